@@ -1,0 +1,218 @@
+#pragma once
+// heap.h — the Go heap in counters: mallocgc, mspans, the page heap, the GC cycle, MemStats.
+//
+// Models what runtime/malloc.go, mheap.go, mgc.go, mgcpacer.go and mstats.go do on
+// linux/amd64 (Go 1.19, with the 1.22+ malloc header switched on by the profile), as
+// far as a program can see it through runtime.ReadMemStats. No simulated byte is ever
+// allocated: an object is two bits in its span.
+//
+// Terminology (Go's):
+//   size class   one of 67 object sizes (sizeclasses.h); class 0 = large object
+//   spanClass    sizeclass<<1 | noscan: scan and noscan objects never share a span
+//   mspan        a run of 8 KiB pages holding objects of one span class (or one large object)
+//   mcache       the per-P cache of one span per span class (one P here)
+//   heapLive     the pacer's count of bytes allocated since the last mark (§4.1)
+//   heapMarked   bytes the last GC cycle marked reachable
+//
+// Layout:
+//
+//   pages (8 KiB)   | 0 1 2 3 | 4 5 6 7 8 ... 511 | 512 ... 1023 |   grows in 4 MiB chunks
+//   spans           |stack spn| c11 | c33 c33 | free | large (37 536 pages) ...
+//   ObjId           = span index << 10 | slot       (slot < nelems ≤ 1024)
+//   mspan           allocBits / gcmarkBits: one bit per slot, freeindex, allocCount
+//
+// Invariants (check_invariants()):
+//   1. Spans' page ranges never overlap and lie inside the mapped heap.
+//   2. allocCount == popcount(allocBits) for every span; an in-use span has allocCount > 0
+//      or is the mcache's span of its class.
+//   3. HeapAlloc == Σ allocated slots · class size + Σ large pages · 8192.
+//   4. HeapInuse == Σ in-use span pages · 8192; HeapIdle == HeapSys − HeapInuse.
+//   5. Mallocs − Frees == HeapObjects.
+//
+// Simplifications (each measured against real Go to stay within the oracle tolerances):
+//   - A GC cycle is instantaneous and sweeps at once. Objects allocated during a real
+//     concurrent mark would survive that cycle; here the cycle runs right after the
+//     allocation that crossed the trigger, when the just-allocated object is live, which
+//     reproduces the "old bucket array still marked" effect of §6.3.
+//   - The trigger uses Go's bounds (§4.3) with a runway from the scannable heap in place
+//     of the cons/mark controller, which depends on wall-clock timing.
+//   - heapLive grows by each object's size, not by whole spans at mcache refill.
+//   - The scavenger is not modelled: HeapReleased counts fresh, never-used pages only.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/heap/sizeclasses.h"
+#include "engine/runtime/profile.h"
+
+namespace heap {
+
+// ObjId names one heap object: span index << kSlotBits | slot. 0 is nil.
+using ObjId = uint32_t;
+inline constexpr ObjId kNil = 0;
+inline constexpr unsigned kSlotBits = 10;   // 1024 = the most objects a span holds (8-byte class)
+
+inline constexpr uint64_t kPageSize = 8192;
+inline constexpr uint64_t kHeapChunkPages = 512;               // heap grows by 4 MiB
+inline constexpr uint64_t kArenaBytes = 64ull << 20;           // heapArenaBytes on linux/amd64
+inline constexpr uint64_t kHeapMinimum = 4ull << 20;           // defaultHeapMinimum
+inline constexpr uint64_t kTinySize = 16;                      // maxTinySize
+
+// MemStats mirrors runtime.MemStats field for field (the fields a program can print).
+struct MemStats {
+  uint64_t Alloc = 0, TotalAlloc = 0, Sys = 0, Lookups = 0, Mallocs = 0, Frees = 0;
+  uint64_t HeapAlloc = 0, HeapSys = 0, HeapIdle = 0, HeapInuse = 0, HeapReleased = 0,
+           HeapObjects = 0;
+  uint64_t StackInuse = 0, StackSys = 0, MSpanInuse = 0, MSpanSys = 0, MCacheInuse = 0,
+           MCacheSys = 0, BuckHashSys = 0, GCSys = 0, OtherSys = 0;
+  uint64_t NextGC = 0, LastGC = 0, PauseTotalNs = 0;
+  uint32_t NumGC = 0, NumForcedGC = 0;
+  double GCCPUFraction = 0;
+  bool EnableGC = true, DebugGC = false;
+};
+
+// Marker is handed to root scanners and tracers during the mark phase.
+class Heap;
+class Marker {
+ public:
+  // mark greys obj (nil and already-marked objects are ignored).
+  void mark(ObjId obj);
+ private:
+  friend class Heap;
+  explicit Marker(Heap& h) : heap_(h) {}
+  Heap& heap_;
+};
+
+// Tracer finds the pointers inside objects whose contents the heap does not know
+// (map headers, interpreter structs and slices). Registered once; objects refer to it
+// by a small index given at allocation.
+class Tracer {
+ public:
+  virtual ~Tracer() = default;
+  virtual void trace(ObjId obj, Marker& m) = 0;
+};
+
+// GcCycle describes one finished cycle (gctrace's "live->live->marked MB, goal").
+struct GcCycle {
+  uint32_t num = 0;
+  bool forced = false;
+  uint64_t heap_live_before = 0;   // heapLive when the cycle started
+  uint64_t heap_marked = 0;        // bytes marked
+  uint64_t freed_bytes = 0, freed_objects = 0;
+  uint64_t next_goal = 0;          // NextGC after the cycle
+};
+
+// Heap is mallocgc + mheap + the GC controller of one simulated process.
+class Heap {
+ public:
+  using RootScanner = std::function<void(Marker&)>;
+
+  explicit Heap(const runtime::Profile& profile);
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // alloc allocates size bytes (mallocgc). noscan: the type has no pointers.
+  // tracer: index from add_tracer for objects with pointers the heap must follow.
+  // May run a GC cycle (after the allocation: the new object is live).
+  // size 0 returns kNil (zerobase) and counts nothing, as Go.
+  ObjId alloc(uint64_t size, bool noscan, uint8_t tracer = 0);
+
+  // add_tracer registers t; the returned index (1…255) goes to alloc.
+  uint8_t add_tracer(Tracer* t);
+  // set_root_scanner installs the function that marks the roots (globals, live locals).
+  void set_root_scanner(RootScanner scan) { roots_ = std::move(scan); }
+
+  // gc runs runtime.GC(): a full cycle, then a full sweep.
+  void gc();
+  // set_gc_percent is debug.SetGCPercent: returns the previous value; < 0 = off.
+  int set_gc_percent(int percent);
+  int gc_percent() const { return gcpercent_; }
+
+  // read_memstats is runtime.ReadMemStats.
+  MemStats read_memstats() const;
+
+  // The size the allocator would hand out for a request (roundupsize in Go).
+  uint64_t roundupsize(uint64_t size, bool noscan) const;
+  // footprint is the bytes an object of size counts in HeapAlloc.
+  uint64_t footprint(uint64_t size, bool noscan) const;
+  uint64_t object_size(ObjId obj) const;    // footprint of a live object
+  bool is_live(ObjId obj) const;            // allocated and not yet swept
+
+  // Inspection.
+  uint64_t heap_live() const { return heap_live_; }
+  uint64_t heap_marked() const { return heap_marked_; }
+  uint64_t next_gc() const { return goal_; }
+  uint64_t trigger() const { return trigger_; }
+  const std::vector<GcCycle>& cycles() const { return cycles_; }
+  uint64_t scan_bytes() const { return scan_alloc_; }   // live pointerful bytes (for pacing)
+  struct SpanSummary { uint32_t in_use = 0, small = 0, large = 0; uint64_t pages_in_use = 0; };
+  SpanSummary span_summary() const;
+
+  // on_gc is called after every cycle (the engine's timeline listens).
+  std::function<void(const GcCycle&)> on_gc;
+
+  // check_invariants recounts everything; returns "" or the first broken invariant.
+  std::string check_invariants() const;
+
+ private:
+  friend class Marker;
+  struct Span {
+    uint64_t start_page = 0, npages = 0;
+    uint8_t spanclass = 0;            // sizeclass<<1 | noscan; sizeclass 0 = large
+    bool in_use = false;
+    uint16_t nelems = 0, alloc_count = 0, freeindex = 0;
+    std::vector<uint64_t> alloc_bits, mark_bits;
+    std::vector<uint8_t> tracers;     // per slot, scan spans only
+  };
+
+  uint32_t new_span(uint64_t npages, uint8_t spanclass);
+  void free_span(uint32_t idx);
+  uint64_t alloc_pages(uint64_t npages);
+  void free_pages(uint64_t start, uint64_t npages);
+  ObjId alloc_small(uint8_t sizeclass, bool noscan, uint8_t tracer);
+  ObjId alloc_large(uint64_t size, bool noscan, uint8_t tracer);
+  ObjId alloc_tiny(uint64_t size);
+  void count_alloc(uint64_t bytes, bool noscan);
+  void maybe_start_gc();
+  void run_cycle(bool forced);
+  void mark_phase();
+  void sweep();
+  void drain();
+  void recompute_goal();
+  Span& span_of(ObjId obj) { return spans_[obj >> kSlotBits]; }
+  const Span& span_of(ObjId obj) const { return spans_[obj >> kSlotBits]; }
+
+  const runtime::Profile& profile_;
+  std::vector<Span> spans_;                 // index 0 unused: ObjId 0 is nil
+  std::vector<uint32_t> free_span_ids_;
+  std::vector<uint32_t> mcache_;            // per spanClass: span with free slots, 0 = none
+  std::vector<std::vector<uint32_t>> partial_;   // per spanClass: swept spans with free slots
+  std::map<uint64_t, uint64_t> free_runs_;  // page heap: start page → run length (first fit)
+  uint64_t mapped_pages_ = 0, touched_pages_ = 0, inuse_pages_ = 0;
+  uint64_t stack_pages_ = 0;
+
+  // tiny allocator (one P)
+  ObjId tiny_block_ = kNil;
+  uint64_t tiny_offset_ = 0;
+
+  // counters (cumulative, as mstats.go derives them)
+  uint64_t total_alloc_ = 0, mallocs_ = 0, frees_ = 0, heap_alloc_ = 0, tiny_allocs_ = 0;
+  uint64_t scan_alloc_ = 0;
+
+  // GC controller
+  int gcpercent_ = 100;
+  uint64_t heap_live_ = 0, heap_marked_ = 0, heap_scan_marked_ = 0, goal_ = kHeapMinimum,
+           trigger_ = 0;
+  uint32_t num_gc_ = 0, num_forced_gc_ = 0;
+  bool in_gc_ = false;
+  std::vector<GcCycle> cycles_;
+  std::vector<Tracer*> tracers_{nullptr};
+  RootScanner roots_;
+  std::vector<ObjId> grey_;
+  uint64_t marked_bytes_ = 0, marked_scan_bytes_ = 0;
+  ObjId just_allocated_ = kNil;
+};
+
+}  // namespace heap

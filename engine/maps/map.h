@@ -1,0 +1,139 @@
+#pragma once
+// map.h — what every simulated Go map offers: the runtime's map operations, GC tracing,
+// invariants and a shape summary. Two models implement it:
+//   classic_map.h  runtime.hmap with buckets (Go 1.19 … 1.23, runtime/map.go)
+//   swiss_map.h    maps.Map with Swiss tables (Go 1.24+, internal/runtime/maps)
+//
+// Keys and elems are 32-bit handles. The simulator never stores a key's or elem's bytes:
+// a handle means whatever the SlotCodec says (a small int inline, an interned string, a
+// heap object for a pointer). The codec hashes and compares keys and finds pointers for
+// the GC; the map only moves handles between slots, exactly as the runtime moves bytes.
+//
+// Map types carry sizes and pointer-ness so that every allocation a map makes has the
+// size and scan/noscan kind Go gives it (bucket size, indirect key/elem over 128 bytes).
+//
+// Invariants (per implementation, in check_invariants()): len() equals the number of
+// full slots; every full slot's key is found by lookup(); shape() agrees with the slots.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "engine/heap/heap.h"
+
+namespace maps {
+
+inline constexpr uint64_t kMaxKeySize = 128;    // maxKeySize: larger keys are stored indirectly
+inline constexpr uint64_t kMaxElemSize = 128;   // maxElemSize: likewise for elems
+
+// MapType is the compiler's maptype: what the runtime knows about K and V.
+struct MapType {
+  uint64_t key_size = 8, key_align = 8;
+  uint64_t elem_size = 8, elem_align = 8;
+  bool key_ptrs = false;     // K contains pointers (string, pointer, slice, map…)
+  bool elem_ptrs = false;    // V contains pointers
+  std::string name = "map[int]int";
+
+  bool indirect_key() const { return key_size > kMaxKeySize; }
+  bool indirect_elem() const { return elem_size > kMaxElemSize; }
+};
+
+// SlotCodec gives meaning to key and elem handles.
+class SlotCodec {
+ public:
+  virtual ~SlotCodec() = default;
+  // key_hash_input: equal keys give equal values; the map mixes in its seed (hash0).
+  virtual uint64_t key_hash_input(uint32_t key) const = 0;
+  virtual bool key_equal(uint32_t a, uint32_t b) const = 0;
+  // trace_key / trace_elem mark the heap objects a stored key or elem points to.
+  virtual void trace_key(uint32_t key, heap::Marker& m) const { (void)key; (void)m; }
+  virtual void trace_elem(uint32_t elem, heap::Marker& m) const { (void)elem; (void)m; }
+  // key_string renders a key for inspection (tooltips, JSON).
+  virtual std::string key_string(uint32_t key) const { return std::to_string(key); }
+};
+
+// MapShape is the summary the CLI's JSON, the web views and the oracle's mapShape() read.
+struct MapShape {
+  bool swiss = false;
+  uint64_t count = 0;
+  // classic (runtime.hmap)
+  uint32_t B = 0;
+  uint64_t noverflow = 0;          // hmap.noverflow as the runtime counts it (probabilistic ≥ B 16)
+  uint64_t overflow_buckets = 0;   // overflow buckets linked in the current array
+  uint64_t nbuckets = 0;           // 2^B
+  uint64_t noldbuckets = 0;        // 0 when not growing
+  uint64_t nevacuate = 0;
+  bool same_size_grow = false;
+  // swiss (maps.Map)
+  uint64_t dir_len = 0;
+  uint32_t global_depth = 0;
+  uint64_t tables = 0, groups = 0, capacity = 0, tombstones = 0;
+  // bytes this map keeps reachable, by kind (footprints, as HeapAlloc counts them)
+  uint64_t header_bytes = 0;       // hmap / Map (0 when on the stack)
+  uint64_t bucket_bytes = 0;       // current bucket array(s) / group arrays + table structs
+  uint64_t old_bucket_bytes = 0;   // oldbuckets during growth
+  uint64_t overflow_bytes = 0;     // overflow buckets allocated one by one
+  uint64_t extra_bytes = 0;        // mapextra, overflow slices / directory
+  uint64_t indirect_bytes = 0;     // indirect keys and elems
+  uint64_t total_bytes() const {
+    return header_bytes + bucket_bytes + old_bucket_bytes + overflow_bytes + extra_bytes +
+           indirect_bytes;
+  }
+};
+
+// MapEvent reports a structural change (for the timeline and the Explain window).
+struct MapEvent {
+  enum Kind : uint8_t { Grow, SameSizeGrow, GrowDone, OverflowAlloc, Clear, Split, DirGrow,
+                        TableGrow, SmallToTable } kind;
+  uint64_t a = 0, b = 0;           // Grow: old B, new B; Split: local depth; …
+};
+
+// Map is one simulated map value (hmap or maps.Map).
+class Map {
+ public:
+  virtual ~Map() = default;
+  // assign is mapassign: finds or inserts key and returns its elem handle to write.
+  // The pointer is valid until the next operation on the map.
+  virtual uint32_t* assign(uint32_t key) = 0;
+  // lookup is mapaccess: the elem handle, or nullptr when key is absent.
+  virtual const uint32_t* lookup(uint32_t key) const = 0;
+  // remove is mapdelete: returns whether key was present.
+  virtual bool remove(uint32_t key) = 0;
+  // clear is mapclear (clear(m) and the range-delete idiom).
+  virtual void clear() = 0;
+  virtual uint64_t len() const = 0;
+  // for_each visits every entry (order is unspecified, as in Go); stop by returning false.
+  virtual void for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const = 0;
+  // trace marks every object the map keeps alive (not the header object itself).
+  virtual void trace(heap::Marker& m) const = 0;
+  // header is the heap object of the hmap / Map, kNil when it lives on the stack.
+  virtual heap::ObjId header() const = 0;
+  virtual MapShape shape() const = 0;
+  virtual const MapType& type() const = 0;
+  virtual std::string check_invariants() const = 0;
+
+  std::function<void(const MapEvent&)> on_event;   // optional listener
+};
+
+// MakeParams are what `make(map[K]V, hint)` and escape analysis decide.
+struct MakeParams {
+  int64_t hint = 0;
+  bool escapes = true;         // hmap on the heap; otherwise on the stack
+  bool stack_bucket = false;   // non-escaping with hint ≤ 8: first bucket/group on the stack
+  uint64_t seed = 0;           // makes hash0 reproducible
+};
+
+// make_map creates a map of the implementation the profile selects.
+std::unique_ptr<Map> make_map(heap::Heap& heap, const runtime::Profile& profile,
+                              const MapType& type, const SlotCodec& codec,
+                              const MakeParams& params);
+
+// hash64 is the simulator's memhash: a strong 64-bit mix of a key and the map seed.
+inline uint64_t hash64(uint64_t x, uint64_t seed) {
+  x ^= seed + 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace maps

@@ -1,0 +1,111 @@
+#pragma once
+// simulation.h — one run of a Go program on the simulated runtime, a time slice at a time.
+//
+// Ties together: the Go-subset program (engine/lang), the runtime profile of a Go release
+// (engine/runtime), the heap (engine/heap) and its maps (engine/maps), and the Timeline
+// that the CLI's --json, the web views and the tests read.
+//
+//   source ──load()──▶ lang::Program ──step(budget)──▶ heap + maps ──▶ Timeline records
+//
+// A run is a function of (source, Options): same inputs, same records, on every target.
+// Nothing here knows who watches: no UI, no I/O but the strings a program prints.
+//
+// Invariants:
+//   1. ops() only grows; step(n) executes at most n operations and returns.
+//   2. Every print, GC cycle and map growth appears in timeline() in the order it happened,
+//      stamped with the op count at which it happened.
+//   3. After a run ends (Finished, Panicked, LimitExceeded) step() does nothing.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/heap/heap.h"
+#include "engine/maps/map.h"
+#include "engine/sim/timeline.h"
+
+namespace lang { class Program; class Interpreter; }
+
+namespace sim {
+
+struct Options {
+  std::string go_version = "1.19";     // a runtime::Profile name
+  uint64_t seed = 1;                   // hash seeds and everything random
+  int gogc = 100;                      // GOGC; < 0 = off
+  uint64_t max_ops = 20'000'000'000ull;          // a run that executes more stops with a message
+  uint64_t max_sim_memory = 1ull << 30;          // the simulator's own memory cap (bytes)
+  uint64_t max_heap_bytes = 64ull << 30;         // simulated heap cap ("out of memory")
+  bool log_timestamps = false;         // log.Printf prefix "2009/11/10 23:00:00 " (fixed clock)
+  uint64_t sample_every_ops = 0;       // counter samples; 0 = automatic (≈ 2000 per run)
+};
+
+// Diagnostic is an error with its place in the program text.
+struct Diagnostic {
+  std::string file;
+  int line = 0, col = 0;
+  std::string message;
+  std::string to_string() const;       // "main.go:3:7: message"
+};
+
+enum class RunState : uint8_t {
+  Empty,          // nothing loaded, or load() failed (see diagnostics())
+  Ready,          // loaded, not started
+  Running,        // started, not finished; call step() again
+  Finished,       // main returned (or os.Exit)
+  Panicked,       // a Go panic; panic text in stderr()
+  LimitExceeded,  // max_ops / max_sim_memory / max_heap_bytes hit; message in stderr()
+};
+
+const char* to_string(RunState s);
+
+// StepMode is the unit a stepping control advances by.
+enum class StepMode : uint8_t { Ops, Statement, LoopIteration, NextPrint };
+
+// LiveMap is a map that is reachable now, with the name of the variable that holds it.
+struct LiveMap {
+  std::string name;                    // "m", "intMap", "caches[3]"
+  const maps::Map* map = nullptr;
+  uint32_t id = 0;                     // stable for the map's lifetime within a run
+};
+
+class Simulation {
+ public:
+  Simulation();
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // load parses and checks source; false with diagnostics() on error.
+  bool load(std::string_view source, const Options& options, std::string_view file = "main.go");
+  // reset restarts the loaded program from the beginning (same options).
+  void reset();
+
+  // step executes at most budget operations (or one StepMode unit) and returns the state.
+  RunState step(uint64_t budget);
+  RunState step_unit(StepMode mode, uint64_t max_ops = UINT64_MAX);
+  RunState run_to_end();
+  // seek re-runs from the start to op (deterministic), for the timeline cursor.
+  RunState seek(uint64_t op);
+
+  RunState state() const;
+  uint64_t ops() const;
+  int current_line() const;                            // 0 when not running
+  const std::vector<Diagnostic>& diagnostics() const;
+  const std::string& stdout_text() const;
+  const std::string& stderr_text() const;
+  const Options& options() const;
+  const Timeline& timeline() const;
+
+  // Read-only inspection of the simulated runtime at the current op.
+  heap::MemStats memstats() const;
+  const heap::Heap* heap() const;
+  std::vector<LiveMap> live_maps() const;
+  uint64_t simulator_memory() const;                  // bytes the simulator itself holds
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sim
