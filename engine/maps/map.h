@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/heap/heap.h"
 
@@ -88,6 +89,24 @@ struct MapEvent {
   uint64_t a = 0, b = 0;           // Grow: old B, new B; Split: local depth; …
 };
 
+// BucketCell is one bucket (classic: a bmap and its overflow chain) or one group (swiss) as
+// the web map view draws it. Read through Map::inspect_buckets; added for the web front end.
+struct BucketCell {
+  uint8_t used = 0;          // full slots in the bucket / group itself (0…8)
+  uint8_t tombstones = 0;    // swiss: deleted slots in the group; classic: emptyOne slots
+  uint16_t chain = 0;        // classic: overflow buckets chained behind this bucket
+  uint32_t chain_used = 0;   // classic: full slots in that overflow chain
+  bool evacuated = false;    // oldbuckets only: already evacuated to the new array
+};
+
+// SlotInfo is one slot of a bucket or group (tooltips: tophash / ctrl byte and key).
+struct SlotInfo {
+  uint8_t tophash = 0;       // tophash (classic) or ctrl byte (swiss), as the runtime stores it
+  bool full = false;
+  uint16_t chain_index = 0;  // 0 = the bucket itself, 1… = overflow buckets in order
+  std::string key;           // SlotCodec::key_string of the key when full
+};
+
 // Map is one simulated map value (hmap or maps.Map).
 class Map {
  public:
@@ -111,6 +130,20 @@ class Map {
   virtual MapShape shape() const = 0;
   virtual const MapType& type() const = 0;
   virtual std::string check_invariants() const = 0;
+
+  // inspect_buckets appends cells for buckets (groups) [first, first + count) of the current
+  // array, or of oldbuckets when old is true; swiss numbers groups across tables in directory
+  // order. Returns false when the model offers no per-bucket view (the default).
+  virtual bool inspect_buckets(bool old, uint64_t first, uint64_t count,
+                               std::vector<BucketCell>& out) const {
+    (void)old; (void)first; (void)count; (void)out;
+    return false;
+  }
+  // inspect_slots appends the slots of one bucket and its overflow chain (or one group).
+  virtual bool inspect_slots(bool old, uint64_t bucket, std::vector<SlotInfo>& out) const {
+    (void)old; (void)bucket; (void)out;
+    return false;
+  }
 
   std::function<void(const MapEvent&)> on_event;   // optional listener
 };
