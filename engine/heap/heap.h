@@ -123,6 +123,11 @@ class Heap {
   uint8_t add_tracer(Tracer* t);
   // set_root_scanner installs the function that marks the roots (globals, live locals).
   void set_root_scanner(RootScanner scan) { roots_ = std::move(scan); }
+  // pin / unpin keep an object alive while it is reachable only from C++ locals, e.g. an
+  // hmap between its allocation and the store into a variable (Go keeps such objects alive
+  // through the stack; the simulator's C++ stack is invisible to the collector).
+  void pin(ObjId obj) { if (obj != kNil) pinned_.push_back(obj); }
+  void unpin(ObjId obj);
 
   // gc runs runtime.GC(): a full cycle, then a full sweep.
   void gc();
@@ -210,6 +215,10 @@ class Heap {
   std::vector<GcCycle> cycles_;
   std::vector<Tracer*> tracers_{nullptr};
   RootScanner roots_;
+  std::vector<ObjId> pinned_;
+  std::vector<ObjId> baseline_;             // the runtime's own objects, live for ever
+  uint64_t high_water_page_ = 0;            // pages below were touched at least once
+  uint64_t spans_ever_ = 0;                 // for MSpanSys
   std::vector<ObjId> grey_;
   uint64_t marked_bytes_ = 0, marked_scan_bytes_ = 0;
   ObjId just_allocated_ = kNil;

@@ -1,0 +1,491 @@
+// heap.cpp — mallocgc, spans, the page heap, GC cycles and MemStats (see heap.h).
+//
+// [SECTION] Construction: the runtime's heap at the start of main
+// [SECTION] mallocgc: tiny, small and large objects
+// [SECTION] Spans and pages
+// [SECTION] GC: pacing, mark, sweep
+// [SECTION] MemStats and invariants
+#include "engine/heap/heap.h"
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+
+namespace heap {
+namespace {
+
+constexpr uint8_t span_class(uint8_t sizeclass, bool noscan) {
+  return static_cast<uint8_t>(sizeclass << 1 | (noscan ? 1 : 0));
+}
+constexpr uint8_t sizeclass_of(uint8_t spanclass) { return spanclass >> 1; }
+constexpr bool noscan_of(uint8_t spanclass) { return spanclass & 1; }
+constexpr uint64_t kTinySpanClass = span_class(2, true);   // 16-byte noscan
+constexpr uint64_t kMSpanSize = 160;                        // sizeof(mspan) in Go 1.19
+constexpr uint64_t kMSpanChunk = 16 << 10;                  // fixalloc chunk
+
+uint64_t align_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
+
+}  // namespace
+
+void Marker::mark(ObjId obj) {
+  if (obj == kNil) return;
+  Heap& h = heap_;
+  const uint32_t span = obj >> kSlotBits;
+  if (span >= h.spans_.size()) return;
+  Heap::Span& s = h.spans_[span];
+  const uint32_t slot = obj & ((1u << kSlotBits) - 1);
+  if (!s.in_use || slot >= s.nelems) return;
+  const uint64_t bit = 1ull << (slot & 63);
+  if (!(s.alloc_bits[slot >> 6] & bit) || (s.mark_bits[slot >> 6] & bit)) return;
+  s.mark_bits[slot >> 6] |= bit;
+  const uint64_t size = h.object_size(obj);
+  h.marked_bytes_ += size;
+  if (!noscan_of(s.spanclass)) h.marked_scan_bytes_ += size;
+  if (!s.tracers.empty() && s.tracers[slot] != 0) h.grey_.push_back(obj);
+}
+
+//-- [SECTION] Construction ----------------------------------------------------------------------
+
+Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
+  spans_.emplace_back();                        // span 0: ObjId 0 is nil
+  mcache_.assign(kNumSizeClasses * 2, 0);
+  partial_.resize(kNumSizeClasses * 2);
+  // The first heap chunk is mapped at start; goroutine stacks are carved from it (§5:
+  // HeapSys = 4 MiB − StackSys exactly).
+  stack_pages_ = profile_.stack_sys / kPageSize;
+  alloc_pages(stack_pages_);
+  if (profile_.baseline_extra_inuse_pages) {
+    alloc_pages(profile_.baseline_extra_inuse_pages);
+    inuse_pages_ += profile_.baseline_extra_inuse_pages;
+  }
+  // The runtime's own objects (per-P structures, fmt/os init…): live for the whole run.
+  const int saved = gcpercent_;
+  gcpercent_ = -1;
+  for (uint64_t size : profile_.baseline_objects) baseline_.push_back(alloc(size, true));
+  mallocs_ += profile_.baseline_freed_objects;
+  frees_ += profile_.baseline_freed_objects;
+  gcpercent_ = saved;
+  heap_live_ = heap_alloc_;
+  recompute_goal();
+  cycles_.clear();
+}
+
+uint8_t Heap::add_tracer(Tracer* t) {
+  assert(tracers_.size() < 256);
+  tracers_.push_back(t);
+  return static_cast<uint8_t>(tracers_.size() - 1);
+}
+
+void Heap::unpin(ObjId obj) {
+  auto it = std::find(pinned_.rbegin(), pinned_.rend(), obj);
+  if (it != pinned_.rend()) pinned_.erase(std::next(it).base());
+}
+
+//-- [SECTION] mallocgc --------------------------------------------------------------------------
+
+uint64_t Heap::footprint(uint64_t size, bool noscan) const {
+  if (size == 0) return 0;
+  if (noscan && size < kTinySize) return size;   // shares a 16-byte block
+  if (size > profile_.max_small_size) return align_up(size, kPageSize);
+  if (profile_.malloc_header && !noscan && size > 512) size += 8;
+  return kSizeClasses[size_to_class(size)].size;
+}
+
+uint64_t Heap::roundupsize(uint64_t size, bool noscan) const {
+  if (size > profile_.max_small_size) return align_up(size, kPageSize);
+  const bool header = profile_.malloc_header && !noscan && size > 512;
+  const uint64_t cls = kSizeClasses[size_to_class(size + (header ? 8 : 0))].size;
+  return header ? cls - 8 : cls;
+}
+
+ObjId Heap::alloc(uint64_t size, bool noscan, uint8_t tracer) {
+  if (size == 0) return kNil;
+  ObjId obj;
+  if (noscan && size < kTinySize) {
+    obj = alloc_tiny(size);
+  } else if (size > profile_.max_small_size) {
+    obj = alloc_large(size, noscan, tracer);
+  } else {
+    if (profile_.malloc_header && !noscan && size > 512) size += 8;
+    obj = alloc_small(size_to_class(size), noscan, tracer);
+  }
+  just_allocated_ = obj;
+  maybe_start_gc();
+  just_allocated_ = kNil;
+  return obj;
+}
+
+ObjId Heap::alloc_tiny(uint64_t size) {
+  // mallocgc's tiny path: pack noscan objects < 16 B into one 16-byte block.
+  uint64_t off = tiny_offset_;
+  if ((size & 7) == 0) off = align_up(off, 8);
+  else if ((size & 3) == 0) off = align_up(off, 4);
+  else if ((size & 1) == 0) off = align_up(off, 2);
+  if (tiny_block_ != kNil && off + size <= kTinySize) {
+    tiny_offset_ = off + size;
+    ++mallocs_;   // tinyAllocs count as both a malloc and a free
+    ++frees_;
+    ++tiny_allocs_;
+    return tiny_block_;
+  }
+  ObjId block = alloc_small(2, true, 0);
+  if (size < tiny_offset_ || tiny_block_ == kNil) {
+    tiny_block_ = block;
+    tiny_offset_ = size;
+  }
+  return block;
+}
+
+void Heap::count_alloc(uint64_t bytes, bool noscan) {
+  ++mallocs_;
+  total_alloc_ += bytes;
+  heap_alloc_ += bytes;
+  heap_live_ += bytes;
+  if (!noscan) scan_alloc_ += bytes;
+}
+
+ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan, uint8_t tracer) {
+  const uint8_t spc = span_class(sizeclass, noscan);
+  uint32_t idx = mcache_[spc];
+  if (idx == 0) {
+    // refill: a swept span with free slots, else a fresh span from the page heap.
+    auto& partial = partial_[spc];
+    while (!partial.empty() && idx == 0) {
+      const uint32_t cand = partial.back();
+      partial.pop_back();
+      const Span& s = spans_[cand];
+      if (s.in_use && s.spanclass == spc && s.alloc_count < s.nelems) idx = cand;
+    }
+    if (idx == 0) idx = new_span(kSizeClasses[sizeclass].npages, spc);
+    mcache_[spc] = idx;
+  }
+  Span& s = spans_[idx];
+  uint32_t slot = s.freeindex;
+  for (;; ++slot) {
+    assert(slot < s.nelems);
+    const uint64_t word = s.alloc_bits[slot >> 6] >> (slot & 63);
+    if (word == ~0ull >> (slot & 63)) { slot |= 63; continue; }   // rest of word is full
+    if (!(word & 1)) break;
+  }
+  s.alloc_bits[slot >> 6] |= 1ull << (slot & 63);
+  ++s.alloc_count;
+  s.freeindex = static_cast<uint16_t>(slot + 1);
+  if (!noscan) s.tracers[slot] = tracer;
+  if (s.alloc_count == s.nelems) mcache_[spc] = 0;   // full: the next alloc refills
+  count_alloc(kSizeClasses[sizeclass].size, noscan);
+  return idx << kSlotBits | slot;
+}
+
+ObjId Heap::alloc_large(uint64_t size, bool noscan, uint8_t tracer) {
+  const uint64_t npages = align_up(size, kPageSize) / kPageSize;
+  const uint32_t idx = new_span(npages, span_class(0, noscan));
+  Span& s = spans_[idx];
+  s.alloc_bits[0] = 1;
+  s.alloc_count = 1;
+  if (!noscan) s.tracers[0] = tracer;
+  count_alloc(npages * kPageSize, noscan);
+  return idx << kSlotBits;
+}
+
+uint64_t Heap::object_size(ObjId obj) const {
+  const Span& s = span_of(obj);
+  const uint8_t cls = sizeclass_of(s.spanclass);
+  return cls == 0 ? s.npages * kPageSize : kSizeClasses[cls].size;
+}
+
+bool Heap::is_live(ObjId obj) const {
+  if (obj == kNil || (obj >> kSlotBits) >= spans_.size()) return false;
+  const Span& s = span_of(obj);
+  const uint32_t slot = obj & ((1u << kSlotBits) - 1);
+  return s.in_use && slot < s.nelems && (s.alloc_bits[slot >> 6] >> (slot & 63) & 1);
+}
+
+//-- [SECTION] Spans and pages -------------------------------------------------------------------
+
+uint32_t Heap::new_span(uint64_t npages, uint8_t spanclass) {
+  uint32_t idx;
+  if (!free_span_ids_.empty()) {
+    idx = free_span_ids_.back();
+    free_span_ids_.pop_back();
+  } else {
+    idx = static_cast<uint32_t>(spans_.size());
+    spans_.emplace_back();
+  }
+  Span& s = spans_[idx];
+  const uint8_t cls = sizeclass_of(spanclass);
+  s.start_page = alloc_pages(npages);
+  s.npages = npages;
+  s.spanclass = spanclass;
+  s.in_use = true;
+  s.nelems = static_cast<uint16_t>(cls == 0 ? 1 : kSizeClasses[cls].nobjs);
+  s.alloc_count = 0;
+  s.freeindex = 0;
+  const size_t words = (s.nelems + 63u) / 64u;
+  s.alloc_bits.assign(words, 0);
+  s.mark_bits.assign(words, 0);
+  if (noscan_of(spanclass)) s.tracers.clear();
+  else s.tracers.assign(s.nelems, 0);
+  inuse_pages_ += npages;
+  ++spans_ever_;
+  return idx;
+}
+
+void Heap::free_span(uint32_t idx) {
+  Span& s = spans_[idx];
+  free_pages(s.start_page, s.npages);
+  inuse_pages_ -= s.npages;
+  s.in_use = false;
+  s.alloc_bits = {};
+  s.mark_bits = {};
+  s.tracers = {};
+  free_span_ids_.push_back(idx);
+}
+
+uint64_t Heap::alloc_pages(uint64_t npages) {
+  // pageAlloc.find: first fit by address.
+  for (auto it = free_runs_.begin(); it != free_runs_.end(); ++it) {
+    if (it->second < npages) continue;
+    const uint64_t start = it->first, len = it->second;
+    free_runs_.erase(it);
+    if (len > npages) free_runs_.emplace(start + npages, len - npages);
+    high_water_page_ = std::max(high_water_page_, start + npages);
+    return start;
+  }
+  // mheap.grow: map whole 4 MiB chunks; the new pages join a free run at the end.
+  const uint64_t grow = align_up(npages, kHeapChunkPages);
+  uint64_t start = mapped_pages_;
+  mapped_pages_ += grow;
+  uint64_t len = grow;
+  if (!free_runs_.empty()) {
+    auto last = std::prev(free_runs_.end());
+    if (last->first + last->second == start) {
+      start = last->first;
+      len += last->second;
+      free_runs_.erase(last);
+    }
+  }
+  free_runs_.emplace(start, len);
+  return alloc_pages(npages);
+}
+
+void Heap::free_pages(uint64_t start, uint64_t npages) {
+  auto next = free_runs_.lower_bound(start);
+  if (next != free_runs_.end() && start + npages == next->first) {
+    npages += next->second;
+    next = free_runs_.erase(next);
+  }
+  if (next != free_runs_.begin()) {
+    auto prev = std::prev(next);
+    if (prev->first + prev->second == start) {
+      prev->second += npages;
+      return;
+    }
+  }
+  free_runs_.emplace(start, npages);
+}
+
+Heap::SpanSummary Heap::span_summary() const {
+  SpanSummary sum;
+  for (size_t i = 1; i < spans_.size(); ++i) {
+    const Span& s = spans_[i];
+    if (!s.in_use) continue;
+    ++sum.in_use;
+    if (sizeclass_of(s.spanclass) == 0) ++sum.large; else ++sum.small;
+    sum.pages_in_use += s.npages;
+  }
+  return sum;
+}
+
+//-- [SECTION] GC --------------------------------------------------------------------------------
+
+void Heap::recompute_goal() {
+  // gcControllerState.heapGoal / trigger (mgcpacer.go, go1.19), §4.2–4.3.
+  if (gcpercent_ < 0) {
+    goal_ = ~0ull;
+    trigger_ = ~0ull;
+    return;
+  }
+  const uint64_t pct = static_cast<uint64_t>(gcpercent_);
+  const uint64_t minimum = kHeapMinimum * pct / 100;
+  uint64_t goal = heap_marked_ + (heap_marked_ + profile_.stack_and_globals_scan) * pct / 100;
+  if (cycles_.empty()) goal = heap_marked_ + minimum;   // no cycle yet: heapMarked is 0
+  goal = std::max(goal, minimum);
+  goal_ = goal;
+  const uint64_t m = heap_marked_;
+  if (m >= goal) { trigger_ = goal; return; }
+  const uint64_t lower = m + (goal - m) / 64 * 45;
+  uint64_t upper = m + (goal - m) / 64 * 61;
+  if (goal > kHeapMinimum && goal - kHeapMinimum > upper) upper = goal - kHeapMinimum;
+  upper = std::max(upper, lower);
+  // The runway: the bytes the mutator allocates while the mark does its scan work. Go
+  // estimates it from the measured cons/mark ratio; here from the scannable heap, which
+  // gives the observed trigger points (0.95 of the way for noscan heaps, ≈0.8 for the
+  // pointer-dense heap of article 000's pointer variant).
+  const uint64_t runway = (heap_scan_marked_ + profile_.stack_and_globals_scan) * 3 / 4;
+  uint64_t trigger = runway > goal ? lower : goal - runway;
+  trigger_ = std::clamp(trigger, lower, upper);
+}
+
+void Heap::maybe_start_gc() {
+  if (in_gc_ || gcpercent_ < 0 || heap_live_ < trigger_ || !roots_) return;
+  run_cycle(false);
+}
+
+int Heap::set_gc_percent(int percent) {
+  const int old = gcpercent_;
+  gcpercent_ = percent < 0 ? -1 : percent;
+  recompute_goal();
+  return old;
+}
+
+void Heap::gc() {
+  run_cycle(true);
+}
+
+void Heap::run_cycle(bool forced) {
+  in_gc_ = true;
+  GcCycle c;
+  c.forced = forced;
+  c.heap_live_before = heap_live_;
+  // gcStart flushes every mcache: cached spans go back to be swept, the tiny block too.
+  std::fill(mcache_.begin(), mcache_.end(), 0);
+  tiny_block_ = kNil;
+  tiny_offset_ = 0;
+  mark_phase();
+  const uint64_t before_objects = mallocs_ - frees_, before_bytes = heap_alloc_;
+  sweep();
+  c.freed_bytes = before_bytes - heap_alloc_;
+  c.freed_objects = before_objects - (mallocs_ - frees_);
+  heap_marked_ = marked_bytes_;
+  heap_scan_marked_ = marked_scan_bytes_;
+  heap_live_ = heap_marked_;
+  ++num_gc_;
+  if (forced) ++num_forced_gc_;
+  c.num = num_gc_;
+  c.heap_marked = heap_marked_;
+  cycles_.push_back(c);
+  recompute_goal();
+  cycles_.back().next_goal = goal_;
+  in_gc_ = false;
+  if (on_gc) on_gc(cycles_.back());
+}
+
+void Heap::mark_phase() {
+  for (size_t i = 1; i < spans_.size(); ++i) {
+    Span& s = spans_[i];
+    if (s.in_use) std::fill(s.mark_bits.begin(), s.mark_bits.end(), 0);
+  }
+  marked_bytes_ = marked_scan_bytes_ = 0;
+  Marker m(*this);
+  for (ObjId b : baseline_) m.mark(b);
+  for (ObjId p : pinned_) m.mark(p);
+  m.mark(just_allocated_);        // allocate-black: the object being returned is live
+  drain();
+  if (roots_) roots_(m);
+  drain();
+}
+
+void Heap::drain() {
+  Marker m(*this);
+  while (!grey_.empty()) {
+    const ObjId obj = grey_.back();
+    grey_.pop_back();
+    const Span& s = span_of(obj);
+    const uint8_t t = s.tracers[obj & ((1u << kSlotBits) - 1)];
+    if (t < tracers_.size() && tracers_[t]) tracers_[t]->trace(obj, m);
+  }
+}
+
+void Heap::sweep() {
+  for (auto& p : partial_) p.clear();
+  for (uint32_t i = 1; i < spans_.size(); ++i) {
+    Span& s = spans_[i];
+    if (!s.in_use) continue;
+    const uint8_t cls = sizeclass_of(s.spanclass);
+    const uint64_t size = cls == 0 ? s.npages * kPageSize : kSizeClasses[cls].size;
+    uint32_t freed = 0;
+    for (size_t w = 0; w < s.alloc_bits.size(); ++w) {
+      const uint64_t dead = s.alloc_bits[w] & ~s.mark_bits[w];
+      freed += static_cast<uint32_t>(std::popcount(dead));
+      s.alloc_bits[w] = s.mark_bits[w];
+    }
+    if (freed) {
+      s.alloc_count = static_cast<uint16_t>(s.alloc_count - freed);
+      frees_ += freed;
+      heap_alloc_ -= freed * size;
+      if (!noscan_of(s.spanclass)) scan_alloc_ -= freed * size;
+    }
+    if (s.alloc_count == 0) {
+      free_span(i);
+    } else if (s.alloc_count < s.nelems) {
+      s.freeindex = 0;
+      partial_[s.spanclass].push_back(i);
+    }
+  }
+  // Reuse low spans first, as mcentral's partial lists tend to.
+  for (auto& p : partial_) std::reverse(p.begin(), p.end());
+}
+
+//-- [SECTION] MemStats and invariants -----------------------------------------------------------
+
+MemStats Heap::read_memstats() const {
+  MemStats m;
+  m.Alloc = m.HeapAlloc = heap_alloc_;
+  m.TotalAlloc = total_alloc_;
+  m.Mallocs = mallocs_;
+  m.Frees = frees_;
+  m.HeapObjects = mallocs_ - frees_;
+  m.HeapInuse = inuse_pages_ * kPageSize;
+  m.HeapSys = (mapped_pages_ - stack_pages_) * kPageSize;
+  m.HeapIdle = m.HeapSys - m.HeapInuse;
+  m.HeapReleased = (mapped_pages_ - std::min(mapped_pages_, high_water_page_)) * kPageSize;
+  m.StackInuse = m.StackSys = stack_pages_ * kPageSize;
+  m.MSpanInuse = align_up(spans_.size() * kMSpanSize, 8);
+  m.MSpanSys = std::max<uint64_t>(align_up(spans_ever_ * kMSpanSize, kMSpanChunk), 2 * kMSpanChunk);
+  m.MCacheInuse = 9600;
+  m.MCacheSys = 15600;
+  m.BuckHashSys = profile_.version >= "1.24" ? 2373 : 3492;
+  const uint64_t arenas = std::max<uint64_t>(1, align_up(mapped_pages_ * kPageSize, kArenaBytes) / kArenaBytes);
+  m.GCSys = profile_.gc_sys_base + profile_.gc_sys_per_arena * (arenas - 1);
+  m.OtherSys = profile_.other_sys;
+  m.Sys = m.HeapSys + m.StackSys + m.MSpanSys + m.MCacheSys + m.BuckHashSys + m.GCSys + m.OtherSys;
+  m.NextGC = gcpercent_ < 0 ? 0 : goal_;
+  m.NumGC = num_gc_;
+  m.NumForcedGC = num_forced_gc_;
+  m.EnableGC = true;
+  // Simulated time: each cycle costs a fixed pause so that PauseTotalNs is plausible.
+  m.PauseTotalNs = uint64_t{num_gc_} * 50'000;
+  m.LastGC = num_gc_ ? 1'257'894'000'000'000'000ull + num_gc_ : 0;
+  return m;
+}
+
+std::string Heap::check_invariants() const {
+  uint64_t bytes = 0, objects = 0, pages = profile_.baseline_extra_inuse_pages;
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  for (size_t i = 1; i < spans_.size(); ++i) {
+    const Span& s = spans_[i];
+    if (!s.in_use) continue;
+    uint32_t count = 0;
+    for (uint64_t w : s.alloc_bits) count += static_cast<uint32_t>(std::popcount(w));
+    if (count != s.alloc_count) return "span " + std::to_string(i) + ": allocCount != popcount(allocBits)";
+    const uint8_t cls = sizeclass_of(s.spanclass);
+    bytes += count * (cls == 0 ? s.npages * kPageSize : kSizeClasses[cls].size);
+    objects += count;
+    pages += s.npages;
+    ranges.emplace_back(s.start_page, s.npages);
+  }
+  for (const auto& [start, len] : free_runs_) ranges.emplace_back(start, len);
+  std::sort(ranges.begin(), ranges.end());
+  uint64_t end = stack_pages_ + profile_.baseline_extra_inuse_pages;
+  for (const auto& [start, len] : ranges) {
+    if (start < end) return "page ranges overlap at page " + std::to_string(start);
+    end = start + len;
+  }
+  if (end > mapped_pages_) return "a span lies outside the mapped heap";
+  if (bytes != heap_alloc_) return "HeapAlloc != sum of allocated objects";
+  if (pages != inuse_pages_) return "HeapInuse != sum of in-use spans";
+  if (mallocs_ - frees_ != objects) return "Mallocs - Frees != HeapObjects";
+  return "";
+}
+
+}  // namespace heap
