@@ -1,0 +1,531 @@
+#!/usr/bin/env python3
+"""run_oracle.py — compare gomapsim with real Go, number by number.
+
+    tests/oracle/run_oracle.py [--go 1.19] [--go 1.24] [--gomapsim build/gomapsim]
+                               [--runs N] [--real-only] [--fresh] [--verbose] [PROGRAM ...]
+
+Every oracle program (assets/scenarios/*.go and tests/oracle/programs/*.go, or the ones named
+on the command line by path or by a part of their name) is run
+
+  * on real Go: the program and the mapShape helper for that version (helpers/) are copied
+    into a temporary module ("module oracle", "go 1.19"), built with `go build` in a clean Go
+    environment and run with exactly the environment GOMAXPROCS=2 (nothing else: no GOGC,
+    GODEBUG, GOMEMLIMIT; the environment's size shows in the baseline Alloc);
+    Go 1.19 is /usr/lib/go-1.19, Go 1.24 the tree .ci/deps-go.sh unpacks into .deps/go1.24;
+  * on `gomapsim run --go VERSION FILE.go`.
+
+stdout and stderr are captured together. Log timestamps are removed, then the two outputs are
+compared line by line and token by token: the text between numbers must be equal and every
+number must be within its tolerance. The tolerance convention (labels, memory figures,
+after-gc lines, `// oracle:` annotations) is described in tests/oracle/README.md and
+implemented in `classify()` and `Rules` below.
+
+Real Go's outputs are cached under tests/oracle/out/ keyed by (hash of program + helper +
+go.mod, go version, run index); the cache is not read when CI is set or with --fresh.
+With --runs N (N >= 2) real Go runs N times, the reference value of each number is the
+median, and a self-check verifies that real Go passes its own tolerances (max/min spread).
+
+Prints a table of every comparison and a final "N passed, N failed" line counting
+comparisons (numbers and text segments); exits 1 on any miss, 2 on a harness error.
+Python 3 standard library only.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+OUT_DIR = os.path.join(HERE, "out")
+HELPERS = {
+    "1.19": os.path.join(HERE, "helpers", "mapshape_classic.go"),
+    "1.24": os.path.join(HERE, "helpers", "mapshape_swiss.go"),
+}
+GO_ROOTS = {
+    "1.19": "/usr/lib/go-1.19",
+    "1.24": os.path.join(ROOT, ".deps", "go1.24", "usr", "lib", "go-1.24"),
+}
+GO_MOD = "module oracle\n\ngo 1.19\n"
+GOMAXPROCS = "2"
+# The whole environment of a real-Go program run: fixed, so that the start-up heap (which holds
+# a copy of every environment string) is the same on every machine. See README.md "Baseline".
+PROGRAM_ENV = {"GOMAXPROCS": GOMAXPROCS}
+RUN_TIMEOUT = 600  # seconds, per program run
+
+#-- Tolerance convention ---------------------------------------------------------------------------
+
+# MemStats fields that are byte counts: "memory figures".
+MEM_LABELS = {
+    "alloc", "totalalloc", "sys", "heapalloc", "heapsys", "heapidle", "heapinuse",
+    "heapreleased", "stackinuse", "stacksys", "mspaninuse", "mspansys", "mcacheinuse",
+    "mcachesys", "buckhashsys", "gcsys", "othersys", "nextgc", "lastgc_bytes",
+}
+# Unit words that make the number before them a memory figure ("44 KB").
+UNIT_LABELS = {"kb", "mb", "gb", "kib", "mib", "gib", "bytes"}
+# Labels that are "Alloc" for the after-gc rule (printAlloc prints Alloc with a unit only).
+ALLOC_LABELS = {"alloc", "heapalloc"} | UNIT_LABELS
+
+TOL_MEM = 10.0        # % — memory figures
+TOL_AFTER_GC = 2.0    # % — Alloc on a line printed after runtime.GC()
+# Every relative tolerance also allows ±1 in the printed unit (truncation of KB figures).
+
+LOG_PREFIX = re.compile(r"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)? ")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+AFTER_GC_TEXT = re.compile(r"after[- ]gc", re.IGNORECASE)
+IDENT_BEFORE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)[\s=:]*$")
+UNIT_AFTER = re.compile(r"^\s*([A-Za-z]+)")
+
+
+def strip_log_prefix(line):
+    return LOG_PREFIX.sub("", line, count=1)
+
+
+def tokenize(line):
+    """Split a line into (skeleton, [(label, value_text)]); the skeleton has '#' per number.
+
+    A number's label is the identifier just before it (separated only by spaces, '=' or ':'),
+    e.g. "Alloc = 162" and "len=8" → Alloc, len; else a unit word just after it ("44 KB" → KB);
+    else "#k" for the k-th number of the line."""
+    nums = []
+    skel = []
+    pos = 0
+    for k, m in enumerate(NUMBER.finditer(line)):
+        start, text = m.start(), m.group(0)
+        if text.startswith("-") and start > 0 and line[start - 1].isalnum():
+            start, text = start + 1, text[1:]  # "go-1": the '-' is text, not a sign
+        skel.append(line[pos:start])
+        skel.append("#")
+        label = None
+        mb = IDENT_BEFORE.search(line[:start])
+        if mb:
+            label = mb.group(1)
+        else:
+            ma = UNIT_AFTER.match(line[m.end():])
+            if ma and ma.group(1).lower() in UNIT_LABELS:
+                label = ma.group(1)
+        nums.append((label or "#%d" % (k + 1), text))
+        pos = m.end()
+    skel.append(line[pos:])
+    return "".join(skel), nums
+
+
+class Rules:
+    """Per-program tolerance rules from `// oracle:` comment lines (see README.md).
+
+    oracle: after-gc lines 3,6-7          Alloc figures on these output lines get 2 %
+    oracle: tol LABEL VALUE [lines SPEC]  VALUE = N% | ±N | exact | skip; LABEL may be *
+    oracle: mem LABEL                     LABEL is a memory figure (10 % by default)
+    oracle: go1.24 <any rule above>       the rule applies to that Go version only
+    """
+
+    def __init__(self, source, version):
+        self.after_gc = set()
+        self.mem = set()
+        self.tols = []  # (label_lower or '*', lines set or None, kind, amount)
+        for raw in source.splitlines():
+            s = raw.strip()
+            if not s.startswith("// oracle:"):
+                continue
+            words = s[len("// oracle:"):].split()
+            if words and re.fullmatch(r"go1\.\d+", words[0]):
+                if words[0] != "go" + version:
+                    continue
+                words = words[1:]
+            if not words:
+                continue
+            cmd = words[0]
+            if cmd == "after-gc" and len(words) >= 3 and words[1] in ("line", "lines"):
+                self.after_gc |= parse_lines(words[2])
+            elif cmd == "mem" and len(words) >= 2:
+                self.mem.add(words[1].lower())
+            elif cmd == "tol" and len(words) >= 3:
+                lines = None
+                if len(words) >= 5 and words[3] in ("line", "lines"):
+                    lines = parse_lines(words[4])
+                self.tols.append((words[1].lower(), lines) + parse_tol(words[2]))
+            elif cmd.startswith("#") or cmd == "note":
+                pass
+            else:
+                raise ValueError("bad oracle annotation: %r" % raw)
+
+    def tolerance(self, line_no, label, line_text):
+        """(kind, amount, why): kind 'rel' (%), 'abs' (±units), 'exact' or 'skip'."""
+        lab = label.lower()
+        kind, amount, why = "exact", 0.0, "count"
+        if lab in MEM_LABELS or lab in UNIT_LABELS or lab in self.mem:
+            kind, amount, why = "rel", TOL_MEM, "mem"
+            if lab in ALLOC_LABELS and (line_no in self.after_gc
+                                        or AFTER_GC_TEXT.search(line_text)):
+                kind, amount, why = "rel", TOL_AFTER_GC, "after-gc"
+        for (tl, lines, k, a) in self.tols:
+            if (tl == "*" or tl == lab) and (lines is None or line_no in lines):
+                kind, amount, why = k, a, "annotated"
+        return kind, amount, why
+
+
+def parse_lines(spec):
+    out = set()
+    for part in spec.split(","):
+        if "-" in part:
+            a, b = part.split("-", 1)
+            out |= set(range(int(a), int(b) + 1))
+        elif part:
+            out.add(int(part))
+    return out
+
+
+def parse_tol(text):
+    t = text.lower()
+    if t in ("exact", "skip"):
+        return (t, 0.0)
+    if t.endswith("%"):
+        return ("rel", float(t[:-1]))
+    for p in ("±", "+-"):
+        if t.startswith(p):
+            return ("abs", float(t[len(p):]))
+    raise ValueError("bad tolerance %r (want N%%, ±N, exact or skip)" % text)
+
+
+def tol_text(kind, amount):
+    if kind == "rel":
+        return "%g%%" % amount
+    if kind == "abs":
+        return "±%g" % amount
+    return kind
+
+
+def within(kind, amount, ref, val):
+    if kind == "skip":
+        return True
+    if kind == "exact":
+        return ref == val
+    if kind == "abs":
+        return abs(val - ref) <= amount
+    # Relative, but never tighter than one unit of the printed figure: "47 KB" vs "48 KB" can
+    # be the same heap cut at a different byte (Alloc/1024 truncates).
+    return abs(val - ref) <= max(abs(ref) * amount / 100.0, 1.0) + 1e-9
+
+
+def diff_pct(ref, val):
+    if ref == 0:
+        return "0.0" if val == 0 else "inf"
+    return "%+.2f" % ((val - ref) / abs(ref) * 100.0)
+
+
+#-- Running programs -------------------------------------------------------------------------------
+
+def go_env(version):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("GO") and k not in ("CGO_ENABLED",)}
+    env.update({
+        "GOROOT": GO_ROOTS[version],
+        "GOTOOLCHAIN": "local",
+        "GOCACHE": os.path.join(ROOT, ".deps", "gocache-" + version),
+        "GOPATH": os.path.join(ROOT, ".deps", "gopath"),
+        "GOENV": "off",
+        "GOFLAGS": "",
+        "GOPROXY": "off",
+        "GO111MODULE": "on",
+    })
+    return env
+
+
+def go_binary(version):
+    path = os.path.join(GO_ROOTS[version], "bin", "go")
+    if not os.access(path, os.X_OK):
+        raise SystemExit("run_oracle: Go %s not found at %s — run `bash .ci/deps-go.sh`"
+                         % (version, path))
+    return path
+
+
+def program_hash(src, version):
+    h = hashlib.sha256()
+    h.update(src.encode())
+    if "mapShape" in src:
+        with open(HELPERS[version], "rb") as f:
+            h.update(f.read())
+    h.update(GO_MOD.encode())
+    h.update(json.dumps(PROGRAM_ENV, sort_keys=True).encode())
+    return h.hexdigest()[:16]
+
+
+def run_real(path, src, version, run_index, use_cache):
+    name = os.path.splitext(os.path.basename(path))[0]
+    key = "%s.go%s.%s.run%d.json" % (name, version, program_hash(src, version), run_index)
+    cache = os.path.join(OUT_DIR, key)
+    if use_cache and os.path.exists(cache):
+        with open(cache) as f:
+            rec = json.load(f)
+        return rec["rc"], rec["output"], True
+    go = go_binary(version)
+    tmp = tempfile.mkdtemp(prefix="oracle-")
+    try:
+        shutil.copy(path, os.path.join(tmp, "main.go"))
+        if "mapShape" in src:
+            shutil.copy(HELPERS[version], os.path.join(tmp, os.path.basename(HELPERS[version])))
+        with open(os.path.join(tmp, "go.mod"), "w") as f:
+            f.write(GO_MOD)
+        # `go build` + exec rather than `go run .`: the same program, but the program's
+        # environment is exactly PROGRAM_ENV (the runtime copies every environment string to
+        # the heap at start-up, so the baseline Alloc depends on the environment's size).
+        p = subprocess.run([go, "build", "-o", "prog", "."], cwd=tmp, env=go_env(version),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=RUN_TIMEOUT)
+        out = p.stdout.decode("utf-8", "replace")
+        rc = p.returncode
+        if rc == 0:
+            p = subprocess.run([os.path.join(tmp, "prog")], cwd=tmp, env=PROGRAM_ENV,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               timeout=RUN_TIMEOUT)
+            out = p.stdout.decode("utf-8", "replace")
+            rc = p.returncode
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if rc == 0:
+        os.makedirs(OUT_DIR, exist_ok=True)
+        with open(cache, "w") as f:
+            json.dump({"program": os.path.relpath(path, ROOT), "go": version, "run": run_index,
+                       "rc": rc, "output": out}, f, indent=1)
+    return rc, out, False
+
+
+def run_sim(gomapsim, path, version):
+    try:
+        p = subprocess.run([gomapsim, "run", "--go", version, path], cwd=ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=RUN_TIMEOUT)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return -1, "gomapsim: timeout after %d s\n" % RUN_TIMEOUT
+    except OSError as e:
+        return -1, "gomapsim: %s\n" % e
+
+
+def lines_of(output):
+    return [strip_log_prefix(l) for l in output.rstrip("\n").split("\n")] if output else []
+
+
+#-- Comparison -------------------------------------------------------------------------------------
+
+class Table:
+    def __init__(self, headers):
+        self.headers = headers
+        self.rows = []
+        self.passed = 0
+        self.failed = 0
+
+    def add(self, row, ok):
+        self.rows.append(row + ["ok" if ok else "MISS"])
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+    def print(self, only_misses=False):
+        rows = [r for r in self.rows if not only_misses or r[-1] != "ok"]
+        if not rows:
+            return
+        widths = [len(h) for h in self.headers]
+        for r in rows:
+            for i, c in enumerate(r):
+                widths[i] = min(max(widths[i], len(str(c))), 40)
+        fmt = "  ".join("%%-%ds" % w for w in widths)
+        print(fmt % tuple(self.headers))
+        print(fmt % tuple("-" * w for w in widths))
+        for r in rows:
+            print(fmt % tuple(str(c)[:40] for c in r))
+
+
+def median_runs(runs_lines):
+    """Per-line, per-number median over runs; None where runs disagree in shape."""
+    ref = runs_lines[0]
+    shapes = [[tokenize(l) for l in rl] for rl in runs_lines]
+    if any(len(s) != len(shapes[0]) for s in shapes):
+        return None
+    out = []
+    for i, (skel, nums) in enumerate(shapes[0]):
+        vals = []
+        for j, (label, text) in enumerate(nums):
+            col = []
+            for s in shapes:
+                if s[i][0] != skel or len(s[i][1]) != len(nums):
+                    return None
+                col.append(float(s[i][1][j][1]))
+            vals.append(col)
+        out.append((ref[i], skel, nums, vals))
+    return out
+
+
+def fmt_num(v):
+    return str(int(v)) if float(v).is_integer() else ("%.3f" % v)
+
+
+def compare(prog, version, rules, real_lines_runs, sim_lines, table):
+    med = median_runs(real_lines_runs)
+    if med is None:
+        # Real runs differ in shape: compare against the first run only.
+        med = median_runs(real_lines_runs[:1])
+    for i, (real_line, skel, nums, cols) in enumerate(med):
+        line_no = i + 1
+        if i >= len(sim_lines):
+            table.add([prog, version, line_no, "line", real_line.strip()[:30], "(missing)",
+                       "", "", ""], False)
+            for (label, _), col in zip(nums, cols):
+                table.add([prog, version, line_no, label, fmt_num(statistics.median(col)),
+                           "-", "", "", ""], False)
+            continue
+        s_skel, s_nums = tokenize(sim_lines[i])
+        text_ok = s_skel == skel and len(s_nums) == len(nums)
+        if not text_ok:
+            table.add([prog, version, line_no, "text", real_line.strip()[:30],
+                       sim_lines[i].strip()[:30], "", "exact", ""], False)
+        for j, ((label, _), col) in enumerate(zip(nums, cols)):
+            ref = statistics.median(col)
+            kind, amount, why = rules.tolerance(line_no, label, real_line)
+            if j >= len(s_nums):
+                table.add([prog, version, line_no, label, fmt_num(ref), "-", "",
+                           tol_text(kind, amount), why], False)
+                continue
+            val = float(s_nums[j][1])
+            ok = within(kind, amount, ref, val)
+            table.add([prog, version, line_no, label, fmt_num(ref), fmt_num(val),
+                       diff_pct(ref, val), tol_text(kind, amount), why], ok)
+    for i in range(len(med), len(sim_lines)):
+        table.add([prog, version, i + 1, "line", "(none)", sim_lines[i].strip()[:30], "", "",
+                   ""], False)
+
+
+def self_check(prog, version, rules, real_lines_runs, table):
+    """Real Go against itself: every number's max/min spread must be within its tolerance."""
+    med = median_runs(real_lines_runs)
+    if med is None:
+        table.add([prog, version, "-", "shape", "runs print different text", "", "", "", ""],
+                  False)
+        return
+    for i, (real_line, skel, nums, cols) in enumerate(med):
+        for (label, _), col in zip(nums, cols):
+            kind, amount, why = rules.tolerance(i + 1, label, real_line)
+            lo, hi = min(col), max(col)
+            ok = within(kind, amount, lo, hi) and within(kind, amount, hi, lo)
+            spread = diff_pct(lo, hi)
+            table.add([prog, version, i + 1, label, fmt_num(lo), fmt_num(hi), spread,
+                       tol_text(kind, amount), why], ok)
+
+
+#-- Main -------------------------------------------------------------------------------------------
+
+def discover(selectors):
+    all_progs = []
+    for d in (os.path.join(ROOT, "assets", "scenarios"), os.path.join(HERE, "programs")):
+        if os.path.isdir(d):
+            all_progs += sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".go"))
+    if not selectors:
+        return all_progs
+    chosen = []
+    for s in selectors:
+        if os.path.isfile(s):
+            chosen.append(os.path.abspath(s))
+            continue
+        hits = [p for p in all_progs if s in os.path.basename(p)]
+        if not hits:
+            raise SystemExit("run_oracle: no program matches %r" % s)
+        chosen += [h for h in hits if h not in chosen]
+    return chosen
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("programs", nargs="*", help="program paths or parts of their names")
+    ap.add_argument("--go", action="append", choices=sorted(GO_ROOTS),
+                    help="Go version(s) to test (repeatable; default 1.19)")
+    ap.add_argument("--gomapsim", default=os.path.join(ROOT, "build", "gomapsim"))
+    ap.add_argument("--runs", type=int, default=1, help="real Go runs per program (median)")
+    ap.add_argument("--real-only", action="store_true",
+                    help="only run real Go: print its outputs (and self-check with --runs >= 2)")
+    ap.add_argument("--fresh", action="store_true", help="ignore the tests/oracle/out cache")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print every output")
+    ap.add_argument("--misses", action="store_true", help="print only the MISS rows")
+    args = ap.parse_args()
+    versions = args.go or ["1.19"]
+    use_cache = not args.fresh and not os.environ.get("CI")
+    progs = discover(args.programs)
+    gomapsim = os.path.abspath(args.gomapsim)
+    if not args.real_only and not os.access(gomapsim, os.X_OK):
+        print("run_oracle: %s not found (build it, or use --real-only)" % gomapsim,
+              file=sys.stderr)
+        return 2
+
+    headers = ["program", "go", "line", "label", "real", "sim", "diff%", "tol", "why", "result"]
+    self_headers = ["program", "go", "line", "label", "min", "max", "spread%", "tol", "why",
+                    "result"]
+    table = Table(headers)
+    selft = Table(self_headers)
+    errors = 0
+    for path in progs:
+        prog = os.path.splitext(os.path.basename(path))[0]
+        with open(path) as f:
+            src = f.read()
+        for version in versions:
+            try:
+                rules = Rules(src, version)
+            except ValueError as e:
+                print("run_oracle: %s: %s" % (prog, e), file=sys.stderr)
+                errors += 1
+                continue
+            runs = []
+            for k in range(1, max(1, args.runs) + 1):
+                rc, out, cached = run_real(path, src, version, k, use_cache)
+                if rc != 0:
+                    print("run_oracle: %s: real Go %s failed (exit %d):\n%s"
+                          % (prog, version, rc, out), file=sys.stderr)
+                    errors += 1
+                    break
+                runs.append(lines_of(out))
+                if args.verbose or args.real_only:
+                    print("== %s  go%s  run %d%s" % (prog, version, k,
+                                                     " (cached)" if cached else ""))
+                    print(out, end="" if out.endswith("\n") else "\n")
+            if len(runs) != max(1, args.runs):
+                continue
+            if len(runs) >= 2:
+                self_check(prog, version, rules, runs, selft)
+            if args.real_only:
+                continue
+            rc, out = run_sim(gomapsim, path, version)
+            if args.verbose:
+                print("== %s  gomapsim --go %s  (exit %d)" % (prog, version, rc))
+                print(out, end="" if out.endswith("\n") else "\n")
+            sim_lines = lines_of(out)
+            if rc != 0:
+                table.add([prog, version, "-", "exit", "0", str(rc), "", "exact", ""], False)
+            compare(prog, version, rules, runs, sim_lines, table)
+            sys.stdout.flush()
+
+    if selft.rows:
+        print("\n# real Go against itself (%d runs: spread = max/min - 1)" % args.runs)
+        selft.print(args.misses)
+    if table.rows:
+        print("\n# real Go (median of %d run(s)) vs gomapsim" % max(1, args.runs))
+        table.print(args.misses)
+    print()
+    if not args.real_only:
+        print("oracle: %d passed, %d failed (comparisons; %d programs × %s)"
+              % (table.passed, table.failed, len(progs), "+".join(versions)))
+        return 2 if errors else (1 if table.failed else 0)
+    if selft.rows:
+        print("self-check: %d passed, %d failed (comparisons of real Go runs)"
+              % (selft.passed, selft.failed))
+        return 2 if errors else (1 if selft.failed else 0)
+    print("real-only: recorded %d program(s) × %s" % (len(progs), "+".join(versions)))
+    return 2 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
