@@ -1,0 +1,132 @@
+#pragma once
+// ast.h — the syntax tree of a Go-subset source file, as the parser builds it.
+//
+// Models: go/ast, reduced to the constructs the playground runs (see parser.h). Nodes are
+// "fat": one struct per family (TypeExpr, Expr, Stmt) with a kind tag, because the
+// compiler walks every node with one switch and the subset is small.
+//
+// Layout:
+//   File ─ imports, decls[]
+//   Decl ─ Func (name, params, results, body) | Var/Const (names, type, values) | Type
+//   Stmt ─ kind + children (init/cond/post/body/else) + lhs/rhs expression lists
+//   Expr ─ kind + x,y + args[] + name/literal + type (for conversions, literals, make, new)
+//
+// Invariants: every node carries the position of its first token; child pointers that a
+// kind does not use stay null.
+//
+// Simplifications: no methods, interfaces, closures, generics, goroutines, switch/select.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/lang/lexer.h"
+
+namespace lang {
+
+struct Expr;
+struct Stmt;
+struct TypeExpr;
+using ExprP = std::unique_ptr<Expr>;
+using StmtP = std::unique_ptr<Stmt>;
+using TypeP = std::unique_ptr<TypeExpr>;
+
+struct FieldDecl {
+  Pos pos;
+  std::string name;
+  TypeP type;
+};
+
+struct TypeExpr {
+  enum Kind : uint8_t { Name, Qualified, Array, Slice, Map, Pointer, Struct, Func, Interface, Chan, Ellipsis } kind;
+  Pos pos;
+  std::string pkg, name;          // Name: name; Qualified: pkg.name
+  ExprP len;                      // Array: length expression (null for [...]T)
+  TypeP elem, key;                // Array/Slice/Pointer/Map elem; Map key
+  std::vector<FieldDecl> fields;  // Struct
+};
+
+struct Expr {
+  enum Kind : uint8_t {
+    Ident, IntLit, FloatLit, StringLit, CharLit,
+    Binary, Unary, Call, Index, Slice, Selector, Star, Paren, CompositeLit, KeyValue, TypeE,
+  } kind;
+  Pos pos;
+  Tok op = Tok::Eof;              // Binary/Unary operator
+  std::string name;               // Ident name, Selector field, literal text
+  ExprP x, y, z;                  // Binary x op y; Index x[y]; Slice x[y:z]; Selector x.name; Star *x; Unary op x
+  std::vector<ExprP> args;        // Call args; CompositeLit elements
+  TypeP type;                     // CompositeLit type (null for elided), TypeE
+  bool has_ellipsis = false;      // Call f(a, b...)
+  bool slice_lo = false, slice_hi = false;
+};
+
+struct Stmt {
+  enum Kind : uint8_t {
+    Empty, ExprS, Assign, Define, OpAssign, IncDec, VarDecl, ConstDecl, TypeDecl, Block, If,
+    For, Range, Break, Continue, Return, Switch,
+  } kind;
+  Pos pos;
+  Tok op = Tok::Eof;              // OpAssign operator (Add for +=), IncDec (Inc/Dec)
+  std::vector<ExprP> lhs, rhs;
+  std::vector<std::string> names;  // VarDecl / ConstDecl names
+  std::vector<Pos> name_pos;
+  TypeP type;                     // VarDecl/ConstDecl type
+  StmtP init, post;               // If/For init; For post
+  ExprP cond;                     // If/For cond; Range expression; Switch tag
+  std::vector<StmtP> body;        // Block / If then / For body
+  StmtP els;                      // If else (Block or If)
+  bool range_define = false;      // for k, v := range
+  // Switch: cases as (exprs, body); empty exprs = default
+  struct Case { Pos pos; std::vector<ExprP> exprs; std::vector<StmtP> body; bool is_default = false; };
+  std::vector<Case> cases;
+  std::string label;
+};
+
+struct Param {
+  Pos pos;
+  std::string name;               // empty for unnamed results
+  TypeP type;
+  bool variadic = false;
+};
+
+struct FuncDecl {
+  Pos pos;
+  std::string name;
+  std::vector<Param> params, results;
+  std::vector<StmtP> body;
+  Pos end;                        // position of the closing brace
+  bool has_body = true;
+};
+
+struct TypeDecl {
+  Pos pos;
+  std::string name;
+  TypeP type;
+  bool alias = false;
+};
+
+struct ValueSpec {                // one line of a var or const declaration
+  Pos pos;
+  std::vector<std::string> names;
+  std::vector<Pos> name_pos;
+  TypeP type;
+  std::vector<ExprP> values;
+  int iota = 0;
+  bool is_const = false;
+};
+
+struct Import {
+  Pos pos;
+  std::string path, name;
+  bool used = false;
+};
+
+struct File {
+  std::string package;
+  std::vector<Import> imports;
+  std::vector<FuncDecl> funcs;
+  std::vector<TypeDecl> types;
+  std::vector<ValueSpec> values;   // globals and constants in source order
+};
+
+}  // namespace lang

@@ -1,0 +1,995 @@
+// parser.cpp — recursive-descent parser for the Go subset (go/parser's structure).
+#include "engine/lang/parser.h"
+
+namespace lang {
+
+namespace {
+
+class Parser {
+ public:
+  Parser(std::vector<Token>& toks, File& f, Error& e) : t_(toks), file_(f), err_(e) {}
+
+  bool file() {
+    if (!expect(Tok::Package, "package")) return false;
+    if (cur().kind != Tok::Ident) return fail_expected("package name");
+    file_.package = cur().text;
+    next();
+    if (!semi()) return false;
+    while (cur().kind == Tok::Import) {
+      next();
+      if (cur().kind == Tok::LParen) {
+        next();
+        while (cur().kind != Tok::RParen && cur().kind != Tok::Eof) {
+          if (!import_spec()) return false;
+          if (cur().kind != Tok::RParen && !semi()) return false;
+        }
+        if (!expect(Tok::RParen, ")")) return false;
+      } else {
+        if (!import_spec()) return false;
+      }
+      if (!semi()) return false;
+    }
+    while (cur().kind != Tok::Eof) {
+      switch (cur().kind) {
+        case Tok::Func: if (!func_decl()) return false; break;
+        case Tok::Var: case Tok::Const: if (!value_decl_top()) return false; break;
+        case Tok::Type: if (!type_decl_top()) return false; break;
+        case Tok::Import: return fail(cur().pos, "syntax error: imports must appear before other declarations");
+        default: return fail(cur().pos, "syntax error: non-declaration statement outside function body");
+      }
+      if (cur().kind != Tok::Eof && !semi()) return false;
+    }
+    return true;
+  }
+
+ private:
+  // [SECTION] token helpers
+  const Token& cur() const { return t_[p_]; }
+  const Token& peek(size_t k = 1) const { return t_[std::min(p_ + k, t_.size() - 1)]; }
+  void next() { if (p_ + 1 < t_.size()) ++p_; }
+  bool fail(Pos pos, std::string msg) {
+    if (!failed_) {
+      err_.pos = pos;
+      err_.msg = std::move(msg);
+      failed_ = true;
+    }
+    return false;
+  }
+  std::string describe(const Token& t) const {
+    switch (t.kind) {
+      case Tok::Eof: return "EOF";
+      case Tok::Ident: return "name " + t.text;
+      case Tok::Int: case Tok::Float: case Tok::Char: return "literal " + t.text;
+      case Tok::String: return "literal \"" + t.text + "\"";
+      case Tok::Semicolon: return t.text == "newline" ? "newline" : "semicolon";
+      default: break;
+    }
+    if (t.kind >= Tok::Break) return "keyword " + t.text;
+    return t.text;
+  }
+  bool fail_expected(const std::string& what) {
+    return fail(cur().pos, "syntax error: unexpected " + describe(cur()) + ", expected " + what);
+  }
+  bool expect(Tok k, const char* what) {
+    if (cur().kind != k) return fail_expected(what);
+    next();
+    return true;
+  }
+  bool semi() {
+    if (cur().kind == Tok::Semicolon) { next(); return true; }
+    if (cur().kind == Tok::RParen || cur().kind == Tok::RBrace) return true;
+    return fail(cur().pos, "syntax error: unexpected " + describe(cur()) + " at end of statement");
+  }
+  bool depth_ok() {
+    if (depth_ > 200) return fail(cur().pos, "syntax error: expression nesting too deep");
+    return true;
+  }
+
+  // [SECTION] declarations
+  bool import_spec() {
+    Import im;
+    im.pos = cur().pos;
+    if (cur().kind == Tok::Ident || cur().kind == Tok::Period) {
+      im.name = cur().text;
+      next();
+    }
+    if (cur().kind != Tok::String) return fail_expected("import path");
+    im.path = cur().text;
+    if (im.name.empty()) {
+      size_t slash = im.path.rfind('/');
+      im.name = slash == std::string::npos ? im.path : im.path.substr(slash + 1);
+    }
+    next();
+    file_.imports.push_back(std::move(im));
+    return true;
+  }
+
+  bool func_decl() {
+    FuncDecl f;
+    f.pos = cur().pos;
+    next();
+    if (cur().kind == Tok::LParen) return fail(cur().pos, "methods are not supported by the playground (method declaration)");
+    if (cur().kind != Tok::Ident) return fail_expected("name or (");
+    f.name = cur().text;
+    next();
+    if (cur().kind == Tok::LBrack) return fail(cur().pos, "generic functions are not supported by the playground");
+    if (!signature(f.params, f.results)) return false;
+    if (cur().kind != Tok::LBrace) {
+      f.has_body = false;
+      file_.funcs.push_back(std::move(f));
+      return true;
+    }
+    if (!block(f.body, &f.end)) return false;
+    file_.funcs.push_back(std::move(f));
+    return true;
+  }
+
+  bool signature(std::vector<Param>& params, std::vector<Param>& results) {
+    if (!param_list(params, true)) return false;
+    if (cur().kind == Tok::LParen) return param_list(results, false);
+    if (cur().kind != Tok::LBrace && cur().kind != Tok::Semicolon && cur().kind != Tok::RParen &&
+        cur().kind != Tok::Comma && cur().kind != Tok::RBrack && cur().kind != Tok::Eof) {
+      Param r;
+      r.pos = cur().pos;
+      if (!type(r.type)) return false;
+      results.push_back(std::move(r));
+    }
+    return true;
+  }
+
+  // param_list parses "(a, b int, c string)" or "(int, string)" (gc's grouping rule).
+  bool param_list(std::vector<Param>& out, bool allow_variadic) {
+    if (!expect(Tok::LParen, "(")) return false;
+    struct Item { Pos pos; std::string name; TypeP type; bool variadic = false; };
+    std::vector<Item> items;
+    bool any_named = false;
+    while (cur().kind != Tok::RParen) {
+      Item it;
+      it.pos = cur().pos;
+      if (cur().kind == Tok::Ident && peek().kind != Tok::Period && peek().kind != Tok::Comma && peek().kind != Tok::RParen) {
+        it.name = cur().text;
+        next();
+        any_named = true;
+        if (cur().kind == Tok::Ellipsis) {
+          if (!allow_variadic) return fail(cur().pos, "syntax error: cannot use ... in result list");
+          it.variadic = true;
+          next();
+        }
+        if (!type(it.type)) return false;
+      } else {
+        if (cur().kind == Tok::Ellipsis) {
+          it.variadic = true;
+          next();
+        }
+        if (!type(it.type)) return false;
+      }
+      items.push_back(std::move(it));
+      if (cur().kind == Tok::Comma) { next(); continue; }
+      if (cur().kind != Tok::RParen) return fail_expected(", or )");
+    }
+    next();
+    if (any_named) {
+      // "a, b int": bare names (parsed as types) take the type of the next named item.
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].name.empty()) continue;
+        if (items[i].type->kind != TypeExpr::Name) return fail(items[i].pos, "syntax error: mixed named and unnamed parameters");
+        size_t j = i + 1;
+        while (j < items.size() && items[j].name.empty()) ++j;
+        if (j == items.size()) return fail(items[i].pos, "syntax error: mixed named and unnamed parameters");
+        items[i].name = items[i].type->name;
+        items[i].type = clone_type(*items[j].type);
+      }
+    }
+    for (auto& it : items) {
+      Param p;
+      p.pos = it.pos;
+      p.name = it.name;
+      p.type = std::move(it.type);
+      p.variadic = it.variadic;
+      out.push_back(std::move(p));
+    }
+    return true;
+  }
+
+  static TypeP clone_type(const TypeExpr& t) {
+    auto c = std::make_unique<TypeExpr>();
+    c->kind = t.kind;
+    c->pos = t.pos;
+    c->pkg = t.pkg;
+    c->name = t.name;
+    if (t.len) c->len = clone_expr(*t.len);
+    if (t.elem) c->elem = clone_type(*t.elem);
+    if (t.key) c->key = clone_type(*t.key);
+    for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type)});
+    return c;
+  }
+  static ExprP clone_expr(const Expr& e) {
+    auto c = std::make_unique<Expr>();
+    c->kind = e.kind;
+    c->pos = e.pos;
+    c->op = e.op;
+    c->name = e.name;
+    if (e.x) c->x = clone_expr(*e.x);
+    if (e.y) c->y = clone_expr(*e.y);
+    if (e.z) c->z = clone_expr(*e.z);
+    for (const auto& a : e.args) c->args.push_back(clone_expr(*a));
+    if (e.type) c->type = clone_type(*e.type);
+    c->has_ellipsis = e.has_ellipsis;
+    c->slice_lo = e.slice_lo;
+    c->slice_hi = e.slice_hi;
+    return c;
+  }
+
+  bool value_decl_top() {
+    bool is_const = cur().kind == Tok::Const;
+    next();
+    if (cur().kind == Tok::LParen) {
+      next();
+      int iota = 0;
+      while (cur().kind != Tok::RParen) {
+        ValueSpec vs;
+        if (!value_spec(vs, is_const)) return false;
+        vs.iota = iota++;
+        file_.values.push_back(std::move(vs));
+        if (!semi()) return false;
+      }
+      next();
+      return true;
+    }
+    ValueSpec vs;
+    if (!value_spec(vs, is_const)) return false;
+    file_.values.push_back(std::move(vs));
+    return true;
+  }
+
+  bool value_spec(ValueSpec& vs, bool is_const) {
+    vs.pos = cur().pos;
+    vs.is_const = is_const;
+    while (true) {
+      if (cur().kind != Tok::Ident) return fail_expected("name");
+      vs.names.push_back(cur().text);
+      vs.name_pos.push_back(cur().pos);
+      next();
+      if (cur().kind != Tok::Comma) break;
+      next();
+    }
+    if (cur().kind != Tok::Assign && cur().kind != Tok::Semicolon && cur().kind != Tok::RParen) {
+      if (!type(vs.type)) return false;
+    }
+    if (cur().kind == Tok::Assign) {
+      next();
+      if (!expr_list(vs.values)) return false;
+    }
+    if (!is_const && !vs.type && vs.values.empty()) return fail_expected("type");
+    return true;
+  }
+
+  bool type_decl_top() {
+    next();
+    if (cur().kind == Tok::LParen) {
+      next();
+      while (cur().kind != Tok::RParen) {
+        if (!type_spec()) return false;
+        if (!semi()) return false;
+      }
+      next();
+      return true;
+    }
+    return type_spec();
+  }
+
+  bool type_spec() {
+    TypeDecl td;
+    td.pos = cur().pos;
+    if (cur().kind != Tok::Ident) return fail_expected("name");
+    td.name = cur().text;
+    next();
+    if (cur().kind == Tok::Assign) {
+      td.alias = true;
+      next();
+    }
+    if (cur().kind == Tok::LBrack && peek().kind == Tok::Ident && peek(2).kind != Tok::RBrack)
+      return fail(cur().pos, "generic types are not supported by the playground");
+    if (!type(td.type)) return false;
+    file_.types.push_back(std::move(td));
+    return true;
+  }
+
+  // [SECTION] types
+  bool type(TypeP& out) {
+    ++depth_;
+    bool ok = depth_ok() && type_inner(out);
+    --depth_;
+    return ok;
+  }
+  bool type_inner(TypeP& out) {
+    auto t = std::make_unique<TypeExpr>();
+    t->pos = cur().pos;
+    switch (cur().kind) {
+      case Tok::Ident:
+        t->name = cur().text;
+        next();
+        if (cur().kind == Tok::Period) {
+          next();
+          if (cur().kind != Tok::Ident) return fail_expected("name");
+          t->kind = TypeExpr::Qualified;
+          t->pkg = t->name;
+          t->name = cur().text;
+          next();
+        } else {
+          t->kind = TypeExpr::Name;
+        }
+        break;
+      case Tok::LParen: {
+        next();
+        if (!type(out)) return false;
+        return expect(Tok::RParen, ")");
+      }
+      case Tok::LBrack:
+        next();
+        if (cur().kind == Tok::RBrack) {
+          next();
+          t->kind = TypeExpr::Slice;
+        } else {
+          t->kind = TypeExpr::Array;
+          if (cur().kind == Tok::Ellipsis) {
+            next();
+          } else {
+            ++lev_;
+            bool ok = expr(t->len);
+            --lev_;
+            if (!ok) return false;
+          }
+          if (!expect(Tok::RBrack, "]")) return false;
+        }
+        if (!type(t->elem)) return false;
+        break;
+      case Tok::Mul:
+        next();
+        t->kind = TypeExpr::Pointer;
+        if (!type(t->elem)) return false;
+        break;
+      case Tok::Map:
+        next();
+        t->kind = TypeExpr::Map;
+        if (!expect(Tok::LBrack, "[")) return false;
+        if (!type(t->key)) return false;
+        if (!expect(Tok::RBrack, "]")) return false;
+        if (!type(t->elem)) return false;
+        break;
+      case Tok::Struct:
+        next();
+        t->kind = TypeExpr::Struct;
+        if (!expect(Tok::LBrace, "{")) return false;
+        while (cur().kind != Tok::RBrace) {
+          std::vector<std::pair<std::string, Pos>> names;
+          if (cur().kind == Tok::Mul || (cur().kind == Tok::Ident && (peek().kind == Tok::Semicolon || peek().kind == Tok::RBrace || peek().kind == Tok::Period || peek().kind == Tok::String)))
+            return fail(cur().pos, "embedded struct fields are not supported by the playground");
+          while (true) {
+            if (cur().kind != Tok::Ident) return fail_expected("field name or embedded type");
+            names.push_back({cur().text, cur().pos});
+            next();
+            if (cur().kind != Tok::Comma) break;
+            next();
+          }
+          TypeP ft;
+          if (!type(ft)) return false;
+          if (cur().kind == Tok::String) next();   // tag, ignored
+          for (size_t i = 0; i < names.size(); ++i)
+            t->fields.push_back(FieldDecl{names[i].second, names[i].first, i + 1 == names.size() ? std::move(ft) : clone_type(*ft)});
+          if (!semi()) return false;
+        }
+        next();
+        break;
+      case Tok::Func:
+        return fail(cur().pos, "function types are not supported by the playground");
+      case Tok::Interface:
+        return fail(cur().pos, "interface types are not supported by the playground");
+      case Tok::Chan: case Tok::Arrow:
+        return fail(cur().pos, "channels are not supported by the playground");
+      default:
+        return fail_expected("type");
+    }
+    out = std::move(t);
+    return true;
+  }
+
+  // [SECTION] statements
+  bool block(std::vector<StmtP>& body, Pos* end = nullptr) {
+    if (!expect(Tok::LBrace, "{")) return false;
+    ++depth_;
+    if (!depth_ok()) return false;
+    while (cur().kind != Tok::RBrace) {
+      if (cur().kind == Tok::Eof) return fail_expected("}");
+      if (cur().kind == Tok::Semicolon) { next(); continue; }
+      StmtP s;
+      if (!stmt(s)) return false;
+      if (s) body.push_back(std::move(s));
+      if (cur().kind != Tok::RBrace && !semi()) return false;
+    }
+    --depth_;
+    if (end) *end = cur().pos;
+    next();
+    return true;
+  }
+
+  StmtP mk(Stmt::Kind k, Pos p) {
+    auto s = std::make_unique<Stmt>();
+    s->kind = k;
+    s->pos = p;
+    return s;
+  }
+
+  bool stmt(StmtP& out) {
+    Pos p = cur().pos;
+    switch (cur().kind) {
+      case Tok::Var: case Tok::Const: return local_decl(out);
+      case Tok::Type: {
+        next();
+        auto s = mk(Stmt::TypeDecl, p);
+        return fail(p, "local type declarations are not supported by the playground");
+      }
+      case Tok::LBrace: {
+        auto s = mk(Stmt::Block, p);
+        if (!block(s->body)) return false;
+        out = std::move(s);
+        return true;
+      }
+      case Tok::If: return if_stmt(out);
+      case Tok::For: return for_stmt(out);
+      case Tok::Switch: return switch_stmt(out);
+      case Tok::Break: case Tok::Continue: {
+        auto s = mk(cur().kind == Tok::Break ? Stmt::Break : Stmt::Continue, p);
+        next();
+        if (cur().kind == Tok::Ident) return fail(cur().pos, "labeled break/continue is not supported by the playground");
+        out = std::move(s);
+        return true;
+      }
+      case Tok::Return: {
+        auto s = mk(Stmt::Return, p);
+        next();
+        if (cur().kind != Tok::Semicolon && cur().kind != Tok::RBrace)
+          if (!expr_list(s->rhs)) return false;
+        out = std::move(s);
+        return true;
+      }
+      case Tok::Go: return fail(p, "go statements are not supported by the playground (one goroutine)");
+      case Tok::Defer: return fail(p, "defer statements are not supported by the playground");
+      case Tok::Goto: return fail(p, "goto statements are not supported by the playground");
+      case Tok::Fallthrough: return fail(p, "fallthrough is not supported by the playground");
+      case Tok::Select: return fail(p, "select statements are not supported by the playground");
+      case Tok::Func: return fail(p, "syntax error: unexpected keyword func, expected statement (function literals are not supported)");
+      case Tok::Semicolon: out = mk(Stmt::Empty, p); return true;
+      default:
+        if (cur().kind == Tok::Ident && peek().kind == Tok::Colon)
+          return fail(p, "labels are not supported by the playground");
+        return simple_stmt(out, false);
+    }
+  }
+
+  bool local_decl(StmtP& out) {
+    bool is_const = cur().kind == Tok::Const;
+    Pos p = cur().pos;
+    next();
+    auto blk = mk(Stmt::Block, p);
+    blk->label = "decl";   // a declaration group: does not open a scope
+    auto one = [&]() -> bool {
+      ValueSpec vs;
+      if (!value_spec(vs, is_const)) return false;
+      if (is_const && vs.values.empty()) return fail(vs.pos, "missing init expr for const declaration");
+      auto s = mk(is_const ? Stmt::ConstDecl : Stmt::VarDecl, vs.pos);
+      s->names = std::move(vs.names);
+      s->name_pos = std::move(vs.name_pos);
+      s->type = std::move(vs.type);
+      s->rhs = std::move(vs.values);
+      blk->body.push_back(std::move(s));
+      return true;
+    };
+    if (cur().kind == Tok::LParen) {
+      next();
+      while (cur().kind != Tok::RParen) {
+        if (!one()) return false;
+        if (!semi()) return false;
+      }
+      next();
+    } else if (!one()) {
+      return false;
+    }
+    if (blk->body.size() == 1) out = std::move(blk->body[0]);
+    else out = std::move(blk);
+    return true;
+  }
+
+  // simple_stmt parses expression statements and assignments; in_for allows "range".
+  bool simple_stmt(StmtP& out, bool in_for) {
+    Pos p = cur().pos;
+    if (in_for && cur().kind == Tok::Range) {
+      // for range x
+      next();
+      auto s = mk(Stmt::Range, p);
+      if (!expr(s->cond)) return false;
+      out = std::move(s);
+      return true;
+    }
+    std::vector<ExprP> lhs;
+    if (!expr_list(lhs)) return false;
+    Tok k = cur().kind;
+    switch (k) {
+      case Tok::Define: case Tok::Assign: {
+        next();
+        if (in_for && cur().kind == Tok::Range) {
+          next();
+          auto s = mk(Stmt::Range, p);
+          s->range_define = k == Tok::Define;
+          if (lhs.size() > 2) return fail(lhs[2]->pos, "range clause permits at most two iteration variables");
+          s->lhs = std::move(lhs);
+          if (!expr(s->cond)) return false;
+          out = std::move(s);
+          return true;
+        }
+        auto s = mk(k == Tok::Define ? Stmt::Define : Stmt::Assign, p);
+        s->lhs = std::move(lhs);
+        if (!expr_list(s->rhs)) return false;
+        out = std::move(s);
+        return true;
+      }
+      case Tok::AddAssign: case Tok::SubAssign: case Tok::MulAssign: case Tok::QuoAssign:
+      case Tok::RemAssign: case Tok::AndAssign: case Tok::OrAssign: case Tok::XorAssign:
+      case Tok::ShlAssign: case Tok::ShrAssign: case Tok::AndNotAssign: {
+        static const Tok base[] = {Tok::Add, Tok::Sub, Tok::Mul, Tok::Quo, Tok::Rem, Tok::And, Tok::Or, Tok::Xor, Tok::Shl, Tok::Shr, Tok::AndNot};
+        Tok op = base[int(k) - int(Tok::AddAssign)];
+        next();
+        auto s = mk(Stmt::OpAssign, p);
+        s->op = op;
+        if (lhs.size() != 1) return fail(p, "syntax error: unexpected op= with multiple operands");
+        s->lhs = std::move(lhs);
+        s->rhs.emplace_back();
+        if (!expr(s->rhs[0])) return false;
+        out = std::move(s);
+        return true;
+      }
+      case Tok::Inc: case Tok::Dec: {
+        auto s = mk(Stmt::IncDec, p);
+        s->op = k;
+        next();
+        if (lhs.size() != 1) return fail(p, "syntax error: unexpected ++ with multiple operands");
+        s->lhs = std::move(lhs);
+        out = std::move(s);
+        return true;
+      }
+      case Tok::Arrow:
+        return fail(cur().pos, "channels are not supported by the playground");
+      default: {
+        if (lhs.size() != 1) return fail_expected(":= or = or comma");
+        auto s = mk(Stmt::ExprS, p);
+        s->lhs = std::move(lhs);
+        out = std::move(s);
+        return true;
+      }
+    }
+  }
+
+  bool if_stmt(StmtP& out) {
+    auto s = mk(Stmt::If, cur().pos);
+    next();
+    int old = lev_;
+    lev_ = -1;
+    if (cur().kind == Tok::LBrace) return fail(cur().pos, "missing condition in if statement");
+    StmtP first;
+    if (cur().kind != Tok::Semicolon) {
+      if (!simple_stmt(first, false)) return false;
+    }
+    if (cur().kind == Tok::Semicolon) {
+      next();
+      s->init = std::move(first);
+      if (cur().kind == Tok::LBrace) return fail(cur().pos, "missing condition in if statement");
+      if (!expr(s->cond)) return false;
+    } else {
+      if (!first || first->kind != Stmt::ExprS) {
+        Pos p = first ? first->pos : cur().pos;
+        return fail(p, "cannot use assignment as value (if header needs a condition)");
+      }
+      s->cond = std::move(first->lhs[0]);
+    }
+    lev_ = old;
+    if (!block(s->body)) return false;
+    if (cur().kind == Tok::Else) {
+      next();
+      if (cur().kind == Tok::If) {
+        if (!if_stmt(s->els)) return false;
+      } else if (cur().kind == Tok::LBrace) {
+        auto b = mk(Stmt::Block, cur().pos);
+        if (!block(b->body)) return false;
+        s->els = std::move(b);
+      } else {
+        return fail_expected("if statement or block");
+      }
+    }
+    out = std::move(s);
+    return true;
+  }
+
+  bool for_stmt(StmtP& out) {
+    Pos p = cur().pos;
+    next();
+    int old = lev_;
+    lev_ = -1;
+    StmtP s1, s2, s3;
+    ExprP cond;
+    if (cur().kind != Tok::LBrace) {
+      if (cur().kind != Tok::Semicolon)
+        if (!simple_stmt(s2, true)) return false;
+      if (s2 && s2->kind == Stmt::Range) {
+        lev_ = old;
+        if (!block(s2->body)) return false;
+        s2->pos = p;
+        out = std::move(s2);
+        return true;
+      }
+      if (cur().kind == Tok::Semicolon) {
+        // three-clause for
+        next();
+        s1 = std::move(s2);
+        if (cur().kind != Tok::Semicolon) {
+          if (!expr(cond)) return false;
+        }
+        if (!expect(Tok::Semicolon, "semicolon")) return false;   // gc: "expected for loop condition"
+        if (cur().kind != Tok::LBrace) {
+          if (!simple_stmt(s3, false)) return false;
+          if (s3->kind == Stmt::Define) return fail(s3->pos, "cannot declare in post statement of for loop");
+        }
+      } else {
+        if (!s2 || s2->kind != Stmt::ExprS) return fail(p, "syntax error: expected for loop condition");
+        cond = std::move(s2->lhs[0]);
+      }
+    }
+    lev_ = old;
+    auto s = mk(Stmt::For, p);
+    s->init = std::move(s1);
+    s->cond = std::move(cond);
+    s->post = std::move(s3);
+    if (!block(s->body)) return false;
+    out = std::move(s);
+    return true;
+  }
+
+  bool switch_stmt(StmtP& out) {
+    auto s = mk(Stmt::Switch, cur().pos);
+    next();
+    int old = lev_;
+    lev_ = -1;
+    if (cur().kind != Tok::LBrace) {
+      StmtP first;
+      if (cur().kind != Tok::Semicolon)
+        if (!simple_stmt(first, false)) return false;
+      if (cur().kind == Tok::Semicolon) {
+        next();
+        s->init = std::move(first);
+        if (cur().kind != Tok::LBrace) {
+          StmtP tag;
+          if (!simple_stmt(tag, false)) return false;
+          if (tag->kind != Stmt::ExprS) return fail(tag->pos, "type switches and assignments in switch tags are not supported");
+          s->cond = std::move(tag->lhs[0]);
+        }
+      } else if (first) {
+        if (first->kind != Stmt::ExprS) return fail(first->pos, "type switches and assignments in switch tags are not supported");
+        s->cond = std::move(first->lhs[0]);
+      }
+    }
+    lev_ = old;
+    if (!expect(Tok::LBrace, "{")) return false;
+    while (cur().kind != Tok::RBrace) {
+      Stmt::Case c;
+      c.pos = cur().pos;
+      if (cur().kind == Tok::Case) {
+        next();
+        if (!expr_list(c.exprs)) return false;
+      } else if (cur().kind == Tok::Default) {
+        next();
+        c.is_default = true;
+      } else {
+        return fail_expected("case or default or }");
+      }
+      if (!expect(Tok::Colon, ":")) return false;
+      while (cur().kind != Tok::Case && cur().kind != Tok::Default && cur().kind != Tok::RBrace) {
+        if (cur().kind == Tok::Eof) return fail_expected("}");
+        if (cur().kind == Tok::Semicolon) { next(); continue; }
+        StmtP st;
+        if (!stmt(st)) return false;
+        if (st) c.body.push_back(std::move(st));
+        if (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !semi()) return false;
+      }
+      s->cases.push_back(std::move(c));
+    }
+    next();
+    out = std::move(s);
+    return true;
+  }
+
+  // [SECTION] expressions
+  bool expr_list(std::vector<ExprP>& out) {
+    while (true) {
+      ExprP e;
+      if (!expr(e)) return false;
+      out.push_back(std::move(e));
+      if (cur().kind != Tok::Comma) return true;
+      next();
+    }
+  }
+
+  static int prec(Tok t) {
+    switch (t) {
+      case Tok::LOr: return 1;
+      case Tok::LAnd: return 2;
+      case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: return 3;
+      case Tok::Add: case Tok::Sub: case Tok::Or: case Tok::Xor: return 4;
+      case Tok::Mul: case Tok::Quo: case Tok::Rem: case Tok::Shl: case Tok::Shr: case Tok::And: case Tok::AndNot: return 5;
+      default: return 0;
+    }
+  }
+
+  bool expr(ExprP& out) { return binary(out, 1); }
+
+  bool binary(ExprP& out, int min_prec) {
+    ++depth_;
+    if (!depth_ok()) return false;
+    ExprP x;
+    if (!unary(x)) return false;
+    while (true) {
+      int pr = prec(cur().kind);
+      if (pr < min_prec) break;
+      auto b = std::make_unique<Expr>();
+      b->kind = Expr::Binary;
+      b->op = cur().kind;
+      b->pos = cur().pos;
+      next();
+      if (!binary(b->y, pr + 1)) return false;
+      b->x = std::move(x);
+      x = std::move(b);
+    }
+    --depth_;
+    out = std::move(x);
+    return true;
+  }
+
+  bool unary(ExprP& out) {
+    Tok k = cur().kind;
+    if (k == Tok::Add || k == Tok::Sub || k == Tok::Not || k == Tok::Xor || k == Tok::And || k == Tok::Mul) {
+      auto u = std::make_unique<Expr>();
+      u->pos = cur().pos;
+      u->kind = k == Tok::Mul ? Expr::Star : Expr::Unary;
+      u->op = k;
+      next();
+      ++depth_;
+      if (!depth_ok()) return false;
+      bool ok = unary(u->x);
+      --depth_;
+      if (!ok) return false;
+      out = std::move(u);
+      return true;
+    }
+    if (k == Tok::Arrow) return fail(cur().pos, "channels are not supported by the playground");
+    return primary(out);
+  }
+
+  static bool is_type_like(const Expr& e) {
+    if (e.kind == Expr::Ident) return true;
+    if (e.kind == Expr::Selector && e.x && e.x->kind == Expr::Ident) return true;
+    if (e.kind == Expr::TypeE) return true;
+    return false;
+  }
+
+  bool operand(ExprP& out) {
+    auto e = std::make_unique<Expr>();
+    e->pos = cur().pos;
+    switch (cur().kind) {
+      case Tok::Ident: e->kind = Expr::Ident; e->name = cur().text; next(); break;
+      case Tok::Int: e->kind = Expr::IntLit; e->name = cur().text; next(); break;
+      case Tok::Float: e->kind = Expr::FloatLit; e->name = cur().text; next(); break;
+      case Tok::String: e->kind = Expr::StringLit; e->name = cur().text; next(); break;
+      case Tok::Char: e->kind = Expr::CharLit; e->name = cur().text; next(); break;
+      case Tok::LParen: {
+        next();
+        ++lev_;
+        e->kind = Expr::Paren;
+        if (!expr_or_type(e->x)) return false;
+        --lev_;
+        if (!expect(Tok::RParen, ")")) return false;
+        break;
+      }
+      case Tok::LBrack: case Tok::Map: case Tok::Struct: {
+        e->kind = Expr::TypeE;
+        if (!type(e->type)) return false;
+        break;
+      }
+      case Tok::Func: return fail(cur().pos, "function literals are not supported by the playground");
+      case Tok::Interface: return fail(cur().pos, "interface types are not supported by the playground");
+      case Tok::Chan: return fail(cur().pos, "channels are not supported by the playground");
+      default: return fail_expected("expression");
+    }
+    out = std::move(e);
+    return true;
+  }
+
+  // expr_or_type: inside parens a pointer type like (*T) may appear.
+  bool expr_or_type(ExprP& out) {
+    if (cur().kind == Tok::Mul && peek().kind == Tok::Ident) {
+      // (*T)(x) conversion or (*p) dereference: parse as expression; the compiler decides.
+    }
+    return expr(out);
+  }
+
+  bool primary(ExprP& out) {
+    ExprP x;
+    if (!operand(x)) return false;
+    while (true) {
+      Pos p = cur().pos;
+      switch (cur().kind) {
+        case Tok::Period: {
+          next();
+          if (cur().kind == Tok::LParen) return fail(cur().pos, "type assertions are not supported by the playground");
+          if (cur().kind != Tok::Ident) return fail_expected("name or (");
+          auto s = std::make_unique<Expr>();
+          s->kind = Expr::Selector;
+          s->pos = x->pos;
+          s->name = cur().text;
+          s->x = std::move(x);
+          next();
+          x = std::move(s);
+          break;
+        }
+        case Tok::LBrack: {
+          next();
+          ++lev_;
+          auto ix = std::make_unique<Expr>();
+          ix->pos = p;
+          ExprP lo;
+          if (cur().kind != Tok::Colon) {
+            if (!expr(lo)) return false;
+          }
+          if (cur().kind == Tok::Colon) {
+            next();
+            ix->kind = Expr::Slice;
+            ix->slice_lo = lo != nullptr;
+            ix->y = std::move(lo);
+            if (cur().kind != Tok::RBrack) {
+              if (!expr(ix->z)) return false;
+              ix->slice_hi = true;
+            }
+            if (cur().kind == Tok::Colon) return fail(cur().pos, "3-index slices are not supported by the playground");
+          } else {
+            if (!lo) return fail_expected("operand");
+            if (cur().kind == Tok::Comma) return fail(cur().pos, "generic instantiation is not supported by the playground");
+            ix->kind = Expr::Index;
+            ix->y = std::move(lo);
+          }
+          --lev_;
+          if (!expect(Tok::RBrack, "]")) return false;
+          ix->x = std::move(x);
+          x = std::move(ix);
+          break;
+        }
+        case Tok::LParen: {
+          next();
+          ++lev_;
+          auto c = std::make_unique<Expr>();
+          c->kind = Expr::Call;
+          c->pos = p;
+          while (cur().kind != Tok::RParen) {
+            ExprP a;
+            // make([]T, n) / new(T): the first argument may be a type.
+            if (cur().kind == Tok::Mul && c->args.empty()) {
+              if (!expr(a)) return false;
+            } else if (!expr(a)) {
+              return false;
+            }
+            c->args.push_back(std::move(a));
+            if (cur().kind == Tok::Ellipsis) {
+              c->has_ellipsis = true;
+              next();
+            }
+            if (cur().kind == Tok::Comma) { next(); continue; }
+            if (cur().kind != Tok::RParen) return fail_expected(", or )");
+          }
+          --lev_;
+          next();
+          c->x = std::move(x);
+          x = std::move(c);
+          break;
+        }
+        case Tok::LBrace: {
+          if (!is_type_like(*x) || (lev_ < 0 && x->kind != Expr::TypeE)) {
+            out = std::move(x);
+            return true;
+          }
+          auto cl = std::make_unique<Expr>();
+          cl->kind = Expr::CompositeLit;
+          cl->pos = x->pos;
+          if (!expr_to_type(*x, cl->type)) return false;
+          if (!lit_body(*cl)) return false;
+          x = std::move(cl);
+          break;
+        }
+        default:
+          out = std::move(x);
+          return true;
+      }
+    }
+  }
+
+  bool expr_to_type(Expr& x, TypeP& out) {
+    if (x.kind == Expr::TypeE) { out = std::move(x.type); return true; }
+    auto t = std::make_unique<TypeExpr>();
+    t->pos = x.pos;
+    if (x.kind == Expr::Ident) {
+      t->kind = TypeExpr::Name;
+      t->name = x.name;
+    } else {
+      t->kind = TypeExpr::Qualified;
+      t->pkg = x.x->name;
+      t->name = x.name;
+    }
+    out = std::move(t);
+    return true;
+  }
+
+  bool lit_body(Expr& cl) {
+    if (!expect(Tok::LBrace, "{")) return false;
+    int old = lev_;
+    lev_ = 1;
+    ++depth_;
+    if (!depth_ok()) return false;
+    while (cur().kind != Tok::RBrace) {
+      ExprP e;
+      if (!element(e)) return false;
+      if (cur().kind == Tok::Colon) {
+        Pos p = cur().pos;
+        next();
+        auto kv = std::make_unique<Expr>();
+        kv->kind = Expr::KeyValue;
+        kv->pos = p;
+        kv->x = std::move(e);
+        if (!element(kv->y)) return false;
+        e = std::move(kv);
+      }
+      cl.args.push_back(std::move(e));
+      if (cur().kind == Tok::Comma) { next(); continue; }
+      if (cur().kind != Tok::RBrace) return fail_expected(", or }");   // gc: "unexpected newline in composite literal; possibly missing comma or }"
+    }
+    --depth_;
+    lev_ = old;
+    next();
+    return true;
+  }
+
+  bool element(ExprP& out) {
+    if (cur().kind == Tok::LBrace) {
+      auto cl = std::make_unique<Expr>();
+      cl->kind = Expr::CompositeLit;
+      cl->pos = cur().pos;
+      if (!lit_body(*cl)) return false;
+      out = std::move(cl);
+      return true;
+    }
+    return expr(out);
+  }
+
+  std::vector<Token>& t_;
+  File& file_;
+  Error& err_;
+  size_t p_ = 0;
+  int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
+  int depth_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+bool parse(std::string_view src, File& file, Error& err) {
+  std::vector<Token> toks;
+  if (!lex(src, toks, err)) return false;
+  Parser p(toks, file, err);
+  return p.file();
+}
+
+}  // namespace lang
