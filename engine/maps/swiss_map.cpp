@@ -1,0 +1,981 @@
+// swiss_map.cpp — maps.Map of Go 1.24 (see swiss_map.h for the model and its limits).
+//
+// [SECTION] Layout and ctrl-word helpers
+// [SECTION] SlotPool: the simulator's storage for slots
+// [SECTION] Construction (makemap, NewMap)
+// [SECTION] Small map (map.go: putSlotSmall, deleteSmall, growToTable)
+// [SECTION] Map operations (PutSlot, Get, Delete, Clear)
+// [SECTION] Tables (table.go: PutSlot, uncheckedPutSlot, Delete, rehash, grow, split)
+// [SECTION] GC tracing and shape
+// [SECTION] Inspection
+// [SECTION] Invariants
+#include "engine/maps/swiss_map.h"
+
+#include <bit>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace maps {
+
+//-- [SECTION] Layout and ctrl-word helpers -------------------------------------------------------
+
+namespace {
+
+uint64_t align_up(uint64_t n, uint64_t a) { return a <= 1 ? n : (n + a - 1) / a * a; }
+
+constexpr uint64_t kLsb = 0x0101010101010101ull;   // bitsetLSB
+constexpr uint64_t kMsb = 0x8080808080808080ull;   // bitsetMSB
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+
+// h1 is the probe start (57 bits); h2 the 7 bits stored in the ctrl byte.
+inline uint64_t h1(uint64_t hash) { return hash >> 7; }
+inline uint8_t h2(uint64_t hash) { return static_cast<uint8_t>(hash & 0x7F); }
+
+// load_ctrl reads a group's ctrl word, slot 0 in the low byte (little-endian, as Go).
+inline uint64_t load_ctrl(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+
+// match_h2 sets bit 7 of every byte equal to h. Exact: bytes are tested one by one in
+// parallel with no carry between bytes ((b & 0x7F) + 0x7F ≤ 0xFE).
+inline uint64_t match_h2(uint64_t ctrl, uint8_t h) {
+  uint64_t x = ctrl ^ (kLsb * h);
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+// match_empty: 1000_0000 is the only pattern with bit 7 set and bit 1 clear.
+inline uint64_t match_empty(uint64_t ctrl) { return ctrl & ~(ctrl << 6) & kMsb; }
+// match_empty_or_deleted: bit 7 set (0x80 or 0xFE).
+inline uint64_t match_empty_or_deleted(uint64_t ctrl) { return ctrl & kMsb; }
+// match_full: bit 7 clear (an H2 value).
+inline uint64_t match_full(uint64_t ctrl) { return ~ctrl & kMsb; }
+inline uint32_t first(uint64_t bits) { return static_cast<uint32_t>(std::countr_zero(bits)) >> 3; }
+
+inline bool is_full(uint8_t c) { return (c & kCtrlEmpty) == 0; }
+
+// align_up_pow2 is alignUpPow2: the next power of two ≥ n (n ≥ 1).
+uint64_t align_up_pow2(uint64_t n) { return n <= 1 ? 1 : std::bit_ceil(n); }
+
+[[noreturn]] void invariant_failure(const std::string& msg, const std::string& dump) {
+  std::fprintf(stderr, "swiss_map invariant failed: %s\n%s\n", msg.c_str(), dump.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+SwissLayout swiss_layout(const MapType& t) {
+  SwissLayout l;
+  const bool ik = t.indirect_key(), ie = t.indirect_elem();
+  l.key_slot = ik ? 8 : t.key_size;
+  l.elem_slot = ie ? 8 : t.elem_size;
+  const uint64_t ka = ik ? 8 : (t.key_align ? t.key_align : 1);
+  const uint64_t ea = ie ? 8 : (t.elem_align ? t.elem_align : 1);
+  // struct { key K'; elem V' }: elem at K' rounded to V's alignment; a struct that ends in
+  // a zero-size field gets one byte of padding so a pointer to that field stays inside it.
+  l.elem_off = align_up(l.key_slot, ea);
+  uint64_t size = l.elem_off + l.elem_slot;
+  if (l.elem_slot == 0 && size > 0) size += 1;
+  l.slot_size = align_up(size, ka > ea ? ka : ea);
+  // struct { ctrl uint64; slots [8]slot }: the same zero-size-end rule gives 16 when the
+  // slots are empty (map[struct{}]struct{}).
+  l.group_size = 8 + kSwissGroupSlots * l.slot_size;
+  if (l.slot_size == 0) l.group_size = 16;
+  l.group_ptrs = t.key_ptrs || t.elem_ptrs || ik || ie;
+  return l;
+}
+
+//-- [SECTION] SlotPool: the simulator's storage for slots ----------------------------------------
+//
+// One size class per table capacity (8 … 1024 slots). Slabs never move, so a Table keeps
+// raw pointers into them; a freed block goes to its class's free list. Slabs double in
+// size (1, 2, 4 … blocks, at most 64 Ki slots), so a small map costs a few hundred bytes
+// and a 10M-entry map 9 bytes per slot (17 with indirect keys and elems).
+
+class SwissMap::SlotPool {
+ public:
+  SlotPool(bool ind_keys, bool ind_elems) : ind_keys_(ind_keys), ind_elems_(ind_elems) {}
+
+  SlotBlock get(uint32_t capacity) {
+    Class& c = classes_[class_of(capacity)];
+    SlotBlock b;
+    if (!c.free.empty()) {
+      b = c.free.back();
+      c.free.pop_back();
+    } else {
+      if (c.slabs.empty() || c.slabs.back().next == c.slabs.back().nblocks) {
+        const uint32_t max_blocks = (64u << 10) / capacity;
+        Slab s;
+        s.nblocks = c.next_blocks;
+        const uint64_t n = uint64_t(s.nblocks) * capacity;
+        s.ctrl = std::make_unique<uint8_t[]>(n);
+        s.keys = std::make_unique<uint32_t[]>(n);
+        s.elems = std::make_unique<uint32_t[]>(n);
+        if (ind_keys_) s.ind_keys = std::make_unique<uint32_t[]>(n);
+        if (ind_elems_) s.ind_elems = std::make_unique<uint32_t[]>(n);
+        bytes_ += n * (1 + 4 + 4 + (ind_keys_ ? 4 : 0) + (ind_elems_ ? 4 : 0));
+        c.next_blocks = c.next_blocks * 2 > max_blocks ? max_blocks : c.next_blocks * 2;
+        c.slabs.push_back(std::move(s));
+      }
+      Slab& s = c.slabs.back();
+      const uint64_t off = uint64_t(s.next++) * capacity;
+      b.ctrl = s.ctrl.get() + off;
+      b.keys = s.keys.get() + off;
+      b.elems = s.elems.get() + off;
+      if (ind_keys_) b.ind_keys = s.ind_keys.get() + off;
+      if (ind_elems_) b.ind_elems = s.ind_elems.get() + off;
+    }
+    reset(b, capacity);
+    return b;
+  }
+
+  void put(const SlotBlock& b, uint32_t capacity) { classes_[class_of(capacity)].free.push_back(b); }
+
+  // reset makes every slot empty (newGroups zeroes memory; reset sets ctrl words empty).
+  void reset(const SlotBlock& b, uint32_t capacity) const {
+    std::memset(b.ctrl, kCtrlEmpty, capacity);
+    std::memset(b.keys, 0, capacity * sizeof(uint32_t));
+    std::memset(b.elems, 0, capacity * sizeof(uint32_t));
+    if (b.ind_keys) std::memset(b.ind_keys, 0, capacity * sizeof(uint32_t));
+    if (b.ind_elems) std::memset(b.ind_elems, 0, capacity * sizeof(uint32_t));
+  }
+
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  struct Slab {
+    std::unique_ptr<uint8_t[]> ctrl;
+    std::unique_ptr<uint32_t[]> keys, elems, ind_keys, ind_elems;
+    uint32_t nblocks = 0, next = 0;
+  };
+  struct Class {
+    std::vector<Slab> slabs;
+    std::vector<SlotBlock> free;
+    uint32_t next_blocks = 1;
+  };
+  static uint32_t class_of(uint32_t capacity) {
+    return static_cast<uint32_t>(std::countr_zero(capacity)) - 3;   // 8 → 0 … 1024 → 7
+  }
+
+  bool ind_keys_, ind_elems_;
+  Class classes_[8];
+  uint64_t bytes_ = 0;
+};
+
+//-- [SECTION] Construction (makemap, NewMap) -----------------------------------------------------
+
+SwissMap::SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
+                   const SlotCodec& codec, const MakeParams& params)
+    : heap_(heap), profile_(profile), type_(type), codec_(codec), layout_(swiss_layout(type)),
+      pool_(std::make_unique<SlotPool>(type.indirect_key(), type.indirect_elem())),
+      seed_(params.seed) {
+  const uint64_t hint = params.hint < 0 ? 0 : static_cast<uint64_t>(params.hint);
+
+  // The compiler gives a non-escaping map its Map on the stack, and with a hint ≤ 8 also
+  // one group, with every ctrl byte empty (walk/builtin.go).
+  if (params.escapes) {
+    const uint64_t size = profile_.hmap_size ? profile_.hmap_size : kSwissMapSize;
+    map_obj_ = heap_.alloc(size, /*noscan=*/false);
+    heap_.pin(map_obj_);
+  } else if (params.stack_bucket && hint <= kSwissGroupSlots) {
+    small_ = pool_->get(kSwissGroupSlots);
+    small_present_ = true;
+  }
+
+  // NewMap: hint ≤ 8 stays a small map whose group comes with the first assignment.
+  uint64_t target = 0;   // targetCapacity
+  if (hint > kSwissGroupSlots) {
+    target = hint > ~0ull / kSwissGroupSlots ? 0 : hint * kSwissGroupSlots / kMaxAvgGroupLoad;
+  }
+  uint64_t dir_size = 0;
+  if (target > 0) {
+    dir_size = (target + kMaxTableCapacity - 1) / kMaxTableCapacity;
+    if (dir_size > (1ull << 62)) target = 0;
+    else dir_size = align_up_pow2(dir_size);
+  }
+  // Reject hints that are obviously too large (an empty map, as Go returns).
+  if (target > 0 && dir_size > kMaxAlloc / kMaxTableCapacity / layout_.group_size) target = 0;
+
+  if (target > 0) {
+    global_depth_ = static_cast<uint8_t>(std::countr_zero(dir_size));
+    dir_obj_ = heap_.alloc(8 * dir_size, /*noscan=*/false);   // make([]*table, dirSize)
+    heap_.pin(dir_obj_);
+    dir_.assign(dir_size, ~0u);
+    for (uint64_t i = 0; i < dir_size; i++) {
+      const uint32_t ti = new_table(target / dir_size, static_cast<int64_t>(i), global_depth_);
+      dir_[i] = ti;
+      heap_.pin(tables_[ti].obj);
+      heap_.pin(tables_[ti].groups);
+    }
+    pending_.clear();
+    for (uint32_t ti : dir_) {
+      heap_.unpin(tables_[ti].obj);
+      heap_.unpin(tables_[ti].groups);
+    }
+    heap_.unpin(dir_obj_);
+  }
+  if (map_obj_ != heap::kNil) heap_.unpin(map_obj_);
+}
+
+SwissMap::~SwissMap() = default;
+
+std::unique_ptr<Map> make_swiss_map(heap::Heap& heap, const runtime::Profile& profile,
+                                    const MapType& type, const SlotCodec& codec,
+                                    const MakeParams& params) {
+  return std::make_unique<SwissMap>(heap, profile, type, codec, params);
+}
+
+const SwissMap* as_swiss_map(const Map& m) { return dynamic_cast<const SwissMap*>(&m); }
+
+uint64_t SwissMap::hash_of(uint32_t key) const {
+  return hash64(codec_.key_hash_input(key), seed_);
+}
+
+// directory_index is directoryIndex: the top globalDepth bits of the hash.
+uint64_t SwissMap::directory_index(uint64_t hash) const {
+  if (dir_.size() == 1) return 0;
+  return hash >> (64 - global_depth_);
+}
+
+// alloc allocates an object the operation in progress will link into the map. Until then
+// trace() marks it through pending_, as Go's stack would keep it.
+heap::ObjId SwissMap::alloc(uint64_t size, bool noscan) {
+  const heap::ObjId o = heap_.alloc(size, noscan);
+  pending_.push_back(o);
+  return o;
+}
+
+void SwissMap::end_op() {
+  pending_.clear();
+  ops_++;
+}
+
+// reseed picks a new seed (Go: rand(); here a fixed step so runs replay exactly).
+void SwissMap::reseed() { seed_ = hash64(seed_, 0x5EED5EED5EED5EEDull); }
+
+void SwissMap::emit(MapEvent::Kind kind, uint64_t a, uint64_t b) {
+  if (on_event) on_event(MapEvent{kind, a, b});
+}
+
+//-- [SECTION] Small map (map.go: putSlotSmall, deleteSmall, growToTable) -------------------------
+
+// grow_to_small is growToSmall: the first assignment allocates the one group.
+void SwissMap::grow_to_small() {
+  small_obj_ = alloc(layout_.group_size, !layout_.group_ptrs);   // newarray(group, 1)
+  small_ = pool_->get(kSwissGroupSlots);
+  small_present_ = true;
+}
+
+// put_slot_small is putSlotSmall: update in place, or take the first empty slot.
+uint32_t* SwissMap::put_slot_small(uint64_t hash, uint32_t key) {
+  const uint64_t ctrl = load_ctrl(small_.ctrl);
+  for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
+    const uint32_t i = first(m);
+    if (codec_.key_equal(small_.keys[i], key)) return &small_.elems[i];
+  }
+  // Small maps never hold tombstones (deleteSmall empties the slot).
+  const uint64_t m = match_empty_or_deleted(ctrl);
+  if (m == 0) invariant_failure("small map with no empty slot", dump());
+  const uint32_t i = first(m);
+  small_.keys[i] = key;
+  alloc_indirect(small_, i);
+  small_.ctrl[i] = h2(hash);
+  used_++;
+  return &small_.elems[i];
+}
+
+bool SwissMap::delete_small(uint64_t hash, uint32_t key) {
+  const uint64_t ctrl = load_ctrl(small_.ctrl);
+  for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
+    const uint32_t i = first(m);
+    if (codec_.key_equal(small_.keys[i], key)) {
+      used_--;
+      clear_slot(small_, i);
+      small_.ctrl[i] = kCtrlEmpty;   // one group: the slot can be reused at once
+      return true;
+    }
+  }
+  return false;
+}
+
+// grow_to_table is growToTable: a 16-slot table plus a one-entry directory replace the
+// small group, which becomes garbage (§2.6: +328 B, 3 mallocs for map[int]int).
+void SwissMap::grow_to_table() {
+  const uint32_t ti = new_table(2 * kSwissGroupSlots, 0, 0);
+  Table& t = tables_[ti];
+  for (uint32_t i = 0; i < kSwissGroupSlots; i++) {
+    if (!is_full(small_.ctrl[i])) continue;
+    unchecked_put_slot(t, hash_of(small_.keys[i]), small_, i);
+    t.used++;
+  }
+  dir_obj_ = alloc(8, /*noscan=*/false);   // make([]*table, 1)
+  dir_.assign(1, ti);
+  global_depth_ = 0;
+  pool_->put(small_, kSwissGroupSlots);
+  small_ = SlotBlock{};
+  small_obj_ = heap::kNil;
+  small_present_ = false;
+  emit(MapEvent::SmallToTable, kSwissGroupSlots, 2 * kSwissGroupSlots);
+}
+
+//-- [SECTION] Map operations (PutSlot, Get, Delete, Clear) ---------------------------------------
+
+// assign is Map.PutSlot / runtime_mapassign_fast64.
+uint32_t* SwissMap::assign(uint32_t key) {
+  const uint64_t hash = hash_of(key);
+  uint32_t* elem = nullptr;
+  if (dir_.empty()) {
+    if (!small_present_) grow_to_small();
+    if (used_ < kSwissGroupSlots) {
+      elem = put_slot_small(hash, key);
+      end_op();
+      return elem;
+    }
+    // Go 1.24.4 converts before it looks for the key: an update of one of 8 existing
+    // keys also grows to a table (measured, facts §2.6).
+    grow_to_table();
+  }
+  for (;;) {
+    const uint32_t ti = dir_[directory_index(hash)];
+    elem = table_put_slot(ti, hash, key);
+    if (elem != nullptr) {
+      debug_check(dir_[directory_index(hash)], false);
+      break;
+    }
+    // The table was rehashed (grown or split): look it up again.
+  }
+  end_op();
+  return elem;
+}
+
+const uint32_t* SwissMap::lookup(uint32_t key) const {
+  if (used_ == 0) return nullptr;
+  const uint64_t hash = hash_of(key);
+  if (dir_.empty()) {
+    const uint64_t ctrl = load_ctrl(small_.ctrl);
+    for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
+      const uint32_t i = first(m);
+      if (codec_.key_equal(small_.keys[i], key)) return &small_.elems[i];
+    }
+    return nullptr;
+  }
+  return table_get(tables_[dir_[directory_index(hash)]], hash, key);
+}
+
+bool SwissMap::remove(uint32_t key) {
+  if (used_ == 0) return false;
+  const uint64_t hash = hash_of(key);
+  bool found;
+  if (dir_.empty()) {
+    found = delete_small(hash, key);
+  } else {
+    const uint32_t ti = dir_[directory_index(hash)];
+    found = table_delete(ti, hash, key);
+    if (found) debug_check(ti, false);
+  }
+  // Reset the seed when the map becomes empty (golang/go#25237).
+  if (used_ == 0) reseed();
+  end_op();
+  return found;
+}
+
+// clear is Map.Clear: every table is emptied in place; directory, tables and group arrays
+// stay (a "TODO: shrink directory?" in Go). A no-op when used == 0, even with tombstones.
+void SwissMap::clear() {
+  if (used_ == 0) return;
+  if (dir_.empty()) {
+    for (uint32_t i = 0; i < kSwissGroupSlots; i++) clear_slot(small_, i);
+    std::memset(small_.ctrl, kCtrlEmpty, kSwissGroupSlots);
+  } else {
+    for (uint64_t i = 0; i < dir_.size();) {
+      Table& t = tables_[dir_[i]];
+      table_clear(t);
+      i += uint64_t(1) << (global_depth_ - t.local_depth);
+    }
+  }
+  used_ = 0;
+  clear_seq_++;
+  reseed();
+  emit(MapEvent::Clear, 0, 0);
+  end_op();
+}
+
+void SwissMap::for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const {
+  if (dir_.empty()) {
+    if (!small_present_) return;
+    for (uint32_t i = 0; i < kSwissGroupSlots; i++)
+      if (is_full(small_.ctrl[i]) && !f(small_.keys[i], small_.elems[i])) return;
+    return;
+  }
+  for (uint64_t d = 0; d < dir_.size();) {
+    const Table& t = tables_[dir_[d]];
+    for (uint32_t s = 0; s < t.capacity; s++)
+      if (is_full(t.slots.ctrl[s]) && !f(t.slots.keys[s], t.slots.elems[s])) return;
+    d += uint64_t(1) << (global_depth_ - t.local_depth);
+  }
+}
+
+//-- [SECTION] Tables (table.go) ------------------------------------------------------------------
+
+uint16_t SwissMap::reset_growth_left(uint16_t capacity) {
+  // A single group may fill all slots but one (an empty slot ends every probe).
+  if (capacity <= kSwissGroupSlots) return static_cast<uint16_t>(capacity - 1);
+  return static_cast<uint16_t>(capacity * kMaxAvgGroupLoad / kSwissGroupSlots);
+}
+
+// new_table is newTable: the 32-byte table struct, then its group array.
+uint32_t SwissMap::new_table(uint64_t capacity, int64_t index, uint8_t local_depth) {
+  if (capacity < kSwissGroupSlots) capacity = kSwissGroupSlots;
+  capacity = align_up_pow2(capacity);
+  if (capacity > kMaxTableCapacity) invariant_failure("initial table capacity too large", "");
+  const heap::ObjId obj = alloc(kSwissTableSize, /*noscan=*/false);
+  const heap::ObjId groups = alloc(capacity / kSwissGroupSlots * layout_.group_size,
+                                   !layout_.group_ptrs);   // newarray(group, capacity/8)
+  uint32_t ti;
+  if (!free_tables_.empty()) {
+    ti = free_tables_.back();
+    free_tables_.pop_back();
+  } else {
+    ti = static_cast<uint32_t>(tables_.size());
+    tables_.emplace_back();
+  }
+  Table& t = tables_[ti];
+  t = Table{};
+  t.capacity = static_cast<uint16_t>(capacity);
+  t.growth_left = reset_growth_left(t.capacity);
+  t.local_depth = local_depth;
+  t.index = index;
+  t.slots = pool_->get(t.capacity);
+  t.obj = obj;
+  t.groups = groups;
+  return ti;
+}
+
+// free_table drops a stale table: its two heap objects become garbage.
+void SwissMap::free_table(uint32_t ti) {
+  Table& t = tables_[ti];
+  pool_->put(t.slots, t.capacity);
+  t = Table{};
+  free_tables_.push_back(ti);
+}
+
+// alloc_indirect gives slot s its own key/elem objects when K or V is over 128 bytes
+// (newobject per insert; grow and split move the pointers, they do not reallocate).
+void SwissMap::alloc_indirect(const SlotBlock& b, uint64_t s) {
+  if (b.ind_keys) b.ind_keys[s] = alloc(type_.key_size, !type_.key_ptrs);
+  if (b.ind_elems) b.ind_elems[s] = alloc(type_.elem_size, !type_.elem_ptrs);
+}
+
+// clear_slot zeroes a deleted slot: the elem always, the key (Go: if it has pointers),
+// the pointers of indirect key/elem objects (which become garbage).
+void SwissMap::clear_slot(const SlotBlock& b, uint64_t s) {
+  b.keys[s] = 0;
+  b.elems[s] = 0;
+  if (b.ind_keys) b.ind_keys[s] = heap::kNil;
+  if (b.ind_elems) b.ind_elems[s] = heap::kNil;
+}
+
+// table_put_slot is table.PutSlot: nullptr when the table had no room and was rehashed.
+uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
+  Table& t = tables_[ti];
+  const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
+  const uint8_t h = h2(hash);
+  uint64_t off = h1(hash) & mask;
+  int64_t first_deleted = -1;   // remember the first tombstone on the probe path
+  for (uint64_t step = 1;; off = (off + step++) & mask) {
+    const uint64_t g = off * kSwissGroupSlots;
+    const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
+    for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
+      const uint64_t s = g + first(m);
+      if (codec_.key_equal(t.slots.keys[s], key)) return &t.slots.elems[s];
+    }
+    const uint64_t m = match_empty_or_deleted(ctrl);
+    if (m == 0) continue;                      // nothing but full slots: keep probing
+    uint64_t s = g + first(m);
+    if (t.slots.ctrl[s] == kCtrlDeleted) {     // the first free slot is a tombstone:
+      if (first_deleted < 0) first_deleted = static_cast<int64_t>(s);
+      continue;                                // the key may still be further on
+    }
+    // An empty slot: the end of the probe sequence.
+    if (first_deleted >= 0) {
+      s = static_cast<uint64_t>(first_deleted);
+      t.growth_left++;                         // reusing a tombstone costs no growthLeft
+    }
+    if (t.growth_left > 0) {
+      t.slots.keys[s] = key;
+      alloc_indirect(t.slots, s);
+      t.slots.ctrl[s] = h;
+      t.growth_left--;
+      t.used++;
+      used_++;
+      return &t.slots.elems[s];
+    }
+    rehash(ti);
+    return nullptr;
+  }
+}
+
+// unchecked_put_slot is uncheckedPutSlot: place a key known to be absent into a table
+// without tombstones; from/s is where the entry lives now (its handles move as they are).
+void SwissMap::unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from, uint64_t s) {
+  if (t.growth_left == 0) invariant_failure("growthLeft is unexpectedly 0", dump());
+  const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
+  uint64_t off = h1(hash) & mask;
+  for (uint64_t step = 1;; off = (off + step++) & mask) {
+    const uint64_t g = off * kSwissGroupSlots;
+    const uint64_t m = match_empty_or_deleted(load_ctrl(t.slots.ctrl + g));
+    if (m == 0) continue;
+    const uint64_t d = g + first(m);
+    t.slots.keys[d] = from.keys[s];
+    t.slots.elems[d] = from.elems[s];
+    if (t.slots.ind_keys) t.slots.ind_keys[d] = from.ind_keys[s];
+    if (t.slots.ind_elems) t.slots.ind_elems[d] = from.ind_elems[s];
+    t.slots.ctrl[d] = h2(hash);
+    t.growth_left--;
+    return;
+  }
+}
+
+const uint32_t* SwissMap::table_get(const Table& t, uint64_t hash, uint32_t key) const {
+  const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
+  const uint8_t h = h2(hash);
+  uint64_t off = h1(hash) & mask;
+  for (uint64_t step = 1;; off = (off + step++) & mask) {
+    const uint64_t g = off * kSwissGroupSlots;
+    const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
+    for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
+      const uint64_t s = g + first(m);
+      if (codec_.key_equal(t.slots.keys[s], key)) return &t.slots.elems[s];
+    }
+    if (match_empty(ctrl) != 0) return nullptr;   // an empty slot ends the probe sequence
+  }
+}
+
+// table_delete is table.Delete. A group with an empty slot ends every probe sequence that
+// reaches it, so its slot can simply become empty again; in a full group the slot must
+// stay "occupied" for probing: a tombstone, and growthLeft is not returned.
+bool SwissMap::table_delete(uint32_t ti, uint64_t hash, uint32_t key) {
+  Table& t = tables_[ti];
+  const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
+  const uint8_t h = h2(hash);
+  uint64_t off = h1(hash) & mask;
+  for (uint64_t step = 1;; off = (off + step++) & mask) {
+    const uint64_t g = off * kSwissGroupSlots;
+    const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
+    for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
+      const uint64_t s = g + first(m);
+      if (!codec_.key_equal(t.slots.keys[s], key)) continue;
+      t.used--;
+      used_--;
+      clear_slot(t.slots, s);
+      if (match_empty(ctrl) != 0) {
+        t.slots.ctrl[s] = kCtrlEmpty;
+        t.growth_left++;
+      } else {
+        t.slots.ctrl[s] = kCtrlDeleted;
+      }
+      return true;
+    }
+    if (match_empty(ctrl) != 0) return false;
+  }
+}
+
+// table_clear is table.Clear: all groups zeroed, tombstones gone, growthLeft reset.
+void SwissMap::table_clear(Table& t) {
+  pool_->reset(t.slots, t.capacity);
+  t.used = 0;
+  t.growth_left = reset_growth_left(t.capacity);
+}
+
+// rehash doubles a table up to maxTableCapacity, and splits a full-size one. 1.24 has no
+// same-size rehash: tombstones alone can make a table double (golang/go#70886).
+void SwissMap::rehash(uint32_t ti) {
+  const uint32_t new_capacity = 2u * tables_[ti].capacity;
+  if (new_capacity <= kMaxTableCapacity) {
+    grow(ti, static_cast<uint16_t>(new_capacity));
+  } else {
+    split(ti);
+  }
+}
+
+// grow is table.grow: a new table of twice the capacity takes every full slot (not the
+// tombstones); the old table struct and group array become garbage.
+void SwissMap::grow(uint32_t ti, uint16_t new_capacity) {
+  const uint32_t ni = new_table(new_capacity, tables_[ti].index, tables_[ti].local_depth);
+  Table& t = tables_[ti];
+  Table& nt = tables_[ni];
+  for (uint32_t s = 0; s < t.capacity; s++) {
+    if (!is_full(t.slots.ctrl[s])) continue;
+    unchecked_put_slot(nt, hash_of(t.slots.keys[s]), t.slots, s);
+    nt.used++;
+  }
+  const uint64_t old_capacity = t.capacity;
+  replace_table(ni);
+  free_table(ti);
+  emit(MapEvent::TableGrow, old_capacity, new_capacity);
+  debug_check(ni, true);
+}
+
+// split is table.split: two 1024-slot tables one level deeper; the hash bit just below
+// the localDepth bits already used sends each entry left (0) or right (1).
+void SwissMap::split(uint32_t ti) {
+  const uint8_t local_depth = static_cast<uint8_t>(tables_[ti].local_depth + 1);
+  const uint32_t left = new_table(kMaxTableCapacity, -1, local_depth);
+  const uint32_t right = new_table(kMaxTableCapacity, -1, local_depth);
+  const uint64_t mask = uint64_t(1) << (64 - local_depth);   // localDepthMask
+  const Table& t = tables_[ti];
+  for (uint32_t s = 0; s < t.capacity; s++) {
+    if (!is_full(t.slots.ctrl[s])) continue;
+    const uint64_t hash = hash_of(t.slots.keys[s]);
+    Table& nt = tables_[(hash & mask) == 0 ? left : right];
+    unchecked_put_slot(nt, hash, t.slots, s);
+    nt.used++;
+  }
+  const uint64_t old_index = static_cast<uint64_t>(t.index);
+  install_table_split(ti, left, right);
+  free_table(ti);
+  emit(MapEvent::Split, local_depth - 1u, old_index);
+  debug_check(left, true);
+  debug_check(right, true);
+}
+
+// replace_table is Map.replaceTable: point every directory entry of the table at it.
+void SwissMap::replace_table(uint32_t ti) {
+  const Table& t = tables_[ti];
+  const uint64_t entries = uint64_t(1) << (global_depth_ - t.local_depth);
+  for (uint64_t i = 0; i < entries; i++) dir_[static_cast<uint64_t>(t.index) + i] = ti;
+}
+
+// install_table_split is Map.installTableSplit; it doubles the directory when the split
+// table already used all globalDepth bits. The old directory array becomes garbage.
+void SwissMap::install_table_split(uint32_t old_ti, uint32_t left, uint32_t right) {
+  if (tables_[old_ti].local_depth == global_depth_) {
+    const uint64_t old_len = dir_.size();
+    dir_obj_ = alloc(8 * 2 * old_len, /*noscan=*/false);   // make([]*table, 2·dirLen)
+    std::vector<uint32_t> nd(2 * old_len);
+    for (uint64_t i = 0; i < old_len; i++) {
+      const uint32_t t = dir_[i];
+      nd[2 * i] = nd[2 * i + 1] = t;
+      // A table may fill several entries: update its index at its first one only.
+      if (tables_[t].index == static_cast<int64_t>(i)) tables_[t].index = static_cast<int64_t>(2 * i);
+    }
+    dir_.swap(nd);
+    global_depth_++;
+    emit(MapEvent::DirGrow, old_len, dir_.size());
+  }
+  tables_[left].index = tables_[old_ti].index;
+  replace_table(left);
+  const uint64_t entries = uint64_t(1) << (global_depth_ - tables_[left].local_depth);
+  tables_[right].index = tables_[left].index + static_cast<int64_t>(entries);
+  replace_table(right);
+}
+
+//-- [SECTION] GC tracing and shape ---------------------------------------------------------------
+
+void SwissMap::trace(heap::Marker& m) const {
+  for (heap::ObjId o : pending_) m.mark(o);
+  auto trace_block = [&](const SlotBlock& b, uint32_t capacity) {
+    const bool keys = type_.key_ptrs, elems = type_.elem_ptrs;
+    if (!keys && !elems && !b.ind_keys && !b.ind_elems) return;
+    for (uint32_t g = 0; g < capacity; g += kSwissGroupSlots) {
+      for (uint64_t f = match_full(load_ctrl(b.ctrl + g)); f != 0; f &= f - 1) {
+        const uint32_t s = g + first(f);
+        if (b.ind_keys) m.mark(b.ind_keys[s]);
+        if (b.ind_elems) m.mark(b.ind_elems[s]);
+        if (keys) codec_.trace_key(b.keys[s], m);
+        if (elems) codec_.trace_elem(b.elems[s], m);
+      }
+    }
+  };
+  if (dir_.empty()) {
+    if (small_present_) {
+      m.mark(small_obj_);
+      trace_block(small_, kSwissGroupSlots);
+    }
+    return;
+  }
+  m.mark(dir_obj_);
+  for (uint64_t d = 0; d < dir_.size();) {
+    if (dir_[d] == ~0u) { d++; continue; }   // NewMap still filling the directory
+    const Table& t = tables_[dir_[d]];
+    m.mark(t.obj);
+    m.mark(t.groups);
+    trace_block(t.slots, t.capacity);
+    d += uint64_t(1) << (global_depth_ - t.local_depth);
+  }
+}
+
+MapShape SwissMap::shape() const {
+  MapShape s;
+  s.swiss = true;
+  s.count = used_;
+  s.dir_len = dir_.size();
+  s.global_depth = global_depth_;
+  if (map_obj_ != heap::kNil) s.header_bytes = heap_.object_size(map_obj_);
+  const uint64_t ind_key = type_.indirect_key() ? heap_.footprint(type_.key_size, !type_.key_ptrs) : 0;
+  const uint64_t ind_elem =
+      type_.indirect_elem() ? heap_.footprint(type_.elem_size, !type_.elem_ptrs) : 0;
+  uint64_t full = 0;
+  if (dir_.empty()) {
+    if (small_present_) {
+      s.groups = 1;
+      s.capacity = kSwissGroupSlots;
+      if (small_obj_ != heap::kNil) s.bucket_bytes = heap_.object_size(small_obj_);
+      full = used_;
+    }
+  } else {
+    s.extra_bytes = heap_.object_size(dir_obj_);
+    for (uint64_t d = 0; d < dir_.size();) {
+      const Table& t = tables_[dir_[d]];
+      s.tables++;
+      s.groups += t.capacity / kSwissGroupSlots;
+      s.capacity += t.capacity;
+      s.tombstones += reset_growth_left(t.capacity) - t.used - t.growth_left;
+      s.bucket_bytes += heap_.object_size(t.obj) + heap_.object_size(t.groups);
+      full += t.used;
+      d += uint64_t(1) << (global_depth_ - t.local_depth);
+    }
+  }
+  s.indirect_bytes = full * (ind_key + ind_elem);
+  return s;
+}
+
+//-- [SECTION] Inspection -------------------------------------------------------------------------
+
+std::vector<SwissTableView> SwissMap::tables() const {
+  std::vector<SwissTableView> v;
+  for (uint64_t d = 0; d < dir_.size();) {
+    v.push_back(table_at(d));
+    d += v.back().dir_entries;
+  }
+  return v;
+}
+
+SwissTableView SwissMap::table_at(uint64_t dir_index) const {
+  SwissTableView v;
+  if (dir_index >= dir_.size()) return v;
+  const Table& t = tables_[dir_[dir_index]];
+  v.local_depth = t.local_depth;
+  v.capacity = t.capacity;
+  v.used = t.used;
+  v.growth_left = t.growth_left;
+  v.tombstones = reset_growth_left(t.capacity) - t.used - t.growth_left;
+  v.index = static_cast<uint64_t>(t.index);
+  v.dir_entries = uint64_t(1) << (global_depth_ - t.local_depth);
+  v.table_obj = t.obj;
+  v.groups_obj = t.groups;
+  return v;
+}
+
+const SwissMap::SlotBlock* SwissMap::block_for(uint64_t dir_index, uint32_t* groups) const {
+  if (dir_index == kSmallGroup) {
+    if (!has_small_group()) return nullptr;
+    *groups = 1;
+    return &small_;
+  }
+  if (dir_index >= dir_.size()) return nullptr;
+  const Table& t = tables_[dir_[dir_index]];
+  *groups = t.capacity / kSwissGroupSlots;
+  return &t.slots;
+}
+
+uint32_t SwissMap::groups_in(uint64_t dir_index) const {
+  uint32_t n = 0;
+  return block_for(dir_index, &n) ? n : 0;
+}
+
+uint64_t SwissMap::ctrl_word(uint64_t dir_index, uint32_t group) const {
+  uint32_t n = 0;
+  const SlotBlock* b = block_for(dir_index, &n);
+  if (b == nullptr || group >= n) return kLsb * kCtrlEmpty;
+  return load_ctrl(b->ctrl + uint64_t(group) * kSwissGroupSlots);
+}
+
+SwissGroupView SwissMap::group_view(uint64_t dir_index, uint32_t group) const {
+  const uint64_t ctrl = ctrl_word(dir_index, group);
+  SwissGroupView v;
+  v.full = static_cast<uint8_t>(std::popcount(match_full(ctrl)));
+  v.empty = static_cast<uint8_t>(std::popcount(match_empty(ctrl)));
+  v.tombstones = static_cast<uint8_t>(kSwissGroupSlots - v.full - v.empty);
+  return v;
+}
+
+SwissSlotView SwissMap::slot_view(uint64_t dir_index, uint32_t group, uint32_t slot) const {
+  SwissSlotView v;
+  uint32_t n = 0;
+  const SlotBlock* b = block_for(dir_index, &n);
+  if (b == nullptr || group >= n || slot >= kSwissGroupSlots) return v;
+  const uint64_t s = uint64_t(group) * kSwissGroupSlots + slot;
+  v.ctrl = b->ctrl[s];
+  v.full = is_full(v.ctrl);
+  if (v.full) {
+    v.key = b->keys[s];
+    v.elem = b->elems[s];
+    if (b->ind_keys) v.indirect_key = b->ind_keys[s];
+    if (b->ind_elems) v.indirect_elem = b->ind_elems[s];
+  }
+  return v;
+}
+
+std::string SwissMap::dump(uint64_t max_tables) const {
+  std::string out;
+  char line[160];
+  std::snprintf(line, sizeof line, "%s used=%llu dirLen=%llu globalDepth=%u seed=%016llx\n",
+                type_.name.c_str(), (unsigned long long)used_, (unsigned long long)dir_.size(),
+                unsigned(global_depth_), (unsigned long long)seed_);
+  out += line;
+  auto dump_block = [&](const SlotBlock& b, uint32_t capacity) {
+    for (uint32_t g = 0; g < capacity; g += kSwissGroupSlots) {
+      std::snprintf(line, sizeof line, "    group %3u:", g / kSwissGroupSlots);
+      out += line;
+      for (uint32_t i = 0; i < kSwissGroupSlots; i++) {
+        const uint8_t c = b.ctrl[g + i];
+        if (c == kCtrlEmpty) out += " ----";
+        else if (c == kCtrlDeleted) out += " DEL ";
+        else {
+          std::snprintf(line, sizeof line, " %02x:%s", unsigned(c), codec_.key_string(b.keys[g + i]).c_str());
+          out += line;
+        }
+      }
+      out += '\n';
+    }
+  };
+  if (dir_.empty()) {
+    if (small_present_) dump_block(small_, kSwissGroupSlots);
+    return out;
+  }
+  uint64_t shown = 0;
+  for (uint64_t d = 0; d < dir_.size() && shown < max_tables; shown++) {
+    const SwissTableView v = table_at(d);
+    std::snprintf(line, sizeof line,
+                  "  table @%llu (x%llu) localDepth=%u capacity=%u used=%u growthLeft=%u tombstones=%u\n",
+                  (unsigned long long)v.index, (unsigned long long)v.dir_entries, v.local_depth,
+                  v.capacity, v.used, v.growth_left, v.tombstones);
+    out += line;
+    const Table& t = tables_[dir_[d]];
+    dump_block(t.slots, t.capacity);
+    d += v.dir_entries;
+  }
+  return out;
+}
+
+uint64_t SwissMap::simulator_bytes() const {
+  return sizeof(*this) + pool_->bytes() + dir_.capacity() * sizeof(uint32_t) +
+         tables_.capacity() * sizeof(Table) + free_tables_.capacity() * sizeof(uint32_t);
+}
+
+//-- [SECTION] Invariants -------------------------------------------------------------------------
+
+std::string SwissMap::check_table(const Table& t) const {
+  char buf[200];
+  if (t.capacity < kSwissGroupSlots || t.capacity > kMaxTableCapacity ||
+      (t.capacity & (t.capacity - 1)) != 0) {
+    std::snprintf(buf, sizeof buf, "table @%lld: capacity %u is not a power of two in [8, 1024]",
+                  (long long)t.index, unsigned(t.capacity));
+    return buf;
+  }
+  uint32_t full = 0, deleted = 0, empty = 0;
+  for (uint32_t s = 0; s < t.capacity; s++) {
+    const uint8_t c = t.slots.ctrl[s];
+    if (is_full(c)) full++;
+    else if (c == kCtrlDeleted) deleted++;
+    else if (c == kCtrlEmpty) empty++;
+    else {
+      std::snprintf(buf, sizeof buf, "table @%lld: bad ctrl byte %02x", (long long)t.index, unsigned(c));
+      return buf;
+    }
+  }
+  if (full != t.used) {
+    std::snprintf(buf, sizeof buf, "table @%lld: used %u but %u full slots", (long long)t.index,
+                  unsigned(t.used), full);
+    return buf;
+  }
+  if (uint32_t(t.growth_left) + t.used + deleted != reset_growth_left(t.capacity)) {
+    std::snprintf(buf, sizeof buf,
+                  "table @%lld: growthLeft %u + used %u + tombstones %u != %u (capacity %u)",
+                  (long long)t.index, unsigned(t.growth_left), unsigned(t.used), deleted,
+                  unsigned(reset_growth_left(t.capacity)), unsigned(t.capacity));
+    return buf;
+  }
+  if (empty == 0) {
+    std::snprintf(buf, sizeof buf, "table @%lld: no empty slot (violates probe invariant)",
+                  (long long)t.index);
+    return buf;
+  }
+  return "";
+}
+
+void SwissMap::debug_check(uint32_t ti, bool always) {
+#if defined(GOMAPSIM_CHECK_INVARIANTS)
+  // A full recount is O(capacity); every 64th operation keeps debug runs of 1M ops fast.
+  if (!always && (ops_ & 63) != 0) return;
+  std::string err = check_table(tables_[ti]);
+  if (!err.empty()) invariant_failure(err, dump());
+#else
+  (void)ti;
+  (void)always;
+#endif
+}
+
+std::string SwissMap::check_invariants() const {
+  char buf[200];
+  if (dir_.empty()) {
+    if (dir_obj_ != heap::kNil && used_ > 0) return "small map with a directory object";
+    if (!small_present_) return used_ == 0 ? "" : "entries but no group";
+    uint32_t full = 0;
+    for (uint32_t i = 0; i < kSwissGroupSlots; i++) {
+      const uint8_t c = small_.ctrl[i];
+      if (c == kCtrlDeleted) return "tombstone in a small map";
+      if (is_full(c)) {
+        full++;
+        if (c != h2(hash_of(small_.keys[i]))) return "small map: ctrl byte is not the key's H2";
+        if (lookup(small_.keys[i]) != &small_.elems[i]) return "small map: key not found by lookup";
+      }
+    }
+    if (full != used_) {
+      std::snprintf(buf, sizeof buf, "small map: used %llu but %u full slots",
+                    (unsigned long long)used_, full);
+      return buf;
+    }
+    return "";
+  }
+  if (dir_.size() != (uint64_t(1) << global_depth_)) return "dirLen != 2^globalDepth";
+  if (dir_obj_ == heap::kNil) return "no directory object";
+  uint64_t used = 0, distinct = 0;
+  for (uint64_t d = 0; d < dir_.size();) {
+    const uint32_t ti = dir_[d];
+    if (ti >= tables_.size() || tables_[ti].capacity == 0) return "directory entry is not a live table";
+    const Table& t = tables_[ti];
+    if (t.local_depth > global_depth_) return "localDepth > globalDepth";
+    const uint64_t entries = uint64_t(1) << (global_depth_ - t.local_depth);
+    if (t.index != static_cast<int64_t>(d) || d % entries != 0) {
+      std::snprintf(buf, sizeof buf, "table at entry %llu has index %lld (entries %llu)",
+                    (unsigned long long)d, (long long)t.index, (unsigned long long)entries);
+      return buf;
+    }
+    for (uint64_t i = d; i < d + entries; i++)
+      if (dir_[i] != ti) return "a table's directory entries are not consecutive";
+    std::string err = check_table(t);
+    if (!err.empty()) return err;
+    for (uint32_t s = 0; s < t.capacity; s++) {
+      if (!is_full(t.slots.ctrl[s])) continue;
+      const uint32_t key = t.slots.keys[s];
+      if (t.slots.ctrl[s] != h2(hash_of(key))) return "ctrl byte is not the key's H2";
+      if (lookup(key) != &t.slots.elems[s]) {
+        std::snprintf(buf, sizeof buf, "key %s (table @%lld slot %u) not found by lookup",
+                      codec_.key_string(key).c_str(), (long long)t.index, s);
+        return buf;
+      }
+    }
+    used += t.used;
+    distinct++;
+    d += entries;
+  }
+  if (used != used_) return "Map.used != sum of table.used";
+  if (distinct + free_tables_.size() != tables_.size()) return "a table is neither installed nor free";
+  return "";
+}
+
+}  // namespace maps

@@ -1,0 +1,282 @@
+#pragma once
+// swiss_map.h — Go 1.24's map (maps.Map with Swiss tables), one heap allocation at a time.
+//
+// Models `internal/runtime/maps` at go1.24 (map.go, table.go, group.go,
+// runtime_fast64_swiss.go) as far as it decides *what is allocated, when, and how big*:
+// the small map, tables, groups, the extendible-hashing directory, growth, splits,
+// tombstones and clear. Facts: ../shared/reference/go-runtime-facts.md §2.
+//
+// Terminology (Go's, from the header of map.go):
+//   slot        one key/elem pair {K', V'}; K'/V' is the type, or a pointer when > 128 B
+//   group       8 slots plus an 8-byte control word (one ctrl byte per slot)
+//   ctrl byte   empty 0x80, deleted (tombstone) 0xFE, full = H2 (7 low hash bits)
+//   H1 / H2     hash >> 7 picks the first group of the probe sequence / hash & 0x7F
+//   table       an open-addressed Swiss table of 8…1024 slots (1…128 groups)
+//   directory   2^globalDepth table pointers; the top globalDepth hash bits pick one
+//   localDepth  hash bits a table really uses; it fills 2^(globalDepth−localDepth) entries
+//   small map   ≤ 8 entries in ONE group that dirPtr points at (dirLen == 0, no table)
+//   growthLeft  slots a table may still fill before rehash (tombstones use them up)
+//
+// Layout (a full map; every box is one heap object, sizes for map[int]int):
+//
+//   Map (48 B)            directory []*table (8·dirLen B)      table (32 B)
+//   +-------------+       +----+----+----+----+                +------------------+
+//   | used   seed |       | 00 | 01 | 10 | 11 |  globalDepth 2 | used capacity    |
+//   | dirPtr ─────┼──────▶+-┬--+-┬--+-┬--+-┬--+                | growthLeft       |
+//   | dirLen  gD  |         │    │    │    └─▶ table C (lD 2)   | localDepth index |
+//   +-------------+         │    │    └──────▶ table B (lD 2)   | groups ──────────┼─┐
+//                           └────┴───────────▶ table A (lD 1)   +------------------+ │
+//                                                                                    │
+//   group array (capacity/8 groups; 136 B each for map[int]int) ◀───────────────────┘
+//   +--------------------------+--------------------------+----
+//   | ctrl word | 8 × {K', V'} | ctrl word | 8 × {K', V'} | ...
+//   +--------------------------+--------------------------+----
+//   ctrl word = 8 bytes, byte i for slot i:
+//       empty   1 0 0 0 0 0 0 0   (0x80)
+//       deleted 1 1 1 1 1 1 1 0   (0xFE, tombstone)
+//       full    0 h h h h h h h   (H2)
+//
+//   Probe sequence over the groups of one table: p(0) = H1 & mask, p(i) = p(i−1) + i
+//   (mod groups). Lookups stop at the first group that holds an empty ctrl byte.
+//
+// Invariants (check_invariants() recounts all of them):
+//   1. Small map: dirLen 0, used ≤ 8, no tombstones, used == full slots of the group.
+//   2. Per table: used == full slots; growthLeft + used + tombstones == capacity·7/8
+//      (capacity − 1 for a single-group table: the same number for 8 slots); at least one
+//      empty slot (the probe invariant); capacity is a power of two in [8, 1024].
+//   3. Directory: dirLen == 2^globalDepth; a table at localDepth d ≤ globalDepth occupies
+//      the 2^(globalDepth−d) consecutive directory entries starting at its index, and
+//      index is a multiple of that count.
+//   4. Map.used == Σ table.used; every full slot's key is found by lookup(), with its H2
+//      in the ctrl byte.
+//   In debug builds (GOMAPSIM_CHECK_INVARIANTS) every mutating operation also recounts
+//   the table it touched (every 64th op, and always after a grow or split).
+//
+// Simplifications:
+//   - Keys and elems are 32-bit handles (see map.h). The hash is maps::hash64 of the
+//     codec's hash input and the map seed, not Go's AES hash: the same distribution,
+//     different individual values. Reseeds (count → 0, clear) are deterministic.
+//   - No iterators, so no iteration-during-growth rules; for_each visits tables in
+//     directory order.
+//   - No pruneTombstones: it is not in go1.24.4 (facts §2.7 and §9.3). A table full of
+//     tombstones doubles or splits, as in 1.24 (golang/go#70886).
+//   - The 64-bit SWAR ctrl matching is exact (Go's portable match may give false
+//     positives that a key compare then rejects; no allocation depends on it).
+//
+// Conformance status (tests/engine/swiss_map_test.cpp against go-runtime-facts.md):
+//   | check                                              | status |
+//   | group/slot sizes of the §2.3 types                 | exact  |
+//   | make(hint) TotalAlloc / mallocs (§2.5)             | exact  |
+//   | growth points 9, 15, 29, …, 449, first split 897   | exact  |
+//   | growToTable 328 B / 3 mallocs, 1.24.4 quirk        | exact  |
+//   | 1M experiment, tables / dirLen / after-GC Alloc    | within the oracle tolerances |
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/heap/heap.h"
+#include "engine/maps/map.h"
+#include "engine/runtime/profile.h"
+
+namespace maps {
+
+inline constexpr uint32_t kSwissGroupSlots = 8;       // abi.SwissMapGroupSlots
+inline constexpr uint8_t kCtrlEmpty = 0x80;           // ctrlEmpty: 1000_0000
+inline constexpr uint8_t kCtrlDeleted = 0xFE;         // ctrlDeleted: 1111_1110 (tombstone)
+inline constexpr uint32_t kMaxTableCapacity = 1024;   // maxTableCapacity: split above this
+inline constexpr uint32_t kMaxAvgGroupLoad = 7;       // maxAvgGroupLoad: 7 of 8 slots
+inline constexpr uint64_t kSwissMapSize = 48;         // sizeof(maps.Map) on 64-bit
+inline constexpr uint64_t kSwissTableSize = 32;       // sizeof(maps.table) on 64-bit
+inline constexpr uint64_t kMaxAlloc = 1ull << 48;     // runtime.maxAlloc on linux/amd64
+
+static_assert((kMaxTableCapacity & (kMaxTableCapacity - 1)) == 0,
+              "the probe sequence visits every group only for a power-of-two group count");
+static_assert(kMaxTableCapacity <= 0xFFFF, "table.capacity and growthLeft are uint16 in Go");
+static_assert(kMaxTableCapacity * kMaxAvgGroupLoad / kSwissGroupSlots < kMaxTableCapacity,
+              "a full table must keep an empty slot to end probe sequences");
+
+// SwissLayout is what the compiler's SwissMapType says about the groups of a map type.
+struct SwissLayout {
+  uint64_t key_slot = 0;     // K': key size, or 8 when the key is stored indirectly
+  uint64_t elem_slot = 0;    // V': elem size, or 8 when the elem is stored indirectly
+  uint64_t elem_off = 0;     // offset of the elem in a slot
+  uint64_t slot_size = 0;    // SlotSize: struct {K'; V'} with Go's layout rules
+  uint64_t group_size = 0;   // GroupSize: 8 (ctrl word) + 8 · SlotSize, at least 16
+  bool group_ptrs = false;   // the group array is scanned by the GC (not noscan)
+};
+
+// swiss_layout computes the group layout of t (cmd/compile/internal/reflectdata/map_swiss.go).
+SwissLayout swiss_layout(const MapType& t);
+
+// SwissTableView describes one table for the web view (one row of the tables list).
+struct SwissTableView {
+  uint32_t local_depth = 0;   // localDepth
+  uint32_t capacity = 0;      // slots (groups · 8)
+  uint32_t used = 0;          // full slots
+  uint32_t growth_left = 0;   // growthLeft
+  uint32_t tombstones = 0;    // deleted slots
+  uint64_t index = 0;         // first directory entry of the table
+  uint64_t dir_entries = 0;   // 2^(globalDepth − localDepth) entries point at it
+  heap::ObjId table_obj = heap::kNil;    // the 32-byte maps.table
+  heap::ObjId groups_obj = heap::kNil;   // the group array
+};
+
+// SwissGroupView counts the ctrl bytes of one group.
+struct SwissGroupView {
+  uint8_t full = 0, tombstones = 0, empty = 0;
+};
+
+// SwissSlotView is one slot, for tooltips. key/elem are only meaningful when full.
+struct SwissSlotView {
+  uint8_t ctrl = kCtrlEmpty;
+  bool full = false;
+  uint32_t key = 0, elem = 0;
+  heap::ObjId indirect_key = heap::kNil, indirect_elem = heap::kNil;
+};
+
+// SwissMap is maps.Map. Create it with make_swiss_map (or maps::make_map with a Swiss
+// profile); the inspection functions below are for the web views and the tests.
+class SwissMap final : public Map {
+ public:
+  // kSmallGroup names the small map's group in the group/slot accessors.
+  static constexpr uint64_t kSmallGroup = ~0ull;
+
+  SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
+           const SlotCodec& codec, const MakeParams& params);
+  ~SwissMap() override;
+  SwissMap(const SwissMap&) = delete;
+  SwissMap& operator=(const SwissMap&) = delete;
+
+  // Map (mapassign, mapaccess, mapdelete, mapclear; see map.h).
+  uint32_t* assign(uint32_t key) override;
+  const uint32_t* lookup(uint32_t key) const override;
+  bool remove(uint32_t key) override;
+  void clear() override;
+  uint64_t len() const override { return used_; }
+  void for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const override;
+  void trace(heap::Marker& m) const override;
+  heap::ObjId header() const override { return map_obj_; }
+  MapShape shape() const override;
+  const MapType& type() const override { return type_; }
+  std::string check_invariants() const override;
+
+  // Inspection (read-only).
+  const SwissLayout& layout() const { return layout_; }
+  bool is_small() const { return dir_.empty(); }                 // dirLen == 0
+  bool has_small_group() const { return dir_.empty() && small_present_; }   // dirPtr != nil
+  bool small_group_on_stack() const { return has_small_group() && small_obj_ == heap::kNil; }
+  heap::ObjId small_group_object() const { return small_obj_; }
+  heap::ObjId directory_object() const { return dir_obj_; }
+  uint64_t dir_len() const { return dir_.size(); }
+  uint32_t global_depth() const { return global_depth_; }
+  uint64_t seed() const { return seed_; }
+  uint64_t clear_seq() const { return clear_seq_; }
+  // tables lists each distinct table once, in directory order.
+  std::vector<SwissTableView> tables() const;
+  // table_at describes the table that directory entry dir_index points at.
+  SwissTableView table_at(uint64_t dir_index) const;
+  // groups_in is the group count of the table at dir_index (1 for kSmallGroup).
+  uint32_t groups_in(uint64_t dir_index) const;
+  // ctrl_word is the 8 ctrl bytes of a group, slot 0 in the low byte (as Go stores it).
+  uint64_t ctrl_word(uint64_t dir_index, uint32_t group) const;
+  SwissGroupView group_view(uint64_t dir_index, uint32_t group) const;
+  SwissSlotView slot_view(uint64_t dir_index, uint32_t group, uint32_t slot) const;
+  // dump prints the directory and up to max_tables tables with every ctrl byte.
+  std::string dump(uint64_t max_tables = 4) const;
+  // simulator_bytes is the memory this model itself holds (not simulated bytes).
+  uint64_t simulator_bytes() const;
+
+ private:
+  // SlotBlock is the simulator's copy of a group array: parallel per-slot arrays.
+  struct SlotBlock {
+    uint8_t* ctrl = nullptr;        // ctrl bytes
+    uint32_t* keys = nullptr;       // key handles
+    uint32_t* elems = nullptr;      // elem handles
+    uint32_t* ind_keys = nullptr;   // indirect key objects (only when the key is > 128 B)
+    uint32_t* ind_elems = nullptr;  // indirect elem objects (only when the elem is > 128 B)
+  };
+  // Table is maps.table.
+  struct Table {
+    uint16_t used = 0;              // used
+    uint16_t capacity = 0;          // capacity (0 = free entry of tables_)
+    uint16_t growth_left = 0;       // growthLeft
+    uint8_t local_depth = 0;        // localDepth
+    int64_t index = -1;             // index: first directory entry, −1 when stale
+    SlotBlock slots;                // groups
+    heap::ObjId obj = heap::kNil;      // the maps.table object
+    heap::ObjId groups = heap::kNil;   // the group array object
+  };
+  class SlotPool;
+
+  uint64_t hash_of(uint32_t key) const;
+  uint64_t directory_index(uint64_t hash) const;
+  heap::ObjId alloc(uint64_t size, bool noscan);
+  void end_op();
+  void reseed();
+  void emit(MapEvent::Kind kind, uint64_t a, uint64_t b);
+
+  // Small map (map.go).
+  void grow_to_small();
+  uint32_t* put_slot_small(uint64_t hash, uint32_t key);
+  bool delete_small(uint64_t hash, uint32_t key);
+  void grow_to_table();
+
+  // Tables (table.go).
+  uint32_t new_table(uint64_t capacity, int64_t index, uint8_t local_depth);
+  void free_table(uint32_t ti);
+  static uint16_t reset_growth_left(uint16_t capacity);
+  uint32_t* table_put_slot(uint32_t ti, uint64_t hash, uint32_t key);
+  void unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from, uint64_t s);
+  bool table_delete(uint32_t ti, uint64_t hash, uint32_t key);
+  const uint32_t* table_get(const Table& t, uint64_t hash, uint32_t key) const;
+  void table_clear(Table& t);
+  void rehash(uint32_t ti);
+  void grow(uint32_t ti, uint16_t new_capacity);
+  void split(uint32_t ti);
+  void replace_table(uint32_t ti);
+  void install_table_split(uint32_t old_ti, uint32_t left, uint32_t right);
+  void alloc_indirect(const SlotBlock& b, uint64_t s);
+  void clear_slot(const SlotBlock& b, uint64_t s);
+
+  // Inspection helpers.
+  const SlotBlock* block_for(uint64_t dir_index, uint32_t* groups) const;
+  std::string check_table(const Table& t) const;
+  void debug_check(uint32_t ti, bool always);
+
+  heap::Heap& heap_;
+  const runtime::Profile& profile_;
+  const MapType type_;
+  const SlotCodec& codec_;
+  const SwissLayout layout_;
+  std::unique_ptr<SlotPool> pool_;
+
+  uint64_t used_ = 0;                    // Map.used
+  uint64_t seed_ = 0;                    // Map.seed
+  uint64_t clear_seq_ = 0;               // Map.clearSeq
+  heap::ObjId map_obj_ = heap::kNil;     // the Map object; kNil when on the stack
+  // small map (dirLen == 0)
+  bool small_present_ = false;           // dirPtr != nil
+  heap::ObjId small_obj_ = heap::kNil;   // kNil: the group is on the stack
+  SlotBlock small_;
+  // full map
+  std::vector<uint32_t> dir_;            // directory: indices into tables_
+  heap::ObjId dir_obj_ = heap::kNil;     // the []*table backing array
+  uint8_t global_depth_ = 0;             // globalDepth (globalShift = 64 − globalDepth)
+  std::vector<Table> tables_;            // live and free (capacity 0) tables
+  std::vector<uint32_t> free_tables_;
+  // objects allocated by the operation in progress, not yet reachable from the map
+  // (Go keeps them alive through the stack of mapassign)
+  std::vector<heap::ObjId> pending_;
+  uint64_t ops_ = 0;
+};
+
+// make_swiss_map creates a maps.Map (runtime.makemap / makemap_small / NewMap in Go 1.24).
+std::unique_ptr<Map> make_swiss_map(heap::Heap& heap, const runtime::Profile& profile,
+                                    const MapType& type, const SlotCodec& codec,
+                                    const MakeParams& params);
+
+// as_swiss_map returns m as a SwissMap, or nullptr when m is another implementation.
+const SwissMap* as_swiss_map(const Map& m);
+
+}  // namespace maps

@@ -1,0 +1,531 @@
+// swiss_map_test.cpp — maps.Map (Go 1.24): layout, make costs, growth, tombstones, clear,
+// randomized invariants and the 1M-entry experiment (go-runtime-facts.md §2, §6, §7).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <unordered_map>
+
+#include "engine/maps/swiss_map.h"
+#include "tests/engine/test_codec.h"
+
+namespace {
+
+using testing_support::IntCodec;
+using testing_support::int_map_type;
+
+const runtime::Profile& go124() { return *runtime::profile_for("1.24"); }
+
+maps::MakeParams escaping(int64_t hint = 0, uint64_t seed = 1) {
+  return maps::MakeParams{hint, true, false, seed};
+}
+maps::MakeParams on_stack(int64_t hint = 0, uint64_t seed = 1) {
+  return maps::MakeParams{hint, false, hint <= 8, seed};
+}
+
+// Fixture owns a heap with one map that is a GC root (header and everything it traces),
+// plus `pending`, an object the test holds between allocating it and storing it.
+struct Fixture {
+  heap::Heap heap{go124()};
+  IntCodec codec;
+  std::unique_ptr<maps::Map> map;
+  heap::ObjId pending = heap::kNil;
+  std::vector<maps::MapEvent> events;
+
+  explicit Fixture(const maps::MapType& t, maps::MakeParams p = escaping(),
+                   bool elems_are_objects = false)
+      : codec(elems_are_objects) {
+    heap.set_root_scanner([this](heap::Marker& m) {
+      m.mark(pending);
+      if (map) {
+        m.mark(map->header());
+        map->trace(m);
+      }
+    });
+    map = maps::make_map(heap, go124(), t, codec, p);
+    map->on_event = [this](const maps::MapEvent& e) { events.push_back(e); };
+  }
+  const maps::SwissMap& swiss() const { return *maps::as_swiss_map(*map); }
+  size_t count(maps::MapEvent::Kind k) const {
+    size_t n = 0;
+    for (const auto& e : events) n += e.kind == k;
+    return n;
+  }
+};
+
+//-- Layout ---------------------------------------------------------------------------------------
+
+TEST(SwissMap, GroupAndSlotSizesMatchGo124) {
+  // go-runtime-facts.md §2.3: SlotSize / GroupSize / pointers, read from Go 1.24.4 descriptors.
+  auto T = [](uint64_t ks, uint64_t ka, bool kp, uint64_t es, uint64_t ea, bool ep) {
+    maps::MapType t;
+    t.key_size = ks; t.key_align = ka; t.key_ptrs = kp;
+    t.elem_size = es; t.elem_align = ea; t.elem_ptrs = ep;
+    return t;
+  };
+  struct Case { const char* name; maps::MapType t; uint64_t slot, group; bool ptrs; };
+  const Case cases[] = {
+      {"map[int]int", T(8, 8, false, 8, 8, false), 16, 136, false},
+      {"map[int][128]byte", T(8, 8, false, 128, 1, false), 136, 1096, false},
+      {"map[int][129]byte", T(8, 8, false, 129, 1, false), 16, 136, true},
+      {"map[int]*[128]byte", T(8, 8, false, 8, 8, true), 16, 136, true},
+      {"map[string]int", T(16, 8, true, 8, 8, false), 24, 200, true},
+      {"map[string]string", T(16, 8, true, 16, 8, true), 32, 264, true},
+      {"map[int]struct{}", T(8, 8, false, 0, 1, false), 16, 136, false},
+      {"map[struct{}]struct{}", T(0, 1, false, 0, 1, false), 0, 16, false},
+      {"map[int8]int64", T(1, 1, false, 8, 8, false), 16, 136, false},
+      {"map[int64]int8", T(8, 8, false, 1, 1, false), 16, 136, false},
+      {"map[int32]int32", T(4, 4, false, 4, 4, false), 8, 72, false},
+      {"map[byte]byte", T(1, 1, false, 1, 1, false), 2, 24, false},
+      {"map[int][3]byte", T(8, 8, false, 3, 1, false), 16, 136, false},
+      {"map[[129]byte]int", T(129, 1, false, 8, 8, false), 16, 136, true},
+      {"map[any]int", T(16, 8, true, 8, 8, false), 24, 200, true},
+      {"map[int][]int", T(8, 8, false, 24, 8, true), 32, 264, true},
+      {"map[[12]byte]uint16", T(12, 1, false, 2, 2, false), 14, 120, false},
+  };
+  for (const Case& c : cases) {
+    const maps::SwissLayout l = maps::swiss_layout(c.t);
+    EXPECT_EQ(l.slot_size, c.slot) << c.name;
+    EXPECT_EQ(l.group_size, c.group) << c.name;
+    EXPECT_EQ(l.group_ptrs, c.ptrs) << c.name;
+  }
+}
+
+TEST(SwissMap, FactoryPicksSwissForGo124) {
+  Fixture f(int_map_type(8, false));
+  ASSERT_NE(maps::as_swiss_map(*f.map), nullptr);
+  EXPECT_TRUE(f.swiss().is_small());
+  EXPECT_FALSE(f.swiss().has_small_group());   // lazily allocated
+  EXPECT_TRUE(f.map->shape().swiss);
+}
+
+//-- make(map[K]V, hint) --------------------------------------------------------------------------
+
+TEST(SwissMap, MakeHintCostsMatchGo124) {
+  // TotalAlloc / Mallocs delta of make for an escaping map (facts §2.5, measured, exact).
+  struct Case { int64_t hint; uint64_t elem; uint64_t bytes, mallocs, tables, capacity; };
+  const Case cases[] = {
+      {0, 8, 48, 1, 0, 0},           {8, 8, 48, 1, 0, 0},
+      {9, 8, 376, 4, 1, 16},         {14, 8, 376, 4, 1, 16},
+      {15, 8, 664, 4, 1, 32},        {100, 8, 2392, 4, 1, 128},
+      {896, 8, 18520, 4, 1, 1024},   {897, 8, 19072, 6, 2, 512},
+      {1000, 8, 36992, 6, 2, 1024},  {10000, 8, 295600, 34, 16, 1024},
+      {100000, 8, 2364592, 258, 128, 1024},
+      {1000000, 8, 37832752, 4098, 2048, 1024},
+      {0, 128, 48, 1, 0, 0},         {9, 128, 2392, 4, 1, 16},
+      {15, 128, 4952, 4, 1, 32},     {100, 128, 18520, 4, 1, 128},
+      {896, 128, 147544, 4, 1, 1024}, {897, 128, 147584, 6, 2, 512},
+      {1000, 128, 295040, 6, 2, 1024}, {10000, 128, 2359984, 34, 16, 1024},
+      {100000, 128, 18879664, 258, 128, 1024},
+      {1000000, 128, 302073904, 4098, 2048, 1024},
+  };
+  for (const Case& c : cases) {
+    heap::Heap h(go124());
+    h.set_gc_percent(-1);
+    IntCodec codec;
+    const heap::MemStats before = h.read_memstats();
+    auto m = maps::make_map(h, go124(), int_map_type(c.elem, false, c.elem == 128 ? 1 : 8),
+                            codec, escaping(c.hint));
+    const heap::MemStats after = h.read_memstats();
+    EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, c.bytes) << "elem " << c.elem << " hint " << c.hint;
+    EXPECT_EQ(after.Mallocs - before.Mallocs, c.mallocs) << "elem " << c.elem << " hint " << c.hint;
+    const maps::MapShape s = m->shape();
+    EXPECT_EQ(s.tables, c.tables) << c.hint;
+    if (c.tables > 0) {
+      EXPECT_EQ(s.capacity / s.tables, c.capacity) << c.hint;
+    }
+    EXPECT_EQ(s.total_bytes(), c.bytes) << c.hint;
+    EXPECT_EQ(m->check_invariants(), "");
+  }
+}
+
+TEST(SwissMap, NonEscapingHintedMapAllocatesOnlyTables) {
+  heap::Heap h(go124());
+  h.set_gc_percent(-1);
+  IntCodec codec;
+  const uint64_t before = h.read_memstats().TotalAlloc;
+  auto m = maps::make_map(h, go124(), int_map_type(8, false), codec, on_stack(100));
+  EXPECT_EQ(h.read_memstats().TotalAlloc - before, 2392u - 48u);   // no Map object
+  EXPECT_EQ(m->header(), heap::kNil);
+}
+
+TEST(SwissMap, StackGroupCostsNothingUntilTheNinthKey) {
+  Fixture f(int_map_type(8, false), on_stack(0));
+  const uint64_t before = f.heap.read_memstats().TotalAlloc;
+  for (uint32_t k = 0; k < 8; k++) *f.map->assign(k) = k * 10;
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc, before);
+  EXPECT_TRUE(f.swiss().small_group_on_stack());
+  *f.map->assign(8) = 80;
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc - before, 328u);     // table + 2 groups + dir
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+//-- Small map ------------------------------------------------------------------------------------
+
+TEST(SwissMap, FirstInsertAllocatesOneGroup) {
+  for (uint64_t elem : {8u, 128u}) {
+    Fixture f(int_map_type(elem, false, elem == 128 ? 1 : 8));
+    const auto before = f.heap.read_memstats();
+    *f.map->assign(1) = 7;
+    const auto after = f.heap.read_memstats();
+    EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, elem == 8 ? 144u : 1152u);
+    EXPECT_EQ(after.Mallocs - before.Mallocs, 1u);
+    EXPECT_EQ(*f.map->lookup(1), 7u);
+    EXPECT_TRUE(f.swiss().has_small_group());
+  }
+}
+
+TEST(SwissMap, GrowToTableCosts328BytesIn3Mallocs) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 8; k++) *f.map->assign(k) = k;
+  EXPECT_TRUE(f.swiss().is_small());
+  const auto before = f.heap.read_memstats();
+  *f.map->assign(8) = 8;
+  const auto after = f.heap.read_memstats();
+  EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, 328u);   // 32 + 288 + 8 (§7)
+  EXPECT_EQ(after.Mallocs - before.Mallocs, 3u);
+  EXPECT_FALSE(f.swiss().is_small());
+  EXPECT_EQ(f.swiss().dir_len(), 1u);
+  const auto t = f.swiss().table_at(0);
+  EXPECT_EQ(t.capacity, 16u);
+  EXPECT_EQ(t.growth_left, 5u);
+  EXPECT_EQ(f.count(maps::MapEvent::SmallToTable), 1u);
+  // The 144-byte small group is garbage now.
+  const uint64_t live = f.heap.read_memstats().Alloc;
+  f.heap.gc();
+  EXPECT_EQ(live - f.heap.read_memstats().Alloc, 144u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(SwissMap, UpdateOfAFullSmallMapStillGrowsToATable) {
+  // Go 1.24.4 quirk (§2.6): an assignment to an 8-entry small map converts it even when
+  // the key exists.
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 8; k++) *f.map->assign(k) = k;
+  const uint64_t before = f.heap.read_memstats().TotalAlloc;
+  *f.map->assign(3) = 33;
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc - before, 328u);
+  EXPECT_FALSE(f.swiss().is_small());
+  EXPECT_EQ(f.map->len(), 8u);
+  EXPECT_EQ(*f.map->lookup(3), 33u);
+  // With 7 entries an update stays small.
+  Fixture g(int_map_type(8, false));
+  for (uint32_t k = 0; k < 7; k++) *g.map->assign(k) = k;
+  *g.map->assign(3) = 33;
+  EXPECT_TRUE(g.swiss().is_small());
+}
+
+TEST(SwissMap, SmallMapDeleteEmptiesTheSlot) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 8; k++) *f.map->assign(k) = k;
+  EXPECT_TRUE(f.map->remove(5));
+  EXPECT_FALSE(f.map->remove(5));
+  const auto g = f.swiss().group_view(maps::SwissMap::kSmallGroup, 0);
+  EXPECT_EQ(g.full, 7u);
+  EXPECT_EQ(g.empty, 1u);
+  EXPECT_EQ(g.tombstones, 0u);
+  *f.map->assign(100) = 1;   // 7 entries: fits again, no table
+  EXPECT_TRUE(f.swiss().is_small());
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+//-- Tables ---------------------------------------------------------------------------------------
+
+TEST(SwissMap, SingleTableGrowthPoints) {
+  // §2.7: the table of capacity C rehashes on the (7C/8 + 1)-th entry; 897 splits.
+  for (uint64_t elem : {8u, 128u}) {
+    Fixture f(int_map_type(elem, false, elem == 128 ? 1 : 8), escaping(0, 7));
+    std::vector<std::pair<uint64_t, uint64_t>> grows;   // (count after insert, new capacity)
+    uint64_t first_split = 0;
+    f.map->on_event = [&](const maps::MapEvent& e) {
+      if (e.kind == maps::MapEvent::SmallToTable) grows.push_back({f.map->len() + 1, e.b});
+      if (e.kind == maps::MapEvent::TableGrow) grows.push_back({f.map->len() + 1, e.b});
+      if (e.kind == maps::MapEvent::Split && first_split == 0) first_split = f.map->len() + 1;
+    };
+    for (uint32_t k = 0; k < 900; k++) *f.map->assign(k) = k;
+    const std::vector<std::pair<uint64_t, uint64_t>> want = {
+        {9, 16}, {15, 32}, {29, 64}, {57, 128}, {113, 256}, {225, 512}, {449, 1024}};
+    EXPECT_EQ(grows, want) << "elem " << elem;
+    EXPECT_EQ(first_split, 897u);
+    EXPECT_EQ(f.swiss().dir_len(), 2u);
+    EXPECT_EQ(f.map->shape().tables, 2u);
+    EXPECT_EQ(f.map->check_invariants(), "");
+  }
+}
+
+TEST(SwissMap, GrowingATableMakesTheOldOneGarbage) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 14; k++) *f.map->assign(k) = k;
+  f.heap.gc();   // the small group (garbage since the 9th key) goes now
+  const auto before = f.heap.read_memstats();
+  *f.map->assign(14) = 14;                      // 15th entry: 16 → 32
+  const auto after = f.heap.read_memstats();
+  EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, 32u + 576u);
+  EXPECT_EQ(after.Mallocs - before.Mallocs, 2u);
+  f.heap.gc();
+  EXPECT_EQ(after.Alloc - f.heap.read_memstats().Alloc, 32u + 288u);
+  EXPECT_EQ(f.map->shape().total_bytes(), 48u + 8u + 32u + 576u);
+}
+
+// keys_in_group finds n keys whose probe sequence starts at `group` of a table with
+// `groups` groups, for the map's current seed.
+std::vector<uint32_t> keys_in_group(uint64_t seed, uint64_t groups, uint64_t group, size_t n,
+                                    uint32_t start = 1000) {
+  std::vector<uint32_t> out;
+  for (uint32_t k = start; out.size() < n; k++)
+    if (((maps::hash64(k, seed) >> 7) & (groups - 1)) == group) out.push_back(k);
+  return out;
+}
+
+TEST(SwissMap, DeleteLeavesATombstoneOnlyInAFullGroup) {
+  Fixture f(int_map_type(8, false), escaping(14, 99));   // one table, capacity 16, 2 groups
+  const uint64_t seed = f.swiss().seed();
+  const std::vector<uint32_t> g0 = keys_in_group(seed, 2, 0, 9);
+  for (size_t i = 0; i < 8; i++) *f.map->assign(g0[i]) = 1;   // group 0 full
+  EXPECT_EQ(f.swiss().group_view(0, 0).full, 8u);
+  const uint32_t gl = f.swiss().table_at(0).growth_left;
+
+  // Deleting from the full group: tombstone, growthLeft unchanged.
+  EXPECT_TRUE(f.map->remove(g0[2]));
+  EXPECT_EQ(f.swiss().group_view(0, 0).tombstones, 1u);
+  EXPECT_EQ(f.swiss().slot_view(0, 0, 2).ctrl, maps::kCtrlDeleted);
+  EXPECT_EQ(f.swiss().table_at(0).growth_left, gl);
+  EXPECT_EQ(f.map->shape().tombstones, 1u);
+
+  // Deleting from group 1, which has empty slots: the slot becomes empty, growthLeft++.
+  const std::vector<uint32_t> g1 = keys_in_group(seed, 2, 1, 1);
+  *f.map->assign(g1[0]) = 2;
+  const uint32_t gl2 = f.swiss().table_at(0).growth_left;
+  EXPECT_TRUE(f.map->remove(g1[0]));
+  EXPECT_EQ(f.swiss().table_at(0).growth_left, gl2 + 1);
+  EXPECT_EQ(f.swiss().group_view(0, 1).tombstones, 0u);
+
+  // A new key whose probe passes the tombstone takes it without consuming growthLeft.
+  const uint32_t gl3 = f.swiss().table_at(0).growth_left;
+  *f.map->assign(g0[8]) = 3;
+  EXPECT_EQ(f.swiss().table_at(0).growth_left, gl3);
+  EXPECT_EQ(f.swiss().slot_view(0, 0, 2).key, g0[8]);
+  EXPECT_EQ(f.map->shape().tombstones, 0u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(SwissMap, TombstonesAloneMakeATableGrow) {
+  // No same-size rehash in 1.24: churn in one table grows it (golang/go#70886).
+  Fixture f(int_map_type(8, false), escaping(14, 5));
+  std::mt19937 rng(3);
+  uint32_t next = 0;
+  std::vector<uint32_t> live;
+  for (int i = 0; i < 14; i++) { live.push_back(next); *f.map->assign(next++) = 0; }
+  for (int round = 0; round < 2000 && f.count(maps::MapEvent::TableGrow) == 0; round++) {
+    const size_t j = rng() % live.size();
+    ASSERT_TRUE(f.map->remove(live[j]));
+    live[j] = next;
+    *f.map->assign(next++) = 0;
+    ASSERT_EQ(f.map->check_invariants(), "");
+  }
+  EXPECT_EQ(f.map->len(), 14u);
+  EXPECT_EQ(f.count(maps::MapEvent::TableGrow), 1u);
+  EXPECT_EQ(f.swiss().table_at(0).capacity, 32u);
+}
+
+TEST(SwissMap, ClearKeepsDirectoryTablesAndGroups) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 5000; k++) *f.map->assign(k) = k;
+  for (uint32_t k = 0; k < 5000; k += 3) f.map->remove(k);
+  f.heap.gc();
+  const maps::MapShape before = f.map->shape();
+  const uint64_t alloc = f.heap.read_memstats().Alloc;
+  const uint64_t seq = f.swiss().clear_seq();
+  f.map->clear();
+  f.heap.gc();
+  const maps::MapShape after = f.map->shape();
+  EXPECT_EQ(f.heap.read_memstats().Alloc, alloc);
+  EXPECT_EQ(after.count, 0u);
+  EXPECT_EQ(after.tables, before.tables);
+  EXPECT_EQ(after.dir_len, before.dir_len);
+  EXPECT_EQ(after.capacity, before.capacity);
+  EXPECT_EQ(after.total_bytes(), before.total_bytes());
+  EXPECT_EQ(after.tombstones, 0u);
+  EXPECT_EQ(f.swiss().clear_seq(), seq + 1);
+  EXPECT_EQ(f.count(maps::MapEvent::Clear), 1u);
+  EXPECT_EQ(f.map->lookup(1), nullptr);
+  for (const auto& t : f.swiss().tables()) EXPECT_EQ(t.growth_left, t.capacity * 7 / 8);
+  f.map->clear();   // used == 0: a no-op
+  EXPECT_EQ(f.swiss().clear_seq(), seq + 1);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(SwissMap, EmptyingTheMapReseeds) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 100; k++) *f.map->assign(k) = k;
+  const uint64_t seed = f.swiss().seed();
+  for (uint32_t k = 0; k < 99; k++) f.map->remove(k);
+  EXPECT_EQ(f.swiss().seed(), seed);
+  f.map->remove(99);
+  EXPECT_NE(f.swiss().seed(), seed);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(SwissMap, IndirectElemsAreOneObjectPerInsertAndMoveOnGrowth) {
+  // map[int][129]byte: 16-byte slots holding a pointer; each new key allocates 144 bytes.
+  Fixture f(int_map_type(129, false, 1));
+  uint64_t mallocs = f.heap.read_memstats().Mallocs;
+  *f.map->assign(1) = 1;
+  EXPECT_EQ(f.heap.read_memstats().Mallocs - mallocs, 2u);   // group + elem object
+  mallocs = f.heap.read_memstats().Mallocs;
+  *f.map->assign(1) = 2;                                      // update: nothing
+  EXPECT_EQ(f.heap.read_memstats().Mallocs, mallocs);
+  for (uint32_t k = 2; k <= 1000; k++) *f.map->assign(k) = k;
+  f.heap.gc();
+  const maps::MapShape s = f.map->shape();
+  EXPECT_EQ(s.indirect_bytes, 1000u * 144u);
+  EXPECT_EQ(*f.map->lookup(1), 2u);
+  const uint64_t alloc = f.heap.read_memstats().Alloc;
+  for (uint32_t k = 1; k <= 500; k++) f.map->remove(k);
+  f.heap.gc();
+  EXPECT_EQ(alloc - f.heap.read_memstats().Alloc, 500u * 144u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+//-- Randomized invariants ------------------------------------------------------------------------
+
+TEST(SwissMap, RandomizedOperationsKeepInvariants) {
+  for (uint64_t seed : {1u, 2u, 3u}) {
+    Fixture f(int_map_type(129, false, 1), seed == 2 ? on_stack(0, seed) : escaping(seed * 3, seed));
+    std::unordered_map<uint32_t, uint32_t> ref;
+    std::mt19937 rng(static_cast<uint32_t>(seed));
+    for (int op = 0; op < 6000; op++) {
+      const uint32_t key = rng() % (op < 3000 ? 3000 : 600);
+      const uint32_t r = rng() % 100;
+      if (r < 55) {
+        *f.map->assign(key) = static_cast<uint32_t>(op);
+        ref[key] = static_cast<uint32_t>(op);
+      } else if (r < 95) {
+        EXPECT_EQ(f.map->remove(key), ref.erase(key) == 1);
+      } else if (r < 96 && op % 7 == 0) {
+        f.map->clear();
+        ref.clear();
+      } else if (r < 98) {
+        f.heap.gc();
+        ASSERT_EQ(f.heap.check_invariants(), "");
+      } else {
+        const uint32_t* e = f.map->lookup(key);
+        auto it = ref.find(key);
+        ASSERT_EQ(e != nullptr, it != ref.end());
+        if (e) {
+          EXPECT_EQ(*e, it->second);
+        }
+      }
+      ASSERT_EQ(f.map->check_invariants(), "") << "seed " << seed << " op " << op << "\n"
+                                               << f.swiss().dump();
+      ASSERT_EQ(f.map->len(), ref.size());
+    }
+    size_t n = 0;
+    f.map->for_each([&](uint32_t k, uint32_t e) {
+      EXPECT_EQ(ref.at(k), e);
+      n++;
+      return true;
+    });
+    EXPECT_EQ(n, ref.size());
+    f.heap.gc();
+    EXPECT_EQ(f.map->shape().indirect_bytes, ref.size() * 144u);
+  }
+}
+
+TEST(SwissMap, SplitsAndDirectoryDoublingsKeepInvariants) {
+  Fixture f(int_map_type(8, false), escaping(0, 11));
+  for (uint32_t k = 0; k < 40000; k++) {
+    *f.map->assign(k) = k;
+    if ((k & 1023) == 0) {
+      ASSERT_EQ(f.map->check_invariants(), "") << k;
+    }
+  }
+  ASSERT_EQ(f.map->check_invariants(), "");
+  const maps::MapShape s = f.map->shape();
+  EXPECT_EQ(s.dir_len, uint64_t(1) << s.global_depth);
+  EXPECT_GE(s.dir_len, 64u);
+  EXPECT_GT(f.count(maps::MapEvent::DirGrow), 5u);
+  // Tables of a lower local depth span several directory entries.
+  uint64_t entries = 0;
+  for (const auto& t : f.swiss().tables()) {
+    EXPECT_EQ(t.dir_entries, uint64_t(1) << (s.global_depth - t.local_depth));
+    EXPECT_EQ(t.index % t.dir_entries, 0u);
+    entries += t.dir_entries;
+  }
+  EXPECT_EQ(entries, s.dir_len);
+  for (uint32_t k = 0; k < 40000; k++) ASSERT_NE(f.map->lookup(k), nullptr);
+}
+
+//-- The 1M experiment (facts §6) -----------------------------------------------------------------
+
+struct Experiment {
+  double after_insert_kib = 0, after_gc_kib = 0;
+  uint64_t tables = 0, dir_len = 0, min_cap = 0, max_cap = 0, tombstones = 0;
+  uint32_t num_gc = 0;
+};
+
+// run_article000 replays the article's program: m := make(map[int]V) (not escaping), insert
+// 0..n−1, delete them all, runtime.GC(); V is [128]byte or *[128]byte.
+Experiment run_article000(bool pointer, uint64_t seed, uint32_t n = 1'000'000) {
+  Fixture f(pointer ? int_map_type(8, true, 8, "map[int]*[128]byte")
+                    : int_map_type(128, false, 1, "map[int][128]byte"),
+            on_stack(0, seed), pointer);
+  for (uint32_t k = 0; k < n; k++) {
+    if (pointer) {
+      f.pending = f.heap.alloc(128, /*noscan=*/true);   // new([128]byte)
+      *f.map->assign(k) = f.pending;
+      f.pending = heap::kNil;
+    } else {
+      *f.map->assign(k) = k;
+    }
+  }
+  Experiment e;
+  e.after_insert_kib = f.heap.read_memstats().Alloc / 1024.0;
+  const maps::MapShape s = f.map->shape();
+  e.tables = s.tables;
+  e.dir_len = s.dir_len;
+  e.min_cap = ~0ull;
+  for (const auto& t : f.swiss().tables()) {
+    e.min_cap = std::min<uint64_t>(e.min_cap, t.capacity);
+    e.max_cap = std::max<uint64_t>(e.max_cap, t.capacity);
+  }
+  for (uint32_t k = 0; k < n; k++) f.map->remove(k);
+  e.tombstones = f.map->shape().tombstones;
+  f.heap.gc();
+  e.after_gc_kib = f.heap.read_memstats().Alloc / 1024.0;
+  e.num_gc = f.heap.read_memstats().NumGC;
+  EXPECT_EQ(f.map->len(), 0u);
+  EXPECT_EQ(f.heap.check_invariants(), "");
+  return e;
+}
+
+TEST(SwissMap, Article000InlineValuesGo124) {
+  const Experiment e = run_article000(false, 1);
+  EXPECT_GE(e.tables, 2040u);
+  EXPECT_LE(e.tables, 2045u);
+  EXPECT_EQ(e.dir_len, 2048u);
+  EXPECT_EQ(e.min_cap, 1024u);
+  EXPECT_EQ(e.max_cap, 1024u);
+  EXPECT_NEAR(e.after_gc_kib, 294324.0, 294324.0 * 0.02);
+  EXPECT_NEAR(e.after_insert_kib, 330000.0, 330000.0 * 0.10);
+  EXPECT_GT(e.tombstones, 80000u);   // real Go: 92 184
+  std::printf("[ 1.24 val ] after insert %.0f KiB (Go 323 849–348 334), after GC %.0f KiB "
+              "(Go 294 179–294 468), tables %llu, tombstones %llu, NumGC %u (Go 14)\n",
+              e.after_insert_kib, e.after_gc_kib, (unsigned long long)e.tables,
+              (unsigned long long)e.tombstones, e.num_gc);
+}
+
+TEST(SwissMap, Article000PointerValuesGo124) {
+  const Experiment e = run_article000(true, 1);
+  EXPECT_GE(e.tables, 2040u);
+  EXPECT_LE(e.tables, 2045u);
+  EXPECT_EQ(e.dir_len, 2048u);
+  EXPECT_EQ(e.min_cap, 1024u);
+  EXPECT_NEAR(e.after_gc_kib, 36889.0, 36889.0 * 0.02);
+  EXPECT_NEAR(e.after_insert_kib, 180253.0, 180253.0 * 0.10);
+  std::printf("[ 1.24 ptr ] after insert %.0f KiB (Go 180 253), after GC %.0f KiB (Go 36 889), "
+              "tables %llu, tombstones %llu, NumGC %u (Go 8)\n",
+              e.after_insert_kib, e.after_gc_kib, (unsigned long long)e.tables,
+              (unsigned long long)e.tombstones, e.num_gc);
+}
+
+}  // namespace
