@@ -121,6 +121,9 @@ class Map {
   // clear is mapclear (clear(m) and the range-delete idiom).
   virtual void clear() = 0;
   virtual uint64_t len() const = 0;
+  // prefetch hints that key will be used soon (bulk loops call it a few keys ahead, so
+  // the bucket's cache lines arrive while earlier keys are processed). No effect on state.
+  virtual void prefetch(uint32_t key) const { (void)key; }
   // for_each visits every entry (order is unspecified, as in Go); stop by returning false.
   virtual void for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const = 0;
   // trace marks every object the map keeps alive (not the header object itself).
@@ -160,6 +163,11 @@ struct MakeParams {
 std::unique_ptr<Map> make_map(heap::Heap& heap, const runtime::Profile& profile,
                               const MapType& type, const SlotCodec& codec,
                               const MakeParams& params);
+
+// make_swiss_map creates a Go 1.24 Swiss-table map (swiss_map.cpp).
+std::unique_ptr<Map> make_swiss_map(heap::Heap& heap, const runtime::Profile& profile,
+                                    const MapType& type, const SlotCodec& codec,
+                                    const MakeParams& params);
 
 // hash64 is the simulator's memhash: a strong 64-bit mix of a key and the map seed.
 inline uint64_t hash64(uint64_t x, uint64_t seed) {

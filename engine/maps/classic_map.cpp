@@ -1,0 +1,751 @@
+// classic_map.cpp — runtime.hmap operations, mirroring src/runtime/map.go (go1.19).
+//
+// [SECTION] Sizes and thresholds
+// [SECTION] makemap / makeBucketArray
+// [SECTION] mapassign / mapaccess / mapdelete / mapclear
+// [SECTION] hashGrow / growWork / evacuate
+// [SECTION] Overflow buckets
+// [SECTION] GC tracing, shape, inspection, invariants
+#include "engine/maps/classic_map.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+#include <cstdlib>
+
+
+namespace maps {
+
+//-- [SECTION] Sizes and thresholds ----------------------------------------------------------------
+
+uint64_t bucket_size(const MapType& t) {
+  const uint64_t k = t.indirect_key() ? 8 : t.key_size;
+  const uint64_t e = t.indirect_elem() ? 8 : t.elem_size;
+  return bucketCnt + bucketCnt * k + bucketCnt * e + 8;
+}
+
+bool overLoadFactor(uint64_t count, uint32_t B) {
+  return count > bucketCnt && count > loadFactorNum * ((uint64_t{1} << B) / loadFactorDen);
+}
+
+bool tooManyOverflowBuckets(uint64_t noverflow, uint32_t B) {
+  // "If the threshold is too low, we do extraneous work. If too high, maps that grow and
+  // shrink can hold on to lots of unused memory." (map.go)
+  if (B > 15) B = 15;
+  return noverflow >= (uint64_t{1} << (B & 15));
+}
+
+uint32_t B_for_hint(int64_t hint) {
+  uint32_t B = 0;
+  while (hint > 0 && overLoadFactor(static_cast<uint64_t>(hint), B)) ++B;
+  return B;
+}
+
+uint8_t ClassicMap::tophash(uint64_t hash) {
+  uint8_t top = static_cast<uint8_t>(hash >> 56);
+  if (top < minTopHash) top += minTopHash;
+  return top;
+}
+
+bool ClassicMap::pointerful() const { return !noscan_bucket_; }
+
+void ClassicMap::Slots::resize(size_t nbuckets, bool ind_key, bool ind_elem) {
+  tophash.assign(nbuckets * bucketCnt, emptyRest);
+  keys.assign(nbuckets * bucketCnt, 0);
+  elems.assign(nbuckets * bucketCnt, 0);
+  overflow.assign(nbuckets, kNoBucket);
+  this->ind_key = ind_key;
+  this->ind_elem = ind_elem;
+  key_objs.assign(ind_key ? nbuckets * bucketCnt : 0, 0);
+  elem_objs.assign(ind_elem ? nbuckets * bucketCnt : 0, 0);
+}
+
+void ClassicMap::Slots::add_bucket() {
+  tophash.resize(tophash.size() + bucketCnt, emptyRest);
+  keys.resize(keys.size() + bucketCnt, 0);
+  elems.resize(elems.size() + bucketCnt, 0);
+  overflow.push_back(kNoBucket);
+  if (ind_key) key_objs.resize(key_objs.size() + bucketCnt, 0);
+  if (ind_elem) elem_objs.resize(elem_objs.size() + bucketCnt, 0);
+}
+
+void ClassicMap::Slots::clear_bucket(size_t b) {
+  for (size_t i = b * bucketCnt; i < (b + 1) * bucketCnt; ++i) {
+    tophash[i] = emptyRest;
+    keys[i] = elems[i] = 0;
+    if (ind_key) key_objs[i] = 0;
+    if (ind_elem) elem_objs[i] = 0;
+  }
+  overflow[b] = kNoBucket;
+}
+
+//-- [SECTION] makemap / makeBucketArray ---------------------------------------------------------
+
+std::unique_ptr<Map> make_map(heap::Heap& heap, const runtime::Profile& profile,
+                              const MapType& type, const SlotCodec& codec,
+                              const MakeParams& params) {
+  if (profile.map_impl == runtime::MapImpl::Swiss)
+    return make_swiss_map(heap, profile, type, codec, params);
+  return std::make_unique<ClassicMap>(heap, profile, type, codec, params);
+}
+
+ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
+                       const SlotCodec& codec, const MakeParams& params)
+    : heap_(heap), profile_(profile), type_(type), codec_(codec),
+      bucketsize_(bucket_size(type)), ind_key_(type.indirect_key()),
+      ind_elem_(type.indirect_elem()),
+      noscan_bucket_(!(type.indirect_key() || type.indirect_elem() || type.key_ptrs ||
+                       type.elem_ptrs)),
+      rng_(params.seed * 0x9e3779b97f4a7c15ull + 0x632be59bd9b4e019ull) {
+  hash0_ = next_random();
+  pool_.resize(0, ind_key_, ind_elem_);
+  // walk/builtin.go: a non-escaping hmap lives on the stack; otherwise new(hmap).
+  if (params.escapes) {
+    hmap_ = heap_.alloc(profile_.hmap_size, false);
+    heap_.pin(hmap_);
+  }
+  int64_t hint = params.hint;
+  if (hint < 0 || static_cast<uint64_t>(hint) > (uint64_t{1} << 40) / bucketsize_) hint = 0;
+  if (!params.escapes && params.stack_bucket && hint <= bucketCnt) {
+    // The compiler puts one zeroed bucket on the stack and uses it as h.buckets.
+    cur_.on_stack = true;
+    cur_.nbuckets = cur_.base = 1;
+    cur_.s.resize(1, ind_key_, ind_elem_);
+  } else {
+    B_ = B_for_hint(hint);
+    if (B_ != 0) {
+      make_bucket_array(cur_, B_);
+      if (next_overflow_ != 0) extra_ = heap_.alloc(24, false);   // new(mapextra)
+    }
+  }
+  heap_.unpin(hmap_);
+}
+
+ClassicMap::~ClassicMap() = default;
+
+void ClassicMap::make_bucket_array(Gen& g, uint32_t B) {
+  // makeBucketArray: 2^B buckets; from B = 4 on, 2^(B−4) preallocated overflow buckets,
+  // plus whatever rounding the allocation up to its size class adds.
+  const uint64_t base = uint64_t{1} << B;
+  uint64_t nbuckets = base;
+  if (B >= 4) {
+    nbuckets += base >> 4;
+    const uint64_t sz = bucketsize_ * nbuckets;
+    const uint64_t up = heap_.roundupsize(sz, noscan_bucket_);
+    if (up != sz) nbuckets = up / bucketsize_;
+  }
+  g.obj = heap_.alloc(bucketsize_ * nbuckets, noscan_bucket_);
+  g.on_stack = false;
+  g.base = static_cast<uint32_t>(base);
+  g.nbuckets = static_cast<uint32_t>(nbuckets);
+  g.s.resize(nbuckets, ind_key_, ind_elem_);
+  next_overflow_ = base != nbuckets ? static_cast<uint32_t>(base) : 0;
+}
+
+uint64_t ClassicMap::next_random() { return rng_(); }
+
+void ClassicMap::reseed() { hash0_ = next_random(); }
+
+void ClassicMap::emit(MapEvent::Kind k, uint64_t a, uint64_t b) {
+  if (on_event) on_event(MapEvent{k, a, b});
+}
+
+//-- [SECTION] mapassign / mapaccess / mapdelete / mapclear --------------------------------------
+
+uint32_t* ClassicMap::assign(uint32_t key) {
+  const uint64_t hash = hash_of(key);
+  if (cur_.nbuckets == 0) {
+    // Lazily allocated first bucket: h.buckets = newobject(t.bucket).
+    cur_.obj = heap_.alloc(bucketsize_, noscan_bucket_);
+    cur_.nbuckets = cur_.base = 1;
+    cur_.s.resize(1, ind_key_, ind_elem_);
+  }
+  const uint8_t top = tophash(hash);
+again:
+  const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
+  if (growing()) grow_work(bucket);
+  BucketRef insert_b = kNoBucket;
+  int insert_i = -1;
+  BucketRef last = static_cast<BucketRef>(bucket);
+  for (BucketRef r = last; r != kNoBucket;) {
+    Loc l = loc(cur_, r);
+    for (int i = 0; i < bucketCnt; ++i) {
+      const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+      const uint8_t th = l.s->th(slot);
+      if (th != top) {
+        if (th <= emptyOne && insert_i < 0) { insert_b = r; insert_i = i; }
+        if (th == emptyRest) goto bucketloop_done;
+        continue;
+      }
+      if (!codec_.key_equal(l.s->key(slot), key)) continue;
+      // Found: overwrite. needkeyupdate types (strings, floats) store the new key.
+      l.s->key(slot) = key;
+      debug_check();
+      return &l.s->elem(slot);
+    }
+    last = r;
+    r = l.s->ovf(l.b);
+  }
+bucketloop_done:
+  // Did not find the key. Grow if this insert crosses the load factor or there are too
+  // many overflow buckets, and we are not already growing; then start over.
+  if (!growing() && (overLoadFactor(count_ + 1, B_) || tooManyOverflowBuckets(noverflow_, B_))) {
+    hash_grow();
+    goto again;
+  }
+  if (insert_i < 0) {
+    // Walk to the chain's end again (the search may have stopped at an emptyRest only in a
+    // chain with free slots, so here the chain is full).
+    for (BucketRef r = last;;) {
+      Loc l = loc(cur_, r);
+      if (l.s->ovf(l.b) == kNoBucket) { last = r; break; }
+      r = l.s->ovf(l.b);
+    }
+    insert_b = newoverflow(cur_, last);
+    insert_i = 0;
+  }
+  Loc l = loc(cur_, insert_b);
+  const size_t slot = l.b * bucketCnt + static_cast<size_t>(insert_i);
+  if (ind_key_) {
+    const heap::ObjId k = heap_.alloc(type_.key_size, !type_.key_ptrs);
+    l = loc(cur_, insert_b);
+    l.s->key_objs[slot] = k;
+    indirect_bytes_ += heap_.object_size(k);
+  }
+  l.s->key(slot) = key;
+  l.s->elem(slot) = 0;
+  l.s->th(slot) = top;
+  ++count_;
+  if (ind_elem_) {
+    // The key is stored (and traced) before the elem object is allocated, as in Go.
+    const heap::ObjId e = heap_.alloc(type_.elem_size, !type_.elem_ptrs);
+    l = loc(cur_, insert_b);
+    l.s->elem_objs[slot] = e;
+    indirect_bytes_ += heap_.object_size(e);
+  }
+  debug_check();
+  return &l.s->elem(slot);
+}
+
+const uint32_t* ClassicMap::lookup(uint32_t key) const {
+  if (count_ == 0) return nullptr;
+  const uint64_t hash = hash_of(key);
+  uint64_t m = (uint64_t{1} << B_) - 1;
+  const Gen* g = &cur_;
+  uint64_t bucket = hash & m;
+  if (growing()) {
+    if (!same_size_grow_) m >>= 1;
+    if (!is_evacuated(hash & m)) { g = &old_; bucket = hash & m; }
+  }
+  const uint8_t top = tophash(hash);
+  for (BucketRef r = static_cast<BucketRef>(bucket); r != kNoBucket;) {
+    Loc l = loc(*g, r);
+    for (int i = 0; i < bucketCnt; ++i) {
+      const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+      const uint8_t th = l.s->th(slot);
+      if (th != top) {
+        if (th == emptyRest) return nullptr;
+        continue;
+      }
+      if (codec_.key_equal(l.s->key(slot), key)) return &l.s->elem(slot);
+    }
+    r = l.s->ovf(l.b);
+  }
+  return nullptr;
+}
+
+void ClassicMap::prefetch(uint32_t key) const {
+  if (cur_.base == 0) return;
+  const uint64_t hash = hash_of(key);
+  const size_t slot = (hash & (cur_.base - 1)) * bucketCnt;
+  __builtin_prefetch(cur_.s.tophash.data() + slot);
+  __builtin_prefetch(cur_.s.keys.data() + slot);
+  __builtin_prefetch(cur_.s.elems.data() + slot);
+  if (growing()) {
+    const size_t old = (hash & (old_.base - 1)) * bucketCnt;
+    __builtin_prefetch(old_.s.tophash.data() + old);
+    __builtin_prefetch(old_.s.keys.data() + old);
+    __builtin_prefetch(old_.s.elems.data() + old);
+    // the Y destination of that old bucket (X is the bucket prefetched above or its twin)
+    const size_t y = ((hash & (old_.base - 1)) + old_.base) * bucketCnt;
+    if (!same_size_grow_ && y < cur_.s.tophash.size()) {
+      __builtin_prefetch(cur_.s.tophash.data() + y);
+      __builtin_prefetch(cur_.s.keys.data() + y);
+      __builtin_prefetch(cur_.s.elems.data() + y);
+    }
+  }
+}
+
+bool ClassicMap::remove(uint32_t key) {
+  if (count_ == 0) return false;
+  const uint64_t hash = hash_of(key);
+  const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
+  if (growing()) grow_work(bucket);
+  const uint8_t top = tophash(hash);
+  const BucketRef orig = static_cast<BucketRef>(bucket);
+  for (BucketRef r = orig; r != kNoBucket;) {
+    Loc l = loc(cur_, r);
+    for (int i = 0; i < bucketCnt; ++i) {
+      size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+      if (l.s->th(slot) != top) {
+        if (l.s->th(slot) == emptyRest) return false;
+        continue;
+      }
+      if (!codec_.key_equal(l.s->key(slot), key)) continue;
+      // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
+      if (ind_key_) {
+        indirect_bytes_ -= heap_.object_size(l.s->key_objs[slot]);
+        l.s->key_objs[slot] = heap::kNil;
+      }
+      if (ind_elem_) {
+        if (l.s->elem_objs[slot] != heap::kNil) indirect_bytes_ -= heap_.object_size(l.s->elem_objs[slot]);
+        l.s->elem_objs[slot] = heap::kNil;
+      }
+      l.s->key(slot) = 0;
+      l.s->elem(slot) = 0;
+      l.s->th(slot) = emptyOne;
+      // If the chain now ends in emptyOne states, turn them into emptyRest.
+      const BucketRef next = l.s->ovf(l.b);
+      const bool last_in_chain =
+          i == bucketCnt - 1 ? (next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest)
+                             : l.s->th(slot + 1) == emptyRest;
+      if (last_in_chain) {
+        BucketRef b = r;
+        int j = i;
+        for (;;) {
+          Loc lb = loc(cur_, b);
+          lb.s->th(lb.b * bucketCnt + static_cast<size_t>(j)) = emptyRest;
+          if (j == 0) {
+            if (b == orig) break;
+            BucketRef c = b;   // find the previous bucket, continue at its last slot
+            for (b = orig; loc(cur_, b).s->ovf(loc(cur_, b).b) != c;) b = loc(cur_, b).s->ovf(loc(cur_, b).b);
+            j = bucketCnt - 1;
+          } else {
+            --j;
+          }
+          Loc lp = loc(cur_, b);
+          if (lp.s->th(lp.b * bucketCnt + static_cast<size_t>(j)) != emptyOne) break;
+        }
+      }
+      --count_;
+      // Reset the hash seed when the map empties, to make repeated collisions harder.
+      if (count_ == 0) reseed();
+      debug_check();
+      return true;
+    }
+    r = l.s->ovf(l.b);
+  }
+  return false;
+}
+
+void ClassicMap::clear() {
+  // mapclear: drop oldbuckets, overflow buckets and slices; re-zero the same array.
+  if (count_ == 0) return;
+  same_size_grow_ = false;
+  if (growing()) free_gen(old_);
+  nevacuate_ = 0;
+  noverflow_ = 0;
+  count_ = 0;
+  reseed();
+  overflow_ = {};
+  oldoverflow_ = {};
+  for (size_t i = 0; i < pool_gen_.size(); ++i)
+    if (pool_gen_[i] != 0) { pool_gen_[i] = 0; pool_free_.push_back(static_cast<uint32_t>(i)); }
+  pool_live_ = 0;
+  indirect_bytes_ = 0;
+  cur_.s.resize(cur_.nbuckets, ind_key_, ind_elem_);
+  next_overflow_ = cur_.base != cur_.nbuckets ? cur_.base : 0;
+  emit(MapEvent::Clear);
+  debug_check();
+}
+
+void ClassicMap::for_each(const std::function<bool(uint32_t, uint32_t)>& f) const {
+  auto visit = [&](const Gen& g, uint32_t nb, bool skip_evacuated) {
+    for (uint32_t b = 0; b < nb; ++b) {
+      if (skip_evacuated && is_evacuated(b)) continue;
+      for (BucketRef r = b; r != kNoBucket;) {
+        Loc l = loc(g, r);
+        for (int i = 0; i < bucketCnt; ++i) {
+          const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+          if (l.s->th(slot) >= minTopHash && !f(l.s->key(slot), l.s->elem(slot))) return false;
+        }
+        r = l.s->ovf(l.b);
+      }
+    }
+    return true;
+  };
+  if (count_ == 0) return;
+  if (growing() && !visit(old_, old_.base, true)) return;
+  visit(cur_, cur_.base, false);
+}
+
+//-- [SECTION] hashGrow / growWork / evacuate ----------------------------------------------------
+
+void ClassicMap::hash_grow() {
+  // Double if over the load factor; otherwise too many overflow buckets: same size.
+  const bool bigger = overLoadFactor(count_ + 1, B_);
+  const uint32_t oldB = B_;
+  Gen fresh;
+  make_bucket_array(fresh, B_ + (bigger ? 1 : 0));   // may run a GC: old array still marked
+  old_ = std::move(cur_);
+  cur_ = std::move(fresh);
+  B_ += bigger ? 1 : 0;
+  same_size_grow_ = !bigger;
+  nevacuate_ = 0;
+  noverflow_ = 0;
+  // Promote the current overflow buckets to the old generation.
+  for (auto& gen : pool_gen_)
+    if (gen == 1) gen = 2;
+  if (overflow_.header != heap::kNil) {
+    oldoverflow_ = overflow_;
+    overflow_ = {};
+  }
+  if (next_overflow_ != 0 && extra_ == heap::kNil) extra_ = heap_.alloc(24, false);
+  emit(bigger ? MapEvent::Grow : MapEvent::SameSizeGrow, oldB, B_);
+}
+
+bool ClassicMap::is_evacuated(uint64_t oldbucket) const {
+  const uint8_t h = old_.s.th(oldbucket * bucketCnt);
+  return h > emptyOne && h < minTopHash;
+}
+
+void ClassicMap::grow_work(uint64_t bucket) {
+  // Evacuate the old bucket this write will use, plus one more to make progress.
+  evacuate(bucket & (old_.base - 1));
+  if (growing()) evacuate(nevacuate_);
+}
+
+void ClassicMap::evacuate(uint64_t oldbucket) {
+  const uint64_t newbit = old_.base;
+  if (!is_evacuated(oldbucket)) {
+    struct EvacDst { BucketRef b; int i; };
+    EvacDst xy[2] = {{static_cast<BucketRef>(oldbucket), 0},
+                     {static_cast<BucketRef>(oldbucket + newbit), 0}};
+    BucketRef first_overflow = old_.s.ovf(oldbucket);
+    for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
+      for (int i = 0; i < bucketCnt; ++i) {
+        Loc src = loc(old_, r);
+        const size_t s = src.b * bucketCnt + static_cast<size_t>(i);
+        const uint8_t top = src.s->th(s);
+        if (top < minTopHash) {   // isEmpty (evacuated states cannot occur here)
+          src.s->th(s) = evacuatedEmpty;
+          continue;
+        }
+        int useY = 0;
+        if (!same_size_grow_ && (hash_of(src.s->key(s)) & newbit)) useY = 1;
+        src.s->th(s) = static_cast<uint8_t>(evacuatedX + useY);
+        EvacDst& dst = xy[useY];
+        if (dst.i == bucketCnt) {
+          dst.b = newoverflow(cur_, dst.b);
+          dst.i = 0;
+          src = loc(old_, r);
+        }
+        Loc d = loc(cur_, dst.b);
+        const size_t ds = d.b * bucketCnt + static_cast<size_t>(dst.i);
+        d.s->th(ds) = top;
+        d.s->key(ds) = src.s->key(s);
+        d.s->elem(ds) = src.s->elem(s);
+        if (ind_key_) d.s->key_objs[ds] = src.s->key_objs[s];
+        if (ind_elem_) d.s->elem_objs[ds] = src.s->elem_objs[s];
+        ++dst.i;
+      }
+      Loc src = loc(old_, r);
+      r = src.s->ovf(src.b);
+    }
+    // Unlink the overflow buckets and clear keys/elems to help the GC (pointerful buckets
+    // only: for noscan maps extra.oldoverflow keeps the old overflow buckets alive).
+    if (pointerful()) {
+      for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
+        Loc l = loc(old_, r);
+        const BucketRef next = l.s->ovf(l.b);
+        const size_t s0 = l.b * bucketCnt;
+        for (size_t i = s0; i < s0 + bucketCnt; ++i) {
+          l.s->key(i) = 0;
+          l.s->elem(i) = 0;
+          if (ind_key_) l.s->key_objs[i] = 0;
+          if (ind_elem_) l.s->elem_objs[i] = 0;
+        }
+        r = next;
+      }
+      old_.s.ovf(oldbucket) = kNoBucket;
+      release_pool_chain(old_, first_overflow);
+    }
+  }
+  if (oldbucket == nevacuate_) advance_evacuation_mark(newbit);
+}
+
+void ClassicMap::advance_evacuation_mark(uint64_t newbit) {
+  ++nevacuate_;
+  // Skip past already-evacuated buckets, at most 1024 of them per call.
+  const uint64_t stop = std::min(nevacuate_ + 1024, newbit);
+  while (nevacuate_ != stop && is_evacuated(nevacuate_)) ++nevacuate_;
+  if (nevacuate_ == newbit) finish_growth();
+}
+
+void ClassicMap::finish_growth() {
+  // oldbuckets = nil; extra.oldoverflow = nil: the old array and (noscan maps) the old
+  // generation's overflow buckets become garbage.
+  const uint64_t oldB = old_.base;
+  free_gen(old_);
+  oldoverflow_ = {};
+  for (size_t i = 0; i < pool_gen_.size(); ++i)
+    if (pool_gen_[i] == 2) { pool_gen_[i] = 0; pool_free_.push_back(static_cast<uint32_t>(i)); --pool_live_; }
+  same_size_grow_ = false;
+  nevacuate_ = 0;
+  emit(MapEvent::GrowDone, oldB, B_);
+}
+
+void ClassicMap::free_gen(Gen& g) {
+  g = Gen{};
+}
+
+//-- [SECTION] Overflow buckets -----------------------------------------------------------------
+
+ClassicMap::BucketRef ClassicMap::newoverflow(Gen& g, BucketRef b) {
+  BucketRef ovf;
+  bool fresh = false;
+  if (next_overflow_ != 0) {
+    // Take the next preallocated bucket; the last one ends the free list.
+    ovf = next_overflow_;
+    next_overflow_ = next_overflow_ + 1 < g.nbuckets ? next_overflow_ + 1 : 0;
+  } else {
+    const heap::ObjId obj = heap_.alloc(bucketsize_, noscan_bucket_);
+    uint32_t idx;
+    if (!pool_free_.empty()) {
+      idx = pool_free_.back();
+      pool_free_.pop_back();
+    } else {
+      idx = static_cast<uint32_t>(pool_obj_.size());
+      pool_obj_.push_back(heap::kNil);
+      pool_gen_.push_back(0);
+      pool_.add_bucket();
+    }
+    pool_.clear_bucket(idx);
+    pool_obj_[idx] = obj;
+    pool_gen_[idx] = 1;
+    ++pool_live_;
+    ovf = idx | kPoolBit;
+    fresh = true;
+  }
+  incrnoverflow();
+  if (noscan_bucket_) {
+    heap_.pin(fresh ? pool_obj_[ovf & ~kPoolBit] : heap::kNil);
+    append_overflow(ovf);
+    if (fresh) heap_.unpin(pool_obj_[ovf & ~kPoolBit]);
+  }
+  Loc l = loc(g, b);
+  l.s->ovf(l.b) = ovf;
+  emit(MapEvent::OverflowAlloc, fresh ? 1 : 0, B_);
+  return ovf;
+}
+
+void ClassicMap::incrnoverflow() {
+  // Exact while B < 16; above, incremented with probability 1/2^(B−15), so that the
+  // uint16 counter still compares with 2^15 (map.go).
+  if (B_ < 16) {
+    noverflow_ = (noverflow_ + 1) & 0xFFFF;
+    return;
+  }
+  const uint64_t mask = (uint64_t{1} << (B_ - 15)) - 1;
+  if ((next_random() & mask) == 0) noverflow_ = (noverflow_ + 1) & 0xFFFF;
+}
+
+void ClassicMap::append_overflow(uint32_t /*bucket*/) {
+  // createOverflow + append(*h.extra.overflow, ovf): mapextra, the slice header, and the
+  // backing array growing by growslice's rule (§3.8). Only the sizes matter here.
+  if (extra_ == heap::kNil) extra_ = heap_.alloc(24, false);
+  if (overflow_.header == heap::kNil) {
+    overflow_.header = heap_.alloc(24, false);
+    overflow_.bytes = heap_.object_size(overflow_.header);
+  }
+  if (overflow_.len == overflow_.cap) {
+    const uint64_t needed = overflow_.len + 1;
+    uint64_t newcap = overflow_.cap;
+    if (needed > 2 * newcap) {
+      newcap = needed;
+    } else if (overflow_.cap < 256) {
+      newcap = 2 * newcap;
+    } else {
+      while (newcap < needed) newcap += (newcap + 3 * 256) / 4;
+    }
+    const uint64_t mem = heap_.roundupsize(newcap * 8, false);
+    heap_.pin(overflow_.array);
+    const heap::ObjId array = heap_.alloc(mem, false);
+    heap_.unpin(overflow_.array);
+    if (overflow_.array != heap::kNil) overflow_.bytes -= heap_.object_size(overflow_.array);
+    overflow_.array = array;
+    overflow_.bytes += heap_.object_size(array);
+    overflow_.cap = mem / 8;
+  }
+  ++overflow_.len;
+}
+
+void ClassicMap::release_pool_chain(const Gen& g, BucketRef r) {
+  // Pointerful maps: once an old bucket is evacuated its newobject overflow buckets are
+  // unreachable. Preallocated ones belong to the old array and die with it.
+  while (r != kNoBucket) {
+    Loc l = loc(g, r);
+    const BucketRef next = l.s->ovf(l.b);
+    if (r & kPoolBit) {
+      const uint32_t idx = r & ~kPoolBit;
+      pool_gen_[idx] = 0;
+      pool_free_.push_back(idx);
+      --pool_live_;
+    }
+    r = next;
+  }
+}
+
+//-- [SECTION] GC tracing, shape, inspection, invariants -----------------------------------------
+
+void ClassicMap::trace(heap::Marker& m) const {
+  m.mark(hmap_);
+  m.mark(cur_.obj);
+  m.mark(old_.obj);
+  m.mark(extra_);
+  m.mark(overflow_.header);
+  m.mark(overflow_.array);
+  m.mark(oldoverflow_.header);
+  m.mark(oldoverflow_.array);
+  for (size_t i = 0; i < pool_gen_.size(); ++i)
+    if (pool_gen_[i] != 0) m.mark(pool_obj_[i]);
+  if (!ind_key_ && !ind_elem_ && !type_.key_ptrs && !type_.elem_ptrs) return;
+  auto trace_slots = [&](const Slots& s) {
+    for (size_t slot = 0; slot < s.tophash.size(); ++slot) {
+      if (s.th(slot) < minTopHash && s.th(slot) != evacuatedX && s.th(slot) != evacuatedY) continue;
+      // Evacuated slots of pointerful maps were cleared above (keys/elems are 0).
+      if (ind_key_) m.mark(s.key_objs[slot]);
+      if (ind_elem_) m.mark(s.elem_objs[slot]);
+      if (s.th(slot) < minTopHash) continue;
+      if (type_.key_ptrs) codec_.trace_key(s.key(slot), m);
+      if (type_.elem_ptrs) codec_.trace_elem(s.elem(slot), m);
+    }
+  };
+  trace_slots(cur_.s);
+  trace_slots(old_.s);
+  trace_slots(pool_);
+}
+
+MapShape ClassicMap::shape() const {
+  MapShape sh;
+  sh.count = count_;
+  sh.B = B_;
+  sh.noverflow = noverflow_;
+  sh.nbuckets = uint64_t{1} << B_;
+  sh.noldbuckets = growing() ? old_.base : 0;
+  sh.nevacuate = nevacuate_;
+  sh.same_size_grow = same_size_grow_;
+  auto size = [&](heap::ObjId o) { return o == heap::kNil ? 0 : heap_.object_size(o); };
+  sh.header_bytes = size(hmap_);
+  sh.bucket_bytes = size(cur_.obj);
+  sh.old_bucket_bytes = size(old_.obj);
+  sh.overflow_bytes = pool_live_ * heap_.footprint(bucketsize_, noscan_bucket_);
+  sh.extra_bytes = size(extra_) + overflow_.bytes + oldoverflow_.bytes;
+  sh.indirect_bytes = indirect_bytes_;
+  // overflow buckets linked in the current array: preallocated ones handed out + pool ones
+  uint64_t prealloc_used = 0;
+  if (cur_.nbuckets > cur_.base)
+    prealloc_used = next_overflow_ != 0 ? next_overflow_ - cur_.base : cur_.nbuckets - cur_.base;
+  uint64_t pool_cur = 0;
+  for (uint8_t g : pool_gen_) pool_cur += g == 1;
+  sh.overflow_buckets = prealloc_used + pool_cur;
+  return sh;
+}
+
+bool ClassicMap::inspect_buckets(bool old, uint64_t first, uint64_t count,
+                                 std::vector<BucketCell>& out) const {
+  const Gen& g = old ? old_ : cur_;
+  for (uint64_t b = first; b < std::min<uint64_t>(first + count, g.base); ++b) {
+    BucketCell c;
+    if (old && is_evacuated(b)) { c.evacuated = true; out.push_back(c); continue; }
+    bool head = true;
+    for (BucketRef r = static_cast<BucketRef>(b); r != kNoBucket;) {
+      Loc l = loc(g, r);
+      for (int i = 0; i < bucketCnt; ++i) {
+        const uint8_t th = l.s->th(l.b * bucketCnt + static_cast<size_t>(i));
+        if (head) { c.used += th >= minTopHash; c.tombstones += th == emptyOne; }
+        else c.chain_used += th >= minTopHash;
+      }
+      head = false;
+      r = l.s->ovf(l.b);
+      if (r != kNoBucket) ++c.chain;
+    }
+    out.push_back(c);
+  }
+  return true;
+}
+
+bool ClassicMap::inspect_slots(bool old, uint64_t bucket, std::vector<SlotInfo>& out) const {
+  const Gen& g = old ? old_ : cur_;
+  if (bucket >= g.base) return false;
+  uint16_t index = 0;
+  for (BucketRef r = static_cast<BucketRef>(bucket); r != kNoBucket; ++index) {
+    Loc l = loc(g, r);
+    for (int i = 0; i < bucketCnt; ++i) {
+      const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+      SlotInfo info;
+      info.tophash = l.s->th(slot);
+      info.full = info.tophash >= minTopHash;
+      info.chain_index = index;
+      if (info.full) info.key = codec_.key_string(l.s->key(slot));
+      out.push_back(std::move(info));
+    }
+    r = l.s->ovf(l.b);
+  }
+  return true;
+}
+
+void ClassicMap::debug_check() const {
+#if GOMAPSIM_CHECK_INVARIANTS
+  // A full check is O(buckets): run it while maps are small, so debug runs stay usable.
+  if (count_ > 4096) return;
+  const std::string err = check_invariants();
+  if (!err.empty()) {
+    std::fprintf(stderr, "classic map invariant broken: %s\n", err.c_str());
+    std::abort();
+  }
+#endif
+}
+
+std::string ClassicMap::check_invariants() const {
+  uint64_t full = 0;
+  std::string err;
+  auto check_chain = [&](const Gen& g, uint64_t b, bool old) {
+    bool rest = false;
+    const bool evac = old && is_evacuated(b);
+    const uint64_t mask = (uint64_t{1} << (old ? __builtin_ctzll(old_.base) : B_)) - 1;
+    for (BucketRef r = static_cast<BucketRef>(b); r != kNoBucket;) {
+      Loc l = loc(g, r);
+      for (int i = 0; i < bucketCnt; ++i) {
+        const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+        const uint8_t th = l.s->th(slot);
+        if (evac) {
+          if (th < evacuatedX || th > evacuatedEmpty) err = "old bucket " + std::to_string(b) + " partly evacuated";
+          continue;
+        }
+        if (th >= evacuatedX && th < minTopHash) { err = "evacuated mark in a live chain"; continue; }
+        if (rest && th != emptyRest) err = "slot after emptyRest is not emptyRest in bucket " + std::to_string(b);
+        if (th == emptyRest) rest = true;
+        if (th < minTopHash) continue;
+        ++full;
+        const uint64_t h = hash_of(l.s->key(slot));
+        if (tophash(h) != th) err = "tophash does not match the key's hash";
+        if ((h & mask) != b) err = "key in the wrong bucket";
+      }
+      r = l.s->ovf(l.b);
+    }
+  };
+  if (growing()) {
+    if (nevacuate_ > old_.base) return "nevacuate > noldbuckets";
+    for (uint64_t b = 0; b < old_.base; ++b) {
+      if (b < nevacuate_ && !is_evacuated(b)) return "old bucket below nevacuate not evacuated";
+      check_chain(old_, b, true);
+    }
+  }
+  for (uint64_t b = 0; b < cur_.base; ++b) check_chain(cur_, b, false);
+  if (!err.empty()) return err;
+  if (full != count_) return "count " + std::to_string(count_) + " != full slots " + std::to_string(full);
+  return "";
+}
+
+}  // namespace maps

@@ -1,0 +1,210 @@
+#pragma once
+// classic_map.h — runtime.hmap: Go's bucket hash map of Go 1.19 … 1.23.
+//
+// Models src/runtime/map.go at go1.19 (logically identical to map_noswiss.go in go1.24),
+// allocation by allocation: every bucket array, overflow bucket, mapextra, overflow slice
+// and indirect key/elem goes through heap::Heap with the size the runtime gives it, so
+// its size class and lifetime show in MemStats. Facts: go-runtime-facts.md §1.
+//
+// Terminology (Go's):
+//   B           log2 of the number of buckets (2^B), not counting overflow buckets
+//   bucket      8 slots: tophash[8], then 8 keys, then 8 elems, then an overflow pointer
+//   tophash     top byte of a key's hash (+minTopHash if smaller), or a slot state below
+//   overflow    a bucket chained after a full one: preallocated in the bucket array
+//               (B ≥ 4: 2^(B−4) of them, plus what size-class rounding adds) or newobject
+//   oldbuckets  the previous array while growing; evacuated bucket by bucket on writes
+//   nevacuate   evacuation progress: old buckets below it are all evacuated
+//   noverflow   approximate count of overflow buckets (exact while B < 16)
+//   mapextra    holds the overflow-bucket slices of pointer-free maps and nextOverflow
+//
+// Layout (B = 2, growing from B = 1; "*" = overflow pointer):
+//
+//   hmap{count B=2 noverflow hash0 buckets oldbuckets nevacuate extra}
+//         │            │
+//         │            └▶ old [b0 ev][b1 ──*──▶ ovf]          (evacuated b0; b1 not yet)
+//         └▶ buckets [b0][b1][b2][b3]                        (B ≥ 4: + prealloc overflow)
+//   bucket = | tophash ×8 | key ×8 | elem ×8 | *overflow |    8 + 8K' + 8V' + 8 bytes
+//
+//   tophash states:  0 emptyRest   1 emptyOne   2 evacuatedX   3 evacuatedY
+//                    4 evacuatedEmpty   ≥ 5 a full slot (minTopHash)
+//
+// The simulator keeps slots flat and small: one byte of tophash and two 32-bit handles
+// (key, elem) per slot, per bucket one 32-bit overflow link; indirect keys/elems add one
+// 32-bit object id per slot. Bytes of keys and elems are never stored.
+//
+// Invariants (check_invariants()):
+//   1. count == number of full slots in buckets and not-yet-evacuated old buckets.
+//   2. A full slot's tophash == tophash(hash(key)) and its chain is the key's bucket.
+//   3. nevacuate ≤ noldbuckets; every old bucket below nevacuate is evacuated; an old
+//      bucket's chain is evacuated all or nothing.
+//   4. In a chain, nothing but emptyRest follows an emptyRest.
+//   5. Every key of a full slot is found by lookup().
+//
+// Simplifications:
+//   - Hashes come from maps::hash64 (splitmix-style) with a per-map seed, not Go's AES
+//     hash: bucket placement matches Go's statistically, not bit for bit.
+//   - No iterators: for_each visits a consistent snapshot, so evacuation never has to keep
+//     old buckets for an iterator (the oldIterator flag is always clear).
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "engine/maps/map.h"
+
+namespace maps {
+
+// Slot states stored in tophash (map.go).
+inline constexpr uint8_t emptyRest = 0;       // this slot and all after it in the chain are empty
+inline constexpr uint8_t emptyOne = 1;        // this slot is empty
+inline constexpr uint8_t evacuatedX = 2;      // entry moved to the first half of the new array
+inline constexpr uint8_t evacuatedY = 3;      // entry moved to the second half
+inline constexpr uint8_t evacuatedEmpty = 4;  // slot empty and bucket evacuated
+inline constexpr uint8_t minTopHash = 5;      // smallest tophash of a full slot
+inline constexpr int bucketCnt = 8;           // slots per bucket
+// loadFactor 6.5 = 13/2: the average bucket load that triggers doubling (map.go's table).
+inline constexpr uint64_t loadFactorNum = 13;
+inline constexpr uint64_t loadFactorDen = 2;
+
+// bucket_size is t.bucketsize: 8 + 8·K' + 8·V' + 8 (K', V' = 8 when stored indirectly).
+uint64_t bucket_size(const MapType& t);
+// overLoadFactor reports whether count items in 2^B buckets exceed the load factor.
+bool overLoadFactor(uint64_t count, uint32_t B);
+// tooManyOverflowBuckets reports whether noverflow calls for a same-size grow.
+bool tooManyOverflowBuckets(uint64_t noverflow, uint32_t B);
+// B_for_hint is makemap's choice of B for a make() hint.
+uint32_t B_for_hint(int64_t hint);
+
+class ClassicMap final : public Map {
+ public:
+  ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
+             const SlotCodec& codec, const MakeParams& params);
+  ~ClassicMap() override;
+
+  uint32_t* assign(uint32_t key) override;
+  const uint32_t* lookup(uint32_t key) const override;
+  bool remove(uint32_t key) override;
+  void clear() override;
+  uint64_t len() const override { return count_; }
+  void prefetch(uint32_t key) const override;
+  void for_each(const std::function<bool(uint32_t, uint32_t)>& f) const override;
+  void trace(heap::Marker& m) const override;
+  heap::ObjId header() const override { return hmap_; }
+  MapShape shape() const override;
+  const MapType& type() const override { return type_; }
+  std::string check_invariants() const override;
+
+  // Inspection for the bucket grid.
+  uint32_t B() const { return B_; }
+  bool growing() const { return old_.nbuckets != 0; }
+  uint64_t nevacuate() const { return nevacuate_; }
+  uint64_t noverflow() const { return noverflow_; }
+  uint64_t hash0() const { return hash0_; }
+  bool inspect_buckets(bool old, uint64_t first, uint64_t count,
+                       std::vector<BucketCell>& out) const override;
+  bool inspect_slots(bool old, uint64_t bucket, std::vector<SlotInfo>& out) const override;
+
+ private:
+  // BucketRef names a bucket: an index into the array of its generation, or (top bit set)
+  // into the pool of overflow buckets allocated one by one with newobject.
+  using BucketRef = uint32_t;
+  static constexpr BucketRef kNoBucket = 0xFFFFFFFFu;
+  static constexpr BucketRef kPoolBit = 0x80000000u;
+
+  // Slots of a run of buckets, structure of arrays (slot = bucket · bucketCnt + i): a
+  // probe scans the small tophash array and touches keys only on a tophash match, which
+  // keeps a million-entry map's hot data in cache.
+  struct Slots {
+    std::vector<uint8_t> tophash;                // bucketCnt per bucket
+    std::vector<uint32_t> keys, elems;           // handles
+    std::vector<BucketRef> overflow;             // one per bucket
+    std::vector<uint32_t> key_objs, elem_objs;   // indirect key/elem objects (if any)
+    bool ind_key = false, ind_elem = false;
+    uint8_t& th(size_t slot) { return tophash[slot]; }
+    uint32_t& key(size_t slot) { return keys[slot]; }
+    uint32_t& elem(size_t slot) { return elems[slot]; }
+    BucketRef& ovf(size_t b) { return overflow[b]; }
+    uint8_t th(size_t slot) const { return tophash[slot]; }
+    uint32_t key(size_t slot) const { return keys[slot]; }
+    uint32_t elem(size_t slot) const { return elems[slot]; }
+    BucketRef ovf(size_t b) const { return overflow[b]; }
+    size_t nbuckets() const { return overflow.size(); }
+    void add_bucket();
+    void resize(size_t nbuckets, bool ind_key, bool ind_elem);
+    void clear_bucket(size_t b);
+  };
+  // A bucket array (h.buckets or h.oldbuckets).
+  struct Gen {
+    heap::ObjId obj = heap::kNil;  // kNil: on the stack (or none)
+    uint32_t nbuckets = 0;         // 2^B plus preallocated overflow buckets
+    uint32_t base = 0;             // 2^B
+    bool on_stack = false;
+    Slots s;
+  };
+  struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there
+
+  Loc loc(Gen& g, BucketRef r) { return r & kPoolBit ? Loc{&pool_, r & ~kPoolBit} : Loc{&g.s, r}; }
+  Loc loc(const Gen& g, BucketRef r) const {
+    return r & kPoolBit ? Loc{const_cast<Slots*>(&pool_), r & ~kPoolBit}
+                        : Loc{const_cast<Slots*>(&g.s), r};
+  }
+  uint64_t hash_of(uint32_t key) const { return hash64(codec_.key_hash_input(key), hash0_); }
+  static uint8_t tophash(uint64_t hash);
+  bool is_evacuated(uint64_t oldbucket) const;
+  bool pointerful() const;
+
+  void make_bucket_array(Gen& g, uint32_t B);
+  void hash_grow();
+  void grow_work(uint64_t bucket);
+  void evacuate(uint64_t oldbucket);
+  void advance_evacuation_mark(uint64_t newbit);
+  void finish_growth();
+  BucketRef newoverflow(Gen& g, BucketRef b);
+  void incrnoverflow();
+  void append_overflow(uint32_t pool_index);
+  void release_pool_chain(const Gen& g, BucketRef first_overflow);
+  void free_gen(Gen& g);
+  void emit(MapEvent::Kind k, uint64_t a = 0, uint64_t b = 0);
+  uint64_t next_random();
+  void reseed();
+  void debug_check() const;
+
+  heap::Heap& heap_;
+  const runtime::Profile& profile_;
+  MapType type_;
+  const SlotCodec& codec_;
+  uint64_t bucketsize_;
+  bool ind_key_, ind_elem_, noscan_bucket_;
+
+  // hmap fields
+  uint64_t count_ = 0;
+  uint32_t B_ = 0;
+  uint64_t noverflow_ = 0;        // uint16 in Go: wraps at 65536
+  uint64_t hash0_ = 0;
+  Gen cur_, old_;                  // buckets, oldbuckets
+  uint64_t nevacuate_ = 0;
+  bool same_size_grow_ = false;
+  uint32_t next_overflow_ = 0;     // extra.nextOverflow: index into cur_ (0 = none)
+  heap::ObjId hmap_ = heap::kNil;  // the hmap object (kNil on the stack)
+
+  // mapextra and the overflow slices of pointer-free maps
+  heap::ObjId extra_ = heap::kNil;
+  struct OverflowSlice {
+    heap::ObjId header = heap::kNil, array = heap::kNil;
+    uint64_t len = 0, cap = 0;
+    uint64_t bytes = 0;            // footprint of header + array
+  };
+  OverflowSlice overflow_, oldoverflow_;
+
+  // overflow buckets allocated with newobject (both generations)
+  Slots pool_;
+  std::vector<heap::ObjId> pool_obj_;
+  std::vector<uint8_t> pool_gen_;  // 0 free, 1 current generation, 2 old generation
+  std::vector<uint32_t> pool_free_;
+  uint64_t pool_live_ = 0;
+
+  // running byte totals for shape()
+  uint64_t indirect_bytes_ = 0;
+  std::mt19937_64 rng_;
+};
+
+}  // namespace maps

@@ -1,0 +1,241 @@
+// classic_map_test.cpp — runtime.hmap: layout, growth, overflow, evacuation, delete, clear.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "engine/maps/classic_map.h"
+#include "tests/engine/test_codec.h"
+
+namespace {
+
+using testing_support::IntCodec;
+using testing_support::int_map_type;
+
+const runtime::Profile& go119() { return *runtime::profile_for("1.19"); }
+
+struct Fixture {
+  heap::Heap heap{go119()};
+  IntCodec codec;
+  std::unique_ptr<maps::Map> map;
+  explicit Fixture(const maps::MapType& t, maps::MakeParams p = {}) {
+    map = maps::make_map(heap, go119(), t, codec, p);
+    heap.set_root_scanner([this](heap::Marker& m) { if (map) map->trace(m); });
+  }
+  maps::ClassicMap& classic() { return static_cast<maps::ClassicMap&>(*map); }
+};
+
+TEST(ClassicMap, BucketSizes) {
+  maps::MapType string_int;
+  string_int.key_size = 16;
+  string_int.key_ptrs = true;
+  maps::MapType big_key;
+  big_key.key_size = 129;
+  big_key.key_align = 1;
+  EXPECT_EQ(maps::bucket_size(int_map_type(8, false)), 144u);            // map[int]int
+  EXPECT_EQ(maps::bucket_size(int_map_type(128, false, 1)), 1104u);      // map[int][128]byte
+  EXPECT_EQ(maps::bucket_size(int_map_type(8, true)), 144u);             // map[int]*[128]byte
+  EXPECT_EQ(maps::bucket_size(int_map_type(129, false, 1)), 144u);       // indirect elem
+  EXPECT_EQ(maps::bucket_size(string_int), 208u);                        // map[string]int
+  EXPECT_EQ(maps::bucket_size(big_key), 144u);                           // map[[129]byte]int
+  EXPECT_EQ(maps::bucket_size(int_map_type(0, false)), 80u);             // map[int]struct{}
+}
+
+TEST(ClassicMap, HintToB) {
+  const std::pair<int64_t, uint32_t> cases[] = {{0, 0},   {8, 0},    {9, 1},      {13, 1},
+                                                {14, 2},  {26, 2},   {27, 3},     {52, 3},
+                                                {53, 4},  {100, 4},  {1000, 8},   {10000, 11},
+                                                {100000, 14}, {1000000, 18}};
+  for (auto [hint, B] : cases) EXPECT_EQ(maps::B_for_hint(hint), B) << hint;
+}
+
+TEST(ClassicMap, MakeCostsMatchGo119) {
+  // TotalAlloc delta of make(map[K]V, hint) for an escaping map (facts §1.5, measured).
+  struct Case { uint64_t elem; int64_t hint; uint64_t bytes; };
+  const Case cases[] = {{8, 0, 48},      {8, 8, 48},      {8, 9, 336},   {128, 9, 2352},
+                        {8, 53, 2760},   {8, 1000, 41032}, {8, 1000000, 40108104},
+                        {128, 1000000, 307494984}};
+  for (const Case& c : cases) {
+    heap::Heap h(go119());
+    h.set_gc_percent(-1);
+    IntCodec codec;
+    const uint64_t before = h.read_memstats().TotalAlloc;
+    auto m = maps::make_map(h, go119(), int_map_type(c.elem, false, c.elem == 128 ? 1 : 8),
+                            codec, maps::MakeParams{c.hint, true, false, 1});
+    EXPECT_EQ(h.read_memstats().TotalAlloc - before, c.bytes) << "elem " << c.elem << " hint " << c.hint;
+  }
+}
+
+TEST(ClassicMap, FirstInsertAllocatesOneBucketLazily) {
+  Fixture f(int_map_type(8, false), maps::MakeParams{0, true, false, 1});
+  const auto before = f.heap.read_memstats();
+  *f.map->assign(1) = 7;
+  const auto after = f.heap.read_memstats();
+  EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, 144u);
+  EXPECT_EQ(after.Mallocs - before.Mallocs, 1u);
+  EXPECT_EQ(*f.map->lookup(1), 7u);
+}
+
+TEST(ClassicMap, StackMapAllocatesNothingUntilItGrows) {
+  Fixture f(int_map_type(8, false), maps::MakeParams{0, false, true, 1});
+  const uint64_t before = f.heap.read_memstats().TotalAlloc;
+  for (uint32_t i = 0; i < 8; ++i) *f.map->assign(i) = i;
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc, before);
+  *f.map->assign(8) = 8;   // 9 > 8: grows to B = 1 (2 buckets on the heap)
+  EXPECT_EQ(f.map->shape().B, 1u);
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc - before, 288u);
+}
+
+TEST(ClassicMap, GrowthThresholds) {
+  // B increments on insert number floor(6.5·2^B)+1 (9 for B = 0): facts §1.7.
+  Fixture f(int_map_type(8, false));
+  const uint64_t points[] = {9, 14, 27, 53, 105, 209, 417, 833, 1665, 3329, 6657, 13313};
+  uint32_t B = 0;
+  uint64_t next = 0;
+  for (uint32_t i = 1; i <= 13313; ++i) {
+    *f.map->assign(i) = i;
+    if (next < std::size(points) && i == points[next]) {
+      ++B;
+      ++next;
+      EXPECT_EQ(f.map->shape().B, B) << "after insert " << i;
+    } else {
+      EXPECT_EQ(f.map->shape().B, B) << "after insert " << i;
+    }
+  }
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(ClassicMap, ThirteenToFourteenDoublesFromOneToTwo) {
+  Fixture f(int_map_type(8, false), maps::MakeParams{9, true, false, 3});
+  for (uint32_t i = 0; i < 13; ++i) *f.map->assign(i) = i;
+  EXPECT_EQ(f.map->shape().B, 1u);
+  *f.map->assign(13) = 13;
+  EXPECT_EQ(f.map->shape().B, 2u);
+}
+
+TEST(ClassicMap, EvacuationIsIncrementalAndFinishes) {
+  Fixture f(int_map_type(8, false), maps::MakeParams{0, true, false, 5});
+  uint32_t i = 0;
+  while (f.map->shape().B < 12) { *f.map->assign(i) = i; ++i; }
+  maps::MapShape s = f.map->shape();
+  ASSERT_EQ(s.noldbuckets, 2048u);
+  EXPECT_LT(s.nevacuate, 2048u);
+  EXPECT_GT(s.old_bucket_bytes, 0u);
+  // Growth from oldB finishes after about 0.693·2^oldB further inserts (ln 2).
+  const uint32_t start = i;
+  while (f.map->shape().noldbuckets != 0) { *f.map->assign(i) = i; ++i; }
+  const double ratio = (i - start) / 2048.0;
+  EXPECT_GT(ratio, 0.6);
+  EXPECT_LT(ratio, 0.8);
+  EXPECT_EQ(f.map->shape().old_bucket_bytes, 0u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+  for (uint32_t k = 0; k < i; ++k) ASSERT_NE(f.map->lookup(k), nullptr) << k;
+}
+
+TEST(ClassicMap, PreallocatedOverflowBucketsComeFirst) {
+  // make(map[int]int, 1000): B = 8, 284 buckets (256 + 28 preallocated): facts §1.5 table.
+  Fixture f(int_map_type(8, false), maps::MakeParams{1000, true, false, 9});
+  const uint64_t before = f.heap.read_memstats().Mallocs;
+  for (uint32_t i = 0; i < 1000; ++i) *f.map->assign(i) = i;
+  const maps::MapShape s = f.map->shape();
+  EXPECT_EQ(s.B, 8u);
+  EXPECT_GT(s.overflow_buckets, 0u);
+  // Overflow buckets are taken from the array; only the overflow slice allocates.
+  if (s.overflow_buckets <= 28) {
+    EXPECT_EQ(s.overflow_bytes, 0u);
+  }
+  EXPECT_LT(f.heap.read_memstats().Mallocs - before, 12u);
+}
+
+TEST(ClassicMap, DeleteMarksEmptyRestAndReseedsWhenEmpty) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t i = 0; i < 100; ++i) *f.map->assign(i) = i;
+  const uint64_t seed = f.classic().hash0();
+  const uint64_t bytes = f.map->shape().total_bytes();
+  for (uint32_t i = 0; i < 100; ++i) EXPECT_TRUE(f.map->remove(i));
+  EXPECT_FALSE(f.map->remove(5));
+  EXPECT_EQ(f.map->len(), 0u);
+  EXPECT_NE(f.classic().hash0(), seed);
+  EXPECT_EQ(f.map->shape().total_bytes(), bytes);   // maps never shrink
+  EXPECT_EQ(f.map->shape().B, 4u);
+  std::vector<maps::BucketCell> cells;
+  ASSERT_TRUE(f.map->inspect_buckets(false, 0, 16, cells));
+  for (const auto& c : cells) EXPECT_EQ(c.used, 0u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(ClassicMap, ClearKeepsTheArrayAndDropsOverflow) {
+  Fixture f(int_map_type(128, false, 1), maps::MakeParams{0, true, false, 11});
+  for (uint32_t i = 0; i < 20000; ++i) *f.map->assign(i) = 0;
+  const maps::MapShape before = f.map->shape();
+  f.map->clear();
+  f.heap.gc();
+  const maps::MapShape after = f.map->shape();
+  EXPECT_EQ(after.B, before.B);
+  EXPECT_EQ(after.bucket_bytes, before.bucket_bytes);
+  EXPECT_EQ(after.overflow_bytes, 0u);
+  EXPECT_EQ(after.noverflow, 0u);
+  EXPECT_EQ(after.count, 0u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+  for (uint32_t i = 0; i < 100; ++i) *f.map->assign(i + 5) = i;
+  EXPECT_EQ(f.map->len(), 100u);
+}
+
+TEST(ClassicMap, ChurnCausesSameSizeGrowth) {
+  // Insert new keys and delete old ones at a constant size: overflow buckets pile up
+  // until tooManyOverflowBuckets forces a same-size grow (golang/go#16070).
+  Fixture f(int_map_type(8, false), maps::MakeParams{0, true, false, 13});
+  const uint32_t live = 1000;
+  bool same_size = false;
+  f.map->on_event = [&](const maps::MapEvent& e) { same_size |= e.kind == maps::MapEvent::SameSizeGrow; };
+  for (uint32_t i = 0; i < 400000 && !same_size; ++i) {
+    *f.map->assign(i) = i;
+    if (i >= live) f.map->remove(i - live);
+  }
+  EXPECT_TRUE(same_size);
+  EXPECT_EQ(f.map->len(), live);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(ClassicMap, RandomOperationsKeepInvariants) {
+  for (bool ptr : {false, true}) {
+    heap::Heap h(go119());
+    IntCodec codec(ptr);
+    auto m = maps::make_map(h, go119(), int_map_type(ptr ? 8 : 129, ptr, 8), codec,
+                            maps::MakeParams{0, true, false, 17});
+    h.set_root_scanner([&](heap::Marker& mk) { m->trace(mk); });
+    std::mt19937 rng(42);
+    std::map<uint32_t, uint32_t> model;
+    for (int op = 0; op < 60000; ++op) {
+      const uint32_t k = rng() % 3000;
+      const int what = static_cast<int>(rng() % 10);
+      if (what < 6) {
+        const uint32_t v = ptr ? h.alloc(128, true) : rng();
+        *m->assign(k) = v;
+        model[k] = v;
+      } else if (what < 9) {
+        EXPECT_EQ(m->remove(k), model.erase(k) == 1);
+      } else if (op % 5000 == 0) {
+        m->clear();
+        model.clear();
+      }
+      if (op % 997 == 0) {
+        ASSERT_EQ(m->check_invariants(), "") << op;
+        ASSERT_EQ(h.check_invariants(), "") << op;
+      }
+    }
+    ASSERT_EQ(m->len(), model.size());
+    for (auto [k, v] : model) {
+      const uint32_t* e = m->lookup(k);
+      ASSERT_NE(e, nullptr);
+      EXPECT_EQ(*e, v);
+      if (ptr) {
+        EXPECT_TRUE(h.is_live(*e));
+      }
+    }
+    uint64_t seen = 0;
+    m->for_each([&](uint32_t k, uint32_t) { seen += model.count(k); return true; });
+    EXPECT_EQ(seen, model.size());
+  }
+}
+
+}  // namespace

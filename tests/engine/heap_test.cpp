@@ -1,0 +1,153 @@
+// heap_test.cpp — size classes, mallocgc paths, sweeping, pacing and MemStats.
+#include <gtest/gtest.h>
+
+#include "engine/heap/heap.h"
+#include "engine/runtime/profile.h"
+
+namespace {
+
+const runtime::Profile& go119() { return *runtime::profile_for("1.19"); }
+const runtime::Profile& go124() { return *runtime::profile_for("1.24"); }
+
+TEST(SizeClasses, MatchGoTable) {
+  // Spot checks against runtime/sizeclasses.go (class, bytes/obj, bytes/span, objects).
+  struct Row { int cls; uint32_t size, span, objs; };
+  const Row rows[] = {{1, 8, 8192, 1024},   {5, 48, 8192, 170},     {11, 144, 8192, 56},
+                      {15, 208, 8192, 39},  {33, 1152, 8192, 7},    {35, 1408, 16384, 11},
+                      {52, 9472, 57344, 6}, {60, 18432, 73728, 4},  {67, 32768, 32768, 1}};
+  for (const Row& r : rows) {
+    const auto& c = heap::kSizeClasses[static_cast<size_t>(r.cls)];
+    EXPECT_EQ(c.size, r.size) << r.cls;
+    EXPECT_EQ(c.npages * 8192, r.span) << r.cls;
+    EXPECT_EQ(c.nobjs, r.objs) << r.cls;
+  }
+  for (int i = 2; i < heap::kNumSizeClasses; ++i) {
+    const auto& c = heap::kSizeClasses[static_cast<size_t>(i)];
+    EXPECT_GT(c.size, heap::kSizeClasses[static_cast<size_t>(i - 1)].size);
+    EXPECT_EQ(c.nobjs, c.npages * 8192 / c.size);
+  }
+}
+
+TEST(SizeClasses, Rounding) {
+  heap::Heap h(go119());
+  EXPECT_EQ(h.footprint(1104, true), 1152u);      // map[int][128]byte bucket
+  EXPECT_EQ(h.footprint(144, true), 144u);
+  EXPECT_EQ(h.footprint(129, true), 144u);
+  EXPECT_EQ(h.footprint(32768, true), 32768u);
+  EXPECT_EQ(h.footprint(32769, true), 40960u);    // large: whole pages
+  EXPECT_EQ(h.footprint(307494912, true), 307494912u);
+  EXPECT_EQ(h.roundupsize(3952, false), 4096u);
+  // Go 1.22+: pointerful objects over 512 B carry an 8-byte header.
+  heap::Heap h24(go124());
+  EXPECT_EQ(h24.footprint(17408, false), 18432u);
+  EXPECT_EQ(h24.footprint(17408, true), 18432u);
+  EXPECT_EQ(h24.footprint(16384, false), 18432u);
+  EXPECT_EQ(h24.footprint(16384, true), 16384u);
+  EXPECT_EQ(h24.roundupsize(16384, false), 18424u);
+  EXPECT_EQ(h24.footprint(32761, true), 32768u);  // large from 32 761 on: 4 whole pages
+  EXPECT_EQ(h24.footprint(40000, true), 40960u);
+}
+
+TEST(Heap, BaselineMatchesGo119) {
+  heap::Heap h(go119());
+  const heap::MemStats m = h.read_memstats();
+  EXPECT_EQ(m.Alloc, 45200u);
+  EXPECT_EQ(m.TotalAlloc, 45200u);
+  EXPECT_EQ(m.HeapObjects, 128u);
+  EXPECT_EQ(m.Mallocs, 130u);
+  EXPECT_EQ(m.HeapSys, 3964928u);
+  EXPECT_EQ(m.NextGC, 4194304u);
+  EXPECT_EQ(m.NumGC, 0u);
+  EXPECT_NEAR(static_cast<double>(m.Sys), 12434448.0, 12434448.0 * 0.01);
+  EXPECT_NEAR(static_cast<double>(m.HeapInuse), 294912.0, 32768.0);
+  EXPECT_EQ(h.check_invariants(), "");
+}
+
+TEST(Heap, TinyAllocatorPacksSmallNoscanObjects) {
+  heap::Heap h(go119());
+  const auto before = h.read_memstats();
+  const heap::ObjId a = h.alloc(8, true);
+  const heap::ObjId b = h.alloc(8, true);    // fits in the same 16-byte block
+  const heap::ObjId c = h.alloc(8, true);    // new block
+  EXPECT_EQ(a, b);
+  EXPECT_NE(b, c);
+  const auto after = h.read_memstats();
+  EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, 32u);
+  EXPECT_EQ(after.Mallocs - before.Mallocs, 3u);
+  EXPECT_EQ(after.HeapObjects - before.HeapObjects, 2u);
+  EXPECT_EQ(h.check_invariants(), "");
+}
+
+TEST(Heap, GcFreesUnreachableAndKeepsRoots) {
+  heap::Heap h(go119());
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  const uint64_t base = h.read_memstats().Alloc;
+  for (int i = 0; i < 1000; ++i) {
+    const heap::ObjId o = h.alloc(128, true);
+    if (i % 2 == 0) keep.push_back(o);
+  }
+  const heap::ObjId big = h.alloc(1 << 20, true);
+  EXPECT_EQ(h.read_memstats().Alloc, base + 1000 * 128 + (1 << 20));
+  h.gc();
+  const auto m = h.read_memstats();
+  EXPECT_EQ(m.Alloc, base + 500 * 128);
+  EXPECT_EQ(m.NumGC, 1u);
+  EXPECT_EQ(m.NumForcedGC, 1u);
+  EXPECT_FALSE(h.is_live(big));
+  EXPECT_TRUE(h.is_live(keep[3]));
+  EXPECT_EQ(h.check_invariants(), "");
+  // Freed slots are reused before new spans are taken.
+  const uint64_t inuse = m.HeapInuse;
+  for (int i = 0; i < 400; ++i) h.alloc(128, true);
+  EXPECT_EQ(h.read_memstats().HeapInuse, inuse);
+}
+
+TEST(Heap, AutomaticCyclesFollowGogc) {
+  heap::Heap h(go119());
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  // 64 MiB of live 1 KiB objects: with GOGC=100 the heap doubles between cycles, so
+  // 4 → 8 → 16 → 32 → 64 MiB takes about 5 cycles.
+  for (int i = 0; i < 65536; ++i) keep.push_back(h.alloc(1024, true));
+  const auto m = h.read_memstats();
+  EXPECT_GE(m.NumGC, 4u);
+  EXPECT_LE(m.NumGC, 6u);
+  EXPECT_GT(m.NextGC, m.HeapAlloc);
+  // GOGC=50: the goal is 1.5× the marked heap.
+  h.set_gc_percent(50);
+  h.gc();
+  const auto g = h.read_memstats();
+  EXPECT_NEAR(static_cast<double>(g.NextGC), 1.5 * static_cast<double>(g.HeapAlloc),
+              0.01 * static_cast<double>(g.HeapAlloc));
+  // GOGC=off: no automatic cycle whatever is allocated.
+  h.set_gc_percent(-1);
+  const uint32_t n = h.read_memstats().NumGC;
+  for (int i = 0; i < 100000; ++i) h.alloc(1024, true);
+  EXPECT_EQ(h.read_memstats().NumGC, n);
+  EXPECT_EQ(h.check_invariants(), "");
+}
+
+TEST(Heap, LargeObjectsGrowTheHeapInChunks) {
+  heap::Heap h(go119());
+  h.set_gc_percent(-1);
+  const uint64_t sys0 = h.read_memstats().HeapSys;
+  h.alloc(100ull << 20, true);
+  EXPECT_EQ(h.read_memstats().HeapSys - sys0, 100ull << 20);
+  h.alloc((10ull << 20) + 1, true);
+  EXPECT_EQ(h.read_memstats().HeapSys - sys0, (100ull << 20) + (12ull << 20));
+}
+
+TEST(Heap, PinnedObjectsSurvive) {
+  heap::Heap h(go119());
+  h.set_root_scanner([](heap::Marker&) {});
+  const heap::ObjId o = h.alloc(64, false);
+  h.pin(o);
+  h.gc();
+  EXPECT_TRUE(h.is_live(o));
+  h.unpin(o);
+  h.gc();
+  EXPECT_FALSE(h.is_live(o));
+}
+
+}  // namespace
