@@ -54,6 +54,11 @@ inline uint64_t match_empty_or_deleted(uint64_t ctrl) { return ctrl & kMsb; }
 inline uint64_t match_full(uint64_t ctrl) { return ~ctrl & kMsb; }
 inline uint32_t first(uint64_t bits) { return static_cast<uint32_t>(std::countr_zero(bits)) >> 3; }
 
+// kSeedMix turns MakeParams::seed into hash0. hash64 xors the seed into the key, so two
+// small seeds (1, 2, …) would only permute the low bits of sequential keys and give the
+// same set of hashes; mixing the seed first makes every seed a different layout.
+constexpr uint64_t kSeedMix = 0x243F6A8885A308D3ull;
+
 inline bool is_full(uint8_t c) { return (c & kCtrlEmpty) == 0; }
 
 // align_up_pow2 is alignUpPow2: the next power of two ≥ n (n ≥ 1).
@@ -170,7 +175,7 @@ SwissMap::SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapT
                    const SlotCodec& codec, const MakeParams& params)
     : heap_(heap), profile_(profile), type_(type), codec_(codec), layout_(swiss_layout(type)),
       pool_(std::make_unique<SlotPool>(type.indirect_key(), type.indirect_elem())),
-      seed_(params.seed) {
+      seed_(hash64(params.seed, kSeedMix)) {
   const uint64_t hint = params.hint < 0 ? 0 : static_cast<uint64_t>(params.hint);
 
   // The compiler gives a non-escaping map its Map on the stack, and with a hint ≤ 8 also
