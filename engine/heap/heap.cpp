@@ -226,7 +226,6 @@ uint32_t Heap::new_span(uint64_t npages, uint8_t spanclass) {
   if (noscan_of(spanclass)) s.tracers.clear();
   else s.tracers.assign(s.nelems, 0);
   inuse_pages_ += npages;
-  ++spans_ever_;
   return idx;
 }
 
@@ -441,7 +440,8 @@ MemStats Heap::read_memstats() const {
   m.HeapReleased = (mapped_pages_ - std::min(mapped_pages_, high_water_page_)) * kPageSize;
   m.StackInuse = m.StackSys = stack_pages_ * kPageSize;
   m.MSpanInuse = align_up(spans_.size() * kMSpanSize, 8);
-  m.MSpanSys = std::max<uint64_t>(align_up(spans_ever_ * kMSpanSize, kMSpanChunk), 2 * kMSpanChunk);
+  // mspan structs come from a fixalloc that recycles them: Sys follows the most spans alive.
+  m.MSpanSys = std::max<uint64_t>(align_up(spans_.size() * kMSpanSize, kMSpanChunk), kMSpanChunk);
   m.MCacheInuse = 9600;
   m.MCacheSys = 15600;
   m.BuckHashSys = profile_.version >= "1.24" ? 2373 : 3492;

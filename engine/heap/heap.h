@@ -218,7 +218,6 @@ class Heap {
   std::vector<ObjId> pinned_;
   std::vector<ObjId> baseline_;             // the runtime's own objects, live for ever
   uint64_t high_water_page_ = 0;            // pages below were touched at least once
-  uint64_t spans_ever_ = 0;                 // for MSpanSys
   std::vector<ObjId> grey_;
   uint64_t marked_bytes_ = 0, marked_scan_bytes_ = 0;
   ObjId just_allocated_ = kNil;

@@ -31,7 +31,7 @@ Profile classic(std::string_view version, bool malloc_header) {
   p.baseline_extra_inuse_pages = 28;    // HeapInuse ≈ 294 912 at start
   p.stack_sys = 229'376;
   p.gc_sys_base = 7'815'040;
-  p.gc_sys_per_arena = 2'170'000;       // 2-bit heap bitmap per 64 MiB arena
+  p.gc_sys_per_arena = 2'690'000;       // heap bitmap + arena metadata per 64 MiB arena
   p.other_sys = 373'244;
   p.stack_and_globals_scan = 227'144;   // 615 392 872 − 2 · 307 582 864
   return p;
