@@ -824,6 +824,52 @@ SwissSlotView SwissMap::slot_view(uint64_t dir_index, uint32_t group, uint32_t s
   return v;
 }
 
+void SwissMap::for_each_group(
+    uint64_t first, uint64_t count,
+    const std::function<void(const SlotBlock&, uint64_t slot0)>& f) const {
+  const uint64_t end = first + count;
+  if (dir_.empty()) {
+    if (small_present_ && first == 0 && count > 0) f(small_, 0);
+    return;
+  }
+  uint64_t base = 0;   // number of the table's group 0
+  for (uint64_t d = 0; d < dir_.size() && base < end;) {
+    const Table& t = tables_[dir_[d]];
+    const uint64_t n = t.capacity / kSwissGroupSlots;
+    for (uint64_t g = first > base ? first - base : 0; g < n && base + g < end; g++)
+      f(t.slots, g * kSwissGroupSlots);
+    base += n;
+    d += uint64_t(1) << (global_depth_ - t.local_depth);
+  }
+}
+
+bool SwissMap::inspect_buckets(bool old, uint64_t first, uint64_t count,
+                               std::vector<BucketCell>& out) const {
+  if (old) return true;
+  for_each_group(first, count, [&](const SlotBlock& b, uint64_t slot0) {
+    const uint64_t ctrl = load_ctrl(b.ctrl + slot0);
+    BucketCell c;
+    c.used = static_cast<uint8_t>(std::popcount(match_full(ctrl)));
+    c.tombstones = static_cast<uint8_t>(kSwissGroupSlots - c.used - std::popcount(match_empty(ctrl)));
+    out.push_back(c);
+  });
+  return true;
+}
+
+bool SwissMap::inspect_slots(bool old, uint64_t group, std::vector<SlotInfo>& out) const {
+  if (old) return true;
+  for_each_group(group, 1, [&](const SlotBlock& b, uint64_t slot0) {
+    for (uint32_t i = 0; i < kSwissGroupSlots; i++) {
+      SlotInfo s;
+      s.tophash = b.ctrl[slot0 + i];
+      s.full = is_full(s.tophash);
+      if (s.full) s.key = codec_.key_string(b.keys[slot0 + i]);
+      out.push_back(std::move(s));
+    }
+  });
+  return true;
+}
+
 std::string SwissMap::dump(uint64_t max_tables) const {
   std::string out;
   char line[160];

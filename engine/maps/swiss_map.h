@@ -160,6 +160,11 @@ class SwissMap final : public Map {
   MapShape shape() const override;
   const MapType& type() const override { return type_; }
   std::string check_invariants() const override;
+  // inspect_buckets numbers groups across the distinct tables in directory order (the small
+  // map: one group). A Swiss map has no oldbuckets: old appends nothing.
+  bool inspect_buckets(bool old, uint64_t first, uint64_t count,
+                       std::vector<BucketCell>& out) const override;
+  bool inspect_slots(bool old, uint64_t group, std::vector<SlotInfo>& out) const override;
 
   // Inspection (read-only).
   const SwissLayout& layout() const { return layout_; }
@@ -241,6 +246,9 @@ class SwissMap final : public Map {
 
   // Inspection helpers.
   const SlotBlock* block_for(uint64_t dir_index, uint32_t* groups) const;
+  // for_each_group visits groups [first, first + count) numbered across tables.
+  void for_each_group(uint64_t first, uint64_t count,
+                      const std::function<void(const SlotBlock&, uint64_t slot0)>& f) const;
   std::string check_table(const Table& t) const;
   void debug_check(uint32_t ti, bool always);
 

@@ -386,6 +386,43 @@ TEST(SwissMap, IndirectElemsAreOneObjectPerInsertAndMoveOnGrowth) {
   EXPECT_EQ(f.map->check_invariants(), "");
 }
 
+TEST(SwissMap, InspectBucketsNumbersGroupsAcrossTables) {
+  Fixture f(int_map_type(8, false), escaping(0, 2));
+  std::vector<maps::BucketCell> cells;
+  EXPECT_TRUE(f.map->inspect_buckets(false, 0, 10, cells));
+  EXPECT_TRUE(cells.empty());                       // no group yet
+  for (uint32_t k = 0; k < 5; k++) *f.map->assign(k) = k;
+  EXPECT_TRUE(f.map->inspect_buckets(false, 0, 10, cells));
+  ASSERT_EQ(cells.size(), 1u);                      // the small map's group
+  EXPECT_EQ(cells[0].used, 5u);
+  for (uint32_t k = 5; k < 3000; k++) *f.map->assign(k) = k;
+  for (uint32_t k = 0; k < 3000; k += 2) f.map->remove(k);
+  const maps::MapShape s = f.map->shape();
+  cells.clear();
+  EXPECT_TRUE(f.map->inspect_buckets(false, 0, ~0ull >> 1, cells));
+  ASSERT_EQ(cells.size(), s.groups);
+  uint64_t used = 0, tomb = 0;
+  for (const auto& c : cells) { used += c.used; tomb += c.tombstones; }
+  EXPECT_EQ(used, s.count);
+  EXPECT_EQ(tomb, s.tombstones);
+  // A window in the middle matches the same cells.
+  std::vector<maps::BucketCell> window;
+  f.map->inspect_buckets(false, 100, 7, window);
+  ASSERT_EQ(window.size(), 7u);
+  for (size_t i = 0; i < 7; i++) EXPECT_EQ(window[i].used, cells[100 + i].used);
+  std::vector<maps::SlotInfo> slots;
+  EXPECT_TRUE(f.map->inspect_slots(false, 100, slots));
+  ASSERT_EQ(slots.size(), 8u);
+  size_t full = 0;
+  for (const auto& sl : slots) {
+    full += sl.full;
+    if (sl.full) {
+      EXPECT_NE(f.map->lookup(static_cast<uint32_t>(std::stoul(sl.key))), nullptr);
+    }
+  }
+  EXPECT_EQ(full, cells[100].used);
+}
+
 //-- Randomized invariants ------------------------------------------------------------------------
 
 TEST(SwissMap, RandomizedOperationsKeepInvariants) {
