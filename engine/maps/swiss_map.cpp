@@ -850,7 +850,8 @@ bool SwissMap::inspect_buckets(bool old, uint64_t first, uint64_t count,
     const uint64_t ctrl = load_ctrl(b.ctrl + slot0);
     BucketCell c;
     c.used = static_cast<uint8_t>(std::popcount(match_full(ctrl)));
-    c.tombstones = static_cast<uint8_t>(kSwissGroupSlots - c.used - std::popcount(match_empty(ctrl)));
+    const int empty = std::popcount(match_empty(ctrl));
+    c.tombstones = static_cast<uint8_t>(static_cast<int>(kSwissGroupSlots) - c.used - empty);
     out.push_back(c);
   });
   return true;
