@@ -52,7 +52,7 @@ bool ClassicMap::pointerful() const { return !noscan_bucket_; }
 void ClassicMap::Slots::resize(size_t nbuckets, bool ind_key, bool ind_elem) {
   tophash.assign(nbuckets * bucketCnt, emptyRest);
   keys.assign(nbuckets * bucketCnt, 0);
-  elems.assign(nbuckets * bucketCnt, 0);
+  elems.assign(with_elems ? nbuckets * bucketCnt : 0, 0);
   overflow.assign(nbuckets, kNoBucket);
   this->ind_key = ind_key;
   this->ind_elem = ind_elem;
@@ -63,7 +63,7 @@ void ClassicMap::Slots::resize(size_t nbuckets, bool ind_key, bool ind_elem) {
 void ClassicMap::Slots::add_bucket() {
   tophash.resize(tophash.size() + bucketCnt, emptyRest);
   keys.resize(keys.size() + bucketCnt, 0);
-  elems.resize(elems.size() + bucketCnt, 0);
+  if (with_elems) elems.resize(elems.size() + bucketCnt, 0);
   overflow.push_back(kNoBucket);
   if (ind_key) key_objs.resize(key_objs.size() + bucketCnt, 0);
   if (ind_elem) elem_objs.resize(elem_objs.size() + bucketCnt, 0);
@@ -72,7 +72,8 @@ void ClassicMap::Slots::add_bucket() {
 void ClassicMap::Slots::clear_bucket(size_t b) {
   for (size_t i = b * bucketCnt; i < (b + 1) * bucketCnt; ++i) {
     tophash[i] = emptyRest;
-    keys[i] = elems[i] = 0;
+    keys[i] = 0;
+    if (with_elems) elems[i] = 0;
     if (ind_key) key_objs[i] = 0;
     if (ind_elem) elem_objs[i] = 0;
   }
@@ -110,6 +111,7 @@ ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const 
     // The compiler puts one zeroed bucket on the stack and uses it as h.buckets.
     cur_.on_stack = true;
     cur_.nbuckets = cur_.base = 1;
+    cur_.s.with_elems = elems_;
     cur_.s.resize(1, ind_key_, ind_elem_);
   } else {
     B_ = B_for_hint(hint);
@@ -138,6 +140,7 @@ void ClassicMap::make_bucket_array(Gen& g, uint32_t B) {
   g.on_stack = false;
   g.base = static_cast<uint32_t>(base);
   g.nbuckets = static_cast<uint32_t>(nbuckets);
+  g.s.with_elems = elems_;
   g.s.resize(nbuckets, ind_key_, ind_elem_);
   next_overflow_ = base != nbuckets ? static_cast<uint32_t>(base) : 0;
 }
@@ -152,12 +155,13 @@ void ClassicMap::emit(MapEvent::Kind k, uint64_t a, uint64_t b) {
 
 //-- [SECTION] mapassign / mapaccess / mapdelete / mapclear --------------------------------------
 
-uint32_t* ClassicMap::assign(uint32_t key) {
+ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key) {
   const uint64_t hash = hash_of(key);
   if (cur_.nbuckets == 0) {
     // Lazily allocated first bucket: h.buckets = newobject(t.bucket).
     cur_.obj = heap_.alloc(bucketsize_, noscan_bucket_);
     cur_.nbuckets = cur_.base = 1;
+    cur_.s.with_elems = elems_;
     cur_.s.resize(1, ind_key_, ind_elem_);
   }
   const uint8_t top = tophash(hash);
@@ -180,8 +184,7 @@ again:
       if (!codec_.key_equal(l.s->key(slot), key)) continue;
       // Found: overwrite. needkeyupdate types (strings, floats) store the new key.
       l.s->key(slot) = key;
-      debug_check();
-      return &l.s->elem(slot);
+      return {l.s, slot};
     }
     last = r;
     r = l.s->ovf(l.b);
@@ -213,7 +216,7 @@ bucketloop_done:
     indirect_bytes_ += heap_.object_size(k);
   }
   l.s->key(slot) = key;
-  l.s->elem(slot) = 0;
+  set_elem(*l.s, slot, 0);
   l.s->th(slot) = top;
   ++count_;
   if (ind_elem_) {
@@ -223,8 +226,29 @@ bucketloop_done:
     l.s->elem_objs[slot] = e;
     indirect_bytes_ += heap_.object_size(e);
   }
+  return {l.s, slot};
+}
+
+uint32_t* ClassicMap::assign(uint32_t key) {
+  SlotRef r = assign_slot(key);
+  if (!elems_) materialize_elems();   // the vectors change, the Slots objects stay
   debug_check();
-  return &l.s->elem(slot);
+  return &r.s->elems[r.slot];
+}
+
+void ClassicMap::store(uint32_t key, uint32_t elem) {
+  SlotRef r = assign_slot(key);
+  if (elem != 0 && !elems_) materialize_elems();
+  set_elem(*r.s, r.slot, elem);
+  debug_check();
+}
+
+void ClassicMap::materialize_elems() {
+  elems_ = true;
+  for (Slots* s : {&cur_.s, &old_.s, &pool_}) {
+    s->with_elems = true;
+    s->elems.assign(s->tophash.size(), 0);
+  }
 }
 
 const uint32_t* ClassicMap::lookup(uint32_t key) const {
@@ -247,7 +271,10 @@ const uint32_t* ClassicMap::lookup(uint32_t key) const {
         if (th == emptyRest) return nullptr;
         continue;
       }
-      if (codec_.key_equal(l.s->key(slot), key)) return &l.s->elem(slot);
+      if (codec_.key_equal(l.s->key(slot), key)) {
+        static constexpr uint32_t kZeroElem = 0;
+        return elems_ ? &l.s->elems[slot] : &kZeroElem;
+      }
     }
     r = l.s->ovf(l.b);
   }
@@ -260,18 +287,18 @@ void ClassicMap::prefetch(uint32_t key) const {
   const size_t slot = (hash & (cur_.base - 1)) * bucketCnt;
   __builtin_prefetch(cur_.s.tophash.data() + slot);
   __builtin_prefetch(cur_.s.keys.data() + slot);
-  __builtin_prefetch(cur_.s.elems.data() + slot);
+  if (elems_) __builtin_prefetch(cur_.s.elems.data() + slot);
   if (growing()) {
     const size_t old = (hash & (old_.base - 1)) * bucketCnt;
     __builtin_prefetch(old_.s.tophash.data() + old);
     __builtin_prefetch(old_.s.keys.data() + old);
-    __builtin_prefetch(old_.s.elems.data() + old);
+    if (elems_) __builtin_prefetch(old_.s.elems.data() + old);
     // the Y destination of that old bucket (X is the bucket prefetched above or its twin)
     const size_t y = ((hash & (old_.base - 1)) + old_.base) * bucketCnt;
     if (!same_size_grow_ && y < cur_.s.tophash.size()) {
       __builtin_prefetch(cur_.s.tophash.data() + y);
       __builtin_prefetch(cur_.s.keys.data() + y);
-      __builtin_prefetch(cur_.s.elems.data() + y);
+      if (elems_) __builtin_prefetch(cur_.s.elems.data() + y);
     }
   }
 }
@@ -302,7 +329,7 @@ bool ClassicMap::remove(uint32_t key) {
         l.s->elem_objs[slot] = heap::kNil;
       }
       l.s->key(slot) = 0;
-      l.s->elem(slot) = 0;
+      set_elem(*l.s, slot, 0);
       l.s->th(slot) = emptyOne;
       // If the chain now ends in emptyOne states, turn them into emptyRest.
       const BucketRef next = l.s->ovf(l.b);
@@ -367,7 +394,7 @@ void ClassicMap::for_each(const std::function<bool(uint32_t, uint32_t)>& f) cons
         Loc l = loc(g, r);
         for (int i = 0; i < bucketCnt; ++i) {
           const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-          if (l.s->th(slot) >= minTopHash && !f(l.s->key(slot), l.s->elem(slot))) return false;
+          if (l.s->th(slot) >= minTopHash && !f(l.s->key(slot), elem_at(*l.s, slot))) return false;
         }
         r = l.s->ovf(l.b);
       }
@@ -444,7 +471,7 @@ void ClassicMap::evacuate(uint64_t oldbucket) {
         const size_t ds = d.b * bucketCnt + static_cast<size_t>(dst.i);
         d.s->th(ds) = top;
         d.s->key(ds) = src.s->key(s);
-        d.s->elem(ds) = src.s->elem(s);
+        set_elem(*d.s, ds, elem_at(*src.s, s));
         if (ind_key_) d.s->key_objs[ds] = src.s->key_objs[s];
         if (ind_elem_) d.s->elem_objs[ds] = src.s->elem_objs[s];
         ++dst.i;
@@ -461,7 +488,7 @@ void ClassicMap::evacuate(uint64_t oldbucket) {
         const size_t s0 = l.b * bucketCnt;
         for (size_t i = s0; i < s0 + bucketCnt; ++i) {
           l.s->key(i) = 0;
-          l.s->elem(i) = 0;
+          set_elem(*l.s, i, 0);
           if (ind_key_) l.s->key_objs[i] = 0;
           if (ind_elem_) l.s->elem_objs[i] = 0;
         }
@@ -618,7 +645,7 @@ void ClassicMap::trace(heap::Marker& m) const {
       if (ind_elem_) m.mark(s.elem_objs[slot]);
       if (s.th(slot) < minTopHash) continue;
       if (type_.key_ptrs) codec_.trace_key(s.key(slot), m);
-      if (type_.elem_ptrs) codec_.trace_elem(s.elem(slot), m);
+      if (type_.elem_ptrs) codec_.trace_elem(elem_at(s, slot), m);
     }
   };
   trace_slots(cur_.s);

@@ -81,6 +81,7 @@ class ClassicMap final : public Map {
   ~ClassicMap() override;
 
   uint32_t* assign(uint32_t key) override;
+  void store(uint32_t key, uint32_t elem) override;
   const uint32_t* lookup(uint32_t key) const override;
   bool remove(uint32_t key) override;
   void clear() override;
@@ -119,6 +120,7 @@ class ClassicMap final : public Map {
     std::vector<BucketRef> overflow;             // one per bucket
     std::vector<uint32_t> key_objs, elem_objs;   // indirect key/elem objects (if any)
     bool ind_key = false, ind_elem = false;
+    bool with_elems = false;                     // elems exist (the map's elems_)
     uint8_t& th(size_t slot) { return tophash[slot]; }
     uint32_t& key(size_t slot) { return keys[slot]; }
     uint32_t& elem(size_t slot) { return elems[slot]; }
@@ -141,6 +143,12 @@ class ClassicMap final : public Map {
     Slots s;
   };
   struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there
+  struct SlotRef { Slots* s; size_t slot; };
+  SlotRef assign_slot(uint32_t key);
+  // Elems are stored only once some elem is non-zero (materialize_elems).
+  uint32_t elem_at(const Slots& s, size_t slot) const { return elems_ ? s.elems[slot] : 0; }
+  void set_elem(Slots& s, size_t slot, uint32_t v) { if (elems_) s.elems[slot] = v; }
+  void materialize_elems();
 
   Loc loc(Gen& g, BucketRef r) { return r & kPoolBit ? Loc{&pool_, r & ~kPoolBit} : Loc{&g.s, r}; }
   Loc loc(const Gen& g, BucketRef r) const {
@@ -205,6 +213,7 @@ class ClassicMap final : public Map {
   // running byte totals for shape()
   uint64_t indirect_bytes_ = 0;
   std::mt19937_64 rng_;
+  bool elems_ = false;             // per-slot elem handles exist (some elem was non-zero)
 };
 
 }  // namespace maps

@@ -114,6 +114,10 @@ class Map {
   // assign is mapassign: finds or inserts key and returns its elem handle to write.
   // The pointer is valid until the next operation on the map.
   virtual uint32_t* assign(uint32_t key) = 0;
+  // store is `m[key] = elem`: mapassign plus the write. Prefer it to assign() when the elem
+  // is known: a map whose elems are all zero (map[int][128]byte{}, sets) then keeps no
+  // per-slot elem storage in the simulator at all.
+  virtual void store(uint32_t key, uint32_t elem) { *assign(key) = elem; }
   // lookup is mapaccess: the elem handle, or nullptr when key is absent.
   virtual const uint32_t* lookup(uint32_t key) const = 0;
   // remove is mapdelete: returns whether key was present.
