@@ -1,0 +1,27 @@
+#pragma once
+// compiler.h — checks a parsed file and compiles it to register bytecode (program.h).
+//
+// Models the parts of cmd/compile that change what a program allocates and keeps alive:
+//   types2     type checking of the subset, constants (untyped, iota), gc's error wording
+//   escape.go  whether make(map)/new/&T{}/make([]T)/string concatenation results escape:
+//              a value escapes when it flows to a global, a return, a store through a
+//              pointer/slice/map, fmt/log arguments, or a parameter that escapes
+//   liveness.go  per-instruction live sets of pointer slots (backward dataflow over the
+//              bytecode's control-flow graph, loops included); runtime.KeepAlive is a use
+//   walk/range.go  `for k := range m { delete(m, k) }` → one mapclear (OpMClear)
+//
+// Invariants: on success every function has code ending in a return, a stack map per pc
+// and a SlotCat per slot; on failure err names the first offending construct.
+//
+// Simplifications: escape analysis is flow-insensitive per variable and treats "returned"
+// as "escapes" (Go would let a caller keep a non-escaping result on its stack only after
+// inlining, which the playground does not model); global initialisers run in source order.
+#include "engine/lang/ast.h"
+#include "engine/lang/program.h"
+
+namespace lang {
+
+// compile checks file and fills prog; false with err on the first error.
+bool compile(const File& file, Program& prog, Error& err);
+
+}  // namespace lang

@@ -1,0 +1,179 @@
+#pragma once
+// program.h — the compiled form of a Go-subset program: register bytecode per function.
+//
+// Models: what cmd/compile hands the runtime, reduced to what the simulator needs: code,
+// frame layouts, the escape decisions of make/new/&T{} (escape.go) and the stack maps
+// (liveness.go: which slots hold live pointers at each instruction).
+//
+// Terminology:
+//   slot       one 64-bit register of a frame; locals and temporaries alike
+//   Word       a slot's content: an integer's bits, a bool, a float's bits, or the index
+//              of an interpreter pool entry (string, Obj = struct/array/pointee/backing
+//              array, map, slice header, range iterator); 0 is always the zero value
+//   SlotCat    what kind of pool index a slot holds, for the GC's root scan
+//   site       an allocation site (make/new/&T{}/append/concat) or a builtin call site
+//
+// Layout:   Instr = { op, flags, k, a, b, c, d }   (20 bytes; a is usually the result)
+//
+//   caller frame   [ locals ... temps | args → callee frame [ params locals temps ] ]
+//   A call's arguments are the callee's first slots; results come back in the same slots.
+//
+// Invariants:
+//   1. Every jump target is inside the function's code.
+//   2. live[pc] lists only slots whose SlotCat is not None.
+//   3. A slot keeps one SlotCat for the whole function (temps are reused per category).
+//
+// Simplifications: one goroutine; no defer/recover; a panic ends the run.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/lang/types.h"
+
+namespace lang {
+
+using Word = uint64_t;
+
+enum class SlotCat : uint8_t { None, Str, Obj, Map, Slice, Iter };
+
+enum Op : uint8_t {
+  OpNop,
+  OpMov,      // R[a] = R[b]
+  OpLoadK,    // R[a] = consts[b]
+  OpGGet,     // R[a] = G[b]
+  OpGSet,     // G[a] = R[b]
+  OpGMat,     // materialise aggregate global G[a] of type k
+  // integer arithmetic: R[a] = R[b] op R[c], normalised by IntKind k
+  OpAdd, OpSub, OpMul, OpDivS, OpDivU, OpRemS, OpRemU, OpAnd, OpOr, OpXor, OpAndNot,
+  OpShl, OpShrS, OpShrU,
+  OpAddI,     // R[a] = R[b] + c (immediate), normalised by k
+  OpNeg, OpBitNot, OpNot, OpConv,  // R[a] = op R[b]
+  OpFAdd, OpFSub, OpFMul, OpFDiv, OpFNeg, OpI2F, OpU2F, OpF2I,
+  OpEq, OpNe, OpLtS, OpLeS, OpLtU, OpLeU, OpFEq, OpFLt, OpFLe,   // R[a] = R[b] cmp R[c]
+  OpSEq, OpSLt, OpSLe,        // strings
+  OpDeepEq,                   // aggregates of type k
+  OpJmp,      // goto a
+  OpJt,       // if R[b] goto a
+  OpJf,       // if !R[b] goto a
+  OpJLtS,     // if R[b] < R[c] goto a   (fused loop condition)
+  OpJGeS,     // if R[b] >= R[c] goto a
+  // strings
+  OpConcat, OpSLen, OpSIndex,
+  OpSSlice,   // R[a] = R[b][R[c]:R[c+1]]; flags bit0 lo present, bit1 hi present
+  OpStrOfBytes, OpBytesOfStr, OpStrOfRune,
+  OpDecodeRune,  // R[a] = rune at R[b][R[c]], R[a+1] = its width
+  // aggregates (Obj entries)
+  OpObjMat,   // if R[a] == 0: R[a] = new zero aggregate of type k
+  OpCopy,     // R[a] = deep copy of R[b]
+  OpFGet,     // R[a] = R[b].field[c]; flags bit0: R[b] is a pointer (nil panics)
+  OpFSet,     // R[a].field[c] = R[b]; flags bit0: pointer
+  OpFRef,     // R[a] = nested aggregate R[b].field[c], materialised; flags bit0: pointer
+  OpAGet,     // R[a] = R[b][R[c]], array of length d
+  OpASet,     // R[a][R[b]] = R[c], length d
+  OpARef,     // R[a] = nested aggregate R[b][R[c]], materialised, length d
+  // pointers
+  OpNew,      // R[a] = new(T k); flags bit0: heap (escapes); d: site
+  OpLoad,     // R[a] = *R[b] (pointee type k)
+  OpStore,    // *R[a] = R[b]
+  OpNilChk,   // panic if R[a] == 0
+  // slices
+  OpMakeSlice,  // R[a] = make([]T k, R[b], R[c]); flags bit0: heap; d: site
+  OpLGet, OpLSet, OpLRef, OpLLen, OpLCap,
+  OpAppend,   // R[a] = append(R[b], R[c]); k elem type
+  OpAppendS,  // R[a] = append(R[b], R[c]...)
+  OpLSlice,   // R[a] = R[b][R[c]:R[c+1]]; flags as OpSSlice
+  OpASlice,   // R[a] = R[b][lo:hi] of a *array (pointer to array) of length d
+  // maps
+  OpMakeMap,  // R[a] = make(map k, R[b]) (b < 0: no hint); flags bit0 escapes; d: site
+  OpMGet,     // R[a] = R[b][R[c]]; flags bit0: comma-ok into R[a+1]
+  OpMSet,     // R[a][R[b]] = R[c]
+  OpMDel,     // delete(R[a], R[b])
+  OpMLen, OpMClear,
+  OpMIter,    // R[a] = iterator over R[b]
+  OpMNext,    // next key of iterator R[a] into R[b] (and elem into R[c] if c >= 0); done: goto d
+  // calls
+  OpCall,     // call funcs[a] with frame at R[b]; c args, d results
+  OpRet,      // return R[a .. a+b) as results
+  OpBi,       // builtin k: R[a] = k(R[b .. b+c)); d: call site
+  OpUse,      // keep R[a] alive (runtime.KeepAlive)
+  OpCount
+};
+
+struct Instr {
+  uint8_t op = OpNop;
+  uint8_t flags = 0;
+  uint16_t k = 0;
+  int32_t a = 0, b = 0, c = 0, d = 0;
+};
+
+// Builtins the VM implements (fmt, log, runtime, strconv, Go builtins).
+enum class Builtin : uint16_t {
+  Len, Cap, Panic, Print, Println,
+  FmtPrint, FmtPrintln, FmtPrintf, FmtSprint, FmtSprintln, FmtSprintf,
+  LogPrint, LogPrintln, LogPrintf, LogFatal, LogFatalf, LogFatalln,
+  RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine,
+  Itoa, Atoi, FormatInt,
+  MapShape, Min, Max,
+};
+
+// CallSite describes a builtin call: argument types and which arguments are constants
+// (constants are boxed statically; other values may allocate when converted to interface).
+struct CallSite {
+  Builtin fn = Builtin::Len;
+  std::vector<TypeId> arg_types;
+  std::vector<bool> arg_const;
+  TypeId result = 0;
+  int line = 0;
+};
+
+// AllocSite is one make/new/&T{}/composite site with the compiler's escape decision.
+struct AllocSite {
+  int func = 0, pc = 0;
+  int line = 0;
+  bool escapes = false;
+  std::string what;         // "make(map[int]int)" for diagnostics and tests
+};
+
+struct Function {
+  std::string name;
+  std::vector<Instr> code;
+  std::vector<int32_t> lines;        // per instruction
+  std::vector<uint8_t> stmt_start;   // 1 where a statement begins
+  std::vector<uint8_t> loop_back;    // 1 on a loop's back-edge jump
+  int nparams = 0, nresults = 0, nslots = 0;
+  std::vector<TypeId> param_types, result_types;
+  std::vector<SlotCat> slot_cat;
+  std::vector<std::string> slot_names;   // variable names ("" for temps)
+  // Stack maps: for each pc, the live ref slots (indexes into ref_slots) as a bitset.
+  std::vector<int32_t> ref_slots;
+  int live_words = 0;                    // uint64 words per pc
+  std::vector<uint64_t> live;            // code.size() * live_words
+  int line = 0, end_line = 0;
+};
+
+struct Global {
+  std::string name;
+  TypeId type = 0;
+  SlotCat cat = SlotCat::None;
+};
+
+struct Program {
+  TypeTable types;
+  std::vector<Function> funcs;
+  std::vector<Global> globals;
+  std::vector<Word> consts;
+  std::vector<std::string> strings;    // literals; pool index = position + 1
+  std::vector<CallSite> calls;
+  std::vector<AllocSite> allocs;
+  int main_func = -1;
+  int init_func = -1;                  // global initialisers, run before main
+  TypeId memstats_type = 0;            // runtime.MemStats
+  std::vector<std::string> memstats_fields;
+
+  SlotCat cat_of(TypeId t) const;
+};
+
+// op_name names an opcode (disassembly, tests).
+const char* op_name(uint8_t op);
+
+}  // namespace lang
