@@ -103,6 +103,24 @@ class SwissMap::SlotPool {
  public:
   SlotPool(bool ind_keys, bool ind_elems) : ind_keys_(ind_keys), ind_elems_(ind_elems) {}
 
+  // enable_elems gives every slab (and so every block, used or free) an elem array of 0s.
+  void enable_elems() {
+    if (elems_) return;
+    elems_ = true;
+    for (uint32_t c = 0; c < 8; c++) {
+      const uint64_t capacity = uint64_t(8) << c;
+      for (Slab& s : classes_[c].slabs) {
+        s.elems = std::make_unique<uint32_t[]>(uint64_t(s.nblocks) * capacity);
+        bytes_ += uint64_t(s.nblocks) * capacity * 4;
+      }
+      for (SlotBlock& b : classes_[c].free) b.elems = elems_of(b, static_cast<uint32_t>(capacity));
+    }
+  }
+  uint32_t* elems_of(const SlotBlock& b, uint32_t capacity) const {
+    const Slab& s = classes_[class_of(capacity)].slabs[b.slab];
+    return s.elems ? s.elems.get() + b.off : nullptr;
+  }
+
   SlotBlock get(uint32_t capacity) {
     Class& c = classes_[class_of(capacity)];
     SlotBlock b;
@@ -117,18 +135,20 @@ class SwissMap::SlotPool {
         const uint64_t n = uint64_t(s.nblocks) * capacity;
         s.ctrl = std::make_unique<uint8_t[]>(n);
         s.keys = std::make_unique<uint32_t[]>(n);
-        s.elems = std::make_unique<uint32_t[]>(n);
+        if (elems_) s.elems = std::make_unique<uint32_t[]>(n);
         if (ind_keys_) s.ind_keys = std::make_unique<uint32_t[]>(n);
         if (ind_elems_) s.ind_elems = std::make_unique<uint32_t[]>(n);
-        bytes_ += n * (1 + 4 + 4 + (ind_keys_ ? 4 : 0) + (ind_elems_ ? 4 : 0));
+        bytes_ += n * (1 + 4 + (elems_ ? 4 : 0) + (ind_keys_ ? 4 : 0) + (ind_elems_ ? 4 : 0));
         c.next_blocks = c.next_blocks * 2 > max_blocks ? max_blocks : c.next_blocks * 2;
         c.slabs.push_back(std::move(s));
       }
       Slab& s = c.slabs.back();
       const uint64_t off = uint64_t(s.next++) * capacity;
+      b.slab = static_cast<uint32_t>(c.slabs.size() - 1);
+      b.off = static_cast<uint32_t>(off);
       b.ctrl = s.ctrl.get() + off;
       b.keys = s.keys.get() + off;
-      b.elems = s.elems.get() + off;
+      if (s.elems) b.elems = s.elems.get() + off;
       if (ind_keys_) b.ind_keys = s.ind_keys.get() + off;
       if (ind_elems_) b.ind_elems = s.ind_elems.get() + off;
     }
@@ -142,7 +162,7 @@ class SwissMap::SlotPool {
   void reset(const SlotBlock& b, uint32_t capacity) const {
     std::memset(b.ctrl, kCtrlEmpty, capacity);
     std::memset(b.keys, 0, capacity * sizeof(uint32_t));
-    std::memset(b.elems, 0, capacity * sizeof(uint32_t));
+    if (b.elems) std::memset(b.elems, 0, capacity * sizeof(uint32_t));
     if (b.ind_keys) std::memset(b.ind_keys, 0, capacity * sizeof(uint32_t));
     if (b.ind_elems) std::memset(b.ind_elems, 0, capacity * sizeof(uint32_t));
   }
@@ -165,6 +185,7 @@ class SwissMap::SlotPool {
   }
 
   bool ind_keys_, ind_elems_;
+  bool elems_ = false;
   Class classes_[8];
   uint64_t bytes_ = 0;
 };
@@ -278,7 +299,7 @@ uint32_t* SwissMap::put_slot_small(uint64_t hash, uint32_t key) {
   const uint64_t ctrl = load_ctrl(small_.ctrl);
   for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
     const uint32_t i = first(m);
-    if (codec_.key_equal(small_.keys[i], key)) return &small_.elems[i];
+    if (codec_.key_equal(small_.keys[i], key)) return elem_at(small_, i);
   }
   // Small maps never hold tombstones (deleteSmall empties the slot).
   const uint64_t m = match_empty_or_deleted(ctrl);
@@ -288,7 +309,7 @@ uint32_t* SwissMap::put_slot_small(uint64_t hash, uint32_t key) {
   alloc_indirect(small_, i);
   small_.ctrl[i] = h2(hash);
   used_++;
-  return &small_.elems[i];
+  return elem_at(small_, i);
 }
 
 bool SwissMap::delete_small(uint64_t hash, uint32_t key) {
@@ -327,8 +348,29 @@ void SwissMap::grow_to_table() {
 
 //-- [SECTION] Map operations (PutSlot, Get, Delete, Clear) ---------------------------------------
 
-// assign is Map.PutSlot / runtime_mapassign_fast64.
+// assign is Map.PutSlot / runtime_mapassign_fast64; the caller writes the elem.
 uint32_t* SwissMap::assign(uint32_t key) {
+  materialize_elems();
+  return put(key);
+}
+
+void SwissMap::store(uint32_t key, uint32_t elem) {
+  if (elem != 0) materialize_elems();
+  *put(key) = elem;
+  scratch_elem_ = 0;
+}
+
+// materialize_elems starts keeping elem handles (all 0 so far).
+void SwissMap::materialize_elems() {
+  if (elems_on_) return;
+  elems_on_ = true;
+  pool_->enable_elems();
+  if (small_present_) small_.elems = pool_->elems_of(small_, kSwissGroupSlots);
+  for (Table& t : tables_)
+    if (t.capacity != 0) t.slots.elems = pool_->elems_of(t.slots, t.capacity);
+}
+
+uint32_t* SwissMap::put(uint32_t key) {
   const uint64_t hash = hash_of(key);
   uint32_t* elem = nullptr;
   if (dir_.empty()) {
@@ -362,7 +404,7 @@ const uint32_t* SwissMap::lookup(uint32_t key) const {
     const uint64_t ctrl = load_ctrl(small_.ctrl);
     for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
       const uint32_t i = first(m);
-      if (codec_.key_equal(small_.keys[i], key)) return &small_.elems[i];
+      if (codec_.key_equal(small_.keys[i], key)) return elem_at(small_, i);
     }
     return nullptr;
   }
@@ -411,13 +453,13 @@ void SwissMap::for_each(const std::function<bool(uint32_t key, uint32_t elem)>& 
   if (dir_.empty()) {
     if (!small_present_) return;
     for (uint32_t i = 0; i < kSwissGroupSlots; i++)
-      if (is_full(small_.ctrl[i]) && !f(small_.keys[i], small_.elems[i])) return;
+      if (is_full(small_.ctrl[i]) && !f(small_.keys[i], *elem_at(small_, i))) return;
     return;
   }
   for (uint64_t d = 0; d < dir_.size();) {
     const Table& t = tables_[dir_[d]];
     for (uint32_t s = 0; s < t.capacity; s++)
-      if (is_full(t.slots.ctrl[s]) && !f(t.slots.keys[s], t.slots.elems[s])) return;
+      if (is_full(t.slots.ctrl[s]) && !f(t.slots.keys[s], *elem_at(t.slots, s))) return;
     d += uint64_t(1) << (global_depth_ - t.local_depth);
   }
 }
@@ -477,7 +519,7 @@ void SwissMap::alloc_indirect(const SlotBlock& b, uint64_t s) {
 // the pointers of indirect key/elem objects (which become garbage).
 void SwissMap::clear_slot(const SlotBlock& b, uint64_t s) {
   b.keys[s] = 0;
-  b.elems[s] = 0;
+  if (b.elems) b.elems[s] = 0;
   if (b.ind_keys) b.ind_keys[s] = heap::kNil;
   if (b.ind_elems) b.ind_elems[s] = heap::kNil;
 }
@@ -494,7 +536,7 @@ uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
     for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
       const uint64_t s = g + first(m);
-      if (codec_.key_equal(t.slots.keys[s], key)) return &t.slots.elems[s];
+      if (codec_.key_equal(t.slots.keys[s], key)) return elem_at(t.slots, s);
     }
     const uint64_t m = match_empty_or_deleted(ctrl);
     if (m == 0) continue;                      // nothing but full slots: keep probing
@@ -515,7 +557,7 @@ uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
       t.growth_left--;
       t.used++;
       used_++;
-      return &t.slots.elems[s];
+      return elem_at(t.slots, s);
     }
     rehash(ti);
     return nullptr;
@@ -534,7 +576,7 @@ void SwissMap::unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from
     if (m == 0) continue;
     const uint64_t d = g + first(m);
     t.slots.keys[d] = from.keys[s];
-    t.slots.elems[d] = from.elems[s];
+    if (t.slots.elems) t.slots.elems[d] = from.elems[s];
     if (t.slots.ind_keys) t.slots.ind_keys[d] = from.ind_keys[s];
     if (t.slots.ind_elems) t.slots.ind_elems[d] = from.ind_elems[s];
     t.slots.ctrl[d] = h2(hash);
@@ -552,7 +594,7 @@ const uint32_t* SwissMap::table_get(const Table& t, uint64_t hash, uint32_t key)
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
     for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
       const uint64_t s = g + first(m);
-      if (codec_.key_equal(t.slots.keys[s], key)) return &t.slots.elems[s];
+      if (codec_.key_equal(t.slots.keys[s], key)) return elem_at(t.slots, s);
     }
     if (match_empty(ctrl) != 0) return nullptr;   // an empty slot ends the probe sequence
   }
@@ -682,7 +724,7 @@ void SwissMap::install_table_split(uint32_t old_ti, uint32_t left, uint32_t righ
 void SwissMap::trace(heap::Marker& m) const {
   for (heap::ObjId o : pending_) m.mark(o);
   auto trace_block = [&](const SlotBlock& b, uint32_t capacity) {
-    const bool keys = type_.key_ptrs, elems = type_.elem_ptrs;
+    const bool keys = type_.key_ptrs, elems = type_.elem_ptrs && b.elems != nullptr;
     if (!keys && !elems && !b.ind_keys && !b.ind_elems) return;
     for (uint32_t g = 0; g < capacity; g += kSwissGroupSlots) {
       for (uint64_t f = match_full(load_ctrl(b.ctrl + g)); f != 0; f &= f - 1) {
@@ -817,7 +859,7 @@ SwissSlotView SwissMap::slot_view(uint64_t dir_index, uint32_t group, uint32_t s
   v.full = is_full(v.ctrl);
   if (v.full) {
     v.key = b->keys[s];
-    v.elem = b->elems[s];
+    v.elem = *elem_at(*b, s);
     if (b->ind_keys) v.indirect_key = b->ind_keys[s];
     if (b->ind_elems) v.indirect_elem = b->ind_elems[s];
   }
@@ -983,7 +1025,7 @@ std::string SwissMap::check_invariants() const {
       if (is_full(c)) {
         full++;
         if (c != h2(hash_of(small_.keys[i]))) return "small map: ctrl byte is not the key's H2";
-        if (lookup(small_.keys[i]) != &small_.elems[i]) return "small map: key not found by lookup";
+        if (lookup(small_.keys[i]) != elem_at(small_, i)) return "small map: key not found by lookup";
       }
     }
     if (full != used_) {
@@ -1015,7 +1057,7 @@ std::string SwissMap::check_invariants() const {
       if (!is_full(t.slots.ctrl[s])) continue;
       const uint32_t key = t.slots.keys[s];
       if (t.slots.ctrl[s] != h2(hash_of(key))) return "ctrl byte is not the key's H2";
-      if (lookup(key) != &t.slots.elems[s]) {
+      if (lookup(key) != elem_at(t.slots, s)) {
         std::snprintf(buf, sizeof buf, "key %s (table @%lld slot %u) not found by lookup",
                       codec_.key_string(key).c_str(), (long long)t.index, s);
         return buf;

@@ -423,6 +423,26 @@ TEST(SwissMap, InspectBucketsNumbersGroupsAcrossTables) {
   EXPECT_EQ(full, cells[100].used);
 }
 
+TEST(SwissMap, ZeroElemsNeedNoElemStorageUntilOneIsNotZero) {
+  Fixture f(int_map_type(8, false));
+  for (uint32_t k = 0; k < 5000; k++) f.map->store(k, 0);   // a set, or m[k] = [128]byte{}
+  const uint64_t lean = f.swiss().simulator_bytes();
+  ASSERT_NE(f.map->lookup(17), nullptr);
+  EXPECT_EQ(*f.map->lookup(17), 0u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+  f.map->store(17, 42);                                       // now elems are kept
+  EXPECT_GT(f.swiss().simulator_bytes(), lean);
+  for (uint32_t k = 5000; k < 6000; k++) f.map->store(k, k);
+  EXPECT_EQ(*f.map->lookup(17), 42u);
+  EXPECT_EQ(*f.map->lookup(16), 0u);
+  EXPECT_EQ(*f.map->lookup(5999), 5999u);
+  EXPECT_EQ(f.map->check_invariants(), "");
+  // assign() hands out a writable slot, so it keeps elems from the start.
+  Fixture g(int_map_type(8, false));
+  *g.map->assign(1) = 9;
+  EXPECT_EQ(*g.map->lookup(1), 9u);
+}
+
 //-- Randomized invariants ------------------------------------------------------------------------
 
 TEST(SwissMap, RandomizedOperationsKeepInvariants) {
@@ -434,8 +454,16 @@ TEST(SwissMap, RandomizedOperationsKeepInvariants) {
       const uint32_t key = rng() % (op < 3000 ? 3000 : 600);
       const uint32_t r = rng() % 100;
       if (r < 55) {
-        *f.map->assign(key) = static_cast<uint32_t>(op);
-        ref[key] = static_cast<uint32_t>(op);
+        // store(k, 0) first: the map runs without elem storage until op 1500.
+        const uint32_t elem = op < 1500 ? 0u : static_cast<uint32_t>(op);
+        if (op % 2) {
+          f.map->store(key, elem);
+        } else if (elem != 0) {
+          *f.map->assign(key) = elem;
+        } else {
+          f.map->store(key, 0);
+        }
+        ref[key] = elem;
       } else if (r < 95) {
         EXPECT_EQ(f.map->remove(key), ref.erase(key) == 1);
       } else if (r < 96 && op % 7 == 0) {
@@ -567,7 +595,7 @@ TEST(SwissMap, MillionInsertTotalAllocMatchesTheAllocationModel) {
 
 struct Experiment {
   double after_insert_kib = 0, after_gc_kib = 0;
-  uint64_t tables = 0, dir_len = 0, min_cap = 0, max_cap = 0, tombstones = 0;
+  uint64_t tables = 0, dir_len = 0, min_cap = 0, max_cap = 0, tombstones = 0, sim_bytes = 0;
   uint32_t num_gc = 0;
 };
 
@@ -585,10 +613,11 @@ Experiment run_article000(bool pointer, uint64_t seed = 2, uint32_t n = 1'000'00
       *f.map->assign(k) = f.pending;
       f.pending = heap::kNil;
     } else {
-      *f.map->assign(k) = k;
+      f.map->store(k, 0);   // m[k] = [128]byte{}
     }
   }
   Experiment e;
+  e.sim_bytes = f.swiss().simulator_bytes();
   e.after_insert_kib = f.heap.read_memstats().Alloc / 1024.0;
   const maps::MapShape s = f.map->shape();
   e.tables = s.tables;
@@ -618,6 +647,7 @@ TEST(SwissMap, Article000InlineValuesGo124) {
   EXPECT_NEAR(e.after_gc_kib, 294324.0, 294324.0 * 0.02);
   EXPECT_NEAR(e.after_insert_kib, 330000.0, 330000.0 * 0.10);
   EXPECT_GT(e.tombstones, 80000u);   // real Go: 92 184
+  EXPECT_LT(e.sim_bytes, 12u << 20);  // ctrl + key per slot: ~5 bytes × 2.1M slots
   std::printf("[ 1.24 val ] after insert %.0f KiB (Go 323 849–348 334), after GC %.0f KiB "
               "(Go 294 179–294 468), tables %llu, tombstones %llu, NumGC %u (Go 14)\n",
               e.after_insert_kib, e.after_gc_kib, (unsigned long long)e.tables,
