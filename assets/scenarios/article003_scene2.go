@@ -1,4 +1,5 @@
-// article003_scene2.go — seed article 003, scene 2 (program as printed): global map, keys deleted, then intMap = nil: the last GC frees the buckets.
+// article003_scene2.go — seed article 003, scene 2 (program as printed):
+// global map, keys deleted, then intMap = nil: the last GC frees the buckets.
 //
 // Seed article 003 deletes every key of a map[int]int with 8192 entries (make with hint
 // 8192: Go 1.19 B = 11, one 319 488-B bucket array; Go 1.24 16 tables of 1024 slots) and
@@ -8,9 +9,22 @@
 // Output lines: 1 start, 2 after initMap + GC, 3–4 len before/after the deletes, 5–6 after GC.
 // oracle: after-gc lines 2,5,6
 //
-// Real Go, linux/amd64, GOMAXPROCS=2 (KB = bytes/1024; log timestamps left out):
-//   Go 1.19.8: FIG119
-//   Go 1.24.4: FIG124
+// Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; log timestamps left
+// out; 3 runs, a/b = values that differed between runs):
+//   Go 1.19.8:
+//     Alloc = 41 TotalAlloc = 41 Sys = 12143 NumGC = 0
+//     Alloc = 355 TotalAlloc = 357/356 Sys = 12719 NumGC = 1
+//     8192
+//     0
+//     Alloc = 355 TotalAlloc = 357 Sys = 12783 NumGC = 2
+//     Alloc = 42 TotalAlloc = 358 Sys = 12783 NumGC = 3
+//   Go 1.24.4:
+//     Alloc = 47 TotalAlloc = 47 Sys = 6231 NumGC = 0
+//     Alloc = 336 TotalAlloc = 338 Sys = 6295/6551 NumGC = 1
+//     8192
+//     0
+//     Alloc = 336 TotalAlloc = 339/340 Sys = 6359/6615 NumGC = 2
+//     Alloc = 47 TotalAlloc = 339/341/340 Sys = 6359/6615 NumGC = 3
 package main
 
 import (

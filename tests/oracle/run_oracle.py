@@ -433,6 +433,29 @@ def self_check(prog, version, rules, real_lines_runs, table):
                        tol_text(kind, amount, floor), why], ok)
 
 
+def print_figures(figures, versions):
+    """Markdown: per program, one row per output line (its text with # for numbers), one column
+    per version and run; a cell lists the line's numbers separated by ' / '."""
+    for prog, per_version in figures.items():
+        cols = [(v, k) for v in versions if v in per_version
+                for k in range(len(per_version[v]))]
+        print("\n### %s\n" % prog)
+        print("| line | " + " | ".join("Go %s run %d" % (v, k + 1) for v, k in cols) + " |")
+        print("|---|" + "---|" * len(cols))
+        first = per_version[cols[0][0]][0]
+        for i in range(len(first)):
+            skel, _ = tokenize(first[i])
+            cells = []
+            for v, k in cols:
+                lines = per_version[v][k]
+                if i < len(lines):
+                    cells.append(" / ".join(t for _, t, _ in tokenize(lines[i])[1]) or "·")
+                else:
+                    cells.append("—")
+            print("| %d `%s` | %s |" % (i + 1, skel.strip().replace("|", "\\|"),
+                                      " | ".join(cells)))
+
+
 #-- Main -------------------------------------------------------------------------------------------
 
 def discover(selectors):
@@ -466,8 +489,13 @@ def main():
     ap.add_argument("--fresh", action="store_true", help="ignore the tests/oracle/out cache")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every output")
     ap.add_argument("--misses", action="store_true", help="print only the MISS rows")
+    ap.add_argument("--figures", action="store_true",
+                    help="print real Go's figures as Markdown tables (one column per run)")
     args = ap.parse_args()
     versions = args.go or ["1.19"]
+    show_outputs = args.verbose or (args.real_only and not args.figures)
+    if args.figures:
+        args.real_only = True
     use_cache = not args.fresh and not os.environ.get("CI")
     progs = discover(args.programs)
     gomapsim = os.path.abspath(args.gomapsim)
@@ -481,6 +509,7 @@ def main():
                     "result"]
     table = Table(headers)
     selft = Table(self_headers)
+    figures = {}
     errors = 0
     for path in progs:
         prog = os.path.splitext(os.path.basename(path))[0]
@@ -502,12 +531,14 @@ def main():
                     errors += 1
                     break
                 runs.append(lines_of(out))
-                if args.verbose or args.real_only:
+                if show_outputs:
                     print("== %s  go%s  run %d%s" % (prog, version, k,
                                                      " (cached)" if cached else ""))
                     print(out, end="" if out.endswith("\n") else "\n")
             if len(runs) != max(1, args.runs):
                 continue
+            if args.figures:
+                figures.setdefault(prog, {})[version] = runs
             if len(runs) >= 2:
                 self_check(prog, version, rules, runs, selft)
             if args.real_only:
@@ -522,7 +553,9 @@ def main():
             compare(prog, version, rules, runs, sim_lines, table)
             sys.stdout.flush()
 
-    if selft.rows:
+    if figures:
+        print_figures(figures, versions)
+    if selft.rows and not args.figures:
         print("\n# real Go against itself (%d runs: spread = max/min - 1)" % args.runs)
         selft.print(args.misses)
     if table.rows:
