@@ -1,0 +1,711 @@
+// app.cpp — the app struct's operations, the frame (time slices, layout) and the share state.
+//
+// [SECTION] Runs: load, advance by a time slice, step, cursor probe
+// [SECTION] Share state and links
+// [SECTION] Layout: menu, tiled windows (wide), tabs (narrow), embed view
+// [SECTION] Frame
+#include "web/app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "engine/runtime/profile.h"
+#include "imgui.h"
+#include "web/embedded.h"
+#include "web/platform.h"
+#include "web/ui/windows.h"
+
+namespace app {
+
+namespace {
+
+constexpr const char* kDefaultPreset = "article000_inline";
+constexpr double kFrameBudgetMs = 9.0;       // engine work per frame: 60 fps with room to draw
+constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reloads the program
+constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory cap on the web
+constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
+
+uint64_t g_serial = 0;
+
+const web::Preset* find_preset(const std::string& name) {
+  for (const web::Preset& p : web::presets())
+    if (name == p.name) return &p;
+  return nullptr;
+}
+
+bool load_run(Run& r, const std::string& src, const sim::Options& o) {
+  r.sim = std::make_unique<sim::Simulation>();
+  r.options = o;
+  r.source = src;
+  r.playing = false;
+  r.target_op = UINT64_MAX;
+  r.load_serial = ++g_serial;
+  return r.sim->load(src, o);
+}
+
+void set_editor_text(ScenarioState& s, const std::string& text) {
+  s.buffer.assign(text.begin(), text.end());
+  s.buffer.push_back('\0');
+}
+
+std::string editor_text(const ScenarioState& s) {
+  return std::string(s.buffer.data(), s.buffer.empty() ? 0 : std::strlen(s.buffer.data()));
+}
+
+uint64_t ops_per_frame(int speed) {
+  return speed >= 10 ? UINT64_MAX : static_cast<uint64_t>(std::llround(std::pow(10.0, speed * 0.75)));
+}
+
+}  // namespace
+
+//-- [SECTION] Runs -------------------------------------------------------------------------------
+
+bool Run::done() const {
+  const sim::RunState s = state();
+  return s == sim::RunState::Finished || s == sim::RunState::Panicked ||
+         s == sim::RunState::LimitExceeded || s == sim::RunState::Empty;
+}
+
+void advance(Run& r, double budget_ms) { advance_limited(r, budget_ms, UINT64_MAX); }
+
+void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
+  if (!r.sim || !r.playing) return;
+  sim::RunState st = r.sim->state();
+  if (st != sim::RunState::Ready && st != sim::RunState::Running) {
+    r.playing = false;
+    return;
+  }
+  const double t0 = platform::now_ms();
+  uint64_t left = max_ops;
+  while (left > 0) {
+    // Slices of about 1 ms, sized by the measured rate, so the frame budget is kept.
+    uint64_t chunk = static_cast<uint64_t>(std::clamp(r.ops_per_ms, 64.0, 5e7));
+    chunk = std::min(chunk, left);
+    if (r.target_op != UINT64_MAX) {
+      if (r.sim->ops() >= r.target_op) {
+        r.playing = false;
+        break;
+      }
+      chunk = std::min(chunk, r.target_op - r.sim->ops());
+    }
+    const uint64_t before = r.sim->ops();
+    const double t = platform::now_ms();
+    st = r.sim->step(chunk);
+    const double dt = platform::now_ms() - t;
+    const uint64_t did = r.sim->ops() - before;
+    left -= std::min(left, std::max<uint64_t>(did, 1));
+    if (did > 0 && dt > 0.2) r.ops_per_ms = 0.6 * r.ops_per_ms + 0.4 * (static_cast<double>(did) / dt);
+    else if (did == chunk) r.ops_per_ms = std::min(r.ops_per_ms * 2, 5e7);
+    if (st != sim::RunState::Ready && st != sim::RunState::Running) {
+      r.playing = false;
+      break;
+    }
+    if (platform::now_ms() - t0 >= budget_ms) break;
+  }
+}
+
+void load_program(App& a, const std::string& text, const std::string& preset, bool autoplay) {
+  set_editor_text(a.scenario, text);
+  a.scenario.preset = preset;
+  reload(a, autoplay);
+}
+
+void reload(App& a, bool autoplay) {
+  ScenarioState& s = a.scenario;
+  const std::string text = editor_text(s);
+  s.dirty = false;
+  s.knobs = knobs::extract(text);
+  for (const knobs::IntKnob& k : s.knobs.ints) {
+    // A slider keeps the range it was given first, so dragging it does not move its ends.
+    auto it = s.ranges.find(k.name);
+    if (it == s.ranges.end() || k.value < it->second.first || k.value > it->second.second)
+      s.ranges[k.name] = {k.lo, k.hi};
+  }
+  sim::Options o = a.main.options;
+  o.max_sim_memory = kWebSimMemory;
+  const bool ok = load_run(a.main, text, o);
+  a.probe = Run{};
+  a.timeline.cursor = UINT64_MAX;
+  s.error_line = 0;
+  s.error.clear();
+  if (!ok) {
+    const auto& d = a.main.sim->diagnostics();
+    if (!d.empty()) {
+      s.error_line = d.front().line;
+      s.error = d.front().to_string();
+    } else {
+      s.error = "the program did not load";
+    }
+  }
+  a.main.playing = ok && autoplay;
+  a.map_view.cache_ops = UINT64_MAX;
+}
+
+void set_playing(App& a, bool playing) {
+  if (playing && a.main.done() && a.main.loaded()) reload(a, true);
+  a.main.playing = playing && a.main.loaded();
+  if (playing) a.timeline.cursor = UINT64_MAX;
+}
+
+void step_unit(App& a, sim::StepMode mode) {
+  if (!a.main.sim) return;
+  if (a.main.done()) reload(a, false);
+  a.main.playing = false;
+  a.timeline.cursor = UINT64_MAX;
+  a.main.sim->step_unit(mode, kStepUnitMaxOps);
+}
+
+void reset_run(App& a) { reload(a, false); }
+
+void set_cursor(App& a, uint64_t op) {
+  if (op == UINT64_MAX || !a.main.sim || (op >= a.main.ops())) {
+    a.timeline.cursor = UINT64_MAX;
+    a.probe = Run{};
+    return;
+  }
+  a.timeline.cursor = op;
+  // The probe re-runs the main program to the cursor (deterministic: same source, options).
+  if (!a.probe.sim || a.probe.source != a.main.source || a.probe.ops() > op ||
+      a.probe.options.seed != a.main.options.seed ||
+      a.probe.options.go_version != a.main.options.go_version ||
+      a.probe.options.gogc != a.main.options.gogc) {
+    load_run(a.probe, a.main.source, a.main.options);
+  }
+  a.probe.target_op = op;
+  a.probe.playing = a.probe.ops() < op;
+}
+
+const sim::Simulation* view_sim(const App& a) {
+  if (a.timeline.cursor != UINT64_MAX && a.probe.sim) return a.probe.sim.get();
+  return a.main.sim.get();
+}
+
+uint64_t cursor_op(const App& a) {
+  return a.timeline.cursor == UINT64_MAX ? a.main.ops() : a.timeline.cursor;
+}
+
+void start_compare(App& a) {
+  CompareState& c = a.compare;
+  c.error.clear();
+  const std::string text = a.main.source;
+  std::string src_a = text, src_b = text;
+  sim::Options oa = a.main.options, ob = a.main.options;
+  oa.max_sim_memory = ob.max_sim_memory = kWebSimMemory / 2;
+  if (c.mode == 0) {
+    knobs::Knobs k = knobs::extract(text);
+    const knobs::MapKnob* m = nullptr;
+    for (const knobs::MapKnob& mk : k.maps)
+      if (mk.elem.kind == knobs::TypeSpec::ByteArray || mk.elem.kind == knobs::TypeSpec::PtrByteArray) {
+        m = &mk;
+        break;
+      }
+    if (!m) {
+      c.error = "no map with [N]byte or *[N]byte values in this program: nothing to compare";
+      c.a = Run{};
+      c.b = Run{};
+      return;
+    }
+    knobs::TypeSpec inl = m->elem, ptr = m->elem;
+    inl.kind = knobs::TypeSpec::ByteArray;
+    ptr.kind = knobs::TypeSpec::PtrByteArray;
+    src_a = knobs::set_map_types(text, *m, m->key, inl);
+    src_b = knobs::set_map_types(text, *m, m->key, ptr);
+    c.label_a = "map[" + knobs::type_text(m->key) + "]" + knobs::type_text(inl);
+    c.label_b = "map[" + knobs::type_text(m->key) + "]" + knobs::type_text(ptr);
+  } else {
+    oa.go_version = "1.19";
+    ob.go_version = "1.24";
+    c.label_a = "Go 1.19";
+    c.label_b = "Go 1.24";
+  }
+  const bool ok_a = load_run(c.a, src_a, oa);
+  const bool ok_b = load_run(c.b, src_b, ob);
+  if (!ok_a || !ok_b) {
+    const Run& bad = ok_a ? c.b : c.a;
+    c.error = bad.sim->diagnostics().empty() ? "a variant did not load"
+                                             : bad.sim->diagnostics().front().to_string();
+  }
+  c.a.playing = ok_a;
+  c.b.playing = ok_b;
+}
+
+//-- [SECTION] Share state and links ---------------------------------------------------------------
+
+share::State share_state(const App& a) {
+  share::State s;
+  s.program = editor_text(a.scenario);
+  s.preset = a.scenario.preset;
+  s.go_version = a.main.options.go_version;
+  s.gogc = a.main.options.gogc;
+  s.seed = a.main.options.seed;
+  s.views = a.views;
+  s.cursor = a.timeline.cursor;
+  if (a.views & kCompare) s.compare = a.compare.mode == 0 ? "pointer" : "version";
+  return s;
+}
+
+std::string share_link(const App& a) {
+  return platform::page_link("", share::encode(share_state(a)));
+}
+
+std::string embed_snippet(const App& a, int view, bool editable) {
+  static const char* kViews[] = {"heap", "grid", "output", "play"};
+  std::string q = std::string("embed&view=") + kViews[std::clamp(view, 0, 3)];
+  if (editable) q += "&edit=1";
+  const std::string url = platform::page_link(q, share::encode(share_state(a)));
+  return "<iframe src=\"" + url + "\" title=\"Go map memory playground: " +
+         (a.scenario.preset.empty() ? std::string("program") : a.scenario.preset) +
+         "\" width=\"720\" height=\"420\" loading=\"lazy\" style=\"border:1px solid #ccc\"></iframe>";
+}
+
+void note_rect(App& a, const std::string& name) {
+  const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  a.rects[name] = {mn.x / a.dpr, mn.y / a.dpr, mx.x / a.dpr, mx.y / a.dpr};
+}
+
+const char* unit_name(int unit) { return unit == 0 ? "B" : unit == 1 ? "KiB" : "MiB"; }
+
+double to_unit(uint64_t bytes, int unit) {
+  return static_cast<double>(bytes) / (unit == 0 ? 1.0 : unit == 1 ? 1024.0 : 1048576.0);
+}
+
+std::string fmt_bytes(uint64_t bytes, int unit) {
+  char buf[64];
+  if (unit == 0) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  else std::snprintf(buf, sizeof buf, unit == 1 ? "%.0f %s" : "%.1f %s", to_unit(bytes, unit), unit_name(unit));
+  return buf;
+}
+
+namespace {
+
+std::string json_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '"': o += "\\\""; break;
+      case '\\': o += "\\\\"; break;
+      case '\n': o += "\\n"; break;
+      case '\t': o += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char b[8];
+          std::snprintf(b, sizeof b, "\\u%04x", c);
+          o += b;
+        } else {
+          o += c;
+        }
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+std::string app_state_json(const App& a) {
+  std::string j = "{";
+  auto kv = [&](const char* k, const std::string& v, bool str) {
+    if (j.size() > 1) j += ",";
+    j += "\"" + std::string(k) + "\":" + (str ? "\"" + json_escape(v) + "\"" : v);
+  };
+  kv("program", editor_text(a.scenario), true);
+  kv("preset", a.scenario.preset, true);
+  kv("state", sim::to_string(a.main.state()), true);
+  kv("playing", a.main.playing ? "true" : "false", false);
+  kv("ops", std::to_string(a.main.ops()), false);
+  kv("goVersion", a.main.options.go_version, true);
+  kv("gogc", std::to_string(a.main.options.gogc), false);
+  kv("seed", std::to_string(a.main.options.seed), false);
+  kv("views", std::to_string(a.views), false);
+  kv("cursor", a.timeline.cursor == UINT64_MAX ? "null" : std::to_string(a.timeline.cursor), false);
+  kv("stdout", a.main.sim ? a.main.sim->stdout_text() : "", true);
+  kv("stderr", a.main.sim ? a.main.sim->stderr_text() : "", true);
+  kv("error", a.scenario.error, true);
+  kv("errorLine", std::to_string(a.scenario.error_line), false);
+  kv("notice", a.notice, true);
+  kv("embed", a.embed_mode ? "true" : "false", false);
+  kv("narrow", a.narrow ? "true" : "false", false);
+  std::string ks = "[";
+  for (const knobs::IntKnob& k : a.scenario.knobs.ints) {
+    if (ks.size() > 1) ks += ",";
+    ks += "{\"name\":\"" + json_escape(k.name) + "\",\"value\":" + std::to_string(k.value) + "}";
+  }
+  kv("knobs", ks + "]", false);
+  std::string ms = "[";
+  for (const knobs::MapKnob& m : a.scenario.knobs.maps) {
+    if (ms.size() > 1) ms += ",";
+    ms += "\"" + json_escape(m.text) + "\"";
+  }
+  kv("mapTypes", ms + "]", false);
+  if (a.main.sim) {
+    const heap::MemStats m = a.main.sim->memstats();
+    kv("heapAlloc", std::to_string(m.HeapAlloc), false);
+    kv("numGC", std::to_string(m.NumGC), false);
+  }
+  std::string cmp = "{\"a\":\"" + json_escape(a.compare.a.sim ? a.compare.a.sim->stdout_text() : "") +
+                    "\",\"b\":\"" + json_escape(a.compare.b.sim ? a.compare.b.sim->stdout_text() : "") +
+                    "\",\"done\":" + ((a.compare.a.done() && a.compare.b.done() && a.compare.a.sim) ? "true" : "false") + "}";
+  kv("compare", cmp, false);
+  return j + "}";
+}
+
+//-- [SECTION] Layout -----------------------------------------------------------------------------
+
+namespace {
+
+constexpr ImGuiWindowFlags kTiled = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+struct WindowDef {
+  View bit;
+  const char* title;
+  void (*content)(App&);
+};
+
+const WindowDef kWindows[] = {
+    {kScenario, "Scenario", ui::scenario_content},  {kControls, "Run", ui::controls_content},
+    {kTimeline, "Timeline", ui::timeline_content},  {kMap, "Map (hmap and buckets)", ui::map_content},
+    {kHeap, "Heap (MemStats)", ui::heap_content},   {kOutput, "Output", ui::output_content},
+    {kExplain, "Explain", ui::explain_content},     {kCompare, "Compare", ui::compare_content},
+};
+
+const WindowDef& def(View v) {
+  for (const WindowDef& d : kWindows)
+    if (d.bit == v) return d;
+  return kWindows[0];
+}
+
+void tile(App& a, View v, ImVec2 pos, ImVec2 size) {
+  const WindowDef& d = def(v);
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+  bool open = true;
+  if (ImGui::Begin(d.title, &open, kTiled)) d.content(a);
+  ImGui::End();
+  if (!open) a.views &= ~static_cast<uint32_t>(v);
+}
+
+// row lays out the open windows of a row side by side, sharing the width equally.
+void row(App& a, std::initializer_list<View> vs, float x, float y, float w, float h) {
+  int n = 0;
+  for (View v : vs) n += (a.views & v) ? 1 : 0;
+  if (n == 0) return;
+  const float each = std::floor(w / static_cast<float>(n));
+  float cx = x;
+  for (View v : vs) {
+    if (!(a.views & v)) continue;
+    tile(a, v, ImVec2(cx, y), ImVec2(each, h));
+    cx += each;
+  }
+}
+
+void menu(App& a) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  ImGui::TextUnformatted("Go map memory playground");
+  ImGui::Separator();
+  if (ImGui::BeginMenu("View")) {
+    for (const WindowDef& d : kWindows) {
+      bool on = (a.views & d.bit) != 0;
+      if (ImGui::MenuItem(d.title, nullptr, &on)) a.views = on ? (a.views | d.bit) : (a.views & ~d.bit);
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Show all")) a.views = kDefaultViews | kCompare;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Share")) {
+    if (ImGui::MenuItem("Copy link")) {
+      platform::copy_to_clipboard(share_link(a));
+      a.notice = "Link copied to the clipboard.";
+      a.notice_until = platform::now_ms() + 2500;
+    }
+    if (ImGui::MenuItem("Embed...")) a.embed.dialog = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    ImGui::TextUnformatted("A simulator of the Go runtime's maps and heap.");
+    ImGui::TextUnformatted("Pick a preset, turn a knob, run; drag the timeline cursor.");
+    ImGui::TextUnformatted("Figures are the simulator's, checked against real Go 1.19 / 1.24.");
+    ImGui::EndMenu();
+  }
+  // Copy link stays one click away: it is the feature people look for.
+  const float w = ImGui::CalcTextSize("Copy link").x + ImGui::GetStyle().FramePadding.x * 4;
+  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - w - ImGui::CalcTextSize("Embed").x -
+                       ImGui::GetStyle().ItemSpacing.x * 4);
+  if (ImGui::SmallButton("Copy link")) {
+    platform::copy_to_clipboard(share_link(a));
+    a.notice = "Link copied to the clipboard.";
+    a.notice_until = platform::now_ms() + 2500;
+  }
+  note_rect(a, "copy-link");
+  if (ImGui::SmallButton("Embed")) a.embed.dialog = true;
+  note_rect(a, "embed-button");
+  ImGui::EndMainMenuBar();
+}
+
+void notice_bar(App& a, ImVec2 pos, float width) {
+  if (a.notice.empty()) return;
+  if (a.notice_until > 0 && platform::now_ms() > a.notice_until) {
+    a.notice.clear();
+    a.notice_until = 0;
+    platform::show_notice("");
+    return;
+  }
+  platform::keep_running();
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.95f);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(120, 60, 10, 245));
+  ImGui::Begin("##notice", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::TextWrapped("%s", a.notice.c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("OK")) {
+    a.notice.clear();
+    platform::show_notice("");
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+void layout_wide(App& a, float top, float W, float H) {
+  const float dpr = a.dpr;
+  const float left_w = (a.views & kScenario) ? std::clamp(W * 0.36f, 340 * dpr, 620 * dpr) : 0.0f;
+  if (a.views & kScenario) tile(a, kScenario, ImVec2(0, top), ImVec2(left_w, H - top));
+  const float x = left_w, w = W - left_w;
+  float y = top;
+  const float line = ImGui::GetFrameHeightWithSpacing();
+  if (a.views & kControls) {
+    const float h = line * 3 + ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+    tile(a, kControls, ImVec2(x, y), ImVec2(w, h));
+    y += h;
+  }
+  if (a.views & kTimeline) {
+    const float h = ImGui::GetFrameHeight() + 64 * dpr + ImGui::GetStyle().WindowPadding.y * 2;
+    tile(a, kTimeline, ImVec2(x, y), ImVec2(w, h));
+    y += h;
+  }
+  const float rest = H - y;
+  const bool top_row = (a.views & (kMap | kHeap | kCompare)) != 0;
+  const bool bottom_row = (a.views & (kOutput | kExplain)) != 0;
+  const float h1 = top_row && bottom_row ? std::floor(rest * 0.64f) : rest;
+  if (top_row) row(a, {kMap, kHeap, kCompare}, x, y, w, h1);
+  if (bottom_row) row(a, {kOutput, kExplain}, x, top_row ? y + h1 : y, w, rest - (top_row ? h1 : 0));
+}
+
+void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& tabs) {
+  ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(W, H - top), ImGuiCond_Always);
+  ImGui::Begin("##tabs", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    for (View v : tabs) {
+      if (ImGui::BeginTabItem(def(v).title)) {
+        ImGui::BeginChild("##tab", ImVec2(0, 0), false);
+        if (v == kControls) {
+          ui::controls_content(a);
+          ImGui::Separator();
+          ui::timeline_content(a);
+          ImGui::Separator();
+          ui::explain_content(a);
+        } else {
+          def(v).content(a);
+        }
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+void layout_embed(App& a, float W, float H) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(W, H), ImGuiCond_Always);
+  ImGui::Begin("##embed", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
+  ImGui::TextUnformatted(a.scenario.preset.empty() ? "Go map playground" : a.scenario.preset.c_str());
+  ImGui::SameLine();
+  if (!a.embed_editable || a.embed_view != 3) {
+    if (ImGui::SmallButton(a.main.playing ? "Pause" : "Run")) set_playing(a, !a.main.playing);
+    note_rect(a, "run");
+    ImGui::SameLine();
+  }
+  const float w = ImGui::CalcTextSize("Open in playground").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x));
+  if (ImGui::SmallButton("Open in playground")) {
+    platform::open_url(platform::page_link("", share::encode(share_state(a))));
+  }
+  note_rect(a, "open-in-playground");
+  ImGui::Separator();
+  ImGui::BeginChild("##embedbody", ImVec2(0, 0), false);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  switch (a.embed_view) {
+    case 1: ui::map_content(a); break;
+    case 2: ui::output_content(a); break;
+    case 3: {
+      ImGui::EndChild();
+      ImGui::End();
+      std::vector<View> tabs = {kScenario, kControls, kMap, kHeap, kOutput};
+      if (!a.embed_editable) tabs.erase(tabs.begin());
+      layout_tabs(a, ImGui::GetFrameHeightWithSpacing() * 1.5f, W, H, tabs);
+      return;
+    }
+    default:
+      if (a.embed_editable) {
+        ImGui::BeginChild("##embedtop", ImVec2(0, avail.y * 0.62f), false);
+        ui::scenario_content(a);
+        ImGui::EndChild();
+        ui::heap_content(a);
+      } else {
+        ImGui::BeginChild("##embedtop", ImVec2(0, avail.y * 0.62f), false);
+        ui::heap_content(a);
+        ImGui::EndChild();
+        ui::output_content(a);
+      }
+      break;
+  }
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+void sync_fragment(App& a) {
+  const std::string frag = share::encode(share_state(a));
+  if (frag == a.last_fragment) return;
+  const double now = platform::now_ms();
+  if (a.fragment_changed_at == 0) a.fragment_changed_at = now;
+  // One replaceState per pause in editing, not one per keystroke or slider pixel.
+  if (now - a.fragment_changed_at < 400) {
+    platform::keep_running();
+    return;
+  }
+  a.fragment_changed_at = 0;
+  a.last_fragment = frag;
+  platform::replace_fragment(frag);
+}
+
+}  // namespace
+
+//-- [SECTION] Frame ------------------------------------------------------------------------------
+
+void init(App& a, const std::string& fragment, const std::string& query, bool in_iframe) {
+  (void)in_iframe;
+  a.dpr = platform::dpr();
+  a.main.options.max_sim_memory = kWebSimMemory;
+  // ?embed[&view=heap|grid|output|play][&edit=1]
+  auto has = [&](const std::string& k) {
+    size_t p = 0;
+    while ((p = query.find(k, p)) != std::string::npos) {
+      const bool start = p == 0 || query[p - 1] == '&';
+      const size_t e = p + k.size();
+      if (start && (e == query.size() || query[e] == '&' || query[e] == '=')) return true;
+      p = e;
+    }
+    return false;
+  };
+  auto value = [&](const std::string& k) -> std::string {
+    const std::string key = k + "=";
+    size_t p = query.find(key);
+    if (p == std::string::npos || (p > 0 && query[p - 1] != '&')) return "";
+    const size_t e = query.find('&', p);
+    return query.substr(p + key.size(), e == std::string::npos ? std::string::npos : e - p - key.size());
+  };
+  a.embed_query = query;
+  a.embed_mode = has("embed");
+  if (a.embed_mode) {
+    const std::string v = value("view");
+    a.embed_view = v == "grid" ? 1 : v == "output" ? 2 : v == "play" ? 3 : 0;
+    a.embed_editable = value("edit") == "1";
+  }
+  bool loaded = false;
+  if (!fragment.empty()) {
+    share::Decoded d = share::decode(fragment);
+    if (d.ok) {
+      const share::State& s = d.state;
+      a.main.options.go_version = runtime::profile_for(s.go_version) ? s.go_version : "1.19";
+      a.main.options.gogc = static_cast<int>(std::clamp<int64_t>(s.gogc, -1, 100000));
+      a.main.options.seed = s.seed;
+      if (s.views) a.views = s.views;
+      if (s.compare == "version") a.compare.mode = 1;
+      load_program(a, s.program, s.preset, s.cursor == UINT64_MAX);
+      if (s.cursor != UINT64_MAX) {
+        // Restore the cursor: run to the end first (time-sliced), then place it.
+        a.main.playing = true;
+        a.timeline.pending_cursor = s.cursor;
+      }
+      if (s.views & kCompare) start_compare(a);
+      loaded = true;
+    } else {
+      a.notice = "Could not open the shared link: " + d.error + ". Showing the default preset instead.";
+      platform::show_notice(a.notice);
+    }
+  }
+  if (!loaded) {
+    const web::Preset* p = find_preset(kDefaultPreset);
+    if (!p && !web::presets().empty()) p = &web::presets().front();
+    if (p) load_program(a, std::string(p->text), p->name, true);
+    else load_program(a, "package main\n\nfunc main() {\n}\n", "", false);
+  }
+  a.last_fragment = share::encode(share_state(a));
+}
+
+void frame(App& a) {
+  ImGuiIO& io = ImGui::GetIO();
+  a.dpr = platform::dpr();
+  const float W = io.DisplaySize.x, H = io.DisplaySize.y;
+  a.narrow = W / a.dpr < 860.0f;
+  a.rects.clear();
+
+  // Typing: reload after a pause, so the error mark and knobs follow the text.
+  if (a.scenario.dirty) {
+    platform::keep_running();
+    if (platform::now_ms() - a.scenario.edited_at > kReloadAfterTypingMs) reload(a, false);
+  }
+
+  // Time slices: the main run first, then the cursor probe, then the compare variants.
+  const double t0 = platform::now_ms();
+  advance_limited(a.main, kFrameBudgetMs, ops_per_frame(a.controls.speed));
+  if (a.timeline.pending_cursor != UINT64_MAX && a.main.done()) {
+    const uint64_t c = a.timeline.pending_cursor;
+    a.timeline.pending_cursor = UINT64_MAX;
+    set_cursor(a, c);
+  }
+  const double left = std::max(1.0, kFrameBudgetMs - (platform::now_ms() - t0));
+  advance(a.probe, left);
+  if (a.compare.a.playing || a.compare.b.playing) {
+    const double half = std::max(1.0, (kFrameBudgetMs - (platform::now_ms() - t0)) / 2);
+    advance(a.compare.a, half);
+    advance(a.compare.b, half);
+  }
+  if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
+    platform::keep_running();
+
+  // Esc in an embed hands the keyboard back to the host page.
+  if (a.embed_mode && ImGui::IsKeyPressed(ImGuiKey_Escape)) platform::release_focus();
+
+  float top = 0;
+  if (a.embed_mode) {
+    layout_embed(a, W, H);
+  } else {
+    menu(a);
+    top = ImGui::GetFrameHeight();
+    if (a.narrow) {
+      std::vector<View> tabs;
+      for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare})
+        if (a.views & v) tabs.push_back(v);
+      if (tabs.empty()) tabs.push_back(kControls);
+      layout_tabs(a, top, W, H, tabs);
+    } else {
+      layout_wide(a, top, W, H);
+    }
+  }
+  ui::embed_dialog(a);
+  notice_bar(a, ImVec2(W * 0.2f, top + 4 * a.dpr), W * 0.6f);
+
+  // Screen readers: the printed output and the key figures, as DOM text.
+  ui::mirror_for_screen_readers(a);
+  sync_fragment(a);
+}
+
+}  // namespace app

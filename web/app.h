@@ -1,0 +1,179 @@
+#pragma once
+// app.h — the playground's one app struct: it owns the Simulation(s) and every window's state.
+//
+//   main.cpp ──frame()──▶ app::frame(App&) ──▶ advance runs (a time slice) ──▶ draw windows
+//                                                                   │
+//                  web/ui/*.cpp read App and the engine's const views; they change the
+//                  engine only through Simulation operations (load, step, reset) here.
+//
+// Runs: `main` is the reader's program. `probe` re-runs the same program to the timeline
+// cursor when the cursor is in the past (time-sliced like `main`, created on demand and
+// dropped when the cursor returns to "live"). `compare_a` / `compare_b` are the two variants
+// of the Compare window.
+//
+// Every frame the app writes the share state into the URL fragment when it changed
+// (history.replaceState, at most every 400 ms), so a link always restores what is on screen.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/sim/simulation.h"
+#include "web/knobs/knobs.h"
+#include "web/share/codec.h"
+
+namespace app {
+
+// Window bits (share links store the set of open windows).
+enum View : uint32_t {
+  kScenario = 1u << 0, kControls = 1u << 1, kTimeline = 1u << 2, kMap = 1u << 3,
+  kHeap = 1u << 4, kOutput = 1u << 5, kCompare = 1u << 6, kExplain = 1u << 7,
+};
+inline constexpr uint32_t kDefaultViews =
+    kScenario | kControls | kTimeline | kMap | kHeap | kOutput | kExplain;
+
+// Run is one Simulation that the frame loop advances a time slice at a time.
+struct Run {
+  std::unique_ptr<sim::Simulation> sim;
+  sim::Options options;
+  std::string source;
+  bool playing = false;          // advance every frame until the run ends
+  uint64_t target_op = UINT64_MAX;   // stop when ops() reaches this (probe: the cursor)
+  double ops_per_ms = 5000;      // measured rate, sizes the next slice
+  uint64_t load_serial = 0;      // changes on every load (caches key on it)
+
+  bool loaded() const { return sim && sim->state() != sim::RunState::Empty; }
+  bool done() const;
+  sim::RunState state() const { return sim ? sim->state() : sim::RunState::Empty; }
+  uint64_t ops() const { return sim ? sim->ops() : 0; }
+};
+
+//-- window states (one per window file in web/ui/) -----------------------------------------------
+struct ScenarioState {
+  std::vector<char> buffer;       // the editor's text (ImGui edits it in place)
+  std::string preset;             // name of the preset it came from
+  knobs::Knobs knobs;             // knobs of the text the current run was loaded from
+  std::map<std::string, std::pair<int64_t, int64_t>> ranges;   // slider ranges by knob name
+  bool dirty = false;             // text edited since the last load
+  double edited_at = 0;           // ms; reload after a pause in typing
+  int error_line = 0;
+  std::string error;
+};
+struct ControlsState {
+  int speed = 10;                 // 0 … 10; 10 = as fast as the frame budget allows
+  int step_mode = 1;              // index into sim::StepMode (Statement)
+};
+struct TimelineState {
+  uint64_t cursor = UINT64_MAX;   // UINT64_MAX = live (follow the run)
+  uint64_t pending_cursor = UINT64_MAX;   // from a link: placed once the run has ended
+  bool dragging = false;
+};
+struct MapViewState {
+  uint32_t selected = 0;          // LiveMap id; 0 = first
+  float zoom = 1.0f;              // cell size multiplier
+  float pan_x = 0, pan_y = 0;     // in ImGui px
+  // cache of aggregated cells, keyed on (run serial, ops, map id, aggregation)
+  uint64_t cache_serial = 0, cache_ops = UINT64_MAX;
+  uint32_t cache_map = 0;
+  bool cache_old = false;
+  uint64_t cache_group = 0;
+  bool cache_ok = false;
+  std::vector<maps::BucketCell> cells, old_cells;
+  double cache_time = 0;
+};
+struct HeapViewState {
+  int unit = 2;                   // 0 B, 1 KiB, 2 MiB
+  bool show[5] = {true, true, true, true, true};   // HeapAlloc, live, NextGC, Sys, buckets
+};
+struct OutputState {
+  size_t mirrored_hash = 0;       // what the screen-reader region last got
+  std::string mirrored_status;
+  // lines up to the cursor, rebuilt when (run, record count, cursor) changes
+  uint64_t key_serial = 0, key_records = UINT64_MAX, key_cursor = 0;
+  std::vector<std::pair<std::string, uint8_t>> lines;   // text, stream (1 stdout, 2 stderr)
+  size_t shown_lines = 0;
+};
+struct CompareState {
+  int mode = 0;                   // 0 inline vs pointer values, 1 Go 1.19 vs 1.24
+  Run a, b;
+  std::string label_a, label_b;
+  std::string error;
+};
+struct ExplainState {
+  std::string mirrored;
+};
+struct EmbedState {
+  bool dialog = false;
+  int view = 0;                   // 0 heap+output, 1 bucket grid, 2 output, 3 playground
+  bool editable = false;
+};
+
+struct App {
+  Run main;
+  Run probe;                      // re-run to the timeline cursor (see header)
+  std::string notice;             // a visible message (bad link, limits); "" = none
+  double notice_until = 0;
+
+  ScenarioState scenario;
+  ControlsState controls;
+  TimelineState timeline;
+  MapViewState map_view;
+  HeapViewState heap_view;
+  OutputState output;
+  CompareState compare;
+  ExplainState explain;
+  EmbedState embed;
+
+  uint32_t views = kDefaultViews;
+  bool narrow = false;            // phone layout: one window with tabs
+  bool embed_mode = false;        // ?embed
+  std::string embed_query;        // the query the page was opened with
+  int embed_view = 0;             // EmbedState::view values
+  bool embed_editable = false;
+  std::string last_fragment;
+  double fragment_changed_at = 0;
+  uint64_t serial = 0;
+  float dpr = 1;
+
+  // Widget rectangles in CSS px by name, for tests and accessibility ("run", "knob:n", …).
+  std::map<std::string, std::array<float, 4>> rects;
+  std::string status_line;
+};
+
+// init restores the state from the URL (share link, embed flags) or loads the default preset.
+void init(App& a, const std::string& fragment, const std::string& query, bool in_iframe);
+// frame advances the runs by a time slice and draws every open window.
+void frame(App& a);
+
+//-- operations the windows call ------------------------------------------------------------------
+// load_program replaces the program text and reruns from the start (playing when autoplay).
+void load_program(App& a, const std::string& text, const std::string& preset, bool autoplay);
+// reload reloads the current editor text with the current options.
+void reload(App& a, bool autoplay);
+void set_playing(App& a, bool playing);
+void step_unit(App& a, sim::StepMode mode);
+void reset_run(App& a);
+// set_cursor moves the timeline cursor (UINT64_MAX = live).
+void set_cursor(App& a, uint64_t op);
+// view_sim is the Simulation whose state the views show: the probe at the cursor, else main.
+const sim::Simulation* view_sim(const App& a);
+// cursor_op is the op the views show (the cursor, or main's current op when live).
+uint64_t cursor_op(const App& a);
+// share_state is what a link holds now.
+share::State share_state(const App& a);
+std::string share_link(const App& a);
+std::string embed_snippet(const App& a, int view, bool editable);
+void start_compare(App& a);
+// advance runs r for at most budget_ms (and at most max_ops operations).
+void advance(Run& r, double budget_ms);
+void advance_limited(Run& r, double budget_ms, uint64_t max_ops);
+void note_rect(App& a, const std::string& name);   // the last ImGui item's rect, in CSS px
+std::string app_state_json(const App& a);          // for tests: what the page shows
+
+const char* unit_name(int unit);
+double to_unit(uint64_t bytes, int unit);
+std::string fmt_bytes(uint64_t bytes, int unit);
+
+}  // namespace app

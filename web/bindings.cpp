@@ -1,0 +1,243 @@
+// bindings.cpp — the JavaScript API (Embind), the same in the page (createApp) and in the
+// node module (createApi):
+//
+//   const sim = new Module.Sim();
+//   sim.load(source, {goVersion: "1.19", seed: 1, gogc: 100})   → true | false (see diagnostics())
+//   sim.setKnob("n", 1000)  sim.setMapType(0, "int", "*[128]byte")   rewrite the program, reload
+//   sim.step(100000) / sim.stepUnit("statement"|"iteration"|"print") / sim.runToEnd()  → state
+//   sim.timelineJsonl()     the CLI's --json records, one JSON object per line
+//   sim.memstats() / sim.maps() / sim.stdout() / sim.stderr() / sim.knobs() / sim.source()
+//   Module.presets(), Module.encodeShare({...}), Module.decodeShare("v1=..."), Module.versions()
+//
+// Same answers as the CLI for the same program and options: both drive sim::Simulation.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+
+#include "engine/runtime/profile.h"
+#include "engine/sim/simulation.h"
+#include "web/embedded.h"
+#include "web/knobs/knobs.h"
+#include "web/share/codec.h"
+
+using emscripten::val;
+
+namespace {
+
+class Sim {
+ public:
+  bool load(const std::string& source, val opts) {
+    sim::Options o;
+    if (!opts.isUndefined() && !opts.isNull()) {
+      if (opts["goVersion"].isString()) o.go_version = opts["goVersion"].as<std::string>();
+      if (opts["seed"].isNumber()) o.seed = static_cast<uint64_t>(opts["seed"].as<double>());
+      if (opts["gogc"].isNumber()) o.gogc = opts["gogc"].as<int>();
+      if (opts["maxOps"].isNumber()) o.max_ops = static_cast<uint64_t>(opts["maxOps"].as<double>());
+      if (opts["maxSimMemory"].isNumber()) o.max_sim_memory = static_cast<uint64_t>(opts["maxSimMemory"].as<double>());
+      if (opts["logTimestamps"].isTrue()) o.log_timestamps = true;
+      if (opts["sampleEveryOps"].isNumber()) o.sample_every_ops = static_cast<uint64_t>(opts["sampleEveryOps"].as<double>());
+    }
+    return reload(source, o);
+  }
+  std::string state() const { return sim::to_string(sim_.state()); }
+  std::string step(double budget) { return sim::to_string(sim_.step(static_cast<uint64_t>(budget))); }
+  std::string stepUnit(const std::string& mode) {
+    sim::StepMode m = mode == "iteration" ? sim::StepMode::LoopIteration
+                    : mode == "print"     ? sim::StepMode::NextPrint
+                    : mode == "ops"       ? sim::StepMode::Ops
+                                          : sim::StepMode::Statement;
+    return sim::to_string(sim_.step_unit(m));
+  }
+  std::string runToEnd() { return sim::to_string(sim_.run_to_end()); }
+  std::string seek(double op) { return sim::to_string(sim_.seek(static_cast<uint64_t>(op))); }
+  void reset() { sim_.reset(); }
+  double ops() const { return static_cast<double>(sim_.ops()); }
+  int currentLine() const { return sim_.current_line(); }
+  std::string out() const { return sim_.stdout_text(); }
+  std::string err() const { return sim_.stderr_text(); }
+  std::string source() const { return source_; }
+  std::string timelineJsonl() const { return sim_.timeline().to_jsonl(); }
+  double simulatorMemory() const { return static_cast<double>(sim_.simulator_memory()); }
+
+  val diagnostics() const {
+    val a = val::array();
+    for (const sim::Diagnostic& d : sim_.diagnostics()) {
+      val o = val::object();
+      o.set("line", d.line);
+      o.set("col", d.col);
+      o.set("message", d.message);
+      o.set("text", d.to_string());
+      a.call<void>("push", o);
+    }
+    return a;
+  }
+
+  val memstats() const {
+    const heap::MemStats m = sim_.memstats();
+    val o = val::object();
+#define F(name) o.set(#name, static_cast<double>(m.name))
+    F(Alloc); F(TotalAlloc); F(Sys); F(Lookups); F(Mallocs); F(Frees); F(HeapAlloc); F(HeapSys);
+    F(HeapIdle); F(HeapInuse); F(HeapReleased); F(HeapObjects); F(StackInuse); F(StackSys);
+    F(MSpanInuse); F(MSpanSys); F(MCacheInuse); F(MCacheSys); F(BuckHashSys); F(GCSys); F(OtherSys);
+    F(NextGC); F(LastGC); F(PauseTotalNs); F(NumGC); F(NumForcedGC);
+#undef F
+    return o;
+  }
+
+  val maps() const {
+    val a = val::array();
+    for (const sim::LiveMap& lm : sim_.live_maps()) {
+      const maps::MapShape s = lm.map->shape();
+      val o = val::object();
+      o.set("id", lm.id);
+      o.set("name", lm.name);
+      o.set("type", lm.map->type().name);
+      o.set("swiss", s.swiss);
+      o.set("count", static_cast<double>(s.count));
+      o.set("B", s.B);
+      o.set("noverflow", static_cast<double>(s.noverflow));
+      o.set("overflowBuckets", static_cast<double>(s.overflow_buckets));
+      o.set("nbuckets", static_cast<double>(s.nbuckets));
+      o.set("noldbuckets", static_cast<double>(s.noldbuckets));
+      o.set("nevacuate", static_cast<double>(s.nevacuate));
+      o.set("dirLen", static_cast<double>(s.dir_len));
+      o.set("globalDepth", s.global_depth);
+      o.set("tables", static_cast<double>(s.tables));
+      o.set("groups", static_cast<double>(s.groups));
+      o.set("capacity", static_cast<double>(s.capacity));
+      o.set("tombstones", static_cast<double>(s.tombstones));
+      o.set("totalBytes", static_cast<double>(s.total_bytes()));
+      a.call<void>("push", o);
+    }
+    return a;
+  }
+
+  val knobs() const {
+    const knobs::Knobs k = knobs::extract(source_);
+    val ints = val::array();
+    for (const knobs::IntKnob& i : k.ints) {
+      val o = val::object();
+      o.set("name", i.name);
+      o.set("value", static_cast<double>(i.value));
+      o.set("line", i.line);
+      o.set("log", i.log_scale);
+      o.set("lo", static_cast<double>(i.lo));
+      o.set("hi", static_cast<double>(i.hi));
+      ints.call<void>("push", o);
+    }
+    val ms = val::array();
+    for (const knobs::MapKnob& m : k.maps) {
+      val o = val::object();
+      o.set("type", m.text);
+      o.set("key", knobs::type_text(m.key));
+      o.set("elem", knobs::type_text(m.elem));
+      ms.call<void>("push", o);
+    }
+    val o = val::object();
+    o.set("ints", ints);
+    o.set("maps", ms);
+    return o;
+  }
+
+  bool setKnob(const std::string& name, double value) {
+    for (const knobs::IntKnob& k : knobs::extract(source_).ints)
+      if (k.name == name) return reload(knobs::set_int(source_, k, static_cast<int64_t>(value)), sim_.options());
+    return false;
+  }
+
+  bool setMapType(int index, const std::string& key, const std::string& elem) {
+    const knobs::Knobs k = knobs::extract(source_);
+    if (index < 0 || static_cast<size_t>(index) >= k.maps.size()) return false;
+    const knobs::MapKnob& m = k.maps[static_cast<size_t>(index)];
+    return reload(knobs::set_map_types(source_, m, knobs::parse_type(key), knobs::parse_type(elem)), sim_.options());
+  }
+
+ private:
+  bool reload(const std::string& source, sim::Options o) {
+    source_ = source;
+    return sim_.load(source_, o);
+  }
+  sim::Simulation sim_;
+  std::string source_;
+};
+
+val presets() {
+  val a = val::array();
+  for (const web::Preset& p : web::presets()) {
+    val o = val::object();
+    o.set("name", std::string(p.name));
+    o.set("title", std::string(p.title));
+    o.set("text", std::string(p.text));
+    a.call<void>("push", o);
+  }
+  return a;
+}
+
+val versions() {
+  val a = val::array();
+  for (std::string_view v : runtime::supported_versions()) a.call<void>("push", std::string(v));
+  return a;
+}
+
+std::string encode_share(val s) {
+  share::State st;
+  if (s["program"].isString()) st.program = s["program"].as<std::string>();
+  if (s["preset"].isString()) st.preset = s["preset"].as<std::string>();
+  if (s["goVersion"].isString()) st.go_version = s["goVersion"].as<std::string>();
+  if (s["gogc"].isNumber()) st.gogc = static_cast<int64_t>(s["gogc"].as<double>());
+  if (s["seed"].isNumber()) st.seed = static_cast<uint64_t>(s["seed"].as<double>());
+  if (s["views"].isNumber()) st.views = static_cast<uint32_t>(s["views"].as<double>());
+  if (s["cursor"].isNumber()) st.cursor = static_cast<uint64_t>(s["cursor"].as<double>());
+  if (s["compare"].isString()) st.compare = s["compare"].as<std::string>();
+  return share::encode(st);
+}
+
+val decode_share(const std::string& f) {
+  const share::Decoded d = share::decode(f);
+  val o = val::object();
+  o.set("ok", d.ok);
+  o.set("error", d.error);
+  if (d.ok) {
+    o.set("program", d.state.program);
+    o.set("preset", d.state.preset);
+    o.set("goVersion", d.state.go_version);
+    o.set("gogc", static_cast<double>(d.state.gogc));
+    o.set("seed", static_cast<double>(d.state.seed));
+    o.set("views", d.state.views);
+    o.set("cursor", d.state.cursor == UINT64_MAX ? val::null() : val(static_cast<double>(d.state.cursor)));
+    o.set("compare", d.state.compare);
+  }
+  return o;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(gomapsim) {
+  emscripten::class_<Sim>("Sim")
+      .constructor<>()
+      .function("load", &Sim::load)
+      .function("state", &Sim::state)
+      .function("step", &Sim::step)
+      .function("stepUnit", &Sim::stepUnit)
+      .function("runToEnd", &Sim::runToEnd)
+      .function("seek", &Sim::seek)
+      .function("reset", &Sim::reset)
+      .function("ops", &Sim::ops)
+      .function("currentLine", &Sim::currentLine)
+      .function("stdout", &Sim::out)
+      .function("stderr", &Sim::err)
+      .function("source", &Sim::source)
+      .function("timelineJsonl", &Sim::timelineJsonl)
+      .function("simulatorMemory", &Sim::simulatorMemory)
+      .function("diagnostics", &Sim::diagnostics)
+      .function("memstats", &Sim::memstats)
+      .function("maps", &Sim::maps)
+      .function("knobs", &Sim::knobs)
+      .function("setKnob", &Sim::setKnob)
+      .function("setMapType", &Sim::setMapType);
+  emscripten::function("presets", &presets);
+  emscripten::function("versions", &versions);
+  emscripten::function("encodeShare", &encode_share);
+  emscripten::function("decodeShare", &decode_share);
+}

@@ -1,0 +1,60 @@
+#pragma once
+// platform.h — everything the app needs from the browser, behind one small interface.
+//
+// The only implementation is platform_web.cpp (Emscripten 3.1.6, GLFW emulation, WebGL2);
+// every browser quirk is handled and commented there, so that app.cpp and web/ui/ stay free
+// of EM_JS, emscripten headers and DOM knowledge.
+//
+// Frame protocol (main.cpp):  init() once, then per animation frame
+//   if (begin_frame()) { …ImGui calls… ; end_frame(); }
+// begin_frame() returns false when the page is idle (no input, nothing running): the loop is
+// paused and input wakes it, so an idle tab costs near-zero CPU.
+#include <cstdint>
+#include <string>
+
+namespace platform {
+
+struct Launch {
+  std::string fragment;   // location.hash without '#'
+  std::string query;      // location.search without '?'
+  bool in_iframe = false;
+};
+
+// init creates the canvas window, the ImGui context, fonts and style for the device pixel
+// ratio, and installs the clipboard, touch, wake-up and paste hooks.
+void init(const char* title);
+Launch launch();
+
+bool begin_frame();
+void end_frame();
+
+// keep_running asks for frames while work is going on (a run, an animation); call every frame.
+void keep_running();
+// dpr is the device pixel ratio the UI was built for (1 CSS px = dpr ImGui px).
+float dpr();
+double now_ms();
+uint64_t frame_count();
+
+// replace_fragment writes location.hash with history.replaceState (no history entry).
+void replace_fragment(const std::string& fragment);
+// page_link is origin + path + query + "#" + fragment (for Copy link and embed snippets).
+std::string page_link(const std::string& query, const std::string& fragment);
+void copy_to_clipboard(const std::string& text);
+// open_url opens url in a new tab (noopener).
+void open_url(const std::string& url);
+
+// Screen-reader mirror: hidden DOM regions set through textContent (never markup).
+void mirror_output(const std::string& text);
+void mirror_status(const std::string& text);
+// show_notice writes a message into a visible DOM banner as well (textContent), "" hides it.
+void show_notice(const std::string& text);
+
+// pinch_zoom returns and resets the accumulated two-finger pinch factor (1 = none).
+float take_pinch_zoom();
+// release_focus gives keyboard focus back to the host page (embed: Esc).
+void release_focus();
+// heap_bytes is the size of the WASM linear memory.
+uint64_t heap_bytes();
+void set_title(const std::string& title);
+
+}  // namespace platform

@@ -1,0 +1,125 @@
+// explain.cpp — the Explain window: what just happened, in plain words, from the timeline's
+// events up to the cursor (newest first). Overflow-bucket allocations are counted, not listed.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "web/ui/chart.h"
+#include "web/ui/windows.h"
+
+namespace ui {
+
+namespace {
+
+const sim::MapSnapshot* snapshot(const sim::Record& r, uint32_t id) {
+  for (const sim::MapSnapshot& m : r.maps)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
+  char b[512];
+  if (r.kind == sim::Record::GcCycle) {
+    const heap::GcCycle& g = r.gc;
+    std::snprintf(b, sizeof b, "GC #%u (%s): the heap was %s; %s were still reachable, %s freed. Next GC at %s.",
+                  g.num, g.forced ? "runtime.GC" : "heap reached the goal", app::fmt_bytes(g.heap_live_before, unit).c_str(),
+                  app::fmt_bytes(g.heap_marked, unit).c_str(), app::fmt_bytes(g.freed_bytes, unit).c_str(),
+                  app::fmt_bytes(g.next_goal, unit).c_str());
+    return b;
+  }
+  const sim::MapSnapshot* ms = snapshot(r, r.map_id);
+  const std::string name = ms ? ms->name : "a map";
+  const maps::MapShape sh = ms ? ms->shape : maps::MapShape{};
+  const unsigned long long ea = r.event.a, eb = r.event.b;
+  switch (r.event.kind) {
+    case maps::MapEvent::Grow:
+      std::snprintf(b, sizeof b,
+                    "map %s grew: B %llu -> %llu (%llu -> %llu buckets, load factor 6.5 reached). The old buckets (%s) "
+                    "become garbage once evacuation finishes.",
+                    name.c_str(), ea, eb, 1ull << (ea & 63), 1ull << (eb & 63), app::fmt_bytes(sh.old_bucket_bytes, unit).c_str());
+      break;
+    case maps::MapEvent::SameSizeGrow:
+      std::snprintf(b, sizeof b,
+                    "map %s has too many overflow buckets: it moves its entries to a fresh array of the same size "
+                    "(B = %u); the old array (%s) becomes garbage.",
+                    name.c_str(), sh.B, app::fmt_bytes(sh.old_bucket_bytes, unit).c_str());
+      break;
+    case maps::MapEvent::GrowDone:
+      std::snprintf(b, sizeof b, "map %s finished evacuating: the old bucket array is garbage now; the next GC frees it.",
+                    name.c_str());
+      break;
+    case maps::MapEvent::OverflowAlloc:
+      std::snprintf(b, sizeof b, "map %s chained an overflow bucket to a full bucket (%llu overflow allocations so far here).",
+                    name.c_str(), static_cast<unsigned long long>(overflow_since));
+      break;
+    case maps::MapEvent::Clear:
+      std::snprintf(b, sizeof b, "map %s was cleared: count 0, but its buckets (%s) stay allocated: a map never shrinks.",
+                    name.c_str(), app::fmt_bytes(sh.bucket_bytes, unit).c_str());
+      break;
+    case maps::MapEvent::Split:
+      std::snprintf(b, sizeof b, "map %s: a full table split in two (local depth %llu).", name.c_str(), ea);
+      break;
+    case maps::MapEvent::DirGrow:
+      std::snprintf(b, sizeof b, "map %s: the directory doubled (%llu -> %llu entries).", name.c_str(), ea, eb);
+      break;
+    case maps::MapEvent::TableGrow:
+      std::snprintf(b, sizeof b, "map %s: a table grew (%llu -> %llu slots); the old groups become garbage.", name.c_str(), ea, eb);
+      break;
+    case maps::MapEvent::SmallToTable:
+      std::snprintf(b, sizeof b, "map %s outgrew its single group (8 slots) and became a table.", name.c_str());
+      break;
+  }
+  return b;
+}
+
+}  // namespace
+
+void explain_content(app::App& a) {
+  const sim::Simulation* s = a.main.sim.get();
+  if (!s || s->timeline().records().empty()) {
+    ImGui::TextDisabled("Run a program: map growths, overflow buckets and GC cycles are explained here.");
+    return;
+  }
+  const uint64_t cur = app::cursor_op(a);
+  const auto& recs = s->timeline().records();
+  // newest first, up to 8 entries; overflow allocations folded into one count
+  std::vector<std::pair<uint64_t, std::string>> items;
+  uint64_t overflow = 0;
+  const sim::Record* overflow_rec = nullptr;
+  for (size_t i = recs.size(); i-- > 0 && items.size() < 8;) {
+    const sim::Record& r = recs[i];
+    if (r.op > cur) continue;
+    if (r.kind == sim::Record::MapEvent && r.event.kind == maps::MapEvent::OverflowAlloc) {
+      if (!overflow_rec) overflow_rec = &r;
+      ++overflow;
+      continue;
+    }
+    if (r.kind != sim::Record::GcCycle && r.kind != sim::Record::MapEvent) continue;
+    if (overflow_rec) {
+      items.emplace_back(overflow_rec->op, describe(*overflow_rec, a.heap_view.unit, overflow));
+      overflow_rec = nullptr;
+      overflow = 0;
+    }
+    items.emplace_back(r.op, describe(r, a.heap_view.unit, 0));
+  }
+  if (overflow_rec && items.size() < 8) items.emplace_back(overflow_rec->op, describe(*overflow_rec, a.heap_view.unit, overflow));
+  if (items.empty()) {
+    ImGui::TextWrapped("Nothing structural has happened yet: no map growth, no GC cycle.");
+    return;
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    ImGui::TextDisabled("op %s", chart::format_ops(static_cast<double>(items[i].first)).c_str());
+    ImGui::SameLine();
+    if (i == 0) {
+      ImGui::TextWrapped("%s", items[i].second.c_str());
+    } else {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", items[i].second.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+  app::note_rect(a, "explain");
+}
+
+}  // namespace ui

@@ -1,0 +1,291 @@
+// map.cpp — the Map window: each live map's header (runtime.hmap, or maps.Map for Swiss
+// tables) and its buckets (groups) as a grid, at the timeline cursor.
+//
+//   one cell = one bucket with its overflow chain (classic) or one group (Swiss);
+//   colour   = full slots 0…8 (palette::occupancy); red corner = overflow chain;
+//   magenta corner = tombstones (Swiss); the strip above = oldbuckets during growth
+//   (grey = evacuated, orange = not yet).
+// When 2^B buckets do not fit, cells aggregate 2^k buckets (average fill; the tooltip says
+// which range). Zoom with the wheel or a pinch, pan by dragging; hover for a bucket's slots.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+#include "web/platform.h"
+#include "web/ui/chart.h"
+#include "web/ui/palette.h"
+#include "web/ui/windows.h"
+
+namespace ui {
+
+namespace {
+
+constexpr uint64_t kChunk = 4096;
+
+// aggregate reads buckets [0, n) in chunks and folds every g of them into one cell:
+// used = average fill (rounded), chain = longest chain, chain_used = total overflow buckets,
+// tombstones = average, evacuated = more than half evacuated.
+bool aggregate(const maps::Map& m, bool old, uint64_t n, uint64_t g, std::vector<maps::BucketCell>& out) {
+  out.clear();
+  out.reserve(static_cast<size_t>((n + g - 1) / g));
+  std::vector<maps::BucketCell> buf;
+  uint64_t used = 0, tomb = 0, evac = 0, chains = 0, in_cell = 0;
+  uint16_t chain_max = 0;
+  for (uint64_t first = 0; first < n; first += kChunk) {
+    buf.clear();
+    if (!m.inspect_buckets(old, first, std::min(kChunk, n - first), buf)) return false;
+    for (const maps::BucketCell& c : buf) {
+      used += c.used;
+      tomb += c.tombstones;
+      evac += c.evacuated ? 1 : 0;
+      chains += c.chain;
+      chain_max = std::max(chain_max, c.chain);
+      if (++in_cell == g) {
+        maps::BucketCell o;
+        o.used = static_cast<uint8_t>((used + g / 2) / g);
+        o.tombstones = static_cast<uint8_t>((tomb + g / 2) / g);
+        o.chain = chain_max;
+        o.chain_used = static_cast<uint32_t>(chains);
+        o.evacuated = evac * 2 > g;
+        out.push_back(o);
+        used = tomb = evac = chains = in_cell = 0;
+        chain_max = 0;
+      }
+    }
+  }
+  if (in_cell > 0) {
+    maps::BucketCell o;
+    o.used = static_cast<uint8_t>((used + in_cell / 2) / in_cell);
+    o.chain = chain_max;
+    o.chain_used = static_cast<uint32_t>(chains);
+    o.evacuated = evac * 2 > in_cell;
+    out.push_back(o);
+  }
+  return true;
+}
+
+void header(app::App& a, const maps::MapShape& sh, const std::string& type) {
+  const int unit = a.heap_view.unit;
+  ImGui::TextDisabled("%s", type.c_str());
+  if (!ImGui::BeginTable("##hmap", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV)) return;
+  auto cell = [](const char* k, const std::string& v, const char* tip) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", k);
+    if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(v.c_str());
+  };
+  auto num = [](uint64_t v) { return std::to_string(v); };
+  cell("count", num(sh.count), "live entries (len(m))");
+  if (!sh.swiss) {
+    cell("B", num(sh.B), "log2 of the number of buckets");
+    cell("2^B buckets", num(sh.nbuckets), "the bucket array; it never shrinks");
+    cell("noverflow", num(sh.noverflow), "overflow buckets as the runtime counts them (approximate for B >= 16)");
+    cell("oldbuckets", sh.noldbuckets ? num(sh.noldbuckets) : std::string("nil"), "the previous array while growing");
+    cell("nevacuate", num(sh.nevacuate), "old buckets below this are evacuated");
+    cell("overflow (real)", num(sh.overflow_buckets), "overflow buckets linked in the current array");
+  } else {
+    cell("dir len", num(sh.dir_len), "directory entries (2^globalDepth)");
+    cell("global depth", num(sh.global_depth), nullptr);
+    cell("tables", num(sh.tables), nullptr);
+    cell("groups", num(sh.groups), "8-slot groups across all tables");
+    cell("capacity", num(sh.capacity), "slots");
+    cell("tombstones", num(sh.tombstones), "deleted slots (ctrl = deleted)");
+  }
+  cell("map bytes", app::fmt_bytes(sh.total_bytes(), unit), "everything this map keeps reachable");
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void map_content(app::App& a) {
+  const sim::Simulation* s = app::view_sim(a);
+  std::vector<sim::LiveMap> live = s ? s->live_maps() : std::vector<sim::LiveMap>{};
+  if (live.empty()) {
+    ImGui::TextDisabled(s && s->state() != sim::RunState::Empty
+                            ? "No live map at this moment: buckets appear when the program makes a map "
+                              "(make with no hint allocates no bucket until the first insert)."
+                            : "Nothing to show: load a program.");
+    return;
+  }
+  app::MapViewState& v = a.map_view;
+  const sim::LiveMap* lm = &live.front();
+  for (const sim::LiveMap& m : live)
+    if (m.id == v.selected) lm = &m;
+  if (live.size() > 1) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("map", lm->name.c_str())) {
+      for (const sim::LiveMap& m : live)
+        if (ImGui::Selectable((m.name + "  " + m.map->type().name).c_str(), m.id == lm->id)) v.selected = m.id;
+      ImGui::EndCombo();
+    }
+  } else {
+    ImGui::Text("%s", lm->name.c_str());
+  }
+  const maps::Map& m = *lm->map;
+  const maps::MapShape sh = m.shape();
+  ImGui::SameLine();
+  header(a, sh, m.type().name);
+
+  const uint64_t n = sh.swiss ? sh.groups : sh.nbuckets;
+  if (n == 0) {
+    ImGui::TextDisabled("No buckets yet: buckets == nil until the first insert.");
+    return;
+  }
+  // Grid geometry.
+  const float dpr = a.dpr, fs = ImGui::GetFontSize();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool growing = sh.noldbuckets > 0;
+  const float strip_h = growing ? fs * 0.9f : 0.0f;
+  const float legend_h = ImGui::GetTextLineHeightWithSpacing();
+  const float w = std::max(avail.x, 10.0f), h = std::max(avail.y - strip_h - legend_h, fs * 4);
+  v.zoom *= platform::take_pinch_zoom();
+  v.zoom = std::clamp(v.zoom, 1.0f, 256.0f);
+  const float cs1 = std::sqrt(w * h / static_cast<float>(n));
+  float cs = cs1 * v.zoom;
+  uint64_t g = 1;
+  const float min_cs = 4.0f * dpr;
+  while (cs * std::sqrt(static_cast<float>(g)) < min_cs && g < n) g *= 2;
+  const float cell = std::min(cs * std::sqrt(static_cast<float>(g)), 48.0f * dpr);
+  const uint64_t T = (n + g - 1) / g;
+  const uint64_t cols = std::max<uint64_t>(1, static_cast<uint64_t>(w * v.zoom / cell));
+  const uint64_t rows = (T + cols - 1) / cols;
+  const float vw = static_cast<float>(cols) * cell, vh = static_cast<float>(rows) * cell;
+
+  // Cells, cached per (run, op, map, aggregation); refreshed at most 5× a second while running.
+  const uint64_t serial = s == a.probe.sim.get() ? a.probe.load_serial : a.main.load_serial;
+  const double now = platform::now_ms();
+  const bool stale = v.cache_serial != serial || v.cache_ops != s->ops() || v.cache_map != lm->id ||
+                     v.cache_group != g;
+  if (stale && (now - v.cache_time > 200 || v.cache_map != lm->id || v.cache_group != g || v.cache_serial != serial)) {
+    v.cache_ok = aggregate(m, false, n, g, v.cells);
+    if (growing) aggregate(m, true, sh.noldbuckets, std::max<uint64_t>(1, sh.noldbuckets / 512), v.old_cells);
+    else v.old_cells.clear();
+    v.cache_serial = serial;
+    v.cache_ops = s->ops();
+    v.cache_map = lm->id;
+    v.cache_group = g;
+    v.cache_time = now;
+  }
+  if (!v.cache_ok) {
+    ImGui::TextDisabled("This map model offers no per-bucket view.");
+    return;
+  }
+  // Old buckets strip (growth in progress).
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (growing && !v.old_cells.empty()) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float cw = w / static_cast<float>(v.old_cells.size());
+    for (size_t i = 0; i < v.old_cells.size(); ++i)
+      dl->AddRectFilled(ImVec2(p.x + cw * static_cast<float>(i), p.y),
+                        ImVec2(p.x + cw * static_cast<float>(i + 1), p.y + strip_h * 0.8f),
+                        v.old_cells[i].evacuated ? palette::kEvacuated : palette::kNotEvacuated);
+    ImGui::Dummy(ImVec2(w, strip_h));
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("oldbuckets: %llu buckets, %llu evacuated (grey) — the old array becomes garbage when all are",
+                        static_cast<unsigned long long>(sh.noldbuckets), static_cast<unsigned long long>(sh.nevacuate));
+  }
+  // Legend line.
+  if (g > 1)
+    ImGui::TextDisabled("1 cell = %llu %s (zoom in for single ones)  ·  fill 0", static_cast<unsigned long long>(g),
+                        sh.swiss ? "groups" : "buckets");
+  else
+    ImGui::TextDisabled("1 cell = 1 %s  ·  fill 0", sh.swiss ? "group" : "bucket");
+  {
+    ImGui::SameLine(0, fs * 0.3f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    for (int k = 0; k <= 8; ++k)
+      dl->AddRectFilled(ImVec2(p.x + fs * 0.8f * static_cast<float>(k), p.y + fs * 0.15f),
+                        ImVec2(p.x + fs * 0.8f * static_cast<float>(k + 1) - 1, p.y + fs * 0.95f), palette::occupancy(static_cast<float>(k)));
+    ImGui::Dummy(ImVec2(fs * 0.8f * 9, fs));
+    ImGui::SameLine();
+    ImGui::TextDisabled("8   red corner: overflow chain%s", sh.swiss ? "  magenta: tombstones" : "");
+  }
+
+  // The grid: an invisible button catches drags (pan), the wheel zooms at the mouse.
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##grid", ImVec2(w, h));
+  app::note_rect(a, "bucket-grid");
+  const bool hovered = ImGui::IsItemHovered();
+  ImGuiIO& io = ImGui::GetIO();
+  if (hovered && io.MouseWheel != 0) {
+    const float old = v.zoom;
+    v.zoom = std::clamp(v.zoom * std::pow(1.2f, io.MouseWheel), 1.0f, 256.0f);
+    const float k = v.zoom / old;
+    const ImVec2 mp(io.MousePos.x - p0.x, io.MousePos.y - p0.y);
+    v.pan_x = (v.pan_x + mp.x) * k - mp.x;
+    v.pan_y = (v.pan_y + mp.y) * k - mp.y;
+  }
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+    v.pan_x -= io.MouseDelta.x;
+    v.pan_y -= io.MouseDelta.y;
+  }
+  v.pan_x = std::clamp(v.pan_x, 0.0f, std::max(0.0f, vw - w));
+  v.pan_y = std::clamp(v.pan_y, 0.0f, std::max(0.0f, vh - h));
+  dl->PushClipRect(p0, ImVec2(p0.x + w, p0.y + h), true);
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), palette::kGridBg);
+  const uint64_t r0 = static_cast<uint64_t>(v.pan_y / cell), r1 = std::min<uint64_t>(rows, static_cast<uint64_t>((v.pan_y + h) / cell) + 1);
+  const uint64_t c0 = static_cast<uint64_t>(v.pan_x / cell), c1 = std::min<uint64_t>(cols, static_cast<uint64_t>((v.pan_x + w) / cell) + 1);
+  const float gap = cell >= 6 * dpr ? std::max(1.0f, dpr) : 0.0f;
+  const float mark = std::max(cell * 0.3f, 2.0f * dpr);
+  for (uint64_t r = r0; r < r1; ++r) {
+    for (uint64_t c = c0; c < c1; ++c) {
+      const uint64_t i = r * cols + c;
+      if (i >= v.cells.size()) break;
+      const maps::BucketCell& bc = v.cells[i];
+      const float x = p0.x + static_cast<float>(c) * cell - v.pan_x, y = p0.y + static_cast<float>(r) * cell - v.pan_y;
+      dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - gap, y + cell - gap), palette::occupancy(bc.used));
+      if (bc.chain > 0)
+        dl->AddTriangleFilled(ImVec2(x + cell - gap - mark, y), ImVec2(x + cell - gap, y), ImVec2(x + cell - gap, y + mark), palette::kOverflow);
+      if (bc.tombstones > 0)
+        dl->AddTriangleFilled(ImVec2(x, y + cell - gap - mark), ImVec2(x, y + cell - gap), ImVec2(x + mark, y + cell - gap), palette::kTombstone);
+      if (bc.chain > 1 && cell >= fs * 1.2f) {
+        char t[8];
+        std::snprintf(t, sizeof t, "%u", static_cast<unsigned>(bc.chain));
+        dl->AddText(ImVec2(x + 2, y + 1), IM_COL32(255, 255, 255, 220), t);
+      }
+    }
+  }
+  dl->PopClipRect();
+  // Tooltip: the bucket (or range) under the mouse.
+  if (hovered) {
+    const float mx = io.MousePos.x - p0.x + v.pan_x, my = io.MousePos.y - p0.y + v.pan_y;
+    const uint64_t c = static_cast<uint64_t>(mx / cell), r = static_cast<uint64_t>(my / cell);
+    const uint64_t i = r * cols + c;
+    if (c < cols && i < v.cells.size()) {
+      const maps::BucketCell& bc = v.cells[i];
+      ImGui::BeginTooltip();
+      if (g == 1) {
+        ImGui::Text("%s %llu: %u of 8 slots full", sh.swiss ? "group" : "bucket", static_cast<unsigned long long>(i), bc.used);
+        if (bc.chain) ImGui::Text("overflow chain: %u bucket(s), %u more entries", bc.chain, bc.chain_used);
+        std::vector<maps::SlotInfo> slots;
+        if (m.inspect_slots(false, i, slots) && ImGui::BeginTable("##slots", 3, ImGuiTableFlags_SizingFixedFit)) {
+          ImGui::TableSetupColumn(sh.swiss ? "ctrl" : "tophash");
+          ImGui::TableSetupColumn("bucket");
+          ImGui::TableSetupColumn("key");
+          ImGui::TableHeadersRow();
+          for (const maps::SlotInfo& si : slots) {
+            ImGui::TableNextColumn();
+            ImGui::Text("0x%02x", si.tophash);
+            ImGui::TableNextColumn();
+            if (si.chain_index) ImGui::Text("overflow %u", si.chain_index);
+            else ImGui::TextUnformatted("main");
+            ImGui::TableNextColumn();
+            if (si.full) ImGui::TextUnformatted(si.key.c_str());
+            else ImGui::TextDisabled("empty");
+          }
+          ImGui::EndTable();
+        }
+      } else {
+        ImGui::Text("%s %llu … %llu", sh.swiss ? "groups" : "buckets", static_cast<unsigned long long>(i * g),
+                    static_cast<unsigned long long>(std::min(n, (i + 1) * g) - 1));
+        ImGui::Text("average fill %u of 8; %u overflow bucket(s), longest chain %u", bc.used, bc.chain_used, bc.chain);
+        ImGui::TextDisabled("zoom in (wheel or pinch) to see single buckets and their slots");
+      }
+      ImGui::EndTooltip();
+    }
+  }
+}
+
+}  // namespace ui

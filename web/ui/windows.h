@@ -1,0 +1,28 @@
+#pragma once
+// windows.h — the playground's windows, one per file in web/ui/.
+//
+// Each file draws the *content* of its window; app.cpp owns Begin/End and places the window
+// (tiled on a wide screen, a tab on a phone, a compact view in an embed). Windows read App
+// and the engine's const inspection API, and change the engine only through app:: operations.
+#include "web/app.h"
+
+namespace ui {
+
+void scenario_content(app::App& a);   // scenario.cpp: presets, editor, knobs
+void controls_content(app::App& a);   // controls.cpp: run, pause, step, speed, reset, GOGC, Go version
+void timeline_content(app::App& a);   // timeline.cpp: op axis, events, draggable cursor
+void map_content(app::App& a);        // map.cpp: hmap header and bucket grid (or Swiss groups)
+void heap_content(app::App& a);       // heap.cpp: charts, breakdown bar, MemStats table
+void output_content(app::App& a);     // output.cpp: what the program printed, up to the cursor
+void compare_content(app::App& a);    // compare.cpp: two variants side by side
+void explain_content(app::App& a);    // explain.cpp: what just happened, in plain words
+void embed_dialog(app::App& a);       // embed.cpp: the iframe snippet (a modal)
+
+// mirror_for_screen_readers copies the output and key figures into hidden DOM regions
+// (output.cpp).
+void mirror_for_screen_readers(app::App& a);
+
+// help_marker draws a greyed "(?)" with a wrapped tooltip.
+void help_marker(const char* text);
+
+}  // namespace ui
