@@ -2,7 +2,8 @@
 //
 // map[int][64]byte with 400 000 entries: the heap grows in big steps (bucket arrays / tables),
 // and the pacer runs GC cycles at goal = marked · (1 + 50/100) (go-runtime-facts.md §4.2,
-// §4.3). A lower GOGC means more cycles and a smaller peak; the live size after runtime.GC()
+// §4.3). A lower GOGC means more cycles (Go 1.19: 6 at GOGC=50, 2 at 400) — though not
+// always a lower peak: the last bucket array dominates it; the live size after runtime.GC()
 // is the same. (With pointer values, map[int]*[64]byte, the cycle count at GOGC=50 varied by
 // ±1 from run to run in both versions: the trigger depends on the pacer's timing estimates.)
 // Go 1.24's cycle count here is not repeatable: 9–16 automatic cycles in 5 runs (15–16 in
