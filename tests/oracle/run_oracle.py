@@ -433,6 +433,25 @@ def self_check(prog, version, rules, real_lines_runs, table):
                        tol_text(kind, amount, floor), why], ok)
 
 
+def print_summary(table):
+    """Per program and version: comparisons passed / failed and the worst miss."""
+    per = {}
+    for row in table.rows:
+        key = (row[0], row[1])
+        ok, miss, worst = per.get(key, (0, 0, ""))
+        if row[-1] == "ok":
+            ok += 1
+        else:
+            miss += 1
+            if not worst:
+                worst = "line %s %s: real %s, sim %s" % (row[2], row[3], row[4], row[5])
+        per[key] = (ok, miss, worst)
+    print("\n# per program")
+    for (prog, version), (ok, miss, worst) in per.items():
+        print("%-28s %-5s %4d ok %4d MISS  %s" % (prog, version, ok, miss,
+                                                 ("first: " + worst) if worst else ""))
+
+
 def print_figures(figures, versions):
     """Markdown: per program, one row per output line (its text with # for numbers), one column
     per version and run; a cell lists the line's numbers separated by ' / '."""
@@ -561,6 +580,8 @@ def main():
     if table.rows:
         print("\n# real Go (median of %d run(s)) vs gomapsim" % max(1, args.runs))
         table.print(args.misses)
+    if table.rows:
+        print_summary(table)
     print()
     if not args.real_only:
         print("oracle: %d passed, %d failed (comparisons; %d programs × %s)"
