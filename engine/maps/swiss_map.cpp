@@ -59,6 +59,19 @@ inline uint32_t first(uint64_t bits) { return static_cast<uint32_t>(std::countr_
 // same set of hashes; mixing the seed first makes every seed a different layout.
 constexpr uint64_t kSeedMix = 0x243F6A8885A308D3ull;
 
+// prefetch_group asks for the ctrl word and the keys of the first group of a probe at once:
+// both are random accesses into large arrays, and overlapping the two misses is most of the
+// cost of an operation on a big map (a no-op where the compiler has no prefetch).
+inline void prefetch_group(const uint8_t* ctrl, const uint32_t* keys) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(ctrl);
+  __builtin_prefetch(keys);
+#else
+  (void)ctrl;
+  (void)keys;
+#endif
+}
+
 inline bool is_full(uint8_t c) { return (c & kCtrlEmpty) == 0; }
 
 // align_up_pow2 is alignUpPow2: the next power of two ≥ n (n ≥ 1).
@@ -530,6 +543,7 @@ uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
   uint64_t off = h1(hash) & mask;
+  prefetch_group(t.slots.ctrl + off * kSwissGroupSlots, t.slots.keys + off * kSwissGroupSlots);
   int64_t first_deleted = -1;   // remember the first tombstone on the probe path
   for (uint64_t step = 1;; off = (off + step++) & mask) {
     const uint64_t g = off * kSwissGroupSlots;
@@ -589,6 +603,7 @@ const uint32_t* SwissMap::table_get(const Table& t, uint64_t hash, uint32_t key)
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
   uint64_t off = h1(hash) & mask;
+  prefetch_group(t.slots.ctrl + off * kSwissGroupSlots, t.slots.keys + off * kSwissGroupSlots);
   for (uint64_t step = 1;; off = (off + step++) & mask) {
     const uint64_t g = off * kSwissGroupSlots;
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
@@ -608,6 +623,7 @@ bool SwissMap::table_delete(uint32_t ti, uint64_t hash, uint32_t key) {
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
   uint64_t off = h1(hash) & mask;
+  prefetch_group(t.slots.ctrl + off * kSwissGroupSlots, t.slots.keys + off * kSwissGroupSlots);
   for (uint64_t step = 1;; off = (off + step++) & mask) {
     const uint64_t g = off * kSwissGroupSlots;
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);

@@ -45,7 +45,7 @@ Run run(bool pointer, uint64_t seed, uint32_t n, bool gctrace) {
       *m->assign(k) = pending;
       pending = heap::kNil;
     } else {
-      *m->assign(k) = k;
+      m->store(k, 0);   // m[k] = [128]byte{}
     }
   }
   Run r{};
