@@ -39,6 +39,14 @@
 //   Probe sequence over the groups of one table: p(0) = H1 & mask, p(i) = p(i−1) + i
 //   (mod groups). Lookups stop at the first group that holds an empty ctrl byte.
 //
+// Heap objects and the GC: header() is the Map (kNil on the stack); trace() marks the small
+// group or the directory, every table struct and group array, the indirect key/elem objects
+// of full slots, and calls the codec's trace_key / trace_elem for pointerful K / V. Objects
+// allocated by an operation in progress (a new table before it is installed, a directory
+// before it replaces the old one) are marked too, as mapassign's stack keeps them alive in
+// Go; a table replaced by grow or split is garbage as soon as the operation returns. Grow
+// and split move indirect key/elem pointers, they do not reallocate (1.24 uncheckedPutSlot).
+//
 // Invariants (check_invariants() recounts all of them):
 //   1. Small map: dirLen 0, used ≤ 8, no tombstones, used == full slots of the group.
 //   2. Per table: used == full slots; growthLeft + used + tombstones == capacity·7/8
