@@ -403,8 +403,10 @@ void row(App& a, std::initializer_list<View> vs, float x, float y, float w, floa
 
 void menu(App& a) {
   if (!ImGui::BeginMainMenuBar()) return;
-  ImGui::TextUnformatted("Go map memory playground");
-  ImGui::Separator();
+  if (!a.narrow) {
+    ImGui::TextUnformatted("Go map memory playground");
+    ImGui::Separator();
+  }
   if (ImGui::BeginMenu("View")) {
     for (const WindowDef& d : kWindows) {
       bool on = (a.views & d.bit) != 0;
@@ -431,8 +433,8 @@ void menu(App& a) {
   }
   // Copy link stays one click away: it is the feature people look for.
   const float w = ImGui::CalcTextSize("Copy link").x + ImGui::GetStyle().FramePadding.x * 4;
-  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - w - ImGui::CalcTextSize("Embed").x -
-                       ImGui::GetStyle().ItemSpacing.x * 4);
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - ImGui::CalcTextSize("Embed").x -
+                                                              ImGui::GetStyle().ItemSpacing.x * 4));
   if (ImGui::SmallButton("Copy link")) {
     platform::copy_to_clipboard(share_link(a));
     a.notice = "Link copied to the clipboard.";

@@ -1,0 +1,191 @@
+// page.test.mjs — the playground in Debian's chromium (playwright-core, no browser download).
+// Each test loads the built site (build-web/site) from a local static server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { serve } from '../../../web/tools/serve.mjs';
+import { SITE, SCENARIOS, launchBrowser, waitApp, appState, waitState, rect, saveArtifact, decodePng,
+         colourCount, runCli } from '../lib.mjs';
+
+let server, hostServer, base, hostBase, browser;
+const consoleErrors = [];
+
+before(async () => {
+  server = await serve(SITE, 0);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  hostServer?.close();
+});
+
+async function open(url, opts = {}) {
+  const page = await browser.context.newPage();
+  if (opts.viewport) await page.setViewportSize(opts.viewport);
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await waitApp(page);
+  return page;
+}
+
+const small = fs.readFileSync(path.join(SCENARIOS, 'article003_scene1.go'), 'utf8');
+
+test('the page renders: ImGui drew a non-blank frame', async () => {
+  const page = await open(base);
+  await page.waitForTimeout(300);
+  const shot = await page.screenshot();
+  saveArtifact('01-page.png', shot);
+  const png = decodePng(shot);
+  assert.ok(colourCount(png) > 20, 'screenshot has few colours: blank?');
+  const run = await rect(page, 'run');
+  assert.ok(run.w > 10 && run.h > 5);
+  const s = await appState(page);
+  assert.equal(s.preset, 'article000_inline');
+  assert.equal(s.notice, '');
+  await page.close();
+});
+
+test('a preset runs to the end and prints what the CLI prints', async () => {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  const s = await waitState(page, (st) => st.state === 'Finished' || st.state === 'Panicked' || st.state === 'LimitExceeded');
+  assert.equal(s.state, 'Finished');
+  assert.ok(s.stdout.length + s.stderr.length > 0, 'printed nothing');
+  const cli = runCli([path.join(SCENARIOS, 'article003_scene1.go')]);
+  if (cli) {
+    assert.equal(s.stdout, cli.stdout);
+    assert.equal(s.stderr, cli.stderr);
+  }
+  saveArtifact('02-preset-finished.png', await page.screenshot());
+  await page.close();
+});
+
+test('a knob changed with the mouse rewrites the program and changes the figures', async () => {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  const before = await waitState(page, (st) => st.state === 'Finished');
+  const knob = before.knobs.find((k) => k.name === 'cnt');
+  assert.ok(knob, 'no cnt knob: ' + JSON.stringify(before.knobs));
+  const r = await rect(page, 'knob:cnt');
+  // Drag the slider's grab from the middle of the track towards the left end.
+  await page.mouse.move(r.x + r.w * 0.5, r.y + r.h / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(r.x + r.w * (0.5 - 0.04 * i), r.y + r.h / 2);
+  await page.mouse.up();
+  const after = await waitState(page, (st) => st.state === 'Finished' && st.knobs.find((k) => k.name === 'cnt')?.value !== knob.value);
+  const v = after.knobs.find((k) => k.name === 'cnt').value;
+  assert.ok(v < knob.value, `knob moved the wrong way: ${knob.value} -> ${v}`);
+  assert.match(after.program, new RegExp(`cnt = ${v}\\b|cnt = ${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '_')}\\b`));
+  assert.notEqual(after.stderr + after.stdout, before.stderr + before.stdout, 'figures did not change');
+  saveArtifact('03-knob.png', await page.screenshot());
+  await page.close();
+});
+
+test('a share link restores program, options and views', async () => {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  await page.evaluate(() => window.app.setViews(1 | 2 | 4 | 16 | 32));
+  await waitState(page, (st) => st.state === 'Finished');
+  await page.waitForTimeout(600);   // the fragment is written after a pause (replaceState)
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /^#v1=/);
+  const link = await page.evaluate(() => window.app.shareLink());
+  assert.ok(link.endsWith(hash), 'Copy link and location.hash disagree');
+  const page2 = await open(link);
+  const s = await waitState(page2, (st) => st.state === 'Finished');
+  assert.equal(s.program, small);
+  assert.equal(s.views, 1 | 2 | 4 | 16 | 32);
+  assert.equal(s.preset, 'article003_scene1');
+  assert.equal(s.notice, '');
+  saveArtifact('04-share-restored.png', await page2.screenshot());
+  await page.close();
+  await page2.close();
+});
+
+test('a corrupt link loads the default preset with a visible message', async () => {
+  for (const frag of ['#v1=AAAAbroken', '#v1=' + 'A'.repeat(200000), '#v9=abc', '#v1=<img src=x onerror=alert(1)>']) {
+    const page = await open(base + frag);
+    const s = await waitState(page, (st) => st.notice !== '', 10000);
+    assert.match(s.notice, /Could not open the shared link/);
+    assert.equal(s.preset, 'article000_inline');
+    const dom = await page.evaluate(() => ({ text: document.getElementById('notice').textContent,
+                                             hidden: document.getElementById('notice').hidden,
+                                             imgs: document.querySelectorAll('img').length }));
+    assert.equal(dom.hidden, false);
+    assert.match(dom.text, /Could not open/);
+    assert.equal(dom.imgs, 0, 'link text became markup');
+    if (frag.length < 100) saveArtifact('05-corrupt-link.png', await page.screenshot());
+    await page.close();
+  }
+});
+
+test('typing in the editor changes the program', async () => {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  await waitState(page, (st) => st.state === 'Finished');
+  const ed = await rect(page, 'editor');
+  await page.mouse.click(ed.x + ed.w * 0.5, ed.y + ed.h * 0.5);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// typed by the test 123!');
+  const s = await waitState(page, (st) => st.program.includes('// typed by the test 123!'), 10000);
+  assert.ok(s.program.startsWith(small.slice(0, 40)));
+  // Copy and paste inside the editor: select all, copy, and the page saw the text.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  const copied = await page.evaluate(() => window.__gms_clipboard || '');
+  assert.ok(copied.includes('typed by the test'), 'copy did not reach the clipboard hook');
+  saveArtifact('06-typed.png', await page.screenshot());
+  await page.close();
+});
+
+test('the embed view works in an iframe on another origin and leaves the host focus alone', async () => {
+  const link = await (async () => {
+    const p = await open(base);
+    await p.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+    await p.waitForTimeout(600);
+    const hash = await p.evaluate(() => location.hash);
+    await p.close();
+    return `${base}?embed&view=heap${hash}`;
+  })();
+  hostServer = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>host</title><input id="host-input" autofocus>
+      <iframe id="f" src="${link.replace(/"/g, '&quot;')}" title="embed" width="640" height="400" loading="lazy"></iframe>`);
+  });
+  await new Promise((r) => hostServer.listen(0, '127.0.0.1', r));
+  hostBase = `http://127.0.0.1:${hostServer.address().port}/`;
+  const page = await browser.context.newPage();
+  await page.goto(hostBase);
+  await page.focus('#host-input');
+  const frame = page.frames().find((f) => f.url().includes('embed'));
+  assert.ok(frame, 'no embed frame');
+  await frame.waitForFunction(() => window.app && window.app.frameCount() > 3, null, { timeout: 20000 });
+  const s = JSON.parse(await frame.evaluate(() => window.app.appState()));
+  assert.equal(s.embed, true);
+  assert.equal(s.program, small);
+  const focus = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert.equal(focus, 'host-input', 'the embed took the keyboard focus');
+  await page.keyboard.type('abc');
+  assert.equal(await page.evaluate(() => document.getElementById('host-input').value), 'abc');
+  const open_ = await frame.evaluate(() => window.app.widgetRect('open-in-playground'));
+  assert.ok(open_, 'no "Open in playground" link');
+  saveArtifact('07-embed.png', await page.screenshot());
+  await page.close();
+});
+
+test('a narrow (phone) viewport gets the tabbed layout', async () => {
+  const page = await open(base, { viewport: { width: 390, height: 780 } });
+  const s = await appState(page);
+  assert.equal(s.narrow, true);
+  saveArtifact('08-narrow.png', await page.screenshot());
+  await page.close();
+});
+
+test('no page errors', () => {
+  assert.deepEqual(consoleErrors.filter((e) => !/unwind/.test(e)), []);
+});

@@ -1,0 +1,128 @@
+// lib.mjs — shared helpers of the web tests and the benchmark: paths, the API module, the CLI,
+// the static server, Debian's chromium through playwright-core, and a small PNG reader.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '..', '..');
+export const BUILD = process.env.GOMAPSIM_BUILD_WEB || path.join(ROOT, 'build-web');
+export const SITE = path.join(BUILD, 'site');
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+export const SCENARIOS = path.join(ROOT, 'assets', 'scenarios');
+const require = createRequire(import.meta.url);
+
+// loadApi instantiates the node API module (P5: pass wasmBinary, Node's fetch can't read a path).
+export async function loadApi() {
+  const js = path.join(BUILD, 'node', 'gomapsim_api.js');
+  const createApi = require(js);
+  return createApi({ wasmBinary: fs.readFileSync(js.replace(/\.js$/, '.wasm')) });
+}
+
+// The native CLI (built by run.sh into build-webnative), or null when absent.
+export function cliPath() {
+  const candidates = [process.env.GOMAPSIM_CLI, path.join(ROOT, 'build-webnative', 'gomapsim'), path.join(ROOT, 'build', 'gomapsim')];
+  return candidates.find((p) => p && fs.existsSync(p)) || null;
+}
+
+// runCli runs the CLI on a program file; returns {stdout, stderr, status}.
+export function runCli(args) {
+  const cli = cliPath();
+  if (!cli) return null;
+  const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+export function presetFiles() {
+  return fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.go')).sort();
+}
+
+export async function launchBrowser(opts = {}) {
+  const { chromium } = require('playwright-core');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomapsim-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run', '--disable-quic'],
+    viewport: opts.viewport || { width: 1400, height: 860 },
+    deviceScaleFactor: opts.deviceScaleFactor || 1,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  return { context, close: async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+// waitApp waits until window.app exists and at least `frames` frames were drawn.
+export async function waitApp(page, frames = 3, timeout = 20000) {
+  await page.waitForFunction((n) => window.app && window.app.frameCount() >= n, frames, { timeout });
+}
+
+export async function appState(page) {
+  return JSON.parse(await page.evaluate(() => window.app.appState()));
+}
+
+// waitState polls appState until pred(state) is true.
+export async function waitState(page, pred, timeout = 60000) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await appState(page);
+    if (pred(s)) return s;
+    if (Date.now() - t0 > timeout) throw new Error('timed out; last state: ' + JSON.stringify({ ...s, program: s.program.slice(0, 80) }));
+    await page.waitForTimeout(100);
+  }
+}
+
+export async function rect(page, name) {
+  const r = await page.evaluate((n) => window.app.widgetRect(n), name);
+  if (!r) throw new Error('no widget rect ' + name + '; have: ' + (await page.evaluate(() => window.app.widgetNames())).join(', '));
+  return r;
+}
+
+export function saveArtifact(name, buf) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, name), buf);
+}
+
+// decodePng reads an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes) into pixels.
+export function decodePng(buf) {
+  let pos = 8, w = 0, h = 0, ct = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos), type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { w = data.readUInt32BE(0); h = data.readUInt32BE(4); ct = data[9]; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = ct === 6 ? 4 : 3, stride = w * bpp;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const out = Buffer.alloc(h * stride);
+  for (let y = 0; y < h; y++) {
+    const f = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x];
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0, b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp] : 0;
+      let p = v;
+      if (f === 1) p = v + a; else if (f === 2) p = v + b; else if (f === 3) p = v + ((a + b) >> 1);
+      else if (f === 4) { const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c); p = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c); }
+      out[y * stride + x] = p & 255;
+    }
+  }
+  return { width: w, height: h, bpp, pixels: out };
+}
+
+// colourCount counts distinct colours on a sparse grid of the image.
+export function colourCount(png) {
+  const seen = new Set();
+  for (let y = 0; y < png.height; y += 3)
+    for (let x = 0; x < png.width; x += 3) {
+      const i = (y * png.width + x) * png.bpp;
+      seen.add((png.pixels[i] << 16) | (png.pixels[i + 1] << 8) | png.pixels[i + 2]);
+    }
+  return seen.size;
+}
