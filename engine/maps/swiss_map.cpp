@@ -421,7 +421,9 @@ const uint32_t* SwissMap::lookup(uint32_t key) const {
     }
     return nullptr;
   }
-  return table_get(tables_[dir_[directory_index(hash)]], hash, key);
+  const Table& t = tables_[dir_[directory_index(hash)]];
+  const int64_t s = table_find(t, hash, key);
+  return s < 0 ? nullptr : elem_at(t.slots, static_cast<uint64_t>(s));
 }
 
 bool SwissMap::remove(uint32_t key) {
@@ -599,7 +601,7 @@ void SwissMap::unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from
   }
 }
 
-const uint32_t* SwissMap::table_get(const Table& t, uint64_t hash, uint32_t key) const {
+int64_t SwissMap::table_find(const Table& t, uint64_t hash, uint32_t key) const {
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
   uint64_t off = h1(hash) & mask;
@@ -609,9 +611,9 @@ const uint32_t* SwissMap::table_get(const Table& t, uint64_t hash, uint32_t key)
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
     for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
       const uint64_t s = g + first(m);
-      if (codec_.key_equal(t.slots.keys[s], key)) return elem_at(t.slots, s);
+      if (codec_.key_equal(t.slots.keys[s], key)) return static_cast<int64_t>(s);
     }
-    if (match_empty(ctrl) != 0) return nullptr;   // an empty slot ends the probe sequence
+    if (match_empty(ctrl) != 0) return -1;   // an empty slot ends the probe sequence
   }
 }
 
@@ -1041,7 +1043,10 @@ std::string SwissMap::check_invariants() const {
       if (is_full(c)) {
         full++;
         if (c != h2(hash_of(small_.keys[i]))) return "small map: ctrl byte is not the key's H2";
-        if (lookup(small_.keys[i]) != elem_at(small_, i)) return "small map: key not found by lookup";
+        if (lookup(small_.keys[i]) == nullptr) return "small map: key not found by lookup";
+        for (uint32_t j = 0; j < i; j++)
+          if (is_full(small_.ctrl[j]) && codec_.key_equal(small_.keys[j], small_.keys[i]))
+            return "small map: a key is stored twice";
       }
     }
     if (full != used_) {
@@ -1073,7 +1078,8 @@ std::string SwissMap::check_invariants() const {
       if (!is_full(t.slots.ctrl[s])) continue;
       const uint32_t key = t.slots.keys[s];
       if (t.slots.ctrl[s] != h2(hash_of(key))) return "ctrl byte is not the key's H2";
-      if (lookup(key) != elem_at(t.slots, s)) {
+      const uint64_t hash = hash_of(key);
+      if (dir_[directory_index(hash)] != ti || table_find(t, hash, key) != int64_t(s)) {
         std::snprintf(buf, sizeof buf, "key %s (table @%lld slot %u) not found by lookup",
                       codec_.key_string(key).c_str(), (long long)t.index, s);
         return buf;

@@ -264,7 +264,8 @@ class SwissMap final : public Map {
   uint32_t* table_put_slot(uint32_t ti, uint64_t hash, uint32_t key);
   void unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from, uint64_t s);
   bool table_delete(uint32_t ti, uint64_t hash, uint32_t key);
-  const uint32_t* table_get(const Table& t, uint64_t hash, uint32_t key) const;
+  // table_find is table.getWithKey: the slot index of key, or −1.
+  int64_t table_find(const Table& t, uint64_t hash, uint32_t key) const;
   void table_clear(Table& t);
   void rehash(uint32_t ti);
   void grow(uint32_t ti, uint16_t new_capacity);
