@@ -443,6 +443,31 @@ TEST(SwissMap, ZeroElemsNeedNoElemStorageUntilOneIsNotZero) {
   EXPECT_EQ(*g.map->lookup(1), 9u);
 }
 
+// NanCodec treats key 0 as a float NaN: never equal, not even to itself.
+class NanCodec final : public maps::SlotCodec {
+ public:
+  uint64_t key_hash_input(uint32_t key) const override { return key == 0 ? nan_hashes_++ : key; }
+  bool key_equal(uint32_t a, uint32_t b) const override { return a == b && a != 0; }
+
+ private:
+  mutable uint64_t nan_hashes_ = 1ull << 40;   // Go hashes NaN randomly
+};
+
+TEST(SwissMap, NaNKeysAreAddedEveryTimeAndNeverFound) {
+  heap::Heap h(go124());
+  NanCodec codec;
+  auto m = maps::make_map(h, go124(), int_map_type(8, false), codec, escaping());
+  for (int i = 0; i < 20; i++) m->store(0, 1);
+  m->store(5, 5);
+  EXPECT_EQ(m->len(), 21u);
+  EXPECT_EQ(m->lookup(0), nullptr);
+  EXPECT_FALSE(m->remove(0));
+  EXPECT_EQ(m->check_invariants(), "");
+  m->clear();                                   // the only way to drop them
+  EXPECT_EQ(m->len(), 0u);
+  EXPECT_EQ(m->check_invariants(), "");
+}
+
 //-- Randomized invariants ------------------------------------------------------------------------
 
 TEST(SwissMap, RandomizedOperationsKeepInvariants) {
