@@ -682,6 +682,14 @@ void frame(App& a) {
   }
   if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
     platform::keep_running();
+  // A run stopped by a limit (ops, the simulator's memory, the simulated heap) says so.
+  const sim::RunState st = a.main.state();
+  if (st != a.last_state && st == sim::RunState::LimitExceeded && a.main.sim) {
+    a.notice = "The simulator stopped this run: " + a.main.sim->stderr_text();
+    a.notice_until = 0;
+    platform::show_notice(a.notice);
+  }
+  a.last_state = st;
 
   // Esc in an embed hands the keyboard back to the host page.
   if (a.embed_mode && ImGui::IsKeyPressed(ImGuiKey_Escape)) platform::release_focus();

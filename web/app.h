@@ -114,6 +114,7 @@ struct App {
   Run main;
   Run probe;                      // re-run to the timeline cursor (see header)
   std::string notice;             // a visible message (bad link, limits); "" = none
+  sim::RunState last_state = sim::RunState::Empty;   // to notice a run that hit a limit
   double notice_until = 0;
 
   ScenarioState scenario;

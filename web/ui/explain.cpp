@@ -78,7 +78,7 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
 void explain_content(app::App& a) {
   const sim::Simulation* s = a.main.sim.get();
   if (!s || s->timeline().records().empty()) {
-    ImGui::TextDisabled("Run a program: map growths, overflow buckets and GC cycles are explained here.");
+    empty_state("Run a program: map growths, overflow buckets and GC cycles are explained here.");
     return;
   }
   const uint64_t cur = app::cursor_op(a);

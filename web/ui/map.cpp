@@ -103,7 +103,7 @@ void map_content(app::App& a) {
   const sim::Simulation* s = app::view_sim(a);
   std::vector<sim::LiveMap> live = s ? s->live_maps() : std::vector<sim::LiveMap>{};
   if (live.empty()) {
-    ImGui::TextDisabled(s && s->state() != sim::RunState::Empty
+    empty_state(s && s->state() != sim::RunState::Empty
                             ? "No live map at this moment: buckets appear when the program makes a map "
                               "(make with no hint allocates no bucket until the first insert)."
                             : "Nothing to show: load a program.");
@@ -130,7 +130,7 @@ void map_content(app::App& a) {
 
   const uint64_t n = sh.swiss ? sh.groups : sh.nbuckets;
   if (n == 0) {
-    ImGui::TextDisabled("No buckets yet: buckets == nil until the first insert.");
+    empty_state("No buckets yet: buckets == nil until the first insert.");
     return;
   }
   // Grid geometry.

@@ -176,8 +176,8 @@ bool type_picker(const char* id, knobs::TypeSpec& t, float width) {
   bool changed = false;
   ImGui::PushID(id);
   int kind = t.kind == knobs::TypeSpec::Other ? -1 : static_cast<int>(t.kind);
-  ImGui::SetNextItemWidth(width);
   const std::string preview = knobs::type_text(t);
+  ImGui::SetNextItemWidth(std::max(width, ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() * 1.4f));
   if (ImGui::BeginCombo("##kind", preview.c_str())) {
     for (int k = 0; k < 5; ++k) {
       if (ImGui::Selectable(kKinds[k], k == kind)) {
@@ -269,6 +269,12 @@ void knobs_panel(app::App& a) {
 }
 
 }  // namespace
+
+void empty_state(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
 
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");

@@ -22,6 +22,8 @@ void embed_dialog(app::App& a);       // embed.cpp: the iframe snippet (a modal)
 // (output.cpp).
 void mirror_for_screen_readers(app::App& a);
 
+// empty_state draws a greyed, wrapped explanation of why a window has nothing to show.
+void empty_state(const char* text);
 // help_marker draws a greyed "(?)" with a wrapped tooltip.
 void help_marker(const char* text);
 

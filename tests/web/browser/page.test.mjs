@@ -186,6 +186,40 @@ test('a narrow (phone) viewport gets the tabbed layout', async () => {
   await page.close();
 });
 
+test('idle: no redraw without input once the run has ended', async () => {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  await waitState(page, (st) => st.state === 'Finished');
+  await page.waitForTimeout(1000);
+  const a = await page.evaluate(() => window.app.frameCount());
+  await page.waitForTimeout(1500);
+  const b = await page.evaluate(() => window.app.frameCount());
+  assert.ok(b - a <= 2, `drew ${b - a} frames in 1.5 s while idle`);
+  await page.mouse.move(200, 200);
+  await page.mouse.move(220, 210);
+  await page.waitForTimeout(300);
+  const c = await page.evaluate(() => window.app.frameCount());
+  assert.ok(c > b, 'input did not wake the loop');
+  await page.close();
+});
+
+test('HiDPI: the canvas backing store is CSS size × devicePixelRatio', async () => {
+  const hi = await launchBrowser({ deviceScaleFactor: 2, viewport: { width: 1000, height: 700 } });
+  const page = await hi.context.newPage();
+  await page.goto(base);
+  await waitApp(page);
+  const dims = await page.evaluate(() => {
+    const c = document.getElementById('canvas'), r = c.getBoundingClientRect();
+    return { w: c.width, h: c.height, cw: r.width, ch: r.height, dpr: devicePixelRatio };
+  });
+  assert.equal(dims.dpr, 2);
+  assert.ok(Math.abs(dims.w - dims.cw * 2) <= 1 && Math.abs(dims.h - dims.ch * 2) <= 1, JSON.stringify(dims));
+  const run = await rect(page, 'run');   // widget rects stay in CSS px
+  assert.ok(run.x < dims.cw && run.y < dims.ch);
+  saveArtifact('09-hidpi.png', await page.screenshot());
+  await hi.close();
+});
+
 test('no page errors', () => {
   assert.deepEqual(consoleErrors.filter((e) => !/unwind/.test(e)), []);
 });
