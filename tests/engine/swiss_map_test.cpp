@@ -443,6 +443,43 @@ TEST(SwissMap, ZeroElemsNeedNoElemStorageUntilOneIsNotZero) {
   EXPECT_EQ(*g.map->lookup(1), 9u);
 }
 
+// PtrKeyCodec: keys are heap objects (map[*T]int), compared by identity.
+class PtrKeyCodec final : public maps::SlotCodec {
+ public:
+  uint64_t key_hash_input(uint32_t key) const override { return key; }
+  bool key_equal(uint32_t a, uint32_t b) const override { return a == b; }
+  void trace_key(uint32_t key, heap::Marker& m) const override { m.mark(key); }
+};
+
+TEST(SwissMap, PointerKeysKeepTheirObjectsAliveUntilDeleted) {
+  heap::Heap h(go124());
+  PtrKeyCodec codec;
+  maps::MapType t;
+  t.key_ptrs = true;
+  std::unique_ptr<maps::Map> m;
+  heap::ObjId pending = heap::kNil;
+  h.set_root_scanner([&](heap::Marker& mk) {
+    mk.mark(pending);
+    if (m) { mk.mark(m->header()); m->trace(mk); }
+  });
+  m = maps::make_map(h, go124(), t, codec, escaping());
+  EXPECT_TRUE(maps::as_swiss_map(*m)->layout().group_ptrs);
+  std::vector<heap::ObjId> keys;
+  for (int i = 0; i < 3000; i++) {
+    pending = h.alloc(64, true);
+    m->store(pending, 1);
+    keys.push_back(pending);
+    pending = heap::kNil;
+  }
+  h.gc();   // tables replaced while growing go first
+  for (size_t i = 0; i < keys.size(); i += 2) EXPECT_TRUE(m->remove(keys[i]));
+  const uint64_t before = h.read_memstats().Alloc;
+  h.gc();
+  EXPECT_EQ(before - h.read_memstats().Alloc, 1500u * 64u);
+  for (size_t i = 1; i < keys.size(); i += 2) EXPECT_TRUE(h.is_live(keys[i]));
+  EXPECT_EQ(m->check_invariants(), "");
+}
+
 // NanCodec treats key 0 as a float NaN: never equal, not even to itself.
 class NanCodec final : public maps::SlotCodec {
  public:
