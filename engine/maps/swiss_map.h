@@ -87,6 +87,8 @@
 //   | 1M val: tombstones after deleting all, NumGC        | 92 864, 14           | 92 184, 14           |
 //   | 1M ptr: Alloc after insert / after delete+GC (KiB)  | 167 460 / 36 906     | 167 654–180 429 / 36 812–36 975 |
 //   | 1M ptr: NumGC                                       | 9                    | 8                    |
+//   | churn: Alloc after 4 delete+GC rounds (KiB)          | 294 324, 295 044 ×3  | 294 323, 295 044–295 049 ×3 |
+//   | churn: tombstones after each round                  | 93K 176K 257K 336K   | 91K 176K 258K 337K   |
 //   Go's ranges are facts §6.1 plus tests/oracle/FIGURES.md. "After insert" depends on
 //   where the last GC cycle falls in the final split wave (GC pacing, not the map): the
 //   model's ptr run sits at the low end of Go's spread (its last cycle frees part of the
