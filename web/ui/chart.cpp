@@ -70,7 +70,8 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
     for (double v : s.y) ymax = std::max(ymax, v);
   if (ymax <= 0) ymax = spec.unit == 3 ? 1 : 1048576.0;
   const double scale = unit_scale(spec.unit == 3 ? 0 : spec.unit);
-  double ystep = nice_step(ymax / scale, 4) * scale;
+  const int yticks = std::clamp(static_cast<int>((b.y - a.y) / (fs * 1.6f)), 1, 5);
+  double ystep = nice_step(ymax / scale, yticks) * scale;
   if (spec.unit == 3) ystep = std::max(1.0, std::round(ystep));   // counts: whole steps
   ymax = std::ceil(ymax / ystep) * ystep;
   const double x0 = spec.x0, x1 = spec.x1 > spec.x0 ? spec.x1 : spec.x0 + 1;

@@ -236,9 +236,13 @@ void map_content(app::App& a) {
       const maps::BucketCell& bc = v.cells[i];
       const float x = p0.x + static_cast<float>(c) * cell - v.pan_x, y = p0.y + static_cast<float>(r) * cell - v.pan_y;
       dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - gap, y + cell - gap), palette::occupancy(bc.used));
-      if (bc.chain > 0)
-        dl->AddTriangleFilled(ImVec2(x + cell - gap - mark, y), ImVec2(x + cell - gap, y), ImVec2(x + cell - gap, y + mark), palette::kOverflow);
-      if (bc.tombstones > 0)
+      if (bc.chain > 0) {
+        // An aggregated cell marks overflow as strongly as its share of overflow buckets.
+        const float share = g == 1 ? 1.0f : std::min(1.0f, 4.0f * static_cast<float>(bc.chain_used) / static_cast<float>(g));
+        const ImU32 col = (palette::kOverflow & 0x00FFFFFFu) | (static_cast<ImU32>(60 + 195 * share) << 24);
+        dl->AddTriangleFilled(ImVec2(x + cell - gap - mark, y), ImVec2(x + cell - gap, y), ImVec2(x + cell - gap, y + mark), col);
+      }
+      if (sh.swiss && bc.tombstones > 0)
         dl->AddTriangleFilled(ImVec2(x, y + cell - gap - mark), ImVec2(x, y + cell - gap), ImVec2(x + mark, y + cell - gap), palette::kTombstone);
       if (bc.chain > 1 && cell >= fs * 1.2f) {
         char t[8];
