@@ -2,6 +2,11 @@
 // Swiss map model, for several seeds: figures and wall time, printed, never asserted.
 //
 //   ./swiss_article000 [n=1000000] [seeds=5] [gctrace]
+//
+// Measured 2026-11-23 (seed 1; insert + delete all + GC): native -O2 1M 0.15 / 0.19 s,
+// 10M 2.5 / 4.5 s; WebAssembly (em++ 3.1.6 -O2, node 20 --no-experimental-fetch) 1M 0.35 /
+// 0.46 s, 10M 5.7 / 8.2 s, with the same figures as native. The model's own memory is
+// ~5 bytes per slot with zero elems (10M: 82 MiB) and ~9 with elem handles (147 MiB).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
