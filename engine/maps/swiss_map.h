@@ -160,6 +160,13 @@ struct SwissSlotView {
 
 // SwissMap is maps.Map. Create it with make_swiss_map (or maps::make_map with a Swiss
 // profile); the inspection functions below are for the web views and the tests.
+//
+// Events (Map::on_event), emitted when the change is complete:
+//   SmallToTable  a = 8, b = 16          growToTable: the small group became a table
+//   TableGrow     a = old, b = new capacity (slots)
+//   Split         a = old localDepth, b = old first directory index
+//   DirGrow       a = old, b = new dirLen
+//   Clear         Map.Clear with used > 0
 class SwissMap final : public Map {
  public:
   // kSmallGroup names the small map's group in the group/slot accessors.
