@@ -117,6 +117,8 @@ TEST(SwissMap, MakeHintCostsMatchGo124) {
       {1000, 128, 295040, 6, 2, 1024}, {10000, 128, 2359984, 34, 16, 1024},
       {100000, 128, 18879664, 258, 128, 1024},
       {1000000, 128, 302073904, 4098, 2048, 1024},
+      // Hints whose groups would exceed maxAlloc (2^48) give an empty map, as in NewMap.
+      {int64_t(1) << 40, 8, 48, 1, 0, 0},        {INT64_MAX, 128, 48, 1, 0, 0},
   };
   for (const Case& c : cases) {
     heap::Heap h(go124());
