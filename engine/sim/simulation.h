@@ -102,6 +102,9 @@ class Simulation {
   const heap::Heap* heap() const;
   std::vector<LiveMap> live_maps() const;
   uint64_t simulator_memory() const;                  // bytes the simulator itself holds
+  // exit_code is the process status Go would exit with: 0, 1 (log.Fatal, limits, load
+  // errors) or 2 (panic). Added for the CLI.
+  int exit_code() const;
 
  private:
   struct Impl;

@@ -1,0 +1,200 @@
+#pragma once
+// interp.h — the VM that runs a compiled Program on the simulated heap and maps.
+//
+// Models the parts of the Go runtime a program reaches: mallocgc for every value Go puts
+// on the heap (escaping new/&T{}/make, append's growslice §3.8, string data from concat,
+// strconv and fmt, interface boxing of fmt/log arguments: convT64/convTstring/…), the
+// maps (through maps::make_map), the GC's root scan (globals, live locals by stack map,
+// VM temporaries) and the panics of runtime/panic.go with Go's messages.
+//
+// Terminology (ours):
+//   Word      a slot's 64-bit content (program.h)
+//   pool      interpreter-side storage: strings, Objs (struct/array values, pointees,
+//             slice backing arrays), slice headers, maps, big integers, range iterators
+//   handle    a 32-bit map key/elem (SlotCodec): ints in [-2^30, 2^30) inline, otherwise
+//             a pool index (bit 31 set for big integers)
+//
+// Layout:
+//   stack_   [ main frame | f frame | g frame ... ]   frames_ = {func, base, pc}
+//   objs_[i] = {type, shape, n, heap ObjId, store}  → stores_[store] = dense or sparse Words
+//             (a [128]byte value that was never written is "store 0": all zero; nothing of
+//              the simulated bytes is ever allocated)
+//
+// Invariants:
+//   1. Every pool index reachable from a live slot, a global, a map or another pool entry
+//      is in use (mark-sweep after each heap GC and when the pools grow).
+//   2. An aggregate Obj is owned by exactly one container (slot, field, map entry);
+//      assignment copies (the compiler emits OpCopy).
+//   3. ops() counts executed instructions; run(n) executes at most n.
+//
+// Simplifications: one goroutine; map iteration order is the map's slot order (Go
+// randomises it); interface boxing follows runtime/iface.go's convT* rules but ignores
+// fmt's internal buffers (pooled in Go).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/heap/heap.h"
+#include "engine/lang/program.h"
+#include "engine/maps/map.h"
+
+namespace lang {
+
+// Host receives what the program does that the outside sees.
+class Host {
+ public:
+  virtual ~Host() = default;
+  virtual void print(int stream, const std::string& text) = 0;
+  virtual void map_event(uint32_t map_id, const maps::MapEvent& ev) = 0;
+  virtual void gc_cycle(const heap::GcCycle& c) = 0;
+};
+
+struct VmOptions {
+  uint64_t seed = 1;
+  bool log_timestamps = false;
+  uint64_t max_sim_memory = 1ull << 30;
+  uint64_t max_heap_bytes = 64ull << 30;
+};
+
+enum class VmStatus : uint8_t { Running, Finished, Panicked, Limit };
+
+struct VmMap {
+  std::string name;
+  const maps::Map* map = nullptr;
+  uint32_t id = 0;
+};
+
+class Codec;
+
+class Interpreter {
+ public:
+  Interpreter(const Program& prog, heap::Heap& heap, const runtime::Profile& profile,
+              const VmOptions& opt, Host* host);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // run executes at most budget instructions; returns the status afterwards.
+  VmStatus run(uint64_t budget);
+  VmStatus status() const { return status_; }
+  uint64_t ops() const { return ops_; }
+  // message is the panic text or the limit message (without trailing newline).
+  const std::string& message() const { return message_; }
+  int exit_code() const { return exit_code_; }
+
+  // Stepping support.
+  int current_line() const;
+  bool at_statement_start() const;
+  size_t depth() const { return frames_.size(); }
+  uint64_t back_edges() const { return back_edges_; }
+  uint64_t prints() const { return prints_; }
+  void set_stop_after_print(bool on) { stop_after_print_ = on; }
+
+  // live_maps lists the maps reachable from globals and live locals, with their names.
+  std::vector<VmMap> live_maps() const;
+  // memory estimates the bytes the simulator holds for this run (pools + map engines).
+  uint64_t memory() const;
+
+  // mark_roots is the heap's root scanner (public for the pool-only collection in tests).
+  void mark_roots(heap::Marker* m);
+
+ private:
+  friend class Codec;
+  struct Frame { int32_t fn; uint32_t base; int32_t pc; };
+  struct StrEnt { std::string s; heap::ObjId data = heap::kNil; uint32_t mark = 0; bool live = false; };
+  enum Shape : uint8_t { Agg, Box, Backing };
+  struct ObjEnt { TypeId type = 0; Shape shape = Agg; bool live = false; uint64_t n = 0; heap::ObjId hobj = heap::kNil; uint32_t mark = 0; uint32_t store = 0; };
+  struct Store { std::vector<Word> dense; std::unordered_map<uint64_t, Word> sparse; bool is_sparse = false; };
+  struct SliceEnt { uint32_t arr = 0; uint64_t off = 0, len = 0, cap = 0; uint32_t mark = 0; bool live = false; };
+  struct MapEnt { std::unique_ptr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false; };
+  struct BigEnt { Word v = 0; uint32_t mark = 0; bool live = false; };
+  struct IterEnt { uint32_t map = 0; std::vector<uint32_t> keys; size_t pos = 0; uint32_t mark = 0; bool live = false; };
+
+  // [SECTION] pools
+  uint32_t new_str(std::string s, heap::ObjId data);
+  uint32_t new_obj(TypeId t, Shape shape, uint64_t n, heap::ObjId hobj);
+  uint32_t new_slice(uint32_t arr, uint64_t off, uint64_t len, uint64_t cap);
+  uint32_t new_big(Word v);
+  const std::string& str(Word w) const;
+  uint64_t obj_count(const ObjEnt& o) const;
+  TypeId obj_elem_type(const ObjEnt& o, uint64_t i) const;
+  Word obj_get(uint32_t o, uint64_t i) const;
+  void obj_set(uint32_t o, uint64_t i, Word w);
+  uint32_t copy_obj(uint32_t o);
+  uint32_t zero_agg(TypeId t);
+  bool deep_eq(TypeId t, Word a, Word b) const;
+  void sweep_pools();
+  void maybe_collect_pools();
+
+  // [SECTION] marking
+  void mark_word(TypeId t, Word w, heap::Marker* m);
+  void mark_obj(uint32_t o, heap::Marker* m);
+  void mark_map(uint32_t idx, heap::Marker* m);
+  void mark_handle(TypeId t, uint32_t h, heap::Marker* m);
+  void mark_frame(const Frame& f, bool top, int32_t callee_base, heap::Marker* m);
+
+  // [SECTION] handles
+  uint32_t to_handle(TypeId t, Word w, bool for_lookup);
+  Word from_handle(TypeId t, uint32_t h) const;
+  uint64_t hash_word(TypeId t, Word w) const;
+  Codec* codec_for(TypeId map_type);
+  maps::MapType map_type(TypeId t) const;
+
+  // [SECTION] fmt
+  void fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const;
+  std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
+  std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
+  void box_args(const CallSite& cs, const Word* args);
+
+  // [SECTION] builtins and the run loop
+  bool builtin(const Instr& in, Word* R);
+  void panic(const std::string& msg);
+  void limit(const std::string& msg);
+  bool heap_alloc_ok(uint64_t bytes);
+  heap::ObjId alloc(uint64_t size, bool noscan);
+  void exec(uint64_t stop);
+  void periodic();
+  bool call_function(int32_t fn, uint32_t base);
+
+  const Program& prog_;
+  const TypeTable& T;
+  heap::Heap& heap_;
+  const runtime::Profile& profile_;
+  VmOptions opt_;
+  Host* host_;
+
+  std::vector<Word> stack_;
+  std::vector<Frame> frames_;
+  std::vector<Word> globals_;
+  VmStatus status_ = VmStatus::Running;
+  std::string message_;
+  int exit_code_ = 0;
+  uint64_t ops_ = 0, next_check_ = 0, back_edges_ = 0, prints_ = 0;
+  bool stop_after_print_ = false;
+  bool stop_now_ = false;
+
+  std::vector<StrEnt> strs_;
+  std::vector<ObjEnt> objs_;
+  std::vector<Store> stores_;
+  std::vector<SliceEnt> slices_;
+  std::vector<MapEnt> maps_;
+  std::vector<BigEnt> bigs_;
+  std::vector<IterEnt> iters_;
+  std::vector<uint32_t> free_strs_, free_objs_, free_stores_, free_slices_, free_maps_, free_bigs_, free_iters_;
+  size_t nlit_ = 0;                        // string literals: permanent entries 1..nlit_
+  uint32_t epoch_ = 1;
+  uint64_t created_since_sweep_ = 0, live_after_sweep_ = 0;
+  std::vector<std::pair<TypeId, Word>> pinned_;   // values in flight inside one instruction
+  std::vector<uint32_t> pinned_bigs_;
+  std::vector<std::unique_ptr<Codec>> codecs_;
+  std::vector<TypeId> codec_types_;
+  uint32_t next_map_id_ = 1;
+  std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
+  uint64_t str_bytes_ = 0;
+};
+
+}  // namespace lang

@@ -1,0 +1,336 @@
+// simulation.cpp — Simulation: load (parse + compile), time-sliced runs, stepping, seeking,
+// and the Timeline records (prints, GC cycles, map events, samples, end).
+//
+// [SECTION] Impl and host callbacks
+// [SECTION] load / reset
+// [SECTION] stepping
+// [SECTION] inspection
+#include "engine/sim/simulation.h"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/lang/compiler.h"
+#include "engine/lang/interp.h"
+#include "engine/lang/parser.h"
+#include "engine/runtime/profile.h"
+
+namespace sim {
+
+std::string Diagnostic::to_string() const {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message;
+}
+
+const char* to_string(RunState s) {
+  switch (s) {
+    case RunState::Empty: return "Empty";
+    case RunState::Ready: return "Ready";
+    case RunState::Running: return "Running";
+    case RunState::Finished: return "Finished";
+    case RunState::Panicked: return "Panicked";
+    case RunState::LimitExceeded: return "LimitExceeded";
+  }
+  return "?";
+}
+
+// [SECTION] Impl and host callbacks
+namespace {
+constexpr uint64_t kAutoSampleStart = 4096;    // first automatic sample spacing (ops)
+constexpr size_t kMaxSamples = 4000;           // past this, every other sample is dropped
+
+bool frequent(maps::MapEvent::Kind k) {
+  return k == maps::MapEvent::OverflowAlloc || k == maps::MapEvent::Split || k == maps::MapEvent::TableGrow;
+}
+}  // namespace
+
+struct Simulation::Impl : lang::Host {
+  Options opt;
+  std::string source, file = "main.go";
+  std::vector<Diagnostic> diags;
+  const runtime::Profile* profile = nullptr;
+  std::unique_ptr<lang::Program> prog;
+  std::unique_ptr<heap::Heap> heap;
+  std::unique_ptr<lang::Interpreter> vm;
+  RunState state = RunState::Empty;
+  std::string out, err;
+  Timeline tl;
+  uint64_t sample_every = kAutoSampleStart, next_sample = kAutoSampleStart;
+  size_t samples = 0;
+  std::map<std::pair<uint32_t, int>, uint64_t> event_counts;   // (map, kind) → occurrences
+
+  uint64_t ops() const { return vm ? vm->ops() : 0; }
+
+  Record base(Record::Kind k) const {
+    Record r;
+    r.kind = k;
+    r.op = ops();
+    r.line = vm ? vm->current_line() : 0;
+    if (heap) r.mem = heap->read_memstats();
+    return r;
+  }
+  void snapshot_maps(Record& r, uint32_t only = 0) const {
+    if (!vm) return;
+    for (const lang::VmMap& m : vm->live_maps()) {
+      if (only && m.id != only) continue;
+      MapSnapshot s;
+      s.id = m.id;
+      s.name = m.name;
+      s.type = m.map->type().name;
+      s.shape = m.map->shape();
+      r.maps.push_back(std::move(s));
+    }
+  }
+
+  void print(int stream, const std::string& text) override {
+    (stream == 1 ? out : err) += text;
+    Record r = base(Record::Print);
+    r.stream = uint8_t(stream);
+    r.text = text;
+    snapshot_maps(r);
+    tl.add(std::move(r));
+  }
+
+  void map_event(uint32_t map_id, const maps::MapEvent& ev) override {
+    // Frequent events (overflow buckets, splits) are recorded at the 1st, 2nd, 4th, 8th …
+    // occurrence per map, so a 1M-entry run keeps a bounded number of records.
+    uint64_t& n = event_counts[{map_id, int(ev.kind)}];
+    ++n;
+    if (frequent(ev.kind) && (n & (n - 1)) != 0) return;
+    Record r = base(Record::MapEvent);
+    r.map_id = map_id;
+    r.event = ev;
+    if (frequent(ev.kind)) r.text = "occurrence " + std::to_string(n);
+    snapshot_maps(r, map_id);
+    tl.add(std::move(r));
+  }
+
+  void gc_cycle(const heap::GcCycle& c) override {
+    Record r = base(Record::GcCycle);
+    r.gc = c;
+    snapshot_maps(r);
+    tl.add(std::move(r));
+  }
+
+  void sample() {
+    tl.add(base(Record::Sample));
+    ++samples;
+    if (opt.sample_every_ops == 0 && samples > kMaxSamples) {
+      // downsample: drop every other sample, double the spacing
+      const std::vector<Record>& rs = tl.records();
+      Timeline kept;
+      size_t seen = 0;
+      for (const Record& rec : rs) {
+        if (rec.kind == Record::Sample && (seen++ % 2) == 1) continue;
+        kept.add(rec);
+      }
+      tl = std::move(kept);
+      samples = (samples + 1) / 2;
+      sample_every *= 2;
+    }
+    next_sample = ops() + sample_every;
+  }
+
+  void start() {
+    out.clear();
+    err.clear();
+    tl.clear();
+    event_counts.clear();
+    samples = 0;
+    sample_every = opt.sample_every_ops ? opt.sample_every_ops : kAutoSampleStart;
+    next_sample = sample_every;
+    vm.reset();
+    heap = std::make_unique<heap::Heap>(*profile);
+    heap->set_gc_percent(opt.gogc);
+    lang::VmOptions vo;
+    vo.seed = opt.seed;
+    vo.log_timestamps = opt.log_timestamps;
+    vo.max_sim_memory = opt.max_sim_memory;
+    vo.max_heap_bytes = opt.max_heap_bytes;
+    vm = std::make_unique<lang::Interpreter>(*prog, *heap, *profile, vo, this);
+    state = RunState::Ready;
+  }
+
+  void finish() {
+    lang::VmStatus st = vm->status();
+    if (st == lang::VmStatus::Running) return;
+    std::string msg;
+    switch (st) {
+      case lang::VmStatus::Finished: state = RunState::Finished; break;
+      case lang::VmStatus::Panicked: state = RunState::Panicked; msg = vm->message(); break;
+      case lang::VmStatus::Limit:
+        state = RunState::LimitExceeded;
+        msg = vm->message();
+        err += msg + "\n";
+        break;
+      default: break;
+    }
+    Record r = base(Record::End);
+    r.text = std::string(to_string(state)) + (msg.empty() ? "" : ": " + msg);
+    while (!r.text.empty() && r.text.back() == '\n') r.text.pop_back();
+    snapshot_maps(r);
+    tl.add(std::move(r));
+  }
+
+  // run executes up to budget ops; stop_on_print ends the slice right after a print.
+  RunState run(uint64_t budget, bool stop_on_print) {
+    if (state != RunState::Ready && state != RunState::Running) return state;
+    state = RunState::Running;
+    vm->set_stop_after_print(stop_on_print);
+    uint64_t prints0 = vm->prints();
+    while (budget > 0 && vm->status() == lang::VmStatus::Running) {
+      if (ops() >= opt.max_ops) {
+        // A limit the VM does not know about: report it like the VM's own limits.
+        err += "gomapsim: the run was stopped after " + std::to_string(opt.max_ops) + " operations (max_ops)\n";
+        state = RunState::LimitExceeded;
+        Record r = base(Record::End);
+        r.text = "LimitExceeded: max_ops";
+        snapshot_maps(r);
+        tl.add(std::move(r));
+        vm->set_stop_after_print(false);
+        return state;
+      }
+      uint64_t chunk = std::min({budget, next_sample > ops() ? next_sample - ops() : 1, opt.max_ops - ops()});
+      uint64_t before = ops();
+      vm->run(chunk);
+      uint64_t done = ops() - before;
+      budget -= std::min(budget, done);
+      if (ops() >= next_sample) sample();
+      if (stop_on_print && vm->prints() != prints0) break;
+      if (done == 0 && vm->status() == lang::VmStatus::Running) break;
+    }
+    vm->set_stop_after_print(false);
+    finish();
+    return state;
+  }
+};
+
+// [SECTION] load / reset
+Simulation::Simulation() : impl_(std::make_unique<Impl>()) {}
+Simulation::~Simulation() = default;
+
+bool Simulation::load(std::string_view source, const Options& options, std::string_view file) {
+  Impl& s = *impl_;
+  s.vm.reset();
+  s.heap.reset();
+  s.prog.reset();
+  s.diags.clear();
+  s.out.clear();
+  s.err.clear();
+  s.tl.clear();
+  s.opt = options;
+  s.source = std::string(source);
+  s.file = std::string(file);
+  s.state = RunState::Empty;
+  s.profile = runtime::profile_for(options.go_version);
+  if (!s.profile) {
+    std::string known;
+    for (std::string_view v : runtime::supported_versions()) known += (known.empty() ? "" : ", ") + std::string(v);
+    s.diags.push_back(Diagnostic{s.file, 0, 0, "unknown Go version \"" + options.go_version + "\" (supported: " + known + ")"});
+    return false;
+  }
+  lang::File ast;
+  lang::Error e;
+  if (!lang::parse(source, ast, e)) {
+    s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, e.msg});
+    return false;
+  }
+  auto prog = std::make_unique<lang::Program>();
+  if (!lang::compile(ast, *prog, e)) {
+    s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, e.msg});
+    return false;
+  }
+  s.prog = std::move(prog);
+  s.start();
+  return true;
+}
+
+void Simulation::reset() {
+  if (impl_->prog) impl_->start();
+}
+
+// [SECTION] stepping
+RunState Simulation::step(uint64_t budget) { return impl_->run(budget, false); }
+
+RunState Simulation::step_unit(StepMode mode, uint64_t max_ops) {
+  Impl& s = *impl_;
+  if (s.state != RunState::Ready && s.state != RunState::Running) return s.state;
+  switch (mode) {
+    case StepMode::Ops: return s.run(max_ops == UINT64_MAX ? 1 : max_ops, false);
+    case StepMode::NextPrint: return s.run(max_ops, true);
+    case StepMode::Statement: {
+      uint64_t n = 0;
+      s.run(1, false);
+      ++n;
+      while ((s.state == RunState::Running) && !s.vm->at_statement_start() && n < max_ops) {
+        s.run(1, false);
+        ++n;
+      }
+      return s.state;
+    }
+    case StepMode::LoopIteration: {
+      uint64_t edges = s.vm->back_edges();
+      size_t depth = s.vm->depth();
+      uint64_t n = 0;
+      while (s.state == RunState::Ready || s.state == RunState::Running) {
+        s.run(1, false);
+        if (++n >= max_ops) break;
+        if (s.vm->depth() < depth) break;
+        if (s.vm->back_edges() != edges && s.vm->depth() <= depth) break;
+      }
+      return s.state;
+    }
+  }
+  return s.state;
+}
+
+RunState Simulation::run_to_end() {
+  while (impl_->state == RunState::Ready || impl_->state == RunState::Running) step(UINT64_MAX);
+  return impl_->state;
+}
+
+RunState Simulation::seek(uint64_t op) {
+  if (!impl_->prog) return impl_->state;
+  impl_->start();
+  if (op > 0) step(op);
+  return impl_->state;
+}
+
+// [SECTION] inspection
+RunState Simulation::state() const { return impl_->state; }
+uint64_t Simulation::ops() const { return impl_->ops(); }
+int Simulation::current_line() const {
+  if (impl_->state != RunState::Running && impl_->state != RunState::Ready) return 0;
+  return impl_->vm ? impl_->vm->current_line() : 0;
+}
+const std::vector<Diagnostic>& Simulation::diagnostics() const { return impl_->diags; }
+const std::string& Simulation::stdout_text() const { return impl_->out; }
+const std::string& Simulation::stderr_text() const { return impl_->err; }
+const Options& Simulation::options() const { return impl_->opt; }
+const Timeline& Simulation::timeline() const { return impl_->tl; }
+heap::MemStats Simulation::memstats() const { return impl_->heap ? impl_->heap->read_memstats() : heap::MemStats{}; }
+const heap::Heap* Simulation::heap() const { return impl_->heap.get(); }
+
+std::vector<LiveMap> Simulation::live_maps() const {
+  std::vector<LiveMap> out;
+  if (!impl_->vm) return out;
+  for (const lang::VmMap& m : impl_->vm->live_maps()) out.push_back(LiveMap{m.name, m.map, m.id});
+  return out;
+}
+
+uint64_t Simulation::simulator_memory() const {
+  uint64_t b = impl_->vm ? impl_->vm->memory() : 0;
+  b += impl_->tl.records().capacity() * sizeof(Record);
+  for (const Record& r : impl_->tl.records()) b += r.text.capacity() + r.maps.size() * sizeof(MapSnapshot);
+  return b;
+}
+
+int Simulation::exit_code() const {
+  switch (impl_->state) {
+    case RunState::Panicked: return 2;
+    case RunState::LimitExceeded: return 1;
+    case RunState::Empty: return impl_->diags.empty() ? 0 : 1;
+    default: return impl_->vm ? impl_->vm->exit_code() : 0;
+  }
+}
+
+}  // namespace sim
