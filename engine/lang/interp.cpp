@@ -51,10 +51,17 @@ uint64_t fnv(const std::string& s) {
 // Codec gives map handles their meaning for one map type (maps::SlotCodec).
 class Codec final : public maps::SlotCodec {
  public:
-  Codec(Interpreter& vm, TypeId key, TypeId elem) : vm_(vm), key_(key), elem_(elem) {}
-  uint64_t key_hash_input(uint32_t key) const override { return vm_.hash_word(key_, vm_.from_handle(key_, key)); }
+  Codec(Interpreter& vm, TypeId key, TypeId elem)
+      : vm_(vm), key_(key), elem_(elem), scalar_(!vm.type_has_refs_[key] && vm.T.kind(key) != Kind::Float64) {}
+  uint64_t key_hash_input(uint32_t key) const override {
+    // integers and bools: an inline handle is the value itself (sign-extended 31 bits)
+    if (scalar_ && !(key & kBigBit)) return Word(int64_t(int32_t(key << 1) >> 1));
+    return vm_.hash_word(key_, vm_.from_handle(key_, key));
+  }
   bool key_equal(uint32_t a, uint32_t b) const override {
     if (a == b) return true;
+    // inline and big integers never hold the same value (the encoding is canonical)
+    if (scalar_ && (!(a & kBigBit) || !(b & kBigBit))) return false;
     return vm_.deep_eq(key_, vm_.from_handle(key_, a), vm_.from_handle(key_, b));
   }
   void trace_key(uint32_t key, heap::Marker& m) const override { vm_.mark_handle(key_, key, &m); }
@@ -66,10 +73,12 @@ class Codec final : public maps::SlotCodec {
   }
   TypeId key() const { return key_; }
   TypeId elem() const { return elem_; }
+  bool scalar() const { return scalar_; }
 
  private:
   Interpreter& vm_;
   TypeId key_, elem_;
+  bool scalar_;
 };
 
 // [SECTION] construction
@@ -414,8 +423,11 @@ void Interpreter::mark_map(uint32_t idx, heap::Marker* m) {
   const maps::MapType& mt = mp.type();
   // Handles the heap trace does not visit: big integers and pointer-free aggregates, or
   // everything when this is a pool-only collection (m == nullptr).
-  bool walk_k = (type_has_refs_[kt] && (!m || !mt.key_ptrs)) || e.big;
-  bool walk_e = (type_has_refs_[et] && (!m || !mt.elem_ptrs)) || e.big;
+  // Walk the entries only when some stored handle is a pool index the heap trace does not
+  // reach (big integers, pointer-free aggregates), or for a pool-only collection.
+  if (!e.big) return;
+  bool walk_k = type_has_refs_[kt] ? (!m || !mt.key_ptrs) : true;
+  bool walk_e = type_has_refs_[et] ? (!m || !mt.elem_ptrs) : true;
   if (!walk_k && !walk_e) return;
   mp.for_each([&](uint32_t k, uint32_t v) {
     if (walk_k) mark_handle(kt, k, m);
@@ -1299,6 +1311,18 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
   }
 }
 
+// prefetch_next: bulk loops touch keys k, k+1, k+2 …; once a map sees that pattern, hint
+// the bucket of a key a few steps ahead so its cache lines arrive in time. No effect on state.
+void Interpreter::prefetch_next(MapEnt& e, Word key) {
+  constexpr Word kAhead = 16;
+  if (key == e.last_key + 1 && e.codec->scalar()) {
+    Word ahead = key + kAhead;
+    int64_t v = int64_t(ahead);
+    if (v >= -(int64_t(1) << 30) && v < (int64_t(1) << 30)) e.map->prefetch(uint32_t(v) & ~kBigBit);
+  }
+  e.last_key = key;
+}
+
 // [SECTION] run loop
 int Interpreter::current_line() const {
   if (frames_.empty()) return 0;
@@ -1781,8 +1805,11 @@ void Interpreter::exec(uint64_t stop) {
         MapEnt& e = maps_[m];
         uint32_t k = to_handle(e.codec->key(), R[in.b], false);
         uint32_t v = to_handle(e.codec->elem(), R[in.c], false);
-        if ((k | v) & kBigBit) maps_[m].big = true;
+        // remember that entries hold pool indexes (marking must then walk the map)
+        if (((k | v) & kBigBit) || (k && type_has_refs_[e.codec->key()]) || (v && type_has_refs_[e.codec->elem()]))
+          maps_[m].big = true;
         maps::Map* mp = maps_[m].map.get();
+        prefetch_next(maps_[m], R[in.b]);
         mp->store(k, v);
         break;
       }
@@ -1790,6 +1817,7 @@ void Interpreter::exec(uint64_t stop) {
         uint32_t m = uint32_t(R[in.a]);
         if (m) {
           MapEnt& e = maps_[m];
+          prefetch_next(e, R[in.b]);
           e.map->remove(to_handle(e.codec->key(), R[in.b], true));
         }
         break;
@@ -1910,9 +1938,12 @@ std::vector<VmMap> Interpreter::live_maps() const {
       add(name.empty() ? fn.name.substr(5) + ".(temp)" : name, stack_[f.base + uint32_t(s)]);
     }
   }
-  // maps held only in other structures (slices, structs, map elems) are listed by id
-  for (size_t i = 1; i < maps_.size(); ++i)
+  // maps held only in other structures (slices, structs, map elems) are listed by id;
+  // a handful is enough for the views (a program may hold thousands)
+  size_t extra = 0;
+  for (size_t i = 1; i < maps_.size() && extra < 8; ++i)
     if (maps_[i].map && !seen[i] && maps_[i].mark == epoch_) {
+      ++extra;
       seen[i] = 1;
       out.push_back(VmMap{"map#" + std::to_string(maps_[i].id), maps_[i].map.get(), maps_[i].id});
     }
