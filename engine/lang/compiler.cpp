@@ -580,7 +580,18 @@ class Compiler {
       }
       return fail(p, "cannot use nil as " + T.name(t) + " value in " + context);
     }
-    if (v.isconst && T.is_untyped(v.t)) return convert_const(v, t, p, false);
+    if (v.isconst && T.is_untyped(v.t)) {
+      if (convert_const(v, t, p, false)) return true;
+      // gc names the context: "... as int value in assignment (overflows)"
+      std::string& m = err_.msg;
+      if (m.rfind("cannot use", 0) == 0 && m.find(" in ") == std::string::npos) {
+        size_t paren = m.rfind(" (");
+        bool suffix = paren != std::string::npos && m.back() == ')' && (m.find("(overflows)") != std::string::npos || m.find("(truncated)") != std::string::npos);
+        std::string ctx = std::string(" in ") + context;
+        if (suffix) m.insert(paren, ctx); else m += ctx;
+      }
+      return false;
+    }
     if (v.t == t) return true;
     // identical underlying types where one side is unnamed
     if (T.under(v.t) == T.under(t) && (T[v.t].name.empty() || T[t].name.empty()) && T.kind(t) >= Kind::Array) return true;
@@ -1802,6 +1813,12 @@ class Compiler {
       if (to == Kind::Map || to == Kind::Slice || to == Kind::Pointer) { r.isconst = true; r.t = t; return r; }
       return bad(e.pos, "cannot convert nil to type " + T.name(t));
     }
+    if (x.isconst) {
+      TypeId dt = T.default_type(x.t);
+      if (!convert_const(x, dt, e.pos, false)) { x.ok = false; return x; }
+      materialize(x, dt);
+      from = T.kind(x.t);
+    }
     if (T.under(x.t) == T.under(t)) {
       x.t = t;
       return x;
@@ -2792,9 +2809,10 @@ class Compiler {
     if (!x.ok) return false;
     TypeId t = x.t;
     Kind k = T.kind(t);
-    if (x.isconst && T.is_untyped(t) && x.cv.k == CVal::Int) {
-      t = TypeTable::kInt;
-      k = Kind::Int;
+    if (x.isconst && T.is_untyped(t) && x.t != TypeTable::kUntypedNil) {
+      t = T.default_type(t);
+      if (!convert_const(x, t, s.cond->pos, false)) return false;
+      k = T.kind(t);
     }
     if (x.is_type) return fail(s.cond->pos, T.name(t) + " (type) is not an expression");
     if (s.lhs.size() == 2 && k != Kind::Map && k != Kind::Slice && k != Kind::Array && k != Kind::String && !(k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array))

@@ -746,11 +746,20 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     case Kind::Bool: out += w ? "true" : "false"; return;
     case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64:
     case Kind::UntypedInt: case Kind::UntypedRune:
-      out += std::to_string(int64_t(w));
+    case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uintptr: {
+      bool neg = !T.is_unsigned(t) && int64_t(w) < 0;
+      uint64_t u = neg ? 0 - uint64_t(w) : uint64_t(w);
+      if (verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b') {
+        out += (neg ? "-" : "") + utoa_base(u, verb == 'o' ? 8 : verb == 'b' ? 2 : 16, verb == 'X');
+      } else if (verb == 'q' || verb == 'c') {
+        std::string r;
+        append_rune(r, uint32_t(w));
+        out += verb == 'q' ? "'" + r + "'" : r;
+      } else {
+        out += (neg ? "-" : "") + std::to_string(u);
+      }
       return;
-    case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uintptr:
-      out += std::to_string(uint64_t(w));
-      return;
+    }
     case Kind::Float64: case Kind::UntypedFloat: out += format_float(as_f(w), 'g', -1); return;
     case Kind::String: case Kind::UntypedString:
       if (depth > 0 && verb == 'q') out += quote(str(w));
@@ -966,7 +975,7 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
           char b[64];
           snprintf(b, sizeof b, sp.verb == 'x' ? "%a" : "%A", as_f(w));
           s = b;
-        } else if ((k == Kind::Slice || k == Kind::Array || k == Kind::Map || k == Kind::Struct) && sp.verb != 'c' && sp.verb != 'q' && sp.verb != 'U') {
+        } else if ((k == Kind::Slice || k == Kind::Array || k == Kind::Map || k == Kind::Struct) && sp.verb != 'U') {
           fmt_value(s, t, w, sp.verb, sp.plus, sp.sharp, 0, true);
           if (sp.verb != 'd') bad = false;
         } else if (k == Kind::Pointer && (sp.verb == 'x' || sp.verb == 'X' || sp.verb == 'd')) {

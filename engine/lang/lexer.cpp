@@ -74,6 +74,7 @@ class Lexer {
       skip_space();
       if (failed_) return false;
       if (i_ >= s_.size()) {
+        tok_pos_ = pos();
         if (!out_.empty() && needs_semicolon(out_.back().kind)) push(Tok::Semicolon, "newline");
         push(Tok::Eof, "");
         return true;

@@ -424,11 +424,8 @@ class Parser {
     Pos p = cur().pos;
     switch (cur().kind) {
       case Tok::Var: case Tok::Const: return local_decl(out);
-      case Tok::Type: {
-        next();
-        auto s = mk(Stmt::TypeDecl, p);
+      case Tok::Type:
         return fail(p, "local type declarations are not supported by the playground");
-      }
       case Tok::LBrace: {
         auto s = mk(Stmt::Block, p);
         if (!block(s->body)) return false;

@@ -1,0 +1,183 @@
+// run_test.cpp — programs run end to end: output, formatting, builtins, panics, limits.
+#include <gtest/gtest.h>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+using langtest::prog;
+using langtest::run;
+
+TEST(Run, ControlFlowAndArithmetic) {
+  auto r = run(prog(
+      "\ts := 0\n\tfor i := 0; i < 10; i++ {\n\t\tif i%2 == 0 {\n\t\t\tcontinue\n\t\t}\n\t\tif i > 7 {\n\t\t\tbreak\n\t\t}\n\t\ts += i\n\t}\n"
+      "\tn := 0\n\tfor n < 5 {\n\t\tn++\n\t}\n\tfor i := range 3 {\n\t\ts += i\n\t}\n"
+      "\tvar u8 uint8 = 250\n\tu8 += 10\n\tvar i8 int8 = 127\n\ti8++\n"
+      "\tfmt.Println(s, n, u8, i8, -7/2, -7%2, 1<<10, ^0, 7&^5)\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "19 5 4 -128 -3 -1 1024 -1 2\n");
+  EXPECT_EQ(r.state, sim::RunState::Finished);
+  EXPECT_EQ(r.exit, 0);
+}
+
+TEST(Run, FunctionsStructsPointersSlices) {
+  auto r = run(prog(
+      "\tp := Point{1, 2, \"a\"}\n\tq := &Point{X: 3}\n\tq.Y = 4\n\tfmt.Println(p, *q, q.X+q.Y)\n"
+      "\txs := []int{1, 2, 3}\n\txs = append(xs, 4, 5)\n\tfmt.Println(xs, len(xs), cap(xs), sum(xs))\n"
+      "\td, m := divmod(17, 5)\n\tfmt.Println(d, m)\n"
+      "\tsl := xs[1:3]\n\tsl[0] = 100\n\tfmt.Println(xs, sl, len(sl), cap(sl))\n"
+      "\tc := p\n\tc.X = 9\n\tfmt.Println(p.X, c.X)\n"
+      "\tvar arr [4]int\n\tarr[2] = 7\n\tb := arr\n\tb[2] = 8\n\tfmt.Println(arr, b, len(arr))\n"
+      "\tpp := new(int)\n\t*pp = 5\n\t*pp += 2\n\tfmt.Println(*pp)\n",
+      "type Point struct {\n\tX, Y int\n\tName string\n}\n"
+      "func sum(xs []int) (total int) {\n\tfor _, x := range xs {\n\t\ttotal += x\n\t}\n\treturn\n}\n"
+      "func divmod(a, b int) (int, int) { return a / b, a % b }\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out,
+            "{1 2 a} {3 4 } 7\n[1 2 3 4 5] 5 6 15\n3 2\n[1 100 3 4 5] [100 3] 2 5\n1 9\n[0 0 7 0] [0 0 8 0] 4\n7\n");
+}
+
+TEST(Run, MapsStringsAndRange) {
+  auto r = run(prog(
+      "\tm := map[string]int{\"b\": 2, \"a\": 1}\n\tm[\"c\"] = 3\n\tv, ok := m[\"b\"]\n\t_, ok2 := m[\"z\"]\n"
+      "\tfmt.Println(m, len(m), v, ok, ok2)\n\tdelete(m, \"a\")\n\tsum := 0\n\tfor _, v := range m {\n\t\tsum += v\n\t}\n"
+      "\tfmt.Println(sum, len(m))\n\tclear(m)\n\tfmt.Println(len(m), m)\n"
+      "\ts := \"\"\n\tfor i := 0; i < 5; i++ {\n\t\ts += strconv.Itoa(i)\n\t}\n\tfmt.Println(s, len(s), s[1:3], s[2])\n"
+      "\tfor i, r := range \"h\xc3\xa9!\" {\n\t\tfmt.Print(i, \":\", string(r), \" \")\n\t}\n\tfmt.Println()\n"
+      "\tbs := []byte(\"abc\")\n\tbs[0] = 'X'\n\tfmt.Println(string(bs), bs)\n"
+      "\tvar nm map[int]int\n\tfmt.Println(nm[3], len(nm), nm == nil)\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out,
+            "map[a:1 b:2 c:3] 3 2 true false\n5 2\n0 map[]\n01234 5 12 50\n0:h 1:\xc3\xa9 3:! \nXbc [88 98 99]\n0 0 true\n");
+}
+
+TEST(Run, PrintfVerbsAndWidths) {
+  auto r = run(prog(
+      "\ttype2 := [3]string{\"x\", \"y\"}\n"
+      "\tfmt.Printf(\"%d|%5d|%-5d|%05d|%x|%X|%q|%s|%v|%T\\n\", 42, 42, 42, -42, 255, 255, \"hi\", \"s\", true, type2)\n"
+      "\tfmt.Printf(\"%q %v %d %x\\n\", type2, type2, []int{1, 2}, \"AB\")\n"
+      "\tfmt.Printf(\"%.2f %v %v %v %8.3f|\\n\", 3.14159, 1e6, 123456.0, 0.5, 2.0)\n"
+      "\tfmt.Printf(\"%d %s\\n\", \"str\", 5)\n"
+      "\tfmt.Printf(\"%d %d\\n\", 1)\n"
+      "\tfmt.Printf(\"%d\\n\", 1, 2)\n"
+      "\tfmt.Printf(\"%T %T %T %T\\n\", map[int][]string{}, &T{}, int64(1), 'x')\n"
+      "\tfmt.Printf(\"%v %+v %10s|%-4s|%%\\n\", &T{1}, T{2}, \"r\", \"l\")\n"
+      "\tfmt.Println(fmt.Sprintf(\"%d-%s\", 7, \"x\"), fmt.Sprint(\"a\", 1, 2, \"b\"), fmt.Sprintln(\"x\", 1))\n",
+      "type T struct{ A int }\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out,
+            "42|   42|42   |-0042|ff|FF|\"hi\"|s|true|[3]string\n"
+            "[\"x\" \"y\" \"\"] [x y ] [1 2] 4142\n"
+            "3.14 1e+06 123456 0.5    2.000|\n"
+            "%!d(string=str) %!s(int=5)\n"
+            "1 %!d(MISSING)\n"
+            "1\n%!(EXTRA int=2)"
+            "map[int][]string *main.T int64 int32\n"
+            "&{1} {A:2}          r|l   |%\n"
+            "7-x a1 2b x 1\n\n");
+}
+
+TEST(Run, LogWritesToStderrWithOptionalTimestamp) {
+  auto r = run(prog("\tlog.Printf(\"a=%d\", 1)\n\tlog.Println(\"b\", 2)\n\tfmt.Println(\"out\")\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.err, "a=1\nb 2\n");
+  EXPECT_EQ(r.out, "out\n");
+  sim::Options o;
+  o.log_timestamps = true;
+  r = run(prog("\tlog.Println(\"b\")\n"), o);
+  EXPECT_EQ(r.err, "2009/11/10 23:00:00 b\n");
+}
+
+TEST(Run, RuntimeBuiltins) {
+  auto r = run(prog(
+      "\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n\tbefore := ms.NumGC\n\truntime.GC()\n\tdebug.FreeOSMemory()\n"
+      "\truntime.ReadMemStats(&ms)\n\told := debug.SetGCPercent(50)\n\tnow := debug.SetGCPercent(old)\n"
+      "\tfmt.Println(before, ms.NumGC, ms.NumForcedGC, old, now, ms.Alloc == ms.HeapAlloc, ms.Sys > ms.HeapSys, ms.EnableGC)\n"
+      "\tfmt.Println(strconv.Itoa(-45), strconv.FormatInt(255, 16), runtime.NumGoroutine())\n"
+      "\tm := make(map[int]int)\n\tfor i := 0; i < 9; i++ {\n\t\tm[i] = i\n\t}\n\tfmt.Println(mapShape(m))\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0 2 2 100 50 true true true\n-45 ff 1\nlen=9 B=1\n");
+  sim::Options o;
+  o.go_version = "1.24";
+  r = run(prog("\tm := make(map[int]int)\n\tfor i := 0; i < 9; i++ {\n\t\tm[i] = i\n\t}\n\tfmt.Println(mapShape(m))\n"), o);
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "len=9 dirLen=1 tables=1\n");
+}
+
+TEST(Run, RangeDeleteIdiomBecomesMapclear) {
+  // After mapclear the 1.19 map keeps B but drops overflow; a plain delete loop does the same
+  // to len; both must leave the map empty and usable.
+  auto r = run(prog("\tm := make(map[int]int)\n\tfor i := 0; i < 1000; i++ {\n\t\tm[i] = i\n\t}\n"
+                    "\tfor k := range m {\n\t\tdelete(m, k)\n\t}\n\tm[1] = 1\n\tfmt.Println(mapShape(m))\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "len=1 B=8\n");
+  // The idiom runs as one operation: far fewer ops than a loop over 1000 keys.
+  auto idiom = run(prog("\tm := make(map[int]int)\n\tfor i := 0; i < 1000; i++ {\n\t\tm[i] = i\n\t}\n\tfor k := range m {\n\t\tdelete(m, k)\n\t}\n\truntime.KeepAlive(m)\n"));
+  auto loop = run(prog("\tm := make(map[int]int)\n\tfor i := 0; i < 1000; i++ {\n\t\tm[i] = i\n\t}\n\tfor k := range m {\n\t\tdelete(m, k)\n\t\t_ = k\n\t}\n\truntime.KeepAlive(m)\n"));
+  EXPECT_LT(idiom.ops + 1500, loop.ops);
+}
+
+struct PanicCase {
+  const char* body;
+  const char* text;
+};
+
+TEST(Run, PanicsPrintGoTextAndExitWithStatus2) {
+  const PanicCase cases[] = {
+      {"\tvar m map[string]int\n\tm[\"a\"] = 1\n", "panic: assignment to entry in nil map\n"},
+      {"\ts := []int{1, 2, 3}\n\ti := 5\n\tfmt.Println(s[i])\n", "panic: runtime error: index out of range [5] with length 3\n"},
+      {"\tvar p *T\n\tfmt.Println(p.A)\n", "panic: runtime error: invalid memory address or nil pointer dereference\n"},
+      {"\tz := 0\n\tfmt.Println(1 / z)\n", "panic: runtime error: integer divide by zero\n"},
+      {"\tpanic(\"boom\")\n", "panic: boom\n"},
+      {"\tvar a [3]int\n\ti := -1\n\ta[i] = 1\n", "panic: runtime error: index out of range [-1] with length 3\n"},
+      {"\ts := \"abc\"\n\tn := 10\n\tfmt.Println(s[1:n])\n", "panic: runtime error: slice bounds out of range [:10] with length 3\n"},
+  };
+  for (const PanicCase& c : cases) {
+    auto r = run(prog(c.body, "type T struct{ A int }\n"));
+    ASSERT_TRUE(r.loaded) << c.body << r.diag;
+    EXPECT_EQ(r.state, sim::RunState::Panicked) << c.body;
+    EXPECT_EQ(r.exit, 2);
+    EXPECT_EQ(r.err.rfind(c.text, 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("goroutine 1 [running]:"), std::string::npos);
+  }
+}
+
+TEST(Run, OutputBeforeAPanicIsKept) {
+  auto r = run(prog("\tfmt.Println(\"before\")\n\tvar m map[int]int\n\tm[1] = 1\n\tfmt.Println(\"after\")\n"));
+  EXPECT_EQ(r.out, "before\n");
+}
+
+TEST(Run, LimitsStopTheRunWithAMessage) {
+  sim::Options o;
+  o.max_ops = 100000;
+  auto r = run(prog("\tfor {\n\t}\n"), o);
+  EXPECT_EQ(r.state, sim::RunState::LimitExceeded);
+  EXPECT_NE(r.err.find("max_ops"), std::string::npos);
+  EXPECT_NE(r.exit, 0);
+
+  sim::Options h;
+  h.max_heap_bytes = 64 << 20;
+  r = run(prog("\ts := make([]byte, 1<<30)\n\t_ = s\n"), h);
+  EXPECT_EQ(r.state, sim::RunState::LimitExceeded);
+  EXPECT_NE(r.err.find("out of memory"), std::string::npos);
+
+  sim::Options m;
+  m.max_sim_memory = 8 << 20;
+  r = run(prog("\tm := map[int][]int{}\n\tfor i := 0; ; i++ {\n\t\tm[i] = make([]int, 1)\n\t}\n"), m);
+  EXPECT_EQ(r.state, sim::RunState::LimitExceeded);
+  EXPECT_NE(r.err.find("max_sim_memory"), std::string::npos);
+
+  r = run(prog("\tf(1)\n", "func f(n int) int { return f(n+1) + 1 }\n"));
+  EXPECT_EQ(r.state, sim::RunState::Panicked);
+  EXPECT_NE(r.err.find("stack overflow"), std::string::npos);
+}
+
+TEST(Run, GlobalsInitialiseInOrderAndAreShared) {
+  auto r = run(prog("\tinc()\n\tinc()\n\tfmt.Println(counter, names, cnt)\n",
+                    "var counter int\nvar cnt = 8192\nvar names = []string{\"a\"}\n"
+                    "func inc() {\n\tcounter++\n\tnames = append(names, strconv.Itoa(counter))\n}\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "2 [a 1 2] 8192\n");
+}
+
+}  // namespace
