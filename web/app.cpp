@@ -490,11 +490,12 @@ void layout_wide(App& a, float top, float W, float H) {
     y += h;
   }
   const float rest = H - y;
-  const bool top_row = (a.views & (kMap | kHeap | kCompare)) != 0;
-  const bool bottom_row = (a.views & (kOutput | kExplain)) != 0;
-  const float h1 = top_row && bottom_row ? std::floor(rest * 0.64f) : rest;
-  if (top_row) row(a, {kMap, kHeap, kCompare}, x, y, w, h1);
-  if (bottom_row) row(a, {kOutput, kExplain}, x, top_row ? y + h1 : y, w, rest - (top_row ? h1 : 0));
+  const bool top_row = (a.views & (kMap | kHeap)) != 0;
+  const bool bottom_row = (a.views & (kOutput | kExplain | kCompare)) != 0;
+  const float share = (a.views & kCompare) ? 0.5f : 0.64f;   // the article table needs room
+  const float h1 = top_row && bottom_row ? std::floor(rest * share) : rest;
+  if (top_row) row(a, {kMap, kHeap}, x, y, w, h1);
+  if (bottom_row) row(a, {kOutput, kExplain, kCompare}, x, top_row ? y + h1 : y, w, rest - (top_row ? h1 : 0));
 }
 
 void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& tabs) {
@@ -503,7 +504,9 @@ void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& t
   ImGui::Begin("##tabs", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
     for (View v : tabs) {
-      if (ImGui::BeginTabItem(def(v).title)) {
+      const bool selected = ImGui::BeginTabItem(def(v).title);
+      note_rect(a, std::string("tab:") + def(v).title);
+      if (selected) {
         ImGui::BeginChild("##tab", ImVec2(0, 0), false);
         if (v == kControls) {
           ui::controls_content(a);

@@ -11,7 +11,8 @@
 //   Q3 Touch: 3.1.6's GLFW routes touch events to its mouse handlers, which ignore them (they
 //      read event.touch, which only SDL sets). We catch touch events on the window in the
 //      capture phase, stop them there, and feed ImGui mouse events (one finger), wheel scroll
-//      (two-finger pan) and a pinch factor (two-finger zoom).
+//      (two-finger pan) and a pinch factor (two-finger zoom). GLFW's cursor position follows
+//      the touch too, since ImGui's backend polls it when no mouse entered the canvas.
 //   Q4 Idle: emscripten_set_main_loop runs every animation frame. When nothing runs and no input
 //      came for a few frames, the loop is paused; DOM input listeners resume it.
 //   Q5 Resize: GLFW's glfwSetWindowSize requests fullscreen when the size equals the screen's
@@ -32,6 +33,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -51,6 +53,11 @@ double g_frame_start = 0;
 std::string g_clip;
 float g_pinch = 1.0f;
 bool g_touch_down = false;
+// Touch presses reach ImGui one frame after the position: tabs and other overlapping items
+// count a press only when the pointer hovered them the frame before (ItemFlags_AllowOverlap),
+// and a finger has no hover before it lands.
+struct TouchEvent { int kind; float x, y; };   // 0 pos, 1 down, 2 up
+std::vector<TouchEvent> g_touch_queue;
 
 // clang-format off
 EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
@@ -136,6 +143,9 @@ EM_JS(void, js_install_hooks, (), {
     var m = Math.max(1, Math.min(src.length, 2));
     for (var i = 0; i < m; i++) { x += (src[i].clientX - r.left) * sx / m; y += (src[i].clientY - r.top) * sy / m; }
     if (n >= 2) d = Math.hypot((t[0].clientX - t[1].clientX) * sx, (t[0].clientY - t[1].clientY) * sy);
+    // ImGui's GLFW backend re-reads glfwGetCursorPos every frame while no mouse is over the
+    // canvas (a touch-only device): keep GLFW's idea of the pointer at the touch.
+    Browser.mouseX = x; Browser.mouseY = y;
     _gms_touch(phase, x, y, n, d);
   };
   ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function(t) {
@@ -186,10 +196,10 @@ EMSCRIPTEN_KEEPALIVE void gms_touch(int phase, float x, float y, int n, float d)
   ImGuiIO& io = ImGui::GetIO();
   if (n >= 2) {
     if (g_touch_down) {   // a second finger turns a press into a gesture
-      io.AddMouseButtonEvent(0, false);
+      g_touch_queue.push_back({2, x, y});
       g_touch_down = false;
     }
-    io.AddMousePosEvent(x, y);
+    g_touch_queue.push_back({0, x, y});
     if (last_n >= 2 && last_d > 0 && d > 0) {
       g_pinch *= d / last_d;
       const float fs = ImGui::GetFontSize() * 3;
@@ -197,13 +207,13 @@ EMSCRIPTEN_KEEPALIVE void gms_touch(int phase, float x, float y, int n, float d)
     }
     last_d = d;
   } else if (phase == 0 && n == 1) {
-    io.AddMousePosEvent(x, y);
-    io.AddMouseButtonEvent(0, true);
+    g_touch_queue.push_back({0, x, y});
+    g_touch_queue.push_back({1, x, y});
     g_touch_down = true;
   } else if (phase == 1 && n == 1) {
-    io.AddMousePosEvent(x, y);
+    g_touch_queue.push_back({0, x, y});
   } else if (phase == 2) {
-    if (g_touch_down) io.AddMouseButtonEvent(0, false);
+    if (g_touch_down) g_touch_queue.push_back({2, x, y});
     g_touch_down = false;
     last_d = 0;
   }
@@ -286,6 +296,25 @@ bool begin_frame() {
   if (g_wake_frames > 0) --g_wake_frames;
   g_frame_start = emscripten_get_now();
   apply_size();
+  // Q3: deliver queued touch events, one button change per frame after its position.
+  if (!g_touch_queue.empty()) {
+    ImGuiIO& io = ImGui::GetIO();
+    size_t i = 0;
+    for (; i < g_touch_queue.size(); ++i) {
+      const TouchEvent& e = g_touch_queue[i];
+      if (e.kind == 0) {
+        io.AddMousePosEvent(e.x, e.y);
+        continue;
+      }
+      if (i > 0) break;   // a press or release waits for the frame after its position
+      io.AddMousePosEvent(e.x, e.y);
+      io.AddMouseButtonEvent(0, e.kind == 1);
+      ++i;
+      break;
+    }
+    g_touch_queue.erase(g_touch_queue.begin(), g_touch_queue.begin() + static_cast<std::ptrdiff_t>(i));
+    g_wake_frames = std::max(g_wake_frames, 2);
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

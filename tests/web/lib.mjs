@@ -51,6 +51,8 @@ export async function launchBrowser(opts = {}) {
            '--disable-sync', '--no-first-run', '--disable-quic'],
     viewport: opts.viewport || { width: 1400, height: 860 },
     deviceScaleFactor: opts.deviceScaleFactor || 1,
+    hasTouch: !!opts.hasTouch,
+    isMobile: !!opts.isMobile,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   return { context, close: async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); } };

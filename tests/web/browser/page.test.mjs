@@ -220,6 +220,25 @@ test('HiDPI: the canvas backing store is CSS size × devicePixelRatio', async ()
   await hi.close();
 });
 
+test('touch: taps press buttons on a phone-sized page', async () => {
+  const phone = await launchBrowser({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 }, deviceScaleFactor: 2 });
+  const page = await phone.context.newPage();
+  await page.goto(base);
+  await waitApp(page);
+  await waitState(page, (st) => st.narrow);
+  const tab = await rect(page, 'tab:Run');
+  await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await page.waitForTimeout(300);
+  const run = await rect(page, 'run');   // only drawn when the Run tab is open
+  const before = await appState(page);
+  await page.touchscreen.tap(run.x + run.w / 2, run.y + run.h / 2);
+  await page.waitForTimeout(300);
+  const after = await appState(page);
+  assert.notEqual(after.playing, before.playing, 'the tap did not press Run/Pause');
+  saveArtifact('10-touch.png', await page.screenshot());
+  await phone.close();
+});
+
 test('no page errors', () => {
   assert.deepEqual(consoleErrors.filter((e) => !/unwind/.test(e)), []);
 });
