@@ -448,7 +448,7 @@ def print_summary(table):
         per[key] = (ok, miss, worst)
     print("\n# per program")
     for (prog, version), (ok, miss, worst) in per.items():
-        print("%-28s %-5s %4d ok %4d MISS  %s" % (prog, version, ok, miss,
+        print("%-28s %-5s %4d ok %4d missed  %s" % (prog, version, ok, miss,
                                                  ("first: " + worst) if worst else ""))
 
 
