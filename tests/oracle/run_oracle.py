@@ -130,6 +130,8 @@ class Rules:
     oracle: after-gc lines 3,6-7          Alloc figures on these output lines get 2 %
     oracle: tol LABEL VALUE [lines SPEC]  VALUE = N% | ±N | exact | skip; LABEL may be *
     oracle: mem LABEL                     LABEL is a memory figure (10 % by default)
+    oracle: nofloor LABEL                 no 8 KiB noise floor for LABEL (deltas, not heaps)
+    oracle: unit B|KB|MB                  unit of memory figures printed without a unit word
     oracle: go1.24 <any rule above>       the rule applies to that Go version only
     """
 
@@ -137,6 +139,7 @@ class Rules:
         self.after_gc = set()
         self.mem = set()
         self.unit = DEFAULT_UNIT
+        self.nofloor = set()
         self.tols = []  # (label_lower or '*', lines set or None, kind, amount)
         for raw in source.splitlines():
             s = raw.strip()
@@ -154,6 +157,8 @@ class Rules:
                 self.after_gc |= parse_lines(words[2])
             elif cmd == "mem" and len(words) >= 2:
                 self.mem.add(words[1].lower())
+            elif cmd == "nofloor" and len(words) >= 2:
+                self.nofloor.add(words[1].lower())
             elif cmd == "unit" and len(words) >= 2 and words[1].lower() in UNIT_BYTES:
                 self.unit = words[1].lower()
             elif cmd == "tol" and len(words) >= 3:
@@ -174,6 +179,8 @@ class Rules:
         if lab in MEM_LABELS or lab in UNIT_LABELS or lab in self.mem:
             unit_bytes = UNIT_BYTES.get((unit or self.unit).lower(), UNIT_BYTES[self.unit])
             floor = max(1.0, float(NOISE_FLOOR // unit_bytes))
+            if lab in self.nofloor:
+                floor = 1.0
             kind, amount, why = "rel", TOL_MEM, "mem"
             if lab in ALLOC_LABELS and (line_no in self.after_gc
                                         or AFTER_GC_TEXT.search(line_text)):

@@ -74,6 +74,11 @@ class Tolerances(unittest.TestCase):
         self.assertEqual(ru.tolerance(1, "Alloc", None, "")[2], 8192.0)
         self.assertEqual(ru.tolerance(1, "Alloc", "MB", "")[2], 1.0)
 
+    def test_nofloor(self):
+        ru = r.Rules("// oracle: unit B\n// oracle: mem bytes\n// oracle: nofloor bytes\n", "1.19")
+        self.assertEqual(ru.tolerance(1, "bytes", None, "")[2], 1.0)
+        self.assertEqual(ru.tolerance(1, "Alloc", None, "")[2], 8192.0)
+
     def test_within(self):
         self.assertTrue(r.within("rel", 2.0, 8.0, 47, 54))      # noise floor
         self.assertFalse(r.within("rel", 2.0, 8.0, 355, 364))   # 2.5 % > 2 %, 9 > 8
