@@ -7,8 +7,10 @@
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (Alloc/1024; 3 runs, a/b = values that
 // differed between runs):
-//   Go 1.19.8: 41/43 KB → 472339/472289/472414 KB → 300370/300372 KB
-//   Go 1.24.4: 47 KB → 351932/354524/355101 KB → 294464/293600 KB
+//
+//	Go 1.19.8: 41/43 KB → 472339/472289/472414 KB → 300370/300372 KB
+//	Go 1.24.4: 47 KB → 351932/354524/355101 KB → 294464/293600 KB
+//
 // The article (older Go, macOS) printed 0 / 461 / 293 MB.
 //
 // Output lines: 1 empty map, 2 after 1M inserts, 3 after deleting all + runtime.GC().

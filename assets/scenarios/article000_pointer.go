@@ -7,8 +7,10 @@
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (Alloc/1024; 3 runs, a/b = values that
 // differed between runs):
-//   Go 1.19.8: 41 KB → 186471/186482/186506 KB → 39210 KB
-//   Go 1.24.4: 47 KB → 180321/167654/180429 KB → 36920/36812/36975 KB
+//
+//	Go 1.19.8: 41 KB → 186471/186482/186506 KB → 39210 KB
+//	Go 1.24.4: 47 KB → 180321/167654/180429 KB → 36920/36812/36975 KB
+//
 // The article (older Go, macOS) printed 0 / 182 / 38 MB.
 //
 // Output lines: 1 empty map, 2 after 1M inserts, 3 after deleting all + runtime.GC().

@@ -11,20 +11,21 @@
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; log timestamps left
 // out; 3 runs, a/b = values that differed between runs):
-//   Go 1.19.8:
-//     Alloc = 41 TotalAlloc = 41 Sys = 12143 NumGC = 0
-//     Alloc = 355 TotalAlloc = 357/356 Sys = 12719 NumGC = 1
-//     8192
-//     0
-//     Alloc = 355 TotalAlloc = 357 Sys = 12783 NumGC = 2
-//     Alloc = 42 TotalAlloc = 358 Sys = 12783 NumGC = 3
-//   Go 1.24.4:
-//     Alloc = 47 TotalAlloc = 47 Sys = 6231 NumGC = 0
-//     Alloc = 336 TotalAlloc = 338 Sys = 6295/6551 NumGC = 1
-//     8192
-//     0
-//     Alloc = 336 TotalAlloc = 339/340 Sys = 6359/6615 NumGC = 2
-//     Alloc = 47 TotalAlloc = 339/341/340 Sys = 6359/6615 NumGC = 3
+//
+//	Go 1.19.8:
+//	  Alloc = 41 TotalAlloc = 41 Sys = 12143 NumGC = 0
+//	  Alloc = 355 TotalAlloc = 357/356 Sys = 12719 NumGC = 1
+//	  8192
+//	  0
+//	  Alloc = 355 TotalAlloc = 357 Sys = 12783 NumGC = 2
+//	  Alloc = 42 TotalAlloc = 358 Sys = 12783 NumGC = 3
+//	Go 1.24.4:
+//	  Alloc = 47 TotalAlloc = 47 Sys = 6231 NumGC = 0
+//	  Alloc = 336 TotalAlloc = 338 Sys = 6295/6551 NumGC = 1
+//	  8192
+//	  0
+//	  Alloc = 336 TotalAlloc = 339/340 Sys = 6359/6615 NumGC = 2
+//	  Alloc = 47 TotalAlloc = 339/341/340 Sys = 6359/6615 NumGC = 3
 package main
 
 import (

@@ -11,20 +11,21 @@
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; log timestamps left
 // out; 3 runs, a/b = values that differed between runs):
-//   Go 1.19.8:
-//     Alloc = 41 TotalAlloc = 41 Sys = 12143 NumGC = 0
-//     Alloc = 355 TotalAlloc = 356 Sys = 12719/12463 NumGC = 1
-//     8192
-//     0
-//     Alloc = 42/44 TotalAlloc = 357/358 Sys = 12783/12527 NumGC = 2
-//     Alloc = 42/44 TotalAlloc = 357/358/359 Sys = 12783/12527 NumGC = 3
-//   Go 1.24.4:
-//     Alloc = 47 TotalAlloc = 47 Sys = 6231 NumGC = 0
-//     Alloc = 336 TotalAlloc = 339/338 Sys = 6295 NumGC = 1
-//     8192
-//     0
-//     Alloc = 47 TotalAlloc = 339/340 Sys = 6359 NumGC = 2
-//     Alloc = 47 TotalAlloc = 340/341 Sys = 6359 NumGC = 3
+//
+//	Go 1.19.8:
+//	  Alloc = 41 TotalAlloc = 41 Sys = 12143 NumGC = 0
+//	  Alloc = 355 TotalAlloc = 356 Sys = 12719/12463 NumGC = 1
+//	  8192
+//	  0
+//	  Alloc = 42/44 TotalAlloc = 357/358 Sys = 12783/12527 NumGC = 2
+//	  Alloc = 42/44 TotalAlloc = 357/358/359 Sys = 12783/12527 NumGC = 3
+//	Go 1.24.4:
+//	  Alloc = 47 TotalAlloc = 47 Sys = 6231 NumGC = 0
+//	  Alloc = 336 TotalAlloc = 339/338 Sys = 6295 NumGC = 1
+//	  8192
+//	  0
+//	  Alloc = 47 TotalAlloc = 339/340 Sys = 6359 NumGC = 2
+//	  Alloc = 47 TotalAlloc = 340/341 Sys = 6359 NumGC = 3
 package main
 
 import (

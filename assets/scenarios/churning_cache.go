@@ -15,18 +15,19 @@
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; 3 runs, a/b = values
 // that differed between runs):
-//   Go 1.19.8:
-//     start: TotalAlloc=41 KB NumGC=0
-//     step 500000: TotalAlloc=17443/16577/16296 KB NumGC=33 len=3000 B=9
-//     step 1000000: TotalAlloc=33533/33458/31330 KB NumGC=66 len=3000 B=9
-//     step 1500000: TotalAlloc=50255/49338/47235 KB NumGC=100 len=3000 B=9
-//     mean post-GC Alloc=1054/1067/1081 KB over 100 GCs
-//   Go 1.24.4:
-//     start: TotalAlloc=48/47 KB NumGC=0
-//     step 500000: TotalAlloc=4666 KB NumGC=33 len=3000 dirLen=16 tables=16
-//     step 1000000: TotalAlloc=4667/4666 KB NumGC=66 len=3000 dirLen=16 tables=16
-//     step 1500000: TotalAlloc=4668/4667 KB NumGC=100 len=3000 dirLen=16 tables=16
-//     mean post-GC Alloc=2271/2272 KB over 100 GCs
+//
+//	Go 1.19.8:
+//	  start: TotalAlloc=41 KB NumGC=0
+//	  step 500000: TotalAlloc=17443/16577/16296 KB NumGC=33 len=3000 B=9
+//	  step 1000000: TotalAlloc=33533/33458/31330 KB NumGC=66 len=3000 B=9
+//	  step 1500000: TotalAlloc=50255/49338/47235 KB NumGC=100 len=3000 B=9
+//	  mean post-GC Alloc=1054/1067/1081 KB over 100 GCs
+//	Go 1.24.4:
+//	  start: TotalAlloc=48/47 KB NumGC=0
+//	  step 500000: TotalAlloc=4666 KB NumGC=33 len=3000 dirLen=16 tables=16
+//	  step 1000000: TotalAlloc=4667/4666 KB NumGC=66 len=3000 dirLen=16 tables=16
+//	  step 1500000: TotalAlloc=4668/4667 KB NumGC=100 len=3000 dirLen=16 tables=16
+//	  mean post-GC Alloc=2271/2272 KB over 100 GCs
 package main
 
 import (

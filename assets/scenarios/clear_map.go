@@ -10,18 +10,19 @@
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; 3 runs, a/b = values
 // that differed between runs):
-//   Go 1.19.8:
-//     start: Alloc=41 KB TotalAlloc=41 KB
-//     after-gc filled: Alloc=20682/20728/20686 KB TotalAlloc=42273/42325/42246 KB len=100000 B=14
-//     after-gc cleared: Alloc=18810 KB TotalAlloc=42274/42326/42246 KB len=0 B=14
-//     after-gc refilled: Alloc=20703/20685/20694 KB TotalAlloc=44226/44260/44189 KB len=100000 B=14
-//     after-gc fresh make: Alloc=42 KB TotalAlloc=44227/44261/44190 KB len=0 B=0
-//   Go 1.24.4:
-//     start: Alloc=48/47 KB TotalAlloc=48/47 KB
-//     after-gc filled: Alloc=18483 KB TotalAlloc=36926 KB len=100000 dirLen=128 tables=128
-//     after-gc cleared: Alloc=18484 KB TotalAlloc=36927 KB len=0 dirLen=128 tables=128
-//     after-gc refilled: Alloc=18484 KB TotalAlloc=36927 KB len=100000 dirLen=128 tables=128
-//     after-gc fresh make: Alloc=47 KB TotalAlloc=36928 KB len=0 dirLen=0 tables=0
+//
+//	Go 1.19.8:
+//	  start: Alloc=41 KB TotalAlloc=41 KB
+//	  after-gc filled: Alloc=20682/20728/20686 KB TotalAlloc=42273/42325/42246 KB len=100000 B=14
+//	  after-gc cleared: Alloc=18810 KB TotalAlloc=42274/42326/42246 KB len=0 B=14
+//	  after-gc refilled: Alloc=20703/20685/20694 KB TotalAlloc=44226/44260/44189 KB len=100000 B=14
+//	  after-gc fresh make: Alloc=42 KB TotalAlloc=44227/44261/44190 KB len=0 B=0
+//	Go 1.24.4:
+//	  start: Alloc=48/47 KB TotalAlloc=48/47 KB
+//	  after-gc filled: Alloc=18483 KB TotalAlloc=36926 KB len=100000 dirLen=128 tables=128
+//	  after-gc cleared: Alloc=18484 KB TotalAlloc=36927 KB len=0 dirLen=128 tables=128
+//	  after-gc refilled: Alloc=18484 KB TotalAlloc=36927 KB len=100000 dirLen=128 tables=128
+//	  after-gc fresh make: Alloc=47 KB TotalAlloc=36928 KB len=0 dirLen=0 tables=0
 package main
 
 import (
