@@ -56,7 +56,7 @@ test('a preset runs to the end and prints what the CLI prints', async () => {
   const s = await waitState(page, (st) => st.state === 'Finished' || st.state === 'Panicked' || st.state === 'LimitExceeded');
   assert.equal(s.state, 'Finished');
   assert.ok(s.stdout.length + s.stderr.length > 0, 'printed nothing');
-  const cli = runCli([path.join(SCENARIOS, 'article003_scene1.go')]);
+  const cli = runCli(['run', path.join(SCENARIOS, 'article003_scene1.go')]);
   if (cli) {
     assert.equal(s.stdout, cli.stdout);
     assert.equal(s.stderr, cli.stderr);

@@ -36,11 +36,14 @@ for (const file of presetFiles().filter((f) => /^article/.test(f))) {
       const src = fs.readFileSync(path.join(SCENARIOS, file), 'utf8');
       const r = run(src, { goVersion: go, seed: 1 });
       assert.equal(r.state, 'Finished', r.stderr);
-      const cli = runCli(['--go', go, '--seed', '1', path.join(SCENARIOS, file)]);
+      const cli = runCli(['run', '--go', go, '--seed', '1', path.join(SCENARIOS, file)]);
       assert.equal(cli.status, 0, cli.stderr);
       assert.equal(r.stdout, cli.stdout);
-      const json = runCli(['--go', go, '--seed', '1', '--json', path.join(SCENARIOS, file)]);
-      assert.equal(r.jsonl.trim(), json.stdout.trim());
+      const json = runCli(['run', '--go', go, '--seed', '1', '--json', path.join(SCENARIOS, file)]);
+      const a = r.jsonl.trim().split('\n'), b = json.stdout.trim().split('\n');
+      const i = a.findIndex((line, k) => line !== b[k]);
+      assert.ok(i < 0 && a.length === b.length,
+                `--json differs at record ${i} of ${a.length}/${b.length}:\n  api ${String(a[i]).slice(0, 240)}\n  cli ${String(b[i]).slice(0, 240)}`);
     });
   }
 }
