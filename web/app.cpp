@@ -22,7 +22,7 @@ namespace app {
 namespace {
 
 constexpr const char* kDefaultPreset = "article000_inline";
-constexpr double kFrameBudgetMs = 9.0;       // engine work per frame: 60 fps with room to draw
+constexpr double kFrameBudgetMs = 7.0;       // engine work per frame: 60 fps with room to draw
 constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reloads the program
 constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory cap on the web
 constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
@@ -80,8 +80,9 @@ void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
   const double t0 = platform::now_ms();
   uint64_t left = max_ops;
   while (left > 0) {
-    // Slices of about 1 ms, sized by the measured rate, so the frame budget is kept.
-    uint64_t chunk = static_cast<uint64_t>(std::clamp(r.ops_per_ms, 64.0, 5e7));
+    // Slices of about half a millisecond, sized by the measured rate, so the frame budget is
+    // kept even when the cost per op changes (inserts, then deletes, then a GC).
+    uint64_t chunk = static_cast<uint64_t>(std::clamp(r.ops_per_ms * 0.5, 16.0, 2e7));
     chunk = std::min(chunk, left);
     if (r.target_op != UINT64_MAX) {
       if (r.sim->ops() >= r.target_op) {
@@ -96,8 +97,8 @@ void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
     const double dt = platform::now_ms() - t;
     const uint64_t did = r.sim->ops() - before;
     left -= std::min(left, std::max<uint64_t>(did, 1));
-    if (did > 0 && dt > 0.2) r.ops_per_ms = 0.6 * r.ops_per_ms + 0.4 * (static_cast<double>(did) / dt);
-    else if (did == chunk) r.ops_per_ms = std::min(r.ops_per_ms * 2, 5e7);
+    if (did > 0 && dt > 0.05) r.ops_per_ms = 0.5 * r.ops_per_ms + 0.5 * (static_cast<double>(did) / dt);
+    else if (did == chunk) r.ops_per_ms = std::min(r.ops_per_ms * 1.5, 4e7);
     if (st != sim::RunState::Ready && st != sim::RunState::Running) {
       r.playing = false;
       break;
