@@ -1,0 +1,188 @@
+// simulation_test.cpp — Simulation's contract: time slices, stepping units, seek, the
+// timeline's records and its JSON-lines form, live maps.
+#include <gtest/gtest.h>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+const char* kProg =
+    "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nvar g map[int]int\n\n"
+    "func main() {\n"
+    "\tm := make(map[int]int)\n"
+    "\tfor i := 0; i < 20000; i++ {\n"
+    "\t\tm[i] = i\n"
+    "\t}\n"
+    "\tfmt.Println(\"filled\", len(m))\n"
+    "\tg = make(map[int]int, 100)\n"
+    "\tfor i := 0; i < 20000; i++ {\n"
+    "\t\tdelete(m, i)\n"
+    "\t}\n"
+    "\truntime.GC()\n"
+    "\tfmt.Println(\"done\", len(m))\n"
+    "\truntime.KeepAlive(m)\n"
+    "}\n";
+
+TEST(Simulation, StepExecutesAtMostBudgetOps) {
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kProg, sim::Options{}));
+  EXPECT_EQ(s.state(), sim::RunState::Ready);
+  EXPECT_EQ(s.step(1000), sim::RunState::Running);
+  EXPECT_EQ(s.ops(), 1000u);
+  s.step(1);
+  EXPECT_EQ(s.ops(), 1001u);
+  EXPECT_GT(s.current_line(), 0);
+  EXPECT_EQ(s.run_to_end(), sim::RunState::Finished);
+  EXPECT_EQ(s.stdout_text(), "filled 20000\ndone 0\n");
+  uint64_t end = s.ops();
+  EXPECT_EQ(s.step(100), sim::RunState::Finished);   // nothing happens after the end
+  EXPECT_EQ(s.ops(), end);
+}
+
+TEST(Simulation, TimelineRecordsPrintsGcMapEventsSamplesAndEnd) {
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kProg, sim::Options{}));
+  s.run_to_end();
+  const auto& rs = s.timeline().records();
+  ASSERT_FALSE(rs.empty());
+  int prints = 0, gcs = 0, events = 0, samples = 0;
+  for (size_t i = 0; i < rs.size(); ++i) {
+    if (i) EXPECT_LE(rs[i - 1].op, rs[i].op);
+    switch (rs[i].kind) {
+      case sim::Record::Print: ++prints; break;
+      case sim::Record::GcCycle: ++gcs; break;
+      case sim::Record::MapEvent: ++events; break;
+      case sim::Record::Sample: ++samples; break;
+      case sim::Record::End: EXPECT_EQ(i, rs.size() - 1); break;
+    }
+  }
+  EXPECT_EQ(prints, 2);
+  EXPECT_EQ(uint32_t(gcs), s.memstats().NumGC);
+  EXPECT_GT(events, 5);      // the map grew B = 0 … 12
+  EXPECT_GT(samples, 10);
+  EXPECT_EQ(rs.back().kind, sim::Record::End);
+  EXPECT_EQ(rs.back().text, "Finished");
+  // the first print sees the filled map by its variable name
+  const sim::Record* first = nullptr;
+  for (const auto& r : rs)
+    if (r.kind == sim::Record::Print) { first = &r; break; }
+  ASSERT_NE(first, nullptr);
+  ASSERT_FALSE(first->maps.empty());
+  EXPECT_EQ(first->maps[0].name, "m");
+  EXPECT_EQ(first->maps[0].shape.count, 20000u);
+  EXPECT_EQ(first->text, "filled 20000\n");
+  EXPECT_GT(first->mem.HeapAlloc, 0u);
+  // JSON lines: one object per record, kind first
+  std::string j = s.timeline().to_jsonl();
+  EXPECT_EQ(size_t(std::count(j.begin(), j.end(), '\n')), rs.size());
+  EXPECT_EQ(j.rfind("{\"kind\":", 0), 0u);
+  EXPECT_NE(j.find("\"kind\":\"print\""), std::string::npos);
+  EXPECT_NE(j.find("\"text\":\"filled 20000\\n\""), std::string::npos);
+  EXPECT_NE(j.find("\"kind\":\"gc\""), std::string::npos);
+  EXPECT_NE(j.find("\"kind\":\"map_event\""), std::string::npos);
+  EXPECT_NE(j.find("\"HeapAlloc\":"), std::string::npos);
+  EXPECT_GE(s.timeline().last_at(first->op), 0);
+  EXPECT_EQ(s.timeline().last_at(0), -1);
+}
+
+TEST(Simulation, LongRunsKeepABoundedTimeline) {
+  sim::Simulation s;
+  std::string src = "package main\n\nfunc main() {\n\tm := map[int]int{}\n\tfor i := 0; i < 3000000; i++ {\n\t\tm[i%50000] = i\n\t}\n}\n";
+  ASSERT_TRUE(s.load(src, sim::Options{}));
+  s.run_to_end();
+  EXPECT_EQ(s.state(), sim::RunState::Finished);
+  EXPECT_LT(s.timeline().records().size(), 4500u);
+  EXPECT_GT(s.timeline().records().size(), 1000u);
+}
+
+TEST(Simulation, SeekReplaysDeterministically) {
+  sim::Simulation a;
+  ASSERT_TRUE(a.load(kProg, sim::Options{}));
+  a.run_to_end();
+  uint64_t total = a.ops();
+  heap::MemStats end = a.memstats();
+  std::string jsonl = a.timeline().to_jsonl();
+  ASSERT_EQ(a.seek(total / 2), sim::RunState::Running);
+  EXPECT_EQ(a.ops(), total / 2);
+  EXPECT_EQ(a.stdout_text(), "filled 20000\n");
+  a.run_to_end();
+  EXPECT_EQ(a.ops(), total);
+  EXPECT_EQ(a.memstats().TotalAlloc, end.TotalAlloc);
+  EXPECT_EQ(a.timeline().to_jsonl(), jsonl);
+  a.reset();
+  EXPECT_EQ(a.state(), sim::RunState::Ready);
+  EXPECT_EQ(a.ops(), 0u);
+  EXPECT_TRUE(a.stdout_text().empty());
+}
+
+TEST(Simulation, StepUnits) {
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kProg, sim::Options{}));
+  // NextPrint stops right after the first print
+  s.step_unit(sim::StepMode::NextPrint);
+  EXPECT_EQ(s.stdout_text(), "filled 20000\n");
+  EXPECT_EQ(s.state(), sim::RunState::Running);
+  // Statement: a few ops, and the line moves on
+  int line = s.current_line();
+  uint64_t before = s.ops();
+  s.step_unit(sim::StepMode::Statement);
+  EXPECT_GT(s.ops(), before);
+  EXPECT_LT(s.ops(), before + 20);
+  EXPECT_NE(s.current_line(), line);
+  // LoopIteration: one pass of the delete loop
+  for (int guard = 0; guard < 100 && s.current_line() != 18; ++guard) s.step_unit(sim::StepMode::Statement);
+  ASSERT_EQ(s.current_line(), 18);   // delete(m, i)
+  before = s.ops();
+  s.step_unit(sim::StepMode::LoopIteration);
+  EXPECT_GT(s.ops(), before);
+  EXPECT_LT(s.ops(), before + 10);
+  s.step_unit(sim::StepMode::NextPrint);
+  EXPECT_EQ(s.stdout_text(), "filled 20000\ndone 0\n");
+}
+
+TEST(Simulation, LiveMapsNameVariablesAndGlobals) {
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kProg, sim::Options{}));
+  s.step_unit(sim::StepMode::NextPrint);
+  s.step_unit(sim::StepMode::Statement);
+  s.step_unit(sim::StepMode::Statement);
+  auto lm = s.live_maps();
+  std::vector<std::string> names;
+  for (auto& m : lm) names.push_back(m.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "g"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "m"), names.end());
+  for (auto& m : lm) {
+    ASSERT_NE(m.map, nullptr);
+    EXPECT_GT(m.id, 0u);
+  }
+  EXPECT_GT(s.simulator_memory(), 0u);
+}
+
+TEST(Simulation, LoadErrorsAndUnknownVersions) {
+  sim::Simulation s;
+  EXPECT_FALSE(s.load("package main\nfunc main() { x }\n", sim::Options{}, "prog.go"));
+  ASSERT_EQ(s.diagnostics().size(), 1u);
+  EXPECT_EQ(s.diagnostics()[0].to_string().rfind("prog.go:2:15: ", 0), 0u) << s.diagnostics()[0].to_string();
+  EXPECT_EQ(s.state(), sim::RunState::Empty);
+  EXPECT_EQ(s.step(10), sim::RunState::Empty);
+  sim::Options o;
+  o.go_version = "0.9";
+  EXPECT_FALSE(s.load("package main\nfunc main() {}\n", o));
+  EXPECT_NE(s.diagnostics()[0].message.find("unknown Go version"), std::string::npos);
+}
+
+TEST(Simulation, GoVersionsAndSeedsChangeTheRunDeterministically) {
+  auto run = [](const std::string& v, uint64_t seed) {
+    sim::Simulation s;
+    sim::Options o;
+    o.go_version = v;
+    o.seed = seed;
+    EXPECT_TRUE(s.load(kProg, o));
+    s.run_to_end();
+    return s.timeline().to_jsonl();
+  };
+  EXPECT_EQ(run("1.19", 7), run("1.19", 7));
+  EXPECT_NE(run("1.19", 7), run("1.24", 7));
+}
+
+}  // namespace
