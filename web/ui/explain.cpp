@@ -50,8 +50,12 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
                     name.c_str());
       break;
     case maps::MapEvent::OverflowAlloc:
-      std::snprintf(b, sizeof b, "map %s chained an overflow bucket to a full bucket (%llu overflow allocations so far here).",
-                    name.c_str(), static_cast<unsigned long long>(overflow_since));
+      (void)overflow_since;
+      std::snprintf(b, sizeof b,
+                    "map %s chained an overflow bucket to a full bucket: %llu overflow buckets in use, "
+                    "kept until the next growth.",
+                    name.c_str(), static_cast<unsigned long long>(sh.overflow_buckets));
+      (void)unit;
       break;
     case maps::MapEvent::Clear:
       std::snprintf(b, sizeof b, "map %s was cleared: count 0, but its buckets (%s) stay allocated: a map never shrinks.",
