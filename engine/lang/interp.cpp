@@ -23,6 +23,7 @@ constexpr uint32_t kBigBit = 0x80000000u;
 constexpr size_t kMaxFrames = 20000;
 constexpr uint64_t kCheckEvery = 1u << 16;
 constexpr uint64_t kSparseAbove = 4096;   // arrays longer than this keep only non-zero elements
+constexpr uint64_t kDenseBackingMax = 1u << 20;   // slice backing arrays up to this stay dense
 
 double as_f(Word w) { double d; memcpy(&d, &w, 8); return d; }
 Word of_f(double d) { Word w; memcpy(&w, &d, 8); return w; }
@@ -58,6 +59,8 @@ class Codec final : public maps::SlotCodec {
     if (scalar_ && !(key & kBigBit)) return Word(int64_t(int32_t(key << 1) >> 1));
     return vm_.hash_word(key_, vm_.from_handle(key_, key));
   }
+  // Integer and bool keys: inline handles are 31-bit signed values (the maps' fast path).
+  bool small_int_keys() const override { return scalar_; }
   bool key_equal(uint32_t a, uint32_t b) const override {
     if (a == b) return true;
     // inline and big integers never hold the same value (the encoding is canonical)
@@ -243,7 +246,8 @@ void Interpreter::obj_set(uint32_t o, uint64_t i, Word w) {
     }
     uint64_t n = obj_count(objs_[o]);
     Store& s = stores_[si];
-    s.is_sparse = n > kSparseAbove;
+    // slice backing arrays are written densely by append loops: keep them dense longer
+    s.is_sparse = n > (objs_[o].shape == Backing ? kDenseBackingMax : kSparseAbove);
     s.sparse.clear();
     s.dense.clear();
     if (!s.is_sparse) s.dense.assign(size_t(n), 0);
@@ -1510,6 +1514,10 @@ void Interpreter::exec(uint64_t stop) {
         const std::string& y = str(R[in.c]);
         if (x.empty()) { R[in.a] = R[in.c]; break; }
         if (y.empty()) { R[in.a] = R[in.b]; break; }
+        if (x.size() + y.size() > opt_.max_sim_memory / 4) {
+          limit("gomapsim: a string of " + std::to_string(x.size() + y.size()) + " bytes would exceed max_sim_memory; the run was stopped");
+          goto out;
+        }
         std::string s = x + y;
         // concatstrings: a non-escaping result of ≤ 32 bytes uses the caller's stack buffer
         heap::ObjId data = ((in.flags & 1) || s.size() > 32) ? alloc(s.size(), true) : heap::kNil;
@@ -1757,6 +1765,22 @@ void Interpreter::exec(uint64_t stop) {
         int64_t hint = in.b >= 0 ? int64_t(R[in.b]) : 0;
         if (hint < 0) VM_PANIC("runtime error: makemap: size out of range");
         TypeId mt = in.k;
+        {
+          // The map engine keeps ~2.5 slots per hinted entry (4-byte key and elem handles
+          // plus control bytes) and Go ~1.25 × (key + elem) bytes: refuse hints the limits
+          // cannot hold before the engine allocates anything.
+          const Type& mty = T.u(mt);
+          uint64_t h = uint64_t(hint);
+          uint64_t kv = T.u(mty.key).size + T.u(mty.elem).size + 1;
+          if (h > opt_.max_sim_memory / 24) {
+            limit("gomapsim: make(" + T.name(mt) + ", " + std::to_string(hint) + ") would exceed max_sim_memory; the run was stopped");
+            goto out;
+          }
+          if (kv && h > opt_.max_heap_bytes / kv) {
+            heap_alloc_ok(opt_.max_heap_bytes + 1);
+            goto out;
+          }
+        }
         Codec* codec = codec_for(mt);
         maps::MakeParams mp;
         mp.hint = hint;
