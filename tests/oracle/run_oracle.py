@@ -2,7 +2,8 @@
 """run_oracle.py — compare gomapsim with real Go, number by number.
 
     tests/oracle/run_oracle.py [--go 1.19] [--go 1.24] [--gomapsim build/gomapsim]
-                               [--runs N] [--real-only] [--fresh] [--verbose] [PROGRAM ...]
+                               [--runs N] [--real-only] [--figures] [--fresh] [--misses]
+                               [--verbose] [PROGRAM ...]
 
 Every oracle program (assets/scenarios/*.go and tests/oracle/programs/*.go, or the ones named
 on the command line by path or by a part of their name) is run
@@ -18,7 +19,7 @@ stdout and stderr are captured together. Log timestamps are removed, then the tw
 compared line by line and token by token: the text between numbers must be equal and every
 number must be within its tolerance. The tolerance convention (labels, memory figures,
 after-gc lines, `// oracle:` annotations) is described in tests/oracle/README.md and
-implemented in `classify()` and `Rules` below.
+implemented in `tokenize()` and `Rules` below.
 
 Real Go's outputs are cached under tests/oracle/out/ keyed by (hash of program + helper +
 go.mod, go version, run index); the cache is not read when CI is set or with --fresh.
@@ -65,7 +66,7 @@ RUN_TIMEOUT = 600  # seconds, per program run
 MEM_LABELS = {
     "alloc", "totalalloc", "sys", "heapalloc", "heapsys", "heapidle", "heapinuse",
     "heapreleased", "stackinuse", "stacksys", "mspaninuse", "mspansys", "mcacheinuse",
-    "mcachesys", "buckhashsys", "gcsys", "othersys", "nextgc", "lastgc_bytes",
+    "mcachesys", "buckhashsys", "gcsys", "othersys", "nextgc",
 }
 # Unit words that make the number before them a memory figure ("44 KB").
 UNIT_LABELS = {"kb", "mb", "gb", "kib", "mib", "gib", "bytes"}
@@ -288,27 +289,32 @@ def run_real(path, src, version, run_index, use_cache):
     go = go_binary(version)
     tmp = tempfile.mkdtemp(prefix="oracle-")
     try:
-        shutil.copy(path, os.path.join(tmp, "main.go"))
-        if "mapShape" in src:
-            shutil.copy(HELPERS[version], os.path.join(tmp, os.path.basename(HELPERS[version])))
-        with open(os.path.join(tmp, "go.mod"), "w") as f:
-            f.write(GO_MOD)
-        # `go build` + exec rather than `go run .`: the same program, but the program's
-        # environment is exactly PROGRAM_ENV (the runtime copies every environment string to
-        # the heap at start-up, so the baseline Alloc depends on the environment's size).
-        p = subprocess.run([go, "build", "-o", "prog", "."], cwd=tmp, env=go_env(version),
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=RUN_TIMEOUT)
-        out = p.stdout.decode("utf-8", "replace")
-        rc = p.returncode
-        if rc == 0:
-            p = subprocess.run([os.path.join(tmp, "prog")], cwd=tmp, env=PROGRAM_ENV,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               timeout=RUN_TIMEOUT)
-            out = p.stdout.decode("utf-8", "replace")
-            rc = p.returncode
+        return _build_and_run(go, path, src, version, run_index, cache, tmp)
+    except subprocess.TimeoutExpired:
+        return -1, "run_oracle: real Go timed out after %d s\n" % RUN_TIMEOUT, False
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _build_and_run(go, path, src, version, run_index, cache, tmp):
+    """Build the program in the temporary module `tmp`, run it, cache a successful output."""
+    shutil.copy(path, os.path.join(tmp, "main.go"))
+    if "mapShape" in src:
+        shutil.copy(HELPERS[version], os.path.join(tmp, os.path.basename(HELPERS[version])))
+    with open(os.path.join(tmp, "go.mod"), "w") as f:
+        f.write(GO_MOD)
+    # `go build` + exec rather than `go run .`: the same program, but the program's environment
+    # is exactly PROGRAM_ENV (the runtime copies every environment string to the heap at
+    # start-up, so the baseline Alloc depends on the environment's size).
+    p = subprocess.run([go, "build", "-o", "prog", "."], cwd=tmp, env=go_env(version),
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT)
+    out = p.stdout.decode("utf-8", "replace")
+    rc = p.returncode
+    if rc == 0:
+        p = subprocess.run([os.path.join(tmp, "prog")], cwd=tmp, env=PROGRAM_ENV,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT)
+        out = p.stdout.decode("utf-8", "replace")
+        rc = p.returncode
     if rc == 0:
         os.makedirs(OUT_DIR, exist_ok=True)
         with open(cache, "w") as f:
