@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 
 #include "web/knobs/golex.h"
 
@@ -83,6 +84,14 @@ void set_range(IntKnob& k) {
   }
 }
 
+// cat joins pieces with append: g++ 12 warns falsely (-Wrestrict, GCC bug 105329) on
+// "literal" + std::string at -O2, and CI builds with -Werror.
+std::string cat(std::initializer_list<std::string_view> parts) {
+  std::string s;
+  for (std::string_view p : parts) s.append(p);
+  return s;
+}
+
 std::string trim(std::string_view s) {
   size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
@@ -151,8 +160,8 @@ std::string type_text(const TypeSpec& t) {
   switch (t.kind) {
     case TypeSpec::Int: return "int";
     case TypeSpec::String: return "string";
-    case TypeSpec::ByteArray: return "[" + std::to_string(t.n) + "]byte";
-    case TypeSpec::PtrByteArray: return "*[" + std::to_string(t.n) + "]byte";
+    case TypeSpec::ByteArray: return cat({"[", std::to_string(t.n), "]byte"});
+    case TypeSpec::PtrByteArray: return cat({"*[", std::to_string(t.n), "]byte"});
     case TypeSpec::Struct: {
       std::string s = "struct{ ";
       const int64_t n = std::clamp<int64_t>(t.n, 1, 26);
@@ -160,7 +169,8 @@ std::string type_text(const TypeSpec& t) {
         if (i) s += ", ";
         s += static_cast<char>('a' + i);
       }
-      return s + " int }";
+      s.append(" int }");
+      return s;
     }
     case TypeSpec::Other: return t.text;
   }
@@ -171,10 +181,10 @@ std::string zero_value(const TypeSpec& t) {
   switch (t.kind) {
     case TypeSpec::Int: return "0";
     case TypeSpec::String: return "\"\"";
-    case TypeSpec::ByteArray: return type_text(t) + "{}";
-    case TypeSpec::PtrByteArray: return "new([" + std::to_string(t.n) + "]byte)";
-    case TypeSpec::Struct: return type_text(t) + "{}";
-    case TypeSpec::Other: return t.text + "{}";
+    case TypeSpec::ByteArray: return cat({type_text(t), "{}"});
+    case TypeSpec::PtrByteArray: return cat({"new([", std::to_string(t.n), "]byte)"});
+    case TypeSpec::Struct: return cat({type_text(t), "{}"});
+    case TypeSpec::Other: return cat({t.text, "{}"});
   }
   return "0";
 }
@@ -190,7 +200,7 @@ std::string format_int(int64_t v, bool underscores) {
     }
     digits = out;
   }
-  return v < 0 ? "-" + digits : digits;
+  return v < 0 ? cat({"-", digits}) : digits;
 }
 
 Knobs extract(std::string_view src) {
@@ -292,17 +302,17 @@ std::string set_map_types(std::string_view src, const MapKnob& m, const TypeSpec
                           const TypeSpec& elem) {
   struct Edit { size_t pos, len; std::string text; };
   std::vector<Edit> edits;
-  const std::string new_map = "map[" + type_text(key) + "]" + type_text(elem);
+  const std::string new_map = cat({"map[", type_text(key), "]", type_text(elem)});
   for (auto [pos, len] : m.spans) edits.push_back({pos, len, new_map});
   // Fresh values of the old elem type become fresh values of the new one.
   if (!(m.elem == elem) && (m.elem.kind == TypeSpec::ByteArray || m.elem.kind == TypeSpec::PtrByteArray ||
                             m.elem.kind == TypeSpec::Struct)) {
-    const std::string arr = "[" + std::to_string(m.elem.n) + "]byte";
+    const std::string arr = cat({"[", std::to_string(m.elem.n), "]byte"});
     std::vector<std::string> patterns;
     if (m.elem.kind == TypeSpec::PtrByteArray) {
-      patterns = {"&" + arr + "{}", "new(" + arr + ")"};
+      patterns = {cat({"&", arr, "{}"}), cat({"new(", arr, ")"})};
     } else {
-      patterns = {m.elem_text + "{}", type_text(m.elem) + "{}"};
+      patterns = {cat({m.elem_text, "{}"}), cat({type_text(m.elem), "{}"})};
     }
     Cursor c{src, {}};
     for (const Token& t : golex::lex(src))

@@ -85,7 +85,7 @@ TEST(ShareCodec, RoundTrip) {
   const share::State s = sample();
   const std::string link = share::encode(s);
   ASSERT_EQ(link.rfind("v1=", 0), 0u);
-  share::Decoded d = share::decode("#" + link);
+  share::Decoded d = share::decode(std::string("#").append(link));
   ASSERT_TRUE(d.ok) << d.error;
   EXPECT_EQ(d.state, s);
   share::State dflt;
@@ -122,7 +122,7 @@ TEST(ShareCodec, CorruptionIsRefusedNeverCrashes) {
   }
   EXPECT_GT(refused, 2900);   // the checksum catches (nearly) all single-character damage
   for (int k = 0; k < 2000; ++k) {   // random garbage after the prefix
-    std::string junk = "v1=";
+    std::string junk("v1=");
     const size_t len = rng() % 200;
     for (size_t j = 0; j < len; ++j) junk += alphabet[rng() % alphabet.size()];
     EXPECT_FALSE(share::decode(junk).ok);
@@ -131,7 +131,7 @@ TEST(ShareCodec, CorruptionIsRefusedNeverCrashes) {
 
 TEST(ShareCodec, OversizedAndForeignLinks) {
   EXPECT_FALSE(share::decode(std::string(share::kMaxFragmentChars + 10, 'A')).ok);
-  EXPECT_FALSE(share::decode("v1=" + std::string(share::kMaxFragmentChars, 'A')).ok);
+  EXPECT_FALSE(share::decode(std::string("v1=").append(share::kMaxFragmentChars, 'A')).ok);
   EXPECT_FALSE(share::decode("v2=abc").ok);
   EXPECT_FALSE(share::decode("n=77").ok);
   EXPECT_FALSE(share::decode("").ok);
