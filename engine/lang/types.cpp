@@ -188,10 +188,31 @@ std::string TypeTable::name(TypeId id) const {
   const Type& t = types_[id];
   if (!t.name.empty()) return t.name;
   switch (t.kind) {
-    case Kind::Array: return "[" + std::to_string(t.len) + "]" + name(t.elem);
-    case Kind::Slice: return "[]" + name(t.elem);
-    case Kind::Pointer: return "*" + name(t.elem);
-    case Kind::Map: return "map[" + name(t.key) + "]" + name(t.elem);
+    // Built with += : GCC 12 warns (-Wrestrict, a false positive) on "[" + ... chains.
+    case Kind::Array: {
+      std::string s = "[";
+      s += std::to_string(t.len);
+      s += ']';
+      s += name(t.elem);
+      return s;
+    }
+    case Kind::Slice: {
+      std::string s = "[]";
+      s += name(t.elem);
+      return s;
+    }
+    case Kind::Pointer: {
+      std::string s = "*";
+      s += name(t.elem);
+      return s;
+    }
+    case Kind::Map: {
+      std::string s = "map[";
+      s += name(t.key);
+      s += ']';
+      s += name(t.elem);
+      return s;
+    }
     case Kind::Struct: {
       std::string s = "struct {";
       for (size_t i = 0; i < t.fields.size(); ++i) s += (i ? "; " : " ") + t.fields[i].name + " " + name(t.fields[i].type);

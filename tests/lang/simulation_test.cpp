@@ -47,7 +47,9 @@ TEST(Simulation, TimelineRecordsPrintsGcMapEventsSamplesAndEnd) {
   ASSERT_FALSE(rs.empty());
   int prints = 0, gcs = 0, events = 0, samples = 0;
   for (size_t i = 0; i < rs.size(); ++i) {
-    if (i) EXPECT_LE(rs[i - 1].op, rs[i].op);
+    if (i) {
+      EXPECT_LE(rs[i - 1].op, rs[i].op);
+    }
     switch (rs[i].kind) {
       case sim::Record::Print: ++prints; break;
       case sim::Record::GcCycle: ++gcs; break;
@@ -64,8 +66,12 @@ TEST(Simulation, TimelineRecordsPrintsGcMapEventsSamplesAndEnd) {
   EXPECT_EQ(rs.back().text, "Finished");
   // the first print sees the filled map by its variable name
   const sim::Record* first = nullptr;
-  for (const auto& r : rs)
-    if (r.kind == sim::Record::Print) { first = &r; break; }
+  for (const auto& r : rs) {
+    if (r.kind == sim::Record::Print) {
+      first = &r;
+      break;
+    }
+  }
   ASSERT_NE(first, nullptr);
   ASSERT_FALSE(first->maps.empty());
   EXPECT_EQ(first->maps[0].name, "m");

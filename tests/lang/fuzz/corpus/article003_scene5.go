@@ -1,0 +1,42 @@
+package main
+
+import (
+	"log"
+	"runtime"
+)
+
+var cnt = 8192
+
+func main() {
+	printMemStats()
+	other()
+	runtime.GC()
+	printMemStats()
+}
+
+func other() {
+	var intMap map[int]int
+	intMap = initMap(intMap)
+	runtime.GC()
+	printMemStats()
+	log.Println(len(intMap))
+	for i := 0; i < cnt; i++ {
+		delete(intMap, i)
+	}
+	log.Println(len(intMap))
+	runtime.GC()
+	printMemStats()
+
+}
+func initMap(intMap map[int]int) map[int]int {
+	intMap = make(map[int]int, cnt)
+	for i := 0; i < cnt; i++ {
+		intMap[i] = i
+	}
+	return intMap
+}
+func printMemStats() {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	log.Printf("Alloc = %v TotalAlloc = %v Sys = %v NumGC = %v\n", m.Alloc/1024, m.TotalAlloc/1024, m.Sys/1024, m.NumGC)
+}
