@@ -429,9 +429,8 @@ void Interpreter::mark_map(uint32_t idx, heap::Marker* m) {
   // everything when this is a pool-only collection (m == nullptr).
   // Walk the entries only when some stored handle is a pool index the heap trace does not
   // reach (big integers, pointer-free aggregates), or for a pool-only collection.
-  if (!e.big) return;
-  bool walk_k = type_has_refs_[kt] ? (!m || !mt.key_ptrs) : true;
-  bool walk_e = type_has_refs_[et] ? (!m || !mt.elem_ptrs) : true;
+  bool walk_k = type_has_refs_[kt] ? (e.pooled && (!m || !mt.key_ptrs)) : e.big;
+  bool walk_e = type_has_refs_[et] ? (e.pooled && (!m || !mt.elem_ptrs)) : e.big;
   if (!walk_k && !walk_e) return;
   mp.for_each([&](uint32_t k, uint32_t v) {
     if (walk_k) mark_handle(kt, k, m);
@@ -1807,6 +1806,7 @@ void Interpreter::exec(uint64_t stop) {
         e.mark = epoch_;
         e.id = id;
         e.big = false;
+        e.pooled = false;
         if (host_) {
           Host* h = host_;
           e.map->on_event = [h, id](const maps::MapEvent& ev) { h->map_event(id, ev); };
@@ -1839,8 +1839,9 @@ void Interpreter::exec(uint64_t stop) {
         uint32_t k = to_handle(e.codec->key(), R[in.b], false);
         uint32_t v = to_handle(e.codec->elem(), R[in.c], false);
         // remember that entries hold pool indexes (marking must then walk the map)
-        if (((k | v) & kBigBit) || (k && type_has_refs_[e.codec->key()]) || (v && type_has_refs_[e.codec->elem()]))
-          maps_[m].big = true;
+        bool kref = type_has_refs_[e.codec->key()], vref = type_has_refs_[e.codec->elem()];
+        if ((!kref && (k & kBigBit)) || (!vref && (v & kBigBit))) maps_[m].big = true;
+        if ((kref && k) || (vref && v)) maps_[m].pooled = true;
         maps::Map* mp = maps_[m].map.get();
         prefetch_next(maps_[m], R[in.b]);
         mp->store(k, v);
