@@ -92,7 +92,7 @@ std::unique_ptr<Map> make_map(heap::Heap& heap, const runtime::Profile& profile,
 
 ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
                        const SlotCodec& codec, const MakeParams& params)
-    : heap_(heap), profile_(profile), type_(type), codec_(codec),
+    : heap_(heap), profile_(profile), type_(type), codec_(codec), keys_(codec),
       bucketsize_(bucket_size(type)), ind_key_(type.indirect_key()),
       ind_elem_(type.indirect_elem()),
       noscan_bucket_(!(type.indirect_key() || type.indirect_elem() || type.key_ptrs ||
@@ -181,7 +181,7 @@ again:
         if (th == emptyRest) goto bucketloop_done;
         continue;
       }
-      if (!codec_.key_equal(l.s->key(slot), key)) continue;
+      if (!keys_.equal(l.s->key(slot), key)) continue;
       // Found: overwrite. needkeyupdate types (strings, floats) store the new key.
       l.s->key(slot) = key;
       return {l.s, slot};
@@ -271,7 +271,7 @@ const uint32_t* ClassicMap::lookup(uint32_t key) const {
         if (th == emptyRest) return nullptr;
         continue;
       }
-      if (codec_.key_equal(l.s->key(slot), key)) {
+      if (keys_.equal(l.s->key(slot), key)) {
         static constexpr uint32_t kZeroElem = 0;
         return elems_ ? &l.s->elems[slot] : &kZeroElem;
       }
@@ -318,7 +318,7 @@ bool ClassicMap::remove(uint32_t key) {
         if (l.s->th(slot) == emptyRest) return false;
         continue;
       }
-      if (!codec_.key_equal(l.s->key(slot), key)) continue;
+      if (!keys_.equal(l.s->key(slot), key)) continue;
       // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
       if (ind_key_) {
         indirect_bytes_ -= heap_.object_size(l.s->key_objs[slot]);

@@ -155,7 +155,7 @@ class ClassicMap final : public Map {
     return r & kPoolBit ? Loc{const_cast<Slots*>(&pool_), r & ~kPoolBit}
                         : Loc{const_cast<Slots*>(&g.s), r};
   }
-  uint64_t hash_of(uint32_t key) const { return hash64(codec_.key_hash_input(key), hash0_); }
+  uint64_t hash_of(uint32_t key) const { return hash64(keys_.hash_input(key), hash0_); }
   static uint8_t tophash(uint64_t hash);
   bool is_evacuated(uint64_t oldbucket) const;
   bool pointerful() const;
@@ -180,6 +180,7 @@ class ClassicMap final : public Map {
   const runtime::Profile& profile_;
   MapType type_;
   const SlotCodec& codec_;
+  KeyOps keys_;
   uint64_t bucketsize_;
   bool ind_key_, ind_elem_, noscan_bucket_;
 

@@ -49,6 +49,10 @@ class SlotCodec {
   // trace_key / trace_elem mark the heap objects a stored key or elem points to.
   virtual void trace_key(uint32_t key, heap::Marker& m) const { (void)key; (void)m; }
   virtual void trace_elem(uint32_t elem, heap::Marker& m) const { (void)elem; (void)m; }
+  // small_int_keys: a handle with the top bit clear is a 31-bit signed integer, equal only
+  // to the same handle, whose hash input is its value. Saying so lets the maps hash and
+  // compare such keys without a virtual call (the hot path of integer-keyed maps).
+  virtual bool small_int_keys() const { return false; }
   // key_string renders a key for inspection (tooltips, JSON).
   virtual std::string key_string(uint32_t key) const { return std::to_string(key); }
 };
@@ -167,6 +171,27 @@ struct MakeParams {
 std::unique_ptr<Map> make_map(heap::Heap& heap, const runtime::Profile& profile,
                               const MapType& type, const SlotCodec& codec,
                               const MakeParams& params);
+
+// KeyOps hashes and compares keys for a map: the codec, with the small-int fast path.
+class KeyOps {
+ public:
+  explicit KeyOps(const SlotCodec& codec) : codec_(codec), small_(codec.small_int_keys()) {}
+  static constexpr uint32_t kBigBit = 0x80000000u;
+  uint64_t hash_input(uint32_t key) const {
+    if (small_ && !(key & kBigBit))
+      return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(key << 1) >> 1));
+    return codec_.key_hash_input(key);
+  }
+  bool equal(uint32_t a, uint32_t b) const {
+    if (a == b) return true;
+    if (small_ && (!(a & kBigBit) || !(b & kBigBit))) return false;
+    return codec_.key_equal(a, b);
+  }
+
+ private:
+  const SlotCodec& codec_;
+  bool small_;
+};
 
 // make_swiss_map creates a Go 1.24 Swiss-table map (swiss_map.cpp).
 std::unique_ptr<Map> make_swiss_map(heap::Heap& heap, const runtime::Profile& profile,

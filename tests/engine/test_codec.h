@@ -9,7 +9,10 @@ namespace testing_support {
 class IntCodec final : public maps::SlotCodec {
  public:
   explicit IntCodec(bool elems_are_objects = false) : elems_are_objects_(elems_are_objects) {}
-  uint64_t key_hash_input(uint32_t key) const override { return key; }
+  uint64_t key_hash_input(uint32_t key) const override {
+    return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(key << 1) >> 1));
+  }
+  bool small_int_keys() const override { return true; }   // keys stay below 2^30 here
   bool key_equal(uint32_t a, uint32_t b) const override { return a == b; }
   void trace_elem(uint32_t elem, heap::Marker& m) const override {
     if (elems_are_objects_) m.mark(elem);
