@@ -298,6 +298,130 @@ std::string set_int(std::string_view src, const IntKnob& k, int64_t v) {
   return out;
 }
 
+
+namespace {
+
+// key_expr turns an int expression into a key of type t, so that `m[i]` still compiles after
+// the key picker changes: strconv.Itoa(i), [N]byte{byte(i), …}, &[N]byte{…}, struct{…}{i, 0}.
+std::string key_expr(const TypeSpec& t, std::string_view e) {
+  const std::string x(e);
+  switch (t.kind) {
+    case TypeSpec::String: return cat({"strconv.Itoa(", x, ")"});
+    case TypeSpec::ByteArray:
+    case TypeSpec::PtrByteArray: {
+      std::string s = cat({t.kind == TypeSpec::PtrByteArray ? "&[" : "[", std::to_string(t.n), "]byte{"});
+      const int64_t k = std::min<int64_t>(t.n, 4);
+      for (int64_t i = 0; i < k; ++i) {
+        if (i) s.append(", ");
+        s.append(i == 0 ? cat({"byte(", x, ")"}) : cat({"byte((", x, ") >> ", std::to_string(8 * i), ")"}));
+      }
+      s.append("}");
+      return s;
+    }
+    case TypeSpec::Struct: {
+      std::string s = cat({type_text(t), "{", x});
+      for (int64_t i = 1; i < std::clamp<int64_t>(t.n, 1, 26); ++i) s.append(", 0");
+      s.append("}");
+      return s;
+    }
+    default: return x;
+  }
+}
+
+// int_expr undoes key_expr: the int expression inside a key written by key_expr, or e itself
+// when e is not such a key (then it is left alone).
+std::string int_expr(const TypeSpec& t, std::string_view e, bool* ok) {
+  *ok = true;
+  if (t.kind == TypeSpec::Int) return std::string(e);
+  const std::string ks = key_expr(t, "\x01");   // the wrapper with a marker for the int expr
+  const size_t at = ks.find('\x01');
+  const std::string_view pre = std::string_view(ks).substr(0, at);
+  // The wrapper's text after the first use of the expression.
+  const size_t end1 = ks.find_first_of(")},", at);
+  const std::string_view post1 = std::string_view(ks).substr(at + 1, end1 == std::string::npos ? 0 : 1);
+  if (e.substr(0, pre.size()) == pre && e.size() > pre.size()) {
+    // take the balanced expression after the prefix
+    int depth = 0;
+    size_t i = pre.size();
+    for (; i < e.size(); ++i) {
+      const char c = e[i];
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if (c == ')' || c == ']' || c == '}' || c == ',') {
+        if (depth == 0) break;
+        if (c != ',') --depth;
+      }
+    }
+    const std::string inner(e.substr(pre.size(), i - pre.size()));
+    if (key_expr(t, inner) == e && (post1.empty() || i < e.size())) return inner;
+  }
+  *ok = false;
+  return std::string(e);
+}
+
+// map_names finds the variables (and parameters) declared with one of the spans' map type.
+std::vector<std::string> map_names(const Cursor& c, const std::vector<std::pair<size_t, size_t>>& spans) {
+  std::vector<std::string> names;
+  for (auto [pos, len] : spans) {
+    size_t i = 0;
+    while (i < c.toks.size() && c.toks[i].pos < pos) ++i;
+    if (i >= c.toks.size() || c.toks[i].pos != pos) continue;
+    size_t j = i;
+    // make(map…) or map…{}: step back over "make (" to the assignment
+    if (j >= 2 && c.is(j - 1, Tok::Punct, "(") && c.is(j - 2, Tok::Ident, "make")) j -= 2;
+    std::string name;
+    if (j >= 2 && (c.is(j - 1, Tok::Punct, ":=") || c.is(j - 1, Tok::Punct, "=")) && c.is(j - 2, Tok::Ident))
+      name = std::string(c.text(j - 2));
+    else if (j >= 1 && c.is(j - 1, Tok::Ident) && c.text(j - 1) != "make")   // var m map… / param
+      name = std::string(c.text(j - 1));
+    if (!name.empty() && name != "_" && std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(name);
+  }
+  return names;
+}
+
+// fix_strconv_import adds or drops the "strconv" import to match the program's use of it.
+std::string fix_strconv_import(const std::string& src) {
+  std::vector<Token> toks;
+  for (const Token& t : golex::lex(src))
+    if (t.kind != Tok::Comment && t.kind != Tok::Newline) toks.push_back(t);
+  auto text = [&](size_t i) { return std::string_view(src).substr(toks[i].pos, toks[i].len); };
+  bool used = false;
+  size_t imp = SIZE_MAX, imp_end = 0, decl = SIZE_MAX;
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (text(i) == "strconv" && text(i + 1) == ".") used = true;
+    if (text(i) == "\"strconv\"") imp = i;
+    if (text(i) == "import" && decl == SIZE_MAX) decl = i;
+  }
+  if (imp != SIZE_MAX && !used) {
+    // drop the import spec and its line
+    size_t a = toks[imp].pos, b = a + toks[imp].len;
+    while (a > 0 && (src[a - 1] == ' ' || src[a - 1] == '\t')) --a;
+    if (b < src.size() && src[b] == '\n') ++b;
+    std::string out = src.substr(0, a);
+    out.append(src.substr(b));
+    return out;   // an import block left empty ("import (\n)") is still valid Go
+  }
+  if (imp == SIZE_MAX && used) {
+    if (decl != SIZE_MAX && decl + 1 < toks.size() && text(decl + 1) == "(") {
+      const size_t at = toks[decl + 1].pos + 1;
+      return src.substr(0, at) + "\n\t\"strconv\"" + src.substr(at);
+    }
+    if (decl != SIZE_MAX && decl + 1 < toks.size()) {   // import "fmt" → import ( "fmt"; "strconv" )
+      const size_t a = toks[decl + 1].pos, b = a + toks[decl + 1].len;
+      return src.substr(0, a) + "(\n\t" + std::string(text(decl + 1)) + "\n\t\"strconv\"\n)" + src.substr(b);
+    }
+    for (size_t i = 0; i + 1 < toks.size(); ++i)   // no import yet: after the package clause
+      if (text(i) == "package") {
+        const size_t at = toks[i + 1].pos + toks[i + 1].len;
+        return src.substr(0, at) + "\n\nimport \"strconv\"" + src.substr(at);
+      }
+  }
+  (void)imp_end;
+  return src;
+}
+
+}  // namespace
+
 std::string set_map_types(std::string_view src, const MapKnob& m, const TypeSpec& key,
                           const TypeSpec& elem) {
   struct Edit { size_t pos, len; std::string text; };
@@ -337,10 +461,52 @@ std::string set_map_types(std::string_view src, const MapKnob& m, const TypeSpec
       }
     }
   }
+  // Keys: every m[EXPR] and delete(m, EXPR) of this map's variables follows the key type.
+  if (!(m.key == key) && m.key.kind != TypeSpec::Other && key.kind != TypeSpec::Other) {
+    Cursor c{src, {}};
+    for (const Token& t : golex::lex(src))
+      if (t.kind != Tok::Comment && t.kind != Tok::Newline) c.toks.push_back(t);
+    const std::vector<std::string> names = map_names(c, m.spans);
+    auto rewrite = [&](size_t a, size_t b) {   // tokens [a, b) hold the key expression
+      if (a >= b) return;
+      const size_t pos = c.toks[a].pos, end = c.toks[b - 1].pos + c.toks[b - 1].len;
+      for (const Edit& e : edits)
+        if (pos < e.pos + e.len && e.pos < end) return;
+      bool ok = false;
+      const std::string inner = int_expr(m.key, src.substr(pos, end - pos), &ok);
+      if (ok) edits.push_back({pos, end - pos, key_expr(key, inner)});
+    };
+    for (size_t i = 0; i + 1 < c.toks.size(); ++i) {
+      const bool is_name = c.is(i, Tok::Ident) &&
+                           std::find(names.begin(), names.end(), std::string(c.text(i))) != names.end();
+      if (is_name && c.is(i + 1, Tok::Punct, "[") && !(i > 0 && c.is(i - 1, Tok::Punct, "."))) {
+        int depth = 0;
+        size_t j = i + 1;
+        for (; j < c.toks.size(); ++j) {
+          if (c.is(j, Tok::Punct, "[") || c.is(j, Tok::Punct, "(") || c.is(j, Tok::Punct, "{")) ++depth;
+          if (c.is(j, Tok::Punct, "]") || c.is(j, Tok::Punct, ")") || c.is(j, Tok::Punct, "}"))
+            if (--depth == 0) break;
+        }
+        if (j < c.toks.size()) rewrite(i + 2, j);
+      }
+      if (c.is(i, Tok::Ident, "delete") && c.is(i + 1, Tok::Punct, "(") && i + 3 < c.toks.size() &&
+          c.is(i + 3, Tok::Punct, ",") &&
+          std::find(names.begin(), names.end(), std::string(c.text(i + 2))) != names.end()) {
+        int depth = 1;
+        size_t j = i + 4;
+        for (; j < c.toks.size(); ++j) {
+          if (c.is(j, Tok::Punct, "(") || c.is(j, Tok::Punct, "[") || c.is(j, Tok::Punct, "{")) ++depth;
+          if (c.is(j, Tok::Punct, ")") || c.is(j, Tok::Punct, "]") || c.is(j, Tok::Punct, "}"))
+            if (--depth == 0) break;
+        }
+        if (j < c.toks.size()) rewrite(i + 4, j);
+      }
+    }
+  }
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.pos > b.pos; });
   std::string out(src);
   for (const Edit& e : edits) out.replace(e.pos, e.len, e.text);
-  return out;
+  return fix_strconv_import(out);
 }
 
 }  // namespace knobs

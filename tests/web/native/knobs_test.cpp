@@ -109,6 +109,31 @@ TEST(Knobs, MapTypesGroupAndRewrite) {
   EXPECT_NE(back.find("m[i] = [256]byte{}"), std::string::npos);
 }
 
+TEST(Knobs, KeyTypeChangesRewriteIndexesAndImports) {
+  const char* src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := make(map[int][128]byte)\n"
+                    "\tfor i := 0; i < 10; i++ {\n\t\tm[i] = [128]byte{}\n\t}\n\tdelete(m, 3)\n"
+                    "\tfmt.Println(len(m))\n}\n";
+  knobs::Knobs k = knobs::extract(src);
+  ASSERT_EQ(k.maps.size(), 1u);
+  knobs::TypeSpec str{knobs::TypeSpec::String, 0, {}};
+  std::string out = knobs::set_map_types(src, k.maps[0], str, k.maps[0].elem);
+  EXPECT_NE(out.find("make(map[string][128]byte)"), std::string::npos) << out;
+  EXPECT_NE(out.find("m[strconv.Itoa(i)] = [128]byte{}"), std::string::npos) << out;
+  EXPECT_NE(out.find("delete(m, strconv.Itoa(3))"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"strconv\""), std::string::npos) << out;
+  // to [8]byte keys and back to int: the wrapper is undone and the import dropped
+  knobs::Knobs k2 = knobs::extract(out);
+  knobs::TypeSpec arr{knobs::TypeSpec::ByteArray, 8, {}};
+  std::string out2 = knobs::set_map_types(out, k2.maps[0], arr, k2.maps[0].elem);
+  EXPECT_NE(out2.find("m[[8]byte{byte(i), byte((i) >> 8), byte((i) >> 16), byte((i) >> 24)}]"), std::string::npos) << out2;
+  EXPECT_EQ(out2.find("strconv"), std::string::npos) << out2;
+  knobs::Knobs k3 = knobs::extract(out2);
+  knobs::TypeSpec integer{knobs::TypeSpec::Int, 0, {}};
+  std::string back = knobs::set_map_types(out2, k3.maps[0], integer, k3.maps[0].elem);
+  EXPECT_EQ(back.substr(back.find("func main")), std::string(src).substr(std::string(src).find("func main")));
+  EXPECT_EQ(back.find("strconv"), std::string::npos) << back;
+}
+
 TEST(Knobs, TypeTexts) {
   using knobs::TypeSpec;
   EXPECT_EQ(knobs::parse_type("string").kind, TypeSpec::String);

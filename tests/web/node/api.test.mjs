@@ -96,6 +96,14 @@ test('knobs: setKnob and setMapType rewrite the program and change the figures',
   assert.equal(sim.state(), 'Ready', JSON.stringify(sim.diagnostics()));
   sim.runToEnd();
   assert.notEqual(sim.memstats().HeapAlloc, inline);
+  // key pickers: string keys (strconv.Itoa(i)), [16]byte keys, and back to int
+  assert.ok(sim.setMapType(0, 'string', '*[128]byte'), JSON.stringify(sim.diagnostics()));
+  assert.match(sim.source(), /m\[strconv\.Itoa\(i\)\]/);
+  assert.equal(sim.runToEnd(), 'Finished');
+  assert.ok(sim.setMapType(0, '[16]byte', '[128]byte'), JSON.stringify(sim.diagnostics()));
+  assert.equal(sim.runToEnd(), 'Finished');
+  assert.ok(sim.setMapType(0, 'int', '[128]byte'), JSON.stringify(sim.diagnostics()));
+  assert.match(sim.source(), /\tm\[i\] = \[128\]byte\{\}/);
   sim.delete();
 });
 
