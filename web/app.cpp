@@ -455,7 +455,7 @@ void notice_bar(App& a, ImVec2 pos, float width) {
     platform::show_notice("");
     return;
   }
-  platform::keep_running();
+  if (a.notice_until > 0) platform::keep_running();   // a timed notice must be able to expire
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.95f);

@@ -120,6 +120,13 @@ test('a corrupt link loads the default preset with a visible message', async () 
     assert.match(dom.text, /Could not open/);
     assert.equal(dom.imgs, 0, 'link text became markup');
     if (frag.length < 100) saveArtifact('05-corrupt-link.png', await page.screenshot());
+    if (frag === '#v1=AAAAbroken') {   // the message stays, and the page still goes idle
+      await waitState(page, (st) => st.state === 'Finished', 60000);
+      await page.waitForTimeout(800);
+      const f0 = await page.evaluate(() => window.app.frameCount());
+      await page.waitForTimeout(1000);
+      assert.ok((await page.evaluate(() => window.app.frameCount())) - f0 <= 2, 'redraws while idle with a notice');
+    }
     await page.close();
   }
 });
