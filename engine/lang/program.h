@@ -157,7 +157,9 @@ struct Global {
   SlotCat cat = SlotCat::None;
 };
 
-struct Program {
+// A class (not a struct) because engine/sim/simulation.h forward-declares it so.
+class Program {
+ public:
   TypeTable types;
   std::vector<Function> funcs;
   std::vector<Global> globals;
