@@ -2242,6 +2242,19 @@ class Compiler {
         std::vector<V*> ps{&args[0]};
         return bi_call(Builtin::MapShape, ps, TypeTable::kString, false);
       }
+      case UB_copy: {
+        if (!nargs(2, 2)) { r.ok = false; return r; }
+        std::vector<V> args;
+        if (!args_exprs(e, args)) { r.ok = false; return r; }
+        if (T.kind(args[0].t) != Kind::Slice) return bad(e.args[0]->pos, "invalid argument: copy expects slice arguments; found " + describe(args[0]));
+        TypeId et = T.u(args[0].t).elem;
+        bool from_string = T.kind(et) == Kind::Uint8 && (T.kind(args[1].t) == Kind::String || T.kind(args[1].t) == Kind::UntypedString);
+        if (!from_string && (T.kind(args[1].t) != Kind::Slice || T.u(args[1].t).elem != et))
+          return bad(e.args[1]->pos, "invalid argument: arguments to copy " + describe(args[0]) + " and " + describe(args[1]) + " have different element types");
+        if (T.is_aggregate(et)) return bad(e.pos, "copy of slices of structs or arrays is not supported by the playground");
+        std::vector<V*> ps{&args[0], &args[1]};
+        return bi_call(Builtin::Copy, ps, TypeTable::kInt, false);
+      }
       default:
         (void)stmt;
         return bad(e.pos, name + " is not supported by the playground");

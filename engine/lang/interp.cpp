@@ -1317,6 +1317,25 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(best);
       return true;
     }
+    case Builtin::Copy: {
+      // copy(dst, src): min(len) elements, overlapping ranges handled (memmove semantics)
+      uint32_t d = uint32_t(a[0]);
+      std::vector<Word> src;
+      if (T.kind(cs.arg_types[1]) == Kind::String) {
+        for (unsigned char ch : str(a[1])) src.push_back(ch);
+      } else if (a[1]) {
+        const SliceEnt sl = slices_[a[1]];
+        for (uint64_t i = 0; i < sl.len; ++i) src.push_back(obj_get(sl.arr, sl.off + i));
+      }
+      uint64_t n = 0;
+      if (d) {
+        const SliceEnt dl = slices_[d];
+        n = std::min<uint64_t>(dl.len, src.size());
+        for (uint64_t i = 0; i < n; ++i) obj_set(dl.arr, dl.off + i, src[size_t(i)]);
+      }
+      result(n);
+      return true;
+    }
     default:
       panic("unsupported builtin");
       return false;

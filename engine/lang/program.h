@@ -113,7 +113,7 @@ enum class Builtin : uint16_t {
   LogPrint, LogPrintln, LogPrintf, LogFatal, LogFatalf, LogFatalln,
   RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine,
   Itoa, Atoi, FormatInt,
-  MapShape, Min, Max,
+  MapShape, Min, Max, Copy,
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants

@@ -172,6 +172,13 @@ TEST(Run, LimitsStopTheRunWithAMessage) {
   EXPECT_NE(r.err.find("stack overflow"), std::string::npos);
 }
 
+TEST(Run, CopyBuiltin) {
+  auto r = run(prog("\ta := []int{1, 2, 3, 4}\n\tb := make([]int, 2)\n\tn := copy(b, a)\n\tm := copy(a[1:], a)\n"
+                    "\tbs := make([]byte, 3)\n\tk := copy(bs, \"hello\")\n\tfmt.Println(n, b, m, a, k, string(bs))\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "2 [1 2] 3 [1 1 2 3] 3 hel\n");
+}
+
 TEST(Run, GlobalsInitialiseInOrderAndAreShared) {
   auto r = run(prog("\tinc()\n\tinc()\n\tfmt.Println(counter, names, cnt)\n",
                     "var counter int\nvar cnt = 8192\nvar names = []string{\"a\"}\n"
