@@ -763,6 +763,9 @@ class Compiler {
   }
 
   V expr(const Expr& e) {
+    // static_type() compiles subexpressions speculatively; a budget keeps pathological
+    // nestings (len(a[len(b[...])])) from taking exponential time.
+    if (++expr_count_ > 4'000'000) return bad(e.pos, "program too complex for the playground");
     if (++expr_depth_ > 400) {
       --expr_depth_;
       return bad(e.pos, "expression too deeply nested");
@@ -3452,6 +3455,7 @@ class Compiler {
   std::vector<int> global_nodes_;
   int iota_ = -1;
   int expr_depth_ = 0;
+  uint64_t expr_count_ = 0;
 };
 
 }  // namespace

@@ -388,13 +388,28 @@ void Interpreter::mark_word(TypeId t, Word w, heap::Marker* m) {
   }
 }
 
+// mark_obj marks an Obj and, through a work list (linked lists can be millions long, so no
+// recursion), everything its elements refer to.
 void Interpreter::mark_obj(uint32_t o, heap::Marker* m) {
   if (o == 0 || o >= objs_.size() || !objs_[o].live || objs_[o].mark == epoch_) return;
   ObjEnt& e = objs_[o];
   e.mark = epoch_;
   if (m) m->mark(e.hobj);
   if (e.store == 0) return;
-  // element types: one for arrays/backing/box, per field for structs
+  mark_work_.push_back(o);
+  if (draining_) return;
+  draining_ = true;
+  while (!mark_work_.empty()) {
+    uint32_t x = mark_work_.back();
+    mark_work_.pop_back();
+    scan_obj(x, m);
+  }
+  draining_ = false;
+}
+
+void Interpreter::scan_obj(uint32_t o, heap::Marker* m) {
+  const ObjEnt& e = objs_[o];
+  if (e.store == 0) return;
   const Type& ty = T.u(e.type);
   if (e.shape == Agg && ty.kind == Kind::Struct) {
     for (size_t i = 0; i < ty.fields.size(); ++i)

@@ -134,6 +134,7 @@ class Interpreter {
   // [SECTION] marking
   void mark_word(TypeId t, Word w, heap::Marker* m);
   void mark_obj(uint32_t o, heap::Marker* m);
+  void scan_obj(uint32_t o, heap::Marker* m);
   void mark_map(uint32_t idx, heap::Marker* m);
   void mark_handle(TypeId t, uint32_t h, heap::Marker* m);
   void mark_frame(const Frame& f, bool top, int32_t callee_base, heap::Marker* m);
@@ -192,6 +193,8 @@ class Interpreter {
   uint64_t created_since_sweep_ = 0, live_after_sweep_ = 0;
   std::vector<std::pair<TypeId, Word>> pinned_;   // values in flight inside one instruction
   std::vector<uint32_t> pinned_bigs_;
+  std::vector<uint32_t> mark_work_;        // Objs marked but not yet scanned
+  bool draining_ = false;
   std::vector<std::unique_ptr<Codec>> codecs_;
   std::vector<TypeId> codec_types_;
   uint32_t next_map_id_ = 1;

@@ -113,6 +113,14 @@ TEST(Liveness, LoopsKeepVariablesUsedLaterInTheLoopAlive) {
   EXPECT_EQ(r.out, "map[0:0 1000:1 2000:2]\n");
 }
 
+TEST(Liveness, LongLinkedListsAreMarkedWithoutDeepRecursion) {
+  auto r = run(prog("\tvar head *Node\n\tfor i := 0; i < 300000; i++ {\n\t\thead = &Node{next: head, v: i}\n\t}\n"
+                    "\truntime.GC()\n\tn := 0\n\tfor p := head; p != nil; p = p.next {\n\t\tn++\n\t}\n\tfmt.Println(n, head.v)\n",
+                    "type Node struct {\n\tnext *Node\n\tv    int\n}\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "300000 299999\n");
+}
+
 std::vector<uint64_t> kb_lines(const std::string& out) {
   std::vector<uint64_t> v;
   size_t p = 0;
