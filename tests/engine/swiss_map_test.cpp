@@ -592,6 +592,26 @@ TEST(SwissMap, GcDuringGrowthAndSplitsFreesNothingLive) {
   }
 }
 
+TEST(SwissMap, GcDuringMakeKeepsEveryTable) {
+  // make(map[int]int, 1e6) allocates 4098 objects; with GOGC=1 cycles run in the middle,
+  // before the caller holds the map: NewMap pins what it has allocated so far.
+  Fixture f(int_map_type(8, false), escaping(0, 1));
+  f.heap.set_gc_percent(1);
+  const uint32_t before = f.heap.read_memstats().NumGC;
+  IntCodec codec;
+  auto m = maps::make_map(f.heap, go124(), int_map_type(8, false), codec, escaping(1'000'000));
+  EXPECT_GT(f.heap.read_memstats().NumGC, before);
+  EXPECT_TRUE(f.heap.is_live(m->header()));
+  const auto* sw = maps::as_swiss_map(*m);
+  EXPECT_TRUE(f.heap.is_live(sw->directory_object()));
+  for (const auto& t : sw->tables()) {
+    ASSERT_TRUE(f.heap.is_live(t.table_obj));
+    ASSERT_TRUE(f.heap.is_live(t.groups_obj));
+  }
+  EXPECT_EQ(sw->tables().size(), 2048u);
+  EXPECT_EQ(m->check_invariants(), "");
+}
+
 TEST(SwissMap, SplitsAndDirectoryDoublingsKeepInvariants) {
   Fixture f(int_map_type(8, false), escaping(0, 11));
   for (uint32_t k = 0; k < 40000; k++) {
