@@ -5,7 +5,7 @@
 // [SECTION] Construction (makemap, NewMap)
 // [SECTION] Small map (map.go: putSlotSmall, deleteSmall, growToTable)
 // [SECTION] Map operations (PutSlot, Get, Delete, Clear)
-// [SECTION] Tables (table.go: PutSlot, uncheckedPutSlot, Delete, rehash, grow, split)
+// [SECTION] Tables (table.go)
 // [SECTION] GC tracing and shape
 // [SECTION] Inspection
 // [SECTION] Invariants

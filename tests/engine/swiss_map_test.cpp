@@ -1,5 +1,12 @@
 // swiss_map_test.cpp — maps.Map (Go 1.24): layout, make costs, growth, tombstones, clear,
 // randomized invariants and the 1M-entry experiment (go-runtime-facts.md §2, §6, §7).
+//
+// [SECTION] Layout
+// [SECTION] make(map[K]V, hint)
+// [SECTION] Small map
+// [SECTION] Tables, tombstones, clear, inspection
+// [SECTION] Randomized invariants and GC
+// [SECTION] The 1M experiment and churn (facts §6, §7)
 #include <gtest/gtest.h>
 
 #include <random>
@@ -52,7 +59,7 @@ struct Fixture {
   }
 };
 
-//-- Layout ---------------------------------------------------------------------------------------
+//-- [SECTION] Layout -----------------------------------------------------------------------------
 
 TEST(SwissMap, GroupAndSlotSizesMatchGo124) {
   // go-runtime-facts.md §2.3: SlotSize / GroupSize / pointers, read from Go 1.24.4 descriptors.
@@ -98,7 +105,7 @@ TEST(SwissMap, FactoryPicksSwissForGo124) {
   EXPECT_TRUE(f.map->shape().swiss);
 }
 
-//-- make(map[K]V, hint) --------------------------------------------------------------------------
+//-- [SECTION] make(map[K]V, hint) ----------------------------------------------------------------
 
 TEST(SwissMap, MakeHintCostsMatchGo124) {
   // TotalAlloc / Mallocs delta of make for an escaping map (facts §2.5, measured, exact).
@@ -161,7 +168,7 @@ TEST(SwissMap, StackGroupCostsNothingUntilTheNinthKey) {
   EXPECT_EQ(f.map->check_invariants(), "");
 }
 
-//-- Small map ------------------------------------------------------------------------------------
+//-- [SECTION] Small map --------------------------------------------------------------------------
 
 TEST(SwissMap, FirstInsertAllocatesOneGroup) {
   for (uint64_t elem : {8u, 128u}) {
@@ -230,7 +237,7 @@ TEST(SwissMap, SmallMapDeleteEmptiesTheSlot) {
   EXPECT_EQ(f.map->check_invariants(), "");
 }
 
-//-- Tables ---------------------------------------------------------------------------------------
+//-- [SECTION] Tables, tombstones, clear, inspection ----------------------------------------------
 
 TEST(SwissMap, SingleTableGrowthPoints) {
   // §2.7: the table of capacity C rehashes on the (7C/8 + 1)-th entry; 897 splits.
@@ -507,7 +514,7 @@ TEST(SwissMap, NaNKeysAreAddedEveryTimeAndNeverFound) {
   EXPECT_EQ(m->check_invariants(), "");
 }
 
-//-- Randomized invariants ------------------------------------------------------------------------
+//-- [SECTION] Randomized invariants and GC -------------------------------------------------------
 
 TEST(SwissMap, RandomizedOperationsKeepInvariants) {
   for (uint64_t seed : {1u, 2u, 3u}) {
@@ -636,7 +643,7 @@ TEST(SwissMap, SplitsAndDirectoryDoublingsKeepInvariants) {
   for (uint32_t k = 0; k < 40000; k++) ASSERT_NE(f.map->lookup(k), nullptr);
 }
 
-//-- The 1M experiment (facts §6) -----------------------------------------------------------------
+//-- [SECTION] The 1M experiment and churn (facts §6, §7) -----------------------------------------
 
 TEST(SwissMap, MillionInsertTotalAllocMatchesTheAllocationModel) {
   // Facts §2.10, GOGC off, escaping map: Map + small group + growToTable + 6 grows
