@@ -2711,7 +2711,10 @@ class Compiler {
     return true;
   }
 
-  bool cond_jump_false(const Expr& c, int& jump_pc) {
+  bool cond_jump_false(const Expr& c, int& jump_pc) { return cond_jump(c, jump_pc, false); }
+
+  // cond_jump emits a branch taken when c is `when` (targets are patched by the caller).
+  bool cond_jump(const Expr& c, int& jump_pc, bool when) {
     // fused compare-and-branch for `a < b` on signed integers (the hot loop condition)
     const Expr* x = &c;
     while (x->kind == Expr::Paren) x = x->x.get();
@@ -2726,7 +2729,7 @@ class Compiler {
           if (!a.ok || !b.ok) return false;
           if (!assignable(a, t, x->x->pos, "comparison") || !assignable(b, t, x->y->pos, "comparison")) return false;
           int as = materialize(a, t), bs = materialize(b, t);
-          jump_pc = emit(x->op == Tok::Lss ? OpJGeS : OpJLtS, 0, as, bs);
+          jump_pc = emit((x->op == Tok::Lss) != when ? OpJGeS : OpJLtS, 0, as, bs);
           return true;
         }
       }
@@ -2735,7 +2738,7 @@ class Compiler {
     if (!v.ok) return false;
     if (T.kind(v.t) != Kind::Bool && T.kind(v.t) != Kind::UntypedBool) return fail(c.pos, "non-boolean condition in " + std::string("if/for statement"));
     int s = materialize(v, TypeTable::kBool);
-    jump_pc = emit(OpJf, 0, s);
+    jump_pc = emit(when ? OpJt : OpJf, 0, s);
     return true;
   }
 
@@ -2777,12 +2780,19 @@ class Compiler {
     push_scope();
     if (s.init && !stmt(*s.init)) return false;
     F->line = s.pos.line;
+    // Loop inversion (as gc does): the condition sits at the bottom, so an iteration is
+    // body, post, one compare-and-branch.
+    //        jmp cond
+    //   top: body
+    //  cont: post
+    //  cond: if cond goto top
+    //   end:
+    int jcond = -1;
+    if (s.cond) {
+      stmt_flag_ = true;
+      jcond = emit(OpJmp);
+    }
     int top = pc();
-    int jf = -1;
-    size_t m = temp_mark();
-    stmt_flag_ = true;
-    if (s.cond && !cond_jump_false(*s.cond, jf)) return false;
-    temp_release(m);
     F->loops.emplace_back();
     push_scope();
     if (!stmts(s.body)) return false;
@@ -2790,9 +2800,19 @@ class Compiler {
     int cont = pc();
     if (s.post && !stmt(*s.post)) return false;
     F->line = s.pos.line;
-    back_jump(top);
+    if (s.cond) {
+      patch(jcond, pc());
+      size_t m = temp_mark();
+      stmt_flag_ = true;
+      int jt;
+      if (!cond_jump(*s.cond, jt, true)) return false;
+      temp_release(m);
+      patch(jt, top);
+      F->fn->loop_back[size_t(jt)] = 1;
+    } else {
+      back_jump(top);
+    }
     int end = pc();
-    if (jf >= 0) patch(jf, end);
     close_loop(cont, end);
     return pop_scope();
   }

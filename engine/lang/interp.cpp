@@ -1535,7 +1535,6 @@ void Interpreter::exec(uint64_t stop) {
       case OpSLe: R[in.a] = str(R[in.b]) <= str(R[in.c]); break;
       case OpDeepEq: R[in.a] = deep_eq(in.k, R[in.b], R[in.c]); break;
       case OpJmp:
-        if (in.a <= pc) ++back_edges_;
         pc = in.a;
         continue;
       case OpJt: if (R[in.b]) { pc = in.a; continue; } break;

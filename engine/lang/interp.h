@@ -90,7 +90,9 @@ class Interpreter {
   int current_line() const;
   bool at_statement_start() const;
   size_t depth() const { return frames_.size(); }
-  uint64_t back_edges() const { return back_edges_; }
+  // pc is the next instruction of the innermost frame (a backward move within the same
+  // depth is a loop back-edge; the stepping code watches for it).
+  int32_t pc() const { return frames_.empty() ? -1 : frames_.back().pc; }
   uint64_t prints() const { return prints_; }
   void set_stop_after_print(bool on) { stop_after_print_ = on; }
 
@@ -176,7 +178,7 @@ class Interpreter {
   VmStatus status_ = VmStatus::Running;
   std::string message_;
   int exit_code_ = 0;
-  uint64_t ops_ = 0, next_check_ = 0, back_edges_ = 0, prints_ = 0;
+  uint64_t ops_ = 0, next_check_ = 0, prints_ = 0;
   bool stop_after_print_ = false;
   bool stop_now_ = false;
 

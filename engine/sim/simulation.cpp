@@ -268,14 +268,16 @@ RunState Simulation::step_unit(StepMode mode, uint64_t max_ops) {
       return s.state;
     }
     case StepMode::LoopIteration: {
-      uint64_t edges = s.vm->back_edges();
+      // until a loop jumps back in this frame (or an outer one), or the function returns
       size_t depth = s.vm->depth();
       uint64_t n = 0;
       while (s.state == RunState::Ready || s.state == RunState::Running) {
+        size_t d0 = s.vm->depth();
+        int32_t pc0 = s.vm->pc();
         s.run(1, false);
         if (++n >= max_ops) break;
         if (s.vm->depth() < depth) break;
-        if (s.vm->back_edges() != edges && s.vm->depth() <= depth) break;
+        if (s.vm->depth() == d0 && d0 <= depth && s.vm->pc() <= pc0) break;
       }
       return s.state;
     }
