@@ -13,16 +13,16 @@
 //
 //	Go 1.19.8:
 //	  start: Alloc=41 KB TotalAlloc=41 KB
-//	  after-gc filled: Alloc=20682/20728/20686 KB TotalAlloc=42273/42325/42246 KB len=100000 B=14
-//	  after-gc cleared: Alloc=18810 KB TotalAlloc=42274/42326/42246 KB len=0 B=14
-//	  after-gc refilled: Alloc=20703/20685/20694 KB TotalAlloc=44226/44260/44189 KB len=100000 B=14
-//	  after-gc fresh make: Alloc=42 KB TotalAlloc=44227/44261/44190 KB len=0 B=0
+//	  after-gc filled: Alloc=19607/19533/19638 KB TotalAlloc=41137/41031/41123 KB len=90000 B=14
+//	  after-gc cleared: Alloc=18810 KB TotalAlloc=41138/41032/41124 KB len=0 B=14
+//	  after-gc refilled: Alloc=19611/19594/19631 KB TotalAlloc=41965/41840/41970 KB len=90000 B=14
+//	  after-gc fresh make: Alloc=42/44 KB TotalAlloc=41965/41843/41972 KB len=0 B=0
 //	Go 1.24.4:
-//	  start: Alloc=48/47 KB TotalAlloc=48/47 KB
-//	  after-gc filled: Alloc=18483 KB TotalAlloc=36926 KB len=100000 dirLen=128 tables=128
-//	  after-gc cleared: Alloc=18484 KB TotalAlloc=36927 KB len=0 dirLen=128 tables=128
-//	  after-gc refilled: Alloc=18484 KB TotalAlloc=36927 KB len=100000 dirLen=128 tables=128
-//	  after-gc fresh make: Alloc=47 KB TotalAlloc=36928 KB len=0 dirLen=0 tables=0
+//	  start: Alloc=47 KB TotalAlloc=47 KB
+//	  after-gc filled: Alloc=18483 KB TotalAlloc=36926 KB len=90000 dirLen=128 tables=128
+//	  after-gc cleared: Alloc=18484 KB TotalAlloc=36926/36927 KB len=0 dirLen=128 tables=128
+//	  after-gc refilled: Alloc=18484 KB TotalAlloc=36927 KB len=90000 dirLen=128 tables=128
+//	  after-gc fresh make: Alloc=47/52 KB TotalAlloc=36928/36933/36927 KB len=0 dirLen=0 tables=0
 package main
 
 import (
@@ -31,7 +31,7 @@ import (
 )
 
 func main() {
-	n := 100_000
+	n := 90_000
 	report("start", "")
 
 	m := make(map[int][128]byte)

@@ -12,19 +12,19 @@
 // that differed between runs):
 //
 //	Go 1.19.8:
-//	  start: Alloc=41 KB TotalAlloc=41 KB
-//	  after-gc [128]byte filled: Alloc=20697/20690/20705 KB TotalAlloc=42301/42239/42267 KB len=100000 B=14
-//	  after-gc [128]byte emptied: Alloc=20697/20690/20705 KB TotalAlloc=42302/42239/42268 KB len=0 B=14
-//	  after-gc [128]byte dropped: Alloc=42 KB TotalAlloc=42302/42240/42268 KB
-//	  after-gc [129]byte filled: Alloc=16789/16782/16790 KB TotalAlloc=61838/61765/61803 KB len=100000 B=14
-//	  after-gc [129]byte emptied: Alloc=2727/2720/2729 KB TotalAlloc=61839/61766/61804 KB len=0 B=14
+//	  start: Alloc=41/43 KB TotalAlloc=41/43 KB
+//	  after-gc [128]byte filled: Alloc=19526/19599/19642 KB TotalAlloc=41051/41234/41212 KB len=90000 B=14
+//	  after-gc [128]byte emptied: Alloc=19526/19599/19642 KB TotalAlloc=41051/41235/41213 KB len=0 B=14
+//	  after-gc [128]byte dropped: Alloc=42/44 KB TotalAlloc=41052/41235/41213 KB
+//	  after-gc [129]byte filled: Alloc=15244/15242 KB TotalAlloc=59042/59221/59196 KB len=90000 B=14
+//	  after-gc [129]byte emptied: Alloc=2588/2587/2586 KB TotalAlloc=59042/59221/59197 KB len=0 B=14
 //	Go 1.24.4:
 //	  start: Alloc=47 KB TotalAlloc=47 KB
-//	  after-gc [128]byte filled: Alloc=18483 KB TotalAlloc=36926/36925 KB len=100000 dirLen=128 tables=128
-//	  after-gc [128]byte emptied: Alloc=18484 KB TotalAlloc=36926/36927 KB len=0 dirLen=128 tables=128
+//	  after-gc [128]byte filled: Alloc=18483 KB TotalAlloc=36926/36925 KB len=90000 dirLen=128 tables=128
+//	  after-gc [128]byte emptied: Alloc=18484 KB TotalAlloc=36926 KB len=0 dirLen=128 tables=128
 //	  after-gc [128]byte dropped: Alloc=47/46 KB TotalAlloc=36927/36926 KB
-//	  after-gc [129]byte filled: Alloc=16418/16417 KB TotalAlloc=55608 KB len=100000 dirLen=128 tables=128
-//	  after-gc [129]byte emptied: Alloc=2356 KB TotalAlloc=55609 KB len=0 dirLen=128 tables=128
+//	  after-gc [129]byte filled: Alloc=15017/15016/15011 KB TotalAlloc=54207/54202 KB len=90000 dirLen=128 tables=128
+//	  after-gc [129]byte emptied: Alloc=2361/2356 KB TotalAlloc=54208/54207/54203 KB len=0 dirLen=128 tables=128
 package main
 
 import (
@@ -33,7 +33,7 @@ import (
 )
 
 func main() {
-	n := 100_000
+	n := 90_000
 	report("start", "")
 
 	inline := make(map[int][128]byte)

@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	n := 50_000
+	n := 45_000
 	report("start", "")
 	m := make(map[int][200]byte)
 	for i := 0; i < n; i++ {

@@ -1,6 +1,6 @@
 // heap_stats.go — more MemStats fields around a map's life: HeapAlloc, HeapInuse, NextGC.
 //
-// A map[int][64]byte of 200 000 entries is filled, emptied and dropped; after each
+// A map[int][64]byte of 180 000 entries is filled, emptied and dropped; after each
 // runtime.GC() the program prints HeapAlloc (= Alloc), HeapInuse (whole spans in use) and
 // NextGC (the heap goal: about twice the live heap, at least 4 MiB; go-runtime-facts.md §3.6,
 // §4.2). All are memory figures; HeapAlloc on these lines is an after-GC Alloc. HeapInuse is
@@ -29,7 +29,7 @@ func reportInuse(step string) {
 }
 
 func main() {
-	n := 200_000
+	n := 180_000
 	runtime.GC()
 	report("after-gc start")
 	m = make(map[int][64]byte)

@@ -1,10 +1,10 @@
 // partial_delete_reinsert.go — delete half, reinsert other keys: the map reuses its slots.
 //
-// 200 000 int keys, every odd key deleted, then 50 000 NEW keys inserted, then every even key
-// deleted. len goes 200 000 → 100 000 → 150 000 → 50 000; the classic map keeps B and reuses
+// 180 000 int keys, every odd key deleted, then 45 000 NEW keys inserted, then every even key
+// deleted. len goes 180 000 → 90 000 → 135 000 → 45 000; the classic map keeps B and reuses
 // emptied slots (new keys in other chains may add overflow buckets); the Swiss map reuses
 // empty slots and tombstones on the probe path. (go-runtime-facts.md §1.10, §2.7, §2.8.)
-// Refilling to 200 000 instead would make Go 1.24 split a random few tables (259–262 tables in
+// Refilling to full size instead would make Go 1.24 split a random few tables (259–262 tables in
 // 3 runs): tombstones eat the tables' growth budget.
 package main
 
@@ -14,7 +14,7 @@ import (
 )
 
 func main() {
-	n := 200_000
+	n := 180_000
 	report("start", "")
 	m := make(map[int]int)
 	for i := 0; i < n; i++ {

@@ -1,6 +1,6 @@
 // string_keys.go — map[string]int: the keys are heap strings the buckets point to.
 //
-// 100 000 keys "user-N" (built with strconv, each a small heap string), then half of them
+// 90 000 keys "user-N" (built with strconv, each a small heap string), then half of them
 // deleted, then the rest. Buckets hold 16-byte string headers (classic bucket 208 B, Swiss
 // group 200 B), deleting clears the header so the string becomes garbage; the buckets stay.
 package main
@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	n := 100_000
+	n := 90_000
 	report("start", "")
 	m := make(map[string]int)
 	for i := 0; i < n; i++ {
