@@ -1401,6 +1401,12 @@ VmStatus Interpreter::run(uint64_t budget) {
 
 void Interpreter::periodic() {
   maybe_collect_pools();
+  // memory() walks every pool store and map: check it every 16th period (1M ops), or at
+  // once when the pools grew a lot since the last check.
+  ++periods_;
+  uint64_t entries = objs_.size() + strs_.size() + slices_.size() + bigs_.size() + iters_.size();
+  if ((periods_ & 15) != 0 && entries < checked_entries_ + (1u << 16)) return;
+  checked_entries_ = entries;
   if (memory() > opt_.max_sim_memory)
     limit("gomapsim: the simulator's own memory would exceed max_sim_memory (" + std::to_string(opt_.max_sim_memory >> 20) + " MiB); the run was stopped");
   if (heap_.heap_live() > opt_.max_heap_bytes) heap_alloc_ok(0);

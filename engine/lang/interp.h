@@ -27,6 +27,14 @@
 //      assignment copies (the compiler emits OpCopy).
 //   3. ops() counts executed instructions; run(n) executes at most n.
 //
+// GC integration: the heap calls mark_roots (set_root_scanner), which walks globals, the
+// live slots of every frame (stack maps from the compiler) and values in flight, and marks
+// every heap object it reaches by following types through the pools — including the maps
+// (header + Map::trace, whose Codec calls come back here). Because that walk reaches every
+// interpreter object from the roots, no heap::Tracer is registered: the heap never needs
+// to ask what is inside an object the interpreter allocated. After each cycle (heap.on_gc)
+// unmarked pool entries are freed and unreachable Map instances destroyed.
+//
 // Simplifications: one goroutine; map iteration order is the map's slot order (Go
 // randomises it); interface boxing follows runtime/iface.go's convT* rules but ignores
 // fmt's internal buffers (pooled in Go).
@@ -202,6 +210,7 @@ class Interpreter {
   uint32_t next_map_id_ = 1;
   std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
   uint64_t str_bytes_ = 0;
+  uint64_t periods_ = 0, checked_entries_ = 0;
 };
 
 }  // namespace lang
