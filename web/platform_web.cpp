@@ -249,6 +249,9 @@ void init(const char* title) {
   style.WindowRounding = 0;
   style.FrameRounding = 3;
   style.ScaleAllSizes(g_dpr);
+  // The tiled windows cover the canvas: let glClear paint their background instead of one
+  // blended full-screen quad per window (software GL, as in headless Chromium, pays per pixel).
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
 
   // Font: DejaVu Sans Mono (compiled in) at 14 CSS px, or ImGui's default at 13.
   const std::string_view font = web::font_mono();
@@ -326,7 +329,7 @@ void end_frame() {
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(g_window, &fw, &fh);
   glViewport(0, 0, fw, fh);
-  glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+  glClearColor(0.06f, 0.065f, 0.075f, 1.0f);   // the windows' background (WindowBg is clear)
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g_frames;
