@@ -134,11 +134,22 @@ int main(int argc, char** argv) {
   }
   s.run_to_end();
   if (json) {
-    std::fwrite(s.timeline().to_jsonl().data(), 1, s.timeline().to_jsonl().size(), stdout);
+    std::string j = s.timeline().to_jsonl();
+    std::fwrite(j.data(), 1, j.size(), stdout);
   } else {
-    std::fwrite(s.stdout_text().data(), 1, s.stdout_text().size(), stdout);
+    // Replay the prints in the order they happened, so a terminal shows stdout and stderr
+    // interleaved as the program wrote them; then whatever was not a print (limit messages).
+    size_t out_n = 0, err_n = 0;
+    for (const sim::Record& r : s.timeline().records()) {
+      if (r.kind != sim::Record::Print) continue;
+      std::FILE* f = r.stream == 1 ? stdout : stderr;
+      std::fwrite(r.text.data(), 1, r.text.size(), f);
+      std::fflush(f);
+      (r.stream == 1 ? out_n : err_n) += r.text.size();
+    }
+    if (out_n < s.stdout_text().size()) std::fwrite(s.stdout_text().data() + out_n, 1, s.stdout_text().size() - out_n, stdout);
     std::fflush(stdout);
-    std::fwrite(s.stderr_text().data(), 1, s.stderr_text().size(), stderr);
+    if (err_n < s.stderr_text().size()) std::fwrite(s.stderr_text().data() + err_n, 1, s.stderr_text().size() - err_n, stderr);
   }
   std::fflush(stdout);
   return s.exit_code();
