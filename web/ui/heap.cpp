@@ -125,10 +125,10 @@ void heap_content(app::App& a) {
 
   // Series from the run's records (every record carries the MemStats counters).
   chart::Series alloc{"HeapAlloc", palette::kHeapAlloc, {}, {}, false, true};
-  chart::Series live{"live (marked at last GC)", palette::kLive, {}, {}, true, false};
+  chart::Series live{"live after last GC", palette::kLive, {}, {}, true, false};
   chart::Series next{"NextGC", palette::kNextGC, {}, {}, true, false};
   chart::Series sys{"Sys", palette::kSys, {}, {}, true, false};
-  chart::Series buckets{"buckets (all maps)", palette::kBuckets, {}, {}, true, false};
+  chart::Series buckets{"buckets", palette::kBuckets, {}, {}, true, false};
   std::vector<chart::Mark> marks;
   uint64_t marked = 0;
   bool have_marked = false;
