@@ -61,6 +61,13 @@ test('a preset runs to the end and prints what the CLI prints', async () => {
     assert.equal(s.stdout, cli.stdout);
     assert.equal(s.stderr, cli.stderr);
   }
+  // Screen readers: the output and key figures are also DOM text (hidden region).
+  await page.waitForTimeout(200);
+  const sr = await page.evaluate(() => ({ out: document.getElementById('sr-output').textContent,
+                                          status: document.getElementById('sr-status').textContent }));
+  const firstLine = (s.stdout + s.stderr).split('\n').find((l) => l.trim() !== '');
+  assert.ok(sr.out.includes(firstLine.trim()), 'output not mirrored for screen readers');
+  assert.match(sr.status, /HeapAlloc/);
   saveArtifact('02-preset-finished.png', await page.screenshot());
   await page.close();
 });
