@@ -253,6 +253,32 @@ test('touch: taps press buttons on a phone-sized page', async () => {
   await phone.close();
 });
 
+test('a program with an error marks its line and does not run', async () => {
+  const page = await open(base);
+  await page.evaluate(() => window.app.loadProgram('package main\n\nfunc main() {\n\tx := \n}\n', 'broken'));
+  const s = await waitState(page, (st) => st.errorLine > 0, 10000);
+  assert.ok(s.errorLine >= 4, 'error line ' + s.errorLine);
+  assert.match(s.error, /main\.go:\d+/);
+  assert.equal(s.state, 'Empty');
+  saveArtifact('11-error-line.png', await page.screenshot());
+  await page.close();
+});
+
+test('compare runs inline vs pointer values side by side', async () => {
+  const page = await open(base);
+  const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8').replace('n := 1_000_000', 'n := 100_000');
+  await page.evaluate((t) => window.app.loadProgram(t, 'article000_inline'), src);
+  await waitState(page, (st) => st.state === 'Finished');
+  await page.evaluate(() => window.app.startCompare(0));
+  const s = await waitState(page, (st) => st.compare.done, 60000);
+  const a = s.compare.a.trim().split('\n'), b = s.compare.b.trim().split('\n');
+  assert.equal(a.length, 3);
+  assert.equal(b.length, 3);
+  assert.ok(parseInt(b[2], 10) < parseInt(a[2], 10), `pointer values should keep less after GC: ${a} vs ${b}`);
+  saveArtifact('12-compare.png', await page.screenshot());
+  await page.close();
+});
+
 test('no page errors', () => {
   assert.deepEqual(consoleErrors.filter((e) => !/unwind/.test(e)), []);
 });
