@@ -1451,6 +1451,9 @@ bool Interpreter::call_function(int32_t fn, uint32_t base) {
     panic(msg);         \
     goto out;           \
   } while (0)
+// A map index in a live slot always names a live map (the GC marks it); the check turns a
+// broken invariant into a reported internal error instead of a crash.
+#define MAP_OK(m) ((m) < maps_.size() && maps_[(m)].map)
 #define RELOAD()                                               \
   do {                                                         \
     fr = &frames_.back();                                      \
@@ -1858,6 +1861,7 @@ void Interpreter::exec(uint64_t stop) {
         uint32_t m = uint32_t(R[in.b]);
         Word v = 0;
         bool ok = false;
+        if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
         if (m) {
           MapEnt& e = maps_[m];
           const uint32_t* p = e.map->lookup(to_handle(e.codec->key(), R[in.c], true));
@@ -1873,6 +1877,7 @@ void Interpreter::exec(uint64_t stop) {
       case OpMSet: {
         uint32_t m = uint32_t(R[in.a]);
         if (m == 0) VM_PANIC("assignment to entry in nil map");
+        if (!MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
         pinned_bigs_.clear();
         MapEnt& e = maps_[m];
         uint32_t k = to_handle(e.codec->key(), R[in.b], false);
@@ -1888,6 +1893,7 @@ void Interpreter::exec(uint64_t stop) {
       }
       case OpMDel: {
         uint32_t m = uint32_t(R[in.a]);
+        if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
         if (m) {
           MapEnt& e = maps_[m];
           prefetch_next(e, R[in.b]);
@@ -1895,10 +1901,17 @@ void Interpreter::exec(uint64_t stop) {
         }
         break;
       }
-      case OpMLen: R[in.a] = R[in.b] ? maps_[R[in.b]].map->len() : 0; break;
-      case OpMClear: if (R[in.a]) maps_[R[in.a]].map->clear(); break;
+      case OpMLen:
+        if (R[in.b] && !MAP_OK(R[in.b])) VM_PANIC("internal error: map collected while reachable");
+        R[in.a] = R[in.b] ? maps_[R[in.b]].map->len() : 0;
+        break;
+      case OpMClear:
+        if (R[in.a] && !MAP_OK(R[in.a])) VM_PANIC("internal error: map collected while reachable");
+        if (R[in.a]) maps_[R[in.a]].map->clear();
+        break;
       case OpMIter: {
         uint32_t m = uint32_t(R[in.b]);
+        if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
         uint32_t it;
         if (!free_iters_.empty()) {
           it = free_iters_.back();
