@@ -125,6 +125,15 @@ test('a program that runs forever is stopped by the op cap, not by hanging', () 
   sim.delete();
 });
 
+test("the simulator's own memory cap stops a run with a message", () => {
+  const sim = new M.Sim();
+  assert.ok(sim.load('package main\n\nfunc main() {\n\tm := make(map[int]int)\n\tfor i := 0; ; i++ {\n\t\tm[i] = i\n\t}\n}\n',
+                     { maxSimMemory: 4 << 20 }));
+  assert.equal(sim.runToEnd(), 'LimitExceeded');
+  assert.match(sim.stderr(), /memory/);
+  sim.delete();
+});
+
 test('share links round-trip through the API and refuse damage', () => {
   const st = { program: 'package main\n', preset: 'x', goVersion: '1.24', gogc: 50, seed: 7, views: 3, cursor: 99, compare: 'version' };
   const link = M.encodeShare(st);
