@@ -52,7 +52,7 @@ class Tolerances(unittest.TestCase):
         self.assertEqual(ru.tolerance(1, "len", None, "len=3")[:2], ("exact", 0.0))
         self.assertEqual(ru.tolerance(1, "NumGC", None, "")[:2], ("exact", 0.0))
         kind, amount, floor, why = ru.tolerance(1, "Alloc", None, "Alloc = 5")
-        self.assertEqual((kind, amount, floor, why), ("rel", 10.0, 8.0, "mem"))
+        self.assertEqual((kind, amount, floor, why), ("rel", 10.0, r.NOISE_FLOOR / 1024, "mem"))
         self.assertEqual(ru.tolerance(1, "fillDelta", None, "")[0], "rel")
 
     def test_after_gc(self):
@@ -71,17 +71,17 @@ class Tolerances(unittest.TestCase):
 
     def test_floor_by_unit(self):
         ru = r.Rules("// oracle: unit B\n", "1.19")
-        self.assertEqual(ru.tolerance(1, "Alloc", None, "")[2], 8192.0)
+        self.assertEqual(ru.tolerance(1, "Alloc", None, "")[2], float(r.NOISE_FLOOR))
         self.assertEqual(ru.tolerance(1, "Alloc", "MB", "")[2], 1.0)
 
     def test_nofloor(self):
         ru = r.Rules("// oracle: unit B\n// oracle: mem bytes\n// oracle: nofloor bytes\n", "1.19")
         self.assertEqual(ru.tolerance(1, "bytes", None, "")[2], 1.0)
-        self.assertEqual(ru.tolerance(1, "Alloc", None, "")[2], 8192.0)
+        self.assertEqual(ru.tolerance(1, "Alloc", None, "")[2], float(r.NOISE_FLOOR))
 
     def test_within(self):
-        self.assertTrue(r.within("rel", 2.0, 8.0, 47, 54))      # noise floor
-        self.assertFalse(r.within("rel", 2.0, 8.0, 355, 364))   # 2.5 % > 2 %, 9 > 8
+        self.assertTrue(r.within("rel", 2.0, 16.0, 42, 57))     # noise floor
+        self.assertFalse(r.within("rel", 2.0, 16.0, 355, 372))  # 4.8 % > 2 %, 17 > 16
         self.assertTrue(r.within("rel", 10.0, 8.0, 472000, 500000))
         self.assertTrue(r.within("abs", 1.0, 0.0, 15, 16))
         self.assertFalse(r.within("exact", 0.0, 0.0, 8192, 8193))
@@ -99,7 +99,7 @@ class Compare(unittest.TestCase):
         ru = r.Rules("// oracle: after-gc lines 2\n", "1.19")
         real = [["Alloc = 41 NumGC = 0", "Alloc = 355 NumGC = 1", "8192"]]
         t = r.Table(["a"] * 9)
-        r.compare("p", "1.19", ru, real, ["Alloc = 44 NumGC = 0", "Alloc = 364 NumGC = 1"], t)
+        r.compare("p", "1.19", ru, real, ["Alloc = 44 NumGC = 0", "Alloc = 372 NumGC = 1"], t)
         # line 1: 2 ok; line 2: Alloc MISS, NumGC ok; line 3 missing: line + number MISS
         self.assertEqual((t.passed, t.failed), (3, 3))
 
