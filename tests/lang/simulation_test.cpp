@@ -164,6 +164,24 @@ TEST(Simulation, LiveMapsNameVariablesAndGlobals) {
   EXPECT_GT(s.simulator_memory(), 0u);
 }
 
+TEST(Simulation, ReloadSeekPastTheEndAndZero) {
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kProg, sim::Options{}));
+  s.step(5000);
+  ASSERT_TRUE(s.load("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"other\")\n}\n", sim::Options{}));
+  EXPECT_EQ(s.run_to_end(), sim::RunState::Finished);
+  EXPECT_EQ(s.stdout_text(), "other\n");
+  uint64_t total = s.ops();
+  EXPECT_EQ(s.seek(total + 1000), sim::RunState::Finished);
+  EXPECT_EQ(s.ops(), total);
+  EXPECT_EQ(s.seek(0), sim::RunState::Ready);
+  EXPECT_EQ(s.ops(), 0u);
+  EXPECT_FALSE(s.load("package main\nfunc main() { undefined() }\n", sim::Options{}));
+  EXPECT_EQ(s.seek(10), sim::RunState::Empty);
+  EXPECT_EQ(s.step_unit(sim::StepMode::Statement), sim::RunState::Empty);
+  EXPECT_TRUE(s.live_maps().empty());
+}
+
 TEST(Simulation, LoadErrorsAndUnknownVersions) {
   sim::Simulation s;
   EXPECT_FALSE(s.load("package main\nfunc main() { x }\n", sim::Options{}, "prog.go"));
