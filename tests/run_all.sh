@@ -37,7 +37,7 @@ native_tests() {
   ctest --test-dir build --output-on-failure -j"$JOBS"
 }
 oracle() {
-  bash tests/oracle/run.sh --gomapsim build/gomapsim
+  bash tests/oracle/run.sh --gomapsim build/gomapsim --go 1.19 --go 1.24
 }
 web() {
   bash .ci/deps-web.sh && bash tests/web/run.sh
