@@ -172,6 +172,34 @@ TEST(Run, LimitsStopTheRunWithAMessage) {
   EXPECT_NE(r.err.find("stack overflow"), std::string::npos);
 }
 
+TEST(Run, MoreBuiltinsAndVerbs) {
+  auto r = run(prog("\tprintln(\"x\", 3, true)\n\tprint(\"y\", 4, \"\\n\")\n"
+                    "\tfmt.Printf(\"%c|%U|%o|%b|%e|%g|%t|%5.1f|%-6d|%+.2e\\n\", 'A', 0x1F600, 8, 5, 1234.5678, 0.000012, false, 2.25, 7, 12345.0)\n"
+                    "\tfmt.Print(1, 2, \"a\", \"b\", 3, \"\\n\")\n"
+                    "\tfmt.Println(min(2.5, 1.5), max(\"a\", \"b\"), min(3, 1, 2))\n"
+                    "\tvar i8 int8 = -128\n\tu := uint16(65535)\n\tu++\n\tfmt.Println(i8/-1, -i8, u)\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.err, "x 3 true\ny4\n");
+  EXPECT_EQ(r.out,
+            "A|U+1F600|10|101|1.234568e+03|1.2e-05|false|  2.2|7     |+1.23e+04\n"
+            "1 2ab3\n"
+            "1.5 b 1\n"
+            "-128 -128 0\n");
+}
+
+TEST(Run, LogFatalExitsWithStatus1AndPanicValues) {
+  auto r = run(prog("\tlog.Fatalf(\"bad %d\", 7)\n\tfmt.Println(\"not reached\")\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.err, "bad 7\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_EQ(r.state, sim::RunState::Finished);
+  r = run(prog("\tpanic(42)\n"));
+  EXPECT_EQ(r.err.rfind("panic: 42\n", 0), 0u) << r.err;
+  r = run(prog("\tpanic(fmt.Sprintf(\"n=%d\", 3))\n"));
+  EXPECT_EQ(r.err.rfind("panic: n=3\n", 0), 0u) << r.err;
+}
+
 TEST(Run, CopyBuiltin) {
   auto r = run(prog("\ta := []int{1, 2, 3, 4}\n\tb := make([]int, 2)\n\tn := copy(b, a)\n\tm := copy(a[1:], a)\n"
                     "\tbs := make([]byte, 3)\n\tk := copy(bs, \"hello\")\n\tfmt.Println(n, b, m, a, k, string(bs))\n"));
