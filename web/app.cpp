@@ -402,6 +402,12 @@ void row(App& a, std::initializer_list<View> vs, float x, float y, float w, floa
   }
 }
 
+void copy_link(App& a) {
+  platform::copy_to_clipboard(share_link(a));
+  a.notice = "Link copied to the clipboard.";
+  a.notice_until = platform::now_ms() + 2500;
+}
+
 void menu(App& a) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (!a.narrow) {
@@ -418,11 +424,7 @@ void menu(App& a) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Share")) {
-    if (ImGui::MenuItem("Copy link")) {
-      platform::copy_to_clipboard(share_link(a));
-      a.notice = "Link copied to the clipboard.";
-      a.notice_until = platform::now_ms() + 2500;
-    }
+    if (ImGui::MenuItem("Copy link")) copy_link(a);
     if (ImGui::MenuItem("Embed...")) a.embed.dialog = true;
     ImGui::EndMenu();
   }
@@ -436,11 +438,7 @@ void menu(App& a) {
   const float w = ImGui::CalcTextSize("Copy link").x + ImGui::GetStyle().FramePadding.x * 4;
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - ImGui::CalcTextSize("Embed").x -
                                                               ImGui::GetStyle().ItemSpacing.x * 4));
-  if (ImGui::SmallButton("Copy link")) {
-    platform::copy_to_clipboard(share_link(a));
-    a.notice = "Link copied to the clipboard.";
-    a.notice_until = platform::now_ms() + 2500;
-  }
+  if (ImGui::SmallButton("Copy link")) copy_link(a);
   note_rect(a, "copy-link");
   if (ImGui::SmallButton("Embed")) a.embed.dialog = true;
   note_rect(a, "embed-button");

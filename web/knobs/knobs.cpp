@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <initializer_list>
 
 #include "web/knobs/golex.h"
+#include "web/strcat.h"
 
 namespace knobs {
 
@@ -84,13 +84,7 @@ void set_range(IntKnob& k) {
   }
 }
 
-// cat joins pieces with append: g++ 12 warns falsely (-Wrestrict, GCC bug 105329) on
-// "literal" + std::string at -O2, and CI builds with -Werror.
-std::string cat(std::initializer_list<std::string_view> parts) {
-  std::string s;
-  for (std::string_view p : parts) s.append(p);
-  return s;
-}
+using web::cat;
 
 std::string trim(std::string_view s) {
   size_t a = 0, b = s.size();

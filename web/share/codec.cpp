@@ -3,7 +3,8 @@
 
 #include <array>
 #include <cstring>
-#include <initializer_list>
+
+#include "web/strcat.h"
 
 namespace share {
 
@@ -46,12 +47,7 @@ void put_field(std::string& out, uint8_t tag, std::string_view bytes) {
   out += bytes;
 }
 
-// cat joins pieces with append (g++ 12 -Wrestrict false positive on "literal" + std::string).
-std::string cat(std::initializer_list<std::string_view> parts) {
-  std::string s;
-  for (std::string_view p : parts) s.append(p);
-  return s;
-}
+using web::cat;
 
 std::string varint_bytes(uint64_t v) {
   std::string s;
