@@ -330,9 +330,6 @@ std::string int_expr(const TypeSpec& t, std::string_view e, bool* ok) {
   const std::string ks = key_expr(t, "\x01");   // the wrapper with a marker for the int expr
   const size_t at = ks.find('\x01');
   const std::string_view pre = std::string_view(ks).substr(0, at);
-  // The wrapper's text after the first use of the expression.
-  const size_t end1 = ks.find_first_of(")},", at);
-  const std::string_view post1 = std::string_view(ks).substr(at + 1, end1 == std::string::npos ? 0 : 1);
   if (e.substr(0, pre.size()) == pre && e.size() > pre.size()) {
     // take the balanced expression after the prefix
     int depth = 0;
@@ -346,7 +343,7 @@ std::string int_expr(const TypeSpec& t, std::string_view e, bool* ok) {
       }
     }
     const std::string inner(e.substr(pre.size(), i - pre.size()));
-    if (key_expr(t, inner) == e && (post1.empty() || i < e.size())) return inner;
+    if (key_expr(t, inner) == e) return inner;   // only a wrapper key_expr wrote is undone
   }
   *ok = false;
   return std::string(e);
@@ -380,7 +377,7 @@ std::string fix_strconv_import(const std::string& src) {
     if (t.kind != Tok::Comment && t.kind != Tok::Newline) toks.push_back(t);
   auto text = [&](size_t i) { return std::string_view(src).substr(toks[i].pos, toks[i].len); };
   bool used = false;
-  size_t imp = SIZE_MAX, imp_end = 0, decl = SIZE_MAX;
+  size_t imp = SIZE_MAX, decl = SIZE_MAX;
   for (size_t i = 0; i + 1 < toks.size(); ++i) {
     if (text(i) == "strconv" && text(i + 1) == ".") used = true;
     if (text(i) == "\"strconv\"") imp = i;
@@ -410,7 +407,6 @@ std::string fix_strconv_import(const std::string& src) {
         return src.substr(0, at) + "\n\nimport \"strconv\"" + src.substr(at);
       }
   }
-  (void)imp_end;
   return src;
 }
 
