@@ -1674,6 +1674,7 @@ class Compiler {
     size_t mark = temp_mark();
     auto saved_free = F->free_temps;
     size_t nallocs = prog_.allocs.size(), nsites = site_nodes_.size(), nedges = edges_.size();
+    size_t ncalls = calls_.size(), nsites_bi = prog_.calls.size();
     int nn = nnodes_;
     auto saved_used = snapshot_used();
     V v = expr(e);
@@ -1691,6 +1692,8 @@ class Compiler {
     prog_.allocs.resize(nallocs);
     site_nodes_.resize(nsites);
     edges_.resize(nedges);
+    calls_.resize(ncalls);
+    prog_.calls.resize(nsites_bi);
     nnodes_ = nn;
     restore_used(saved_used);
     if (!v.ok) return false;
@@ -1762,17 +1765,23 @@ class Compiler {
     std::vector<TypeId> st;
     for (size_t i = 0; i < n; ++i) st.push_back(i < callee.param_types.size() ? callee.param_types[i] : callee.result_types[i]);
     int base = fresh_slots(st);
+    CallRec rec;
+    rec.callee = fidx;
+    rec.result = new_node();
     for (size_t i = 0; i < e.args.size(); ++i) {
       size_t m = temp_mark();
       V a = expr(*e.args[i]);
       if (!a.ok) return a;
       if (!assignable(a, callee.param_types[i], e.args[i]->pos, ("argument to " + fd.name).c_str())) { a.ok = false; return a; }
       flow(a.src, param_nodes_[size_t(fidx)][i]);
+      rec.args.push_back(a.src);
       move_into(a, base + int(i), callee.param_types[i]);
       temp_release(m);
     }
     emit(OpCall, fidx, base, int(callee.param_types.size()), int(callee.result_types.size()));
     V r;
+    r.src.push_back(rec.result);
+    calls_.push_back(std::move(rec));
     if (callee.result_types.empty()) {
       r.t = 0;
       return r;
@@ -2405,6 +2414,7 @@ class Compiler {
           V e;
           e.t = T[v.t].fields[i].type;
           e.fresh = true;
+          e.src = v.src;
           if (prog_.cat_of(e.t) != F->fn->slot_cat[size_t(v.slot) + i]) {
             e.slot = temp(e.t);
             emit(OpMov, e.slot, v.slot + int(i));
@@ -3046,7 +3056,7 @@ class Compiler {
     int base = fresh_slots(fn.result_types);
     for (size_t i = 0; i < n; ++i) {
       if (!assignable(vals[i], fn.result_types[i], pos[i], "return statement")) return false;
-      sink(vals[i].src);
+      flow(vals[i].src, ret_nodes_[size_t(F->fidx)]);
       move_into(vals[i], base + int(i), fn.result_types[i]);
     }
     emit(OpRet, base, int(n));
@@ -3134,6 +3144,7 @@ class Compiler {
       if (fd.name == "main" && (fn.nparams || fn.nresults)) return fail(fd.pos, "func main must have no arguments and no return values");
       prog_.funcs.push_back(std::move(fn));
       param_nodes_.push_back(std::move(nodes));
+      ret_nodes_.push_back(new_node());
     }
     return true;
   }
@@ -3178,7 +3189,7 @@ class Compiler {
         e.type = st.fn->result_types[i];
         e.slot = s;
         e.node = new_node();
-        edges_.push_back(Edge{e.node, 0});   // named results are returned
+        edges_.push_back(Edge{e.node, ret_nodes_[size_t(fidx)]});   // named results are returned
         e.used = true;
         e.name = p.name;
         e.pos = p.pos;
@@ -3206,6 +3217,7 @@ class Compiler {
     fn.name = "main.init";
     prog_.funcs.push_back(std::move(fn));
     param_nodes_.emplace_back();
+    ret_nodes_.push_back(new_node());
     prog_.init_func = int(prog_.funcs.size()) - 1;
     FnState st;
     st.fidx = prog_.init_func;
@@ -3283,25 +3295,57 @@ class Compiler {
   }
 
   // ================================================================ [SECTION] escape analysis and liveness
+  // escape marks the allocation sites that must live on the heap: those whose value can
+  // reach the heap sink (globals, stores through pointers/slices/maps, fmt arguments,
+  // escaping parameters) or the results of their own function. A parameter that only
+  // flows to its function's results "leaks to result" (escape.go): at each call site the
+  // argument then flows to the call's result instead of escaping outright.
   void escape() {
-    std::vector<std::vector<int>> radj(static_cast<size_t>(nnodes_));
-    for (const Edge& e : edges_)
-      if (e.from >= 0 && e.to >= 0 && e.from < nnodes_ && e.to < nnodes_) radj[size_t(e.to)].push_back(e.from);
-    std::vector<uint8_t> esc(static_cast<size_t>(nnodes_), 0);
-    std::vector<int> work{0};
-    esc[0] = 1;
-    while (!work.empty()) {
-      int n = work.back();
-      work.pop_back();
-      for (int f : radj[size_t(n)])
-        if (!esc[size_t(f)]) {
-          esc[size_t(f)] = 1;
-          work.push_back(f);
+    auto reach = [&](int from) {
+      std::vector<std::vector<int>> radj(static_cast<size_t>(nnodes_));
+      for (const Edge& e : edges_)
+        if (e.from >= 0 && e.to >= 0 && e.from < nnodes_ && e.to < nnodes_) radj[size_t(e.to)].push_back(e.from);
+      std::vector<uint8_t> r(static_cast<size_t>(nnodes_), 0);
+      std::vector<int> work{from};
+      r[size_t(from)] = 1;
+      while (!work.empty()) {
+        int n = work.back();
+        work.pop_back();
+        for (int f : radj[size_t(n)])
+          if (!r[size_t(f)]) {
+            r[size_t(f)] = 1;
+            work.push_back(f);
+          }
+      }
+      return r;
+    };
+    std::set<std::pair<int, int>> added;
+    for (int round = 0; round < 32; ++round) {
+      bool changed = false;
+      for (size_t f = 0; f < ret_nodes_.size(); ++f) {
+        std::vector<uint8_t> r = reach(ret_nodes_[f]);
+        for (const CallRec& c : calls_) {
+          if (size_t(c.callee) != f) continue;
+          for (size_t i = 0; i < c.args.size() && i < param_nodes_[f].size(); ++i) {
+            if (!r[size_t(param_nodes_[f][i])]) continue;
+            for (int src : c.args[i])
+              if (added.insert({src, c.result}).second) {
+                edges_.push_back(Edge{src, c.result});
+                changed = true;
+              }
+          }
         }
+      }
+      if (!changed) break;
     }
+    std::vector<uint8_t> esc = reach(0);
+    std::vector<std::vector<uint8_t>> to_ret;
+    for (int rn : ret_nodes_) to_ret.push_back(reach(rn));
     for (size_t i = 0; i < prog_.allocs.size(); ++i) {
       AllocSite& s = prog_.allocs[i];
-      s.escapes = s.escapes || esc[size_t(site_nodes_[i])];
+      int node = site_nodes_[i];
+      bool returned = size_t(s.func) < to_ret.size() && to_ret[size_t(s.func)][size_t(node)];
+      s.escapes = s.escapes || esc[size_t(node)] || returned;
       if (s.escapes) prog_.funcs[size_t(s.func)].code[size_t(s.pc)].flags |= 1;
     }
   }
@@ -3470,6 +3514,13 @@ class Compiler {
   int nnodes_ = 1;                    // node 0 = the heap (escape sink)
   std::map<Word, int> const_index_;
   std::map<std::string, int> str_index_;
+  struct CallRec {            // a call site: argument sources per parameter, result node
+    int callee = 0;
+    std::vector<std::vector<int>> args;
+    int result = 0;
+  };
+  std::vector<CallRec> calls_;
+  std::vector<int> ret_nodes_;                  // per function: where its results flow
   std::vector<std::vector<int>> param_nodes_;   // per function
   std::vector<int> site_nodes_;                 // per alloc site
   std::vector<int> global_nodes_;

@@ -4,8 +4,10 @@
 // Models the parts of cmd/compile that change what a program allocates and keeps alive:
 //   types2     type checking of the subset, constants (untyped, iota), gc's error wording
 //   escape.go  whether make(map)/new/&T{}/make([]T)/string concatenation results escape:
-//              a value escapes when it flows to a global, a return, a store through a
-//              pointer/slice/map, fmt/log arguments, or a parameter that escapes
+//              a value escapes when it flows to a global, its own function's results, a
+//              store through a pointer/slice/map, fmt/log arguments, or a parameter that
+//              escapes; a parameter that only reaches its function's results "leaks to
+//              result": the argument then flows to the call's result
 //   liveness.go  per-instruction live sets of pointer slots (backward dataflow over the
 //              bytecode's control-flow graph, loops included); runtime.KeepAlive is a use
 //   walk/range.go  `for k := range m { delete(m, k) }` → one mapclear (OpMClear)
@@ -13,9 +15,9 @@
 // Invariants: on success every function has code ending in a return, a stack map per pc
 // and a SlotCat per slot; on failure err names the first offending construct.
 //
-// Simplifications: escape analysis is flow-insensitive per variable and treats "returned"
-// as "escapes" (Go would let a caller keep a non-escaping result on its stack only after
-// inlining, which the playground does not model); global initialisers run in source order.
+// Simplifications: escape analysis is flow-insensitive per variable and per function result
+// (all results of a function share one node); no inlining; global initialisers run in
+// source order (gc orders them by dependency).
 #include "engine/lang/ast.h"
 #include "engine/lang/program.h"
 

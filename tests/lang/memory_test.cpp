@@ -42,6 +42,17 @@ TEST(Escape, MapReturnedOrPassedToAnEscapingParameterEscapes) {
   EXPECT_EQ(r.out, "0 0\n");
 }
 
+TEST(Escape, ParameterThatLeaksOnlyToTheResultDoesNotEscape) {
+  // escape.go: "leaking param: m to result ~r0"; main's m stays on the stack
+  const char* fill = "func fill(m map[int]int) map[int]int {\n\tm[1] = 1\n\treturn m\n}\nvar g map[int]int\n";
+  auto r = run(delta("", "\tm := make(map[int]int)\n\tm = fill(m)\n\truntime.KeepAlive(m)\n", fill));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0 0\n");
+  // … unless the caller lets the result escape
+  r = run(delta("", "\tm := make(map[int]int)\n\tg = fill(m)\n", fill));
+  EXPECT_EQ(r.out, "192 2\n");
+}
+
 TEST(Escape, NonEscapingMapWithLargeHintAllocatesOnlyBuckets) {
   // hint 100 → B = 4: 18 buckets of 144 B = 2592 → class 2688, plus mapextra (24 B);
   // the hmap stays on the stack
