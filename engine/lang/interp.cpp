@@ -1184,7 +1184,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       ++prints_;
       if (host_) host_->print(2, out);
       if (stop_after_print_) stop_now_ = true;
-      return true;
+      return status_ == VmStatus::Running;
     }
     case Builtin::FmtPrint: case Builtin::FmtPrintln: case Builtin::FmtPrintf: {
       box_args(cs, a);
@@ -1199,7 +1199,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       ++prints_;
       if (host_) host_->print(1, out);
       if (stop_after_print_) stop_now_ = true;
-      return true;
+      return status_ == VmStatus::Running;
     }
     case Builtin::FmtSprint: case Builtin::FmtSprintln: case Builtin::FmtSprintf: {
       box_args(cs, a);
@@ -1236,6 +1236,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       ++prints_;
       if (host_) host_->print(2, out);
       if (stop_after_print_) stop_now_ = true;
+      if (status_ != VmStatus::Running) return false;
       if (cs.fn == Builtin::LogFatal || cs.fn == Builtin::LogFatalln || cs.fn == Builtin::LogFatalf) {
         exit_code_ = 1;
         status_ = VmStatus::Finished;

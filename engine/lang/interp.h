@@ -109,6 +109,9 @@ class Interpreter {
   // memory estimates the bytes the simulator holds for this run (pools + map engines).
   uint64_t memory() const;
 
+  // stop_with_limit ends the run as LimitExceeded (the host's own limits, e.g. output size).
+  void stop_with_limit(const std::string& msg) { limit(msg); }
+
   // mark_roots is the heap's root scanner (public for the pool-only collection in tests).
   void mark_roots(heap::Marker* m);
 

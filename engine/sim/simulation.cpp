@@ -37,6 +37,8 @@ const char* to_string(RunState s) {
 namespace {
 constexpr uint64_t kAutoSampleStart = 4096;    // first automatic sample spacing (ops)
 constexpr size_t kMaxSamples = 4000;           // past this, every other sample is dropped
+constexpr uint64_t kMaxPrintRecords = 20000;   // then prints merge into the previous record
+constexpr uint32_t kMaxGcRecords = 10000;      // then GC cycles are recorded sparsely
 
 bool frequent(maps::MapEvent::Kind k) {
   return k == maps::MapEvent::OverflowAlloc || k == maps::MapEvent::Split || k == maps::MapEvent::TableGrow;
@@ -56,6 +58,7 @@ struct Simulation::Impl : lang::Host {
   Timeline tl;
   uint64_t sample_every = kAutoSampleStart, next_sample = kAutoSampleStart;
   size_t samples = 0;
+  uint64_t nprints = 0;
   std::map<std::pair<uint32_t, int>, uint64_t> event_counts;   // (map, kind) → occurrences
 
   uint64_t ops() const { return vm ? vm->ops() : 0; }
@@ -83,11 +86,28 @@ struct Simulation::Impl : lang::Host {
 
   void print(int stream, const std::string& text) override {
     (stream == 1 ? out : err) += text;
+    ++nprints;
+    // A program that prints in a loop must not grow the timeline without bound: past
+    // kMaxPrintRecords, a print joins the previous print record of its stream when
+    // nothing else happened in between (text and order are kept; op stamps coarsen).
+    if (nprints > kMaxPrintRecords && !tl.records().empty()) {
+      const Record& last = tl.records().back();
+      if (last.kind == Record::Print && last.stream == stream) {
+        tl.last().text += text;
+        check_output_size();
+        return;
+      }
+    }
     Record r = base(Record::Print);
     r.stream = uint8_t(stream);
     r.text = text;
-    snapshot_maps(r);
+    if (nprints <= kMaxPrintRecords) snapshot_maps(r);
     tl.add(std::move(r));
+    check_output_size();
+  }
+  void check_output_size() {
+    if (vm && out.size() + err.size() > opt.max_sim_memory / 2)
+      vm->stop_with_limit("gomapsim: the program's output exceeds max_sim_memory / 2; the run was stopped");
   }
 
   void map_event(uint32_t map_id, const maps::MapEvent& ev) override {
@@ -105,6 +125,12 @@ struct Simulation::Impl : lang::Host {
   }
 
   void gc_cycle(const heap::GcCycle& c) override {
+    // Past kMaxGcRecords cycles, record every 2nd, 4th, … so churning programs stay bounded.
+    if (c.num > kMaxGcRecords) {
+      uint32_t stride = 1;
+      while (c.num > kMaxGcRecords * stride * 2 && stride < (1u << 20)) stride *= 2;
+      if (c.num % (stride * 2) != 0) return;
+    }
     Record r = base(Record::GcCycle);
     r.gc = c;
     snapshot_maps(r);
@@ -136,6 +162,7 @@ struct Simulation::Impl : lang::Host {
     tl.clear();
     event_counts.clear();
     samples = 0;
+    nprints = 0;
     sample_every = opt.sample_every_ops ? opt.sample_every_ops : kAutoSampleStart;
     next_sample = sample_every;
     vm.reset();

@@ -49,6 +49,9 @@ class Timeline {
   void clear() { records_.clear(); }
   void add(Record r) { records_.push_back(std::move(r)); }
   const std::vector<Record>& records() const { return records_; }
+  // last lets the recorder amend the newest record (prints coalesced in long runs);
+  // precondition: !records().empty(). Added by the Simulation implementation.
+  Record& last() { return records_.back(); }
   // last_at returns the index of the last record with op ≤ op, or -1.
   int64_t last_at(uint64_t op) const;
   // to_jsonl writes every record as one JSON object per line.

@@ -101,6 +101,26 @@ TEST(Simulation, LongRunsKeepABoundedTimeline) {
   EXPECT_GT(s.timeline().records().size(), 1000u);
 }
 
+TEST(Simulation, PrintLoopsKeepTheTimelineBoundedAndTheOutputWhole) {
+  sim::Simulation s;
+  std::string src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 100000; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n";
+  ASSERT_TRUE(s.load(src, sim::Options{}));
+  s.run_to_end();
+  EXPECT_EQ(s.state(), sim::RunState::Finished);
+  EXPECT_EQ(std::count(s.stdout_text().begin(), s.stdout_text().end(), '\n'), 100000);
+  EXPECT_LT(s.timeline().records().size(), 30000u);
+  std::string all;
+  for (const auto& r : s.timeline().records())
+    if (r.kind == sim::Record::Print) all += r.text;
+  EXPECT_EQ(all, s.stdout_text());
+  // output beyond the simulator's memory budget stops the run
+  sim::Options o;
+  o.max_sim_memory = 1 << 20;
+  ASSERT_TRUE(s.load(src, o));
+  EXPECT_EQ(s.run_to_end(), sim::RunState::LimitExceeded);
+  EXPECT_NE(s.stderr_text().find("output exceeds"), std::string::npos);
+}
+
 TEST(Simulation, SeekReplaysDeterministically) {
   sim::Simulation a;
   ASSERT_TRUE(a.load(kProg, sim::Options{}));
