@@ -3212,6 +3212,85 @@ class Compiler {
     return true;
   }
 
+  // ---------------------------------------------------------------- initialisation order
+  // Package variables are initialised in dependency order (the spec's "initialization
+  // order"): a variable whose initialiser refers — directly or through the functions it
+  // calls — to another, uninitialised variable waits for it; otherwise source order.
+  // Names are matched without regard to shadowing (a local with a global's name counts).
+  void names_in(const Expr* e, std::set<std::string>& out) const {
+    if (!e) return;
+    if (e->kind == Expr::Ident) out.insert(e->name);
+    names_in(e->x.get(), out);
+    names_in(e->y.get(), out);
+    names_in(e->z.get(), out);
+    for (const auto& a : e->args) names_in(a.get(), out);
+  }
+  void names_in(const Stmt* s, std::set<std::string>& out) const {
+    if (!s) return;
+    for (const auto& e : s->lhs) names_in(e.get(), out);
+    for (const auto& e : s->rhs) names_in(e.get(), out);
+    names_in(s->cond.get(), out);
+    names_in(s->init.get(), out);
+    names_in(s->post.get(), out);
+    names_in(s->els.get(), out);
+    for (const auto& b : s->body) names_in(b.get(), out);
+    for (const auto& c : s->cases) {
+      for (const auto& e : c.exprs) names_in(e.get(), out);
+      for (const auto& b : c.body) names_in(b.get(), out);
+    }
+  }
+  // globals_used: the package variables an initialiser depends on (through called functions).
+  std::set<std::string> globals_used(const ValueSpec& vs) const {
+    std::set<std::string> names, seen_funcs, out;
+    for (const auto& v : vs.values) names_in(v.get(), names);
+    std::vector<std::string> work(names.begin(), names.end());
+    while (!work.empty()) {
+      std::string n = work.back();
+      work.pop_back();
+      auto it = pkg_.find(n);
+      if (it == pkg_.end()) continue;
+      if (it->second.k == Entity::Global) {
+        out.insert(n);
+      } else if (it->second.k == Entity::Func && seen_funcs.insert(n).second) {
+        std::set<std::string> inner;
+        for (const auto& st : file_.funcs[size_t(it->second.slot)].body) names_in(st.get(), inner);
+        for (const std::string& x : inner) work.push_back(x);
+      }
+    }
+    return out;
+  }
+  bool init_order(std::vector<const ValueSpec*>& order) {
+    std::vector<const ValueSpec*> pending;
+    for (const ValueSpec& vs : file_.values)
+      if (!vs.is_const) pending.push_back(&vs);
+    std::vector<std::set<std::string>> deps;
+    for (const ValueSpec* vs : pending) deps.push_back(globals_used(*vs));
+    std::set<std::string> done;
+    std::vector<bool> taken(pending.size(), false);
+    for (size_t round = 0; round < pending.size(); ++round) {
+      bool progress = false;
+      for (size_t i = 0; i < pending.size() && !progress; ++i) {
+        if (taken[i]) continue;
+        bool ready = true;
+        for (const std::string& d : deps[i]) {
+          bool own = std::find(pending[i]->names.begin(), pending[i]->names.end(), d) != pending[i]->names.end();
+          if (!own && !done.count(d)) ready = false;
+          if (own && !pending[i]->values.empty()) return fail(pending[i]->pos, "initialization cycle: " + d + " refers to itself");
+        }
+        if (!ready) continue;
+        taken[i] = true;
+        order.push_back(pending[i]);
+        for (const std::string& n : pending[i]->names) done.insert(n);
+        progress = true;
+      }
+      if (!progress) {
+        for (size_t i = 0; i < pending.size(); ++i)
+          if (!taken[i]) return fail(pending[i]->pos, "initialization cycle or loop involving " + pending[i]->names[0]);
+      }
+    }
+    return true;
+  }
+
   bool init_function() {
     Function fn;
     fn.name = "main.init";
@@ -3224,8 +3303,10 @@ class Compiler {
     st.fn = &prog_.funcs.back();
     F = &st;
     scopes_.clear();
-    for (const ValueSpec& vs : file_.values) {
-      if (vs.is_const) continue;
+    std::vector<const ValueSpec*> order;
+    if (!init_order(order)) return false;
+    for (const ValueSpec* vsp : order) {
+      const ValueSpec& vs = *vsp;
       F->line = vs.pos.line;
       stmt_flag_ = true;
       size_t m = temp_mark();

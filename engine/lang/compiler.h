@@ -16,8 +16,8 @@
 // and a SlotCat per slot; on failure err names the first offending construct.
 //
 // Simplifications: escape analysis is flow-insensitive per variable and per function result
-// (all results of a function share one node); no inlining; global initialisers run in
-// source order (gc orders them by dependency).
+// (all results of a function share one node); no inlining; the initialisation order of
+// package variables ignores shadowing when it looks for references.
 #include "engine/lang/ast.h"
 #include "engine/lang/program.h"
 

@@ -207,6 +207,17 @@ TEST(Run, CopyBuiltin) {
   EXPECT_EQ(r.out, "2 [1 2] 3 [1 1 2 3] 3 hel\n");
 }
 
+TEST(Run, GlobalsInitialiseInDependencyOrder) {
+  auto r = run(prog("\tfmt.Println(a, b, c, total)\n",
+                    "var a = b + 1\nvar b = twice(c)\nvar c = 5\nvar total = sum()\n"
+                    "func twice(x int) int { return 2 * x }\nfunc sum() int { return a + b + c }\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "11 10 5 26\n");
+  r = run(prog("\tfmt.Println(x)\n", "var x = y\nvar y = x\n"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_NE(r.diag.find("initialization cycle"), std::string::npos) << r.diag;
+}
+
 TEST(Run, GlobalsInitialiseInOrderAndAreShared) {
   auto r = run(prog("\tinc()\n\tinc()\n\tfmt.Println(counter, names, cnt)\n",
                     "var counter int\nvar cnt = 8192\nvar names = []string{\"a\"}\n"
