@@ -1,4 +1,10 @@
 // parser.cpp — recursive-descent parser for the Go subset (go/parser's structure).
+//
+// [SECTION] token helpers
+// [SECTION] declarations
+// [SECTION] types
+// [SECTION] statements
+// [SECTION] expressions
 #include "engine/lang/parser.h"
 
 namespace lang {
