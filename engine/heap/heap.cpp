@@ -19,7 +19,6 @@ constexpr uint8_t span_class(uint8_t sizeclass, bool noscan) {
 }
 constexpr uint8_t sizeclass_of(uint8_t spanclass) { return spanclass >> 1; }
 constexpr bool noscan_of(uint8_t spanclass) { return spanclass & 1; }
-constexpr uint64_t kTinySpanClass = span_class(2, true);   // 16-byte noscan
 constexpr uint64_t kMSpanSize = 160;                        // sizeof(mspan) in Go 1.19
 constexpr uint64_t kMSpanChunk = 16 << 10;                  // fixalloc chunk
 

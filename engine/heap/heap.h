@@ -195,7 +195,7 @@ class Heap {
   std::vector<uint32_t> mcache_;            // per spanClass: span with free slots, 0 = none
   std::vector<std::vector<uint32_t>> partial_;   // per spanClass: swept spans with free slots
   std::map<uint64_t, uint64_t> free_runs_;  // page heap: start page → run length (first fit)
-  uint64_t mapped_pages_ = 0, touched_pages_ = 0, inuse_pages_ = 0;
+  uint64_t mapped_pages_ = 0, inuse_pages_ = 0;
   uint64_t stack_pages_ = 0;
 
   // tiny allocator (one P)
