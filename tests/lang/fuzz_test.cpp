@@ -4,7 +4,9 @@
 // The libFuzzer target (tests/lang/fuzz/fuzz_lang.cpp) explores the same space without end.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -23,6 +25,13 @@ std::vector<std::string> seeds() {
     std::string src = langtest::read_file(f);
     if (!src.empty()) s.push_back(src);
   }
+  // the preset scenarios, when the checkout has them
+  std::error_code ec;
+  std::vector<std::string> presets;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(GOMAPSIM_SOURCE_DIR) + "/assets/scenarios", ec))
+    if (e.path().extension() == ".go") presets.push_back("assets/scenarios/" + e.path().filename().string());
+  std::sort(presets.begin(), presets.end());   // directory order is not deterministic
+  for (const std::string& f : presets) s.push_back(langtest::read_file(f));
   return s;
 }
 
@@ -90,7 +99,7 @@ std::string mutate(const std::string& src, std::mt19937_64& rng) {
 
 TEST(Fuzz, MutatedPresetsNeverCrashAndDiagnosticsAreWellFormed) {
   std::vector<std::string> base = seeds();
-  ASSERT_GE(base.size(), 4u);
+  ASSERT_GE(base.size(), 5u);
   std::mt19937_64 rng(20261123);
   const std::regex well_formed(R"(^main\.go:[0-9]+:[0-9]+: .+)");
 #ifdef GOMAPSIM_CHECK_INVARIANTS
