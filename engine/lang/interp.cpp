@@ -26,6 +26,8 @@ constexpr uint64_t kSparseAbove = 4096;   // arrays longer than this keep only n
 constexpr uint64_t kDenseBackingMax = 1u << 20;   // slice backing arrays up to this stay dense
 
 double as_f(Word w) { double d; memcpy(&d, &w, 8); return d; }
+// inline_int: the value fits a map handle's inline 31-bit signed form
+inline bool inline_int(Word w) { return int64_t(w) >= -(int64_t(1) << 30) && int64_t(w) < (int64_t(1) << 30); }
 Word of_f(double d) { Word w; memcpy(&w, &d, 8); return w; }
 
 Word normalize(IntKind k, Word w) {
@@ -1850,6 +1852,10 @@ void Interpreter::exec(uint64_t stop) {
         e.id = id;
         e.big = false;
         e.pooled = false;
+        // integer/bool keys and elems, and zero aggregates, need no pool entry
+        e.scalar_k = !type_has_refs_[codec->key()] && T.kind(codec->key()) != Kind::Float64;
+        e.scalar_v = !type_has_refs_[codec->elem()] && T.kind(codec->elem()) != Kind::Float64;
+        e.agg_v = T.is_aggregate(codec->elem());
         if (host_) {
           Host* h = host_;
           e.map->on_event = [h, id](const maps::MapEvent& ev) { h->map_event(id, ev); };
@@ -1881,14 +1887,22 @@ void Interpreter::exec(uint64_t stop) {
         if (!MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
         pinned_bigs_.clear();
         MapEnt& e = maps_[m];
-        uint32_t k = to_handle(e.codec->key(), R[in.b], false);
-        uint32_t v = to_handle(e.codec->elem(), R[in.c], false);
-        // remember that entries hold pool indexes (marking must then walk the map)
-        bool kref = type_has_refs_[e.codec->key()], vref = type_has_refs_[e.codec->elem()];
-        if ((!kref && (k & kBigBit)) || (!vref && (v & kBigBit))) maps_[m].big = true;
-        if ((kref && k) || (vref && v)) maps_[m].pooled = true;
+        Word kw = R[in.b], vw = R[in.c];
+        uint32_t k, v;
+        if (e.scalar_k && inline_int(kw) && ((e.scalar_v && inline_int(vw)) || (e.agg_v && vw == 0))) {
+          // the bulk-loop case: small integers on both sides, no pools involved
+          k = uint32_t(kw) & ~kBigBit;
+          v = uint32_t(vw) & ~kBigBit;
+        } else {
+          k = to_handle(e.codec->key(), kw, false);
+          v = to_handle(e.codec->elem(), vw, false);
+          // remember that entries hold pool indexes (marking must then walk the map)
+          bool kref = type_has_refs_[e.codec->key()], vref = type_has_refs_[e.codec->elem()];
+          if ((!kref && (k & kBigBit)) || (!vref && (v & kBigBit))) maps_[m].big = true;
+          if ((kref && k) || (vref && v)) maps_[m].pooled = true;
+        }
         maps::Map* mp = maps_[m].map.get();
-        prefetch_next(maps_[m], R[in.b]);
+        prefetch_next(maps_[m], kw);
         mp->store(k, v);
         break;
       }

@@ -123,7 +123,7 @@ class Interpreter {
   struct ObjEnt { TypeId type = 0; Shape shape = Agg; bool live = false; uint64_t n = 0; heap::ObjId hobj = heap::kNil; uint32_t mark = 0; uint32_t store = 0; };
   struct Store { std::vector<Word> dense; std::unordered_map<uint64_t, Word> sparse; bool is_sparse = false; };
   struct SliceEnt { uint32_t arr = 0; uint64_t off = 0, len = 0, cap = 0; uint32_t mark = 0; bool live = false; };
-  struct MapEnt { std::unique_ptr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false, pooled = false; Word last_key = ~Word(0); };
+  struct MapEnt { std::unique_ptr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false, pooled = false, scalar_k = false, scalar_v = false, agg_v = false; Word last_key = ~Word(0); };
   // big: some entry holds a big-integer handle; pooled: some entry holds a pool index
   struct BigEnt { Word v = 0; uint32_t mark = 0; bool live = false; };
   struct IterEnt { uint32_t map = 0; std::vector<uint32_t> keys; size_t pos = 0; uint32_t mark = 0; bool live = false; };
