@@ -92,6 +92,7 @@ struct V {                       // a compiled expression
   bool is_tuple = false;         // multiple results in slots slot..slot+n-1
   std::vector<int> src;          // escape nodes the value may come from
   bool ok = true;
+  std::string var;               // the variable's name when the expression is one (messages)
 };
 
 struct LoopCtx {
@@ -600,6 +601,7 @@ class Compiler {
   }
   std::string describe(const V& v) {
     if (v.isconst) return const_str(v) + " (" + (T.is_untyped(v.t) ? T.name(v.t) + " constant" : "constant of type " + T.name(v.t)) + ")";
+    if (!v.var.empty()) return v.var + " (variable of type " + T.name(v.t) + ")";
     return "value of type " + T.name(v.t);
   }
 
@@ -640,12 +642,14 @@ class Compiler {
         en->used = true;
         v.t = en->type;
         v.slot = en->slot;
+        v.var = e.name;
         if (en->node >= 0) v.src.push_back(en->node);
         return v;
       case Entity::Global: {
         if (!resolve_global(*en, e.pos)) return bad(e.pos, err_.msg);
         v.t = en->type;
         v.slot = temp(v.t);
+        v.var = e.name;
         emit(OpGGet, v.slot, en->slot);
         return v;
       }

@@ -26,6 +26,7 @@ TEST(Checker, ReportsTypeErrorsWithPosition) {
       {"\tvar p *int\n\t_ = p.x\n", "undefined"},
       {"\t_ = len(1)\n", "invalid argument"},
       {"\tx, y := 1\n\t_, _ = x, y\n", "assignment mismatch: 2 variables but 1 value"},
+      {"\ts := \"a\"\n\tvar n int = s\n\t_ = n\n", "cannot use s (variable of type string) as int value in variable declaration"},
   };
   for (const Case& c : cases) {
     langtest::Run r = langtest::run(langtest::prog(c.body));
