@@ -70,6 +70,7 @@ struct Entity {
   Pos pos;
   bool used = false;
   int bi = 0;           // Builtin id (universe) or package name index
+  int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
   // lazily resolved package-level entities
   const ValueSpec* spec = nullptr;
   int spec_index = 0;
@@ -380,6 +381,7 @@ class Compiler {
     std::vector<int> result_slots;
     std::vector<int> result_nodes;
     int line = 0;
+    std::set<std::string> addr_names;   // names used as &name in the body
   };
   FnState* F = nullptr;
 
@@ -1179,7 +1181,26 @@ class Compiler {
       if (!type_of(*x->type, t, x)) { V v; v.ok = false; return v; }
       return composite(*x, t, true);
     }
-    return bad(e.pos, "taking the address of a variable is not supported by the playground (use new(T) or &T{...}; &m is only allowed in runtime.ReadMemStats(&m))");
+    if (x->kind == Expr::Ident) {
+      Entity* en = lookup(x->name);
+      if (en && en->k == Entity::Var && en->addr_node >= 0) {
+        en->used = true;
+        V r;
+        r.t = T.pointer(en->type);
+        r.slot = en->slot;   // the variable's Obj is the pointee
+        r.src.push_back(en->addr_node);
+        return r;
+      }
+      if (en && en->k == Entity::Global && resolve_global(*en, x->pos) && T.is_aggregate(en->type)) {
+        emit(OpGMat, en->slot, 0, 0, 0, uint16_t(en->type));
+        V r;
+        r.t = T.pointer(en->type);
+        r.slot = temp(r.t);
+        emit(OpGGet, r.slot, en->slot);
+        return r;   // package variables are static data: no allocation
+      }
+    }
+    return bad(e.pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only struct or array variables declared with var or :=, new(T) and &T{...})");
   }
 
   V star(const Expr& e) {
@@ -1224,7 +1245,9 @@ class Compiler {
       V r;
       r.t = ft;
       r.slot = temp(ft);
-      r.src = x.src;
+      // a field read through a pointer comes from the heap; a pointer-free field carries
+      // nothing that could escape
+      if (!ptr && T[ft].ptrs) r.src = x.src;
       emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
       return r;
     }
@@ -1287,7 +1310,7 @@ class Compiler {
       case Kind::Array:
         r.t = T.u(t).elem;
         r.slot = temp(r.t);
-        r.src = x.src;
+        if (!ptr && T[r.t].ptrs) r.src = x.src;
         emit(OpAGet, r.slot, x.slot, is, int32_t(T.u(t).len), 0, ptr ? 1 : 0);
         return r;
       default:
@@ -2306,6 +2329,62 @@ class Compiler {
     return s;
   }
 
+  // declare_init declares a variable from a declaration (var / :=) and stores its first
+  // value (v == nullptr: the zero value). A struct or array variable whose address is
+  // taken somewhere in the function (&x) gets its own Obj at once — heap-allocated when
+  // &x escapes ("moved to heap: x") — and later assignments copy into that Obj, so
+  // pointers to it see them.
+  void declare_init(const std::string& name, TypeId t, Pos p, V* v) {
+    int slot = declare_var(name, t, p);
+    Entity* en = name == "_" ? nullptr : &scopes_.back()[name];
+    if (en && F->addr_names.count(name) && T.is_aggregate(t)) {
+      en->addr_node = new_node();
+      edges_.push_back(Edge{en->node, en->addr_node});   // what x holds escapes with &x
+      int pc0 = emit(OpNew, slot, 0, 0, 0, uint16_t(t));
+      add_site_node(pc0, "moved to heap: " + name, en->addr_node, T[t].size > 65536);
+      if (v) {
+        int vs = owned(*v, t);
+        emit(OpStore, slot, vs);
+        flow(v->src, en->node);
+      }
+      return;
+    }
+    if (v) {
+      move_into(*v, slot, t);
+      if (en) flow(v->src, en->node);
+    } else {
+      emit(OpLoadK, slot, konst(0));
+    }
+  }
+  // addr_names collects the names used as &name in a function body (scopes ignored: a
+  // name counts for every variable that has it, which only costs an Obj per declaration).
+  void addr_names_in(const Expr* e, std::set<std::string>& out) const {
+    if (!e) return;
+    if (e->kind == Expr::Unary && e->op == Tok::And) {
+      const Expr* x = e->x.get();
+      while (x && x->kind == Expr::Paren) x = x->x.get();
+      if (x && x->kind == Expr::Ident) out.insert(x->name);
+    }
+    addr_names_in(e->x.get(), out);
+    addr_names_in(e->y.get(), out);
+    addr_names_in(e->z.get(), out);
+    for (const auto& a : e->args) addr_names_in(a.get(), out);
+  }
+  void addr_names_in(const Stmt* s, std::set<std::string>& out) const {
+    if (!s) return;
+    for (const auto& e : s->lhs) addr_names_in(e.get(), out);
+    for (const auto& e : s->rhs) addr_names_in(e.get(), out);
+    addr_names_in(s->cond.get(), out);
+    addr_names_in(s->init.get(), out);
+    addr_names_in(s->post.get(), out);
+    addr_names_in(s->els.get(), out);
+    for (const auto& b : s->body) addr_names_in(b.get(), out);
+    for (const auto& c : s->cases) {
+      for (const auto& e : c.exprs) addr_names_in(e.get(), out);
+      for (const auto& b : c.body) addr_names_in(b.get(), out);
+    }
+  }
+
   bool stmts(const std::vector<StmtP>& body) {
     for (const auto& s : body)
       if (!stmt(*s)) return false;
@@ -2475,9 +2554,7 @@ class Compiler {
       if (v.t == TypeTable::kUntypedNil) return fail(pos[i], "use of untyped nil in assignment");
       TypeId t = v.isconst ? T.default_type(v.t) : v.t;
       if (v.isconst && !convert_const(v, t, pos[i], false)) return false;
-      int slot = declare_var(l.name, t, l.pos);
-      move_into(v, slot, t);
-      flow(v.src, scopes_.back()[l.name].node);
+      declare_init(l.name, t, l.pos, &v);
     }
     return true;
   }
@@ -2537,7 +2614,12 @@ class Compiler {
         if (!en) return fail(l->pos, "undefined: " + l->name);
         if (en->k == Entity::Var) {
           if (!assignable(v, en->type, p)) return false;
-          move_into(v, en->slot, en->type);
+          if (en->addr_node >= 0) {
+            // &x is taken: copy into x's own Obj so pointers to x see the new value
+            emit(OpStore, en->slot, owned(v, en->type));
+          } else {
+            move_into(v, en->slot, en->type);
+          }
           flow(v.src, en->node);
           return true;
         }
@@ -2545,7 +2627,15 @@ class Compiler {
           if (!resolve_global(*en, l->pos)) return false;
           if (!assignable(v, en->type, p)) return false;
           int s = owned(v, en->type);
-          emit(OpGSet, en->slot, s);
+          if (T.is_aggregate(en->type) && addr_globals_.count(en->name)) {
+            // &g is taken somewhere: copy into g's Obj so pointers to g see the new value
+            emit(OpGMat, en->slot, 0, 0, 0, uint16_t(en->type));
+            int g = temp(en->type);
+            emit(OpGGet, g, en->slot);
+            emit(OpStore, g, s);
+          } else {
+            emit(OpGSet, en->slot, s);
+          }
           sink(v.src);
           return true;
         }
@@ -2691,12 +2781,9 @@ class Compiler {
           vt = v.isconst ? T.default_type(v.t) : v.t;
         }
         if (!assignable(v, vt, pos[i], "variable declaration")) return false;
-        int slot = declare_var(s.names[i], vt, s.name_pos[i]);
-        move_into(v, slot, vt);
-        if (s.names[i] != "_") flow(v.src, scopes_.back()[s.names[i]].node);
+        declare_init(s.names[i], vt, s.name_pos[i], &v);
       } else {
-        int slot = declare_var(s.names[i], vt, s.name_pos[i]);
-        emit(OpLoadK, slot, konst(0));
+        declare_init(s.names[i], vt, s.name_pos[i], nullptr);
       }
     }
     return true;
@@ -3160,6 +3247,7 @@ class Compiler {
     st.fn = &prog_.funcs[size_t(fidx)];
     F = &st;
     F->line = fd.pos.line;
+    for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
     scopes_.clear();
     push_scope();
     std::set<std::string> names;
@@ -3572,6 +3660,10 @@ class Compiler {
     for (auto& kv : pkg_)
       if (kv.second.k == Entity::Type && !resolve_type_entity(kv.second)) return false;
     if (!signatures()) return false;
+    for (const FuncDecl& fd : file_.funcs)
+      for (const auto& b : fd.body) addr_names_in(b.get(), addr_globals_);
+    for (const ValueSpec& vs : file_.values)
+      for (const auto& v : vs.values) addr_names_in(v.get(), addr_globals_);
     for (auto& kv : pkg_)
       if (kv.second.k == Entity::Const && !resolve_const(kv.second)) return false;
     if (!init_function()) return false;
@@ -3605,6 +3697,7 @@ class Compiler {
     int result = 0;
   };
   std::vector<CallRec> calls_;
+  std::set<std::string> addr_globals_;          // names used as &name anywhere
   std::vector<int> ret_nodes_;                  // per function: where its results flow
   std::vector<std::vector<int>> param_nodes_;   // per function
   std::vector<int> site_nodes_;                 // per alloc site

@@ -53,6 +53,25 @@ TEST(Escape, ParameterThatLeaksOnlyToTheResultDoesNotEscape) {
   EXPECT_EQ(r.out, "192 2\n");
 }
 
+TEST(Escape, AddressOfAStructVariable) {
+  // &x that stays local: x stays on the stack; pointer and variable share the value
+  auto r = run(delta("", "\tvar x T\n\tp := &x\n\tp.A = 5\n\tx.B = 6\n\tx = T{A: x.A + 1, B: p.B}\n\tfmt.Print(p.A, p.B, x.A, \" \")\n",
+                     "type T struct{ A, B int }\nvar gp *T\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "6 6 6 0 0\n");
+  // &x stored in a global: x is moved to the heap (16 B)
+  r = run(delta("", "\tx := T{A: 1}\n\tgp = &x\n\tx.A = 2\n\tfmt.Print(gp.A == 2)\n", "type T struct{ A, B int }\nvar gp *T\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "true16 1\n");
+  // addresses of globals: static data, no allocation
+  r = run(delta("", "\tp := &g\n\tp.A = 3\n\tg = T{B: 4}\n\tfmt.Print(p.A, p.B, \" \")\n", "type T struct{ A, B int }\nvar g T\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0 4 0 0\n");
+  // scalars and parameters stay unsupported, with a clear message
+  r = run(prog("\tn := 1\n\tp := &n\n\t_ = p\n"));
+  EXPECT_NE(r.diag.find("taking the address of n is not supported"), std::string::npos) << r.diag;
+}
+
 TEST(Escape, NonEscapingMapWithLargeHintAllocatesOnlyBuckets) {
   // hint 100 → B = 4: 18 buckets of 144 B = 2592 → class 2688, plus mapextra (24 B);
   // the hmap stays on the stack
