@@ -218,6 +218,12 @@ TEST(Run, GlobalsInitialiseInDependencyOrder) {
   EXPECT_NE(r.diag.find("initialization cycle"), std::string::npos) << r.diag;
 }
 
+TEST(Run, FeatureProgram) {
+  auto r = run(langtest::read_file("tests/lang/testdata/features2.go"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "one miss\n{Hits:3 Misses:1 Last:14} {30 0 } 4 hell 8 21\ntrue len=21 B=2\n");
+}
+
 TEST(Run, GlobalsInitialiseInOrderAndAreShared) {
   auto r = run(prog("\tinc()\n\tinc()\n\tfmt.Println(counter, names, cnt)\n",
                     "var counter int\nvar cnt = 8192\nvar names = []string{\"a\"}\n"
