@@ -1085,8 +1085,6 @@ class Compiler {
     V x = expr(*e.x);
     if (!x.ok) return x;
     if (T.kind(x.t) != Kind::Bool && T.kind(x.t) != Kind::UntypedBool) return bad(e.x->pos, "invalid operation: operator " + std::string(tok_string(e.op)) + " not defined on " + describe(x));
-    size_t mark = temp_mark();
-    (void)mark;
     if (x.isconst) {
       // still compile y (it may have side effects only when evaluated)
       if ((e.op == Tok::LAnd && !x.cv.b) || (e.op == Tok::LOr && x.cv.b)) {
@@ -1595,7 +1593,6 @@ class Compiler {
         int bs;
         TypeId bt;
         bool ptr = false;
-        V probe;
         // slices: elements are addressable
         if (!aggregate_base(*x->x, bs, bt, ptr)) return -1;
         const Type& at = T.u(bt);
@@ -1633,7 +1630,6 @@ class Compiler {
     const Expr* x = &e;
     while (x->kind == Expr::Paren) x = x->x.get();
     // Determine the static type first without emitting code for pointers/slices.
-    V probe;
     bool is_ident_var = false;
     if (x->kind == Expr::Ident) {
       Entity* en = lookup(x->name);
@@ -1646,8 +1642,6 @@ class Compiler {
     }
     if (x->kind == Expr::Ident || x->kind == Expr::Selector || x->kind == Expr::Index || x->kind == Expr::Star) {
       // aggregate-typed lvalue?
-      size_t code_before = F->fn->code.size();
-      (void)code_before;
       if (x->kind == Expr::Ident && is_ident_var) {
         int s = lvalue_ref(*x);
         if (s < 0) return false;
@@ -2768,7 +2762,6 @@ class Compiler {
     std::vector<V> vals;
     std::vector<Pos> pos;
     if (!s.rhs.empty()) {
-      Stmt fake;
       if (!rhs_values(s, s.names.size(), vals, pos)) return false;
     }
     for (size_t i = 0; i < s.names.size(); ++i) {
@@ -3138,7 +3131,6 @@ class Compiler {
     if (n == 0) return fail(s.rhs[0]->pos, "too many return values");
     std::vector<V> vals;
     std::vector<Pos> pos;
-    Stmt tmp;
     if (s.rhs.size() != n && s.rhs.size() != 1) return fail(s.pos, std::string(s.rhs.size() < n ? "not enough" : "too many") + " return values");
     if (!rhs_values(s, n, vals, pos)) {
       if (!failed_) fail(s.pos, "wrong number of return values");
@@ -3194,7 +3186,6 @@ class Compiler {
         case Stmt::If:
           if (has_break(s->body)) return true;
           if (s->els) {
-            std::vector<StmtP> tmp;
             if (s->els->kind == Stmt::Block ? has_break(s->els->body) : has_break_if(*s->els)) return true;
           }
           break;
@@ -3407,8 +3398,6 @@ class Compiler {
       std::vector<V> vals;
       std::vector<Pos> pos;
       if (!vs.values.empty()) {
-        Stmt tmp;
-        tmp.pos = vs.pos;
         // rhs_values wants a Stmt; evaluate directly
         if (vs.values.size() == vs.names.size()) {
           for (const auto& r : vs.values) {
