@@ -19,8 +19,8 @@ namespace {
 
 std::vector<std::string> seeds() {
   std::vector<std::string> s;
-  for (const char* f : {"tests/lang/testdata/article000_value.go", "tests/lang/testdata/article000_pointer.go",
-                        "tests/lang/testdata/article003_scene1.go", "tests/lang/testdata/article003_scene5.go",
+  for (const char* f : {"assets/scenarios/article000_inline.go", "assets/scenarios/article000_pointer.go",
+                        "assets/scenarios/article003_scene1.go", "assets/scenarios/article003_scene5.go",
                         "tests/lang/testdata/features.go", "tests/lang/testdata/features2.go"}) {
     std::string src = langtest::read_file(f);
     if (!src.empty()) s.push_back(src);

@@ -176,8 +176,8 @@ constexpr bool kFullSize = true;
 #endif
 
 TEST(Articles, Article000ValueAndPointerMatchRealGo119) {
-  std::string val = langtest::read_file("tests/lang/testdata/article000_value.go");
-  std::string ptr = langtest::read_file("tests/lang/testdata/article000_pointer.go");
+  std::string val = langtest::read_file("assets/scenarios/article000_inline.go");
+  std::string ptr = langtest::read_file("assets/scenarios/article000_pointer.go");
   ASSERT_FALSE(val.empty());
   if (!kFullSize) {
     val.replace(val.find("1_000_000"), 9, "100_000");
@@ -213,7 +213,7 @@ TEST(Articles, Article000ValueAndPointerMatchRealGo119) {
 TEST(Articles, Article003ScenesShowLiveness) {
   std::vector<std::vector<int>> alloc;   // Alloc per printMemStats line, per scene
   for (int s = 1; s <= 5; ++s) {
-    auto r = run(langtest::read_file("tests/lang/testdata/article003_scene" + std::to_string(s) + ".go"));
+    auto r = run(langtest::read_file("assets/scenarios/article003_scene" + std::to_string(s) + ".go"));
     ASSERT_TRUE(r.loaded) << r.diag;
     std::vector<int> a;
     size_t p = 0;
