@@ -40,7 +40,7 @@ oracle() {
   bash tests/oracle/run.sh --gomapsim build/gomapsim --go 1.19 --go 1.24
 }
 web() {
-  bash .ci/deps-web.sh && bash tests/web/run.sh
+  bash .ci/deps-web.sh && NATIVE_BUILD_DIR=build bash tests/web/run.sh
 }
 
 stage "dependencies (native, Go)" bash -c "bash .ci/deps-native.sh && bash .ci/deps-go.sh"

@@ -11,6 +11,9 @@ set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
+# The native build to use (tests/run_all.sh passes its own, already built).
+NATIVE="${NATIVE_BUILD_DIR:-build-webnative}"
+export GOMAPSIM_CLI="${GOMAPSIM_CLI:-$ROOT/$NATIVE/gomapsim}"
 PASSED=0
 FAILED=0
 LOG="$HERE/artifacts"
@@ -31,14 +34,12 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   cmake --build build-web -j2 > "$LOG/build-web.log" 2>&1 ||
     { grep -E "error|Error" "$LOG/build-web.log" | head -30; fail_build "web build"; }
   # Native: the CLI (the figures the API must match) and the codec/knob tests.
-  cmake -S . -B build-webnative -DCMAKE_BUILD_TYPE=Release > "$LOG/configure-native.log" 2>&1 ||
+  cmake -S . -B "$NATIVE" -DCMAKE_BUILD_TYPE=Release > "$LOG/configure-native.log" 2>&1 ||
     { tail -30 "$LOG/configure-native.log"; fail_build "native configure"; }
-  cmake --build build-webnative -j2 --target web_tests > "$LOG/build-native.log" 2>&1 ||
+  cmake --build "$NATIVE" -j2 --target web_tests > "$LOG/build-native.log" 2>&1 ||
     { grep -E "error|Error" "$LOG/build-native.log" | head -30; fail_build "native web_tests build"; }
-  if [ -f engine/cli/gomapsim.cpp ]; then
-    cmake --build build-webnative -j2 --target gomapsim >> "$LOG/build-native.log" 2>&1 ||
-      { grep -E "error|Error" "$LOG/build-native.log" | head -30; fail_build "native CLI build"; }
-  fi
+  cmake --build "$NATIVE" -j2 --target gomapsim >> "$LOG/build-native.log" 2>&1 ||
+    { grep -E "error|Error" "$LOG/build-native.log" | head -30; fail_build "native CLI build"; }
 fi
 for f in build-web/site/index.html build-web/site/app.js build-web/site/app.wasm build-web/node/gomapsim_api.js; do
   [ -f "$f" ] || fail_build "missing $f"
@@ -63,7 +64,7 @@ count_node() {    # adds a node --test run's results (TAP "# pass N" / spec "ℹ
 }
 
 echo "== native: share codec and knobs"
-out=$(build-webnative/web_tests 2>&1); rc=$?
+out=$("$NATIVE"/web_tests 2>&1); rc=$?
 echo "$out" | tail -3
 count_gtest "$out"
 [ $rc -eq 0 ] || echo "web_tests exited $rc"
