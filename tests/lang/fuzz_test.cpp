@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -145,6 +147,35 @@ TEST(Fuzz, MutatedPresetsNeverCrashAndDiagnosticsAreWellFormed) {
   }
   EXPECT_GT(loaded, iterations / 20);
   EXPECT_GT(rejected, iterations / 4);
+}
+
+// The libFuzzer corpus (inputs that reached new coverage) replays under the fuzzer's own
+// property: no crash, one positioned diagnostic for a rejected program, a run that ends.
+TEST(FuzzCorpus, ReplaysWithoutCrash) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(
+           std::string(GOMAPSIM_SOURCE_DIR) + "/tests/lang/fuzz/corpus", ec))
+    files.push_back(e.path());
+  ASSERT_GT(files.size(), 100u) << "the corpus is missing";
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string src((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    sim::Simulation s;
+    sim::Options o;
+    o.max_ops = 50000;
+    o.max_sim_memory = 64 << 20;
+    o.max_heap_bytes = 256 << 20;
+    if (!s.load(src, o)) {
+      ASSERT_EQ(s.diagnostics().size(), 1u) << f;
+      EXPECT_GE(s.diagnostics()[0].line, 1) << f;
+      EXPECT_GE(s.diagnostics()[0].col, 1) << f;
+      continue;
+    }
+    const sim::RunState st = s.run_to_end();
+    EXPECT_TRUE(st == sim::RunState::Finished || st == sim::RunState::Panicked ||
+                st == sim::RunState::LimitExceeded) << f;
+  }
 }
 
 }  // namespace

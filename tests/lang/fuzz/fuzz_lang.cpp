@@ -2,7 +2,10 @@
 //
 // Build (clang only):  cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DGOMAPSIM_FUZZ=ON
 //                      cmake --build build-fuzz --target fuzz_lang
-// Run:                 build-fuzz/fuzz_lang tests/lang/fuzz/corpus -max_total_time=60
+// Run:                 build-fuzz/fuzz_lang tests/lang/fuzz/corpus assets/scenarios tests/lang/testdata \
+//                          tests/oracle/programs -max_total_time=60
+// The first folder keeps what reached new coverage (merged with -merge=1); the others seed.
+// FuzzCorpus.ReplaysWithoutCrash (fuzz_test.cpp) replays that corpus in every ctest run.
 // The property: no crash, no sanitizer report, and a rejected program has exactly one
 // diagnostic with a position. Small limits keep each input cheap.
 #include <cstddef>
