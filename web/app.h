@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/maps/swiss_map.h"
 #include "engine/sim/simulation.h"
 #include "web/knobs/knobs.h"
 #include "web/share/codec.h"
@@ -81,6 +82,7 @@ struct MapViewState {
   uint64_t cache_group = 0;
   bool cache_ok = false;
   std::vector<maps::BucketCell> cells, old_cells;
+  std::vector<maps::SwissTableView> tables;   // Swiss maps: distinct tables, directory order
   double cache_time = 0;
 };
 struct HeapViewState {

@@ -4,7 +4,9 @@
 //   one cell = one bucket with its overflow chain (classic) or one group (Swiss);
 //   colour   = full slots 0…8 (palette::occupancy); red corner = overflow chain;
 //   magenta corner = tombstones (Swiss); the strip above = oldbuckets during growth
-//   (grey = evacuated, orange = not yet).
+//   (grey = evacuated, orange = not yet), or for Swiss maps the directory: one segment per
+//   entry in its table's tone (hover for the table), and a white bar where a table's groups
+//   begin in the grid.
 // When 2^B buckets do not fit, cells aggregate 2^k buckets (average fill; the tooltip says
 // which range). Zoom with the wheel or a pinch, pan by dragging; hover for a bucket's slots.
 #include <algorithm>
@@ -137,7 +139,8 @@ void map_content(app::App& a) {
   const float dpr = a.dpr, fs = ImGui::GetFontSize();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool growing = sh.noldbuckets > 0;
-  const float strip_h = growing ? fs * 0.9f : 0.0f;
+  const bool directory = sh.swiss && sh.dir_len > 0;
+  const float strip_h = growing || directory ? fs * 0.9f : 0.0f;
   const float legend_h = ImGui::GetTextLineHeightWithSpacing();
   const float w = std::max(avail.x, 10.0f), h = std::max(avail.y - strip_h - legend_h, fs * 4);
   v.zoom *= platform::take_pinch_zoom();
@@ -160,6 +163,8 @@ void map_content(app::App& a) {
                      v.cache_group != g;
   if (stale && (now - v.cache_time > 200 || v.cache_map != lm->id || v.cache_group != g || v.cache_serial != serial)) {
     v.cache_ok = aggregate(m, false, n, g, v.cells);
+    const maps::SwissMap* swiss = sh.swiss ? maps::as_swiss_map(m) : nullptr;
+    v.tables = swiss && sh.dir_len > 0 ? swiss->tables() : std::vector<maps::SwissTableView>{};
     if (growing) aggregate(m, true, sh.noldbuckets, std::max<uint64_t>(1, sh.noldbuckets / 512), v.old_cells);
     else v.old_cells.clear();
     v.cache_serial = serial;
@@ -185,6 +190,32 @@ void map_content(app::App& a) {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("oldbuckets: %llu buckets, %llu evacuated (grey) — the old array becomes garbage when all are",
                         static_cast<unsigned long long>(sh.noldbuckets), static_cast<unsigned long long>(sh.nevacuate));
+  }
+  // Directory strip (Swiss): one segment per directory entry, in the tone of its table; a
+  // table at local depth d spans 2^(globalDepth − d) entries.
+  if (directory && !v.tables.empty()) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float ew = w / static_cast<float>(sh.dir_len);
+    for (size_t t = 0; t < v.tables.size(); ++t) {
+      const maps::SwissTableView& tv = v.tables[t];
+      const float x0 = p.x + ew * static_cast<float>(tv.index);
+      const float x1 = p.x + ew * static_cast<float>(tv.index + tv.dir_entries);
+      dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(std::max(x1 - (ew >= 3 ? 1.0f : 0.0f), x0 + 1), p.y + strip_h * 0.8f),
+                        t % 2 ? palette::kTableB : palette::kTableA);
+    }
+    ImGui::Dummy(ImVec2(w, strip_h));
+    if (ImGui::IsItemHovered()) {
+      const uint64_t e = std::min<uint64_t>(sh.dir_len - 1, static_cast<uint64_t>((ImGui::GetIO().MousePos.x - p.x) / ew));
+      for (size_t t = 0; t < v.tables.size(); ++t) {
+        const maps::SwissTableView& tv = v.tables[t];
+        if (e < tv.index || e >= tv.index + tv.dir_entries) continue;
+        ImGui::SetTooltip("directory[%llu] of %llu -> table %zu: local depth %u (global %u), capacity %u,\n"
+                          "%u used, %u tombstones, growthLeft %u; %llu directory entries point at it",
+                          static_cast<unsigned long long>(e), static_cast<unsigned long long>(sh.dir_len), t,
+                          tv.local_depth, sh.global_depth, tv.capacity, tv.used, tv.tombstones, tv.growth_left,
+                          static_cast<unsigned long long>(tv.dir_entries));
+      }
+    }
   }
   // Legend line.
   if (g > 1)
@@ -249,6 +280,18 @@ void map_content(app::App& a) {
         std::snprintf(t, sizeof t, "%u", static_cast<unsigned>(bc.chain));
         dl->AddText(ImVec2(x + 2, y + 1), IM_COL32(255, 255, 255, 220), t);
       }
+    }
+  }
+  // Table edges (Swiss): a bar on the left of the cell where each table's groups begin.
+  if (!v.tables.empty()) {
+    uint64_t first_group = 0;
+    for (const maps::SwissTableView& tv : v.tables) {
+      const uint64_t i = first_group / g;
+      first_group += tv.capacity / 8;
+      const uint64_t r = i / cols, c = i % cols;
+      if (r < r0 || r >= r1 || c < c0 || c >= c1) continue;
+      const float x = p0.x + static_cast<float>(c) * cell - v.pan_x, y = p0.y + static_cast<float>(r) * cell - v.pan_y;
+      dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(2.0f * dpr, cell * 0.3f), y + cell - gap), palette::kTableEdge);
     }
   }
   dl->PopClipRect();

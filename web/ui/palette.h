@@ -28,6 +28,10 @@ constexpr ImU32 kEvacuated = IM_COL32(80, 80, 86, 255);
 constexpr ImU32 kNotEvacuated = IM_COL32(235, 140, 40, 255);
 constexpr ImU32 kTombstone = IM_COL32(220, 80, 220, 255);
 constexpr ImU32 kGridBg = IM_COL32(16, 18, 24, 255);
+// Swiss directory strip: tables alternate between two tones; a table's edge in the grid.
+constexpr ImU32 kTableA = IM_COL32(70, 120, 190, 255);
+constexpr ImU32 kTableB = IM_COL32(120, 170, 235, 255);
+constexpr ImU32 kTableEdge = IM_COL32(250, 250, 250, 230);
 
 constexpr ImU32 kHeapAlloc = IM_COL32(90, 170, 250, 255);
 constexpr ImU32 kLive = IM_COL32(110, 210, 120, 255);
