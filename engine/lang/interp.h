@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "engine/heap/heap.h"
+#include "engine/lang/chunked_vector.h"
 #include "engine/lang/program.h"
 #include "engine/maps/map.h"
 
@@ -194,7 +195,7 @@ class Interpreter {
   bool stop_now_ = false;
 
   std::vector<StrEnt> strs_;
-  std::vector<ObjEnt> objs_;
+  ChunkedVector<ObjEnt> objs_;   // one entry per object: grows by chunks (no doubling spike)
   std::vector<Store> stores_;
   std::vector<SliceEnt> slices_;
   std::vector<MapEnt> maps_;
