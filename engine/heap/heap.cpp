@@ -40,7 +40,6 @@ void Marker::mark(ObjId obj) {
   const uint64_t size = h.object_size(obj);
   h.marked_bytes_ += size;
   if (!noscan_of(s.spanclass)) h.marked_scan_bytes_ += size;
-  if (!s.tracers.empty() && s.tracers[slot] != 0) h.grey_.push_back(obj);
 }
 
 //-- [SECTION] Construction ----------------------------------------------------------------------
@@ -69,12 +68,6 @@ Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
   cycles_.clear();
 }
 
-uint8_t Heap::add_tracer(Tracer* t) {
-  assert(tracers_.size() < 256);
-  tracers_.push_back(t);
-  return static_cast<uint8_t>(tracers_.size() - 1);
-}
-
 void Heap::unpin(ObjId obj) {
   auto it = std::find(pinned_.rbegin(), pinned_.rend(), obj);
   if (it != pinned_.rend()) pinned_.erase(std::next(it).base());
@@ -97,16 +90,16 @@ uint64_t Heap::roundupsize(uint64_t size, bool noscan) const {
   return header ? cls - 8 : cls;
 }
 
-ObjId Heap::alloc(uint64_t size, bool noscan, uint8_t tracer) {
+ObjId Heap::alloc(uint64_t size, bool noscan) {
   if (size == 0) return kNil;
   ObjId obj;
   if (noscan && size < kTinySize) {
     obj = alloc_tiny(size);
   } else if (size > profile_.max_small_size) {
-    obj = alloc_large(size, noscan, tracer);
+    obj = alloc_large(size, noscan);
   } else {
     if (profile_.malloc_header && !noscan && size > 512) size += 8;
-    obj = alloc_small(size_to_class(size), noscan, tracer);
+    obj = alloc_small(size_to_class(size), noscan);
   }
   just_allocated_ = obj;
   maybe_start_gc();
@@ -127,7 +120,7 @@ ObjId Heap::alloc_tiny(uint64_t size) {
     ++tiny_allocs_;
     return tiny_block_;
   }
-  ObjId block = alloc_small(2, true, 0);
+  ObjId block = alloc_small(2, true);
   if (size < tiny_offset_ || tiny_block_ == kNil) {
     tiny_block_ = block;
     tiny_offset_ = size;
@@ -143,7 +136,7 @@ void Heap::count_alloc(uint64_t bytes, bool noscan) {
   if (!noscan) scan_alloc_ += bytes;
 }
 
-ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan, uint8_t tracer) {
+ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
   const uint8_t spc = span_class(sizeclass, noscan);
   uint32_t idx = mcache_[spc];
   if (idx == 0) {
@@ -169,19 +162,17 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan, uint8_t tracer) {
   s.alloc_bits[slot >> 6] |= 1ull << (slot & 63);
   ++s.alloc_count;
   s.freeindex = static_cast<uint16_t>(slot + 1);
-  if (!noscan) s.tracers[slot] = tracer;
   if (s.alloc_count == s.nelems) mcache_[spc] = 0;   // full: the next alloc refills
   count_alloc(kSizeClasses[sizeclass].size, noscan);
   return idx << kSlotBits | slot;
 }
 
-ObjId Heap::alloc_large(uint64_t size, bool noscan, uint8_t tracer) {
+ObjId Heap::alloc_large(uint64_t size, bool noscan) {
   const uint64_t npages = align_up(size, kPageSize) / kPageSize;
   const uint32_t idx = new_span(npages, span_class(0, noscan));
   Span& s = spans_[idx];
   s.alloc_bits[0] = 1;
   s.alloc_count = 1;
-  if (!noscan) s.tracers[0] = tracer;
   count_alloc(npages * kPageSize, noscan);
   return idx << kSlotBits;
 }
@@ -222,8 +213,6 @@ uint32_t Heap::new_span(uint64_t npages, uint8_t spanclass) {
   const size_t words = (s.nelems + 63u) / 64u;
   s.alloc_bits.assign(words, 0);
   s.mark_bits.assign(words, 0);
-  if (noscan_of(spanclass)) s.tracers.clear();
-  else s.tracers.assign(s.nelems, 0);
   inuse_pages_ += npages;
   return idx;
 }
@@ -235,7 +224,6 @@ void Heap::free_span(uint32_t idx) {
   s.in_use = false;
   s.alloc_bits = {};
   s.mark_bits = {};
-  s.tracers = {};
   free_span_ids_.push_back(idx);
 }
 
@@ -378,20 +366,7 @@ void Heap::mark_phase() {
   for (ObjId b : baseline_) m.mark(b);
   for (ObjId p : pinned_) m.mark(p);
   m.mark(just_allocated_);        // allocate-black: the object being returned is live
-  drain();
   if (roots_) roots_(m);
-  drain();
-}
-
-void Heap::drain() {
-  Marker m(*this);
-  while (!grey_.empty()) {
-    const ObjId obj = grey_.back();
-    grey_.pop_back();
-    const Span& s = span_of(obj);
-    const uint8_t t = s.tracers[obj & ((1u << kSlotBits) - 1)];
-    if (t < tracers_.size() && tracers_[t]) tracers_[t]->trace(obj, m);
-  }
 }
 
 void Heap::sweep() {

@@ -73,25 +73,18 @@ struct MemStats {
   bool EnableGC = true, DebugGC = false;
 };
 
-// Marker is handed to root scanners and tracers during the mark phase.
+// Marker is handed to the root scanner during the mark phase. The heap knows sizes, not
+// contents: whoever owns an object's contents (a map, the interpreter) marks what it points
+// to while it marks the object, so marking needs no grey list here.
 class Heap;
 class Marker {
  public:
-  // mark greys obj (nil and already-marked objects are ignored).
+  // mark marks obj reachable (nil and already-marked objects are ignored).
   void mark(ObjId obj);
  private:
   friend class Heap;
   explicit Marker(Heap& h) : heap_(h) {}
   Heap& heap_;
-};
-
-// Tracer finds the pointers inside objects whose contents the heap does not know
-// (map headers, interpreter structs and slices). Registered once; objects refer to it
-// by a small index given at allocation.
-class Tracer {
- public:
-  virtual ~Tracer() = default;
-  virtual void trace(ObjId obj, Marker& m) = 0;
 };
 
 // GcCycle describes one finished cycle (gctrace's "live->live->marked MB, goal").
@@ -114,13 +107,10 @@ class Heap {
   Heap& operator=(const Heap&) = delete;
 
   // alloc allocates size bytes (mallocgc). noscan: the type has no pointers.
-  // tracer: index from add_tracer for objects with pointers the heap must follow.
   // May run a GC cycle (after the allocation: the new object is live).
   // size 0 returns kNil (zerobase) and counts nothing, as Go.
-  ObjId alloc(uint64_t size, bool noscan, uint8_t tracer = 0);
+  ObjId alloc(uint64_t size, bool noscan);
 
-  // add_tracer registers t; the returned index (1…255) goes to alloc.
-  uint8_t add_tracer(Tracer* t);
   // set_root_scanner installs the function that marks the roots (globals, live locals).
   void set_root_scanner(RootScanner scan) { roots_ = std::move(scan); }
   // pin / unpin keep an object alive while it is reachable only from C++ locals, e.g. an
@@ -169,22 +159,20 @@ class Heap {
     bool in_use = false;
     uint16_t nelems = 0, alloc_count = 0, freeindex = 0;
     std::vector<uint64_t> alloc_bits, mark_bits;
-    std::vector<uint8_t> tracers;     // per slot, scan spans only
   };
 
   uint32_t new_span(uint64_t npages, uint8_t spanclass);
   void free_span(uint32_t idx);
   uint64_t alloc_pages(uint64_t npages);
   void free_pages(uint64_t start, uint64_t npages);
-  ObjId alloc_small(uint8_t sizeclass, bool noscan, uint8_t tracer);
-  ObjId alloc_large(uint64_t size, bool noscan, uint8_t tracer);
+  ObjId alloc_small(uint8_t sizeclass, bool noscan);
+  ObjId alloc_large(uint64_t size, bool noscan);
   ObjId alloc_tiny(uint64_t size);
   void count_alloc(uint64_t bytes, bool noscan);
   void maybe_start_gc();
   void run_cycle(bool forced);
   void mark_phase();
   void sweep();
-  void drain();
   void recompute_goal();
   Span& span_of(ObjId obj) { return spans_[obj >> kSlotBits]; }
   const Span& span_of(ObjId obj) const { return spans_[obj >> kSlotBits]; }
@@ -213,12 +201,10 @@ class Heap {
   uint32_t num_gc_ = 0, num_forced_gc_ = 0;
   bool in_gc_ = false;
   std::vector<GcCycle> cycles_;
-  std::vector<Tracer*> tracers_{nullptr};
   RootScanner roots_;
   std::vector<ObjId> pinned_;
   std::vector<ObjId> baseline_;             // the runtime's own objects, live for ever
   uint64_t high_water_page_ = 0;            // pages below were touched at least once
-  std::vector<ObjId> grey_;
   uint64_t marked_bytes_ = 0, marked_scan_bytes_ = 0;
   ObjId just_allocated_ = kNil;
 };

@@ -30,9 +30,9 @@
 // GC integration: the heap calls mark_roots (set_root_scanner), which walks globals, the
 // live slots of every frame (stack maps from the compiler) and values in flight, and marks
 // every heap object it reaches by following types through the pools — including the maps
-// (header + Map::trace, whose Codec calls come back here). Because that walk reaches every
-// interpreter object from the roots, no heap::Tracer is registered: the heap never needs
-// to ask what is inside an object the interpreter allocated. After each cycle (heap.on_gc)
+// (header + Map::trace, whose Codec calls come back here). That walk reaches every
+// interpreter object from the roots, so the heap never needs to ask what is inside an
+// object the interpreter allocated. After each cycle (heap.on_gc)
 // unmarked pool entries are freed and unreachable Map instances destroyed.
 //
 // Simplifications: one goroutine; map iteration order is the map's slot order (Go
