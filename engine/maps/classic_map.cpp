@@ -369,7 +369,7 @@ void ClassicMap::clear() {
   // mapclear: drop oldbuckets, overflow buckets and slices; re-zero the same array.
   if (count_ == 0) return;
   same_size_grow_ = false;
-  if (growing()) free_gen(old_);
+  if (growing()) old_ = Gen{};
   nevacuate_ = 0;
   noverflow_ = 0;
   count_ = 0;
@@ -377,8 +377,7 @@ void ClassicMap::clear() {
   overflow_ = {};
   oldoverflow_ = {};
   for (size_t i = 0; i < pool_gen_.size(); ++i)
-    if (pool_gen_[i] != 0) { pool_gen_[i] = 0; pool_free_.push_back(static_cast<uint32_t>(i)); }
-  pool_live_ = 0;
+    if (pool_gen_[i] != 0) free_pool_bucket(static_cast<uint32_t>(i));
   indirect_bytes_ = 0;
   cur_.s.resize(cur_.nbuckets, ind_key_, ind_elem_);
   next_overflow_ = cur_.base != cur_.nbuckets ? cur_.base : 0;
@@ -513,19 +512,21 @@ void ClassicMap::finish_growth() {
   // oldbuckets = nil; extra.oldoverflow = nil: the old array and (noscan maps) the old
   // generation's overflow buckets become garbage.
   const uint64_t oldB = old_.base;
-  free_gen(old_);
+  old_ = Gen{};
   oldoverflow_ = {};
   for (size_t i = 0; i < pool_gen_.size(); ++i)
-    if (pool_gen_[i] == 2) { pool_gen_[i] = 0; pool_free_.push_back(static_cast<uint32_t>(i)); --pool_live_; }
+    if (pool_gen_[i] == 2) free_pool_bucket(static_cast<uint32_t>(i));
   same_size_grow_ = false;
   nevacuate_ = 0;
   emit(MapEvent::GrowDone, oldB, B_);
 }
 
-void ClassicMap::free_gen(Gen& g) {
-  g = Gen{};
+void ClassicMap::free_pool_bucket(uint32_t idx) {
+  // The bucket's heap object is no longer traced: the next GC frees it.
+  pool_gen_[idx] = 0;
+  pool_free_.push_back(idx);
+  --pool_live_;
 }
-
 //-- [SECTION] Overflow buckets -----------------------------------------------------------------
 
 ClassicMap::BucketRef ClassicMap::newoverflow(Gen& g, BucketRef b) {
@@ -557,7 +558,7 @@ ClassicMap::BucketRef ClassicMap::newoverflow(Gen& g, BucketRef b) {
   incrnoverflow();
   if (noscan_bucket_) {
     heap_.pin(fresh ? pool_obj_[ovf & ~kPoolBit] : heap::kNil);
-    append_overflow(ovf);
+    append_overflow();
     if (fresh) heap_.unpin(pool_obj_[ovf & ~kPoolBit]);
   }
   Loc l = loc(g, b);
@@ -577,7 +578,7 @@ void ClassicMap::incrnoverflow() {
   if ((next_random() & mask) == 0) noverflow_ = (noverflow_ + 1) & 0xFFFF;
 }
 
-void ClassicMap::append_overflow(uint32_t /*bucket*/) {
+void ClassicMap::append_overflow() {
   // createOverflow + append(*h.extra.overflow, ovf): mapextra, the slice header, and the
   // backing array growing by growslice's rule (§3.8). Only the sizes matter here.
   if (extra_ == heap::kNil) extra_ = heap_.alloc(24, false);
@@ -613,12 +614,7 @@ void ClassicMap::release_pool_chain(const Gen& g, BucketRef r) {
   while (r != kNoBucket) {
     Loc l = loc(g, r);
     const BucketRef next = l.s->ovf(l.b);
-    if (r & kPoolBit) {
-      const uint32_t idx = r & ~kPoolBit;
-      pool_gen_[idx] = 0;
-      pool_free_.push_back(idx);
-      --pool_live_;
-    }
+    if (r & kPoolBit) free_pool_bucket(r & ~kPoolBit);
     r = next;
   }
 }

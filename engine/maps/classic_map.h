@@ -168,9 +168,9 @@ class ClassicMap final : public Map {
   void finish_growth();
   BucketRef newoverflow(Gen& g, BucketRef b);
   void incrnoverflow();
-  void append_overflow(uint32_t pool_index);
+  void append_overflow();
   void release_pool_chain(const Gen& g, BucketRef first_overflow);
-  void free_gen(Gen& g);
+  void free_pool_bucket(uint32_t idx);
   void emit(MapEvent::Kind k, uint64_t a = 0, uint64_t b = 0);
   uint64_t next_random();
   void reseed();
