@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -42,9 +43,23 @@ const char* op_name(uint8_t op) {
       "strofbytes", "bytesofstr", "strofrune", "decoderune", "objmat", "copy", "fget", "fset",
       "fref", "aget", "aset", "aref", "new", "load", "store", "nilchk", "makeslice", "lget",
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
-      "mget", "mset", "mdel", "mlen", "mclear", "miter", "mnext", "call", "ret", "bi", "use"};
+      "mget", "mset", "mdel", "mlen", "mclear", "miter", "mnext", "call", "ret", "bi", "use",
+      "msetloop", "mdelloop"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
   return op < OpCount ? names[op] : "?";
+}
+
+std::string disassemble(const Function& fn) {
+  std::string out;
+  char buf[160];
+  for (size_t pc = 0; pc < fn.code.size(); ++pc) {
+    const Instr& in = fn.code[pc];
+    std::snprintf(buf, sizeof buf, "%4zu %4d %-10s a=%d b=%d c=%d d=%d k=%u flags=%u%s\n", pc,
+                  pc < fn.lines.size() ? fn.lines[pc] : 0, op_name(in.op), in.a, in.b, in.c, in.d,
+                  unsigned(in.k), unsigned(in.flags), pc < fn.loop_back.size() && fn.loop_back[pc] ? " (loop back)" : "");
+    out += buf;
+  }
+  return out;
 }
 
 namespace {
@@ -3573,6 +3588,50 @@ class Compiler {
     }
   }
 
+  // fuse_map_loops marks bulk map loops, the hot part of every scenario, so the VM runs
+  // them without a dispatch per instruction. The pattern (what for_stmt emits):
+  //   top:  loadk/gget r,… …   (constants and globals the loop only reads)
+  //         mset m,i,v          (or mdel m,i)
+  //         addi i,i,1
+  //         loadk/gget r,… …   (the condition's)
+  //         jlts top,i,n        (the loop's back-edge)
+  // Only the op changes, in place (d = instructions per iteration, k = distance to the
+  // jlts): pcs, lines and stack maps stay valid.
+  static void fuse_map_loops(Function& fn) {
+    std::vector<Instr>& code = fn.code;
+    for (size_t j = 2; j < code.size(); ++j) {
+      const Instr& back = code[j];
+      if (back.op != OpJLtS || !fn.loop_back[j] || back.a < 0 || size_t(back.a) >= j) continue;
+      size_t w = j - 1;   // skip the condition's constant loads back to the addi
+      while (w > size_t(back.a) && (code[w].op == OpLoadK || code[w].op == OpGGet)) --w;
+      if (w < size_t(back.a) + 1) continue;
+      const Instr& inc = code[w];
+      Instr& work = code[w - 1];
+      if (work.op != OpMSet && work.op != OpMDel) continue;
+      const int32_t i = work.b, n = back.c;
+      if (inc.op != OpAddI || inc.a != i || inc.b != i || inc.c != 1 || back.b != i) continue;
+      if (IntKind(inc.k) != IntKind::I64) continue;   // int, int64: no wrap to model
+      if (work.a == i || n == i || work.a == n) continue;
+      // The loads (constants, globals: nothing in the loop changes them) may not write the
+      // counter, and the body's loads and the condition's must use different registers: the
+      // fused op re-runs neither, so each register must keep what its own load put there.
+      std::vector<int32_t> body_regs, cond_regs;
+      bool loads_ok = true;
+      for (size_t p = size_t(back.a); p < j; ++p) {
+        if (p == w - 1 || p == w) continue;
+        loads_ok = loads_ok && (code[p].op == OpLoadK || code[p].op == OpGGet) && code[p].a != i;
+        (p < w ? body_regs : cond_regs).push_back(code[p].a);
+      }
+      auto in = [](const std::vector<int32_t>& v, int32_t r) { return std::find(v.begin(), v.end(), r) != v.end(); };
+      for (int32_t r : body_regs) loads_ok = loads_ok && r != n && !in(cond_regs, r);
+      loads_ok = loads_ok && !in(cond_regs, work.a) && (work.op == OpMDel || !in(cond_regs, work.c));
+      if (!loads_ok) continue;
+      work.op = work.op == OpMSet ? OpMSetLoop : OpMDelLoop;
+      work.d = int32_t(j + 1 - size_t(back.a));
+      work.k = uint16_t(j - (w - 1));
+    }
+  }
+
   static void liveness(Function& fn) {
     size_t n = fn.code.size();
     std::vector<int> index(size_t(fn.nslots), -1);
@@ -3663,6 +3722,7 @@ class Compiler {
       if (!kv.second.used) return fail(import_pos_[kv.first], "\"" + kv.second.name + "\" imported and not used");
     escape();
     for (Function& fn : prog_.funcs) liveness(fn);
+    for (Function& fn : prog_.funcs) fuse_map_loops(fn);
     return !failed_;
   }
 

@@ -1372,6 +1372,18 @@ void Interpreter::prefetch_next(MapEnt& e, Word key) {
   e.last_key = key;
 }
 
+// next_iteration advances a fused counted loop (OpMSetLoop/OpMDelLoop, fuse_map_loops) by
+// one whole iteration when the budget has room for all the instructions it stands for and
+// the loop's condition holds: exactly what addi, jlts and the loop's prefix would do.
+bool Interpreter::next_iteration(const Instr& loop, const Instr& inc, const Instr& back, Word* R, uint64_t stop) {
+  if (ops_ + uint64_t(loop.d) > stop) return false;
+  const Word next = R[inc.b] + 1;   // int/int64: wraps as addi's normalisation does
+  if (!(int64_t(next) < int64_t(R[back.c]))) return false;
+  R[inc.a] = next;
+  ops_ += uint64_t(loop.d);
+  return true;
+}
+
 // [SECTION] run loop
 int Interpreter::current_line() const {
   if (frames_.empty()) return 0;
@@ -1881,41 +1893,47 @@ void Interpreter::exec(uint64_t stop) {
         if (in.flags & 1) R[in.a + 1] = ok;
         break;
       }
-      case OpMSet: {
-        uint32_t m = uint32_t(R[in.a]);
-        if (m == 0) VM_PANIC("assignment to entry in nil map");
-        if (!MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
-        pinned_bigs_.clear();
-        MapEnt& e = maps_[m];
-        Word kw = R[in.b], vw = R[in.c];
-        uint32_t k, v;
-        if (e.scalar_k && inline_int(kw) && ((e.scalar_v && inline_int(vw)) || (e.agg_v && vw == 0))) {
-          // the bulk-loop case: small integers on both sides, no pools involved
-          k = uint32_t(kw) & ~kBigBit;
-          v = uint32_t(vw) & ~kBigBit;
-        } else {
-          k = to_handle(e.codec->key(), kw, false);
-          v = to_handle(e.codec->elem(), vw, false);
-          // remember that entries hold pool indexes (marking must then walk the map)
-          bool kref = type_has_refs_[e.codec->key()], vref = type_has_refs_[e.codec->elem()];
-          if ((!kref && (k & kBigBit)) || (!vref && (v & kBigBit))) maps_[m].big = true;
-          if ((kref && k) || (vref && v)) maps_[m].pooled = true;
-        }
-        maps::Map* mp = maps_[m].map.get();
-        prefetch_next(maps_[m], kw);
-        mp->store(k, v);
-        break;
-      }
-      case OpMDel: {
-        uint32_t m = uint32_t(R[in.a]);
-        if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
-        if (m) {
+      case OpMSet:
+      case OpMSetLoop:
+        for (;;) {
+          uint32_t m = uint32_t(R[in.a]);
+          if (m == 0) VM_PANIC("assignment to entry in nil map");
+          if (!MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
+          pinned_bigs_.clear();
           MapEnt& e = maps_[m];
-          prefetch_next(e, R[in.b]);
-          e.map->remove(to_handle(e.codec->key(), R[in.b], true));
+          Word kw = R[in.b], vw = R[in.c];
+          uint32_t k, v;
+          if (e.scalar_k && inline_int(kw) && ((e.scalar_v && inline_int(vw)) || (e.agg_v && vw == 0))) {
+            // the bulk-loop case: small integers on both sides, no pools involved
+            k = uint32_t(kw) & ~kBigBit;
+            v = uint32_t(vw) & ~kBigBit;
+          } else {
+            k = to_handle(e.codec->key(), kw, false);
+            v = to_handle(e.codec->elem(), vw, false);
+            // remember that entries hold pool indexes (marking must then walk the map)
+            bool kref = type_has_refs_[e.codec->key()], vref = type_has_refs_[e.codec->elem()];
+            if ((!kref && (k & kBigBit)) || (!vref && (v & kBigBit))) maps_[m].big = true;
+            if ((kref && k) || (vref && v)) maps_[m].pooled = true;
+          }
+          maps::Map* mp = maps_[m].map.get();
+          prefetch_next(maps_[m], kw);
+          mp->store(k, v);
+          if (in.op == OpMSet || !next_iteration(in, code[pc + 1], code[pc + in.k], R, stop)) break;
         }
         break;
-      }
+      case OpMDel:
+      case OpMDelLoop:
+        for (;;) {
+          uint32_t m = uint32_t(R[in.a]);
+          if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");
+          if (m) {
+            MapEnt& e = maps_[m];
+            prefetch_next(e, R[in.b]);
+            e.map->remove(to_handle(e.codec->key(), R[in.b], true));
+          }
+          if (in.op == OpMDel || !next_iteration(in, code[pc + 1], code[pc + in.k], R, stop)) break;
+        }
+        break;
       case OpMLen:
         if (R[in.b] && !MAP_OK(R[in.b])) VM_PANIC("internal error: map collected while reachable");
         R[in.a] = R[in.b] ? maps_[R[in.b]].map->len() : 0;

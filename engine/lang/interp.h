@@ -174,6 +174,7 @@ class Interpreter {
   heap::ObjId alloc(uint64_t size, bool noscan);
   void exec(uint64_t stop);
   void prefetch_next(MapEnt& e, Word key);
+  bool next_iteration(const Instr& loop, const Instr& inc, const Instr& back, Word* R, uint64_t stop);
   void periodic();
   bool call_function(int32_t fn, uint32_t base);
 

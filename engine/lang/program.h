@@ -96,6 +96,13 @@ enum Op : uint8_t {
   OpRet,      // return R[a .. a+b) as results
   OpBi,       // builtin k: R[a] = k(R[b .. b+c)); d: call site
   OpUse,      // keep R[a] alive (runtime.KeepAlive)
+  // counted map loops (fuse_map_loops): an OpMSet/OpMDel that is the whole work of
+  // `for ; i < n; i++ { m[i] = v }` / `{ delete(m, i) }`, followed by `addi i,i,1` and,
+  // k instructions after it, `jlts top,i,n`; d = the instructions per iteration. Same
+  // operands as the plain op; it runs further whole iterations itself while the budget
+  // allows, counting every instruction they stand for, so state and op counts match the
+  // unfused loop.
+  OpMSetLoop, OpMDelLoop,
   OpCount
 };
 
@@ -177,5 +184,7 @@ class Program {
 
 // op_name names an opcode (disassembly, tests).
 const char* op_name(uint8_t op);
+// disassemble lists a function's code, one instruction a line: "pc line op a b c d k".
+std::string disassemble(const Function& fn);
 
 }  // namespace lang

@@ -2,6 +2,8 @@
 // timeline's records and its JSON-lines form, live maps.
 #include <gtest/gtest.h>
 
+#include "engine/lang/compiler.h"
+#include "engine/lang/parser.h"
 #include "tests/lang/lang_test_util.h"
 
 namespace {
@@ -164,6 +166,72 @@ TEST(Simulation, StepUnits) {
   EXPECT_LT(s.ops(), before + 10);
   s.step_unit(sim::StepMode::NextPrint);
   EXPECT_EQ(s.stdout_text(), "filled 20000\ndone 0\n");
+}
+
+// The VM runs `for i := 0; i < n; i++ { m[i] = v }` and `{ delete(m, i) }` as fused
+// instructions (fuse_map_loops). Run in odd time slices that end mid-iteration, the program
+// must pass through exactly the states, op counts and timeline of one long slice.
+TEST(Simulation, FusedMapLoopsMatchAnyTimeSlicing) {
+  const std::string prog =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\n"
+      "func main() {\n"
+      "\tm := make(map[int][64]byte)\n"
+      "\tfor i := 0; i < 30000; i++ {\n\t\tm[i] = [64]byte{}\n\t}\n"
+      "\tp := make(map[int]int)\n"
+      "\tfor j := 1 << 40; j < 1<<40+3000; j++ {\n\t\tp[j] = j\n\t}\n"   // keys beyond the inline range
+      "\tfmt.Println(len(m), len(p))\n"
+      "\tfor i := 0; i < 30000; i++ {\n\t\tdelete(m, i)\n\t}\n"
+      "\truntime.GC()\n"
+      "\tfmt.Println(len(m), len(p))\n"
+      "\truntime.KeepAlive(m)\n"
+      "}\n";
+  lang::File file;
+  lang::Error err;
+  ASSERT_TRUE(lang::parse(prog, file, err));
+  lang::Program p;
+  ASSERT_TRUE(lang::compile(file, p, err));
+  std::string code;
+  for (const auto& fn : p.funcs) code += lang::disassemble(fn);
+  EXPECT_NE(code.find("msetloop"), std::string::npos) << code;
+  EXPECT_NE(code.find("mdelloop"), std::string::npos) << code;
+
+  sim::Simulation whole;
+  ASSERT_TRUE(whole.load(prog, sim::Options{}));
+  whole.run_to_end();
+  for (uint64_t slice : {1ull, 3ull, 7ull, 4096ull + 1}) {
+    sim::Simulation sliced;
+    ASSERT_TRUE(sliced.load(prog, sim::Options{}));
+    uint64_t expect = 0;
+    while (sliced.state() == sim::RunState::Ready || sliced.state() == sim::RunState::Running) {
+      const uint64_t before = sliced.ops();
+      sliced.step(slice);
+      if (sliced.state() == sim::RunState::Running) {
+        expect = before + slice;
+        ASSERT_EQ(sliced.ops(), expect) << "slice " << slice;
+      }
+      if (slice == 1 && sliced.ops() > 30000) break;   // one op at a time: the first loop is enough
+    }
+    if (slice == 1) {
+      sim::Simulation ref;
+      ASSERT_TRUE(ref.load(prog, sim::Options{}));
+      ref.step(sliced.ops());
+      EXPECT_EQ(ref.memstats().TotalAlloc, sliced.memstats().TotalAlloc);
+      EXPECT_EQ(ref.timeline().to_jsonl(), sliced.timeline().to_jsonl());
+      continue;
+    }
+    EXPECT_EQ(sliced.ops(), whole.ops()) << "slice " << slice;
+    EXPECT_EQ(sliced.stdout_text(), whole.stdout_text());
+    EXPECT_EQ(sliced.memstats().TotalAlloc, whole.memstats().TotalAlloc);
+    EXPECT_EQ(sliced.timeline().to_jsonl(), whole.timeline().to_jsonl()) << "slice " << slice;
+  }
+}
+
+// A nil map written inside a fused loop panics at the loop's line, as Go does.
+TEST(Simulation, FusedMapLoopPanicsOnNilMapAtItsLine) {
+  auto r = langtest::run("package main\n\nfunc main() {\n\tvar m map[int]int\n\tfor i := 0; i < 10; i++ {\n\t\tm[i] = 1\n\t}\n}\n");
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("panic: assignment to entry in nil map"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("main.go:6"), std::string::npos) << r.err;
 }
 
 TEST(Simulation, LiveMapsNameVariablesAndGlobals) {
