@@ -19,6 +19,7 @@ namespace lang {
 
 namespace {
 constexpr uint32_t kPermanent = 0xFFFFFFFFu;
+constexpr uint32_t kEpochMask = (1u << 29) - 1;   // ObjEnt::mark's width
 constexpr uint32_t kBigBit = 0x80000000u;
 constexpr size_t kMaxFrames = 20000;
 constexpr uint64_t kCheckEvery = 1u << 16;
@@ -168,7 +169,7 @@ uint32_t Interpreter::new_obj(TypeId t, Shape shape, uint64_t n, heap::ObjId hob
   ObjEnt& o = objs_[i];
   o.type = t;
   o.shape = shape;
-  o.n = n;
+  if (shape == Backing) backing_len_[i] = n;
   o.hobj = hobj;
   o.mark = epoch_;
   o.store = 0;
@@ -209,8 +210,10 @@ const std::string& Interpreter::str(Word w) const {
   return strs_[w].s;
 }
 
-uint64_t Interpreter::obj_count(const ObjEnt& o) const {
-  if (o.shape != Agg) return o.n;
+uint64_t Interpreter::obj_count(uint32_t i) const {
+  const ObjEnt& o = objs_[i];
+  if (o.shape == Box) return 1;
+  if (o.shape == Backing) return backing_len_.at(i);
   const Type& t = T.u(o.type);
   return t.kind == Kind::Struct ? t.fields.size() : uint64_t(std::max<int64_t>(t.len, 0));
 }
@@ -246,7 +249,7 @@ void Interpreter::obj_set(uint32_t o, uint64_t i, Word w) {
       si = uint32_t(stores_.size());
       stores_.emplace_back();
     }
-    uint64_t n = obj_count(objs_[o]);
+    uint64_t n = obj_count(o);
     Store& s = stores_[si];
     // slice backing arrays are written densely by append loops: keep them dense longer
     s.is_sparse = n > (objs_[o].shape == Backing ? kDenseBackingMax : kSparseAbove);
@@ -270,9 +273,9 @@ uint32_t Interpreter::zero_agg(TypeId t) { return new_obj(t, Agg, 0, heap::kNil)
 uint32_t Interpreter::copy_obj(uint32_t o) {
   if (o == 0 || o >= objs_.size()) return 0;
   ObjEnt src = objs_[o];
-  uint32_t c = new_obj(src.type, src.shape == Backing ? Agg : src.shape, src.n, heap::kNil);
+  uint32_t c = new_obj(src.type, src.shape == Backing ? Agg : Shape(src.shape), 0, heap::kNil);
   if (src.store == 0) return c;
-  uint64_t n = obj_count(src);
+  uint64_t n = obj_count(o);
   if (stores_[src.store].is_sparse) {
     std::vector<std::pair<uint64_t, Word>> items(stores_[src.store].sparse.begin(), stores_[src.store].sparse.end());
     for (auto& kv : items) {
@@ -314,7 +317,7 @@ bool Interpreter::deep_eq(TypeId t, Word a, Word b) const {
 // [SECTION] marking and sweeping
 void Interpreter::mark_roots(heap::Marker* m) {
   ++epoch_;
-  if (epoch_ == kPermanent || epoch_ == 0) epoch_ = 1;
+  if (epoch_ > kEpochMask || epoch_ == 0) epoch_ = 1;
   for (size_t g = 0; g < globals_.size(); ++g)
     if (prog_.globals[g].cat != SlotCat::None) mark_word(prog_.globals[g].type, globals_[g], m);
   for (size_t i = 0; i < frames_.size(); ++i) {
@@ -491,6 +494,7 @@ void Interpreter::sweep_pools() {
         std::unordered_map<uint64_t, Word>().swap(s.sparse);
         free_stores_.push_back(e.store);
       }
+      if (e.shape == Backing) backing_len_.erase(i);
       e = ObjEnt{};
       free_objs_.push_back(i);
     } else {

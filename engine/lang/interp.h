@@ -16,7 +16,7 @@
 //
 // Layout:
 //   stack_   [ main frame | f frame | g frame ... ]   frames_ = {func, base, pc}
-//   objs_[i] = {type, shape, n, heap ObjId, store}  → stores_[store] = dense or sparse Words
+//   objs_[i] = {type, heap ObjId, store, mark/shape/live} → stores_[store] = dense or sparse Words
 //             (a [128]byte value that was never written is "store 0": all zero; nothing of
 //              the simulated bytes is ever allocated)
 //
@@ -121,7 +121,16 @@ class Interpreter {
   struct Frame { int32_t fn; uint32_t base; int32_t pc; };
   struct StrEnt { std::string s; heap::ObjId data = heap::kNil; uint32_t mark = 0; bool live = false; };
   enum Shape : uint8_t { Agg, Box, Backing };
-  struct ObjEnt { TypeId type = 0; Shape shape = Agg; bool live = false; uint64_t n = 0; heap::ObjId hobj = heap::kNil; uint32_t mark = 0; uint32_t store = 0; };
+  // ObjEnt is 16 bytes: a run can hold tens of millions of objects. The element count of a
+  // Backing array lives in backing_len_ (an Agg's comes from its type, a Box holds one).
+  struct ObjEnt {
+    TypeId type = 0;
+    heap::ObjId hobj = heap::kNil;
+    uint32_t store = 0;
+    uint32_t mark : 29 = 0;   // epoch of the last marking (kEpochMask wide)
+    uint32_t shape : 2 = Agg;
+    uint32_t live : 1 = 0;
+  };
   struct Store { std::vector<Word> dense; std::unordered_map<uint64_t, Word> sparse; bool is_sparse = false; };
   struct SliceEnt { uint32_t arr = 0; uint64_t off = 0, len = 0, cap = 0; uint32_t mark = 0; bool live = false; };
   struct MapEnt { std::unique_ptr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false, pooled = false, scalar_k = false, scalar_v = false, agg_v = false; Word last_key = ~Word(0); };
@@ -135,7 +144,7 @@ class Interpreter {
   uint32_t new_slice(uint32_t arr, uint64_t off, uint64_t len, uint64_t cap);
   uint32_t new_big(Word v);
   const std::string& str(Word w) const;
-  uint64_t obj_count(const ObjEnt& o) const;
+  uint64_t obj_count(uint32_t obj) const;
   TypeId obj_elem_type(const ObjEnt& o, uint64_t i) const;
   Word obj_get(uint32_t o, uint64_t i) const;
   void obj_set(uint32_t o, uint64_t i, Word w);
@@ -196,7 +205,8 @@ class Interpreter {
   bool stop_now_ = false;
 
   std::vector<StrEnt> strs_;
-  ChunkedVector<ObjEnt> objs_;   // one entry per object: grows by chunks (no doubling spike)
+  ChunkedVector<ObjEnt> objs_;
+  std::unordered_map<uint32_t, uint64_t> backing_len_;   // Backing object → element count   // one entry per object: grows by chunks (no doubling spike)
   std::vector<Store> stores_;
   std::vector<SliceEnt> slices_;
   std::vector<MapEnt> maps_;
