@@ -760,6 +760,24 @@ std::string format_float(double d, char verb, int prec) {
   snprintf(buf, sizeof buf, "%.*f", fp, d);
   return buf;
 }
+// fmt prints byte slices and arrays as strings under %s %q %x %X (fmtBytes), not element
+// by element.
+bool is_bytes_verb(char verb) { return verb == 's' || verb == 'q' || verb == 'x' || verb == 'X'; }
+
+void fmt_bytes(std::string& out, const std::string& bytes, char verb) {
+  if (verb == 'x' || verb == 'X') {
+    const char* digits = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    for (unsigned char c : bytes) {
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  } else if (verb == 'q') {
+    out += quote(bytes);
+  } else {
+    out += bytes;
+  }
+}
+
 }  // namespace
 
 void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
@@ -786,7 +804,8 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     }
     case Kind::Float64: case Kind::UntypedFloat: out += format_float(as_f(w), 'g', -1); return;
     case Kind::String: case Kind::UntypedString:
-      if (depth > 0 && verb == 'q') out += quote(str(w));
+      if (verb == 'x' || verb == 'X') fmt_bytes(out, str(w), verb);
+      else if (depth > 0 && verb == 'q') out += quote(str(w));
       else out += str(w);
       return;
     case Kind::UntypedNil: out += "<nil>"; return;
@@ -830,11 +849,13 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     }
     case Kind::Slice: {
       TypeId et = T.u(t).elem;
-      if (verb == 's' && T.kind(et) == Kind::Uint8) {
-        if (w && w < slices_.size()) {
+      if (T.kind(et) == Kind::Uint8 && is_bytes_verb(verb)) {
+        std::string bytes;
+        if (w && w < slices_.size() && slices_[w].live) {
           const SliceEnt& s = slices_[w];
-          for (uint64_t i = 0; i < s.len; ++i) out += char(obj_get(s.arr, s.off + i));
+          for (uint64_t i = 0; i < s.len; ++i) bytes += char(obj_get(s.arr, s.off + i));
         }
+        fmt_bytes(out, bytes, verb);
         return;
       }
       out += '[';
@@ -850,6 +871,12 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     }
     case Kind::Array: {
       const Type& ty = T.u(t);
+      if (T.kind(ty.elem) == Kind::Uint8 && is_bytes_verb(verb)) {
+        std::string bytes;
+        for (int64_t i = 0; i < ty.len; ++i) bytes += char(obj_get(uint32_t(w), uint64_t(i)));
+        fmt_bytes(out, bytes, verb);
+        return;
+      }
       out += '[';
       for (int64_t i = 0; i < ty.len && i < 100000; ++i) {
         if (i) out += ' ';

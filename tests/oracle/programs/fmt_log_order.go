@@ -1,8 +1,8 @@
-// fmt_log_order.go — KNOWN GAP: output order when a program prints with both fmt and log.
+// fmt_log_order.go — output order when a program prints with both fmt and log.
 //
 // fmt writes to stdout, log to stderr, both unbuffered in real Go, so a capture of both on one
-// pipe (as the oracle and a terminal see them) keeps program order. gomapsim printed the log
-// line after all fmt lines (its stdout looked buffered while stderr was not).
+// pipe (as the oracle and a terminal see them) keeps program order; gomapsim replays its
+// prints in the order they happened and flushes each.
 package main
 
 import (
