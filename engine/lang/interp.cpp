@@ -1415,6 +1415,41 @@ bool Interpreter::next_iteration(const Instr& loop, const Instr& inc, const Inst
   return true;
 }
 
+// run_fused_map_loop is the fast path of OpMSetLoop/OpMDelLoop when keys (and values) are
+// small integers, the bulk loops of every scenario: per iteration one engine call and one
+// counter step, the map's checks hoisted out of the loop. It returns false, with the
+// current iteration not done, when that iteration needs the general path.
+bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t pc, Word* R, uint64_t stop) {
+  constexpr Word kAhead = 16;   // as prefetch_next
+  const uint32_t m = uint32_t(R[in.a]);
+  if (m == 0 || m >= maps_.size() || !maps_[m].map) return false;
+  MapEnt& e = maps_[m];
+  const bool set = in.op == OpMSetLoop;
+  const bool value_is_key = set && in.c == in.b;   // m[i] = i
+  if (!e.scalar_k || (value_is_key && !e.scalar_v)) return false;
+  uint32_t v = 0;
+  if (set && !value_is_key) {
+    const Word vw = R[in.c];
+    if (!((e.scalar_v && inline_int(vw)) || (e.agg_v && vw == 0))) return false;
+    v = uint32_t(vw) & ~kBigBit;
+  }
+  if (!inline_int(R[in.b])) return false;
+  pinned_bigs_.clear();
+  maps::Map* mp = e.map.get();
+  const Instr& inc = code[pc + 1];
+  const Instr& back = code[pc + in.k];
+  for (;;) {
+    const Word kw = R[in.b];
+    if (!inline_int(kw)) return false;
+    const uint32_t k = uint32_t(kw) & ~kBigBit;
+    if (inline_int(kw + kAhead)) mp->prefetch(uint32_t(kw + kAhead) & ~kBigBit);
+    if (set) mp->store(k, value_is_key ? k : v);
+    else mp->remove(k);
+    e.last_key = kw;
+    if (!next_iteration(in, inc, back, R, stop)) return true;
+  }
+}
+
 // [SECTION] run loop
 int Interpreter::current_line() const {
   if (frames_.empty()) return 0;
@@ -1926,6 +1961,7 @@ void Interpreter::exec(uint64_t stop) {
       }
       case OpMSet:
       case OpMSetLoop:
+        if (in.op == OpMSetLoop && run_fused_map_loop(in, code, pc, R, stop)) break;
         for (;;) {
           uint32_t m = uint32_t(R[in.a]);
           if (m == 0) VM_PANIC("assignment to entry in nil map");
@@ -1954,6 +1990,7 @@ void Interpreter::exec(uint64_t stop) {
         break;
       case OpMDel:
       case OpMDelLoop:
+        if (in.op == OpMDelLoop && run_fused_map_loop(in, code, pc, R, stop)) break;
         for (;;) {
           uint32_t m = uint32_t(R[in.a]);
           if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");

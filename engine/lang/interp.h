@@ -184,6 +184,7 @@ class Interpreter {
   void exec(uint64_t stop);
   void prefetch_next(MapEnt& e, Word key);
   bool next_iteration(const Instr& loop, const Instr& inc, const Instr& back, Word* R, uint64_t stop);
+  bool run_fused_map_loop(const Instr& in, const Instr* code, int32_t pc, Word* R, uint64_t stop);
   void periodic();
   bool call_function(int32_t fn, uint32_t base);
 
