@@ -327,6 +327,9 @@ std::string app_state_json(const App& a) {
   kv("notice", a.notice, true);
   kv("embed", a.embed_mode ? "true" : "false", false);
   kv("narrow", a.narrow ? "true" : "false", false);
+  kv("dpr", std::to_string(a.dpr), false);
+  kv("fontPx", std::to_string(ImGui::GetCurrentContext() ? ImGui::GetFontSize() : 0.0f), false);
+  kv("mapZoom", std::to_string(a.map_view.zoom), false);
   std::string ks = "[";
   for (const knobs::IntKnob& k : a.scenario.knobs.ints) {
     if (ks.size() > 1) ks += ",";
@@ -618,6 +621,7 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
   a.embed_query = query;
   a.embed_mode = has("embed");
   if (a.embed_mode) {
+    platform::share_wheel_with_host();
     const std::string v = value("view");
     a.embed_view = v == "grid" ? 1 : v == "output" ? 2 : v == "play" ? 3 : 0;
     a.embed_editable = value("edit") == "1";

@@ -84,6 +84,12 @@ struct MapViewState {
   std::vector<maps::BucketCell> cells, old_cells;
   std::vector<maps::SwissTableView> tables;   // Swiss maps: distinct tables, directory order
   double cache_time = 0;
+  uint64_t cells_version = 0;     // bumped whenever cells are refreshed
+  // The visible cells as a texture, one texel per cell (map.cpp), and what it was made from.
+  uint32_t grid_texture = 0;
+  void* grid_image = nullptr;
+  std::array<uint64_t, 5> grid_key{};   // cells_version, first row, first column, rows, columns
+  std::vector<uint32_t> grid_pixels;
 };
 struct HeapViewState {
   int unit = 2;                   // 0 B, 1 KiB, 2 MiB

@@ -4,8 +4,11 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
+#include "imgui.h"
 #include "web/app.h"
 #include "web/platform.h"
 
@@ -36,6 +39,50 @@ val widget_names() {
   if (app::App* a = app_instance())
     for (const auto& [k, v] : a->rects) arr.call<void>("push", k);
   return arr;
+}
+
+// draw_stats describes what the last frame sent to WebGL (ImGui's draw data stays valid until
+// the next frame begins): draw calls, vertices, indices, and the pixels its triangles cover
+// (clipped to their scissor rects; overlaps counted twice) — what software GL pays for.
+val draw_stats() {
+  val o = val::object();
+  const ImDrawData* d = ImGui::GetDrawData();
+  double calls = 0, pixels = 0;
+  val per_window = val::object();
+  if (d && d->Valid) {
+    for (const ImDrawList* l : d->CmdLists) {
+      const double pixels_before = pixels;
+      for (const ImDrawCmd& c : l->CmdBuffer) {
+        if (c.UserCallback || c.ElemCount == 0) continue;
+        ++calls;
+        for (unsigned i = 0; i + 2 < c.ElemCount; i += 3) {
+          const ImDrawVert* v[3];
+          for (int k = 0; k < 3; ++k) v[k] = &l->VtxBuffer[static_cast<int>(c.VtxOffset + l->IdxBuffer[static_cast<int>(c.IdxOffset + i + k)])];
+          const double area = 0.5 * ((v[1]->pos.x - v[0]->pos.x) * (v[2]->pos.y - v[0]->pos.y) -
+                                     (v[2]->pos.x - v[0]->pos.x) * (v[1]->pos.y - v[0]->pos.y));
+          // Clip by the triangle's bounding box against the scissor (an estimate, not exact).
+          const float x0 = std::max(std::min({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}), c.ClipRect.x);
+          const float x1 = std::min(std::max({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}), c.ClipRect.z);
+          const float y0 = std::max(std::min({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}), c.ClipRect.y);
+          const float y1 = std::min(std::max({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}), c.ClipRect.w);
+          if (x1 > x0 && y1 > y0) pixels += std::min(std::abs(area), static_cast<double>((x1 - x0) * (y1 - y0)));
+        }
+      }
+      if (l->_OwnerName) {
+        val w = val::object();
+        w.set("triangles", l->IdxBuffer.Size / 3);
+        w.set("pixels", std::round(pixels - pixels_before));
+        per_window.set(l->_OwnerName, w);
+      }
+    }
+    o.set("vertices", d->TotalVtxCount);
+    o.set("indices", d->TotalIdxCount);
+    o.set("lists", d->CmdListsCount);
+  }
+  o.set("byWindow", per_window);
+  o.set("drawCalls", calls);
+  o.set("pixels", pixels);
+  return o;
 }
 
 double frame_count() { return static_cast<double>(platform::frame_count()); }
@@ -71,6 +118,7 @@ EMSCRIPTEN_BINDINGS(gomapsim_app) {
   emscripten::function("widgetNames", &widget_names);
   emscripten::function("frameCount", &frame_count);
   emscripten::function("heapBytes", &heap_bytes);
+  emscripten::function("drawStats", &draw_stats);
   emscripten::function("shareLink", &share_link);
   emscripten::function("loadProgram", &load_preset);
   emscripten::function("setSpeed", &set_speed);

@@ -53,6 +53,22 @@ void show_notice(const std::string& text);
 float take_pinch_zoom();
 // release_focus gives keyboard focus back to the host page (embed: Esc).
 void release_focus();
+// share_wheel_with_host (embeds): a wheel over the canvas scrolls the host page unless the
+// reader clicked into the embed and the UI can use it there (a window that can still scroll
+// that way, or a zone claimed this frame with claim_wheel).
+void share_wheel_with_host();
+// claim_wheel marks a rectangle (ImGui px) where a widget uses the wheel (zoom), this frame.
+void claim_wheel(float x0, float y0, float x1, float y1);
+// fill_panel paints an opaque rectangle (ImGui px, rgba in ImU32 layout) under everything
+// ImGui draws this frame, with a scissored glClear: a big flat background (the editor, a
+// chart, the grid) then costs software GL a fill instead of blended, textured triangles. Only
+// for the bottom-most background of a tiled window; ui::panel_fill clips it to the window.
+void fill_panel(float x0, float y0, float x1, float y1, uint32_t rgba);
+// upload_image fills a texture with w×h RGBA pixels (row-major, ImU32 layout) sampled
+// nearest-neighbour, so one texel draws as one crisp block; *texture == 0 creates it. Returns
+// the ImTextureID for ImDrawList::AddImage. A grid of thousands of cells drawn this way costs
+// the GPU two triangles instead of two per cell (software GL pays per triangle).
+void* upload_image(uint32_t* texture, int w, int h, const uint32_t* rgba);
 // heap_bytes is the size of the WASM linear memory.
 uint64_t heap_bytes();
 void set_title(const std::string& title);

@@ -20,6 +20,18 @@
 //   Q6 Effects of replaceState or textContent land the next frame (P13): tests wait a frame.
 //   Q7 Strings from the page (hash, paste) reach C++ through _malloc + stringToUTF8; strings to
 //      the page go through UTF8ToString and only ever into textContent or replaceState.
+//   Q8 Wheel in an embed: GLFW (canvas) and ImGui's backend (document) both preventDefault
+//      every wheel event, so the host page could never scroll over an embed. In an embed our
+//      window-capture listener runs first and stops the event before them, leaving it to the
+//      host, unless the reader has clicked into the embed and the wheel lands where the UI
+//      uses it (a window that can still scroll that way, or a zone claimed by claim_wheel).
+//   Q9 devicePixelRatio changes (browser zoom, another screen): checked every frame; the
+//      backing store, font atlas and style are rebuilt for the new ratio (see Q1).
+//   Q10 Text input: 3.1.6's GLFW reads characters from keypress only, so IME composition,
+//      dead keys, mobile keyboards and insertText were dropped. While ImGui wants text, a
+//      hidden textarea holds the focus; text it receives without a keypress GLFW delivered
+//      (compositionend, input of kind insertText) goes to io.AddInputCharactersUTF8. Keys
+//      still reach GLFW (window, capture phase), paste still reaches Q2's listener.
 #include "web/platform.h"
 
 #include <emscripten.h>
@@ -36,6 +48,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"   // gms_wheel_wanted reads ImGui's windows and their scroll
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "web/embedded.h"
@@ -58,6 +71,11 @@ bool g_touch_down = false;
 // and a finger has no hover before it lands.
 struct TouchEvent { int kind; float x, y; };   // 0 pos, 1 down, 2 up
 std::vector<TouchEvent> g_touch_queue;
+struct Panel { int x0, y0, x1, y1; uint32_t rgba; };   // fill_panel, this frame
+std::vector<Panel> g_panels;
+struct Zone { float x0, y0, x1, y1; };                  // claim_wheel, last frame
+std::vector<Zone> g_wheel_zones, g_wheel_zones_next;
+bool g_text_focus = false;      // the hidden textarea has the focus (Q10)
 
 // clang-format off
 EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
@@ -100,7 +118,8 @@ EM_JS(void, js_set_text, (const char* id, const char* t), {
 EM_JS(void, js_set_title, (const char* t), { document.title = UTF8ToString(t); });
 
 EM_JS(void, js_release_focus, (), {
-  // Esc in an embed: give the keyboard back to the host page.
+  // Esc in an embed: give the keyboard back to the host page (and the wheel, Q8).
+  window["__gms_engaged"] = false;
   try { if (document.activeElement) document.activeElement.blur(); } catch (e) {}
   try { window.blur(); } catch (e) {}
   try { if (window.parent && window.parent !== window) window.parent.focus(); } catch (e) {}
@@ -113,6 +132,89 @@ EM_JS(void, js_first_frame, (double ms), {
 EM_JS(void, js_frame_time, (double work_ms), {
   var a = window["__gms_frame_work"] || (window["__gms_frame_work"] = []);
   a.push(work_ms); if (a.length > 2000) a.splice(0, a.length - 2000);
+});
+
+EM_JS(void, js_share_wheel, (), {
+  // Q8: an embed leaves the wheel to its host page until clicked, and after that whenever
+  // the UI has nothing to scroll there. Runs before GLFW's and ImGui's listeners.
+  var canvas = Module["canvas"];
+  window["__gms_engaged"] = false;
+  var engage = function(e) { if (e.target === canvas) window["__gms_engaged"] = true; };
+  window.addEventListener("pointerdown", engage, true);
+  window.addEventListener("touchstart", engage, true);
+  window.addEventListener("blur", function(e) { if (e.target === window) window["__gms_engaged"] = false; });
+  window.addEventListener("wheel", function(e) {
+    if (e.target !== canvas) return;
+    var use = false;
+    if (window["__gms_engaged"]) {
+      var r = canvas.getBoundingClientRect();
+      var x = (e.clientX - r.left) * canvas.width / (r.width || 1), y = (e.clientY - r.top) * canvas.height / (r.height || 1);
+      use = _gms_wheel_wanted(x, y, e.deltaX, e.deltaY) != 0;
+    }
+    if (!use) e.stopImmediatePropagation();   // no preventDefault: the host page scrolls
+  }, {capture: true, passive: true});
+});
+
+EM_JS(void, js_watch_dpr, (), {
+  // Q9: a devicePixelRatio change need not fire resize (another screen): wake the loop.
+  var watch = function() {
+    var q = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+    var on = function() { q.removeEventListener("change", on); _gms_wake(); watch(); };
+    q.addEventListener("change", on);
+  };
+  if (window.matchMedia) watch();
+});
+
+EM_JS(void, js_install_text_input, (), {
+  // Q10: the hidden textarea that receives composed text while ImGui wants text input.
+  var ta = document.createElement("textarea");
+  ta.id = "gms-text-input";
+  ta.setAttribute("aria-hidden", "true");
+  ta.setAttribute("tabindex", "-1");
+  ta.setAttribute("autocomplete", "off");
+  ta.setAttribute("autocapitalize", "off");
+  ta.setAttribute("spellcheck", "false");
+  ta.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;padding:0;border:0;margin:0;" +
+                     "opacity:0;resize:none;overflow:hidden;pointer-events:none;z-index:-1";
+  document.body.appendChild(ta);
+  var delivered = false;   // GLFW took this keystroke's character from keypress
+  window.addEventListener("keypress", function(e) {
+    delivered = !(e.ctrlKey || e.metaKey) && e.charCode > 0x1F;
+  }, true);
+  var send = function(s) {
+    if (!s) return;
+    var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); _gms_text(p); _free(p);
+  };
+  ta.addEventListener("input", function(e) {
+    if (e.isComposing || e.inputType == "insertCompositionText") return;   // compositionend sends it
+    if (e.inputType == "insertText" && !delivered) send(e.data);
+    delivered = false;
+    ta.value = "";
+  });
+  ta.addEventListener("compositionend", function(e) { send(e.data); ta.value = ""; delivered = false; });
+});
+
+EM_JS(void, js_keep_keys_on_inner_blur, (), {
+  // Q10: GLFW releases every held key on any blur it sees (window, capture phase), including
+  // the focus moving between the canvas and the textarea, which would drop a Ctrl held across
+  // the move. Registered before GLFW's listener, this one stops those inner blurs.
+  var inner = function(el) { return !!el && (el === Module["canvas"] || el.id === "gms-text-input"); };
+  window.addEventListener("blur", function(e) {
+    if (e.target !== window && inner(e.target) && inner(e.relatedTarget)) e.stopImmediatePropagation();
+  }, true);
+});
+
+EM_JS(void, js_text_focus, (int on), {
+  var ta = document.getElementById("gms-text-input");
+  if (!ta) return;
+  if (on) { if (document.activeElement !== ta) ta.focus({preventScroll: true}); }
+  else if (document.activeElement === ta) { ta.blur(); }
+});
+
+EM_JS(void, js_text_place, (double x, double y), {
+  // Where the IME shows its candidates: at ImGui's caret (CSS px).
+  var ta = document.getElementById("gms-text-input");
+  if (ta) { ta.style.left = x + "px"; ta.style.top = y + "px"; }
 });
 
 EM_JS(void, js_install_hooks, (), {
@@ -154,6 +256,53 @@ EM_JS(void, js_install_hooks, (), {
 });
 // clang-format on
 
+float read_dpr() { return static_cast<float>(std::clamp(js_dpr(), 1.0, 4.0)); }
+
+// style_and_fonts builds ImGui's style and font atlas for a device pixel ratio (Q1, Q9).
+void style_and_fonts(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 0;
+  style.FrameRounding = 3;
+  style.ScaleAllSizes(dpr);
+  // The tiled windows cover the canvas: let glClear paint their background instead of one
+  // blended full-screen quad per window (software GL, as in headless Chromium, pays per pixel).
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
+
+  // Font: DejaVu Sans Mono (compiled in) at 14 CSS px, or ImGui's default at 13.
+  io.Fonts->Clear();
+  const std::string_view font = web::font_mono();
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2199, 0x2212, 0x2212,
+                                   0x2260, 0x2265, 0x25A0, 0x25CF, 0};
+  if (!font.empty()) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;   // the bytes live in the wasm's data section
+    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()), 14.0f * dpr, &cfg,
+                                   ranges);
+  } else {
+    ImFontConfig cfg;
+    cfg.SizePixels = 13.0f * dpr;
+    io.Fonts->AddFontDefault(&cfg);
+  }
+}
+
+// follow_dpr rebuilds style, fonts and the backing store when devicePixelRatio changed (Q9).
+void follow_dpr() {
+  const float dpr = read_dpr();
+  if (dpr == g_dpr) return;
+  g_dpr = dpr;
+  style_and_fonts(dpr);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  g_css_w = g_css_h = 0;   // apply_size sets the window to CSS size × the new ratio
+}
+
+void place_ime(ImGuiViewport*, ImGuiPlatformImeData* d) {
+  if (d->WantVisible) js_text_place(d->InputPos.x / g_dpr, d->InputPos.y / g_dpr);
+}
+
 void apply_size() {
   double w = 0, h = 0;
   emscripten_get_element_css_size("#canvas", &w, &h);
@@ -187,6 +336,40 @@ EMSCRIPTEN_KEEPALIVE void gms_wake() {
 }
 
 EMSCRIPTEN_KEEPALIVE void gms_paste(const char* text) { g_clip = text ? text : ""; }
+
+// gms_text: composed or inserted text from the hidden textarea (Q10).
+EMSCRIPTEN_KEEPALIVE void gms_text(const char* text) {
+  if (!ImGui::GetCurrentContext() || !text) return;
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  gms_wake();
+}
+
+// gms_wheel_wanted: would the UI use a wheel at (x, y) canvas pixels (Q8)? The window ImGui
+// would scroll (the hovered one, or its first scrollable parent, as ImGui::UpdateMouseWheel
+// picks it) must be able to move that way, or a widget claimed the spot (claim_wheel).
+EMSCRIPTEN_KEEPALIVE int gms_wheel_wanted(float x, float y, float dx, float dy) {
+  if (!ImGui::GetCurrentContext()) return 0;
+  for (const Zone& z : g_wheel_zones)
+    if (x >= z.x0 && x < z.x1 && y >= z.y0 && y < z.y1) return 1;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* w = nullptr;
+  for (int i = g.Windows.Size - 1; i >= 0 && !w; --i) {
+    ImGuiWindow* c = g.Windows[i];
+    if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(ImVec2(x, y)))
+      w = c;
+  }
+  if (!w) return 0;
+  const bool vertical = dy != 0;
+  const int axis = vertical ? 1 : 0;
+  while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
+         (w->ScrollMax[axis] == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+    w = w->ParentWindow;
+  if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
+  const float d = vertical ? dy : dx;   // DOM: positive = down / right
+  if (d > 0) return w->Scroll[axis] < w->ScrollMax[axis] - 0.5f ? 1 : 0;
+  if (d < 0) return w->Scroll[axis] > 0.5f ? 1 : 0;
+  return 0;
+}
 
 // gms_touch: phase 0 start, 1 move, 2 end; (x, y) in canvas pixels (centroid); n fingers;
 // d = distance between the first two fingers.
@@ -227,13 +410,19 @@ EMSCRIPTEN_KEEPALIVE void gms_touch(int phase, float x, float y, int n, float d)
 namespace platform {
 
 void init(const char* title) {
-  g_dpr = static_cast<float>(std::clamp(js_dpr(), 1.0, 4.0));
+  g_dpr = read_dpr();
   emscripten_get_element_css_size("#canvas", &g_css_w, &g_css_h);
   if (g_css_w < 1 || g_css_h < 1) g_css_w = 1024, g_css_h = 700;
+  js_keep_keys_on_inner_blur();   // before GLFW installs its own blur listener
   glfwInit();
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // An opaque canvas with no depth or stencil buffer: ImGui needs neither, and the compositor
+  // need not blend the canvas with the page (GLFW's defaults ask for alpha, depth 24, stencil 8).
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   // Q1: backing store in device pixels; CSS size from the stylesheet.
   g_window = glfwCreateWindow(static_cast<int>(std::lround(g_css_w * g_dpr)), static_cast<int>(std::lround(g_css_h * g_dpr)),
                               title, nullptr, nullptr);
@@ -244,36 +433,17 @@ void init(const char* title) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;   // -sFILESYSTEM=0; layout is computed, not saved
   io.ConfigWindowsMoveFromTitleBarOnly = true;
-  ImGui::StyleColorsDark();
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowRounding = 0;
-  style.FrameRounding = 3;
-  style.ScaleAllSizes(g_dpr);
-  // The tiled windows cover the canvas: let glClear paint their background instead of one
-  // blended full-screen quad per window (software GL, as in headless Chromium, pays per pixel).
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
-
-  // Font: DejaVu Sans Mono (compiled in) at 14 CSS px, or ImGui's default at 13.
-  const std::string_view font = web::font_mono();
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2199, 0x2212, 0x2212,
-                                   0x2260, 0x2265, 0x25A0, 0x25CF, 0};
-  if (!font.empty()) {
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;   // the bytes live in the wasm's data section
-    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()), 14.0f * g_dpr, &cfg,
-                                   ranges);
-  } else {
-    ImFontConfig cfg;
-    cfg.SizePixels = 13.0f * g_dpr;
-    io.Fonts->AddFontDefault(&cfg);
-  }
+  style_and_fonts(g_dpr);
 
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   // Q2: our clipboard (after the backend, which installs the GLFW stubs).
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
+  io.SetPlatformImeDataFn = place_ime;
   js_install_hooks();
+  js_install_text_input();
+  js_watch_dpr();
 }
 
 Launch launch() {
@@ -298,6 +468,7 @@ bool begin_frame() {
   g_busy = false;
   if (g_wake_frames > 0) --g_wake_frames;
   g_frame_start = emscripten_get_now();
+  follow_dpr();
   apply_size();
   // Q3: deliver queued touch events, one button change per frame after its position.
   if (!g_touch_queue.empty()) {
@@ -318,6 +489,7 @@ bool begin_frame() {
     g_touch_queue.erase(g_touch_queue.begin(), g_touch_queue.begin() + static_cast<std::ptrdiff_t>(i));
     g_wake_frames = std::max(g_wake_frames, 2);
   }
+  g_panels.clear();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -331,6 +503,17 @@ void end_frame() {
   glViewport(0, 0, fw, fh);
   glClearColor(0.06f, 0.065f, 0.075f, 1.0f);   // the windows' background (WindowBg is clear)
   glClear(GL_COLOR_BUFFER_BIT);
+  if (!g_panels.empty()) {
+    // Panels: scissored clears (GL's y axis points up). ImGui's renderer sets its own scissor.
+    glEnable(GL_SCISSOR_TEST);
+    for (const Panel& p : g_panels) {
+      glScissor(p.x0, fh - p.y1, p.x1 - p.x0, p.y1 - p.y0);
+      glClearColor(static_cast<float>(p.rgba & 255) / 255.0f, static_cast<float>((p.rgba >> 8) & 255) / 255.0f,
+                   static_cast<float>((p.rgba >> 16) & 255) / 255.0f, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glDisable(GL_SCISSOR_TEST);
+  }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g_frames;
   const double now = emscripten_get_now();
@@ -338,6 +521,13 @@ void end_frame() {
   js_frame_time(now - g_frame_start);
   // ImGui needs a frame or two to settle after any change (hover, popups, text layout).
   if (ImGui::IsAnyItemActive() || ImGui::GetIO().WantTextInput) g_wake_frames = std::max(g_wake_frames, 2);
+  // Q10: the hidden textarea holds the focus while ImGui edits text (a click on the canvas
+  // takes it away, so it is asked for again every such frame).
+  const bool want_text = ImGui::GetIO().WantTextInput;
+  if (want_text || g_text_focus) js_text_focus(want_text ? 1 : 0);
+  g_text_focus = want_text;
+  g_wheel_zones.swap(g_wheel_zones_next);
+  g_wheel_zones_next.clear();
 }
 
 void keep_running() { g_busy = true; }
@@ -366,6 +556,37 @@ float take_pinch_zoom() {
   const float p = g_pinch;
   g_pinch = 1.0f;
   return p;
+}
+
+void share_wheel_with_host() { js_share_wheel(); }
+
+void claim_wheel(float x0, float y0, float x1, float y1) {
+  if (x1 > x0 && y1 > y0) g_wheel_zones_next.push_back({x0, y0, x1, y1});
+}
+
+void fill_panel(float x0, float y0, float x1, float y1, uint32_t rgba) {
+  // Pixel centres inside [x0, x1): the pixels a triangle-drawn rectangle would cover.
+  const Panel p{static_cast<int>(std::lround(x0)), static_cast<int>(std::lround(y0)), static_cast<int>(std::lround(x1)),
+                static_cast<int>(std::lround(y1)), rgba};
+  if (p.x1 > p.x0 && p.y1 > p.y0) g_panels.push_back(p);
+}
+
+void* upload_image(uint32_t* texture, int w, int h, const uint32_t* rgba) {
+  if (*texture == 0) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    *texture = t;
+  }
+  // ImGui's renderer binds the texture of each draw command itself: no state to restore.
+  glBindTexture(GL_TEXTURE_2D, *texture);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  return reinterpret_cast<void*>(static_cast<uintptr_t>(*texture));
 }
 
 void release_focus() { js_release_focus(); }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "web/ui/palette.h"
+#include "web/ui/windows.h"
 
 namespace chart {
 
@@ -59,7 +60,7 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
   const float fs = ImGui::GetFontSize();
   const float left = ImGui::CalcTextSize("0000 MiB").x + fs * 0.3f;
   const ImVec2 a(p0.x + left, p0.y + fs * 0.4f), b(p0.x + size.x - fs * 0.3f, p0.y + size.y - fs * 1.3f);
-  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), palette::kChartBg);
+  ui::panel_fill(p0, ImVec2(p0.x + size.x, p0.y + size.y), palette::kChartBg);
   if (b.x <= a.x + 4 || b.y <= a.y + 4) {
     ImGui::PopID();
     return false;
@@ -132,18 +133,49 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
     const std::vector<ImVec2>& up = pts[si];
     const Series& low = series[si + 1];
     size_t j = 0;
+    // Adjacent columns with the same top and bottom share one rectangle (steps are flat).
+    ImVec2 run_a(0, 0), run_b(-1, 0);
+    auto flush = [&]() {
+      if (run_b.x > run_a.x) dl->AddRectFilled(run_a, run_b, palette::kGarbage);
+    };
     for (size_t i = 0; i + 1 < up.size(); ++i) {
       const float xa = up[i].x, xb = up[i + 1].x;
       if (xb <= xa) continue;
       const double op = x0 + (xa - a.x) / (b.x - a.x) * (x1 - x0);
       while (j + 1 < low.x.size() && low.x[j + 1] <= op) ++j;
       const float ly = low.y.empty() ? b.y : sy(low.y[j]);
-      if (ly > up[i].y) dl->AddRectFilled(ImVec2(xa, up[i].y), ImVec2(xb, ly), palette::kGarbage);
+      if (ly <= up[i].y) continue;
+      if (xa == run_b.x && up[i].y == run_a.y && ly == run_b.y) {
+        run_b.x = xb;
+        continue;
+      }
+      flush();
+      run_a = ImVec2(xa, up[i].y);
+      run_b = ImVec2(xb, ly);
     }
+    flush();
+  }
+  // A whole-pixel width lets ImGui draw anti-aliased lines from its texture: 2 triangles a
+  // segment instead of 6 (software GL pays per triangle).
+  const float thickness = std::max(1.0f, std::round(1.5f * fs / 14.0f));
+  for (size_t si = 0; si < series.size(); ++si) {
+    // Drop the middle of three points on one horizontal or vertical line (after the fill,
+    // which reads every column): a flat stretch of a step series becomes one segment instead
+    // of one per pixel column.
+    std::vector<ImVec2>& out = pts[si];
+    size_t k = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const bool flat = k >= 2 && out[k - 2].y == out[k - 1].y && out[k - 1].y == out[i].y;
+      const bool upright = k >= 2 && out[k - 2].x == out[k - 1].x && out[k - 1].x == out[i].x &&
+                           (out[k - 2].y - out[k - 1].y) * (out[k - 1].y - out[i].y) >= 0;
+      if (flat || upright) out[k - 1] = out[i];
+      else out[k++] = out[i];
+    }
+    out.resize(k);
   }
   for (size_t si = 0; si < series.size(); ++si)
     if (pts[si].size() >= 2)
-      dl->AddPolyline(pts[si].data(), static_cast<int>(pts[si].size()), series[si].color, 0, 1.5f * fs / 14.0f);
+      dl->AddPolyline(pts[si].data(), static_cast<int>(pts[si].size()), series[si].color, 0, thickness);
   // event marks along the top
   for (const Mark& m : marks) {
     const float px = sx(m.x);

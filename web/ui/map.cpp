@@ -10,6 +10,7 @@
 // When 2^B buckets do not fit, cells aggregate 2^k buckets (average fill; the tooltip says
 // which range). Zoom with the wheel or a pinch, pan by dragging; hover for a bucket's slots.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -172,6 +173,9 @@ void map_content(app::App& a) {
     v.cache_map = lm->id;
     v.cache_group = g;
     v.cache_time = now;
+    ++v.cells_version;
+  } else if (stale) {
+    platform::keep_running();   // the grid shows the final state even after the run ends
   }
   if (!v.cache_ok) {
     ImGui::TextDisabled("This map model offers no per-bucket view.");
@@ -182,10 +186,13 @@ void map_content(app::App& a) {
   if (growing && !v.old_cells.empty()) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float cw = w / static_cast<float>(v.old_cells.size());
-    for (size_t i = 0; i < v.old_cells.size(); ++i)
+    // One rectangle per run of equal cells (evacuation mostly proceeds in order).
+    for (size_t i = 0, j = 0; i < v.old_cells.size(); i = j) {
+      while (j < v.old_cells.size() && v.old_cells[j].evacuated == v.old_cells[i].evacuated) ++j;
       dl->AddRectFilled(ImVec2(p.x + cw * static_cast<float>(i), p.y),
-                        ImVec2(p.x + cw * static_cast<float>(i + 1), p.y + strip_h * 0.8f),
+                        ImVec2(p.x + cw * static_cast<float>(j), p.y + strip_h * 0.8f),
                         v.old_cells[i].evacuated ? palette::kEvacuated : palette::kNotEvacuated);
+    }
     ImGui::Dummy(ImVec2(w, strip_h));
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("oldbuckets: %llu buckets, %llu evacuated (grey) — the old array becomes garbage when all are",
@@ -255,18 +262,54 @@ void map_content(app::App& a) {
   v.pan_x = std::clamp(v.pan_x, 0.0f, std::max(0.0f, vw - w));
   v.pan_y = std::clamp(v.pan_y, 0.0f, std::max(0.0f, vh - h));
   dl->PushClipRect(p0, ImVec2(p0.x + w, p0.y + h), true);
-  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), palette::kGridBg);
+  platform::claim_wheel(dl->GetClipRectMin().x, dl->GetClipRectMin().y, dl->GetClipRectMax().x, dl->GetClipRectMax().y);   // zoom
   const uint64_t r0 = static_cast<uint64_t>(v.pan_y / cell), r1 = std::min<uint64_t>(rows, static_cast<uint64_t>((v.pan_y + h) / cell) + 1);
   const uint64_t c0 = static_cast<uint64_t>(v.pan_x / cell), c1 = std::min<uint64_t>(cols, static_cast<uint64_t>((v.pan_x + w) / cell) + 1);
   const float gap = cell >= 6 * dpr ? std::max(1.0f, dpr) : 0.0f;
   const float mark = std::max(cell * 0.3f, 2.0f * dpr);
+  // Fills: the visible cells as one texture, one texel per cell, drawn as a single quad
+  // (nearest sampling keeps cells crisp). Refilled only when the cells or the view move.
+  const uint64_t tw = c1 > c0 ? c1 - c0 : 0, th = r1 > r0 ? r1 - r0 : 0;
+  const float gx = p0.x + static_cast<float>(c0) * cell - v.pan_x, gy = p0.y + static_cast<float>(r0) * cell - v.pan_y;
+  if (tw > 0 && th > 0) {
+    const std::array<uint64_t, 5> key = {v.cells_version, r0, c0, th, tw * 0x100000000ull + cols};
+    if (key != v.grid_key || !v.grid_image) {
+      v.grid_pixels.assign(static_cast<size_t>(tw * th), palette::kGridBg);   // past the last cell
+      for (uint64_t r = r0; r < r1; ++r)
+        for (uint64_t c = c0; c < c1; ++c) {
+          const uint64_t i = r * cols + c;
+          if (i < v.cells.size()) v.grid_pixels[static_cast<size_t>((r - r0) * tw + (c - c0))] = palette::occupancy(v.cells[i].used);
+        }
+      v.grid_image = platform::upload_image(&v.grid_texture, static_cast<int>(tw), static_cast<int>(th), v.grid_pixels.data());
+      v.grid_key = key;
+    }
+    dl->AddImage(v.grid_image, ImVec2(gx, gy), ImVec2(gx + static_cast<float>(tw) * cell, gy + static_cast<float>(th) * cell));
+  }
+  // Background where the image does not reach (a map smaller than the view), not under it.
+  const float ix = gx + static_cast<float>(tw) * cell, iy = gy + static_cast<float>(th) * cell;
+  if (ix < p0.x + w) panel_fill(ImVec2(std::max(ix, p0.x), p0.y), ImVec2(p0.x + w, p0.y + h), palette::kGridBg);
+  if (iy < p0.y + h) panel_fill(ImVec2(p0.x, std::max(iy, p0.y)), ImVec2(std::min(ix, p0.x + w), p0.y + h), palette::kGridBg);
+  // Gaps between cells: one background bar per visible row and column.
+  if (gap > 0) {
+    for (uint64_t c = c0; c < c1; ++c) {
+      const float x = gx + static_cast<float>(c - c0 + 1) * cell;
+      dl->AddRectFilled(ImVec2(x - gap, gy), ImVec2(x, gy + static_cast<float>(th) * cell), palette::kGridBg);
+    }
+    for (uint64_t r = r0; r < r1; ++r) {
+      const float y = gy + static_cast<float>(r - r0 + 1) * cell;
+      dl->AddRectFilled(ImVec2(gx, y - gap), ImVec2(gx + static_cast<float>(tw) * cell, y), palette::kGridBg);
+    }
+  }
+  // Corner marks, one plain triangle each (no anti-aliased fringe: they are a few pixels).
+  const ImDrawListFlags flags = dl->Flags;
+  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
   for (uint64_t r = r0; r < r1; ++r) {
     for (uint64_t c = c0; c < c1; ++c) {
       const uint64_t i = r * cols + c;
       if (i >= v.cells.size()) break;
       const maps::BucketCell& bc = v.cells[i];
+      if (bc.chain == 0 && bc.tombstones == 0) continue;
       const float x = p0.x + static_cast<float>(c) * cell - v.pan_x, y = p0.y + static_cast<float>(r) * cell - v.pan_y;
-      dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - gap, y + cell - gap), palette::occupancy(bc.used));
       if (bc.chain > 0) {
         // An aggregated cell marks overflow as strongly as its share of overflow buckets.
         const float share = g == 1 ? 1.0f : std::min(1.0f, 4.0f * static_cast<float>(bc.chain_used) / static_cast<float>(g));
@@ -282,6 +325,7 @@ void map_content(app::App& a) {
       }
     }
   }
+  dl->Flags = flags;
   // Table edges (Swiss): a bar on the left of the cell where each table's groups begin.
   if (!v.tables.empty()) {
     uint64_t first_group = 0;

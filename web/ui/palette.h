@@ -67,6 +67,7 @@ constexpr ImU32 kSynString = IM_COL32(230, 200, 120, 255);
 constexpr ImU32 kSynComment = IM_COL32(120, 130, 140, 255);
 constexpr ImU32 kSynErrorLine = IM_COL32(200, 40, 40, 90);
 constexpr ImU32 kSynCurrentLine = IM_COL32(80, 160, 255, 50);
+constexpr ImU32 kEditorBg = IM_COL32(22, 25, 32, 255);
 constexpr ImU32 kGutter = IM_COL32(110, 115, 125, 255);
 
 }  // namespace palette

@@ -64,7 +64,7 @@ bool editor(app::App& a, ImVec2 size) {
   ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter, origin.y));
   const ImGuiID id = ImGui::GetID("##program");
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(22, 25, 32, 255));
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));   // painted by panel_fill below
   const bool read_only = a.embed_mode && !a.embed_editable;
   const bool changed = ImGui::InputTextMultiline(
       "##program", s.buffer.data(), s.buffer.size(), ImVec2(size.x - gutter, size.y),
@@ -73,6 +73,7 @@ bool editor(app::App& a, ImVec2 size) {
       resize_callback, &s.buffer);
   ImGui::PopStyleColor(2);
   app::note_rect(a, "editor");
+  panel_fill(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), palette::kEditorBg);
 
   // Find the input's child window: its position and scroll place every line.
   ImGuiWindow* child = nullptr;

@@ -44,7 +44,7 @@ void timeline_content(app::App& a) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float x0 = p0.x + fs * 0.5f, x1 = p0.x + size.x - fs * 0.5f;
   const float ymid = p0.y + size.y * 0.45f;
-  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), palette::kChartBg, fs * 0.2f);
+  panel_fill(p0, ImVec2(p0.x + size.x, p0.y + size.y), palette::kChartBg);
   dl->AddLine(ImVec2(x0, ymid), ImVec2(x1, ymid), palette::kChartGrid, 2.0f);
   auto sx = [&](uint64_t op) {
     return x0 + static_cast<float>(static_cast<double>(op) / static_cast<double>(end)) * (x1 - x0);

@@ -1,5 +1,8 @@
 // widgets.cpp — small helpers every window uses (declared in windows.h).
+#include <algorithm>
+
 #include "imgui.h"
+#include "web/platform.h"
 #include "web/ui/windows.h"
 
 namespace ui {
@@ -8,6 +11,12 @@ void empty_state(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
+}
+
+void panel_fill(ImVec2 a, ImVec2 b, ImU32 col) {
+  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+  platform::fill_panel(std::max(a.x, cmin.x), std::max(a.y, cmin.y), std::min(b.x, cmax.x), std::min(b.y, cmax.y), col);
 }
 
 void help_marker(const char* text) {

@@ -4,6 +4,7 @@
 // Each file draws the *content* of its window; app.cpp owns Begin/End and places the window
 // (tiled on a wide screen, a tab on a phone, a compact view in an embed). Windows read App
 // and the engine's const inspection API, and change the engine only through app:: operations.
+#include "imgui.h"
 #include "web/app.h"
 
 namespace ui {
@@ -24,6 +25,9 @@ void mirror_for_screen_readers(app::App& a);
 
 // empty_state draws a greyed, wrapped explanation of why a window has nothing to show.
 void empty_state(const char* text);
+// panel_fill paints the flat opaque background of [a, b) under everything the window draws
+// (platform::fill_panel, clipped to the window's current clip rect).
+void panel_fill(ImVec2 a, ImVec2 b, ImU32 col);
 // help_marker draws a greyed "(?)" with a wrapped tooltip.
 void help_marker(const char* text);
 

@@ -279,6 +279,114 @@ test('compare runs inline vs pointer values side by side', async () => {
   await page.close();
 });
 
+test('embed: the wheel scrolls the host page until the reader clicks in, and where the view cannot use it', async () => {
+  const p = await open(base);
+  await p.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  await waitState(p, (st) => st.state === 'Finished');
+  await p.waitForTimeout(600);
+  const link = `${base}?embed&view=grid${await p.evaluate(() => location.hash)}`;
+  await p.close();
+  const host = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><title>host</title><body style="margin:0">
+      <iframe id="f" src="${link.replace(/"/g, '&quot;')}" title="embed" width="640" height="400" style="border:0;display:block"></iframe>
+      <div style="height:3000px">host text</div></body>`);
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${host.address().port}/`);
+    const frame = page.frames().find((f) => f.url().includes('embed'));
+    await frame.waitForFunction(() => window.app && window.app.frameCount() > 3, null, { timeout: 20000 });
+    const embedState = async () => JSON.parse(await frame.evaluate(() => window.app.appState()));
+    await frame.waitForFunction(() => window.app.widgetRect('bucket-grid'), null, { timeout: 20000 });
+    const grid = await frame.evaluate(() => window.app.widgetRect('bucket-grid'));   // the iframe sits at (0, 0)
+    const gx = grid.x + grid.w / 2, gy = grid.y + grid.h / 2;
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    const zoom0 = (await embedState()).mapZoom;
+
+    // Not clicked yet: the host page scrolls, the grid does not zoom.
+    await page.mouse.move(gx, gy);
+    await page.mouse.wheel(0, 240);
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+    assert.equal((await embedState()).mapZoom, zoom0, 'the grid zoomed although the embed was not clicked');
+
+    // Clicked into the embed: the wheel over the grid zooms it and the host stays put.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => window.scrollY === 0);
+    await page.mouse.click(gx, gy);
+    await page.waitForTimeout(200);
+    await page.mouse.wheel(0, -120);
+    await frame.waitForFunction((z) => JSON.parse(window.app.appState()).mapZoom > z, zoom0, { timeout: 5000 });
+    await page.waitForTimeout(300);
+    assert.equal(await scrollY(), 0, 'the host scrolled while the grid used the wheel');
+
+    // Still engaged, but over the header, which cannot scroll: the host page scrolls.
+    await page.mouse.move(grid.x + grid.w / 2, 8);
+    await page.mouse.wheel(0, 240);
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+  } finally {
+    await page.close();
+    host.close();
+  }
+});
+
+test('devicePixelRatio change after load: backing store, fonts and style follow', async () => {
+  const page = await open(base, { viewport: { width: 1000, height: 700 } });
+  const dims = () => page.evaluate(() => {
+    const c = document.getElementById('canvas'), r = c.getBoundingClientRect();
+    return { w: c.width, h: c.height, cw: r.width, ch: r.height, dpr: devicePixelRatio };
+  });
+  const d1 = await dims();
+  assert.equal(d1.dpr, 1);
+  assert.ok(Math.abs(d1.w - d1.cw) <= 1, JSON.stringify(d1));
+  const s1 = await appState(page);
+  const run1 = await rect(page, 'run');
+  // What moving the window to a HiDPI screen (or zooming) does: the ratio changes, no reload.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 700, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => {
+    const c = document.getElementById('canvas');
+    return devicePixelRatio === 2 && Math.abs(c.width - c.getBoundingClientRect().width * 2) <= 1;
+  }, null, { timeout: 10000 });
+  const s2 = await waitState(page, (st) => st.dpr === 2, 10000);
+  assert.equal(s2.fontPx, s1.fontPx * 2, 'font atlas not rebuilt for the new ratio');
+  const run2 = await rect(page, 'run');   // CSS px: the same button, as large as before
+  assert.ok(Math.abs(run2.h - run1.h) <= run1.h * 0.15 && Math.abs(run2.w - run1.w) <= run1.w * 0.15,
+            `button changed size in CSS px: ${JSON.stringify(run1)} -> ${JSON.stringify(run2)}`);
+  const d2 = await dims();
+  assert.ok(Math.abs(d2.h - d2.ch * 2) <= 1, JSON.stringify(d2));
+  saveArtifact('13-dpr-change.png', await page.screenshot());
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+  await page.close();
+});
+
+test('composed and inserted text (IME, dead keys, insertText) reaches the editor; copy and paste still work', async () => {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  await waitState(page, (st) => st.state === 'Finished');
+  const ed = await rect(page, 'editor');
+  await page.mouse.click(ed.x + ed.w * 0.5, ed.y + ed.h * 0.5);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// ');
+  await page.keyboard.insertText('é→世');   // no key events: what an IME or a phone keyboard sends
+  await waitState(page, (st) => st.program === small + '\n// é→世', 10000);
+  // An IME finishing a composition (the event Chromium fires on the focused editable element).
+  await page.evaluate(() => document.activeElement.dispatchEvent(new CompositionEvent('compositionend', { data: '日本', bubbles: true })));
+  await page.keyboard.type('!');
+  await waitState(page, (st) => st.program === small + '\n// é→世日本!', 10000);
+  // Copy reaches the clipboard hook; paste inserts the system clipboard's text.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  assert.ok((await page.evaluate(() => window.__gms_clipboard || '')).includes('é→世日本!'), 'copy lost the composed text');
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => navigator.clipboard.writeText(' pasted→ok'));
+  await page.keyboard.press('Control+V');
+  await waitState(page, (st) => st.program === small + '\n// é→世日本! pasted→ok', 10000);
+  await page.close();
+});
+
 test('no page errors', () => {
   assert.deepEqual(consoleErrors.filter((e) => !/unwind/.test(e)), []);
 });
