@@ -14,7 +14,8 @@
 // Invariants: every node carries the position of its first token; child pointers that a
 // kind does not use stay null.
 //
-// Simplifications: no methods, interfaces, closures, generics, goroutines, switch/select.
+// Simplifications: no interfaces, closures, generics, goroutines, select; methods are
+// functions whose first parameter is the receiver (FuncDecl::has_recv).
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,6 +97,7 @@ struct FuncDecl {
   std::vector<StmtP> body;
   Pos end;                        // position of the closing brace
   bool has_body = true;
+  bool has_recv = false;          // a method: params[0] is the receiver
 };
 
 struct TypeDecl {
@@ -128,5 +130,37 @@ struct File {
   std::vector<TypeDecl> types;
   std::vector<ValueSpec> values;   // globals and constants in source order
 };
+
+// clone_type / clone_expr deep-copy a subtree (the parser shares a grouped parameter's type;
+// the compiler rewrites x.M(args) into a call of the method with its receiver).
+inline ExprP clone_expr(const Expr& e);
+inline TypeP clone_type(const TypeExpr& t) {
+  auto c = std::make_unique<TypeExpr>();
+  c->kind = t.kind;
+  c->pos = t.pos;
+  c->pkg = t.pkg;
+  c->name = t.name;
+  if (t.len) c->len = clone_expr(*t.len);
+  if (t.elem) c->elem = clone_type(*t.elem);
+  if (t.key) c->key = clone_type(*t.key);
+  for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type)});
+  return c;
+}
+inline ExprP clone_expr(const Expr& e) {
+  auto c = std::make_unique<Expr>();
+  c->kind = e.kind;
+  c->pos = e.pos;
+  c->op = e.op;
+  c->name = e.name;
+  if (e.x) c->x = clone_expr(*e.x);
+  if (e.y) c->y = clone_expr(*e.y);
+  if (e.z) c->z = clone_expr(*e.z);
+  for (const auto& a : e.args) c->args.push_back(clone_expr(*a));
+  if (e.type) c->type = clone_type(*e.type);
+  c->has_ellipsis = e.has_ellipsis;
+  c->slice_lo = e.slice_lo;
+  c->slice_hi = e.slice_hi;
+  return c;
+}
 
 }  // namespace lang

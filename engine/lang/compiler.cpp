@@ -280,11 +280,24 @@ class Compiler {
     }
     for (size_t i = 0; i < file_.funcs.size(); ++i) {
       const FuncDecl& fd = file_.funcs[i];
-      if (fd.name == "init") return fail(fd.pos, "func init is not supported by the playground");
       if (!fd.has_body) return fail(fd.pos, "missing function body");
       Entity e;
       e.k = Entity::Func;
       e.slot = int(i);
+      if (fd.has_recv) {
+        // A method is declared as "T.M", a name no identifier can spell; x.M(…) finds it
+        // through the receiver's type (method_call).
+        const TypeExpr* rt = fd.params[0].type.get();
+        const bool ptr = rt->kind == TypeExpr::Pointer;
+        if (ptr) rt = rt->elem.get();
+        if (rt->kind != TypeExpr::Name) return fail(fd.params[0].pos, "invalid receiver type (a receiver is T or *T for a type T of this package)");
+        const std::string key = rt->name + "." + fd.name;
+        if (pkg_.count(key)) return fail(fd.pos, "method " + key + " already declared");
+        if (ptr) ptr_method_names_.insert(fd.name);
+        if (!declare_pkg(key, e, fd.pos)) return false;
+        continue;
+      }
+      if (fd.name == "init") return fail(fd.pos, "func init is not supported by the playground");
       if (!declare_pkg(fd.name, e, fd.pos)) return false;
     }
     auto it = pkg_.find("main");
@@ -404,6 +417,7 @@ class Compiler {
     int s = F->fn->nslots++;
     F->fn->slot_cat.push_back(prog_.cat_of(t));
     F->fn->slot_names.push_back(name);
+    F->fn->slot_types.push_back(t);
     return s;
   }
   int temp(TypeId t) {
@@ -1241,6 +1255,14 @@ class Compiler {
       im.used = true;
       return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug and strconv functions)");
     }
+    const Entity* method = nullptr;
+    bool x_is_ptr = false;
+    if (!find_method(e, method, x_is_ptr)) {
+      V v;
+      v.ok = false;
+      return v;
+    }
+    if (method) return bad(e.pos, "method values are not supported by the playground (call " + expr_str(e) + "(…) instead)");
     V x = expr(*e.x);
     if (!x.ok) return x;
     if (x.is_type) return bad(e.pos, T.name(x.t) + "." + e.name + " undefined (method expressions are not supported)");
@@ -1250,7 +1272,7 @@ class Compiler {
       t = T.u(t).elem;
       ptr = true;
     }
-    if (T.kind(t) != Kind::Struct) return bad(e.pos, "x." + e.name + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
+    if (T.kind(t) != Kind::Struct) return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
     const Type& st = T.u(t);
     for (size_t i = 0; i < st.fields.size(); ++i) {
       if (st.fields[i].name != e.name) continue;
@@ -1264,8 +1286,7 @@ class Compiler {
       emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
       return r;
     }
-    return bad(e.pos, e.x->kind == Expr::Ident ? e.x->name + "." + e.name + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")"
-                                               : "x." + e.name + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
+    return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
   }
   bool lookup_local_or_pkg(const std::string& n) {
     for (size_t i = scopes_.size(); i-- > 0;)
@@ -1724,6 +1745,7 @@ class Compiler {
     F->fn->nslots = int(nslots);
     F->fn->slot_cat.resize(nslots);
     F->fn->slot_names.resize(nslots);
+    F->fn->slot_types.resize(nslots);
     for (auto& fl : F->free_temps) fl.erase(std::remove_if(fl.begin(), fl.end(), [&](int s) { return size_t(s) >= nslots; }), fl.end());
     prog_.allocs.resize(nallocs);
     site_nodes_.resize(nsites);
@@ -1779,6 +1801,18 @@ class Compiler {
     }
     if (f->kind == Expr::Selector && f->x->kind == Expr::Ident && !lookup_local_or_pkg(f->x->name) && imports_.count(f->x->name))
       return pkg_call(e, imports_[f->x->name].name, f->name, f->x->name, stmt);
+    if (f->kind == Expr::Selector) {
+      const Entity* fe = nullptr;
+      bool x_is_ptr = false;
+      if (!find_method(*f, fe, x_is_ptr)) {
+        V v;
+        v.ok = false;
+        return v;
+      }
+      if (fe) return method_call(e, *f, *fe, x_is_ptr, stmt);
+      V field = selector(*f);   // names an undefined field or method
+      if (!field.ok) return field;
+    }
     if (f->kind == Expr::TypeE || f->kind == Expr::Star || f->kind == Expr::Selector) {
       if (f->kind == Expr::TypeE || f->kind == Expr::Star) {
         V tv = expr(*f);
@@ -1787,6 +1821,89 @@ class Compiler {
       }
     }
     return bad(e.pos, "invalid operation: cannot call non-function " + expr_str(*f));
+  }
+
+  // find_method resolves x.M to a method of x's type T or *T (out = nullptr when x.M is not
+  // a method call: a field, or nothing); false on an error in x.
+  bool find_method(const Expr& sel, const Entity*& out, bool& x_is_ptr) {
+    out = nullptr;
+    if (sel.x->kind == Expr::Ident) {
+      const Entity* xe = lookup(sel.x->name);
+      if (!xe || xe->k == Entity::Type || xe->k == Entity::Package) return true;
+    }
+    TypeId xt;
+    if (!static_type(*sel.x, xt)) return false;
+    x_is_ptr = T.kind(xt) == Kind::Pointer && T[xt].name.empty();
+    const TypeId base = x_is_ptr ? T.u(xt).elem : xt;
+    const std::string& tname = T[base].name;
+    if (tname.rfind("main.", 0) != 0) return true;
+    auto it = pkg_.find(tname.substr(5) + "." + sel.name);
+    if (it != pkg_.end() && it->second.k == Entity::Func) out = &it->second;
+    return true;
+  }
+
+  // addressable: Go's addressable operands (variables, pointer indirections, slice
+  // elements, fields and elements of addressable structs and arrays), not map elements,
+  // calls or literals.
+  bool addressable(const Expr& x) {
+    switch (x.kind) {
+      case Expr::Paren: return addressable(*x.x);
+      case Expr::Ident: {
+        const Entity* en = lookup(x.name);
+        return en && (en->k == Entity::Var || en->k == Entity::Global);
+      }
+      case Expr::Star: return true;
+      case Expr::Selector: {
+        TypeId t = 0;
+        return static_type(*x.x, t) && (T.kind(t) == Kind::Pointer || addressable(*x.x));
+      }
+      case Expr::Index: {
+        TypeId t = 0;
+        if (!static_type(*x.x, t)) return false;
+        if (T.kind(t) == Kind::Slice || T.kind(t) == Kind::Pointer) return true;
+        return T.kind(t) == Kind::Array && addressable(*x.x);
+      }
+      default: return false;
+    }
+  }
+
+  // method_call compiles x.M(args) as the call M(recv, args), where recv is x, &x (pointer
+  // receiver, addressable x) or *x (value receiver through a pointer), as Go's spec says.
+  V method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr, bool stmt) {
+    const FuncDecl& fd = file_.funcs[size_t(method.slot)];
+    const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
+    auto call = std::make_unique<Expr>();
+    call->kind = Expr::Call;
+    call->pos = e.pos;
+    call->has_ellipsis = e.has_ellipsis;
+    call->x = std::make_unique<Expr>();
+    call->x->kind = Expr::Ident;
+    call->x->pos = sel.pos;
+    call->x->name = method.name;
+    if (ptr_recv && !x_is_ptr && !addressable(*sel.x)) {
+      TypeId xt = 0;
+      static_type(*sel.x, xt);
+      std::string tn = T.name(xt);
+      if (tn.rfind("main.", 0) == 0) tn = tn.substr(5);   // gc's spelling in errors
+      return bad(sel.pos, "cannot call pointer method " + sel.name + " on " + tn);
+    }
+    ExprP recv = clone_expr(*sel.x);
+    if (ptr_recv != x_is_ptr) {
+      auto wrap = std::make_unique<Expr>();
+      wrap->pos = recv->pos;
+      if (ptr_recv) {
+        wrap->kind = Expr::Unary;
+        wrap->op = Tok::And;
+      } else {
+        wrap->kind = Expr::Star;
+      }
+      wrap->x = std::move(recv);
+      recv = std::move(wrap);
+    }
+    call->args.push_back(std::move(recv));
+    for (const auto& a : e.args) call->args.push_back(clone_expr(*a));
+    synthesized_.push_back(std::move(call));   // the compiler may keep pointers into it
+    return this->call(*synthesized_.back(), stmt);
   }
 
   V user_call(const Expr& e, int fidx) {
@@ -2374,6 +2491,11 @@ class Compiler {
       while (x && x->kind == Expr::Paren) x = x->x.get();
       if (x && x->kind == Expr::Ident) out.insert(x->name);
     }
+    // x.M() where some M has a pointer receiver may mean (&x).M() (types are not known yet;
+    // an aggregate marked so gets its own Obj, heap-allocated only if &x escapes)
+    if (e->kind == Expr::Call && e->x && e->x->kind == Expr::Selector && e->x->x->kind == Expr::Ident &&
+        ptr_method_names_.count(e->x->name))
+      out.insert(e->x->x->name);
     addr_names_in(e->x.get(), out);
     addr_names_in(e->y.get(), out);
     addr_names_in(e->z.get(), out);
@@ -3216,11 +3338,31 @@ class Compiler {
   }
 
   // ---------------------------------------------------------------- functions
+  // method_signature checks a method's receiver (a named non-pointer type of this package,
+  // no field of the same name) and names the function as Go's stack traces do.
+  bool method_signature(const FuncDecl& fd, std::string& name) {
+    const TypeExpr& rt = *fd.params[0].type;
+    const bool ptr = rt.kind == TypeExpr::Pointer;
+    const std::string tname = ptr ? rt.elem->name : rt.name;
+    Entity* te = pkg_.count(tname) ? &pkg_[tname] : nullptr;
+    if (!te || te->k != Entity::Type) return fail(fd.params[0].pos, "undefined: " + tname);
+    if (!resolve_type_entity(*te)) return false;
+    if (te->tdecl && te->tdecl->alias) return fail(fd.params[0].pos, "methods on type aliases are not supported by the playground");
+    const Kind k = T.kind(te->type);
+    if (k == Kind::Pointer) return fail(fd.params[0].pos, "invalid receiver type " + tname + " (pointer or interface type)");
+    if (k == Kind::Struct)
+      for (const Field& f : T.u(te->type).fields)
+        if (f.name == fd.name) return fail(fd.pos, "field and method with the same name " + fd.name);
+    name = ptr ? "main.(*" + tname + ")." + fd.name : "main." + tname + "." + fd.name;
+    return true;
+  }
+
   bool signatures() {
     for (size_t i = 0; i < file_.funcs.size(); ++i) {
       const FuncDecl& fd = file_.funcs[i];
       Function fn;
       fn.name = "main." + fd.name;
+      if (fd.has_recv && !method_signature(fd, fn.name)) return false;
       fn.line = fd.pos.line;
       fn.end_line = fd.end.line;
       std::vector<int> nodes;
@@ -3238,7 +3380,7 @@ class Compiler {
       }
       fn.nparams = int(fn.param_types.size());
       fn.nresults = int(fn.result_types.size());
-      if (fd.name == "main" && (fn.nparams || fn.nresults)) return fail(fd.pos, "func main must have no arguments and no return values");
+      if (fd.name == "main" && !fd.has_recv && (fn.nparams || fn.nresults)) return fail(fd.pos, "func main must have no arguments and no return values");
       prog_.funcs.push_back(std::move(fn));
       param_nodes_.push_back(std::move(nodes));
       ret_nodes_.push_back(new_node());
@@ -3734,6 +3876,8 @@ class Compiler {
   bool stmt_flag_ = false;
   Scope universe_, pkg_;
   std::map<std::string, Entity> imports_;
+  std::set<std::string> ptr_method_names_;     // methods with a pointer receiver (addr_names_in)
+  std::vector<ExprP> synthesized_;             // method calls rewritten as plain calls
   std::map<std::string, Pos> import_pos_;
   std::vector<Scope> scopes_;
   std::vector<Edge> edges_;

@@ -2102,13 +2102,67 @@ out:
 std::vector<VmMap> Interpreter::live_maps() const {
   std::vector<VmMap> out;
   std::vector<uint8_t> seen(maps_.size(), 0);
-  auto add = [&](const std::string& name, Word w) {
-    if (w == 0 || w >= maps_.size() || !maps_[w].map || seen[w]) return;
-    seen[w] = 1;
-    out.push_back(VmMap{name, maps_[w].map.get(), maps_[w].id});
+  // Maps are named by the Go path that reaches them from a global or a live local
+  // (m, c.entries, shards[2], byUser["ann"]); the walk looks at a bounded number of values.
+  size_t budget = 4096;
+  std::function<void(const std::string&, TypeId, Word, int)> walk = [&](const std::string& name, TypeId t, Word w, int depth) {
+    if (w == 0 || budget == 0 || depth > 4 || !type_has_refs_[t]) return;
+    --budget;
+    constexpr uint64_t kElems = 16;   // elements of a slice or array looked at
+    switch (T.kind(t)) {
+      case Kind::Map: {
+        if (w >= maps_.size() || !maps_[w].map) return;
+        if (!seen[w]) {
+          seen[w] = 1;
+          out.push_back(VmMap{name, maps_[w].map.get(), maps_[w].id});
+        }
+        const MapEnt& e = maps_[w];
+        const TypeId kt = e.codec->key(), et = e.codec->elem();
+        if (!type_has_refs_[et]) return;
+        std::vector<std::pair<Word, Word>> entries;
+        e.map->for_each([&](uint32_t kh, uint32_t vh) {
+          entries.push_back({from_handle(kt, kh), from_handle(et, vh)});
+          return entries.size() < kElems;
+        });
+        for (const auto& [k, v] : entries) {
+          std::string key;
+          fmt_value(key, kt, k, T.kind(kt) == Kind::String ? 'q' : 'v', false, false, 1, false);
+          walk(name + "[" + key + "]", et, v, depth + 1);
+        }
+        return;
+      }
+      case Kind::Pointer: {
+        const TypeId pt = T.u(t).elem;
+        if (T.is_aggregate(pt)) walk(name, pt, w, depth + 1);   // Go's automatic p.f
+        else if (w < objs_.size() && objs_[uint32_t(w)].live) walk("(*" + name + ")", pt, obj_get(uint32_t(w), 0), depth + 1);
+        return;
+      }
+      case Kind::Struct: {
+        if (w >= objs_.size() || !objs_[uint32_t(w)].live) return;
+        const Type& ty = T.u(t);
+        for (size_t i = 0; i < ty.fields.size(); ++i)
+          walk(name + "." + ty.fields[i].name, ty.fields[i].type, obj_get(uint32_t(w), i), depth + 1);
+        return;
+      }
+      case Kind::Array: {
+        if (w >= objs_.size() || !objs_[uint32_t(w)].live) return;
+        const Type& ty = T.u(t);
+        for (uint64_t i = 0; i < std::min<uint64_t>(uint64_t(ty.len), kElems); ++i)
+          walk(name + "[" + std::to_string(i) + "]", ty.elem, obj_get(uint32_t(w), i), depth + 1);
+        return;
+      }
+      case Kind::Slice: {
+        if (w >= slices_.size() || !slices_[w].live) return;
+        const SliceEnt& sl = slices_[w];
+        for (uint64_t i = 0; i < std::min(sl.len, kElems); ++i)
+          walk(name + "[" + std::to_string(i) + "]", T.u(t).elem, obj_get(sl.arr, sl.off + i), depth + 1);
+        return;
+      }
+      default: return;
+    }
   };
   for (size_t g = 0; g < globals_.size(); ++g)
-    if (prog_.globals[g].cat == SlotCat::Map) add(prog_.globals[g].name, globals_[g]);
+    if (prog_.globals[g].cat != SlotCat::None) walk(prog_.globals[g].name, prog_.globals[g].type, globals_[g], 0);
   for (size_t i = frames_.size(); i-- > 0;) {
     const Frame& f = frames_[i];
     const Function& fn = prog_.funcs[size_t(f.fn)];
@@ -2119,14 +2173,16 @@ std::vector<VmMap> Interpreter::live_maps() const {
     const uint64_t* live = fn.live.data() + size_t(pc) * size_t(fn.live_words);
     for (size_t r = 0; r < fn.ref_slots.size(); ++r) {
       int32_t s = fn.ref_slots[r];
-      if (s >= limit_slot || fn.slot_cat[size_t(s)] != SlotCat::Map) continue;
-      if (!(live[r / 64] >> (r % 64) & 1)) continue;
-      std::string name = fn.slot_names[size_t(s)];
-      add(name.empty() ? fn.name.substr(5) + ".(temp)" : name, stack_[f.base + uint32_t(s)]);
+      if (s >= limit_slot || !(live[r / 64] >> (r % 64) & 1)) continue;
+      const std::string& name = fn.slot_names[size_t(s)];
+      const Word w = stack_[f.base + uint32_t(s)];
+      if (!name.empty()) walk(name, fn.slot_types[size_t(s)], w, 0);
+      else if (fn.slot_cat[size_t(s)] == SlotCat::Map && w < maps_.size() && maps_[w].map)
+        walk(fn.name.substr(5) + ".(temp)", maps_[w].type, w, 0);
     }
   }
-  // maps held only in other structures (slices, structs, map elems) are listed by id;
-  // a handful is enough for the views (a program may hold thousands)
+  // maps held only where the walk did not look are listed by id; a handful is enough for
+  // the views (a program may hold thousands)
   size_t extra = 0;
   for (size_t i = 1; i < maps_.size() && extra < 8; ++i)
     if (maps_[i].map && !seen[i] && maps_[i].mark == epoch_) {

@@ -114,7 +114,13 @@ class Parser {
     FuncDecl f;
     f.pos = cur().pos;
     next();
-    if (cur().kind == Tok::LParen) return fail(cur().pos, "methods are not supported by the playground (method declaration)");
+    if (cur().kind == Tok::LParen) {
+      // A method: the receiver becomes the first parameter (compiler.cpp dispatches x.M()).
+      Pos rp = cur().pos;
+      if (!param_list(f.params, false)) return false;
+      if (f.params.size() != 1) return fail(rp, f.params.empty() ? "method has no receiver" : "method has multiple receivers");
+      f.has_recv = true;
+    }
     if (cur().kind != Tok::Ident) return fail_expected("name or (");
     f.name = cur().text;
     next();
@@ -195,35 +201,6 @@ class Parser {
       out.push_back(std::move(p));
     }
     return true;
-  }
-
-  static TypeP clone_type(const TypeExpr& t) {
-    auto c = std::make_unique<TypeExpr>();
-    c->kind = t.kind;
-    c->pos = t.pos;
-    c->pkg = t.pkg;
-    c->name = t.name;
-    if (t.len) c->len = clone_expr(*t.len);
-    if (t.elem) c->elem = clone_type(*t.elem);
-    if (t.key) c->key = clone_type(*t.key);
-    for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type)});
-    return c;
-  }
-  static ExprP clone_expr(const Expr& e) {
-    auto c = std::make_unique<Expr>();
-    c->kind = e.kind;
-    c->pos = e.pos;
-    c->op = e.op;
-    c->name = e.name;
-    if (e.x) c->x = clone_expr(*e.x);
-    if (e.y) c->y = clone_expr(*e.y);
-    if (e.z) c->z = clone_expr(*e.z);
-    for (const auto& a : e.args) c->args.push_back(clone_expr(*a));
-    if (e.type) c->type = clone_type(*e.type);
-    c->has_ellipsis = e.has_ellipsis;
-    c->slice_lo = e.slice_lo;
-    c->slice_hi = e.slice_hi;
-    return c;
   }
 
   bool value_decl_top() {

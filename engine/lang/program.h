@@ -151,6 +151,7 @@ struct Function {
   std::vector<TypeId> param_types, result_types;
   std::vector<SlotCat> slot_cat;
   std::vector<std::string> slot_names;   // variable names ("" for temps)
+  std::vector<TypeId> slot_types;        // a named variable's type (temps share slots by category)
   // Stack maps: for each pc, the live ref slots (indexes into ref_slots) as a bitset.
   std::vector<int32_t> ref_slots;
   int live_words = 0;                    // uint64 words per pc

@@ -37,6 +37,45 @@ TEST(Run, FunctionsStructsPointersSlices) {
             "{1 2 a} {3 4 } 7\n[1 2 3 4 5] 5 6 15\n3 2\n[1 100 3 4 5] [100 3] 2 5\n1 9\n[0 0 7 0] [0 0 8 0] 4\n7\n");
 }
 
+TEST(Run, MethodsWithValueAndPointerReceivers) {
+  auto r = run(prog(
+      "\tc := NewCache(10)\n\tfor i := 0; i < 100; i++ {\n\t\tc.Put(strconv.Itoa(i), i)\n\t}\n"
+      "\tv, ok := c.Get(\"7\")\n\t_, miss := c.Get(\"x\")\n\tfmt.Println(v, ok, miss, c.hits, c.Len())\n"
+      "\tvar p Point\n\tp.Move(3)\n\tp.Move(4)\n\tq := &p\n\tq.Move(1)\n\tfmt.Println(p.Sum(), q.Sum(), p.X)\n"
+      "\tcnt := Counter{}\n\tfor i := 0; i < 20; i++ {\n\t\tcnt.Add(i % 3)\n\t}\n\tfmt.Println(cnt.Len(), cnt[0])\n",
+      "type Cache struct {\n\tentries map[string]int\n\thits int\n}\n"
+      "func NewCache(hint int) *Cache { return &Cache{entries: make(map[string]int, hint)} }\n"
+      "func (c *Cache) Put(k string, v int) { c.entries[k] = v }\n"
+      "func (c *Cache) Get(k string) (int, bool) {\n\tv, ok := c.entries[k]\n\tif ok {\n\t\tc.hits++\n\t}\n\treturn v, ok\n}\n"
+      "func (c Cache) Len() int { return len(c.entries) }\n"
+      "type Point struct{ X, Y int }\n"
+      "func (p *Point) Move(dx int) { p.X += dx }\n"
+      "func (p Point) Sum() int { return p.X + p.Y }\n"
+      "type Counter map[int]int\n"
+      "func (c Counter) Add(k int) { c[k]++ }\n"
+      "func (c Counter) Len() int { return len(c) }\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "7 true false 1 100\n8 8 8\n3 7\n");
+}
+
+TEST(Run, MethodErrorsNameTheProblem) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"type P struct{ X int }\nfunc (p *P) Inc() { p.X++ }\nfunc main() {\n\tm := map[int]P{}\n\tm[1].Inc()\n}\n",
+       "main.go:7:3: cannot call pointer method Inc on P"},
+      {"type P struct{ X int }\nfunc (p P) X() int { return 1 }\nfunc main() {}\n", "field and method with the same name X"},
+      {"type P int\nfunc (p P) A() {}\nfunc (p *P) A() {}\nfunc main() {}\n", "method P.A already declared"},
+      {"func (q Q) A() {}\nfunc main() {}\n", "undefined: Q"},
+      {"type P int\nfunc (p P) A() int { return 1 }\nfunc main() {\n\tvar p P\n\tf := p.A\n\t_ = f\n}\n",
+       "method values are not supported"},
+      {"type P int\nfunc (p P) A() int { return 1 }\nfunc main() {\n\tvar p P\n\t_ = p.B()\n}\n", "p.B undefined"},
+  };
+  for (const auto& [body, want] : cases) {
+    auto r = run(std::string("package main\n\n") + body);
+    EXPECT_FALSE(r.loaded) << body;
+    EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
+  }
+}
+
 TEST(Run, MapsStringsAndRange) {
   auto r = run(prog(
       "\tm := map[string]int{\"b\": 2, \"a\": 1}\n\tm[\"c\"] = 3\n\tv, ok := m[\"b\"]\n\t_, ok2 := m[\"z\"]\n"

@@ -2,6 +2,8 @@
 // timeline's records and its JSON-lines form, live maps.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "engine/lang/compiler.h"
 #include "engine/lang/parser.h"
 #include "tests/lang/lang_test_util.h"
@@ -250,6 +252,29 @@ TEST(Simulation, LiveMapsNameVariablesAndGlobals) {
     EXPECT_GT(m.id, 0u);
   }
   EXPECT_GT(s.simulator_memory(), 0u);
+}
+
+// Maps inside structs, slices, arrays and other maps are named by their Go path.
+TEST(Simulation, LiveMapsAreNamedByTheirPath) {
+  const char* src =
+      "package main\n\nimport \"fmt\"\n\n"
+      "type Cache struct {\n\tentries map[int]int\n\tby [2]map[string]int\n}\n\n"
+      "var shards []map[int]int\n\n"
+      "func main() {\n"
+      "\tc := &Cache{entries: map[int]int{1: 1}}\n"
+      "\tc.by[1] = map[string]int{}\n"
+      "\tshards = append(shards, map[int]int{}, map[int]int{})\n"
+      "\tusers := map[string]map[int]bool{\"ann\": {}}\n"
+      "\tfmt.Println(len(c.entries), len(shards), len(users))\n"
+      "\tfmt.Println(len(c.by[1]), len(users[\"ann\"]))\n"
+      "}\n";
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(src, sim::Options{}));
+  s.step_unit(sim::StepMode::NextPrint);
+  std::set<std::string> names;
+  for (const auto& m : s.live_maps()) names.insert(m.name);
+  for (const char* want : {"c.entries", "c.by[1]", "shards[0]", "shards[1]", "users", "users[\"ann\"]"})
+    EXPECT_TRUE(names.count(want)) << want << " not among " << ::testing::PrintToString(names);
 }
 
 TEST(Simulation, ReloadSeekPastTheEndAndZero) {
