@@ -686,6 +686,7 @@ void frame(App& a) {
     advance(a.compare.a, half);
     advance(a.compare.b, half);
   }
+  platform::note_engine_ms(platform::now_ms() - t0);
   if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
     platform::keep_running();
   // A run stopped by a limit (ops, the simulator's memory, the simulated heap) says so.

@@ -33,6 +33,9 @@ void keep_running();
 // dpr is the device pixel ratio the UI was built for (1 CSS px = dpr ImGui px).
 float dpr();
 double now_ms();
+// note_engine_ms tells the frame timing (window.__gms_frame_engine, for the benchmark) how much
+// of this frame the engine's time slice took.
+void note_engine_ms(double ms);
 uint64_t frame_count();
 
 // replace_fragment writes location.hash with history.replaceState (no history entry).

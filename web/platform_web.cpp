@@ -63,6 +63,7 @@ bool g_busy = false;            // keep_running() was called this frame
 bool g_paused = false;
 uint64_t g_frames = 0;
 double g_frame_start = 0;
+double g_engine_ms = 0;         // note_engine_ms, this frame
 std::string g_clip;
 float g_pinch = 1.0f;
 bool g_touch_down = false;
@@ -129,9 +130,11 @@ EM_JS(void, js_first_frame, (double ms), {
   if (!window["__gms_first_frame_ms"]) window["__gms_first_frame_ms"] = ms;
 });
 
-EM_JS(void, js_frame_time, (double work_ms), {
+EM_JS(void, js_frame_time, (double work_ms, double engine_ms), {
   var a = window["__gms_frame_work"] || (window["__gms_frame_work"] = []);
   a.push(work_ms); if (a.length > 2000) a.splice(0, a.length - 2000);
+  var e = window["__gms_frame_engine"] || (window["__gms_frame_engine"] = []);
+  e.push(engine_ms); if (e.length > 2000) e.splice(0, e.length - 2000);
 });
 
 EM_JS(void, js_share_wheel, (), {
@@ -518,7 +521,8 @@ void end_frame() {
   ++g_frames;
   const double now = emscripten_get_now();
   if (g_frames == 1) js_first_frame(now);
-  js_frame_time(now - g_frame_start);
+  js_frame_time(now - g_frame_start, g_engine_ms);
+  g_engine_ms = 0;
   // ImGui needs a frame or two to settle after any change (hover, popups, text layout).
   if (ImGui::IsAnyItemActive() || ImGui::GetIO().WantTextInput) g_wake_frames = std::max(g_wake_frames, 2);
   // Q10: the hidden textarea holds the focus while ImGui edits text (a click on the canvas
@@ -531,6 +535,7 @@ void end_frame() {
 }
 
 void keep_running() { g_busy = true; }
+void note_engine_ms(double ms) { g_engine_ms += ms; }
 float dpr() { return g_dpr; }
 double now_ms() { return emscripten_get_now(); }
 uint64_t frame_count() { return g_frames; }

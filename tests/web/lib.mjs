@@ -47,8 +47,10 @@ export async function launchBrowser(opts = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    // --disable-gpu: WebGL still runs (SwiftShader, on the CPU) and the compositor is software;
+    // with GPU compositing on SwiftShader every frame costs one more full-screen textured quad.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-quic'],
+           '--disable-sync', '--no-first-run', '--disable-quic', ...(opts.extraArgs || [])],
     viewport: opts.viewport || { width: 1400, height: 860 },
     deviceScaleFactor: opts.deviceScaleFactor || 1,
     hasTouch: !!opts.hasTouch,
