@@ -159,9 +159,9 @@ uint32_t Interpreter::new_str(std::string s, heap::ObjId data) {
 uint32_t Interpreter::new_obj(TypeId t, Shape shape, uint64_t n, heap::ObjId hobj) {
   ++created_since_sweep_;
   uint32_t i;
-  if (!free_objs_.empty()) {
-    i = free_objs_.back();
-    free_objs_.pop_back();
+  if (free_obj_head_ != 0) {
+    i = free_obj_head_;
+    free_obj_head_ = objs_[i].store;
   } else {
     i = uint32_t(objs_.size());
     objs_.emplace_back();
@@ -228,7 +228,7 @@ TypeId Interpreter::obj_elem_type(const ObjEnt& o, uint64_t i) const {
 Word Interpreter::obj_get(uint32_t o, uint64_t i) const {
   if (o == 0 || o >= objs_.size()) return 0;
   const ObjEnt& e = objs_[o];
-  if (e.store == 0) return 0;
+  if (e.store == 0 || !e.live) return 0;   // a free entry's store is a free-list link
   const Store& s = stores_[e.store];
   if (s.is_sparse) {
     auto it = s.sparse.find(i);
@@ -238,7 +238,7 @@ Word Interpreter::obj_get(uint32_t o, uint64_t i) const {
 }
 
 void Interpreter::obj_set(uint32_t o, uint64_t i, Word w) {
-  if (o == 0 || o >= objs_.size()) return;
+  if (o == 0 || o >= objs_.size() || !objs_[o].live) return;
   if (objs_[o].store == 0) {
     if (w == 0) return;
     uint32_t si;
@@ -496,7 +496,8 @@ void Interpreter::sweep_pools() {
       }
       if (e.shape == Backing) backing_len_.erase(i);
       e = ObjEnt{};
-      free_objs_.push_back(i);
+      e.store = free_obj_head_;   // a free entry's store links the free list
+      free_obj_head_ = i;
     } else {
       ++live;
     }

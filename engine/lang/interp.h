@@ -213,7 +213,8 @@ class Interpreter {
   std::vector<MapEnt> maps_;
   std::vector<BigEnt> bigs_;
   std::vector<IterEnt> iters_;
-  std::vector<uint32_t> free_strs_, free_objs_, free_stores_, free_slices_, free_maps_, free_bigs_, free_iters_;
+  uint32_t free_obj_head_ = 0;   // free objs_ entries, linked through ObjEnt::store (LIFO)
+  std::vector<uint32_t> free_strs_, free_stores_, free_slices_, free_maps_, free_bigs_, free_iters_;
   size_t nlit_ = 0;                        // string literals: permanent entries 1..nlit_
   uint32_t epoch_ = 1;
   uint64_t created_since_sweep_ = 0, live_after_sweep_ = 0;
