@@ -2100,6 +2100,29 @@ out:
   return;
 }
 
+uint64_t Interpreter::pointed_bytes(const maps::Map* map) const {
+  for (const MapEnt& e : maps_) {
+    if (e.map.get() != map) continue;
+    const TypeId kt = e.codec->key(), et = e.codec->elem();
+    const bool pk = T.kind(kt) == Kind::Pointer, pe = T.kind(et) == Kind::Pointer;
+    if (!pk && !pe) return 0;
+    // footprint of one pointee: escaped objects only (a stack object costs the heap nothing)
+    auto pointee = [&](TypeId pt, uint32_t h) -> uint64_t {
+      if (h == 0 || h >= objs_.size() || !objs_[h].live || objs_[h].hobj == heap::kNil) return 0;
+      const Type& ty = T.u(T.u(pt).elem);
+      return heap_.footprint(ty.size, !ty.ptrs);
+    };
+    uint64_t sum = 0;
+    map->for_each([&](uint32_t k, uint32_t v) {
+      if (pk) sum += pointee(kt, k);
+      if (pe) sum += pointee(et, v);
+      return true;
+    });
+    return sum;
+  }
+  return 0;
+}
+
 std::vector<VmMap> Interpreter::live_maps() const {
   std::vector<VmMap> out;
   std::vector<uint8_t> seen(maps_.size(), 0);

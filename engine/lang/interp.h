@@ -107,6 +107,9 @@ class Interpreter {
 
   // live_maps lists the maps reachable from globals and live locals, with their names.
   std::vector<VmMap> live_maps() const;
+  // pointed_bytes sums, over a map's entries, the heap footprint of what its pointer keys
+  // and values point to (per entry: a pointee shared by two entries counts twice).
+  uint64_t pointed_bytes(const maps::Map* map) const;
   // memory estimates the bytes the simulator holds for this run (pools + map engines).
   uint64_t memory() const;
 

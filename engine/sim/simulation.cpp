@@ -60,6 +60,7 @@ struct Simulation::Impl : lang::Host {
   size_t samples = 0;
   uint64_t nprints = 0;
   std::map<std::pair<uint32_t, int>, uint64_t> event_counts;   // (map, kind) → occurrences
+  std::map<uint32_t, std::pair<uint64_t, uint64_t>> pointed_cache;   // map id → (ops + 1, bytes)
 
   uint64_t ops() const { return vm ? vm->ops() : 0; }
 
@@ -161,6 +162,7 @@ struct Simulation::Impl : lang::Host {
     err.clear();
     tl.clear();
     event_counts.clear();
+    pointed_cache.clear();
     samples = 0;
     nprints = 0;
     sample_every = opt.sample_every_ops ? opt.sample_every_ops : kAutoSampleStart;
@@ -344,6 +346,14 @@ std::vector<LiveMap> Simulation::live_maps() const {
   if (!impl_->vm) return out;
   for (const lang::VmMap& m : impl_->vm->live_maps()) out.push_back(LiveMap{m.name, m.map, m.id});
   return out;
+}
+
+uint64_t Simulation::pointed_bytes(const LiveMap& m) const {
+  if (!impl_->vm || !m.map) return 0;
+  auto& cached = impl_->pointed_cache[m.id];
+  const uint64_t now = impl_->ops();
+  if (cached.first != now + 1) cached = {now + 1, impl_->vm->pointed_bytes(m.map)};   // +1: 0 = empty
+  return cached.second;
 }
 
 uint64_t Simulation::simulator_memory() const {

@@ -101,6 +101,10 @@ class Simulation {
   heap::MemStats memstats() const;
   const heap::Heap* heap() const;
   std::vector<LiveMap> live_maps() const;
+  // pointed_bytes: the heap bytes of the objects a live map's pointer keys and values point
+  // to (map[int]*[128]byte: the [128]byte objects), counted per entry. A walk over the map,
+  // cached until the run moves on.
+  uint64_t pointed_bytes(const LiveMap& m) const;
   uint64_t simulator_memory() const;                  // bytes the simulator itself holds
   // exit_code is the process status Go would exit with: 0, 1 (log.Fatal, limits, load
   // errors) or 2 (panic). Added for the CLI.

@@ -2,6 +2,7 @@
 // timeline's records and its JSON-lines form, live maps.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "engine/lang/compiler.h"
@@ -275,6 +276,28 @@ TEST(Simulation, LiveMapsAreNamedByTheirPath) {
   for (const auto& m : s.live_maps()) names.insert(m.name);
   for (const char* want : {"c.entries", "c.by[1]", "shards[0]", "shards[1]", "users", "users[\"ann\"]"})
     EXPECT_TRUE(names.count(want)) << want << " not among " << ::testing::PrintToString(names);
+}
+
+// The heap view's "pointed-to values": what a map's pointer values point to, any pointee type.
+TEST(Simulation, PointedBytesCountsWhatPointerValuesPointTo) {
+  const char* src =
+      "package main\n\nimport \"fmt\"\n\n"
+      "type Rec struct {\n\tid   int\n\tname string\n\tbuf  [40]byte\n}\n\n"
+      "func main() {\n"
+      "\trecs := map[int]*Rec{}\n\tarrs := map[int]*[128]byte{}\n\tplain := map[int]int{}\n"
+      "\tfor i := 0; i < 100; i++ {\n\t\trecs[i] = &Rec{id: i}\n\t\tarrs[i] = &[128]byte{}\n\t\tplain[i] = i\n\t}\n"
+      "\trecs[100] = nil\n"
+      "\tfmt.Println(len(recs), len(arrs), len(plain))\n"
+      "\tfmt.Println(len(recs), len(arrs), len(plain))\n"   // keeps the maps live past the first print
+      "}\n";
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(src, sim::Options{}));
+  s.step_unit(sim::StepMode::NextPrint);
+  std::map<std::string, uint64_t> bytes;
+  for (const auto& m : s.live_maps()) bytes[m.name] = s.pointed_bytes(m);
+  EXPECT_EQ(bytes["recs"], 100u * 64);    // struct of 8 + 16 + 40 = 64 bytes: size class 64
+  EXPECT_EQ(bytes["arrs"], 100u * 128);   // [128]byte: size class 128
+  EXPECT_EQ(bytes["plain"], 0u);
 }
 
 TEST(Simulation, ReloadSeekPastTheEndAndZero) {
