@@ -267,20 +267,43 @@ void map_content(app::App& a) {
   const uint64_t c0 = static_cast<uint64_t>(v.pan_x / cell), c1 = std::min<uint64_t>(cols, static_cast<uint64_t>((v.pan_x + w) / cell) + 1);
   const float gap = cell >= 6 * dpr ? std::max(1.0f, dpr) : 0.0f;
   const float mark = std::max(cell * 0.3f, 2.0f * dpr);
-  // Fills: the visible cells as one texture, one texel per cell, drawn as a single quad
-  // (nearest sampling keeps cells crisp). Refilled only when the cells or the view move.
+  // The visible cells as one texture drawn as a single quad (nearest sampling keeps cells
+  // crisp), refilled only when the cells or the view move. Small cells get 4×4 texels each,
+  // their corner marks baked in as a 3-texel staircase; large ones (few on screen) get one
+  // texel and their marks as triangles.
   const uint64_t tw = c1 > c0 ? c1 - c0 : 0, th = r1 > r0 ? r1 - r0 : 0;
   const float gx = p0.x + static_cast<float>(c0) * cell - v.pan_x, gy = p0.y + static_cast<float>(r0) * cell - v.pan_y;
+  const uint64_t k = cell < 12 * dpr ? 4 : 1;
+  auto overflow_alpha = [&](const maps::BucketCell& bc) {
+    // An aggregated cell marks overflow as strongly as its share of overflow buckets.
+    const float share = g == 1 ? 1.0f : std::min(1.0f, 4.0f * static_cast<float>(bc.chain_used) / static_cast<float>(g));
+    return static_cast<ImU32>(60 + 195 * share);
+  };
   if (tw > 0 && th > 0) {
-    const std::array<uint64_t, 5> key = {v.cells_version, r0, c0, th, tw * 0x100000000ull + cols};
+    const std::array<uint64_t, 5> key = {v.cells_version, r0, c0, th * 8 + k, tw * 0x100000000ull + cols};
     if (key != v.grid_key || !v.grid_image) {
-      v.grid_pixels.assign(static_cast<size_t>(tw * th), palette::kGridBg);   // past the last cell
+      const uint64_t pw = tw * k;
+      v.grid_pixels.assign(static_cast<size_t>(pw * th * k), palette::kGridBg);   // past the last cell
+      auto put = [&](uint64_t r, uint64_t c, uint64_t dx, uint64_t dy, ImU32 col) {
+        v.grid_pixels[static_cast<size_t>(((r - r0) * k + dy) * pw + (c - c0) * k + dx)] = col;
+      };
       for (uint64_t r = r0; r < r1; ++r)
         for (uint64_t c = c0; c < c1; ++c) {
           const uint64_t i = r * cols + c;
-          if (i < v.cells.size()) v.grid_pixels[static_cast<size_t>((r - r0) * tw + (c - c0))] = palette::occupancy(v.cells[i].used);
+          if (i >= v.cells.size()) continue;
+          const maps::BucketCell& bc = v.cells[i];
+          const ImU32 fill = palette::occupancy(bc.used);
+          for (uint64_t dy = 0; dy < k; ++dy)
+            for (uint64_t dx = 0; dx < k; ++dx) put(r, c, dx, dy, fill);
+          if (k == 1) continue;
+          if (bc.chain > 0) {
+            const ImU32 m = palette::blend(fill, palette::kOverflow, overflow_alpha(bc));
+            put(r, c, k - 1, 0, m), put(r, c, k - 2, 0, m), put(r, c, k - 1, 1, m);
+          }
+          if (sh.swiss && bc.tombstones > 0)
+            put(r, c, 0, k - 1, palette::kTombstone), put(r, c, 1, k - 1, palette::kTombstone), put(r, c, 0, k - 2, palette::kTombstone);
         }
-      v.grid_image = platform::upload_image(&v.grid_texture, static_cast<int>(tw), static_cast<int>(th), v.grid_pixels.data());
+      v.grid_image = platform::upload_image(&v.grid_texture, static_cast<int>(pw), static_cast<int>(th * k), v.grid_pixels.data());
       v.grid_key = key;
     }
     dl->AddImage(v.grid_image, ImVec2(gx, gy), ImVec2(gx + static_cast<float>(tw) * cell, gy + static_cast<float>(th) * cell));
@@ -300,32 +323,29 @@ void map_content(app::App& a) {
       dl->AddRectFilled(ImVec2(gx, y - gap), ImVec2(gx + static_cast<float>(tw) * cell, y), palette::kGridBg);
     }
   }
-  // Corner marks, one plain triangle each (no anti-aliased fringe: they are a few pixels).
-  const ImDrawListFlags flags = dl->Flags;
-  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-  for (uint64_t r = r0; r < r1; ++r) {
-    for (uint64_t c = c0; c < c1; ++c) {
-      const uint64_t i = r * cols + c;
-      if (i >= v.cells.size()) break;
-      const maps::BucketCell& bc = v.cells[i];
-      if (bc.chain == 0 && bc.tombstones == 0) continue;
-      const float x = p0.x + static_cast<float>(c) * cell - v.pan_x, y = p0.y + static_cast<float>(r) * cell - v.pan_y;
-      if (bc.chain > 0) {
-        // An aggregated cell marks overflow as strongly as its share of overflow buckets.
-        const float share = g == 1 ? 1.0f : std::min(1.0f, 4.0f * static_cast<float>(bc.chain_used) / static_cast<float>(g));
-        const ImU32 col = (palette::kOverflow & 0x00FFFFFFu) | (static_cast<ImU32>(60 + 195 * share) << 24);
-        dl->AddTriangleFilled(ImVec2(x + cell - gap - mark, y), ImVec2(x + cell - gap, y), ImVec2(x + cell - gap, y + mark), col);
-      }
-      if (sh.swiss && bc.tombstones > 0)
-        dl->AddTriangleFilled(ImVec2(x, y + cell - gap - mark), ImVec2(x, y + cell - gap), ImVec2(x + mark, y + cell - gap), palette::kTombstone);
-      if (bc.chain > 1 && cell >= fs * 1.2f) {
-        char t[8];
-        std::snprintf(t, sizeof t, "%u", static_cast<unsigned>(bc.chain));
-        dl->AddText(ImVec2(x + 2, y + 1), IM_COL32(255, 255, 255, 220), t);
+  // Large cells: corner marks as triangles, chain lengths as text.
+  if (k == 1) {
+    for (uint64_t r = r0; r < r1; ++r) {
+      for (uint64_t c = c0; c < c1; ++c) {
+        const uint64_t i = r * cols + c;
+        if (i >= v.cells.size()) break;
+        const maps::BucketCell& bc = v.cells[i];
+        if (bc.chain == 0 && bc.tombstones == 0) continue;
+        const float x = p0.x + static_cast<float>(c) * cell - v.pan_x, y = p0.y + static_cast<float>(r) * cell - v.pan_y;
+        if (bc.chain > 0) {
+          const ImU32 col = (palette::kOverflow & 0x00FFFFFFu) | (overflow_alpha(bc) << 24);
+          dl->AddTriangleFilled(ImVec2(x + cell - gap - mark, y), ImVec2(x + cell - gap, y), ImVec2(x + cell - gap, y + mark), col);
+        }
+        if (sh.swiss && bc.tombstones > 0)
+          dl->AddTriangleFilled(ImVec2(x, y + cell - gap - mark), ImVec2(x, y + cell - gap), ImVec2(x + mark, y + cell - gap), palette::kTombstone);
+        if (bc.chain > 1 && cell >= fs * 1.2f) {
+          char t[8];
+          std::snprintf(t, sizeof t, "%u", static_cast<unsigned>(bc.chain));
+          dl->AddText(ImVec2(x + 2, y + 1), IM_COL32(255, 255, 255, 220), t);
+        }
       }
     }
   }
-  dl->Flags = flags;
   // Table edges (Swiss): a bar on the left of the cell where each table's groups begin.
   if (!v.tables.empty()) {
     uint64_t first_group = 0;

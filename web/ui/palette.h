@@ -23,6 +23,16 @@ inline ImU32 occupancy(float used_of_8) {
   return k[i];
 }
 
+// blend is b drawn with alpha (0…255) over the opaque colour a.
+inline ImU32 blend(ImU32 a, ImU32 b, ImU32 alpha) {
+  ImU32 out = 0xFF000000u;
+  for (int s = 0; s < 24; s += 8) {
+    const ImU32 ca = (a >> s) & 255, cb = (b >> s) & 255;
+    out |= ((ca * (255 - alpha) + cb * alpha + 127) / 255) << s;
+  }
+  return out;
+}
+
 constexpr ImU32 kOverflow = IM_COL32(235, 70, 60, 255);
 constexpr ImU32 kEvacuated = IM_COL32(80, 80, 86, 255);
 constexpr ImU32 kNotEvacuated = IM_COL32(235, 140, 40, 255);
