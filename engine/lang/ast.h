@@ -14,8 +14,9 @@
 // Invariants: every node carries the position of its first token; child pointers that a
 // kind does not use stay null.
 //
-// Simplifications: no interfaces, closures, generics, goroutines, select; methods are
-// functions whose first parameter is the receiver (FuncDecl::has_recv).
+// Simplifications: no interfaces, generics, goroutines, select; methods are functions
+// whose first parameter is the receiver (FuncDecl::has_recv); a function literal keeps
+// its body (FuncLit) and the compiler expands it where it is called.
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ namespace lang {
 struct Expr;
 struct Stmt;
 struct TypeExpr;
+struct FuncLit;
 using ExprP = std::unique_ptr<Expr>;
 using StmtP = std::unique_ptr<Stmt>;
 using TypeP = std::unique_ptr<TypeExpr>;
@@ -50,6 +52,7 @@ struct Expr {
   enum Kind : uint8_t {
     Ident, IntLit, FloatLit, StringLit, CharLit,
     Binary, Unary, Call, Index, Slice, Selector, Star, Paren, CompositeLit, KeyValue, TypeE,
+    FuncLitE,
   } kind;
   Pos pos;
   Tok op = Tok::Eof;              // Binary/Unary operator
@@ -59,6 +62,7 @@ struct Expr {
   TypeP type;                     // CompositeLit type (null for elided), TypeE
   bool has_ellipsis = false;      // Call f(a, b...)
   bool slice_lo = false, slice_hi = false;
+  std::shared_ptr<const FuncLit> lit;   // FuncLitE (shared: clones see the same body)
 };
 
 struct Stmt {
@@ -88,6 +92,13 @@ struct Param {
   std::string name;               // empty for unnamed results
   TypeP type;
   bool variadic = false;
+};
+
+// FuncLit is a function literal, func(params) results { body }.
+struct FuncLit {
+  Pos pos, end;
+  std::vector<Param> params, results;
+  std::vector<StmtP> body;
 };
 
 struct FuncDecl {
@@ -160,6 +171,7 @@ inline ExprP clone_expr(const Expr& e) {
   c->has_ellipsis = e.has_ellipsis;
   c->slice_lo = e.slice_lo;
   c->slice_hi = e.slice_hi;
+  c->lit = e.lit;
   return c;
 }
 

@@ -11,6 +11,8 @@
 //   liveness.go  per-instruction live sets of pointer slots (backward dataflow over the
 //              bytecode's control-flow graph, loops included); runtime.KeepAlive is a use
 //   walk/range.go  `for k := range m { delete(m, k) }` → one mapclear (OpMClear)
+//   closures   a function literal is expanded where it is called (captures by reference,
+//              nothing allocated), as gc's escape analysis treats a literal only called
 //
 // Invariants: on success every function has code ending in a return, a stack map per pc
 // and a SlotCat per slot; on failure err names the first offending construct.

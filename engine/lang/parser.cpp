@@ -438,7 +438,7 @@ class Parser {
       case Tok::Goto: return fail(p, "goto statements are not supported by the playground");
       case Tok::Fallthrough: return fail(p, "fallthrough is not supported by the playground");
       case Tok::Select: return fail(p, "select statements are not supported by the playground");
-      case Tok::Func: return fail(p, "syntax error: unexpected keyword func, expected statement (function literals are not supported)");
+      case Tok::Func: return simple_stmt(out, false);   // func(){ … }() called at once
       case Tok::Semicolon: out = mk(Stmt::Empty, p); return true;
       default:
         if (cur().kind == Tok::Ident && peek().kind == Tok::Colon)
@@ -782,7 +782,21 @@ class Parser {
         if (!type(e->type)) return false;
         break;
       }
-      case Tok::Func: return fail(cur().pos, "function literals are not supported by the playground");
+      case Tok::Func: {
+        auto lit = std::make_shared<FuncLit>();
+        lit->pos = cur().pos;
+        next();
+        if (cur().kind != Tok::LParen) return fail_expected("(");
+        if (!signature(lit->params, lit->results)) return false;
+        if (cur().kind != Tok::LBrace) return fail_expected("{ after the function literal's signature");
+        const int saved = lev_;
+        lev_ = 0;   // composite literals are allowed again inside the body
+        if (!block(lit->body, &lit->end)) return false;
+        lev_ = saved;
+        e->kind = Expr::FuncLitE;
+        e->lit = std::move(lit);
+        break;
+      }
       case Tok::Interface: return fail(cur().pos, "interface types are not supported by the playground");
       case Tok::Chan: return fail(cur().pos, "channels are not supported by the playground");
       default: return fail_expected("expression");

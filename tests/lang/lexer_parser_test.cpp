@@ -84,7 +84,7 @@ TEST(Parser, SyntaxErrorsNameTheConstructWithLineAndColumn) {
       {"package main\nfunc main() {\n\tgo f()\n}\n", 3, 2, "go statements are not supported"},
       {"package main\nfunc main() {\n\tdefer f()\n}\n", 3, 2, "defer statements are not supported"},
       {"package main\nfunc (a, b T) m() {}\n", 2, 6, "method has multiple receivers"},
-      {"package main\nfunc main() {\n\tf := func() {}\n}\n", 3, 7, "function literals are not supported"},
+      {"package main\nfunc main() {\n\tf := func() int\n}\n", 3, 17, "expected { after the function literal's signature"},
       {"package main\nvar x interface{}\n", 2, 7, "interface types are not supported"},
       {"package main\nfunc main() {\n\tfor {\n}\n", 5, 1, "expected }"},
       {"package main\nfunc main() { x := 1 y := 2 }\n", 2, 22, "at end of statement"},

@@ -76,6 +76,42 @@ TEST(Run, MethodErrorsNameTheProblem) {
   }
 }
 
+TEST(Run, FunctionLiteralsCalledByNameOrAtOnce) {
+  auto r = run(prog(
+      "\tm := map[int]int{}\n"
+      "\tfill := func(n int) int {\n\t\tfor i := 0; i < n; i++ {\n\t\t\tm[i] = i\n\t\t}\n\t\treturn len(m)\n\t}\n"
+      "\tfmt.Println(fill(5), len(m))\n"
+      "\tx := 1\n\tget := func() int { return x }\n"
+      "\t{\n\t\tx := 2\n\t\tfmt.Println(get(), x)\n\t}\n"   // lexical scope: the outer x
+      "\tx = 7\n\tfmt.Println(get())\n"                         // captured by reference
+      "\tdivmod := func(a, b int) (q, r int) {\n\t\tq = a / b\n\t\tr = a % b\n\t\treturn\n\t}\n"
+      "\tq, rem := divmod(17, 5)\n\tfmt.Println(q, rem)\n"
+      "\tabs := func(v int) int {\n\t\tif v < 0 {\n\t\t\treturn -v\n\t\t}\n\t\treturn v\n\t}\n"
+      "\tfmt.Println(abs(-3)+abs(4), func(a int) int { return a * 2 }(21))\n"
+      "\ttwice := func(v int) int { return abs(v) * 2 }\n\tfmt.Println(twice(-5))\n"
+      "\tfor i := 0; i < 3; i++ {\n\t\tfunc() {\n\t\t\tfor j := 0; j < 10; j++ {\n\t\t\t\tif j == i {\n\t\t\t\t\tbreak\n\t\t\t\t}\n\t\t\t\tx++\n\t\t\t}\n\t\t}()\n\t}\n"
+      "\tfmt.Println(x)\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "5 5\n1 2\n7\n3 2\n7 42\n10\n10\n");
+}
+
+TEST(Run, FunctionLiteralErrors) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"func main() {\n\tf := func() {}\n\tg := f\n\t_ = g\n}\n", "function values are not supported"},
+      {"func main() {\n\tvar f = func() {}\n\tf()\n\tf = nil\n}\n", "f"},
+      {"func main() {\n\tf := func() int {\n\t\treturn f()\n\t}\n\tf()\n}\n", "undefined: f"},
+      {"func main() {\n\tf := func() int {\n\t\tprintln()\n\t}\n\tf()\n}\n", "missing return"},
+      {"func main() {\n\tfor {\n\t\tfunc() {\n\t\t\tbreak\n\t\t}()\n\t}\n}\n", "break"},
+      {"func main() {\n\tf := func() {}\n}\n", "declared and not used: f"},
+      {"func main() {\n\tgo func() {}()\n}\n", "go statements are not supported"},
+  };
+  for (const auto& [body, want] : cases) {
+    auto r = run(std::string("package main\n\n") + body);
+    EXPECT_FALSE(r.loaded) << body;
+    EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
+  }
+}
+
 TEST(Run, MapsStringsAndRange) {
   auto r = run(prog(
       "\tm := map[string]int{\"b\": 2, \"a\": 1}\n\tm[\"c\"] = 3\n\tv, ok := m[\"b\"]\n\t_, ok2 := m[\"z\"]\n"
