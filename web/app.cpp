@@ -578,8 +578,8 @@ void layout_embed(App& a, float W, float H) {
 }
 
 void sync_fragment(App& a) {
-  const std::string frag = share::encode(share_state(a));
-  if (frag == a.last_fragment) return;
+  share::State now_shared = share_state(a);
+  if (now_shared == a.last_shared) return;   // encoding (compression) only when something changed
   const double now = platform::now_ms();
   if (a.fragment_changed_at == 0) a.fragment_changed_at = now;
   // One replaceState per pause in editing, not one per keystroke or slider pixel.
@@ -588,8 +588,8 @@ void sync_fragment(App& a) {
     return;
   }
   a.fragment_changed_at = 0;
-  a.last_fragment = frag;
-  platform::replace_fragment(frag);
+  a.last_shared = std::move(now_shared);
+  platform::replace_fragment(share::encode(a.last_shared));
 }
 
 }  // namespace
@@ -655,7 +655,7 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
     if (p) load_program(a, std::string(p->text), p->name, true);
     else load_program(a, "package main\n\nfunc main() {\n}\n", "", false);
   }
-  a.last_fragment = share::encode(share_state(a));
+  a.last_shared = share_state(a);
 }
 
 void frame(App& a) {

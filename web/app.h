@@ -141,7 +141,7 @@ struct App {
   std::string embed_query;        // the query the page was opened with
   int embed_view = 0;             // EmbedState::view values
   bool embed_editable = false;
-  std::string last_fragment;
+  share::State last_shared;       // what location.hash holds (compared, not re-encoded, per frame)
   double fragment_changed_at = 0;
   uint64_t serial = 0;
   float dpr = 1;
