@@ -1967,6 +1967,10 @@ class Compiler {
   V closure_call(const Expr& e, ClosureDef& c) {
     const FuncLit& lit = *c.lit;
     if (c.expanding) return bad(e.pos, "recursive calls of function literals are not supported by the playground");
+    // Literals calling literals expand multiplicatively: bound the code, not the nesting.
+    constexpr size_t kMaxFunctionCode = 1 << 18;
+    if (F->fn->code.size() > kMaxFunctionCode)
+      return bad(e.pos, "function literal calls expand to more code than the playground allows (" + std::to_string(kMaxFunctionCode) + " instructions in one function)");
     if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
     std::vector<TypeId> params, results;
     for (const Param& p : lit.params) {

@@ -110,6 +110,14 @@ TEST(Run, FunctionLiteralErrors) {
     EXPECT_FALSE(r.loaded) << body;
     EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
   }
+  // each literal calling the previous one twice: 2^30 expansions are refused, quickly
+  std::string blow = "package main\n\nfunc main() {\n\tn := 0\n\tf0 := func() { n++ }\n";
+  for (int i = 1; i < 30; ++i)
+    blow += "\tf" + std::to_string(i) + " := func() { f" + std::to_string(i - 1) + "(); f" + std::to_string(i - 1) + "() }\n";
+  blow += "\tf29()\n\tprintln(n)\n}\n";
+  auto r = run(blow);
+  EXPECT_FALSE(r.loaded);
+  EXPECT_NE(r.diag.find("expand to more code than the playground allows"), std::string::npos) << r.diag;
 }
 
 TEST(Run, MapsStringsAndRange) {
