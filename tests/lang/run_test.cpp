@@ -37,6 +37,17 @@ TEST(Run, FunctionsStructsPointersSlices) {
             "{1 2 a} {3 4 } 7\n[1 2 3 4 5] 5 6 15\n3 2\n[1 100 3 4 5] [100 3] 2 5\n1 9\n[0 0 7 0] [0 0 8 0] 4\n7\n");
 }
 
+// expect_load_errors loads each program ("package main" is prepended) and expects it to be
+// rejected with a diagnostic that contains the given text.
+template <size_t N>
+void expect_load_errors(const std::pair<const char*, const char*> (&cases)[N]) {
+  for (const auto& [body, want] : cases) {
+    auto r = run(std::string("package main\n\n") + body);
+    EXPECT_FALSE(r.loaded) << body;
+    EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
+  }
+}
+
 TEST(Run, MethodsWithValueAndPointerReceivers) {
   auto r = run(prog(
       "\tc := NewCache(10)\n\tfor i := 0; i < 100; i++ {\n\t\tc.Put(strconv.Itoa(i), i)\n\t}\n"
@@ -69,11 +80,7 @@ TEST(Run, MethodErrorsNameTheProblem) {
        "method values are not supported"},
       {"type P int\nfunc (p P) A() int { return 1 }\nfunc main() {\n\tvar p P\n\t_ = p.B()\n}\n", "p.B undefined"},
   };
-  for (const auto& [body, want] : cases) {
-    auto r = run(std::string("package main\n\n") + body);
-    EXPECT_FALSE(r.loaded) << body;
-    EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
-  }
+  expect_load_errors(cases);
 }
 
 TEST(Run, FunctionLiteralsCalledByNameOrAtOnce) {
@@ -105,11 +112,7 @@ TEST(Run, FunctionLiteralErrors) {
       {"func main() {\n\tf := func() {}\n}\n", "declared and not used: f"},
       {"func main() {\n\tgo func() {}()\n}\n", "go statements are not supported"},
   };
-  for (const auto& [body, want] : cases) {
-    auto r = run(std::string("package main\n\n") + body);
-    EXPECT_FALSE(r.loaded) << body;
-    EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
-  }
+  expect_load_errors(cases);
   // each literal calling the previous one twice: 2^30 expansions are refused, quickly
   std::string blow = "package main\n\nfunc main() {\n\tn := 0\n\tf0 := func() { n++ }\n";
   for (int i = 1; i < 30; ++i)
