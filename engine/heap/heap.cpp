@@ -35,8 +35,9 @@ void Marker::mark(ObjId obj) {
   const uint32_t slot = obj & ((1u << kSlotBits) - 1);
   if (!s.in_use || slot >= s.nelems) return;
   const uint64_t bit = 1ull << (slot & 63);
-  if (!(s.alloc_bits[slot >> 6] & bit) || (s.mark_bits[slot >> 6] & bit)) return;
-  s.mark_bits[slot >> 6] |= bit;
+  uint64_t& mark = h.mark_word(s, slot >> 6);
+  if (!(h.alloc_word(s, slot >> 6) & bit) || (mark & bit)) return;
+  mark |= bit;
   const uint64_t size = h.object_size(obj);
   h.marked_bytes_ += size;
   if (!noscan_of(s.spanclass)) h.marked_scan_bytes_ += size;
@@ -47,6 +48,7 @@ void Marker::mark(ObjId obj) {
 Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
   spans_.emplace_back();                        // span 0: ObjId 0 is nil
   mcache_.assign(kNumSizeClasses * 2, 0);
+  free_bits_.resize((1u << kSlotBits) / 64 + 1);
   partial_.resize(kNumSizeClasses * 2);
   // The first heap chunk is mapped at start; goroutine stacks are carved from it (§5:
   // HeapSys = 4 MiB − StackSys exactly).
@@ -155,11 +157,11 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
   uint32_t slot = s.freeindex;
   for (;; ++slot) {
     assert(slot < s.nelems);
-    const uint64_t word = s.alloc_bits[slot >> 6] >> (slot & 63);
+    const uint64_t word = alloc_word(s, slot >> 6) >> (slot & 63);
     if (word == ~0ull >> (slot & 63)) { slot |= 63; continue; }   // rest of word is full
     if (!(word & 1)) break;
   }
-  s.alloc_bits[slot >> 6] |= 1ull << (slot & 63);
+  alloc_word(s, slot >> 6) |= 1ull << (slot & 63);
   ++s.alloc_count;
   s.freeindex = static_cast<uint16_t>(slot + 1);
   if (s.alloc_count == s.nelems) mcache_[spc] = 0;   // full: the next alloc refills
@@ -171,7 +173,7 @@ ObjId Heap::alloc_large(uint64_t size, bool noscan) {
   const uint64_t npages = align_up(size, kPageSize) / kPageSize;
   const uint32_t idx = new_span(npages, span_class(0, noscan));
   Span& s = spans_[idx];
-  s.alloc_bits[0] = 1;
+  alloc_word(s, 0) = 1;
   s.alloc_count = 1;
   count_alloc(npages * kPageSize, noscan);
   return idx << kSlotBits;
@@ -187,7 +189,7 @@ bool Heap::is_live(ObjId obj) const {
   if (obj == kNil || (obj >> kSlotBits) >= spans_.size()) return false;
   const Span& s = span_of(obj);
   const uint32_t slot = obj & ((1u << kSlotBits) - 1);
-  return s.in_use && slot < s.nelems && (s.alloc_bits[slot >> 6] >> (slot & 63) & 1);
+  return s.in_use && slot < s.nelems && (alloc_word(s, slot >> 6) >> (slot & 63) & 1);
 }
 
 //-- [SECTION] Spans and pages -------------------------------------------------------------------
@@ -204,15 +206,23 @@ uint32_t Heap::new_span(uint64_t npages, uint8_t spanclass) {
   Span& s = spans_[idx];
   const uint8_t cls = sizeclass_of(spanclass);
   s.start_page = alloc_pages(npages);
-  s.npages = npages;
+  s.npages = static_cast<uint32_t>(npages);
   s.spanclass = spanclass;
   s.in_use = true;
   s.nelems = static_cast<uint16_t>(cls == 0 ? 1 : kSizeClasses[cls].nobjs);
   s.alloc_count = 0;
   s.freeindex = 0;
-  const size_t words = (s.nelems + 63u) / 64u;
-  s.alloc_bits.assign(words, 0);
-  s.mark_bits.assign(words, 0);
+  // The bitmaps: a free block of the same size, or new words at the end of bits_.
+  const uint32_t words = s.nwords();
+  auto& free = free_bits_[words];
+  if (!free.empty()) {
+    s.bits = free.back();
+    free.pop_back();
+    std::fill_n(bits_.begin() + s.bits, 2 * words, 0);
+  } else {
+    s.bits = static_cast<uint32_t>(bits_.size());
+    bits_.resize(bits_.size() + 2 * words, 0);
+  }
   inuse_pages_ += npages;
   return idx;
 }
@@ -222,8 +232,7 @@ void Heap::free_span(uint32_t idx) {
   free_pages(s.start_page, s.npages);
   inuse_pages_ -= s.npages;
   s.in_use = false;
-  s.alloc_bits = {};
-  s.mark_bits = {};
+  free_bits_[s.nwords()].push_back(s.bits);
   free_span_ids_.push_back(idx);
 }
 
@@ -359,7 +368,8 @@ void Heap::run_cycle(bool forced) {
 void Heap::mark_phase() {
   for (size_t i = 1; i < spans_.size(); ++i) {
     Span& s = spans_[i];
-    if (s.in_use) std::fill(s.mark_bits.begin(), s.mark_bits.end(), 0);
+    if (s.in_use)
+      for (uint32_t w = 0; w < s.nwords(); ++w) mark_word(s, w) = 0;
   }
   marked_bytes_ = marked_scan_bytes_ = 0;
   Marker m(*this);
@@ -377,10 +387,10 @@ void Heap::sweep() {
     const uint8_t cls = sizeclass_of(s.spanclass);
     const uint64_t size = cls == 0 ? s.npages * kPageSize : kSizeClasses[cls].size;
     uint32_t freed = 0;
-    for (size_t w = 0; w < s.alloc_bits.size(); ++w) {
-      const uint64_t dead = s.alloc_bits[w] & ~s.mark_bits[w];
+    for (uint32_t w = 0; w < s.nwords(); ++w) {
+      const uint64_t dead = alloc_word(s, w) & ~mark_word(s, w);
       freed += static_cast<uint32_t>(std::popcount(dead));
-      s.alloc_bits[w] = s.mark_bits[w];
+      alloc_word(s, w) = mark_word(s, w);
     }
     if (freed) {
       s.alloc_count = static_cast<uint16_t>(s.alloc_count - freed);
@@ -440,7 +450,7 @@ std::string Heap::check_invariants() const {
     const Span& s = spans_[i];
     if (!s.in_use) continue;
     uint32_t count = 0;
-    for (uint64_t w : s.alloc_bits) count += static_cast<uint32_t>(std::popcount(w));
+    for (uint32_t w = 0; w < s.nwords(); ++w) count += static_cast<uint32_t>(std::popcount(alloc_word(s, w)));
     if (count != s.alloc_count) return "span " + std::to_string(i) + ": allocCount != popcount(allocBits)";
     const uint8_t cls = sizeclass_of(s.spanclass);
     bytes += count * (cls == 0 ? s.npages * kPageSize : kSizeClasses[cls].size);

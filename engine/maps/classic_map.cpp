@@ -12,7 +12,8 @@
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
-
+#include <cstring>
+#include <new>
 
 namespace maps {
 
@@ -49,24 +50,95 @@ uint8_t ClassicMap::tophash(uint64_t hash) {
 
 bool ClassicMap::pointerful() const { return !noscan_bucket_; }
 
+void ClassicMap::Col::reset() {
+  if (owned_) std::free(p_);
+  p_ = nullptr;
+  n_ = cap_ = 0;
+  owned_ = true;
+}
+
+ClassicMap::Col& ClassicMap::Col::operator=(Col&& o) noexcept {
+  if (this != &o) {
+    reset();
+    p_ = o.p_;
+    n_ = o.n_;
+    cap_ = o.cap_;
+    owned_ = o.owned_;
+    o.p_ = nullptr;
+    o.n_ = o.cap_ = 0;
+    o.owned_ = true;
+  }
+  return *this;
+}
+
+void ClassicMap::Col::reserve_exact(size_t cap) {
+  assert(owned_);
+  void* p = std::realloc(p_, std::max<size_t>(cap, 1) * sizeof(uint32_t));
+  if (p == nullptr) throw std::bad_alloc();
+  p_ = static_cast<uint32_t*>(p);
+  cap_ = cap;
+}
+
+void ClassicMap::Col::assign(size_t n) {
+  if (!owned_ || n > cap_) {
+    reset();
+    if (n) {   // calloc: fresh zero pages are not touched until written
+      p_ = static_cast<uint32_t*>(std::calloc(n, sizeof(uint32_t)));
+      if (p_ == nullptr) throw std::bad_alloc();
+      cap_ = n;
+    }
+  } else if (n) {
+    std::memset(p_, 0, n * sizeof(uint32_t));
+  }
+  n_ = n;
+}
+
+void ClassicMap::Col::grow_to(size_t n) {
+  assert(owned_ && n >= n_);
+  if (n != cap_) reserve_exact(n);
+  n_ = n;
+}
+
+void ClassicMap::Col::zero(size_t first, size_t last) {
+  if (last > first) std::memset(p_ + first, 0, (last - first) * sizeof(uint32_t));
+}
+
+void ClassicMap::Col::append_zeros(size_t k) {
+  if (n_ + k > cap_) reserve_exact(std::max(n_ + k, cap_ + cap_ / 2));
+  std::memset(p_ + n_, 0, k * sizeof(uint32_t));
+  n_ += k;
+}
+
+void ClassicMap::Col::copy_of(const Col& c, size_t first, size_t n) {
+  assign(n);
+  if (n) std::memcpy(p_, c.p_ + first, n * sizeof(uint32_t));
+}
+
+void ClassicMap::Col::view_of(const Col& c, size_t n) {
+  reset();
+  p_ = c.p_;
+  n_ = n;
+  owned_ = false;
+}
+
 void ClassicMap::Slots::resize(size_t nbuckets, bool ind_key, bool ind_elem) {
   tophash.assign(nbuckets * bucketCnt, emptyRest);
-  keys.assign(nbuckets * bucketCnt, 0);
-  elems.assign(with_elems ? nbuckets * bucketCnt : 0, 0);
+  keys.assign(nbuckets * bucketCnt);
+  elems.assign(with_elems ? nbuckets * bucketCnt : 0);
   overflow.assign(nbuckets, kNoBucket);
   this->ind_key = ind_key;
   this->ind_elem = ind_elem;
-  key_objs.assign(ind_key ? nbuckets * bucketCnt : 0, 0);
-  elem_objs.assign(ind_elem ? nbuckets * bucketCnt : 0, 0);
+  key_objs.assign(ind_key ? nbuckets * bucketCnt : 0);
+  elem_objs.assign(ind_elem ? nbuckets * bucketCnt : 0);
 }
 
 void ClassicMap::Slots::add_bucket() {
   tophash.resize(tophash.size() + bucketCnt, emptyRest);
-  keys.resize(keys.size() + bucketCnt, 0);
-  if (with_elems) elems.resize(elems.size() + bucketCnt, 0);
+  keys.append_zeros(bucketCnt);
+  if (with_elems) elems.append_zeros(bucketCnt);
   overflow.push_back(kNoBucket);
-  if (ind_key) key_objs.resize(key_objs.size() + bucketCnt, 0);
-  if (ind_elem) elem_objs.resize(elem_objs.size() + bucketCnt, 0);
+  if (ind_key) key_objs.append_zeros(bucketCnt);
+  if (ind_elem) elem_objs.append_zeros(bucketCnt);
 }
 
 void ClassicMap::Slots::clear_bucket(size_t b) {
@@ -78,6 +150,20 @@ void ClassicMap::Slots::clear_bucket(size_t b) {
     if (ind_elem) elem_objs[i] = 0;
   }
   overflow[b] = kNoBucket;
+}
+
+void ClassicMap::Slots::copy_buckets(const Slots& from, size_t first, size_t n) {
+  with_elems = from.with_elems;
+  ind_key = from.ind_key;
+  ind_elem = from.ind_elem;
+  const auto th = from.tophash.begin() + static_cast<ptrdiff_t>(first * bucketCnt);
+  tophash.assign(th, th + static_cast<ptrdiff_t>(n * bucketCnt));
+  const auto ov = from.overflow.begin() + static_cast<ptrdiff_t>(first);
+  overflow.assign(ov, ov + static_cast<ptrdiff_t>(n));
+  keys.copy_of(from.keys, first * bucketCnt, n * bucketCnt);
+  if (with_elems) elems.copy_of(from.elems, first * bucketCnt, n * bucketCnt);
+  if (ind_key) key_objs.copy_of(from.key_objs, first * bucketCnt, n * bucketCnt);
+  if (ind_elem) elem_objs.copy_of(from.elem_objs, first * bucketCnt, n * bucketCnt);
 }
 
 //-- [SECTION] makemap / makeBucketArray ---------------------------------------------------------
@@ -125,24 +211,28 @@ ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const 
 
 ClassicMap::~ClassicMap() = default;
 
-void ClassicMap::make_bucket_array(Gen& g, uint32_t B) {
+heap::ObjId ClassicMap::alloc_bucket_array(uint32_t B, uint32_t& nbuckets) {
   // makeBucketArray: 2^B buckets; from B = 4 on, 2^(B−4) preallocated overflow buckets,
   // plus whatever rounding the allocation up to its size class adds.
   const uint64_t base = uint64_t{1} << B;
-  uint64_t nbuckets = base;
+  uint64_t n = base;
   if (B >= 4) {
-    nbuckets += base >> 4;
-    const uint64_t sz = bucketsize_ * nbuckets;
+    n += base >> 4;
+    const uint64_t sz = bucketsize_ * n;
     const uint64_t up = heap_.roundupsize(sz, noscan_bucket_);
-    if (up != sz) nbuckets = up / bucketsize_;
+    if (up != sz) n = up / bucketsize_;
   }
-  g.obj = heap_.alloc(bucketsize_ * nbuckets, noscan_bucket_);
+  nbuckets = static_cast<uint32_t>(n);
+  return heap_.alloc(bucketsize_ * n, noscan_bucket_);
+}
+
+void ClassicMap::make_bucket_array(Gen& g, uint32_t B) {
+  g.obj = alloc_bucket_array(B, g.nbuckets);
   g.on_stack = false;
-  g.base = static_cast<uint32_t>(base);
-  g.nbuckets = static_cast<uint32_t>(nbuckets);
+  g.base = uint32_t{1} << B;
   g.s.with_elems = elems_;
-  g.s.resize(nbuckets, ind_key_, ind_elem_);
-  next_overflow_ = base != nbuckets ? static_cast<uint32_t>(base) : 0;
+  g.s.resize(g.nbuckets, ind_key_, ind_elem_);
+  next_overflow_ = g.base != g.nbuckets ? g.base : 0;
 }
 
 uint64_t ClassicMap::next_random() { return rng_(); }
@@ -245,10 +335,13 @@ void ClassicMap::store(uint32_t key, uint32_t elem) {
 
 void ClassicMap::materialize_elems() {
   elems_ = true;
-  for (Slots* s : {&cur_.s, &old_.s, &pool_}) {
+  for (Slots* s : {&cur_.s, &pool_, old_.spill.get()}) {
+    if (s == nullptr) continue;
     s->with_elems = true;
-    s->elems.assign(s->tophash.size(), 0);
+    s->elems.assign(s->tophash.size());
   }
+  old_.s.with_elems = true;
+  old_.s.elems.view_of(cur_.s.elems, old_.s.tophash.size());
 }
 
 const uint32_t* ClassicMap::lookup(uint32_t key) const {
@@ -378,6 +471,7 @@ void ClassicMap::clear() {
   oldoverflow_ = {};
   for (size_t i = 0; i < pool_gen_.size(); ++i)
     if (pool_gen_[i] != 0) free_pool_bucket(static_cast<uint32_t>(i));
+  release_empty_pool();
   indirect_bytes_ = 0;
   cur_.s.resize(cur_.nbuckets, ind_key_, ind_elem_);
   next_overflow_ = cur_.base != cur_.nbuckets ? cur_.base : 0;
@@ -411,10 +505,53 @@ void ClassicMap::hash_grow() {
   // Double if over the load factor; otherwise too many overflow buckets: same size.
   const bool bigger = overLoadFactor(count_ + 1, B_);
   const uint32_t oldB = B_;
-  Gen fresh;
-  make_bucket_array(fresh, B_ + (bigger ? 1 : 0));   // may run a GC: old array still marked
-  old_ = std::move(cur_);
-  cur_ = std::move(fresh);
+  uint32_t nbuckets = 0;
+  // May run a GC: the old array is still h.buckets and marked.
+  const heap::ObjId obj = alloc_bucket_array(B_ + (bigger ? 1 : 0), nbuckets);
+  // oldbuckets = buckets, sharing columns (see the header): the preallocated overflow
+  // buckets go aside, the first 2^oldB buckets stay where they are.
+  old_ = Gen{};
+  old_.obj = cur_.obj;
+  old_.nbuckets = cur_.nbuckets;
+  old_.base = cur_.base;
+  old_.on_stack = cur_.on_stack;
+  Slots& os = old_.s;
+  Slots& ns = cur_.s;
+  if (cur_.nbuckets > cur_.base) {
+    old_.spill = std::make_unique<Slots>();
+    old_.spill->copy_buckets(ns, cur_.base, cur_.nbuckets - cur_.base);
+    // Links into the preallocated region now name the spill.
+    const BucketRef base = cur_.base;
+    auto relink = [base](BucketRef& r) {
+      if (r != kNoBucket && !(r & kPoolBit) && r >= base) r = (r - base) | kSpillBit;
+    };
+    for (size_t b = 0; b < cur_.base; ++b) relink(ns.overflow[b]);
+    for (BucketRef& r : old_.spill->overflow) relink(r);
+  }
+  const size_t kept = size_t{cur_.base} * bucketCnt, n = size_t{nbuckets} * bucketCnt;
+  os.with_elems = ns.with_elems;
+  os.ind_key = ns.ind_key;
+  os.ind_elem = ns.ind_elem;
+  os.tophash = std::move(ns.tophash);
+  os.tophash.resize(kept);
+  os.overflow = std::move(ns.overflow);
+  os.overflow.resize(cur_.base);
+  ns.tophash.assign(n, emptyRest);
+  ns.overflow.assign(nbuckets, kNoBucket);
+  cur_.base = uint32_t{1} << (B_ + (bigger ? 1 : 0));
+  // The new 2^B buckets are zeroed now; preallocated overflow buckets when newoverflow
+  // hands them out (after a realloc by mremap their pages stay untouched until then).
+  for (auto [col, old] : {std::pair{&ns.keys, &os.keys}, std::pair{&ns.elems, &os.elems},
+                          std::pair{&ns.key_objs, &os.key_objs}, std::pair{&ns.elem_objs, &os.elem_objs}}) {
+    if (col->size() == 0) continue;
+    col->grow_to(n);
+    col->zero(kept, size_t{cur_.base} * bucketCnt);
+    old->view_of(*col, kept);
+  }
+  cur_.obj = obj;
+  cur_.on_stack = false;
+  cur_.nbuckets = nbuckets;
+  next_overflow_ = cur_.base != nbuckets ? cur_.base : 0;
   B_ += bigger ? 1 : 0;
   same_size_grow_ = !bigger;
   nevacuate_ = 0;
@@ -449,8 +586,8 @@ void ClassicMap::evacuate(uint64_t oldbucket) {
                      {static_cast<BucketRef>(oldbucket + newbit), 0}};
     BucketRef first_overflow = old_.s.ovf(oldbucket);
     for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
+      Loc src = loc(old_, r);
       for (int i = 0; i < bucketCnt; ++i) {
-        Loc src = loc(old_, r);
         const size_t s = src.b * bucketCnt + static_cast<size_t>(i);
         const uint8_t top = src.s->th(s);
         if (top < minTopHash) {   // isEmpty (evacuated states cannot occur here)
@@ -475,24 +612,22 @@ void ClassicMap::evacuate(uint64_t oldbucket) {
         if (ind_elem_) d.s->elem_objs[ds] = src.s->elem_objs[s];
         ++dst.i;
       }
-      Loc src = loc(old_, r);
       r = src.s->ovf(src.b);
     }
-    // Unlink the overflow buckets and clear keys/elems to help the GC (pointerful buckets
-    // only: for noscan maps extra.oldoverflow keeps the old overflow buckets alive).
-    if (pointerful()) {
-      for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
-        Loc l = loc(old_, r);
-        const BucketRef next = l.s->ovf(l.b);
-        const size_t s0 = l.b * bucketCnt;
-        for (size_t i = s0; i < s0 + bucketCnt; ++i) {
-          l.s->key(i) = 0;
-          set_elem(*l.s, i, 0);
-          if (ind_key_) l.s->key_objs[i] = 0;
-          if (ind_elem_) l.s->elem_objs[i] = 0;
-        }
-        r = next;
+    // The X half shares its slots with the old bucket: clear what evacuation did not
+    // overwrite, so that empty slots hold zero handles.
+    if (xy[0].b == oldbucket) {
+      for (size_t i = oldbucket * bucketCnt + static_cast<size_t>(xy[0].i); i < (oldbucket + 1) * bucketCnt; ++i) {
+        cur_.s.key(i) = 0;
+        set_elem(cur_.s, i, 0);
+        if (ind_key_) cur_.s.key_objs[i] = 0;
+        if (ind_elem_) cur_.s.elem_objs[i] = 0;
       }
+    }
+    // Pointerful buckets: unlink the overflow buckets (Go also clears keys/elems to help
+    // the GC; trace() skips evacuated slots, which has the same effect). For noscan maps
+    // extra.oldoverflow keeps the old overflow buckets alive.
+    if (pointerful()) {
       old_.s.ovf(oldbucket) = kNoBucket;
       release_pool_chain(old_, first_overflow);
     }
@@ -516,6 +651,7 @@ void ClassicMap::finish_growth() {
   oldoverflow_ = {};
   for (size_t i = 0; i < pool_gen_.size(); ++i)
     if (pool_gen_[i] == 2) free_pool_bucket(static_cast<uint32_t>(i));
+  release_empty_pool();
   same_size_grow_ = false;
   nevacuate_ = 0;
   emit(MapEvent::GrowDone, oldB, B_);
@@ -527,6 +663,18 @@ void ClassicMap::free_pool_bucket(uint32_t idx) {
   pool_free_.push_back(idx);
   --pool_live_;
 }
+
+void ClassicMap::release_empty_pool() {
+  // No overflow bucket of the pool is linked any more: give its storage back (a map that
+  // filled up before a doubling keeps far fewer overflow buckets after it).
+  if (pool_live_ != 0 || pool_obj_.empty()) return;
+  pool_ = Slots{};
+  pool_.with_elems = elems_;
+  pool_.resize(0, ind_key_, ind_elem_);
+  pool_obj_ = {};
+  pool_gen_ = {};
+  pool_free_ = {};
+}
 //-- [SECTION] Overflow buckets -----------------------------------------------------------------
 
 ClassicMap::BucketRef ClassicMap::newoverflow(Gen& g, BucketRef b) {
@@ -536,6 +684,7 @@ ClassicMap::BucketRef ClassicMap::newoverflow(Gen& g, BucketRef b) {
     // Take the next preallocated bucket; the last one ends the free list.
     ovf = next_overflow_;
     next_overflow_ = next_overflow_ + 1 < g.nbuckets ? next_overflow_ + 1 : 0;
+    g.s.clear_bucket(ovf);   // hash_grow leaves the preallocated buckets' columns unzeroed
   } else {
     const heap::ObjId obj = heap_.alloc(bucketsize_, noscan_bucket_);
     uint32_t idx;
@@ -617,6 +766,7 @@ void ClassicMap::release_pool_chain(const Gen& g, BucketRef r) {
     if (r & kPoolBit) free_pool_bucket(r & ~kPoolBit);
     r = next;
   }
+  release_empty_pool();
 }
 
 //-- [SECTION] GC tracing, shape, inspection, invariants -----------------------------------------
@@ -635,17 +785,17 @@ void ClassicMap::trace(heap::Marker& m) const {
   if (!ind_key_ && !ind_elem_ && !type_.key_ptrs && !type_.elem_ptrs) return;
   auto trace_slots = [&](const Slots& s) {
     for (size_t slot = 0; slot < s.tophash.size(); ++slot) {
-      if (s.th(slot) < minTopHash && s.th(slot) != evacuatedX && s.th(slot) != evacuatedY) continue;
-      // Evacuated slots of pointerful maps were cleared above (keys/elems are 0).
+      // Empty, or evacuated: Go clears the keys/elems of evacuated pointerful buckets.
+      if (s.th(slot) < minTopHash) continue;
       if (ind_key_) m.mark(s.key_objs[slot]);
       if (ind_elem_) m.mark(s.elem_objs[slot]);
-      if (s.th(slot) < minTopHash) continue;
       if (type_.key_ptrs) codec_.trace_key(s.key(slot), m);
       if (type_.elem_ptrs) codec_.trace_elem(elem_at(s, slot), m);
     }
   };
   trace_slots(cur_.s);
   trace_slots(old_.s);
+  if (old_.spill) trace_slots(*old_.spill);
   trace_slots(pool_);
 }
 
@@ -749,7 +899,15 @@ std::string ClassicMap::check_invariants() const {
         if (th >= evacuatedX && th < minTopHash) { err = "evacuated mark in a live chain"; continue; }
         if (rest && th != emptyRest) err = "slot after emptyRest is not emptyRest in bucket " + std::to_string(b);
         if (th == emptyRest) rest = true;
-        if (th < minTopHash) continue;
+        if (th < minTopHash) {
+          // Slots of new bucket b still shared with a full old bucket b are not empty.
+          const bool shared = growing() && b < old_.base && !is_evacuated(b);
+          if (!old && !shared &&
+              (l.s->key(slot) != 0 || elem_at(*l.s, slot) != 0 ||
+               (ind_key_ && l.s->key_objs[slot] != 0) || (ind_elem_ && l.s->elem_objs[slot] != 0)))
+            err = "empty slot with a non-zero handle in bucket " + std::to_string(b);
+          continue;
+        }
         ++full;
         const uint64_t h = hash_of(l.s->key(slot));
         if (tophash(h) != th) err = "tophash does not match the key's hash";
@@ -760,6 +918,12 @@ std::string ClassicMap::check_invariants() const {
   };
   if (growing()) {
     if (nevacuate_ > old_.base) return "nevacuate > noldbuckets";
+    const size_t kept = size_t{old_.base} * bucketCnt;
+    if (old_.s.keys.data() != cur_.s.keys.data() || old_.s.keys.size() != kept ||
+        old_.s.elems.data() != cur_.s.elems.data() || old_.s.tophash.size() != kept)
+      return "oldbuckets' columns are not a view of the current ones";
+    if ((old_.spill ? old_.spill->overflow.size() : 0) != old_.nbuckets - old_.base)
+      return "oldbuckets' preallocated overflow buckets are not all in the spill";
     for (uint64_t b = 0; b < old_.base; ++b) {
       if (b < nevacuate_ && !is_evacuated(b)) return "old bucket below nevacuate not evacuated";
       check_chain(old_, b, true);

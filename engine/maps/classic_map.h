@@ -32,6 +32,16 @@
 // (key, elem) per slot, per bucket one 32-bit overflow link; indirect keys/elems add one
 // 32-bit object id per slot. Bytes of keys and elems are never stored.
 //
+// Growth shares storage (the simulator's own memory, not the simulated one): hash_grow
+// extends the key/elem columns of the current array in place and oldbuckets keeps only
+// its tophash and overflow links, reading its keys and elems through a view of the first
+// 2^oldB buckets of the new columns. Old bucket b and new bucket b (its X half) share
+// slots: new bucket b is written only by evacuate(b) itself, after each of its slots was
+// read (the X index never passes the read index), or after b is evacuated. The old
+// array's preallocated overflow buckets (where the new Y halves go) are copied aside
+// first (Gen::spill). So a doubling costs the new tophash and links, not a second copy of
+// every key and elem.
+//
 // Invariants (check_invariants()):
 //   1. count == number of full slots in buckets and not-yet-evacuated old buckets.
 //   2. A full slot's tophash == tophash(hash(key)) and its chain is the key's bucket.
@@ -39,6 +49,10 @@
 //      bucket's chain is evacuated all or nothing.
 //   4. In a chain, nothing but emptyRest follows an emptyRest.
 //   5. Every key of a full slot is found by lookup().
+//   6. While growing, oldbuckets' columns are views of the first 2^oldB buckets of the
+//      current ones and its preallocated overflow buckets are all in the spill.
+//   7. An empty slot of the current array holds zero handles (except the slots new bucket
+//      b still shares with old bucket b before b is evacuated).
 //
 // Simplifications:
 //   - Hashes come from maps::hash64 (splitmix-style) with a per-map seed, not Go's AES
@@ -46,6 +60,7 @@
 //   - No iterators: for_each visits a consistent snapshot, so evacuation never has to keep
 //     old buckets for an iterator (the oldIterator flag is always clear).
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <vector>
 
@@ -106,19 +121,50 @@ class ClassicMap final : public Map {
 
  private:
   // BucketRef names a bucket: an index into the array of its generation, or (top bit set)
-  // into the pool of overflow buckets allocated one by one with newobject.
+  // into the pool of overflow buckets allocated one by one with newobject, or (next bit,
+  // oldbuckets only) into the old array's preallocated overflow buckets copied aside.
   using BucketRef = uint32_t;
   static constexpr BucketRef kNoBucket = 0xFFFFFFFFu;
   static constexpr BucketRef kPoolBit = 0x80000000u;
+  static constexpr BucketRef kSpillBit = 0x40000000u;
+
+  // Col is a column of one 32-bit value per slot. malloc'ed, not a std::vector, so that
+  // hash_grow can extend it in place (realloc: mremap, no copy, for large arrays) and
+  // oldbuckets can hold a view of it (not owned).
+  class Col {
+   public:
+    Col() = default;
+    Col(Col&& o) noexcept { *this = std::move(o); }
+    Col& operator=(Col&& o) noexcept;
+    Col(const Col&) = delete;
+    Col& operator=(const Col&) = delete;
+    ~Col() { reset(); }
+    uint32_t& operator[](size_t i) { return p_[i]; }
+    const uint32_t& operator[](size_t i) const { return p_[i]; }
+    const uint32_t* data() const { return p_; }
+    size_t size() const { return n_; }
+    void assign(size_t n);                  // n zeros
+    void grow_to(size_t n);                 // exactly n values, the new ones unspecified
+    void zero(size_t first, size_t last);
+    void append_zeros(size_t k);            // amortized (the overflow pool)
+    void copy_of(const Col& c, size_t first, size_t n);
+    void view_of(const Col& c, size_t n);   // the first n values of c, not owned
+    void reset();
+   private:
+    void reserve_exact(size_t cap);
+    uint32_t* p_ = nullptr;
+    size_t n_ = 0, cap_ = 0;
+    bool owned_ = true;
+  };
 
   // Slots of a run of buckets, structure of arrays (slot = bucket · bucketCnt + i): a
   // probe scans the small tophash array and touches keys only on a tophash match, which
   // keeps a million-entry map's hot data in cache.
   struct Slots {
     std::vector<uint8_t> tophash;                // bucketCnt per bucket
-    std::vector<uint32_t> keys, elems;           // handles
+    Col keys, elems;                             // handles
     std::vector<BucketRef> overflow;             // one per bucket
-    std::vector<uint32_t> key_objs, elem_objs;   // indirect key/elem objects (if any)
+    Col key_objs, elem_objs;                     // indirect key/elem objects (if any)
     bool ind_key = false, ind_elem = false;
     bool with_elems = false;                     // elems exist (the map's elems_)
     uint8_t& th(size_t slot) { return tophash[slot]; }
@@ -133,6 +179,7 @@ class ClassicMap final : public Map {
     void add_bucket();
     void resize(size_t nbuckets, bool ind_key, bool ind_elem);
     void clear_bucket(size_t b);
+    void copy_buckets(const Slots& from, size_t first, size_t n);
   };
   // A bucket array (h.buckets or h.oldbuckets).
   struct Gen {
@@ -140,7 +187,8 @@ class ClassicMap final : public Map {
     uint32_t nbuckets = 0;         // 2^B plus preallocated overflow buckets
     uint32_t base = 0;             // 2^B
     bool on_stack = false;
-    Slots s;
+    Slots s;                       // oldbuckets: buckets [0, base), columns viewing cur_'s
+    std::unique_ptr<Slots> spill;  // oldbuckets: its buckets [base, nbuckets) (kSpillBit)
   };
   struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there
   struct SlotRef { Slots* s; size_t slot; };
@@ -150,16 +198,17 @@ class ClassicMap final : public Map {
   void set_elem(Slots& s, size_t slot, uint32_t v) { if (elems_) s.elems[slot] = v; }
   void materialize_elems();
 
-  Loc loc(Gen& g, BucketRef r) { return r & kPoolBit ? Loc{&pool_, r & ~kPoolBit} : Loc{&g.s, r}; }
-  Loc loc(const Gen& g, BucketRef r) const {
-    return r & kPoolBit ? Loc{const_cast<Slots*>(&pool_), r & ~kPoolBit}
-                        : Loc{const_cast<Slots*>(&g.s), r};
+  Loc loc(Gen& g, BucketRef r) {
+    if (__builtin_expect(!(r & (kPoolBit | kSpillBit)), 1)) return Loc{&g.s, r};
+    return r & kPoolBit ? Loc{&pool_, r & ~kPoolBit} : Loc{g.spill.get(), r & ~kSpillBit};
   }
+  Loc loc(const Gen& g, BucketRef r) const { return const_cast<ClassicMap*>(this)->loc(const_cast<Gen&>(g), r); }
   uint64_t hash_of(uint32_t key) const { return hash64(keys_.hash_input(key), hash0_); }
   static uint8_t tophash(uint64_t hash);
   bool is_evacuated(uint64_t oldbucket) const;
   bool pointerful() const;
 
+  heap::ObjId alloc_bucket_array(uint32_t B, uint32_t& nbuckets);
   void make_bucket_array(Gen& g, uint32_t B);
   void hash_grow();
   void grow_work(uint64_t bucket);
@@ -171,6 +220,7 @@ class ClassicMap final : public Map {
   void append_overflow();
   void release_pool_chain(const Gen& g, BucketRef first_overflow);
   void free_pool_bucket(uint32_t idx);
+  void release_empty_pool();
   void emit(MapEvent::Kind k, uint64_t a = 0, uint64_t b = 0);
   uint64_t next_random();
   void reseed();
