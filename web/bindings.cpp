@@ -108,6 +108,7 @@ class Sim {
       o.set("capacity", static_cast<double>(s.capacity));
       o.set("tombstones", static_cast<double>(s.tombstones));
       o.set("totalBytes", static_cast<double>(s.total_bytes()));
+      o.set("pointedBytes", static_cast<double>(sim_.pointed_bytes(lm)));
       a.call<void>("push", o);
     }
     return a;

@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "imgui.h"
-#include "web/knobs/knobs.h"
 #include "web/ui/chart.h"
 #include "web/ui/palette.h"
 #include "web/ui/windows.h"
@@ -28,10 +27,7 @@ Breakdown breakdown(const sim::Simulation& s) {
     b.old_buckets += sh.old_bucket_bytes;
     b.overflow += sh.overflow_bytes;
     b.indirect += sh.indirect_bytes;
-    // Values a map points to (map[K]*[N]byte): count × the object's size class.
-    knobs::Knobs k = knobs::extract("var x " + lm.map->type().name + "\n");
-    if (!k.maps.empty() && k.maps[0].elem.kind == knobs::TypeSpec::PtrByteArray && s.heap())
-      b.pointed += sh.count * s.heap()->footprint(static_cast<uint64_t>(k.maps[0].elem.n), true);
+    b.pointed += s.pointed_bytes(lm);   // what pointer keys/values point to, any pointee type
   }
   const uint64_t known = b.buckets + b.old_buckets + b.overflow + b.indirect + b.pointed;
   b.other = b.total > known ? b.total - known : 0;

@@ -63,6 +63,18 @@ test('article 000: the map keeps its buckets after deleting every key', () => {
   assert.equal(r.maps[0].count, 0);
 });
 
+test("maps() reports the bytes a map's pointer values point to", () => {
+  const sim = new M.Sim();
+  assert.ok(sim.load(fs.readFileSync(path.join(SCENARIOS, 'article000_pointer.go'), 'utf8'), { goVersion: '1.19', seed: 1 }));
+  sim.stepUnit('print');
+  sim.stepUnit('print');   // after the 1M inserts: each value a 128-byte object
+  const m = sim.maps().find((x) => x.name === 'm');
+  assert.ok(m, JSON.stringify(sim.maps()));
+  assert.equal(m.count, 1_000_000);
+  assert.equal(m.pointedBytes, 1_000_000 * 128);
+  sim.delete();
+});
+
 test('stepping: statements, iterations and prints advance and stop', () => {
   const src = fs.readFileSync(path.join(SCENARIOS, 'article003_scene1.go'), 'utf8');
   const sim = new M.Sim();
