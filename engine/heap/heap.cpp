@@ -458,6 +458,19 @@ std::string Heap::check_invariants() const {
     pages += s.npages;
     ranges.emplace_back(s.start_page, s.npages);
   }
+  // Bitmap blocks of in-use spans and free blocks never overlap and lie inside bits_.
+  std::vector<std::pair<uint64_t, uint64_t>> blocks;
+  for (size_t i = 1; i < spans_.size(); ++i)
+    if (spans_[i].in_use) blocks.emplace_back(spans_[i].bits, 2 * spans_[i].nwords());
+  for (size_t w = 0; w < free_bits_.size(); ++w)
+    for (uint32_t b : free_bits_[w]) blocks.emplace_back(b, 2 * w);
+  std::sort(blocks.begin(), blocks.end());
+  uint64_t block_end = 0;
+  for (const auto& [start, len] : blocks) {
+    if (start < block_end) return "span bitmaps overlap at word " + std::to_string(start);
+    block_end = start + len;
+  }
+  if (block_end > bits_.size()) return "a span bitmap lies outside bits_";
   for (const auto& [start, len] : free_runs_) ranges.emplace_back(start, len);
   std::sort(ranges.begin(), ranges.end());
   uint64_t end = stack_pages_ + profile_.baseline_extra_inuse_pages;

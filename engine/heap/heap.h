@@ -31,6 +31,7 @@
 //   3. HeapAlloc == Σ allocated slots · class size + Σ large pages · 8192.
 //   4. HeapInuse == Σ in-use span pages · 8192; HeapIdle == HeapSys − HeapInuse.
 //   5. Mallocs − Frees == HeapObjects.
+//   6. The bitmap blocks of in-use spans and the free blocks never overlap.
 //
 // Simplifications (each measured against real Go to stay within the oracle tolerances):
 //   - A GC cycle is instantaneous and sweeps at once. Objects allocated during a real
