@@ -241,11 +241,11 @@ class Compiler {
 
   bool collect() {
     if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-    static const char* known[] = {"fmt", "log", "runtime", "runtime/debug", "strconv"};
+    static const char* known[] = {"fmt", "log", "runtime", "runtime/debug", "strconv", "strings", "unsafe"};
     for (const Import& im : file_.imports) {
       bool ok = false;
       for (const char* k : known) ok = ok || im.path == k;
-      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, runtime, runtime/debug, strconv)");
+      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, runtime, runtime/debug, strconv, strings, unsafe)");
       Entity e;
       e.k = Entity::Package;
       e.name = im.path;
@@ -1280,7 +1280,7 @@ class Compiler {
     if (e.x->kind == Expr::Ident && !lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) {
       auto& im = imports_[e.x->name];
       im.used = true;
-      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug and strconv functions)");
+      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug, strconv, strings and unsafe functions)");
     }
     const Entity* method = nullptr;
     bool x_is_ptr = false;
@@ -2282,6 +2282,7 @@ class Compiler {
       for (auto& a : args) ps.push_back(&a);
       return bi_call(pf.b, ps, pf.kind == 1 ? TypeTable::kString : 0, true);
     }
+    if (pkg == "unsafe") return unsafe_call(e, name);
     std::vector<V> args;
     if (!args_exprs_special(e, full, args)) { V v; v.ok = false; return v; }
     auto want = [&](size_t n) -> bool {
@@ -2328,7 +2329,44 @@ class Compiler {
           !assignable(args[1], TypeTable::kInt, e.args[1]->pos, "argument to strconv.FormatInt")) { V v; v.ok = false; return v; }
       return bi_call(Builtin::FormatInt, ps, TypeTable::kString, false);
     }
+    if (full == "strings.Repeat") {
+      if (!want(2)) { V v; v.ok = false; return v; }
+      if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strings.Repeat") ||
+          !assignable(args[1], TypeTable::kInt, e.args[1]->pos, "argument to strings.Repeat")) { V v; v.ok = false; return v; }
+      return bi_call(Builtin::StringsRepeat, ps, TypeTable::kString, false);
+    }
     return bad(e.pos, full + " is not supported by the playground");
+  }
+
+  // unsafe_call: Sizeof, Alignof and Offsetof are constants of the operand's type (linux/amd64
+  // layout); the operand is not evaluated, as the spec says.
+  V unsafe_call(const Expr& e, const std::string& name) {
+    if (name != "Sizeof" && name != "Alignof" && name != "Offsetof") return bad(e.pos, "unsafe." + name + " is not supported by the playground");
+    if (e.args.size() != 1) return bad(e.pos, std::string(e.args.empty() ? "not enough" : "too many") + " arguments in call to unsafe." + name);
+    const Expr& x = *e.args[0];
+    uint64_t value = 0;
+    if (name == "Offsetof") {
+      if (x.kind != Expr::Selector) return bad(x.pos, "invalid argument: " + expr_str(x) + " is not a selector expression");
+      TypeId st;
+      if (!static_type(*x.x, st)) { V v; v.ok = false; return v; }
+      if (T.kind(st) == Kind::Pointer) st = T.u(st).elem;
+      bool found = false;
+      if (T.kind(st) == Kind::Struct)
+        for (const Field& f : T.u(st).fields)
+          if (f.name == x.name) { value = f.offset; found = true; }
+      if (!found) return bad(x.pos, expr_str(x) + " undefined (type " + T.name(st) + " has no field " + x.name + ")");
+    } else {
+      TypeId t;
+      if (!static_type(x, t)) { V v; v.ok = false; return v; }
+      if (T.is_untyped(t)) t = T.default_type(t);
+      value = name == "Sizeof" ? T[t].size : T[t].align;
+    }
+    V r;
+    r.isconst = true;
+    r.t = TypeTable::kUintptr;
+    r.cv.k = CVal::Int;
+    r.cv.i = i128(value);
+    return r;
   }
 
   // args_exprs_special compiles arguments; &m of a MemStats variable is allowed for

@@ -1338,6 +1338,26 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(new_str(std::move(s), data));
       return true;
     }
+    case Builtin::StringsRepeat: {
+      const std::string& unit = str(a[0]);
+      const int64_t count = int64_t(a[1]);
+      if (count < 0) { panic("strings: negative Repeat count"); return false; }
+      if (count > 0 && unit.size() > uint64_t(INT64_MAX) / uint64_t(count)) { panic("strings: Repeat output length overflow"); return false; }
+      const uint64_t n = unit.size() * uint64_t(count);
+      // the simulator keeps a string's bytes: refuse what it could not hold
+      if (n > opt_.max_sim_memory / 2) {
+        limit("gomapsim: strings.Repeat of " + std::to_string(n >> 20) + " MiB is more than the simulator keeps (max_sim_memory " + std::to_string(opt_.max_sim_memory >> 20) + " MiB); the run was stopped");
+        return false;
+      }
+      // strings.Builder.Grow(n): one noscan allocation of n bytes (none for "")
+      heap::ObjId data = n ? alloc(n, true) : heap::kNil;
+      if (status_ != VmStatus::Running) return false;
+      std::string s;
+      s.reserve(size_t(n));
+      for (int64_t i = 0; i < count && !unit.empty(); ++i) s += unit;
+      result(new_str(std::move(s), data));
+      return true;
+    }
     case Builtin::MapShape: {
       uint32_t m = uint32_t(a[0]);
       std::string s;

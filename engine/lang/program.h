@@ -119,7 +119,7 @@ enum class Builtin : uint16_t {
   FmtPrint, FmtPrintln, FmtPrintf, FmtSprint, FmtSprintln, FmtSprintf,
   LogPrint, LogPrintln, LogPrintf, LogFatal, LogFatalf, LogFatalln,
   RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine,
-  Itoa, Atoi, FormatInt,
+  Itoa, Atoi, FormatInt, StringsRepeat,
   MapShape, Min, Max, Copy,
 };
 

@@ -123,6 +123,24 @@ TEST(Run, FunctionLiteralErrors) {
   EXPECT_NE(r.diag.find("expand to more code than the playground allows"), std::string::npos) << r.diag;
 }
 
+TEST(Run, StringsRepeatAndUnsafeSizes) {
+  auto r = run("package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\t\"unsafe\"\n)\n\n"
+               "type E struct {\n\tA bool\n\tB int64\n\tC string\n}\n\n"
+               "func main() {\n\tvar e E\n"
+               "\tfmt.Println(strings.Repeat(\"ab\", 3), len(strings.Repeat(\"x\", 1000)), unsafe.Sizeof(e), unsafe.Alignof(e.A), unsafe.Offsetof(e.C))\n"
+               "\tfmt.Println(strings.Repeat(\"ab\", -1))\n}\n");
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "ababab 1000 32 1 16\n");
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("panic: strings: negative Repeat count"), std::string::npos) << r.err;
+  const std::pair<const char*, const char*> cases[] = {
+      {"import \"unsafe\"\n\nfunc main() {\n\tx := 1\n\tprintln(unsafe.Offsetof(x))\n}\n", "is not a selector expression"},
+      {"import \"unsafe\"\n\nfunc main() {\n\tprintln(unsafe.Pointer(nil))\n}\n", "unsafe.Pointer is not supported"},
+      {"import \"os\"\n\nfunc main() {\n\tos.Exit(1)\n}\n", "import \"os\" is not supported"},
+  };
+  expect_load_errors(cases);
+}
+
 TEST(Run, MapsStringsAndRange) {
   auto r = run(prog(
       "\tm := map[string]int{\"b\": 2, \"a\": 1}\n\tm[\"c\"] = 3\n\tv, ok := m[\"b\"]\n\t_, ok2 := m[\"z\"]\n"
