@@ -15,6 +15,10 @@
 #include <cstring>
 #include <new>
 
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#endif
+
 namespace maps {
 
 //-- [SECTION] Sizes and thresholds ----------------------------------------------------------------
@@ -50,76 +54,158 @@ uint8_t ClassicMap::tophash(uint64_t hash) {
 
 bool ClassicMap::pointerful() const { return !noscan_bucket_; }
 
-void ClassicMap::Col::reset() {
-  if (owned_) std::free(p_);
+namespace {
+
+// Column storage: malloc, or on Linux for 1 MiB and more, anonymous mappings.
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+constexpr size_t kMapMin = size_t{1} << 20;
+void* map_zeroed(size_t bytes) {
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  return p;
+}
+#endif
+
+// col_alloc returns bytes of zeros; mapped says how to free them.
+void* col_alloc(size_t bytes, bool& mapped) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  if (bytes >= kMapMin) {
+    mapped = true;
+    return map_zeroed(bytes);
+  }
+#endif
+  mapped = false;
+  void* p = std::calloc(std::max<size_t>(bytes, 1), 1);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+}
+
+void col_free(void* p, size_t bytes, bool mapped) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  if (mapped) {
+    munmap(p, bytes);
+    return;
+  }
+#endif
+  (void)bytes;
+  (void)mapped;
+  std::free(p);
+}
+
+// col_realloc keeps the first min(old, new) bytes; the rest is unspecified.
+void* col_realloc(void* p, size_t old_bytes, size_t bytes, bool& mapped) {
+  if (p == nullptr) return col_alloc(bytes, mapped);
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  if (mapped && bytes >= kMapMin) {
+    void* q = mremap(p, old_bytes, bytes, MREMAP_MAYMOVE);
+    if (q == MAP_FAILED) throw std::bad_alloc();
+    return q;
+  }
+  if (mapped || bytes >= kMapMin) {   // crossing the threshold: copy
+    bool to_mapped = false;
+    void* q = col_alloc(bytes, to_mapped);
+    std::memcpy(q, p, std::min(old_bytes, bytes));
+    col_free(p, old_bytes, mapped);
+    mapped = to_mapped;
+    return q;
+  }
+#endif
+  (void)old_bytes;
+  void* q = std::realloc(p, std::max<size_t>(bytes, 1));
+  if (q == nullptr) throw std::bad_alloc();
+  return q;
+}
+
+}  // namespace
+
+template <class T>
+void ClassicMap::Col<T>::reset() {
+  if (owned_ && p_ != nullptr) col_free(p_, cap_ * sizeof(T), mapped_);
   p_ = nullptr;
   n_ = cap_ = 0;
   owned_ = true;
+  mapped_ = false;
 }
 
-ClassicMap::Col& ClassicMap::Col::operator=(Col&& o) noexcept {
+template <class T>
+ClassicMap::Col<T>& ClassicMap::Col<T>::operator=(Col&& o) noexcept {
   if (this != &o) {
     reset();
     p_ = o.p_;
     n_ = o.n_;
     cap_ = o.cap_;
     owned_ = o.owned_;
+    mapped_ = o.mapped_;
     o.p_ = nullptr;
     o.n_ = o.cap_ = 0;
     o.owned_ = true;
+    o.mapped_ = false;
   }
   return *this;
 }
 
-void ClassicMap::Col::reserve_exact(size_t cap) {
+template <class T>
+void ClassicMap::Col<T>::reserve_exact(size_t cap) {
   assert(owned_);
-  void* p = std::realloc(p_, std::max<size_t>(cap, 1) * sizeof(uint32_t));
-  if (p == nullptr) throw std::bad_alloc();
-  p_ = static_cast<uint32_t*>(p);
+  p_ = static_cast<T*>(col_realloc(p_, cap_ * sizeof(T), cap * sizeof(T), mapped_));
   cap_ = cap;
 }
 
-void ClassicMap::Col::assign(size_t n) {
+template <class T>
+void ClassicMap::Col<T>::assign(size_t n, T v) {
   if (!owned_ || n > cap_) {
     reset();
-    if (n) {   // calloc: fresh zero pages are not touched until written
-      p_ = static_cast<uint32_t*>(std::calloc(n, sizeof(uint32_t)));
-      if (p_ == nullptr) throw std::bad_alloc();
+    if (n) {   // fresh zero pages are not touched until written
+      p_ = static_cast<T*>(col_alloc(n * sizeof(T), mapped_));
       cap_ = n;
     }
-  } else if (n) {
-    std::memset(p_, 0, n * sizeof(uint32_t));
+    n_ = n;
+    if (v != T{}) fill(0, n, v);
+    return;
   }
   n_ = n;
+  fill(0, n, v);
 }
 
-void ClassicMap::Col::grow_to(size_t n) {
+template <class T>
+void ClassicMap::Col<T>::grow_to(size_t n) {
   assert(owned_ && n >= n_);
   if (n != cap_) reserve_exact(n);
   n_ = n;
 }
 
-void ClassicMap::Col::zero(size_t first, size_t last) {
-  if (last > first) std::memset(p_ + first, 0, (last - first) * sizeof(uint32_t));
+template <class T>
+void ClassicMap::Col<T>::fill(size_t first, size_t last, T v) {
+  if (last <= first) return;
+  if (v == T{} || sizeof(T) == 1 || v == static_cast<T>(~T{}))
+    std::memset(p_ + first, static_cast<unsigned char>(v), (last - first) * sizeof(T));
+  else
+    std::fill(p_ + first, p_ + last, v);
 }
 
-void ClassicMap::Col::append_zeros(size_t k) {
+template <class T>
+void ClassicMap::Col<T>::append(size_t k, T v) {
   if (n_ + k > cap_) reserve_exact(std::max(n_ + k, cap_ + cap_ / 2));
-  std::memset(p_ + n_, 0, k * sizeof(uint32_t));
+  fill(n_, n_ + k, v);
   n_ += k;
 }
 
-void ClassicMap::Col::copy_of(const Col& c, size_t first, size_t n) {
+template <class T>
+void ClassicMap::Col<T>::copy_of(const Col& c, size_t first, size_t n) {
   assign(n);
-  if (n) std::memcpy(p_, c.p_ + first, n * sizeof(uint32_t));
+  if (n) std::memcpy(p_, c.p_ + first, n * sizeof(T));
 }
 
-void ClassicMap::Col::view_of(const Col& c, size_t n) {
+template <class T>
+void ClassicMap::Col<T>::view_of(const Col& c, size_t n) {
   reset();
   p_ = c.p_;
   n_ = n;
   owned_ = false;
 }
+
+template class ClassicMap::Col<uint8_t>;
+template class ClassicMap::Col<uint32_t>;
 
 void ClassicMap::Slots::resize(size_t nbuckets, bool ind_key, bool ind_elem) {
   tophash.assign(nbuckets * bucketCnt, emptyRest);
@@ -133,12 +219,12 @@ void ClassicMap::Slots::resize(size_t nbuckets, bool ind_key, bool ind_elem) {
 }
 
 void ClassicMap::Slots::add_bucket() {
-  tophash.resize(tophash.size() + bucketCnt, emptyRest);
-  keys.append_zeros(bucketCnt);
-  if (with_elems) elems.append_zeros(bucketCnt);
-  overflow.push_back(kNoBucket);
-  if (ind_key) key_objs.append_zeros(bucketCnt);
-  if (ind_elem) elem_objs.append_zeros(bucketCnt);
+  tophash.append(bucketCnt, emptyRest);
+  keys.append(bucketCnt);
+  if (with_elems) elems.append(bucketCnt);
+  overflow.append(1, kNoBucket);
+  if (ind_key) key_objs.append(bucketCnt);
+  if (ind_elem) elem_objs.append(bucketCnt);
 }
 
 void ClassicMap::Slots::clear_bucket(size_t b) {
@@ -156,10 +242,8 @@ void ClassicMap::Slots::copy_buckets(const Slots& from, size_t first, size_t n) 
   with_elems = from.with_elems;
   ind_key = from.ind_key;
   ind_elem = from.ind_elem;
-  const auto th = from.tophash.begin() + static_cast<ptrdiff_t>(first * bucketCnt);
-  tophash.assign(th, th + static_cast<ptrdiff_t>(n * bucketCnt));
-  const auto ov = from.overflow.begin() + static_cast<ptrdiff_t>(first);
-  overflow.assign(ov, ov + static_cast<ptrdiff_t>(n));
+  tophash.copy_of(from.tophash, first * bucketCnt, n * bucketCnt);
+  overflow.copy_of(from.overflow, first, n);
   keys.copy_of(from.keys, first * bucketCnt, n * bucketCnt);
   if (with_elems) elems.copy_of(from.elems, first * bucketCnt, n * bucketCnt);
   if (ind_key) key_objs.copy_of(from.key_objs, first * bucketCnt, n * bucketCnt);
@@ -526,16 +610,16 @@ void ClassicMap::hash_grow() {
       if (r != kNoBucket && !(r & kPoolBit) && r >= base) r = (r - base) | kSpillBit;
     };
     for (size_t b = 0; b < cur_.base; ++b) relink(ns.overflow[b]);
-    for (BucketRef& r : old_.spill->overflow) relink(r);
+    for (size_t b = 0; b < old_.spill->overflow.size(); ++b) relink(old_.spill->overflow[b]);
   }
   const size_t kept = size_t{cur_.base} * bucketCnt, n = size_t{nbuckets} * bucketCnt;
   os.with_elems = ns.with_elems;
   os.ind_key = ns.ind_key;
   os.ind_elem = ns.ind_elem;
   os.tophash = std::move(ns.tophash);
-  os.tophash.resize(kept);
+  os.tophash.truncate(kept);
   os.overflow = std::move(ns.overflow);
-  os.overflow.resize(cur_.base);
+  os.overflow.truncate(cur_.base);
   ns.tophash.assign(n, emptyRest);
   ns.overflow.assign(nbuckets, kNoBucket);
   cur_.base = uint32_t{1} << (B_ + (bigger ? 1 : 0));
@@ -545,7 +629,7 @@ void ClassicMap::hash_grow() {
                           std::pair{&ns.key_objs, &os.key_objs}, std::pair{&ns.elem_objs, &os.elem_objs}}) {
     if (col->size() == 0) continue;
     col->grow_to(n);
-    col->zero(kept, size_t{cur_.base} * bucketCnt);
+    col->fill(kept, size_t{cur_.base} * bucketCnt);
     old->view_of(*col, kept);
   }
   cur_.obj = obj;

@@ -128,9 +128,12 @@ class ClassicMap final : public Map {
   static constexpr BucketRef kPoolBit = 0x80000000u;
   static constexpr BucketRef kSpillBit = 0x40000000u;
 
-  // Col is a column of one 32-bit value per slot. malloc'ed, not a std::vector, so that
-  // hash_grow can extend it in place (realloc: mremap, no copy, for large arrays) and
-  // oldbuckets can hold a view of it (not owned).
+  // Col is a column of one value per slot (or per bucket). Not a std::vector: hash_grow
+  // extends a column in place (realloc; mremap, no copy, for large ones) and oldbuckets
+  // holds a view of it (not owned). On Linux, columns of 1 MiB and more are mapped
+  // directly: their untouched pages cost nothing, and freeing them gives the memory back
+  // at once (freed malloc blocks would stay resident in the arena).
+  template <class T>
   class Col {
    public:
     Col() = default;
@@ -139,32 +142,33 @@ class ClassicMap final : public Map {
     Col(const Col&) = delete;
     Col& operator=(const Col&) = delete;
     ~Col() { reset(); }
-    uint32_t& operator[](size_t i) { return p_[i]; }
-    const uint32_t& operator[](size_t i) const { return p_[i]; }
-    const uint32_t* data() const { return p_; }
+    T& operator[](size_t i) { return p_[i]; }
+    const T& operator[](size_t i) const { return p_[i]; }
+    const T* data() const { return p_; }
     size_t size() const { return n_; }
-    void assign(size_t n);                  // n zeros
+    void assign(size_t n, T v = T{});       // n values v
     void grow_to(size_t n);                 // exactly n values, the new ones unspecified
-    void zero(size_t first, size_t last);
-    void append_zeros(size_t k);            // amortized (the overflow pool)
+    void truncate(size_t n) { n_ = n; }     // keeps the capacity
+    void fill(size_t first, size_t last, T v = T{});
+    void append(size_t k, T v = T{});       // amortized (the overflow pool)
     void copy_of(const Col& c, size_t first, size_t n);
     void view_of(const Col& c, size_t n);   // the first n values of c, not owned
     void reset();
    private:
     void reserve_exact(size_t cap);
-    uint32_t* p_ = nullptr;
+    T* p_ = nullptr;
     size_t n_ = 0, cap_ = 0;
-    bool owned_ = true;
+    bool owned_ = true, mapped_ = false;
   };
 
   // Slots of a run of buckets, structure of arrays (slot = bucket · bucketCnt + i): a
   // probe scans the small tophash array and touches keys only on a tophash match, which
   // keeps a million-entry map's hot data in cache.
   struct Slots {
-    std::vector<uint8_t> tophash;                // bucketCnt per bucket
-    Col keys, elems;                             // handles
-    std::vector<BucketRef> overflow;             // one per bucket
-    Col key_objs, elem_objs;                     // indirect key/elem objects (if any)
+    Col<uint8_t> tophash;                        // bucketCnt per bucket
+    Col<uint32_t> keys, elems;                   // handles
+    Col<BucketRef> overflow;                     // one per bucket
+    Col<uint32_t> key_objs, elem_objs;           // indirect key/elem objects (if any)
     bool ind_key = false, ind_elem = false;
     bool with_elems = false;                     // elems exist (the map's elems_)
     uint8_t& th(size_t slot) { return tophash[slot]; }
