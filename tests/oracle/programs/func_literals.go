@@ -6,6 +6,9 @@
 // gc 1.19 (the overflow buckets stay until the map is refilled or dropped); with Go 1.24's
 // maps the idiom and the delete loop end the same.
 // oracle: after-gc lines 3 5
+// Go 1.24's Alloc right after the fill depends on where the last automatic GC fell among
+// the table splits (real runs alone spread 12 %), so it gets 25 %.
+// oracle: go1.24 tol Alloc 25% lines 2
 package main
 
 import (

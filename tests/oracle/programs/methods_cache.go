@@ -7,6 +7,9 @@
 // Reset drops the map for a fresh one, and the next GC frees the old buckets. A Point with
 // a pointer-receiver Move stays on main's stack: calling p.Move() allocates nothing.
 // oracle: after-gc lines 3 4 5
+// Go 1.24's Alloc right after the fill depends on where the last automatic GC fell among
+// the table splits (real runs alone spread 12 %), so it gets 25 %.
+// oracle: go1.24 tol Alloc 25% lines 2
 package main
 
 import (
