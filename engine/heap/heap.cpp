@@ -165,6 +165,7 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
   ++s.alloc_count;
   s.freeindex = static_cast<uint16_t>(slot + 1);
   if (s.alloc_count == s.nelems) mcache_[spc] = 0;   // full: the next alloc refills
+  ++class_mallocs_[sizeclass];
   count_alloc(kSizeClasses[sizeclass].size, noscan);
   return idx << kSlotBits | slot;
 }
@@ -395,6 +396,7 @@ void Heap::sweep() {
     if (freed) {
       s.alloc_count = static_cast<uint16_t>(s.alloc_count - freed);
       frees_ += freed;
+      if (cls != 0) class_frees_[cls] += freed;
       heap_alloc_ -= freed * size;
       if (!noscan_of(s.spanclass)) scan_alloc_ -= freed * size;
     }
@@ -410,6 +412,13 @@ void Heap::sweep() {
 }
 
 //-- [SECTION] MemStats and invariants -----------------------------------------------------------
+
+BySize Heap::read_by_size() const {
+  BySize b;
+  for (size_t c = 0; c < b.size(); ++c)
+    b[c] = SizeClassStats{static_cast<uint32_t>(kSizeClasses[c].size), class_mallocs_[c], class_frees_[c]};
+  return b;
+}
 
 MemStats Heap::read_memstats() const {
   MemStats m;

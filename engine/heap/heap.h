@@ -42,6 +42,7 @@
 //     of the cons/mark controller, which depends on wall-clock timing.
 //   - heapLive grows by each object's size, not by whole spans at mcache refill.
 //   - The scavenger is not modelled: HeapReleased counts fresh, never-used pages only.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -75,7 +76,14 @@ struct MemStats {
   uint32_t NumGC = 0, NumForcedGC = 0;
   double GCCPUFraction = 0;
   bool EnableGC = true, DebugGC = false;
+  // BySize is read separately (Heap::by_size): timeline records copy MemStats by value.
 };
+
+// SizeClassStats is one entry of MemStats.BySize: per size class (class 0 = Size 0), the
+// small objects allocated and freed; tiny allocations count as their 16-byte blocks, large
+// objects not at all (mstats.go).
+struct SizeClassStats { uint32_t Size = 0; uint64_t Mallocs = 0, Frees = 0; };
+using BySize = std::array<SizeClassStats, 61>;
 
 // Marker is handed to the root scanner during the mark phase. The heap knows sizes, not
 // contents: whoever owns an object's contents (a map, the interpreter) marks what it points
@@ -131,6 +139,7 @@ class Heap {
 
   // read_memstats is runtime.ReadMemStats.
   MemStats read_memstats() const;
+  BySize read_by_size() const;
 
   // The size the allocator would hand out for a request (roundupsize in Go).
   uint64_t roundupsize(uint64_t size, bool noscan) const;
@@ -203,6 +212,7 @@ class Heap {
 
   // counters (cumulative, as mstats.go derives them)
   uint64_t total_alloc_ = 0, mallocs_ = 0, frees_ = 0, heap_alloc_ = 0, tiny_allocs_ = 0;
+  std::array<uint64_t, kNumSizeClasses> class_mallocs_{}, class_frees_{};   // small objects (BySize)
   uint64_t scan_alloc_ = 0;
 
   // GC controller

@@ -1319,6 +1319,26 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         MS(OtherSys) MS(NextGC) MS(LastGC) MS(PauseTotalNs) MS(NumGC) MS(NumForcedGC)
         MS(EnableGC) MS(DebugGC)
         else if (nm == "GCCPUFraction") w = of_f(ms.GCCPUFraction);
+        else if (nm == "BySize") {
+          // [61]struct{Size uint32; Mallocs, Frees uint64}: nested aggregates, materialised
+          uint32_t arr = uint32_t(obj_get(p, i));
+          if (arr == 0) {
+            arr = zero_agg(obj_elem_type(objs_[p], i));
+            obj_set(p, i, arr);
+          }
+          const heap::BySize by_size = heap_.read_by_size();
+          for (size_t c = 0; c < by_size.size(); ++c) {
+            uint32_t e = uint32_t(obj_get(arr, c));
+            if (e == 0) {
+              e = zero_agg(obj_elem_type(objs_[arr], c));
+              obj_set(arr, c, e);
+            }
+            obj_set(e, 0, Word(by_size[c].Size));
+            obj_set(e, 1, Word(by_size[c].Mallocs));
+            obj_set(e, 2, Word(by_size[c].Frees));
+          }
+          continue;
+        }
         else continue;
 #undef MS
         obj_set(p, i, w);

@@ -78,6 +78,28 @@ TEST(Heap, TinyAllocatorPacksSmallNoscanObjects) {
   EXPECT_EQ(h.check_invariants(), "");
 }
 
+TEST(Heap, BySizeCountsSmallObjectsPerSizeClass) {
+  heap::Heap h(go119());
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  const heap::BySize before = h.read_by_size();
+  for (int i = 0; i < 300; ++i) {
+    const heap::ObjId o = h.alloc(100, true);   // size class 9 (112 bytes)
+    if (i % 3 == 0) keep.push_back(o);
+  }
+  h.alloc(8, true);         // tiny: counted as its 16-byte block (class 2), once
+  h.alloc(8, true);
+  h.alloc(1 << 20, true);   // large: not in BySize
+  h.gc();
+  const heap::BySize after = h.read_by_size();
+  EXPECT_EQ(after[9].Size, 112u);
+  EXPECT_EQ(after[9].Mallocs - before[9].Mallocs, 300u);
+  EXPECT_EQ(after[9].Frees - before[9].Frees, 200u);
+  EXPECT_EQ(after[2].Mallocs - before[2].Mallocs, 1u);
+  EXPECT_EQ(after[0].Size, 0u);
+  EXPECT_EQ(after[0].Mallocs, 0u);
+}
+
 TEST(Heap, GcFreesUnreachableAndKeepsRoots) {
   heap::Heap h(go119());
   std::vector<heap::ObjId> keep;
