@@ -104,7 +104,10 @@ ObjId Heap::alloc(uint64_t size, bool noscan) {
     obj = alloc_small(size_to_class(size), noscan);
   }
   just_allocated_ = obj;
-  maybe_start_gc();
+  // mallocgc tests the GC trigger only when the allocation took a new span (shouldhelpgc):
+  // a large object, or a size class whose cached span was full.
+  if (took_span_) maybe_start_gc();
+  took_span_ = false;
   just_allocated_ = kNil;
   return obj;
 }
@@ -152,6 +155,7 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
     }
     if (idx == 0) idx = new_span(kSizeClasses[sizeclass].npages, spc);
     mcache_[spc] = idx;
+    took_span_ = true;
   }
   Span& s = spans_[idx];
   uint32_t slot = s.freeindex;
@@ -173,6 +177,7 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
 ObjId Heap::alloc_large(uint64_t size, bool noscan) {
   const uint64_t npages = align_up(size, kPageSize) / kPageSize;
   const uint32_t idx = new_span(npages, span_class(0, noscan));
+  took_span_ = true;
   Span& s = spans_[idx];
   alloc_word(s, 0) = 1;
   s.alloc_count = 1;

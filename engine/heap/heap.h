@@ -37,7 +37,9 @@
 //   - A GC cycle is instantaneous and sweeps at once. Objects allocated during a real
 //     concurrent mark would survive that cycle; here the cycle runs right after the
 //     allocation that crossed the trigger, when the just-allocated object is live, which
-//     reproduces the "old bucket array still marked" effect of §6.3.
+//     reproduces the "old bucket array still marked" effect of §6.3. As in mallocgc, only
+//     an allocation that takes a new span (a large object, or a full cached span refilled)
+//     tests the trigger (shouldhelpgc).
 //   - The trigger uses Go's bounds (§4.3) with a runway from the scannable heap in place
 //     of the cons/mark controller, which depends on wall-clock timing.
 //   - heapLive grows by each object's size, not by whole spans at mcache refill.
@@ -213,6 +215,7 @@ class Heap {
   // counters (cumulative, as mstats.go derives them)
   uint64_t total_alloc_ = 0, mallocs_ = 0, frees_ = 0, heap_alloc_ = 0, tiny_allocs_ = 0;
   std::array<uint64_t, kNumSizeClasses> class_mallocs_{}, class_frees_{};   // small objects (BySize)
+  bool took_span_ = false;   // this allocation refilled a cached span or took pages
   uint64_t scan_alloc_ = 0;
 
   // GC controller
