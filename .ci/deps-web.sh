@@ -2,7 +2,8 @@
 # deps-web.sh — installs what the web build and its tests need. Idempotent: every step checks
 # first and does nothing when its result is already there.
 #
-#   1. Debian packages: emscripten (3.1.6, clang-14, binaryen, node-acorn) and chromium.
+#   1. Debian packages: emscripten (3.1.6, clang-14, binaryen, node-acorn), chromium and
+#      Mesa's EGL/llvmpipe (a faster CPU rasterizer for the benchmark).
 #   2. Dear ImGui 1.90.1 sources from Debian 13's (trixie) source package, through a private
 #      apt configuration (no change to /etc), checked by sha256, unpacked to .deps/imgui-1.90.1.
 #      CMake finds it there on its own (IMGUI_DIR defaults to that folder).
@@ -33,6 +34,9 @@ command -v dpkg-source >/dev/null 2>&1 || need+=(dpkg-dev)
 command -v xz >/dev/null 2>&1 || need+=(xz-utils)
 [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || need+=(debian-archive-keyring)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# Mesa's llvmpipe: the benchmark's second WebGL backend (tests/web/lib.mjs GL_ARGS)
+dpkg -s libegl-mesa0 >/dev/null 2>&1 || need+=(libegl-mesa0)
+dpkg -s libgl1-mesa-dri >/dev/null 2>&1 || need+=(libgl1-mesa-dri)
 if [ ${#need[@]} -gt 0 ]; then
   echo "deps-web: apt-get install ${need[*]}"
   $SUDO apt-get update -q

@@ -41,15 +41,26 @@ export function presetFiles() {
   return fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.go')).sort();
 }
 
+// GL backends of headless Chromium on a machine without a GPU (opts.gl):
+//   swiftshader  Chromium's own CPU rasterizer (the default; the tests use it)
+//   llvmpipe     Mesa's multi-threaded, JIT-compiling rasterizer through ANGLE on EGL, what a
+//                Linux desktop without GPU drivers draws with (Debian's libegl-mesa0 and
+//                libgl1-mesa-dri): frames cost a third to a half of SwiftShader's
+export const GL_ARGS = {
+  // --disable-gpu: WebGL still runs (SwiftShader, on the CPU) and the compositor is software;
+  // with GPU compositing on SwiftShader every frame costs one more full-screen textured quad.
+  swiftshader: ['--disable-gpu'],
+  llvmpipe: ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist'],
+};
+
 export async function launchBrowser(opts = {}) {
   const { chromium } = require('playwright-core');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomapsim-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    // --disable-gpu: WebGL still runs (SwiftShader, on the CPU) and the compositor is software;
-    // with GPU compositing on SwiftShader every frame costs one more full-screen textured quad.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    env: { ...process.env, ...(opts.env || {}) },
+    args: ['--no-sandbox', ...GL_ARGS[opts.gl || 'swiftshader'], '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--no-first-run', '--disable-quic', ...(opts.extraArgs || [])],
     viewport: opts.viewport || { width: 1400, height: 860 },
     deviceScaleFactor: opts.deviceScaleFactor || 1,
@@ -58,6 +69,18 @@ export async function launchBrowser(opts = {}) {
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   return { context, close: async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+// webglRenderer names what draws WebGL in this browser ("… llvmpipe …", "… SwiftShader …").
+export async function webglRenderer(browser) {
+  const page = await browser.context.newPage();
+  const r = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const ext = gl && gl.getExtension('WEBGL_debug_renderer_info');
+    return gl ? gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : 'no WebGL2';
+  });
+  await page.close();
+  return r;
 }
 
 // waitApp waits until window.app exists and at least `frames` frames were drawn.
