@@ -9,6 +9,7 @@
 #include "engine/maps/classic_map.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +54,37 @@ uint8_t ClassicMap::tophash(uint64_t hash) {
 }
 
 bool ClassicMap::pointerful() const { return !noscan_bucket_; }
+
+namespace {
+
+// zero_bytes sets bit 7 of every byte of x that is 0 (exact: no carry crosses bytes).
+inline uint64_t zero_bytes(uint64_t x) {
+  constexpr uint64_t k7f = 0x7F7F7F7F7F7F7F7Full;
+  return ~(((x & k7f) + k7f) | x | k7f);
+}
+
+}  // namespace
+
+// BucketScan reads a bucket's 8 tophash bytes at once (SWAR; little-endian, so byte i is
+// slot i) with the answers of map.go's slot-by-slot loop, which stops at the first
+// emptyRest: matches, the slots before it whose tophash is top; empty, the emptyOne or
+// emptyRest slots up to it (where an insert may go); rest, whether there is one (the chain
+// ends in this bucket). A set bit 7 of a byte marks its slot.
+struct ClassicMap::BucketScan {
+  uint64_t matches, empty;
+  bool rest;
+  BucketScan(const uint8_t* tophash, uint8_t top) {
+    static_assert(std::endian::native == std::endian::little, "slot i is byte i of the tophash word");
+    uint64_t w;
+    std::memcpy(&w, tophash, sizeof w);
+    const uint64_t rest_bytes = zero_bytes(w);   // emptyRest == 0
+    const uint64_t upto = rest_bytes ? ((rest_bytes & (0 - rest_bytes)) << 1) - 1 : ~uint64_t{0};
+    matches = zero_bytes(w ^ (0x0101010101010101ull * top)) & upto;
+    empty = zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & upto;   // emptyRest (0) or emptyOne (1)
+    rest = rest_bytes != 0;
+  }
+  static int slot(uint64_t bits) { return std::countr_zero(bits) >> 3; }
+};
 
 namespace {
 
@@ -347,23 +379,19 @@ again:
   BucketRef last = static_cast<BucketRef>(bucket);
   for (BucketRef r = last; r != kNoBucket;) {
     Loc l = loc(cur_, r);
-    for (int i = 0; i < bucketCnt; ++i) {
-      const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-      const uint8_t th = l.s->th(slot);
-      if (th != top) {
-        if (th <= emptyOne && insert_i < 0) { insert_b = r; insert_i = i; }
-        if (th == emptyRest) goto bucketloop_done;
-        continue;
-      }
+    const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
+    for (uint64_t m = scan.matches; m; m &= m - 1) {
+      const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
       if (!keys_.equal(l.s->key(slot), key)) continue;
       // Found: overwrite. needkeyupdate types (strings, floats) store the new key.
       l.s->key(slot) = key;
       return {l.s, slot};
     }
+    if (insert_i < 0 && scan.empty) { insert_b = r; insert_i = BucketScan::slot(scan.empty); }
+    if (scan.rest) break;
     last = r;
     r = l.s->ovf(l.b);
   }
-bucketloop_done:
   // Did not find the key. Grow if this insert crosses the load factor or there are too
   // many overflow buckets, and we are not already growing; then start over.
   if (!growing() && (overLoadFactor(count_ + 1, B_) || tooManyOverflowBuckets(noverflow_, B_))) {
@@ -441,18 +469,15 @@ const uint32_t* ClassicMap::lookup(uint32_t key) const {
   const uint8_t top = tophash(hash);
   for (BucketRef r = static_cast<BucketRef>(bucket); r != kNoBucket;) {
     Loc l = loc(*g, r);
-    for (int i = 0; i < bucketCnt; ++i) {
-      const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-      const uint8_t th = l.s->th(slot);
-      if (th != top) {
-        if (th == emptyRest) return nullptr;
-        continue;
-      }
+    const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
+    for (uint64_t m = scan.matches; m; m &= m - 1) {
+      const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
       if (keys_.equal(l.s->key(slot), key)) {
         static constexpr uint32_t kZeroElem = 0;
         return elems_ ? &l.s->elems[slot] : &kZeroElem;
       }
     }
+    if (scan.rest) return nullptr;
     r = l.s->ovf(l.b);
   }
   return nullptr;
@@ -489,12 +514,10 @@ bool ClassicMap::remove(uint32_t key) {
   const BucketRef orig = static_cast<BucketRef>(bucket);
   for (BucketRef r = orig; r != kNoBucket;) {
     Loc l = loc(cur_, r);
-    for (int i = 0; i < bucketCnt; ++i) {
+    const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
+    for (uint64_t m = scan.matches; m; m &= m - 1) {
+      const int i = BucketScan::slot(m);
       size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-      if (l.s->th(slot) != top) {
-        if (l.s->th(slot) == emptyRest) return false;
-        continue;
-      }
       if (!keys_.equal(l.s->key(slot), key)) continue;
       // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
       if (ind_key_) {
@@ -537,6 +560,7 @@ bool ClassicMap::remove(uint32_t key) {
       debug_check();
       return true;
     }
+    if (scan.rest) return false;
     r = l.s->ovf(l.b);
   }
   return false;

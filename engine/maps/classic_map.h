@@ -194,6 +194,7 @@ class ClassicMap final : public Map {
     Slots s;                       // oldbuckets: buckets [0, base), columns viewing cur_'s
     std::unique_ptr<Slots> spill;  // oldbuckets: its buckets [base, nbuckets) (kSpillBit)
   };
+  struct BucketScan;                     // one bucket's tophash bytes, read at once
   struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there
   struct SlotRef { Slots* s; size_t slot; };
   SlotRef assign_slot(uint32_t key);
