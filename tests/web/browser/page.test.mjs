@@ -35,6 +35,18 @@ async function open(url, opts = {}) {
 
 const small = fs.readFileSync(path.join(SCENARIOS, 'article003_scene1.go'), 'utf8');
 
+// openEditorAtEnd opens the page with the small preset run to its end and the text cursor
+// at the end of the program, put there by a real click and Ctrl+End.
+async function openEditorAtEnd() {
+  const page = await open(base);
+  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
+  await waitState(page, (st) => st.state === 'Finished');
+  const ed = await rect(page, 'editor');
+  await page.mouse.click(ed.x + ed.w * 0.5, ed.y + ed.h * 0.5);
+  await page.keyboard.press('Control+End');
+  return page;
+}
+
 test('the page renders: ImGui drew a non-blank frame', async () => {
   const page = await open(base);
   await page.waitForTimeout(300);
@@ -139,12 +151,7 @@ test('a corrupt link loads the default preset with a visible message', async () 
 });
 
 test('typing in the editor changes the program', async () => {
-  const page = await open(base);
-  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
-  await waitState(page, (st) => st.state === 'Finished');
-  const ed = await rect(page, 'editor');
-  await page.mouse.click(ed.x + ed.w * 0.5, ed.y + ed.h * 0.5);
-  await page.keyboard.press('Control+End');
+  const page = await openEditorAtEnd();
   await page.keyboard.type('\n// typed by the test 123!');
   const s = await waitState(page, (st) => st.program.includes('// typed by the test 123!'), 10000);
   assert.ok(s.program.startsWith(small.slice(0, 40)));
@@ -363,12 +370,7 @@ test('devicePixelRatio change after load: backing store, fonts and style follow'
 });
 
 test('composed and inserted text (IME, dead keys, insertText) reaches the editor; copy and paste still work', async () => {
-  const page = await open(base);
-  await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
-  await waitState(page, (st) => st.state === 'Finished');
-  const ed = await rect(page, 'editor');
-  await page.mouse.click(ed.x + ed.w * 0.5, ed.y + ed.h * 0.5);
-  await page.keyboard.press('Control+End');
+  const page = await openEditorAtEnd();
   await page.keyboard.type('\n// ');
   await page.keyboard.insertText('é→世');   // no key events: what an IME or a phone keyboard sends
   await waitState(page, (st) => st.program === small + '\n// é→世', 10000);
