@@ -1226,8 +1226,10 @@ class Compiler {
     return r;
   }
 
-  V address_of(const Expr& e) {
-    const Expr* x = e.x.get();
+  V address_of(const Expr& e) { return address_of_operand(*e.x, e.pos); }
+  // address_of_operand compiles &x (pos: the & for errors).
+  V address_of_operand(const Expr& operand, Pos pos) {
+    const Expr* x = &operand;
     while (x->kind == Expr::Paren) x = x->x.get();
     if (x->kind == Expr::CompositeLit) {
       if (!x->type) return bad(x->pos, "invalid composite literal type: missing type");
@@ -1254,7 +1256,7 @@ class Compiler {
         return r;   // package variables are static data: no allocation
       }
     }
-    return bad(e.pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only struct or array variables declared with var or :=, new(T) and &T{...})");
+    return bad(pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only struct or array variables declared with var or :=, new(T) and &T{...})");
   }
 
   V star(const Expr& e) {
@@ -1266,8 +1268,12 @@ class Compiler {
       r.t = T.pointer(x.t);
       return r;
     }
-    if (T.kind(x.t) != Kind::Pointer) return bad(e.pos, "invalid operation: cannot indirect " + describe(x));
-    if (x.isconst) return bad(e.pos, "invalid operation: cannot indirect nil");
+    return deref(x, e.pos);
+  }
+  // deref compiles *x of a compiled pointer x.
+  V deref(const V& x, Pos pos) {
+    if (T.kind(x.t) != Kind::Pointer) return bad(pos, "invalid operation: cannot indirect " + describe(x));
+    if (x.isconst) return bad(pos, "invalid operation: cannot indirect nil");
     TypeId pt = T.u(x.t).elem;
     V r;
     r.t = pt;
@@ -1282,17 +1288,11 @@ class Compiler {
       im.used = true;
       return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug, strconv, strings and unsafe functions)");
     }
-    const Entity* method = nullptr;
-    bool x_is_ptr = false;
-    if (!find_method(e, method, x_is_ptr)) {
-      V v;
-      v.ok = false;
-      return v;
-    }
-    if (method) return bad(e.pos, "method values are not supported by the playground (call " + expr_str(e) + "(…) instead)");
     V x = expr(*e.x);
     if (!x.ok) return x;
     if (x.is_type) return bad(e.pos, T.name(x.t) + "." + e.name + " undefined (method expressions are not supported)");
+    bool x_is_ptr = false;
+    if (method_of(x.t, e.name, x_is_ptr)) return bad(e.pos, "method values are not supported by the playground (call " + expr_str(e) + "(…) instead)");
     TypeId t = x.t;
     bool ptr = false;
     if (T.kind(t) == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Struct) {
@@ -1848,7 +1848,7 @@ class Compiler {
         v.ok = false;
         return v;
       }
-      if (fe) return method_call(e, *f, *fe, x_is_ptr, stmt);
+      if (fe) return method_call(e, *f, *fe, x_is_ptr);
       V field = selector(*f);   // names an undefined field or method
       if (!field.ok) return field;
     }
@@ -1871,13 +1871,30 @@ class Compiler {
       if (!xe || xe->k == Entity::Type || xe->k == Entity::Package) return true;
     }
     TypeId xt;
-    if (!static_type(*sel.x, xt)) return false;
-    x_is_ptr = T.kind(xt) == Kind::Pointer && T[xt].name.empty();
-    const TypeId base = x_is_ptr ? T.u(xt).elem : xt;
-    const std::string& tname = T[base].name;
-    if (tname.rfind("main.", 0) != 0) return true;
-    auto it = pkg_.find(tname.substr(5) + "." + sel.name);
-    if (it != pkg_.end() && it->second.k == Entity::Func) out = &it->second;
+    if (!operand_type(*sel.x, xt)) return false;
+    out = method_of(xt, sel.name, x_is_ptr);
+    return true;
+  }
+  // method_of finds method name of a value of type t (T or *T of a named type T here).
+  const Entity* method_of(TypeId t, const std::string& name, bool& x_is_ptr) {
+    x_is_ptr = T.kind(t) == Kind::Pointer && T[t].name.empty();
+    const std::string& tname = T[x_is_ptr ? T.u(t).elem : t].name;
+    if (tname.rfind("main.", 0) != 0) return nullptr;
+    auto it = pkg_.find(tname.substr(5) + "." + name);
+    return it != pkg_.end() && it->second.k == Entity::Func ? &it->second : nullptr;
+  }
+  // operand_type is static_type remembered per node: a chain x.A().B().C() asks for the type
+  // of each receiver before compiling it, which must not make its compilation exponential.
+  // (An expression's type does not depend on where it is compiled: a function literal is
+  // expanded in the scopes it was written in.)
+  bool operand_type(const Expr& x, TypeId& out) {
+    auto it = operand_types_.find(&x);
+    if (it != operand_types_.end()) {
+      out = it->second;
+      return true;
+    }
+    if (!static_type(x, out)) return false;
+    operand_types_[&x] = out;
     return true;
   }
 
@@ -1894,11 +1911,11 @@ class Compiler {
       case Expr::Star: return true;
       case Expr::Selector: {
         TypeId t = 0;
-        return static_type(*x.x, t) && (T.kind(t) == Kind::Pointer || addressable(*x.x));
+        return operand_type(*x.x, t) && (T.kind(t) == Kind::Pointer || addressable(*x.x));
       }
       case Expr::Index: {
         TypeId t = 0;
-        if (!static_type(*x.x, t)) return false;
+        if (!operand_type(*x.x, t)) return false;
         if (T.kind(t) == Kind::Slice || T.kind(t) == Kind::Pointer) return true;
         return T.kind(t) == Kind::Array && addressable(*x.x);
       }
@@ -1908,41 +1925,18 @@ class Compiler {
 
   // method_call compiles x.M(args) as the call M(recv, args), where recv is x, &x (pointer
   // receiver, addressable x) or *x (value receiver through a pointer), as Go's spec says.
-  V method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr, bool stmt) {
+  V method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr) {
     const FuncDecl& fd = file_.funcs[size_t(method.slot)];
     const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
-    auto call = std::make_unique<Expr>();
-    call->kind = Expr::Call;
-    call->pos = e.pos;
-    call->has_ellipsis = e.has_ellipsis;
-    call->x = std::make_unique<Expr>();
-    call->x->kind = Expr::Ident;
-    call->x->pos = sel.pos;
-    call->x->name = method.name;
     if (ptr_recv && !x_is_ptr && !addressable(*sel.x)) {
       TypeId xt = 0;
-      static_type(*sel.x, xt);
+      operand_type(*sel.x, xt);
       std::string tn = T.name(xt);
       if (tn.rfind("main.", 0) == 0) tn = tn.substr(5);   // gc's spelling in errors
       return bad(sel.pos, "cannot call pointer method " + sel.name + " on " + tn);
     }
-    ExprP recv = clone_expr(*sel.x);
-    if (ptr_recv != x_is_ptr) {
-      auto wrap = std::make_unique<Expr>();
-      wrap->pos = recv->pos;
-      if (ptr_recv) {
-        wrap->kind = Expr::Unary;
-        wrap->op = Tok::And;
-      } else {
-        wrap->kind = Expr::Star;
-      }
-      wrap->x = std::move(recv);
-      recv = std::move(wrap);
-    }
-    call->args.push_back(std::move(recv));
-    for (const auto& a : e.args) call->args.push_back(clone_expr(*a));
-    synthesized_.push_back(std::move(call));   // the compiler may keep pointers into it
-    return this->call(*synthesized_.back(), stmt);
+    const Receiver recv{sel.x.get(), ptr_recv == x_is_ptr ? Receiver::AsIs : ptr_recv ? Receiver::Address : Receiver::Deref};
+    return user_call(e, method.slot, &recv);
   }
 
   bool declare_closure(const Expr& name, const Expr& lit) {
@@ -2088,12 +2082,26 @@ class Compiler {
     return true;
   }
 
-  V user_call(const Expr& e, int fidx) {
+  // Receiver is a method call's receiver operand and how it is passed.
+  struct Receiver {
+    const Expr* x;
+    enum Mode : uint8_t { AsIs, Address, Deref } mode;
+  };
+  V receiver_value(const Receiver& r) {
+    if (r.mode == Receiver::Address) return address_of_operand(*r.x, r.x->pos);
+    V x = expr(*r.x);
+    if (!x.ok || r.mode == Receiver::AsIs) return x;
+    return deref(x, r.x->pos);
+  }
+
+  // user_call compiles a call of funcs[fidx]; recv (a method call) is its first argument.
+  V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr) {
     const FuncDecl& fd = file_.funcs[size_t(fidx)];
     Function& callee = prog_.funcs[size_t(fidx)];
     if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
-    if (e.args.size() != callee.param_types.size()) {
-      std::string which = e.args.size() < callee.param_types.size() ? "not enough" : "too many";
+    const size_t first = recv ? 1 : 0;   // callee parameter of e.args[0]
+    if (first + e.args.size() != callee.param_types.size()) {
+      std::string which = first + e.args.size() < callee.param_types.size() ? "not enough" : "too many";
       return bad(e.pos, which + " arguments in call to " + fd.name);
     }
     size_t n = std::max(callee.param_types.size(), callee.result_types.size());
@@ -2103,11 +2111,12 @@ class Compiler {
     CallRec rec;
     rec.callee = fidx;
     rec.result = new_node();
-    for (size_t i = 0; i < e.args.size(); ++i) {
+    for (size_t i = 0; i < callee.param_types.size(); ++i) {
       size_t m = temp_mark();
-      V a = expr(*e.args[i]);
+      const Expr& ax = i < first ? *recv->x : *e.args[i - first];
+      V a = i < first ? receiver_value(*recv) : expr(ax);
       if (!a.ok) return a;
-      if (!assignable(a, callee.param_types[i], e.args[i]->pos, ("argument to " + fd.name).c_str())) { a.ok = false; return a; }
+      if (!assignable(a, callee.param_types[i], ax.pos, ("argument to " + fd.name).c_str())) { a.ok = false; return a; }
       flow(a.src, param_nodes_[size_t(fidx)][i]);
       rec.args.push_back(a.src);
       move_into(a, base + int(i), callee.param_types[i]);
@@ -4120,7 +4129,7 @@ class Compiler {
   Scope universe_, pkg_;
   std::map<std::string, Entity> imports_;
   std::set<std::string> ptr_method_names_;     // methods with a pointer receiver (addr_names_in)
-  std::vector<ExprP> synthesized_;             // method calls rewritten as plain calls
+  std::map<const Expr*, TypeId> operand_types_;   // operand_type's memory
   std::map<std::string, Pos> import_pos_;
   std::vector<Scope> scopes_;
   std::vector<Edge> edges_;

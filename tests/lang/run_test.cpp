@@ -69,6 +69,21 @@ TEST(Run, MethodsWithValueAndPointerReceivers) {
   EXPECT_EQ(r.out, "7 true false 1 100\n8 8 8\n3 7\n");
 }
 
+// A receiver's type is looked up before it is compiled: long chains must stay cheap (each
+// receiver typed once), not double with every link.
+TEST(Run, LongSelectorAndMethodChainsCompile) {
+  std::string fields = "x", calls = "x";
+  for (int i = 0; i < 60; ++i) {
+    fields += ".next";
+    calls += ".Self()";
+  }
+  auto r = run("package main\n\ntype Node struct {\n\tnext *Node\n\tv    int\n}\n\n"
+               "func (n *Node) Self() *Node { return n }\n\n"
+               "func main() {\n\tx := &Node{v: 7}\n\tx.next = x\n\tprintln(" + fields + ".v, " + calls + ".v)\n}\n");
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.err, "7 7\n");
+}
+
 TEST(Run, MethodErrorsNameTheProblem) {
   const std::pair<const char*, const char*> cases[] = {
       {"type P struct{ X int }\nfunc (p *P) Inc() { p.X++ }\nfunc main() {\n\tm := map[int]P{}\n\tm[1].Inc()\n}\n",
