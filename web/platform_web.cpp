@@ -32,6 +32,9 @@
 //      hidden textarea holds the focus; text it receives without a keypress GLFW delivered
 //      (compositionend, input of kind insertText) goes to io.AddInputCharactersUTF8. Keys
 //      still reach GLFW (window, capture phase), paste still reaches Q2's listener.
+//   Q11 Drawing: ImGui's imgui_impl_opengl3 reads back ~15 pieces of GL state each frame to
+//      restore them; in Chromium several are synchronous round trips to the GPU process (10 ms
+//      a frame on a CPU rasterizer). web/imgui_webgl.h draws without reading anything back.
 #include "web/platform.h"
 
 #include <emscripten.h>
@@ -50,8 +53,8 @@
 #include "imgui.h"
 #include "imgui_internal.h"   // gms_wheel_wanted reads ImGui's windows and their scroll
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "web/embedded.h"
+#include "web/imgui_webgl.h"
 
 namespace {
 
@@ -130,11 +133,14 @@ EM_JS(void, js_first_frame, (double ms), {
   if (!window["__gms_first_frame_ms"]) window["__gms_first_frame_ms"] = ms;
 });
 
-EM_JS(void, js_frame_time, (double work_ms, double engine_ms), {
-  var a = window["__gms_frame_work"] || (window["__gms_frame_work"] = []);
-  a.push(work_ms); if (a.length > 2000) a.splice(0, a.length - 2000);
-  var e = window["__gms_frame_engine"] || (window["__gms_frame_engine"] = []);
-  e.push(engine_ms); if (e.length > 2000) e.splice(0, e.length - 2000);
+EM_JS(void, js_frame_time, (double work_ms, double engine_ms, double gl_ms), {
+  var keep = function(name, v) {
+    var a = window[name] || (window[name] = []);
+    a.push(v); if (a.length > 2000) a.splice(0, a.length - 2000);
+  };
+  keep("__gms_frame_work", work_ms);
+  keep("__gms_frame_engine", engine_ms);
+  keep("__gms_frame_gl", gl_ms);
 });
 
 EM_JS(void, js_share_wheel, (), {
@@ -297,8 +303,7 @@ void follow_dpr() {
   if (dpr == g_dpr) return;
   g_dpr = dpr;
   style_and_fonts(dpr);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  webgl::upload_fonts();
   g_css_w = g_css_h = 0;   // apply_size sets the window to CSS size × the new ratio
 }
 
@@ -439,7 +444,7 @@ void init(const char* title) {
   style_and_fonts(g_dpr);
 
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (webgl::init()) webgl::upload_fonts();
   // Q2: our clipboard (after the backend, which installs the GLFW stubs).
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
@@ -493,13 +498,13 @@ bool begin_frame() {
     g_wake_frames = std::max(g_wake_frames, 2);
   }
   g_panels.clear();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   return true;
 }
 
 void end_frame() {
+  const double t_render = emscripten_get_now();
   ImGui::Render();
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(g_window, &fw, &fh);
@@ -517,11 +522,11 @@ void end_frame() {
     }
     glDisable(GL_SCISSOR_TEST);
   }
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  webgl::render(ImGui::GetDrawData(), fw, fh);
   ++g_frames;
   const double now = emscripten_get_now();
   if (g_frames == 1) js_first_frame(now);
-  js_frame_time(now - g_frame_start, g_engine_ms);
+  js_frame_time(now - g_frame_start, g_engine_ms, now - t_render);
   g_engine_ms = 0;
   // ImGui needs a frame or two to settle after any change (hover, popups, text layout).
   if (ImGui::IsAnyItemActive() || ImGui::GetIO().WantTextInput) g_wake_frames = std::max(g_wake_frames, 2);
