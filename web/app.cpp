@@ -22,7 +22,6 @@ namespace app {
 namespace {
 
 constexpr const char* kDefaultPreset = "article000_inline";
-constexpr double kFrameBudgetMs = 7.0;       // engine work per frame: 60 fps with room to draw
 constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reloads the program
 constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory cap on the web
 constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
@@ -671,22 +670,25 @@ void frame(App& a) {
     if (platform::now_ms() - a.scenario.edited_at > kReloadAfterTypingMs) reload(a, false);
   }
 
-  // Time slices: the main run first, then the cursor probe, then the compare variants.
+  // Time slices: the main run first, then the cursor probe, then the compare variants, in a
+  // budget the pacer sizes from how frames arrive (web/pacer/pacer.h).
+  a.pacer.on_frame(platform::frame_interval_ms());
+  const double budget = a.pacer.budget_ms();
   const double t0 = platform::now_ms();
-  advance_limited(a.main, kFrameBudgetMs, ops_per_frame(a.controls.speed));
+  advance_limited(a.main, budget, ops_per_frame(a.controls.speed));
   if (a.timeline.pending_cursor != UINT64_MAX && a.main.done()) {
     const uint64_t c = a.timeline.pending_cursor;
     a.timeline.pending_cursor = UINT64_MAX;
     set_cursor(a, c);
   }
-  const double left = std::max(1.0, kFrameBudgetMs - (platform::now_ms() - t0));
+  const double left = std::max(1.0, budget - (platform::now_ms() - t0));
   advance(a.probe, left);
   if (a.compare.a.playing || a.compare.b.playing) {
-    const double half = std::max(1.0, (kFrameBudgetMs - (platform::now_ms() - t0)) / 2);
+    const double half = std::max(1.0, (budget - (platform::now_ms() - t0)) / 2);
     advance(a.compare.a, half);
     advance(a.compare.b, half);
   }
-  platform::note_engine_ms(platform::now_ms() - t0);
+  platform::note_engine_ms(platform::now_ms() - t0, budget);
   if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
     platform::keep_running();
   // A run stopped by a limit (ops, the simulator's memory, the simulated heap) says so.

@@ -23,6 +23,7 @@
 #include "engine/maps/swiss_map.h"
 #include "engine/sim/simulation.h"
 #include "web/knobs/knobs.h"
+#include "web/pacer/pacer.h"
 #include "web/share/codec.h"
 
 namespace app {
@@ -121,6 +122,7 @@ struct EmbedState {
 struct App {
   Run main;
   Run probe;                      // re-run to the timeline cursor (see header)
+  pacer::FramePacer pacer;        // the engine's time slice per frame
   std::string notice;             // a visible message (bad link, limits); "" = none
   sim::RunState last_state = sim::RunState::Empty;   // to notice a run that hit a limit
   double notice_until = 0;

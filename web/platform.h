@@ -33,9 +33,12 @@ void keep_running();
 // dpr is the device pixel ratio the UI was built for (1 CSS px = dpr ImGui px).
 float dpr();
 double now_ms();
-// note_engine_ms tells the frame timing (window.__gms_frame_engine, for the benchmark) how much
-// of this frame the engine's time slice took.
-void note_engine_ms(double ms);
+// frame_interval_ms is the time since the previous frame began, 0 for the first frame and
+// after an idle pause (the frame pacer learns only from back-to-back frames).
+double frame_interval_ms();
+// note_engine_ms tells the frame timing (window.__gms_frame_engine and __gms_frame_budget,
+// for the benchmark) how much of this frame the engine's time slice took, and its budget.
+void note_engine_ms(double ms, double budget_ms);
 uint64_t frame_count();
 
 // replace_fragment writes location.hash with history.replaceState (no history entry).

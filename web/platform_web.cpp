@@ -66,7 +66,10 @@ bool g_busy = false;            // keep_running() was called this frame
 bool g_paused = false;
 uint64_t g_frames = 0;
 double g_frame_start = 0;
+double g_frame_interval = 0;   // frame_interval_ms
+bool g_resumed = false;        // the loop was paused before this frame
 double g_engine_ms = 0;         // note_engine_ms, this frame
+double g_engine_budget = 0;
 std::string g_clip;
 float g_pinch = 1.0f;
 bool g_touch_down = false;
@@ -133,7 +136,7 @@ EM_JS(void, js_first_frame, (double ms), {
   if (!window["__gms_first_frame_ms"]) window["__gms_first_frame_ms"] = ms;
 });
 
-EM_JS(void, js_frame_time, (double work_ms, double engine_ms, double gl_ms), {
+EM_JS(void, js_frame_time, (double work_ms, double engine_ms, double gl_ms, double budget_ms), {
   var keep = function(name, v) {
     var a = window[name] || (window[name] = []);
     a.push(v); if (a.length > 2000) a.splice(0, a.length - 2000);
@@ -141,6 +144,7 @@ EM_JS(void, js_frame_time, (double work_ms, double engine_ms, double gl_ms), {
   keep("__gms_frame_work", work_ms);
   keep("__gms_frame_engine", engine_ms);
   keep("__gms_frame_gl", gl_ms);
+  keep("__gms_frame_budget", budget_ms);
 });
 
 EM_JS(void, js_share_wheel, (), {
@@ -339,6 +343,7 @@ EMSCRIPTEN_KEEPALIVE void gms_wake() {
   g_wake_frames = 4;
   if (g_paused) {
     g_paused = false;
+    g_resumed = true;
     emscripten_resume_main_loop();
   }
 }
@@ -475,7 +480,10 @@ bool begin_frame() {
   }
   g_busy = false;
   if (g_wake_frames > 0) --g_wake_frames;
-  g_frame_start = emscripten_get_now();
+  const double start = emscripten_get_now();
+  g_frame_interval = g_frame_start > 0 && !g_resumed ? start - g_frame_start : 0;
+  g_resumed = false;
+  g_frame_start = start;
   follow_dpr();
   apply_size();
   // Q3: deliver queued touch events, one button change per frame after its position.
@@ -526,7 +534,7 @@ void end_frame() {
   ++g_frames;
   const double now = emscripten_get_now();
   if (g_frames == 1) js_first_frame(now);
-  js_frame_time(now - g_frame_start, g_engine_ms, now - t_render);
+  js_frame_time(now - g_frame_start, g_engine_ms, now - t_render, g_engine_budget);
   g_engine_ms = 0;
   // ImGui needs a frame or two to settle after any change (hover, popups, text layout).
   if (ImGui::IsAnyItemActive() || ImGui::GetIO().WantTextInput) g_wake_frames = std::max(g_wake_frames, 2);
@@ -540,9 +548,13 @@ void end_frame() {
 }
 
 void keep_running() { g_busy = true; }
-void note_engine_ms(double ms) { g_engine_ms += ms; }
+void note_engine_ms(double ms, double budget_ms) {
+  g_engine_ms += ms;
+  g_engine_budget = budget_ms;
+}
 float dpr() { return g_dpr; }
 double now_ms() { return emscripten_get_now(); }
+double frame_interval_ms() { return g_frame_interval; }
 uint64_t frame_count() { return g_frames; }
 
 void replace_fragment(const std::string& fragment) { js_replace_hash(fragment.c_str()); }

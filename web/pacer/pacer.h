@@ -1,0 +1,56 @@
+// pacer.h — how much of each frame the engine may use, learned from how frames arrive.
+//
+// The page draws once per display refresh (requestAnimationFrame). A frame is late when the
+// browser could not present it by the next refresh: the page's own work was too long, or the
+// compositor and the GPU (a CPU rasterizer, on machines without one) did not keep up, or other
+// processes took the cores. Only the interval between frames tells these apart from a
+// smooth run, so the pacer watches it:
+//
+//   refresh period  the shortest interval seen in the last kPeriodWindow frames (60 Hz →
+//                   16.7 ms, 120 Hz → 8.3 ms), floored at kMinPeriodMs
+//   late frame      interval > kLateFactor × period
+//   engine budget   ms of engine work per frame: × kBackoff after a late frame (down to
+//                   kMinBudgetMs), + kGrowMs after an on-time one (up to kMaxShare × period)
+//
+// So on a fast machine with a GPU the engine gets most of each frame (runs finish sooner), and
+// where drawing is expensive it gets what is left after drawing, and the animation stays at the
+// display's rate instead of dropping to every other refresh. Frames after an idle pause
+// (interval 0) teach nothing.
+//
+// Pure C++ (no browser): tests/web/native/pacer_test.cpp drives it with interval sequences.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+namespace pacer {
+
+inline constexpr double kStartBudgetMs = 7.0;
+inline constexpr double kMinBudgetMs = 1.5;
+inline constexpr double kMaxShare = 0.6;      // of the refresh period
+inline constexpr double kBackoff = 0.7;
+inline constexpr double kGrowMs = 0.08;
+inline constexpr double kLateFactor = 1.35;
+inline constexpr double kMinPeriodMs = 4.0;
+inline constexpr size_t kPeriodWindow = 240;   // frames (4 s at 60 Hz)
+
+class FramePacer {
+ public:
+  // on_frame takes the interval since the previous frame began (0 after an idle pause or for
+  // the first frame) and updates the budget for the frame that begins now.
+  void on_frame(double interval_ms);
+
+  double budget_ms() const { return budget_; }
+  // period_ms is the estimated refresh period (0 until a frame interval was seen).
+  double period_ms() const { return period_; }
+  unsigned late_frames() const { return late_; }
+
+ private:
+  std::array<double, kPeriodWindow> recent_{};   // intervals, ring buffer
+  size_t count_ = 0, next_ = 0;
+  double period_ = 0;
+  double budget_ = kStartBudgetMs;
+  unsigned late_ = 0;
+};
+
+}  // namespace pacer
