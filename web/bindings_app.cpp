@@ -10,6 +10,7 @@
 
 #include "imgui.h"
 #include "web/app.h"
+#include "web/imgui_webgl.h"
 #include "web/platform.h"
 
 app::App* app_instance();   // main.cpp
@@ -41,9 +42,10 @@ val widget_names() {
   return arr;
 }
 
-// draw_stats describes what the last frame sent to WebGL (ImGui's draw data stays valid until
-// the next frame begins): draw calls, vertices, indices, and the pixels its triangles cover
-// (clipped to their scissor rects; overlaps counted twice) — what software GL pays for.
+// draw_stats describes the last frame (ImGui's draw data stays valid until the next frame
+// begins): what ImGui drew (commands, vertices, indices, the pixels its triangles cover,
+// clipped to their scissor rects, overlaps counted twice) and what of it reached WebGL
+// (the renderer redraws only damaged areas: draw calls, lists, damaged pixels).
 val draw_stats() {
   val o = val::object();
   const ImDrawData* d = ImGui::GetDrawData();
@@ -80,7 +82,12 @@ val draw_stats() {
     o.set("lists", d->CmdListsCount);
   }
   o.set("byWindow", per_window);
-  o.set("drawCalls", calls);
+  o.set("imguiCommands", calls);
+  const webgl::Stats gl = webgl::last_frame_stats();
+  o.set("drawCalls", gl.draw_calls);
+  o.set("listsDrawn", gl.lists_drawn);
+  o.set("damagedPixels", gl.damaged_pixels);
+  o.set("fullRedraw", gl.full);
   o.set("pixels", pixels);
   return o;
 }
@@ -125,4 +132,9 @@ EMSCRIPTEN_BINDINGS(gomapsim_app) {
   emscripten::function("setViews", &set_views);
   emscripten::function("startCompare", &start_compare);
   emscripten::function("wake", +[]() { gms_wake(); });
+  // Tests: the next frame redraws the whole canvas (damage tracking compared with a full redraw).
+  emscripten::function("redrawAll", +[]() {
+    webgl::invalidate();
+    gms_wake();
+  });
 }

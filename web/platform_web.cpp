@@ -35,6 +35,9 @@
 //   Q11 Drawing: ImGui's imgui_impl_opengl3 reads back ~15 pieces of GL state each frame to
 //      restore them; in Chromium several are synchronous round trips to the GPU process (10 ms
 //      a frame on a CPU rasterizer). web/imgui_webgl.h draws without reading anything back.
+//   Q12 Damage: web/imgui_webgl.h redraws only what changed, so the canvas must keep its pixels
+//      between frames. 3.1.6's GLFW has no hint for preserveDrawingBuffer; the context is
+//      created first with it, and GLFW's getContext call then returns that same context.
 #include "web/platform.h"
 
 #include <emscripten.h>
@@ -78,8 +81,7 @@ bool g_touch_down = false;
 // and a finger has no hover before it lands.
 struct TouchEvent { int kind; float x, y; };   // 0 pos, 1 down, 2 up
 std::vector<TouchEvent> g_touch_queue;
-struct Panel { int x0, y0, x1, y1; uint32_t rgba; };   // fill_panel, this frame
-std::vector<Panel> g_panels;
+std::vector<webgl::Panel> g_panels;   // fill_panel, this frame
 struct Zone { float x0, y0, x1, y1; };                  // claim_wheel, last frame
 std::vector<Zone> g_wheel_zones, g_wheel_zones_next;
 bool g_text_focus = false;      // the hidden textarea has the focus (Q10)
@@ -130,6 +132,12 @@ EM_JS(void, js_release_focus, (), {
   try { if (document.activeElement) document.activeElement.blur(); } catch (e) {}
   try { window.blur(); } catch (e) {}
   try { if (window.parent && window.parent !== window) window.parent.focus(); } catch (e) {}
+});
+
+EM_JS(void, js_keep_drawing_buffer, (), {
+  // Q12: the same attributes GLFW asks for, plus preserveDrawingBuffer.
+  Module["canvas"].getContext("webgl2", {alpha: false, depth: false, stencil: false, antialias: false,
+                                         preserveDrawingBuffer: true});
 });
 
 EM_JS(void, js_first_frame, (double ms), {
@@ -190,9 +198,14 @@ EM_JS(void, js_install_text_input, (), {
   ta.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;padding:0;border:0;margin:0;" +
                      "opacity:0;resize:none;overflow:hidden;pointer-events:none;z-index:-1";
   document.body.appendChild(ta);
-  var delivered = false;   // GLFW took this keystroke's character from keypress
+  // GLFW took this keystroke's character from keypress: the textarea's input event of the same
+  // keystroke (dispatched in the same task) must not send it again. Cleared in the next task,
+  // since a keystroke made while the canvas had the focus gets no input event at all, and the
+  // next insertText (an IME's, in a later task) would be dropped.
+  var delivered = false;
   window.addEventListener("keypress", function(e) {
     delivered = !(e.ctrlKey || e.metaKey) && e.charCode > 0x1F;
+    if (delivered) setTimeout(function() { delivered = false; }, 0);
   }, true);
   var send = function(s) {
     if (!s) return;
@@ -436,6 +449,7 @@ void init(const char* title) {
   glfwWindowHint(GLFW_ALPHA_BITS, 0);
   glfwWindowHint(GLFW_DEPTH_BITS, 0);
   glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  js_keep_drawing_buffer();   // Q12
   // Q1: backing store in device pixels; CSS size from the stylesheet.
   g_window = glfwCreateWindow(static_cast<int>(std::lround(g_css_w * g_dpr)), static_cast<int>(std::lround(g_css_h * g_dpr)),
                               title, nullptr, nullptr);
@@ -516,21 +530,8 @@ void end_frame() {
   ImGui::Render();
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(g_window, &fw, &fh);
-  glViewport(0, 0, fw, fh);
-  glClearColor(0.06f, 0.065f, 0.075f, 1.0f);   // the windows' background (WindowBg is clear)
-  glClear(GL_COLOR_BUFFER_BIT);
-  if (!g_panels.empty()) {
-    // Panels: scissored clears (GL's y axis points up). ImGui's renderer sets its own scissor.
-    glEnable(GL_SCISSOR_TEST);
-    for (const Panel& p : g_panels) {
-      glScissor(p.x0, fh - p.y1, p.x1 - p.x0, p.y1 - p.y0);
-      glClearColor(static_cast<float>(p.rgba & 255) / 255.0f, static_cast<float>((p.rgba >> 8) & 255) / 255.0f,
-                   static_cast<float>((p.rgba >> 16) & 255) / 255.0f, 1.0f);
-      glClear(GL_COLOR_BUFFER_BIT);
-    }
-    glDisable(GL_SCISSOR_TEST);
-  }
-  webgl::render(ImGui::GetDrawData(), fw, fh);
+  // The windows' background (WindowBg is clear) under the panels, then ImGui's lists.
+  webgl::render(ImGui::GetDrawData(), fw, fh, IM_COL32(15, 17, 19, 255), g_panels);
   ++g_frames;
   const double now = emscripten_get_now();
   if (g_frames == 1) js_first_frame(now);
@@ -588,7 +589,7 @@ void claim_wheel(float x0, float y0, float x1, float y1) {
 
 void fill_panel(float x0, float y0, float x1, float y1, uint32_t rgba) {
   // Pixel centres inside [x0, x1): the pixels a triangle-drawn rectangle would cover.
-  const Panel p{static_cast<int>(std::lround(x0)), static_cast<int>(std::lround(y0)), static_cast<int>(std::lround(x1)),
+  const webgl::Panel p{static_cast<int>(std::lround(x0)), static_cast<int>(std::lround(y0)), static_cast<int>(std::lround(x1)),
                 static_cast<int>(std::lround(y1)), rgba};
   if (p.x1 > p.x0 && p.y1 > p.y0) g_panels.push_back(p);
 }
@@ -608,6 +609,7 @@ void* upload_image(uint32_t* texture, int w, int h, const uint32_t* rgba) {
   glBindTexture(GL_TEXTURE_2D, *texture);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  webgl::note_texture_changed();   // lists showing it are redrawn
   return reinterpret_cast<void*>(static_cast<uintptr_t>(*texture));
 }
 

@@ -13,7 +13,11 @@
 // pixel. For context the bench also reports:
 //   - the SwiftShader run with vsync pacing off (--disable-gpu-vsync --disable-frame-rate-limit):
 //     intervals are then the real cost of a frame instead of multiples of 16.7 ms;
-//   - the page's own work per frame (engine slice + UI + GL calls, measured inside the app);
+//   - the page's own work per frame (engine slice + UI + GL calls, measured inside the app) and
+//     the engine's budget the frame pacer gave it (web/pacer/pacer.h);
+//   - a second run of the preset in the same page (code warmed up, memory already touched);
+//   - CPU time per frame of Chromium's GPU process and renderer (from /proc): where the two
+//     cores went;
 //   - what the app sends to WebGL (triangles, blended pixels, draw calls: window.app.drawStats);
 //   - a reference page drawing one blended full-screen quad a frame, nothing else (the app's
 //     context attributes: no antialiasing, alpha, depth or stencil), on each
@@ -39,13 +43,33 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
 const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8');
 
-// run1M loads the 1M preset and records rAF intervals, the app's per-frame work and its draw
-// stats until the run ends.
-async function run1M(browser, shot) {
-  const page = await browser.context.newPage();
-  await page.goto(base);
-  await waitApp(page);
-  await page.evaluate(() => { window.__gms_frame_work = []; });
+// cpuByProcess sums user+system CPU ms of Chromium's processes by kind (gpu-process, renderer,
+// browser…), from /proc (Linux).
+function cpuByProcess() {
+  const out = {};
+  const tick = 1000 / 100;   // USER_HZ
+  for (const pid of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium')) continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const kind = (cmd.match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
+      out[kind] = (out[kind] || 0) + (Number(f[11]) + Number(f[12])) * tick;
+    } catch { /* gone */ }
+  }
+  return out;
+}
+
+// run1M loads the 1M preset and records rAF intervals, the app's per-frame work, the pacer's
+// budget, CPU per process and its draw stats until the run ends (`page` given: run it again
+// in that page).
+async function run1M(browser, shot, page = null) {
+  if (!page) {
+    page = await browser.context.newPage();
+    await page.goto(base);
+    await waitApp(page);
+  }
+  await page.evaluate(() => { window.__gms_frame_work = []; window.__gms_frame_engine = []; window.__gms_frame_budget = []; });
   await page.evaluate((t) => {
     window.__raf = [];
     let last = performance.now();
@@ -55,6 +79,7 @@ async function run1M(browser, shot) {
     window.app.loadProgram(t, 'article000_inline');
   }, src);
   const t0 = Date.now();
+  const cpu0 = cpuByProcess();
   const stats = [];
   let s;
   for (;;) {
@@ -65,16 +90,19 @@ async function run1M(browser, shot) {
     await page.waitForTimeout(250);
   }
   const runMs = Date.now() - t0;
+  const cpu1 = cpuByProcess();
   await page.evaluate(() => { window.__raf_on = false; });
   const raf = (await page.evaluate(() => window.__raf)).slice(2);
   const work = await page.evaluate(() => window.__gms_frame_work);
   const engine = await page.evaluate(() => window.__gms_frame_engine || []);
+  const budget = await page.evaluate(() => window.__gms_frame_budget || []);
   const heap = await page.evaluate(() => window.app.heapBytes());
   if (shot) saveArtifact(shot, await page.screenshot());
-  await page.close();
   const st = stats.filter(Boolean);
   const med = (f) => pct(st.map(f), 0.5);
-  return { state: s.state, runMs, raf, work, engine, heap,
+  const cpuPerFrame = (kind) => ((cpu1[kind] || 0) - (cpu0[kind] || 0)) / Math.max(1, raf.length);
+  return { page, state: s.state, runMs, raf, work, engine, budget, heap,
+           gpuCpuPerFrame: cpuPerFrame('gpu-process'), rendererCpuPerFrame: cpuPerFrame('renderer'),
            triangles: med((x) => x.indices / 3), pixels: med((x) => x.pixels), drawCalls: med((x) => x.drawCalls) };
 }
 
@@ -90,10 +118,14 @@ gl.linkProgram(pr); gl.useProgram(pr); gl.bindBuffer(gl.ARRAY_BUFFER,gl.createBu
 gl.bufferData(gl.ARRAY_BUFFER,new Float32Array([-1,-1,1,-1,-1,1,-1,1,1,-1,1,1]),gl.STATIC_DRAW);
 gl.enableVertexAttribArray(0); gl.vertexAttribPointer(0,2,gl.FLOAT,false,0,0); gl.enable(gl.BLEND);
 gl.blendFunc(gl.SRC_ALPHA,gl.ONE_MINUS_SRC_ALPHA); window.__raf=[]; let last=performance.now();
-function f(t){gl.clear(gl.COLOR_BUFFER_BIT);gl.drawArrays(gl.TRIANGLES,0,6);__raf.push(t-last);last=t;if(__raf.length<90)requestAnimationFrame(f);}
+function f(t){gl.clear(gl.COLOR_BUFFER_BIT);gl.drawArrays(gl.TRIANGLES,0,6);__raf.push(t-last);last=t;if(__raf.length<180)requestAnimationFrame(f);}
 requestAnimationFrame(f);</script>`));
-  await ref.waitForTimeout(2500);
+  await ref.waitForTimeout(500);
+  const cpu0 = cpuByProcess(), n0 = await ref.evaluate(() => window.__raf.length);
+  await ref.waitForTimeout(2000);
+  const cpu1 = cpuByProcess(), n1 = await ref.evaluate(() => window.__raf.length);
   const r = (await ref.evaluate(() => window.__raf)).slice(5);
+  r.gpuCpuPerFrame = ((cpu1['gpu-process'] || 0) - (cpu0['gpu-process'] || 0)) / Math.max(1, n1 - n0);
   await ref.close();
   return r;
 }
@@ -110,17 +142,21 @@ for (let i = 0; i < 5; i++) {
   await page.close();
 }
 const paced = await run1M(browser, 'bench-1m-end.png');
+const again = await run1M(browser, null, paced.page);
+await paced.page.close();
 const refRaf = await referenceQuad(browser);
 await browser.close();
 
 const swift = await launchBrowser({ gl: 'swiftshader' });
 const swiftRenderer = await webglRenderer(swift);
 const swiftPaced = await run1M(swift, null);
+await swiftPaced.page.close();
 const swiftRef = await referenceQuad(swift);
 await swift.close();
 
 const fast = await launchBrowser({ gl: 'swiftshader', extraArgs: UNTHROTTLED });
 const free = await run1M(fast, null);
+await free.page.close();
 const refFree = await referenceQuad(fast);
 await fast.close();
 server.close();
@@ -134,6 +170,11 @@ const r = {
   frame_interval_ms_p50: pct(paced.raf, 0.5), frame_interval_ms_p95: pct(paced.raf, 0.95),
   frame_work_ms_p50: pct(paced.work, 0.5), frame_work_ms_p95: pct(paced.work, 0.95),
   frame_engine_ms_p50: pct(paced.engine, 0.5), frame_engine_ms_p95: pct(paced.engine, 0.95),
+  engine_budget_ms_p50: pct(paced.budget, 0.5),
+  gpu_process_cpu_ms_per_frame: paced.gpuCpuPerFrame, renderer_cpu_ms_per_frame: paced.rendererCpuPerFrame,
+  second_run_ms_1m: again.runMs, second_run_frames: again.raf.length,
+  second_run_frame_interval_ms_p50: pct(again.raf, 0.5), second_run_frame_interval_ms_p95: pct(again.raf, 0.95),
+  late_frames: paced.raf.filter((x) => x > 20).length, second_run_late_frames: again.raf.filter((x) => x > 20).length,
   swiftshader_frame_interval_ms_p50: pct(swiftPaced.raf, 0.5), swiftshader_frame_interval_ms_p95: pct(swiftPaced.raf, 0.95),
   swiftshader_reference_ms_p50: pct(swiftRef, 0.5), swiftshader_reference_ms_p95: pct(swiftRef, 0.95),
   unthrottled_frame_interval_ms_p50: pct(free.raf, 0.5), unthrottled_frame_interval_ms_p95: pct(free.raf, 0.95),
@@ -141,6 +182,7 @@ const r = {
   draw_triangles_median: paced.triangles, draw_blended_pixels_median: paced.pixels, draw_calls_median: paced.drawCalls,
   wasm_heap_bytes_end: paced.heap,
   reference_blended_quad_interval_ms_p50: pct(refRaf, 0.5), reference_blended_quad_interval_ms_p95: pct(refRaf, 0.95),
+  reference_gpu_process_cpu_ms_per_frame: refRaf.gpuCpuPerFrame,
   reference_unthrottled_ms_p50: pct(refFree, 0.5), reference_unthrottled_ms_p95: pct(refFree, 0.95),
   cpus: os.cpus().length, load_average_start: load0, load_average_end: load1,
 };
@@ -154,7 +196,9 @@ console.log(`1M preset: ${paced.state} after ${(paced.runMs / 1000).toFixed(1)} 
 console.log(`frame interval (rAF) p50 ${ms(r.frame_interval_ms_p50)} ms, p95 ${ms(r.frame_interval_ms_p95)} ms   budget p95 20 ms: ${ok(r.frame_interval_ms_p95 <= 20)}`);
 console.log(`  WebGL drawn by: ${renderer} (no GPU here: Mesa's CPU rasterizer)`);
 console.log(`  reference page, one blended full-screen quad a frame, same browser: p50 ${ms(r.reference_blended_quad_interval_ms_p50)} ms, p95 ${ms(r.reference_blended_quad_interval_ms_p95)} ms`);
-console.log(`  page work per frame (engine slice + UI + GL calls): p50 ${ms(r.frame_work_ms_p50)} ms, p95 ${ms(r.frame_work_ms_p95)} ms (engine slice alone: p50 ${ms(r.frame_engine_ms_p50)}, p95 ${ms(r.frame_engine_ms_p95)})`);
+console.log(`  frames later than 20 ms: ${r.late_frames} of ${r.frames}; the same preset run again in that page: p50 ${ms(r.second_run_frame_interval_ms_p50)} ms, p95 ${ms(r.second_run_frame_interval_ms_p95)} ms, ${r.second_run_late_frames} of ${r.second_run_frames} late, ${(r.second_run_ms_1m / 1000).toFixed(1)} s`);
+console.log(`  page work per frame (engine slice + UI + GL calls): p50 ${ms(r.frame_work_ms_p50)} ms, p95 ${ms(r.frame_work_ms_p95)} ms (engine slice alone: p50 ${ms(r.frame_engine_ms_p50)}, p95 ${ms(r.frame_engine_ms_p95)}; pacer's budget p50 ${ms(r.engine_budget_ms_p50)} ms)`);
+console.log(`  CPU per frame: GPU process ${ms(r.gpu_process_cpu_ms_per_frame)} ms (reference page: ${ms(r.reference_gpu_process_cpu_ms_per_frame)} ms), renderer ${ms(r.renderer_cpu_ms_per_frame)} ms; two cores give 33.4 ms per 16.7 ms frame`);
 console.log(`  sent to WebGL per frame (median): ${Math.round(r.draw_triangles_median)} triangles, ${Math.round(r.draw_blended_pixels_median / 1000)}k blended pixels, ${r.draw_calls_median} draw calls`);
 console.log(`same run on Chromium's SwiftShader (what the browser tests use): p50 ${ms(r.swiftshader_frame_interval_ms_p50)} ms, p95 ${ms(r.swiftshader_frame_interval_ms_p95)} ms; reference quad p50 ${ms(r.swiftshader_reference_ms_p50)}, p95 ${ms(r.swiftshader_reference_ms_p95)}`);
 console.log(`  vsync pacing off: p50 ${ms(r.unthrottled_frame_interval_ms_p50)} ms, p95 ${ms(r.unthrottled_frame_interval_ms_p95)} ms (the frame's real cost, not rounded up to 16.7 ms steps); reference p50 ${ms(r.reference_unthrottled_ms_p50)}, p95 ${ms(r.reference_unthrottled_ms_p95)}`);

@@ -98,7 +98,7 @@ export async function waitState(page, pred, timeout = 60000) {
   for (;;) {
     const s = await appState(page);
     if (pred(s)) return s;
-    if (Date.now() - t0 > timeout) throw new Error('timed out; last state: ' + JSON.stringify({ ...s, program: s.program.slice(0, 80) }));
+    if (Date.now() - t0 > timeout) throw new Error('timed out; last state: ' + JSON.stringify({ ...s, program: s.program.length > 160 ? s.program.slice(0, 80) + ' … ' + s.program.slice(-80) : s.program }));
     await page.waitForTimeout(100);
   }
 }

@@ -119,10 +119,15 @@ bool editor(app::App& a, ImVec2 size) {
     const float y = text0.y + static_cast<float>(line - 1) * line_h;
     size_t end = now.find('\n', pos);
     if (end == std::string_view::npos) end = now.size();
-    if (line == s.error_line)
-      dl->AddRectFilled(ImVec2(child->Pos.x, y), ImVec2(child->Pos.x + child->Size.x, y + line_h), palette::kSynErrorLine);
-    else if (line == exec_line)
-      dl->AddRectFilled(ImVec2(child->Pos.x, y), ImVec2(child->Pos.x + child->Size.x, y + line_h), palette::kSynCurrentLine);
+    // Line marks go under the text on the parent window's list (drawn before the child's):
+    // the text's list then stays the same while the run moves from line to line, and the
+    // renderer need not redraw it (web/imgui_webgl.h).
+    if (line == s.error_line || line == exec_line) {
+      pdl->PushClipRect(child->InnerClipRect.Min, child->InnerClipRect.Max, false);   // not the gutter's
+      pdl->AddRectFilled(ImVec2(child->Pos.x, y), ImVec2(child->Pos.x + child->Size.x, y + line_h),
+                         line == s.error_line ? palette::kSynErrorLine : palette::kSynCurrentLine);
+      pdl->PopClipRect();
+    }
     // runs of one colour
     float x = text0.x;
     size_t i = pos;

@@ -35,6 +35,17 @@ async function open(url, opts = {}) {
 
 const small = fs.readFileSync(path.join(SCENARIOS, 'article003_scene1.go'), 'utf8');
 
+// clipboardGets waits (a few frames at most) until the page's clipboard hook received text
+// containing `part`: ImGui handles a key press in the frame after the event.
+async function clipboardGets(page, part) {
+  try {
+    await page.waitForFunction((p) => (window.__gms_clipboard || '').includes(p), part, { timeout: 3000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // openEditorAtEnd opens the page with the small preset run to its end and the text cursor
 // at the end of the program, put there by a real click and Ctrl+End.
 async function openEditorAtEnd() {
@@ -158,8 +169,7 @@ test('typing in the editor changes the program', async () => {
   // Copy and paste inside the editor: select all, copy, and the page saw the text.
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
-  const copied = await page.evaluate(() => window.__gms_clipboard || '');
-  assert.ok(copied.includes('typed by the test'), 'copy did not reach the clipboard hook');
+  assert.ok(await clipboardGets(page, 'typed by the test'), 'copy did not reach the clipboard hook');
   saveArtifact('06-typed.png', await page.screenshot());
   await page.close();
 });
@@ -381,11 +391,62 @@ test('composed and inserted text (IME, dead keys, insertText) reaches the editor
   // Copy reaches the clipboard hook; paste inserts the system clipboard's text.
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
-  assert.ok((await page.evaluate(() => window.__gms_clipboard || '')).includes('é→世日本!'), 'copy lost the composed text');
+  assert.ok(await clipboardGets(page, 'é→世日本!'), 'copy lost the composed text');
   await page.keyboard.press('Control+End');
   await page.evaluate(() => navigator.clipboard.writeText(' pasted→ok'));
   await page.keyboard.press('Control+V');
   await waitState(page, (st) => st.program === small + '\n// é→世日本! pasted→ok', 10000);
+  await page.close();
+});
+
+test('redrawing only what changed leaves the pixels a full redraw draws', async () => {
+  const page = await open(base);
+  const big = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8');
+  await page.evaluate((t) => window.app.loadProgram(t, 'article000_inline'), big);
+  // While the run animates, frames redraw part of the canvas.
+  let partial = 0;
+  for (let i = 0; i < 8; i++) {
+    const st = await page.evaluate(() => window.app.drawStats());
+    if (!st.fullRedraw && st.damagedPixels > 0 && st.damagedPixels < 0.9 * 1400 * 860) ++partial;
+    await page.waitForTimeout(60);
+  }
+  assert.ok(partial > 0, 'no frame redrew only part of the canvas');
+  // Pause mid-run, show and hide a tooltip and a popup: lists come, change and go.
+  const run = await rect(page, 'run');
+  await page.mouse.click(run.x + run.w / 2, run.y + run.h / 2);
+  await waitState(page, (st) => !st.playing, 5000);
+  const grid = await rect(page, 'bucket-grid');
+  await page.mouse.move(grid.x + grid.w * 0.3, grid.y + grid.h * 0.3);
+  await page.waitForTimeout(400);
+  await page.mouse.move(grid.x + grid.w * 0.6, grid.y + grid.h * 0.5);
+  await page.waitForTimeout(400);
+  const preset = await rect(page, 'preset');
+  await page.mouse.click(preset.x + preset.w / 2, preset.y + preset.h / 2);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Escape');
+  const out = await rect(page, 'output');
+  await page.mouse.move(out.x + out.w / 2, out.y + out.h / 2);
+  await page.waitForTimeout(800);
+  const partlyPng = await page.screenshot();
+  const f0 = await page.evaluate(() => window.app.frameCount());
+  await page.evaluate(() => window.app.redrawAll());
+  await page.waitForFunction((f) => window.app.frameCount() > f + 1, f0);
+  await page.waitForTimeout(200);
+  const fullyPng = await page.screenshot();
+  const partly = decodePng(partlyPng), fully = decodePng(fullyPng);
+  assert.equal(partly.width, fully.width);
+  let differ = 0;
+  for (let i = 0; i < partly.pixels.length; i += partly.bpp)
+    for (let k = 0; k < 3; k++)
+      if (partly.pixels[i + k] !== fully.pixels[i + k]) {
+        ++differ;
+        break;
+      }
+  if (differ) {
+    saveArtifact('17-damage-partial.png', partlyPng);
+    saveArtifact('17-damage-full.png', fullyPng);
+  }
+  assert.equal(differ, 0, `${differ} pixels differ between partial redraws and a full redraw`);
   await page.close();
 });
 
