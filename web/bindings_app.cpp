@@ -86,8 +86,12 @@ val draw_stats() {
   const webgl::Stats gl = webgl::last_frame_stats();
   o.set("drawCalls", gl.draw_calls);
   o.set("listsDrawn", gl.lists_drawn);
+  o.set("trianglesDrawn", gl.triangles_drawn);
   o.set("damagedPixels", gl.damaged_pixels);
   o.set("fullRedraw", gl.full);
+  val rects = val::array();
+  for (const webgl::Panel& r : gl.damage) rects.call<void>("push", val::array(std::vector<int>{r.x0, r.y0, r.x1, r.y1}));
+  o.set("damage", rects);
   o.set("pixels", pixels);
   return o;
 }

@@ -79,7 +79,7 @@ struct ListState {
 };
 
 // More damage rectangles than this are merged into their bounding box (each costs a pass).
-constexpr size_t kMaxDamageRects = 6;
+constexpr size_t kMaxDamageRects = 8;
 
 struct Renderer {
   GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
@@ -168,20 +168,32 @@ ListState describe(const ImDrawList* list, const ImDrawData* dd, const Box& canv
   return st;
 }
 
-// add_damage adds a rectangle, merging it into one it overlaps or, past kMaxDamageRects, into
-// the bounding box of all.
-void add_damage(std::vector<Box>& damage, const Box& b) {
+// add_damage adds a rectangle, merged with any it overlaps; past kMaxDamageRects the two
+// rectangles whose union wastes the least area are merged.
+void add_damage(std::vector<Box>& damage, Box b) {
   if (b.empty()) return;
-  for (Box& d : damage)
-    if (!intersect(d, b).empty()) {
-      d = unite(d, b);
-      return;
+  for (size_t i = 0; i < damage.size();) {   // absorb every rectangle b overlaps
+    if (!intersect(damage[i], b).empty()) {
+      b = unite(damage[i], b);
+      damage.erase(damage.begin() + static_cast<std::ptrdiff_t>(i));
+      i = 0;
+    } else {
+      ++i;
     }
+  }
   damage.push_back(b);
-  if (damage.size() > kMaxDamageRects) {
-    Box all;
-    for (const Box& d : damage) all = unite(all, d);
-    damage.assign(1, all);
+  while (damage.size() > kMaxDamageRects) {
+    size_t bi = 0, bj = 1;
+    double best = -1;
+    for (size_t i = 0; i < damage.size(); ++i)
+      for (size_t j = i + 1; j < damage.size(); ++j) {
+        const double waste = unite(damage[i], damage[j]).area() - damage[i].area() - damage[j].area();
+        if (best < 0 || waste < best) best = waste, bi = i, bj = j;
+      }
+    const Box merged = unite(damage[bi], damage[bj]);
+    damage.erase(damage.begin() + static_cast<std::ptrdiff_t>(bj));
+    damage.erase(damage.begin() + static_cast<std::ptrdiff_t>(bi));
+    add_damage(damage, merged);
   }
 }
 
@@ -229,10 +241,7 @@ std::vector<Box> find_damage(const std::vector<ListState>& now, const Box& canva
   }
   for (; j < g.lists.size(); ++j) add_damage(damage, g.lists[j].box);
   if (full) return {canvas};
-  // Merging can make rectangles overlap again; a second pass settles it.
-  std::vector<Box> settled;
-  for (const Box& d : damage) add_damage(settled, d);
-  return settled;
+  return damage;
 }
 
 // touches says whether a box meets any damage rectangle.
@@ -256,8 +265,22 @@ void append_list(const ListState& st, const std::vector<Box>& damage) {
     const size_t first = g.indices.size();
     const ImDrawIdx base = static_cast<ImDrawIdx>(vtx_base + cmd.VtxOffset);
     const ImDrawIdx* src = list->IdxBuffer.Data + cmd.IdxOffset;
-    for (unsigned i = 0; i < cmd.ElemCount; ++i) g.indices.push_back(src[i] + base);
-    g.draws.push_back({static_cast<GLsizei>(cmd.ElemCount), first, box, texture_of(cmd)});
+    const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+    bool inside = false;   // wholly in the damage: every triangle counts
+    for (const Box& d : damage) inside |= intersect(box, d) == box;
+    for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+      if (!inside) {
+        // A triangle off the damage would only be scissored away: do not send it (on a CPU
+        // rasterizer a glyph costs its setup, drawn or not).
+        const ImVec2 a = vtx[src[i]].pos, b = vtx[src[i + 1]].pos, c = vtx[src[i + 2]].pos;
+        const Box t{static_cast<int>(std::floor(std::min({a.x, b.x, c.x}))), static_cast<int>(std::floor(std::min({a.y, b.y, c.y}))),
+                    static_cast<int>(std::ceil(std::max({a.x, b.x, c.x}))), static_cast<int>(std::ceil(std::max({a.y, b.y, c.y})))};
+        if (!touches(t, damage)) continue;
+      }
+      for (unsigned k = 0; k < 3; ++k) g.indices.push_back(src[i + k] + base);
+    }
+    if (g.indices.size() > first)
+      g.draws.push_back({static_cast<GLsizei>(g.indices.size() - first), first, box, texture_of(cmd)});
   }
 }
 
@@ -360,7 +383,10 @@ void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std:
     append_list(st, damage);
     ++g.stats.lists_drawn;
   }
-  for (const Box& d : damage) g.stats.damaged_pixels += d.area();
+  for (const Box& d : damage) {
+    g.stats.damaged_pixels += d.area();
+    g.stats.damage.push_back({d.x0, d.y0, d.x1, d.y1, 0});
+  }
 
   glViewport(0, 0, fb_w, fb_h);
   glEnable(GL_SCISSOR_TEST);
@@ -402,6 +428,7 @@ void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std:
         }
         glDrawElements(GL_TRIANGLES, dr.count, GL_UNSIGNED_INT, reinterpret_cast<void*>(dr.first * sizeof(ImDrawIdx)));
         ++g.stats.draw_calls;
+        g.stats.triangles_drawn += dr.count / 3;
       }
   }
   glDisable(GL_SCISSOR_TEST);

@@ -64,8 +64,10 @@ void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std:
 struct Stats {
   int draw_calls = 0;
   int lists_drawn = 0;        // lists that touched the damage
+  int triangles_drawn = 0;
   double damaged_pixels = 0;  // area redrawn (0: the frame reused the canvas as it was)
   bool full = false;          // the whole canvas was redrawn
+  std::vector<Panel> damage;  // the rectangles redrawn (rgba unused)
 };
 Stats last_frame_stats();
 

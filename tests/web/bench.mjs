@@ -18,7 +18,8 @@
 //   - a second run of the preset in the same page (code warmed up, memory already touched);
 //   - CPU time per frame of Chromium's GPU process and renderer (from /proc): where the two
 //     cores went;
-//   - what the app sends to WebGL (triangles, blended pixels, draw calls: window.app.drawStats);
+//   - what ImGui drew and what of it the renderer redrew (only damaged areas are: see
+//     web/imgui_webgl.h): triangles, pixels, draw calls (window.app.drawStats);
 //   - a reference page drawing one blended full-screen quad a frame, nothing else (the app's
 //     context attributes: no antialiasing, alpha, depth or stencil), on each
 //     backend: the floor any page of this size pays there;
@@ -103,7 +104,8 @@ async function run1M(browser, shot, page = null) {
   const cpuPerFrame = (kind) => ((cpu1[kind] || 0) - (cpu0[kind] || 0)) / Math.max(1, raf.length);
   return { page, state: s.state, runMs, raf, work, engine, budget, heap,
            gpuCpuPerFrame: cpuPerFrame('gpu-process'), rendererCpuPerFrame: cpuPerFrame('renderer'),
-           triangles: med((x) => x.indices / 3), pixels: med((x) => x.pixels), drawCalls: med((x) => x.drawCalls) };
+           triangles: med((x) => x.indices / 3), pixels: med((x) => x.pixels), drawCalls: med((x) => x.drawCalls),
+           trianglesDrawn: med((x) => x.trianglesDrawn), damagedPixels: med((x) => x.damagedPixels) };
 }
 
 // Reference: the same browser drawing one blended full-screen quad per frame and nothing else.
@@ -180,6 +182,7 @@ const r = {
   unthrottled_frame_interval_ms_p50: pct(free.raf, 0.5), unthrottled_frame_interval_ms_p95: pct(free.raf, 0.95),
   unthrottled_run_ms_1m: free.runMs, unthrottled_frames: free.raf.length,
   draw_triangles_median: paced.triangles, draw_blended_pixels_median: paced.pixels, draw_calls_median: paced.drawCalls,
+  redrawn_triangles_median: paced.trianglesDrawn, damaged_pixels_median: paced.damagedPixels,
   wasm_heap_bytes_end: paced.heap,
   reference_blended_quad_interval_ms_p50: pct(refRaf, 0.5), reference_blended_quad_interval_ms_p95: pct(refRaf, 0.95),
   reference_gpu_process_cpu_ms_per_frame: refRaf.gpuCpuPerFrame,
@@ -199,7 +202,7 @@ console.log(`  reference page, one blended full-screen quad a frame, same browse
 console.log(`  frames later than 20 ms: ${r.late_frames} of ${r.frames}; the same preset run again in that page: p50 ${ms(r.second_run_frame_interval_ms_p50)} ms, p95 ${ms(r.second_run_frame_interval_ms_p95)} ms, ${r.second_run_late_frames} of ${r.second_run_frames} late, ${(r.second_run_ms_1m / 1000).toFixed(1)} s`);
 console.log(`  page work per frame (engine slice + UI + GL calls): p50 ${ms(r.frame_work_ms_p50)} ms, p95 ${ms(r.frame_work_ms_p95)} ms (engine slice alone: p50 ${ms(r.frame_engine_ms_p50)}, p95 ${ms(r.frame_engine_ms_p95)}; pacer's budget p50 ${ms(r.engine_budget_ms_p50)} ms)`);
 console.log(`  CPU per frame: GPU process ${ms(r.gpu_process_cpu_ms_per_frame)} ms (reference page: ${ms(r.reference_gpu_process_cpu_ms_per_frame)} ms), renderer ${ms(r.renderer_cpu_ms_per_frame)} ms; two cores give 33.4 ms per 16.7 ms frame`);
-console.log(`  sent to WebGL per frame (median): ${Math.round(r.draw_triangles_median)} triangles, ${Math.round(r.draw_blended_pixels_median / 1000)}k blended pixels, ${r.draw_calls_median} draw calls`);
+console.log(`  per frame (median): ImGui drew ${Math.round(r.draw_triangles_median)} triangles over ${Math.round(r.draw_blended_pixels_median / 1000)}k pixels; what changed, redrawn: ${Math.round(r.redrawn_triangles_median)} triangles, ${Math.round(r.damaged_pixels_median / 1000)}k pixels, ${r.draw_calls_median} draw calls`);
 console.log(`same run on Chromium's SwiftShader (what the browser tests use): p50 ${ms(r.swiftshader_frame_interval_ms_p50)} ms, p95 ${ms(r.swiftshader_frame_interval_ms_p95)} ms; reference quad p50 ${ms(r.swiftshader_reference_ms_p50)}, p95 ${ms(r.swiftshader_reference_ms_p95)}`);
 console.log(`  vsync pacing off: p50 ${ms(r.unthrottled_frame_interval_ms_p50)} ms, p95 ${ms(r.unthrottled_frame_interval_ms_p95)} ms (the frame's real cost, not rounded up to 16.7 ms steps); reference p50 ${ms(r.reference_unthrottled_ms_p50)}, p95 ${ms(r.reference_unthrottled_ms_p95)}`);
 console.log(`  ${r.cpus} CPUs, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`);

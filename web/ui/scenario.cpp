@@ -113,21 +113,22 @@ bool editor(app::App& a, ImVec2 size) {
     pos = nl + 1;
     ++line;
   }
+  // Line marks go under the text on the parent window's list (drawn before the child's), in
+  // a command of their own: the text's list and the line numbers then stay the same while the
+  // run moves from line to line, and the renderer need not redraw them (web/imgui_webgl.h).
   ImDrawList* pdl = ImGui::GetWindowDrawList();
+  pdl->PushClipRect(child->InnerClipRect.Min, child->InnerClipRect.Max, true);
+  for (const auto& [mark, colour] : {std::pair{s.error_line, palette::kSynErrorLine}, std::pair{exec_line, palette::kSynCurrentLine}}) {
+    if (mark <= 0 || (mark == exec_line && mark == s.error_line && colour == palette::kSynCurrentLine)) continue;
+    const float y = text0.y + static_cast<float>(mark - 1) * line_h;
+    pdl->AddRectFilled(ImVec2(child->Pos.x, y), ImVec2(child->Pos.x + child->Size.x, y + line_h), colour);
+  }
+  pdl->PopClipRect();
   pdl->PushClipRect(ImVec2(origin.x, child->Pos.y), ImVec2(origin.x + gutter, child->Pos.y + child->Size.y), true);
   for (; line - 1 <= last; ++line) {
     const float y = text0.y + static_cast<float>(line - 1) * line_h;
     size_t end = now.find('\n', pos);
     if (end == std::string_view::npos) end = now.size();
-    // Line marks go under the text on the parent window's list (drawn before the child's):
-    // the text's list then stays the same while the run moves from line to line, and the
-    // renderer need not redraw it (web/imgui_webgl.h).
-    if (line == s.error_line || line == exec_line) {
-      pdl->PushClipRect(child->InnerClipRect.Min, child->InnerClipRect.Max, false);   // not the gutter's
-      pdl->AddRectFilled(ImVec2(child->Pos.x, y), ImVec2(child->Pos.x + child->Size.x, y + line_h),
-                         line == s.error_line ? palette::kSynErrorLine : palette::kSynCurrentLine);
-      pdl->PopClipRect();
-    }
     // runs of one colour
     float x = text0.x;
     size_t i = pos;
