@@ -10,7 +10,11 @@ void FramePacer::on_frame(double interval_ms) {
   recent_[next_] = interval_ms;
   next_ = (next_ + 1) % recent_.size();
   count_ = std::min(count_ + 1, recent_.size());
-  period_ = std::max(kMinPeriodMs, *std::min_element(recent_.begin(), recent_.begin() + static_cast<std::ptrdiff_t>(count_)));
+  const auto end = sorted_.begin() + static_cast<std::ptrdiff_t>(count_);
+  std::copy(recent_.begin(), recent_.begin() + static_cast<std::ptrdiff_t>(count_), sorted_.begin());
+  const auto nth = sorted_.begin() + static_cast<std::ptrdiff_t>(static_cast<double>(count_ - 1) * kPeriodPercentile);
+  std::nth_element(sorted_.begin(), nth, end);
+  period_ = std::max(kMinPeriodMs, *nth);
   const double cap = std::max(kMinBudgetMs, kMaxShare * period_);
   if (interval_ms > kLateFactor * period_) {
     ++late_;

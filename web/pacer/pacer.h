@@ -6,8 +6,11 @@
 // processes took the cores. Only the interval between frames tells these apart from a
 // smooth run, so the pacer watches it:
 //
-//   refresh period  the shortest interval seen in the last kPeriodWindow frames (60 Hz →
-//                   16.7 ms, 120 Hz → 8.3 ms), floored at kMinPeriodMs
+//   refresh period  a low percentile (kPeriodPercentile) of the last kPeriodWindow intervals
+//                   (60 Hz → 16.7 ms, 120 Hz → 8.3 ms): not the shortest, since after a late
+//                   frame the browser catches up with the display with a short one (27 ms
+//                   then 6 ms), and not the median, which a run of late frames would pass off
+//                   as a slower display; floored at kMinPeriodMs
 //   late frame      interval > kLateFactor × period
 //   engine budget   ms of engine work per frame: × kBackoff after a late frame (down to
 //                   kMinBudgetMs), + kGrowMs after an on-time one (up to kMaxShare × period)
@@ -36,6 +39,7 @@ inline constexpr double kGrowMs = 0.02;
 inline constexpr double kLateFactor = 1.35;
 inline constexpr double kMinPeriodMs = 4.0;
 inline constexpr size_t kPeriodWindow = 240;   // frames (4 s at 60 Hz)
+inline constexpr double kPeriodPercentile = 0.1;
 
 class FramePacer {
  public:
@@ -50,6 +54,7 @@ class FramePacer {
 
  private:
   std::array<double, kPeriodWindow> recent_{};   // intervals, ring buffer
+  std::array<double, kPeriodWindow> sorted_{};   // scratch for the percentile
   size_t count_ = 0, next_ = 0;
   double period_ = 0;
   double budget_ = kStartBudgetMs;

@@ -41,11 +41,30 @@ TEST(FramePacer, ALateFrameBacksOffThenOnTimeFramesWinBackSlowly) {
   EXPECT_EQ(p.late_frames(), 1u);
 }
 
-TEST(FramePacer, KeepsAFloorUnderSustainedLateFrames) {
+TEST(FramePacer, KeepsAFloorUnderFrequentLateFrames) {
   pacer::FramePacer p;
-  p.on_frame(k60Hz);
-  for (int i = 0; i < 100; ++i) p.on_frame(3 * k60Hz);
+  for (int i = 0; i < 100; ++i) {
+    p.on_frame(k60Hz);
+    p.on_frame(3 * k60Hz);
+  }
+  EXPECT_NEAR(p.period_ms(), k60Hz, 1e-9);
   EXPECT_DOUBLE_EQ(p.budget_ms(), pacer::kMinBudgetMs);
+}
+
+TEST(FramePacer, CatchUpFramesAfterALateOneDoNotShortenThePeriod) {
+  // Chromium after a late frame: 27 ms, then 6.4 ms to get back onto the display's beat.
+  pacer::FramePacer p;
+  for (int i = 0; i < 1000; ++i) {
+    if (i % 100 == 99) {
+      p.on_frame(27.0);
+      p.on_frame(6.4);
+    } else {
+      p.on_frame(k60Hz);
+    }
+  }
+  EXPECT_NEAR(p.period_ms(), k60Hz, 1e-9);
+  // A late frame every 1.7 s: the budget saws between 4.7 and 6.7 ms, well off the floor.
+  EXPECT_GT(p.budget_ms(), pacer::kMinBudgetMs + 1.5);
 }
 
 TEST(FramePacer, IdlePausesTeachNothing) {
