@@ -90,7 +90,7 @@ val draw_stats() {
   o.set("damagedPixels", gl.damaged_pixels);
   o.set("fullRedraw", gl.full);
   val rects = val::array();
-  for (const webgl::Panel& r : gl.damage) rects.call<void>("push", val::array(std::vector<int>{r.x0, r.y0, r.x1, r.y1}));
+  for (const std::array<int, 4>& r : gl.damage) rects.call<void>("push", val::array(std::vector<int>(r.begin(), r.end())));
   o.set("damage", rects);
   o.set("pixels", pixels);
   return o;

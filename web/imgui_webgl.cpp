@@ -78,7 +78,7 @@ struct ListState {
   Box box;         // union of the commands' boxes
 };
 
-// More damage rectangles than this are merged into their bounding box (each costs a pass).
+// More damage rectangles than this are merged (each costs a pass over the draws).
 constexpr size_t kMaxDamageRects = 8;
 
 struct Renderer {
@@ -385,7 +385,7 @@ void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std:
   }
   for (const Box& d : damage) {
     g.stats.damaged_pixels += d.area();
-    g.stats.damage.push_back({d.x0, d.y0, d.x1, d.y1, 0});
+    g.stats.damage.push_back({d.x0, d.y0, d.x1, d.y1});
   }
 
   glViewport(0, 0, fb_w, fb_h);

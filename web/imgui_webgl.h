@@ -31,6 +31,7 @@
 // State left behind: program, VAO, buffers and blend as set here, scissor test off.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -67,7 +68,7 @@ struct Stats {
   int triangles_drawn = 0;
   double damaged_pixels = 0;  // area redrawn (0: the frame reused the canvas as it was)
   bool full = false;          // the whole canvas was redrawn
-  std::vector<Panel> damage;  // the rectangles redrawn (rgba unused)
+  std::vector<std::array<int, 4>> damage;   // the rectangles redrawn: x0, y0, x1, y1
 };
 Stats last_frame_stats();
 
