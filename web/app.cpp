@@ -319,6 +319,7 @@ std::string app_state_json(const App& a) {
   kv("seed", std::to_string(a.main.options.seed), false);
   kv("views", std::to_string(a.views), false);
   kv("cursor", a.timeline.cursor == UINT64_MAX ? "null" : std::to_string(a.timeline.cursor), false);
+  kv("probing", a.probe.playing ? "true" : "false", false);   // re-running to the cursor
   kv("stdout", a.main.sim ? a.main.sim->stdout_text() : "", true);
   kv("stderr", a.main.sim ? a.main.sim->stderr_text() : "", true);
   kv("error", a.scenario.error, true);
@@ -681,8 +682,10 @@ void frame(App& a) {
     a.timeline.pending_cursor = UINT64_MAX;
     set_cursor(a, c);
   }
-  const double left = std::max(1.0, budget - (platform::now_ms() - t0));
-  advance(a.probe, left);
+  // Re-running to the cursor is a wait: it may use the pacer's ceiling (the page shows its
+  // progress, not an animation) unless the main run is animating too.
+  const double probe_budget = a.main.playing ? budget : a.pacer.ceiling_ms();
+  advance(a.probe, std::max(1.0, probe_budget - (platform::now_ms() - t0)));
   if (a.compare.a.playing || a.compare.b.playing) {
     const double half = std::max(1.0, (budget - (platform::now_ms() - t0)) / 2);
     advance(a.compare.a, half);

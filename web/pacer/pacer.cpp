@@ -15,13 +15,17 @@ void FramePacer::on_frame(double interval_ms) {
   const auto nth = sorted_.begin() + static_cast<std::ptrdiff_t>(static_cast<double>(count_ - 1) * kPeriodPercentile);
   std::nth_element(sorted_.begin(), nth, end);
   period_ = std::max(kMinPeriodMs, *nth);
-  const double cap = std::max(kMinBudgetMs, kMaxShare * period_);
+  const double cap = ceiling_ms();
   if (interval_ms > kLateFactor * period_) {
     ++late_;
     budget_ = std::max(kMinBudgetMs, std::min(budget_, cap) * kBackoff);
   } else {
     budget_ = std::min(cap, budget_ + kGrowMs);
   }
+}
+
+double FramePacer::ceiling_ms() const {
+  return period_ > 0 ? std::max(kMinBudgetMs, kMaxShare * period_) : kStartBudgetMs;
 }
 
 }  // namespace pacer

@@ -48,6 +48,10 @@ class FramePacer {
   void on_frame(double interval_ms);
 
   double budget_ms() const { return budget_; }
+  // ceiling_ms is the most the budget may grow to (kMaxShare of the period): for work the
+  // reader waits on, like re-running to a timeline cursor, where a frame rate below the
+  // display's matters less than arriving sooner.
+  double ceiling_ms() const;
   // period_ms is the estimated refresh period (0 until a frame interval was seen).
   double period_ms() const { return period_; }
   unsigned late_frames() const { return late_; }

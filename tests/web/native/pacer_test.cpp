@@ -18,6 +18,7 @@ TEST(FramePacer, OnTimeFramesGrowTheBudgetToItsShareOfTheRefresh) {
   feed(p, k60Hz, 1000);
   EXPECT_NEAR(p.period_ms(), k60Hz, 1e-9);
   EXPECT_NEAR(p.budget_ms(), pacer::kMaxShare * k60Hz, 1e-9);   // 10 ms
+  EXPECT_NEAR(p.ceiling_ms(), p.budget_ms(), 1e-9);
   EXPECT_EQ(p.late_frames(), 0u);
 }
 
@@ -49,6 +50,7 @@ TEST(FramePacer, KeepsAFloorUnderFrequentLateFrames) {
   }
   EXPECT_NEAR(p.period_ms(), k60Hz, 1e-9);
   EXPECT_DOUBLE_EQ(p.budget_ms(), pacer::kMinBudgetMs);
+  EXPECT_NEAR(p.ceiling_ms(), pacer::kMaxShare * k60Hz, 1e-9);   // what a wait may still use
 }
 
 TEST(FramePacer, CatchUpFramesAfterALateOneDoNotShortenThePeriod) {
