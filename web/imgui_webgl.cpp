@@ -359,7 +359,7 @@ void invalidate() { g.fb_w = 0; }
 
 void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std::vector<Panel>& panels) {
   g.stats = {};
-  if (!dd || fb_w <= 0 || fb_h <= 0) return;
+  if (!dd || fb_w <= 0 || fb_h <= 0 || g.program == 0) return;
   const Box canvas{0, 0, fb_w, fb_h};
   std::vector<ListState> now;
   now.reserve(static_cast<size_t>(dd->CmdListsCount));

@@ -464,6 +464,7 @@ void init(const char* title) {
 
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   if (webgl::init()) webgl::upload_fonts();
+  else js_set_text("notice", "This browser's WebGL2 refused the playground's shaders: nothing can be drawn.");
   // Q2: our clipboard (after the backend, which installs the GLFW stubs).
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
