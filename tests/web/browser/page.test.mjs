@@ -47,13 +47,17 @@ async function clipboardGets(page, part) {
 }
 
 // openEditorAtEnd opens the page with the small preset run to its end and the text cursor
-// at the end of the program, put there by a real click and Ctrl+End.
+// at the end of the program, put there by a real click and Ctrl+End. It returns once ImGui has
+// handled the click (the editor wants text, so the hidden textarea of platform Q10 holds the
+// focus): text an IME inserts before then has no editable element to land in, in a browser
+// as in this test.
 async function openEditorAtEnd() {
   const page = await open(base);
   await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
   await waitState(page, (st) => st.state === 'Finished');
   const ed = await rect(page, 'editor');
   await page.mouse.click(ed.x + ed.w * 0.5, ed.y + ed.h * 0.5);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'gms-text-input', null, { timeout: 5000 });
   await page.keyboard.press('Control+End');
   return page;
 }
