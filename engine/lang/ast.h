@@ -109,6 +109,7 @@ struct FuncDecl {
   Pos end;                        // position of the closing brace
   bool has_body = true;
   bool has_recv = false;          // a method: params[0] is the receiver
+  bool noinline = false;          // a //go:noinline directive stands before it
 };
 
 struct TypeDecl {

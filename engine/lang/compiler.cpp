@@ -2122,6 +2122,8 @@ class Compiler {
       move_into(a, base + int(i), callee.param_types[i]);
       temp_release(m);
     }
+    rec.caller = F->fidx;
+    rec.pc = int(F->fn->code.size());
     emit(OpCall, fidx, base, int(callee.param_types.size()), int(callee.result_types.size()));
     V r;
     r.src.push_back(rec.result);
@@ -3912,13 +3914,94 @@ class Compiler {
     std::vector<uint8_t> esc = reach(0);
     std::vector<std::vector<uint8_t>> to_ret;
     for (int rn : ret_nodes_) to_ret.push_back(reach(rn));
+    // gc inlines tiny functions (tiny_leaf) at their call sites: what one returns then lives
+    // or dies with each call's result in its caller, not as a result of its own function.
+    std::vector<uint8_t> inlined(prog_.funcs.size(), 0);
+    for (size_t f = 0; f < file_.funcs.size() && f < inlined.size(); ++f) inlined[f] = tiny_leaf(file_.funcs[f]);
+    std::vector<std::vector<size_t>> returned_sites(prog_.funcs.size());   // of inlined functions
     for (size_t i = 0; i < prog_.allocs.size(); ++i) {
       AllocSite& s = prog_.allocs[i];
       int node = site_nodes_[i];
       bool returned = size_t(s.func) < to_ret.size() && to_ret[size_t(s.func)][size_t(node)];
+      if (returned && inlined[size_t(s.func)] && !s.escapes && !esc[size_t(node)]) {
+        returned_sites[size_t(s.func)].push_back(i);
+        continue;
+      }
       s.escapes = s.escapes || esc[size_t(node)] || returned;
       if (s.escapes) prog_.funcs[size_t(s.func)].code[size_t(s.pc)].flags |= 1;
     }
+    inline_results(returned_sites, esc, to_ret);
+  }
+
+  // inline_results decides the returned allocations of inlined functions per call site, as
+  // gc's inlined copies do: on the heap where the call's result escapes in its caller (flows
+  // to the heap or to the caller's own results). One compiled body serves every call, so a
+  // function called both ways gets a second body whose returned sites are heap-allocated,
+  // and the calls whose result escapes are pointed at it.
+  void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,
+                      const std::vector<std::vector<uint8_t>>& to_ret) {
+    for (size_t f = 0; f < returned_sites.size(); ++f) {
+      if (returned_sites[f].empty()) continue;
+      std::vector<const CallRec*> heap_calls;
+      bool stack_calls = false;
+      for (const CallRec& c : calls_) {
+        if (size_t(c.callee) != f) continue;
+        const bool escapes = esc[size_t(c.result)] || to_ret[size_t(c.caller)][size_t(c.result)];
+        if (escapes) heap_calls.push_back(&c);
+        else stack_calls = true;
+      }
+      if (heap_calls.empty()) continue;   // every copy keeps them on the stack
+      int body = int(f);
+      if (stack_calls) {
+        prog_.funcs.push_back(prog_.funcs[f]);   // the escaping calls' copy
+        body = int(prog_.funcs.size()) - 1;
+        for (const CallRec* c : heap_calls) prog_.funcs[size_t(c->caller)].code[size_t(c->pc)].a = body;
+      } else {
+        for (size_t i : returned_sites[f]) prog_.allocs[i].escapes = true;
+      }
+      for (size_t i : returned_sites[f]) prog_.funcs[size_t(body)].code[size_t(prog_.allocs[i].pc)].flags |= 1;
+    }
+  }
+
+  // tiny_leaf says whether gc surely inlines fd, in Go 1.19 as in 1.24 (inlining budget 80;
+  // a call of a function gc does not inline costs 57 and more): not //go:noinline, at most
+  // kTinyStmts statements and kTinyNodes expression nodes, no range loop, switch or function
+  // literal, and no call but make, new, len and cap. gc inlines larger functions too; those
+  // are treated as not inlined (compiler.h).
+  static constexpr size_t kTinyStmts = 6;
+  static constexpr int kTinyNodes = 40;
+  static bool tiny_leaf(const FuncDecl& fd) {
+    if (fd.noinline || !fd.has_body || fd.body.size() > kTinyStmts) return false;
+    int nodes = 0;
+    std::function<bool(const Expr*)> expr_ok = [&](const Expr* e) {
+      if (!e) return true;
+      if (++nodes > kTinyNodes || e->kind == Expr::FuncLitE) return false;
+      if (e->kind == Expr::Call) {
+        const Expr* f = e->x.get();
+        if (!f || f->kind != Expr::Ident || (f->name != "make" && f->name != "new" && f->name != "len" && f->name != "cap"))
+          return false;
+      }
+      for (const Expr* c : {e->x.get(), e->y.get(), e->z.get()})
+        if (!expr_ok(c)) return false;
+      for (const ExprP& a : e->args)
+        if (!expr_ok(a.get())) return false;
+      return true;
+    };
+    std::function<bool(const Stmt*)> stmt_ok = [&](const Stmt* st) {
+      if (!st) return true;
+      if (st->kind == Stmt::Range || st->kind == Stmt::Switch || !st->label.empty()) return false;
+      for (const ExprP& e : st->lhs)
+        if (!expr_ok(e.get())) return false;
+      for (const ExprP& e : st->rhs)
+        if (!expr_ok(e.get())) return false;
+      if (!expr_ok(st->cond.get()) || !stmt_ok(st->init.get()) || !stmt_ok(st->post.get()) || !stmt_ok(st->els.get())) return false;
+      for (const StmtP& b : st->body)
+        if (!stmt_ok(b.get())) return false;
+      return true;
+    };
+    for (const StmtP& st : fd.body)
+      if (!stmt_ok(st.get())) return false;
+    return true;
   }
 
   static void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
@@ -4140,6 +4223,7 @@ class Compiler {
     int callee = 0;
     std::vector<std::vector<int>> args;
     int result = 0;
+    int caller = 0, pc = 0;   // where its OpCall is
   };
   std::vector<CallRec> calls_;
   std::set<std::string> addr_globals_;          // names used as &name anywhere

@@ -13,12 +13,18 @@
 //   walk/range.go  `for k := range m { delete(m, k) }` → one mapclear (OpMClear)
 //   closures   a function literal is expanded where it is called (captures by reference,
 //              nothing allocated), as gc's escape analysis treats a literal only called
+//   inl.go     tiny functions (no calls but builtins, no range loop or switch, a few
+//              statements; not //go:noinline) count as inlined: what one returns lives or
+//              dies with each call's result in its caller, as gc's inlined copies do (a
+//              function called both ways gets a second body for the escaping calls)
 //
 // Invariants: on success every function has code ending in a return, a stack map per pc
 // and a SlotCat per slot; on failure err names the first offending construct.
 //
 // Simplifications: escape analysis is flow-insensitive per variable and per function result
-// (all results of a function share one node); no inlining; the initialisation order of
+// (all results of a function share one node); inlining only of tiny functions (gc inlines
+// anything under its budget of 80, a call of a non-inlined function among it); the
+// initialisation order of
 // package variables ignores shadowing when it looks for references.
 #include "engine/lang/ast.h"
 #include "engine/lang/program.h"

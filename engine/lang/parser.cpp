@@ -7,6 +7,8 @@
 // [SECTION] expressions
 #include "engine/lang/parser.h"
 
+#include <algorithm>
+
 namespace lang {
 
 namespace {
@@ -979,11 +981,32 @@ class Parser {
 
 }  // namespace
 
+// mark_noinline sets FuncDecl::noinline from //go:noinline directives (at the start of a
+// line, as gc wants them): one applies to the next func declaration when only comments or
+// blank lines stand between them.
+static void mark_noinline(std::string_view src, File& file) {
+  std::vector<int> directive_of_line{0};   // per line (1-based): the directive it sees, 0 = none
+  int line = 1, active = 0;
+  for (size_t i = 0; i <= src.size(); ++line) {
+    const size_t e = std::min(src.find('\n', i), src.size());
+    const std::string_view l = src.substr(i, e - i);
+    const size_t nb = l.find_first_not_of(" \t\r");
+    if (l.substr(0, 13) == "//go:noinline") active = line;
+    directive_of_line.push_back(active);
+    if (nb != std::string_view::npos && l.substr(nb, 2) != "//") active = 0;   // code: used up
+    i = e + 1;
+  }
+  for (FuncDecl& f : file.funcs)
+    if (f.pos.line > 0 && size_t(f.pos.line) < directive_of_line.size()) f.noinline = directive_of_line[size_t(f.pos.line)] != 0;
+}
+
 bool parse(std::string_view src, File& file, Error& err) {
   std::vector<Token> toks;
   if (!lex(src, toks, err)) return false;
   Parser p(toks, file, err);
-  return p.file();
+  if (!p.file()) return false;
+  mark_noinline(src, file);
+  return true;
 }
 
 }  // namespace lang

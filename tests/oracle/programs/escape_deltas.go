@@ -7,9 +7,8 @@
 // delta is the exact TotalAlloc change in bytes, measured before anything is printed; the
 // 100-key map's bytes include random overflow buckets (4 776–5 608 B in 3 runs of Go 1.19).
 //
-// makeAndReturn is marked //go:noinline: real Go would inline it and keep the returned map on
-// main's stack (delta 0), which gomapsim does not model (it treats a returned map as escaping,
-// engine/lang/compiler.h) — a known gap, kept out of this test.
+// makeAndReturn is marked //go:noinline, so its returned map escapes: inlined, it would stay
+// on main's stack (delta 0; tests/oracle/programs/inlining.go).
 // oracle: unit B
 // oracle: mem bytes
 // oracle: nofloor bytes

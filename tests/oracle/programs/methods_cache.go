@@ -1,11 +1,11 @@
 // methods_cache.go — a cache type with methods, as readers write their experiments.
 //
-// The map lives behind a *Cache made by a constructor (marked //go:noinline: real Go would
-// inline a one-line constructor and could keep the Cache on main's stack, which gomapsim
-// does not model); Put/Get/Delete have pointer receivers, Len a value receiver (copying a
-// Cache copies the map pointer, not the map). Deleting every other key leaves the buckets;
-// Reset drops the map for a fresh one, and the next GC frees the old buckets. A Point with
-// a pointer-receiver Move stays on main's stack: calling p.Move() allocates nothing.
+// The map lives behind a *Cache made by a constructor (marked //go:noinline, so the Cache is
+// on the heap: inlined, it could stay on main's stack, programs/inlining.go); Put/Get/Delete
+// have pointer receivers, Len a value receiver (copying a Cache copies the map pointer, not
+// the map). Deleting every other key leaves the buckets; Reset drops the map for a fresh one,
+// and the next GC frees the old buckets. A Point with a pointer-receiver Move stays on main's
+// stack: calling p.Move() allocates nothing.
 // oracle: after-gc lines 3 4 5
 // Go 1.24's Alloc right after the fill depends on where the last automatic GC fell among
 // the table splits (real runs alone spread 12 %), so it gets 25 %.
