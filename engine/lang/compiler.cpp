@@ -3339,8 +3339,10 @@ class Compiler {
       return fail(s.lhs[1]->pos, "range over " + describe(x) + " permits only one iteration variable");
 
     if (k == Kind::Map && is_range_delete(s)) {
-      // mapclear: the compiler replaces the whole loop with one runtime call
+      // mapclear: the compiler replaces the whole loop with one runtime call; flagged when
+      // the function is inlined, where Go 1.19 keeps the loop (runtime::Profile)
       emit(OpMClear, materialize(x, t));
+      if (size_t(F->fidx) < file_.funcs.size() && tiny_leaf(file_.funcs[size_t(F->fidx)])) F->fn->code.back().flags |= 2;
       return pop_scope();
     }
     // Bind the iteration variables: returns slots for key/value (or -1) and the stores.
@@ -3965,8 +3967,8 @@ class Compiler {
 
   // tiny_leaf says whether gc surely inlines fd, in Go 1.19 as in 1.24 (inlining budget 80;
   // a call of a function gc does not inline costs 57 and more): not //go:noinline, at most
-  // kTinyStmts statements and kTinyNodes expression nodes, no range loop, switch or function
-  // literal, and no call but make, new, len and cap. gc inlines larger functions too; those
+  // kTinyStmts statements and kTinyNodes expression nodes, no switch, label or function
+  // literal, and no call but make, new, len, cap and delete. gc inlines larger functions too; those
   // are treated as not inlined (compiler.h).
   static constexpr size_t kTinyStmts = 6;
   static constexpr int kTinyNodes = 40;
@@ -3978,7 +3980,8 @@ class Compiler {
       if (++nodes > kTinyNodes || e->kind == Expr::FuncLitE) return false;
       if (e->kind == Expr::Call) {
         const Expr* f = e->x.get();
-        if (!f || f->kind != Expr::Ident || (f->name != "make" && f->name != "new" && f->name != "len" && f->name != "cap"))
+        if (!f || f->kind != Expr::Ident ||
+            (f->name != "make" && f->name != "new" && f->name != "len" && f->name != "cap" && f->name != "delete"))
           return false;
       }
       for (const Expr* c : {e->x.get(), e->y.get(), e->z.get()})
@@ -3989,7 +3992,7 @@ class Compiler {
     };
     std::function<bool(const Stmt*)> stmt_ok = [&](const Stmt* st) {
       if (!st) return true;
-      if (st->kind == Stmt::Range || st->kind == Stmt::Switch || !st->label.empty()) return false;
+      if (st->kind == Stmt::Switch || !st->label.empty()) return false;
       for (const ExprP& e : st->lhs)
         if (!expr_ok(e.get())) return false;
       for (const ExprP& e : st->rhs)

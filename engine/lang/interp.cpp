@@ -2049,7 +2049,20 @@ void Interpreter::exec(uint64_t stop) {
         break;
       case OpMClear:
         if (R[in.a] && !MAP_OK(R[in.a])) VM_PANIC("internal error: map collected while reachable");
-        if (R[in.a]) maps_[R[in.a]].map->clear();
+        if (R[in.a] && (in.flags & 2) && !profile_.clear_idiom_when_inlined) {
+          // An inlined copy of the range-delete loop (Go 1.19): every key deleted, the
+          // buckets and overflow buckets stay.
+          maps::Map& m = *maps_[R[in.a]].map;
+          std::vector<uint32_t> keys;
+          keys.reserve(size_t(m.len()));
+          m.for_each([&keys](uint32_t k, uint32_t) {
+            keys.push_back(k);
+            return true;
+          });
+          for (uint32_t k : keys) m.remove(k);
+        } else if (R[in.a]) {
+          maps_[R[in.a]].map->clear();
+        }
         break;
       case OpMIter: {
         uint32_t m = uint32_t(R[in.b]);

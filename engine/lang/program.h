@@ -88,7 +88,8 @@ enum Op : uint8_t {
   OpMGet,     // R[a] = R[b][R[c]]; flags bit0: comma-ok into R[a+1]
   OpMSet,     // R[a][R[b]] = R[c]
   OpMDel,     // delete(R[a], R[b])
-  OpMLen, OpMClear,
+  OpMLen,
+  OpMClear,   // clear map R[a] (the range-delete idiom); flags bit1: in an inlined function
   OpMIter,    // R[a] = iterator over R[b]
   OpMNext,    // next key of iterator R[a] into R[b] (and elem into R[c] if c >= 0); done: goto d
   // calls

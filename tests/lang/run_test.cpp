@@ -236,6 +236,26 @@ TEST(Run, RangeDeleteIdiomBecomesMapclear) {
   EXPECT_LT(idiom.ops + 1500, loop.ops);
 }
 
+TEST(Run, RangeDeleteInAnInlinedFunctionKeepsItsLoopOnGo119) {
+  // gc 1.19 does not turn the idiom into mapclear inside a function it inlines, so the
+  // overflow buckets outlive the GC; //go:noinline (or Go 1.24) clears them
+  // (tests/oracle/programs/clear_inlined.go has real Go's figures).
+  auto after_gc = [](bool noinline, const char* version) {
+    const std::string clear = std::string(noinline ? "//go:noinline\n" : "") +
+                              "func clearMap(m map[int][128]byte) {\n\tfor k := range m {\n\t\tdelete(m, k)\n\t}\n}\n";
+    sim::Options o;
+    o.go_version = version;
+    auto r = run(prog("\tm := make(map[int][128]byte)\n\tfor i := 0; i < 100000; i++ {\n\t\tm[i] = [128]byte{}\n\t}\n"
+                      "\tclearMap(m)\n\truntime.GC()\n\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n"
+                      "\tfmt.Println(ms.HeapAlloc, len(m))\n\truntime.KeepAlive(m)\n", clear), o);
+    EXPECT_TRUE(r.loaded) << r.diag;
+    EXPECT_NE(r.out.find(" 0\n"), std::string::npos) << r.out;   // emptied either way
+    return std::stoull(r.out);
+  };
+  EXPECT_GT(after_gc(false, "1.19"), after_gc(true, "1.19") + 1'000'000);   // ≈ 1.9 MB of overflow buckets kept
+  EXPECT_EQ(after_gc(false, "1.24"), after_gc(true, "1.24"));
+}
+
 struct PanicCase {
   const char* body;
   const char* text;
