@@ -55,8 +55,8 @@ TEST(Escape, TinyFunctionsAreInlinedPerCallSite) {
   // both calls in one program: one stack map, one heap map, from the same function
   r = run(delta("", "\tm := mk()\n\tm[1] = 1\n\tg = mk()\n\truntime.KeepAlive(m)\n", mk));
   EXPECT_EQ(r.out, "48 1\n");
-  // returned from main's caller's view: a map a tiny function returns to a function that
-  // returns it escapes with that function's result
+  // a map a tiny function returns into a function that returns it in turn escapes with
+  // that function's result
   r = run(delta("", "\tm := outer()\n\t_ = m\n", "func mk() map[int]int { return make(map[int]int) }\n"
                      "//go:noinline\nfunc outer() map[int]int { return mk() }\n"));
   EXPECT_EQ(r.out, "48 1\n");
