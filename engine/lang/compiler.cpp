@@ -3342,7 +3342,7 @@ class Compiler {
       // mapclear: the compiler replaces the whole loop with one runtime call; flagged when
       // the function is inlined, where Go 1.19 keeps the loop (runtime::Profile)
       emit(OpMClear, materialize(x, t));
-      if (size_t(F->fidx) < file_.funcs.size() && tiny_leaf(file_.funcs[size_t(F->fidx)])) F->fn->code.back().flags |= 2;
+      if (size_t(F->fidx) < inlined_.size() && inlined_[size_t(F->fidx)]) F->fn->code.back().flags |= 2;
       return pop_scope();
     }
     // Bind the iteration variables: returns slots for key/value (or -1) and the stores.
@@ -3918,8 +3918,8 @@ class Compiler {
     for (int rn : ret_nodes_) to_ret.push_back(reach(rn));
     // gc inlines tiny functions (tiny_leaf) at their call sites: what one returns then lives
     // or dies with each call's result in its caller, not as a result of its own function.
-    std::vector<uint8_t> inlined(prog_.funcs.size(), 0);
-    for (size_t f = 0; f < file_.funcs.size() && f < inlined.size(); ++f) inlined[f] = tiny_leaf(file_.funcs[f]);
+    std::vector<uint8_t> inlined(prog_.funcs.size(), 0);   // inlined_, and 0 for main.init
+    std::copy(inlined_.begin(), inlined_.end(), inlined.begin());
     std::vector<std::vector<size_t>> returned_sites(prog_.funcs.size());   // of inlined functions
     for (size_t i = 0; i < prog_.allocs.size(); ++i) {
       AllocSite& s = prog_.allocs[i];
@@ -4188,6 +4188,7 @@ class Compiler {
     for (auto& kv : pkg_)
       if (kv.second.k == Entity::Type && !resolve_type_entity(kv.second)) return false;
     if (!signatures()) return false;
+    for (const FuncDecl& fd : file_.funcs) inlined_.push_back(tiny_leaf(fd));
     for (const FuncDecl& fd : file_.funcs)
       for (const auto& b : fd.body) addr_names_in(b.get(), addr_globals_);
     for (const ValueSpec& vs : file_.values)
@@ -4229,6 +4230,7 @@ class Compiler {
     int caller = 0, pc = 0;   // where its OpCall is
   };
   std::vector<CallRec> calls_;
+  std::vector<uint8_t> inlined_;                // per FuncDecl: gc inlines it (tiny_leaf)
   std::set<std::string> addr_globals_;          // names used as &name anywhere
   std::vector<int> ret_nodes_;                  // per function: where its results flow
   std::vector<std::vector<int>> param_nodes_;   // per function
