@@ -33,7 +33,7 @@ func main() {
 		return len(m)
 	}
 	report("start", "")
-	n := fill(0, 100_000)
+	n := fill(0, 90_000)
 	report("filled", mapShape(m))
 	runtime.GC()
 	report("after-gc filled", mapShape(m))
@@ -46,6 +46,6 @@ func main() {
 	report("cleared", mapShape(m))
 	runtime.GC()
 	report("after-gc cleared", mapShape(m))
-	fmt.Println("refilled:", fill(0, 50_000))
+	fmt.Println("refilled:", fill(0, 45_000))
 	runtime.KeepAlive(m)
 }

@@ -18,7 +18,7 @@ import (
 
 func main() {
 	old := debug.SetGCPercent(-1)
-	n := 200_000
+	n := 180_000
 	report("start", "")
 	m := make(map[int][64]byte)
 	for i := 0; i < n; i++ {

@@ -60,7 +60,7 @@ func (p Point) Sum() int { return p.X + p.Y }
 func main() {
 	report("start", 0, "")
 	c := NewCache(0)
-	n := 100_000
+	n := 90_000
 	for i := 0; i < n; i++ {
 		c.Put(i)
 	}
