@@ -25,6 +25,9 @@ Real Go's outputs are cached under tests/oracle/out/ keyed by (hash of program +
 go.mod, go version, run index); the cache is not read when CI is set or with --fresh.
 With --runs N (N >= 2) real Go runs N times, the reference value of each number is the
 median, and a self-check verifies that real Go passes its own tolerances (max/min spread).
+With one run (the default), a program that misses is judged again against the median of three
+real runs (two more are made), since one run can land on a rare outcome of real Go's random
+hash seed; the re-runs are listed at the end (--no-rerun turns this off).
 
 Prints a table of every comparison and a final "N passed, N failed" line counting
 comparisons (numbers and text segments); exits 1 on any miss, 2 on a harness error.
@@ -356,6 +359,11 @@ class Table:
         else:
             self.failed += 1
 
+    def merge(self, other):
+        self.rows += other.rows
+        self.passed += other.passed
+        self.failed += other.failed
+
     def print(self, only_misses=False):
         rows = [r for r in self.rows if not only_misses or r[-1] != "ok"]
         if not rows:
@@ -522,6 +530,8 @@ def main():
     ap.add_argument("--fresh", action="store_true", help="ignore the tests/oracle/out cache")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every output")
     ap.add_argument("--misses", action="store_true", help="print only the MISS rows")
+    ap.add_argument("--no-rerun", action="store_true",
+                    help="with one run, do not re-run real Go twice when a program misses")
     ap.add_argument("--figures", action="store_true",
                     help="print real Go's figures as Markdown tables (one column per run)")
     args = ap.parse_args()
@@ -543,6 +553,7 @@ def main():
     table = Table(headers)
     selft = Table(self_headers)
     figures = {}
+    reruns = []
     errors = 0
     for path in progs:
         prog = os.path.splitext(os.path.basename(path))[0]
@@ -583,7 +594,21 @@ def main():
             sim_lines = lines_of(out)
             if rc != 0:
                 table.add([prog, version, "-", "exit", "0", str(rc), "", "exact", ""], False)
-            compare(prog, version, rules, runs, sim_lines, table)
+            rows = Table(headers)
+            compare(prog, version, rules, runs, sim_lines, rows)
+            if rows.failed and len(runs) == 1 and rc == 0 and not args.no_rerun:
+                # Real Go is random (hash seed, where a GC falls): one run can land on a rare
+                # outcome. Judge against the median of three runs instead, and say so.
+                first_miss = next(r for r in rows.rows if r[-1] != "ok")
+                more = [run_real(path, src, version, k, use_cache) for k in (2, 3)]
+                if all(m[0] == 0 for m in more):
+                    runs += [lines_of(m[1]) for m in more]
+                    rows = Table(headers)
+                    compare(prog, version, rules, runs, sim_lines, rows)
+                    reruns.append("%s %s: line %s %s real %s, sim %s → median of 3 runs: %s"
+                                  % (prog, version, first_miss[2], first_miss[3], first_miss[4],
+                                     first_miss[5], "ok" if not rows.failed else "still missed"))
+            table.merge(rows)
             sys.stdout.flush()
 
     if figures:
@@ -596,6 +621,10 @@ def main():
         table.print(args.misses)
     if table.rows:
         print_summary(table)
+    if reruns:
+        print("\n# real Go re-run after a miss (median of 3 runs is the reference)")
+        for line in reruns:
+            print(line)
     print()
     if not args.real_only:
         print("oracle: %d passed, %d failed (comparisons; %d programs × %s)"

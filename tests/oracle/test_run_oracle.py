@@ -108,6 +108,19 @@ class Compare(unittest.TestCase):
         med = r.median_runs(runs)
         self.assertEqual(med[0][3], [[1.0, 3.0, 2.0]])
 
+    def test_one_rare_run_is_outvoted_by_the_median_of_three(self):
+        # What the harness does after a miss: a rare split (directory 256) in the first real
+        # run fails alone but not against the median of three runs; a sim that is wrong
+        # against every run still fails.
+        ru = r.Rules("", "1.24")
+        real = [["len=90000 dirLen=256"], ["len=90000 dirLen=128"], ["len=90000 dirLen=128"]]
+        for runs, sim, failed in ((real[:1], "len=90000 dirLen=128", 1),
+                                  (real, "len=90000 dirLen=128", 0),
+                                  (real, "len=90000 dirLen=64", 1)):
+            t = r.Table(["a"] * 9)
+            r.compare("p", "1.24", ru, runs, [sim], t)
+            self.assertEqual(t.failed, failed, (len(runs), sim))
+
 
 if __name__ == "__main__":
     unittest.main()
