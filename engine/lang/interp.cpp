@@ -2053,6 +2053,7 @@ void Interpreter::exec(uint64_t stop) {
           // An inlined copy of the range-delete loop (Go 1.19): every key deleted, the
           // buckets and overflow buckets stay.
           maps::Map& m = *maps_[R[in.a]].map;
+          m.iter_init();
           std::vector<uint32_t> keys;
           keys.reserve(size_t(m.len()));
           m.for_each([&keys](uint32_t k, uint32_t) {
@@ -2083,6 +2084,7 @@ void Interpreter::exec(uint64_t stop) {
         e.mark = epoch_;
         e.live = true;
         if (m) {
+          maps_[m].map->iter_init();
           std::vector<uint32_t>& keys = e.keys;
           keys.reserve(size_t(maps_[m].map->len()));
           maps_[m].map->for_each([&keys](uint32_t k, uint32_t) {

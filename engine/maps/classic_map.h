@@ -99,6 +99,7 @@ class ClassicMap final : public Map {
   void store(uint32_t key, uint32_t elem) override;
   const uint32_t* lookup(uint32_t key) const override;
   bool remove(uint32_t key) override;
+  void iter_init() override;
   void clear() override;
   uint64_t len() const override { return count_; }
   void prefetch(uint32_t key) const override;
@@ -222,6 +223,7 @@ class ClassicMap final : public Map {
   void finish_growth();
   BucketRef newoverflow(Gen& g, BucketRef b);
   void incrnoverflow();
+  void create_overflow();
   void append_overflow();
   void release_pool_chain(const Gen& g, BucketRef first_overflow);
   void free_pool_bucket(uint32_t idx);

@@ -132,6 +132,10 @@ class Map {
   // prefetch hints that key will be used soon (bulk loops call it a few keys ahead, so
   // the bucket's cache lines arrive while earlier keys are processed). No effect on state.
   virtual void prefetch(uint32_t key) const { (void)key; }
+  // iter_init is what mapiterinit allocates when a range over the map starts (for_each itself
+  // allocates nothing): classic pointer-free maps create mapextra and the overflow slice's
+  // header (48 B); swiss maps nothing.
+  virtual void iter_init() {}
   // for_each visits every entry (order is unspecified, as in Go); stop by returning false.
   virtual void for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const = 0;
   // trace marks every object the map keeps alive (not the header object itself).

@@ -181,6 +181,29 @@ TEST(ClassicMap, ClearKeepsTheArrayAndDropsOverflow) {
   EXPECT_EQ(f.map->len(), 100u);
 }
 
+TEST(ClassicMap, RangeCreatesTheOverflowSlicesOfPointerFreeMaps) {
+  // mapiterinit → createOverflow (Go 1.19, measured: programs/range_alloc.go).
+  auto range_cost = [](maps::Map& m, heap::Heap& h) {
+    const auto before = h.read_memstats();
+    m.iter_init();
+    const auto after = h.read_memstats();
+    return std::pair{after.TotalAlloc - before.TotalAlloc, after.Mallocs - before.Mallocs};
+  };
+  Fixture ints(int_map_type(8, false), maps::MakeParams{0, true, false, 1});
+  EXPECT_EQ(range_cost(*ints.map, ints.heap), std::pair(uint64_t{0}, uint64_t{0}));   // empty
+  for (uint32_t i = 0; i < 3; ++i) *ints.map->assign(i) = i;
+  EXPECT_EQ(range_cost(*ints.map, ints.heap), std::pair(uint64_t{48}, uint64_t{2}));  // mapextra + header
+  EXPECT_EQ(range_cost(*ints.map, ints.heap), std::pair(uint64_t{0}, uint64_t{0}));   // reused
+  ints.map->clear();                                  // mapclear zeroes mapextra
+  *ints.map->assign(7) = 7;
+  EXPECT_EQ(range_cost(*ints.map, ints.heap), std::pair(uint64_t{24}, uint64_t{1}));  // a new header
+  EXPECT_EQ(ints.map->check_invariants(), "");
+
+  Fixture pointers(int_map_type(8, true), maps::MakeParams{0, true, false, 1});
+  for (uint32_t i = 0; i < 3; ++i) *pointers.map->assign(i) = i;
+  EXPECT_EQ(range_cost(*pointers.map, pointers.heap), std::pair(uint64_t{0}, uint64_t{0}));
+}
+
 TEST(ClassicMap, ChurnCausesSameSizeGrowth) {
   // Insert new keys and delete old ones at a constant size: overflow buckets pile up
   // until tooManyOverflowBuckets forces a same-size grow (golang/go#16070).
