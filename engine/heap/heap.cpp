@@ -446,6 +446,11 @@ MemStats Heap::read_memstats() const {
   const uint64_t arenas = std::max<uint64_t>(1, align_up(mapped_pages_ * kPageSize, kArenaBytes) / kArenaBytes);
   m.GCSys = profile_.gc_sys_base + profile_.gc_sys_per_arena * (arenas - 1);
   m.OtherSys = profile_.other_sys;
+  if (num_gc_ >= 1) {
+    m.GCSys += profile_.gc_sys_after_cycle[0];
+    m.OtherSys += profile_.other_sys_after_first_gc;
+  }
+  if (num_gc_ >= 2) m.GCSys += profile_.gc_sys_after_cycle[1];
   m.Sys = m.HeapSys + m.StackSys + m.MSpanSys + m.MCacheSys + m.BuckHashSys + m.GCSys + m.OtherSys;
   m.NextGC = gcpercent_ < 0 ? 0 : goal_;
   m.NumGC = num_gc_;

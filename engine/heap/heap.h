@@ -44,6 +44,9 @@
 //     of the cons/mark controller, which depends on wall-clock timing.
 //   - heapLive grows by each object's size, not by whole spans at mcache refill.
 //   - The scavenger is not modelled: HeapReleased counts fresh, never-used pages only.
+//   - The non-heap Sys fields (GCSys, OtherSys, StackSys, …) are the profile's measured
+//     start-up figures, plus GCSys per 64 MiB arena and the fixed growth of the first two
+//     GC cycles (Profile::gc_sys_after_cycle), not the runtime's own allocations.
 #include <array>
 #include <cstdint>
 #include <functional>

@@ -44,6 +44,10 @@ struct Profile {
   uint64_t gc_sys_base;                     // GCSys at start
   uint64_t gc_sys_per_arena;                // GCSys growth per 64 MiB heap arena
   uint64_t other_sys;                       // OtherSys + MSpanSys + MCacheSys + BuckHashSys
+  // The first GC cycles set up for good what the collector keeps: mark-bit arenas, work
+  // buffers, the mark workers (GCSys grows after cycles 1 and 2, OtherSys after cycle 1).
+  uint64_t gc_sys_after_cycle[2];
+  uint64_t other_sys_after_first_gc;
   uint64_t stack_and_globals_scan;          // term of the heap goal (§4.2)
 
   uint64_t baseline_alloc() const {

@@ -125,6 +125,22 @@ TEST(Heap, GcFreesUnreachableAndKeepsRoots) {
   EXPECT_EQ(h.read_memstats().HeapInuse, inuse);
 }
 
+TEST(Heap, FirstCyclesGrowGcSysThenItStays) {
+  // Real Go on a small heap: Sys 12 143 → 12 463 → 12 527 → 12 527 KB (1.19), 6 231 → 6 551
+  // → 6 615 → 6 615 KB (1.24) across three runtime.GC() calls (programs/sys_after_gc.go).
+  for (const runtime::Profile* p : {&go119(), &go124()}) {
+    heap::Heap h(*p);
+    std::vector<uint64_t> sys_kb{h.read_memstats().Sys >> 10};
+    for (int i = 0; i < 3; ++i) {
+      h.gc();
+      sys_kb.push_back(h.read_memstats().Sys >> 10);
+    }
+    EXPECT_EQ(sys_kb[1] - sys_kb[0], p->version == "1.19" ? 336u : 320u) << p->version;
+    EXPECT_EQ(sys_kb[2] - sys_kb[1], 64u) << p->version;
+    EXPECT_EQ(sys_kb[3], sys_kb[2]) << p->version;
+  }
+}
+
 TEST(Heap, AutomaticCyclesFollowGogc) {
   heap::Heap h(go119());
   std::vector<heap::ObjId> keep;
