@@ -118,12 +118,19 @@ struct LoopCtx {
 
 class Compiler {
  public:
-  Compiler(const File& f, Program& p, Error& e) : file_(f), prog_(p), err_(e), T(p.types) {}
+  Compiler(const File& f, Program& p, Error& e, int go_minor)
+      : file_(f), prog_(p), err_(e), T(p.types), go_minor_(go_minor) {}
 
   bool run() { return run_impl(); }
 
  private:
   // ---------------------------------------------------------------- errors
+  // requires_go: false (with gc's wording) when what is at p came after the run's Go version.
+  bool requires_go(Pos p, const std::string& what, int minor) {
+    if (go_minor_ >= minor) return true;
+    return fail(p, what + " requires go1." + std::to_string(minor) + " or later (this run is Go 1." +
+                       std::to_string(go_minor_) + "; choose Go 1." + std::to_string(minor) + " or later)");
+  }
   bool fail(Pos p, const std::string& msg) {
     if (!failed_) {
       err_.pos = p;
@@ -2581,6 +2588,7 @@ class Compiler {
         return r;
       }
       case UB_clear: {
+        if (!requires_go(e.pos, "clear", 21)) { r.ok = false; return r; }
         if (!nargs(1, 1)) { r.ok = false; return r; }
         V m = expr(*e.args[0]);
         if (!m.ok) return m;
@@ -2604,6 +2612,7 @@ class Compiler {
         return bi_call(id == UB_print ? Builtin::Print : Builtin::Println, ps, 0, false);
       }
       case UB_min: case UB_max: {
+        if (!requires_go(e.pos, name, 21)) { r.ok = false; return r; }
         if (e.args.empty()) return bad(e.pos, "not enough arguments for " + name + "() (expected 1, found 0)");
         std::vector<V> args;
         if (!args_exprs(e, args)) { r.ok = false; return r; }
@@ -3355,6 +3364,7 @@ class Compiler {
       case Kind::String: kt = TypeTable::kInt; vt = TypeTable::kInt32; break;
       default:
         if (!T.is_integer(t)) return fail(s.cond->pos, "cannot range over " + describe(x));
+        if (!requires_go(s.cond->pos, "range over an integer", 22)) return false;
         kt = t;
         break;
     }
@@ -4239,12 +4249,13 @@ class Compiler {
   int iota_ = -1;
   int expr_depth_ = 0;
   uint64_t expr_count_ = 0;
+  const int go_minor_;                     // language version: 19 = Go 1.19
 };
 
 }  // namespace
 
-bool compile(const File& file, Program& prog, Error& err) {
-  Compiler c(file, prog, err);
+bool compile(const File& file, Program& prog, Error& err, int go_minor) {
+  Compiler c(file, prog, err, go_minor);
   return c.run();
 }
 

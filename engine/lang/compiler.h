@@ -19,6 +19,8 @@
 //              both ways gets a second body for the escaping calls), and a range-delete loop
 //              in one is flagged: Go 1.19 does not turn an inlined copy into mapclear
 //
+//   version    the language version of the simulated Go release gates newer features
+//
 // Invariants: on success every function has code ending in a return, a stack map per pc
 // and a SlotCat per slot; on failure err names the first offending construct.
 //
@@ -32,7 +34,11 @@
 
 namespace lang {
 
-// compile checks file and fills prog; false with err on the first error.
-bool compile(const File& file, Program& prog, Error& err);
+// compile checks file and fills prog; false with err on the first error. go_minor is the
+// language version's minor number (19 = Go 1.19): features newer than it are errors, as gc
+// reports them for an older -lang (clear, min and max from 1.21, range over an integer
+// from 1.22).
+inline constexpr int kLatestGoMinor = 24;
+bool compile(const File& file, Program& prog, Error& err, int go_minor = kLatestGoMinor);
 
 }  // namespace lang

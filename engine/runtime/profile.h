@@ -27,6 +27,13 @@ enum class MapImpl : uint8_t { Classic, Swiss };
 
 struct Profile {
   std::string_view version;        // "1.19", "1.24"
+  // go_minor is the release's minor number (19 for "1.19"): its language version.
+  int go_minor() const {
+    int minor = 0;
+    for (size_t i = version.find('.') + 1; i < version.size() && version[i] >= '0' && version[i] <= '9'; ++i)
+      minor = minor * 10 + (version[i] - '0');
+    return minor;
+  }
   MapImpl map_impl;
   bool malloc_header;              // Go 1.22+: pointerful small objects > 512 B carry 8 B
   uint64_t max_small_size;         // objects above this are large (whole pages)

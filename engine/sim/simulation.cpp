@@ -264,7 +264,8 @@ bool Simulation::load(std::string_view source, const Options& options, std::stri
     return false;
   }
   auto prog = std::make_unique<lang::Program>();
-  if (!lang::compile(ast, *prog, e)) {
+  // The language is the simulated release's (clear needs Go 1.21, range over an int 1.22).
+  if (!lang::compile(ast, *prog, e, s.profile->go_minor())) {
     s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, e.msg});
     return false;
   }

@@ -16,6 +16,14 @@ struct Run {
   uint64_t ops = 0;
 };
 
+// go is Options for Go release version (programs with clear, min/max or range over an int
+// need 1.21 / 1.22; the default is 1.19).
+inline sim::Options go(const char* version) {
+  sim::Options o;
+  o.go_version = version;
+  return o;
+}
+
 // run loads and runs src to the end (small limits keep broken programs cheap).
 inline Run run(const std::string& src, sim::Options opt = {}) {
   if (opt.max_ops == sim::Options{}.max_ops) opt.max_ops = 200'000'000;

@@ -7,13 +7,14 @@ namespace {
 
 using langtest::prog;
 using langtest::run;
+using langtest::go;
 
 TEST(Run, ControlFlowAndArithmetic) {
   auto r = run(prog(
       "\ts := 0\n\tfor i := 0; i < 10; i++ {\n\t\tif i%2 == 0 {\n\t\t\tcontinue\n\t\t}\n\t\tif i > 7 {\n\t\t\tbreak\n\t\t}\n\t\ts += i\n\t}\n"
       "\tn := 0\n\tfor n < 5 {\n\t\tn++\n\t}\n\tfor i := range 3 {\n\t\ts += i\n\t}\n"
       "\tvar u8 uint8 = 250\n\tu8 += 10\n\tvar i8 int8 = 127\n\ti8++\n"
-      "\tfmt.Println(s, n, u8, i8, -7/2, -7%2, 1<<10, ^0, 7&^5)\n"));
+      "\tfmt.Println(s, n, u8, i8, -7/2, -7%2, 1<<10, ^0, 7&^5)\n"), go("1.22"));
   ASSERT_TRUE(r.loaded) << r.diag;
   EXPECT_EQ(r.out, "19 5 4 -128 -3 -1 1024 -1 2\n");
   EXPECT_EQ(r.state, sim::RunState::Finished);
@@ -164,7 +165,7 @@ TEST(Run, MapsStringsAndRange) {
       "\ts := \"\"\n\tfor i := 0; i < 5; i++ {\n\t\ts += strconv.Itoa(i)\n\t}\n\tfmt.Println(s, len(s), s[1:3], s[2])\n"
       "\tfor i, r := range \"h\xc3\xa9!\" {\n\t\tfmt.Print(i, \":\", string(r), \" \")\n\t}\n\tfmt.Println()\n"
       "\tbs := []byte(\"abc\")\n\tbs[0] = 'X'\n\tfmt.Println(string(bs), bs)\n"
-      "\tvar nm map[int]int\n\tfmt.Println(nm[3], len(nm), nm == nil)\n"));
+      "\tvar nm map[int]int\n\tfmt.Println(nm[3], len(nm), nm == nil)\n"), go("1.21"));
   ASSERT_TRUE(r.loaded) << r.diag;
   EXPECT_EQ(r.out,
             "map[a:1 b:2 c:3] 3 2 true false\n5 2\n0 map[]\n01234 5 12 50\n0:h 1:\xc3\xa9 3:! \nXbc [88 98 99]\n0 0 true\n");
@@ -316,7 +317,7 @@ TEST(Run, MoreBuiltinsAndVerbs) {
                     "\tfmt.Printf(\"%c|%U|%o|%b|%e|%g|%t|%5.1f|%-6d|%+.2e\\n\", 'A', 0x1F600, 8, 5, 1234.5678, 0.000012, false, 2.25, 7, 12345.0)\n"
                     "\tfmt.Print(1, 2, \"a\", \"b\", 3, \"\\n\")\n"
                     "\tfmt.Println(min(2.5, 1.5), max(\"a\", \"b\"), min(3, 1, 2))\n"
-                    "\tvar i8 int8 = -128\n\tu := uint16(65535)\n\tu++\n\tfmt.Println(i8/-1, -i8, u)\n"));
+                    "\tvar i8 int8 = -128\n\tu := uint16(65535)\n\tu++\n\tfmt.Println(i8/-1, -i8, u)\n"), go("1.21"));
   ASSERT_TRUE(r.loaded) << r.diag;
   EXPECT_EQ(r.err, "x 3 true\ny4\n");
   EXPECT_EQ(r.out,
@@ -357,8 +358,26 @@ TEST(Run, GlobalsInitialiseInDependencyOrder) {
   EXPECT_NE(r.diag.find("initialization cycle"), std::string::npos) << r.diag;
 }
 
+TEST(Run, NewerLanguageFeaturesNeedTheirGoVersion) {
+  // gc refuses them for an older -lang; the message names the version that has them.
+  struct Case { const char* body; const char* feature; const char* first_ok; };
+  const Case cases[] = {
+      {"\tm := map[int]int{1: 1}\n\tclear(m)\n\tfmt.Println(len(m))\n", "clear requires go1.21 or later", "1.21"},
+      {"\tfmt.Println(min(1, 2), max(1, 2))\n", "min requires go1.21 or later", "1.21"},
+      {"\ts := 0\n\tfor i := range 4 {\n\t\ts += i\n\t}\n\tfmt.Println(s)\n", "range over an integer requires go1.22 or later", "1.22"},
+  };
+  for (const Case& c : cases) {
+    auto old = run(prog(c.body));   // Go 1.19
+    EXPECT_FALSE(old.loaded) << c.body;
+    EXPECT_NE(old.diag.find(c.feature), std::string::npos) << old.diag;
+    EXPECT_NE(old.diag.find("this run is Go 1.19"), std::string::npos) << old.diag;
+    EXPECT_TRUE(run(prog(c.body), go(c.first_ok)).loaded) << c.body;
+    EXPECT_TRUE(run(prog(c.body), go("1.24")).loaded) << c.body;
+  }
+}
+
 TEST(Run, FeatureProgram) {
-  auto r = run(langtest::read_file("tests/lang/testdata/features2.go"));
+  auto r = run(langtest::read_file("tests/lang/testdata/features2.go"), go("1.22"));
   ASSERT_TRUE(r.loaded) << r.diag;
   EXPECT_EQ(r.out, "one miss\n{Hits:3 Misses:1 Last:14} {30 0 } 4 hell 8 21\ntrue len=21 B=2\n");
 }
