@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 
 namespace lang {
 
@@ -237,6 +238,18 @@ class Compiler {
     prog_.memstats_type = named;
   }
 
+  // time_types: time.Duration and time.Time with Go's layout (Time is 24 bytes holding a
+  // pointer, which decides a map bucket's size and whether the GC scans it).
+  void time_types() {
+    prog_.duration_type = T.named("time.Duration");
+    T.complete_named(prog_.duration_type, TypeTable::kInt64);
+    TypeId location = T.named("time.Location");
+    T.complete_named(location, T.structure({Field{"name", TypeTable::kString, 0}}));
+    prog_.time_type = T.named("time.Time");
+    T.complete_named(prog_.time_type, T.structure({Field{"wall", TypeTable::kUint64, 0}, Field{"ext", TypeTable::kInt64, 0},
+                                                   Field{"loc", T.pointer(location), 0}}));
+  }
+
   bool declare_pkg(const std::string& name, Entity e, Pos p) {
     if (name == "_") return true;
     if (pkg_.count(name)) return fail(p, name + " redeclared in this block");
@@ -248,11 +261,11 @@ class Compiler {
 
   bool collect() {
     if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-    static const char* known[] = {"fmt", "log", "runtime", "runtime/debug", "strconv", "strings", "unsafe"};
+    static const char* known[] = {"fmt", "log", "runtime", "runtime/debug", "strconv", "strings", "time", "unsafe"};
     for (const Import& im : file_.imports) {
       bool ok = false;
       for (const char* k : known) ok = ok || im.path == k;
-      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, runtime, runtime/debug, strconv, strings, unsafe)");
+      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, runtime, runtime/debug, strconv, strings, time, unsafe)");
       Entity e;
       e.k = Entity::Package;
       e.name = im.path;
@@ -353,6 +366,10 @@ class Compiler {
         it->second.used = true;
         if (it->second.name == "runtime" && te.name == "MemStats") {
           out = prog_.memstats_type;
+          return true;
+        }
+        if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {
+          out = te.name == "Duration" ? prog_.duration_type : prog_.time_type;
           return true;
         }
         return fail(te.pos, "undefined: " + te.pkg + "." + te.name + " (not supported by the playground)");
@@ -1293,7 +1310,21 @@ class Compiler {
     if (e.x->kind == Expr::Ident && !lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) {
       auto& im = imports_[e.x->name];
       im.used = true;
-      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug, strconv, strings and unsafe functions)");
+      if (im.name == "time") {
+        static const std::pair<const char*, int64_t> units[] = {
+            {"Nanosecond", 1}, {"Microsecond", 1'000}, {"Millisecond", 1'000'000}, {"Second", 1'000'000'000},
+            {"Minute", 60'000'000'000}, {"Hour", 3'600'000'000'000}};
+        for (const auto& [unit, ns] : units) {
+          if (e.name != unit) continue;
+          V r;
+          r.isconst = true;
+          r.t = prog_.duration_type;
+          r.cv.k = CVal::Int;
+          r.cv.i = i128(ns);
+          return r;
+        }
+      }
+      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug, strconv, strings, time and unsafe functions, and time's units)");
     }
     V x = expr(*e.x);
     if (!x.ok) return x;
@@ -1848,6 +1879,11 @@ class Compiler {
       return closure_call(e, here);
     }
     if (f->kind == Expr::Selector) {
+      const Entity* xe = f->x->kind == Expr::Ident ? lookup(f->x->name) : nullptr;
+      const bool x_is_value = f->x->kind != Expr::Ident || (xe && xe->k != Entity::Type && xe->k != Entity::Package);
+      TypeId xt = 0;
+      if (x_is_value && operand_type(*f->x, xt) && (xt == prog_.duration_type || xt == prog_.time_type))
+        return time_method(e, *f, xt);
       const Entity* fe = nullptr;
       bool x_is_ptr = false;
       if (!find_method(*f, fe, x_is_ptr)) {
@@ -2347,6 +2383,7 @@ class Compiler {
           !assignable(args[1], TypeTable::kInt, e.args[1]->pos, "argument to strconv.FormatInt")) { V v; v.ok = false; return v; }
       return bi_call(Builtin::FormatInt, ps, TypeTable::kString, false);
     }
+    if (pkg == "time") return time_call(e, name, args);
     if (full == "strings.Repeat") {
       if (!want(2)) { V v; v.ok = false; return v; }
       if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strings.Repeat") ||
@@ -2354,6 +2391,67 @@ class Compiler {
       return bi_call(Builtin::StringsRepeat, ps, TypeTable::kString, false);
     }
     return bad(e.pos, full + " is not supported by the playground");
+  }
+
+  // time_call: time.Now/Since/Sleep and the conversion time.Duration(x). The clock is the
+  // simulator's (Interpreter::clock_ns_): it stands still but for time.Sleep, as on the Go
+  // playground, so what a program prints does not depend on the machine.
+  V time_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+    const TypeId dur = prog_.duration_type, tm = prog_.time_type;
+    if (name == "Duration") {
+      if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "missing argument" : "too many arguments") + " in conversion to time.Duration");
+      return conversion(e, dur);
+    }
+    struct Fn { const char* name; Builtin b; TypeId param, result; };
+    const Fn fns[] = {{"Now", Builtin::TimeNow, 0, tm}, {"Since", Builtin::TimeSince, tm, dur}, {"Sleep", Builtin::TimeSleep, dur, 0}};
+    for (const Fn& f : fns) {
+      if (name != f.name) continue;
+      const std::string full = std::string("time.") + f.name;
+      if (args.size() != (f.param ? 1u : 0u))
+        return bad(e.pos, std::string(args.size() < (f.param ? 1u : 0u) ? "not enough" : "too many") + " arguments in call to " + full);
+      if (f.param && !assignable(args[0], f.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+      std::vector<V*> ps;
+      for (auto& a : args) ps.push_back(&a);
+      return bi_call(f.b, ps, f.result, false);
+    }
+    return bad(e.pos, "time." + name + " is not supported by the playground (time.Now, Since, Sleep, Duration and the units)");
+  }
+
+  // time_method compiles a method call on a time.Duration or time.Time value.
+  V time_method(const Expr& e, const Expr& sel, TypeId xt) {
+    const TypeId dur = prog_.duration_type, tm = prog_.time_type;
+    struct M { const char* name; Builtin b; TypeId param, result; };
+    const M duration_methods[] = {
+        {"Seconds", Builtin::DurSeconds, 0, TypeTable::kFloat64}, {"Minutes", Builtin::DurMinutes, 0, TypeTable::kFloat64},
+        {"Hours", Builtin::DurHours, 0, TypeTable::kFloat64}, {"Milliseconds", Builtin::DurMilliseconds, 0, TypeTable::kInt64},
+        {"Microseconds", Builtin::DurMicroseconds, 0, TypeTable::kInt64}, {"Nanoseconds", Builtin::DurNanoseconds, 0, TypeTable::kInt64},
+        {"String", Builtin::DurString, 0, TypeTable::kString}};
+    const M time_methods[] = {
+        {"Sub", Builtin::TimeSub, tm, dur}, {"Add", Builtin::TimeAdd, dur, tm}, {"Before", Builtin::TimeBefore, tm, TypeTable::kBool},
+        {"After", Builtin::TimeAfter, tm, TypeTable::kBool}, {"Equal", Builtin::TimeEqual, tm, TypeTable::kBool},
+        {"Unix", Builtin::TimeUnix, 0, TypeTable::kInt64}, {"UnixMilli", Builtin::TimeUnixMilli, 0, TypeTable::kInt64},
+        {"UnixNano", Builtin::TimeUnixNano, 0, TypeTable::kInt64}, {"String", Builtin::TimeString, 0, TypeTable::kString}};
+    const bool is_dur = xt == dur;
+    const std::string tname = is_dur ? "time.Duration" : "time.Time";
+    for (const M& m : is_dur ? std::span<const M>(duration_methods) : std::span<const M>(time_methods)) {
+      if (sel.name != m.name) continue;
+      const std::string full = "(" + tname + ")." + m.name;
+      const size_t want = m.param ? 1 : 0;
+      if (e.args.size() != want) return bad(e.pos, std::string(e.args.size() < want ? "not enough" : "too many") + " arguments in call to " + full);
+      std::vector<V> args;
+      V recv = expr(*sel.x);
+      if (!recv.ok) return recv;
+      args.push_back(std::move(recv));
+      if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
+      if (m.param && !assignable(args[1], m.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+      std::vector<V*> ps;
+      for (auto& a : args) ps.push_back(&a);
+      return bi_call(m.b, ps, m.result, false);
+    }
+    std::string have;
+    for (const M& m : is_dur ? std::span<const M>(duration_methods) : std::span<const M>(time_methods))
+      have += std::string(have.empty() ? "" : ", ") + m.name;
+    return bad(sel.pos, expr_str(sel) + " undefined (" + tname + "." + sel.name + " is not supported by the playground; it has " + have + ")");
   }
 
   // unsafe_call: Sizeof, Alignof and Offsetof are constants of the operand's type (linux/amd64
@@ -4183,6 +4281,7 @@ class Compiler {
   bool run_impl() {
     universe();
     memstats_type();
+    time_types();
     if (!collect()) return false;
     // globals get their indices in declaration order
     for (const ValueSpec& vs : file_.values) {

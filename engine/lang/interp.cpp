@@ -781,9 +781,29 @@ void fmt_bytes(std::string& out, const std::string& bytes, char verb) {
 
 }  // namespace
 
+bool Interpreter::stringer_text(TypeId t, Word w, std::string& out) const {
+  if (t == prog_.duration_type) out += gotime::duration_string(int64_t(w));
+  else if (t == prog_.time_type) out += gotime::time_string(time_of(w));
+  else return false;
+  return true;
+}
+
+gotime::Time Interpreter::time_of(Word w) const {
+  return gotime::Time{uint64_t(obj_get(uint32_t(w), 0)), int64_t(obj_get(uint32_t(w), 1))};
+}
+
+Word Interpreter::new_time(const gotime::Time& t) {
+  const uint32_t o = zero_agg(prog_.time_type);
+  obj_set(o, 0, Word(t.wall));
+  obj_set(o, 1, Word(t.ext));
+  return o;
+}
+
 void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
   (void)sharp;
   if (depth > 20) { out += "..."; return; }
+  // fmt calls String() for %v and %s (handleMethods)
+  if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
   Kind k = T.kind(t);
   switch (k) {
     case Kind::Bool: out += w ? "true" : "false"; return;
@@ -983,7 +1003,9 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
     std::string s;
     bool numeric = false;
     bool bad = false;
-    switch (sp.verb) {
+    if ((sp.verb == 'v' || sp.verb == 's') && stringer_text(t, w, s)) {
+      // a Stringer is printed as its String() text (padded like a string)
+    } else switch (sp.verb) {
       case 'v':
         if (T.is_integer(t) || k == Kind::Float64) {
           numeric = true;
@@ -1135,6 +1157,10 @@ void Interpreter::box_args(const CallSite& cs, const Word* args) {
         break;
       default: break;
     }
+    // fmt then calls String() on a Duration or Time, whose result is a new string
+    // (string(buf[n:])); taken as printed with %v or %s.
+    std::string text;
+    if (stringer_text(t, w, text) && text != "0s") alloc(text.size(), true);
   }
 }
 
@@ -1210,6 +1236,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
           out += s;
         } else if (k == Kind::Pointer || k == Kind::Map || k == Kind::Slice) {
           out += "0xc" + utoa_base(0x10000000ull + a[i] * 16, 16, false);
+        } else if (T.is_integer(t) && t == prog_.duration_type) {
+          out += itoa_base(int64_t(a[i]), 10);   // the runtime's print knows no String()
         } else {
           fmt_value(out, t, a[i], 'v', false, false, 0, false);
         }
@@ -1266,7 +1294,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       if (!out.empty()) alloc(out.size(), true);   // log's fmt.Sprintf result
       if (status_ != VmStatus::Running) return false;
       if (out.empty() || out.back() != '\n') out += '\n';
-      if (opt_.log_timestamps) out = "2009/11/10 23:00:00 " + out;
+      if (opt_.log_timestamps) out = gotime::log_prefix(clock_ns_) + out;
       ++prints_;
       if (host_) host_->print(2, out);
       if (stop_after_print_) stop_now_ = true;
@@ -1356,6 +1384,41 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       heap::ObjId data = (base == 10 && v >= 0 && v < 100) ? heap::kNil : alloc(s.size(), true);
       if (status_ != VmStatus::Running) return false;
       result(new_str(std::move(s), data));
+      return true;
+    }
+    case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
+    case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
+    case Builtin::TimeSleep:
+      if (int64_t(a[0]) > 0) clock_ns_ += int64_t(a[0]);
+      return true;
+    case Builtin::TimeSub: result(Word(gotime::sub(time_of(a[0]), time_of(a[1])))); return true;
+    case Builtin::TimeAdd: result(new_time(gotime::add(time_of(a[0]), int64_t(a[1])))); return true;
+    case Builtin::TimeBefore: result(gotime::compare(time_of(a[0]), time_of(a[1])) < 0); return true;
+    case Builtin::TimeAfter: result(gotime::compare(time_of(a[0]), time_of(a[1])) > 0); return true;
+    case Builtin::TimeEqual: result(gotime::compare(time_of(a[0]), time_of(a[1])) == 0); return true;
+    case Builtin::TimeUnix: result(Word(gotime::unix_sec(time_of(a[0])))); return true;
+    case Builtin::TimeUnixMilli:
+      result(Word(gotime::unix_sec(time_of(a[0])) * 1000 + gotime::nanosecond(time_of(a[0])) / 1'000'000));
+      return true;
+    case Builtin::TimeUnixNano:
+      result(Word(gotime::unix_sec(time_of(a[0])) * 1'000'000'000 + gotime::nanosecond(time_of(a[0]))));
+      return true;
+    case Builtin::DurSeconds: case Builtin::DurMinutes: case Builtin::DurHours: {
+      // Go splits off whole units first so that the float keeps the nanoseconds' precision
+      const int64_t d = int64_t(a[0]);
+      const int64_t unit = cs.fn == Builtin::DurSeconds ? 1'000'000'000 : cs.fn == Builtin::DurMinutes ? 60'000'000'000 : 3'600'000'000'000;
+      result(of_f(double(d / unit) + double(d % unit) / double(unit)));
+      return true;
+    }
+    case Builtin::DurMilliseconds: result(Word(int64_t(a[0]) / 1'000'000)); return true;
+    case Builtin::DurMicroseconds: result(Word(int64_t(a[0]) / 1'000)); return true;
+    case Builtin::DurNanoseconds: result(a[0]); return true;
+    case Builtin::DurString: case Builtin::TimeString: {
+      std::string text;
+      stringer_text(cs.fn == Builtin::DurString ? prog_.duration_type : prog_.time_type, a[0], text);
+      const heap::ObjId data = text == "0s" ? heap::kNil : alloc(text.size(), true);
+      if (status_ != VmStatus::Running) return false;
+      result(new_str(std::move(text), data));
       return true;
     }
     case Builtin::StringsRepeat: {

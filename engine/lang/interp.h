@@ -48,6 +48,7 @@
 
 #include "engine/heap/heap.h"
 #include "engine/lang/chunked_vector.h"
+#include "engine/lang/gotime.h"
 #include "engine/lang/program.h"
 #include "engine/maps/map.h"
 
@@ -177,6 +178,11 @@ class Interpreter {
   std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
   void box_args(const CallSite& cs, const Word* args);
+  // stringer_text: what String() returns for a value of a type fmt calls it on (time.Duration,
+  // time.Time); false for other types.
+  bool stringer_text(TypeId t, Word w, std::string& out) const;
+  gotime::Time time_of(Word w) const;
+  Word new_time(const gotime::Time& t);
 
   // [SECTION] builtins and the run loop
   bool builtin(const Instr& in, Word* R);
@@ -230,6 +236,7 @@ class Interpreter {
   uint32_t next_map_id_ = 1;
   std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
   uint64_t str_bytes_ = 0;
+  int64_t clock_ns_ = 0;                   // package time's clock: moves only in time.Sleep
   uint64_t periods_ = 0, checked_entries_ = 0;
 };
 

@@ -122,6 +122,10 @@ enum class Builtin : uint16_t {
   RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine,
   Itoa, Atoi, FormatInt, StringsRepeat,
   MapShape, Min, Max, Copy,
+  // package time, on a simulated clock (see Interpreter::clock_ns_)
+  TimeNow, TimeSince, TimeSleep, TimeSub, TimeAdd, TimeBefore, TimeAfter, TimeEqual, TimeUnix,
+  TimeUnixMilli, TimeUnixNano, TimeString,
+  DurSeconds, DurMinutes, DurHours, DurMilliseconds, DurMicroseconds, DurNanoseconds, DurString,
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants
@@ -179,6 +183,8 @@ class Program {
   int main_func = -1;
   int init_func = -1;                  // global initialisers, run before main
   TypeId memstats_type = 0;            // runtime.MemStats
+  TypeId duration_type = 0;            // time.Duration (int64)
+  TypeId time_type = 0;                // time.Time {wall uint64; ext int64; loc *time.Location}
   std::vector<std::string> memstats_fields;
 
   SlotCat cat_of(TypeId t) const;

@@ -36,7 +36,7 @@ struct Options {
   uint64_t max_ops = 20'000'000'000ull;          // a run that executes more stops with a message
   uint64_t max_sim_memory = 1ull << 30;          // the simulator's own memory cap (bytes)
   uint64_t max_heap_bytes = 64ull << 30;         // simulated heap cap ("out of memory")
-  bool log_timestamps = false;         // log.Printf prefix "2009/11/10 23:00:00 " (fixed clock)
+  bool log_timestamps = false;         // log.Printf prefix "2009/11/10 23:00:00 " (the simulated clock: time.Sleep moves it)
   uint64_t sample_every_ops = 0;       // counter samples; 0 = automatic (≈ 2000 per run)
 };
 
