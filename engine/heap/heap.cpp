@@ -343,10 +343,15 @@ void Heap::gc() {
   run_cycle(true);
 }
 
-void Heap::run_cycle(bool forced) {
+void Heap::gc_periodic() {
+  run_cycle(false, true);
+}
+
+void Heap::run_cycle(bool forced, bool periodic) {
   in_gc_ = true;
   GcCycle c;
   c.forced = forced;
+  c.periodic = periodic;
   c.heap_live_before = heap_live_;
   // gcStart flushes every mcache: cached spans go back to be swept, the tiny block too.
   std::fill(mcache_.begin(), mcache_.end(), 0);

@@ -107,7 +107,8 @@ class Marker {
 // GcCycle describes one finished cycle (gctrace's "live->live->marked MB, goal").
 struct GcCycle {
   uint32_t num = 0;
-  bool forced = false;
+  bool forced = false;             // runtime.GC()
+  bool periodic = false;           // sysmon's forced GC: two minutes without a cycle
   uint64_t heap_live_before = 0;   // heapLive when the cycle started
   uint64_t heap_marked = 0;        // bytes marked
   uint64_t freed_bytes = 0, freed_objects = 0;
@@ -138,6 +139,9 @@ class Heap {
 
   // gc runs runtime.GC(): a full cycle, then a full sweep.
   void gc();
+  // gc_periodic is the cycle sysmon starts when none ran for two minutes (runtime/proc.go
+  // forcegcperiod); not counted in NumForcedGC. The caller owns the clock.
+  void gc_periodic();
   // set_gc_percent is debug.SetGCPercent: returns the previous value; < 0 = off.
   int set_gc_percent(int percent);
   int gc_percent() const { return gcpercent_; }
@@ -193,7 +197,7 @@ class Heap {
   ObjId alloc_tiny(uint64_t size);
   void count_alloc(uint64_t bytes, bool noscan);
   void maybe_start_gc();
-  void run_cycle(bool forced);
+  void run_cycle(bool forced, bool periodic = false);
   void mark_phase();
   void sweep();
   void recompute_goal();

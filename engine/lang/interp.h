@@ -182,6 +182,7 @@ class Interpreter {
   // time.Time); false for other types.
   bool stringer_text(TypeId t, Word w, std::string& out) const;
   gotime::Time time_of(Word w) const;
+  void sleep(int64_t d);
   Word new_time(const gotime::Time& t);
 
   // [SECTION] builtins and the run loop
@@ -237,6 +238,8 @@ class Interpreter {
   std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
   uint64_t str_bytes_ = 0;
   int64_t clock_ns_ = 0;                   // package time's clock: moves only in time.Sleep
+  int64_t last_gc_clock_ = 0;              // clock_ns_ when the last GC cycle ran
+  uint32_t gcs_seen_ = 0;                  // heap NumGC when last_gc_clock_ was set
   uint64_t periods_ = 0, checked_entries_ = 0;
 };
 

@@ -136,6 +136,7 @@ std::string Timeline::record_json(const Record& r) {
       bool f = true;
       field(out, "num", r.gc.num, f);
       out += r.gc.forced ? ",\"forced\":true" : ",\"forced\":false";
+      out += r.gc.periodic ? ",\"periodic\":true" : ",\"periodic\":false";
       field(out, "heap_live_before", r.gc.heap_live_before, f);
       field(out, "heap_marked", r.gc.heap_marked, f);
       field(out, "freed_bytes", r.gc.freed_bytes, f);

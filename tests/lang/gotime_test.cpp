@@ -54,6 +54,21 @@ TEST(GoTime, ProgramsSeeTheSimulatedClock) {
   EXPECT_EQ(r.err, "2009/11/10 23:01:30 woke\n");
 }
 
+TEST(GoTime, SleepingTwoMinutesAfterAGcRunsAPeriodicCycle) {
+  // Real Go 1.19 and 1.24 (GOMAXPROCS=2), the same program: 130 s asleep before any GC adds
+  // no cycle; after runtime.GC() 130 s add one and 250 s more two; NumForcedGC stays 1.
+  const char* body =
+      "\tvar ms runtime.MemStats\n\tn := func() string {\n\t\truntime.ReadMemStats(&ms)\n"
+      "\t\treturn fmt.Sprint(ms.NumGC, \"/\", ms.NumForcedGC)\n\t}\n"
+      "\ttime.Sleep(130 * time.Second)\n\ta := n()\n\truntime.GC()\n\tb := n()\n"
+      "\ttime.Sleep(130 * time.Second)\n\tc := n()\n\ttime.Sleep(250 * time.Second)\n\td := n()\n"
+      "\tdebug.SetGCPercent(-1)\n\ttime.Sleep(10 * time.Minute)\n\tfmt.Println(a, b, c, d, n())\n";
+  auto r = langtest::run(std::string("package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"runtime/debug\"\n\t\"time\"\n)\n\n"
+                                     "func main() {\n") + body + "}\n");
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0/0 1/1 2/1 4/1 4/1\n");   // GOGC off: no periodic cycle either
+}
+
 TEST(GoTime, UnsupportedPartsOfTimeSayWhatIsThere) {
   auto r = langtest::run("package main\n\nimport \"time\"\n\nfunc main() {\n\t_ = time.Now().Year()\n}\n");
   EXPECT_FALSE(r.loaded);

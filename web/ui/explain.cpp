@@ -23,7 +23,8 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
   if (r.kind == sim::Record::GcCycle) {
     const heap::GcCycle& g = r.gc;
     std::snprintf(b, sizeof b, "GC #%u (%s): the heap was %s; %s were still reachable, %s freed. Next GC at %s.",
-                  g.num, g.forced ? "runtime.GC" : "heap reached the goal", app::fmt_bytes(g.heap_live_before, unit).c_str(),
+                  g.num, g.forced ? "runtime.GC" : g.periodic ? "two minutes without a GC: sysmon's periodic cycle" : "heap reached the goal",
+                  app::fmt_bytes(g.heap_live_before, unit).c_str(),
                   app::fmt_bytes(g.heap_marked, unit).c_str(), app::fmt_bytes(g.freed_bytes, unit).c_str(),
                   app::fmt_bytes(g.next_goal, unit).c_str());
     return b;

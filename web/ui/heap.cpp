@@ -134,7 +134,7 @@ void heap_content(app::App& a) {
       marked = r.gc.heap_marked;
       have_marked = true;
       char tip[96];
-      std::snprintf(tip, sizeof tip, "GC #%u%s: marked %s", r.gc.num, r.gc.forced ? " (forced)" : "",
+      std::snprintf(tip, sizeof tip, "GC #%u%s: marked %s", r.gc.num, r.gc.forced ? " (forced)" : r.gc.periodic ? " (periodic)" : "",
                     app::fmt_bytes(r.gc.heap_marked, v.unit).c_str());
       marks.push_back({x, palette::kGcMark, tip});
     }
