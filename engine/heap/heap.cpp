@@ -343,6 +343,16 @@ void Heap::gc() {
   run_cycle(true);
 }
 
+void Heap::flush_mcaches() {
+  for (size_t spc = 0; spc < mcache_.size(); ++spc) {
+    if (mcache_[spc] == 0) continue;
+    partial_[spc].push_back(mcache_[spc]);
+    mcache_[spc] = 0;
+  }
+  tiny_block_ = kNil;
+  tiny_offset_ = 0;
+}
+
 void Heap::gc_periodic() {
   run_cycle(false, true);
 }

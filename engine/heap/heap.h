@@ -139,6 +139,10 @@ class Heap {
 
   // gc runs runtime.GC(): a full cycle, then a full sweep.
   void gc();
+  // flush_mcaches is what runtime.ReadMemStats does first (mstats.go readmemstats_m →
+  // flushallmcaches): cached spans go back to their mcentral and the tiny block is dropped,
+  // so the next tiny allocation starts a new 16-byte block.
+  void flush_mcaches();
   // gc_periodic is the cycle sysmon starts when none ran for two minutes (runtime/proc.go
   // forcegcperiod); not counted in NumForcedGC. The caller owns the clock.
   void gc_periodic();

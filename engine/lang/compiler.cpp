@@ -87,6 +87,8 @@ struct Entity {
   bool used = false;
   int bi = 0;           // Builtin id (universe) or package name index
   int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
+  int box = -1;         // a scalar Var whose address is taken: the slot of its box (*T); the
+                        // value lives in the box ("moved to heap: x" when &x escapes)
   // lazily resolved package-level entities
   const ValueSpec* spec = nullptr;
   int spec_index = 0;
@@ -721,6 +723,10 @@ class Compiler {
         en->used = true;
         v.t = en->type;
         v.slot = en->slot;
+        if (en->box >= 0) {
+          v.slot = temp(v.t);
+          emit(OpLoad, v.slot, en->box, 0, 0, uint16_t(v.t));
+        }
         v.var = e.name;
         if (en->node >= 0) v.src.push_back(en->node);
         return v;
@@ -1267,7 +1273,7 @@ class Compiler {
         en->used = true;
         V r;
         r.t = T.pointer(en->type);
-        r.slot = en->slot;   // the variable's Obj is the pointee
+        r.slot = en->box >= 0 ? en->box : en->slot;   // the box, or the aggregate's own Obj
         r.src.push_back(en->addr_node);
         return r;
       }
@@ -1661,6 +1667,7 @@ class Compiler {
         if (!en) { fail(x->pos, "undefined: " + x->name); return -1; }
         if (en->k == Entity::Var) {
           en->used = true;
+          if (en->box >= 0) return en->box;
           emit(OpObjMat, en->slot, 0, 0, 0, uint16_t(en->type));
           return en->slot;
         }
@@ -2801,6 +2808,11 @@ class Compiler {
   void declare_init(const std::string& name, TypeId t, Pos p, V* v) {
     int slot = declare_var(name, t, p);
     Entity* en = name == "_" ? nullptr : &scopes_.back()[name];
+    if (en && F->addr_names.count(name) && !T.is_aggregate(t)) {
+      box_var(*en);
+      if (v) store_boxed(*en, *v);
+      return;
+    }
     if (en && F->addr_names.count(name) && T.is_aggregate(t)) {
       en->addr_node = new_node();
       edges_.push_back(Edge{en->node, en->addr_node});   // what x holds escapes with &x
@@ -2820,6 +2832,24 @@ class Compiler {
       emit(OpLoadK, slot, konst(0));
     }
   }
+  // box_var gives a scalar variable whose address is taken a box: new(T) at this point of
+  // the code, heap-allocated when &x escapes (gc: "moved to heap: x"), the variable's value
+  // read and written through it. Called where the variable comes into being (declaration,
+  // function entry for a parameter, each iteration of a Go 1.22 loop).
+  void box_var(Entity& en) {
+    if (en.addr_node < 0) {
+      en.addr_node = new_node();
+      edges_.push_back(Edge{en.node, en.addr_node});   // what x holds escapes with &x
+    }
+    if (en.box < 0) en.box = new_slot(T.pointer(en.type), en.name);
+    int pc0 = emit(OpNew, en.box, 0, 0, 0, uint16_t(en.type));
+    add_site_node(pc0, "moved to heap: " + en.name, en.addr_node, T[en.type].size > 65536);
+  }
+  void store_boxed(Entity& en, V& v) {
+    emit(OpStore, en.box, owned(v, en.type));
+    flow(v.src, en.node);
+  }
+
   // addr_names collects the names used as &name in a function body (scopes ignored: a
   // name counts for every variable that has it, which only costs an Obj per declaration).
   void addr_names_in(const Expr* e, std::set<std::string>& out) const {
@@ -3017,7 +3047,8 @@ class Compiler {
       auto it = scopes_.back().find(l.name);
       if (it != scopes_.back().end() && it->second.k == Entity::Var) {
         if (!assignable(v, it->second.type, pos[i])) return false;
-        move_into(v, it->second.slot, it->second.type);
+        if (it->second.box >= 0) emit(OpStore, it->second.box, owned(v, it->second.type));
+        else move_into(v, it->second.slot, it->second.type);
         flow(v.src, it->second.node);
         continue;
       }
@@ -3084,7 +3115,9 @@ class Compiler {
         if (!en) return fail(l->pos, "undefined: " + l->name);
         if (en->k == Entity::Var) {
           if (!assignable(v, en->type, p)) return false;
-          if (en->addr_node >= 0) {
+          if (en->box >= 0) {
+            emit(OpStore, en->box, owned(v, en->type));
+          } else if (en->addr_node >= 0) {
             // &x is taken: copy into x's own Obj so pointers to x see the new value
             emit(OpStore, en->slot, owned(v, en->type));
           } else {
@@ -3216,7 +3249,7 @@ class Compiler {
     const Expr& l = *s.lhs[0];
     if (l.kind == Expr::Ident) {
       Entity* en = lookup(l.name);
-      if (en && en->k == Entity::Var && T.is_integer(en->type)) {
+      if (en && en->k == Entity::Var && en->box < 0 && T.is_integer(en->type)) {
         emit(OpAddI, en->slot, en->slot, s.op == Tok::Inc ? 1 : -1, 0, uint16_t(T.int_kind(en->type)));
         return true;
       }
@@ -3377,6 +3410,17 @@ class Compiler {
     if (!stmts(s.body)) return false;
     if (!pop_scope()) return false;
     int cont = pc();
+    if (go_minor_ >= 22) {
+      // Go 1.22: each iteration has its own copy of the loop variables, made before the
+      // post statement; only a boxed one (its address taken) makes that visible.
+      for (auto& [name, en] : scopes_.back()) {
+        if (en.k != Entity::Var || en.box < 0) continue;
+        const int value = temp(en.type);
+        emit(OpLoad, value, en.box, 0, 0, uint16_t(en.type));
+        box_var(en);
+        emit(OpStore, en.box, value);
+      }
+    }
     if (s.post && !stmt(*s.post)) return false;
     F->line = s.pos.line;
     if (s.cond) {
@@ -3472,6 +3516,21 @@ class Compiler {
     int coll = new_slot(t, "");
     move_or_load(x, coll, t);
     int kslot = new_slot(kt, ""), vslot = vt ? new_slot(vt, "") : -1;
+    // Iteration variables whose address is taken get boxes: before Go 1.22 one for the
+    // whole loop (made here), from 1.22 a new one per iteration (made where it is declared).
+    struct Hoisted { int box = -1, node = -1; };
+    Hoisted hoisted[2];
+    if (s.range_define && go_minor_ < 22) {
+      for (size_t i = 0; i < s.lhs.size() && i < 2; ++i) {
+        const Expr& l = *s.lhs[i];
+        const TypeId ty = i == 0 ? kt : vt;
+        if (l.kind != Expr::Ident || !F->addr_names.count(l.name) || !ty || T.is_aggregate(ty)) continue;
+        hoisted[i].node = new_node();
+        hoisted[i].box = new_slot(T.pointer(ty), l.name);
+        int pc0 = emit(OpNew, hoisted[i].box, 0, 0, 0, uint16_t(ty));
+        add_site_node(pc0, "moved to heap: " + l.name, hoisted[i].node, T[ty].size > 65536);
+      }
+    }
     int top, jdone = -1, idx = -1, lim = -1, width = -1;
     if (k == Kind::Map) {
       int it = new_slot(TypeTable::kIter, "");
@@ -3518,8 +3577,21 @@ class Compiler {
       if (s.range_define) {
         if (l.kind != Expr::Ident) return fail(l.pos, "non-name " + expr_str(l) + " on left side of :=");
         int slot = declare_var(l.name, ty, l.pos);
-        if (T.is_aggregate(ty)) emit(OpCopy, slot, src);
-        else emit(OpMov, slot, src);
+        if (l.name != "_" && F->addr_names.count(l.name) && !T.is_aggregate(ty)) {
+          Entity& en = scopes_.back()[l.name];
+          if (hoisted[i].box >= 0) {
+            en.box = hoisted[i].box;
+            en.addr_node = hoisted[i].node;
+            edges_.push_back(Edge{en.node, en.addr_node});
+          } else {
+            box_var(en);
+          }
+          emit(OpStore, en.box, src);
+        } else if (T.is_aggregate(ty)) {
+          emit(OpCopy, slot, src);
+        } else {
+          emit(OpMov, slot, src);
+        }
       } else {
         V v;
         v.t = ty;
@@ -3777,6 +3849,16 @@ class Compiler {
       e.name = p.name;
       e.pos = p.pos;
       scopes_.back()[p.name] = e;
+    }
+    // &param: the parameter moves into a box at entry, as gc moves it to the heap (after
+    // all parameters: their slots come first, in order)
+    for (const Param& p : fd.params) {
+      auto it = scopes_.back().find(p.name);
+      if (it == scopes_.back().end() || !st.addr_names.count(p.name) || T.is_aggregate(it->second.type)) continue;
+      stmt_flag_ = true;
+      const int value_slot = it->second.slot;
+      box_var(it->second);
+      emit(OpStore, it->second.box, value_slot);
     }
     bool named = !fd.results.empty() && !fd.results[0].name.empty();
     if (named) {

@@ -19,7 +19,10 @@
 //              both ways gets a second body for the escaping calls), and a range-delete loop
 //              in one is flagged: Go 1.19 does not turn an inlined copy into mapclear
 //
-//   version    the language version of the simulated Go release gates newer features
+//   version    the language version of the simulated Go release gates newer features and
+//              decides loop variables' lifetime (one per loop before 1.22, per iteration after)
+//   &x         a local scalar whose address is taken lives in a box, heap-allocated when
+//              &x escapes ("moved to heap: x")
 //
 // Invariants: on success every function has code ending in a return, a stack map per pc
 // and a SlotCat per slot; on failure err names the first offending construct.

@@ -1362,6 +1362,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::ReadMemStats: {
       uint32_t p = uint32_t(a[0]);
       if (p == 0) { panic("runtime error: invalid memory address or nil pointer dereference"); return false; }
+      heap_.flush_mcaches();
       heap::MemStats ms = heap_.read_memstats();
       const std::vector<std::string>& f = prog_.memstats_fields;
       for (size_t i = 0; i < f.size(); ++i) {

@@ -56,7 +56,12 @@ GO_ROOTS = {
     "1.19": "/usr/lib/go-1.19",
     "1.24": os.path.join(ROOT, ".deps", "go1.24", "usr", "lib", "go-1.24"),
 }
-GO_MOD = "module oracle\n\ngo 1.19\n"
+def go_mod(version):
+    """The module's language version is the toolchain's, as `go mod init` writes it and as
+    gomapsim --go V compiles (loop variables per iteration from 1.22, clear from 1.21)."""
+    return "module oracle\n\ngo %s\n" % version
+
+
 GOMAXPROCS = "2"
 # The whole environment of a real-Go program run: fixed, so that the start-up heap (which holds
 # a copy of every environment string) is the same on every machine. See README.md "Baseline".
@@ -277,7 +282,7 @@ def program_hash(src, version):
     if "mapShape" in src:
         with open(HELPERS[version], "rb") as f:
             h.update(f.read())
-    h.update(GO_MOD.encode())
+    h.update(go_mod(version).encode())
     h.update(json.dumps(PROGRAM_ENV, sort_keys=True).encode())
     return h.hexdigest()[:16]
 
@@ -306,7 +311,7 @@ def _build_and_run(go, path, src, version, run_index, cache, tmp):
     if "mapShape" in src:
         shutil.copy(HELPERS[version], os.path.join(tmp, os.path.basename(HELPERS[version])))
     with open(os.path.join(tmp, "go.mod"), "w") as f:
-        f.write(GO_MOD)
+        f.write(go_mod(version))
     # `go build` + exec rather than `go run .`: the same program, but the program's environment
     # is exactly PROGRAM_ENV (the runtime copies every environment string to the heap at
     # start-up, so the baseline Alloc depends on the environment's size).
