@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "engine/runtime/profile.h"
 #include "imgui_internal.h"
 #include "web/embedded.h"
 #include "web/knobs/golex.h"
@@ -300,7 +301,7 @@ void scenario_content(app::App& a) {
   const float line = ImGui::GetFrameHeightWithSpacing();
   const float knob_h =
       line * static_cast<float>(s.knobs.ints.size() + s.knobs.maps.size()) + line * 1.3f +
-      (s.error.empty() ? 0.0f : line * 2.0f);
+      (s.error.empty() ? 0.0f : line * 2.0f) + (s.error.find("requires go") != std::string::npos ? line : 0.0f);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float ed_h = std::max(avail.y - knob_h, ImGui::GetFontSize() * 8);
   if (editor(a, ImVec2(avail.x, ed_h))) {
@@ -312,6 +313,19 @@ void scenario_content(app::App& a) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
     ImGui::TextWrapped("%s", s.error.c_str());
     ImGui::PopStyleColor();
+    // "clear requires go1.21 or later": offer the first release that has it
+    const size_t at = s.error.find("requires go");
+    if (at != std::string::npos) {
+      const std::string version = s.error.substr(at + 11, s.error.find(' ', at + 11) - (at + 11));
+      if (runtime::profile_for(version)) {
+        const std::string label = "Use Go " + version;
+        if (ImGui::SmallButton(label.c_str())) {
+          a.main.options.go_version = version;
+          app::reload(a, true);
+        }
+        app::note_rect(a, "use-go-version");
+      }
+    }
   }
   ImGui::SeparatorText("Knobs");
   knobs_panel(a);

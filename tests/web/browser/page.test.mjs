@@ -285,6 +285,22 @@ test('a program with an error marks its line and does not run', async () => {
   await page.close();
 });
 
+test('a feature of a later Go offers that Go version, and a click runs it there', async () => {
+  const page = await open(base);
+  const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tm := map[int]int{1: 1}\n\tclear(m)\n\tfmt.Println(len(m))\n}\n';
+  await page.evaluate((t) => window.app.loadProgram(t, 'clear-builtin'), src);
+  let s = await waitState(page, (st) => st.errorLine > 0, 10000);
+  assert.equal(s.errorLine, 7);
+  assert.match(s.error, /clear requires go1\.21 or later \(this run is Go 1\.19/);
+  const button = await rect(page, 'use-go-version');
+  saveArtifact('11-use-go-version.png', await page.screenshot());
+  await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+  s = await waitState(page, (st) => st.state === 'Finished', 10000);
+  assert.equal(s.goVersion, '1.21');
+  assert.equal(s.stdout, '0\n');
+  await page.close();
+});
+
 test('compare runs inline vs pointer values side by side', async () => {
   const page = await open(base);
   const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8').replace('n := 1_000_000', 'n := 100_000');
