@@ -128,6 +128,13 @@ class Heap {
   // May run a GC cycle (after the allocation: the new object is live).
   // size 0 returns kNil (zerobase) and counts nothing, as Go.
   ObjId alloc(uint64_t size, bool noscan);
+  // alloc_runtime allocates an object a package keeps for ever (a package variable's
+  // pointee made at init, such as math/rand's global source on Go 1.19): always marked.
+  ObjId alloc_runtime(uint64_t size, bool noscan) {
+    const ObjId o = alloc(size, noscan);
+    baseline_.push_back(o);
+    return o;
+  }
 
   // set_root_scanner installs the function that marks the roots (globals, live locals).
   void set_root_scanner(RootScanner scan) { roots_ = std::move(scan); }

@@ -263,11 +263,12 @@ class Compiler {
 
   bool collect() {
     if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-    static const char* known[] = {"fmt", "log", "runtime", "runtime/debug", "strconv", "strings", "time", "unsafe"};
+    static const char* known[] = {"fmt", "log", "math/rand", "runtime", "runtime/debug", "strconv", "strings", "time", "unsafe"};
     for (const Import& im : file_.imports) {
       bool ok = false;
       for (const char* k : known) ok = ok || im.path == k;
-      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, runtime, runtime/debug, strconv, strings, time, unsafe)");
+      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, math/rand, runtime, runtime/debug, strconv, strings, time, unsafe)");
+      if (im.path == "math/rand") prog_.imports_math_rand = true;
       Entity e;
       e.k = Entity::Package;
       e.name = im.path;
@@ -2391,6 +2392,7 @@ class Compiler {
       return bi_call(Builtin::FormatInt, ps, TypeTable::kString, false);
     }
     if (pkg == "time") return time_call(e, name, args);
+    if (pkg == "math/rand") return rand_call(e, name, args);
     if (full == "strings.Repeat") {
       if (!want(2)) { V v; v.ok = false; return v; }
       if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strings.Repeat") ||
@@ -2422,6 +2424,30 @@ class Compiler {
       return bi_call(f.b, ps, f.result, false);
     }
     return bad(e.pos, "time." + name + " is not supported by the playground (time.Now, Since, Sleep, Duration and the units)");
+  }
+
+  // rand_call: math/rand's top-level functions. The generator is the simulator's, seeded from
+  // the run's seed: the numbers differ from real Go's (whose global source is randomly
+  // seeded since Go 1.20), what they cost does not.
+  V rand_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+    struct Fn { const char* name; Builtin b; TypeId param, result; };
+    static const Fn fns[] = {
+        {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},
+        {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},
+        {"Int63", Builtin::RandInt63, 0, TypeTable::kInt64}, {"Int63n", Builtin::RandInt63n, TypeTable::kInt64, TypeTable::kInt64},
+        {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
+        {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0}};
+    for (const Fn& f : fns) {
+      if (name != f.name) continue;
+      const std::string full = std::string("rand.") + f.name;
+      const size_t want = f.param ? 1 : 0;
+      if (args.size() != want) return bad(e.pos, std::string(args.size() < want ? "not enough" : "too many") + " arguments in call to " + full);
+      if (f.param && !assignable(args[0], f.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+      std::vector<V*> ps;
+      for (auto& a : args) ps.push_back(&a);
+      return bi_call(f.b, ps, f.result, false);
+    }
+    return bad(e.pos, "rand." + name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
   }
 
   // time_method compiles a method call on a time.Duration or time.Time value.

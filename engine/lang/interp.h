@@ -183,6 +183,8 @@ class Interpreter {
   bool stringer_text(TypeId t, Word w, std::string& out) const;
   gotime::Time time_of(Word w) const;
   void sleep(int64_t d);
+  uint64_t rand_next();                    // 64 random bits
+  uint64_t rand_below(uint64_t n);         // uniform in [0, n), n > 0
   Word new_time(const gotime::Time& t);
 
   // [SECTION] builtins and the run loop
@@ -239,6 +241,10 @@ class Interpreter {
   uint64_t str_bytes_ = 0;
   int64_t clock_ns_ = 0;                   // package time's clock: moves only in time.Sleep
   int64_t last_gc_clock_ = 0;              // clock_ns_ when the last GC cycle ran
+  // math/rand: the simulator's generator (splitmix64), seeded from VmOptions::seed and
+  // rand.Seed; its numbers are not Go's (Go's source is randomly seeded since 1.20).
+  uint64_t rand_state_ = 0;
+  bool rand_used_ = false;
   uint32_t gcs_seen_ = 0;                  // heap NumGC when last_gc_clock_ was set
   uint64_t periods_ = 0, checked_entries_ = 0;
 };

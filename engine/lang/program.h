@@ -126,6 +126,9 @@ enum class Builtin : uint16_t {
   TimeNow, TimeSince, TimeSleep, TimeSub, TimeAdd, TimeBefore, TimeAfter, TimeEqual, TimeUnix,
   TimeUnixMilli, TimeUnixNano, TimeString,
   DurSeconds, DurMinutes, DurHours, DurMilliseconds, DurMicroseconds, DurNanoseconds, DurString,
+  // package math/rand's top-level functions, on the simulator's generator (see interp.h)
+  RandInt, RandIntn, RandInt31, RandInt31n, RandInt63, RandInt63n, RandUint32, RandUint64,
+  RandFloat64, RandSeed,
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants
@@ -185,6 +188,7 @@ class Program {
   TypeId memstats_type = 0;            // runtime.MemStats
   TypeId duration_type = 0;            // time.Duration (int64)
   TypeId time_type = 0;                // time.Time {wall uint64; ext int64; loc *time.Location}
+  bool imports_math_rand = false;      // its package variables cost heap at init (Go 1.19)
   std::vector<std::string> memstats_fields;
 
   SlotCat cat_of(TypeId t) const;
