@@ -2402,6 +2402,21 @@ class Compiler {
     return bad(e.pos, full + " is not supported by the playground");
   }
 
+  // PkgFn is a package function or method the VM implements as a builtin: at most one
+  // parameter besides a method's receiver.
+  struct PkgFn { const char* name; Builtin b; TypeId param, result; };
+  // pkg_fn_call checks the call's argument (args: the receiver first for a method, then the
+  // compiled arguments) and emits the builtin.
+  V pkg_fn_call(const Expr& e, const std::string& prefix, const PkgFn& f, std::vector<V>& args) {
+    const std::string full = prefix + f.name;
+    const size_t want = f.param ? 1 : 0;
+    if (e.args.size() != want) return bad(e.pos, std::string(e.args.size() < want ? "not enough" : "too many") + " arguments in call to " + full);
+    if (f.param && !assignable(args.back(), f.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+    std::vector<V*> ps;
+    for (auto& a : args) ps.push_back(&a);
+    return bi_call(f.b, ps, f.result, false);
+  }
+
   // time_call: time.Now/Since/Sleep and the conversion time.Duration(x). The clock is the
   // simulator's (Interpreter::clock_ns_): it stands still but for time.Sleep, as on the Go
   // playground, so what a program prints does not depend on the machine.
@@ -2411,18 +2426,9 @@ class Compiler {
       if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "missing argument" : "too many arguments") + " in conversion to time.Duration");
       return conversion(e, dur);
     }
-    struct Fn { const char* name; Builtin b; TypeId param, result; };
-    const Fn fns[] = {{"Now", Builtin::TimeNow, 0, tm}, {"Since", Builtin::TimeSince, tm, dur}, {"Sleep", Builtin::TimeSleep, dur, 0}};
-    for (const Fn& f : fns) {
-      if (name != f.name) continue;
-      const std::string full = std::string("time.") + f.name;
-      if (args.size() != (f.param ? 1u : 0u))
-        return bad(e.pos, std::string(args.size() < (f.param ? 1u : 0u) ? "not enough" : "too many") + " arguments in call to " + full);
-      if (f.param && !assignable(args[0], f.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
-      std::vector<V*> ps;
-      for (auto& a : args) ps.push_back(&a);
-      return bi_call(f.b, ps, f.result, false);
-    }
+    const PkgFn fns[] = {{"Now", Builtin::TimeNow, 0, tm}, {"Since", Builtin::TimeSince, tm, dur}, {"Sleep", Builtin::TimeSleep, dur, 0}};
+    for (const PkgFn& f : fns)
+      if (name == f.name) return pkg_fn_call(e, "time.", f, args);
     return bad(e.pos, "time." + name + " is not supported by the playground (time.Now, Since, Sleep, Duration and the units)");
   }
 
@@ -2430,30 +2436,21 @@ class Compiler {
   // the run's seed: the numbers differ from real Go's (whose global source is randomly
   // seeded since Go 1.20), what they cost does not.
   V rand_call(const Expr& e, const std::string& name, std::vector<V>& args) {
-    struct Fn { const char* name; Builtin b; TypeId param, result; };
-    static const Fn fns[] = {
+    static const PkgFn fns[] = {
         {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},
         {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},
         {"Int63", Builtin::RandInt63, 0, TypeTable::kInt64}, {"Int63n", Builtin::RandInt63n, TypeTable::kInt64, TypeTable::kInt64},
         {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
         {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0}};
-    for (const Fn& f : fns) {
-      if (name != f.name) continue;
-      const std::string full = std::string("rand.") + f.name;
-      const size_t want = f.param ? 1 : 0;
-      if (args.size() != want) return bad(e.pos, std::string(args.size() < want ? "not enough" : "too many") + " arguments in call to " + full);
-      if (f.param && !assignable(args[0], f.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
-      std::vector<V*> ps;
-      for (auto& a : args) ps.push_back(&a);
-      return bi_call(f.b, ps, f.result, false);
-    }
+    for (const PkgFn& f : fns)
+      if (name == f.name) return pkg_fn_call(e, "rand.", f, args);
     return bad(e.pos, "rand." + name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
   }
 
   // time_method compiles a method call on a time.Duration or time.Time value.
   V time_method(const Expr& e, const Expr& sel, TypeId xt) {
     const TypeId dur = prog_.duration_type, tm = prog_.time_type;
-    struct M { const char* name; Builtin b; TypeId param, result; };
+    using M = PkgFn;
     const M duration_methods[] = {
         {"Seconds", Builtin::DurSeconds, 0, TypeTable::kFloat64}, {"Minutes", Builtin::DurMinutes, 0, TypeTable::kFloat64},
         {"Hours", Builtin::DurHours, 0, TypeTable::kFloat64}, {"Milliseconds", Builtin::DurMilliseconds, 0, TypeTable::kInt64},
@@ -2468,18 +2465,12 @@ class Compiler {
     const std::string tname = is_dur ? "time.Duration" : "time.Time";
     for (const M& m : is_dur ? std::span<const M>(duration_methods) : std::span<const M>(time_methods)) {
       if (sel.name != m.name) continue;
-      const std::string full = "(" + tname + ")." + m.name;
-      const size_t want = m.param ? 1 : 0;
-      if (e.args.size() != want) return bad(e.pos, std::string(e.args.size() < want ? "not enough" : "too many") + " arguments in call to " + full);
       std::vector<V> args;
       V recv = expr(*sel.x);
       if (!recv.ok) return recv;
       args.push_back(std::move(recv));
       if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
-      if (m.param && !assignable(args[1], m.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
-      std::vector<V*> ps;
-      for (auto& a : args) ps.push_back(&a);
-      return bi_call(m.b, ps, m.result, false);
+      return pkg_fn_call(e, "(" + tname + ").", m, args);
     }
     std::string have;
     for (const M& m : is_dur ? std::span<const M>(duration_methods) : std::span<const M>(time_methods))

@@ -122,7 +122,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
     if (host_) host_->gc_cycle(c);
   };
   if (opt_.max_heap_bytes) {}
-  rand_state_ = opt_.seed * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull;
+  rand_seed(opt_.seed);
   if (prog.imports_math_rand && profile_.go_minor() < 20) {
     // Go 1.19's math/rand makes its global source at init: rngSource (5 376 B), its
     // lockedSource and Rand (measured: start-up Alloc +5 440 B in 3 mallocs)
@@ -828,6 +828,8 @@ void Interpreter::sleep(int64_t d) {
   clock_ns_ = wake;
 }
 
+void Interpreter::rand_seed(uint64_t seed) { rand_state_ = seed * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull; }
+
 uint64_t Interpreter::rand_next() {
   uint64_t z = (rand_state_ += 0x9e3779b97f4a7c15ull);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -1287,7 +1289,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
           out += s;
         } else if (k == Kind::Pointer || k == Kind::Map || k == Kind::Slice) {
           out += "0xc" + utoa_base(0x10000000ull + a[i] * 16, 16, false);
-        } else if (T.is_integer(t) && t == prog_.duration_type) {
+        } else if (t == prog_.duration_type) {
           out += itoa_base(int64_t(a[i]), 10);   // the runtime's print knows no String()
         } else {
           fmt_value(out, t, a[i], 'v', false, false, 0, false);
@@ -1501,7 +1503,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         case Builtin::RandUint64: result(Word(rand_next())); break;
         case Builtin::RandFloat64: result(of_f(double(rand_next() >> 11) / double(uint64_t{1} << 53))); break;
         default:   // Seed: deterministic until Go 1.24, where rand.Seed does nothing
-          if (profile_.go_minor() < 24) rand_state_ = uint64_t(arg) * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull;
+          if (profile_.go_minor() < 24) rand_seed(uint64_t(arg));
           break;
       }
       return true;

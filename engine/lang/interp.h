@@ -183,6 +183,7 @@ class Interpreter {
   bool stringer_text(TypeId t, Word w, std::string& out) const;
   gotime::Time time_of(Word w) const;
   void sleep(int64_t d);
+  void rand_seed(uint64_t seed);
   uint64_t rand_next();                    // 64 random bits
   uint64_t rand_below(uint64_t n);         // uniform in [0, n), n > 0
   Word new_time(const gotime::Time& t);
