@@ -263,11 +263,12 @@ class Compiler {
 
   bool collect() {
     if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-    static const char* known[] = {"fmt", "log", "math/rand", "runtime", "runtime/debug", "strconv", "strings", "time", "unsafe"};
+    static const char* known[] = {"fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "strconv", "strings", "time", "unsafe"};
     for (const Import& im : file_.imports) {
       bool ok = false;
       for (const char* k : known) ok = ok || im.path == k;
-      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, math/rand, runtime, runtime/debug, strconv, strings, time, unsafe)");
+      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, maps, math/rand, runtime, runtime/debug, strconv, strings, time, unsafe)");
+      if (im.path == "maps" && !requires_go(im.pos, "package maps", 21)) return false;
       if (im.path == "math/rand") prog_.imports_math_rand = true;
       Entity e;
       e.k = Entity::Package;
@@ -2393,6 +2394,7 @@ class Compiler {
     }
     if (pkg == "time") return time_call(e, name, args);
     if (pkg == "math/rand") return rand_call(e, name, args);
+    if (pkg == "maps") return maps_call(e, name, args);
     if (full == "strings.Repeat") {
       if (!want(2)) { V v; v.ok = false; return v; }
       if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strings.Repeat") ||
@@ -2445,6 +2447,57 @@ class Compiler {
     for (const PkgFn& f : fns)
       if (name == f.name) return pkg_fn_call(e, "rand.", f, args);
     return bad(e.pos, "rand." + name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
+  }
+
+  // maps_call: maps.Clone and maps.Copy (Go 1.21). Both walk the source as the runtime does
+  // (mapclone2 / a range loop); Clone's map comes from makemap inside the runtime, sized for
+  // len(m), so it is on the heap and as small as a fresh copy: cloning shrinks a map that
+  // deletes left large.
+  V maps_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+    const bool clone = name == "Clone";
+    if (!clone && name != "Copy") return bad(e.pos, "maps." + name + " is not supported by the playground (maps.Clone, maps.Copy)");
+    const size_t want = clone ? 1 : 2;
+    if (args.size() != want) return bad(e.pos, std::string(args.size() < want ? "not enough" : "too many") + " arguments in call to maps." + name);
+    for (size_t i = 0; i < args.size(); ++i)
+      if (T.kind(args[i].t) != Kind::Map) return bad(e.args[i]->pos, "in call to maps." + name + ", " + describe(args[i]) + " is not a map");
+    const TypeId mt = args.back().t;
+    if (!clone && (T.u(args[0].t).key != T.u(mt).key || T.u(args[0].t).elem != T.u(mt).elem))
+      return bad(e.pos, "in call to maps.Copy, the maps' key and value types differ: " + T.name(args[0].t) + " and " + T.name(mt));
+    const int src = materialize(args.back(), mt);
+    V r;
+    int dst;
+    int jnil = -1;
+    if (clone) {
+      r.t = mt;
+      r.slot = dst = temp(mt);
+      emit(OpLoadK, dst, konst(0));
+      jnil = emit(OpJf, 0, src);               // maps.Clone(nil) is nil
+      const int hint = temp(TypeTable::kInt);
+      emit(OpMLen, hint, src);
+      const int node = new_node();
+      const int pc0 = emit(OpMakeMap, dst, hint, 0, 0, uint16_t(mt));
+      add_site_node(pc0, "maps.Clone", node, true);
+      r.src.push_back(node);
+    } else {
+      dst = materialize(args[0], args[0].t);
+      r.t = 0;
+    }
+    const TypeId kt = T.u(mt).key, vt = T.u(mt).elem;
+    const int it = new_slot(TypeTable::kIter, ""), ks = new_slot(kt, ""), vs = new_slot(vt, "");
+    Instr& walk = F->fn->code[size_t(emit(OpMIter, it, src))];
+    walk.flags |= 1;                           // the runtime's own walk: no hiter
+    const int top = pc();
+    const int jdone = emit(OpMNext, it, ks, vs);
+    V k, v;
+    k.t = kt;
+    k.slot = ks;
+    v.t = vt;
+    v.slot = vs;
+    emit(OpMSet, dst, owned(k, kt), owned(v, vt));
+    back_jump(top);
+    F->fn->code[size_t(jdone)].d = pc();
+    if (jnil >= 0) patch(jnil, pc());
+    return r;
   }
 
   // time_method compiles a method call on a time.Duration or time.Time value.

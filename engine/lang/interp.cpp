@@ -2234,7 +2234,7 @@ void Interpreter::exec(uint64_t stop) {
         e.mark = epoch_;
         e.live = true;
         if (m) {
-          maps_[m].map->iter_init();
+          if (!(in.flags & 1)) maps_[m].map->iter_init();   // a range loop's hiter
           std::vector<uint32_t>& keys = e.keys;
           keys.reserve(size_t(maps_[m].map->len()));
           maps_[m].map->for_each([&keys](uint32_t k, uint32_t) {

@@ -421,3 +421,23 @@ TEST(Run, MathRandIsSeededByTheRunAndCostsWhatGoPays) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Run, MapsCloneIsSizedForTheEntriesLeft) {
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"maps\"\n)\n\nfunc main() {\n"
+      "\tm := make(map[int]int)\n\tfor i := 0; i < 10000; i++ {\n\t\tm[i] = i\n\t}\n"
+      "\tfor i := 0; i < 9990; i++ {\n\t\tdelete(m, i)\n\t}\n\tc := maps.Clone(m)\n"
+      "\tvar none map[int]int\n\tdst := map[int]int{-1: -1}\n\tmaps.Copy(dst, c)\n"
+      "\tfmt.Println(mapShape(m), mapShape(c), maps.Clone(none) == nil, len(dst), dst[9995])\n}\n";
+  auto r = run(src, go("1.21"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  // B 11 for 10 000 keys stays after the deletes; the clone is made for the 10 left
+  EXPECT_EQ(r.out, "len=10 B=11 len=10 B=1 true 11 9995\n");
+  auto old = run(src);   // Go 1.19 has no package maps
+  EXPECT_FALSE(old.loaded);
+  EXPECT_NE(old.diag.find("main.go:5:2: package maps requires go1.21 or later"), std::string::npos) << old.diag;
+}
+
+}  // namespace

@@ -143,6 +143,7 @@ class Rules:
     oracle: nofloor LABEL                 no 16 KiB noise floor for LABEL (deltas, not heaps)
     oracle: unit B|KB|MB                  unit of memory figures printed without a unit word
     oracle: go1.24 <any rule above>       the rule applies to that Go version only
+    oracle: since go1.21                  the program needs Go 1.21: older versions skip it
     """
 
     def __init__(self, source, version):
@@ -151,6 +152,7 @@ class Rules:
         self.unit = DEFAULT_UNIT
         self.nofloor = set()
         self.tols = []  # (label_lower or '*', lines set or None, kind, amount)
+        self.runs = True  # False: the program needs a later Go than version
         for raw in source.splitlines():
             s = raw.strip()
             if not s.startswith("// oracle:"):
@@ -176,6 +178,8 @@ class Rules:
                 if len(words) >= 5 and words[3] in ("line", "lines"):
                     lines = parse_lines(words[4])
                 self.tols.append((words[1].lower(), lines) + parse_tol(words[2]))
+            elif cmd == "since" and len(words) >= 2 and re.fullmatch(r"go1\.\d+", words[1]):
+                self.runs = int(version.split(".")[1]) >= int(words[1].split(".")[1])
             elif cmd.startswith("#") or cmd == "note":
                 pass
             else:
@@ -570,6 +574,8 @@ def main():
             except ValueError as e:
                 print("run_oracle: %s: %s" % (prog, e), file=sys.stderr)
                 errors += 1
+                continue
+            if not rules.runs:
                 continue
             runs = []
             for k in range(1, max(1, args.runs) + 1):

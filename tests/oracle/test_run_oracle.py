@@ -87,6 +87,12 @@ class Tolerances(unittest.TestCase):
         self.assertFalse(r.within("exact", 0.0, 0.0, 8192, 8193))
         self.assertTrue(r.within("skip", 0.0, 0.0, 1, 99))
 
+    def test_since(self):
+        src = "// oracle: since go1.21\n"
+        self.assertFalse(r.Rules(src, "1.19").runs)
+        self.assertTrue(r.Rules(src, "1.24").runs)
+        self.assertTrue(r.Rules("", "1.19").runs)
+
     def test_bad_annotation(self):
         with self.assertRaises(ValueError):
             r.Rules("// oracle: tol Alloc lots\n", "1.19")
