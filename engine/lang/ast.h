@@ -69,6 +69,8 @@ struct Stmt {
   enum Kind : uint8_t {
     Empty, ExprS, Assign, Define, OpAssign, IncDec, VarDecl, ConstDecl, TypeDecl, Block, If,
     For, Range, Break, Continue, Return, Switch,
+    Defer,   // lhs[0]: the call with each argument replaced by the hidden variable that holds
+             // it; rhs: the argument expressions, evaluated at the defer statement
   } kind;
   Pos pos;
   Tok op = Tok::Eof;              // OpAssign operator (Add for +=), IncDec (Inc/Dec)

@@ -461,6 +461,8 @@ class Compiler {
     int line = 0;
     std::set<std::string> addr_names;   // names used as &name in the body
     std::vector<Expansion*> expansions;   // function literals being expanded (innermost last)
+    std::vector<const Stmt*> defers;      // defer statements compiled so far (run in reverse)
+    size_t body_depth = 0;                // scopes_.size() in the function body's own block
   };
   FnState* F = nullptr;
 
@@ -3012,6 +3014,7 @@ class Compiler {
         return fail(s.pos, brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
       }
       case Stmt::Return: return return_stmt(s);
+      case Stmt::Defer: return defer_stmt(s);
       default: return fail(s.pos, "statement not supported by the playground");
     }
   }
@@ -3759,12 +3762,47 @@ class Compiler {
     return pop_scope();
   }
 
+  // defer_stmt: gc open-codes these defers (no allocation): the arguments are evaluated here
+  // into hidden variables, and every exit compiled after this point runs the call. Only at a
+  // function body's top level, so that each later exit has run the statement and the hidden
+  // variables are in scope there.
+  bool defer_stmt(const Stmt& s) {
+    if (!F->expansions.empty() || scopes_.size() != F->body_depth)
+      return fail(s.pos, "defer is supported by the playground only at the top level of a function body (not in a block, loop or function literal)");
+    const Expr& call = *s.lhs[0];
+    for (size_t i = 0; i < s.rhs.size(); ++i) {
+      V v = expr(*s.rhs[i]);
+      if (!v.ok) return false;
+      if (v.is_type) return fail(s.rhs[i]->pos, T.name(v.t) + " (type) is not an expression");
+      if (v.is_tuple || v.t == 0) return fail(s.rhs[i]->pos, expr_str(*s.rhs[i]) + " is not a single value");
+      TypeId t = v.isconst ? T.default_type(v.t) : v.t;
+      if (v.isconst && t != TypeTable::kUntypedNil && !convert_const(v, t, s.rhs[i]->pos, false)) return false;
+      if (t == TypeTable::kUntypedNil) return fail(s.rhs[i]->pos, "use of untyped nil in a deferred call's arguments is not supported by the playground");
+      const std::string& name = call.args[i]->name;
+      declare_init(name, t, s.rhs[i]->pos, &v);
+      scopes_.back()[name].used = true;
+    }
+    F->defers.push_back(&s);
+    return true;
+  }
+  // run_defers compiles the deferred calls, last first, at an exit of the function.
+  bool run_defers() {
+    for (size_t i = F->defers.size(); i-- > 0;) {
+      F->line = F->defers[i]->pos.line;
+      stmt_flag_ = true;
+      V v = call(*F->defers[i]->lhs[0], true);
+      if (!v.ok) return false;
+    }
+    return true;
+  }
+
   bool return_stmt(const Stmt& s) {
     if (!F->expansions.empty()) return expansion_return(s, *F->expansions.back());
     Function& fn = *F->fn;
     size_t n = fn.result_types.size();
     if (s.rhs.empty()) {
       if (n == 0 || !F->result_slots.empty()) {
+        if (!run_defers()) return false;
         if (n == 0) emit(OpRet, 0, 0);
         else emit(OpRet, F->result_slots[0], int(n));
         return true;
@@ -3785,6 +3823,7 @@ class Compiler {
       flow(vals[i].src, ret_nodes_[size_t(F->fidx)]);
       move_into(vals[i], base + int(i), fn.result_types[i]);
     }
+    if (!run_defers()) return false;
     emit(OpRet, base, int(n));
     return true;
   }
@@ -3953,10 +3992,12 @@ class Compiler {
       }
     }
     push_scope();
+    st.body_depth = scopes_.size();
     if (!stmts(fd.body)) return false;
-    if (!pop_scope()) return false;
     F->line = fd.end.line;
     stmt_flag_ = true;
+    if (st.fn->nresults == 0 && !run_defers()) return false;   // in the body's scope: the hidden arguments
+    if (!pop_scope()) return false;
     if (st.fn->nresults == 0) {
       emit(OpRet, 0, 0);
     } else {

@@ -436,7 +436,29 @@ class Parser {
         return true;
       }
       case Tok::Go: return fail(p, "go statements are not supported by the playground (one goroutine)");
-      case Tok::Defer: return fail(p, "defer statements are not supported by the playground");
+      case Tok::Defer: {
+        // defer f(a, b): the arguments are evaluated now into hidden variables (named so that
+        // no Go identifier can clash), the call runs at the function's exits
+        next();
+        auto s = mk(Stmt::Defer, p);
+        ExprP call;
+        if (!expr(call)) return false;
+        while (call->kind == Expr::Paren) call = std::move(call->x);
+        if (call->kind != Expr::Call) return fail(call->pos, "expression in defer must be function call");
+        if (call->has_ellipsis) return fail(call->pos, "defer with ... arguments is not supported by the playground");
+        const std::string prefix = "defer#" + std::to_string(++defers_) + ".";
+        for (size_t i = 0; i < call->args.size(); ++i) {
+          auto id = std::make_unique<Expr>();
+          id->kind = Expr::Ident;
+          id->pos = call->args[i]->pos;
+          id->name = prefix + std::to_string(i);
+          s->rhs.push_back(std::move(call->args[i]));
+          call->args[i] = std::move(id);
+        }
+        s->lhs.push_back(std::move(call));
+        out = std::move(s);
+        return true;
+      }
       case Tok::Goto: return fail(p, "goto statements are not supported by the playground");
       case Tok::Fallthrough: return fail(p, "fallthrough is not supported by the playground");
       case Tok::Select: return fail(p, "select statements are not supported by the playground");
@@ -976,6 +998,7 @@ class Parser {
   size_t p_ = 0;
   int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
   int depth_ = 0;
+  int defers_ = 0;    // defer statements so far: names their hidden argument variables
   bool failed_ = false;
 };
 

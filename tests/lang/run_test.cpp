@@ -441,3 +441,24 @@ TEST(Run, MapsCloneIsSizedForTheEntriesLeft) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Run, DeferredCallsRunAtEveryExitLastFirst) {
+  // The same program on real Go 1.19 printed these lines; open-coded defers allocate nothing.
+  const std::string src =
+      "package main\n\nimport \"fmt\"\n\nvar total int\n\nfunc add(n int) { total += n }\n\n"
+      "func work(n int) int {\n\tdefer add(n)\n\tm := make(map[int]int)\n\tdefer func() { total += len(m) }()\n"
+      "\tif n < 0 {\n\t\treturn -1\n\t}\n\tfor i := 0; i < n; i++ {\n\t\tm[i] = i\n\t}\n"
+      "\tx := 1\n\tdefer fmt.Println(\"x was\", x)\n\tx = 2\n\treturn len(m) * x\n}\n\n"
+      "func main() {\n\tdefer fmt.Println(\"main done\")\n\ta := work(3)\n\tt := total\n\tfmt.Println(a, t, work(-1))\n\tfmt.Println(total)\n}\n";
+  auto r = run(src);
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "x was 1\n6 6 -1\n5\nmain done\n");
+  auto loop = run(prog("\tfor i := 0; i < 3; i++ {\n\t\tdefer fmt.Println(i)\n\t}\n"));
+  EXPECT_FALSE(loop.loaded);
+  EXPECT_NE(loop.diag.find("defer is supported by the playground only at the top level of a function body"), std::string::npos) << loop.diag;
+  EXPECT_NE(run(prog("\tdefer 1\n")).diag.find("expression in defer must be function call"), std::string::npos);
+}
+
+}  // namespace
