@@ -443,8 +443,9 @@ class Parser {
         auto s = mk(Stmt::Defer, p);
         ExprP call;
         if (!expr(call)) return false;
+        const Pos at = call->pos;
         while (call->kind == Expr::Paren) call = std::move(call->x);
-        if (call->kind != Expr::Call) return fail(call->pos, "expression in defer must be function call");
+        if (call->kind != Expr::Call) return fail(at, "expression in defer must be function call");
         if (call->has_ellipsis) return fail(call->pos, "defer with ... arguments is not supported by the playground");
         const std::string prefix = "defer#" + std::to_string(++defers_) + ".";
         for (size_t i = 0; i < call->args.size(); ++i) {

@@ -82,7 +82,7 @@ TEST(Parser, SyntaxErrorsNameTheConstructWithLineAndColumn) {
   const SyntaxCase cases[] = {
       {"package main\nfunc main() {\n\tx := \n}\n", 4, 1, "unexpected }"},
       {"package main\nfunc main() {\n\tgo f()\n}\n", 3, 2, "go statements are not supported"},
-      {"package main\nfunc main() {\n\tdefer f()\n}\n", 3, 2, "defer statements are not supported"},
+      {"package main\nfunc main() {\n\tdefer (x + 1)\n}\n", 3, 8, "expression in defer must be function call"},
       {"package main\nfunc (a, b T) m() {}\n", 2, 6, "method has multiple receivers"},
       {"package main\nfunc main() {\n\tf := func() int\n}\n", 3, 17, "expected { after the function literal's signature"},
       {"package main\nvar x interface{}\n", 2, 7, "interface types are not supported"},
