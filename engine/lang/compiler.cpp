@@ -1334,7 +1334,7 @@ class Compiler {
           return r;
         }
       }
-      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to fmt, log, runtime, runtime/debug, strconv, strings, time and unsafe functions, and time's units)");
+      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, strconv, strings, time and unsafe, and time's units)");
     }
     V x = expr(*e.x);
     if (!x.ok) return x;
