@@ -4293,7 +4293,7 @@ class Compiler {
     };
     std::function<bool(const Stmt*)> stmt_ok = [&](const Stmt* st) {
       if (!st) return true;
-      if (st->kind == Stmt::Switch || !st->label.empty()) return false;
+      if (st->kind == Stmt::Switch || st->kind == Stmt::Defer || !st->label.empty()) return false;   // gc inlines neither
       for (const ExprP& e : st->lhs)
         if (!expr_ok(e.get())) return false;
       for (const ExprP& e : st->rhs)
