@@ -13,7 +13,7 @@
 //   walk/range.go  `for k := range m { delete(m, k) }` → one mapclear (OpMClear)
 //   closures   a function literal is expanded where it is called (captures by reference,
 //              nothing allocated), as gc's escape analysis treats a literal only called
-//   inl.go     tiny functions (no calls but builtins, no switch, a few statements; not
+//   inl.go     tiny functions (no calls but builtins, no switch or defer, a few statements; not
 //              //go:noinline) count as inlined: what one returns lives or dies with each
 //              call's result in its caller, as gc's inlined copies do (a function called
 //              both ways gets a second body for the escaping calls), and a range-delete loop
