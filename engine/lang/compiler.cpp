@@ -263,12 +263,12 @@ class Compiler {
 
   bool collect() {
     if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-    static const char* known[] = {"fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "strconv", "strings", "time", "unsafe"};
+    static const char* known[] = {"fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "time", "unsafe"};
     for (const Import& im : file_.imports) {
       bool ok = false;
       for (const char* k : known) ok = ok || im.path == k;
-      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, maps, math/rand, runtime, runtime/debug, strconv, strings, time, unsafe)");
-      if (im.path == "maps" && !requires_go(im.pos, "package maps", 21)) return false;
+      if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
+      if ((im.path == "maps" || im.path == "slices") && !requires_go(im.pos, "package " + im.path, 21)) return false;
       if (im.path == "math/rand") prog_.imports_math_rand = true;
       Entity e;
       e.k = Entity::Package;
@@ -1334,7 +1334,7 @@ class Compiler {
           return r;
         }
       }
-      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, strconv, strings, time and unsafe, and time's units)");
+      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, and time's units)");
     }
     V x = expr(*e.x);
     if (!x.ok) return x;
@@ -2397,6 +2397,7 @@ class Compiler {
     if (pkg == "time") return time_call(e, name, args);
     if (pkg == "math/rand") return rand_call(e, name, args);
     if (pkg == "maps") return maps_call(e, name, args);
+    if (pkg == "sort" || pkg == "slices") return sort_call(e, pkg, name, args);
     if (full == "strings.Repeat") {
       if (!want(2)) { V v; v.ok = false; return v; }
       if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strings.Repeat") ||
@@ -2500,6 +2501,37 @@ class Compiler {
     F->fn->code[size_t(jdone)].d = pc();
     if (jnil >= 0) patch(jnil, pc());
     return r;
+  }
+
+  // sort_call: sort.Ints/Strings/Float64s (and their IsSorted checks) and slices.Sort /
+  // slices.IsSorted on slices of integers, strings or float64s, sorted in place. Until Go
+  // 1.22 sort.Ints(x) is sort.Sort(IntSlice(x)): the slice header is boxed into an interface
+  // (24 B) and x's backing array escapes; from 1.22 it is slices.Sort: nothing escapes.
+  V sort_call(const Expr& e, const std::string& pkg, const std::string& name, std::vector<V>& args) {
+    struct S { const char* pkg; const char* name; Kind elem; bool check; };
+    static const S fns[] = {
+        {"sort", "Ints", Kind::Int, false}, {"sort", "Strings", Kind::String, false}, {"sort", "Float64s", Kind::Float64, false},
+        {"sort", "IntsAreSorted", Kind::Int, true}, {"sort", "StringsAreSorted", Kind::String, true},
+        {"sort", "Float64sAreSorted", Kind::Float64, true}, {"slices", "Sort", Kind::Invalid, false},
+        {"slices", "IsSorted", Kind::Invalid, true}};
+    for (const S& f : fns) {
+      if (pkg != f.pkg || name != f.name) continue;
+      const std::string full = pkg + "." + name;
+      if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to " + full);
+      const TypeId st = args[0].t;
+      const bool slice = T.kind(st) == Kind::Slice;
+      const TypeId et = slice ? T.u(st).elem : 0;
+      const bool ordered = slice && (T.is_integer(et) || T.kind(et) == Kind::String || T.kind(et) == Kind::Float64);
+      if (f.elem != Kind::Invalid ? !(slice && T.kind(et) == f.elem) : !ordered)
+        return bad(e.args[0]->pos, "cannot use " + describe(args[0]) + " as " +
+                                       (f.elem == Kind::Int ? "[]int" : f.elem == Kind::String ? "[]string" : f.elem == Kind::Float64 ? "[]float64" : "a slice of an ordered type") +
+                                       " value in argument to " + full);
+      std::vector<V*> ps{&args[0]};
+      if (f.check) return bi_call(Builtin::SliceIsSorted, ps, TypeTable::kBool, false);
+      const bool boxed = pkg == "sort" && go_minor_ < 22;
+      return bi_call(boxed ? Builtin::SortBoxed : Builtin::SortSlice, ps, 0, boxed);
+    }
+    return bad(e.pos, pkg + "." + name + " is not supported by the playground (sort.Ints, Strings, Float64s and their IsSorted checks; slices.Sort, IsSorted)");
   }
 
   // time_method compiles a method call on a time.Duration or time.Time value.

@@ -1508,6 +1508,33 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       }
       return true;
     }
+    case Builtin::SortSlice: case Builtin::SortBoxed: case Builtin::SliceIsSorted: {
+      if (cs.fn == Builtin::SortBoxed) {
+        alloc(24, false);   // sort.Sort(IntSlice(x)): convTslice
+        if (status_ != VmStatus::Running) return false;
+      }
+      const TypeId et = T.u(cs.arg_types[0]).elem;
+      const SliceEnt s = a[0] ? slices_[a[0]] : SliceEnt{};
+      std::vector<Word> items(size_t(s.len));
+      for (uint64_t i = 0; i < s.len; ++i) items[size_t(i)] = obj_get(s.arr, s.off + i);
+      // Go's orders: signed or unsigned integers, strings bytewise, float64 with NaNs first
+      auto less = [&](Word x, Word y) {
+        if (T.kind(et) == Kind::String) return str(x) < str(y);
+        if (T.kind(et) == Kind::Float64) {
+          const double fx = as_f(x), fy = as_f(y);
+          return fx < fy || (std::isnan(fx) && !std::isnan(fy));
+        }
+        if (T.is_unsigned(et)) return x < y;
+        return int64_t(x) < int64_t(y);
+      };
+      if (cs.fn == Builtin::SliceIsSorted) {
+        result(std::is_sorted(items.begin(), items.end(), less));
+        return true;
+      }
+      std::stable_sort(items.begin(), items.end(), less);
+      for (uint64_t i = 0; i < s.len; ++i) obj_set(s.arr, s.off + i, items[size_t(i)]);
+      return true;
+    }
     case Builtin::StringsRepeat: {
       const std::string& unit = str(a[0]);
       const int64_t count = int64_t(a[1]);

@@ -129,6 +129,9 @@ enum class Builtin : uint16_t {
   // package math/rand's top-level functions, on the simulator's generator (see interp.h)
   RandInt, RandIntn, RandInt31, RandInt31n, RandInt63, RandInt63n, RandUint32, RandUint64,
   RandFloat64, RandSeed,
+  // slices.Sort (and sort.* from Go 1.22), sort.* before 1.22 (the slice boxed for
+  // sort.Sort: 24 B), and the IsSorted checks
+  SortSlice, SortBoxed, SliceIsSorted,
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants

@@ -462,3 +462,23 @@ TEST(Run, DeferredCallsRunAtEveryExitLastFirst) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Run, SortAndSlicesSortInPlaceWithGosCosts) {
+  // Real Go 1.19 / 1.24: the 8-int backing array escapes and the slice is boxed for
+  // sort.Sort before Go 1.22 (88 B, 2 mallocs), nothing from 1.22 on.
+  const std::string body =
+      "\tvar a, b runtime.MemStats\n\truntime.ReadMemStats(&a)\n\tkeys := make([]int, 0, 8)\n"
+      "\tfor i := 8; i > 0; i-- {\n\t\tkeys = append(keys, i*3%7-2)\n\t}\n\tsort.Ints(keys)\n\truntime.ReadMemStats(&b)\n"
+      "\tnames := []string{\"q\", \"b\", \"z\", \"a\"}\n\tsort.Strings(names)\n\tfs := []float64{2.5, -1, 3}\n\tsort.Float64s(fs)\n"
+      "\tfmt.Println(keys[0], keys[7], names[0], names[3], fs[0], b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs, sort.IntsAreSorted(keys))\n";
+  const std::string src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sort\"\n)\n\nfunc main() {\n" + body + "}\n";
+  EXPECT_EQ(run(src).out, "-2 4 a z -1 88 2 true\n");
+  EXPECT_EQ(run(src, go("1.22")).out, "-2 4 a z -1 0 0 true\n");
+  auto wrong = run("package main\n\nimport \"sort\"\n\nfunc main() {\n\tsort.Ints([]string{\"a\"})\n}\n");
+  EXPECT_NE(wrong.diag.find("as []int value in argument to sort.Ints"), std::string::npos) << wrong.diag;
+  EXPECT_NE(run("package main\n\nimport \"slices\"\n\nfunc main() {\n\tslices.Sort([]int{2, 1})\n}\n").diag.find("package slices requires go1.21"), std::string::npos);
+}
+
+}  // namespace
