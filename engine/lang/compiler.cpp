@@ -1320,6 +1320,20 @@ class Compiler {
     if (e.x->kind == Expr::Ident && !lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) {
       auto& im = imports_[e.x->name];
       im.used = true;
+      if (im.name == "log") {
+        static const std::pair<const char*, int> flags[] = {
+            {"Ldate", 1}, {"Ltime", 2}, {"Lmicroseconds", 4}, {"Llongfile", 8}, {"Lshortfile", 16},
+            {"LUTC", 32}, {"Lmsgprefix", 64}, {"LstdFlags", 3}};
+        for (const auto& [flag, value] : flags) {
+          if (e.name != flag) continue;
+          V r;
+          r.isconst = true;
+          r.t = TypeTable::kUntypedInt;
+          r.cv.k = CVal::Int;
+          r.cv.i = i128(value);
+          return r;
+        }
+      }
       if (im.name == "time") {
         static const std::pair<const char*, int64_t> units[] = {
             {"Nanosecond", 1}, {"Microsecond", 1'000}, {"Millisecond", 1'000'000}, {"Second", 1'000'000'000},
@@ -1334,7 +1348,7 @@ class Compiler {
           return r;
         }
       }
-      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, and time's units)");
+      return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
     }
     V x = expr(*e.x);
     if (!x.ok) return x;
@@ -2395,6 +2409,13 @@ class Compiler {
       return bi_call(Builtin::FormatInt, ps, TypeTable::kString, false);
     }
     if (pkg == "time") return time_call(e, name, args);
+    if (pkg == "log") {
+      static const PkgFn fns[] = {{"SetFlags", Builtin::LogSetFlags, TypeTable::kInt, 0},
+                                  {"SetPrefix", Builtin::LogSetPrefix, TypeTable::kString, 0},
+                                  {"Flags", Builtin::LogFlags, 0, TypeTable::kInt}};
+      for (const PkgFn& f : fns)
+        if (name == f.name) return pkg_fn_call(e, "log.", f, args);
+    }
     if (pkg == "math/rand") return rand_call(e, name, args);
     if (pkg == "maps") return maps_call(e, name, args);
     if (pkg == "sort" || pkg == "slices") return sort_call(e, pkg, name, args);

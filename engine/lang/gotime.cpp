@@ -164,7 +164,22 @@ std::string date_time(const Time& t, char date_sep) {
 }
 }  // namespace
 
-std::string log_prefix(int64_t clock_ns) { return date_time(now(clock_ns), '/') + " "; }
+std::string log_prefix(int64_t clock_ns) { return log_stamp(clock_ns, 3); }
+
+std::string log_stamp(int64_t clock_ns, int flags) {
+  const std::string dt = date_time(now(clock_ns), '/');   // "2009/11/10 23:00:00"
+  std::string out;
+  if (flags & 1) out += dt.substr(0, 11);
+  if (flags & (2 | 4)) {
+    out += dt.substr(11);
+    if (flags & 4) {
+      out += '.';
+      append_int(out, uint64_t(((clock_ns % 1'000'000'000) + 1'000'000'000) % 1'000'000'000 / 1000), 6);
+    }
+    out += ' ';
+  }
+  return out;
+}
 
 std::string time_string(const Time& t) {
   // Format("2006-01-02 15:04:05.999999999 -0700 MST") in UTC

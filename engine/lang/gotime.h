@@ -41,5 +41,8 @@ int32_t nanosecond(const Time& t);                  // t.Nanosecond()
 std::string time_string(const Time& t);             // t.String(): "2009-11-10 23:00:00 +0000 UTC m=+0.000000001"
 std::string duration_string(int64_t d);             // Duration.String(): "1h2m3.5s", "1.5µs", "0s"
 std::string log_prefix(int64_t clock_ns);           // log's "2009/11/10 23:00:00 " at that clock
+// log_stamp is the date/time part of a log line for log's flags (Ldate 1, Ltime 2,
+// Lmicroseconds 4): "2009/11/10 23:00:00.000000 ", "" when none of them is set.
+std::string log_stamp(int64_t clock_ns, int flags);
 
 }  // namespace gotime

@@ -1347,7 +1347,15 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       if (!out.empty()) alloc(out.size(), true);   // log's fmt.Sprintf result
       if (status_ != VmStatus::Running) return false;
       if (out.empty() || out.back() != '\n') out += '\n';
-      if (opt_.log_timestamps) out = gotime::log_prefix(clock_ns_) + out;
+      {
+        // log.go formatHeader: prefix, date/time (only with Options::log_timestamps: real
+        // runs differ in them), file:line, or the prefix before the message (Lmsgprefix)
+        std::string header = log_flags_ & 64 ? "" : log_prefix_;
+        if (opt_.log_timestamps) header += gotime::log_stamp(clock_ns_, log_flags_);
+        if (log_flags_ & (8 | 16)) header += opt_.file + ":" + std::to_string(current_line()) + ": ";
+        if (log_flags_ & 64) header += log_prefix_;
+        out = header + out;
+      }
       ++prints_;
       if (host_) host_->print(2, out);
       if (stop_after_print_) stop_now_ = true;
@@ -1508,6 +1516,9 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       }
       return true;
     }
+    case Builtin::LogSetFlags: log_flags_ = int(int64_t(a[0])); return true;
+    case Builtin::LogSetPrefix: log_prefix_ = str(a[0]); return true;
+    case Builtin::LogFlags: result(Word(int64_t(log_flags_))); return true;
     case Builtin::SortSlice: case Builtin::SortBoxed: case Builtin::SliceIsSorted: {
       if (cs.fn == Builtin::SortBoxed) {
         alloc(24, false);   // sort.Sort(IntSlice(x)): convTslice

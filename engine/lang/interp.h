@@ -66,6 +66,7 @@ class Host {
 struct VmOptions {
   uint64_t seed = 1;
   bool log_timestamps = false;
+  std::string file = "main.go";   // for log's Lshortfile / Llongfile
   uint64_t max_sim_memory = 1ull << 30;
   uint64_t max_heap_bytes = 64ull << 30;
 };
@@ -241,6 +242,8 @@ class Interpreter {
   std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
   uint64_t str_bytes_ = 0;
   int64_t clock_ns_ = 0;                   // package time's clock: moves only in time.Sleep
+  int log_flags_ = 3;                      // log.SetFlags (LstdFlags)
+  std::string log_prefix_;                 // log.SetPrefix
   int64_t last_gc_clock_ = 0;              // clock_ns_ when the last GC cycle ran
   // math/rand: the simulator's generator (splitmix64), seeded from VmOptions::seed and
   // rand.Seed; its numbers are not Go's (Go's source is randomly seeded since 1.20).

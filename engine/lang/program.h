@@ -132,6 +132,7 @@ enum class Builtin : uint16_t {
   // slices.Sort (and sort.* from Go 1.22), sort.* before 1.22 (the slice boxed for
   // sort.Sort: 24 B), and the IsSorted checks
   SortSlice, SortBoxed, SliceIsSorted,
+  LogSetFlags, LogSetPrefix, LogFlags,
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants

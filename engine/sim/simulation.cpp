@@ -173,6 +173,7 @@ struct Simulation::Impl : lang::Host {
     lang::VmOptions vo;
     vo.seed = opt.seed;
     vo.log_timestamps = opt.log_timestamps;
+    vo.file = file.substr(file.find_last_of('/') + 1);
     vo.max_sim_memory = opt.max_sim_memory;
     vo.max_heap_bytes = opt.max_heap_bytes;
     vm = std::make_unique<lang::Interpreter>(*prog, *heap, *profile, vo, this);

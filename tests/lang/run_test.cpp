@@ -482,3 +482,18 @@ TEST(Run, SortAndSlicesSortInPlaceWithGosCosts) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Run, LogFlagsAndPrefixShapeTheHeader) {
+  sim::Options o;
+  o.log_timestamps = true;
+  auto r = run("package main\n\nimport \"log\"\n\nfunc main() {\n\tlog.Println(\"std\")\n\tlog.SetFlags(0)\n"
+               "\tlog.Println(\"bare\")\n\tlog.SetFlags(log.Ltime | log.Lmicroseconds | log.Lshortfile)\n\tlog.SetPrefix(\"[app] \")\n"
+               "\tlog.Println(\"file\")\n\tlog.SetFlags(log.Lmsgprefix)\n\tlog.Println(\"msg\", log.Flags() == log.Lmsgprefix)\n}\n",
+               o);
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.err, "2009/11/10 23:00:00 std\nbare\n[app] 23:00:00.000000 main.go:11: file\n[app] msg true\n");
+}
+
+}  // namespace
