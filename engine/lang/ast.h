@@ -29,6 +29,7 @@ struct Expr;
 struct Stmt;
 struct TypeExpr;
 struct FuncLit;
+struct Param;
 using ExprP = std::unique_ptr<Expr>;
 using StmtP = std::unique_ptr<Stmt>;
 using TypeP = std::unique_ptr<TypeExpr>;
@@ -46,6 +47,7 @@ struct TypeExpr {
   ExprP len;                      // Array: length expression (null for [...]T)
   TypeP elem, key;                // Array/Slice/Pointer/Map elem; Map key
   std::vector<FieldDecl> fields;  // Struct
+  std::vector<Param> fparams, fresults;   // Func: a parameter's function type (top-level functions only)
 };
 
 struct Expr {
@@ -158,6 +160,8 @@ inline TypeP clone_type(const TypeExpr& t) {
   if (t.elem) c->elem = clone_type(*t.elem);
   if (t.key) c->key = clone_type(*t.key);
   for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type)});
+  for (const auto* list : {&t.fparams, &t.fresults})
+    for (const Param& p : *list) (list == &t.fparams ? c->fparams : c->fresults).push_back(Param{p.pos, p.name, clone_type(*p.type), p.variadic});
   return c;
 }
 inline ExprP clone_expr(const Expr& e) {

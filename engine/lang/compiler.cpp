@@ -152,7 +152,7 @@ class Compiler {
   // ---------------------------------------------------------------- scopes
   using Scope = std::map<std::string, Entity>;
   Entity* lookup(const std::string& name) {
-    for (size_t i = scopes_.size(); i-- > 0;) {
+    for (size_t i = scopes_.size(); i-- > scope_floor_;) {
       auto it = scopes_[i].find(name);
       if (it != scopes_[i].end()) return &it->second;
     }
@@ -438,9 +438,18 @@ class Compiler {
     const FuncLit* lit = nullptr;
     std::string name;
     size_t depth = 0;                      // scopes_.size() where it was written
+    size_t floor = 0;                      // scope_floor_ there (see expand_call)
     std::set<std::string> names_then;      // names of the innermost scope at that point
     bool expanding = false;
+    bool passed = false;                   // handed to a function parameter: gc compiles it
+                                           // as a closure of its own, not inlined
   };
+  // scope_floor_: lookups see scopes_[scope_floor_…] and the package. A function expanded at
+  // its call site (expand_call) sees only its own scopes; a literal it is handed still
+  // expands in the caller's.
+  size_t scope_floor_ = 0;
+  std::vector<uint8_t> func_params_;       // per function: some parameter has a func type
+  std::vector<uint8_t> expanding_fn_;      // per function: being expanded now (recursion)
   std::vector<std::unique_ptr<ClosureDef>> closures_;
   struct Expansion {
     std::vector<TypeId> result_types;
@@ -449,6 +458,7 @@ class Compiler {
     std::vector<int> jumps;                // returns, patched to the end
     std::vector<int> src;                  // escape nodes of the returned values
     size_t scope_base = 0;                 // scopes_ index of the literal's parameters
+    bool inlined_copy = true;              // gc inlines this body where it is called
   };
   struct FnState {
     int fidx = 0;
@@ -1378,7 +1388,7 @@ class Compiler {
     return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
   }
   bool lookup_local_or_pkg(const std::string& n) {
-    for (size_t i = scopes_.size(); i-- > 0;)
+    for (size_t i = scopes_.size(); i-- > scope_floor_;)
       if (scopes_[i].count(n)) return true;
     return pkg_.count(n) > 0;
   }
@@ -1882,7 +1892,7 @@ class Compiler {
       Entity* en = lookup(f->name);
       if (!en) return bad(f->pos, "undefined: " + f->name);
       if (en->k == Entity::Builtin) return builtin(e, en->bi, stmt);
-      if (en->k == Entity::Func) return user_call(e, en->slot);
+      if (en->k == Entity::Func) return func_params_[size_t(en->slot)] ? expand_call(e, en->slot) : user_call(e, en->slot);
       if (en->k == Entity::Closure) {
         en->used = true;
         return closure_call(e, *closures_[size_t(en->slot)]);
@@ -1900,6 +1910,7 @@ class Compiler {
       here.lit = f->lit.get();
       here.name = "func literal";
       here.depth = scopes_.size();
+      here.floor = scope_floor_;
       for (const auto& kv : scopes_.back()) here.names_then.insert(kv.first);
       return closure_call(e, here);
     }
@@ -2014,6 +2025,7 @@ class Compiler {
     c->lit = lit.lit.get();
     c->name = name.name;
     c->depth = scopes_.size();
+    c->floor = scope_floor_;
     for (const auto& kv : scopes_.back()) c->names_then.insert(kv.first);
     Entity e;
     e.k = Entity::Closure;
@@ -2063,6 +2075,7 @@ class Compiler {
       args.push_back(std::move(owned));
     }
     Expansion x;
+    x.inlined_copy = !c.passed;
     x.result_types = results;
     if (!results.empty()) x.results = fresh_slots(results);
     // The body sees the scopes it was written in: later and deeper declarations are hidden.
@@ -2079,13 +2092,15 @@ class Compiler {
       for (auto& n : later) scopes_.back().insert(std::move(n));
       for (auto& sc : deeper) scopes_.push_back(std::move(sc));
     };
+    const size_t saved_floor = scope_floor_;
+    scope_floor_ = c.floor;
     push_scope();
     x.scope_base = scopes_.size() - 1;
     std::set<std::string> names;
     for (size_t i = 0; i < lit.params.size(); ++i) {
       const Param& p = lit.params[i];
       if (p.name.empty() || p.name == "_") continue;
-      if (!names.insert(p.name).second) { restore(); return bad(p.pos, "duplicate argument " + p.name); }
+      if (!names.insert(p.name).second) { scope_floor_ = saved_floor; restore(); return bad(p.pos, "duplicate argument " + p.name); }
       declare_init(p.name, params[i], p.pos, &args[i]);
       scopes_.back()[p.name].used = true;
     }
@@ -2111,6 +2126,7 @@ class Compiler {
     if (ok && !results.empty() && !terminating(lit.body)) ok = fail(lit.end, "missing return");
     if (ok) ok = pop_scope();
     else scopes_.pop_back();
+    scope_floor_ = saved_floor;
     restore();
     if (!ok) { V v; v.ok = false; return v; }
     for (int j : x.jumps) patch(j, pc());
@@ -2119,6 +2135,127 @@ class Compiler {
     if (results.empty()) return r;
     r.t = results.size() == 1 ? results[0] : T.tuple(results);
     r.is_tuple = results.size() > 1;
+    r.slot = x.results;
+    r.fresh = true;
+    return r;
+  }
+
+  // expand_call compiles a call of a function with a function-typed parameter by expanding
+  // its body here, as a function literal's is: the body sees only its own scopes (a scope
+  // floor hides the caller's), its function parameters are bound to the literal or function
+  // passed, and a literal still expands in the caller's scopes when the body calls it. gc
+  // keeps such a closure on the stack when the parameter is only called, so nothing is
+  // allocated for it; a literal's captures are by reference, as in Go.
+  V expand_call(const Expr& e, int fidx) {
+    const FuncDecl& fd = file_.funcs[size_t(fidx)];
+    const Function& fn = prog_.funcs[size_t(fidx)];
+    if (expanding_fn_[size_t(fidx)])
+      return bad(e.pos, "recursive calls of " + fd.name + " (a function with a function-typed parameter) are not supported by the playground");
+    constexpr size_t kMaxFunctionCode = 1 << 18;
+    if (F->fn->code.size() > kMaxFunctionCode)
+      return bad(e.pos, "calls of functions with function-typed parameters expand to more code than the playground allows");
+    if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
+    if (e.args.size() != fd.params.size())
+      return bad(e.pos, std::string(e.args.size() < fd.params.size() ? "not enough" : "too many") + " arguments in call to " + fd.name);
+    // Arguments first, in the caller's scopes: values copied to slots of their own,
+    // function arguments bound by name.
+    std::vector<V> values(fd.params.size());
+    std::vector<Entity> funcs(fd.params.size());
+    for (size_t i = 0; i < fd.params.size(); ++i) {
+      const Expr* a = e.args[i].get();
+      while (a->kind == Expr::Paren) a = a->x.get();
+      if (fd.params[i].type->kind == TypeExpr::Func) {
+        Entity& f = funcs[i];
+        if (a->kind == Expr::FuncLitE) {
+          auto c = std::make_unique<ClosureDef>();
+          c->lit = a->lit.get();
+          c->name = fd.params[i].name;
+          c->depth = scopes_.size();
+          c->floor = scope_floor_;
+          c->passed = true;
+          for (const auto& kv : scopes_.back()) c->names_then.insert(kv.first);
+          if (c->lit->params.size() != fd.params[i].type->fparams.size() || c->lit->results.size() != fd.params[i].type->fresults.size())
+            return bad(a->pos, "cannot use this function literal as the " + fd.params[i].name + " argument of " + fd.name + ": its signature differs");
+          f.k = Entity::Closure;
+          f.slot = int(closures_.size());
+          closures_.push_back(std::move(c));
+        } else if (Entity* named = a->kind == Expr::Ident ? lookup(a->name) : nullptr;
+                   named && (named->k == Entity::Closure || named->k == Entity::Func)) {
+          named->used = true;
+          f = *named;
+        } else {
+          return bad(a->pos, "the " + fd.params[i].name + " argument of " + fd.name + " must be a function literal or a function's name in the playground");
+        }
+        f.used = true;
+        continue;
+      }
+      V v = expr(*e.args[i]);
+      if (!v.ok) return v;
+      if (!assignable(v, fn.param_types[i], e.args[i]->pos, ("argument to " + fd.name).c_str())) { v.ok = false; return v; }
+      V owned;
+      owned.t = fn.param_types[i];
+      owned.slot = fresh_slots({owned.t});
+      owned.fresh = true;
+      owned.src = v.src;
+      move_into(v, owned.slot, owned.t);
+      values[i] = std::move(owned);
+    }
+    Expansion x;
+    x.result_types = fn.result_types;
+    if (!fn.result_types.empty()) x.results = fresh_slots(fn.result_types);
+    const size_t saved_floor = scope_floor_;
+    scope_floor_ = scopes_.size();
+    push_scope();
+    x.scope_base = scopes_.size() - 1;
+    for (size_t i = 0; i < fd.params.size(); ++i) {
+      const Param& p = fd.params[i];
+      if (p.name.empty() || p.name == "_") continue;
+      if (fd.params[i].type->kind == TypeExpr::Func) {
+        funcs[i].name = p.name;
+        funcs[i].pos = p.pos;
+        scopes_.back()[p.name] = funcs[i];
+      } else {
+        declare_init(p.name, fn.param_types[i], p.pos, &values[i]);
+        scopes_.back()[p.name].used = true;
+      }
+    }
+    if (!fd.results.empty() && !fd.results[0].name.empty())
+      for (size_t i = 0; i < fd.results.size(); ++i) {
+        const Param& p = fd.results[i];
+        int slot = declare_var(p.name, fn.result_types[i], p.pos);
+        emit(OpLoadK, slot, konst(0));
+        x.named.push_back(slot);
+        if (p.name == "_") continue;
+        Entity& r = scopes_.back()[p.name];
+        r.used = true;
+        x.src.push_back(r.node);
+      }
+    auto saved_loops = std::move(F->loops);
+    F->loops.clear();
+    F->expansions.push_back(&x);
+    expanding_fn_[size_t(fidx)] = 1;
+    // the expanded body's &x names join the caller's while it compiles
+    std::set<std::string> own;
+    for (const auto& b : fd.body) addr_names_in(b.get(), own);
+    std::vector<std::string> added;
+    for (const std::string& n : own)
+      if (F->addr_names.insert(n).second) added.push_back(n);
+    bool ok = stmts(fd.body);
+    for (const std::string& n : added) F->addr_names.erase(n);
+    expanding_fn_[size_t(fidx)] = 0;
+    F->expansions.pop_back();
+    F->loops = std::move(saved_loops);
+    if (ok && !fn.result_types.empty() && !terminating(fd.body)) ok = fail(fd.end, "missing return");
+    if (ok) ok = pop_scope();
+    else scopes_.pop_back();
+    scope_floor_ = saved_floor;
+    if (!ok) { V v; v.ok = false; return v; }
+    for (int j : x.jumps) patch(j, pc());
+    V r;
+    r.src = x.src;
+    if (fn.result_types.empty()) return r;
+    r.t = fn.result_types.size() == 1 ? fn.result_types[0] : T.tuple(fn.result_types);
+    r.is_tuple = fn.result_types.size() > 1;
     r.slot = x.results;
     r.fresh = true;
     return r;
@@ -2993,6 +3130,8 @@ class Compiler {
     addr_names_in(e->y.get(), out);
     addr_names_in(e->z.get(), out);
     for (const auto& a : e->args) addr_names_in(a.get(), out);
+    if (e->kind == Expr::FuncLitE && e->lit)   // a literal's body expands into this function
+      for (const auto& b : e->lit->body) addr_names_in(b.get(), out);
   }
   void addr_names_in(const Stmt* s, std::set<std::string>& out) const {
     if (!s) return;
@@ -3582,10 +3721,11 @@ class Compiler {
     if (m->kind == Expr::Ident && captured(m->name)) return false;
     return same_expr(*c.args[0], *s.cond);
   }
-  // captured: name is a local of the function around the literal being expanded.
+  // captured: name is a local of the function around the literal being expanded, in a copy
+  // gc inlines (a closure compiled on its own sees the idiom).
   bool captured(const std::string& name) const {
-    if (F->expansions.empty()) return false;
-    for (size_t i = scopes_.size(); i-- > 0;)
+    if (F->expansions.empty() || !F->expansions.back()->inlined_copy) return false;
+    for (size_t i = scopes_.size(); i-- > scope_floor_;)
       if (scopes_[i].count(name)) return i < F->expansions.back()->scope_base;
     return false;
   }
@@ -3964,13 +4104,24 @@ class Compiler {
       fn.line = fd.pos.line;
       fn.end_line = fd.end.line;
       std::vector<int> nodes;
+      bool func_param = false;
       for (const Param& p : fd.params) {
         if (p.variadic) return fail(p.pos, "variadic functions are not supported by the playground");
         TypeId t;
-        if (!type_of(*p.type, t)) return false;
+        if (p.type->kind == TypeExpr::Func && !fd.has_recv) {
+          // a function-typed parameter: the function is expanded at each call (expand_call)
+          for (const Param& q : p.type->fparams)
+            if (q.type->kind == TypeExpr::Func) return fail(q.pos, "function types inside function types are not supported by the playground");
+          func_param = true;
+          t = T.pointer(TypeTable::kUint8);   // the standalone body never runs: a placeholder
+        } else if (!type_of(*p.type, t)) {
+          return false;
+        }
         fn.param_types.push_back(t);
         nodes.push_back(new_node());
       }
+      func_params_.push_back(func_param);
+      expanding_fn_.push_back(0);
       for (const Param& p : fd.results) {
         TypeId t;
         if (!type_of(*p.type, t)) return false;
@@ -3993,6 +4144,20 @@ class Compiler {
     st.fn = &prog_.funcs[size_t(fidx)];
     F = &st;
     F->line = fd.pos.line;
+    if (func_params_[size_t(fidx)]) {
+      // Every call expands the body (expand_call): the function's own code never runs.
+      for (TypeId t : st.fn->param_types) new_slot(t, "");
+      stmt_flag_ = true;
+      if (st.fn->nresults == 0) {
+        emit(OpRet, 0, 0);
+      } else {
+        const int base = fresh_slots(st.fn->result_types);
+        for (int i = 0; i < st.fn->nresults; ++i) emit(OpLoadK, base + i, konst(0));
+        emit(OpRet, base, st.fn->nresults);
+      }
+      F = nullptr;
+      return true;
+    }
     for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
     scopes_.clear();
     push_scope();

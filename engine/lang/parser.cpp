@@ -127,7 +127,11 @@ class Parser {
     f.name = cur().text;
     next();
     if (cur().kind == Tok::LBrack) return fail(cur().pos, "generic functions are not supported by the playground");
-    if (!signature(f.params, f.results)) return false;
+    // a parameter may have a function type (expanded at each call by the compiler)
+    func_types_ok_ = !f.has_recv;
+    if (!param_list(f.params, true)) return false;
+    func_types_ok_ = false;
+    if (!results_after_params(f.results)) return false;
     if (cur().kind != Tok::LBrace) {
       f.has_body = false;
       file_.funcs.push_back(std::move(f));
@@ -140,6 +144,9 @@ class Parser {
 
   bool signature(std::vector<Param>& params, std::vector<Param>& results) {
     if (!param_list(params, true)) return false;
+    return results_after_params(results);
+  }
+  bool results_after_params(std::vector<Param>& results) {
     if (cur().kind == Tok::LParen) return param_list(results, false);
     if (cur().kind != Tok::LBrace && cur().kind != Tok::Semicolon && cur().kind != Tok::RParen &&
         cur().kind != Tok::Comma && cur().kind != Tok::RBrack && cur().kind != Tok::Eof) {
@@ -367,7 +374,13 @@ class Parser {
         next();
         break;
       case Tok::Func:
-        return fail(cur().pos, "function types are not supported by the playground");
+        if (!func_types_ok_) return fail(cur().pos, "function types are not supported by the playground (only as the type of a function's parameter)");
+        next();
+        t->kind = TypeExpr::Func;
+        func_types_ok_ = false;   // no function types inside function types
+        if (!signature(t->fparams, t->fresults)) return false;
+        func_types_ok_ = true;
+        break;
       case Tok::Interface:
         return fail(cur().pos, "interface types are not supported by the playground");
       case Tok::Chan: case Tok::Arrow:
@@ -1000,6 +1013,7 @@ class Parser {
   int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
   int depth_ = 0;
   int defers_ = 0;    // defer statements so far: names their hidden argument variables
+  bool func_types_ok_ = false;   // parsing a top-level function's parameters
   bool failed_ = false;
 };
 

@@ -497,3 +497,28 @@ TEST(Run, LogFlagsAndPrefixShapeTheHeader) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Run, FunctionTypedParametersExpandAtEachCall) {
+  const std::string src =
+      "package main\n\nimport \"fmt\"\n\n"
+      "func twice(f func()) {\n\tf()\n\tf()\n}\n\n"
+      "func apply(xs []int, op func(int) int) (out []int) {\n\tfor _, x := range xs {\n\t\tout = append(out, op(x))\n\t}\n\treturn\n}\n\n"
+      "func square(v int) int { return v * v }\n\n"
+      "func main() {\n\tn := 0\n\ttwice(func() { n += 10 })\n\tinc := func() { n++ }\n\ttwice(inc)\n"
+      "\tk := 3\n\tfmt.Println(n, apply([]int{1, 2}, square), apply([]int{1, 2}, func(v int) int { return v + k }))\n}\n";
+  auto r = run(src);
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "22 [1 4] [4 5]\n");
+  // the body sees its own names only, not the caller's
+  auto hidden = run("package main\n\nfunc call(f func()) {\n\tf()\n\t_ = secret\n}\n\nfunc main() {\n\tsecret := 1\n\tcall(func() {})\n\t_ = secret\n}\n");
+  EXPECT_FALSE(hidden.loaded);
+  EXPECT_NE(hidden.diag.find("undefined: secret"), std::string::npos) << hidden.diag;
+  auto rec = run("package main\n\nfunc loop(n int, f func()) {\n\tif n > 0 {\n\t\tloop(n-1, f)\n\t}\n}\n\nfunc main() {\n\tloop(3, func() {})\n}\n");
+  EXPECT_NE(rec.diag.find("recursive calls of loop"), std::string::npos) << rec.diag;
+  auto var = run("package main\n\nfunc main() {\n\tvar f func()\n\t_ = f\n}\n");
+  EXPECT_NE(var.diag.find("function types are not supported by the playground (only as the type of a function's parameter)"), std::string::npos) << var.diag;
+}
+
+}  // namespace
