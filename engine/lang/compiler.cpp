@@ -1334,29 +1334,15 @@ class Compiler {
         static const std::pair<const char*, int> flags[] = {
             {"Ldate", 1}, {"Ltime", 2}, {"Lmicroseconds", 4}, {"Llongfile", 8}, {"Lshortfile", 16},
             {"LUTC", 32}, {"Lmsgprefix", 64}, {"LstdFlags", 3}};
-        for (const auto& [flag, value] : flags) {
-          if (e.name != flag) continue;
-          V r;
-          r.isconst = true;
-          r.t = TypeTable::kUntypedInt;
-          r.cv.k = CVal::Int;
-          r.cv.i = i128(value);
-          return r;
-        }
+        for (const auto& [flag, value] : flags)
+          if (e.name == flag) return int_const(TypeTable::kUntypedInt, value);
       }
       if (im.name == "time") {
         static const std::pair<const char*, int64_t> units[] = {
             {"Nanosecond", 1}, {"Microsecond", 1'000}, {"Millisecond", 1'000'000}, {"Second", 1'000'000'000},
             {"Minute", 60'000'000'000}, {"Hour", 3'600'000'000'000}};
-        for (const auto& [unit, ns] : units) {
-          if (e.name != unit) continue;
-          V r;
-          r.isconst = true;
-          r.t = prog_.duration_type;
-          r.cv.k = CVal::Int;
-          r.cv.i = i128(ns);
-          return r;
-        }
+        for (const auto& [unit, ns] : units)
+          if (e.name == unit) return int_const(prog_.duration_type, ns);
       }
       return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
     }
@@ -2066,13 +2052,7 @@ class Compiler {
       V a = expr(*e.args[i]);
       if (!a.ok) return a;
       if (!assignable(a, params[i], e.args[i]->pos, ("argument to " + c.name).c_str())) { a.ok = false; return a; }
-      V owned;
-      owned.t = params[i];
-      owned.slot = fresh_slots({params[i]});
-      owned.fresh = true;
-      owned.src = a.src;
-      move_into(a, owned.slot, params[i]);
-      args.push_back(std::move(owned));
+      args.push_back(argument_copy(a, params[i]));
     }
     Expansion x;
     x.inlined_copy = !c.passed;
@@ -2104,17 +2084,7 @@ class Compiler {
       declare_init(p.name, params[i], p.pos, &args[i]);
       scopes_.back()[p.name].used = true;
     }
-    if (!lit.results.empty() && !lit.results[0].name.empty())
-      for (size_t i = 0; i < lit.results.size(); ++i) {
-        const Param& p = lit.results[i];
-        int slot = declare_var(p.name, results[i], p.pos);
-        emit(OpLoadK, slot, konst(0));
-        x.named.push_back(slot);
-        if (p.name == "_") continue;
-        Entity& r = scopes_.back()[p.name];
-        r.used = true;
-        x.src.push_back(r.node);   // a named result is what a bare return returns
-      }
+    declare_named_results(lit.results, results, x);
     auto saved_loops = std::move(F->loops);
     F->loops.clear();
     F->expansions.push_back(&x);
@@ -2129,12 +2099,43 @@ class Compiler {
     scope_floor_ = saved_floor;
     restore();
     if (!ok) { V v; v.ok = false; return v; }
+    return expansion_result(x);
+  }
+
+  // argument_copy is an argument of an expanded call in a slot of its own (the body may
+  // assign to its parameter).
+  V argument_copy(V& a, TypeId t) {
+    V owned;
+    owned.t = t;
+    owned.slot = fresh_slots({t});
+    owned.fresh = true;
+    owned.src = a.src;
+    move_into(a, owned.slot, t);
+    return owned;
+  }
+  // declare_named_results declares an expanded body's named results (zeroed); a bare
+  // return returns them.
+  void declare_named_results(const std::vector<Param>& decl, const std::vector<TypeId>& types, Expansion& x) {
+    if (decl.empty() || decl[0].name.empty()) return;
+    for (size_t i = 0; i < decl.size(); ++i) {
+      const Param& p = decl[i];
+      int slot = declare_var(p.name, types[i], p.pos);
+      emit(OpLoadK, slot, konst(0));
+      x.named.push_back(slot);
+      if (p.name == "_") continue;
+      Entity& r = scopes_.back()[p.name];
+      r.used = true;
+      x.src.push_back(r.node);   // a named result is what a bare return returns
+    }
+  }
+  // expansion_result ends an expansion: its returns jump here, its value is the result block.
+  V expansion_result(const Expansion& x) {
     for (int j : x.jumps) patch(j, pc());
     V r;
     r.src = x.src;
-    if (results.empty()) return r;
-    r.t = results.size() == 1 ? results[0] : T.tuple(results);
-    r.is_tuple = results.size() > 1;
+    if (x.result_types.empty()) return r;
+    r.t = x.result_types.size() == 1 ? x.result_types[0] : T.tuple(x.result_types);
+    r.is_tuple = x.result_types.size() > 1;
     r.slot = x.results;
     r.fresh = true;
     return r;
@@ -2192,13 +2193,7 @@ class Compiler {
       V v = expr(*e.args[i]);
       if (!v.ok) return v;
       if (!assignable(v, fn.param_types[i], e.args[i]->pos, ("argument to " + fd.name).c_str())) { v.ok = false; return v; }
-      V owned;
-      owned.t = fn.param_types[i];
-      owned.slot = fresh_slots({owned.t});
-      owned.fresh = true;
-      owned.src = v.src;
-      move_into(v, owned.slot, owned.t);
-      values[i] = std::move(owned);
+      values[i] = argument_copy(v, fn.param_types[i]);
     }
     Expansion x;
     x.result_types = fn.result_types;
@@ -2219,17 +2214,7 @@ class Compiler {
         scopes_.back()[p.name].used = true;
       }
     }
-    if (!fd.results.empty() && !fd.results[0].name.empty())
-      for (size_t i = 0; i < fd.results.size(); ++i) {
-        const Param& p = fd.results[i];
-        int slot = declare_var(p.name, fn.result_types[i], p.pos);
-        emit(OpLoadK, slot, konst(0));
-        x.named.push_back(slot);
-        if (p.name == "_") continue;
-        Entity& r = scopes_.back()[p.name];
-        r.used = true;
-        x.src.push_back(r.node);
-      }
+    declare_named_results(fd.results, fn.result_types, x);
     auto saved_loops = std::move(F->loops);
     F->loops.clear();
     F->expansions.push_back(&x);
@@ -2250,15 +2235,7 @@ class Compiler {
     else scopes_.pop_back();
     scope_floor_ = saved_floor;
     if (!ok) { V v; v.ok = false; return v; }
-    for (int j : x.jumps) patch(j, pc());
-    V r;
-    r.src = x.src;
-    if (fn.result_types.empty()) return r;
-    r.t = fn.result_types.size() == 1 ? fn.result_types[0] : T.tuple(fn.result_types);
-    r.is_tuple = fn.result_types.size() > 1;
-    r.slot = x.results;
-    r.fresh = true;
-    return r;
+    return expansion_result(x);
   }
 
   // expansion_return: `return` in an expanded function literal fills the result block and
@@ -2746,9 +2723,14 @@ class Compiler {
       if (T.is_untyped(t)) t = T.default_type(t);
       value = name == "Sizeof" ? T[t].size : T[t].align;
     }
+    return int_const(TypeTable::kUintptr, int64_t(value));
+  }
+
+  // int_const is a constant of type t (a package's constant, unsafe.Sizeof's answer).
+  static V int_const(TypeId t, int64_t value) {
     V r;
     r.isconst = true;
-    r.t = TypeTable::kUintptr;
+    r.t = t;
     r.cv.k = CVal::Int;
     r.cv.i = i128(value);
     return r;

@@ -390,10 +390,6 @@ TEST(Run, GlobalsInitialiseInOrderAndAreShared) {
   EXPECT_EQ(r.out, "2 [a 1 2] 8192\n");
 }
 
-}  // namespace
-
-namespace {
-
 TEST(Run, MathRandIsSeededByTheRunAndCostsWhatGoPays) {
   const std::string body =
       "\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n\tstart := ms.Alloc\n"
@@ -420,10 +416,6 @@ TEST(Run, MathRandIsSeededByTheRunAndCostsWhatGoPays) {
   EXPECT_EQ(run("package main\n\nimport \"math/rand\"\n\nfunc main() {\n\t_ = rand.Intn(0)\n}\n").err.rfind("panic: invalid argument to Intn", 0), 0u);
 }
 
-}  // namespace
-
-namespace {
-
 TEST(Run, MapsCloneIsSizedForTheEntriesLeft) {
   const std::string src =
       "package main\n\nimport (\n\t\"fmt\"\n\t\"maps\"\n)\n\nfunc main() {\n"
@@ -439,10 +431,6 @@ TEST(Run, MapsCloneIsSizedForTheEntriesLeft) {
   EXPECT_FALSE(old.loaded);
   EXPECT_NE(old.diag.find("main.go:5:2: package maps requires go1.21 or later"), std::string::npos) << old.diag;
 }
-
-}  // namespace
-
-namespace {
 
 TEST(Run, DeferredCallsRunAtEveryExitLastFirst) {
   // The same program on real Go 1.19 printed these lines; open-coded defers allocate nothing.
@@ -461,10 +449,6 @@ TEST(Run, DeferredCallsRunAtEveryExitLastFirst) {
   EXPECT_NE(run(prog("\tdefer 1\n")).diag.find("expression in defer must be function call"), std::string::npos);
 }
 
-}  // namespace
-
-namespace {
-
 TEST(Run, SortAndSlicesSortInPlaceWithGosCosts) {
   // Real Go 1.19 / 1.24: the 8-int backing array escapes and the slice is boxed for
   // sort.Sort before Go 1.22 (88 B, 2 mallocs), nothing from 1.22 on.
@@ -481,10 +465,6 @@ TEST(Run, SortAndSlicesSortInPlaceWithGosCosts) {
   EXPECT_NE(run("package main\n\nimport \"slices\"\n\nfunc main() {\n\tslices.Sort([]int{2, 1})\n}\n").diag.find("package slices requires go1.21"), std::string::npos);
 }
 
-}  // namespace
-
-namespace {
-
 TEST(Run, LogFlagsAndPrefixShapeTheHeader) {
   sim::Options o;
   o.log_timestamps = true;
@@ -495,10 +475,6 @@ TEST(Run, LogFlagsAndPrefixShapeTheHeader) {
   ASSERT_TRUE(r.loaded) << r.diag;
   EXPECT_EQ(r.err, "2009/11/10 23:00:00 std\nbare\n[app] 23:00:00.000000 main.go:11: file\n[app] msg true\n");
 }
-
-}  // namespace
-
-namespace {
 
 TEST(Run, FunctionTypedParametersExpandAtEachCall) {
   const std::string src =
