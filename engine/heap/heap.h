@@ -156,6 +156,7 @@ class Heap {
   // set_gc_percent is debug.SetGCPercent: returns the previous value; < 0 = off.
   int set_gc_percent(int percent);
   int gc_percent() const { return gcpercent_; }
+  uint32_t num_gc() const { return num_gc_; }
 
   // read_memstats is runtime.ReadMemStats.
   MemStats read_memstats() const;

@@ -810,7 +810,7 @@ void Interpreter::sleep(int64_t d) {
   const int64_t wake = clock_ns_ > INT64_MAX - d ? INT64_MAX : clock_ns_ + d;
   auto note_cycles = [&] {
     // the clock stands still between sleeps, so a cycle since the last look ran at clock_ns_
-    const uint32_t n = heap_.read_memstats().NumGC;
+    const uint32_t n = heap_.num_gc();
     if (n != gcs_seen_) {
       gcs_seen_ = n;
       last_gc_clock_ = clock_ns_;
