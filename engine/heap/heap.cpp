@@ -457,7 +457,7 @@ MemStats Heap::read_memstats() const {
   m.MSpanSys = std::max<uint64_t>(align_up(spans_.size() * kMSpanSize, kMSpanChunk), kMSpanChunk);
   m.MCacheInuse = 9600;
   m.MCacheSys = 15600;
-  m.BuckHashSys = profile_.version >= "1.24" ? 2373 : 3492;
+  m.BuckHashSys = profile_.buck_hash_sys;
   const uint64_t arenas = std::max<uint64_t>(1, align_up(mapped_pages_ * kPageSize, kArenaBytes) / kArenaBytes);
   m.GCSys = profile_.gc_sys_base + profile_.gc_sys_per_arena * (arenas - 1);
   m.OtherSys = profile_.other_sys;

@@ -1,18 +1,32 @@
 #pragma once
 // profile.h — what differs between the Go releases the simulator models.
 //
-// Models: the per-release constants of the Go runtime on linux/amd64 that change a
-// program's MemStats: which map implementation `make(map…)` uses, whether pointerful
-// small objects carry the 8-byte malloc header (Go 1.22+), the large-object threshold,
-// the size of `hmap`, and the runtime's own heap at program start (the "baseline").
+// Models: the per-release facts of the Go runtime on linux/amd64 that change what a program
+// sees through runtime.ReadMemStats: which map implementation `make(map…)` uses and how it
+// behaves (tombstone pruning, what maps.Clone copies), whether pointerful small objects carry
+// the 8-byte malloc header, the large-object threshold, the size of `hmap`, the runtime's own
+// heap and Sys at program start (the "baseline"), and the standard library's allocations that
+// changed between releases.
 //
-// Sources: ../shared/reference/go-runtime-facts.md §3.1, §5, §8 (measured on this
-// machine with real Go 1.19.8 and 1.24.4, GOMAXPROCS=2).
+// One Profile per release offered: 1.19, 1.21 … 1.27 (no Debian suite packages Go 1.20, so
+// it is not offered). Each was measured on this project's machine against that release's own
+// toolchain and read from its Debian golang-X.Y-src package; engine/runtime/README.md records,
+// per release, what changed, the Go source it comes from and the measured figures.
+//
+//   Profile
+//   ├── version, toolchain           "1.24", "go1.24.4" (the Debian build measured)
+//   ├── map: impl, hmap_size, switches (SwissRules, clear idiom)
+//   ├── allocator: malloc_header, max_small_size
+//   ├── baseline: objects, frees, pages, Sys parts at the start of main
+//   ├── GC: first cycles' metadata growth, stack+globals term of the goal
+//   └── library: math/rand's costs
 //
 // Invariants:
-//   1. baseline_objects_bytes sums to baseline_alloc exactly (checked by a test).
+//   1. baseline_objects sums to baseline_alloc() exactly (checked by a test).
 //   2. A profile is immutable once a run starts: runs are a function of
 //      (program, knobs, profile, seed).
+//   3. Release-specific behaviour is read from a named field here, never from a comparison
+//      of version numbers in the engine (the compiler's language version aside).
 //
 // Simplifications: GOMAXPROCS is fixed at 2 (the per-P runtime structures are part of
 // the baseline); the runtime's own allocations after start-up (timers, finalizers,
@@ -25,8 +39,20 @@ namespace runtime {
 
 enum class MapImpl : uint8_t { Classic, Swiss };
 
+// What a Swiss-table map does that changed between the Swiss releases
+// (internal/runtime/maps of each release; engine/runtime/README.md).
+struct SwissRules {
+  // table.rehash prunes tombstones before growing (pruneTombstones, Go 1.25+): a table whose
+  // deleted slots are worth it is cleaned in place instead of doubling (golang/go#70886).
+  bool prune_tombstones = false;
+  // maps.Clone copies the source map's directory and tables as they are (Go 1.25+
+  // internal/runtime/maps.(*Map).Clone), instead of making a map sized for len(m).
+  bool clone_copies_tables = false;
+};
+
 struct Profile {
   std::string_view version;        // "1.19", "1.24"
+  std::string_view toolchain;      // the real release measured: "go1.24.4"
   // go_minor is the release's minor number (19 for "1.19"): its language version.
   int go_minor() const {
     int minor = 0;
@@ -35,6 +61,7 @@ struct Profile {
     return minor;
   }
   MapImpl map_impl;
+  SwissRules swiss;
   bool malloc_header;              // Go 1.22+: pointerful small objects > 512 B carry 8 B
   uint64_t max_small_size;         // objects above this are large (whole pages)
   uint64_t hmap_size;              // runtime.hmap (classic) or maps.Map (swiss)
@@ -43,19 +70,25 @@ struct Profile {
   // tests/oracle/programs/clear_inlined.go). Go 1.24 clears there too.
   bool clear_idiom_when_inlined;
 
-  // Heap at the start of main (§5), as objects the runtime keeps alive for ever.
+  // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc
   uint64_t baseline_freed_objects;          // Frees already counted at start
   uint64_t baseline_extra_inuse_pages;      // runtime spans in use beyond those objects
   uint64_t stack_sys;                       // StackSys (stack spans carved from the heap)
   uint64_t gc_sys_base;                     // GCSys at start
   uint64_t gc_sys_per_arena;                // GCSys growth per 64 MiB heap arena
-  uint64_t other_sys;                       // OtherSys + MSpanSys + MCacheSys + BuckHashSys
+  uint64_t other_sys;                       // OtherSys + MSpanSys + MCacheSys at start
+  uint64_t buck_hash_sys;                   // BuckHashSys (the profiling bucket hash)
   // The first GC cycles set up for good what the collector keeps: mark-bit arenas, work
   // buffers, the mark workers (GCSys grows after cycles 1 and 2, OtherSys after cycle 1).
   uint64_t gc_sys_after_cycle[2];
   uint64_t other_sys_after_first_gc;
-  uint64_t stack_and_globals_scan;          // term of the heap goal (§4.2)
+  uint64_t stack_and_globals_scan;          // term of the heap goal (mgcpacer.go)
+
+  // math/rand's top-level functions: before Go 1.20 the global source is built at init
+  // (5 440 B); from 1.20 on the first call (176 B); from 1.24 rand.Seed does nothing.
+  bool rand_source_at_init;
+  bool rand_seed_is_noop;
 
   uint64_t baseline_alloc() const {
     uint64_t s = 0;
@@ -64,10 +97,14 @@ struct Profile {
   }
 };
 
-// profile_for returns the profile of a Go release ("1.19" … "1.24"); nullptr if unknown.
+// profile_for returns the profile of a Go release ("1.19", "1.21" … "1.27"); nullptr if it
+// is not offered.
 const Profile* profile_for(std::string_view version);
 
-// supported_versions lists the versions profile_for knows, oldest first.
+// supported_versions lists the releases offered, oldest first.
 const std::vector<std::string_view>& supported_versions();
+
+// default_version is the release a new program runs on: today's Go, the newest offered.
+std::string_view default_version();
 
 }  // namespace runtime

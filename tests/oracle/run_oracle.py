@@ -35,6 +35,7 @@ Python 3 standard library only.
 """
 
 import argparse
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -48,14 +49,23 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 OUT_DIR = os.path.join(HERE, "out")
-HELPERS = {
-    "1.19": os.path.join(HERE, "helpers", "mapshape_classic.go"),
-    "1.24": os.path.join(HERE, "helpers", "mapshape_swiss.go"),
-}
-GO_ROOTS = {
-    "1.19": "/usr/lib/go-1.19",
-    "1.24": os.path.join(ROOT, ".deps", "go1.24", "usr", "lib", "go-1.24"),
-}
+# The releases the playground offers, each measured against its own real toolchain, which
+# .ci/deps-go.sh unpacks into .deps/goX.Y (Debian's golang-X.Y-go + -src; no suite packages 1.20).
+RELEASES = ["1.19", "1.21", "1.22", "1.23", "1.24", "1.25", "1.26", "1.27"]
+GO_ROOTS = {v: os.path.join(ROOT, ".deps", "go" + v, "usr", "lib", "go-" + v) for v in RELEASES}
+
+
+def minor(version):
+    return int(version.split(".")[1])
+
+
+def helper_for(version):
+    """The mapShape helper real Go needs: runtime.hmap before 1.24, internal/runtime/maps.Map
+    from 1.24 (its first fields are the same through 1.27)."""
+    name = "mapshape_swiss.go" if minor(version) >= 24 else "mapshape_classic.go"
+    return os.path.join(HERE, "helpers", name)
+
+
 def go_mod(version):
     """The module's language version is the toolchain's, as `go mod init` writes it and as
     gomapsim --go V compiles (loop variables per iteration from 1.22, clear from 1.21)."""
@@ -142,7 +152,8 @@ class Rules:
     oracle: mem LABEL                     LABEL is a memory figure (10 % by default)
     oracle: nofloor LABEL                 no 16 KiB noise floor for LABEL (deltas, not heaps)
     oracle: unit B|KB|MB                  unit of memory figures printed without a unit word
-    oracle: go1.24 <any rule above>       the rule applies to that Go version only
+    oracle: go1.24 <any rule above>       the rule applies to that Go version only;
+                                          go1.24+ from it on, go1.21-1.23 to a range
     oracle: since go1.21                  the program needs Go 1.21: older versions skip it
     """
 
@@ -158,8 +169,8 @@ class Rules:
             if not s.startswith("// oracle:"):
                 continue
             words = s[len("// oracle:"):].split()
-            if words and re.fullmatch(r"go1\.\d+", words[0]):
-                if words[0] != "go" + version:
+            if words and VERSION_SELECTOR.fullmatch(words[0]):
+                if not selects(words[0], version):
                     continue
                 words = words[1:]
             if not words:
@@ -179,7 +190,7 @@ class Rules:
                     lines = parse_lines(words[4])
                 self.tols.append((words[1].lower(), lines) + parse_tol(words[2]))
             elif cmd == "since" and len(words) >= 2 and re.fullmatch(r"go1\.\d+", words[1]):
-                self.runs = int(version.split(".")[1]) >= int(words[1].split(".")[1])
+                self.runs = minor(version) >= minor(words[1][2:])
             elif cmd.startswith("#") or cmd == "note":
                 pass
             else:
@@ -203,6 +214,17 @@ class Rules:
             if (tl == "*" or tl == lab) and (lines is None or line_no in lines):
                 kind, amount, why = k, a, "annotated"
         return kind, amount, floor, why
+
+
+VERSION_SELECTOR = re.compile(r"go1\.(\d+)(\+|-(?:go)?1\.(\d+))?")
+
+
+def selects(selector, version):
+    """Whether a `go1.24`, `go1.24+` or `go1.21-1.23` selector names this release."""
+    m = VERSION_SELECTOR.fullmatch(selector)
+    lo = int(m.group(1))
+    hi = 1 << 30 if m.group(2) == "+" else int(m.group(3) or lo)
+    return lo <= minor(version) <= hi
 
 
 def parse_lines(spec):
@@ -284,7 +306,7 @@ def program_hash(src, version):
     h = hashlib.sha256()
     h.update(src.encode())
     if "mapShape" in src:
-        with open(HELPERS[version], "rb") as f:
+        with open(helper_for(version), "rb") as f:
             h.update(f.read())
     h.update(go_mod(version).encode())
     h.update(json.dumps(PROGRAM_ENV, sort_keys=True).encode())
@@ -313,7 +335,7 @@ def _build_and_run(go, path, src, version, run_index, cache, tmp):
     """Build the program in the temporary module `tmp`, run it, cache a successful output."""
     shutil.copy(path, os.path.join(tmp, "main.go"))
     if "mapShape" in src:
-        shutil.copy(HELPERS[version], os.path.join(tmp, os.path.basename(HELPERS[version])))
+        shutil.copy(helper_for(version), os.path.join(tmp, os.path.basename(helper_for(version))))
     with open(os.path.join(tmp, "go.mod"), "w") as f:
         f.write(go_mod(version))
     # `go build` + exec rather than `go run .`: the same program, but the program's environment
@@ -527,11 +549,80 @@ def discover(selectors):
     return chosen
 
 
+class Judgement:
+    """What judging one program on one release produced (see judge())."""
+
+    def __init__(self, prog, version, headers, self_headers):
+        self.prog, self.version = prog, version
+        self.rows, self.selft = Table(headers), Table(self_headers)
+        self.reruns, self.figures, self.errors = [], None, 0
+        self.log, self.errlog = "", ""
+
+
+def judge(path, version, args, use_cache, gomapsim, headers, self_headers, show_outputs):
+    """Run one program on real Go `version` (and on gomapsim unless --real-only) and compare."""
+    prog = os.path.splitext(os.path.basename(path))[0]
+    j = Judgement(prog, version, headers, self_headers)
+    with open(path) as f:
+        src = f.read()
+    try:
+        rules = Rules(src, version)
+    except ValueError as e:
+        j.errlog += "run_oracle: %s: %s\n" % (prog, e)
+        j.errors += 1
+        return j
+    if not rules.runs:
+        return j
+    runs = []
+    for k in range(1, max(1, args.runs) + 1):
+        rc, out, cached = run_real(path, src, version, k, use_cache)
+        if rc != 0:
+            j.errlog += "run_oracle: %s: real Go %s failed (exit %d):\n%s\n" % (prog, version, rc, out)
+            j.errors += 1
+            return j
+        runs.append(lines_of(out))
+        if show_outputs:
+            j.log += "== %s  go%s  run %d%s\n" % (prog, version, k, " (cached)" if cached else "")
+            j.log += out if out.endswith("\n") else out + "\n"
+    if args.figures:
+        j.figures = runs
+    if len(runs) >= 2:
+        self_check(prog, version, rules, runs, j.selft)
+    if args.real_only:
+        return j
+    rc, out = run_sim(gomapsim, path, version)
+    if args.verbose:
+        j.log += "== %s  gomapsim --go %s  (exit %d)\n" % (prog, version, rc)
+        j.log += out if out.endswith("\n") else out + "\n"
+    sim_lines = lines_of(out)
+    if rc != 0:
+        j.rows.add([prog, version, "-", "exit", "0", str(rc), "", "exact", ""], False)
+    rows = Table(headers)
+    compare(prog, version, rules, runs, sim_lines, rows)
+    if rows.failed and len(runs) == 1 and rc == 0 and not args.no_rerun:
+        # Real Go is random (hash seed, where a GC falls): one run can land on a rare
+        # outcome. Judge against the median of three runs instead, and say so.
+        first_miss = next(r for r in rows.rows if r[-1] != "ok")
+        more = [run_real(path, src, version, k, use_cache) for k in (2, 3)]
+        if all(m[0] == 0 for m in more):
+            runs += [lines_of(m[1]) for m in more]
+            rows = Table(headers)
+            compare(prog, version, rules, runs, sim_lines, rows)
+            j.reruns.append("%s %s: line %s %s real %s, sim %s → median of 3 runs: %s"
+                            % (prog, version, first_miss[2], first_miss[3], first_miss[4],
+                               first_miss[5], "ok" if not rows.failed else "still missed"))
+    j.rows.merge(rows)
+    return j
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("programs", nargs="*", help="program paths or parts of their names")
-    ap.add_argument("--go", action="append", choices=sorted(GO_ROOTS),
-                    help="Go version(s) to test (repeatable; default 1.19)")
+    ap.add_argument("--go", action="append", choices=RELEASES + ["all"],
+                    help="Go release(s) to test (repeatable; 'all' = every offered release; "
+                         "default all)")
+    ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 2,
+                    help="programs judged at once (default: the number of cores)")
     ap.add_argument("--gomapsim", default=os.path.join(ROOT, "build", "gomapsim"))
     ap.add_argument("--runs", type=int, default=1, help="real Go runs per program (median)")
     ap.add_argument("--real-only", action="store_true",
@@ -544,7 +635,8 @@ def main():
     ap.add_argument("--figures", action="store_true",
                     help="print real Go's figures as Markdown tables (one column per run)")
     args = ap.parse_args()
-    versions = args.go or ["1.19"]
+    versions = RELEASES if not args.go or "all" in args.go else \
+        [v for v in RELEASES if v in args.go]
     show_outputs = args.verbose or (args.real_only and not args.figures)
     if args.figures:
         args.real_only = True
@@ -564,63 +656,21 @@ def main():
     figures = {}
     reruns = []
     errors = 0
-    for path in progs:
-        prog = os.path.splitext(os.path.basename(path))[0]
-        with open(path) as f:
-            src = f.read()
-        for version in versions:
-            try:
-                rules = Rules(src, version)
-            except ValueError as e:
-                print("run_oracle: %s: %s" % (prog, e), file=sys.stderr)
-                errors += 1
-                continue
-            if not rules.runs:
-                continue
-            runs = []
-            for k in range(1, max(1, args.runs) + 1):
-                rc, out, cached = run_real(path, src, version, k, use_cache)
-                if rc != 0:
-                    print("run_oracle: %s: real Go %s failed (exit %d):\n%s"
-                          % (prog, version, rc, out), file=sys.stderr)
-                    errors += 1
-                    break
-                runs.append(lines_of(out))
-                if show_outputs:
-                    print("== %s  go%s  run %d%s" % (prog, version, k,
-                                                     " (cached)" if cached else ""))
-                    print(out, end="" if out.endswith("\n") else "\n")
-            if len(runs) != max(1, args.runs):
-                continue
-            if args.figures:
-                figures.setdefault(prog, {})[version] = runs
-            if len(runs) >= 2:
-                self_check(prog, version, rules, runs, selft)
-            if args.real_only:
-                continue
-            rc, out = run_sim(gomapsim, path, version)
-            if args.verbose:
-                print("== %s  gomapsim --go %s  (exit %d)" % (prog, version, rc))
-                print(out, end="" if out.endswith("\n") else "\n")
-            sim_lines = lines_of(out)
-            if rc != 0:
-                table.add([prog, version, "-", "exit", "0", str(rc), "", "exact", ""], False)
-            rows = Table(headers)
-            compare(prog, version, rules, runs, sim_lines, rows)
-            if rows.failed and len(runs) == 1 and rc == 0 and not args.no_rerun:
-                # Real Go is random (hash seed, where a GC falls): one run can land on a rare
-                # outcome. Judge against the median of three runs instead, and say so.
-                first_miss = next(r for r in rows.rows if r[-1] != "ok")
-                more = [run_real(path, src, version, k, use_cache) for k in (2, 3)]
-                if all(m[0] == 0 for m in more):
-                    runs += [lines_of(m[1]) for m in more]
-                    rows = Table(headers)
-                    compare(prog, version, rules, runs, sim_lines, rows)
-                    reruns.append("%s %s: line %s %s real %s, sim %s → median of 3 runs: %s"
-                                  % (prog, version, first_miss[2], first_miss[3], first_miss[4],
-                                     first_miss[5], "ok" if not rows.failed else "still missed"))
-            table.merge(rows)
+    jobs = [(path, version) for path in progs for version in versions]
+    # (program, release) pairs are independent: run them on --jobs workers, report in order.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = pool.map(lambda job: judge(job[0], job[1], args, use_cache, gomapsim,
+                                             headers, self_headers, show_outputs), jobs)
+        for r in results:
+            sys.stdout.write(r.log)
+            sys.stderr.write(r.errlog)
             sys.stdout.flush()
+            errors += r.errors
+            table.merge(r.rows)
+            selft.merge(r.selft)
+            reruns += r.reruns
+            if r.figures is not None:
+                figures.setdefault(r.prog, {})[r.version] = r.figures
 
     if figures:
         print_figures(figures, versions)
