@@ -123,7 +123,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   };
   if (opt_.max_heap_bytes) {}
   rand_seed(opt_.seed);
-  if (prog.imports_math_rand && profile_.go_minor() < 20) {
+  if (prog.imports_math_rand && profile_.rand_source_at_init) {
     // Go 1.19's math/rand makes its global source at init: rngSource (5 376 B), its
     // lockedSource and Rand (measured: start-up Alloc +5 440 B in 3 mallocs)
     heap_.alloc_runtime(5376, true);
@@ -1486,8 +1486,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::RandInt: case Builtin::RandIntn: case Builtin::RandInt31: case Builtin::RandInt31n:
     case Builtin::RandInt63: case Builtin::RandInt63n: case Builtin::RandUint32: case Builtin::RandUint64:
     case Builtin::RandFloat64: case Builtin::RandSeed: {
-      if (!rand_used_ && profile_.go_minor() >= 20) {
-        // Go 1.24: the first call sets up the global generator (measured: 176 B, 6 mallocs)
+      if (!rand_used_ && !profile_.rand_source_at_init) {
+        // Go 1.20+: the first call sets up the global generator (measured: 176 B, 6 mallocs)
         for (uint64_t size : {48, 32, 32, 32, 16, 16}) alloc(size, false);
         if (status_ != VmStatus::Running) return false;
       }
@@ -1511,7 +1511,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         case Builtin::RandUint64: result(Word(rand_next())); break;
         case Builtin::RandFloat64: result(of_f(double(rand_next() >> 11) / double(uint64_t{1} << 53))); break;
         default:   // Seed: deterministic until Go 1.24, where rand.Seed does nothing
-          if (profile_.go_minor() < 24) rand_seed(uint64_t(arg));
+          if (!profile_.rand_seed_is_noop) rand_seed(uint64_t(arg));
           break;
       }
       return true;
