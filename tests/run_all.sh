@@ -3,10 +3,11 @@
 #
 #   bash tests/run_all.sh            (the README's test command; CI runs exactly this)
 #
-# 1. installs what is missing (cmake, g++, GoogleTest; Go 1.19 from apt and Go 1.24 unpacked
-#    from Debian 13's .debs; emscripten, chromium, Dear ImGui's source, playwright-core),
+# 1. installs what is missing (cmake, g++, GoogleTest; every Go release offered, 1.19 and
+#    1.21–1.27, unpacked from its Debian suite's .debs; emscripten, chromium, Dear ImGui's
+#    source, playwright-core),
 # 2. builds natively with warnings as errors and runs the GoogleTest suites (ctest),
-# 3. runs the oracle: every oracle program on real Go 1.19 and 1.24 and on gomapsim,
+# 3. runs the oracle: every oracle program on every release's real Go and on gomapsim,
 # 4. builds the web site with Emscripten and runs the Node (Embind) and browser tests.
 # Every stage runs even when an earlier one failed; the exit status and the closing
 # "N passed, N failed" line count the stages.
@@ -37,7 +38,7 @@ native_tests() {
   ctest --test-dir build --output-on-failure -j"$JOBS"
 }
 oracle() {
-  bash tests/oracle/run.sh --gomapsim build/gomapsim --go 1.19 --go 1.24
+  bash tests/oracle/run.sh --gomapsim build/gomapsim --go all
 }
 web() {
   bash .ci/deps-web.sh && NATIVE_BUILD_DIR=build bash tests/web/run.sh

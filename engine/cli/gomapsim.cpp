@@ -1,6 +1,6 @@
 // gomapsim — run a Go-subset program on the simulated Go runtime and print what Go would.
 //
-//   gomapsim run [--go 1.19] [--seed N] [--gogc N] [--json] [--log-timestamps] FILE.go
+//   gomapsim run [--go 1.27|all|1.19,1.24] [--seed N] [--gogc N] [--json] [--log-timestamps] FILE.go
 //   gomapsim version
 //   gomapsim --help
 //
@@ -16,6 +16,7 @@
 #include <string>
 
 #include "engine/runtime/profile.h"
+#include "engine/sim/matrix.h"
 #include "engine/sim/simulation.h"
 
 namespace {
@@ -35,15 +36,19 @@ void usage(std::FILE* f) {
                "stderr. runtime.MemStats, GC cycles and map internals follow the chosen release.\n"
                "\n"
                "flags for run:\n"
-               "  --go VERSION        Go release to simulate (%s; default 1.19)\n"
+               "  --go VERSION        Go release to simulate (%s; default %s, today's Go)\n"
+               "  --go all            the release matrix: run on every release and print each\n"
+               "                      printed figure per release in one table (* marks where a\n"
+               "                      figure turns); --go 1.19,1.24,1.27 picks releases\n"
                "  --seed N            seed for map hash seeds (default 1); runs are deterministic\n"
                "  --gogc N            GOGC percentage (default 100; negative = off)\n"
                "  --json              write the run's timeline as JSON lines to stdout instead\n"
+               "                      (with several releases: the matrix as JSON lines)\n"
                "  --log-timestamps    prefix log output with a fixed date/time, as log does\n"
                "\n"
                "exit status: 0 when the program ran, 2 on a Go panic, 1 when the program could\n"
                "not be loaded (\"file:line:col: message\" on stderr), log.Fatal, or a limit.\n",
-               versions.c_str());
+               versions.c_str(), std::string(runtime::default_version()).c_str());
 }
 
 bool parse_int(const char* s, long long& out) {
@@ -51,6 +56,35 @@ bool parse_int(const char* s, long long& out) {
   char* end = nullptr;
   out = std::strtoll(s, &end, 10);
   return end && *end == 0;
+}
+
+// run_matrix runs the program on several releases ("all" or "1.19,1.24") and prints the
+// release matrix. Exit status 0 when every release ran it to the end, else 1.
+int run_matrix(const std::string& source, const sim::Options& opt, const std::string& file, bool json) {
+  std::vector<std::string> versions;
+  if (opt.go_version != "all") {
+    size_t start = 0;
+    while (start <= opt.go_version.size()) {
+      size_t comma = opt.go_version.find(',', start);
+      if (comma == std::string::npos) comma = opt.go_version.size();
+      std::string v = opt.go_version.substr(start, comma - start);
+      if (!runtime::profile_for(v)) {
+        std::fprintf(stderr, "gomapsim: unknown Go release %s\n\n", v.c_str());
+        usage(stderr);
+        return 2;
+      }
+      versions.push_back(v);
+      start = comma + 1;
+    }
+  }
+  sim::ReleaseMatrix m;
+  m.start(source, opt, versions, file);
+  m.run_to_end();
+  const std::string out = json ? m.to_jsonl() : m.to_text();
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  for (const sim::MatrixColumn& c : m.columns())
+    if (c.state != sim::RunState::Finished) return 1;
+  return 0;
 }
 
 }  // namespace
@@ -127,6 +161,8 @@ int main(int argc, char** argv) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
+  if (opt.go_version == "all" || opt.go_version.find(',') != std::string::npos)
+    return run_matrix(ss.str(), opt, file, json);
   sim::Simulation s;
   if (!s.load(ss.str(), opt, file)) {
     for (const sim::Diagnostic& d : s.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());

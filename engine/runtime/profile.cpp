@@ -19,6 +19,7 @@ Profile go119() {
   Profile p;
   p.version = "1.19";
   p.toolchain = "go1.19.8";
+  p.changes = "classic bucket maps (runtime/map.go), a heap bitmap per arena in GCSys";
   p.map_impl = MapImpl::Classic;
   p.malloc_header = false;
   p.max_small_size = 32768;
@@ -57,6 +58,7 @@ Profile go121() {
   Profile p = go119();
   p.version = "1.21";
   p.toolchain = "go1.21.13";
+  p.changes = "clear(m), min, max; math/rand's global source made on first use";
   p.rand_source_at_init = false;
   return p;
 }
@@ -67,6 +69,7 @@ Profile go122() {
   Profile p = go121();
   p.version = "1.22";
   p.toolchain = "go1.22.12";
+  p.changes = "8-byte malloc header on pointerful objects > 512 B; loop variables per iteration";
   p.malloc_header = true;
   p.max_small_size = 32760;
   return p;
@@ -76,6 +79,7 @@ Profile go123() {
   Profile p = go122();
   p.version = "1.23";
   p.toolchain = "go1.23.5";
+  p.changes = "";
   return p;
 }
 
@@ -84,6 +88,7 @@ Profile go124() {
   Profile p = go123();
   p.version = "1.24";
   p.toolchain = "go1.24.4";
+  p.changes = "Swiss-table maps (internal/runtime/maps); rand.Seed does nothing";
   p.map_impl = MapImpl::Swiss;
   p.hmap_size = 48;                     // maps.Map
   p.clear_idiom_when_inlined = true;
@@ -115,6 +120,7 @@ Profile go125() {
   Profile p = go124();
   p.version = "1.25";
   p.toolchain = "go1.25.12";
+  p.changes = "tombstones pruned before a table grows; maps.Clone copies every table";
   p.swiss.prune_tombstones = true;
   p.swiss.clone_copies_tables = true;
   return p;
@@ -125,6 +131,7 @@ Profile go126() {
   Profile p = go125();
   p.version = "1.26";
   p.toolchain = "go1.26.10";
+  p.changes = "the Green Tea garbage collector by default";
   return p;
 }
 
@@ -132,6 +139,7 @@ Profile go127() {
   Profile p = go126();
   p.version = "1.27";
   p.toolchain = "go1.27.3";
+  p.changes = "";
   return p;
 }
 

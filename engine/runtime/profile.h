@@ -53,6 +53,7 @@ struct SwissRules {
 struct Profile {
   std::string_view version;        // "1.19", "1.24"
   std::string_view toolchain;      // the real release measured: "go1.24.4"
+  std::string_view changes;        // what this release changed that a program can see (one line)
   // go_minor is the release's minor number (19 for "1.19"): its language version.
   int go_minor() const {
     int minor = 0;

@@ -30,7 +30,7 @@ namespace lang { class Program; class Interpreter; }
 namespace sim {
 
 struct Options {
-  std::string go_version = "1.19";     // a runtime::Profile name
+  std::string go_version{runtime::default_version()};   // a runtime::Profile name; default today's Go
   uint64_t seed = 1;                   // hash seeds and everything random
   int gogc = 100;                      // GOGC; < 0 = off
   uint64_t max_ops = 20'000'000'000ull;          // a run that executes more stops with a message
