@@ -1,0 +1,143 @@
+// bench_slices.cpp — does the engine keep its time slice? A per-slice trace, no assertion.
+//
+//   build/bench_slices [FILE.go] [--go V] [--budget-ms 3] [--top 12]
+//                      (default assets/scenarios/article000_inline.go, today's Go)
+//
+// Drives Simulation::step() the way the web front end does (web/app.cpp advance_limited):
+// a frame gets budget_ms of engine time, spent in chunks of about half a millisecond sized
+// by the measured op rate, and stops at the first chunk that ends past the budget. Prints:
+//
+//   frames     p50 / p95 / max engine time per frame, and the ratio p95 / budget
+//              (issue 15's goal: ≤ 1.5)
+//   chunks     the slowest step() calls: their op range, how long they took against what
+//              the op rate predicted, and what happened inside them (GC cycles with the bytes
+//              they marked, map events, prints) — the unit of work that is not bounded.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/sim/simulation.h"
+
+namespace {
+
+double now_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+struct Chunk {
+  uint64_t op0 = 0, op1 = 0;
+  double ms = 0, predicted_ms = 0;
+};
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+// what_happened lists the timeline's events between two op counts (exclusive, inclusive].
+std::string what_happened(const sim::Simulation& s, uint64_t op0, uint64_t op1) {
+  std::string o;
+  int prints = 0;
+  for (const sim::Record& r : s.timeline().records()) {
+    if (r.op <= op0 || r.op > op1) continue;
+    char buf[160];
+    switch (r.kind) {
+      case sim::Record::GcCycle:
+        std::snprintf(buf, sizeof buf, " GC#%u%s marked %.1f MB freed %llu objects;", r.gc.num,
+                      r.gc.forced ? " (runtime.GC)" : "", double(r.gc.heap_marked) / (1 << 20),
+                      (unsigned long long)r.gc.freed_objects);
+        o += buf;
+        break;
+      case sim::Record::MapEvent: {
+        static const char* const kNames[] = {"grow", "same-size grow", "grow done", "overflow",
+                                             "clear", "split", "dir grow", "table grow", "small→table"};
+        std::snprintf(buf, sizeof buf, " map %s %llu→%llu;", kNames[r.event.kind],
+                      (unsigned long long)r.event.a, (unsigned long long)r.event.b);
+        o += buf;
+        break;
+      }
+      case sim::Record::Print: ++prints; break;
+      default: break;
+    }
+  }
+  if (prints) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " %d print(s);", prints);
+    o += buf;
+  }
+  return o.empty() ? " (no event: op work alone)" : o;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string file = "assets/scenarios/article000_inline.go";
+  sim::Options opt;
+  double budget_ms = 3.0;
+  int top = 12;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--go") && i + 1 < argc) opt.go_version = argv[++i];
+    else if (!std::strcmp(argv[i], "--budget-ms") && i + 1 < argc) budget_ms = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--top") && i + 1 < argc) top = std::atoi(argv[++i]);
+    else file = argv[i];
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) { std::fprintf(stderr, "bench_slices: cannot open %s\n", file.c_str()); return 1; }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  sim::Simulation s;
+  if (!s.load(ss.str(), opt, file)) {
+    for (const auto& d : s.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    return 1;
+  }
+  std::vector<double> frames;
+  std::vector<Chunk> chunks;
+  double ops_per_ms = 1000;   // as a fresh web Run starts
+  const double t_start = now_ms();
+  sim::RunState st = sim::RunState::Ready;
+  while (st == sim::RunState::Ready || st == sim::RunState::Running) {
+    const double f0 = now_ms();
+    for (;;) {
+      const uint64_t chunk = uint64_t(std::clamp(ops_per_ms * 0.5, 16.0, 2e7));
+      const uint64_t before = s.ops();
+      const double t = now_ms();
+      st = s.step(chunk);
+      const double dt = now_ms() - t;
+      const uint64_t did = s.ops() - before;
+      chunks.push_back({before, s.ops(), dt, double(did) / ops_per_ms});
+      if (did > 0 && dt > 0.05) ops_per_ms = 0.5 * ops_per_ms + 0.5 * (double(did) / dt);
+      else if (did == chunk) ops_per_ms = std::min(ops_per_ms * 1.5, 4e7);
+      if (st != sim::RunState::Ready && st != sim::RunState::Running) break;
+      if (now_ms() - f0 >= budget_ms) break;
+    }
+    frames.push_back(now_ms() - f0);
+  }
+  const double total = now_ms() - t_start;
+  const double p50 = percentile(frames, 0.5), p95 = percentile(frames, 0.95);
+  const double worst = *std::max_element(frames.begin(), frames.end());
+  size_t over = 0;
+  for (double f : frames) over += f > 1.5 * budget_ms;
+  std::printf("bench_slices: %s on Go %s, budget %.1f ms a frame\n", file.c_str(), opt.go_version.c_str(), budget_ms);
+  std::printf("run: %.0f ms in %zu frames, %zu chunks, %llu ops; final state %s\n", total, frames.size(),
+              chunks.size(), (unsigned long long)s.ops(), sim::to_string(st));
+  std::printf("engine time per frame: p50 %.2f ms, p95 %.2f ms, max %.2f ms; p95 / budget = %.2f (goal ≤ 1.5); "
+              "%zu frames (%.1f %%) over 1.5 × budget\n",
+              p50, p95, worst, p95 / budget_ms, over, 100.0 * double(over) / double(frames.size()));
+  std::vector<Chunk> slow = chunks;
+  std::sort(slow.begin(), slow.end(), [](const Chunk& a, const Chunk& b) { return a.ms > b.ms; });
+  std::printf("\nslowest step() calls (what happened inside each):\n");
+  for (int i = 0; i < top && i < int(slow.size()); ++i) {
+    const Chunk& c = slow[size_t(i)];
+    std::printf("  %7.2f ms (rate predicted %.2f) ops %llu..%llu:%s\n", c.ms, c.predicted_ms,
+                (unsigned long long)c.op0, (unsigned long long)c.op1, what_happened(s, c.op0, c.op1).c_str());
+  }
+  return 0;
+}
