@@ -32,6 +32,10 @@
 // anything under its budget of 80, a call of a non-inlined function among it); the
 // initialisation order of
 // package variables ignores shadowing when it looks for references.
+//
+// The implementation: the class Compiler (compiler_impl.h) and its rooms, compiler.cpp,
+// compiler_types.cpp, compiler_expr.cpp, compiler_calls.cpp, compiler_stmt.cpp, escape.cpp,
+// inline.cpp and liveness.cpp (engine/lang/README.md has the map).
 #include "engine/lang/ast.h"
 #include "engine/lang/program.h"
 

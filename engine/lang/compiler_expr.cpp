@@ -1,0 +1,921 @@
+// compiler_expr.cpp — expressions: identifiers, literals, operators (with constant
+// folding through compiler_types.cpp), dereference, selectors (fields, package members),
+// index and slice expressions, composite literals (allocation sites for &T{…} and slice
+// literals), lvalues of addressable aggregates, and static_type, which types an expression
+// by compiling it speculatively and rolling the code back.
+//
+// Models: cmd/compile/internal/types2/expr.go, index.go, literals.go, selection in
+// lookup.go (type checking and gc's messages) and cmd/compile/internal/walk/expr.go,
+// complit.go (what an expression compiles to, what allocates: string concatenation unless
+// it stays on the stack within 32 bytes, composite literals whose address escapes).
+//
+// Simplifications: an expression's type is found by compiling it (static_type), not by a
+// separate typing pass; a budget bounds speculative compilation of deep nestings.
+#include "engine/lang/compiler_impl.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lang::detail {
+
+V Compiler::ident(const Expr& e) {
+  if (e.name == "_") return bad(e.pos, "cannot use _ as value");
+  Entity* en = lookup(e.name);
+  if (!en) {
+    if (imports_.count(e.name)) return bad(e.pos, "use of package " + e.name + " without selector");
+    return bad(e.pos, "undefined: " + e.name);
+  }
+  V v;
+  switch (en->k) {
+    case Entity::Var:
+      en->used = true;
+      v.t = en->type;
+      v.slot = en->slot;
+      if (en->box >= 0) {
+        v.slot = temp(v.t);
+        emit(OpLoad, v.slot, en->box, 0, 0, uint16_t(v.t));
+      }
+      v.var = e.name;
+      if (en->node >= 0) v.src.push_back(en->node);
+      return v;
+    case Entity::Global: {
+      if (!resolve_global(*en, e.pos)) return bad(e.pos, err_.msg);
+      v.t = en->type;
+      v.slot = temp(v.t);
+      v.var = e.name;
+      emit(OpGGet, v.slot, en->slot);
+      return v;
+    }
+    case Entity::Const: {
+      if (en->name == "iota" && !en->spec) {
+        if (iota_ < 0) return bad(e.pos, "cannot use iota outside constant declaration");
+        v.isconst = true;
+        v.t = TypeTable::kUntypedInt;
+        v.cv.k = CVal::Int;
+        v.cv.i = iota_;
+        return v;
+      }
+      if (!resolve_const(*en)) { v.ok = false; return v; }
+      v.isconst = true;
+      v.t = en->type;
+      v.cv = en->cv;
+      return v;
+    }
+    case Entity::Type:
+      if (!resolve_type_entity(*en)) { v.ok = false; return v; }
+      v.is_type = true;
+      v.t = en->type;
+      return v;
+    case Entity::Nil:
+      v.isconst = true;
+      v.t = TypeTable::kUntypedNil;
+      return v;
+    case Entity::Func:
+    case Entity::Closure:
+      return bad(e.pos, "function values are not supported by the playground (" + e.name + " must be called)");
+    case Entity::Builtin:
+      return bad(e.pos, e.name + " (built-in function) must be called");
+    default:
+      return bad(e.pos, "undefined: " + e.name);
+  }
+}
+
+V Compiler::expr(const Expr& e) {
+  // static_type() compiles subexpressions speculatively; a budget keeps pathological
+  // nestings (len(a[len(b[...])])) from taking exponential time.
+  if (++expr_count_ > 4'000'000) return bad(e.pos, "program too complex for the playground");
+  if (++expr_depth_ > 400) {
+    --expr_depth_;
+    return bad(e.pos, "expression too deeply nested");
+  }
+  V v = expr_inner(e);
+  --expr_depth_;
+  return v;
+}
+
+V Compiler::expr_inner(const Expr& e) {
+  if (failed_) { V v; v.ok = false; return v; }
+  V v;
+  switch (e.kind) {
+    case Expr::Ident: return ident(e);
+    case Expr::IntLit:
+      v.isconst = true;
+      v.t = TypeTable::kUntypedInt;
+      v.cv.k = CVal::Int;
+      if (!parse_int_lit(e.name, v.cv.i)) return bad(e.pos, "invalid or too large integer literal " + e.name);
+      return v;
+    case Expr::FloatLit: {
+      std::string s;
+      for (char c : e.name)
+        if (c != '_') s += c;
+      v.isconst = true;
+      v.t = TypeTable::kUntypedFloat;
+      v.cv.k = CVal::Float;
+      v.cv.f = strtod(s.c_str(), nullptr);
+      return v;
+    }
+    case Expr::StringLit:
+      v.isconst = true;
+      v.t = TypeTable::kUntypedString;
+      v.cv.k = CVal::Str;
+      v.cv.s = e.name;
+      return v;
+    case Expr::CharLit:
+      v.isconst = true;
+      v.t = TypeTable::kUntypedRune;
+      v.cv.k = CVal::Int;
+      v.cv.i = atoll(e.name.c_str());
+      return v;
+    case Expr::Paren: return expr(*e.x);
+    case Expr::Binary: return binary(e);
+    case Expr::Unary: return unary(e);
+    case Expr::Star: return star(e);
+    case Expr::Call: return call(e, false);
+    case Expr::FuncLitE:
+      return bad(e.pos, "function values are not supported by the playground (a function literal must be called, or assigned with := and called by name)");
+    case Expr::Index: return index(e);
+    case Expr::Slice: return slice_expr(e);
+    case Expr::Selector: return selector(e);
+    case Expr::CompositeLit: {
+      if (!e.type) return bad(e.pos, "invalid composite literal type: missing type");
+      TypeId t;
+      if (!type_of(*e.type, t, &e)) { v.ok = false; return v; }
+      return composite(e, t, false);
+    }
+    case Expr::TypeE: {
+      TypeId t;
+      if (!type_of(*e.type)) { v.ok = false; return v; }
+      (void)t;
+      v.is_type = true;
+      v.t = last_type_;
+      return v;
+    }
+    case Expr::KeyValue: return bad(e.pos, "unexpected key:value outside a composite literal");
+  }
+  return bad(e.pos, "unsupported expression");
+}
+
+// ---------------------------------------------------------------- operators
+V Compiler::binary(const Expr& e) {
+  Tok op = e.op;
+  if (op == Tok::LAnd || op == Tok::LOr) return logical(e);
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  V y = expr(*e.y);
+  if (!y.ok) return y;
+  return binop_vals(e.pos, e.x->pos, e.y->pos, op, std::move(x), std::move(y));
+}
+
+V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y) {
+  if (x.is_type || y.is_type) return bad(p, "type is not an expression");
+  if (x.is_tuple || y.is_tuple) return bad(p, "multiple-value in single-value context");
+  if (x.t == 0 || y.t == 0) return bad(p, "function call (no value) used as value");
+  if (x.isconst && y.isconst && x.t != TypeTable::kUntypedNil && y.t != TypeTable::kUntypedNil) return fold(p, px, py, op, x, y);
+  if (op == Tok::Shl || op == Tok::Shr) return shift(p, py, op, x, y);
+  // unify operand types
+  if (x.isconst && T.is_untyped(x.t) && !(y.isconst && T.is_untyped(y.t))) {
+    if (!assignable(x, y.t, px, "operation")) { x.ok = false; return x; }
+  } else if (y.isconst && T.is_untyped(y.t)) {
+    if (!assignable(y, x.t, py, "operation")) { y.ok = false; return y; }
+  }
+  if (x.t != y.t) return bad(p, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
+  TypeId t = x.t;
+  Kind k = T.kind(t);
+  if (is_cmp(op)) {
+    bool ordered = T.is_numeric(t) || k == Kind::String;
+    if ((op != Tok::Eql && op != Tok::Neq) && !ordered) return bad(p, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on " + T.name(t));
+    if ((k == Kind::Map || k == Kind::Slice) && !(x.t == TypeTable::kUntypedNil || y.t == TypeTable::kUntypedNil || x.isconst || y.isconst))
+      return bad(p, "invalid operation: " + T.name(t) + " can only be compared to nil");
+    if (!T.comparable(t) && !(x.isconst || y.isconst)) return bad(p, "invalid operation: " + T.name(t) + " cannot be compared");
+    int a = materialize(x, t), b = materialize(y, t);
+    int d = temp(TypeTable::kBool);
+    bool swap = op == Tok::Gtr || op == Tok::Geq;
+    if (swap) std::swap(a, b);
+    bool strict = op == Tok::Lss || op == Tok::Gtr;
+    bool neg = op == Tok::Neq;
+    uint8_t o;
+    if (k == Kind::String) o = (op == Tok::Eql || op == Tok::Neq) ? OpSEq : strict ? OpSLt : OpSLe;
+    else if (k == Kind::Float64) o = (op == Tok::Eql || op == Tok::Neq) ? OpFEq : strict ? OpFLt : OpFLe;
+    else if (T.is_aggregate(t)) o = OpDeepEq;
+    else if (op == Tok::Eql || op == Tok::Neq) o = OpEq;
+    else if (T.is_unsigned(t)) o = strict ? OpLtU : OpLeU;
+    else o = strict ? OpLtS : OpLeS;
+    emit(o, d, a, b, 0, uint16_t(T.is_aggregate(t) ? t : 0));
+    if (neg) emit(OpNot, d, d);
+    V r;
+    r.t = TypeTable::kBool;
+    r.slot = d;
+    return r;
+  }
+  int a = materialize(x, t), b = materialize(y, t);
+  V r;
+  r.t = t;
+  if (k == Kind::String) {
+    if (op != Tok::Add) return bad(p, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on string");
+    r.slot = temp(t);
+    int pc0 = emit(OpConcat, r.slot, a, b);
+    // string concatenation allocates unless the result stays on the stack (≤ 32 bytes)
+    r.src.push_back(add_site(pc0, "string concatenation", false));
+    return r;
+  }
+  if (k == Kind::Float64) {
+    uint8_t o = op == Tok::Add ? OpFAdd : op == Tok::Sub ? OpFSub : op == Tok::Mul ? OpFMul : op == Tok::Quo ? OpFDiv : 0;
+    if (!o) return bad(p, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on float64");
+    r.slot = temp(t);
+    emit(o, r.slot, a, b);
+    return r;
+  }
+  if (!T.is_integer(t)) return bad(p, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on " + T.name(t));
+  bool u = T.is_unsigned(t);
+  uint8_t o = 0;
+  switch (op) {
+    case Tok::Add: o = OpAdd; break;
+    case Tok::Sub: o = OpSub; break;
+    case Tok::Mul: o = OpMul; break;
+    case Tok::Quo: o = u ? OpDivU : OpDivS; break;
+    case Tok::Rem: o = u ? OpRemU : OpRemS; break;
+    case Tok::And: o = OpAnd; break;
+    case Tok::Or: o = OpOr; break;
+    case Tok::Xor: o = OpXor; break;
+    case Tok::AndNot: o = OpAndNot; break;
+    default: return bad(p, "invalid operation");
+  }
+  if ((op == Tok::Quo || op == Tok::Rem) && y.isconst == false) {}
+  r.slot = temp(t);
+  emit(o, r.slot, a, b, 0, uint16_t(T.int_kind(t)));
+  return r;
+}
+
+V Compiler::shift(Pos p, Pos py, Tok op, V x, V y) {
+  if (y.isconst) {
+    if (y.cv.k != CVal::Int || y.cv.i < 0) return bad(py, "invalid shift count");
+  } else if (!T.is_integer(y.t)) {
+    return bad(py, "invalid operation: shift count type " + T.name(y.t) + ", must be integer");
+  }
+  if (x.isconst && T.is_untyped(x.t)) {
+    if (!convert_const(x, TypeTable::kInt, p, false)) { x.ok = false; return x; }
+  }
+  if (!T.is_integer(x.t)) return bad(p, "invalid operation: shift of type " + T.name(x.t));
+  TypeId t = x.t;
+  int a = materialize(x, t);
+  int b = materialize(y, TypeTable::kUint);
+  V r;
+  r.t = t;
+  r.slot = temp(t);
+  uint8_t o = op == Tok::Shl ? OpShl : T.is_unsigned(t) ? OpShrU : OpShrS;
+  emit(o, r.slot, a, b, 0, uint16_t(T.int_kind(t)), uint8_t(!y.isconst && !T.is_unsigned(y.t) ? 1 : 0));
+  return r;
+}
+
+V Compiler::logical(const Expr& e) {
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  if (T.kind(x.t) != Kind::Bool && T.kind(x.t) != Kind::UntypedBool) return bad(e.x->pos, "invalid operation: operator " + std::string(tok_string(e.op)) + " not defined on " + describe(x));
+  if (x.isconst) {
+    // still compile y (it may have side effects only when evaluated)
+    if ((e.op == Tok::LAnd && !x.cv.b) || (e.op == Tok::LOr && x.cv.b)) {
+      V y = expr(*e.y);
+      if (!y.ok) return y;
+      return x;
+    }
+    V y = expr(*e.y);
+    if (!y.ok) return y;
+    if (T.kind(y.t) != Kind::Bool && T.kind(y.t) != Kind::UntypedBool) return bad(e.y->pos, "invalid operation: mismatched types");
+    return y;
+  }
+  TypeId t = x.t;
+  int d = temp(t);
+  emit(OpMov, d, x.slot);
+  int j = emit(e.op == Tok::LAnd ? OpJf : OpJt, 0, d);
+  V y = expr(*e.y);
+  if (!y.ok) return y;
+  if (T.kind(y.t) != Kind::Bool && T.kind(y.t) != Kind::UntypedBool) return bad(e.y->pos, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
+  move_into(y, d, t);
+  patch(j, pc());
+  V r;
+  r.t = t;
+  r.slot = d;
+  return r;
+}
+
+V Compiler::unary(const Expr& e) {
+  if (e.op == Tok::And) return address_of(e);
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  if (x.is_type) return bad(e.pos, "type is not an expression");
+  if (x.isconst) {
+    V r = x;
+    switch (e.op) {
+      case Tok::Add: if (x.cv.k != CVal::Int && x.cv.k != CVal::Float) return bad(e.pos, "invalid operation: operator + not defined"); return r;
+      case Tok::Sub:
+        if (x.cv.k == CVal::Int) r.cv.i = -x.cv.i;
+        else if (x.cv.k == CVal::Float) r.cv.f = -x.cv.f;
+        else return bad(e.pos, "invalid operation: operator - not defined on " + describe(x));
+        if (!T.is_untyped(r.t) && r.cv.k == CVal::Int && !fits(r.cv.i, r.t, T)) return bad(e.pos, "constant " + i128_str(r.cv.i) + " overflows " + T.name(r.t));
+        return r;
+      case Tok::Not:
+        if (x.cv.k != CVal::Bool) return bad(e.pos, "invalid operation: operator ! not defined on " + describe(x));
+        r.cv.b = !x.cv.b;
+        return r;
+      case Tok::Xor:
+        if (x.cv.k != CVal::Int) return bad(e.pos, "invalid operation: operator ^ not defined on " + describe(x));
+        if (T.is_unsigned(x.t)) {
+          int bits = int(T.u(x.t).size * 8);
+          r.cv.i = ((i128(1) << bits) - 1) ^ x.cv.i;
+        } else {
+          r.cv.i = ~x.cv.i;
+        }
+        return r;
+      default: return bad(e.pos, "invalid unary operation");
+    }
+  }
+  TypeId t = x.t;
+  V r;
+  r.t = t;
+  r.slot = temp(t);
+  switch (e.op) {
+    case Tok::Add:
+      if (!T.is_numeric(t)) return bad(e.pos, "invalid operation: operator + not defined on " + describe(x));
+      emit(OpMov, r.slot, x.slot);
+      break;
+    case Tok::Sub:
+      if (T.kind(t) == Kind::Float64) emit(OpFNeg, r.slot, x.slot);
+      else if (T.is_integer(t)) emit(OpNeg, r.slot, x.slot, 0, 0, uint16_t(T.int_kind(t)));
+      else return bad(e.pos, "invalid operation: operator - not defined on " + describe(x));
+      break;
+    case Tok::Not:
+      if (T.kind(t) != Kind::Bool) return bad(e.pos, "invalid operation: operator ! not defined on " + describe(x));
+      emit(OpNot, r.slot, x.slot);
+      break;
+    case Tok::Xor:
+      if (!T.is_integer(t)) return bad(e.pos, "invalid operation: operator ^ not defined on " + describe(x));
+      emit(OpBitNot, r.slot, x.slot, 0, 0, uint16_t(T.int_kind(t)));
+      break;
+    default: return bad(e.pos, "invalid unary operation");
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- pointers, selectors, indexing
+V Compiler::star(const Expr& e) {
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  if (x.is_type) {
+    V r;
+    r.is_type = true;
+    r.t = T.pointer(x.t);
+    return r;
+  }
+  return deref(x, e.pos);
+}
+
+// deref compiles *x of a compiled pointer x.
+V Compiler::deref(const V& x, Pos pos) {
+  if (T.kind(x.t) != Kind::Pointer) return bad(pos, "invalid operation: cannot indirect " + describe(x));
+  if (x.isconst) return bad(pos, "invalid operation: cannot indirect nil");
+  TypeId pt = T.u(x.t).elem;
+  V r;
+  r.t = pt;
+  r.slot = temp(pt);
+  emit(OpLoad, r.slot, x.slot, 0, 0, uint16_t(pt));
+  return r;
+}
+
+V Compiler::selector(const Expr& e) {
+  if (e.x->kind == Expr::Ident && !lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) {
+    auto& im = imports_[e.x->name];
+    im.used = true;
+    if (im.name == "log") {
+      static const std::pair<const char*, int> flags[] = {
+          {"Ldate", 1}, {"Ltime", 2}, {"Lmicroseconds", 4}, {"Llongfile", 8}, {"Lshortfile", 16},
+          {"LUTC", 32}, {"Lmsgprefix", 64}, {"LstdFlags", 3}};
+      for (const auto& [flag, value] : flags)
+        if (e.name == flag) return int_const(TypeTable::kUntypedInt, value);
+    }
+    if (im.name == "time") {
+      static const std::pair<const char*, int64_t> units[] = {
+          {"Nanosecond", 1}, {"Microsecond", 1'000}, {"Millisecond", 1'000'000}, {"Second", 1'000'000'000},
+          {"Minute", 60'000'000'000}, {"Hour", 3'600'000'000'000}};
+      for (const auto& [unit, ns] : units)
+        if (e.name == unit) return int_const(prog_.duration_type, ns);
+    }
+    return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
+  }
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  if (x.is_type) return bad(e.pos, T.name(x.t) + "." + e.name + " undefined (method expressions are not supported)");
+  bool x_is_ptr = false;
+  if (method_of(x.t, e.name, x_is_ptr)) return bad(e.pos, "method values are not supported by the playground (call " + expr_str(e) + "(…) instead)");
+  TypeId t = x.t;
+  bool ptr = false;
+  if (T.kind(t) == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Struct) {
+    t = T.u(t).elem;
+    ptr = true;
+  }
+  if (T.kind(t) != Kind::Struct) return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
+  const Type& st = T.u(t);
+  for (size_t i = 0; i < st.fields.size(); ++i) {
+    if (st.fields[i].name != e.name) continue;
+    TypeId ft = st.fields[i].type;
+    V r;
+    r.t = ft;
+    r.slot = temp(ft);
+    // a field read through a pointer comes from the heap; a pointer-free field carries
+    // nothing that could escape
+    if (!ptr && T[ft].ptrs) r.src = x.src;
+    emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
+    return r;
+  }
+  return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
+}
+
+bool Compiler::lookup_local_or_pkg(const std::string& n) {
+  for (size_t i = scopes_.size(); i-- > scope_floor_;)
+    if (scopes_[i].count(n)) return true;
+  return pkg_.count(n) > 0;
+}
+
+V Compiler::index(const Expr& e) {
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  if (x.is_type) return bad(e.pos, "generic types are not supported by the playground");
+  TypeId t = x.t;
+  Kind k = T.kind(t);
+  bool ptr = false;
+  if (k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array) {
+    ptr = true;
+    t = T.u(t).elem;
+    k = Kind::Array;
+  }
+  if (k == Kind::Map) {
+    const Type& mt = T.u(t);
+    V key = expr(*e.y);
+    if (!assignable(key, mt.key, e.y->pos, "map index")) { key.ok = false; return key; }
+    int ks = owned(key, mt.key);
+    V r;
+    r.t = mt.elem;
+    r.slot = temp(mt.elem);
+    emit(OpMGet, r.slot, materialize(x, t), ks);
+    return r;
+  }
+  V i = expr(*e.y);
+  if (!i.ok) return i;
+  if (!T.is_integer(i.t) && !(i.isconst && i.cv.k == CVal::Float && i.cv.f == std::floor(i.cv.f))) return bad(e.y->pos, "invalid argument: index " + describe(i) + " must be integer");
+  if (i.isconst) {
+    if (i.cv.k == CVal::Float) { i.cv.k = CVal::Int; i.cv.i = i128(i.cv.f); }
+    if (i.cv.i < 0) return bad(e.y->pos, "invalid argument: index " + i128_str(i.cv.i) + " (constant of type int) must not be negative");
+    if (k == Kind::Array && i.cv.i >= T.u(t).len) return bad(e.y->pos, "invalid argument: index " + i128_str(i.cv.i) + " out of bounds [0:" + std::to_string(T.u(t).len) + "]");
+    if (k == Kind::String && x.isconst && i.cv.i >= i128(x.cv.s.size())) return bad(e.y->pos, "invalid argument: index " + i128_str(i.cv.i) + " out of bounds [0:" + std::to_string(x.cv.s.size()) + "]");
+  }
+  int is = materialize(i, TypeTable::kInt);
+  V r;
+  switch (k) {
+    case Kind::String: {
+      int xs = materialize(x, TypeTable::kString);
+      r.t = TypeTable::kUint8;
+      r.slot = temp(r.t);
+      emit(OpSIndex, r.slot, xs, is);
+      return r;
+    }
+    case Kind::Slice:
+      r.t = T.u(t).elem;
+      r.slot = temp(r.t);
+      emit(OpLGet, r.slot, materialize(x, t), is);
+      return r;
+    case Kind::Array:
+      r.t = T.u(t).elem;
+      r.slot = temp(r.t);
+      if (!ptr && T[r.t].ptrs) r.src = x.src;
+      emit(OpAGet, r.slot, x.slot, is, int32_t(T.u(t).len), 0, ptr ? 1 : 0);
+      return r;
+    default:
+      return bad(e.pos, "invalid operation: cannot index " + describe(x));
+  }
+}
+
+V Compiler::slice_expr(const Expr& e) {
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  TypeId t = x.t;
+  Kind k = T.kind(t);
+  int base = fresh_slots({TypeTable::kInt, TypeTable::kInt});
+  uint8_t flags = 0;
+  if (e.slice_lo) {
+    V lo = expr(*e.y);
+    if (!lo.ok) return lo;
+    if (!assignable(lo, TypeTable::kInt, e.y->pos, "slice index") ) { lo.ok = false; return lo; }
+    move_into(lo, base, TypeTable::kInt);
+    flags |= 1;
+  }
+  if (e.slice_hi) {
+    V hi = expr(*e.z);
+    if (!hi.ok) return hi;
+    if (!assignable(hi, TypeTable::kInt, e.z->pos, "slice index")) { hi.ok = false; return hi; }
+    move_into(hi, base + 1, TypeTable::kInt);
+    flags |= 2;
+  }
+  V r;
+  if (k == Kind::String) {
+    r.t = x.isconst ? TypeTable::kString : t;
+    int xs = materialize(x, TypeTable::kString);
+    r.slot = temp(r.t);
+    emit(OpSSlice, r.slot, xs, base, 0, 0, flags);
+    return r;
+  }
+  if (k == Kind::Slice) {
+    r.t = t;
+    r.slot = temp(t);
+    r.src = x.src;
+    emit(OpLSlice, r.slot, x.slot, base, 0, 0, flags);
+    return r;
+  }
+  bool ptr = false;
+  TypeId at = t;
+  if (k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array) {
+    ptr = true;
+    at = T.u(t).elem;
+  } else if (k == Kind::Array) {
+    // slicing an array variable: the slice shares the variable's storage
+    int ref = lvalue_ref(*e.x);
+    if (ref < 0) return bad(e.pos, "invalid operation: " + std::string("cannot slice unaddressable value"));
+    x.slot = ref;
+  } else {
+    return bad(e.pos, "cannot slice " + describe(x));
+  }
+  r.t = T.slice(T.u(at).elem);
+  r.slot = temp(r.t);
+  r.src = x.src;
+  emit(OpASlice, r.slot, x.slot, base, int32_t(T.u(at).len), uint16_t(T.u(at).elem), uint8_t(flags | (ptr ? 4 : 0)));
+  return r;
+}
+
+// ---------------------------------------------------------------- composite literals
+V Compiler::composite(const Expr& e, TypeId t, bool addr) {
+  Kind k = T.kind(t);
+  V r;
+  r.t = addr ? T.pointer(t) : t;
+  r.fresh = true;
+  if (k == Kind::Struct || k == Kind::Array) {
+    int s = temp(r.t);
+    int node = -1;
+    if (addr) {
+      node = new_node();
+      int pc0 = emit(OpNew, s, 0, 0, 0, uint16_t(t));
+      int site = add_site_node(pc0, "&" + T.name(t) + "{...}", node, T[t].size > 65536);
+      (void)site;
+      r.src.push_back(node);
+    } else {
+      emit(OpLoadK, s, konst(0));
+      if (!e.args.empty()) emit(OpObjMat, s, 0, 0, 0, uint16_t(t));
+    }
+    uint8_t pf = addr ? 1 : 0;
+    const Type& ty = T.u(t);
+    if (k == Kind::Struct) {
+      bool keyed = !e.args.empty() && e.args[0]->kind == Expr::KeyValue;
+      if (!keyed && !e.args.empty() && e.args.size() != ty.fields.size())
+        return bad(e.pos, std::string(e.args.size() < ty.fields.size() ? "too few" : "too many") + " values in struct literal of type " + T.name(t));
+      for (size_t i = 0; i < e.args.size(); ++i) {
+        const Expr& el = *e.args[i];
+        size_t fi = i;
+        const Expr* ve = &el;
+        if (keyed) {
+          if (el.kind != Expr::KeyValue || el.x->kind != Expr::Ident) return bad(el.pos, "mixture of field:value and value elements in struct literal");
+          fi = ty.fields.size();
+          for (size_t f = 0; f < ty.fields.size(); ++f)
+            if (ty.fields[f].name == el.x->name) fi = f;
+          if (fi == ty.fields.size()) return bad(el.x->pos, "unknown field " + el.x->name + " in struct literal of type " + T.name(t));
+          ve = el.y.get();
+        } else if (el.kind == Expr::KeyValue) {
+          return bad(el.pos, "mixture of field:value and value elements in struct literal");
+        }
+        size_t m = temp_mark();
+        V v = element(*ve, ty.fields[fi].type);
+        if (!v.ok) return v;
+        int vs = owned(v, ty.fields[fi].type);
+        if (addr) flow(v.src, node); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
+        emit(OpFSet, s, vs, int(fi), 0, 0, pf);
+        temp_release(m);
+      }
+    } else {
+      int64_t idx = 0;
+      for (const auto& elp : e.args) {
+        const Expr* ve = elp.get();
+        if (elp->kind == Expr::KeyValue) {
+          V kv = expr(*elp->x);
+          if (!kv.ok) return kv;
+          if (!kv.isconst || kv.cv.k != CVal::Int || kv.cv.i < 0) return bad(elp->x->pos, "index must be non-negative integer constant");
+          idx = int64_t(kv.cv.i);
+          ve = elp->y.get();
+        }
+        if (idx >= ty.len) return bad(ve->pos, "index " + std::to_string(idx) + " out of bounds [0:" + std::to_string(ty.len) + "]");
+        size_t m = temp_mark();
+        V v = element(*ve, ty.elem);
+        if (!v.ok) return v;
+        int vs = owned(v, ty.elem);
+        if (addr) flow(v.src, node); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
+        int is = temp(TypeTable::kInt);
+        emit(OpLoadK, is, konst(Word(idx)));
+        emit(OpASet, s, is, vs, int32_t(ty.len), 0, pf);
+        temp_release(m);
+        ++idx;
+      }
+    }
+    r.slot = s;
+    return r;
+  }
+  if (addr) return bad(e.pos, "&" + T.name(t) + "{...}: taking the address of a slice or map literal is not supported by the playground");
+  if (k == Kind::Slice) {
+    const Type& ty = T.u(t);
+    int64_t n = 0, idx = 0;
+    for (const auto& elp : e.args) {
+      if (elp->kind == Expr::KeyValue) {
+        V kv = expr(*elp->x);
+        if (!kv.ok) return kv;
+        if (!kv.isconst || kv.cv.k != CVal::Int || kv.cv.i < 0) return bad(elp->x->pos, "index must be non-negative integer constant");
+        idx = int64_t(kv.cv.i);
+      }
+      ++idx;
+      n = std::max(n, idx);
+    }
+    int s = temp(t);
+    int ls = temp(TypeTable::kInt);
+    emit(OpLoadK, ls, konst(Word(n)));
+    int node = new_node();
+    int pc0 = emit(OpMakeSlice, s, ls, ls, 0, uint16_t(ty.elem));
+    add_site_node(pc0, "[]" + T.name(ty.elem) + "{...}", node, uint64_t(n) * T.u(ty.elem).size > 65536);
+    r.src.push_back(node);
+    idx = 0;
+    for (const auto& elp : e.args) {
+      const Expr* ve = elp.get();
+      if (elp->kind == Expr::KeyValue) {
+        idx = int64_t(expr(*elp->x).cv.i);
+        ve = elp->y.get();
+      }
+      size_t m = temp_mark();
+      V v = element(*ve, ty.elem);
+      if (!v.ok) return v;
+      int vs = owned(v, ty.elem);
+      flow(v.src, node);
+      int is = temp(TypeTable::kInt);
+      emit(OpLoadK, is, konst(Word(idx)));
+      emit(OpLSet, s, is, vs);
+      temp_release(m);
+      ++idx;
+    }
+    r.slot = s;
+    return r;
+  }
+  if (k == Kind::Map) {
+    const Type& ty = T.u(t);
+    int s = temp(t);
+    int hs = temp(TypeTable::kInt);
+    emit(OpLoadK, hs, konst(Word(e.args.size())));
+    int node = new_node();
+    int pc0 = emit(OpMakeMap, s, hs, 0, 0, uint16_t(t));
+    add_site_node(pc0, "map literal " + T.name(t), node, false);
+    r.src.push_back(node);
+    for (const auto& elp : e.args) {
+      if (elp->kind != Expr::KeyValue) return bad(elp->pos, "missing key in map literal");
+      size_t m = temp_mark();
+      V kv = element(*elp->x, ty.key);
+      if (!kv.ok) return kv;
+      int ks = owned(kv, ty.key);
+      V v = element(*elp->y, ty.elem);
+      if (!v.ok) return v;
+      int vs = owned(v, ty.elem);
+      sink(kv.src);
+      sink(v.src);
+      emit(OpMSet, s, ks, vs);
+      temp_release(m);
+    }
+    r.slot = s;
+    return r;
+  }
+  return bad(e.pos, "invalid composite literal type " + T.name(t));
+}
+
+// element compiles a composite literal element; `{...}` without a type takes elem_t.
+V Compiler::element(const Expr& e, TypeId elem_t) {
+  if (e.kind == Expr::CompositeLit && !e.type) {
+    if (T.kind(elem_t) == Kind::Pointer) return composite(e, T.u(elem_t).elem, true);
+    return composite(e, elem_t, false);
+  }
+  if (e.kind == Expr::Unary && e.op == Tok::And && e.x->kind == Expr::CompositeLit && !e.x->type && T.kind(elem_t) == Kind::Pointer)
+    return composite(*e.x, T.u(elem_t).elem, true);
+  V v = expr(e);
+  if (!v.ok) return v;
+  if (!assignable(v, elem_t, e.pos, "composite literal")) v.ok = false;
+  return v;
+}
+
+// ---------------------------------------------------------------- lvalues
+// lvalue_ref returns a slot holding the Obj of an addressable aggregate expression
+// (materialising zero aggregates), or -1 when the expression is not addressable.
+int Compiler::lvalue_ref(const Expr& e) {
+  const Expr* x = &e;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  switch (x->kind) {
+    case Expr::Ident: {
+      Entity* en = lookup(x->name);
+      if (!en) { fail(x->pos, "undefined: " + x->name); return -1; }
+      if (en->k == Entity::Var) {
+        en->used = true;
+        if (en->box >= 0) return en->box;
+        emit(OpObjMat, en->slot, 0, 0, 0, uint16_t(en->type));
+        return en->slot;
+      }
+      if (en->k == Entity::Global) {
+        if (!resolve_global(*en, x->pos)) return -1;
+        emit(OpGMat, en->slot, 0, 0, 0, uint16_t(en->type));
+        int s = temp(en->type);
+        emit(OpGGet, s, en->slot);
+        return s;
+      }
+      return -1;
+    }
+    case Expr::Selector: {
+      V base;
+      int bs = -1;
+      bool ptr = false;
+      TypeId bt;
+      if (!aggregate_base(*x->x, bs, bt, ptr)) return -1;
+      const Type& st = T.u(bt);
+      if (st.kind != Kind::Struct) return -1;
+      for (size_t i = 0; i < st.fields.size(); ++i)
+        if (st.fields[i].name == x->name) {
+          if (!T.is_aggregate(st.fields[i].type)) return -1;
+          int s = temp(st.fields[i].type);
+          emit(OpFRef, s, bs, int(i), 0, 0, ptr ? 1 : 0);
+          return s;
+        }
+      return -1;
+    }
+    case Expr::Index: {
+      int bs;
+      TypeId bt;
+      bool ptr = false;
+      // slices: elements are addressable
+      if (!aggregate_base(*x->x, bs, bt, ptr)) return -1;
+      const Type& at = T.u(bt);
+      V i = expr(*x->y);
+      if (!i.ok) return -1;
+      int is = materialize(i, TypeTable::kInt);
+      if (at.kind == Kind::Array) {
+        if (!T.is_aggregate(at.elem)) return -1;
+        int s = temp(at.elem);
+        emit(OpARef, s, bs, is, int32_t(at.len), 0, ptr ? 1 : 0);
+        return s;
+      }
+      if (at.kind == Kind::Slice) {
+        if (!T.is_aggregate(at.elem)) return -1;
+        int s = temp(at.elem);
+        emit(OpLRef, s, bs, is);
+        return s;
+      }
+      return -1;
+    }
+    case Expr::Star: {
+      V p = expr(*x->x);
+      if (!p.ok || T.kind(p.t) != Kind::Pointer) return -1;
+      emit(OpNilChk, p.slot);
+      return p.slot;
+    }
+    default:
+      return -1;
+  }
+}
+
+// aggregate_base evaluates the base of x.f / x[i] as an lvalue: a slot holding the Obj
+// (struct/array) or a pointer to it (ptr = true), or a slice.
+bool Compiler::aggregate_base(const Expr& e, int& slot, TypeId& t, bool& ptr) {
+  const Expr* x = &e;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  // Determine the static type first without emitting code for pointers/slices.
+  bool is_ident_var = false;
+  if (x->kind == Expr::Ident) {
+    Entity* en = lookup(x->name);
+    is_ident_var = en && (en->k == Entity::Var || en->k == Entity::Global);
+    if (is_ident_var && !T.is_aggregate(en->type)) {
+      V v = expr(*x);
+      if (!v.ok) return false;
+      return base_from_value(v, slot, t, ptr, x->pos);
+    }
+  }
+  if (x->kind == Expr::Ident || x->kind == Expr::Selector || x->kind == Expr::Index || x->kind == Expr::Star) {
+    // aggregate-typed lvalue?
+    if (x->kind == Expr::Ident && is_ident_var) {
+      int s = lvalue_ref(*x);
+      if (s < 0) return false;
+      Entity* en = lookup(x->name);
+      slot = s;
+      t = en->type;
+      ptr = false;
+      return true;
+    }
+    // For selectors/index/star: compute the value; if it is a pointer or slice use it,
+    // if it is an aggregate use its materialised reference.
+    TypeId st;
+    if (!static_type(*x, st)) return false;
+    if (T.is_aggregate(st)) {
+      int s = lvalue_ref(*x);
+      if (s < 0) return fail(x->pos, "cannot assign to " + expr_str(*x) + " (neither addressable nor a map index expression)");
+      slot = s;
+      t = st;
+      ptr = false;
+      return true;
+    }
+    V v = expr(*x);
+    if (!v.ok) return false;
+    return base_from_value(v, slot, t, ptr, x->pos);
+  }
+  V v = expr(*x);
+  if (!v.ok) return false;
+  return base_from_value(v, slot, t, ptr, x->pos);
+}
+
+bool Compiler::base_from_value(V& v, int& slot, TypeId& t, bool& ptr, Pos p) {
+  Kind k = T.kind(v.t);
+  if (k == Kind::Pointer && T.is_aggregate(T.u(v.t).elem)) {
+    slot = materialize(v, v.t);
+    t = T.u(v.t).elem;
+    ptr = true;
+    return true;
+  }
+  if (k == Kind::Slice || k == Kind::Map) {
+    slot = materialize(v, v.t);
+    t = v.t;
+    ptr = false;
+    return true;
+  }
+  return fail(p, "cannot assign to element of " + describe(v));
+}
+
+// ---------------------------------------------------------------- static types
+// static_type computes an expression's type without emitting code.
+bool Compiler::static_type(const Expr& e, TypeId& out) {
+  size_t ncode = F->fn->code.size();
+  size_t nslots = size_t(F->fn->nslots);
+  size_t mark = temp_mark();
+  auto saved_free = F->free_temps;
+  size_t nallocs = prog_.allocs.size(), nsites = site_nodes_.size(), nedges = edges_.size();
+  size_t ncalls = calls_.size(), nsites_bi = prog_.calls.size();
+  int nn = nnodes_;
+  auto saved_used = snapshot_used();
+  V v = expr(e);
+  // roll back the speculative code
+  F->fn->code.resize(ncode);
+  F->fn->lines.resize(ncode);
+  F->fn->stmt_start.resize(ncode);
+  F->fn->loop_back.resize(ncode);
+  temp_release(mark);
+  F->free_temps = saved_free;
+  F->fn->nslots = int(nslots);
+  F->fn->slot_cat.resize(nslots);
+  F->fn->slot_names.resize(nslots);
+  F->fn->slot_types.resize(nslots);
+  for (auto& fl : F->free_temps) fl.erase(std::remove_if(fl.begin(), fl.end(), [&](int s) { return size_t(s) >= nslots; }), fl.end());
+  prog_.allocs.resize(nallocs);
+  site_nodes_.resize(nsites);
+  edges_.resize(nedges);
+  calls_.resize(ncalls);
+  prog_.calls.resize(nsites_bi);
+  nnodes_ = nn;
+  restore_used(saved_used);
+  if (!v.ok) return false;
+  out = v.t;
+  return true;
+}
+
+std::vector<bool> Compiler::snapshot_used() {
+  std::vector<bool> u;
+  for (auto& sc : scopes_)
+    for (auto& kv : sc) u.push_back(kv.second.used);
+  return u;
+}
+
+void Compiler::restore_used(const std::vector<bool>& u) {
+  size_t i = 0;
+  for (auto& sc : scopes_)
+    for (auto& kv : sc)
+      if (i < u.size()) kv.second.used = u[i++] || kv.second.used;
+}
+
+std::string Compiler::expr_str(const Expr& e) {
+  switch (e.kind) {
+    case Expr::Ident: return e.name;
+    case Expr::Selector: return expr_str(*e.x) + "." + e.name;
+    case Expr::Index: return expr_str(*e.x) + "[" + expr_str(*e.y) + "]";
+    case Expr::Star: return "*" + expr_str(*e.x);
+    case Expr::Paren: return "(" + expr_str(*e.x) + ")";
+    case Expr::IntLit: case Expr::FloatLit: case Expr::CharLit: return e.name;
+    case Expr::StringLit: return "\"" + e.name + "\"";
+    case Expr::Call: return expr_str(*e.x) + "(...)";
+    default: return "expression";
+  }
+}
+
+}  // namespace lang::detail

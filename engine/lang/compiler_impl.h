@@ -1,0 +1,362 @@
+#pragma once
+// compiler_impl.h — the Compiler class behind lang::compile (compiler.h), private to
+// engine/lang. One class, its member functions in rooms by what they do:
+//
+//   compiler.cpp        the driver (run_impl: the passes in order), errors, name lookup,
+//                       a function's slots, temps and instructions, function bodies, main.init
+//   compiler_types.cpp  package-level declarations, types, constants and constant folding
+//   compiler_expr.cpp   expressions: operators, selectors, indexing, composite literals, lvalues
+//   compiler_calls.cpp  calls: functions, methods, function literals and functions with
+//                       function-typed parameters (expanded in place), builtins, packages
+//   compiler_stmt.cpp   statements: declarations, assignments, if/for/range/switch, defer, return
+//   escape.cpp          escape analysis: the graph, allocation sites, &x ("moved to heap: x")
+//   inline.cpp          which functions gc inlines, and what that does to their allocations
+//   liveness.cpp        passes over finished bytecode: stack maps (liveness), fused map loops
+//
+// What the compiler models of cmd/compile and what it simplifies is in compiler.h; each room
+// opens with its part.
+#include <array>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/lang/compiler.h"
+
+namespace lang::detail {
+
+using i128 = __int128;
+
+// [SECTION] constants and entities
+struct CVal {
+  enum K : uint8_t { None, Int, Float, Bool, Str } k = None;
+  i128 i = 0;
+  double f = 0;
+  bool b = false;
+  std::string s;
+};
+
+struct Entity {
+  enum K : uint8_t { Var, Global, Const, Type, Func, Package, Builtin, Nil, Closure } k = Var;
+  TypeId type = 0;
+  int slot = -1;        // Var: slot; Global: index; Func: index; Closure: closures_ index
+  int node = -1;        // escape graph node (Var, Global)
+  CVal cv;              // Const
+  std::string name;
+  Pos pos;
+  bool used = false;
+  int bi = 0;           // Builtin id (universe) or package name index
+  int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
+  int box = -1;         // a scalar Var whose address is taken: the slot of its box (*T); the
+                        // value lives in the box ("moved to heap: x" when &x escapes)
+  // lazily resolved package-level entities
+  const ValueSpec* spec = nullptr;
+  int spec_index = 0;
+  const TypeDecl* tdecl = nullptr;
+  bool resolving = false;
+};
+
+enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
+                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy };
+
+struct Edge { int from, to; };
+
+struct V {                       // a compiled expression
+  TypeId t = 0;
+  bool isconst = false;
+  CVal cv;
+  int slot = -1;
+  bool fresh = false;            // aggregate built by this expression (no copy needed)
+  bool is_type = false;          // the expression denotes a type
+  bool is_tuple = false;         // multiple results in slots slot..slot+n-1
+  std::vector<int> src;          // escape nodes the value may come from
+  bool ok = true;
+  std::string var;               // the variable's name when the expression is one (messages)
+};
+
+struct LoopCtx {
+  std::vector<int> breaks, continues;
+  bool is_switch = false;
+};
+
+class Compiler {
+ public:
+  Compiler(const File& f, Program& p, Error& e, int go_minor)
+      : file_(f), prog_(p), err_(e), T(p.types), go_minor_(go_minor) {}
+
+  bool run() { return run_impl(); }
+
+ private:
+  using Scope = std::map<std::string, Entity>;
+
+  // A function literal is compiled where it is called, in the scopes it was written in:
+  // f := func(…) {…} declares a Closure entity, and each call f(…) (or func(…){…}(…))
+  // expands the body there, its parameters new variables, its results a block of slots
+  // that every return fills before jumping to the end. Captured variables are then the
+  // enclosing function's own (by reference, as in Go), escape analysis and liveness see
+  // through the call, and a literal that is only called allocates nothing, as in gc.
+  struct ClosureDef {
+    const FuncLit* lit = nullptr;
+    std::string name;
+    size_t depth = 0;                      // scopes_.size() where it was written
+    size_t floor = 0;                      // scope_floor_ there (see expand_call)
+    std::set<std::string> names_then;      // names of the innermost scope at that point
+    bool expanding = false;
+    bool passed = false;                   // handed to a function parameter: gc compiles it
+                                           // as a closure of its own, not inlined
+  };
+  // scope_floor_: lookups see scopes_[scope_floor_…] and the package. A function expanded at
+  // its call site (expand_call) sees only its own scopes; a literal it is handed still
+  // expands in the caller's.
+  size_t scope_floor_ = 0;
+  std::vector<uint8_t> func_params_;       // per function: some parameter has a func type
+  std::vector<uint8_t> expanding_fn_;      // per function: being expanded now (recursion)
+  std::vector<std::unique_ptr<ClosureDef>> closures_;
+  struct Expansion {
+    std::vector<TypeId> result_types;
+    int results = -1;                      // first slot of the result block
+    std::vector<int> named;                // named results' variable slots
+    std::vector<int> jumps;                // returns, patched to the end
+    std::vector<int> src;                  // escape nodes of the returned values
+    size_t scope_base = 0;                 // scopes_ index of the literal's parameters
+    bool inlined_copy = true;              // gc inlines this body where it is called
+  };
+  struct FnState {
+    int fidx = 0;
+    Function* fn = nullptr;
+    std::array<std::vector<int>, 6> free_temps;
+    std::vector<int> temps_in_use;
+    std::vector<LoopCtx> loops;
+    std::vector<int> result_slots;
+    std::vector<int> result_nodes;
+    int line = 0;
+    std::set<std::string> addr_names;   // names used as &name in the body
+    std::vector<Expansion*> expansions;   // function literals being expanded (innermost last)
+    std::vector<const Stmt*> defers;      // defer statements compiled so far (run in reverse)
+    size_t body_depth = 0;                // scopes_.size() in the function body's own block
+  };
+  FnState* F = nullptr;
+
+  // Receiver is a method call's receiver operand and how it is passed.
+  struct Receiver {
+    const Expr* x;
+    enum Mode : uint8_t { AsIs, Address, Deref } mode;
+  };
+
+  // PkgFn is a package function or method the VM implements as a builtin: at most one
+  // parameter besides a method's receiver.
+  struct PkgFn { const char* name; Builtin b; TypeId param, result; };
+
+  struct CallRec {            // a call site: argument sources per parameter, result node
+    int callee = 0;
+    std::vector<std::vector<int>> args;
+    int result = 0;
+    int caller = 0, pc = 0;   // where its OpCall is
+  };
+
+  // ---------------------------------------------------------------- compiler.cpp: errors, lookup, function state, functions, initialisation, run
+  bool run_impl();
+  bool requires_go(Pos p, const std::string& what, int minor);
+  bool fail(Pos p, const std::string& msg);
+  V bad(Pos p, const std::string& msg);
+  Entity* lookup(const std::string& name);
+  int new_slot(TypeId t, const std::string& name);
+  int temp(TypeId t);
+  size_t temp_mark() const;
+  void temp_release(size_t mark);
+  int fresh_slots(const std::vector<TypeId>& types);
+  int pc() const;
+  int emit(uint8_t op, int a = 0, int b = 0, int c = 0, int d = 0, uint16_t k = 0, uint8_t flags = 0);
+  void patch(int at, int target);
+  int konst(Word w);
+  int str_lit(const std::string& s);
+  int materialize(V& v, TypeId want = 0);
+  void move_into(V& v, int dst, TypeId t);
+  int owned(V& v, TypeId t);
+  bool method_signature(const FuncDecl& fd, std::string& name);
+  bool signatures();
+  bool function(int fidx);
+  void names_in(const Expr* e, std::set<std::string>& out) const;
+  void names_in(const Stmt* s, std::set<std::string>& out) const;
+  std::set<std::string> globals_used(const ValueSpec& vs) const;
+  bool init_order(std::vector<const ValueSpec*>& order);
+  bool init_function();
+
+  // ---------------------------------------------------------------- compiler_types.cpp: package-level declarations, types, constants
+  void universe();
+  void memstats_type();
+  void time_types();
+  bool declare_pkg(const std::string& name, Entity e, Pos p);
+  bool collect();
+  bool resolve_type_entity(Entity& e);
+  bool resolve_global(Entity& en, Pos use);
+  bool type_of(const TypeExpr& te, TypeId& out);
+  bool type_of(const TypeExpr& te);
+  bool type_of(const TypeExpr& te, TypeId& out, const Expr* lit);
+  bool resolve_const(Entity& en);
+  static bool fits(i128 v, TypeId t, const TypeTable& T);
+  static std::string i128_str(i128 v);
+  Word const_word(const CVal& c, TypeId t);
+  bool convert_const(V& v, TypeId t, Pos p, bool explicit_conv);
+  static void append_utf8(std::string& s, uint32_t r);
+  std::string const_str(const V& v);
+  static bool parse_int_lit(const std::string& text, i128& out);
+  bool assignable(V& v, TypeId t, Pos p, const char* context = "assignment");
+  std::string describe(const V& v);
+  static bool is_cmp(Tok op);
+  V fold(Pos p, Pos px, Pos py, Tok op, V x, V y);
+
+  // ---------------------------------------------------------------- compiler_expr.cpp: expressions
+  V ident(const Expr& e);
+  V expr(const Expr& e);
+  V expr_inner(const Expr& e);
+  V binary(const Expr& e);
+  V binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y);
+  V shift(Pos p, Pos py, Tok op, V x, V y);
+  V logical(const Expr& e);
+  V unary(const Expr& e);
+  V star(const Expr& e);
+  V deref(const V& x, Pos pos);
+  V selector(const Expr& e);
+  bool lookup_local_or_pkg(const std::string& n);
+  V index(const Expr& e);
+  V slice_expr(const Expr& e);
+  V composite(const Expr& e, TypeId t, bool addr);
+  V element(const Expr& e, TypeId elem_t);
+  int lvalue_ref(const Expr& e);
+  bool aggregate_base(const Expr& e, int& slot, TypeId& t, bool& ptr);
+  bool base_from_value(V& v, int& slot, TypeId& t, bool& ptr, Pos p);
+  bool static_type(const Expr& e, TypeId& out);
+  std::vector<bool> snapshot_used();
+  void restore_used(const std::vector<bool>& u);
+  static std::string expr_str(const Expr& e);
+
+  // ---------------------------------------------------------------- compiler_calls.cpp: calls, function literals, builtins, packages
+  V call(const Expr& e, bool stmt);
+  bool find_method(const Expr& sel, const Entity*& out, bool& x_is_ptr);
+  const Entity* method_of(TypeId t, const std::string& name, bool& x_is_ptr);
+  bool operand_type(const Expr& x, TypeId& out);
+  bool addressable(const Expr& x);
+  V method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr);
+  V receiver_value(const Receiver& r);
+  V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr);
+  bool declare_closure(const Expr& name, const Expr& lit);
+  V closure_call(const Expr& e, ClosureDef& c);
+  V argument_copy(V& a, TypeId t);
+  void declare_named_results(const std::vector<Param>& decl, const std::vector<TypeId>& types, Expansion& x);
+  V expansion_result(const Expansion& x);
+  V expand_call(const Expr& e, int fidx);
+  bool expansion_return(const Stmt& s, Expansion& x);
+  V conversion(const Expr& e, TypeId t);
+  V bi_call(Builtin fn, const std::vector<V*>& args, TypeId result, bool escape_args);
+  bool args_exprs(const Expr& e, std::vector<V>& out);
+  bool arg_value(const Expr& a, std::vector<V>& out);
+  V pkg_call(const Expr& e, const std::string& pkg, const std::string& name, const std::string& alias, bool stmt);
+  V pkg_fn_call(const Expr& e, const std::string& prefix, const PkgFn& f, std::vector<V>& args);
+  V time_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V rand_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V maps_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V sort_call(const Expr& e, const std::string& pkg, const std::string& name, std::vector<V>& args);
+  V time_method(const Expr& e, const Expr& sel, TypeId xt);
+  V unsafe_call(const Expr& e, const std::string& name);
+  static V int_const(TypeId t, int64_t value);
+  bool args_exprs_special(const Expr& e, const std::string& full, std::vector<V>& out);
+  V builtin(const Expr& e, int id, bool stmt);
+
+  // ---------------------------------------------------------------- compiler_stmt.cpp: statements
+  void push_scope();
+  bool pop_scope();
+  int declare_var(const std::string& name, TypeId t, Pos p);
+  void declare_init(const std::string& name, TypeId t, Pos p, V* v);
+  bool stmts(const std::vector<StmtP>& body);
+  bool stmt(const Stmt& s);
+  bool stmt_inner(const Stmt& s);
+  bool rhs_values(const Stmt& s, size_t n, std::vector<V>& out, std::vector<Pos>& pos);
+  bool define(const Stmt& s);
+  bool assign(const Stmt& s);
+  bool store(const Expr& lhs, V& v, Pos p);
+  bool op_assign(const Stmt& s);
+  bool inc_dec(const Stmt& s);
+  bool var_decl(const Stmt& s);
+  bool var_value(V& v, TypeId t, Pos p, TypeId& out);
+  bool const_decl(const Stmt& s);
+  bool cond_jump_false(const Expr& c, int& jump_pc);
+  bool cond_jump(const Expr& c, int& jump_pc, bool when);
+  bool if_stmt(const Stmt& s);
+  void close_loop(int cont_target, int end_target);
+  int back_jump(int target);
+  bool for_stmt(const Stmt& s);
+  bool is_range_delete(const Stmt& s);
+  bool captured(const std::string& name) const;
+  static bool same_expr(const Expr& a, const Expr& b);
+  bool range_stmt(const Stmt& s);
+  void move_or_load(V& x, int dst, TypeId t);
+  bool switch_stmt(const Stmt& s);
+  bool defer_stmt(const Stmt& s);
+  bool run_defers();
+  bool return_stmt(const Stmt& s);
+  bool terminating(const std::vector<StmtP>& body);
+  bool terminating(const Stmt& s);
+  bool has_break(const std::vector<StmtP>& body);
+  bool has_break_if(const Stmt& s);
+
+  // ---------------------------------------------------------------- escape.cpp: escape analysis (the graph, &x, allocation sites)
+  int new_node();
+  void flow(const std::vector<int>& from, int to);
+  void sink(const std::vector<int>& from);
+  int root_node(const Expr& e);
+  int add_site(int pc0, const std::string& what, bool force_heap);
+  int add_site_node(int pc0, const std::string& what, int node, bool force_heap);
+  void addr_names_in(const Expr* e, std::set<std::string>& out) const;
+  void addr_names_in(const Stmt* s, std::set<std::string>& out) const;
+  V address_of(const Expr& e);
+  V address_of_operand(const Expr& operand, Pos pos);
+  void box_var(Entity& en);
+  void store_boxed(Entity& en, V& v);
+  void escape();
+
+  // ---------------------------------------------------------------- inline.cpp: inlining
+  void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,
+                      const std::vector<std::vector<uint8_t>>& to_ret);
+
+  // ---------------------------------------------------------------- state
+  const File& file_;
+  Program& prog_;
+  Error& err_;
+  TypeTable& T;
+  bool failed_ = false;
+  bool stmt_flag_ = false;
+  Scope universe_, pkg_;
+  std::map<std::string, Entity> imports_;
+  std::set<std::string> ptr_method_names_;     // methods with a pointer receiver (addr_names_in)
+  std::map<const Expr*, TypeId> operand_types_;   // operand_type's memory
+  std::map<std::string, Pos> import_pos_;
+  std::vector<Scope> scopes_;
+  std::vector<Edge> edges_;
+  int nnodes_ = 1;                    // node 0 = the heap (escape sink)
+  std::map<Word, int> const_index_;
+  std::map<std::string, int> str_index_;
+  std::vector<CallRec> calls_;
+  std::vector<uint8_t> inlined_;                // per FuncDecl: gc inlines it (tiny_leaf)
+  std::set<std::string> addr_globals_;          // names used as &name anywhere
+  std::vector<int> ret_nodes_;                  // per function: where its results flow
+  std::vector<std::vector<int>> param_nodes_;   // per function
+  std::vector<int> site_nodes_;                 // per alloc site
+  std::vector<int> global_nodes_;
+  int iota_ = -1;
+  int expr_depth_ = 0;
+  uint64_t expr_count_ = 0;
+  const int go_minor_;                     // language version: 19 = Go 1.19
+  TypeId last_type_ = 0;                   // what type_of(te) resolved last
+};
+
+// inline.cpp: gc surely inlines fd (tiny functions only).
+bool tiny_leaf(const FuncDecl& fd);
+
+// liveness.cpp: per-instruction live sets of fn's pointer slots (its stack maps), and the
+// fused bulk map loops the VM runs without a dispatch per iteration.
+void liveness(Function& fn);
+void fuse_map_loops(Function& fn);
+
+}  // namespace lang::detail

@@ -1,0 +1,1011 @@
+// compiler_stmt.cpp — statements: scopes (and gc's "declared and not used"), variable
+// declarations, :=, =, op=, ++/--, stores through fields, indices, pointers and maps,
+// if/for/range/switch with break and continue, defer, return.
+//
+// Models: cmd/compile/internal/types2/stmt.go, assignments.go, labels.go (checking and gc's
+// messages); walk/range.go (range over maps, slices, arrays, strings, integers, and
+// `for k := range m { delete(m, k) }` as one mapclear, which Go 1.19 does not do in an
+// inlined copy); loop variables per iteration from Go 1.22 (the loopvar change);
+// ssagen's open-coded defers (no allocation).
+//
+// Simplifications: defer only at a function body's top level; no labels, goto, select or
+// type switches; a panic does not run deferred calls.
+#include "engine/lang/compiler_impl.h"
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lang::detail {
+
+// ---------------------------------------------------------------- scopes and declarations
+void Compiler::push_scope() { scopes_.emplace_back(); }
+
+bool Compiler::pop_scope() {
+  Scope sc = std::move(scopes_.back());
+  scopes_.pop_back();
+  // gc reports unused variables in source order
+  const Entity* first = nullptr;
+  for (auto& kv : sc) {
+    const Entity& e = kv.second;
+    if ((e.k == Entity::Var || e.k == Entity::Closure) && !e.used && (!first || e.pos.line < first->pos.line || (e.pos.line == first->pos.line && e.pos.col < first->pos.col)))
+      first = &e;
+  }
+  if (first) return fail(first->pos, "declared and not used: " + first->name);
+  return true;
+}
+
+int Compiler::declare_var(const std::string& name, TypeId t, Pos p) {
+  int s = new_slot(t, name);
+  if (name == "_") return s;
+  Entity e;
+  e.k = Entity::Var;
+  e.type = t;
+  e.slot = s;
+  e.node = new_node();
+  e.name = name;
+  e.pos = p;
+  scopes_.back()[name] = e;
+  return s;
+}
+
+// declare_init declares a variable from a declaration (var / :=) and stores its first
+// value (v == nullptr: the zero value). A struct or array variable whose address is
+// taken somewhere in the function (&x) gets its own Obj at once — heap-allocated when
+// &x escapes ("moved to heap: x") — and later assignments copy into that Obj, so
+// pointers to it see them.
+void Compiler::declare_init(const std::string& name, TypeId t, Pos p, V* v) {
+  int slot = declare_var(name, t, p);
+  Entity* en = name == "_" ? nullptr : &scopes_.back()[name];
+  if (en && F->addr_names.count(name) && !T.is_aggregate(t)) {
+    box_var(*en);
+    if (v) store_boxed(*en, *v);
+    return;
+  }
+  if (en && F->addr_names.count(name) && T.is_aggregate(t)) {
+    en->addr_node = new_node();
+    edges_.push_back(Edge{en->node, en->addr_node});   // what x holds escapes with &x
+    int pc0 = emit(OpNew, slot, 0, 0, 0, uint16_t(t));
+    add_site_node(pc0, "moved to heap: " + name, en->addr_node, T[t].size > 65536);
+    if (v) {
+      int vs = owned(*v, t);
+      emit(OpStore, slot, vs);
+      flow(v->src, en->node);
+    }
+    return;
+  }
+  if (v) {
+    move_into(*v, slot, t);
+    if (en) flow(v->src, en->node);
+  } else {
+    emit(OpLoadK, slot, konst(0));
+  }
+}
+
+// ---------------------------------------------------------------- statements
+bool Compiler::stmts(const std::vector<StmtP>& body) {
+  for (const auto& s : body)
+    if (!stmt(*s)) return false;
+  return true;
+}
+
+bool Compiler::stmt(const Stmt& s) {
+  if (failed_) return false;
+  F->line = s.pos.line;
+  stmt_flag_ = true;
+  size_t m = temp_mark();
+  bool ok = stmt_inner(s);
+  temp_release(m);
+  return ok && !failed_;
+}
+
+bool Compiler::stmt_inner(const Stmt& s) {
+  switch (s.kind) {
+    case Stmt::Empty: return true;
+    case Stmt::ExprS: {
+      const Expr* x = s.lhs[0].get();
+      while (x->kind == Expr::Paren) x = x->x.get();
+      if (x->kind != Expr::Call) {
+        V v = expr(*x);
+        if (!v.ok) return false;
+        return fail(s.pos, expr_str(*x) + " (" + (v.isconst ? "untyped constant" : "value of type " + T.name(v.t)) + ") is not used");
+      }
+      V v = call(*x, true);
+      return v.ok;
+    }
+    case Stmt::Define: return define(s);
+    case Stmt::Assign: return assign(s);
+    case Stmt::OpAssign: return op_assign(s);
+    case Stmt::IncDec: return inc_dec(s);
+    case Stmt::VarDecl: return var_decl(s);
+    case Stmt::ConstDecl: return const_decl(s);
+    case Stmt::Block: {
+      if (s.label == "decl") return stmts(s.body);
+      push_scope();
+      if (!stmts(s.body)) return false;
+      return pop_scope();
+    }
+    case Stmt::If: return if_stmt(s);
+    case Stmt::For: return for_stmt(s);
+    case Stmt::Range: return range_stmt(s);
+    case Stmt::Switch: return switch_stmt(s);
+    case Stmt::Break: case Stmt::Continue: {
+      bool brk = s.kind == Stmt::Break;
+      for (size_t i = F->loops.size(); i-- > 0;) {
+        LoopCtx& l = F->loops[i];
+        if (!brk && l.is_switch) continue;
+        int j = emit(OpJmp);
+        (brk ? l.breaks : l.continues).push_back(j);
+        return true;
+      }
+      return fail(s.pos, brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
+    }
+    case Stmt::Return: return return_stmt(s);
+    case Stmt::Defer: return defer_stmt(s);
+    default: return fail(s.pos, "statement not supported by the playground");
+  }
+}
+
+// ---------------------------------------------------------------- assignments
+// rhs_values evaluates the right side of an n-valued assignment: n expressions, one
+// call with n results, or a comma-ok map index.
+bool Compiler::rhs_values(const Stmt& s, size_t n, std::vector<V>& out, std::vector<Pos>& pos) {
+  if (s.rhs.size() == n) {
+    for (const auto& r : s.rhs) {
+      V v = expr(*r);
+      if (!v.ok) return false;
+      if (v.is_type) return fail(r->pos, T.name(v.t) + " (type) is not an expression");
+      if (v.is_tuple) return fail(r->pos, "multiple-value " + expr_str(*r) + " (value of type " + T.name(v.t) + ") in single-value context");
+      if (v.t == 0) return fail(r->pos, expr_str(*r) + " (no value) used as value");
+      out.push_back(std::move(v));
+      pos.push_back(r->pos);
+    }
+    return true;
+  }
+  if (s.rhs.size() == 1) {
+    const Expr& r = *s.rhs[0];
+    const Expr* x = &r;
+    while (x->kind == Expr::Paren) x = x->x.get();
+    if (n == 2 && x->kind == Expr::Index) {
+      TypeId mt;
+      if (!static_type(*x->x, mt)) return false;
+      if (T.kind(mt) == Kind::Map) {
+        V m = expr(*x->x);
+        if (!m.ok) return false;
+        const Type& ty = T.u(mt);
+        V k = expr(*x->y);
+        if (!assignable(k, ty.key, x->y->pos, "map index")) return false;
+        int ks = owned(k, ty.key);
+        int base = fresh_slots({ty.elem, TypeTable::kBool});
+        emit(OpMGet, base, materialize(m, mt), ks, 0, 0, 1);
+        V a, b;
+        a.t = ty.elem;
+        a.slot = base;
+        b.t = TypeTable::kBool;
+        b.slot = base + 1;
+        out.push_back(a);
+        out.push_back(b);
+        pos.push_back(r.pos);
+        pos.push_back(r.pos);
+        return true;
+      }
+    }
+    V v = expr(r);
+    if (!v.ok) return false;
+    if (v.is_tuple && T[v.t].fields.size() == n) {
+      for (size_t i = 0; i < n; ++i) {
+        V e;
+        e.t = T[v.t].fields[i].type;
+        e.fresh = true;
+        e.src = v.src;
+        if (prog_.cat_of(e.t) != F->fn->slot_cat[size_t(v.slot) + i]) {
+          e.slot = temp(e.t);
+          emit(OpMov, e.slot, v.slot + int(i));
+        } else {
+          e.slot = v.slot + int(i);
+        }
+        out.push_back(e);
+        pos.push_back(r.pos);
+      }
+      return true;
+    }
+    if (v.is_tuple) return fail(s.pos, "assignment mismatch: " + std::to_string(n) + " variable" + (n > 1 ? "s" : "") + " but " + expr_str(r) + " returns " + std::to_string(T[v.t].fields.size()) + " value" + (T[v.t].fields.size() > 1 ? "s" : ""));
+    return fail(s.pos, "assignment mismatch: " + std::to_string(n) + " variables but 1 value");
+  }
+  return fail(s.pos, "assignment mismatch: " + std::to_string(n) + " variable" + (n > 1 ? "s" : "") + " but " + std::to_string(s.rhs.size()) + " value" + (s.rhs.size() > 1 ? "s" : ""));
+}
+
+bool Compiler::define(const Stmt& s) {
+  for (const auto& l : s.lhs)
+    if (l->kind != Expr::Ident) return fail(l->pos, "non-name " + expr_str(*l) + " on left side of :=");
+  if (s.lhs.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE) return declare_closure(*s.lhs[0], *s.rhs[0]);
+  std::vector<V> vals;
+  std::vector<Pos> pos;
+  if (!rhs_values(s, s.lhs.size(), vals, pos)) return false;
+  bool any_new = false;
+  std::set<std::string> seen;
+  for (const auto& l : s.lhs) {
+    if (l->name != "_" && !seen.insert(l->name).second) return fail(l->pos, l->name + " repeated on left side of :=");
+    if (l->name != "_" && !scopes_.back().count(l->name)) any_new = true;
+  }
+  if (!any_new) return fail(s.pos, "no new variables on left side of :=");
+  // Multi-value: evaluate everything first (owned copies), then bind.
+  if (vals.size() > 1)
+    for (size_t i = 0; i < vals.size(); ++i)
+      if (!vals[i].isconst && T.is_aggregate(vals[i].t) && !vals[i].fresh) {
+        int t = temp(vals[i].t);
+        emit(OpCopy, t, vals[i].slot);
+        vals[i].slot = t;
+        vals[i].fresh = true;
+      }
+  for (size_t i = 0; i < s.lhs.size(); ++i) {
+    const Expr& l = *s.lhs[i];
+    V& v = vals[i];
+    if (l.name == "_") {
+      if (!v.ok) return false;
+      continue;
+    }
+    auto it = scopes_.back().find(l.name);
+    if (it != scopes_.back().end() && it->second.k == Entity::Var) {
+      if (!assignable(v, it->second.type, pos[i])) return false;
+      if (it->second.box >= 0) emit(OpStore, it->second.box, owned(v, it->second.type));
+      else move_into(v, it->second.slot, it->second.type);
+      flow(v.src, it->second.node);
+      continue;
+    }
+    if (v.t == TypeTable::kUntypedNil) return fail(pos[i], "use of untyped nil in assignment");
+    TypeId t = v.isconst ? T.default_type(v.t) : v.t;
+    if (v.isconst && !convert_const(v, t, pos[i], false)) return false;
+    declare_init(l.name, t, l.pos, &v);
+  }
+  return true;
+}
+
+bool Compiler::assign(const Stmt& s) {
+  std::vector<V> vals;
+  std::vector<Pos> pos;
+  if (!rhs_values(s, s.lhs.size(), vals, pos)) return false;
+  if (vals.size() > 1)
+    for (size_t i = 0; i < vals.size(); ++i) {
+      // parallel assignment: snapshot every value before storing any
+      if (vals[i].isconst) continue;
+      TypeId t = vals[i].t;
+      int tmp = temp(t);
+      if (T.is_aggregate(t) && !vals[i].fresh) emit(OpCopy, tmp, vals[i].slot);
+      else emit(OpMov, tmp, vals[i].slot);
+      vals[i].slot = tmp;
+      vals[i].fresh = true;
+    }
+  for (size_t i = 0; i < s.lhs.size(); ++i)
+    if (!store(*s.lhs[i], vals[i], pos[i])) return false;
+  return true;
+}
+
+bool Compiler::store(const Expr& lhs, V& v, Pos p) {
+  const Expr* l = &lhs;
+  while (l->kind == Expr::Paren) l = l->x.get();
+  switch (l->kind) {
+    case Expr::Ident: {
+      if (l->name == "_") {
+        if (v.t == TypeTable::kUntypedNil) return fail(p, "use of untyped nil in assignment");
+        return true;
+      }
+      Entity* en = lookup(l->name);
+      if (!en) return fail(l->pos, "undefined: " + l->name);
+      if (en->k == Entity::Var) {
+        if (!assignable(v, en->type, p)) return false;
+        if (en->box >= 0) {
+          emit(OpStore, en->box, owned(v, en->type));
+        } else if (en->addr_node >= 0) {
+          // &x is taken: copy into x's own Obj so pointers to x see the new value
+          emit(OpStore, en->slot, owned(v, en->type));
+        } else {
+          move_into(v, en->slot, en->type);
+        }
+        flow(v.src, en->node);
+        return true;
+      }
+      if (en->k == Entity::Global) {
+        if (!resolve_global(*en, l->pos)) return false;
+        if (!assignable(v, en->type, p)) return false;
+        int s = owned(v, en->type);
+        if (T.is_aggregate(en->type) && addr_globals_.count(en->name)) {
+          // &g is taken somewhere: copy into g's Obj so pointers to g see the new value
+          emit(OpGMat, en->slot, 0, 0, 0, uint16_t(en->type));
+          int g = temp(en->type);
+          emit(OpGGet, g, en->slot);
+          emit(OpStore, g, s);
+        } else {
+          emit(OpGSet, en->slot, s);
+        }
+        sink(v.src);
+        return true;
+      }
+      if (en && en->k == Entity::Closure)
+        return fail(l->pos, "cannot assign to " + l->name + ": the playground supports function variables only as name := func(…) {…}, called by name");
+      return fail(l->pos, "cannot assign to " + l->name + " (neither addressable nor a map index expression)");
+    }
+    case Expr::Index: {
+      TypeId bt;
+      if (!static_type(*l->x, bt)) return false;
+      Kind k = T.kind(bt);
+      if (k == Kind::Map) {
+        V m = expr(*l->x);
+        if (!m.ok) return false;
+        const Type& ty = T.u(bt);
+        V key = expr(*l->y);
+        if (!assignable(key, ty.key, l->y->pos, "map index")) return false;
+        int ks = owned(key, ty.key);
+        if (!assignable(v, ty.elem, p)) return false;
+        int vs = owned(v, ty.elem);
+        sink(key.src);
+        sink(v.src);
+        emit(OpMSet, materialize(m, bt), ks, vs);
+        return true;
+      }
+      if (k == Kind::String) return fail(l->pos, "cannot assign to " + expr_str(*l) + " (neither addressable nor a map index expression)");
+      int node = root_node(*l);
+      int bs;
+      TypeId at;
+      bool ptr = false;
+      if (!aggregate_base(*l->x, bs, at, ptr)) return false;
+      const Type& aty = T.u(at);
+      V i = expr(*l->y);
+      if (!i.ok) return false;
+      if (!T.is_integer(i.t)) return fail(l->y->pos, "invalid argument: index " + describe(i) + " must be integer");
+      if (i.isconst && (i.cv.i < 0 || (aty.kind == Kind::Array && i.cv.i >= aty.len)))
+        return fail(l->y->pos, "invalid argument: index " + i128_str(i.cv.i) + " out of bounds [0:" + std::to_string(aty.len) + "]");
+      int is = materialize(i, TypeTable::kInt);
+      if (!assignable(v, aty.elem, p)) return false;
+      int vs = owned(v, aty.elem);
+      if (aty.kind == Kind::Array) {
+        flow(v.src, node);
+        emit(OpASet, bs, is, vs, int32_t(aty.len), 0, ptr ? 1 : 0);
+      } else if (aty.kind == Kind::Slice) {
+        sink(v.src);
+        emit(OpLSet, bs, is, vs);
+      } else {
+        return fail(l->pos, "cannot assign to " + expr_str(*l));
+      }
+      return true;
+    }
+    case Expr::Selector: {
+      if (l->x->kind == Expr::Ident && !lookup_local_or_pkg(l->x->name) && imports_.count(l->x->name))
+        return fail(l->pos, "cannot assign to " + expr_str(*l));
+      // m[k].f = v is not allowed in Go
+      const Expr* b = l->x.get();
+      while (b->kind == Expr::Paren) b = b->x.get();
+      if (b->kind == Expr::Index) {
+        TypeId mt;
+        if (!static_type(*b->x, mt)) return false;
+        if (T.kind(mt) == Kind::Map) return fail(l->pos, "cannot assign to struct field " + expr_str(*l) + " in map");
+      }
+      int node = root_node(*l);
+      int bs;
+      TypeId st;
+      bool ptr = false;
+      if (!aggregate_base(*l->x, bs, st, ptr)) return false;
+      const Type& sty = T.u(st);
+      if (sty.kind != Kind::Struct) return fail(l->pos, expr_str(*l) + " undefined (type " + T.name(st) + " has no field or method " + l->name + ")");
+      for (size_t f = 0; f < sty.fields.size(); ++f) {
+        if (sty.fields[f].name != l->name) continue;
+        if (!assignable(v, sty.fields[f].type, p)) return false;
+        int vs = owned(v, sty.fields[f].type);
+        if (ptr) sink(v.src); else flow(v.src, node);
+        emit(OpFSet, bs, vs, int(f), 0, 0, ptr ? 1 : 0);
+        return true;
+      }
+      return fail(l->pos, expr_str(*l) + " undefined (type " + T.name(st) + " has no field or method " + l->name + ")");
+    }
+    case Expr::Star: {
+      V ptr = expr(*l->x);
+      if (!ptr.ok) return false;
+      if (T.kind(ptr.t) != Kind::Pointer) return fail(l->pos, "invalid operation: cannot indirect " + describe(ptr));
+      TypeId et = T.u(ptr.t).elem;
+      if (!assignable(v, et, p)) return false;
+      int vs = owned(v, et);
+      sink(v.src);
+      emit(OpStore, materialize(ptr, ptr.t), vs);
+      return true;
+    }
+    default:
+      return fail(l->pos, "cannot assign to " + expr_str(*l) + " (neither addressable nor a map index expression)");
+  }
+}
+
+bool Compiler::op_assign(const Stmt& s) {
+  const Expr& l = *s.lhs[0];
+  V cur = expr(l);
+  if (!cur.ok) return false;
+  V y = expr(*s.rhs[0]);
+  if (!y.ok) return false;
+  V r = binop_vals(s.pos, l.pos, s.rhs[0]->pos, s.op, std::move(cur), std::move(y));
+  if (!r.ok) return false;
+  return store(l, r, s.pos);
+}
+
+bool Compiler::inc_dec(const Stmt& s) {
+  const Expr& l = *s.lhs[0];
+  if (l.kind == Expr::Ident) {
+    Entity* en = lookup(l.name);
+    if (en && en->k == Entity::Var && en->box < 0 && T.is_integer(en->type)) {
+      emit(OpAddI, en->slot, en->slot, s.op == Tok::Inc ? 1 : -1, 0, uint16_t(T.int_kind(en->type)));
+      return true;
+    }
+  }
+  V cur = expr(l);
+  if (!cur.ok) return false;
+  if (!T.is_numeric(cur.t)) return fail(s.pos, "invalid operation: " + expr_str(l) + (s.op == Tok::Inc ? "++" : "--") + " (non-numeric type " + T.name(cur.t) + ")");
+  V one;
+  one.isconst = true;
+  one.t = TypeTable::kUntypedInt;
+  one.cv.k = CVal::Int;
+  one.cv.i = 1;
+  V r = binop_vals(s.pos, l.pos, s.pos, s.op == Tok::Inc ? Tok::Add : Tok::Sub, std::move(cur), std::move(one));
+  if (!r.ok) return false;
+  return store(l, r, s.pos);
+}
+
+bool Compiler::var_decl(const Stmt& s) {
+  if (!s.type && s.names.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE) {
+    Expr name;
+    name.kind = Expr::Ident;
+    name.pos = s.name_pos[0];
+    name.name = s.names[0];
+    return declare_closure(name, *s.rhs[0]);
+  }
+  TypeId t = 0;
+  if (s.type && !type_of(*s.type, t)) return false;
+  std::vector<V> vals;
+  std::vector<Pos> pos;
+  if (!s.rhs.empty()) {
+    if (!rhs_values(s, s.names.size(), vals, pos)) return false;
+  }
+  for (size_t i = 0; i < s.names.size(); ++i) {
+    if (scopes_.back().count(s.names[i])) return fail(s.name_pos[i], s.names[i] + " redeclared in this block");
+    TypeId vt = t;
+    if (!vals.empty()) {
+      V& v = vals[i];
+      if (!var_value(v, t, pos[i], vt)) return false;
+      declare_init(s.names[i], vt, s.name_pos[i], &v);
+    } else {
+      declare_init(s.names[i], vt, s.name_pos[i], nullptr);
+    }
+  }
+  return true;
+}
+
+// var_value gives a variable declared with type t (0: none) and initialised with v its type
+// (t, or v's default type) and makes v assignable to it.
+bool Compiler::var_value(V& v, TypeId t, Pos p, TypeId& out) {
+  if (!t) {
+    if (v.t == TypeTable::kUntypedNil) return fail(p, "use of untyped nil in variable declaration");
+    t = v.isconst ? T.default_type(v.t) : v.t;
+  }
+  out = t;
+  return assignable(v, t, p, "variable declaration");
+}
+
+bool Compiler::const_decl(const Stmt& s) {
+  TypeId t = 0;
+  if (s.type && !type_of(*s.type, t)) return false;
+  if (s.rhs.size() != s.names.size()) return fail(s.pos, "missing init expr for const declaration");
+  for (size_t i = 0; i < s.names.size(); ++i) {
+    int saved = iota_;
+    iota_ = 0;
+    V v = expr(*s.rhs[i]);
+    iota_ = saved;
+    if (!v.ok) return false;
+    if (!v.isconst) return fail(s.rhs[i]->pos, expr_str(*s.rhs[i]) + " (" + describe(v) + ") is not constant");
+    if (t && !convert_const(v, t, s.rhs[i]->pos, false)) return false;
+    Entity e;
+    e.k = Entity::Const;
+    e.type = v.t;
+    e.cv = v.cv;
+    e.name = s.names[i];
+    e.pos = s.name_pos[i];
+    if (s.names[i] != "_") scopes_.back()[s.names[i]] = e;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- if, for, range, switch
+bool Compiler::cond_jump_false(const Expr& c, int& jump_pc) { return cond_jump(c, jump_pc, false); }
+
+// cond_jump emits a branch taken when c is `when` (targets are patched by the caller).
+bool Compiler::cond_jump(const Expr& c, int& jump_pc, bool when) {
+  // fused compare-and-branch for `a < b` on signed integers (the hot loop condition)
+  const Expr* x = &c;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  if (x->kind == Expr::Binary && (x->op == Tok::Lss || x->op == Tok::Geq)) {
+    TypeId lt, rt;
+    if (static_type(*x->x, lt) && static_type(*x->y, rt) && T.is_integer(lt) && T.is_integer(rt) &&
+        (lt == rt || T.is_untyped(lt) || T.is_untyped(rt)) && !(T.is_untyped(lt) && T.is_untyped(rt))) {
+      TypeId t = T.is_untyped(lt) ? rt : lt;
+      if (!T.is_unsigned(t)) {
+        V a = expr(*x->x);
+        V b = expr(*x->y);
+        if (!a.ok || !b.ok) return false;
+        if (!assignable(a, t, x->x->pos, "comparison") || !assignable(b, t, x->y->pos, "comparison")) return false;
+        int as = materialize(a, t), bs = materialize(b, t);
+        jump_pc = emit((x->op == Tok::Lss) != when ? OpJGeS : OpJLtS, 0, as, bs);
+        return true;
+      }
+    }
+  }
+  V v = expr(c);
+  if (!v.ok) return false;
+  if (T.kind(v.t) != Kind::Bool && T.kind(v.t) != Kind::UntypedBool) return fail(c.pos, "non-boolean condition in " + std::string("if/for statement"));
+  int s = materialize(v, TypeTable::kBool);
+  jump_pc = emit(when ? OpJt : OpJf, 0, s);
+  return true;
+}
+
+bool Compiler::if_stmt(const Stmt& s) {
+  push_scope();
+  if (s.init && !stmt(*s.init)) return false;
+  F->line = s.pos.line;
+  size_t m = temp_mark();
+  int jf;
+  if (!cond_jump_false(*s.cond, jf)) return false;
+  temp_release(m);
+  push_scope();
+  if (!stmts(s.body)) return false;
+  if (!pop_scope()) return false;
+  if (s.els) {
+    int j = emit(OpJmp);
+    patch(jf, pc());
+    if (!stmt(*s.els)) return false;
+    patch(j, pc());
+  } else {
+    patch(jf, pc());
+  }
+  return pop_scope();
+}
+
+void Compiler::close_loop(int cont_target, int end_target) {
+  LoopCtx l = std::move(F->loops.back());
+  F->loops.pop_back();
+  for (int j : l.breaks) patch(j, end_target);
+  for (int j : l.continues) patch(j, cont_target);
+}
+
+int Compiler::back_jump(int target) {
+  int j = emit(OpJmp, target);
+  F->fn->loop_back[size_t(j)] = 1;
+  return j;
+}
+
+bool Compiler::for_stmt(const Stmt& s) {
+  push_scope();
+  if (s.init && !stmt(*s.init)) return false;
+  F->line = s.pos.line;
+  // Loop inversion (as gc does): the condition sits at the bottom, so an iteration is
+  // body, post, one compare-and-branch.
+  //        jmp cond
+  //   top: body
+  //  cont: post
+  //  cond: if cond goto top
+  //   end:
+  int jcond = -1;
+  if (s.cond) {
+    stmt_flag_ = true;
+    jcond = emit(OpJmp);
+  }
+  int top = pc();
+  F->loops.emplace_back();
+  push_scope();
+  if (!stmts(s.body)) return false;
+  if (!pop_scope()) return false;
+  int cont = pc();
+  if (go_minor_ >= 22) {
+    // Go 1.22: each iteration has its own copy of the loop variables, made before the
+    // post statement; only a boxed one (its address taken) makes that visible.
+    for (auto& [name, en] : scopes_.back()) {
+      if (en.k != Entity::Var || en.box < 0) continue;
+      const int value = temp(en.type);
+      emit(OpLoad, value, en.box, 0, 0, uint16_t(en.type));
+      box_var(en);
+      emit(OpStore, en.box, value);
+    }
+  }
+  if (s.post && !stmt(*s.post)) return false;
+  F->line = s.pos.line;
+  if (s.cond) {
+    patch(jcond, pc());
+    size_t m = temp_mark();
+    stmt_flag_ = true;
+    int jt;
+    if (!cond_jump(*s.cond, jt, true)) return false;
+    temp_release(m);
+    patch(jt, top);
+    F->fn->loop_back[size_t(jt)] = 1;
+  } else {
+    back_jump(top);
+  }
+  int end = pc();
+  close_loop(cont, end);
+  return pop_scope();
+}
+
+// is_range_delete recognises `for k := range m { delete(m, k) }` (walk/range.go).
+bool Compiler::is_range_delete(const Stmt& s) {
+  if (!s.range_define || s.lhs.size() != 1 || s.lhs[0]->kind != Expr::Ident || s.lhs[0]->name == "_") return false;
+  if (s.body.size() != 1 || s.body[0]->kind != Stmt::ExprS) return false;
+  const Expr& c = *s.body[0]->lhs[0];
+  if (c.kind != Expr::Call || c.x->kind != Expr::Ident || c.x->name != "delete" || c.args.size() != 2 || c.has_ellipsis) return false;
+  Entity* d = lookup("delete");
+  if (!d || d->k != Entity::Builtin) return false;
+  if (c.args[1]->kind != Expr::Ident || c.args[1]->name != s.lhs[0]->name) return false;
+  // gc 1.19 does not see the idiom on a variable a function literal captured (measured:
+  // the overflow buckets stay); Go 1.24's maps end the same either way.
+  const Expr* m = s.cond.get();
+  while (m->kind == Expr::Selector || m->kind == Expr::Paren) m = m->x.get();
+  if (m->kind == Expr::Ident && captured(m->name)) return false;
+  return same_expr(*c.args[0], *s.cond);
+}
+
+// captured: name is a local of the function around the literal being expanded, in a copy
+// gc inlines (a closure compiled on its own sees the idiom).
+bool Compiler::captured(const std::string& name) const {
+  if (F->expansions.empty() || !F->expansions.back()->inlined_copy) return false;
+  for (size_t i = scopes_.size(); i-- > scope_floor_;)
+    if (scopes_[i].count(name)) return i < F->expansions.back()->scope_base;
+  return false;
+}
+
+bool Compiler::same_expr(const Expr& a, const Expr& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Expr::Ident: return a.name == b.name;
+    case Expr::Selector: return a.name == b.name && same_expr(*a.x, *b.x);
+    case Expr::Paren: return same_expr(*a.x, *b.x);
+    default: return false;
+  }
+}
+
+bool Compiler::range_stmt(const Stmt& s) {
+  push_scope();
+  F->line = s.pos.line;
+  V x = expr(*s.cond);
+  if (!x.ok) return false;
+  TypeId t = x.t;
+  Kind k = T.kind(t);
+  if (x.isconst && T.is_untyped(t) && x.t != TypeTable::kUntypedNil) {
+    t = T.default_type(t);
+    if (!convert_const(x, t, s.cond->pos, false)) return false;
+    k = T.kind(t);
+  }
+  if (x.is_type) return fail(s.cond->pos, T.name(t) + " (type) is not an expression");
+  if (s.lhs.size() == 2 && k != Kind::Map && k != Kind::Slice && k != Kind::Array && k != Kind::String && !(k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array))
+    return fail(s.lhs[1]->pos, "range over " + describe(x) + " permits only one iteration variable");
+
+  if (k == Kind::Map && is_range_delete(s)) {
+    // mapclear: the compiler replaces the whole loop with one runtime call; flagged when
+    // the function is inlined, where Go 1.19 keeps the loop (runtime::Profile)
+    emit(OpMClear, materialize(x, t));
+    if (size_t(F->fidx) < inlined_.size() && inlined_[size_t(F->fidx)]) F->fn->code.back().flags |= 2;
+    return pop_scope();
+  }
+  // Bind the iteration variables: returns slots for key/value (or -1) and the stores.
+  TypeId kt = 0, vt = 0;
+  switch (k) {
+    case Kind::Map: kt = T.u(t).key; vt = T.u(t).elem; break;
+    case Kind::Slice: kt = TypeTable::kInt; vt = T.u(t).elem; break;
+    case Kind::Array: kt = TypeTable::kInt; vt = T.u(t).elem; break;
+    case Kind::Pointer: kt = TypeTable::kInt; vt = T.u(T.u(t).elem).elem; break;
+    case Kind::String: kt = TypeTable::kInt; vt = TypeTable::kInt32; break;
+    default:
+      if (!T.is_integer(t)) return fail(s.cond->pos, "cannot range over " + describe(x));
+      if (!requires_go(s.cond->pos, "range over an integer", 22)) return false;
+      kt = t;
+      break;
+  }
+  bool want_k = !s.lhs.empty() && !(s.lhs[0]->kind == Expr::Ident && s.lhs[0]->name == "_");
+  bool want_v = s.lhs.size() == 2 && !(s.lhs[1]->kind == Expr::Ident && s.lhs[1]->name == "_");
+  // hidden locals (permanent slots: they live across the body)
+  int coll = new_slot(t, "");
+  move_or_load(x, coll, t);
+  int kslot = new_slot(kt, ""), vslot = vt ? new_slot(vt, "") : -1;
+  // Iteration variables whose address is taken get boxes: before Go 1.22 one for the
+  // whole loop (made here), from 1.22 a new one per iteration (made where it is declared).
+  struct Hoisted { int box = -1, node = -1; };
+  Hoisted hoisted[2];
+  if (s.range_define && go_minor_ < 22) {
+    for (size_t i = 0; i < s.lhs.size() && i < 2; ++i) {
+      const Expr& l = *s.lhs[i];
+      const TypeId ty = i == 0 ? kt : vt;
+      if (l.kind != Expr::Ident || !F->addr_names.count(l.name) || !ty || T.is_aggregate(ty)) continue;
+      hoisted[i].node = new_node();
+      hoisted[i].box = new_slot(T.pointer(ty), l.name);
+      int pc0 = emit(OpNew, hoisted[i].box, 0, 0, 0, uint16_t(ty));
+      add_site_node(pc0, "moved to heap: " + l.name, hoisted[i].node, T[ty].size > 65536);
+    }
+  }
+  int top, jdone = -1, idx = -1, lim = -1, width = -1;
+  if (k == Kind::Map) {
+    int it = new_slot(TypeTable::kIter, "");
+    emit(OpMIter, it, coll);
+    top = pc();
+    stmt_flag_ = true;
+    jdone = emit(OpMNext, it, kslot, want_v ? vslot : -1);
+  } else {
+    idx = new_slot(TypeTable::kInt, "");
+    lim = new_slot(TypeTable::kInt, "");
+    emit(OpLoadK, idx, konst(0));
+    if (k == Kind::Slice) emit(OpLLen, lim, coll);
+    else if (k == Kind::String) emit(OpSLen, lim, coll);
+    else if (k == Kind::Array) emit(OpLoadK, lim, konst(Word(T.u(t).len)));
+    else if (k == Kind::Pointer) {
+      emit(OpNilChk, coll);
+      emit(OpLoadK, lim, konst(Word(T.u(T.u(t).elem).len)));
+    } else emit(OpMov, lim, coll);
+    top = pc();
+    stmt_flag_ = true;
+    jdone = emit(OpJGeS, 0, idx, lim);
+    emit(OpMov, kslot, idx);
+    if (want_v) {
+      if (k == Kind::Slice) emit(OpLGet, vslot, coll, idx);
+      else if (k == Kind::Array) emit(OpAGet, vslot, coll, idx, int32_t(T.u(t).len));
+      else if (k == Kind::Pointer) emit(OpAGet, vslot, coll, idx, int32_t(T.u(T.u(t).elem).len), 0, 1);
+    }
+    if (k == Kind::String) {
+      width = new_slot(TypeTable::kInt, "");
+      int pair = fresh_slots({TypeTable::kInt32, TypeTable::kInt});
+      emit(OpDecodeRune, pair, coll, idx);
+      emit(OpMov, vslot, pair);
+      emit(OpMov, width, pair + 1);
+    }
+  }
+  // assign or declare the iteration variables
+  push_scope();
+  for (size_t i = 0; i < s.lhs.size(); ++i) {
+    bool is_k = i == 0;
+    if (is_k ? !want_k : !want_v) continue;
+    const Expr& l = *s.lhs[i];
+    TypeId ty = is_k ? kt : vt;
+    int src = is_k ? kslot : vslot;
+    if (s.range_define) {
+      if (l.kind != Expr::Ident) return fail(l.pos, "non-name " + expr_str(l) + " on left side of :=");
+      int slot = declare_var(l.name, ty, l.pos);
+      if (l.name != "_" && F->addr_names.count(l.name) && !T.is_aggregate(ty)) {
+        Entity& en = scopes_.back()[l.name];
+        if (hoisted[i].box >= 0) {
+          en.box = hoisted[i].box;
+          en.addr_node = hoisted[i].node;
+          edges_.push_back(Edge{en.node, en.addr_node});
+        } else {
+          box_var(en);
+        }
+        emit(OpStore, en.box, src);
+      } else if (T.is_aggregate(ty)) {
+        emit(OpCopy, slot, src);
+      } else {
+        emit(OpMov, slot, src);
+      }
+    } else {
+      V v;
+      v.t = ty;
+      v.slot = src;
+      if (!store(l, v, l.pos)) return false;
+    }
+  }
+  F->loops.emplace_back();
+  if (!stmts(s.body)) return false;
+  if (!pop_scope()) return false;
+  int cont = pc();
+  F->line = s.pos.line;
+  if (k != Kind::Map) {
+    if (k == Kind::String) emit(OpAdd, idx, idx, width, 0, uint16_t(IntKind::I64));
+    else emit(OpAddI, idx, idx, 1, 0, uint16_t(IntKind::I64));
+  }
+  back_jump(top);
+  int end = pc();
+  if (k == Kind::Map) F->fn->code[size_t(jdone)].d = end;
+  else patch(jdone, end);
+  close_loop(cont, end);
+  return pop_scope();
+}
+
+void Compiler::move_or_load(V& x, int dst, TypeId t) {
+  if (x.isconst) emit(OpLoadK, dst, konst(const_word(x.cv, t)));
+  else emit(OpMov, dst, x.slot);
+}
+
+bool Compiler::switch_stmt(const Stmt& s) {
+  push_scope();
+  if (s.init && !stmt(*s.init)) return false;
+  F->line = s.pos.line;
+  V tag;
+  bool has_tag = s.cond != nullptr;
+  int tag_slot = -1;
+  TypeId tt = TypeTable::kBool;
+  if (has_tag) {
+    tag = expr(*s.cond);
+    if (!tag.ok) return false;
+    if (tag.is_tuple || tag.t == 0) return fail(s.cond->pos, "switch tag must be a single value");
+    tt = tag.isconst ? T.default_type(tag.t) : tag.t;
+    if (tag.isconst && !convert_const(tag, tt, s.cond->pos, false)) return false;
+    tag_slot = new_slot(tt, "");
+    move_or_load(tag, tag_slot, tt);
+  }
+  std::vector<std::vector<int>> to_body(s.cases.size());
+  int default_case = -1;
+  for (size_t c = 0; c < s.cases.size(); ++c) {
+    const auto& cs = s.cases[c];
+    if (cs.is_default) {
+      if (default_case >= 0) return fail(cs.pos, "multiple defaults in switch");
+      default_case = int(c);
+      continue;
+    }
+    for (const auto& ce : cs.exprs) {
+      size_t m = temp_mark();
+      F->line = ce->pos.line;
+      if (has_tag) {
+        V cv = expr(*ce);
+        if (!cv.ok) return false;
+        V tv;
+        tv.t = tt;
+        tv.slot = tag_slot;
+        V eq = binop_vals(ce->pos, s.cond->pos, ce->pos, Tok::Eql, tv, std::move(cv));
+        if (!eq.ok) return false;
+        int es = materialize(eq, TypeTable::kBool);
+        to_body[c].push_back(emit(OpJt, 0, es));
+      } else {
+        V cv = expr(*ce);
+        if (!cv.ok) return false;
+        if (T.kind(cv.t) != Kind::Bool && T.kind(cv.t) != Kind::UntypedBool) return fail(ce->pos, "invalid case " + expr_str(*ce) + " in switch (mismatched types " + T.name(cv.t) + " and bool)");
+        int es = materialize(cv, TypeTable::kBool);
+        to_body[c].push_back(emit(OpJt, 0, es));
+      }
+      temp_release(m);
+    }
+  }
+  int jdefault = emit(OpJmp);
+  F->loops.emplace_back();
+  F->loops.back().is_switch = true;
+  std::vector<int> ends;
+  for (size_t c = 0; c < s.cases.size(); ++c) {
+    int start = pc();
+    for (int j : to_body[c]) patch(j, start);
+    if (int(c) == default_case) patch(jdefault, start);
+    push_scope();
+    if (!stmts(s.cases[c].body)) return false;
+    if (!pop_scope()) return false;
+    ends.push_back(emit(OpJmp));
+  }
+  int end = pc();
+  if (default_case < 0) patch(jdefault, end);
+  for (int j : ends) patch(j, end);
+  close_loop(end, end);
+  return pop_scope();
+}
+
+// ---------------------------------------------------------------- defer and return
+// defer_stmt: gc open-codes these defers (no allocation): the arguments are evaluated here
+// into hidden variables, and every exit compiled after this point runs the call. Only at a
+// function body's top level, so that each later exit has run the statement and the hidden
+// variables are in scope there.
+bool Compiler::defer_stmt(const Stmt& s) {
+  if (!F->expansions.empty() || scopes_.size() != F->body_depth)
+    return fail(s.pos, "defer is supported by the playground only at the top level of a function body (not in a block, loop or function literal)");
+  const Expr& call = *s.lhs[0];
+  for (size_t i = 0; i < s.rhs.size(); ++i) {
+    V v = expr(*s.rhs[i]);
+    if (!v.ok) return false;
+    if (v.is_type) return fail(s.rhs[i]->pos, T.name(v.t) + " (type) is not an expression");
+    if (v.is_tuple || v.t == 0) return fail(s.rhs[i]->pos, expr_str(*s.rhs[i]) + " is not a single value");
+    TypeId t = v.isconst ? T.default_type(v.t) : v.t;
+    if (v.isconst && t != TypeTable::kUntypedNil && !convert_const(v, t, s.rhs[i]->pos, false)) return false;
+    if (t == TypeTable::kUntypedNil) return fail(s.rhs[i]->pos, "use of untyped nil in a deferred call's arguments is not supported by the playground");
+    const std::string& name = call.args[i]->name;
+    declare_init(name, t, s.rhs[i]->pos, &v);
+    scopes_.back()[name].used = true;
+  }
+  F->defers.push_back(&s);
+  return true;
+}
+
+// run_defers compiles the deferred calls, last first, at an exit of the function.
+bool Compiler::run_defers() {
+  for (size_t i = F->defers.size(); i-- > 0;) {
+    F->line = F->defers[i]->pos.line;
+    stmt_flag_ = true;
+    V v = call(*F->defers[i]->lhs[0], true);
+    if (!v.ok) return false;
+  }
+  return true;
+}
+
+bool Compiler::return_stmt(const Stmt& s) {
+  if (!F->expansions.empty()) return expansion_return(s, *F->expansions.back());
+  Function& fn = *F->fn;
+  size_t n = fn.result_types.size();
+  if (s.rhs.empty()) {
+    if (n == 0 || !F->result_slots.empty()) {
+      if (!run_defers()) return false;
+      if (n == 0) emit(OpRet, 0, 0);
+      else emit(OpRet, F->result_slots[0], int(n));
+      return true;
+    }
+    return fail(s.pos, "not enough return values\n\thave ()\n\twant " + T.name(T.tuple(fn.result_types)));
+  }
+  if (n == 0) return fail(s.rhs[0]->pos, "too many return values");
+  std::vector<V> vals;
+  std::vector<Pos> pos;
+  if (s.rhs.size() != n && s.rhs.size() != 1) return fail(s.pos, std::string(s.rhs.size() < n ? "not enough" : "too many") + " return values");
+  if (!rhs_values(s, n, vals, pos)) {
+    if (!failed_) fail(s.pos, "wrong number of return values");
+    return false;
+  }
+  int base = fresh_slots(fn.result_types);
+  for (size_t i = 0; i < n; ++i) {
+    if (!assignable(vals[i], fn.result_types[i], pos[i], "return statement")) return false;
+    flow(vals[i].src, ret_nodes_[size_t(F->fidx)]);
+    move_into(vals[i], base + int(i), fn.result_types[i]);
+  }
+  if (!run_defers()) return false;
+  emit(OpRet, base, int(n));
+  return true;
+}
+
+// ---------------------------------------------------------------- terminating statements ("missing return")
+// terminating is the spec's "terminating statement" check (missing return).
+bool Compiler::terminating(const std::vector<StmtP>& body) {
+  for (size_t i = body.size(); i-- > 0;) {
+    if (body[i]->kind == Stmt::Empty) continue;
+    return terminating(*body[i]);
+  }
+  return false;
+}
+
+bool Compiler::terminating(const Stmt& s) {
+  switch (s.kind) {
+    case Stmt::Return: return true;
+    case Stmt::ExprS: {
+      const Expr& c = *s.lhs[0];
+      if (c.kind != Expr::Call) return false;
+      if (c.x->kind == Expr::Ident && c.x->name == "panic") return true;
+      if (c.x->kind == Expr::Selector && c.x->x->kind == Expr::Ident && c.x->x->name == "log" && c.x->name.rfind("Fatal", 0) == 0) return true;
+      return false;
+    }
+    case Stmt::Block: return terminating(s.body);
+    case Stmt::If: return s.els && terminating(s.body) && terminating(*s.els);
+    case Stmt::For: return !s.cond && !has_break(s.body);
+    case Stmt::Switch: {
+      bool def = false;
+      for (const auto& c : s.cases) {
+        def = def || c.is_default;
+        if (!terminating(c.body) || has_break(c.body)) return false;
+      }
+      return def;
+    }
+    default: return false;
+  }
+}
+
+bool Compiler::has_break(const std::vector<StmtP>& body) {
+  for (const auto& s : body) {
+    switch (s->kind) {
+      case Stmt::Break: return true;
+      case Stmt::Block: if (has_break(s->body)) return true; break;
+      case Stmt::If:
+        if (has_break(s->body)) return true;
+        if (s->els) {
+          if (s->els->kind == Stmt::Block ? has_break(s->els->body) : has_break_if(*s->els)) return true;
+        }
+        break;
+      default: break;   // nested for/switch/range own their breaks
+    }
+  }
+  return false;
+}
+
+bool Compiler::has_break_if(const Stmt& s) {
+  if (has_break(s.body)) return true;
+  if (s.els) return s.els->kind == Stmt::Block ? has_break(s.els->body) : has_break_if(*s.els);
+  return false;
+}
+
+}  // namespace lang::detail

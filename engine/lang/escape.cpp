@@ -1,0 +1,234 @@
+// escape.cpp — escape analysis: the graph (a node per variable, allocation site, parameter,
+// function result and call result; node 0 is the heap), allocation sites, the escape
+// analysis of &x (a local whose address is taken lives in a box or an Obj of its own,
+// heap-allocated only when &x escapes: "moved to heap: x"), and the solver that decides
+// which sites must live on the heap. A variable gets its box where it comes into being:
+// declare_init (compiler_stmt.cpp), a function's entry, each iteration of a Go 1.22 loop.
+//
+// Models: cmd/compile/internal/escape — escape.go (the batch, "moved to heap"), graph.go
+// (locations and edges), expr.go and assign.go (what flows where), solve.go (walking the
+// graph back from the heap and from each function's results; parameters that only reach
+// the results leak to the call's result, leaks.go).
+//
+// Simplifications: flow-insensitive per variable, no dereference counting (a value reached
+// through any number of pointers is treated alike), all results of a function share one
+// node; addresses are taken by name (addr_names_in), not per variable.
+#include "engine/lang/compiler_impl.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lang::detail {
+
+// ---------------------------------------------------------------- escape graph
+int Compiler::new_node() { return nnodes_++; }
+
+void Compiler::flow(const std::vector<int>& from, int to) {
+  for (int f : from) edges_.push_back(Edge{f, to});
+}
+
+void Compiler::sink(const std::vector<int>& from) { flow(from, 0); }
+
+// root_node is the escape node a store into e flows to: the local aggregate variable at
+// the bottom of e (x.f[i].g), or the heap (0) when a pointer, slice or map is crossed.
+int Compiler::root_node(const Expr& e) {
+  const Expr* x = &e;
+  while (true) {
+    while (x->kind == Expr::Paren) x = x->x.get();
+    if (x->kind == Expr::Ident) {
+      Entity* en = lookup(x->name);
+      if (en && en->k == Entity::Var && T.is_aggregate(en->type)) return en->node;
+      return 0;
+    }
+    if (x->kind == Expr::Selector || x->kind == Expr::Index) {
+      TypeId bt;
+      if (!static_type(*x->x, bt)) return 0;
+      if (!T.is_aggregate(bt)) return 0;
+      x = x->x.get();
+      continue;
+    }
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------- allocation sites
+int Compiler::add_site(int pc0, const std::string& what, bool force_heap) {
+  int node = new_node();
+  add_site_node(pc0, what, node, force_heap);
+  return node;
+}
+
+int Compiler::add_site_node(int pc0, const std::string& what, int node, bool force_heap) {
+  AllocSite s;
+  s.func = F->fidx;
+  s.pc = pc0;
+  s.line = F->line;
+  s.what = what;
+  s.escapes = force_heap;
+  prog_.allocs.push_back(s);
+  site_nodes_.push_back(node);
+  F->fn->code[size_t(pc0)].d = int(prog_.allocs.size()) - 1;
+  return int(prog_.allocs.size()) - 1;
+}
+
+// ---------------------------------------------------------------- the escape analysis of &x
+// addr_names collects the names used as &name in a function body (scopes ignored: a
+// name counts for every variable that has it, which only costs an Obj per declaration).
+void Compiler::addr_names_in(const Expr* e, std::set<std::string>& out) const {
+  if (!e) return;
+  if (e->kind == Expr::Unary && e->op == Tok::And) {
+    const Expr* x = e->x.get();
+    while (x && x->kind == Expr::Paren) x = x->x.get();
+    if (x && x->kind == Expr::Ident) out.insert(x->name);
+  }
+  // x.M() where some M has a pointer receiver may mean (&x).M() (types are not known yet;
+  // an aggregate marked so gets its own Obj, heap-allocated only if &x escapes)
+  if (e->kind == Expr::Call && e->x && e->x->kind == Expr::Selector && e->x->x->kind == Expr::Ident &&
+      ptr_method_names_.count(e->x->name))
+    out.insert(e->x->x->name);
+  addr_names_in(e->x.get(), out);
+  addr_names_in(e->y.get(), out);
+  addr_names_in(e->z.get(), out);
+  for (const auto& a : e->args) addr_names_in(a.get(), out);
+  if (e->kind == Expr::FuncLitE && e->lit)   // a literal's body expands into this function
+    for (const auto& b : e->lit->body) addr_names_in(b.get(), out);
+}
+
+void Compiler::addr_names_in(const Stmt* s, std::set<std::string>& out) const {
+  if (!s) return;
+  for (const auto& e : s->lhs) addr_names_in(e.get(), out);
+  for (const auto& e : s->rhs) addr_names_in(e.get(), out);
+  addr_names_in(s->cond.get(), out);
+  addr_names_in(s->init.get(), out);
+  addr_names_in(s->post.get(), out);
+  addr_names_in(s->els.get(), out);
+  for (const auto& b : s->body) addr_names_in(b.get(), out);
+  for (const auto& c : s->cases) {
+    for (const auto& e : c.exprs) addr_names_in(e.get(), out);
+    for (const auto& b : c.body) addr_names_in(b.get(), out);
+  }
+}
+
+V Compiler::address_of(const Expr& e) { return address_of_operand(*e.x, e.pos); }
+
+// address_of_operand compiles &x (pos: the & for errors).
+V Compiler::address_of_operand(const Expr& operand, Pos pos) {
+  const Expr* x = &operand;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  if (x->kind == Expr::CompositeLit) {
+    if (!x->type) return bad(x->pos, "invalid composite literal type: missing type");
+    TypeId t;
+    if (!type_of(*x->type, t, x)) { V v; v.ok = false; return v; }
+    return composite(*x, t, true);
+  }
+  if (x->kind == Expr::Ident) {
+    Entity* en = lookup(x->name);
+    if (en && en->k == Entity::Var && en->addr_node >= 0) {
+      en->used = true;
+      V r;
+      r.t = T.pointer(en->type);
+      r.slot = en->box >= 0 ? en->box : en->slot;   // the box, or the aggregate's own Obj
+      r.src.push_back(en->addr_node);
+      return r;
+    }
+    if (en && en->k == Entity::Global && resolve_global(*en, x->pos) && T.is_aggregate(en->type)) {
+      emit(OpGMat, en->slot, 0, 0, 0, uint16_t(en->type));
+      V r;
+      r.t = T.pointer(en->type);
+      r.slot = temp(r.t);
+      emit(OpGGet, r.slot, en->slot);
+      return r;   // package variables are static data: no allocation
+    }
+  }
+  return bad(pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only struct or array variables declared with var or :=, new(T) and &T{...})");
+}
+
+// box_var gives a scalar variable whose address is taken a box: new(T) at this point of
+// the code, heap-allocated when &x escapes (gc: "moved to heap: x"), the variable's value
+// read and written through it. Called where the variable comes into being (declaration,
+// function entry for a parameter, each iteration of a Go 1.22 loop).
+void Compiler::box_var(Entity& en) {
+  if (en.addr_node < 0) {
+    en.addr_node = new_node();
+    edges_.push_back(Edge{en.node, en.addr_node});   // what x holds escapes with &x
+  }
+  if (en.box < 0) en.box = new_slot(T.pointer(en.type), en.name);
+  int pc0 = emit(OpNew, en.box, 0, 0, 0, uint16_t(en.type));
+  add_site_node(pc0, "moved to heap: " + en.name, en.addr_node, T[en.type].size > 65536);
+}
+
+void Compiler::store_boxed(Entity& en, V& v) {
+  emit(OpStore, en.box, owned(v, en.type));
+  flow(v.src, en.node);
+}
+
+// ---------------------------------------------------------------- solving: which allocation sites live on the heap
+// escape marks the allocation sites that must live on the heap: those whose value can
+// reach the heap sink (globals, stores through pointers/slices/maps, fmt arguments,
+// escaping parameters) or the results of their own function. A parameter that only
+// flows to its function's results "leaks to result" (escape.go): at each call site the
+// argument then flows to the call's result instead of escaping outright.
+void Compiler::escape() {
+  auto reach = [&](int from) {
+    std::vector<std::vector<int>> radj(static_cast<size_t>(nnodes_));
+    for (const Edge& e : edges_)
+      if (e.from >= 0 && e.to >= 0 && e.from < nnodes_ && e.to < nnodes_) radj[size_t(e.to)].push_back(e.from);
+    std::vector<uint8_t> r(static_cast<size_t>(nnodes_), 0);
+    std::vector<int> work{from};
+    r[size_t(from)] = 1;
+    while (!work.empty()) {
+      int n = work.back();
+      work.pop_back();
+      for (int f : radj[size_t(n)])
+        if (!r[size_t(f)]) {
+          r[size_t(f)] = 1;
+          work.push_back(f);
+        }
+    }
+    return r;
+  };
+  std::set<std::pair<int, int>> added;
+  for (int round = 0; round < 32; ++round) {
+    bool changed = false;
+    for (size_t f = 0; f < ret_nodes_.size(); ++f) {
+      std::vector<uint8_t> r = reach(ret_nodes_[f]);
+      for (const CallRec& c : calls_) {
+        if (size_t(c.callee) != f) continue;
+        for (size_t i = 0; i < c.args.size() && i < param_nodes_[f].size(); ++i) {
+          if (!r[size_t(param_nodes_[f][i])]) continue;
+          for (int src : c.args[i])
+            if (added.insert({src, c.result}).second) {
+              edges_.push_back(Edge{src, c.result});
+              changed = true;
+            }
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  std::vector<uint8_t> esc = reach(0);
+  std::vector<std::vector<uint8_t>> to_ret;
+  for (int rn : ret_nodes_) to_ret.push_back(reach(rn));
+  // gc inlines tiny functions (tiny_leaf) at their call sites: what one returns then lives
+  // or dies with each call's result in its caller, not as a result of its own function.
+  std::vector<uint8_t> inlined(prog_.funcs.size(), 0);   // inlined_, and 0 for main.init
+  std::copy(inlined_.begin(), inlined_.end(), inlined.begin());
+  std::vector<std::vector<size_t>> returned_sites(prog_.funcs.size());   // of inlined functions
+  for (size_t i = 0; i < prog_.allocs.size(); ++i) {
+    AllocSite& s = prog_.allocs[i];
+    int node = site_nodes_[i];
+    bool returned = size_t(s.func) < to_ret.size() && to_ret[size_t(s.func)][size_t(node)];
+    if (returned && inlined[size_t(s.func)] && !s.escapes && !esc[size_t(node)]) {
+      returned_sites[size_t(s.func)].push_back(i);
+      continue;
+    }
+    s.escapes = s.escapes || esc[size_t(node)] || returned;
+    if (s.escapes) prog_.funcs[size_t(s.func)].code[size_t(s.pc)].flags |= 1;
+  }
+  inline_results(returned_sites, esc, to_ret);
+}
+
+}  // namespace lang::detail

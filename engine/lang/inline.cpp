@@ -1,0 +1,98 @@
+// inline.cpp — inlining decisions: which functions gc surely inlines (tiny_leaf), and what
+// that does to the allocations such a function returns: they live or die with each call's
+// result in its caller, so a function called both ways gets a second body for the calls
+// whose result escapes.
+//
+// Models: cmd/compile/internal/inline/inl.go (the budget of 80 nodes, //go:noinline, no
+// inlining of bodies with switch or defer in the releases modelled) and the escape analysis
+// of inlined copies (cmd/compile/internal/escape).
+//
+// Simplifications: only tiny functions (kTinyStmts statements, kTinyNodes expression nodes,
+// no calls but a few builtins) count as inlined; gc inlines more, a call of a non-inlined
+// function among it (compiler.h).
+#include "engine/lang/compiler_impl.h"
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+namespace lang::detail {
+
+namespace {
+
+constexpr size_t kTinyStmts = 6;
+constexpr int kTinyNodes = 40;
+
+}  // namespace
+
+// tiny_leaf says whether gc surely inlines fd, in Go 1.19 as in 1.24 (inlining budget 80;
+// a call of a function gc does not inline costs 57 and more): not //go:noinline, at most
+// kTinyStmts statements and kTinyNodes expression nodes, no switch, label or function
+// literal, and no call but make, new, len, cap and delete. gc inlines larger functions too; those
+// are treated as not inlined (compiler.h).
+bool tiny_leaf(const FuncDecl& fd) {
+  if (fd.noinline || !fd.has_body || fd.body.size() > kTinyStmts) return false;
+  int nodes = 0;
+  std::function<bool(const Expr*)> expr_ok = [&](const Expr* e) {
+    if (!e) return true;
+    if (++nodes > kTinyNodes || e->kind == Expr::FuncLitE) return false;
+    if (e->kind == Expr::Call) {
+      const Expr* f = e->x.get();
+      if (!f || f->kind != Expr::Ident ||
+          (f->name != "make" && f->name != "new" && f->name != "len" && f->name != "cap" && f->name != "delete"))
+        return false;
+    }
+    for (const Expr* c : {e->x.get(), e->y.get(), e->z.get()})
+      if (!expr_ok(c)) return false;
+    for (const ExprP& a : e->args)
+      if (!expr_ok(a.get())) return false;
+    return true;
+  };
+  std::function<bool(const Stmt*)> stmt_ok = [&](const Stmt* st) {
+    if (!st) return true;
+    if (st->kind == Stmt::Switch || st->kind == Stmt::Defer || !st->label.empty()) return false;   // gc inlines neither
+    for (const ExprP& e : st->lhs)
+      if (!expr_ok(e.get())) return false;
+    for (const ExprP& e : st->rhs)
+      if (!expr_ok(e.get())) return false;
+    if (!expr_ok(st->cond.get()) || !stmt_ok(st->init.get()) || !stmt_ok(st->post.get()) || !stmt_ok(st->els.get())) return false;
+    for (const StmtP& b : st->body)
+      if (!stmt_ok(b.get())) return false;
+    return true;
+  };
+  for (const StmtP& st : fd.body)
+    if (!stmt_ok(st.get())) return false;
+  return true;
+}
+
+// inline_results decides the returned allocations of inlined functions per call site, as
+// gc's inlined copies do: on the heap where the call's result escapes in its caller (flows
+// to the heap or to the caller's own results). One compiled body serves every call, so a
+// function called both ways gets a second body whose returned sites are heap-allocated,
+// and the calls whose result escapes are pointed at it.
+void Compiler::inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,
+                              const std::vector<std::vector<uint8_t>>& to_ret) {
+  for (size_t f = 0; f < returned_sites.size(); ++f) {
+    if (returned_sites[f].empty()) continue;
+    std::vector<const CallRec*> heap_calls;
+    bool stack_calls = false;
+    for (const CallRec& c : calls_) {
+      if (size_t(c.callee) != f) continue;
+      const bool escapes = esc[size_t(c.result)] || to_ret[size_t(c.caller)][size_t(c.result)];
+      if (escapes) heap_calls.push_back(&c);
+      else stack_calls = true;
+    }
+    if (heap_calls.empty()) continue;   // every copy keeps them on the stack
+    int body = int(f);
+    if (stack_calls) {
+      prog_.funcs.push_back(prog_.funcs[f]);   // the escaping calls' copy
+      body = int(prog_.funcs.size()) - 1;
+      for (const CallRec* c : heap_calls) prog_.funcs[size_t(c->caller)].code[size_t(c->pc)].a = body;
+    } else {
+      for (size_t i : returned_sites[f]) prog_.allocs[i].escapes = true;
+    }
+    for (size_t i : returned_sites[f]) prog_.funcs[size_t(body)].code[size_t(prog_.allocs[i].pc)].flags |= 1;
+  }
+}
+
+}  // namespace lang::detail

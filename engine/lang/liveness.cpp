@@ -1,0 +1,188 @@
+// liveness.cpp — passes over a function's finished bytecode: liveness (a live set of
+// pointer slots per instruction, the stack maps the GC's root scan reads) and the fusion of
+// bulk map loops into one VM instruction.
+//
+// Models: cmd/compile/internal/liveness/plive.go (backward dataflow over the control-flow
+// graph until a fixed point; a slot is live from its definition to its last use, so a
+// local map dead after its last use is garbage at the next GC, as in Go).
+//
+// Simplifications: the flow graph is the bytecode's (jumps and range iteration), not SSA
+// blocks; slots are whole values (no partial liveness of aggregates); fusion is ours, not
+// Go's: it changes no figure, only the simulator's speed.
+#include "engine/lang/compiler_impl.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace lang::detail {
+
+namespace {
+
+void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
+  uses.clear();
+  defs.clear();
+  switch (in.op) {
+    case OpNop: case OpJmp: case OpGMat: break;
+    case OpLoadK: case OpGGet: case OpNew: defs.push_back(in.a); break;
+    case OpGSet: uses.push_back(in.b); break;
+    case OpMov: case OpAddI: case OpNeg: case OpBitNot: case OpNot: case OpConv: case OpFNeg:
+    case OpI2F: case OpU2F: case OpF2I: case OpSLen: case OpStrOfBytes: case OpBytesOfStr:
+    case OpStrOfRune: case OpCopy: case OpFGet: case OpFRef: case OpLoad: case OpLLen:
+    case OpLCap: case OpMLen: case OpMIter:
+      defs.push_back(in.a);
+      uses.push_back(in.b);
+      break;
+    case OpJt: case OpJf: uses.push_back(in.b); break;
+    case OpJLtS: case OpJGeS: uses.push_back(in.b); uses.push_back(in.c); break;
+    case OpSSlice: case OpLSlice: case OpASlice:
+      defs.push_back(in.a);
+      uses.push_back(in.b);
+      if (in.flags & 1) uses.push_back(in.c);
+      if (in.flags & 2) uses.push_back(in.c + 1);
+      break;
+    case OpDecodeRune: defs.push_back(in.a); defs.push_back(in.a + 1); uses.push_back(in.b); uses.push_back(in.c); break;
+    case OpObjMat: case OpNilChk: case OpMClear: case OpUse: uses.push_back(in.a); break;
+    case OpFSet: case OpStore: case OpMDel: uses.push_back(in.a); uses.push_back(in.b); break;
+    case OpASet: case OpLSet: case OpMSet: uses.push_back(in.a); uses.push_back(in.b); uses.push_back(in.c); break;
+    case OpMakeSlice: defs.push_back(in.a); uses.push_back(in.b); uses.push_back(in.c); break;
+    case OpMakeMap: defs.push_back(in.a); if (in.b >= 0) uses.push_back(in.b); break;
+    case OpMGet:
+      defs.push_back(in.a);
+      if (in.flags & 1) defs.push_back(in.a + 1);
+      uses.push_back(in.b);
+      uses.push_back(in.c);
+      break;
+    case OpAppend:
+      defs.push_back(in.a);
+      uses.push_back(in.b);
+      for (int i = 0; i < in.d; ++i) uses.push_back(in.c + i);
+      break;
+    case OpMNext:
+      uses.push_back(in.a);
+      defs.push_back(in.b);
+      if (in.c >= 0) defs.push_back(in.c);
+      break;
+    case OpCall:
+      for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
+      for (int i = 0; i < in.d; ++i) defs.push_back(in.b + i);
+      break;
+    case OpRet: for (int i = 0; i < in.b; ++i) uses.push_back(in.a + i); break;
+    case OpBi:
+      for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
+      if (in.a >= 0) defs.push_back(in.a);
+      break;
+    default:   // three-address ops: R[a] = R[b] op R[c]
+      defs.push_back(in.a);
+      uses.push_back(in.b);
+      uses.push_back(in.c);
+      break;
+  }
+}
+
+}  // namespace
+
+// liveness computes fn's stack maps: for each pc, the pointer slots live there (used
+// later), by backward dataflow over the bytecode's flow graph until nothing changes.
+void liveness(Function& fn) {
+  size_t n = fn.code.size();
+  std::vector<int> index(size_t(fn.nslots), -1);
+  fn.ref_slots.clear();
+  for (int s = 0; s < fn.nslots; ++s)
+    if (fn.slot_cat[size_t(s)] != SlotCat::None) {
+      index[size_t(s)] = int(fn.ref_slots.size());
+      fn.ref_slots.push_back(s);
+    }
+  int W = int((fn.ref_slots.size() + 63) / 64);
+  fn.live_words = W;
+  fn.live.assign(n * size_t(W), 0);
+  if (W == 0) return;
+  std::vector<uint64_t> use(n * size_t(W), 0), def(n * size_t(W), 0);
+  std::vector<int> u, d;
+  auto setbit = [&](std::vector<uint64_t>& v, size_t pc, int slot) {
+    if (slot < 0 || slot >= fn.nslots) return;
+    int i = index[size_t(slot)];
+    if (i < 0) return;
+    v[pc * size_t(W) + size_t(i / 64)] |= uint64_t(1) << (i % 64);
+  };
+  for (size_t pc = 0; pc < n; ++pc) {
+    operands(fn.code[pc], u, d);
+    for (int s : u) setbit(use, pc, s);
+    for (int s : d) setbit(def, pc, s);
+  }
+  std::vector<uint64_t> out(static_cast<size_t>(W));
+  bool changed = true;
+  int guard = 0;
+  while (changed && guard++ < 10000) {
+    changed = false;
+    for (size_t pc = n; pc-- > 0;) {
+      const Instr& in = fn.code[pc];
+      std::fill(out.begin(), out.end(), 0);
+      auto add_succ = [&](size_t s) {
+        if (s >= n) return;
+        for (int w = 0; w < W; ++w) out[size_t(w)] |= fn.live[s * size_t(W) + size_t(w)];
+      };
+      switch (in.op) {
+        case OpRet: break;
+        case OpJmp: add_succ(size_t(in.a)); break;
+        case OpJt: case OpJf: case OpJLtS: case OpJGeS: add_succ(size_t(in.a)); add_succ(pc + 1); break;
+        case OpMNext: add_succ(size_t(in.d)); add_succ(pc + 1); break;
+        default: add_succ(pc + 1); break;
+      }
+      for (int w = 0; w < W; ++w) {
+        size_t i = pc * size_t(W) + size_t(w);
+        uint64_t nv = use[i] | (out[size_t(w)] & ~def[i]);
+        if (nv != fn.live[i]) {
+          fn.live[i] = nv;
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+// fuse_map_loops marks bulk map loops, the hot part of every scenario, so the VM runs
+// them without a dispatch per instruction. The pattern (what for_stmt emits):
+//   top:  loadk/gget r,… …   (constants and globals the loop only reads)
+//         mset m,i,v          (or mdel m,i)
+//         addi i,i,1
+//         loadk/gget r,… …   (the condition's)
+//         jlts top,i,n        (the loop's back-edge)
+// Only the op changes, in place (d = instructions per iteration, k = distance to the
+// jlts): pcs, lines and stack maps stay valid.
+void fuse_map_loops(Function& fn) {
+  std::vector<Instr>& code = fn.code;
+  for (size_t j = 2; j < code.size(); ++j) {
+    const Instr& back = code[j];
+    if (back.op != OpJLtS || !fn.loop_back[j] || back.a < 0 || size_t(back.a) >= j) continue;
+    size_t w = j - 1;   // skip the condition's constant loads back to the addi
+    while (w > size_t(back.a) && (code[w].op == OpLoadK || code[w].op == OpGGet)) --w;
+    if (w < size_t(back.a) + 1) continue;
+    const Instr& inc = code[w];
+    Instr& work = code[w - 1];
+    if (work.op != OpMSet && work.op != OpMDel) continue;
+    const int32_t i = work.b, n = back.c;
+    if (inc.op != OpAddI || inc.a != i || inc.b != i || inc.c != 1 || back.b != i) continue;
+    if (IntKind(inc.k) != IntKind::I64) continue;   // int, int64: no wrap to model
+    if (work.a == i || n == i || work.a == n) continue;
+    // The loads (constants, globals: nothing in the loop changes them) may not write the
+    // counter, and the body's loads and the condition's must use different registers: the
+    // fused op re-runs neither, so each register must keep what its own load put there.
+    std::vector<int32_t> body_regs, cond_regs;
+    bool loads_ok = true;
+    for (size_t p = size_t(back.a); p < j; ++p) {
+      if (p == w - 1 || p == w) continue;
+      loads_ok = loads_ok && (code[p].op == OpLoadK || code[p].op == OpGGet) && code[p].a != i;
+      (p < w ? body_regs : cond_regs).push_back(code[p].a);
+    }
+    auto in = [](const std::vector<int32_t>& v, int32_t r) { return std::find(v.begin(), v.end(), r) != v.end(); };
+    for (int32_t r : body_regs) loads_ok = loads_ok && r != n && !in(cond_regs, r);
+    loads_ok = loads_ok && !in(cond_regs, work.a) && (work.op == OpMDel || !in(cond_regs, work.c));
+    if (!loads_ok) continue;
+    work.op = work.op == OpMSet ? OpMSetLoop : OpMDelLoop;
+    work.d = int32_t(j + 1 - size_t(back.a));
+    work.k = uint16_t(j - (w - 1));
+  }
+}
+
+}  // namespace lang::detail
