@@ -174,7 +174,7 @@ class Interpreter {
   Codec* codec_for(TypeId map_type);
   maps::MapType map_type(TypeId t) const;
 
-  // [SECTION] fmt
+  // [SECTION] fmt (gofmt.cpp)
   void fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const;
   std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
@@ -182,6 +182,8 @@ class Interpreter {
   // stringer_text: what String() returns for a value of a type fmt calls it on (time.Duration,
   // time.Time); false for other types.
   bool stringer_text(TypeId t, Word w, std::string& out) const;
+
+  // [SECTION] time and rand
   gotime::Time time_of(Word w) const;
   void sleep(int64_t d);
   void rand_seed(uint64_t seed);

@@ -25,6 +25,7 @@
 //
 // Simplifications: one goroutine; no defer/recover; a panic ends the run.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@
 namespace lang {
 
 using Word = uint64_t;
+
+// as_f and of_f read and write a float64 Word (its IEEE 754 bits).
+inline double as_f(Word w) { double d; std::memcpy(&d, &w, 8); return d; }
+inline Word of_f(double d) { Word w; std::memcpy(&w, &d, 8); return w; }
 
 enum class SlotCat : uint8_t { None, Str, Obj, Map, Slice, Iter };
 

@@ -1,0 +1,575 @@
+// gofmt.cpp — package fmt as the VM runs it: values printed by verb (%v %+v %d %s %q %x %X
+// %o %b %c %U %t %T %p %e %f %g), flags, widths and precisions, Print's and Println's
+// spacing, Printf's error forms (%!d(string=…), %!d(MISSING), %!(EXTRA …)), and what
+// converting the arguments to interface{} allocates. Also the UTF-8 and digit helpers the VM
+// shares with it (gofmt.h).
+//
+// Models: fmt/print.go (doPrint, doPrintln, doPrintf, printArg, handleMethods: String() of
+// time.Duration and time.Time), fmt/format.go (padding, integers, fmtBytes),
+// strconv/ftoa.go (shortest float64 digits), strconv/quote.go (%q), unicode/utf8
+// (DecodeRune, AppendRune), runtime/iface.go (convT64, convTstring, convTslice, convT).
+//
+// Simplifications: no interfaces, so no Stringer or error methods but time's, and no %w;
+// %p and pointers print a made-up 0xc… address; maps print in the simulator's slot order
+// sorted as fmt sorts keys; fmt's internal buffers (pooled in Go) are not counted.
+#include "engine/lang/gofmt.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "engine/lang/interp.h"
+
+namespace gofmt {
+
+std::string utoa_base(uint64_t u, int base, bool upper) {
+  if (u == 0) return "0";
+  const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  std::string s;
+  while (u) { s += digits[u % uint64_t(base)]; u /= uint64_t(base); }
+  std::reverse(s.begin(), s.end());
+  return s;
+}
+
+void append_rune(std::string& s, uint32_t r) {
+  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
+  if (r < 0x80) s += char(r);
+  else if (r < 0x800) { s += char(0xC0 | (r >> 6)); s += char(0x80 | (r & 0x3F)); }
+  else if (r < 0x10000) { s += char(0xE0 | (r >> 12)); s += char(0x80 | ((r >> 6) & 0x3F)); s += char(0x80 | (r & 0x3F)); }
+  else { s += char(0xF0 | (r >> 18)); s += char(0x80 | ((r >> 12) & 0x3F)); s += char(0x80 | ((r >> 6) & 0x3F)); s += char(0x80 | (r & 0x3F)); }
+}
+
+// decode_rune decodes UTF-8 at s[i]; width 1 and U+FFFD for invalid bytes (utf8.DecodeRune).
+uint32_t decode_rune(const std::string& s, size_t i, size_t& width) {
+  width = 1;
+  if (i >= s.size()) return 0xFFFD;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c;
+  int n = (c >= 0xC2 && c < 0xE0) ? 1 : (c >= 0xE0 && c < 0xF0) ? 2 : (c >= 0xF0 && c < 0xF5) ? 3 : -1;
+  if (n < 0 || i + size_t(n) >= s.size()) return 0xFFFD;
+  uint32_t r = c & (0x3Fu >> n);
+  for (int k = 1; k <= n; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + size_t(k)]);
+    if ((cc & 0xC0) != 0x80) return 0xFFFD;
+    r = (r << 6) | (cc & 0x3F);
+  }
+  if ((n == 2 && r < 0x800) || (n == 3 && (r < 0x10000 || r > 0x10FFFF)) || (r >= 0xD800 && r <= 0xDFFF)) return 0xFFFD;
+  width = size_t(n) + 1;
+  return r;
+}
+
+}  // namespace gofmt
+
+namespace lang {
+
+namespace {
+using gofmt::append_rune;
+using gofmt::decode_rune;
+using gofmt::utoa_base;
+
+struct Spec {
+  bool minus = false, plus = false, sharp = false, zero = false, space = false;
+  int width = -1, prec = -1;
+  char verb = 'v';
+};
+
+void pad(std::string& out, const std::string& s, const Spec& sp, bool numeric = false) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;   // width counts runes
+  if (sp.width < 0 || n >= sp.width) { out += s; return; }
+  size_t fill = size_t(sp.width - n);
+  if (sp.minus) { out += s; out.append(fill, ' '); return; }
+  if (sp.zero && numeric) {
+    size_t sign = (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == ' ')) ? 1 : 0;
+    out += s.substr(0, sign);
+    out.append(fill, '0');
+    out += s.substr(sign);
+    return;
+  }
+  out.append(fill, sp.zero && !sp.minus ? '0' : ' ');
+  out += s;
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "\"";
+  for (size_t i = 0; i < s.size();) {
+    size_t w;
+    uint32_t r = decode_rune(s, i, w);
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (r == 0xFFFD && w == 1) {
+      q += "\\x";
+      q += "0123456789abcdef"[c >> 4];
+      q += "0123456789abcdef"[c & 15];
+    } else if (r == '"' || r == '\\') {
+      q += '\\';
+      q += char(r);
+    } else if (r < 0x20 || r == 0x7f) {
+      switch (r) {
+        case '\a': q += "\\a"; break;
+        case '\b': q += "\\b"; break;
+        case '\f': q += "\\f"; break;
+        case '\n': q += "\\n"; break;
+        case '\r': q += "\\r"; break;
+        case '\t': q += "\\t"; break;
+        case '\v': q += "\\v"; break;
+        default:
+          q += "\\x";
+          q += "0123456789abcdef"[r >> 4];
+          q += "0123456789abcdef"[r & 15];
+      }
+    } else {
+      q += s.substr(i, w);
+    }
+    i += w;
+  }
+  return q + "\"";
+}
+
+// format_float formats d like strconv.FormatFloat(d, 'g', -1, 64) (and 'e'/'f' shortest).
+std::string format_float(double d, char verb, int prec) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
+  char buf[512];
+  if (prec >= 0 || verb == 'f' || verb == 'F' || verb == 'e' || verb == 'E') {
+    if (verb == 'v') verb = 'g';
+    int p = prec;
+    if (p < 0) {
+      if (verb == 'g' || verb == 'G') p = -1;
+      else {
+        // shortest digits, then the requested layout
+        for (p = 0; p < 17; ++p) {
+          snprintf(buf, sizeof buf, "%.*e", p, d);
+          if (strtod(buf, nullptr) == d) break;
+        }
+        if (verb == 'f' || verb == 'F') {
+          int exp = 0;
+          const char* e = strchr(buf, 'e');
+          if (e) exp = atoi(e + 1);
+          int fp = std::max(0, p - exp);
+          snprintf(buf, sizeof buf, "%.*f", fp, d);
+          return buf;
+        }
+        return buf;
+      }
+    }
+    if (p < 0) p = 6;
+    char fmtc[8] = {'%', '.', '*', verb, 0};
+    snprintf(buf, sizeof buf, fmtc, std::min(p, 300), d);
+    return buf;
+  }
+  // shortest 'g': shortest round-trip digits; %e when exp < -4 || exp >= 21 for %v? No:
+  // strconv uses eprec = 6 when shortest (so 1e+06, 123456).
+  int p;
+  for (p = 0; p < 17; ++p) {
+    snprintf(buf, sizeof buf, "%.*e", p, d);
+    if (strtod(buf, nullptr) == d) break;
+  }
+  std::string sci = buf;
+  size_t epos = sci.find('e');
+  int exp = atoi(sci.c_str() + epos + 1);
+  // strconv 'g' with the shortest digits uses %e when exp < -4 || exp >= 6.
+  if (exp < -4 || exp >= 6) return sci;
+  int fp = std::max(0, p - exp);
+  snprintf(buf, sizeof buf, "%.*f", fp, d);
+  return buf;
+}
+// fmt prints byte slices and arrays as strings under %s %q %x %X (fmtBytes), not element
+// by element.
+bool is_bytes_verb(char verb) { return verb == 's' || verb == 'q' || verb == 'x' || verb == 'X'; }
+
+void fmt_bytes(std::string& out, const std::string& bytes, char verb) {
+  if (verb == 'x' || verb == 'X') {
+    const char* digits = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    for (unsigned char c : bytes) {
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+  } else if (verb == 'q') {
+    out += quote(bytes);
+  } else {
+    out += bytes;
+  }
+}
+
+}  // namespace
+
+bool Interpreter::stringer_text(TypeId t, Word w, std::string& out) const {
+  if (t == prog_.duration_type) out += gotime::duration_string(int64_t(w));
+  else if (t == prog_.time_type) out += gotime::time_string(time_of(w));
+  else return false;
+  return true;
+}
+
+void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
+  (void)sharp;
+  if (depth > 20) { out += "..."; return; }
+  // fmt calls String() for %v and %s (handleMethods)
+  if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
+  Kind k = T.kind(t);
+  switch (k) {
+    case Kind::Bool: out += w ? "true" : "false"; return;
+    case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64:
+    case Kind::UntypedInt: case Kind::UntypedRune:
+    case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uintptr: {
+      bool neg = !T.is_unsigned(t) && int64_t(w) < 0;
+      uint64_t u = neg ? 0 - uint64_t(w) : uint64_t(w);
+      // The sign with += : GCC 12 warns (-Wrestrict, a false positive) on "-" + std::string.
+      if (verb == 'x' || verb == 'X' || verb == 'o' || verb == 'b') {
+        if (neg) out += '-';
+        out += utoa_base(u, verb == 'o' ? 8 : verb == 'b' ? 2 : 16, verb == 'X');
+      } else if (verb == 'q' || verb == 'c') {
+        std::string r;
+        append_rune(r, uint32_t(w));
+        out += verb == 'q' ? "'" + r + "'" : r;
+      } else {
+        if (neg) out += '-';
+        out += std::to_string(u);
+      }
+      return;
+    }
+    case Kind::Float64: case Kind::UntypedFloat: out += format_float(as_f(w), 'g', -1); return;
+    case Kind::String: case Kind::UntypedString:
+      if (verb == 'x' || verb == 'X') fmt_bytes(out, str(w), verb);
+      else if (depth > 0 && verb == 'q') out += quote(str(w));
+      else out += str(w);
+      return;
+    case Kind::UntypedNil: out += "<nil>"; return;
+    case Kind::Pointer: {
+      if (w == 0) { out += "<nil>"; return; }
+      TypeId et = T.u(t).elem;
+      if (top && depth == 0 && T.is_aggregate(et)) {
+        out += '&';
+        fmt_value(out, et, w, verb, plus, sharp, depth + 1, false);
+        return;
+      }
+      out += "0xc" + utoa_base(0x10000000ull + uint64_t(w) * 16, 16, false);
+      return;
+    }
+    case Kind::Map: {
+      out += "map[";
+      if (w && w < maps_.size() && maps_[w].map) {
+        const MapEnt& e = maps_[w];
+        TypeId kt = T.u(e.type).key, et = T.u(e.type).elem;   // the codec's (codec_for)
+        std::vector<std::pair<Word, Word>> items;
+        e.map->for_each([&](uint32_t kh, uint32_t vh) {
+          items.push_back({from_handle(kt, kh), from_handle(et, vh)});
+          return items.size() < 100000;
+        });
+        Kind kk = T.kind(kt);
+        std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
+          if (kk == Kind::String) return str(a.first) < str(b.first);
+          if (kk == Kind::Float64) return as_f(a.first) < as_f(b.first);
+          if (T.is_integer(kt) && !T.is_unsigned(kt)) return int64_t(a.first) < int64_t(b.first);
+          return a.first < b.first;
+        });
+        for (size_t i = 0; i < items.size(); ++i) {
+          if (i) out += ' ';
+          fmt_value(out, kt, items[i].first, verb, plus, sharp, depth + 1, false);
+          out += ':';
+          fmt_value(out, et, items[i].second, verb, plus, sharp, depth + 1, false);
+        }
+      }
+      out += ']';
+      return;
+    }
+    case Kind::Slice: {
+      TypeId et = T.u(t).elem;
+      if (T.kind(et) == Kind::Uint8 && is_bytes_verb(verb)) {
+        std::string bytes;
+        if (w && w < slices_.size() && slices_[w].live) {
+          const SliceEnt& s = slices_[w];
+          for (uint64_t i = 0; i < s.len; ++i) bytes += char(obj_get(s.arr, s.off + i));
+        }
+        fmt_bytes(out, bytes, verb);
+        return;
+      }
+      out += '[';
+      if (w && w < slices_.size() && slices_[w].live) {
+        const SliceEnt& s = slices_[w];
+        for (uint64_t i = 0; i < s.len && i < 100000; ++i) {
+          if (i) out += ' ';
+          fmt_value(out, et, obj_get(s.arr, s.off + i), verb, plus, sharp, depth + 1, false);
+        }
+      }
+      out += ']';
+      return;
+    }
+    case Kind::Array: {
+      const Type& ty = T.u(t);
+      if (T.kind(ty.elem) == Kind::Uint8 && is_bytes_verb(verb)) {
+        std::string bytes;
+        for (int64_t i = 0; i < ty.len; ++i) bytes += char(obj_get(uint32_t(w), uint64_t(i)));
+        fmt_bytes(out, bytes, verb);
+        return;
+      }
+      out += '[';
+      for (int64_t i = 0; i < ty.len && i < 100000; ++i) {
+        if (i) out += ' ';
+        fmt_value(out, ty.elem, obj_get(uint32_t(w), uint64_t(i)), verb, plus, sharp, depth + 1, false);
+      }
+      out += ']';
+      return;
+    }
+    case Kind::Struct: {
+      const Type& ty = T.u(t);
+      out += '{';
+      for (size_t i = 0; i < ty.fields.size(); ++i) {
+        if (i) out += ' ';
+        if (plus) out += ty.fields[i].name + ":";
+        fmt_value(out, ty.fields[i].type, obj_get(uint32_t(w), i), verb, plus, sharp, depth + 1, false);
+      }
+      out += '}';
+      return;
+    }
+    default: out += "?"; return;
+  }
+}
+
+std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    bool is_str = T.kind(types[i]) == Kind::String;
+    if (i > 0) {
+      bool prev_str = T.kind(types[i - 1]) == Kind::String;
+      if (ln || (!is_str && !prev_str)) out += ' ';
+    }
+    fmt_value(out, types[i], args[i], 'v', false, false, 0, true);
+  }
+  if (ln) out += '\n';
+  return out;
+}
+
+std::string Interpreter::fmt_printf(const std::string& f, const std::vector<TypeId>& types, const Word* args, size_t n) const {
+  std::string out;
+  size_t argi = 0;
+  for (size_t i = 0; i < f.size();) {
+    char c = f[i];
+    if (c != '%') {
+      size_t j = f.find('%', i);
+      if (j == std::string::npos) j = f.size();
+      out.append(f, i, j - i);
+      i = j;
+      continue;
+    }
+    ++i;
+    Spec sp;
+    for (; i < f.size(); ++i) {
+      char fl = f[i];
+      if (fl == '-') { sp.minus = true; sp.zero = false; }
+      else if (fl == '+') sp.plus = true;
+      else if (fl == '#') sp.sharp = true;
+      else if (fl == '0') sp.zero = !sp.minus;
+      else if (fl == ' ') sp.space = true;
+      else break;
+    }
+    auto number = [&](int& dst) {
+      if (i < f.size() && f[i] == '*') {
+        ++i;
+        if (argi < n && T.is_integer(types[argi])) {
+          dst = int(std::clamp<int64_t>(int64_t(args[argi]), -1000000, 1000000));
+          if (dst < 0) { sp.minus = true; dst = -dst; }
+        } else {
+          out += "%!(BADWIDTH)";
+        }
+        ++argi;
+        return;
+      }
+      int v = 0;
+      bool any = false;
+      while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+        v = std::min(v * 10 + (f[i] - '0'), 1000000);
+        ++i;
+        any = true;
+      }
+      if (any) dst = v;
+    };
+    number(sp.width);
+    if (i < f.size() && f[i] == '.') {
+      ++i;
+      sp.prec = 0;
+      number(sp.prec);
+    }
+    if (i >= f.size()) { out += "%!(NOVERB)"; break; }
+    size_t vw;
+    uint32_t verb = decode_rune(f, i, vw);
+    i += vw;
+    if (verb == '%') { out += '%'; continue; }
+    sp.verb = verb < 128 ? char(verb) : '?';
+    if (argi >= n) {
+      out += "%!";
+      append_rune(out, verb);
+      out += "(MISSING)";
+      continue;
+    }
+    TypeId t = types[argi];
+    Word w = args[argi++];
+    Kind k = T.kind(t);
+    std::string s;
+    bool numeric = false;
+    bool bad = false;
+    if ((sp.verb == 'v' || sp.verb == 's') && stringer_text(t, w, s)) {
+      // a Stringer is printed as its String() text (padded like a string)
+    } else switch (sp.verb) {
+      case 'v':
+        if (T.is_integer(t) || k == Kind::Float64) {
+          numeric = true;
+          if (k == Kind::Float64) s = format_float(as_f(w), 'g', sp.prec);
+          else fmt_value(s, t, w, 'v', sp.plus, sp.sharp, 0, true);
+          if (sp.plus && (s.empty() || s[0] != '-')) s = "+" + s;
+          else if (sp.space && (s.empty() || s[0] != '-')) s = " " + s;
+        } else {
+          fmt_value(s, t, w, 'v', sp.plus, sp.sharp, 0, true);
+        }
+        break;
+      case 'd': case 'b': case 'o': case 'x': case 'X': case 'c': case 'q': case 'U': {
+        if (T.is_integer(t)) {
+          numeric = sp.verb != 'c' && sp.verb != 'q';
+          bool neg = !T.is_unsigned(t) && int64_t(w) < 0;
+          uint64_t u = neg ? 0 - uint64_t(w) : uint64_t(w);
+          if (sp.verb == 'c') { append_rune(s, uint32_t(w)); break; }
+          if (sp.verb == 'q') { std::string r; append_rune(r, uint32_t(w)); s = "'" + r + "'"; break; }
+          if (sp.verb == 'U') { s = utoa_base(u, 16, true); while (s.size() < 4) s = "0" + s; s = "U+" + s; break; }
+          int base = sp.verb == 'd' ? 10 : sp.verb == 'b' ? 2 : sp.verb == 'o' ? 8 : 16;
+          s = utoa_base(u, base, sp.verb == 'X');
+          if (sp.prec >= 0) {
+            if (sp.prec == 0 && u == 0) s.clear();
+            while (int(s.size()) < sp.prec) s = "0" + s;
+          }
+          if (sp.sharp) {
+            if (base == 16) s = (sp.verb == 'X' ? "0X" : "0x") + s;
+            else if (base == 8 && s[0] != '0') s = "0" + s;
+            else if (base == 2) s = "0b" + s;
+          }
+          if (neg) s = "-" + s;
+          else if (sp.plus) s = "+" + s;
+          else if (sp.space) s = " " + s;
+          if (sp.prec >= 0) numeric = false;   // precision disables zero padding
+        } else if (k == Kind::String && (sp.verb == 'x' || sp.verb == 'X' || sp.verb == 'q')) {
+          const std::string& v = str(w);
+          if (sp.verb == 'q') s = quote(v);
+          else for (unsigned char ch : v) { s += "0123456789abcdef"[ch >> 4]; s += "0123456789abcdef"[ch & 15]; }
+          if (sp.verb == 'X') for (char& ch : s) ch = char(toupper(ch));
+        } else if (k == Kind::Float64 && (sp.verb == 'x' || sp.verb == 'X')) {
+          char b[64];
+          snprintf(b, sizeof b, sp.verb == 'x' ? "%a" : "%A", as_f(w));
+          s = b;
+        } else if ((k == Kind::Slice || k == Kind::Array || k == Kind::Map || k == Kind::Struct) && sp.verb != 'U') {
+          fmt_value(s, t, w, sp.verb, sp.plus, sp.sharp, 0, true);
+          if (sp.verb != 'd') bad = false;
+        } else if (k == Kind::Pointer && (sp.verb == 'x' || sp.verb == 'X' || sp.verb == 'd')) {
+          fmt_value(s, t, w, 'v', false, false, 1, false);
+        } else {
+          bad = true;
+        }
+        break;
+      }
+      case 's':
+        if (k == Kind::String) s = str(w);
+        else if (k == Kind::Slice || k == Kind::Array || k == Kind::Map || k == Kind::Struct || k == Kind::Pointer) fmt_value(s, t, w, 's', sp.plus, false, 0, true);
+        else bad = true;
+        if (!bad && sp.prec >= 0 && k == Kind::String) {
+          size_t bytes = 0;
+          int runes = 0;
+          while (bytes < s.size() && runes < sp.prec) {
+            size_t rw;
+            decode_rune(s, bytes, rw);
+            bytes += rw;
+            ++runes;
+          }
+          s.resize(bytes);
+        }
+        break;
+      case 't':
+        if (k == Kind::Bool) s = w ? "true" : "false";
+        else bad = true;
+        break;
+      case 'T':
+        s = T.name(t);
+        if (k == Kind::UntypedNil) s = "<nil>";
+        break;
+      case 'p':
+        if (k == Kind::Pointer || k == Kind::Map || k == Kind::Slice) s = "0xc" + utoa_base(0x10000000ull + uint64_t(w) * 16, 16, false);
+        else bad = true;
+        break;
+      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+        if (k == Kind::Float64) {
+          numeric = true;
+          s = format_float(as_f(w), sp.verb, sp.prec < 0 && (sp.verb == 'f' || sp.verb == 'F' || sp.verb == 'e' || sp.verb == 'E') ? 6 : sp.prec);
+          if (sp.plus && s[0] != '-' && s[0] != '+') s = "+" + s;
+          else if (sp.space && s[0] != '-') s = " " + s;
+        } else {
+          bad = true;
+        }
+        break;
+      default:
+        bad = true;
+    }
+    if (bad) {
+      out += "%!";
+      append_rune(out, verb);
+      out += "(";
+      if (k == Kind::UntypedNil) {
+        out += "<nil>";
+      } else {
+        out += T.name(t) + "=";
+        fmt_value(out, t, w, 'v', false, false, 0, true);
+      }
+      out += ")";
+      continue;
+    }
+    pad(out, s, sp, numeric);
+  }
+  if (argi < n) {
+    out += "%!(EXTRA ";
+    for (size_t j = argi; j < n; ++j) {
+      if (j > argi) out += ", ";
+      out += T.name(types[j]) + "=";
+      fmt_value(out, types[j], args[j], 'v', false, false, 0, true);
+    }
+    out += ")";
+  }
+  return out;
+}
+
+// box_args allocates what converting the non-constant arguments to interface{} costs
+// (runtime/iface.go): convT64/32/16 allocate unless the value is < 256 (staticuint64s),
+// convTstring 16 B for a non-empty string, convTslice 24 B, convT the value's size for
+// structs and arrays; pointers, maps and bytes/bools are free.
+void Interpreter::box_args(const CallSite& cs, const Word* args) {
+  for (size_t i = 0; i < cs.arg_types.size(); ++i) {
+    if (cs.arg_const[i]) continue;
+    TypeId t = cs.arg_types[i];
+    const Type& ty = T.u(t);
+    Word w = args[i];
+    switch (ty.kind) {
+      case Kind::Int: case Kind::Int64: case Kind::Uint: case Kind::Uint64: case Kind::Uintptr:
+      case Kind::Float64: case Kind::Int32: case Kind::Uint32: case Kind::Int16: case Kind::Uint16: {
+        uint64_t u = w;
+        if (ty.size == 4) u = uint32_t(w);
+        if (ty.size == 2) u = uint16_t(w);
+        if (u >= 256) alloc(ty.size, true);
+        break;
+      }
+      case Kind::String:
+        if (!str(w).empty()) alloc(16, false);
+        break;
+      case Kind::Slice:
+        if (w) alloc(24, false);
+        break;
+      case Kind::Struct: case Kind::Array:
+        if (ty.size) alloc(ty.size, !ty.ptrs);
+        break;
+      default: break;
+    }
+    // fmt then calls String() on a Duration or Time, whose result is a new string
+    // (string(buf[n:])); taken as printed with %v or %s.
+    std::string text;
+    if (stringer_text(t, w, text) && text != "0s") alloc(text.size(), true);
+  }
+}
+
+}  // namespace lang

@@ -1,0 +1,22 @@
+#pragma once
+// gofmt.h — the UTF-8 and digit helpers package fmt's implementation (gofmt.cpp) shares
+// with the VM (string(rune), range over a string, strconv.FormatInt, print's %p-style
+// addresses). fmt itself is the Interpreter's fmt_value / fmt_print / fmt_printf /
+// box_args (interp.h), defined in gofmt.cpp.
+//
+// Models unicode/utf8 (DecodeRune, AppendRune: invalid bytes and surrogates become U+FFFD)
+// and strconv's digits (formatBits).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace gofmt {
+
+// utoa_base is u's digits in base 2…16 (upper: A–F), without a prefix.
+std::string utoa_base(uint64_t u, int base, bool upper);
+// append_rune appends r's UTF-8 encoding (U+FFFD for surrogates and values past U+10FFFF).
+void append_rune(std::string& s, uint32_t r);
+// decode_rune decodes UTF-8 at s[i]; width 1 and U+FFFD for invalid bytes (utf8.DecodeRune).
+uint32_t decode_rune(const std::string& s, size_t i, size_t& width);
+
+}  // namespace gofmt
