@@ -10,8 +10,9 @@
 // (DecodeRune, AppendRune), runtime/iface.go (convT64, convTstring, convTslice, convT).
 //
 // Simplifications: no interfaces, so no Stringer or error methods but time's, and no %w;
-// %p and pointers print a made-up 0xc… address; maps print in the simulator's slot order
-// sorted as fmt sorts keys; fmt's internal buffers (pooled in Go) are not counted.
+// %p and pointers print a made-up 0xc… address; a map prints its first 100 000 entries,
+// keys sorted as fmt sorts them (internal/fmtsort); fmt's internal buffers (pooled in Go)
+// are not counted.
 #include "engine/lang/gofmt.h"
 
 #include <algorithm>
