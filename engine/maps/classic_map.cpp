@@ -30,8 +30,8 @@ uint64_t bucket_size(const MapType& t) {
   return bucketCnt + bucketCnt * k + bucketCnt * e + 8;
 }
 
-bool overLoadFactor(uint64_t count, uint32_t B) {
-  return count > bucketCnt && count > loadFactorNum * ((uint64_t{1} << B) / loadFactorDen);
+bool overLoadFactor(uint64_t count, uint32_t B, uint64_t load_factor_num) {
+  return count > bucketCnt && count > load_factor_num * ((uint64_t{1} << B) / loadFactorDen);
 }
 
 bool tooManyOverflowBuckets(uint64_t noverflow, uint32_t B) {
@@ -41,9 +41,9 @@ bool tooManyOverflowBuckets(uint64_t noverflow, uint32_t B) {
   return noverflow >= (uint64_t{1} << (B & 15));
 }
 
-uint32_t B_for_hint(int64_t hint) {
+uint32_t B_for_hint(int64_t hint, uint64_t load_factor_num) {
   uint32_t B = 0;
-  while (hint > 0 && overLoadFactor(static_cast<uint64_t>(hint), B)) ++B;
+  while (hint > 0 && overLoadFactor(static_cast<uint64_t>(hint), B, load_factor_num)) ++B;
   return B;
 }
 
@@ -316,7 +316,7 @@ ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const 
     cur_.s.with_elems = elems_;
     cur_.s.resize(1, ind_key_, ind_elem_);
   } else {
-    B_ = B_for_hint(hint);
+    B_ = B_for_hint(hint, profile_.classic.load_factor_num);
     if (B_ != 0) {
       make_bucket_array(cur_, B_);
       if (next_overflow_ != 0) extra_ = heap_.alloc(24, false);   // new(mapextra)
@@ -394,7 +394,8 @@ again:
   }
   // Did not find the key. Grow if this insert crosses the load factor or there are too
   // many overflow buckets, and we are not already growing; then start over.
-  if (!growing() && (overLoadFactor(count_ + 1, B_) || tooManyOverflowBuckets(noverflow_, B_))) {
+  if (!growing() && (overLoadFactor(count_ + 1, B_, profile_.classic.load_factor_num) ||
+                     tooManyOverflowBuckets(noverflow_, B_))) {
     hash_grow();
     goto again;
   }
@@ -611,7 +612,7 @@ void ClassicMap::for_each(const std::function<bool(uint32_t, uint32_t)>& f) cons
 
 void ClassicMap::hash_grow() {
   // Double if over the load factor; otherwise too many overflow buckets: same size.
-  const bool bigger = overLoadFactor(count_ + 1, B_);
+  const bool bigger = overLoadFactor(count_ + 1, B_, profile_.classic.load_factor_num);
   const uint32_t oldB = B_;
   uint32_t nbuckets = 0;
   // May run a GC: the old array is still h.buckets and marked.

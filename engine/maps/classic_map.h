@@ -76,18 +76,20 @@ inline constexpr uint8_t evacuatedY = 3;      // entry moved to the second half
 inline constexpr uint8_t evacuatedEmpty = 4;  // slot empty and bucket evacuated
 inline constexpr uint8_t minTopHash = 5;      // smallest tophash of a full slot
 inline constexpr int bucketCnt = 8;           // slots per bucket
-// loadFactor 6.5 = 13/2: the average bucket load that triggers doubling (map.go's table).
-inline constexpr uint64_t loadFactorNum = 13;
+// loadFactor = loadFactorNum / loadFactorDen: the average bucket load that triggers doubling
+// (map.go's table). loadFactorNum is the release's (runtime::ClassicRules::load_factor_num:
+// 13, so 6.5, except Go 1.21's 12).
 inline constexpr uint64_t loadFactorDen = 2;
 
 // bucket_size is t.bucketsize: 8 + 8·K' + 8·V' + 8 (K', V' = 8 when stored indirectly).
 uint64_t bucket_size(const MapType& t);
-// overLoadFactor reports whether count items in 2^B buckets exceed the load factor.
-bool overLoadFactor(uint64_t count, uint32_t B);
+// overLoadFactor reports whether count items in 2^B buckets exceed the load factor
+// load_factor_num / loadFactorDen.
+bool overLoadFactor(uint64_t count, uint32_t B, uint64_t load_factor_num);
 // tooManyOverflowBuckets reports whether noverflow calls for a same-size grow.
 bool tooManyOverflowBuckets(uint64_t noverflow, uint32_t B);
 // B_for_hint is makemap's choice of B for a make() hint.
-uint32_t B_for_hint(int64_t hint);
+uint32_t B_for_hint(int64_t hint, uint64_t load_factor_num);
 
 class ClassicMap final : public Map {
  public:

@@ -60,6 +60,9 @@ Profile go121() {
   p.toolchain = "go1.21.13";
   p.changes = "clear(m), min, max; math/rand's global source made on first use";
   p.rand_source_at_init = false;
+  // runtime/map.go: loadFactorNum = (bucketCnt * 13 / 16) * loadFactorDen = 6 · 2 (the
+  // integer division drops the half): maps double at 6 entries per bucket, not 6.5.
+  p.classic.load_factor_num = 12;
   return p;
 }
 
@@ -72,6 +75,8 @@ Profile go122() {
   p.changes = "8-byte malloc header on pointerful objects > 512 B; loop variables per iteration";
   p.malloc_header = true;
   p.max_small_size = 32760;
+  // runtime/map.go: loadFactorNum = loadFactorDen * bucketCnt * 13 / 16 = 13 again.
+  p.classic.load_factor_num = 13;
   return p;
 }
 

@@ -15,7 +15,7 @@
 //
 //   Profile
 //   ├── version, toolchain           "1.24", "go1.24.4" (the Debian build measured)
-//   ├── map: impl, hmap_size, switches (SwissRules, clear idiom)
+//   ├── map: impl, hmap_size, switches (ClassicRules, SwissRules, clear idiom)
 //   ├── allocator: malloc_header, max_small_size
 //   ├── baseline: objects, frees, pages, Sys parts at the start of main
 //   ├── GC: first cycles' metadata growth, stack+globals term of the goal
@@ -50,6 +50,16 @@ struct SwissRules {
   bool clone_copies_tables = false;
 };
 
+// What a classic bucket map (runtime/map.go, Go 1.19–1.23) does that changed between releases.
+struct ClassicRules {
+  // loadFactorNum over loadFactorDen = 2: a map doubles once count > loadFactorNum · 2^B / 2
+  // (overLoadFactor), and makemap picks the smallest B a hint does not overload. 13 (6.5 per
+  // bucket) in Go 1.19 and from 1.22 on; Go 1.21's map.go writes it
+  // (bucketCnt * 13 / 16) * loadFactorDen, which truncates to 12 (6 per bucket; fixed in 1.22
+  // as loadFactorDen * bucketCnt * 13 / 16).
+  uint64_t load_factor_num = 13;
+};
+
 struct Profile {
   std::string_view version;        // "1.19", "1.24"
   std::string_view toolchain;      // the real release measured: "go1.24.4"
@@ -62,6 +72,7 @@ struct Profile {
     return minor;
   }
   MapImpl map_impl;
+  ClassicRules classic;
   SwissRules swiss;
   bool malloc_header;              // Go 1.22+: pointerful small objects > 512 B carry 8 B
   uint64_t max_small_size;         // objects above this are large (whole pages)

@@ -46,7 +46,7 @@ TEST(ClassicMap, HintToB) {
                                                 {14, 2},  {26, 2},   {27, 3},     {52, 3},
                                                 {53, 4},  {100, 4},  {1000, 8},   {10000, 11},
                                                 {100000, 14}, {1000000, 18}};
-  for (auto [hint, B] : cases) EXPECT_EQ(maps::B_for_hint(hint), B) << hint;
+  for (auto [hint, B] : cases) EXPECT_EQ(maps::B_for_hint(hint, go119().classic.load_factor_num), B) << hint;
 }
 
 TEST(ClassicMap, MakeCostsMatchGo119) {
