@@ -288,6 +288,7 @@ class Compiler {
   int back_jump(int target);
   bool for_stmt(const Stmt& s);
   bool is_range_delete(const Stmt& s);
+  bool in_inlined_copy(const Stmt& s) const;
   bool captured(const std::string& name) const;
   static bool same_expr(const Expr& a, const Expr& b);
   bool range_stmt(const Stmt& s);

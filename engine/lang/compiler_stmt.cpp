@@ -638,12 +638,18 @@ bool Compiler::is_range_delete(const Stmt& s) {
   Entity* d = lookup("delete");
   if (!d || d->k != Entity::Builtin) return false;
   if (c.args[1]->kind != Expr::Ident || c.args[1]->name != s.lhs[0]->name) return false;
-  // gc 1.19 does not see the idiom on a variable a function literal captured (measured:
-  // the overflow buckets stay); Go 1.24's maps end the same either way.
+  return same_expr(*c.args[0], *s.cond);
+}
+
+// in_inlined_copy: the range-delete loop s is compiled as part of a body gc inlines: a
+// function it inlines, or a literal expanded in place whose map is a variable it captured
+// (a closure compiled on its own sees the idiom). gc 1.19 keeps the delete loop there
+// (measured: the overflow buckets stay); runtime::Profile::clear_idiom_when_inlined.
+bool Compiler::in_inlined_copy(const Stmt& s) const {
+  if (size_t(F->fidx) < inlined_.size() && inlined_[size_t(F->fidx)]) return true;
   const Expr* m = s.cond.get();
   while (m->kind == Expr::Selector || m->kind == Expr::Paren) m = m->x.get();
-  if (m->kind == Expr::Ident && captured(m->name)) return false;
-  return same_expr(*c.args[0], *s.cond);
+  return m->kind == Expr::Ident && captured(m->name);
 }
 
 // captured: name is a local of the function around the literal being expanded, in a copy
@@ -682,10 +688,11 @@ bool Compiler::range_stmt(const Stmt& s) {
     return fail(s.lhs[1]->pos, "range over " + describe(x) + " permits only one iteration variable");
 
   if (k == Kind::Map && is_range_delete(s)) {
-    // mapclear: the compiler replaces the whole loop with one runtime call; flagged when
-    // the function is inlined, where Go 1.19 keeps the loop (runtime::Profile)
+    // mapclear: the compiler replaces the whole loop with one runtime call; flagged in an
+    // inlined copy, where Go 1.19 keeps the loop (runtime::Profile::clear_idiom_when_inlined)
+    const bool inlined_copy = in_inlined_copy(s);
     emit(OpMClear, materialize(x, t));
-    if (size_t(F->fidx) < inlined_.size() && inlined_[size_t(F->fidx)]) F->fn->code.back().flags |= 2;
+    if (inlined_copy) F->fn->code.back().flags |= 2;
     return pop_scope();
   }
   // Bind the iteration variables: returns slots for key/value (or -1) and the stores.

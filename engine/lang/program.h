@@ -94,7 +94,7 @@ enum Op : uint8_t {
   OpMSet,     // R[a][R[b]] = R[c]
   OpMDel,     // delete(R[a], R[b])
   OpMLen,
-  OpMClear,   // clear map R[a] (the range-delete idiom); flags bit1: in an inlined function
+  OpMClear,   // clear map R[a] (the range-delete idiom); flags bit1: in an inlined copy (a function or literal gc inlines)
   OpMIter,    // R[a] = iterator over R[b]; flags bit0: the runtime's own walk (no mapiterinit)
   OpMNext,    // next key of iterator R[a] into R[b] (and elem into R[c] if c >= 0); done: goto d
   // calls

@@ -77,9 +77,12 @@ struct Profile {
   bool malloc_header;              // Go 1.22+: pointerful small objects > 512 B carry 8 B
   uint64_t max_small_size;         // objects above this are large (whole pages)
   uint64_t hmap_size;              // runtime.hmap (classic) or maps.Map (swiss)
-  // gc turns `for k := range m { delete(m, k) }` into one mapclear; in Go 1.19 not inside a
-  // function it inlined (the inlined copy keeps the delete loop and so the overflow buckets;
-  // tests/oracle/programs/clear_inlined.go). Go 1.24 clears there too.
+  // gc turns `for k := range m { delete(m, k) }` into one mapclear (walk/range.go isMapClear);
+  // in Go 1.19 not inside a function it inlined: inline/inl.go's inlsubst leaves the copied
+  // range key's Defn on the original range statement, so ir.DeclaredBy fails and the inlined
+  // copy keeps the delete loop and so the overflow buckets
+  // (tests/oracle/programs/clear_inlined.go). From Go 1.20 the unified IR frontend
+  // (noder/reader.go) builds inlined bodies as it builds any body: they clear too.
   bool clear_idiom_when_inlined;
 
   // Heap at the start of main, as objects the runtime keeps alive for ever.

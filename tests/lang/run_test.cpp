@@ -254,7 +254,27 @@ TEST(Run, RangeDeleteInAnInlinedFunctionKeepsItsLoopOnGo119) {
     return std::stoull(r.out);
   };
   EXPECT_GT(after_gc(false, "1.19"), after_gc(true, "1.19") + 1'000'000);   // ≈ 1.9 MB of overflow buckets kept
+  EXPECT_EQ(after_gc(false, "1.21"), after_gc(true, "1.21"));   // unified IR: inlined copies clear
   EXPECT_EQ(after_gc(false, "1.24"), after_gc(true, "1.24"));
+}
+
+TEST(Run, RangeDeleteInALiteralOnACapturedMapClearsFromGo121) {
+  // A literal called at once is inlined; its range-delete loop on the map it captured stays
+  // a loop in gc 1.19 and is one mapclear from 1.20 on (tests/oracle/programs/func_literals.go).
+  auto after_gc = [](const char* version, const char* how) {
+    sim::Options o;
+    o.go_version = version;
+    auto r = run(prog(std::string("\tm := make(map[int][128]byte)\n\tfor i := 0; i < 90000; i++ {\n\t\tm[i] = [128]byte{}\n\t}\n") +
+                      how + "\truntime.GC()\n\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n"
+                      "\tfmt.Println(ms.HeapAlloc/1024, len(m))\n\truntime.KeepAlive(m)\n"), o);
+    EXPECT_TRUE(r.loaded) << r.diag;
+    EXPECT_NE(r.out.find(" 0\n"), std::string::npos) << r.out;   // emptied either way
+    return std::stoull(r.out);
+  };
+  const char* literal = "\tfunc() {\n\t\tfor k := range m {\n\t\t\tdelete(m, k)\n\t\t}\n\t}()\n";
+  const char* clear = "\tclear(m)\n";
+  EXPECT_GT(after_gc("1.19", literal), after_gc("1.21", clear) + 700);   // KB of overflow buckets kept
+  for (const char* v : {"1.21", "1.22", "1.23"}) EXPECT_EQ(after_gc(v, literal), after_gc(v, clear)) << v;
 }
 
 struct PanicCase {
