@@ -61,7 +61,9 @@ Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
   // The runtime's own objects (per-P structures, fmt/os init…): live for the whole run.
   const int saved = gcpercent_;
   gcpercent_ = -1;
-  for (uint64_t size : profile_.baseline_objects) baseline_.push_back(alloc(size, true));
+  // Objects of the 8-byte class hold pointers (a noscan one would have been packed into a
+  // 16-byte tiny block, mallocgc's tiny path).
+  for (uint64_t size : profile_.baseline_objects) baseline_.push_back(alloc(size, size >= kTinySize));
   mallocs_ += profile_.baseline_freed_objects;
   frees_ += profile_.baseline_freed_objects;
   gcpercent_ = saved;

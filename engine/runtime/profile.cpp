@@ -11,8 +11,18 @@
 // several runs; they sum to the measured Alloc and HeapObjects.
 #include "engine/runtime/profile.h"
 
+#include <initializer_list>
+#include <utility>
+
 namespace runtime {
 namespace {
+
+// by_size lists the objects of MemStats.BySize rows {size, objects}: the baseline as measured.
+std::vector<uint64_t> by_size(std::initializer_list<std::pair<uint64_t, uint64_t>> rows) {
+  std::vector<uint64_t> v;
+  for (const auto& [size, n] : rows) v.insert(v.end(), n, size);
+  return v;
+}
 
 // Go 1.19: classic bucket maps (runtime/map.go), the per-arena heap bitmap in GCSys.
 Profile go119() {
@@ -53,13 +63,33 @@ Profile go119() {
 }
 
 // Go 1.21 (1.20 is packaged by no Debian suite and not offered). Since 1.20 math/rand's
-// global source is made on first use.
+// global source is made on first use, and the heap bitmap is one bit per word (1 MiB per
+// 64 MiB arena) instead of 1.19's two (mbitmap.go, mheap.go heapArena).
 Profile go121() {
   Profile p = go119();
   p.version = "1.21";
   p.toolchain = "go1.21.13";
-  p.changes = "clear(m), min, max; math/rand's global source made on first use";
+  p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use";
   p.rand_source_at_init = false;
+  // 29 944 B in 52 objects (+ 2 tiny allocations), 4 runs of 6; 31 800 B in the others.
+  p.baseline_objects = by_size({{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},
+                                {96, 5}, {112, 1}, {192, 1}, {208, 2}, {384, 1}, {416, 12},
+                                {768, 1}, {1024, 3}, {9472, 2}});
+  p.baseline_freed_objects = 2;
+  p.baseline_extra_inuse_pages = 2;    // HeapInuse 196 608 at start
+  // GCSys 2 514 624 at start, 2 545 464 once the heap first grows; heapArena is 1 133 584 B
+  // (bitmap 1 MiB + noMorePtrs 16 KiB + spans 64 KiB + page bitmaps), and a 1M-entry map
+  // fill (10 arenas) measures 1 393 000 per arena beyond the first.
+  p.gc_sys_base = 2'545'464;
+  p.gc_sys_per_arena = 1'393'000;
+  p.other_sys = 408'428;
+  p.buck_hash_sys = 3'196;
+  // GCSys 2 546 → 2 747 → 2 812 KB after cycles 1, 2 (5 runs); Sys 7 183 376 at start →
+  // 7 511 056 (2 runs of 5; 7 773 200 in 3, OtherSys 256 KB higher) → +64 KB.
+  p.gc_sys_after_cycle[0] = 196 << 10;
+  p.gc_sys_after_cycle[1] = 64 << 10;
+  p.other_sys_after_first_gc = 124 << 10;
+  p.stack_and_globals_scan = 208'072;   // 615 341 912 − 2 · 307 566 920 (1M-entry fill, deleted, GC)
   // runtime/map.go: loadFactorNum = (bucketCnt * 13 / 16) * loadFactorDen = 6 · 2 (the
   // integer division drops the half): maps double at 6 entries per bucket, not 6.5.
   p.classic.load_factor_num = 12;
@@ -75,19 +105,49 @@ Profile go122() {
   Profile p = go121();
   p.version = "1.22";
   p.toolchain = "go1.22.12";
-  p.changes = "8-byte malloc header on pointerful objects > 512 B; loop variables per iteration";
+  p.changes = "8-byte malloc header on pointerful objects > 512 B (no heap bitmap in GCSys); loop variables per iteration; maps double at 6.5 a bucket again";
   p.malloc_header = true;
   p.max_small_size = 32760;
   // runtime/map.go: loadFactorNum = loadFactorDen * bucketCnt * 13 / 16 = 13 again.
   p.classic.load_factor_num = 13;
+  // 33 544 B in 53 objects (+ 2 tiny), 5 runs of 6: 1.21's, the pointerful ones over 512 B
+  // one size class up (416 → 448, 768 → 896, 1024 → 2048) for their header.
+  p.baseline_objects = by_size({{8, 4}, {16, 14}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},
+                                {96, 5}, {112, 1}, {192, 1}, {208, 2}, {384, 1}, {448, 12},
+                                {896, 1}, {2048, 3}, {9472, 2}});
+  p.baseline_extra_inuse_pages = 2;    // HeapInuse 196 608
+  p.stack_sys = 262'144;
+  // No heap bitmap in heapArena any more (small objects keep theirs in the span, larger ones
+  // in their header: mbitmap_allocheaders.go): 68 624 B per arena; a 1M-entry fill measures
+  // 94 000 per arena beyond the first. GCSys 1 449 664 at start, 1 480 504 once the heap grows.
+  p.gc_sys_base = 1'480'504;
+  p.gc_sys_per_arena = 94'000;
+  p.other_sys = 405'231;
+  p.buck_hash_sys = 6'393;
+  // GCSys 1 481 → 1 682 → 1 747 KB after cycles 1, 2; Sys 6 118 416 → 6 446 096 (3 runs of
+  // 5; 6 708 240 in 2) → +64 KB.
+  p.stack_and_globals_scan = 412'648;   // 615 570 168 − 2 · 307 578 760
   return p;
 }
 
+// Go 1.23: the runtime makes more of its objects at start (unique, timers, iter); the same
+// Sys in other parts (BuckHashSys smaller, GCSys larger).
 Profile go123() {
   Profile p = go122();
   p.version = "1.23";
   p.toolchain = "go1.23.5";
   p.changes = "";
+  // 42 392 B in 75 objects (+ 5 tiny), 4 runs of 6; 42 376 B in 74 (+ 6) in the others.
+  p.baseline_objects = by_size({{8, 8}, {16, 20}, {24, 1}, {32, 1}, {48, 5}, {64, 3}, {96, 5},
+                                {112, 1}, {128, 1}, {192, 1}, {208, 2}, {384, 1}, {448, 12},
+                                {896, 1}, {1152, 8}, {1792, 3}, {9472, 2}});
+  p.baseline_freed_objects = 5;
+  p.baseline_extra_inuse_pages = 1;    // HeapInuse 212 992
+  p.other_sys = 409'264;
+  p.buck_hash_sys = 2'360;
+  // Sys 6 118 416 at start (half the runs: 6 380 560, OtherSys 256 KB higher) → 6 446 096
+  // after cycle 1 in every run → +64 KB.
+  p.stack_and_globals_scan = 154'616;   // 615 329 384 − 2 · 307 587 384
   return p;
 }
 
