@@ -11,7 +11,8 @@
 #      drive Debian's /usr/bin/chromium).
 #
 # Usage: bash .ci/deps-web.sh            (from anywhere; paths are relative to the repo)
-# See shared/reference/toolchain.md §1 for why the source package needs a private apt config.
+# web/README.md, "Dear ImGui from Debian's source package", says why the source package needs a
+# private apt configuration.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -4,10 +4,10 @@
 //   Q1 HiDPI: 3.1.6's GLFW knows nothing of devicePixelRatio. The window is created at CSS size
 //      × dpr, the CSS size comes from the stylesheet (GLFW removes inline sizes), and ImGui works
 //      in device pixels: style and font are scaled by dpr. Mouse coordinates are already scaled
-//      by emscripten (Browser.calculateMouseEvent). (toolchain.md §7)
+//      by emscripten (Browser.calculateMouseEvent). (web/README.md, P8)
 //   Q2 Clipboard: glfwSet/GetClipboardString are stubs in 3.1.6. ImGui gets our own functions;
 //      copies go to navigator.clipboard, and the DOM paste event (fired before ImGui's next
-//      frame) refreshes what Ctrl+V pastes. (toolchain.md §6)
+//      frame) refreshes what Ctrl+V pastes. (web/README.md, P7)
 //   Q3 Touch: 3.1.6's GLFW routes touch events to its mouse handlers, which ignore them (they
 //      read event.touch, which only SDL sets). We catch touch events on the window in the
 //      capture phase, stop them there, and feed ImGui mouse events (one finger), wheel scroll

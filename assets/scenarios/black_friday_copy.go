@@ -1,11 +1,11 @@
 // black_friday_copy.go — the article's cure for a map that never shrinks: copy it.
 //
-// A customer cache (map[int][128]byte) peaks at 300 000 entries on Black Friday, then shrinks
-// to 1 000 live entries. Deleting keys keeps every bucket, so Alloc stays at the peak's bucket
-// memory. Copying the survivors into a fresh map sized for them and dropping the old one
-// (cache = fresh) frees it at the next GC — until then both maps are counted ("copied").
-// (Seed article 000, "recreate the map"; go-runtime-facts.md §1.10, §2.8.) NumGC is not
-// printed: Go 1.24 runs 8 or 9 automatic cycles during the fill, by timing.
+// A customer cache (map[int][128]byte) peaks at 300 000 entries on Black Friday, then shrinks to
+// 1 000 live entries. Deleting keys keeps every bucket, so Alloc stays at the peak's bucket memory.
+// Copying the survivors into a fresh map sized for them and dropping the old one (cache = fresh)
+// frees it at the next GC — until then both maps are counted ("copied"). (Seed article 000,
+// "recreate the map"; engine/maps/README.md, "Delete (classic)", "Delete and tombstones (Swiss)".)
+// NumGC is not printed: Go 1.24 runs 8 or 9 automatic cycles during the fill, by timing.
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; 3 runs, a/b = values
 // that differed between runs):

@@ -1,13 +1,13 @@
 // churning_cache.go — a cache that never grows in length but keeps reallocating.
 //
-// A sliding window of 3 000 customer IDs (map[int][128]byte): each step inserts a new ID and
-// deletes the one inserted 3 000 steps earlier; 1 500 000 steps. len stays at 3 000, so a
-// classic map never doubles (B stays 9) — but new keys land in fresh overflow buckets while the
-// deleted ones leave empty slots behind, until the overflow count forces a SAME-SIZE grow: a
-// new bucket array of the same B (go-runtime-facts.md §1.7, §1.10; golang/go#16070).
-// TotalAlloc keeps climbing while the live size stays flat. Go 1.24 has no same-size rehash:
-// deletes in full groups leave tombstones and a table full of them grows or splits instead
-// (§2.7, §2.8): it settles at 16 tables and then allocates almost nothing.
+// A sliding window of 3 000 customer IDs (map[int][128]byte): each step inserts a new ID and deletes
+// the one inserted 3 000 steps earlier; 1 500 000 steps. len stays at 3 000, so a classic map never
+// doubles (B stays 9) — but new keys land in fresh overflow buckets while the deleted ones leave
+// empty slots behind, until the overflow count forces a SAME-SIZE grow: a new bucket array of the
+// same B (engine/maps/README.md, "Growth triggers (classic)"; golang/go#16070). TotalAlloc keeps
+// climbing while the live size stays flat. Go 1.24 has no same-size rehash: deletes in full groups
+// leave tombstones and a table full of them grows or splits instead (same README, "Delete and
+// tombstones (Swiss)"): it settles at 16 tables and then allocates almost nothing.
 //
 // The live size after a GC is a sawtooth (overflow buckets pile up, a same-size grow drops
 // them), so one sample depends on where the random hash put the last grow; the program prints

@@ -3,10 +3,10 @@
 // `for k := range m { delete(m, k) }` is compiled into one mapclear call (Go 1.19: zero the
 // bucket array in place, drop the overflow buckets; Go 1.24: Map.Clear, every table kept and
 // zeroed). The builtin clear(m) (Go 1.21+) does the same; it is not used here so that the
-// program also builds as Go 1.19. Either way B / the tables stay: Alloc after GC barely
-// moves, and refilling reuses the same memory. Only a fresh make() gives the memory back.
-// (NumGC is not printed: Go 1.24 runs 6 or 7 automatic cycles during the fill, by timing.)
-// (go-runtime-facts.md §1.11, §2.9.)
+// program also builds as Go 1.19. Either way B / the tables stay: Alloc after GC barely moves,
+// and refilling reuses the same memory. Only a fresh make() gives the memory back. (NumGC is
+// not printed: Go 1.24 runs 6 or 7 automatic cycles during the fill, by timing.)
+// (engine/maps/README.md, "mapclear (classic)", "Clear (Swiss)".)
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; 3 runs, a/b = values
 // that differed between runs):

@@ -1,9 +1,9 @@
 // set_to_nil.go — dropping the last reference is what frees a map.
 //
-// A package-level map of 90 000 int → int entries. Deleting every key frees nothing
-// (the buckets stay: Go 1.19 B = 14). Setting the variable to nil makes the whole map
-// unreachable, and the next GC takes all of it. A new map assigned to the same variable starts
-// from scratch. (Seed article 003, scenes 1–2; go-runtime-facts.md §1.10, §2.8.)
+// A package-level map of 90 000 int → int entries. Deleting every key frees nothing (the buckets
+// stay: Go 1.19 B = 14). Setting the variable to nil makes the whole map unreachable, and the next
+// GC takes all of it. A new map assigned to the same variable starts from scratch. (Seed article
+// 003, scenes 1–2; engine/maps/README.md, "Delete (classic)", "Delete and tombstones (Swiss)".)
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; 3 runs, a/b = values
 // that differed between runs):

@@ -1,12 +1,12 @@
 // value_size_128_vs_129.go — one byte more per value, a very different heap.
 //
-// Values up to 128 bytes live inside the buckets (groups in Go 1.24); from 129 bytes on the
-// map stores an 8-byte pointer and allocates every value as its own heap object (a 129-byte
-// value takes a 144-byte size-class slot). So map[int][128]byte has big buckets that never
-// shrink, while map[int][129]byte has small buckets and its values are freed by delete + GC.
-// (go-runtime-facts.md §1.3, §2.3.) mapShape is a playground builtin; the oracle harness
-// supplies it for real Go. (NumGC is not printed: Go 1.24 runs 12 or 13 automatic cycles while
-// filling, by timing.)
+// Values up to 128 bytes live inside the buckets (groups in Go 1.24); from 129 bytes on the map
+// stores an 8-byte pointer and allocates every value as its own heap object (a 129-byte value
+// takes a 144-byte size-class slot). So map[int][128]byte has big buckets that never shrink,
+// while map[int][129]byte has small buckets and its values are freed by delete + GC.
+// (engine/maps/README.md, "Bucket layout and size (classic)", "Group layout and size (Swiss)".)
+// mapShape is a playground builtin; the oracle harness supplies it for real Go. (NumGC is not
+// printed: Go 1.24 runs 12 or 13 automatic cycles while filling, by timing.)
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; 3 runs, a/b = values
 // that differed between runs):

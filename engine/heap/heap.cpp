@@ -50,8 +50,8 @@ Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
   mcache_.assign(kNumSizeClasses * 2, 0);
   free_bits_.resize((1u << kSlotBits) / 64 + 1);
   partial_.resize(kNumSizeClasses * 2);
-  // The first heap chunk is mapped at start; goroutine stacks are carved from it (§5:
-  // HeapSys = 4 MiB − StackSys exactly).
+  // The first heap chunk is mapped at start; goroutine stacks are carved from it (HeapSys =
+  // 4 MiB − StackSys exactly: engine/heap/README.md, "Heap growth, HeapSys and Sys").
   stack_pages_ = profile_.stack_sys / kPageSize;
   alloc_pages(stack_pages_);
   if (profile_.baseline_extra_inuse_pages) {
@@ -302,7 +302,8 @@ Heap::SpanSummary Heap::span_summary() const {
 //-- [SECTION] GC --------------------------------------------------------------------------------
 
 void Heap::recompute_goal() {
-  // gcControllerState.heapGoal / trigger (mgcpacer.go, go1.19), §4.2–4.3.
+  // gcControllerState.heapGoal / trigger (mgcpacer.go, go1.19); engine/heap/README.md,
+  // "The heap goal", "The trigger".
   if (gcpercent_ < 0) {
     goal_ = ~0ull;
     trigger_ = ~0ull;

@@ -11,7 +11,8 @@
 //   spanClass    sizeclass<<1 | noscan: scan and noscan objects never share a span
 //   mspan        a run of 8 KiB pages holding objects of one span class (or one large object)
 //   mcache       the per-P cache of one span per span class (one P here)
-//   heapLive     the pacer's count of bytes allocated since the last mark (§4.1)
+//   heapLive     the pacer's count of bytes allocated since the last mark
+//                (engine/heap/README.md, "heapLive")
 //   heapMarked   bytes the last GC cycle marked reachable
 //
 // Layout:
@@ -37,11 +38,12 @@
 //   - A GC cycle is instantaneous and sweeps at once. Objects allocated during a real
 //     concurrent mark would survive that cycle; here the cycle runs right after the
 //     allocation that crossed the trigger, when the just-allocated object is live, which
-//     reproduces the "old bucket array still marked" effect of §6.3. As in mallocgc, only
-//     an allocation that takes a new span (a large object, or a full cached span refilled)
-//     tests the trigger (shouldhelpgc).
-//   - The trigger uses Go's bounds (§4.3) with a runway from the scannable heap in place
-//     of the cons/mark controller, which depends on wall-clock timing.
+//     reproduces the "old bucket array still marked" effect (engine/maps/README.md, "1M on
+//     Go 1.19, inline values"). As in mallocgc, only an allocation that takes a new span (a
+//     large object, or a full cached span refilled) tests the trigger (shouldhelpgc).
+//   - The trigger uses Go's bounds (engine/heap/README.md, "The trigger") with a runway from
+//     the scannable heap in place of the cons/mark controller, which depends on wall-clock
+//     timing.
 //   - heapLive grows by each object's size, not by whole spans at mcache refill.
 //   - The scavenger is not modelled: HeapReleased counts fresh, never-used pages only.
 //   - The non-heap Sys fields (GCSys, OtherSys, StackSys, …) are the profile's measured

@@ -1,8 +1,8 @@
 #pragma once
 // sizeclasses.h — the Go allocator's size classes (runtime/sizeclasses.go).
 //
-// Generated from Go go1.19 src/runtime/sizeclasses.go (identical in go1.24, checked in
-// ../shared/reference/go-runtime-facts.md §3.2); DO NOT EDIT by hand.
+// Generated from Go go1.19 src/runtime/sizeclasses.go (identical in go1.24's; see
+// engine/heap/README.md, "Size classes"); DO NOT EDIT by hand.
 // tests/engine/heap_test.cpp checks the table against Go's published values.
 //
 // class  bytes/obj  bytes/span  objects  tail waste

@@ -1526,7 +1526,8 @@ void Interpreter::exec(uint64_t stop) {
           R[in.a] = new_slice(s.arr, s.off, newlen, s.cap);
           break;
         }
-        // growslice (§3.8): double below 256, then grow by (cap + 768)/4; round up to size class
+        // growslice (engine/heap/README.md, "Slice growth (growslice)"): double below 256,
+        // then grow by (cap + 768)/4; round up to size class
         uint64_t newcap = s.cap;
         if (newlen > 2 * s.cap) {
           newcap = newlen;

@@ -2,7 +2,7 @@
 // interp.h — the VM that runs a compiled Program on the simulated heap and maps.
 //
 // Models the parts of the Go runtime a program reaches: mallocgc for every value Go puts
-// on the heap (escaping new/&T{}/make, append's growslice §3.8, string data from concat,
+// on the heap (escaping new/&T{}/make, append's growslice (slice.go), string data from concat,
 // strconv and fmt, interface boxing of fmt/log arguments: convT64/convTstring/…), the
 // maps (through maps::make_map), the GC's root scan (globals, live locals by stack map,
 // VM temporaries) and the panics of runtime/panic.go with Go's messages.

@@ -855,7 +855,8 @@ void ClassicMap::iter_init() {
 
 void ClassicMap::append_overflow() {
   // createOverflow + append(*h.extra.overflow, ovf): mapextra, the slice header, and the
-  // backing array growing by growslice's rule (§3.8). Only the sizes matter here.
+  // backing array growing by growslice's rule (engine/heap/README.md, "Slice growth
+  // (growslice)"). Only the sizes matter here.
   create_overflow();
   if (overflow_.len == overflow_.cap) {
     const uint64_t needed = overflow_.len + 1;

@@ -4,7 +4,8 @@
 // Models src/runtime/map.go at go1.19 (logically identical to map_noswiss.go in go1.24),
 // allocation by allocation: every bucket array, overflow bucket, mapextra, overflow slice
 // and indirect key/elem goes through heap::Heap with the size the runtime gives it, so
-// its size class and lifetime show in MemStats. Facts: go-runtime-facts.md §1.
+// its size class and lifetime show in MemStats. The rules, each with its Go source:
+// engine/maps/README.md, "Classic bucket map (Go 1.19–1.23)".
 //
 // Terminology (Go's):
 //   B           log2 of the number of buckets (2^B), not counting overflow buckets

@@ -340,7 +340,8 @@ bool SwissMap::delete_small(uint64_t hash, uint32_t key) {
 }
 
 // grow_to_table is growToTable: a 16-slot table plus a one-entry directory replace the
-// small group, which becomes garbage (§2.6: +328 B, 3 mallocs for map[int]int).
+// small group, which becomes garbage (+328 B, 3 mallocs for map[int]int: engine/maps/README.md,
+// "Small map (Swiss)").
 void SwissMap::grow_to_table() {
   const uint32_t ti = new_table(2 * kSwissGroupSlots, 0, 0);
   Table& t = tables_[ti];
@@ -394,7 +395,7 @@ uint32_t* SwissMap::put(uint32_t key) {
       return elem;
     }
     // Go 1.24.4 converts before it looks for the key: an update of one of 8 existing
-    // keys also grows to a table (measured, facts §2.6).
+    // keys also grows to a table (measured; engine/maps/README.md, "Small map (Swiss)").
     grow_to_table();
   }
   for (;;) {

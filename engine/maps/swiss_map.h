@@ -4,7 +4,8 @@
 // Models `internal/runtime/maps` at go1.24 (map.go, table.go, group.go,
 // runtime_fast64_swiss.go) as far as it decides *what is allocated, when, and how big*:
 // the small map, tables, groups, the extendible-hashing directory, growth, splits,
-// tombstones and clear. Facts: ../shared/reference/go-runtime-facts.md §2.
+// tombstones and clear. The rules, each with its Go source: engine/maps/README.md, "Swiss map
+// (Go 1.24+)".
 //
 // Terminology (Go's, from the header of map.go):
 //   slot        one key/elem pair {K', V'}; K'/V' is the type, or a pointer when > 128 B
@@ -66,17 +67,18 @@
 //     different individual values. Reseeds (count → 0, clear) are deterministic.
 //   - No iterators, so no iteration-during-growth rules; for_each visits tables in
 //     directory order.
-//   - No pruneTombstones: it is not in go1.24.4 (facts §2.7 and §9.3). A table full of
+//   - No pruneTombstones: it is not in go1.24.4 (internal/runtime/maps/table.go: rehash;
+//     engine/maps/README.md, "Insert: PutSlot, grow and split (Swiss)"). A table full of
 //     tombstones doubles or splits, as in 1.24 (golang/go#70886).
 //   - The simulator keeps no elem handles while every stored elem is 0 (store()); they
 //     appear, all 0, the first time an elem is not 0 or assign() hands out a slot.
 //   - The 64-bit SWAR ctrl matching is exact (Go's portable match may give false
 //     positives that a key compare then rejects; no allocation depends on it).
 //
-// Conformance status (tests/engine/swiss_map_test.cpp against go-runtime-facts.md; the
-// 1M figures are seed 2, Go's are 3 runs of Go 1.24.4):
+// Conformance status (tests/engine/swiss_map_test.cpp against Go 1.24.4's figures in
+// engine/maps/README.md; the 1M figures are seed 2, Go's are 3 runs of Go 1.24.4):
 //   | check                                               | model                | Go 1.24.4            |
-//   | group/slot sizes of the 17 §2.3 types               | exact                | —                    |
+//   | group/slot sizes of 17 types (maps/README.md)       | exact                | —                    |
 //   | make(hint) TotalAlloc / mallocs, hints 0 … 1e6      | exact                | —                    |
 //   | growth points 9, 15, 29 … 449, first split at 897   | exact                | —                    |
 //   | growToTable                                         | 328 B / 3 mallocs    | 328 B / 3 mallocs    |
@@ -89,10 +91,10 @@
 //   | 1M ptr: NumGC                                       | 9                    | 8                    |
 //   | churn: Alloc after 4 delete+GC rounds (KiB)          | 294 324, 295 044 ×3  | 294 323, 295 044–295 049 ×3 |
 //   | churn: tombstones after each round                  | 93K 176K 257K 336K   | 91K 176K 258K 337K   |
-//   Go's ranges are facts §6.1 plus tests/oracle/FIGURES.md. "After insert" depends on
-//   where the last GC cycle falls in the final split wave (GC pacing, not the map): the
-//   model's ptr run sits at the low end of Go's spread (its last cycle frees part of the
-//   depth-10 tables replaced in that wave).
+//   Go's ranges are tests/oracle/FIGURES.md (explained in engine/maps/README.md, "The 1M
+//   experiment explained"). "After insert" depends on where the last GC cycle falls in the
+//   final split wave (GC pacing, not the map): the model's ptr run sits at the low end of
+//   Go's spread (its last cycle frees part of the depth-10 tables replaced in that wave).
 #include <cstdint>
 #include <memory>
 #include <string>

@@ -1,5 +1,6 @@
-// swiss_article000.cpp — the 1M-entry experiment (go-runtime-facts.md §6) on the Go 1.24
-// Swiss map model, for several seeds: figures and wall time, printed, never asserted.
+// swiss_article000.cpp — the 1M-entry experiment (engine/maps/README.md, "The 1M experiment
+// explained") on the Go 1.24 Swiss map model, for several seeds: figures and wall time,
+// printed, never asserted.
 //
 //   ./swiss_article000 [n=1000000] [seeds=5] [gctrace]
 //

@@ -50,7 +50,8 @@ TEST(ClassicMap, HintToB) {
 }
 
 TEST(ClassicMap, MakeCostsMatchGo119) {
-  // TotalAlloc delta of make(map[K]V, hint) for an escaping map (facts §1.5, measured).
+  // TotalAlloc delta of make(map[K]V, hint) for an escaping map (measured;
+  // engine/maps/README.md, "Creating a map (classic)").
   struct Case { uint64_t elem; int64_t hint; uint64_t bytes; };
   const Case cases[] = {{8, 0, 48},      {8, 8, 48},      {8, 9, 336},   {128, 9, 2352},
                         {8, 53, 2760},   {8, 1000, 41032}, {8, 1000000, 40108104},
@@ -87,7 +88,8 @@ TEST(ClassicMap, StackMapAllocatesNothingUntilItGrows) {
 }
 
 TEST(ClassicMap, GrowthThresholds) {
-  // B increments on insert number floor(6.5·2^B)+1 (9 for B = 0): facts §1.7.
+  // B increments on insert number floor(6.5·2^B)+1 (9 for B = 0): engine/maps/README.md,
+  // "Growth triggers (classic)".
   Fixture f(int_map_type(8, false));
   const uint64_t points[] = {9, 14, 27, 53, 105, 209, 417, 833, 1665, 3329, 6657, 13313};
   uint32_t B = 0;
@@ -133,7 +135,8 @@ TEST(ClassicMap, EvacuationIsIncrementalAndFinishes) {
 }
 
 TEST(ClassicMap, PreallocatedOverflowBucketsComeFirst) {
-  // make(map[int]int, 1000): B = 8, 284 buckets (256 + 28 preallocated): facts §1.5 table.
+  // make(map[int]int, 1000): B = 8, 284 buckets (256 + 28 preallocated): engine/maps/README.md,
+  // "Creating a map (classic)".
   Fixture f(int_map_type(8, false), maps::MakeParams{1000, true, false, 9});
   const uint64_t before = f.heap.read_memstats().Mallocs;
   for (uint32_t i = 0; i < 1000; ++i) *f.map->assign(i) = i;

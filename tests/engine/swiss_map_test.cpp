@@ -1,12 +1,13 @@
 // swiss_map_test.cpp — maps.Map (Go 1.24): layout, make costs, growth, tombstones, clear,
-// randomized invariants and the 1M-entry experiment (go-runtime-facts.md §2, §6, §7).
+// randomized invariants and the 1M-entry experiment (engine/maps/README.md, "Swiss map
+// (Go 1.24+)", "The 1M experiment explained").
 //
 // [SECTION] Layout
 // [SECTION] make(map[K]V, hint)
 // [SECTION] Small map
 // [SECTION] Tables, tombstones, clear, inspection
 // [SECTION] Randomized invariants and GC
-// [SECTION] The 1M experiment and churn (facts §6, §7)
+// [SECTION] The 1M experiment and churn (engine/maps/README.md)
 #include <gtest/gtest.h>
 
 #include <random>
@@ -62,7 +63,8 @@ struct Fixture {
 //-- [SECTION] Layout -----------------------------------------------------------------------------
 
 TEST(SwissMap, GroupAndSlotSizesMatchGo124) {
-  // go-runtime-facts.md §2.3: SlotSize / GroupSize / pointers, read from Go 1.24.4 descriptors.
+  // SlotSize / GroupSize / pointers, read from Go 1.24.4 descriptors (engine/maps/README.md,
+  // "Group layout and size (Swiss)").
   auto T = [](uint64_t ks, uint64_t ka, bool kp, uint64_t es, uint64_t ea, bool ep) {
     maps::MapType t;
     t.key_size = ks; t.key_align = ka; t.key_ptrs = kp;
@@ -108,7 +110,8 @@ TEST(SwissMap, FactoryPicksSwissForGo124) {
 //-- [SECTION] make(map[K]V, hint) ----------------------------------------------------------------
 
 TEST(SwissMap, MakeHintCostsMatchGo124) {
-  // TotalAlloc / Mallocs delta of make for an escaping map (facts §2.5, measured, exact).
+  // TotalAlloc / Mallocs delta of make for an escaping map (measured, exact;
+  // engine/maps/README.md, "Creating a map (Swiss)").
   struct Case { int64_t hint; uint64_t elem; uint64_t bytes, mallocs, tables, capacity; };
   const Case cases[] = {
       {0, 8, 48, 1, 0, 0},           {8, 8, 48, 1, 0, 0},
@@ -190,7 +193,7 @@ TEST(SwissMap, GrowToTableCosts328BytesIn3Mallocs) {
   const auto before = f.heap.read_memstats();
   *f.map->assign(8) = 8;
   const auto after = f.heap.read_memstats();
-  EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, 328u);   // 32 + 288 + 8 (§7)
+  EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, 328u);   // 32 + 288 + 8 (Go's growToTable)
   EXPECT_EQ(after.Mallocs - before.Mallocs, 3u);
   EXPECT_FALSE(f.swiss().is_small());
   EXPECT_EQ(f.swiss().dir_len(), 1u);
@@ -206,8 +209,8 @@ TEST(SwissMap, GrowToTableCosts328BytesIn3Mallocs) {
 }
 
 TEST(SwissMap, UpdateOfAFullSmallMapStillGrowsToATable) {
-  // Go 1.24.4 quirk (§2.6): an assignment to an 8-entry small map converts it even when
-  // the key exists.
+  // Go 1.24.4 quirk (engine/maps/README.md, "Small map (Swiss)"): an assignment to an
+  // 8-entry small map converts it even when the key exists.
   Fixture f(int_map_type(8, false));
   for (uint32_t k = 0; k < 8; k++) *f.map->assign(k) = k;
   const uint64_t before = f.heap.read_memstats().TotalAlloc;
@@ -240,7 +243,8 @@ TEST(SwissMap, SmallMapDeleteEmptiesTheSlot) {
 //-- [SECTION] Tables, tombstones, clear, inspection ----------------------------------------------
 
 TEST(SwissMap, SingleTableGrowthPoints) {
-  // §2.7: the table of capacity C rehashes on the (7C/8 + 1)-th entry; 897 splits.
+  // The table of capacity C rehashes on the (7C/8 + 1)-th entry; 897 splits
+  // (engine/maps/README.md, "Insert: PutSlot, grow and split (Swiss)").
   for (uint64_t elem : {8u, 128u}) {
     Fixture f(int_map_type(elem, false, elem == 128 ? 1 : 8), escaping(0, 7));
     std::vector<std::pair<uint64_t, uint64_t>> grows;   // (count after insert, new capacity)
@@ -643,13 +647,13 @@ TEST(SwissMap, SplitsAndDirectoryDoublingsKeepInvariants) {
   for (uint32_t k = 0; k < 40000; k++) ASSERT_NE(f.map->lookup(k), nullptr);
 }
 
-//-- [SECTION] The 1M experiment and churn (facts §6, §7) -----------------------------------------
+//-- [SECTION] The 1M experiment and churn (engine/maps/README.md) -------------------------------
 
 TEST(SwissMap, MillionInsertTotalAllocMatchesTheAllocationModel) {
-  // Facts §2.10, GOGC off, escaping map: Map + small group + growToTable + 6 grows
-  // (16 → 1024) + 2·(T−1) split tables + directories 2 … 2048 (+ 1M values for *[128]byte)
-  // is exactly Go 1.24.4's TotalAlloc (602 381 896 B for T = 2042, 203 370 936 B for
-  // T = 2040) and Mallocs (8192; 1 008 184).
+  // GOGC off, escaping map: Map + small group + growToTable + 6 grows (16 → 1024) +
+  // 2·(T−1) split tables + directories 2 … 2048 (+ 1M values for *[128]byte) is exactly
+  // Go 1.24.4's TotalAlloc (602 381 896 B for T = 2042, 203 370 936 B for T = 2040) and
+  // Mallocs (8192; 1 008 184): engine/maps/README.md, "What is on the heap (Swiss)".
   for (bool pointer : {false, true}) {
     // Seeds 3 and 1 give the table counts of the measured runs (2042 and 2040).
     Fixture f(pointer ? int_map_type(8, true) : int_map_type(128, false, 1),
@@ -762,9 +766,10 @@ TEST(SwissMap, Article000PointerValuesGo124) {
 }  // namespace
 
 TEST(SwissMap, ChurnAccumulatesTombstonesAndSplitsOnceMore) {
-  // Facts §2.8 / §7 (Go 1.24.4, map[int][128]byte): insert 1M, then 4 rounds of "delete all,
-  // runtime.GC(), insert 1M new keys". Alloc after each GC: 294 323 KiB, then 295 044–295 049
-  // KiB (5 more splits) and flat; tombstones 91K → 176K → 258K → 337K; 2043 → 2048 tables.
+  // Go 1.24.4, map[int][128]byte: insert 1M, then 4 rounds of "delete all, runtime.GC(),
+  // insert 1M new keys". Alloc after each GC: 294 323 KiB, then 295 044–295 049 KiB (5 more
+  // splits) and flat; tombstones 91K → 176K → 258K → 337K; 2043 → 2048 tables
+  // (engine/maps/README.md, "Churn: delete all, insert new keys").
   Fixture f(int_map_type(128, false, 1), on_stack(0, 2));
   const uint32_t n = 1'000'000;
   for (uint32_t k = 0; k < n; k++) f.map->store(k, 0);

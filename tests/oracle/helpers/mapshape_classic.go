@@ -4,9 +4,9 @@
 // program on real Go 1.19–1.23 (classic bucket maps). gomapsim provides mapShape as a builtin.
 //
 // mapShape(m) returns "len=%d B=%d": the live entry count and log2 of the bucket count, read
-// from runtime.hmap through unsafe (layout: go-runtime-facts.md §1.2). A nil map prints
-// "len=0 B=0". Uses strconv, not fmt, so that it adds no package of its own to a program that
-// prints with log or fmt anyway.
+// from runtime.hmap through unsafe (layout: runtime/map.go, type hmap). A nil map prints "len=0
+// B=0". Uses strconv, not fmt, so that it adds no package of its own to a program that prints
+// with log or fmt anyway.
 package main
 
 import (

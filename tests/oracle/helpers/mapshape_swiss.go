@@ -5,10 +5,10 @@
 // mapShape as a builtin.
 //
 // mapShape(m) returns "len=%d dirLen=%d tables=%d": live entries (Map.used), the directory
-// length (0 for a small map of ≤ 8 entries that has no table) and the number of DISTINCT
-// tables in the directory (a table at localDepth < globalDepth fills several slots), read from
-// internal/runtime/maps.Map through unsafe (layout: go-runtime-facts.md §2.2). A nil map
-// prints "len=0 dirLen=0 tables=0". Uses strconv, not fmt (see mapshape_classic.go).
+// length (0 for a small map of ≤ 8 entries that has no table) and the number of DISTINCT tables
+// in the directory (a table at localDepth < globalDepth fills several slots), read from
+// internal/runtime/maps.Map through unsafe (layout: internal/runtime/maps/map.go, type Map). A
+// nil map prints "len=0 dirLen=0 tables=0". Uses strconv, not fmt (see mapshape_classic.go).
 package main
 
 import (

@@ -1,8 +1,8 @@
 // big_keys.go — keys over 128 bytes are stored through a pointer too.
 //
-// map[[20]int]int: a 160-byte key is allocated separately on every insert of a new key (size
-// class 160) and the bucket/group slot holds its pointer. Deleting nils the pointer; the GC
-// frees the key objects while the buckets stay. (go-runtime-facts.md §1.3, §2.3.)
+// map[[20]int]int: a 160-byte key is allocated separately on every insert of a new key (size class 160) and
+// the bucket/group slot holds its pointer. Deleting nils the pointer; the GC frees the key objects while the
+// buckets stay. (engine/maps/README.md, "Bucket layout and size (classic)", "Group layout and size (Swiss)".)
 package main
 
 import (

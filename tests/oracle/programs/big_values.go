@@ -2,8 +2,8 @@
 //
 // map[int][200]byte: every insert of a new key allocates the 200-byte value separately (size
 // class 208); the bucket/group slot holds 8 bytes. Overwriting an existing key allocates
-// nothing; deleting nils the pointer and the GC frees the value. (go-runtime-facts.md §1.3,
-// §2.3.)
+// nothing; deleting nils the pointer and the GC frees the value. (engine/maps/README.md, "Bucket
+// layout and size (classic)", "Group layout and size (Swiss)".)
 package main
 
 import (

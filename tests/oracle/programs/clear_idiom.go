@@ -1,12 +1,12 @@
 // clear_idiom.go — range-delete idiom (mapclear) vs a plain delete loop, with reuse.
 //
-// Two map[int][128]byte of 45 000 entries. One is emptied with `for k := range m { delete(m,
-// k) }` (compiled to mapclear: Go 1.19 drops the overflow buckets and resets noverflow; Go
-// 1.24 zeroes every table), the other with delete(m, i) for each key (tombstones / emptied
-// overflow chains stay). Both are then refilled with 22 500 new keys, emptied again and
-// refilled again. B / the tables never change. (go-runtime-facts.md §1.10, §1.11, §2.8, §2.9.)
-// Refilling with all 45 000 would make Go 1.24 split a random few of the delete-loop map's
-// tables (69–72 tables in 3 runs), so the refills are half size.
+// Two map[int][128]byte of 45 000 entries. One is emptied with `for k := range m { delete(m, k) }`
+// (compiled to mapclear: Go 1.19 drops the overflow buckets and resets noverflow; Go 1.24 zeroes
+// every table), the other with delete(m, i) for each key (tombstones / emptied overflow chains
+// stay). Both are then refilled with 22 500 new keys, emptied again and refilled again. B / the
+// tables never change. (engine/maps/README.md, "Delete (classic)", "mapclear (classic)", "Delete and
+// tombstones (Swiss)", "Clear (Swiss)".) Refilling with all 45 000 would make Go 1.24 split a random
+// few of the delete-loop map's tables (69–72 tables in 3 runs), so the refills are half size.
 package main
 
 import (

@@ -1,9 +1,9 @@
 // copy_fresh.go — shrinking by copying into a fresh map, with and without a hint.
 //
-// A map[int]int peaks at 150 000 entries, keeps 5 000. Copying the survivors into a fresh
-// map without a hint grows it step by step (garbage arrays / tables); with
-// make(..., len(old)) it is sized once. After the old map is dropped and a GC runs, only the
-// small map is left. (Seed article 000, "recreate the map"; go-runtime-facts.md §1.5, §2.5.)
+// A map[int]int peaks at 150 000 entries, keeps 5 000. Copying the survivors into a fresh map without
+// a hint grows it step by step (garbage arrays / tables); with make(..., len(old)) it is sized once.
+// After the old map is dropped and a GC runs, only the small map is left. (Seed article 000,
+// "recreate the map"; engine/maps/README.md, "Creating a map (classic)", "Creating a map (Swiss)".)
 package main
 
 import (

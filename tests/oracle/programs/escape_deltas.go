@@ -1,11 +1,11 @@
 // escape_deltas.go — exact heap bytes of make() and a first insert, by escape and hint.
 //
-// A map that does not escape keeps its header on the stack; with a constant hint ≤ 8, or a
-// run-time hint that turns out ≤ 8, also its first bucket/group (go-runtime-facts.md §1.5,
-// §2.5). An escaping map (stored in a global, returned, passed to a function that stores
-// it) allocates a 48-byte header and its first bucket/group on the first insert. Every
-// delta is the exact TotalAlloc change in bytes, measured before anything is printed; the
-// 100-key map's bytes include random overflow buckets (4 776–5 608 B in 3 runs of Go 1.19).
+// A map that does not escape keeps its header on the stack; with a constant hint ≤ 8, or a run-time
+// hint that turns out ≤ 8, also its first bucket/group (engine/maps/README.md, "Creating a map
+// (classic)", "Creating a map (Swiss)"). An escaping map (stored in a global, returned, passed to a
+// function that stores it) allocates a 48-byte header and its first bucket/group on the first
+// insert. Every delta is the exact TotalAlloc change in bytes, measured before anything is printed;
+// the 100-key map's bytes include random overflow buckets (4 776–5 608 B in 3 runs of Go 1.19).
 //
 // makeAndReturn is marked //go:noinline, so its returned map escapes: inlined, it would stay
 // on main's stack (delta 0; tests/oracle/programs/inlining.go).

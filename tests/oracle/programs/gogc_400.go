@@ -1,14 +1,14 @@
 // gogc_400.go — the same map workload under debug.SetGCPercent(400).
 //
 // map[int][64]byte with 350 000 entries: the heap grows in big steps (bucket arrays / tables),
-// and the pacer runs GC cycles at goal = marked · (1 + 400/100) (go-runtime-facts.md §4.2,
-// §4.3). A lower GOGC means more cycles (Go 1.19: 6 at GOGC=50, 2 at 400) — though not
-// always a lower peak: the last bucket array dominates it; the live size after runtime.GC()
-// is the same. (With pointer values, map[int]*[64]byte, the cycle count at GOGC=50 varied by
-// ±1 from run to run in both versions: the trigger depends on the pacer's timing estimates.)
-// Go 1.24's Alloc before the forced GC (line 3) depends on where its automatic cycles fell in
-// the fill: 55 113–59 194 KB over 10 runs, then 51 196 in the 11th (16 %; 48 550–58 954 with
-// 400 000 entries), so it gets 25 %. 350 000 entries, not 400 000: see gogc_50.go.
+// and the pacer runs GC cycles at goal = marked · (1 + 400/100) (engine/heap/README.md, "The heap
+// goal", "The trigger"). A lower GOGC means more cycles (Go 1.19: 6 at GOGC=50, 2 at 400) —
+// though not always a lower peak: the last bucket array dominates it; the live size after
+// runtime.GC() is the same. (With pointer values, map[int]*[64]byte, the cycle count at GOGC=50
+// varied by ±1 from run to run in both versions: the trigger depends on the pacer's timing
+// estimates.) Go 1.24's Alloc before the forced GC (line 3) depends on where its automatic cycles
+// fell in the fill: 55 113–59 194 KB over 10 runs, then 51 196 in the 11th (16 %; 48 550–58 954
+// with 400 000 entries), so it gets 25 %. 350 000 entries, not 400 000: see gogc_50.go.
 // oracle: go1.24+ tol Alloc 25% lines 3
 package main
 

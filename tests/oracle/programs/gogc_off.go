@@ -2,8 +2,8 @@
 //
 // With the collector off nothing is freed until runtime.GC(): every outgrown bucket array /
 // table stays counted, so Alloc equals TotalAlloc after the fill and NumGC stays 0
-// (go-runtime-facts.md §4.2, §7). Turning GOGC back on returns the previous setting (-1);
-// the forced GC then leaves only the final map.
+// (engine/heap/README.md, "The heap goal", "Heap growth, HeapSys and Sys"). Turning GOGC back on
+// returns the previous setting (-1); the forced GC then leaves only the final map.
 //
 // Real Go (5 runs each, 1.19 and 1.24) prints NumGC=1 after the forced GC: turning GOGC back
 // on starts no cycle by itself, and the few bytes Printf allocates come from cached spans —

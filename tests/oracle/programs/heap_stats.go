@@ -1,12 +1,12 @@
 // heap_stats.go — more MemStats fields around a map's life: HeapAlloc, HeapInuse, NextGC.
 //
-// A map[int][64]byte of 180 000 entries is filled, emptied and dropped; after each
-// runtime.GC() the program prints HeapAlloc (= Alloc), HeapInuse (whole spans in use) and
-// NextGC (the heap goal: about twice the live heap, at least 4 MiB; go-runtime-facts.md §3.6,
-// §4.2). All are memory figures; HeapAlloc on these lines is an after-GC Alloc. HeapInuse is
-// printed only while the map is big: on a ~45 KB heap it varied by 32 KB between runs (whole
-// 8 KB spans), beyond any tolerance. NumGC is not printed: Go 1.24 runs 7 or 8 automatic
-// cycles during the fill.
+// A map[int][64]byte of 180 000 entries is filled, emptied and dropped; after each runtime.GC()
+// the program prints HeapAlloc (= Alloc), HeapInuse (whole spans in use) and NextGC (the heap
+// goal: about twice the live heap, at least 4 MiB; engine/heap/README.md, "When the MemStats
+// counters change", "The heap goal"). All are memory figures; HeapAlloc on these lines is an
+// after-GC Alloc. HeapInuse is printed only while the map is big: on a ~45 KB heap it varied by
+// 32 KB between runs (whole 8 KB spans), beyond any tolerance. NumGC is not printed: Go 1.24
+// runs 7 or 8 automatic cycles during the fill.
 package main
 
 import (

@@ -1,10 +1,10 @@
 // hints.go — make() with a hint: bytes allocated by make and by filling to the hint.
 //
-// A package-level map (so the header is on the heap: 48 B) made with hints around the
-// thresholds of go-runtime-facts.md §1.5 (classic: B per hint, preallocated overflow buckets)
-// and §2.5 (Swiss: hint·8/7 slots, tables of ≤ 1024 slots, the 897 quirk). makeDelta is the
-// exact TotalAlloc change of make; fillDelta the change while inserting `hint` keys (includes
-// random overflow buckets in Go 1.19, so it is a memory figure).
+// A package-level map (so the header is on the heap: 48 B) made with hints around the thresholds
+// of engine/maps/README.md, "Creating a map (classic)" (B per hint, preallocated overflow
+// buckets) and "Creating a map (Swiss)" (hint·8/7 slots, tables of ≤ 1024 slots, the 897 quirk).
+// makeDelta is the exact TotalAlloc change of make; fillDelta the change while inserting `hint`
+// keys (includes random overflow buckets in Go 1.19, so it is a memory figure).
 // oracle: unit B
 // oracle: mem fillDelta
 package main

@@ -1,11 +1,11 @@
 // idiom_variants.go — which loops the compiler turns into mapclear.
 //
-// Only exactly `for k := range m { delete(m, k) }` becomes one mapclear call
-// (go-runtime-facts.md §1.11): a value variable (`k, _`), a second statement in the body, or
-// a key declared outside the loop make it a plain delete loop. Visible on Go 1.19, where
-// mapclear drops the overflow buckets (≈ 1.9 MB for 90 000 map[int][128]byte) and a delete
-// loop keeps them; on Go 1.24 every variant keeps all tables. Also: the capacity append gives
-// a []map[int]int of 1 000 (1.19: 1 280; 1.24: 1 023, malloc header, §3.3, §3.8).
+// Only exactly `for k := range m { delete(m, k) }` becomes one mapclear call (engine/maps/README.md,
+// "mapclear (classic)"): a value variable (`k, _`), a second statement in the body, or a key declared
+// outside the loop make it a plain delete loop. Visible on Go 1.19, where mapclear drops the overflow
+// buckets (≈ 1.9 MB for 90 000 map[int][128]byte) and a delete loop keeps them; on Go 1.24 every
+// variant keeps all tables. Also: the capacity append gives a []map[int]int of 1 000 (1.19: 1 280;
+// 1.24: 1 023, malloc header: engine/heap/README.md, "Size to class", "Slice growth (growslice)").
 package main
 
 import (

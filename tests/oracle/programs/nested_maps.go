@@ -1,9 +1,9 @@
 // nested_maps.go — a map of maps: every inner map is its own header + buckets.
 //
-// map[int]map[int]int: 2 000 outer keys, each inner map filled with 20 entries (classic B = 2,
-// Swiss one table of 32 slots), then half of the inner maps deleted from the outer map, then
-// the remaining inner maps emptied. The outer map's buckets stay; deleted inner maps are
-// freed by the GC; emptied inner maps keep their buckets. (go-runtime-facts.md §1.5, §2.6.)
+// map[int]map[int]int: 2 000 outer keys, each inner map filled with 20 entries (classic B = 2, Swiss one
+// table of 32 slots), then half of the inner maps deleted from the outer map, then the remaining inner
+// maps emptied. The outer map's buckets stay; deleted inner maps are freed by the GC; emptied inner maps
+// keep their buckets. (engine/maps/README.md, "Creating a map (classic)", "Small map (Swiss)".)
 package main
 
 import (

@@ -1,11 +1,11 @@
 // partial_delete_reinsert.go — delete half, reinsert other keys: the map reuses its slots.
 //
-// 180 000 int keys, every odd key deleted, then 45 000 NEW keys inserted, then every even key
-// deleted. len goes 180 000 → 90 000 → 135 000 → 45 000; the classic map keeps B and reuses
-// emptied slots (new keys in other chains may add overflow buckets); the Swiss map reuses
-// empty slots and tombstones on the probe path. (go-runtime-facts.md §1.10, §2.7, §2.8.)
-// Refilling to full size instead would make Go 1.24 split a random few tables (259–262 tables in
-// 3 runs): tombstones eat the tables' growth budget.
+// 180 000 int keys, every odd key deleted, then 45 000 NEW keys inserted, then every even key deleted.
+// len goes 180 000 → 90 000 → 135 000 → 45 000; the classic map keeps B and reuses emptied slots (new
+// keys in other chains may add overflow buckets); the Swiss map reuses empty slots and tombstones on
+// the probe path. (engine/maps/README.md, "Delete (classic)", "Insert: PutSlot, grow and split
+// (Swiss)", "Delete and tombstones (Swiss)".) Refilling to full size instead would make Go 1.24 split
+// a random few tables (259–262 tables in 3 runs): tombstones eat the tables' growth budget.
 package main
 
 import (

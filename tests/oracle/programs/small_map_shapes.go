@@ -1,9 +1,9 @@
 // small_map_shapes.go — shapes at the small-map boundaries (exact counts only).
 //
 // A nil map, an empty map, 8 entries, an overwrite of an existing key in the 8-entry map (Go
-// 1.24.4 turns the small map into a table even then: go-runtime-facts.md §2.6 quirk), the 9th
-// key, and the first doublings / splits: 13 → 14 (classic B 1 → 2), 26 → 27 (B 2 → 3),
-// 832 → 833 (B 7 → 8) and 896 → 897 (first Swiss split into 2 tables).
+// 1.24.4 turns the small map into a table even then: engine/maps/README.md, "Small map
+// (Swiss)"), the 9th key, and the first doublings / splits: 13 → 14 (classic B 1 → 2), 26 → 27
+// (B 2 → 3), 832 → 833 (B 7 → 8) and 896 → 897 (first Swiss split into 2 tables).
 package main
 
 import (

@@ -1,9 +1,9 @@
 // small_maps_slice.go — many small maps: per-map overhead dominates.
 //
-// A slice of 10 000 map[int]int, each given 5 entries, then 8, then 9. Each map is a heap
-// header (48 B) plus one bucket/group (144 B) while it holds ≤ 8 entries; the 9th key doubles
-// a classic map (B = 1: two buckets, 288 B) and turns a Swiss small map into a table
-// (32 + 288 + 8 B; the old group is garbage). (go-runtime-facts.md §1.5, §1.7, §2.6, §7.)
+// A slice of 10 000 map[int]int, each given 5 entries, then 8, then 9. Each map is a heap header
+// (48 B) plus one bucket/group (144 B) while it holds ≤ 8 entries; the 9th key doubles a classic
+// map (B = 1: two buckets, 288 B) and turns a Swiss small map into a table (32 + 288 + 8 B; the old
+// group is garbage). (engine/maps/README.md, "Growth triggers (classic)", "Small map (Swiss)".)
 package main
 
 import (

@@ -1,9 +1,9 @@
 // small_types.go — bucket/group sizes for small key and value types.
 //
-// 90 000 entries each in map[int]struct{} (a set), map[int32]int32 and map[byte]byte (at most
-// 256 keys), measured one map at a time with the exact bytes of make + fill in TotalAlloc.
-// Classic buckets: 80, 80 and 32 B; Swiss groups: 136, 72 and 24 B (go-runtime-facts.md
-// §1.3, §2.3). Fill bytes include random overflow buckets on 1.19: memory figures.
+// 90 000 entries each in map[int]struct{} (a set), map[int32]int32 and map[byte]byte (at most 256 keys),
+// measured one map at a time with the exact bytes of make + fill in TotalAlloc. Classic buckets: 80, 80
+// and 32 B; Swiss groups: 136, 72 and 24 B (engine/maps/README.md, "Bucket layout and size (classic)",
+// "Group layout and size (Swiss)"). Fill bytes include random overflow buckets on 1.19: memory figures.
 // oracle: unit B
 // oracle: mem bytes
 package main

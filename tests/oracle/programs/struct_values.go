@@ -1,11 +1,11 @@
 // struct_values.go — struct values with a string and a pointer inside.
 //
 // map[int]account where account is {name string; balance int; history *[16]int}: the 32-byte
-// struct is stored inline (pointerful buckets / groups), the string bytes and the history
-// array are separate heap objects. Deleting a key clears the slot, so both become garbage;
-// overwriting a value with a new history pointer drops the old array. (go-runtime-facts.md
-// §1.3, §1.10, §2.8.) 40 000 entries, not 50 000: at 50 000 Go 1.24 sometimes has already
-// split one table of the next wave (64 or 65 tables, directory 64 or 128).
+// struct is stored inline (pointerful buckets / groups), the string bytes and the history array
+// are separate heap objects. Deleting a key clears the slot, so both become garbage; overwriting
+// a value with a new history pointer drops the old array. (engine/maps/README.md, "Delete
+// (classic)", "Delete and tombstones (Swiss)".) 40 000 entries, not 50 000: at 50 000 Go 1.24
+// sometimes has already split one table of the next wave (64 or 65 tables, directory 64 or 128).
 package main
 
 import (
