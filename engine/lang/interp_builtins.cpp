@@ -1,0 +1,488 @@
+// interp_builtins.cpp — the VM's builtins and package calls (Builtin: len/cap/copy/min/max,
+// print, fmt, log, runtime, runtime/debug, strconv, strings, time, math/rand, sort, slices),
+// package time's clock and sleep, math/rand's generator, panics with runtime/panic.go's
+// text, and allocation on the simulated heap (alloc, heap_alloc_ok).
+//
+// [SECTION] time and rand
+// [SECTION] panics and allocation
+// [SECTION] builtins
+#include "engine/lang/interp.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "engine/lang/gofmt.h"
+#include "engine/lang/interp_impl.h"
+
+namespace lang {
+
+using namespace vm_internal;
+
+// [SECTION] time and rand
+gotime::Time Interpreter::time_of(Word w) const {
+  return gotime::Time{uint64_t(obj_get(uint32_t(w), 0)), int64_t(obj_get(uint32_t(w), 1))};
+}
+
+// sleep is time.Sleep: the clock moves, and sysmon starts a GC cycle whenever two minutes
+// pass after the last one ended (runtime/proc.go forcegcperiod; none before the first
+// cycle, none with GOGC off). Measured: 130 s asleep after runtime.GC() adds one cycle,
+// Go 1.19 and 1.24.
+void Interpreter::sleep(int64_t d) {
+  if (d <= 0) return;
+  constexpr int64_t kForceGcPeriod = 120'000'000'000;
+  const int64_t wake = clock_ns_ > INT64_MAX - d ? INT64_MAX : clock_ns_ + d;
+  auto note_cycles = [&] {
+    // the clock stands still between sleeps, so a cycle since the last look ran at clock_ns_
+    const uint32_t n = heap_.num_gc();
+    if (n != gcs_seen_) {
+      gcs_seen_ = n;
+      last_gc_clock_ = clock_ns_;
+    }
+  };
+  note_cycles();
+  while (heap_.gc_percent() >= 0 && gcs_seen_ > 0 && wake - last_gc_clock_ > kForceGcPeriod &&
+         status_ == VmStatus::Running) {
+    clock_ns_ = last_gc_clock_ + kForceGcPeriod + 1;
+    pinned_.clear();
+    pinned_bigs_.clear();
+    heap_.gc_periodic();
+    note_cycles();
+  }
+  clock_ns_ = wake;
+}
+
+void Interpreter::rand_seed(uint64_t seed) { rand_state_ = seed * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull; }
+
+uint64_t Interpreter::rand_next() {
+  uint64_t z = (rand_state_ += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+uint64_t Interpreter::rand_below(uint64_t n) {
+  const uint64_t limit = UINT64_MAX - UINT64_MAX % n;   // rejection keeps it unbiased
+  uint64_t v;
+  do v = rand_next();
+  while (v >= limit);
+  return v % n;
+}
+
+Word Interpreter::new_time(const gotime::Time& t) {
+  const uint32_t o = zero_agg(prog_.time_type);
+  obj_set(o, 0, Word(t.wall));
+  obj_set(o, 1, Word(t.ext));
+  return o;
+}
+
+// [SECTION] panics and allocation
+void Interpreter::panic(const std::string& msg) {
+  if (status_ != VmStatus::Running) return;
+  std::string text = "panic: " + msg;
+  if (msg.find("nil pointer dereference") != std::string::npos)
+    text += "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
+  text += "\n\ngoroutine 1 [running]:\n";
+  for (size_t i = frames_.size(); i-- > 0;) {
+    const Function& fn = prog_.funcs[size_t(frames_[i].fn)];
+    if (frames_[i].pc < 0) continue;
+    int line = size_t(frames_[i].pc) < fn.lines.size() ? fn.lines[size_t(frames_[i].pc)] : 0;
+    text += fn.name + "(...)\n\tmain.go:" + std::to_string(line) + "\n";
+  }
+  message_ = text;
+  exit_code_ = 2;
+  status_ = VmStatus::Panicked;
+  if (host_) host_->print(2, text);
+}
+
+void Interpreter::limit(const std::string& msg) {
+  if (status_ != VmStatus::Running) return;
+  message_ = msg;
+  exit_code_ = 1;
+  status_ = VmStatus::Limit;
+}
+
+bool Interpreter::heap_alloc_ok(uint64_t bytes) {
+  if (bytes > opt_.max_heap_bytes || heap_.heap_live() + bytes > opt_.max_heap_bytes) {
+    limit("fatal error: runtime: out of memory (the simulated heap would exceed max_heap_bytes = " +
+          std::to_string(opt_.max_heap_bytes) + ")");
+    return false;
+  }
+  return true;
+}
+
+heap::ObjId Interpreter::alloc(uint64_t size, bool noscan) {
+  if (size == 0) return heap::kNil;
+  if (!heap_alloc_ok(size)) return heap::kNil;
+  return heap_.alloc(size, noscan);
+}
+
+// [SECTION] builtins
+namespace {
+std::string itoa_base(int64_t v, int base) {
+  bool neg = v < 0;
+  uint64_t u = neg ? 0 - uint64_t(v) : uint64_t(v);
+  std::string s = gofmt::utoa_base(u, base, false);
+  return neg ? "-" + s : s;
+}
+}  // namespace
+
+bool Interpreter::builtin(const Instr& in, Word* R) {
+  const CallSite& cs = prog_.calls[size_t(in.d)];
+  const Word* a = R + in.b;
+  size_t n = size_t(in.c);
+  auto result = [&](Word w) { if (in.a >= 0) R[in.a] = w; };
+  switch (cs.fn) {
+    case Builtin::Print: case Builtin::Println: {
+      // the builtin print writes to stderr with the runtime's own formatting
+      std::string out;
+      for (size_t i = 0; i < n; ++i) {
+        if (i && cs.fn == Builtin::Println) out += ' ';
+        TypeId t = cs.arg_types[i];
+        Kind k = T.kind(t);
+        if (k == Kind::Float64) {
+          char b[64];
+          snprintf(b, sizeof b, "%+e", as_f(a[i]));
+          std::string s = b;   // Go prints 3 exponent digits: +1.500000e+000
+          size_t e = s.find('e');
+          if (e != std::string::npos && s.size() - e == 4) s.insert(e + 2, "0");
+          out += s;
+        } else if (k == Kind::Pointer || k == Kind::Map || k == Kind::Slice) {
+          out += "0xc" + gofmt::utoa_base(0x10000000ull + a[i] * 16, 16, false);
+        } else if (t == prog_.duration_type) {
+          out += itoa_base(int64_t(a[i]), 10);   // the runtime's print knows no String()
+        } else {
+          fmt_value(out, t, a[i], 'v', false, false, 0, false);
+        }
+      }
+      if (cs.fn == Builtin::Println) out += '\n';
+      ++prints_;
+      if (host_) host_->print(2, out);
+      if (stop_after_print_) stop_now_ = true;
+      return status_ == VmStatus::Running;
+    }
+    case Builtin::FmtPrint: case Builtin::FmtPrintln: case Builtin::FmtPrintf: {
+      box_args(cs, a);
+      if (status_ != VmStatus::Running) return false;
+      std::string out;
+      if (cs.fn == Builtin::FmtPrintf) {
+        std::vector<TypeId> ts(cs.arg_types.begin() + 1, cs.arg_types.end());
+        out = fmt_printf(str(a[0]), ts, a + 1, n - 1);
+      } else {
+        out = fmt_print(cs.arg_types, a, n, cs.fn == Builtin::FmtPrintln);
+      }
+      ++prints_;
+      if (host_) host_->print(1, out);
+      if (stop_after_print_) stop_now_ = true;
+      return status_ == VmStatus::Running;
+    }
+    case Builtin::FmtSprint: case Builtin::FmtSprintln: case Builtin::FmtSprintf: {
+      box_args(cs, a);
+      if (status_ != VmStatus::Running) return false;
+      std::string out;
+      if (cs.fn == Builtin::FmtSprintf) {
+        std::vector<TypeId> ts(cs.arg_types.begin() + 1, cs.arg_types.end());
+        out = fmt_printf(str(a[0]), ts, a + 1, n - 1);
+      } else {
+        out = fmt_print(cs.arg_types, a, n, cs.fn == Builtin::FmtSprintln);
+      }
+      heap::ObjId data = out.empty() ? heap::kNil : alloc(out.size(), true);   // string(p.buf)
+      if (status_ != VmStatus::Running) return false;
+      result(new_str(std::move(out), data));
+      return true;
+    }
+    case Builtin::LogPrint: case Builtin::LogPrintln: case Builtin::LogPrintf:
+    case Builtin::LogFatal: case Builtin::LogFatalln: case Builtin::LogFatalf: {
+      box_args(cs, a);
+      if (status_ != VmStatus::Running) return false;
+      std::string out;
+      bool f = cs.fn == Builtin::LogPrintf || cs.fn == Builtin::LogFatalf;
+      bool ln = cs.fn == Builtin::LogPrintln || cs.fn == Builtin::LogFatalln;
+      if (f) {
+        std::vector<TypeId> ts(cs.arg_types.begin() + 1, cs.arg_types.end());
+        out = fmt_printf(str(a[0]), ts, a + 1, n - 1);
+      } else {
+        out = fmt_print(cs.arg_types, a, n, ln);
+      }
+      if (!out.empty()) alloc(out.size(), true);   // log's fmt.Sprintf result
+      if (status_ != VmStatus::Running) return false;
+      if (out.empty() || out.back() != '\n') out += '\n';
+      {
+        // log.go formatHeader: prefix, date/time (only with Options::log_timestamps: real
+        // runs differ in them), file:line, or the prefix before the message (Lmsgprefix)
+        std::string header = log_flags_ & 64 ? "" : log_prefix_;
+        if (opt_.log_timestamps) header += gotime::log_stamp(clock_ns_, log_flags_);
+        if (log_flags_ & (8 | 16)) header += opt_.file + ":" + std::to_string(current_line()) + ": ";
+        if (log_flags_ & 64) header += log_prefix_;
+        out = header + out;
+      }
+      ++prints_;
+      if (host_) host_->print(2, out);
+      if (stop_after_print_) stop_now_ = true;
+      if (status_ != VmStatus::Running) return false;
+      if (cs.fn == Builtin::LogFatal || cs.fn == Builtin::LogFatalln || cs.fn == Builtin::LogFatalf) {
+        exit_code_ = 1;
+        status_ = VmStatus::Finished;
+        return false;
+      }
+      return true;
+    }
+    case Builtin::Panic: {
+      box_args(cs, a);
+      if (status_ != VmStatus::Running) return false;
+      TypeId t = cs.arg_types[0];
+      Kind k = T.kind(t);
+      std::string v;
+      if (k == Kind::UntypedNil) {
+        v = "nil";
+      } else if (k == Kind::String) {
+        v = str(a[0]);
+      } else if (T.is_numeric(t) || k == Kind::Bool) {
+        fmt_value(v, t, a[0], 'v', false, false, 0, false);
+        if (!T[t].name.empty() && T[t].name.find('.') != std::string::npos) v = T.name(t) + "(" + v + ")";
+      } else {
+        // "(T) v", built with += (GCC 12's -Wrestrict misreads the chained + here)
+        std::string boxed = "(";
+        boxed += T.name(t);
+        boxed += ") ";
+        fmt_value(boxed, t, a[0], 'v', false, false, 0, true);
+        v = std::move(boxed);
+      }
+      panic(v);
+      return false;
+    }
+    case Builtin::RuntimeGC: case Builtin::FreeOSMemory:
+      pinned_.clear();
+      pinned_bigs_.clear();
+      heap_.gc();
+      return true;
+    case Builtin::ReadMemStats: {
+      uint32_t p = uint32_t(a[0]);
+      if (p == 0) { panic("runtime error: invalid memory address or nil pointer dereference"); return false; }
+      heap_.flush_mcaches();
+      heap::MemStats ms = heap_.read_memstats();
+      const std::vector<std::string>& f = prog_.memstats_fields;
+      for (size_t i = 0; i < f.size(); ++i) {
+        const std::string& nm = f[i];
+        Word w = 0;
+#define MS(x) else if (nm == #x) w = Word(ms.x);
+        if (false) {}
+        MS(Alloc) MS(TotalAlloc) MS(Sys) MS(Lookups) MS(Mallocs) MS(Frees) MS(HeapAlloc) MS(HeapSys)
+        MS(HeapIdle) MS(HeapInuse) MS(HeapReleased) MS(HeapObjects) MS(StackInuse) MS(StackSys)
+        MS(MSpanInuse) MS(MSpanSys) MS(MCacheInuse) MS(MCacheSys) MS(BuckHashSys) MS(GCSys)
+        MS(OtherSys) MS(NextGC) MS(LastGC) MS(PauseTotalNs) MS(NumGC) MS(NumForcedGC)
+        MS(EnableGC) MS(DebugGC)
+        else if (nm == "GCCPUFraction") w = of_f(ms.GCCPUFraction);
+        else if (nm == "BySize") {
+          // [61]struct{Size uint32; Mallocs, Frees uint64}: nested aggregates, materialised
+          uint32_t arr = uint32_t(obj_get(p, i));
+          if (arr == 0) {
+            arr = zero_agg(obj_elem_type(objs_[p], i));
+            obj_set(p, i, arr);
+          }
+          const heap::BySize by_size = heap_.read_by_size();
+          for (size_t c = 0; c < by_size.size(); ++c) {
+            uint32_t e = uint32_t(obj_get(arr, c));
+            if (e == 0) {
+              e = zero_agg(obj_elem_type(objs_[arr], c));
+              obj_set(arr, c, e);
+            }
+            obj_set(e, 0, Word(by_size[c].Size));
+            obj_set(e, 1, Word(by_size[c].Mallocs));
+            obj_set(e, 2, Word(by_size[c].Frees));
+          }
+          continue;
+        }
+        else continue;
+#undef MS
+        obj_set(p, i, w);
+      }
+      return true;
+    }
+    case Builtin::SetGCPercent: result(Word(int64_t(heap_.set_gc_percent(int(std::clamp<int64_t>(int64_t(a[0]), INT32_MIN, INT32_MAX)))))); return true;
+    case Builtin::NumGoroutine: result(1); return true;
+    case Builtin::Itoa: case Builtin::FormatInt: {
+      int64_t v = int64_t(a[0]);
+      int base = cs.fn == Builtin::FormatInt ? int(int64_t(a[1])) : 10;
+      if (base < 2 || base > 36) { panic("strconv: illegal AppendInt/FormatInt base"); return false; }
+      std::string s = itoa_base(v, base);
+      // strconv: 0 <= v < 100 in base 10 come from a static table (small(i)); others allocate
+      heap::ObjId data = (base == 10 && v >= 0 && v < 100) ? heap::kNil : alloc(s.size(), true);
+      if (status_ != VmStatus::Running) return false;
+      result(new_str(std::move(s), data));
+      return true;
+    }
+    case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
+    case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
+    case Builtin::TimeSleep:
+      sleep(int64_t(a[0]));
+      return status_ == VmStatus::Running;
+    case Builtin::TimeSub: result(Word(gotime::sub(time_of(a[0]), time_of(a[1])))); return true;
+    case Builtin::TimeAdd: result(new_time(gotime::add(time_of(a[0]), int64_t(a[1])))); return true;
+    case Builtin::TimeBefore: result(gotime::compare(time_of(a[0]), time_of(a[1])) < 0); return true;
+    case Builtin::TimeAfter: result(gotime::compare(time_of(a[0]), time_of(a[1])) > 0); return true;
+    case Builtin::TimeEqual: result(gotime::compare(time_of(a[0]), time_of(a[1])) == 0); return true;
+    case Builtin::TimeUnix: result(Word(gotime::unix_sec(time_of(a[0])))); return true;
+    case Builtin::TimeUnixMilli:
+      result(Word(gotime::unix_sec(time_of(a[0])) * 1000 + gotime::nanosecond(time_of(a[0])) / 1'000'000));
+      return true;
+    case Builtin::TimeUnixNano:
+      result(Word(gotime::unix_sec(time_of(a[0])) * 1'000'000'000 + gotime::nanosecond(time_of(a[0]))));
+      return true;
+    case Builtin::DurSeconds: case Builtin::DurMinutes: case Builtin::DurHours: {
+      // Go splits off whole units first so that the float keeps the nanoseconds' precision
+      const int64_t d = int64_t(a[0]);
+      const int64_t unit = cs.fn == Builtin::DurSeconds ? 1'000'000'000 : cs.fn == Builtin::DurMinutes ? 60'000'000'000 : 3'600'000'000'000;
+      result(of_f(double(d / unit) + double(d % unit) / double(unit)));
+      return true;
+    }
+    case Builtin::DurMilliseconds: result(Word(int64_t(a[0]) / 1'000'000)); return true;
+    case Builtin::DurMicroseconds: result(Word(int64_t(a[0]) / 1'000)); return true;
+    case Builtin::DurNanoseconds: result(a[0]); return true;
+    case Builtin::DurString: case Builtin::TimeString: {
+      std::string text;
+      stringer_text(cs.fn == Builtin::DurString ? prog_.duration_type : prog_.time_type, a[0], text);
+      const heap::ObjId data = text == "0s" ? heap::kNil : alloc(text.size(), true);
+      if (status_ != VmStatus::Running) return false;
+      result(new_str(std::move(text), data));
+      return true;
+    }
+    case Builtin::RandInt: case Builtin::RandIntn: case Builtin::RandInt31: case Builtin::RandInt31n:
+    case Builtin::RandInt63: case Builtin::RandInt63n: case Builtin::RandUint32: case Builtin::RandUint64:
+    case Builtin::RandFloat64: case Builtin::RandSeed: {
+      if (!rand_used_ && !profile_.rand_source_at_init) {
+        // Go 1.20+: the first call sets up the global generator (measured: 176 B, 6 mallocs)
+        for (uint64_t size : {48, 32, 32, 32, 16, 16}) alloc(size, false);
+        if (status_ != VmStatus::Running) return false;
+      }
+      rand_used_ = true;
+      const int64_t arg = n ? int64_t(a[0]) : 0;
+      auto bounded = [&](const char* fn) -> bool {
+        if (arg > 0) return true;
+        panic(std::string("invalid argument to ") + fn);
+        return false;
+      };
+      switch (cs.fn) {
+        case Builtin::RandInt: case Builtin::RandInt63: result(Word(rand_next() >> 1)); break;
+        case Builtin::RandIntn: if (!bounded("Intn")) return false; result(Word(rand_below(uint64_t(arg)))); break;
+        case Builtin::RandInt63n: if (!bounded("Int63n")) return false; result(Word(rand_below(uint64_t(arg)))); break;
+        case Builtin::RandInt31: result(Word(rand_next() >> 33)); break;
+        case Builtin::RandInt31n:
+          if (int32_t(a[0]) <= 0) { panic("invalid argument to Int31n"); return false; }
+          result(Word(rand_below(uint64_t(int32_t(a[0])))));
+          break;
+        case Builtin::RandUint32: result(Word(uint32_t(rand_next() >> 32))); break;
+        case Builtin::RandUint64: result(Word(rand_next())); break;
+        case Builtin::RandFloat64: result(of_f(double(rand_next() >> 11) / double(uint64_t{1} << 53))); break;
+        default:   // Seed: deterministic until Go 1.24, where rand.Seed does nothing
+          if (!profile_.rand_seed_is_noop) rand_seed(uint64_t(arg));
+          break;
+      }
+      return true;
+    }
+    case Builtin::LogSetFlags: log_flags_ = int(int64_t(a[0])); return true;
+    case Builtin::LogSetPrefix: log_prefix_ = str(a[0]); return true;
+    case Builtin::LogFlags: result(Word(int64_t(log_flags_))); return true;
+    case Builtin::SortSlice: case Builtin::SortBoxed: case Builtin::SliceIsSorted: {
+      if (cs.fn == Builtin::SortBoxed) {
+        alloc(24, false);   // sort.Sort(IntSlice(x)): convTslice
+        if (status_ != VmStatus::Running) return false;
+      }
+      const TypeId et = T.u(cs.arg_types[0]).elem;
+      const SliceEnt s = a[0] ? slices_[a[0]] : SliceEnt{};
+      std::vector<Word> items(size_t(s.len));
+      for (uint64_t i = 0; i < s.len; ++i) items[size_t(i)] = obj_get(s.arr, s.off + i);
+      // Go's orders: signed or unsigned integers, strings bytewise, float64 with NaNs first
+      auto less = [&](Word x, Word y) {
+        if (T.kind(et) == Kind::String) return str(x) < str(y);
+        if (T.kind(et) == Kind::Float64) {
+          const double fx = as_f(x), fy = as_f(y);
+          return fx < fy || (std::isnan(fx) && !std::isnan(fy));
+        }
+        if (T.is_unsigned(et)) return x < y;
+        return int64_t(x) < int64_t(y);
+      };
+      if (cs.fn == Builtin::SliceIsSorted) {
+        result(std::is_sorted(items.begin(), items.end(), less));
+        return true;
+      }
+      std::stable_sort(items.begin(), items.end(), less);
+      for (uint64_t i = 0; i < s.len; ++i) obj_set(s.arr, s.off + i, items[size_t(i)]);
+      return true;
+    }
+    case Builtin::StringsRepeat: {
+      const std::string& unit = str(a[0]);
+      const int64_t count = int64_t(a[1]);
+      if (count < 0) { panic("strings: negative Repeat count"); return false; }
+      if (count > 0 && unit.size() > uint64_t(INT64_MAX) / uint64_t(count)) { panic("strings: Repeat output length overflow"); return false; }
+      const uint64_t n = unit.size() * uint64_t(count);
+      // the simulator keeps a string's bytes: refuse what it could not hold
+      if (n > opt_.max_sim_memory / 2) {
+        limit("gomapsim: strings.Repeat of " + std::to_string(n >> 20) + " MiB is more than the simulator keeps (max_sim_memory " + std::to_string(opt_.max_sim_memory >> 20) + " MiB); the run was stopped");
+        return false;
+      }
+      // strings.Builder.Grow(n): one noscan allocation of n bytes (none for "")
+      heap::ObjId data = n ? alloc(n, true) : heap::kNil;
+      if (status_ != VmStatus::Running) return false;
+      std::string s;
+      s.reserve(size_t(n));
+      for (int64_t i = 0; i < count && !unit.empty(); ++i) s += unit;
+      result(new_str(std::move(s), data));
+      return true;
+    }
+    case Builtin::MapShape: {
+      uint32_t m = uint32_t(a[0]);
+      std::string s;
+      if (m == 0 || m >= maps_.size() || !maps_[m].map) {
+        s = profile_.map_impl == runtime::MapImpl::Swiss ? "len=0 dirLen=0 tables=0" : "len=0 B=0";
+      } else {
+        maps::MapShape sh = maps_[m].map->shape();
+        if (sh.swiss) s = "len=" + std::to_string(sh.count) + " dirLen=" + std::to_string(sh.dir_len) + " tables=" + std::to_string(sh.tables);
+        else s = "len=" + std::to_string(sh.count) + " B=" + std::to_string(sh.B);
+      }
+      result(new_str(std::move(s), heap::kNil));
+      return true;
+    }
+    case Builtin::Min: case Builtin::Max: {
+      TypeId t = cs.result;
+      Word best = a[0];
+      for (size_t i = 1; i < n; ++i) {
+        bool less;
+        Word w = a[i];
+        Kind k = T.kind(t);
+        if (k == Kind::String) less = str(w) < str(best);
+        else if (k == Kind::Float64) less = as_f(w) < as_f(best);
+        else if (T.is_unsigned(t)) less = w < best;
+        else less = int64_t(w) < int64_t(best);
+        if ((cs.fn == Builtin::Min) == less && w != best) best = w;
+      }
+      result(best);
+      return true;
+    }
+    case Builtin::Copy: {
+      // copy(dst, src): min(len) elements, overlapping ranges handled (memmove semantics)
+      uint32_t d = uint32_t(a[0]);
+      std::vector<Word> src;
+      if (T.kind(cs.arg_types[1]) == Kind::String) {
+        for (unsigned char ch : str(a[1])) src.push_back(ch);
+      } else if (a[1]) {
+        const SliceEnt sl = slices_[a[1]];
+        for (uint64_t i = 0; i < sl.len; ++i) src.push_back(obj_get(sl.arr, sl.off + i));
+      }
+      uint64_t n = 0;
+      if (d) {
+        const SliceEnt dl = slices_[d];
+        n = std::min<uint64_t>(dl.len, src.size());
+        for (uint64_t i = 0; i < n; ++i) obj_set(dl.arr, dl.off + i, src[size_t(i)]);
+      }
+      result(n);
+      return true;
+    }
+    default:
+      panic("unsupported builtin");
+      return false;
+  }
+}
+
+}  // namespace lang
