@@ -15,11 +15,13 @@ using testing_support::int_map_type;
 const runtime::Profile& go119() { return *runtime::profile_for("1.19"); }
 
 struct Fixture {
-  heap::Heap heap{go119()};
+  heap::Heap heap;
   IntCodec codec;
   std::unique_ptr<maps::Map> map;
-  explicit Fixture(const maps::MapType& t, maps::MakeParams p = {}) {
-    map = maps::make_map(heap, go119(), t, codec, p);
+  explicit Fixture(const maps::MapType& t, maps::MakeParams p = {},
+                   const runtime::Profile& profile = go119())
+      : heap(profile) {
+    map = maps::make_map(heap, profile, t, codec, p);
     heap.set_root_scanner([this](heap::Marker& m) { if (map) map->trace(m); });
   }
   maps::ClassicMap& classic() { return static_cast<maps::ClassicMap&>(*map); }
@@ -87,24 +89,51 @@ TEST(ClassicMap, StackMapAllocatesNothingUntilItGrows) {
   EXPECT_EQ(f.heap.read_memstats().TotalAlloc - before, 288u);
 }
 
+// expect_growth_points inserts keys 1, 2, … and checks that B grows by one exactly at each
+// of points (the insert that crosses the load factor) and at no other insert.
+template <size_t N>
+void expect_growth_points(const runtime::Profile& profile, const uint64_t (&points)[N]) {
+  Fixture f(int_map_type(8, false), {}, profile);
+  uint32_t B = 0;
+  size_t next = 0;
+  for (uint32_t i = 1; i <= points[N - 1]; ++i) {
+    *f.map->assign(i) = i;
+    if (next < N && i == points[next]) {
+      ++B;
+      ++next;
+    }
+    EXPECT_EQ(f.map->shape().B, B) << profile.version << ": after insert " << i;
+  }
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
 TEST(ClassicMap, GrowthThresholds) {
   // B increments on insert number floor(6.5·2^B)+1 (9 for B = 0): engine/maps/README.md,
   // "Growth triggers (classic)".
-  Fixture f(int_map_type(8, false));
   const uint64_t points[] = {9, 14, 27, 53, 105, 209, 417, 833, 1665, 3329, 6657, 13313};
-  uint32_t B = 0;
-  uint64_t next = 0;
-  for (uint32_t i = 1; i <= 13313; ++i) {
-    *f.map->assign(i) = i;
-    if (next < std::size(points) && i == points[next]) {
-      ++B;
-      ++next;
-      EXPECT_EQ(f.map->shape().B, B) << "after insert " << i;
-    } else {
-      EXPECT_EQ(f.map->shape().B, B) << "after insert " << i;
-    }
-  }
-  EXPECT_EQ(f.map->check_invariants(), "");
+  expect_growth_points(go119(), points);
+  expect_growth_points(*runtime::profile_for("1.22"), points);   // 13 again (map.go)
+  expect_growth_points(*runtime::profile_for("1.23"), points);
+}
+
+TEST(ClassicMap, Go121DoublesAtSixEntriesPerBucket) {
+  // Go 1.21's loadFactorNum = (bucketCnt * 13 / 16) * loadFactorDen = 12: B increments on
+  // insert 6·2^B + 1 (real Go 1.21: B = 2 at 13 keys, 3 at 26, 8 at 832;
+  // tests/oracle/programs/small_map_shapes.go).
+  const runtime::Profile& go121 = *runtime::profile_for("1.21");
+  const uint64_t points[] = {9, 13, 25, 49, 97, 193, 385, 769, 1537, 3073, 6145, 12289};
+  expect_growth_points(go121, points);
+  // makemap: the smallest B that the hint does not overload (hints.go: make(map[int]int, 13)
+  // costs 624 B on 1.21, B = 2, where 1.19 gives B = 1 and 336 B).
+  const std::pair<int64_t, uint32_t> hints[] = {{8, 0}, {9, 1}, {12, 1}, {13, 2}, {24, 2}, {25, 3},
+                                                {48, 3}, {49, 4}, {1000, 8}, {1000000, 18}};
+  for (auto [hint, B] : hints) EXPECT_EQ(maps::B_for_hint(hint, go121.classic.load_factor_num), B) << hint;
+  heap::Heap h(go121);
+  IntCodec codec;
+  const uint64_t before = h.read_memstats().TotalAlloc;
+  auto m = maps::make_map(h, go121, int_map_type(8, false), codec, maps::MakeParams{13, true, false, 1});
+  EXPECT_EQ(m->shape().B, 2u);
+  EXPECT_EQ(h.read_memstats().TotalAlloc - before, 624u);   // hmap 48 + 4 buckets of 144
 }
 
 TEST(ClassicMap, ThirteenToFourteenDoublesFromOneToTwo) {

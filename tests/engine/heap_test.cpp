@@ -1,6 +1,9 @@
 // heap_test.cpp — size classes, mallocgc paths, sweeping, pacing and MemStats.
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "engine/heap/heap.h"
 #include "engine/runtime/profile.h"
 
@@ -61,6 +64,43 @@ TEST(Heap, BaselineMatchesGo119) {
   EXPECT_NEAR(static_cast<double>(m.Sys), 12434448.0, 12434448.0 * 0.01);
   EXPECT_NEAR(static_cast<double>(m.HeapInuse), 294912.0, 32768.0);
   EXPECT_EQ(h.check_invariants(), "");
+}
+
+TEST(Heap, BaselinesOfGo121To123MatchTheirBySize) {
+  // The probe (engine/runtime/README.md): ReadMemStats first thing in main, fmt and runtime
+  // imported, go.mod at the release's own version, environment GOMAXPROCS=2 only.
+  struct Real {
+    const char* version;
+    uint64_t alloc, objects, mallocs, sys, heap_inuse, stack_sys, buck_hash;
+    std::vector<std::pair<uint32_t, uint64_t>> by_size;   // size class → objects
+  };
+  const Real reals[] = {
+      {"1.21", 29944, 52, 54, 7183376, 196608, 229376, 3196,
+       {{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1}, {96, 5}, {112, 1},
+        {192, 1}, {208, 2}, {384, 1}, {416, 12}, {768, 1}, {1024, 3}, {9472, 2}}},
+      {"1.22", 33544, 53, 55, 6118416, 196608, 262144, 6393,
+       {{8, 4}, {16, 14}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1}, {96, 5}, {112, 1},
+        {192, 1}, {208, 2}, {384, 1}, {448, 12}, {896, 1}, {2048, 3}, {9472, 2}}},
+      {"1.23", 42392, 75, 80, 6118416, 212992, 262144, 2360,
+       {{8, 8}, {16, 20}, {24, 1}, {32, 1}, {48, 5}, {64, 3}, {96, 5}, {112, 1}, {128, 1},
+        {192, 1}, {208, 2}, {384, 1}, {448, 12}, {896, 1}, {1152, 8}, {1792, 3}, {9472, 2}}},
+  };
+  for (const Real& r : reals) {
+    heap::Heap h(*runtime::profile_for(r.version));
+    const heap::MemStats m = h.read_memstats();
+    EXPECT_EQ(m.Alloc, r.alloc) << r.version;
+    EXPECT_EQ(m.HeapObjects, r.objects) << r.version;
+    EXPECT_EQ(m.Mallocs, r.mallocs) << r.version;
+    EXPECT_EQ(m.Sys, r.sys) << r.version;
+    EXPECT_EQ(m.HeapInuse, r.heap_inuse) << r.version;
+    EXPECT_EQ(m.StackSys, r.stack_sys) << r.version;
+    EXPECT_EQ(m.BuckHashSys, r.buck_hash) << r.version;
+    std::vector<std::pair<uint32_t, uint64_t>> by_size;
+    for (const heap::SizeClassStats& c : h.read_by_size())
+      if (c.Mallocs) by_size.emplace_back(c.Size, c.Mallocs);
+    EXPECT_EQ(by_size, r.by_size) << r.version;
+    EXPECT_EQ(h.check_invariants(), "");
+  }
 }
 
 TEST(Heap, TinyAllocatorPacksSmallNoscanObjects) {
@@ -126,9 +166,11 @@ TEST(Heap, GcFreesUnreachableAndKeepsRoots) {
 }
 
 TEST(Heap, FirstCyclesGrowGcSysThenItStays) {
-  // Real Go on a small heap: Sys 12 143 → 12 463 → 12 527 → 12 527 KB (1.19), 6 231 → 6 551
-  // → 6 615 → 6 615 KB (1.24) across three runtime.GC() calls (programs/sys_after_gc.go).
-  for (const runtime::Profile* p : {&go119(), &go124()}) {
+  // Real Go on a small heap: Sys 12 143 → 12 463 → 12 527 → 12 527 KB (1.19), 7 015 → 7 335
+  // → 7 399 (1.21), 5 975 → 6 295 → 6 359 (1.22, 1.23), 6 231 → 6 551 → 6 615 → 6 615 KB
+  // (1.24) across three runtime.GC() calls (programs/sys_after_gc.go).
+  for (const runtime::Profile* p : {&go119(), runtime::profile_for("1.21"), runtime::profile_for("1.22"),
+                                    runtime::profile_for("1.23"), &go124()}) {
     heap::Heap h(*p);
     std::vector<uint64_t> sys_kb{h.read_memstats().Sys >> 10};
     for (int i = 0; i < 3; ++i) {
