@@ -63,7 +63,17 @@ Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
   gcpercent_ = -1;
   // Objects of the 8-byte class hold pointers (a noscan one would have been packed into a
   // 16-byte tiny block, mallocgc's tiny path).
-  for (uint64_t size : profile_.baseline_objects) baseline_.push_back(alloc(size, size >= kTinySize));
+  // The start-up garbage (Profile::baseline_garbage) is allocated but not kept.
+  std::vector<uint64_t> garbage = profile_.baseline_garbage;
+  for (uint64_t size : profile_.baseline_objects) {
+    const ObjId o = alloc(size, /*noscan=*/size >= kTinySize);
+    const auto g = std::find(garbage.begin(), garbage.end(), size);
+    if (g == garbage.end()) {
+      baseline_.push_back(o);
+    } else {
+      garbage.erase(g);
+    }
+  }
   mallocs_ += profile_.baseline_freed_objects;
   frees_ += profile_.baseline_freed_objects;
   gcpercent_ = saved;
@@ -366,6 +376,10 @@ void Heap::run_cycle(bool forced, bool periodic) {
   c.forced = forced;
   c.periodic = periodic;
   c.heap_live_before = heap_live_;
+  // The first cycle allocates what the collector keeps (Profile::first_gc_objects).
+  if (num_gc_ == 0)
+    for (uint64_t size : profile_.first_gc_objects)
+      baseline_.push_back(alloc(size, /*noscan=*/size >= kTinySize));
   // gcStart flushes every mcache: cached spans go back to be swept, the tiny block too.
   std::fill(mcache_.begin(), mcache_.end(), 0);
   tiny_block_ = kNil;

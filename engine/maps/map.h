@@ -89,7 +89,7 @@ struct MapShape {
 // MapEvent reports a structural change (for the timeline and the Explain window).
 struct MapEvent {
   enum Kind : uint8_t { Grow, SameSizeGrow, GrowDone, OverflowAlloc, Clear, Split, DirGrow,
-                        TableGrow, SmallToTable } kind;
+                        TableGrow, SmallToTable, PruneTombstones } kind;
   uint64_t a = 0, b = 0;           // Grow: old B, new B; Split: local depth; …
 };
 
@@ -128,6 +128,16 @@ class Map {
   virtual bool remove(uint32_t key) = 0;
   // clear is mapclear (clear(m) and the range-delete idiom).
   virtual void clear() = 0;
+  // clone_from makes this map, just made by make_map with hint 0, a copy of src as Go
+  // 1.25+'s maps.Clone does (internal/runtime/maps.(*Map).Clone): src's directory, tables,
+  // capacities, tombstones and seed. copy_key / copy_elem give the copy its own handle for
+  // each stored key / elem. Returns false (changing nothing) when the model does not copy
+  // that way: the caller then inserts src's entries one by one (runtime.mapclone2, ≤ 1.24).
+  using HandleCopy = std::function<uint32_t(uint32_t)>;
+  virtual bool clone_from(const Map& src, const HandleCopy& copy_key, const HandleCopy& copy_elem) {
+    (void)src; (void)copy_key; (void)copy_elem;
+    return false;
+  }
   virtual uint64_t len() const = 0;
   // prefetch hints that key will be used soon (bulk loops call it a few keys ahead, so
   // the bucket's cache lines arrive while earlier keys are processed). No effect on state.

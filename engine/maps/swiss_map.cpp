@@ -307,13 +307,19 @@ void SwissMap::grow_to_small() {
   small_present_ = true;
 }
 
+// small_find is the key search of getWithKeySmall: the slot of key in the small group, or −1.
+int64_t SwissMap::small_find(uint64_t hash, uint32_t key) const {
+  for (uint64_t m = match_h2(load_ctrl(small_.ctrl), h2(hash)); m != 0; m &= m - 1) {
+    const uint32_t i = first(m);
+    if (codec_.key_equal(small_.keys[i], key)) return i;
+  }
+  return -1;
+}
+
 // put_slot_small is putSlotSmall: update in place, or take the first empty slot.
 uint32_t* SwissMap::put_slot_small(uint64_t hash, uint32_t key) {
   const uint64_t ctrl = load_ctrl(small_.ctrl);
-  for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
-    const uint32_t i = first(m);
-    if (codec_.key_equal(small_.keys[i], key)) return elem_at(small_, i);
-  }
+  if (const int64_t i = small_find(hash, key); i >= 0) return elem_at(small_, static_cast<uint64_t>(i));
   // Small maps never hold tombstones (deleteSmall empties the slot).
   const uint64_t m = match_empty_or_deleted(ctrl);
   if (m == 0) invariant_failure("small map with no empty slot", dump());
@@ -326,17 +332,12 @@ uint32_t* SwissMap::put_slot_small(uint64_t hash, uint32_t key) {
 }
 
 bool SwissMap::delete_small(uint64_t hash, uint32_t key) {
-  const uint64_t ctrl = load_ctrl(small_.ctrl);
-  for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
-    const uint32_t i = first(m);
-    if (codec_.key_equal(small_.keys[i], key)) {
-      used_--;
-      clear_slot(small_, i);
-      small_.ctrl[i] = kCtrlEmpty;   // one group: the slot can be reused at once
-      return true;
-    }
-  }
-  return false;
+  const int64_t i = small_find(hash, key);
+  if (i < 0) return false;
+  used_--;
+  clear_slot(small_, static_cast<uint64_t>(i));
+  small_.ctrl[i] = kCtrlEmpty;   // one group: the slot can be reused at once
+  return true;
 }
 
 // grow_to_table is growToTable: a 16-slot table plus a one-entry directory replace the
@@ -389,13 +390,16 @@ uint32_t* SwissMap::put(uint32_t key) {
   uint32_t* elem = nullptr;
   if (dir_.empty()) {
     if (!small_present_) grow_to_small();
-    if (used_ < kSwissGroupSlots) {
+    // Go 1.24–1.26 convert before they look for the key: an update of one of 8 existing
+    // keys also grows to a table (map.go PutSlot: `if m.used < abi.SwissMapGroupSlots`;
+    // measured, engine/maps/README.md, "Small map (Swiss)"). From 1.27 putSlotSmall looks
+    // first and the group becomes a table only when the key is new.
+    if (used_ < kSwissGroupSlots || (profile_.swiss.small_map_updates_in_place &&
+                                     small_find(hash, key) >= 0)) {
       elem = put_slot_small(hash, key);
       end_op();
       return elem;
     }
-    // Go 1.24.4 converts before it looks for the key: an update of one of 8 existing
-    // keys also grows to a table (measured; engine/maps/README.md, "Small map (Swiss)").
     grow_to_table();
   }
   for (;;) {
@@ -415,12 +419,8 @@ const uint32_t* SwissMap::lookup(uint32_t key) const {
   if (used_ == 0) return nullptr;
   const uint64_t hash = hash_of(key);
   if (dir_.empty()) {
-    const uint64_t ctrl = load_ctrl(small_.ctrl);
-    for (uint64_t m = match_h2(ctrl, h2(hash)); m != 0; m &= m - 1) {
-      const uint32_t i = first(m);
-      if (codec_.key_equal(small_.keys[i], key)) return elem_at(small_, i);
-    }
-    return nullptr;
+    const int64_t i = small_find(hash, key);
+    return i < 0 ? nullptr : elem_at(small_, static_cast<uint64_t>(i));
   }
   const Table& t = tables_[dir_[directory_index(hash)]];
   const int64_t s = table_find(t, hash, key);
@@ -445,9 +445,10 @@ bool SwissMap::remove(uint32_t key) {
 }
 
 // clear is Map.Clear: every table is emptied in place; directory, tables and group arrays
-// stay (a "TODO: shrink directory?" in Go). A no-op when used == 0, even with tombstones.
+// stay (a "TODO: shrink directory?" in Go). A no-op when used == 0; from Go 1.25 only when
+// no delete has left a tombstone since the last clear (Map.tombstonePossible).
 void SwissMap::clear() {
-  if (used_ == 0) return;
+  if (used_ == 0 && !(profile_.swiss.clear_drops_tombstones && tombstone_possible_)) return;
   if (dir_.empty()) {
     for (uint32_t i = 0; i < kSwissGroupSlots; i++) clear_slot(small_, i);
     std::memset(small_.ctrl, kCtrlEmpty, kSwissGroupSlots);
@@ -459,10 +460,80 @@ void SwissMap::clear() {
     }
   }
   used_ = 0;
+  tombstone_possible_ = false;
   clear_seq_++;
   reseed();
   emit(MapEvent::Clear, 0, 0);
   end_op();
+}
+
+// clone_from is Map.Clone (Go 1.25+ map.go; the Map object itself is this map's, made by
+// makemap): a small map's group is copied into a new one (newGroups(typ, 1)); otherwise a new
+// directory (make([]*table, dirLen)) and, for each distinct table, a new table struct and
+// group array of its capacity (table.clone), ctrl bytes, used, growthLeft and depths as they
+// are. Indirect keys and elems get new objects (cloneGroup). The seed is copied, so every
+// entry stays in its slot.
+bool SwissMap::clone_from(const Map& src_map, const HandleCopy& copy_key, const HandleCopy& copy_elem) {
+  const SwissMap* src = as_swiss_map(src_map);
+  if (!profile_.swiss.clone_copies_tables || src == nullptr || src == this || used_ != 0 ||
+      !dir_.empty() || small_obj_ != heap::kNil)
+    return false;
+  seed_ = src->seed_;
+  clear_seq_ = src->clear_seq_;
+  tombstone_possible_ = src->tombstone_possible_;
+  if (src->elems_on_) materialize_elems();
+  if (src->dir_.empty()) {
+    if (src->small_present_) {               // else delayed group allocation: nothing to do
+      if (!small_present_) grow_to_small();
+      else small_obj_ = alloc(layout_.group_size, !layout_.group_ptrs);   // was on the stack
+      clone_block(src->small_, small_, kSwissGroupSlots, copy_key, copy_elem);
+    }
+    used_ = src->used_;
+    end_op();
+    return true;
+  }
+  if (small_present_) {                      // a stack group the clone no longer needs
+    pool_->put(small_, kSwissGroupSlots);
+    small_ = SlotBlock{};
+    small_present_ = false;
+  }
+  dir_obj_ = alloc(8 * src->dir_.size(), /*noscan=*/false);
+  dir_.assign(src->dir_.size(), ~0u);
+  global_depth_ = src->global_depth_;
+  for (uint64_t d = 0; d < src->dir_.size();) {
+    const Table& st = src->tables_[src->dir_[d]];
+    const uint32_t ti = new_table(st.capacity, st.index, st.local_depth);
+    Table& t = tables_[ti];
+    t.used = st.used;
+    t.growth_left = st.growth_left;
+    clone_block(st.slots, t.slots, t.capacity, copy_key, copy_elem);
+    const uint64_t entries = uint64_t(1) << (global_depth_ - t.local_depth);
+    for (uint64_t i = 0; i < entries; i++) dir_[d + i] = ti;
+    d += entries;
+  }
+  used_ = src->used_;
+  end_op();
+  return true;
+}
+
+// clone_block is cloneGroup over a group array: the bytes as they are (typedmemmove), then,
+// group by group, a new object for each indirect key and then each indirect elem.
+void SwissMap::clone_block(const SlotBlock& from, const SlotBlock& to, uint32_t capacity,
+                           const HandleCopy& copy_key, const HandleCopy& copy_elem) {
+  std::memcpy(to.ctrl, from.ctrl, capacity);
+  for (uint32_t s = 0; s < capacity; s++) {
+    if (!is_full(from.ctrl[s])) continue;
+    to.keys[s] = copy_key(from.keys[s]);
+    if (to.elems != nullptr) to.elems[s] = from.elems ? copy_elem(from.elems[s]) : 0;
+  }
+  for (uint32_t g = 0; g < capacity; g += kSwissGroupSlots) {
+    if (to.ind_keys)
+      for (uint32_t s = g; s < g + kSwissGroupSlots; s++)
+        if (is_full(from.ctrl[s])) to.ind_keys[s] = alloc(type_.key_size, !type_.key_ptrs);
+    if (to.ind_elems)
+      for (uint32_t s = g; s < g + kSwissGroupSlots; s++)
+        if (is_full(from.ctrl[s])) to.ind_elems[s] = alloc(type_.elem_size, !type_.elem_ptrs);
+  }
 }
 
 void SwissMap::for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const {
@@ -567,6 +638,9 @@ uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
       s = static_cast<uint64_t>(first_deleted);
       t.growth_left++;                         // reusing a tombstone costs no growthLeft
     }
+    // No room: Go 1.25+ first tries to empty the tombstones no probe sequence needs
+    // (table.PutSlot, runtime_mapassign_fast64: `if t.growthLeft == 0 { t.pruneTombstones }`).
+    if (t.growth_left == 0 && profile_.swiss.prune_tombstones) prune_tombstones(t);
     if (t.growth_left > 0) {
       t.slots.keys[s] = key;
       alloc_indirect(t.slots, s);
@@ -641,11 +715,54 @@ bool SwissMap::table_delete(uint32_t ti, uint64_t hash, uint32_t key) {
         t.growth_left++;
       } else {
         t.slots.ctrl[s] = kCtrlDeleted;
+        tombstone_possible_ = true;            // Map.tombstonePossible (Go 1.25+ Map.Delete)
       }
       return true;
     }
     if (match_empty(ctrl) != 0) return false;
   }
+}
+
+// prune_tombstones is table.pruneTombstones (Go 1.25+ table.go): when at least 10 % of the
+// capacity is tombstones, it traces the probe sequence of every full slot; a group with a
+// tombstone that some sequence walks past before reaching its key's group is needed (its
+// tombstone keeps the sequence going), as is every group with an empty slot. If the
+// tombstones of the other groups are at least 10 % of the capacity they become empty slots
+// (growthLeft goes back up); otherwise nothing changes and the caller grows the table. It
+// moves no entry and allocates nothing.
+void SwissMap::prune_tombstones(Table& t) {
+  const uint32_t tombstones = reset_growth_left(t.capacity) - t.used - t.growth_left;
+  if (tombstones * 10u < t.capacity) return;   // not enough tombstones to be worth the effort
+  const uint64_t mask = t.capacity / kSwissGroupSlots - 1;   // groups.lengthMask
+  std::vector<bool> needed(mask + 1, false);
+  for (uint64_t i = 0; i <= mask; i++) {
+    const uint64_t ctrl = load_ctrl(t.slots.ctrl + i * kSwissGroupSlots);
+    for (uint64_t m = match_full(ctrl); m != 0; m &= m - 1) {
+      const uint32_t key = t.slots.keys[i * kSwissGroupSlots + first(m)];
+      if (!codec_.key_equal(key, key)) continue;   // NaN: never looked up, its sequence may break
+      uint64_t off = h1(hash_of(key)) & mask;
+      for (uint64_t step = 1; off != i; off = (off + step++) & mask)
+        if (match_empty_or_deleted(load_ctrl(t.slots.ctrl + off * kSwissGroupSlots)) != 0)
+          needed[off] = true;                  // a tombstone (not empty: the key is further on)
+    }
+    if (match_empty(ctrl) != 0) needed[i] = true;   // no tombstone to remove there
+  }
+  uint32_t removable = 0;
+  for (uint64_t i = 0; i <= mask; i++)
+    if (!needed[i])
+      removable += static_cast<uint32_t>(
+          std::popcount(match_empty_or_deleted(load_ctrl(t.slots.ctrl + i * kSwissGroupSlots))));
+  if (removable * 10u < t.capacity) return;    // can we restore 10 % of capacity? If not, grow
+  for (uint64_t i = 0; i <= mask; i++) {
+    if (needed[i]) continue;
+    for (uint32_t j = 0; j < kSwissGroupSlots; j++) {
+      uint8_t& c = t.slots.ctrl[i * kSwissGroupSlots + j];
+      if (c != kCtrlDeleted) continue;
+      c = kCtrlEmpty;
+      t.growth_left++;
+    }
+  }
+  emit(MapEvent::PruneTombstones, removable, t.capacity);
 }
 
 // table_clear is table.Clear: all groups zeroed, tombstones gone, growthLeft reset.

@@ -1,11 +1,13 @@
 #pragma once
-// swiss_map.h — Go 1.24's map (maps.Map with Swiss tables), one heap allocation at a time.
+// swiss_map.h — Go 1.24+'s map (maps.Map with Swiss tables), one heap allocation at a time.
 //
 // Models `internal/runtime/maps` at go1.24 (map.go, table.go, group.go,
 // runtime_fast64_swiss.go) as far as it decides *what is allocated, when, and how big*:
 // the small map, tables, groups, the extendible-hashing directory, growth, splits,
 // tombstones and clear. The rules, each with its Go source: engine/maps/README.md, "Swiss map
-// (Go 1.24+)".
+// (Go 1.24+)". What later releases changed is switched on by the profile
+// (runtime::SwissRules): tombstone pruning, maps.Clone copying the tables and clear of a map
+// left with tombstones (1.25), small-map updates without a table (1.27).
 //
 // Terminology (Go's, from the header of map.go):
 //   slot        one key/elem pair {K', V'}; K'/V' is the type, or a pointer when > 128 B
@@ -67,9 +69,9 @@
 //     different individual values. Reseeds (count → 0, clear) are deterministic.
 //   - No iterators, so no iteration-during-growth rules; for_each visits tables in
 //     directory order.
-//   - No pruneTombstones: it is not in go1.24.4 (internal/runtime/maps/table.go: rehash;
-//     engine/maps/README.md, "Insert: PutSlot, grow and split (Swiss)"). A table full of
-//     tombstones doubles or splits, as in 1.24 (golang/go#70886).
+//   - pruneTombstones only with SwissRules::prune_tombstones (Go 1.25+ table.go
+//     pruneTombstones; it is not in go1.24.4's table.go): on 1.24 a table full of
+//     tombstones doubles or splits (golang/go#70886).
 //   - The simulator keeps no elem handles while every stored elem is 0 (store()); they
 //     appear, all 0, the first time an elem is not 0 or assign() hands out a slot.
 //   - The 64-bit SWAR ctrl matching is exact (Go's portable match may give false
@@ -165,6 +167,7 @@ struct SwissSlotView {
 //
 // Events (Map::on_event), emitted when the change is complete:
 //   SmallToTable  a = 8, b = 16          growToTable: the small group became a table
+//   PruneTombstones a = tombstones emptied, b = capacity (Go 1.25+: instead of a rehash)
 //   TableGrow     a = old, b = new capacity (slots)
 //   Split         a = old localDepth, b = old first directory index
 //   DirGrow       a = old, b = new dirLen
@@ -187,6 +190,8 @@ class SwissMap final : public Map {
   const uint32_t* lookup(uint32_t key) const override;
   bool remove(uint32_t key) override;
   void clear() override;
+  // clone_from copies src's structure when the profile's SwissRules::clone_copies_tables.
+  bool clone_from(const Map& src, const HandleCopy& copy_key, const HandleCopy& copy_elem) override;
   uint64_t len() const override { return used_; }
   void for_each(const std::function<bool(uint32_t key, uint32_t elem)>& f) const override;
   void trace(heap::Marker& m) const override;
@@ -264,6 +269,7 @@ class SwissMap final : public Map {
 
   // Small map (map.go).
   void grow_to_small();
+  int64_t small_find(uint64_t hash, uint32_t key) const;
   uint32_t* put_slot_small(uint64_t hash, uint32_t key);
   bool delete_small(uint64_t hash, uint32_t key);
   void grow_to_table();
@@ -278,12 +284,15 @@ class SwissMap final : public Map {
   // table_find is table.getWithKey: the slot index of key, or −1.
   int64_t table_find(const Table& t, uint64_t hash, uint32_t key) const;
   void table_clear(Table& t);
+  void prune_tombstones(Table& t);
   void rehash(uint32_t ti);
   void grow(uint32_t ti, uint16_t new_capacity);
   void split(uint32_t ti);
   void replace_table(uint32_t ti);
   void install_table_split(uint32_t old_ti, uint32_t left, uint32_t right);
   void alloc_indirect(const SlotBlock& b, uint64_t s);
+  void clone_block(const SlotBlock& from, const SlotBlock& to, uint32_t capacity,
+                   const HandleCopy& copy_key, const HandleCopy& copy_elem);
   void clear_slot(const SlotBlock& b, uint64_t s);
 
   // Inspection helpers.
@@ -304,6 +313,7 @@ class SwissMap final : public Map {
   uint64_t used_ = 0;                    // Map.used
   uint64_t seed_ = 0;                    // Map.seed
   uint64_t clear_seq_ = 0;               // Map.clearSeq
+  bool tombstone_possible_ = false;      // Map.tombstonePossible: a delete left a tombstone
   heap::ObjId map_obj_ = heap::kNil;     // the Map object; kNil when on the stack
   // small map (dirLen == 0)
   bool small_present_ = false;           // dirPtr != nil

@@ -42,12 +42,23 @@ enum class MapImpl : uint8_t { Classic, Swiss };
 // What a Swiss-table map does that changed between the Swiss releases
 // (internal/runtime/maps of each release; engine/runtime/README.md).
 struct SwissRules {
-  // table.rehash prunes tombstones before growing (pruneTombstones, Go 1.25+): a table whose
-  // deleted slots are worth it is cleaned in place instead of doubling (golang/go#70886).
+  // An insert into a table with no growthLeft first prunes the tombstones no probe sequence
+  // needs (table.pruneTombstones, Go 1.25+ table.go PutSlot and runtime_mapassign_fast*): a
+  // table whose deleted slots are worth it is cleaned in place instead of doubling
+  // (golang/go#70886).
   bool prune_tombstones = false;
-  // maps.Clone copies the source map's directory and tables as they are (Go 1.25+
-  // internal/runtime/maps.(*Map).Clone), instead of making a map sized for len(m).
+  // maps.Clone copies the source map's directory and tables as they are, tombstones and
+  // all (Go 1.25+ internal/runtime/maps.(*Map).Clone, table.clone, cloneGroup), instead of
+  // making a map sized for len(m) and inserting every entry (1.24 runtime.mapclone2).
   bool clone_copies_tables = false;
+  // clear(m) on a map that is empty but may hold tombstones still clears its tables (Go
+  // 1.25+ Map.Clear: `m.Used() == 0 && !m.tombstonePossible`); before, it returns at once
+  // and the tombstones stay.
+  bool clear_drops_tombstones = false;
+  // An assignment to a small map holding 8 entries updates an existing key in place (Go
+  // 1.27+ Map.PutSlot / runtime_mapassign*: putSlotSmall first, growToTable only when it
+  // finds no slot); before, the 8-entry group becomes a table even for an update.
+  bool small_map_updates_in_place = false;
 };
 
 // What a classic bucket map (runtime/map.go, Go 1.19–1.23) does that changed between releases.
@@ -88,6 +99,11 @@ struct Profile {
   // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc
   uint64_t baseline_freed_objects;          // Frees already counted at start
+  // Of baseline_objects, the start-up's garbage the first GC cycle frees, and the objects
+  // that cycle allocates for good (mark workers, work buffers): runtime.MemStats.BySize
+  // before and after the first runtime.GC() of a program. Empty: not modelled.
+  std::vector<uint64_t> baseline_garbage;
+  std::vector<uint64_t> first_gc_objects;
   uint64_t baseline_extra_inuse_pages;      // runtime spans in use beyond those objects
   uint64_t stack_sys;                       // StackSys (stack spans carved from the heap)
   uint64_t gc_sys_base;                     // GCSys at start

@@ -41,7 +41,8 @@ constexpr uint64_t kMaxPrintRecords = 20000;   // then prints merge into the pre
 constexpr uint32_t kMaxGcRecords = 10000;      // then GC cycles are recorded sparsely
 
 bool frequent(maps::MapEvent::Kind k) {
-  return k == maps::MapEvent::OverflowAlloc || k == maps::MapEvent::Split || k == maps::MapEvent::TableGrow;
+  return k == maps::MapEvent::OverflowAlloc || k == maps::MapEvent::Split || k == maps::MapEvent::TableGrow ||
+         k == maps::MapEvent::PruneTombstones;
 }
 }  // namespace
 

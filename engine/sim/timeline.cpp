@@ -61,6 +61,7 @@ const char* event_name(maps::MapEvent::Kind k) {
     case maps::MapEvent::DirGrow: return "dir_grow";
     case maps::MapEvent::TableGrow: return "table_grow";
     case maps::MapEvent::SmallToTable: return "small_to_table";
+    case maps::MapEvent::PruneTombstones: return "prune_tombstones";
   }
   return "?";
 }

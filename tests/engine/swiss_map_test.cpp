@@ -8,6 +8,7 @@
 // [SECTION] Tables, tombstones, clear, inspection
 // [SECTION] Randomized invariants and GC
 // [SECTION] The 1M experiment and churn (engine/maps/README.md)
+// [SECTION] Go 1.25+: pruneTombstones, Clone, Clear of tombstones; Go 1.27: small-map updates
 #include <gtest/gtest.h>
 
 #include <random>
@@ -33,23 +34,26 @@ maps::MakeParams on_stack(int64_t hint = 0, uint64_t seed = 1) {
 // Fixture owns a heap with one map that is a GC root (header and everything it traces),
 // plus `pending`, an object the test holds between allocating it and storing it.
 struct Fixture {
-  heap::Heap heap{go124()};
+  const runtime::Profile& profile;
+  heap::Heap heap{profile};
   IntCodec codec;
   std::unique_ptr<maps::Map> map;
+  std::unique_ptr<maps::Map> other;   // a second root map (a clone)
   heap::ObjId pending = heap::kNil;
   std::vector<maps::MapEvent> events;
 
   explicit Fixture(const maps::MapType& t, maps::MakeParams p = escaping(),
-                   bool elems_are_objects = false)
-      : codec(elems_are_objects) {
+                   bool elems_are_objects = false, const runtime::Profile& prof = go124())
+      : profile(prof), codec(elems_are_objects) {
     heap.set_root_scanner([this](heap::Marker& m) {
       m.mark(pending);
-      if (map) {
-        m.mark(map->header());
-        map->trace(m);
+      for (const auto* mp : {&map, &other}) {
+        if (!*mp) continue;
+        m.mark((*mp)->header());
+        (*mp)->trace(m);
       }
     });
-    map = maps::make_map(heap, go124(), t, codec, p);
+    map = maps::make_map(heap, profile, t, codec, p);
     map->on_event = [this](const maps::MapEvent& e) { events.push_back(e); };
   }
   const maps::SwissMap& swiss() const { return *maps::as_swiss_map(*map); }
@@ -792,5 +796,226 @@ TEST(SwissMap, ChurnAccumulatesTombstonesAndSplitsOnceMore) {
   EXPECT_EQ(tables[3], 2048u);
   const double go[] = {91e3, 176e3, 258e3, 337e3};
   for (int i = 0; i < 4; i++) EXPECT_NEAR(double(tombstones[i]), go[i], go[i] * 0.05) << i;
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+//-- [SECTION] Go 1.25+: pruneTombstones, Clone, Clear of tombstones; Go 1.27: small-map updates
+
+namespace {
+
+const runtime::Profile& release(const char* v) { return *runtime::profile_for(v); }
+
+// churn inserts keys 0 … n−1, then deletes one key and inserts a new one, rounds times (the
+// oracle's churn_1400.go); returns the TableGrow and Split events seen during the churn.
+size_t churn(Fixture& f, uint32_t n, uint32_t rounds) {
+  for (uint32_t k = 0; k < n; k++) f.map->store(k, k);
+  f.events.clear();
+  for (uint32_t r = 0; r < rounds; r++) {
+    EXPECT_TRUE(f.map->remove(r));
+    f.map->store(r + n, r);
+  }
+  return f.count(maps::MapEvent::TableGrow) + f.count(maps::MapEvent::Split);
+}
+
+}  // namespace
+
+TEST(SwissMap, PruningTombstonesStopsChurnFromGrowingTablesFromGo125) {
+  // golang/go#70886: 1 400 keys (two 1024-slot tables of ~700), one delete + one insert per
+  // round. Go 1.24 splits tables until tombstones are rare (real: 2 → 8 tables); from 1.25
+  // a table out of growthLeft empties the tombstones no probe needs, and a second run of
+  // 200 000 rounds allocates nothing.
+  for (const char* v : {"1.24", "1.25", "1.26", "1.27"}) {
+    Fixture f(int_map_type(4, false, 4), escaping(0, 11), false, release(v));
+    const size_t rehashes = churn(f, 1400, 200'000);
+    const bool prunes = release(v).swiss.prune_tombstones;
+    EXPECT_EQ(f.count(maps::MapEvent::PruneTombstones) > 0, prunes) << v;
+    if (prunes) {
+      EXPECT_LE(rehashes, 2u) << v;
+    } else {
+      EXPECT_GE(rehashes, 4u) << v;
+    }
+    const uint64_t total = f.heap.read_memstats().TotalAlloc;
+    for (uint32_t r = 200'000; r < 400'000; r++) {
+      f.map->remove(r);
+      f.map->store(r + 1400, r);
+    }
+    if (prunes) {
+      EXPECT_EQ(f.heap.read_memstats().TotalAlloc, total) << v;
+    }
+    EXPECT_EQ(f.map->len(), 1400u);
+    EXPECT_EQ(f.map->check_invariants(), "") << v;
+  }
+}
+
+TEST(SwissMap, PruneTombstonesEmptiesOnlyUnneededTombstones) {
+  // One 128-slot table churned at 70 keys. Each prune reports how many tombstones became
+  // empty slots: growthLeft rises from 0 by exactly that, at least 10 % of the capacity comes
+  // back, no entry moves and every key stays reachable (check_invariants looks each one up).
+  Fixture f(int_map_type(8, false), escaping(100, 3), false, release("1.25"));
+  std::mt19937 rng(7);
+  std::vector<uint32_t> live;
+  uint32_t next = 0;
+  for (; next < 70; next++) {
+    live.push_back(next);
+    f.map->store(next, next);
+  }
+  uint32_t before_left = 0, before_tomb = 0;
+  size_t prunes = 0;
+  f.map->on_event = [&](const maps::MapEvent& e) {
+    if (e.kind != maps::MapEvent::PruneTombstones) return;
+    const maps::SwissTableView t = f.swiss().table_at(0);
+    EXPECT_EQ(before_left, 0u);
+    EXPECT_EQ(t.growth_left, e.a);
+    EXPECT_EQ(t.tombstones, before_tomb - e.a);
+    EXPECT_GE(e.a * 10, e.b);
+    EXPECT_EQ(e.b, t.capacity);
+    prunes++;
+  };
+  for (int round = 0; round < 20'000; round++) {
+    const size_t j = rng() % live.size();
+    ASSERT_TRUE(f.map->remove(live[j]));
+    const maps::SwissTableView t = f.swiss().table_at(0);
+    before_left = t.growth_left;
+    before_tomb = t.tombstones;
+    live[j] = next;
+    f.map->store(next++, 1);
+    if (round % 97 == 0) {
+      ASSERT_EQ(f.map->check_invariants(), "");
+    }
+  }
+  EXPECT_GT(prunes, 10u);
+  EXPECT_EQ(f.swiss().table_at(0).capacity, 128u);   // 70 keys churned in place
+  for (uint32_t k : live) EXPECT_NE(f.map->lookup(k), nullptr);
+  EXPECT_EQ(f.map->check_invariants(), "");
+}
+
+TEST(SwissMap, RandomizedChurnWithPruningKeepsInvariants) {
+  // Small tables (16–128 slots), where probe sequences often cross groups with tombstones.
+  for (uint32_t seed = 1; seed <= 12; seed++) {
+    Fixture f(int_map_type(8, false), escaping(0, seed), false, release("1.26"));
+    std::mt19937 rng(seed);
+    std::unordered_map<uint32_t, uint32_t> want;
+    for (uint32_t op = 0; op < 30'000; op++) {
+      const uint32_t k = rng() % (seed * 40 + 20);
+      if (rng() % 2) {
+        f.map->store(k, op);
+        want[k] = op;
+      } else {
+        EXPECT_EQ(f.map->remove(k), want.erase(k) == 1);
+      }
+      if (op % 1000 == 0) {
+        ASSERT_EQ(f.map->check_invariants(), "") << seed;
+      }
+    }
+    for (const auto& [k, v] : want) ASSERT_EQ(*f.map->lookup(k), v);
+    EXPECT_EQ(f.map->len(), want.size());
+    EXPECT_EQ(f.map->check_invariants(), "") << seed;
+  }
+}
+
+TEST(SwissMap, CloneCopiesDirectoryTablesAndTombstonesFromGo125) {
+  // (*Map).Clone: a new directory, and per table a 32-byte table and a group array of the
+  // same capacity; the clone keeps the original's tables even when deletes emptied them.
+  // Before 1.25 clone_from declines (the interpreter then inserts entry by entry).
+  auto same = [](uint32_t h) { return h; };
+  for (const char* v : {"1.24", "1.25"}) {
+    Fixture f(int_map_type(8, false), escaping(), false, release(v));
+    for (uint32_t k = 0; k < 20'000; k++) f.map->store(k, k + 1);
+    for (uint32_t k = 0; k < 19'000; k++) f.map->remove(k);
+    f.other = maps::make_map(f.heap, f.profile, f.map->type(), f.codec, escaping());
+    const auto before = f.heap.read_memstats();
+    const bool copied = f.other->clone_from(*f.map, same, same);
+    EXPECT_EQ(copied, f.profile.swiss.clone_copies_tables) << v;
+    if (!copied) {
+      EXPECT_EQ(f.heap.read_memstats().TotalAlloc, before.TotalAlloc);
+      EXPECT_EQ(f.other->len(), 0u);
+      continue;
+    }
+    const maps::MapShape a = f.map->shape(), b = f.other->shape();
+    EXPECT_EQ(b.count, 1000u);
+    EXPECT_EQ(b.dir_len, a.dir_len);
+    EXPECT_EQ(b.tables, a.tables);
+    EXPECT_EQ(b.capacity, a.capacity);
+    EXPECT_EQ(b.tombstones, a.tombstones);
+    EXPECT_GT(b.tombstones, 0u);
+    const auto after = f.heap.read_memstats();
+    EXPECT_EQ(after.TotalAlloc - before.TotalAlloc, a.bucket_bytes + a.extra_bytes);
+    EXPECT_EQ(after.Mallocs - before.Mallocs, 1 + 2 * a.tables);
+    for (uint32_t k = 19'000; k < 20'000; k++) ASSERT_EQ(*f.other->lookup(k), k + 1);
+    f.other->remove(19'500);   // the copies are independent
+    EXPECT_NE(f.map->lookup(19'500), nullptr);
+    f.map.reset();
+    f.heap.gc();
+    EXPECT_EQ(f.other->check_invariants(), "");
+    EXPECT_EQ(f.heap.check_invariants(), "");
+  }
+}
+
+TEST(SwissMap, CloneOfSmallMapsAndIndirectElems) {
+  // A small map: one new group. A map never written: no group at all. map[int][129]byte:
+  // one new 144-byte elem object per full slot (cloneGroup).
+  auto same = [](uint32_t h) { return h; };
+  Fixture f(int_map_type(8, false), escaping(), false, release("1.25"));
+  for (uint32_t k = 0; k < 5; k++) f.map->store(k, k);
+  f.other = maps::make_map(f.heap, f.profile, f.map->type(), f.codec, escaping());
+  uint64_t total = f.heap.read_memstats().TotalAlloc;
+  ASSERT_TRUE(f.other->clone_from(*f.map, same, same));
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc - total, 144u);
+  EXPECT_TRUE(maps::as_swiss_map(*f.other)->has_small_group());
+  EXPECT_EQ(*f.other->lookup(4), 4u);
+  EXPECT_EQ(f.other->check_invariants(), "");
+
+  Fixture g(int_map_type(8, false), escaping(), false, release("1.25"));
+  g.other = maps::make_map(g.heap, g.profile, g.map->type(), g.codec, escaping());
+  total = g.heap.read_memstats().TotalAlloc;
+  ASSERT_TRUE(g.other->clone_from(*g.map, same, same));
+  EXPECT_EQ(g.heap.read_memstats().TotalAlloc, total);
+  EXPECT_FALSE(maps::as_swiss_map(*g.other)->has_small_group());
+
+  Fixture h(int_map_type(129, false, 1), escaping(), false, release("1.25"));
+  for (uint32_t k = 0; k < 300; k++) h.map->store(k, 0);
+  for (uint32_t k = 0; k < 100; k++) h.map->remove(k);
+  h.other = maps::make_map(h.heap, h.profile, h.map->type(), h.codec, escaping());
+  const auto before = h.heap.read_memstats();
+  ASSERT_TRUE(h.other->clone_from(*h.map, same, same));
+  const maps::MapShape s = h.map->shape();
+  EXPECT_EQ(h.heap.read_memstats().Mallocs - before.Mallocs, 1 + 2 * s.tables + 200);
+  EXPECT_EQ(h.other->shape().indirect_bytes, 200u * 144u);
+  h.heap.gc();
+  EXPECT_EQ(h.other->check_invariants(), "");
+}
+
+TEST(SwissMap, ClearOfAnEmptiedMapDropsItsTombstonesFromGo125) {
+  // Map.Clear returns at once when used == 0 in 1.24; from 1.25 only when no delete has left
+  // a tombstone since the last clear (tombstonePossible).
+  for (const char* v : {"1.24", "1.25"}) {
+    Fixture f(int_map_type(8, false), escaping(), false, release(v));
+    for (uint32_t k = 0; k < 5000; k++) f.map->store(k, k);
+    for (uint32_t k = 0; k < 5000; k++) f.map->remove(k);
+    const uint64_t tombstones = f.map->shape().tombstones, seq = f.swiss().clear_seq();
+    ASSERT_GT(tombstones, 0u);
+    f.map->clear();
+    const bool drops = f.profile.swiss.clear_drops_tombstones;
+    EXPECT_EQ(f.map->shape().tombstones, drops ? 0u : tombstones) << v;
+    EXPECT_EQ(f.swiss().clear_seq(), seq + (drops ? 1 : 0)) << v;
+    f.map->clear();   // nothing left to clear: a no-op in both
+    EXPECT_EQ(f.swiss().clear_seq(), seq + (drops ? 1 : 0)) << v;
+    EXPECT_EQ(f.map->check_invariants(), "");
+  }
+}
+
+TEST(SwissMap, UpdateOfAFullSmallMapStaysSmallFromGo127) {
+  // Go 1.27 Map.PutSlot: putSlotSmall looks for the key first; only a 9th key makes a table.
+  Fixture f(int_map_type(8, false), escaping(), false, release("1.27"));
+  for (uint32_t k = 0; k < 8; k++) *f.map->assign(k) = k;
+  const uint64_t before = f.heap.read_memstats().TotalAlloc;
+  *f.map->assign(3) = 33;
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc, before);
+  EXPECT_TRUE(f.swiss().is_small());
+  EXPECT_EQ(*f.map->lookup(3), 33u);
+  *f.map->assign(8) = 8;
+  EXPECT_EQ(f.heap.read_memstats().TotalAlloc - before, 328u);
+  EXPECT_FALSE(f.swiss().is_small());
+  EXPECT_EQ(f.map->len(), 9u);
   EXPECT_EQ(f.map->check_invariants(), "");
 }

@@ -74,6 +74,12 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
     case maps::MapEvent::SmallToTable:
       std::snprintf(b, sizeof b, "map %s outgrew its single group (8 slots) and became a table.", name.c_str());
       break;
+    case maps::MapEvent::PruneTombstones:
+      std::snprintf(b, sizeof b,
+                    "map %s: a full table emptied %llu tombstones that no lookup needs (of %llu slots) "
+                    "instead of growing: nothing was allocated.",
+                    name.c_str(), ea, eb);
+      break;
   }
   return b;
 }
