@@ -8,6 +8,14 @@
 //
 // Output lines: 1 start, 2 after initMap + GC, 3–4 len before/after the deletes, 5–6 after GC.
 // oracle: after-gc lines 2,5,6
+// oracle: go1.26+ tol Sys 40%
+//
+// Go 1.26+ randomize the heap's base (GOEXPERIMENT randomizedheapbase64: runtime/mheap.go
+// grow marks 0–511 random pages of the first 4 MiB chunk as padding). When the padding
+// leaves too little room, the heap maps a second chunk: Sys 11 734–12 134 KB instead of
+// 7 382–8 038 (article003_scene1, 40 runs: 13 on 1.26.10, 9 on 1.27.3), at start or once the
+// map is made. gomapsim keeps the usual outcome (no padding), so Sys is compared within 40 %
+// on 1.26+, which both outcomes meet.
 //
 // Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; log timestamps left
 // out; 3 runs, a/b = values that differed between runs):

@@ -7,7 +7,14 @@
 // that growth misses: real runs repeat it to the KB on 1.19 and spread by 64 KB on 1.24
 // (1 660 or 1 724 after cycle 1, 10 runs); the model's start-up GCSys is 36–42 KB high. Sys
 // keeps its 10 %: OtherSys is 256 KB higher in some runs.
+// Go 1.25: +200 and +66 KB; 1.26+ (the Green Tea collector) +223 or +247, then +66 or +90.
+// Go 1.26+ randomize the heap's base (GOEXPERIMENT randomizedheapbase64: runtime/mheap.go
+// grow marks 0–511 random pages of the first 4 MiB chunk as padding); when the padding leaves
+// too little room the heap maps a second chunk: Sys after cycle 1 is 11 798–12 054 KB instead
+// of 7 702–7 966 in 6 of 30 runs on 1.26.10 and 15 of 30 on 1.27.3. gomapsim keeps the usual
+// outcome (no padding), so Sys is compared within 40 % on 1.26+, which both outcomes meet.
 // oracle: tol GCSys ±70
+// oracle: go1.26+ tol Sys 40%
 package main
 
 import (
