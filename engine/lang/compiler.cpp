@@ -41,7 +41,7 @@ const char* op_name(uint8_t op) {
       "strofbytes", "bytesofstr", "strofrune", "decoderune", "objmat", "copy", "fget", "fset",
       "fref", "aget", "aset", "aref", "new", "load", "store", "nilchk", "makeslice", "lget",
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
-      "mget", "mset", "mdel", "mlen", "mclear", "miter", "mnext", "call", "ret", "bi", "use",
+      "mget", "mset", "mdel", "mlen", "mclear", "miter", "mclone", "mnext", "call", "ret", "bi", "use",
       "msetloop", "mdelloop"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
   return op < OpCount ? names[op] : "?";

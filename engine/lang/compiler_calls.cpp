@@ -751,10 +751,11 @@ V Compiler::rand_call(const Expr& e, const std::string& name, std::vector<V>& ar
   return bad(e.pos, "rand." + name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
 }
 
-// maps_call: maps.Clone and maps.Copy (Go 1.21). Both walk the source as the runtime does
-// (mapclone2 / a range loop); Clone's map comes from makemap inside the runtime, sized for
-// len(m), so it is on the heap and as small as a fresh copy: cloning shrinks a map that
-// deletes left large.
+// maps_call: maps.Clone and maps.Copy (Go 1.21). Up to Go 1.24 both walk the source as the
+// runtime does (mapclone2 / a range loop); Clone's map comes from makemap inside the runtime,
+// sized for len(m), so it is on the heap and as small as a fresh copy: cloning shrinks a map
+// that deletes left large. From Go 1.25 (*Map).Clone copies the tables as they are: OpMClone
+// does that where the profile says so and jumps over the walk.
 V Compiler::maps_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   const bool clone = name == "Clone";
   if (!clone && name != "Copy") return bad(e.pos, "maps." + name + " is not supported by the playground (maps.Clone, maps.Copy)");
@@ -768,12 +769,13 @@ V Compiler::maps_call(const Expr& e, const std::string& name, std::vector<V>& ar
   const int src = materialize(args.back(), mt);
   V r;
   int dst;
-  int jnil = -1;
+  int jnil = -1, jcopied = -1;
   if (clone) {
     r.t = mt;
     r.slot = dst = temp(mt);
     emit(OpLoadK, dst, konst(0));
     jnil = emit(OpJf, 0, src);               // maps.Clone(nil) is nil
+    jcopied = emit(OpMClone, dst, src, 0, 0, uint16_t(mt));
     const int hint = temp(TypeTable::kInt);
     emit(OpMLen, hint, src);
     const int node = new_node();
@@ -799,6 +801,7 @@ V Compiler::maps_call(const Expr& e, const std::string& name, std::vector<V>& ar
   back_jump(top);
   F->fn->code[size_t(jdone)].d = pc();
   if (jnil >= 0) patch(jnil, pc());
+  if (jcopied >= 0) F->fn->code[size_t(jcopied)].d = pc();
   return r;
 }
 
@@ -1028,7 +1031,11 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         int node = new_node();
         int pc0 = emit(OpMakeSlice, r.slot, ns, cs, 0, uint16_t(T.u(t).elem));
         uint64_t bytes = uint64_t(std::max<int64_t>(cv, 0)) * T.u(T.u(t).elem).size;
-        add_site_node(pc0, "make(" + T.name(t) + ")", node, !cst || bytes > 65536);
+        // A variable size is decided at run time (flags bit 1): on the heap, or from Go 1.25
+        // in a stack buffer when it fits (Profile::stack_buffer_bytes; walk/builtin.go
+        // walkMakeSlice, tryStack) and the result does not escape.
+        add_site_node(pc0, "make(" + T.name(t) + ")", node, cst && bytes > 65536);
+        if (!cst) F->fn->code[size_t(pc0)].flags |= 2;
         r.src.push_back(node);
         return r;
       }
@@ -1081,7 +1088,8 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         temp_release(m);
       }
       r.slot = temp(s.t);
-      emit(OpAppend, r.slot, materialize(s, s.t), base, int(n), uint16_t(et));
+      const int pc0 = emit(OpAppend, r.slot, materialize(s, s.t), base, int(n), uint16_t(et));
+      append_buffer_site(*e.args[0], pc0, r);
       return r;
     }
     case UB_delete: {

@@ -135,6 +135,8 @@ class Compiler {
     std::vector<Expansion*> expansions;   // function literals being expanded (innermost last)
     std::vector<const Stmt*> defers;      // defer statements compiled so far (run in reverse)
     size_t body_depth = 0;                // scopes_.size() in the function body's own block
+    std::set<int> buffered_targets;       // escape nodes of variables an append buffers already
+    int buffered_appends = 0;             // appends numbered for a stack buffer (flags bits 2–7)
   };
   FnState* F = nullptr;
 
@@ -308,7 +310,8 @@ class Compiler {
   void sink(const std::vector<int>& from);
   int root_node(const Expr& e);
   int add_site(int pc0, const std::string& what, bool force_heap);
-  int add_site_node(int pc0, const std::string& what, int node, bool force_heap);
+  int add_site_node(int pc0, const std::string& what, int node, bool force_heap, bool site_in_d = true);
+  void append_buffer_site(const Expr& target, int pc, V& r);
   void addr_names_in(const Expr* e, std::set<std::string>& out) const;
   void addr_names_in(const Stmt* s, std::set<std::string>& out) const;
   V address_of(const Expr& e);

@@ -61,7 +61,7 @@ int Compiler::add_site(int pc0, const std::string& what, bool force_heap) {
   return node;
 }
 
-int Compiler::add_site_node(int pc0, const std::string& what, int node, bool force_heap) {
+int Compiler::add_site_node(int pc0, const std::string& what, int node, bool force_heap, bool site_in_d) {
   AllocSite s;
   s.func = F->fidx;
   s.pc = pc0;
@@ -70,8 +70,30 @@ int Compiler::add_site_node(int pc0, const std::string& what, int node, bool for
   s.escapes = force_heap;
   prog_.allocs.push_back(s);
   site_nodes_.push_back(node);
-  F->fn->code[size_t(pc0)].d = int(prog_.allocs.size()) - 1;
+  if (site_in_d) F->fn->code[size_t(pc0)].d = int(prog_.allocs.size()) - 1;
   return int(prog_.allocs.size()) - 1;
+}
+
+// append_buffer_site makes the append at pc (OpAppend) an allocation site for the stack
+// buffer cmd/compile gives a slice whose backing array does not escape (Go 1.25+,
+// ssagen/ssa.go append: `n.Esc() == ir.EscNone && !s.appendTargets[sn]`): the result's flow
+// decides flags bit 0 (escapes) as for any site; bit 1 says the append may take a buffer,
+// bits 2–7 number it among the function's buffered appends (the VM's per-call "used"
+// flags). Only the first append to a given variable in a function is a candidate; whether
+// the release has the buffer at all is the profile's (Profile::stack_buffer_bytes).
+void Compiler::append_buffer_site(const Expr& target, int pc, V& r) {
+  const Expr* x = &target;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  if (x->kind == Expr::Ident) {
+    Entity* en = lookup(x->name);
+    if (!en || en->k != Entity::Var || en->box >= 0) return;   // a global or a boxed local
+    if (!F->buffered_targets.insert(en->node).second) return;
+  }
+  if (F->buffered_appends >= 64) return;
+  const int node = new_node();
+  add_site_node(pc, "append", node, false, /*site_in_d=*/false);
+  F->fn->code[size_t(pc)].flags |= uint8_t(2 | (F->buffered_appends++ << 2));
+  r.src.push_back(node);
 }
 
 // ---------------------------------------------------------------- the escape analysis of &x

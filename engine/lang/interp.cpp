@@ -470,7 +470,10 @@ void Interpreter::exec(uint64_t stop) {
         if (cap < len) VM_PANIC("runtime error: makeslice: cap out of range");
         if (es && uint64_t(cap) > (uint64_t(1) << 47) / es) VM_PANIC("runtime error: makeslice: len out of range");
         uint64_t bytes = uint64_t(cap) * es;
-        heap::ObjId h = (in.flags & 1) ? alloc(bytes, !T.u(et).ptrs) : heap::kNil;
+        // flags bit 0: escapes; bit 1: a variable size, on the heap unless the compiler's stack
+        // buffer holds it (Go 1.25+ walkMakeSlice: `if cap <= K { var arr [K]E }`)
+        const bool on_heap = (in.flags & 1) || ((in.flags & 2) && !(es && uint64_t(cap) <= profile_.stack_buffer_bytes / es));
+        heap::ObjId h = on_heap ? alloc(bytes, !T.u(et).ptrs) : heap::kNil;
         if (status_ != VmStatus::Running) goto out;
         uint32_t arr = cap ? new_obj(et, Backing, uint64_t(cap), h) : 0;
         R[in.a] = new_slice(arr, 0, uint64_t(len), uint64_t(cap));
@@ -521,6 +524,19 @@ void Interpreter::exec(uint64_t stop) {
         if (newlen <= s.cap) {
           for (size_t i = 0; i < add.size(); ++i) obj_set(s.arr, s.off + s.len + i, add[i]);
           R[in.a] = new_slice(s.arr, s.off, newlen, s.cap);
+          break;
+        }
+        // Go 1.25+: the first growth from length 0 of a slice that does not escape takes the
+        // compiler's stack buffer of Profile::stack_buffer_bytes, once per call (ssagen/ssa.go
+        // append: `if l <= K { if !used { if oldLen == 0 { s = store[:l:K] } } }`).
+        if (in.op == OpAppend && (in.flags & 3) == 2 && s.len == 0 && es &&
+            newlen <= profile_.stack_buffer_bytes / es && !(fr->stack_bufs & (uint64_t(1) << (in.flags >> 2)))) {
+          fr->stack_bufs |= uint64_t(1) << (in.flags >> 2);
+          const uint64_t k = profile_.stack_buffer_bytes / es;
+          uint32_t arr = new_obj(et, Backing, k, heap::kNil);
+          R = stack_.data() + fr->base;
+          for (size_t i = 0; i < add.size(); ++i) obj_set(arr, i, add[i]);
+          R[in.a] = new_slice(arr, 0, newlen, k);
           break;
         }
         // growslice (engine/heap/README.md, "Slice growth (growslice)"): double below 256,
@@ -579,61 +595,24 @@ void Interpreter::exec(uint64_t stop) {
       case OpMakeMap: {
         int64_t hint = in.b >= 0 ? int64_t(R[in.b]) : 0;
         if (hint < 0) VM_PANIC("runtime error: makemap: size out of range");
-        TypeId mt = in.k;
-        {
-          // The map engine keeps ~2.5 slots per hinted entry (4-byte key and elem handles
-          // plus control bytes) and Go ~1.25 × (key + elem) bytes: refuse hints the limits
-          // cannot hold before the engine allocates anything.
-          const Type& mty = T.u(mt);
-          uint64_t h = uint64_t(hint);
-          uint64_t kv = T.u(mty.key).size + T.u(mty.elem).size + 1;
-          if (h > opt_.max_sim_memory / 24) {
-            limit("gomapsim: make(" + T.name(mt) + ", " + std::to_string(hint) + ") would exceed max_sim_memory; the run was stopped");
-            goto out;
-          }
-          if (kv && h > opt_.max_heap_bytes / kv) {
-            heap_alloc_ok(opt_.max_heap_bytes + 1);
-            goto out;
-          }
-        }
-        Codec* codec = codec_for(mt);
-        maps::MakeParams mp;
-        mp.hint = hint;
-        mp.escapes = (in.flags & 1) != 0;
-        mp.stack_bucket = !mp.escapes && hint <= 8;
-        uint32_t id = next_map_id_++;
-        mp.seed = opt_.seed * 0x9e3779b97f4a7c15ull + id;
-        maps::MapType type = map_type(mt);
-        std::unique_ptr<maps::Map> m = maps::make_map(heap_, profile_, type, *codec, mp);
+        const uint32_t idx = new_map(in.k, hint, (in.flags & 1) != 0);
         if (status_ != VmStatus::Running) goto out;
-        uint32_t idx;
-        if (!free_maps_.empty()) {
-          idx = free_maps_.back();
-          free_maps_.pop_back();
-        } else {
-          idx = uint32_t(maps_.size());
-          maps_.emplace_back();
-        }
-        ++created_since_sweep_;
-        MapEnt& e = maps_[idx];
-        e.map = std::move(m);
-        e.type = mt;
-        e.codec = codec;
-        e.mark = epoch_;
-        e.id = id;
-        e.big = false;
-        e.pooled = false;
-        // integer/bool keys and elems, and zero aggregates, need no pool entry
-        e.scalar_k = !type_has_refs_[codec->key()] && T.kind(codec->key()) != Kind::Float64;
-        e.scalar_v = !type_has_refs_[codec->elem()] && T.kind(codec->elem()) != Kind::Float64;
-        e.agg_v = T.is_aggregate(codec->elem());
-        if (host_) {
-          Host* h = host_;
-          e.map->on_event = [h, id](const maps::MapEvent& ev) { h->map_event(id, ev); };
-        }
         R = stack_.data() + fr->base;
         R[in.a] = idx;
         break;
+      }
+      case OpMClone: {
+        // maps.Clone from Go 1.25: (*Map).Clone copies the directory and tables
+        // (SwissRules::clone_copies_tables); else the makemap + insert walk that follows.
+        if (!profile_.swiss.clone_copies_tables) break;
+        const uint32_t src = uint32_t(R[in.b]);
+        if (!MAP_OK(src)) VM_PANIC("internal error: map collected while reachable");
+        const uint32_t idx = clone_map(src);
+        if (status_ != VmStatus::Running) goto out;
+        R = stack_.data() + fr->base;
+        R[in.a] = idx;
+        pc = in.d;
+        continue;
       }
       case OpMGet: {
         uint32_t m = uint32_t(R[in.b]);

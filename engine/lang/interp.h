@@ -123,7 +123,9 @@ class Interpreter {
 
  private:
   friend class Codec;
-  struct Frame { int32_t fn; uint32_t base; int32_t pc; };
+  // stack_bufs: which of the function's buffered appends used their stack buffer in this
+  // call (cmd/compile's per-call "used" flags; OpAppend flags bits 2–7).
+  struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; };
   struct StrEnt { std::string s; heap::ObjId data = heap::kNil; uint32_t mark = 0; bool live = false; };
   enum Shape : uint8_t { Agg, Box, Backing };
   // ObjEnt is 16 bytes: a run can hold tens of millions of objects. The element count of a
@@ -154,6 +156,8 @@ class Interpreter {
   Word obj_get(uint32_t o, uint64_t i) const;
   void obj_set(uint32_t o, uint64_t i, Word w);
   uint32_t copy_obj(uint32_t o);
+  uint32_t new_map(TypeId mt, int64_t hint, bool escapes);
+  uint32_t clone_map(uint32_t src);
   uint32_t zero_agg(TypeId t);
   bool deep_eq(TypeId t, Word a, Word b) const;
   void sweep_pools();

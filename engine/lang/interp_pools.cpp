@@ -478,6 +478,85 @@ uint64_t Interpreter::hash_word(TypeId t, Word w) const {
   }
 }
 
+// new_map is makemap: a map of type mt with that hint, its Map on the heap when it escapes;
+// 0 when the run stopped (a limit, or the heap's ceiling).
+uint32_t Interpreter::new_map(TypeId mt, int64_t hint, bool escapes) {
+  {
+    // The map engine keeps ~2.5 slots per hinted entry (4-byte key and elem handles
+    // plus control bytes) and Go ~1.25 × (key + elem) bytes: refuse hints the limits
+    // cannot hold before the engine allocates anything.
+    const Type& mty = T.u(mt);
+    uint64_t h = uint64_t(hint);
+    uint64_t kv = T.u(mty.key).size + T.u(mty.elem).size + 1;
+    if (h > opt_.max_sim_memory / 24) {
+      limit("gomapsim: make(" + T.name(mt) + ", " + std::to_string(hint) + ") would exceed max_sim_memory; the run was stopped");
+      return 0;
+    }
+    if (kv && h > opt_.max_heap_bytes / kv) {
+      heap_alloc_ok(opt_.max_heap_bytes + 1);
+      return 0;
+    }
+  }
+  Codec* codec = codec_for(mt);
+  maps::MakeParams mp;
+  mp.hint = hint;
+  mp.escapes = escapes;
+  mp.stack_bucket = !mp.escapes && hint <= 8;
+  uint32_t id = next_map_id_++;
+  mp.seed = opt_.seed * 0x9e3779b97f4a7c15ull + id;
+  maps::MapType type = map_type(mt);
+  std::unique_ptr<maps::Map> m = maps::make_map(heap_, profile_, type, *codec, mp);
+  if (status_ != VmStatus::Running) return 0;
+  uint32_t idx;
+  if (!free_maps_.empty()) {
+    idx = free_maps_.back();
+    free_maps_.pop_back();
+  } else {
+    idx = uint32_t(maps_.size());
+    maps_.emplace_back();
+  }
+  ++created_since_sweep_;
+  MapEnt& e = maps_[idx];
+  e.map = std::move(m);
+  e.type = mt;
+  e.codec = codec;
+  e.mark = epoch_;
+  e.id = id;
+  e.big = false;
+  e.pooled = false;
+  // integer/bool keys and elems, and zero aggregates, need no pool entry
+  e.scalar_k = !type_has_refs_[codec->key()] && T.kind(codec->key()) != Kind::Float64;
+  e.scalar_v = !type_has_refs_[codec->elem()] && T.kind(codec->elem()) != Kind::Float64;
+  e.agg_v = T.is_aggregate(codec->elem());
+  if (host_) {
+    Host* h = host_;
+    e.map->on_event = [h, id](const maps::MapEvent& ev) { h->map_event(id, ev); };
+  }
+  return idx;
+}
+
+// clone_map is Go 1.25+'s maps.Clone ((*Map).Clone, maps::Map::clone_from): a new map with
+// src's directory and tables; aggregate keys and elems are copied as values. The new map is
+// pinned while it is filled (its copies are reachable only through it). 0 if the run stopped.
+uint32_t Interpreter::clone_map(uint32_t src) {
+  const TypeId mt = maps_[src].type;
+  const uint32_t idx = new_map(mt, 0, true);
+  if (idx == 0) return 0;
+  MapEnt& d = maps_[idx];
+  const MapEnt& s = maps_[src];
+  d.big = s.big;
+  d.pooled = s.pooled;
+  const TypeId kt = s.codec->key(), et = s.codec->elem();
+  auto copy = [this](TypeId t) {
+    return [this, t](uint32_t h) { return T.is_aggregate(t) && h ? copy_obj(h) : h; };
+  };
+  pinned_.push_back({mt, Word(idx)});
+  const bool copied = d.map->clone_from(*s.map, copy(kt), copy(et));
+  pinned_.pop_back();
+  if (!copied) panic("internal error: maps.Clone: the map model does not copy tables");
+  return copied ? idx : 0;
+}
+
 maps::MapType Interpreter::map_type(TypeId t) const {
   const Type& mt = T.u(t);
   maps::MapType r;

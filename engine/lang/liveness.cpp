@@ -58,6 +58,7 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       uses.push_back(in.b);
       for (int i = 0; i < in.d; ++i) uses.push_back(in.c + i);
       break;
+    case OpMClone: defs.push_back(in.a); uses.push_back(in.b); break;
     case OpMNext:
       uses.push_back(in.a);
       defs.push_back(in.b);
@@ -126,7 +127,7 @@ void liveness(Function& fn) {
         case OpRet: break;
         case OpJmp: add_succ(size_t(in.a)); break;
         case OpJt: case OpJf: case OpJLtS: case OpJGeS: add_succ(size_t(in.a)); add_succ(pc + 1); break;
-        case OpMNext: add_succ(size_t(in.d)); add_succ(pc + 1); break;
+        case OpMNext: case OpMClone: add_succ(size_t(in.d)); add_succ(pc + 1); break;
         default: add_succ(pc + 1); break;
       }
       for (int w = 0; w < W; ++w) {

@@ -96,6 +96,8 @@ enum Op : uint8_t {
   OpMLen,
   OpMClear,   // clear map R[a] (the range-delete idiom); flags bit1: in an inlined copy (a function or literal gc inlines)
   OpMIter,    // R[a] = iterator over R[b]; flags bit0: the runtime's own walk (no mapiterinit)
+  OpMClone,   // maps.Clone of R[b] (not nil): where the release copies tables (Go 1.25+),
+              // R[a] = the copy and goto d; else nothing (the makemap + insert loop follows)
   OpMNext,    // next key of iterator R[a] into R[b] (and elem into R[c] if c >= 0); done: goto d
   // calls
   OpCall,     // call funcs[a] with frame at R[b]; c args, d results

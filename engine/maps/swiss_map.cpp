@@ -471,61 +471,61 @@ void SwissMap::clear() {
 // makemap): a small map's group is copied into a new one (newGroups(typ, 1)); otherwise a new
 // directory (make([]*table, dirLen)) and, for each distinct table, a new table struct and
 // group array of its capacity (table.clone), ctrl bytes, used, growthLeft and depths as they
-// are. Indirect keys and elems get new objects (cloneGroup). The seed is copied, so every
-// entry stays in its slot.
+// are; indirect keys and elems get new objects (cloneGroup). The seed is copied, so every
+// entry stays in its slot. Everything is allocated first (a GC meanwhile sees an empty map
+// whose new objects are pending), then the slots are copied.
 bool SwissMap::clone_from(const Map& src_map, const HandleCopy& copy_key, const HandleCopy& copy_elem) {
   const SwissMap* src = as_swiss_map(src_map);
   if (!profile_.swiss.clone_copies_tables || src == nullptr || src == this || used_ != 0 ||
       !dir_.empty() || small_obj_ != heap::kNil)
     return false;
-  seed_ = src->seed_;
-  clear_seq_ = src->clear_seq_;
-  tombstone_possible_ = src->tombstone_possible_;
   if (src->elems_on_) materialize_elems();
   if (src->dir_.empty()) {
     if (src->small_present_) {               // else delayed group allocation: nothing to do
       if (!small_present_) grow_to_small();
       else small_obj_ = alloc(layout_.group_size, !layout_.group_ptrs);   // was on the stack
-      clone_block(src->small_, small_, kSwissGroupSlots, copy_key, copy_elem);
+      alloc_indirect_clones(src->small_, small_, kSwissGroupSlots);
+      copy_slots(src->small_, small_, kSwissGroupSlots, copy_key, copy_elem);
     }
-    used_ = src->used_;
-    end_op();
-    return true;
-  }
-  if (small_present_) {                      // a stack group the clone no longer needs
-    pool_->put(small_, kSwissGroupSlots);
-    small_ = SlotBlock{};
-    small_present_ = false;
-  }
-  dir_obj_ = alloc(8 * src->dir_.size(), /*noscan=*/false);
-  dir_.assign(src->dir_.size(), ~0u);
-  global_depth_ = src->global_depth_;
-  for (uint64_t d = 0; d < src->dir_.size();) {
-    const Table& st = src->tables_[src->dir_[d]];
-    const uint32_t ti = new_table(st.capacity, st.index, st.local_depth);
-    Table& t = tables_[ti];
-    t.used = st.used;
-    t.growth_left = st.growth_left;
-    clone_block(st.slots, t.slots, t.capacity, copy_key, copy_elem);
-    const uint64_t entries = uint64_t(1) << (global_depth_ - t.local_depth);
-    for (uint64_t i = 0; i < entries; i++) dir_[d + i] = ti;
-    d += entries;
+  } else {
+    if (small_present_) {                    // a stack group the clone does not use
+      pool_->put(small_, kSwissGroupSlots);
+      small_ = SlotBlock{};
+      small_present_ = false;
+    }
+    const heap::ObjId dir_obj = alloc(8 * src->dir_.size(), /*noscan=*/false);
+    std::vector<uint32_t> dir(src->dir_.size());
+    for (uint64_t d = 0; d < dir.size();) {
+      const Table& st = src->tables_[src->dir_[d]];
+      const uint32_t ti = new_table(st.capacity, st.index, st.local_depth);
+      alloc_indirect_clones(st.slots, tables_[ti].slots, st.capacity);
+      const uint64_t entries = uint64_t(1) << (src->global_depth_ - st.local_depth);
+      for (uint64_t i = 0; i < entries; i++) dir[d + i] = ti;
+      d += entries;
+    }
+    dir_obj_ = dir_obj;
+    dir_.swap(dir);
+    global_depth_ = src->global_depth_;
+    for (uint64_t d = 0; d < dir_.size();) {
+      const Table& st = src->tables_[src->dir_[d]];
+      Table& t = tables_[dir_[d]];
+      copy_slots(st.slots, t.slots, t.capacity, copy_key, copy_elem);
+      t.used = st.used;
+      t.growth_left = st.growth_left;
+      d += uint64_t(1) << (global_depth_ - t.local_depth);
+    }
   }
   used_ = src->used_;
+  seed_ = src->seed_;
+  clear_seq_ = src->clear_seq_;
+  tombstone_possible_ = src->tombstone_possible_;
   end_op();
   return true;
 }
 
-// clone_block is cloneGroup over a group array: the bytes as they are (typedmemmove), then,
-// group by group, a new object for each indirect key and then each indirect elem.
-void SwissMap::clone_block(const SlotBlock& from, const SlotBlock& to, uint32_t capacity,
-                           const HandleCopy& copy_key, const HandleCopy& copy_elem) {
-  std::memcpy(to.ctrl, from.ctrl, capacity);
-  for (uint32_t s = 0; s < capacity; s++) {
-    if (!is_full(from.ctrl[s])) continue;
-    to.keys[s] = copy_key(from.keys[s]);
-    if (to.elems != nullptr) to.elems[s] = from.elems ? copy_elem(from.elems[s]) : 0;
-  }
+// alloc_indirect_clones is cloneGroup's newobject calls: group by group, a new object for each
+// indirect key of a full slot, then for each indirect elem.
+void SwissMap::alloc_indirect_clones(const SlotBlock& from, const SlotBlock& to, uint32_t capacity) {
   for (uint32_t g = 0; g < capacity; g += kSwissGroupSlots) {
     if (to.ind_keys)
       for (uint32_t s = g; s < g + kSwissGroupSlots; s++)
@@ -533,6 +533,18 @@ void SwissMap::clone_block(const SlotBlock& from, const SlotBlock& to, uint32_t 
     if (to.ind_elems)
       for (uint32_t s = g; s < g + kSwissGroupSlots; s++)
         if (is_full(from.ctrl[s])) to.ind_elems[s] = alloc(type_.elem_size, !type_.elem_ptrs);
+  }
+}
+
+// copy_slots is cloneGroup's typedmemmove: the ctrl bytes as they are, and for every full
+// slot the key and elem (their copies' handles).
+void SwissMap::copy_slots(const SlotBlock& from, const SlotBlock& to, uint32_t capacity,
+                          const HandleCopy& copy_key, const HandleCopy& copy_elem) {
+  std::memcpy(to.ctrl, from.ctrl, capacity);
+  for (uint32_t s = 0; s < capacity; s++) {
+    if (!is_full(from.ctrl[s])) continue;
+    to.keys[s] = copy_key(from.keys[s]);
+    if (to.elems != nullptr) to.elems[s] = from.elems ? copy_elem(from.elems[s]) : 0;
   }
 }
 
@@ -544,6 +556,7 @@ void SwissMap::for_each(const std::function<bool(uint32_t key, uint32_t elem)>& 
     return;
   }
   for (uint64_t d = 0; d < dir_.size();) {
+    if (dir_[d] == ~0u) { d++; continue; }   // NewMap still filling the directory
     const Table& t = tables_[dir_[d]];
     for (uint32_t s = 0; s < t.capacity; s++)
       if (is_full(t.slots.ctrl[s]) && !f(t.slots.keys[s], *elem_at(t.slots, s))) return;
@@ -911,6 +924,7 @@ MapShape SwissMap::shape() const {
   } else {
     s.extra_bytes = heap_.object_size(dir_obj_);
     for (uint64_t d = 0; d < dir_.size();) {
+      if (dir_[d] == ~0u) { d++; continue; }   // NewMap still filling the directory
       const Table& t = tables_[dir_[d]];
       s.tables++;
       s.groups += t.capacity / kSwissGroupSlots;

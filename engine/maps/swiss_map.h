@@ -291,8 +291,9 @@ class SwissMap final : public Map {
   void replace_table(uint32_t ti);
   void install_table_split(uint32_t old_ti, uint32_t left, uint32_t right);
   void alloc_indirect(const SlotBlock& b, uint64_t s);
-  void clone_block(const SlotBlock& from, const SlotBlock& to, uint32_t capacity,
-                   const HandleCopy& copy_key, const HandleCopy& copy_elem);
+  void alloc_indirect_clones(const SlotBlock& from, const SlotBlock& to, uint32_t capacity);
+  void copy_slots(const SlotBlock& from, const SlotBlock& to, uint32_t capacity,
+                  const HandleCopy& copy_key, const HandleCopy& copy_elem);
   void clear_slot(const SlotBlock& b, uint64_t s);
 
   // Inspection helpers.

@@ -95,6 +95,11 @@ struct Profile {
   // (tests/oracle/programs/clear_inlined.go). From Go 1.20 the unified IR frontend
   // (noder/reader.go) builds inlined bodies as it builds any body: they clear too.
   bool clear_idiom_when_inlined;
+  // cmd/compile's stack buffer for slices whose backing array does not escape
+  // (base.Debug.VariableMakeThreshold, Go 1.25+: 32; 0 = none): the first append to a slice
+  // from length 0 (once per append target and call, ssagen/ssa.go append) takes a buffer of
+  // that many bytes on the stack instead of growslice's first arrays.
+  uint64_t stack_buffer_bytes = 0;
 
   // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc

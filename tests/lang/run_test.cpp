@@ -517,4 +517,42 @@ TEST(Run, FunctionTypedParametersExpandAtEachCall) {
   EXPECT_NE(var.diag.find("function types are not supported by the playground (only as the type of a function's parameter)"), std::string::npos) << var.diag;
 }
 
+
+TEST(Run, StackBufferForAFirstAppendAndASmallVariableMakeFromGo125) {
+  // Real Go 1.24 / 1.25 (oracle program append_buffer.go): 100 appends to a local []int
+  // allocate 2 048 B on 1.24 (a 16-byte tiny block for cap 1, then 16, 32, 64 … 1 024) and
+  // 64 B less from 1.25, whose first append takes a 32-byte stack buffer (cap 4), once per
+  // call. A variable make([]int, n) stays on the stack from 1.25 when n·8 ≤ 32.
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nvar ms runtime.MemStats\n\nvar four, five = 4, 5\n\n"
+      "func total() uint64 {\n\truntime.ReadMemStats(&ms)\n\treturn ms.TotalAlloc\n}\n\n"
+      "func fill(n int) int {\n\tvar s []int\n\tfor i := 0; i < n; i++ {\n\t\ts = append(s, i)\n\t}\n\treturn cap(s)\n}\n\n"
+      "func made(n int) int {\n\ts := make([]int, n)\n\ts[0] = 1\n\treturn len(s)\n}\n\n"
+      "func main() {\n\tt := total()\n\tc := fill(100)\n\td1 := total() - t\n\tt = total()\n\tc += fill(3)\n\td2 := total() - t\n"
+      "\tt = total()\n\tm := made(four)\n\td3 := total() - t\n\tt = total()\n\tm += made(five)\n\td4 := total() - t\n"
+      "\tfmt.Println(c, d1, d2, m, d3, d4)\n}\n";
+  EXPECT_EQ(run(src, go("1.24")).out, "132 2048 64 9 32 48\n");
+  EXPECT_EQ(run(src, go("1.25")).out, "132 1984 0 9 0 48\n");
+  EXPECT_EQ(run(src, go("1.27")).out, "132 1984 0 9 0 48\n");
+}
+
+TEST(Run, MapsCloneCopiesTablesFromGo125) {
+  // maps.Clone: Go 1.24 makes makemap(len(m)) and inserts each entry (mapclone2); from 1.25
+  // (*Map).Clone copies the directory and every table, tombstones and all (maps_clone.go).
+  // Struct values are copied as values; GOGC 1 makes cycles run while the clone is built.
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"maps\"\n\t\"runtime\"\n\t\"runtime/debug\"\n)\n\n"
+      "type P struct{ X, Y int }\n\n"
+      "func main() {\n\tdebug.SetGCPercent(1)\n\tm := map[int]P{}\n\tfor i := 0; i < 20000; i++ {\n\t\tm[i] = P{i, -i}\n\t}\n"
+      "\tfor i := 0; i < 19000; i++ {\n\t\tdelete(m, i)\n\t}\n\tvar a, b runtime.MemStats\n\truntime.ReadMemStats(&a)\n"
+      "\tc := maps.Clone(m)\n\truntime.ReadMemStats(&b)\n\tm[19500] = P{1, 1}\n\truntime.GC()\n"
+      "\tfmt.Println(len(c), c[19500], c[19999], m[19500], b.TotalAlloc-a.TotalAlloc, mapShape(c))\n}\n";
+  auto r24 = run(src, go("1.24"));
+  ASSERT_TRUE(r24.loaded) << r24.diag;
+  // Real Go printed exactly these lines (1.24.4, 1.25.12, 1.27.3).
+  EXPECT_EQ(r24.out, "1000 {19500 -19500} {19999 -19999} {1 1} 54656 len=1000 dirLen=2 tables=2\n");
+  EXPECT_EQ(run(src, go("1.25")).out, "1000 {19500 -19500} {19999 -19999} {1 1} 873776 len=1000 dirLen=32 tables=32\n");
+  EXPECT_EQ(run(src, go("1.27")).out, "1000 {19500 -19500} {19999 -19999} {1 1} 873776 len=1000 dirLen=32 tables=32\n");
+}
+
 }  // namespace

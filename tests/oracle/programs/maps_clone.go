@@ -1,8 +1,11 @@
 // maps_clone.go — maps.Clone and maps.Copy (Go 1.21) after deletes.
 //
-// Deleting keys never shrinks a map; maps.Clone does: the runtime's mapclone2 makes the
-// clone with makemap(len(m)), so it is as small as a fresh copy (on Go 1.24: 2 tables where
-// the original keeps 128). maps.Copy into a small map grows it like inserts.
+// Deleting keys never shrinks a map; maps.Clone did up to Go 1.24: the runtime's mapclone2
+// makes the clone with makemap(len(m)), so it is as small as a fresh copy (on Go 1.24: 2
+// tables where the original keeps 128). From Go 1.25 (*Map).Clone copies the directory and
+// every table as they are (internal/runtime/maps/map.go Clone, table.clone): the clone keeps
+// the 128 tables too (10 289 KB after the original is dropped, as before the clone). maps.Copy
+// into a small map grows it like inserts.
 // oracle: since go1.21
 package main
 
