@@ -126,9 +126,15 @@ struct Profile {
   bool rand_source_at_init;
   bool rand_seed_is_noop;
 
-  uint64_t baseline_alloc() const {
+  uint64_t baseline_alloc() const { return sum(baseline_objects); }
+  // runtime_alloc_after_gc is the runtime's own heap once a cycle has run: the baseline less
+  // its start-up garbage, plus what the first cycle allocates.
+  uint64_t runtime_alloc_after_gc() const {
+    return baseline_alloc() - sum(baseline_garbage) + sum(first_gc_objects);
+  }
+  static uint64_t sum(const std::vector<uint64_t>& sizes) {
     uint64_t s = 0;
-    for (uint64_t b : baseline_objects) s += b;
+    for (uint64_t b : sizes) s += b;
     return s;
   }
 };
