@@ -376,10 +376,14 @@ void Heap::run_cycle(bool forced, bool periodic) {
   c.forced = forced;
   c.periodic = periodic;
   c.heap_live_before = heap_live_;
-  // The first cycle allocates what the collector keeps (Profile::first_gc_objects).
-  if (num_gc_ == 0)
+  // The first cycle allocates what the collector keeps (Profile::first_gc_objects); the
+  // object whose allocation started the cycle stays the one allocated black.
+  if (num_gc_ == 0) {
+    const ObjId trigger_obj = just_allocated_;
     for (uint64_t size : profile_.first_gc_objects)
       baseline_.push_back(alloc(size, /*noscan=*/size >= kTinySize));
+    just_allocated_ = trigger_obj;
+  }
   // gcStart flushes every mcache: cached spans go back to be swept, the tiny block too.
   std::fill(mcache_.begin(), mcache_.end(), 0);
   tiny_block_ = kNil;
