@@ -50,12 +50,33 @@ std::string json_string(std::string_view s) {
   return o + "\"";
 }
 
-// turned: b differs from a by more than kTurnPercent and by more than one printed unit.
-bool turned(const std::string& a, const std::string& b) {
+// noise_floor: how far a figure may move between releases and still be noise, in its
+// printed unit: kTurnNoiseBytes for a memory figure (a MemStats byte field, or a number with
+// a unit word; bare figures are KB, as the seed programs print Alloc/1024), else one unit.
+double noise_floor(const PrintedNumber& n) {
+  static const char* const kMemLabels[] = {
+      "alloc", "totalalloc", "sys", "heapalloc", "heapsys", "heapidle", "heapinuse", "heapreleased",
+      "stackinuse", "stacksys", "mspaninuse", "mspansys", "mcacheinuse", "mcachesys", "buckhashsys",
+      "gcsys", "othersys", "nextgc"};
+  std::string unit = n.unit;
+  bool mem = !unit.empty();
+  std::string lower;
+  for (char c : n.label) lower += char(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* l : kMemLabels) mem = mem || lower == l;
+  if (!mem) return 1.0;
+  if (unit.empty()) unit = "KB";
+  const double unit_bytes = unit == "B" || unit == "bytes" ? 1.0
+                          : unit == "MB" || unit == "MiB" ? double(1 << 20)
+                          : unit == "GB" || unit == "GiB" ? double(1 << 30) : 1024.0;
+  return std::max(1.0, kTurnNoiseBytes / unit_bytes);
+}
+
+// turned: b differs from a by more than kTurnPercent and by more than the noise floor.
+bool turned(const std::string& a, const std::string& b, double floor) {
   if (a.empty() || b.empty()) return a != b;
   const double x = std::strtod(a.c_str(), nullptr), y = std::strtod(b.c_str(), nullptr);
   const double d = std::fabs(y - x);
-  return d > 1.0 && d > std::fabs(x) * kTurnPercent / 100.0;
+  return d > floor && d > std::fabs(x) * kTurnPercent / 100.0;
 }
 
 // unit_after: the unit word right after a number ("44 KB" → "KB"), else "".
@@ -112,7 +133,7 @@ std::string split_numbers(std::string_view line, std::vector<PrintedNumber>& out
         label = std::to_string(out.size() + 1);
         label.insert(label.begin(), '#');
       }
-      out.push_back({label, std::string(line.substr(i, k - i))});
+      out.push_back({label, std::string(line.substr(i, k - i)), unit_after(line.substr(k))});
       skel += '#';
       i = k;
       continue;
@@ -231,9 +252,11 @@ std::vector<MatrixRow> ReleaseMatrix::rows() const {
       // Releases that print other text may name the number otherwise ("B" then "dirLen"):
       // the label lists each name once, and only figures of the same name can turn.
       std::vector<std::string> labels(ncol);
+      double floor = 1.0;
       for (size_t k = 0; k < ncol; ++k) {
         if (j >= per[k].size()) continue;
         labels[k] = per[k][j].label;
+        floor = std::max(floor, noise_floor(per[k][j]));
         if (num.label.empty()) num.label = labels[k];
         else if (("/" + num.label + "/").find("/" + labels[k] + "/") == std::string::npos) num.label += "/" + labels[k];
         num.text[k] = per[k][j].text;
@@ -242,7 +265,7 @@ std::vector<MatrixRow> ReleaseMatrix::rows() const {
       size_t prev = ncol;
       for (size_t k = 0; k < ncol; ++k) {
         if (num.text[k].empty()) continue;
-        if (prev < ncol && labels[prev] == labels[k]) num.turns[k] = turned(num.text[prev], num.text[k]);
+        if (prev < ncol && labels[prev] == labels[k]) num.turns[k] = turned(num.text[prev], num.text[k], floor);
         prev = k;
       }
       row.numbers.push_back(std::move(num));
@@ -338,7 +361,8 @@ std::string ReleaseMatrix::to_text() const {
   for (const MatrixRow& r : rows) texts_differ = texts_differ || !r.same_text;
   if (texts_differ) o += "\n≠ this release prints other text on that line (gomapsim run --go VERSION shows it)\n";
   if (!turns.empty())
-    o += "\n* differs by more than " + std::to_string(int(kTurnPercent)) + " % from the release before\n" + turns;
+    o += "\n* differs by more than " + std::to_string(int(kTurnPercent)) +
+         " % from the release before (a memory figure also by more than 16 KiB)\n" + turns;
   for (const std::string& n : notes) o += n + "\n";
   return o;
 }

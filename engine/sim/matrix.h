@@ -33,8 +33,11 @@
 
 namespace sim {
 
-// A release's figures differ "notably" from the previous release's by more than this.
+// A release's figures differ "notably" from the previous release's by more than this, and,
+// for memory figures, by more than kTurnNoiseBytes: real Go's start-up heap alone varies by
+// ~15 KB from run to run (tests/oracle/README.md, "Tolerances"), which is no turn.
 inline constexpr double kTurnPercent = 5.0;
+inline constexpr double kTurnNoiseBytes = 16384;
 
 struct MatrixSample {
   uint64_t op = 0;
@@ -101,7 +104,7 @@ class ReleaseMatrix {
 
 // split_numbers splits a printed line into its skeleton ('#' for each number) and numbers,
 // each with its label, as tests/oracle/run_oracle.py's tokenize() does.
-struct PrintedNumber { std::string label, text; };
+struct PrintedNumber { std::string label, text, unit; };   // unit: "KB" in "44 KB", else ""
 std::string split_numbers(std::string_view line, std::vector<PrintedNumber>& out);
 
 // interleaved_output is what a terminal shows of a run: stdout and stderr in the order the
