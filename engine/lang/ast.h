@@ -14,7 +14,7 @@
 // Invariants: every node carries the position of its first token; child pointers that a
 // kind does not use stay null.
 //
-// Simplifications: no interfaces, generics, goroutines, select; methods are functions
+// Simplifications: no generics, goroutines, select; methods are functions
 // whose first parameter is the receiver (FuncDecl::has_recv); a function literal keeps
 // its body (FuncLit) and the compiler expands it where it is called.
 #include <memory>
@@ -46,7 +46,8 @@ struct TypeExpr {
   std::string pkg, name;          // Name: name; Qualified: pkg.name
   ExprP len;                      // Array: length expression (null for [...]T)
   TypeP elem, key;                // Array/Slice/Pointer/Map elem; Map key
-  std::vector<FieldDecl> fields;  // Struct
+  std::vector<FieldDecl> fields;  // Struct; Interface: methods (type: a Func TypeExpr) and
+                                  // embedded interfaces (name empty, type: a Name/Qualified)
   std::vector<Param> fparams, fresults;   // Func: a parameter's function type (top-level functions only)
 };
 
@@ -55,6 +56,7 @@ struct Expr {
     Ident, IntLit, FloatLit, StringLit, CharLit,
     Binary, Unary, Call, Index, Slice, Selector, Star, Paren, CompositeLit, KeyValue, TypeE,
     FuncLitE,
+    TypeAssert,                   // x.(type_): type_ null for x.(type) (type switches only)
   } kind;
   Pos pos;
   Tok op = Tok::Eof;              // Binary/Unary operator
@@ -89,6 +91,7 @@ struct Stmt {
   struct Case { Pos pos; std::vector<ExprP> exprs; std::vector<StmtP> body; bool is_default = false; };
   std::vector<Case> cases;
   std::string label;
+  bool type_switch = false;       // Switch: switch [v :=] x.(type); cond is x, names[0] v
 };
 
 struct Param {

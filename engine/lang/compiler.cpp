@@ -23,7 +23,8 @@ namespace lang {
 SlotCat Program::cat_of(TypeId t) const {
   switch (types.kind(t)) {
     case Kind::String: return SlotCat::Str;
-    case Kind::Struct: case Kind::Array: case Kind::Pointer: return SlotCat::Obj;
+    // an interface value is nil or a box Obj: its type the dynamic type, element 0 the value
+    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: return SlotCat::Obj;
     case Kind::Map: return SlotCat::Map;
     case Kind::Slice: return SlotCat::Slice;
     case Kind::Iter: return SlotCat::Iter;
@@ -42,7 +43,7 @@ const char* op_name(uint8_t op) {
       "fref", "aget", "aset", "aref", "new", "load", "store", "nilchk", "makeslice", "lget",
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
       "mget", "mset", "mdel", "mlen", "mclear", "miter", "mclone", "mnext", "call", "ret", "bi", "use",
-      "msetloop", "mdelloop"};
+      "toiface", "assert", "calli", "msetloop", "mdelloop"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
   return op < OpCount ? names[op] : "?";
 }
@@ -317,6 +318,7 @@ bool Compiler::signatures() {
     param_nodes_.push_back(std::move(nodes));
     ret_nodes_.push_back(new_node());
   }
+  method_table();
   return true;
 }
 

@@ -74,6 +74,7 @@ V Compiler::call(const Expr& e, bool stmt) {
       return v;
     }
     if (fe) return method_call(e, *f, *fe, x_is_ptr);
+    if (x_is_value && xt && T.is_interface(xt)) return iface_call(e, *f, xt);
     V field = selector(*f);   // names an undefined field or method
     if (!field.ok) return field;
   }
@@ -499,6 +500,10 @@ V Compiler::conversion(const Expr& e, TypeId t) {
   if (!x.ok) return x;
   if (x.is_type) return bad(e.args[0]->pos, T.name(x.t) + " (type) is not an expression");
   Kind to = T.kind(t), from = T.kind(x.t);
+  if (to == Kind::Interface) {   // I(x): x's type implements I (compiler_iface.cpp)
+    if (!to_iface(x, t, e.args[0]->pos, "conversion")) x.ok = false;
+    return x;
+  }
   if (x.isconst && x.t != TypeTable::kUntypedNil && (T.is_numeric(t) || to == Kind::String || to == Kind::Bool)) {
     if (T.is_integer(t) && x.cv.k == CVal::Float && !T.is_untyped(x.t)) {
       x.cv.k = CVal::Int;
@@ -628,6 +633,14 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
       {"log.Print", Builtin::LogPrint, 0}, {"log.Println", Builtin::LogPrintln, 0}, {"log.Printf", Builtin::LogPrintf, 0},
       {"log.Fatal", Builtin::LogFatal, 0}, {"log.Fatalln", Builtin::LogFatalln, 0}, {"log.Fatalf", Builtin::LogFatalf, 0},
   };
+  if (full == "fmt.Errorf" || pkg == "errors" || full == "strconv.Atoi") {
+    if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");
+    std::vector<V> args;
+    if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
+    if (full == "fmt.Errorf") return errorf(e, args);
+    if (full == "strconv.Atoi") return atoi(e, args);
+    return errors_call(e, name, args);
+  }
   for (const PF& pf : fmts) {
     if (full != pf.n) continue;
     if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");

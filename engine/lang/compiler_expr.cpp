@@ -135,6 +135,7 @@ V Compiler::expr_inner(const Expr& e) {
     case Expr::Unary: return unary(e);
     case Expr::Star: return star(e);
     case Expr::Call: return call(e, false);
+    case Expr::TypeAssert: return type_assert(e, false);
     case Expr::FuncLitE:
       return bad(e.pos, "function values are not supported by the playground (a function literal must be called, or assigned with := and called by name)");
     case Expr::Index: return index(e);
@@ -182,6 +183,11 @@ V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y) {
   } else if (y.isconst && T.is_untyped(y.t)) {
     if (!assignable(y, x.t, py, "operation")) { y.ok = false; return y; }
   }
+  if (is_cmp(op) && x.t != y.t && (T.is_interface(x.t) != T.is_interface(y.t))) {
+    // an interface compared with a value of a type that implements it (types2 comparison)
+    V& c = T.is_interface(x.t) ? y : x;
+    if (!assignable(c, T.is_interface(x.t) ? x.t : y.t, T.is_interface(x.t) ? py : px, "comparison")) { c.ok = false; return c; }
+  }
   if (x.t != y.t) return bad(p, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
   TypeId t = x.t;
   Kind k = T.kind(t);
@@ -200,11 +206,11 @@ V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y) {
     uint8_t o;
     if (k == Kind::String) o = (op == Tok::Eql || op == Tok::Neq) ? OpSEq : strict ? OpSLt : OpSLe;
     else if (k == Kind::Float64) o = (op == Tok::Eql || op == Tok::Neq) ? OpFEq : strict ? OpFLt : OpFLe;
-    else if (T.is_aggregate(t)) o = OpDeepEq;
+    else if (T.is_aggregate(t) || k == Kind::Interface) o = OpDeepEq;
     else if (op == Tok::Eql || op == Tok::Neq) o = OpEq;
     else if (T.is_unsigned(t)) o = strict ? OpLtU : OpLeU;
     else o = strict ? OpLtS : OpLeS;
-    emit(o, d, a, b, 0, uint16_t(T.is_aggregate(t) ? t : 0));
+    emit(o, d, a, b, 0, uint16_t(o == OpDeepEq ? t : 0));
     if (neg) emit(OpNot, d, d);
     V r;
     r.t = TypeTable::kBool;

@@ -9,6 +9,8 @@
 //   compiler_calls.cpp  calls: functions, methods, function literals and functions with
 //                       function-typed parameters (expanded in place), builtins, packages
 //   compiler_stmt.cpp   statements: declarations, assignments, if/for/range/switch, defer, return
+//   compiler_iface.cpp  interfaces: types, method sets, conversions, dynamic dispatch,
+//                       type assertions and switches, the library's errors
 //   escape.cpp          escape analysis: the graph, allocation sites, &x ("moved to heap: x")
 //   inline.cpp          which functions gc inlines, and what that does to their allocations
 //   liveness.cpp        passes over finished bytecode: stack maps (liveness), fused map loops
@@ -319,6 +321,23 @@ class Compiler {
   void box_var(Entity& en);
   void store_boxed(Entity& en, V& v);
   void escape();
+
+  // ---------------------------------------------------------------- compiler_iface.cpp: interfaces, dynamic dispatch, errors
+  void library_error_types();
+  int method_name(const std::string& name);
+  void method_table();
+  bool interface_type(const TypeExpr& te, TypeId& out);
+  TypeId signature_of(int fidx);
+  bool implements(TypeId t, TypeId iface, std::string& why);
+  bool to_iface(V& v, TypeId iface, Pos p, const char* context);
+  V iface_call(const Expr& e, const Expr& sel, TypeId xt);
+  V type_assert(const Expr& e, bool ok);
+  V assert_value(V& x, TypeId t, Pos p, bool ok);
+  bool type_switch(const Stmt& s);
+  V new_error(TypeId ptr_type, const std::vector<V*>& fields, bool force);
+  V errors_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V errorf(const Expr& e, std::vector<V>& args);
+  V atoi(const Expr& e, std::vector<V>& args);
 
   // ---------------------------------------------------------------- inline.cpp: inlining
   void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,

@@ -167,6 +167,18 @@ bool Compiler::rhs_values(const Stmt& s, size_t n, std::vector<V>& out, std::vec
     const Expr& r = *s.rhs[0];
     const Expr* x = &r;
     while (x->kind == Expr::Paren) x = x->x.get();
+    if (n == 2 && x->kind == Expr::TypeAssert) {   // v, ok := x.(T)
+      V a = type_assert(*x, true);
+      if (!a.ok) return false;
+      V b;
+      b.t = TypeTable::kBool;
+      b.slot = a.slot + 1;
+      out.push_back(a);
+      out.push_back(b);
+      pos.push_back(r.pos);
+      pos.push_back(r.pos);
+      return true;
+    }
     if (n == 2 && x->kind == Expr::Index) {
       TypeId mt;
       if (!static_type(*x->x, mt)) return false;
@@ -821,6 +833,7 @@ void Compiler::move_or_load(V& x, int dst, TypeId t) {
 }
 
 bool Compiler::switch_stmt(const Stmt& s) {
+  if (s.type_switch) return type_switch(s);
   push_scope();
   if (s.init && !stmt(*s.init)) return false;
   F->line = s.pos.line;

@@ -11,7 +11,7 @@
 //
 // Simplifications: integer constants are 128-bit (go/constant's are arbitrary precision;
 // values beyond 2^100 are refused as overflow), float constants are float64; no complex
-// numbers, interfaces or generics.
+// numbers or generics.
 #include "engine/lang/compiler_impl.h"
 
 #include <algorithm>
@@ -41,6 +41,20 @@ void Compiler::universe() {
     e.name = t.n;
     universe_[t.n] = e;
   }
+  // any (an alias of interface{}) and error (interface{ Error() string }), universe.go
+  Entity any;
+  any.k = Entity::Type;
+  any.type = T.interface_({});
+  any.name = "any";
+  universe_["any"] = any;
+  prog_.error_type = T.named("error");
+  T.complete_named(prog_.error_type, T.interface_({Field{"Error", T.func_({}, {TypeTable::kString}), 0}}));
+  Entity err;
+  err.k = Entity::Type;
+  err.type = prog_.error_type;
+  err.name = "error";
+  universe_["error"] = err;
+  library_error_types();
   const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
                        "println", "min", "max", "mapShape", "copy"};
   for (int i = 0; i < int(sizeof(bis) / sizeof(bis[0])); ++i) {
@@ -118,11 +132,11 @@ bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
 
 bool Compiler::collect() {
   if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-  static const char* known[] = {"fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "time", "unsafe"};
+  static const char* known[] = {"errors", "fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "time", "unsafe"};
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
-    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
+    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
     if ((im.path == "maps" || im.path == "slices") && !requires_go(im.pos, "package " + im.path, 21)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;
     Entity e;
@@ -288,6 +302,7 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
       out = T.structure(std::move(fs));
       return true;
     }
+    case TypeExpr::Interface: return interface_type(te, out);
     default:
       return fail(te.pos, "type not supported by the playground");
   }
@@ -498,12 +513,13 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
   if (v.is_type) return fail(p, T.name(v.t) + " (type) is not an expression");
   if (v.t == TypeTable::kUntypedNil) {
     Kind k = T.kind(t);
-    if (k == Kind::Map || k == Kind::Slice || k == Kind::Pointer) {
+    if (k == Kind::Map || k == Kind::Slice || k == Kind::Pointer || k == Kind::Interface) {
       v.t = t;
       return true;
     }
     return fail(p, "cannot use nil as " + T.name(t) + " value in " + context);
   }
+  if (T.kind(t) == Kind::Interface && v.t != t) return to_iface(v, t, p, context);
   if (v.isconst && T.is_untyped(v.t)) {
     if (convert_const(v, t, p, false)) return true;
     // gc names the context: "... as int value in assignment (overflows)"

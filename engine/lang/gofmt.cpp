@@ -63,38 +63,7 @@ uint32_t decode_rune(const std::string& s, size_t i, size_t& width) {
   return r;
 }
 
-}  // namespace gofmt
-
-namespace lang {
-
-namespace {
-using gofmt::append_rune;
-using gofmt::decode_rune;
-using gofmt::utoa_base;
-
-struct Spec {
-  bool minus = false, plus = false, sharp = false, zero = false, space = false;
-  int width = -1, prec = -1;
-  char verb = 'v';
-};
-
-void pad(std::string& out, const std::string& s, const Spec& sp, bool numeric = false) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;   // width counts runes
-  if (sp.width < 0 || n >= sp.width) { out += s; return; }
-  size_t fill = size_t(sp.width - n);
-  if (sp.minus) { out += s; out.append(fill, ' '); return; }
-  if (sp.zero && numeric) {
-    size_t sign = (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == ' ')) ? 1 : 0;
-    out += s.substr(0, sign);
-    out.append(fill, '0');
-    out += s.substr(sign);
-    return;
-  }
-  out.append(fill, sp.zero && !sp.minus ? '0' : ' ');
-  out += s;
-}
-
+// quote is strconv.Quote.
 std::string quote(const std::string& s) {
   std::string q = "\"";
   for (size_t i = 0; i < s.size();) {
@@ -129,6 +98,40 @@ std::string quote(const std::string& s) {
   }
   return q + "\"";
 }
+
+}  // namespace gofmt
+
+namespace lang {
+
+namespace {
+using gofmt::append_rune;
+using gofmt::quote;
+using gofmt::decode_rune;
+using gofmt::utoa_base;
+
+struct Spec {
+  bool minus = false, plus = false, sharp = false, zero = false, space = false;
+  int width = -1, prec = -1;
+  char verb = 'v';
+};
+
+void pad(std::string& out, const std::string& s, const Spec& sp, bool numeric = false) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;   // width counts runes
+  if (sp.width < 0 || n >= sp.width) { out += s; return; }
+  size_t fill = size_t(sp.width - n);
+  if (sp.minus) { out += s; out.append(fill, ' '); return; }
+  if (sp.zero && numeric) {
+    size_t sign = (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == ' ')) ? 1 : 0;
+    out += s.substr(0, sign);
+    out.append(fill, '0');
+    out += s.substr(sign);
+    return;
+  }
+  out.append(fill, sp.zero && !sp.minus ? '0' : ' ');
+  out += s;
+}
+
 
 // format_float formats d like strconv.FormatFloat(d, 'g', -1, 64) (and 'e'/'f' shortest).
 std::string format_float(double d, char verb, int prec) {
@@ -201,6 +204,7 @@ void fmt_bytes(std::string& out, const std::string& bytes, char verb) {
 bool Interpreter::stringer_text(TypeId t, Word w, std::string& out) const {
   if (t == prog_.duration_type) out += gotime::duration_string(int64_t(w));
   else if (t == prog_.time_type) out += gotime::time_string(time_of(w));
+  else if (library_error_text(t, w, out)) return true;   // handleMethods: Error() first
   else return false;
   return true;
 }
@@ -208,6 +212,11 @@ bool Interpreter::stringer_text(TypeId t, Word w, std::string& out) const {
 void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
   (void)sharp;
   if (depth > 20) { out += "..."; return; }
+  if (T.kind(t) == Kind::Interface) {   // an interface inside a value: its dynamic value
+    unwrap_iface(t, w);
+    if (t == TypeTable::kUntypedNil) { out += "<nil>"; return; }
+    top = depth == 0;
+  }
   // fmt calls String() for %v and %s (handleMethods)
   if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
   Kind k = T.kind(t);
@@ -331,6 +340,9 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
 }
 
 std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const {
+  std::vector<TypeId> ut;
+  std::vector<Word> uw;
+  if (unwrap_args(types, args, n, ut, uw)) return fmt_print(ut, uw.data(), n, ln);   // interfaces: their dynamic values
   std::string out;
   for (size_t i = 0; i < n; ++i) {
     bool is_str = T.kind(types[i]) == Kind::String;
@@ -345,6 +357,9 @@ std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word*
 }
 
 std::string Interpreter::fmt_printf(const std::string& f, const std::vector<TypeId>& types, const Word* args, size_t n) const {
+  std::vector<TypeId> ut;
+  std::vector<Word> uw;
+  if (unwrap_args(types, args, n, ut, uw)) return fmt_printf(f, ut, uw.data(), n);
   std::string out;
   size_t argi = 0;
   for (size_t i = 0; i < f.size();) {

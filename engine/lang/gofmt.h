@@ -19,4 +19,7 @@ void append_rune(std::string& s, uint32_t r);
 // decode_rune decodes UTF-8 at s[i]; width 1 and U+FFFD for invalid bytes (utf8.DecodeRune).
 uint32_t decode_rune(const std::string& s, size_t i, size_t& width);
 
+// quote is strconv.Quote (%q of a string).
+std::string quote(const std::string& s);
+
 }  // namespace gofmt

@@ -50,9 +50,11 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   for (size_t t = 0; t < T.size(); ++t) {
     Kind k = T.kind(TypeId(t));
     type_has_refs_[t] = k == Kind::String || k == Kind::Struct || k == Kind::Array || k == Kind::Pointer ||
-                        k == Kind::Map || k == Kind::Slice || k == Kind::Iter;
+                        k == Kind::Map || k == Kind::Slice || k == Kind::Iter || k == Kind::Interface;
   }
   globals_.assign(prog.globals.size(), 0);
+  for (const MethodEnt& me : prog.methods) method_index_.emplace((uint64_t(me.type) << 32) | uint32_t(me.name), &me);
+  for (size_t i = 0; i < prog.method_names.size(); ++i) method_names_.emplace(prog.method_names[i], int32_t(i));
   heap_.set_root_scanner([this](heap::Marker& m) { mark_roots(&m); });
   heap_.on_gc = [this](const heap::GcCycle& c) {
     sweep_pools();
@@ -775,6 +777,69 @@ void Interpreter::exec(uint64_t stop) {
         break;
       }
       case OpUse: break;
+      case OpToIface: {
+        // convT* (runtime/iface.go): on the heap only when the interface escapes
+        heap::ObjId h = heap::kNil;
+        if ((in.flags & 1) && !(in.flags & 2)) {
+          bool noscan = true;
+          const uint64_t n = convt_bytes(in.k, R[in.b], noscan);
+          if (n) h = alloc(n, noscan);
+          if (status_ != VmStatus::Running) goto out;
+        }
+        R[in.a] = to_iface(in.k, R[in.b], h);
+        break;
+      }
+      case OpAssert: {
+        const Word w = R[in.b];
+        const TypeId want = in.k;
+        const bool to_iface_type = in.flags & 2;
+        const TypeId dyn = w ? objs_[w].type : 0;
+        const bool ok = w && (to_iface_type ? iface_implements(dyn, want, nullptr) : dyn == want);
+        if (in.flags & 1) {
+          R[in.a + 1] = ok;
+          if (!ok) {
+            R[in.a] = 0;
+            break;
+          }
+        } else if (!ok) {
+          VM_PANIC(assert_message(TypeId(in.c), w, want));
+        }
+        if (to_iface_type) {
+          R[in.a] = w;
+        } else {
+          const Word v = obj_get(uint32_t(w), 0);
+          R[in.a] = T.is_aggregate(want) ? copy_obj(uint32_t(v)) : v;
+        }
+        break;
+      }
+      case OpCallI: {
+        // dynamic dispatch: the receiver's dynamic type's method (its itab entry)
+        const uint32_t base = fr->base + uint32_t(in.b);
+        const Word w = stack_[base];
+        if (w == 0) VM_PANIC("runtime error: invalid memory address or nil pointer dereference");
+        const TypeId dyn = objs_[w].type;
+        const MethodEnt* me = find_method(dyn, in.a);
+        if (!me) VM_PANIC("internal error: no method " + prog_.method_names[size_t(in.a)] + " for " + T.name(dyn));
+        if (me->func < 0) {   // Error of the library's errors
+          std::string text;
+          library_error_text(dyn, obj_get(uint32_t(w), 0), text);
+          stack_[base] = new_str(std::move(text), heap::kNil);
+          break;
+        }
+        Word v = obj_get(uint32_t(w), 0);
+        if (me->deref) {   // a value method of T called on a *T
+          const TypeId et = T.u(dyn).elem;
+          if (v == 0) VM_PANIC("value method " + prog_.funcs[size_t(me->func)].name + " called using nil *" + T.name(et).substr(T.name(et).find('.') + 1) + " pointer");
+          v = T.is_aggregate(et) ? copy_obj(uint32_t(v)) : obj_get(uint32_t(v), 0);
+        } else if (T.is_aggregate(dyn)) {
+          v = copy_obj(uint32_t(v));
+        }
+        stack_[base] = v;
+        if (!call_function(me->func, base)) goto out;
+        RELOAD();
+        pc = 0;
+        continue;
+      }
       default:
         VM_PANIC("internal error: bad opcode");
     }

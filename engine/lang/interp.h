@@ -26,6 +26,9 @@
 //   2. An aggregate Obj is owned by exactly one container (slot, field, map entry);
 //      assignment copies (the compiler emits OpCopy).
 //   3. ops() counts executed instructions; run(n) executes at most n.
+//   4. An interface value is 0 (nil) or a Box Obj: its type is the dynamic type, element 0
+//      the value (an aggregate's own Obj); boxes are never written after OpToIface, so
+//      interface values share them.
 //
 // GC integration: the heap calls mark_roots (set_root_scanner), which walks globals, the
 // live slots of every frame (stack maps from the compiler) and values in flight, and marks
@@ -37,7 +40,8 @@
 //
 // Simplifications: one goroutine; map iteration order is the map's slot order (Go
 // randomises it); interface boxing follows runtime/iface.go's convT* rules but ignores
-// fmt's internal buffers (pooled in Go).
+// fmt's internal buffers (pooled in Go); fmt calls the Error method of the library's errors
+// only (a program's own Error/String methods are not called by fmt).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -187,6 +191,18 @@ class Interpreter {
   // time.Time); false for other types.
   bool stringer_text(TypeId t, Word w, std::string& out) const;
 
+  // [SECTION] interfaces (interp_iface.cpp)
+  uint64_t convt_bytes(TypeId t, Word w, bool& noscan) const;
+  Word to_iface(TypeId t, Word v, heap::ObjId box);
+  const MethodEnt* find_method(TypeId dyn, int32_t name) const;
+  bool iface_implements(TypeId dyn, TypeId iface, std::string* missing) const;
+  std::string assert_message(TypeId iface, Word w, TypeId want) const;
+  bool library_error_text(TypeId t, Word w, std::string& out) const;
+  void unwrap_iface(TypeId& t, Word& w) const;
+  bool unwrap_args(const std::vector<TypeId>& types, const Word* args, size_t n, std::vector<TypeId>& ut, std::vector<Word>& uw) const;
+  Word errors_unwrap(Word err) const;
+  Word num_error(const std::string& fn, Word input, bool range);
+
   // [SECTION] time and rand
   gotime::Time time_of(Word w) const;
   void sleep(int64_t d);
@@ -257,6 +273,11 @@ class Interpreter {
   bool rand_used_ = false;
   uint32_t gcs_seen_ = 0;                  // heap NumGC when last_gc_clock_ was set
   uint64_t periods_ = 0, checked_entries_ = 0;
+  // interfaces: the method sets by (dynamic type, method name), method names by spelling,
+  // strconv's ErrSyntax and ErrRange (package variables: roots, made at first use)
+  std::unordered_map<uint64_t, const MethodEnt*> method_index_;
+  std::unordered_map<std::string, int32_t> method_names_;
+  Word err_syntax_ = 0, err_range_ = 0;
 };
 
 }  // namespace lang

@@ -313,6 +313,43 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(new_str(std::move(s), data));
       return true;
     }
+    case Builtin::Atoi: {
+      // strconv.Atoi: (int, error); a failure's error is a *NumError (strconv/atoi.go)
+      const std::string& s = str(a[0]);
+      size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+      const bool neg = i == 1 && s[0] == '-';
+      bool syntax = i == s.size(), range = false;
+      uint64_t u = 0;
+      for (; i < s.size() && !syntax; ++i) {
+        if (s[i] < '0' || s[i] > '9') { syntax = true; break; }
+        const uint64_t d = uint64_t(s[i] - '0');
+        if (u > (UINT64_MAX - d) / 10) range = true;
+        else u = u * 10 + d;
+      }
+      if (!range && (neg ? u > (uint64_t(1) << 63) : u > uint64_t(INT64_MAX))) range = true;
+      Word v = syntax ? 0 : range ? Word(neg ? INT64_MIN : INT64_MAX) : neg ? Word(0 - u) : Word(u);
+      Word err = 0;
+      if (syntax || range) {
+        // Go 1.19-1.26: a range error is made twice (ParseUint's, then ParseInt's own)
+        if (range && !syntax && profile_.go_minor() <= 26) num_error("ParseUint", a[0], true);
+        if (status_ != VmStatus::Running) return false;
+        err = num_error("Atoi", a[0], range && !syntax);
+        if (status_ != VmStatus::Running) return false;
+      }
+      R[in.a] = v;
+      R[in.a + 1] = err;
+      return true;
+    }
+    case Builtin::ErrorsIs: {
+      // errors.Is: err or an error it wraps equals target (errors/wrap.go)
+      for (Word e = a[0]; ; e = errors_unwrap(e)) {
+        if (deep_eq(prog_.error_type, e, a[1])) { result(1); return true; }
+        if (e == 0) break;
+      }
+      result(0);
+      return true;
+    }
+    case Builtin::ErrorsUnwrap: result(errors_unwrap(a[0])); return true;
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
     case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
     case Builtin::TimeSleep:

@@ -183,6 +183,11 @@ bool Interpreter::deep_eq(TypeId t, Word a, Word b) const {
   switch (k) {
     case Kind::String: return a == b || str(a) == str(b);
     case Kind::Float64: return as_f(a) == as_f(b);
+    case Kind::Interface: {   // same dynamic type and equal values (runtime efaceeq)
+      if (a == b) return true;
+      if (a == 0 || b == 0 || objs_[a].type != objs_[b].type) return false;
+      return deep_eq(objs_[a].type, obj_get(uint32_t(a), 0), obj_get(uint32_t(b), 0));
+    }
     case Kind::Struct: case Kind::Array: {
       if (a == b) return true;
       const Type& ty = T.u(t);
@@ -210,6 +215,8 @@ void Interpreter::mark_roots(heap::Marker* m) {
     mark_frame(frames_[i], top, callee_base, m);
   }
   for (auto& p : pinned_) mark_word(p.first, p.second, m);
+  mark_obj(uint32_t(err_syntax_), m);
+  mark_obj(uint32_t(err_range_), m);
   for (uint32_t b : pinned_bigs_)
     if (b < bigs_.size()) bigs_[b].mark = epoch_;
 }
@@ -265,7 +272,7 @@ void Interpreter::mark_word(TypeId t, Word w, heap::Marker* m) {
         if (m) m->mark(strs_[w].data);
       }
       return;
-    case Kind::Struct: case Kind::Array: case Kind::Pointer: mark_obj(uint32_t(w), m); return;
+    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: mark_obj(uint32_t(w), m); return;
     case Kind::Map: mark_map(uint32_t(w), m); return;
     case Kind::Slice:
       if (w < slices_.size() && slices_[w].live) {
@@ -464,6 +471,8 @@ Word Interpreter::from_handle(TypeId t, uint32_t h) const {
 uint64_t Interpreter::hash_word(TypeId t, Word w) const {
   switch (T.kind(t)) {
     case Kind::String: return fnv(str(w));
+    case Kind::Interface:
+      return w == 0 ? 0 : maps::hash64(hash_word(objs_[w].type, obj_get(uint32_t(w), 0)), objs_[w].type);
     case Kind::Struct: case Kind::Array: {
       const Type& ty = T.u(t);
       uint64_t n = ty.kind == Kind::Struct ? ty.fields.size() : uint64_t(ty.len);

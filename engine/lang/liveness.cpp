@@ -64,7 +64,7 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       defs.push_back(in.b);
       if (in.c >= 0) defs.push_back(in.c);
       break;
-    case OpCall:
+    case OpCall: case OpCallI:
       for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
       for (int i = 0; i < in.d; ++i) defs.push_back(in.b + i);
       break;
@@ -72,6 +72,13 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
     case OpBi:
       for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
       if (in.a >= 0) defs.push_back(in.a);
+      if (in.a >= 0 && (in.flags & 2)) defs.push_back(in.a + 1);
+      break;
+    case OpToIface: defs.push_back(in.a); uses.push_back(in.b); break;
+    case OpAssert:
+      defs.push_back(in.a);
+      if (in.flags & 1) defs.push_back(in.a + 1);
+      uses.push_back(in.b);
       break;
     default:   // three-address ops: R[a] = R[b] op R[c]
       defs.push_back(in.a);

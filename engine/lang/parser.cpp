@@ -148,7 +148,7 @@ class Parser {
   }
   bool results_after_params(std::vector<Param>& results) {
     if (cur().kind == Tok::LParen) return param_list(results, false);
-    if (cur().kind != Tok::LBrace && cur().kind != Tok::Semicolon && cur().kind != Tok::RParen &&
+    if (cur().kind != Tok::LBrace && cur().kind != Tok::RBrace && cur().kind != Tok::Semicolon && cur().kind != Tok::RParen &&
         cur().kind != Tok::Comma && cur().kind != Tok::RBrack && cur().kind != Tok::Eof) {
       Param r;
       r.pos = cur().pos;
@@ -381,8 +381,37 @@ class Parser {
         if (!signature(t->fparams, t->fresults)) return false;
         func_types_ok_ = true;
         break;
-      case Tok::Interface:
-        return fail(cur().pos, "interface types are not supported by the playground");
+      case Tok::Interface: {
+        // interface { M(params) results; Embedded; pkg.Embedded }
+        next();
+        t->kind = TypeExpr::Interface;
+        if (!expect(Tok::LBrace, "{")) return false;
+        while (cur().kind != Tok::RBrace) {
+          if (cur().kind == Tok::Tilde || (cur().kind == Tok::Ident && peek().kind == Tok::Or))
+            return fail(cur().pos, "type constraints are not supported by the playground");
+          if (cur().kind != Tok::Ident) return fail_expected("method or embedded interface");
+          FieldDecl f;
+          f.pos = cur().pos;
+          if (peek().kind == Tok::LParen) {
+            f.name = cur().text;
+            next();
+            auto ft = std::make_unique<TypeExpr>();
+            ft->kind = TypeExpr::Func;
+            ft->pos = f.pos;
+            const bool saved = func_types_ok_;
+            func_types_ok_ = false;
+            if (!signature(ft->fparams, ft->fresults)) return false;
+            func_types_ok_ = saved;
+            f.type = std::move(ft);
+          } else if (!type(f.type)) {
+            return false;
+          }
+          t->fields.push_back(std::move(f));
+          if (!semi()) return false;
+        }
+        next();
+        break;
+      }
       case Tok::Chan: case Tok::Arrow:
         return fail(cur().pos, "channels are not supported by the playground");
       default:
@@ -671,6 +700,27 @@ class Parser {
     return true;
   }
 
+  // switch_tag takes a switch's tag: an expression, x.(type) or v := x.(type).
+  bool switch_tag(Stmt& s, Stmt& tag) {
+    auto is_type_guard = [](const Expr* e) { return e && e->kind == Expr::TypeAssert && !e->type; };
+    if (tag.kind == Stmt::Define && tag.lhs.size() == 1 && tag.rhs.size() == 1 && is_type_guard(tag.rhs[0].get()) &&
+        tag.lhs[0]->kind == Expr::Ident) {
+      s.type_switch = true;
+      s.names.push_back(tag.lhs[0]->name);
+      s.name_pos.push_back(tag.lhs[0]->pos);
+      s.cond = std::move(tag.rhs[0]->x);
+      return true;
+    }
+    if (tag.kind != Stmt::ExprS) return fail(tag.pos, "assignments in switch tags are not supported");
+    if (is_type_guard(tag.lhs[0].get())) {
+      s.type_switch = true;
+      s.cond = std::move(tag.lhs[0]->x);
+      return true;
+    }
+    s.cond = std::move(tag.lhs[0]);
+    return true;
+  }
+
   bool switch_stmt(StmtP& out) {
     auto s = mk(Stmt::Switch, cur().pos);
     next();
@@ -686,12 +736,10 @@ class Parser {
         if (cur().kind != Tok::LBrace) {
           StmtP tag;
           if (!simple_stmt(tag, false)) return false;
-          if (tag->kind != Stmt::ExprS) return fail(tag->pos, "type switches and assignments in switch tags are not supported");
-          s->cond = std::move(tag->lhs[0]);
+          if (!switch_tag(*s, *tag)) return false;
         }
       } else if (first) {
-        if (first->kind != Stmt::ExprS) return fail(first->pos, "type switches and assignments in switch tags are not supported");
-        s->cond = std::move(first->lhs[0]);
+        if (!switch_tag(*s, *first)) return false;
       }
     }
     lev_ = old;
@@ -815,7 +863,7 @@ class Parser {
         if (!expect(Tok::RParen, ")")) return false;
         break;
       }
-      case Tok::LBrack: case Tok::Map: case Tok::Struct: {
+      case Tok::LBrack: case Tok::Map: case Tok::Struct: case Tok::Interface: {
         e->kind = Expr::TypeE;
         if (!type(e->type)) return false;
         break;
@@ -835,7 +883,6 @@ class Parser {
         e->lit = std::move(lit);
         break;
       }
-      case Tok::Interface: return fail(cur().pos, "interface types are not supported by the playground");
       case Tok::Chan: return fail(cur().pos, "channels are not supported by the playground");
       default: return fail_expected("expression");
     }
@@ -859,7 +906,24 @@ class Parser {
       switch (cur().kind) {
         case Tok::Period: {
           next();
-          if (cur().kind == Tok::LParen) return fail(cur().pos, "type assertions are not supported by the playground");
+          if (cur().kind == Tok::LParen) {   // x.(T), x.(type)
+            next();
+            auto a = std::make_unique<Expr>();
+            a->kind = Expr::TypeAssert;
+            a->pos = p;
+            if (cur().kind == Tok::Type) {
+              next();
+            } else {
+              ++lev_;
+              bool ok = type(a->type);
+              --lev_;
+              if (!ok) return false;
+            }
+            if (!expect(Tok::RParen, ")")) return false;
+            a->x = std::move(x);
+            x = std::move(a);
+            break;
+          }
           if (cur().kind != Tok::Ident) return fail_expected("name or (");
           auto s = std::make_unique<Expr>();
           s->kind = Expr::Selector;

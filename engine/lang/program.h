@@ -23,7 +23,7 @@
 //   2. live[pc] lists only slots whose SlotCat is not None.
 //   3. A slot keeps one SlotCat for the whole function (temps are reused per category).
 //
-// Simplifications: one goroutine; no defer/recover; a panic ends the run.
+// Simplifications: one goroutine; no recover; a panic ends the run.
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -104,6 +104,13 @@ enum Op : uint8_t {
   OpRet,      // return R[a .. a+b) as results
   OpBi,       // builtin k: R[a] = k(R[b .. b+c)); d: call site
   OpUse,      // keep R[a] alive (runtime.KeepAlive)
+  // interfaces (runtime/iface.go): an interface value is 0 (nil) or a box Obj whose type is
+  // the dynamic type and whose element 0 is the value
+  OpToIface,  // R[a] = the value R[b] of type k as an interface (convT*); d: site; flags
+              // bit0: escapes (the box is on the heap), bit1: a constant (static data)
+  OpAssert,   // R[a] = R[b].(k); flags bit0: comma-ok into R[a+1], bit1: k is an interface
+  OpCallI,    // R[b].M(R[b+1 ..]) for method name a (Program::method_names): frame at R[b],
+              // c args with the receiver, d results; the dynamic type's method is called
   // counted map loops (fuse_map_loops): an OpMSet/OpMDel that is the whole work of
   // `for ; i < n; i++ { m[i] = v }` / `{ delete(m, i) }`, followed by `addi i,i,1` and,
   // k instructions after it, `jlts top,i,n`; d = the instructions per iteration. Same
@@ -140,6 +147,17 @@ enum class Builtin : uint16_t {
   // sort.Sort: 24 B), and the IsSorted checks
   SortSlice, SortBoxed, SliceIsSorted,
   LogSetFlags, LogSetPrefix, LogFlags,
+  // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
+  ErrorsIs, ErrorsUnwrap,
+};
+
+// MethodEnt: the method name of a type's method set (Go's itab entry): the function, and
+// whether the receiver is *p of the dynamic type's pointer (a value method of T in *T's set).
+struct MethodEnt {
+  TypeId type = 0;
+  int32_t name = 0;          // index into Program::method_names
+  int32_t func = -1;         // -1: a method the VM implements (Error of the runtime's errors)
+  bool deref = false;
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants
@@ -201,6 +219,13 @@ class Program {
   TypeId time_type = 0;                // time.Time {wall uint64; ext int64; loc *time.Location}
   bool imports_math_rand = false;      // its package variables cost heap at init (Go 1.19)
   std::vector<std::string> memstats_fields;
+  // interfaces: method sets of the program's types and of the errors the library makes
+  std::vector<std::string> method_names;
+  std::vector<MethodEnt> methods;
+  TypeId error_type = 0;               // error
+  TypeId errstring_type = 0;           // *errors.errorString {s string}
+  TypeId wraperror_type = 0;           // *fmt.wrapError {msg string; err error}
+  TypeId numerror_type = 0;            // *strconv.NumError {Func, Num string; Err error}
 
   SlotCat cat_of(TypeId t) const;
 };

@@ -1,6 +1,8 @@
 // types.cpp — type interning, sizes and alignment (cmd/compile/internal/types/size.go).
 #include "engine/lang/types.h"
 
+#include <algorithm>
+
 namespace lang {
 
 TypeTable::TypeTable() {
@@ -58,7 +60,8 @@ void TypeTable::layout(Type& t) {
       break;
     }
     case Kind::Slice: t.size = 24; t.align = 8; t.ptrs = true; break;
-    case Kind::Pointer: case Kind::Map: t.size = 8; t.align = 8; t.ptrs = true; break;
+    case Kind::Pointer: case Kind::Map: case Kind::Func: t.size = 8; t.align = 8; t.ptrs = true; break;
+    case Kind::Interface: t.size = 16; t.align = 8; t.ptrs = true; break;   // runtime.iface/eface: tab|type, data
     case Kind::Struct: case Kind::Tuple: {
       uint64_t off = 0, align = 1;
       bool ptrs = false;
@@ -92,6 +95,23 @@ TypeId TypeTable::tuple(const std::vector<TypeId>& members) {
   Type t;
   t.kind = Kind::Tuple;
   for (TypeId m : members) t.fields.push_back(Field{"", m, 0});
+  return add(std::move(t));
+}
+
+TypeId TypeTable::interface_(std::vector<Field> methods) {
+  std::sort(methods.begin(), methods.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
+  Type t;
+  t.kind = Kind::Interface;
+  t.fields = std::move(methods);
+  return add(std::move(t));
+}
+
+TypeId TypeTable::func_(const std::vector<TypeId>& params, const std::vector<TypeId>& results) {
+  Type t;
+  t.kind = Kind::Func;
+  t.len = int64_t(params.size());
+  for (TypeId p : params) t.fields.push_back(Field{"", p, 0});
+  for (TypeId r : results) t.fields.push_back(Field{"", r, 0});
   return add(std::move(t));
 }
 
@@ -145,12 +165,12 @@ bool TypeTable::is_aggregate(TypeId id) const {
 bool TypeTable::is_ref(TypeId id) const {
   Kind k = kind(id);
   return k == Kind::String || k == Kind::Slice || k == Kind::Map || k == Kind::Pointer ||
-         k == Kind::Struct || k == Kind::Array || k == Kind::Iter;
+         k == Kind::Struct || k == Kind::Array || k == Kind::Iter || k == Kind::Interface;
 }
 bool TypeTable::comparable(TypeId id) const {
   const Type& t = u(id);
   switch (t.kind) {
-    case Kind::Slice: case Kind::Map: case Kind::Tuple: case Kind::Iter: return false;
+    case Kind::Slice: case Kind::Map: case Kind::Tuple: case Kind::Iter: case Kind::Func: return false;
     case Kind::Array: return comparable(t.elem);
     case Kind::Struct:
       for (const Field& f : t.fields)
@@ -217,6 +237,37 @@ std::string TypeTable::name(TypeId id) const {
       std::string s = "struct {";
       for (size_t i = 0; i < t.fields.size(); ++i) s += (i ? "; " : " ") + t.fields[i].name + " " + name(t.fields[i].type);
       return s + (t.fields.empty() ? "}" : " }");
+    }
+    case Kind::Interface: {
+      if (t.fields.empty()) return "interface {}";
+      std::string s = "interface {";
+      for (size_t i = 0; i < t.fields.size(); ++i) {
+        s += i ? "; " : " ";
+        s += t.fields[i].name;
+        s += name(t.fields[i].type).substr(4);   // "func(int) string" → "(int) string"
+      }
+      return s + " }";
+    }
+    case Kind::Func: {
+      std::string s = "func(";
+      for (int64_t i = 0; i < t.len; ++i) {
+        if (i) s += ", ";
+        s += name(t.fields[size_t(i)].type);
+      }
+      s += ")";
+      const size_t nres = t.fields.size() - size_t(t.len);
+      if (nres == 1) {
+        s += " ";
+        s += name(t.fields.back().type);
+      } else if (nres > 1) {
+        s += " (";
+        for (size_t i = size_t(t.len); i < t.fields.size(); ++i) {
+          if (i > size_t(t.len)) s += ", ";
+          s += name(t.fields[i].type);
+        }
+        s += ")";
+      }
+      return s;
     }
     case Kind::Tuple: {
       std::string s = "(";

@@ -15,7 +15,7 @@
 //   1. identical(a, b) ⇔ a == b (after interning), except untyped constants.
 //   2. size and align follow Go's rules; has_ptrs is true iff the GC would scan the type.
 //
-// Simplifications: no interfaces, funcs or channels; float64 is the only float type;
+// Simplifications: func types only as interface methods' signatures; no channels; float64 is the only float type;
 // untyped float constants are held in a double.
 #include <cstdint>
 #include <string>
@@ -30,6 +30,8 @@ enum class Kind : uint8_t {
   Float64, String,
   UntypedInt, UntypedFloat, UntypedRune, UntypedBool, UntypedString, UntypedNil,
   Array, Slice, Map, Pointer, Struct,
+  Interface,   // fields: the method set, sorted by name, each typed by a Func
+  Func,        // a method's signature: fields params then results, len = the param count
   Tuple,   // multiple results of a call
   Iter,    // VM-internal: a map range iterator
 };
@@ -73,6 +75,10 @@ class TypeTable {
   TypeId map(TypeId key, TypeId elem);
   TypeId structure(std::vector<Field> fields);
   TypeId tuple(const std::vector<TypeId>& members);
+  // interface_ interns interface{ methods } (sorted here by name, as go/types does);
+  // func_ a signature for an interface method.
+  TypeId interface_(std::vector<Field> methods);
+  TypeId func_(const std::vector<TypeId>& params, const std::vector<TypeId>& results);
   // named creates an incomplete named type; complete_named fills in its underlying type.
   TypeId named(const std::string& name);
   void complete_named(TypeId id, TypeId underlying);
@@ -88,6 +94,7 @@ class TypeTable {
   bool is_numeric(TypeId id) const;
   bool is_aggregate(TypeId id) const;   // struct or array: held as an Obj by the VM
   bool is_ref(TypeId id) const;         // the VM word refers to a pool entry (GC-relevant)
+  bool is_interface(TypeId id) const { return kind(id) == Kind::Interface; }
   bool comparable(TypeId id) const;
   IntKind int_kind(TypeId id) const;
   // default_type is the type an untyped constant gets (int, float64, rune→int32, …).

@@ -1,0 +1,461 @@
+// compiler_iface.cpp — interfaces: interface types (methods, embedding), method sets and
+// implements, conversions to an interface (convT*: what it costs is decided by the VM from
+// the value, where it lives by escape analysis), calls through an interface (dynamic
+// dispatch), type assertions and type switches, and the errors the library makes:
+// errors.New, fmt.Errorf (with %w), errors.Is/Unwrap, strconv.Atoi's error.
+//
+// Models: cmd/compile/internal/types2 — interface.go, typeset.go (method sets, embedding),
+// lookup.go (implements, "missing method M", "method M has pointer receiver"),
+// typeswitch in stmt.go; walk/convert.go (walkConvInterface: the data word of a
+// pointer-shaped value is the value itself, constants use static data, other values go
+// through convT* in runtime/iface.go: convT16/32/64 use staticuint64s below 256,
+// convTstring the zero value for "", convTslice for a nil slice, zero-size values
+// zerobase); escape/expr.go (a converted value lives on the stack when the interface does
+// not escape; a call through an interface makes its arguments escape).
+//
+// Simplifications: no method values, no embedding in structs; a type switch's cases are
+// tested in order (gc may reorder concrete cases by hash, which no program can see).
+#include "engine/lang/compiler_impl.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace lang::detail {
+
+// ---------------------------------------------------------------- types
+// library_error_types: the dynamic types of the errors errors.New, fmt.Errorf and strconv
+// return (errors/errors.go errorString, fmt/errors.go wrapError, strconv/atoi.go NumError),
+// with their Error methods, which the VM implements.
+void Compiler::library_error_types() {
+  auto named_ptr = [&](const char* name, std::vector<Field> fs) {
+    TypeId n = T.named(name);
+    T.complete_named(n, T.structure(std::move(fs)));
+    return T.pointer(n);
+  };
+  prog_.errstring_type = named_ptr("errors.errorString", {Field{"s", TypeTable::kString, 0}});
+  prog_.wraperror_type = named_ptr("fmt.wrapError", {Field{"msg", TypeTable::kString, 0}, Field{"err", prog_.error_type, 0}});
+  prog_.numerror_type = named_ptr("strconv.NumError", {Field{"Func", TypeTable::kString, 0}, Field{"Num", TypeTable::kString, 0},
+                                                        Field{"Err", prog_.error_type, 0}});
+  for (TypeId t : {prog_.errstring_type, prog_.wraperror_type, prog_.numerror_type})
+    prog_.methods.push_back(MethodEnt{t, method_name("Error"), -1, false});
+}
+
+int Compiler::method_name(const std::string& name) {
+  auto& names = prog_.method_names;
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it != names.end()) return int(it - names.begin());
+  names.push_back(name);
+  return int(names.size()) - 1;
+}
+
+// method_table lists every method of the program's types for dynamic dispatch: a method of
+// T is in T's and *T's method sets (called on *T through *p), one of *T in *T's only.
+void Compiler::method_table() {
+  for (size_t i = 0; i < file_.funcs.size(); ++i) {
+    const FuncDecl& fd = file_.funcs[i];
+    if (!fd.has_recv) continue;
+    const TypeId recv = prog_.funcs[i].param_types[0];
+    const int name = method_name(fd.name);
+    prog_.methods.push_back(MethodEnt{recv, name, int32_t(i), false});
+    if (T.kind(recv) != Kind::Pointer || !T[recv].name.empty())
+      prog_.methods.push_back(MethodEnt{T.pointer(recv), name, int32_t(i), true});
+  }
+}
+
+bool Compiler::interface_type(const TypeExpr& te, TypeId& out) {
+  std::vector<Field> ms;
+  std::set<std::string> seen;
+  for (const FieldDecl& f : te.fields) {
+    if (f.name.empty()) {   // an embedded interface: its methods join
+      TypeId et;
+      if (!type_of(*f.type, et)) return false;
+      if (!T[et].complete) return fail(f.pos, "invalid recursive type: interface embeds itself");
+      if (T.kind(et) != Kind::Interface) return fail(f.pos, "cannot use " + T.name(et) + " in an interface (only interfaces may be embedded: type constraints are not supported by the playground)");
+      for (const Field& m : T.u(et).fields)
+        if (seen.insert(m.name).second) ms.push_back(m);
+      continue;
+    }
+    if (!seen.insert(f.name).second) return fail(f.pos, "duplicate method " + f.name);
+    std::vector<TypeId> ps, rs;
+    for (const Param& p : f.type->fparams) {
+      if (p.variadic) return fail(p.pos, "variadic methods are not supported by the playground");
+      TypeId t;
+      if (!type_of(*p.type, t)) return false;
+      ps.push_back(t);
+    }
+    for (const Param& p : f.type->fresults) {
+      TypeId t;
+      if (!type_of(*p.type, t)) return false;
+      rs.push_back(t);
+    }
+    ms.push_back(Field{f.name, T.func_(ps, rs), 0});
+  }
+  out = T.interface_(std::move(ms));
+  return true;
+}
+
+// signature_of: a method's signature as an interface lists it (the receiver left out).
+TypeId Compiler::signature_of(int fidx) {
+  const Function& fn = prog_.funcs[size_t(fidx)];
+  std::vector<TypeId> ps(fn.param_types.begin() + 1, fn.param_types.end());
+  return T.func_(ps, fn.result_types);
+}
+
+// implements: a value of type t has every method of interface it (lookup.go's
+// missingMethod); why names what is missing as gc's messages do.
+bool Compiler::implements(TypeId t, TypeId it, std::string& why) {
+  const Type& iface = T.u(it);
+  for (const Field& m : iface.fields) {
+    if (T.kind(t) == Kind::Interface) {
+      const auto& have = T.u(t).fields;
+      auto f = std::find_if(have.begin(), have.end(), [&](const Field& h) { return h.name == m.name; });
+      if (f == have.end() || f->type != m.type) {
+        why = "missing method " + m.name;
+        return false;
+      }
+      continue;
+    }
+    bool found = false, wrong = false, ptr_only = false;
+    for (const MethodEnt& me : prog_.methods) {
+      if (prog_.method_names[size_t(me.name)] != m.name) continue;
+      const bool here = me.type == t;
+      const TypeId sig = me.func < 0 ? T.func_({}, {TypeTable::kString}) : signature_of(me.func);
+      if (here) {
+        found = true;
+        wrong = sig != m.type;
+        break;
+      }
+      if (me.type == T.pointer(t) && !me.deref) ptr_only = true;
+    }
+    if (!found) {
+      why = "missing method " + m.name;
+      if (ptr_only) why = "method " + m.name + " has pointer receiver";
+      return false;
+    }
+    if (wrong) {
+      why = "wrong type for method " + m.name;
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- conversions
+// to_iface turns v into a value of interface type it (assignability's third case).
+bool Compiler::to_iface(V& v, TypeId it, Pos p, const char* context) {
+  if (v.t == TypeTable::kUntypedNil) {
+    v.t = it;
+    return true;
+  }
+  bool constant = false;
+  if (v.isconst && T.is_untyped(v.t)) {
+    if (!convert_const(v, T.default_type(v.t), p, false)) return false;
+    constant = true;
+  } else if (v.isconst) {
+    constant = true;
+  }
+  std::string why;
+  if (!implements(v.t, it, why))
+    return fail(p, "cannot use " + describe(v) + " as " + T.name(it) + " value in " + context + ": " + T.name(v.t) +
+                       " does not implement " + T.name(it) + " (" + why + ")");
+  if (T.kind(v.t) == Kind::Interface) {   // an interface value is the same word
+    materialize(v, v.t);
+    v.t = it;
+    return true;
+  }
+  const TypeId vt = v.t;
+  const int src = owned(v, vt);
+  const int dst = temp(it);
+  const int pc0 = emit(OpToIface, dst, src, 0, 0, uint16_t(vt), constant ? 2 : 0);
+  const int node = new_node();
+  add_site_node(pc0, "interface conversion of " + T.name(vt), node, false);
+  flow(v.src, node);   // what the value refers to escapes with the box
+  V r;
+  r.t = it;
+  r.slot = dst;
+  r.src.push_back(node);
+  v = r;
+  return true;
+}
+
+// ---------------------------------------------------------------- calls through an interface
+V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
+  const auto& ms = T.u(xt).fields;
+  auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
+  if (m == ms.end())
+    return bad(sel.pos, expr_str(sel) + " undefined (type " + T.name(xt) + " has no field or method " + sel.name + ")");
+  if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
+  const Type& sig = T.u(m->type);
+  const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
+  if (e.args.size() != np)
+    return bad(e.pos, std::string(e.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(sel));
+  // the frame: the receiver and the parameters; results come back in its first slots
+  std::vector<TypeId> st{xt};
+  for (size_t i = 0; i < np; ++i) st.push_back(sig.fields[i].type);
+  while (st.size() < nr) st.push_back(sig.fields[np + st.size()].type);
+  int base = fresh_slots(st);
+  {
+    size_t mk = temp_mark();
+    V x = expr(*sel.x);
+    if (!x.ok) return x;
+    move_into(x, base, xt);
+    sink(x.src);   // gc: the receiver and arguments of a call through an interface escape
+    temp_release(mk);
+  }
+  for (size_t i = 0; i < np; ++i) {
+    size_t mk = temp_mark();
+    V a = expr(*e.args[i]);
+    if (!a.ok) return a;
+    if (!assignable(a, sig.fields[i].type, e.args[i]->pos, ("argument to " + expr_str(sel)).c_str())) { a.ok = false; return a; }
+    sink(a.src);
+    move_into(a, base + 1 + int(i), sig.fields[i].type);
+    temp_release(mk);
+  }
+  emit(OpCallI, method_name(sel.name), base, int(np) + 1, int(nr));
+  V r;
+  r.src.push_back(0);   // what an unknown method returns may be anything on the heap
+  if (nr == 0) {
+    r.t = 0;
+    return r;
+  }
+  std::vector<TypeId> res;
+  for (size_t i = np; i < sig.fields.size(); ++i) res.push_back(sig.fields[i].type);
+  if (nr == 1) {
+    const TypeId rt = res[0];
+    r.t = rt;
+    r.fresh = true;
+    if (prog_.cat_of(rt) != F->fn->slot_cat[size_t(base)]) {
+      r.slot = temp(rt);
+      emit(OpMov, r.slot, base);
+    } else {
+      r.slot = base;
+    }
+    return r;
+  }
+  // several results: copy them out into slots of their own types
+  const int out = fresh_slots(res);
+  for (size_t i = 0; i < nr; ++i) emit(OpMov, out + int(i), base + int(i));
+  r.is_tuple = true;
+  r.t = T.tuple(res);
+  r.slot = out;
+  return r;
+}
+
+// ---------------------------------------------------------------- type assertions and switches
+// assert_type compiles x.(T) (ok: the comma-ok form, results in slots r.slot, r.slot+1).
+V Compiler::type_assert(const Expr& e, bool ok) {
+  if (!e.type) return bad(e.pos, "invalid syntax tree: use of .(type) outside type switch");
+  V x = expr(*e.x);
+  if (!x.ok) return x;
+  if (T.kind(x.t) != Kind::Interface) return bad(e.x->pos, "invalid operation: " + describe(x) + " is not an interface");
+  TypeId t;
+  if (!type_of(*e.type, t)) { V v; v.ok = false; return v; }
+  return assert_value(x, t, e.type->pos, ok);
+}
+
+V Compiler::assert_value(V& x, TypeId t, Pos p, bool ok) {
+  std::string why;
+  if (T.kind(t) != Kind::Interface && !implements(t, x.t, why))
+    return bad(p, "impossible type assertion: " + T.name(t) + " does not implement " + T.name(x.t) + " (" + why + ")");
+  const int src = materialize(x, x.t);
+  const int dst = ok ? fresh_slots({t, TypeTable::kBool}) : temp(t);
+  emit(OpAssert, dst, src, int(x.t), 0, uint16_t(t), uint8_t((ok ? 1 : 0) | (T.kind(t) == Kind::Interface ? 2 : 0)));
+  V r;
+  r.t = t;
+  r.slot = dst;
+  r.fresh = true;
+  // an interface keeps the box; a value taken out is a copy, which refers to what the
+  // boxed value referred to (the box's sources, kept conservatively) only if it has pointers
+  if (T.kind(t) == Kind::Interface || T[t].ptrs) r.src = x.src;
+  return r;
+}
+
+// type_switch compiles switch [v :=] x.(type) { case T1, T2: … case nil: … default: … }:
+// each case's types are tested in order; v has the case's type when it names one type,
+// else x's type.
+bool Compiler::type_switch(const Stmt& s) {
+  push_scope();
+  if (s.init && !stmt(*s.init)) return false;
+  V x = expr(*s.cond);
+  if (!x.ok) return false;
+  if (T.kind(x.t) != Kind::Interface) return fail(s.cond->pos, describe(x) + " is not an interface");
+  const TypeId xt = x.t;
+  const int xs = new_slot(xt, "");
+  move_into(x, xs, xt);
+  const std::string vname = s.names.empty() ? "" : s.names[0];
+  LoopCtx lc;
+  lc.is_switch = true;
+  F->loops.push_back(lc);
+  std::vector<int> to_end;
+  int default_case = -1;
+  for (size_t ci = 0; ci < s.cases.size(); ++ci)
+    if (s.cases[ci].is_default) default_case = int(ci);
+  // the tests, then the bodies: test i jumps to body i
+  std::vector<std::vector<int>> to_body(s.cases.size());
+  std::vector<TypeId> single(s.cases.size(), 0);
+  for (size_t ci = 0; ci < s.cases.size(); ++ci) {
+    const Stmt::Case& c = s.cases[ci];
+    for (const auto& ce : c.exprs) {
+      V tv = expr(*ce);
+      if (!tv.ok) return false;
+      if (tv.t == TypeTable::kUntypedNil && !tv.is_type) {
+        const int z = temp(TypeTable::kBool);
+        emit(OpEq, z, xs, materialize(tv, xt));
+        to_body[ci].push_back(emit(OpJt, 0, z));
+        continue;
+      }
+      if (!tv.is_type) return fail(ce->pos, expr_str(*ce) + " is not a type");
+      if (c.exprs.size() == 1) single[ci] = tv.t;
+      V xv;
+      xv.t = xt;
+      xv.slot = xs;
+      V a = assert_value(xv, tv.t, ce->pos, true);
+      if (!a.ok) return false;
+      to_body[ci].push_back(emit(OpJt, 0, a.slot + 1));
+    }
+  }
+  const int no_match = emit(OpJmp, 0);   // to the default body, else past the switch
+  for (size_t ci = 0; ci < s.cases.size(); ++ci) {
+    const Stmt::Case& c = s.cases[ci];
+    const int body = pc();
+    for (int j : to_body[ci]) patch(j, body);
+    if (int(ci) == default_case) patch(no_match, body);
+    push_scope();
+    if (!vname.empty() && vname != "_") {
+      const TypeId vt = single[ci] ? single[ci] : xt;
+      V xv;
+      xv.t = xt;
+      xv.slot = xs;
+      V val = single[ci] ? assert_value(xv, vt, c.pos, false) : xv;
+      if (!val.ok) return false;
+      declare_init(vname, vt, c.pos, &val);
+      scopes_.back()[vname].used = true;
+    }
+    if (!stmts(c.body)) return false;
+    if (!pop_scope()) return false;
+    to_end.push_back(emit(OpJmp, 0));
+  }
+  const int end = pc();
+  for (int j : to_end) patch(j, end);
+  if (default_case < 0) patch(no_match, end);
+  close_loop(end, end);
+  return pop_scope();
+}
+
+// ---------------------------------------------------------------- package errors, fmt.Errorf, strconv.Atoi
+// new_error makes a *T of one of the library's error types with fields set from slots and
+// converts it to error: one object of T's size (errors.New's &errorString{text}; fmt's
+// &wrapError{msg, err}; strconv's &NumError{…}), on the heap when it escapes (force: the
+// library function is not inlined, so its result always escapes).
+V Compiler::new_error(TypeId ptr_type, const std::vector<V*>& fields, bool force) {
+  const TypeId st = T.u(ptr_type).elem;
+  V p;
+  p.t = ptr_type;
+  p.slot = temp(ptr_type);
+  const int node = new_node();
+  const int pc0 = emit(OpNew, p.slot, 0, 0, 0, uint16_t(st));
+  add_site_node(pc0, "new(" + T.name(st) + ")", node, force);
+  p.src.push_back(node);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    V& f = *fields[i];
+    const TypeId ft = T.u(st).fields[i].type;
+    if (!assignable(f, ft, Pos{}, "field value")) { V v; v.ok = false; return v; }
+    emit(OpFSet, p.slot, owned(f, ft), int(i), 0, 0, 1);
+    flow(f.src, node);
+  }
+  if (!to_iface(p, prog_.error_type, Pos{}, "return statement")) { V v; v.ok = false; return v; }
+  return p;
+}
+
+V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+  auto count = [&](size_t n) {
+    if (args.size() == n) return true;
+    return fail(e.pos, std::string(args.size() < n ? "not enough" : "too many") + " arguments in call to errors." + name);
+  };
+  if (name == "New") {
+    if (!count(1)) { V v; v.ok = false; return v; }
+    if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to errors.New")) { V v; v.ok = false; return v; }
+    // errors.New is inlined: &errorString{text} stays on the stack unless the error escapes
+    return new_error(prog_.errstring_type, {&args[0]}, false);
+  }
+  if (name == "Is" || name == "Unwrap") {
+    const size_t n = name == "Is" ? 2 : 1;
+    if (!count(n)) { V v; v.ok = false; return v; }
+    for (size_t i = 0; i < n; ++i)
+      if (!assignable(args[i], prog_.error_type, e.args[i]->pos, ("argument to errors." + name).c_str())) { V v; v.ok = false; return v; }
+    std::vector<V*> ps;
+    for (auto& a : args) ps.push_back(&a);
+    V r = bi_call(name == "Is" ? Builtin::ErrorsIs : Builtin::ErrorsUnwrap, ps, name == "Is" ? TypeTable::kBool : prog_.error_type, false);
+    if (name == "Unwrap") r.src = args[0].src;
+    return r;
+  }
+  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, Unwrap)");
+}
+
+// errorf is fmt.Errorf: Sprintf's string, then errors.New(s), or &wrapError{s, err} when the
+// format has one %w (fmt/errors.go), printed as %v.
+V Compiler::errorf(const Expr& e, std::vector<V>& args) {
+  if (args.empty()) return bad(e.pos, "not enough arguments in call to fmt.Errorf");
+  if (!args[0].isconst || args[0].cv.k != CVal::Str) return bad(e.args[0]->pos, "fmt.Errorf needs a constant format in the playground");
+  std::string format = args[0].cv.s;
+  int wrapped = -1, argn = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') continue;
+    size_t j = i + 1;
+    while (j < format.size() && std::string("+-# 0123456789.").find(format[j]) != std::string::npos) ++j;
+    if (j >= format.size()) break;
+    if (format[j] == '%') { i = j; continue; }
+    ++argn;
+    if (format[j] == 'w') {
+      if (wrapped >= 0) return bad(e.pos, "fmt.Errorf with more than one %w is not supported by the playground");
+      wrapped = argn;
+      format[j] = 'v';
+    }
+    i = j;
+  }
+  args[0].cv.s = format;
+  V wrapped_err;
+  if (wrapped >= 0 && size_t(wrapped) < args.size()) {
+    wrapped_err = args[size_t(wrapped)];
+    if (T.kind(wrapped_err.t) != Kind::Interface || !wrapped_err.ok) wrapped_err.ok = false;
+  }
+  std::vector<V*> ps;
+  for (auto& a : args) ps.push_back(&a);
+  V s = bi_call(Builtin::FmtSprintf, ps, TypeTable::kString, true);
+  if (!s.ok) return s;
+  if (wrapped >= 0 && wrapped_err.ok && T.kind(wrapped_err.t) == Kind::Interface) {
+    std::string why;
+    if (!implements(wrapped_err.t, prog_.error_type, why)) return bad(e.pos, "fmt.Errorf: %w needs an error argument");
+    return new_error(prog_.wraperror_type, {&s, &wrapped_err}, true);
+  }
+  if (wrapped >= 0) return bad(e.pos, "fmt.Errorf: %w needs an argument of type error");
+  return new_error(prog_.errstring_type, {&s}, true);
+}
+
+// atoi is strconv.Atoi: (int, error); the VM makes the *NumError of a failure.
+V Compiler::atoi(const Expr& e, std::vector<V>& args) {
+  if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to strconv.Atoi");
+  if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strconv.Atoi")) { V v; v.ok = false; return v; }
+  // before Go 1.21 a failure's NumError holds the input itself, so the input escapes;
+  // from 1.21 it holds a copy (cloneString), and the input does not escape
+  if (go_minor_ < 21) sink(args[0].src);
+  std::vector<V*> ps{&args[0]};
+  V r = bi_call(Builtin::Atoi, ps, TypeTable::kInt, false);
+  if (!r.ok) return r;
+  // the results: an int and an error in two slots of their own
+  const int base = fresh_slots({TypeTable::kInt, prog_.error_type});
+  Instr& bi = F->fn->code.back();
+  bi.a = base;
+  bi.flags |= 2;
+  prog_.calls.back().result = TypeTable::kInt;
+  V t;
+  t.is_tuple = true;
+  t.t = T.tuple({TypeTable::kInt, prog_.error_type});
+  t.slot = base;
+  t.src.push_back(0);
+  return t;
+}
+
+}  // namespace lang::detail

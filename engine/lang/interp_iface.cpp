@@ -1,0 +1,154 @@
+// interp_iface.cpp — the VM's interfaces: what a conversion to an interface costs (convT*),
+// boxes, method lookup (itabs), type assertions' checks and messages, and the errors the
+// library makes (errors.errorString, fmt.wrapError, strconv.NumError with ErrSyntax and
+// ErrRange) with their Error text.
+//
+// Models: runtime/iface.go (convT16/convT32/convT64: values < 256 point into
+// staticuint64s; convTstring: "" is zeroVal; convTslice: a nil slice is zeroVal; convT:
+// mallocgc of the type's size; zero-size values point at zerobase; pointer-shaped values
+// are the data word itself, walk/convert.go), runtime/error.go (TypeAssertionError),
+// strconv/atoi.go (NumError, syntaxError/rangeError: the input cloned from Go 1.21).
+#include <string>
+#include <vector>
+
+#include "engine/lang/gofmt.h"
+#include "engine/lang/interp_impl.h"
+
+namespace lang {
+
+using namespace vm_internal;
+
+// convt_bytes: what converting a value of type t to an interface allocates (0: nothing).
+uint64_t Interpreter::convt_bytes(TypeId t, Word w, bool& noscan) const {
+  const Type& ty = T.u(t);
+  noscan = !ty.ptrs;
+  switch (ty.kind) {
+    case Kind::Pointer: case Kind::Map: case Kind::Interface: case Kind::Func:
+      return 0;   // pointer-shaped: the data word is the value
+    case Kind::Bool: case Kind::Int8: case Kind::Uint8:
+      return 0;   // one byte: staticuint64s
+    case Kind::Int: case Kind::Int64: case Kind::Uint: case Kind::Uint64: case Kind::Uintptr:
+    case Kind::Float64: case Kind::Int32: case Kind::Uint32: case Kind::Int16: case Kind::Uint16: {
+      uint64_t u = w;
+      if (ty.size == 4) u = uint32_t(w);
+      if (ty.size == 2) u = uint16_t(w);
+      return u < 256 ? 0 : ty.size;
+    }
+    case Kind::String: return str(w).empty() ? 0 : 16;
+    case Kind::Slice: return w ? 24 : 0;
+    default: return ty.size;   // structs and arrays (convT); zero-size: zerobase
+  }
+}
+
+// to_iface boxes v (already owned: an aggregate's Obj becomes the box's) as a value of
+// dynamic type t; box is the heap object convT allocated, or nil.
+Word Interpreter::to_iface(TypeId t, Word v, heap::ObjId box) {
+  const uint32_t o = new_obj(t, Box, 1, box);
+  obj_set(o, 0, v);
+  return o;
+}
+
+const MethodEnt* Interpreter::find_method(TypeId dyn, int32_t name) const {
+  auto it = method_index_.find((uint64_t(dyn) << 32) | uint32_t(name));
+  return it == method_index_.end() ? nullptr : it->second;
+}
+
+// iface_implements: dyn's method set has every method of iface (assertE2I's itab check).
+bool Interpreter::iface_implements(TypeId dyn, TypeId iface, std::string* missing) const {
+  for (const Field& m : T.u(iface).fields) {
+    auto n = method_names_.find(m.name);
+    if (n == method_names_.end() || !find_method(dyn, n->second)) {
+      if (missing) *missing = m.name;
+      return false;
+    }
+  }
+  return true;
+}
+
+// assert_message is TypeAssertionError.Error (runtime/error.go).
+std::string Interpreter::assert_message(TypeId iface, Word w, TypeId want) const {
+  const std::string inter = iface ? T.name(iface) : "interface";
+  if (w == 0) return "interface conversion: " + inter + " is nil, not " + T.name(want);
+  const TypeId dyn = objs_[w].type;
+  std::string missing;
+  if (T.kind(want) == Kind::Interface && !iface_implements(dyn, want, &missing))
+    return "interface conversion: " + T.name(dyn) + " is not " + T.name(want) + ": missing method " + missing;
+  return "interface conversion: " + inter + " is " + T.name(dyn) + ", not " + T.name(want);
+}
+
+// library_error_text: Error() of errors.New's, fmt.Errorf's and strconv's errors (t the
+// dynamic type, w the pointer: the struct's Obj); false for other types.
+bool Interpreter::library_error_text(TypeId t, Word w, std::string& out) const {
+  if (t == prog_.errstring_type || t == prog_.wraperror_type) {
+    out += str(obj_get(uint32_t(w), 0));
+    return true;
+  }
+  if (t == prog_.numerror_type) {
+    // "strconv." + e.Func + ": " + "parsing " + Quote(e.Num) + ": " + e.Err.Error()
+    out += "strconv." + str(obj_get(uint32_t(w), 0)) + ": parsing " + gofmt::quote(str(obj_get(uint32_t(w), 1))) + ": ";
+    const Word err = obj_get(uint32_t(w), 2);
+    if (err) library_error_text(objs_[err].type, obj_get(uint32_t(err), 0), out);
+    return true;
+  }
+  return false;
+}
+
+// unwrap_iface: an interface's dynamic type and value (untyped nil for a nil interface).
+void Interpreter::unwrap_iface(TypeId& t, Word& w) const {
+  while (T.kind(t) == Kind::Interface) {
+    if (w == 0) {
+      t = TypeTable::kUntypedNil;
+      return;
+    }
+    t = objs_[w].type;
+    w = obj_get(uint32_t(w), 0);
+  }
+}
+
+// unwrap_args: fmt's arguments with interfaces replaced by their dynamic values; false when
+// no argument is an interface.
+bool Interpreter::unwrap_args(const std::vector<TypeId>& types, const Word* args, size_t n, std::vector<TypeId>& ut,
+                              std::vector<Word>& uw) const {
+  bool any = false;
+  for (size_t i = 0; i < n && i < types.size(); ++i) any = any || T.kind(types[i]) == Kind::Interface;
+  if (!any) return false;
+  ut.assign(types.begin(), types.end());
+  uw.assign(args, args + n);
+  for (size_t i = 0; i < n && i < ut.size(); ++i) unwrap_iface(ut[i], uw[i]);
+  return true;
+}
+
+// errors_unwrap is errors.Unwrap for the library's errors: a wrapError's err.
+Word Interpreter::errors_unwrap(Word err) const {
+  if (err == 0 || objs_[err].type != prog_.wraperror_type) return 0;
+  return obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1);
+}
+
+// num_error makes strconv's &NumError{fn, cloneString(input), ErrSyntax|ErrRange} as error:
+// 48 bytes, and from Go 1.21 a copy of the input (strconv/atoi.go syntaxError).
+Word Interpreter::num_error(const std::string& fn, Word input, bool range) {
+  Word& sentinel = range ? err_range_ : err_syntax_;
+  if (sentinel == 0) {   // strconv's package variables: made at init (in the start-up heap)
+    const uint32_t es = zero_agg(T.u(prog_.errstring_type).elem);
+    obj_set(es, 0, new_str(range ? "value out of range" : "invalid syntax", heap::kNil));
+    sentinel = to_iface(prog_.errstring_type, es, heap::kNil);
+  }
+  const Type& st = T.u(T.u(prog_.numerror_type).elem);
+  const heap::ObjId h = alloc(st.size, false);
+  if (status_ != VmStatus::Running) return 0;
+  const uint32_t o = new_obj(T.u(prog_.numerror_type).elem, Agg, 0, h);
+  pinned_.push_back({prog_.numerror_type, o});
+  obj_set(o, 0, new_str(fn, heap::kNil));
+  Word num = input;
+  const std::string& s = str(input);
+  if (profile_.go_minor() >= 21 && !s.empty()) {
+    const heap::ObjId c = alloc(s.size(), true);
+    if (status_ != VmStatus::Running) return 0;
+    num = new_str(s, c);
+  }
+  obj_set(o, 1, num);
+  obj_set(o, 2, sentinel);
+  return to_iface(prog_.numerror_type, o, heap::kNil);
+}
+
+}  // namespace lang

@@ -1,0 +1,117 @@
+// iface_test.cpp — interfaces: dispatch, assertions, type switches, errors, and what a
+// conversion to an interface costs (each figure measured on real Go 1.19, 1.24 and 1.27).
+#include <gtest/gtest.h>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+using langtest::go;
+using langtest::prog;
+using langtest::run;
+
+TEST(Iface, DispatchAssertionsSwitchesAndErrors) {
+  // tests/lang/testdata/interfaces.go: the same output as real Go 1.24
+  auto r = run(langtest::read_file("tests/lang/testdata/interfaces.go"), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out,
+            "rect 6\ncircle 3\ntotal 9\n1 two 3.5 3\na is int 2\nb is int? false\n"
+            "nil int 42 string hi shape rect other float64\nfind \"y\": not found\ntrue true\n123 <nil> true\n"
+            "error: strconv.Atoi: parsing \"12a\": invalid syntax 0\ntrue <nil>\n1 string *strconv.NumError 1\n");
+}
+
+// box measures one conversion of a non-constant value into the global `sink any`.
+std::string box(const std::string& setup, const std::string& stmt) {
+  return prog("\tvar a, b runtime.MemStats\n" + setup + "\truntime.ReadMemStats(&a)\n" + stmt +
+                  "\truntime.ReadMemStats(&b)\n\tfmt.Println(b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs)\n",
+              "var sink any\ntype pair struct{ a, b int }\ntype empty struct{}\n//go:noinline\nfunc num(x int) int { return x }\n");
+}
+
+TEST(Iface, ConvTCostsAsRuntimeIface) {
+  struct Case { const char* setup; const char* stmt; const char* want; };
+  const Case cases[] = {
+      {"", "\tsink = num(42)\n", "0 0\n"},                 // staticuint64s
+      {"", "\tsink = num(1000)\n", "16 1\n"},              // convT64: 8 B, a new tiny block
+      {"", "\tsink = uint8(num(200))\n", "0 0\n"},         // one byte
+      {"", "\tsink = float64(num(0))\n", "0 0\n"},         // bits 0 < 256
+      {"", "\tsink = float64(num(3))\n", "16 1\n"},
+      {"", "\tsink = \"hello\"\n", "0 0\n"},               // a constant: static data
+      {"\ts := strconv.Itoa(num(123456))\n", "\tsink = s\n", "16 1\n"},   // convTstring
+      {"\ts := strconv.Itoa(num(123456))\n", "\tsink = s[:0]\n", "0 0\n"},
+      {"\txs := make([]int, 3)\n", "\tsink = xs\n", "24 1\n"},            // convTslice
+      {"\tvar xs []int\n", "\tsink = xs\n", "0 0\n"},
+      {"", "\tsink = pair{num(1), num(2)}\n", "16 1\n"},   // convT: the value's size
+      {"", "\tsink = empty{}\n", "0 0\n"},                 // zerobase
+      {"", "\tsink = &pair{a: num(1)}\n", "16 1\n"},       // pointer-shaped: only the pointee
+      {"\tm := map[int]int{}\n", "\tsink = m\n", "0 0\n"},
+  };
+  for (const char* v : {"1.19", "1.24", "1.27"})
+    for (const Case& c : cases) {
+      auto r = run(box(c.setup, c.stmt), go(v));
+      ASSERT_TRUE(r.loaded) << r.diag;
+      EXPECT_EQ(r.out, c.want) << v << ": " << c.stmt;
+    }
+}
+
+TEST(Iface, AConversionThatDoesNotEscapeStaysOnTheStack) {
+  auto r = run(prog("\tvar a, b runtime.MemStats\n\truntime.ReadMemStats(&a)\n\tn := local(num(1000))\n"
+                    "\truntime.ReadMemStats(&b)\n\tfmt.Println(b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs, n)\n",
+                    "//go:noinline\nfunc num(x int) int { return x }\n"
+                    "func local(n int) int {\n\tvar x any = n\n\tif v, ok := x.(int); ok {\n\t\treturn v\n\t}\n\treturn 0\n}\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0 0 1000\n");
+}
+
+TEST(Iface, LibraryErrorsCostWhatTheyCostInGo) {
+  // errors.New: &errorString (16 B); fmt.Errorf("%w"): the string + &wrapError (32 B);
+  // strconv.Atoi's failure: &NumError (48 B), plus a copy of the input from Go 1.21
+  const std::string body =
+      "\tvar a, b runtime.MemStats\n\tbase := errors.New(\"base\")\n\tkeep = append(keep, base)\n"
+      "\truntime.ReadMemStats(&a)\n\tfor i := 0; i < 100; i++ {\n\t\tkeep = append(keep, errors.New(\"x\"))\n\t}\n"
+      "\truntime.ReadMemStats(&b)\n\tfmt.Println(b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs)\n"
+      "\truntime.ReadMemStats(&a)\n\tfor i := 0; i < 100; i++ {\n\t\tkeep = append(keep, fmt.Errorf(\"wrap: %w\", base))\n\t}\n"
+      "\truntime.ReadMemStats(&b)\n\tfmt.Println(b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs)\n"
+      "\truntime.ReadMemStats(&a)\n\tfor i := 0; i < 100; i++ {\n\t\t_, err := strconv.Atoi(\"12345678901234567x\")\n\t\tkeep = append(keep, err)\n\t}\n"
+      "\truntime.ReadMemStats(&b)\n\tfmt.Println(b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs)\n"
+      "\tfmt.Println(errors.Is(keep[101], base), keep[len(keep)-1])\n";
+  const std::string extra = "var keep = make([]error, 0, 1000)\n";
+  std::string src = prog(body, extra);
+  src.replace(src.find("import (\n"), 9, "import (\n\t\"errors\"\n");
+  const std::pair<const char*, const char*> want[] = {
+      {"1.19", "1600 100\n4800 200\n4800 100\n"},
+      {"1.24", "1600 100\n4800 200\n7200 200\n"},
+      {"1.27", "1600 100\n4800 200\n7200 200\n"},
+  };
+  for (const auto& [v, figures] : want) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, std::string(figures) + "true strconv.Atoi: parsing \"12345678901234567x\": invalid syntax\n") << v;
+  }
+}
+
+TEST(Iface, TypeAssertionPanicsAsTheRuntime) {
+  auto r = run(prog("\tvar x any = \"s\"\n\tfmt.Println(x.(int))\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_NE(r.err.find("panic: interface conversion: interface {} is string, not int"), std::string::npos) << r.err;
+  EXPECT_EQ(r.exit, 2);
+  auto n = run(prog("\tvar e error\n\tfmt.Println(e.Error())\n"));
+  ASSERT_TRUE(n.loaded) << n.diag;
+  EXPECT_NE(n.err.find("nil pointer dereference"), std::string::npos) << n.err;
+}
+
+TEST(Iface, CompileErrorsNameTheMissingMethod) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"type I interface{ M() }\ntype T struct{}\nfunc (t *T) M() {}\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n",
+       "T does not implement main.I (method M has pointer receiver)"},
+      {"type I interface{ M() }\nfunc main() {\n\tvar i I = 3\n\t_ = i\n}\n", "int does not implement main.I (missing method M)"},
+      {"func main() {\n\tx := 3\n\t_ = x.(int)\n}\n", "is not an interface"},
+      {"type C interface{ ~int | ~string }\nfunc main() {}\n", "type constraints are not supported"},
+  };
+  for (const auto& [body, want] : cases) {
+    auto r = run(std::string("package main\n\n") + body);
+    EXPECT_FALSE(r.loaded) << body;
+    EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
+  }
+}
+
+}  // namespace
