@@ -20,6 +20,18 @@ TEST(Iface, DispatchAssertionsSwitchesAndErrors) {
             "error: strconv.Atoi: parsing \"12a\": invalid syntax 0\ntrue <nil>\n1 string *strconv.NumError 1\n");
 }
 
+TEST(Iface, MapKeysEmbeddingPointerSetsAndWrappedErrors) {
+  // tests/lang/testdata/interfaces2.go: the same output as real Go 1.19 and 1.24
+  for (const char* v : {"1.19", "1.24"}) {
+    auto r = run(langtest::read_file("tests/lang/testdata/interfaces2.go"), go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out,
+              "C 3\n10 20 30 0 3\n{b 42} [1 a <nil> 2.5]\n{b 42} {Name:b Val:42}\n2 2 2 7\n0 true false false <nil>\n"
+              "1 false true true a\n2 false false true wrapped 2: a\nint or string 3\ntrue <nil>\nfalse\ngetter true\n")
+        << v;
+  }
+}
+
 // box measures one conversion of a non-constant value into the global `sink any`.
 std::string box(const std::string& setup, const std::string& stmt) {
   return prog("\tvar a, b runtime.MemStats\n" + setup + "\truntime.ReadMemStats(&a)\n" + stmt +

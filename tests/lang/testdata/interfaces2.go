@@ -73,7 +73,4 @@ func main() {
 	if gg, ok := x.(Getter); ok {
 		fmt.Println("getter", gg != nil)
 	}
-	var gi Getter
-	defer fmt.Println("deferred")
-	fmt.Println(gi.Get())
 }
