@@ -391,7 +391,22 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
     if (name == "Unwrap") r.src = args[0].src;
     return r;
   }
-  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, Unwrap)");
+  if (name == "As") {
+    // errors.As(err, &target): target's address escapes (measured: "moved to heap", 8 B
+    // for a *T target, Go 1.19/1.24/1.27)
+    if (!count(2)) { V v; v.ok = false; return v; }
+    if (!assignable(args[0], prog_.error_type, e.args[0]->pos, "argument to errors.As")) { V v; v.ok = false; return v; }
+    if (T.kind(args[1].t) != Kind::Pointer || args[1].isconst)
+      return bad(e.args[1]->pos, "second argument to errors.As must be a non-nil pointer to either a type that implements error, or to any interface type");
+    const TypeId tt = T.u(args[1].t).elem;
+    std::string why;
+    if (T.kind(tt) != Kind::Interface && !implements(tt, prog_.error_type, why))
+      return bad(e.args[1]->pos, "second argument to errors.As must be a non-nil pointer to either a type that implements error, or to any interface type");
+    sink(args[1].src);
+    std::vector<V*> ps{&args[0], &args[1]};
+    return bi_call(Builtin::ErrorsAs, ps, TypeTable::kBool, false);
+  }
+  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, As, Unwrap)");
 }
 
 // errorf is fmt.Errorf: Sprintf's string, then errors.New(s), or &wrapError{s, err} when the

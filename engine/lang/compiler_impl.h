@@ -372,6 +372,7 @@ class Compiler {
   uint64_t expr_count_ = 0;
   const int go_minor_;                     // language version: 19 = Go 1.19
   TypeId last_type_ = 0;                   // what type_of(te) resolved last
+  TypeId stringer_type_ = 0;               // fmt.Stringer, made at its first use
 };
 
 // inline.cpp: gc surely inlines fd (tiny functions only).

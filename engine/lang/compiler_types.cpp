@@ -252,6 +252,18 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         out = prog_.memstats_type;
         return true;
       }
+      if (it->second.name == "strconv" && te.name == "NumError") {   // strconv/atoi.go
+        out = T.u(prog_.numerror_type).elem;
+        return true;
+      }
+      if (it->second.name == "fmt" && te.name == "Stringer") {   // fmt/print.go
+        if (!stringer_type_) {
+          stringer_type_ = T.named("fmt.Stringer");
+          T.complete_named(stringer_type_, T.interface_({Field{"String", T.func_({}, {TypeTable::kString}), 0}}));
+        }
+        out = stringer_type_;
+        return true;
+      }
       if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {
         out = te.name == "Duration" ? prog_.duration_type : prog_.time_type;
         return true;

@@ -63,6 +63,22 @@ uint32_t decode_rune(const std::string& s, size_t i, size_t& width) {
   return r;
 }
 
+std::vector<char> printf_verbs(const std::string& f) {
+  std::vector<char> verbs;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '%') continue;
+    size_t j = i + 1;
+    while (j < f.size() && (std::string("+-# 0123456789.*").find(f[j]) != std::string::npos)) {
+      if (f[j] == '*') verbs.push_back('*');
+      ++j;
+    }
+    if (j >= f.size()) break;
+    if (f[j] != '%') verbs.push_back(f[j]);
+    i = j;
+  }
+  return verbs;
+}
+
 // quote is strconv.Quote.
 std::string quote(const std::string& s) {
   std::string q = "\"";

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace gofmt {
 
@@ -18,6 +19,10 @@ std::string utoa_base(uint64_t u, int base, bool upper);
 void append_rune(std::string& s, uint32_t r);
 // decode_rune decodes UTF-8 at s[i]; width 1 and U+FFFD for invalid bytes (utf8.DecodeRune).
 uint32_t decode_rune(const std::string& s, size_t i, size_t& width);
+
+// printf_verbs lists the verb that consumes each argument of a Printf format, in order
+// ('*' for a width or precision taken from an argument).
+std::vector<char> printf_verbs(const std::string& format);
 
 // quote is strconv.Quote (%q of a string).
 std::string quote(const std::string& s);

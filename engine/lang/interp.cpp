@@ -4,10 +4,11 @@
 //
 // The VM's other rooms: interp_pools.cpp (pools, GC root scanning and sweeping, map
 // handles), interp_builtins.cpp (time and rand, panics, allocation, builtins and package
-// calls), gofmt.cpp (fmt), gotime.cpp (time.Time and Duration); interp_impl.h is what they
+// calls), interp_iface.cpp (interfaces, the library's errors, fmt calling methods),
+// gofmt.cpp (fmt), gotime.cpp (time.Time and Duration); interp_impl.h is what they
 // share.
 //
-// [SECTION] construction
+// [SECTION] construction (and call_nested)
 // [SECTION] fused map loops
 // [SECTION] run loop
 #include "engine/lang/interp.h"
@@ -24,7 +25,7 @@ namespace lang {
 
 using namespace vm_internal;
 
-// [SECTION] construction
+// [SECTION] construction (and call_nested)
 Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::Profile& profile,
                          const VmOptions& opt, Host* host)
     : prog_(prog), T(prog.types), heap_(heap), profile_(profile), opt_(opt), host_(host) {
@@ -83,6 +84,24 @@ Interpreter::~Interpreter() {
   heap_.on_gc = nullptr;
 }
 
+// call_nested runs function fn with receiver recv to its return, from inside a builtin (fmt
+// calling an argument's Error or String method, fmt/print.go handleMethods), its frame above
+// the caller's; result is its one result. False when the run stopped (panic, limit).
+bool Interpreter::call_nested(int32_t fn, Word recv, Word& result) {
+  const Frame& top = frames_.back();
+  const uint32_t base = top.base + uint32_t(prog_.funcs[size_t(top.fn)].nslots);
+  if (!call_function(fn, base)) return false;
+  stack_[base] = recv;
+  const size_t saved = ret_floor_;
+  ret_floor_ = frames_.size() - 1;
+  while (status_ == VmStatus::Running && frames_.size() > ret_floor_) {
+    exec(ops_ + kCheckEvery);
+    periodic();
+  }
+  ret_floor_ = saved;
+  result = stack_[base];
+  return status_ == VmStatus::Running;
+}
 
 // [SECTION] fused map loops
 // prefetch_next: bulk loops touch keys k, k+1, k+2 …; once a map sees that pattern, hint
@@ -762,13 +781,14 @@ void Interpreter::exec(uint64_t stop) {
           status_ = VmStatus::Finished;
           return;
         }
+        if (frames_.size() == ret_floor_) return;   // a nested call is done (call_nested)
         RELOAD();
         pc = fr->pc + 1;
         continue;
       }
       case OpBi: {
         if (!builtin(in, R)) goto out;
-        R = stack_.data() + fr->base;
+        RELOAD();   // a builtin may have run a method (call_nested): frames_ and stack_ moved
         if (stop_now_) {
           pc++;
           fr->pc = pc;
@@ -821,18 +841,14 @@ void Interpreter::exec(uint64_t stop) {
         const MethodEnt* me = find_method(dyn, in.a);
         if (!me) VM_PANIC("internal error: no method " + prog_.method_names[size_t(in.a)] + " for " + T.name(dyn));
         if (me->func < 0) {   // Error of the library's errors
-          std::string text;
-          library_error_text(dyn, obj_get(uint32_t(w), 0), text);
-          stack_[base] = new_str(std::move(text), heap::kNil);
+          stack_[base] = library_error_string(dyn, obj_get(uint32_t(w), 0));
+          if (status_ != VmStatus::Running) goto out;
           break;
         }
-        Word v = obj_get(uint32_t(w), 0);
-        if (me->deref) {   // a value method of T called on a *T
+        Word v;
+        if (!method_receiver(*me, dyn, obj_get(uint32_t(w), 0), v)) {
           const TypeId et = T.u(dyn).elem;
-          if (v == 0) VM_PANIC("value method " + prog_.funcs[size_t(me->func)].name + " called using nil *" + T.name(et).substr(T.name(et).find('.') + 1) + " pointer");
-          v = T.is_aggregate(et) ? copy_obj(uint32_t(v)) : obj_get(uint32_t(v), 0);
-        } else if (T.is_aggregate(dyn)) {
-          v = copy_obj(uint32_t(v));
+          VM_PANIC("value method " + prog_.funcs[size_t(me->func)].name + " called using nil *" + T.name(et).substr(T.name(et).find('.') + 1) + " pointer");
         }
         stack_[base] = v;
         if (!call_function(me->func, base)) goto out;

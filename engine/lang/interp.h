@@ -40,8 +40,8 @@
 //
 // Simplifications: one goroutine; map iteration order is the map's slot order (Go
 // randomises it); interface boxing follows runtime/iface.go's convT* rules but ignores
-// fmt's internal buffers (pooled in Go); fmt calls the Error method of the library's errors
-// only (a program's own Error/String methods are not called by fmt).
+// fmt's internal buffers (pooled in Go); fmt calls a program's Error/String methods on its
+// arguments (not on values nested inside them).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -198,9 +198,14 @@ class Interpreter {
   bool iface_implements(TypeId dyn, TypeId iface, std::string* missing) const;
   std::string assert_message(TypeId iface, Word w, TypeId want) const;
   bool library_error_text(TypeId t, Word w, std::string& out) const;
+  Word library_error_string(TypeId t, Word w);
   void unwrap_iface(TypeId& t, Word& w) const;
   bool unwrap_args(const std::vector<TypeId>& types, const Word* args, size_t n, std::vector<TypeId>& ut, std::vector<Word>& uw) const;
   Word errors_unwrap(Word err) const;
+  bool method_receiver(const MethodEnt& me, TypeId dyn, Word v, Word& recv);
+  const MethodEnt* stringer(TypeId t) const;
+  bool call_nested(int32_t fn, Word recv, Word& result);
+  bool format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out);
   Word num_error(const std::string& fn, Word input, bool range);
 
   // [SECTION] time and rand
@@ -278,6 +283,10 @@ class Interpreter {
   std::unordered_map<uint64_t, const MethodEnt*> method_index_;
   std::unordered_map<std::string, int32_t> method_names_;
   Word err_syntax_ = 0, err_range_ = 0;
+  // fmt calling a program's Error/String method (call_nested): exec returns when a return
+  // brings the frames back to ret_floor_; nested_roots_ keeps the builtin's arguments alive
+  size_t ret_floor_ = 0;
+  std::vector<std::pair<TypeId, Word>> nested_roots_;
 };
 
 }  // namespace lang

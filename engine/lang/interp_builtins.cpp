@@ -163,30 +163,17 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return status_ == VmStatus::Running;
     }
     case Builtin::FmtPrint: case Builtin::FmtPrintln: case Builtin::FmtPrintf: {
-      box_args(cs, a);
-      if (status_ != VmStatus::Running) return false;
       std::string out;
-      if (cs.fn == Builtin::FmtPrintf) {
-        std::vector<TypeId> ts(cs.arg_types.begin() + 1, cs.arg_types.end());
-        out = fmt_printf(str(a[0]), ts, a + 1, n - 1);
-      } else {
-        out = fmt_print(cs.arg_types, a, n, cs.fn == Builtin::FmtPrintln);
-      }
+      if (!format_args(cs, a, n, cs.fn == Builtin::FmtPrintf, cs.fn == Builtin::FmtPrintln, out)) return false;
       ++prints_;
       if (host_) host_->print(1, out);
       if (stop_after_print_) stop_now_ = true;
       return status_ == VmStatus::Running;
     }
     case Builtin::FmtSprint: case Builtin::FmtSprintln: case Builtin::FmtSprintf: {
-      box_args(cs, a);
-      if (status_ != VmStatus::Running) return false;
       std::string out;
-      if (cs.fn == Builtin::FmtSprintf) {
-        std::vector<TypeId> ts(cs.arg_types.begin() + 1, cs.arg_types.end());
-        out = fmt_printf(str(a[0]), ts, a + 1, n - 1);
-      } else {
-        out = fmt_print(cs.arg_types, a, n, cs.fn == Builtin::FmtSprintln);
-      }
+      if (!format_args(cs, a, n, cs.fn == Builtin::FmtSprintf, cs.fn == Builtin::FmtSprintln, out)) return false;
+      R = stack_.data() + frames_.back().base;   // the stack may have moved (call_nested)
       heap::ObjId data = out.empty() ? heap::kNil : alloc(out.size(), true);   // string(p.buf)
       if (status_ != VmStatus::Running) return false;
       result(new_str(std::move(out), data));
@@ -194,17 +181,10 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     }
     case Builtin::LogPrint: case Builtin::LogPrintln: case Builtin::LogPrintf:
     case Builtin::LogFatal: case Builtin::LogFatalln: case Builtin::LogFatalf: {
-      box_args(cs, a);
-      if (status_ != VmStatus::Running) return false;
       std::string out;
       bool f = cs.fn == Builtin::LogPrintf || cs.fn == Builtin::LogFatalf;
       bool ln = cs.fn == Builtin::LogPrintln || cs.fn == Builtin::LogFatalln;
-      if (f) {
-        std::vector<TypeId> ts(cs.arg_types.begin() + 1, cs.arg_types.end());
-        out = fmt_printf(str(a[0]), ts, a + 1, n - 1);
-      } else {
-        out = fmt_print(cs.arg_types, a, n, ln);
-      }
+      if (!format_args(cs, a, n, f, ln, out)) return false;
       if (!out.empty()) alloc(out.size(), true);   // log's fmt.Sprintf result
       if (status_ != VmStatus::Running) return false;
       if (out.empty() || out.back() != '\n') out += '\n';
@@ -350,6 +330,35 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return true;
     }
     case Builtin::ErrorsUnwrap: result(errors_unwrap(a[0])); return true;
+    case Builtin::ErrorsAs: {
+      // errors.As: the first error in the chain whose type is the target's (or implements
+      // the target interface) is stored through the pointer (errors/wrap.go)
+      const TypeId tt = T.u(cs.arg_types[1]).elem;
+      const uint32_t p = uint32_t(a[1]);
+      if (p == 0) { panic("errors: target must be a non-nil pointer"); return false; }
+      for (Word e = a[0]; e != 0; e = errors_unwrap(e)) {
+        const TypeId dyn = objs_[e].type;
+        Word v;
+        if (T.kind(tt) == Kind::Interface) {
+          if (!iface_implements(dyn, tt, nullptr)) continue;
+          v = e;
+        } else if (dyn == tt) {
+          v = obj_get(uint32_t(e), 0);
+        } else {
+          continue;
+        }
+        if (T.is_aggregate(tt)) {
+          const uint32_t c = copy_obj(uint32_t(v));   // *target = the value (a copy)
+          for (uint64_t i = 0; i < obj_count(p); ++i) obj_set(p, i, obj_get(c, i));
+        } else {
+          obj_set(p, 0, v);
+        }
+        result(1);
+        return true;
+      }
+      result(0);
+      return true;
+    }
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
     case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
     case Builtin::TimeSleep:

@@ -215,6 +215,7 @@ void Interpreter::mark_roots(heap::Marker* m) {
     mark_frame(frames_[i], top, callee_base, m);
   }
   for (auto& p : pinned_) mark_word(p.first, p.second, m);
+  for (auto& p : nested_roots_) mark_word(p.first, p.second, m);
   mark_obj(uint32_t(err_syntax_), m);
   mark_obj(uint32_t(err_range_), m);
   for (uint32_t b : pinned_bigs_)
