@@ -409,6 +409,25 @@ V Compiler::selector(const Expr& e) {
       for (const auto& [unit, ns] : units)
         if (e.name == unit) return int_const(prog_.duration_type, ns);
     }
+    static const std::pair<const char*, const char*> types[] = {
+        {"runtime", "MemStats"}, {"time", "Duration"}, {"time", "Time"}, {"fmt", "Stringer"}, {"strconv", "NumError"}};
+    for (const auto& [pkg, name] : types)
+      if (im.name == pkg && e.name == name) {   // a package's type in an expression: new(runtime.MemStats)
+        TypeExpr te;
+        te.kind = TypeExpr::Qualified;
+        te.pos = e.pos;
+        te.pkg = e.x->name;
+        te.name = e.name;
+        V r;
+        if (!type_of(te, r.t)) { r.ok = false; return r; }
+        r.is_type = true;
+        return r;
+      }
+    if (im.name == "strconv" && (e.name == "ErrSyntax" || e.name == "ErrRange")) {   // strconv's error variables
+      V which = int_const(TypeTable::kInt, e.name == "ErrRange");
+      std::vector<V*> ps{&which};
+      return bi_call(Builtin::StrconvErr, ps, prog_.error_type, false);
+    }
     return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
   }
   V x = expr(*e.x);
@@ -445,9 +464,20 @@ bool Compiler::lookup_local_or_pkg(const std::string& n) {
   return pkg_.count(n) > 0;
 }
 
+// const_string_operand: a constant string indexed or sliced is a string value (the
+// literal's data: indexing a constant string is not a constant in Go).
+bool Compiler::const_string_operand(V& x, Pos p) {
+  if (!x.isconst || (T.kind(x.t) != Kind::String && T.kind(x.t) != Kind::UntypedString)) return true;
+  const TypeId st = T.is_untyped(x.t) ? TypeTable::kString : x.t;
+  if (T.is_untyped(x.t) && !convert_const(x, st, p, false)) return false;
+  materialize(x, st);
+  return true;
+}
+
 V Compiler::index(const Expr& e) {
   V x = expr(*e.x);
   if (!x.ok) return x;
+  if (!const_string_operand(x, e.x->pos)) { x.ok = false; return x; }
   if (x.is_type) return bad(e.pos, "generic types are not supported by the playground");
   TypeId t = x.t;
   Kind k = T.kind(t);
@@ -506,6 +536,7 @@ V Compiler::index(const Expr& e) {
 V Compiler::slice_expr(const Expr& e) {
   V x = expr(*e.x);
   if (!x.ok) return x;
+  if (!const_string_operand(x, e.x->pos)) { x.ok = false; return x; }
   TypeId t = x.t;
   Kind k = T.kind(t);
   int base = fresh_slots({TypeTable::kInt, TypeTable::kInt});

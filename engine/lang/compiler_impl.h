@@ -225,6 +225,7 @@ class Compiler {
   V selector(const Expr& e);
   bool lookup_local_or_pkg(const std::string& n);
   V index(const Expr& e);
+  bool const_string_operand(V& x, Pos p);
   V slice_expr(const Expr& e);
   V composite(const Expr& e, TypeId t, bool addr);
   V element(const Expr& e, TypeId elem_t);

@@ -207,6 +207,7 @@ class Interpreter {
   bool call_nested(int32_t fn, Word recv, Word& result);
   bool format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out);
   Word num_error(const std::string& fn, Word input, bool range);
+  Word strconv_error(bool range);
 
   // [SECTION] time and rand
   gotime::Time time_of(Word w) const;

@@ -330,6 +330,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return true;
     }
     case Builtin::ErrorsUnwrap: result(errors_unwrap(a[0])); return true;
+    case Builtin::StrconvErr: result(strconv_error(a[0] != 0)); return true;
     case Builtin::ErrorsAs: {
       // errors.As: the first error in the chain whose type is the target's (or implements
       // the target interface) is stored through the pointer (errors/wrap.go)

@@ -132,21 +132,31 @@ bool Interpreter::unwrap_args(const std::vector<TypeId>& types, const Word* args
   return true;
 }
 
-// errors_unwrap is errors.Unwrap for the library's errors: a wrapError's err.
+// errors_unwrap is errors.Unwrap for the library's errors: a wrapError's err, a NumError's
+// Err (strconv's NumError.Unwrap).
 Word Interpreter::errors_unwrap(Word err) const {
-  if (err == 0 || objs_[err].type != prog_.wraperror_type) return 0;
-  return obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1);
+  if (err == 0) return 0;
+  if (objs_[err].type == prog_.wraperror_type) return obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1);
+  if (objs_[err].type == prog_.numerror_type) return obj_get(uint32_t(obj_get(uint32_t(err), 0)), 2);
+  return 0;
+}
+
+// strconv_error is strconv.ErrSyntax or ErrRange: package variables made at init (in the
+// start-up heap), here at first use and kept as roots.
+Word Interpreter::strconv_error(bool range) {
+  Word& sentinel = range ? err_range_ : err_syntax_;
+  if (sentinel == 0) {
+    const uint32_t es = zero_agg(T.u(prog_.errstring_type).elem);
+    obj_set(es, 0, new_str(range ? "value out of range" : "invalid syntax", heap::kNil));
+    sentinel = to_iface(prog_.errstring_type, es, heap::kNil);
+  }
+  return sentinel;
 }
 
 // num_error makes strconv's &NumError{fn, cloneString(input), ErrSyntax|ErrRange} as error:
 // 48 bytes, and from Go 1.21 a copy of the input (strconv/atoi.go syntaxError).
 Word Interpreter::num_error(const std::string& fn, Word input, bool range) {
-  Word& sentinel = range ? err_range_ : err_syntax_;
-  if (sentinel == 0) {   // strconv's package variables: made at init (in the start-up heap)
-    const uint32_t es = zero_agg(T.u(prog_.errstring_type).elem);
-    obj_set(es, 0, new_str(range ? "value out of range" : "invalid syntax", heap::kNil));
-    sentinel = to_iface(prog_.errstring_type, es, heap::kNil);
-  }
+  const Word sentinel = strconv_error(range);
   const Type& st = T.u(T.u(prog_.numerror_type).elem);
   const heap::ObjId h = alloc(st.size, false);
   if (status_ != VmStatus::Running) return 0;

@@ -148,7 +148,7 @@ enum class Builtin : uint16_t {
   SortSlice, SortBoxed, SliceIsSorted,
   LogSetFlags, LogSetPrefix, LogFlags,
   // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
-  ErrorsIs, ErrorsUnwrap, ErrorsAs,
+  ErrorsIs, ErrorsUnwrap, ErrorsAs, StrconvErr,
 };
 
 // MethodEnt: the method name of a type's method set (Go's itab entry): the function, and

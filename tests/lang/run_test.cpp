@@ -555,4 +555,23 @@ TEST(Run, MapsCloneCopiesTablesFromGo125) {
   EXPECT_EQ(run(src, go("1.27")).out, "1000 {19500 -19500} {19999 -19999} {1 1} 873776 len=1000 dirLen=32 tables=32\n");
 }
 
+// with_import runs src with one more import (prog's import block opens with `import (`).
+langtest::Run with_import(std::string src, const std::string& import_open) {
+  src.replace(src.find("import (\n"), 9, import_open);
+  return run(src);
+}
+
+TEST(Run, PackageTypesInExpressionsAndConstantStringsIndexed) {
+  // new(runtime.MemStats) handed to ReadMemStats; a constant string indexed and sliced (a
+  // byte and a string value, not constants); strconv.ErrSyntax under Atoi's *NumError
+  auto r = with_import(prog("\tms := new(runtime.MemStats)\n\truntime.ReadMemStats(ms)\n\tfmt.Println(ms.NumGC)\n"
+                    "\tfor i := 0; i < 3; i++ {\n\t\tfmt.Print(string(alphabet[i]))\n\t}\n"
+                    "\tfmt.Println(alphabet[3:6], len(alphabet), alphabet[two()])\n"
+                    "\t_, err := strconv.Atoi(alphabet)\n\tfmt.Println(errors.Is(err, strconv.ErrSyntax), errors.Is(err, strconv.ErrRange))\n",
+                    "const alphabet = \"abcdefghijklmnopqrstuvwxyz\"\nfunc two() int { return 2 }\n"),
+               std::string("import (\n\t\"errors\"\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0\nabcdef 26 99\ntrue false\n");
+}
+
 }  // namespace
