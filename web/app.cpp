@@ -67,43 +67,108 @@ bool Run::done() const {
          s == sim::RunState::LimitExceeded || s == sim::RunState::Empty;
 }
 
+namespace {
+
+// run_slices spends at most budget_ms (and max_ops operations) in slices of about half a
+// millisecond, sized by the measured rate (ops_per_ms, updated), so the frame budget is kept
+// even when the cost per op changes (inserts, then deletes, then a GC). step(chunk, did)
+// runs at most chunk ops, sets did to the ops it ran, and returns false to stop.
+template <class Step>
+void run_slices(double& ops_per_ms, double budget_ms, uint64_t max_ops, Step step) {
+  const double t0 = platform::now_ms();
+  uint64_t left = max_ops;
+  while (left > 0) {
+    const uint64_t chunk = std::min(left, static_cast<uint64_t>(std::clamp(ops_per_ms * 0.5, 16.0, 2e7)));
+    uint64_t did = 0;
+    const double t = platform::now_ms();
+    const bool more = step(chunk, did);
+    const double dt = platform::now_ms() - t;
+    left -= std::min(left, std::max<uint64_t>(did, 1));
+    if (did > 0 && dt > 0.05) ops_per_ms = 0.5 * ops_per_ms + 0.5 * (static_cast<double>(did) / dt);
+    else if (did == chunk) ops_per_ms = std::min(ops_per_ms * 1.5, 4e7);
+    if (!more || platform::now_ms() - t0 >= budget_ms) break;
+  }
+}
+
+bool runnable(sim::RunState st) { return st == sim::RunState::Ready || st == sim::RunState::Running; }
+
+}  // namespace
+
 void advance(Run& r, double budget_ms) { advance_limited(r, budget_ms, UINT64_MAX); }
 
 void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
   if (!r.sim || !r.playing) return;
-  sim::RunState st = r.sim->state();
-  if (st != sim::RunState::Ready && st != sim::RunState::Running) {
+  if (!runnable(r.sim->state())) {
     r.playing = false;
     return;
   }
-  const double t0 = platform::now_ms();
-  uint64_t left = max_ops;
-  while (left > 0) {
-    // Slices of about half a millisecond, sized by the measured rate, so the frame budget is
-    // kept even when the cost per op changes (inserts, then deletes, then a GC).
-    uint64_t chunk = static_cast<uint64_t>(std::clamp(r.ops_per_ms * 0.5, 16.0, 2e7));
-    chunk = std::min(chunk, left);
+  run_slices(r.ops_per_ms, budget_ms, max_ops, [&r](uint64_t chunk, uint64_t& did) {
     if (r.target_op != UINT64_MAX) {
       if (r.sim->ops() >= r.target_op) {
         r.playing = false;
-        break;
+        return false;
       }
       chunk = std::min(chunk, r.target_op - r.sim->ops());
     }
     const uint64_t before = r.sim->ops();
-    const double t = platform::now_ms();
-    st = r.sim->step(chunk);
-    const double dt = platform::now_ms() - t;
-    const uint64_t did = r.sim->ops() - before;
-    left -= std::min(left, std::max<uint64_t>(did, 1));
-    if (did > 0 && dt > 0.05) r.ops_per_ms = 0.5 * r.ops_per_ms + 0.5 * (static_cast<double>(did) / dt);
-    else if (did == chunk) r.ops_per_ms = std::min(r.ops_per_ms * 1.5, 4e7);
-    if (st != sim::RunState::Ready && st != sim::RunState::Running) {
-      r.playing = false;
-      break;
-    }
-    if (platform::now_ms() - t0 >= budget_ms) break;
+    const sim::RunState st = r.sim->step(chunk);
+    did = r.sim->ops() - before;
+    if (!runnable(st)) r.playing = false;
+    return r.playing;
+  });
+}
+
+void advance_releases(ReleasesState& r, double budget_ms) {
+  if (!r.running) return;
+  run_slices(r.ops_per_ms, budget_ms, UINT64_MAX, [&r](uint64_t chunk, uint64_t& did) {
+    // One release at a time; a release that ends within the chunk counts its last ops.
+    const size_t col = r.matrix.current();
+    const uint64_t before = r.matrix.current_ops();
+    const bool all_done = r.matrix.step(chunk);
+    const uint64_t after = r.matrix.current() == col ? r.matrix.current_ops() : r.matrix.columns()[col].ops;
+    did = after > before ? after - before : 0;
+    return !all_done;
+  });
+  if (r.matrix.done()) {
+    r.running = false;
+    r.elapsed_ms = platform::now_ms() - r.started_at;
   }
+  // The table grows a column as each release ends (rows() pairs the done columns' lines).
+  if (r.rows_for != r.matrix.current()) {
+    r.rows = r.matrix.rows();
+    r.rows_for = r.matrix.current();
+  }
+}
+
+std::string offered_release(const std::string& asked) {
+  if (runtime::profile_for(asked)) return asked;
+  const auto& offered = runtime::supported_versions();
+  // "1.20" → 20, "1.26.1" → 26; anything else gets today's Go.
+  int minor = -1;
+  for (size_t i = 2; asked.rfind("1.", 0) == 0 && i < asked.size() && asked[i] >= '0' && asked[i] <= '9'; ++i)
+    minor = std::max(minor, 0) * 10 + (asked[i] - '0');
+  if (minor >= 0)
+    for (std::string_view v : offered)   // oldest first
+      if (runtime::profile_for(v)->go_minor() >= minor) return std::string(v);
+  return std::string(runtime::default_version());
+}
+
+std::string preset_release(const std::string& preset) {
+  const web::Preset* p = find_preset(preset);
+  if (p && p->go_version[0] && runtime::profile_for(p->go_version)) return p->go_version;
+  return std::string(runtime::default_version());
+}
+
+void open_program(App& a, const std::string& text, const std::string& preset, bool autoplay) {
+  a.main.options.go_version = preset_release(preset);
+  load_program(a, text, preset, autoplay);
+}
+
+void set_release(App& a, const std::string& version) {
+  if (!runtime::profile_for(version)) return;
+  const bool was_playing = a.main.playing || a.main.done();
+  a.main.options.go_version = version;
+  reload(a, was_playing);
 }
 
 void load_program(App& a, const std::string& text, const std::string& preset, bool autoplay) {
@@ -215,10 +280,12 @@ void start_compare(App& a) {
     c.label_a = "map[" + knobs::type_text(m->key) + "]" + knobs::type_text(inl);
     c.label_b = "map[" + knobs::type_text(m->key) + "]" + knobs::type_text(ptr);
   } else {
-    oa.go_version = "1.19";
-    ob.go_version = "1.24";
-    c.label_a = "Go 1.19";
-    c.label_b = "Go 1.24";
+    c.version_a = offered_release(c.version_a);
+    c.version_b = offered_release(c.version_b);
+    oa.go_version = c.version_a;
+    ob.go_version = c.version_b;
+    c.label_a = "Go " + c.version_a;
+    c.label_b = "Go " + c.version_b;
   }
   const bool ok_a = load_run(c.a, src_a, oa);
   const bool ok_b = load_run(c.b, src_b, ob);
@@ -229,6 +296,39 @@ void start_compare(App& a) {
   }
   c.a.playing = ok_a;
   c.b.playing = ok_b;
+}
+
+void start_releases(App& a) {
+  ReleasesState& r = a.releases;
+  r.source = a.main.source;
+  r.options = a.main.options;
+  r.options.max_sim_memory = kWebSimMemory;
+  r.matrix.start(r.source, r.options);   // every release offered, oldest first
+  r.running = true;
+  r.started_at = platform::now_ms();
+  r.elapsed_ms = 0;
+  r.rows_for = SIZE_MAX;
+  r.rows.clear();
+  a.views |= kReleases;
+}
+
+double release_progress(const ReleasesState& r, size_t k) {
+  const auto& cols = r.matrix.columns();
+  if (k >= cols.size()) return 0;
+  if (cols[k].done) return 1;
+  if (k != r.matrix.current()) return 0;
+  // The same program on the release before ran about as many ops.
+  for (size_t j = k; j-- > 0;)
+    if (cols[j].loaded && cols[j].ops > 0)
+      return std::min(0.99, static_cast<double>(r.matrix.current_ops()) / static_cast<double>(cols[j].ops));
+  return -1;
+}
+
+bool releases_stale(const App& a) {
+  const ReleasesState& r = a.releases;
+  const sim::Options& o = a.main.options;
+  return r.matrix.columns().empty() || r.source != a.main.source || r.options.gogc != o.gogc ||
+         r.options.seed != o.seed;
 }
 
 //-- [SECTION] Share state and links ---------------------------------------------------------------
@@ -242,7 +342,9 @@ share::State share_state(const App& a) {
   s.seed = a.main.options.seed;
   s.views = a.views;
   s.cursor = a.timeline.cursor;
-  if (a.views & kCompare) s.compare = a.compare.mode == 0 ? "pointer" : "version";
+  // "version:1.19:1.27" names the two releases compared (older links: "version", 1.19 vs the newest).
+  if (a.views & kCompare)
+    s.compare = a.compare.mode == 0 ? "pointer" : "version:" + a.compare.version_a + ":" + a.compare.version_b;
   return s;
 }
 
@@ -251,8 +353,8 @@ std::string share_link(const App& a) {
 }
 
 std::string embed_snippet(const App& a, int view, bool editable) {
-  static const char* kViews[] = {"heap", "grid", "output", "play"};
-  std::string q = std::string("embed&view=") + kViews[std::clamp(view, 0, 3)];
+  static const char* kViews[] = {"heap", "grid", "output", "play", "releases"};
+  std::string q = std::string("embed&view=") + kViews[std::clamp(view, 0, 4)];
   if (editable) q += "&edit=1";
   const std::string url = platform::page_link(q, share::encode(share_state(a)));
   return "<iframe src=\"" + url + "\" title=\"Go map memory playground: " +
@@ -349,8 +451,52 @@ std::string app_state_json(const App& a) {
   }
   std::string cmp = "{\"a\":\"" + json_escape(a.compare.a.sim ? a.compare.a.sim->stdout_text() : "") +
                     "\",\"b\":\"" + json_escape(a.compare.b.sim ? a.compare.b.sim->stdout_text() : "") +
-                    "\",\"done\":" + ((a.compare.a.done() && a.compare.b.done() && a.compare.a.sim) ? "true" : "false") + "}";
+                    "\",\"done\":" + ((a.compare.a.done() && a.compare.b.done() && a.compare.a.sim) ? "true" : "false") +
+                    ",\"mode\":" + std::to_string(a.compare.mode) + ",\"versionA\":\"" + json_escape(a.compare.version_a) +
+                    "\",\"versionB\":\"" + json_escape(a.compare.version_b) + "\"}";
   kv("compare", cmp, false);
+  // The release matrix: progress per release, and its rows once releases are done.
+  const ReleasesState& r = a.releases;
+  std::string rel = std::string("{\"open\":") + ((a.views & kReleases) ? "true" : "false") +
+                    ",\"running\":" + (r.running ? "true" : "false") +
+                    ",\"done\":" + (!r.matrix.columns().empty() && r.matrix.done() ? "true" : "false") +
+                    ",\"stale\":" + (releases_stale(a) ? "true" : "false") +
+                    ",\"elapsedMs\":" + std::to_string(static_cast<int64_t>(r.elapsed_ms)) + ",\"columns\":[";
+  const auto& cols = r.matrix.columns();
+  std::string turned;
+  for (size_t k = 0; k < cols.size(); ++k) {
+    const sim::MatrixColumn& c = cols[k];
+    char prog[32];
+    std::snprintf(prog, sizeof prog, "%.3f", release_progress(r, k));
+    rel += std::string(k ? "," : "") + "{\"version\":\"" + json_escape(c.version) + "\",\"done\":" +
+           (c.done ? "true" : "false") + ",\"loaded\":" + (c.loaded ? "true" : "false") + ",\"error\":\"" +
+           json_escape(c.load_error) + "\",\"state\":\"" + sim::to_string(c.state) + "\",\"ops\":" +
+           std::to_string(c.done ? c.ops : r.matrix.current() == k ? r.matrix.current_ops() : 0) +
+           ",\"progress\":" + prog + ",\"changes\":\"" + json_escape(c.changes) + "\"}";
+  }
+  rel += "],\"rows\":[";
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const sim::MatrixRow& row = r.rows[i];
+    rel += std::string(i ? "," : "") + "{\"line\":" + std::to_string(row.line) + ",\"text\":\"" +
+           json_escape(row.skeleton) + "\",\"numbers\":[";
+    for (size_t n = 0; n < row.numbers.size(); ++n) {
+      const sim::MatrixNumber& num = row.numbers[n];
+      std::string values, turns;
+      for (size_t k = 0; k < cols.size() && k < num.text.size(); ++k) {
+        if (!num.text[k].empty())
+          values += std::string(values.empty() ? "" : ",") + "\"" + cols[k].version + "\":\"" + num.text[k] + "\"";
+        if (num.turns[k]) {
+          turns += std::string(turns.empty() ? "" : ",") + "\"" + cols[k].version + "\"";
+          if (turned.find("\"" + cols[k].version + "\"") == std::string::npos)
+            turned += std::string(turned.empty() ? "" : ",") + "\"" + cols[k].version + "\"";
+        }
+      }
+      rel += std::string(n ? "," : "") + "{\"label\":\"" + json_escape(num.label) + "\",\"values\":{" + values +
+             "},\"turns\":[" + turns + "]}";
+    }
+    rel += "]}";
+  }
+  kv("releases", rel + "],\"turns\":[" + turned + "]}", false);
   return j + "}";
 }
 
@@ -373,6 +519,7 @@ const WindowDef kWindows[] = {
     {kTimeline, "Timeline", ui::timeline_content},  {kMap, "Map (hmap and buckets)", ui::map_content},
     {kHeap, "Heap (MemStats)", ui::heap_content},   {kOutput, "Output", ui::output_content},
     {kExplain, "Explain", ui::explain_content},     {kCompare, "Compare", ui::compare_content},
+    {kReleases, "Releases", ui::releases_content},
 };
 
 const WindowDef& def(View v) {
@@ -434,7 +581,7 @@ void menu(App& a) {
   if (ImGui::BeginMenu("Help")) {
     ImGui::TextUnformatted("A simulator of the Go runtime's maps and heap.");
     ImGui::TextUnformatted("Pick a preset, turn a knob, run; drag the timeline cursor.");
-    ImGui::TextUnformatted("Figures are the simulator's, checked against real Go 1.19 / 1.24.");
+    ImGui::TextUnformatted("Figures are the simulator's, checked against each real Go release offered.");
     ImGui::EndMenu();
   }
   // Copy link stays one click away: it is the feature people look for.
@@ -474,6 +621,25 @@ void notice_bar(App& a, ImVec2 pos, float width) {
   ImGui::PopStyleColor();
 }
 
+// floating draws a window over the tiles, movable, resizable and collapsible (a reader can
+// fold it to see the run underneath); it takes its place and size again each time it opens.
+void floating(App& a, View v, ImVec2 pos, ImVec2 size) {
+  const WindowDef& d = def(v);
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  if (a.focus_view == v) {
+    ImGui::SetNextWindowFocus();
+    a.focus_view = 0;
+  }
+  bool open = true;
+  // Opaque, unlike the tiles (whose background is the canvas clear, platform_web.cpp).
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(15, 17, 19, 255));
+  if (ImGui::Begin(d.title, &open, ImGuiWindowFlags_NoSavedSettings)) d.content(a);
+  ImGui::End();
+  ImGui::PopStyleColor();
+  if (!open) a.views &= ~static_cast<uint32_t>(v);
+}
+
 void layout_wide(App& a, float top, float W, float H) {
   const float dpr = a.dpr;
   const float left_w = (a.views & kScenario) ? std::clamp(W * 0.36f, 340 * dpr, 620 * dpr) : 0.0f;
@@ -486,6 +652,7 @@ void layout_wide(App& a, float top, float W, float H) {
     tile(a, kControls, ImVec2(x, y), ImVec2(w, h));
     y += h;
   }
+  const float below_run = y;
   if (a.views & kTimeline) {
     const float h = ImGui::GetFrameHeight() + 64 * dpr + ImGui::GetStyle().WindowPadding.y * 2;
     tile(a, kTimeline, ImVec2(x, y), ImVec2(w, h));
@@ -498,6 +665,12 @@ void layout_wide(App& a, float top, float W, float H) {
   const float h1 = top_row && bottom_row ? std::floor(rest * share) : rest;
   if (top_row) row(a, {kMap, kHeap}, x, y, w, h1);
   if (bottom_row) row(a, {kOutput, kExplain, kCompare}, x, top_row ? y + h1 : y, w, rest - (top_row ? h1 : 0));
+  // The release matrix floats over the views below the Run window (its version switch and
+  // status stay in sight), at least as wide as its eight release columns need.
+  if (a.views & kReleases) {
+    const float fw = std::min(W, std::max(w, 900 * dpr));
+    floating(a, kReleases, ImVec2(W - fw, below_run), ImVec2(fw, H - below_run));
+  }
 }
 
 void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& tabs) {
@@ -506,7 +679,9 @@ void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& t
   ImGui::Begin("##tabs", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
     for (View v : tabs) {
-      const bool selected = ImGui::BeginTabItem(def(v).title);
+      const bool select = a.focus_view == v;
+      if (select) a.focus_view = 0;
+      const bool selected = ImGui::BeginTabItem(def(v).title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
       note_rect(a, std::string("tab:") + def(v).title);
       if (selected) {
         ImGui::BeginChild("##tab", ImVec2(0, 0), false);
@@ -534,7 +709,10 @@ void layout_embed(App& a, float W, float H) {
   ImGui::Begin("##embed", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
   ImGui::TextUnformatted(a.scenario.preset.empty() ? "Go map playground" : a.scenario.preset.c_str());
   ImGui::SameLine();
-  if (!a.embed_editable || a.embed_view != 3) {
+  if (a.embed_view == 4) {
+    ImGui::TextDisabled("on every Go release");   // the window has its own Run again
+    ImGui::SameLine();
+  } else if (!a.embed_editable || a.embed_view != 3) {
     if (ImGui::SmallButton(a.main.playing ? "Pause" : "Run")) set_playing(a, !a.main.playing);
     note_rect(a, "run");
     ImGui::SameLine();
@@ -551,6 +729,7 @@ void layout_embed(App& a, float W, float H) {
   switch (a.embed_view) {
     case 1: ui::map_content(a); break;
     case 2: ui::output_content(a); break;
+    case 4: ui::releases_content(a); break;
     case 3: {
       ImGui::EndChild();
       ImGui::End();
@@ -623,7 +802,7 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
   if (a.embed_mode) {
     platform::share_wheel_with_host();
     const std::string v = value("view");
-    a.embed_view = v == "grid" ? 1 : v == "output" ? 2 : v == "play" ? 3 : 0;
+    a.embed_view = v == "grid" ? 1 : v == "output" ? 2 : v == "play" ? 3 : v == "releases" ? 4 : 0;
     a.embed_editable = value("edit") == "1";
   }
   bool loaded = false;
@@ -631,11 +810,27 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
     share::Decoded d = share::decode(fragment);
     if (d.ok) {
       const share::State& s = d.state;
-      a.main.options.go_version = runtime::profile_for(s.go_version) ? s.go_version : "1.19";
+      a.main.options.go_version = offered_release(s.go_version);
+      if (!s.go_version.empty() && a.main.options.go_version != s.go_version) {
+        // Never silently: the reader sees which release runs instead of the one linked.
+        a.notice = "This link names Go " + s.go_version +
+                   ", which the playground does not offer; it runs on Go " + a.main.options.go_version +
+                   (s.go_version.rfind("1.", 0) == 0 && a.main.options.go_version != runtime::default_version()
+                        ? ", the next release, instead."
+                        : ", today's Go, instead.");
+        platform::show_notice(a.notice);
+      }
       a.main.options.gogc = static_cast<int>(std::clamp<int64_t>(s.gogc, -1, 100000));
       a.main.options.seed = s.seed;
       if (s.views) a.views = s.views;
-      if (s.compare == "version") a.compare.mode = 1;
+      if (s.compare.rfind("version", 0) == 0) {   // "version" or "version:1.19:1.27"
+        a.compare.mode = 1;
+        const size_t c1 = s.compare.find(':'), c2 = s.compare.find(':', c1 == std::string::npos ? c1 : c1 + 1);
+        if (c1 != std::string::npos && c2 != std::string::npos) {
+          a.compare.version_a = offered_release(s.compare.substr(c1 + 1, c2 - c1 - 1));
+          a.compare.version_b = offered_release(s.compare.substr(c2 + 1));
+        }
+      }
       load_program(a, s.program, s.preset, s.cursor == UINT64_MAX);
       if (s.cursor != UINT64_MAX) {
         // Restore the cursor: run to the end first (time-sliced), then place it.
@@ -643,6 +838,7 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
         a.timeline.pending_cursor = s.cursor;
       }
       if (s.views & kCompare) start_compare(a);
+      if (s.views & kReleases) start_releases(a);
       loaded = true;
     } else {
       a.notice = "Could not open the shared link: " + d.error + ". Showing the default preset instead.";
@@ -652,8 +848,12 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
   if (!loaded) {
     const web::Preset* p = find_preset(kDefaultPreset);
     if (!p && !web::presets().empty()) p = &web::presets().front();
-    if (p) load_program(a, std::string(p->text), p->name, true);
-    else load_program(a, "package main\n\nfunc main() {\n}\n", "", false);
+    if (p) open_program(a, std::string(p->text), p->name, true);
+    else open_program(a, "package main\n\nfunc main() {\n}\n", "", false);
+  }
+  if (a.embed_mode && a.embed_view == 4 && a.main.loaded()) {   // ?embed&view=releases: the matrix only
+    a.main.playing = false;
+    start_releases(a);
   }
   a.last_shared = share_state(a);
 }
@@ -691,8 +891,10 @@ void frame(App& a) {
     advance(a.compare.a, half);
     advance(a.compare.b, half);
   }
+  // The release matrix is a wait as well (a progress bar per release, then the table).
+  advance_releases(a.releases, std::max(1.0, probe_budget - (platform::now_ms() - t0)));
   platform::note_engine_ms(platform::now_ms() - t0, budget);
-  if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
+  if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing || a.releases.running)
     platform::keep_running();
   // A run stopped by a limit (ops, the simulator's memory, the simulated heap) says so.
   const sim::RunState st = a.main.state();
@@ -714,7 +916,7 @@ void frame(App& a) {
     top = ImGui::GetFrameHeight();
     if (a.narrow) {
       std::vector<View> tabs;
-      for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare})
+      for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare, kReleases})
         if (a.views & v) tabs.push_back(v);
       if (tabs.empty()) tabs.push_back(kControls);
       layout_tabs(a, top, W, H, tabs);
@@ -727,6 +929,7 @@ void frame(App& a) {
 
   // Screen readers: the printed output and the key figures, as DOM text.
   ui::mirror_for_screen_readers(a);
+  ui::mirror_releases(a);
   sync_fragment(a);
 }
 

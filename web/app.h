@@ -9,7 +9,8 @@
 // Runs: `main` is the reader's program. `probe` re-runs the same program to the timeline
 // cursor when the cursor is in the past (time-sliced like `main`, created on demand and
 // dropped when the cursor returns to "live"). `compare_a` / `compare_b` are the two variants
-// of the Compare window.
+// of the Compare window. `releases` is the release matrix (sim::ReleaseMatrix): the main
+// program on every Go release, one release after another, sliced like the runs.
 //
 // Every frame the app writes the share state into the URL fragment when it changed
 // (history.replaceState, at most every 400 ms), so a link always restores what is on screen.
@@ -21,6 +22,8 @@
 #include <vector>
 
 #include "engine/maps/swiss_map.h"
+#include "engine/runtime/profile.h"
+#include "engine/sim/matrix.h"
 #include "engine/sim/simulation.h"
 #include "web/knobs/knobs.h"
 #include "web/pacer/pacer.h"
@@ -32,6 +35,7 @@ namespace app {
 enum View : uint32_t {
   kScenario = 1u << 0, kControls = 1u << 1, kTimeline = 1u << 2, kMap = 1u << 3,
   kHeap = 1u << 4, kOutput = 1u << 5, kCompare = 1u << 6, kExplain = 1u << 7,
+  kReleases = 1u << 8,
 };
 inline constexpr uint32_t kDefaultViews =
     kScenario | kControls | kTimeline | kMap | kHeap | kOutput | kExplain;
@@ -105,7 +109,9 @@ struct OutputState {
   size_t shown_lines = 0;
 };
 struct CompareState {
-  int mode = 0;                   // 0 inline vs pointer values, 1 Go 1.19 vs 1.24
+  int mode = 0;                   // 0 inline vs pointer values, 1 two Go releases
+  std::string version_a = "1.19";                              // mode 1: the two releases
+  std::string version_b{runtime::default_version()};
   Run a, b;
   std::string label_a, label_b;
   std::string error;
@@ -113,9 +119,22 @@ struct CompareState {
 struct ExplainState {
   std::string mirrored;
 };
+struct ReleasesState {
+  sim::ReleaseMatrix matrix;
+  bool running = false;           // started and not done: advanced every frame
+  std::string source;             // what it ran (the main run's program and options then)
+  sim::Options options;
+  double ops_per_ms = 5000;       // measured rate, sizes the next slice
+  double started_at = 0, elapsed_ms = 0;   // wall time from start to the last column done
+  size_t rows_for = SIZE_MAX;     // columns done when `rows` was computed
+  std::vector<sim::MatrixRow> rows;
+  uint32_t curves = ~0u;          // bit k: column k's HeapAlloc curve is drawn
+  size_t mirrored_for = SIZE_MAX; // rows_for when the screen-reader region was last written
+  double mirrored_at = -1;        // … of the matrix started then
+};
 struct EmbedState {
   bool dialog = false;
-  int view = 0;                   // 0 heap+output, 1 bucket grid, 2 output, 3 playground
+  int view = 0;                   // 0 heap+output, 1 bucket grid, 2 output, 3 playground, 4 releases
   bool editable = false;
 };
 
@@ -135,9 +154,11 @@ struct App {
   OutputState output;
   CompareState compare;
   ExplainState explain;
+  ReleasesState releases;
   EmbedState embed;
 
   uint32_t views = kDefaultViews;
+  uint32_t focus_view = 0;        // a View just opened: the layout focuses its window (or selects its tab) once
   bool narrow = false;            // phone layout: one window with tabs
   bool embed_mode = false;        // ?embed
   std::string embed_query;        // the query the page was opened with
@@ -159,8 +180,21 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
 void frame(App& a);
 
 //-- operations the windows call ------------------------------------------------------------------
-// load_program replaces the program text and reruns from the start (playing when autoplay).
+// load_program replaces the program text and reruns from the start (playing when autoplay),
+// on the release the run has now (knob changes, links).
 void load_program(App& a, const std::string& text, const std::string& preset, bool autoplay);
+// open_program is a program opened anew (the preset menu, New program, JS loadProgram): it
+// runs on its preset's release (web::Preset::go_version: the article presets name Go 1.19),
+// else on today's Go (runtime::default_version()).
+void open_program(App& a, const std::string& text, const std::string& preset, bool autoplay);
+// preset_release is the release open_program picks for a preset name.
+std::string preset_release(const std::string& preset);
+// offered_release is the release a run asked for `asked` gets: itself when offered, else the
+// next newer release offered (Go 1 compatibility: what builds on a release builds on the
+// next), else the newest. Go 1.20 is not offered (no Debian build of it could be measured).
+std::string offered_release(const std::string& asked);
+// set_release switches the main run to an offered release and reruns it.
+void set_release(App& a, const std::string& version);
 // reload reloads the current editor text with the current options.
 void reload(App& a, bool autoplay);
 void set_playing(App& a, bool playing);
@@ -177,9 +211,17 @@ share::State share_state(const App& a);
 std::string share_link(const App& a);
 std::string embed_snippet(const App& a, int view, bool editable);
 void start_compare(App& a);
+// start_releases runs the main run's program and options on every release (Releases window).
+void start_releases(App& a);
+// releases_stale: the matrix ran another program or other options than the main run has now.
+bool releases_stale(const App& a);
+// release_progress of column k: 1 done, 0 not started, else the share of the ops the release
+// before ran (−1: running, no estimate yet).
+double release_progress(const ReleasesState& r, size_t k);
 // advance runs r for at most budget_ms (and at most max_ops operations).
 void advance(Run& r, double budget_ms);
 void advance_limited(Run& r, double budget_ms, uint64_t max_ops);
+void advance_releases(ReleasesState& r, double budget_ms);
 void note_rect(App& a, const std::string& name);   // the last ImGui item's rect, in CSS px
 std::string app_state_json(const App& a);          // for tests: what the page shows
 

@@ -3,11 +3,21 @@
 //
 //   const sim = new Module.Sim();
 //   sim.load(source, {goVersion: "1.19", seed: 1, gogc: 100})   → true | false (see diagnostics())
+//                           (goVersion left out: today's Go, Module.defaultVersion())
 //   sim.setKnob("n", 1000)  sim.setMapType(0, "int", "*[128]byte")   rewrite the program, reload
 //   sim.step(100000) / sim.stepUnit("statement"|"iteration"|"print") / sim.runToEnd()  → state
 //   sim.timelineJsonl()     the CLI's --json records, one JSON object per line
 //   sim.memstats() / sim.maps() / sim.stdout() / sim.stderr() / sim.knobs() / sim.source()
-//   Module.presets(), Module.encodeShare({...}), Module.decodeShare("v1=..."), Module.versions()
+//   Module.presets(), Module.encodeShare({...}), Module.decodeShare("v1=..."), Module.versions(),
+//   Module.defaultVersion()
+//
+//   const m = new Module.ReleaseMatrix();          the program on every release (sim::ReleaseMatrix)
+//   m.start(source, {seed: 1, gogc: 100, versions: ["1.19", "1.24"]})   (versions left out: all)
+//   m.step(1e6) → true when every release is done; m.runToEnd(); m.done(); m.current()
+//   m.columns()  [{version, changes, loaded, error, state, exit, ops, lines, series: [{op, heapAlloc, …}]}]
+//   m.rows()     [{line, text, sameText, texts, numbers: [{label, values: {"1.19": 44, …}, turns: ["1.24"]}]}]
+//   m.toJsonl()  what `gomapsim run --go all --json` prints;  m.toText() what `--go all` prints
+//   Module.releaseMatrix(source, opts) → {columns, rows} (runs to the end at once)
 //
 // Same answers as the CLI for the same program and options: both drive sim::Simulation.
 #include <emscripten/bind.h>
@@ -16,6 +26,7 @@
 #include <string>
 
 #include "engine/runtime/profile.h"
+#include "engine/sim/matrix.h"
 #include "engine/sim/simulation.h"
 #include "web/embedded.h"
 #include "web/knobs/knobs.h"
@@ -25,21 +36,23 @@ using emscripten::val;
 
 namespace {
 
+// options reads {goVersion, seed, gogc, maxOps, maxSimMemory, logTimestamps, sampleEveryOps}.
+sim::Options options(val opts) {
+  sim::Options o;
+  if (opts.isUndefined() || opts.isNull()) return o;
+  if (opts["goVersion"].isString()) o.go_version = opts["goVersion"].as<std::string>();
+  if (opts["seed"].isNumber()) o.seed = static_cast<uint64_t>(opts["seed"].as<double>());
+  if (opts["gogc"].isNumber()) o.gogc = opts["gogc"].as<int>();
+  if (opts["maxOps"].isNumber()) o.max_ops = static_cast<uint64_t>(opts["maxOps"].as<double>());
+  if (opts["maxSimMemory"].isNumber()) o.max_sim_memory = static_cast<uint64_t>(opts["maxSimMemory"].as<double>());
+  if (opts["logTimestamps"].isTrue()) o.log_timestamps = true;
+  if (opts["sampleEveryOps"].isNumber()) o.sample_every_ops = static_cast<uint64_t>(opts["sampleEveryOps"].as<double>());
+  return o;
+}
+
 class Sim {
  public:
-  bool load(const std::string& source, val opts) {
-    sim::Options o;
-    if (!opts.isUndefined() && !opts.isNull()) {
-      if (opts["goVersion"].isString()) o.go_version = opts["goVersion"].as<std::string>();
-      if (opts["seed"].isNumber()) o.seed = static_cast<uint64_t>(opts["seed"].as<double>());
-      if (opts["gogc"].isNumber()) o.gogc = opts["gogc"].as<int>();
-      if (opts["maxOps"].isNumber()) o.max_ops = static_cast<uint64_t>(opts["maxOps"].as<double>());
-      if (opts["maxSimMemory"].isNumber()) o.max_sim_memory = static_cast<uint64_t>(opts["maxSimMemory"].as<double>());
-      if (opts["logTimestamps"].isTrue()) o.log_timestamps = true;
-      if (opts["sampleEveryOps"].isNumber()) o.sample_every_ops = static_cast<uint64_t>(opts["sampleEveryOps"].as<double>());
-    }
-    return reload(source, o);
-  }
+  bool load(const std::string& source, val opts) { return reload(source, options(opts)); }
   std::string state() const { return sim::to_string(sim_.state()); }
   std::string step(double budget) { return sim::to_string(sim_.step(static_cast<uint64_t>(budget))); }
   std::string stepUnit(const std::string& mode) {
@@ -163,6 +176,105 @@ class Sim {
   std::string source_;
 };
 
+// ReleaseMatrix: the program on every release, sliced like Sim (engine/sim/matrix.h).
+class Matrix {
+ public:
+  void start(const std::string& source, val opts) {
+    std::vector<std::string> versions;
+    if (!opts.isUndefined() && !opts.isNull() && opts["versions"].isArray()) {
+      const unsigned n = opts["versions"]["length"].as<unsigned>();
+      for (unsigned i = 0; i < n; ++i) versions.push_back(opts["versions"][i].as<std::string>());
+    }
+    m_.start(source, options(opts), versions);
+  }
+  bool step(double budget) { return m_.step(static_cast<uint64_t>(budget)); }
+  bool runToEnd() { return m_.run_to_end(); }
+  bool done() const { return m_.done(); }
+  double current() const { return static_cast<double>(m_.current()); }
+  double currentOps() const { return static_cast<double>(m_.current_ops()); }
+  std::string toJsonl() const { return m_.to_jsonl(); }
+  std::string toText() const { return m_.to_text(); }
+
+  val columns() const {
+    val a = val::array();
+    for (const sim::MatrixColumn& c : m_.columns()) {
+      val o = val::object();
+      o.set("version", c.version);
+      o.set("changes", c.changes);
+      o.set("done", c.done);
+      o.set("loaded", c.loaded);
+      o.set("error", c.load_error);
+      o.set("state", std::string(sim::to_string(c.state)));
+      o.set("exit", c.exit_code);
+      o.set("ops", static_cast<double>(c.ops));
+      val lines = val::array();
+      for (const std::string& l : c.lines) lines.call<void>("push", l);
+      o.set("lines", lines);
+      val series = val::array();
+      for (const sim::MatrixSample& m : c.series) {
+        val p = val::object();
+        p.set("op", static_cast<double>(m.op));
+        p.set("heapAlloc", static_cast<double>(m.heap_alloc));
+        p.set("sys", static_cast<double>(m.sys));
+        p.set("heapInuse", static_cast<double>(m.heap_inuse));
+        p.set("numGC", m.num_gc);
+        series.call<void>("push", p);
+      }
+      o.set("series", series);
+      a.call<void>("push", o);
+    }
+    return a;
+  }
+
+  // rows: as `--go all --json` writes them (values as numbers, turns as versions), plus each
+  // release's whole line (texts) and the number as printed (printed).
+  val rows() const {
+    const auto& cols = m_.columns();
+    val a = val::array();
+    for (const sim::MatrixRow& r : m_.rows()) {
+      val o = val::object();
+      o.set("line", r.line);
+      o.set("text", r.skeleton);
+      o.set("sameText", r.same_text);
+      val texts = val::array();
+      for (const std::string& t : r.texts) texts.call<void>("push", t);
+      o.set("texts", texts);
+      val numbers = val::array();
+      for (const sim::MatrixNumber& n : r.numbers) {
+        val num = val::object(), values = val::object(), printed = val::object(), turns = val::array();
+        num.set("label", n.label);
+        for (size_t k = 0; k < cols.size() && k < n.text.size(); ++k) {
+          if (!n.text[k].empty()) {
+            values.set(cols[k].version, std::stod(n.text[k]));
+            printed.set(cols[k].version, n.text[k]);
+          }
+          if (n.turns[k]) turns.call<void>("push", cols[k].version);
+        }
+        num.set("values", values);
+        num.set("printed", printed);
+        num.set("turns", turns);
+        numbers.call<void>("push", num);
+      }
+      o.set("numbers", numbers);
+      a.call<void>("push", o);
+    }
+    return a;
+  }
+
+ private:
+  sim::ReleaseMatrix m_;
+};
+
+val release_matrix(const std::string& source, val opts) {
+  Matrix m;
+  m.start(source, opts);
+  m.runToEnd();
+  val o = val::object();
+  o.set("columns", m.columns());
+  o.set("rows", m.rows());
+  return o;
+}
+
 val presets() {
   val a = val::array();
   for (const web::Preset& p : web::presets()) {
@@ -170,6 +282,7 @@ val presets() {
     o.set("name", std::string(p.name));
     o.set("title", std::string(p.title));
     o.set("text", std::string(p.text));
+    o.set("goVersion", std::string(p.go_version));   // "" = today's Go
     a.call<void>("push", o);
   }
   return a;
@@ -237,6 +350,20 @@ EMSCRIPTEN_BINDINGS(gomapsim) {
       .function("knobs", &Sim::knobs)
       .function("setKnob", &Sim::setKnob)
       .function("setMapType", &Sim::setMapType);
+  emscripten::class_<Matrix>("ReleaseMatrix")
+      .constructor<>()
+      .function("start", &Matrix::start)
+      .function("step", &Matrix::step)
+      .function("runToEnd", &Matrix::runToEnd)
+      .function("done", &Matrix::done)
+      .function("current", &Matrix::current)
+      .function("currentOps", &Matrix::currentOps)
+      .function("columns", &Matrix::columns)
+      .function("rows", &Matrix::rows)
+      .function("toJsonl", &Matrix::toJsonl)
+      .function("toText", &Matrix::toText);
+  emscripten::function("releaseMatrix", &release_matrix);
+  emscripten::function("defaultVersion", +[]() { return std::string(runtime::default_version()); });
   emscripten::function("presets", &presets);
   emscripten::function("versions", &versions);
   emscripten::function("encodeShare", &encode_share);

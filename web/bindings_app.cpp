@@ -100,8 +100,23 @@ double frame_count() { return static_cast<double>(platform::frame_count()); }
 double heap_bytes() { return static_cast<double>(platform::heap_bytes()); }
 std::string share_link() { return app_instance() ? app::share_link(*app_instance()) : ""; }
 
+// loadProgram opens a program as the preset menu does: on the preset's release (the article
+// presets: Go 1.19), any other name on today's Go.
 void load_preset(const std::string& text, const std::string& name) {
-  if (app::App* a = app_instance()) app::load_program(*a, text, name, true);
+  if (app::App* a = app_instance()) app::open_program(*a, text, name, true);
+  gms_wake();
+}
+void set_go_version(const std::string& v) {
+  if (app::App* a = app_instance()) app::set_release(*a, v);
+  gms_wake();
+}
+// openReleases is the "All releases..." button.
+void open_releases() {
+  if (app::App* a = app_instance()) {
+    if (app::releases_stale(*a) && !a->releases.running) app::start_releases(*a);
+    a->views |= app::kReleases;
+    a->focus_view = app::kReleases;
+  }
   gms_wake();
 }
 void set_speed(int speed) {
@@ -112,6 +127,7 @@ void set_views(int views) {
   if (app::App* a = app_instance()) a->views = static_cast<uint32_t>(views);
   gms_wake();
 }
+// startCompare(mode): 0 inline vs pointer values, 1 two releases (compareReleases names them).
 void start_compare(int mode) {
   if (app::App* a = app_instance()) {
     a->compare.mode = mode;
@@ -135,6 +151,15 @@ EMSCRIPTEN_BINDINGS(gomapsim_app) {
   emscripten::function("setSpeed", &set_speed);
   emscripten::function("setViews", &set_views);
   emscripten::function("startCompare", &start_compare);
+  emscripten::function("compareReleases", +[](std::string va, std::string vb) {
+    if (app::App* a = app_instance()) {
+      a->compare.version_a = std::move(va);
+      a->compare.version_b = std::move(vb);
+    }
+    start_compare(1);
+  });
+  emscripten::function("setGoVersion", &set_go_version);
+  emscripten::function("openReleases", &open_releases);
   emscripten::function("wake", +[]() { gms_wake(); });
   // Tests: the next frame redraws the whole canvas (damage tracking compared with a full redraw).
   emscripten::function("redrawAll", +[]() {

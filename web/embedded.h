@@ -11,6 +11,10 @@ struct Preset {
   const char* name;        // file name without .go: "article000_inline"
   const char* title;       // the header comment's first line after the dash
   std::string_view text;   // the program
+  // The Go release the preset opens on: a "// playground: go1.19" line in the file's leading
+  // comment block (the article presets, whose figures are Go 1.19's); "" = today's Go
+  // (runtime::default_version()). The reader can switch release afterwards.
+  const char* go_version;
 };
 
 // presets lists assets/scenarios/*.go, sorted by file name.

@@ -52,6 +52,7 @@ void open_url(const std::string& url);
 // Screen-reader mirror: hidden DOM regions set through textContent (never markup).
 void mirror_output(const std::string& text);
 void mirror_status(const std::string& text);
+void mirror_releases(const std::string& text);   // the release matrix as a text table
 // show_notice writes a message into a visible DOM banner as well (textContent), "" hides it.
 void show_notice(const std::string& text);
 

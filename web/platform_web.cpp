@@ -574,6 +574,7 @@ void copy_to_clipboard(const std::string& text) { set_clipboard(nullptr, text.c_
 void open_url(const std::string& url) { js_open_url(url.c_str()); }
 void mirror_output(const std::string& text) { js_set_text("sr-output", text.c_str()); }
 void mirror_status(const std::string& text) { js_set_text("sr-status", text.c_str()); }
+void mirror_releases(const std::string& text) { js_set_text("sr-releases", text.c_str()); }
 void show_notice(const std::string& text) { js_set_text("notice", text.c_str()); }
 
 float take_pinch_zoom() {

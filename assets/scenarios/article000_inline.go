@@ -18,6 +18,7 @@
 // Go 1.24's line 2 depends on when the last automatic GC fell inside the final wave of table splits
 // (engine/maps/README.md, "1M on Go 1.24, inline values"): 302 386–374 401 KB in 10 runs (24 %): 30 %.
 // oracle: go1.24+ tol KB 30% lines 2
+// playground: go1.19 (the web playground opens it on the release of the article's figures)
 package main
 
 import (

@@ -15,6 +15,7 @@
 //
 // Output lines: 1 empty map, 2 after 1M inserts, 3 after deleting all + runtime.GC().
 // oracle: after-gc lines 3
+// playground: go1.19 (the web playground opens it on the release of the article's figures)
 package main
 
 import (

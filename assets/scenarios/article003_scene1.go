@@ -34,6 +34,7 @@
 //	  0
 //	  Alloc = 336 TotalAlloc = 340/339 Sys = 6615 NumGC = 2
 //	  Alloc = 341/336 TotalAlloc = 345/340 Sys = 6615 NumGC = 3
+// playground: go1.19 (the web playground opens it on the release of the article's figures)
 package main
 
 import (

@@ -34,6 +34,7 @@
 //	  0
 //	  Alloc = 336 TotalAlloc = 339/340 Sys = 6359/6615 NumGC = 2
 //	  Alloc = 47 TotalAlloc = 339/341/340 Sys = 6359/6615 NumGC = 3
+// playground: go1.19 (the web playground opens it on the release of the article's figures)
 package main
 
 import (

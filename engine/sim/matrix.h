@@ -83,6 +83,8 @@ class ReleaseMatrix {
   bool done() const { return next_ >= columns_.size(); }
   // current is the index of the column running now (columns().size() when done).
   size_t current() const { return next_; }
+  // current_ops is how far the release running now has got (0 before its first step).
+  uint64_t current_ops() const { return sim_ ? sim_->ops() : 0; }
 
   const std::vector<MatrixColumn>& columns() const { return columns_; }
   std::vector<MatrixRow> rows() const;

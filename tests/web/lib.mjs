@@ -29,11 +29,11 @@ export function cliPath() {
   return candidates.find((p) => p && fs.existsSync(p)) || null;
 }
 
-// runCli runs the CLI on a program file; returns {stdout, stderr, status}.
-export function runCli(args) {
+// runCli runs the CLI on a program file (opts.cwd: in that folder); returns {stdout, stderr, status}.
+export function runCli(args, opts = {}) {
   const cli = cliPath();
   if (!cli) return null;
-  const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: opts.cwd });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -81,6 +81,29 @@ export async function webglRenderer(browser) {
   });
   await page.close();
   return r;
+}
+
+// openPage opens url in a new page of the browser (opts.viewport: its size) and waits for the
+// app; page errors are pushed onto `errors`.
+export async function openPage(browser, url, opts = {}, errors = []) {
+  const page = await browser.context.newPage();
+  if (opts.viewport) await page.setViewportSize(opts.viewport);
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await waitApp(page);
+  return page;
+}
+
+// click clicks the middle of a widget (by its name in window.app.widgetRect) with the mouse,
+// as a hand does: move, press, release, a few frames apart (an ImGui tab bar selects a tab
+// only under a mouse it saw hover first).
+export async function click(page, name) {
+  const r = await rect(page, name);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
 }
 
 // waitApp waits until window.app exists and at least `frames` frames were drawn.
@@ -152,4 +175,30 @@ export function colourCount(png) {
       seen.add((png.pixels[i] << 16) | (png.pixels[i + 1] << 8) | png.pixels[i + 2]);
     }
   return seen.size;
+}
+
+// fullRedrawDiff counts the pixels where the canvas as partial redraws left it differs from a
+// full redraw of the same frame (web/imgui_webgl.h); when some do, both screenshots are saved
+// as <name>-partial.png and <name>-full.png.
+export async function fullRedrawDiff(page, name) {
+  const partlyPng = await page.screenshot();
+  const f0 = await page.evaluate(() => window.app.frameCount());
+  await page.evaluate(() => window.app.redrawAll());
+  await page.waitForFunction((f) => window.app.frameCount() > f + 1, f0);
+  await page.waitForTimeout(200);
+  const fullyPng = await page.screenshot();
+  const partly = decodePng(partlyPng), fully = decodePng(fullyPng);
+  if (partly.width !== fully.width || partly.height !== fully.height) return partly.width * partly.height;
+  let differ = 0;
+  for (let i = 0; i < partly.pixels.length; i += partly.bpp)
+    for (let k = 0; k < 3; k++)
+      if (partly.pixels[i + k] !== fully.pixels[i + k]) {
+        ++differ;
+        break;
+      }
+  if (differ) {
+    saveArtifact(`${name}-partial.png`, partlyPng);
+    saveArtifact(`${name}-full.png`, fullyPng);
+  }
+  return differ;
 }

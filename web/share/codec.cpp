@@ -254,7 +254,7 @@ Decoded decode(std::string_view f) {
         break;
       case kPreset: d.state.preset = std::string(v.substr(0, 200)); break;
       case kGoVersion: d.state.go_version = std::string(v.substr(0, 16)); break;
-      case kCompare: d.state.compare = std::string(v.substr(0, 16)); break;
+      case kCompare: d.state.compare = std::string(v.substr(0, 64)); break;
       case kGogc: if (numeric) d.state.gogc = unzigzag(num); break;
       case kSeed: if (numeric) d.state.seed = num; break;
       case kViews: if (numeric) d.state.views = static_cast<uint32_t>(num); break;

@@ -32,12 +32,12 @@ inline constexpr size_t kMaxProgramBytes = 64 * 1024;
 struct State {
   std::string program;
   std::string preset;              // the preset it started from (a label; may be empty)
-  std::string go_version = "1.19";
+  std::string go_version;          // "" = today's Go (the app runs runtime::default_version())
   int64_t gogc = 100;
   uint64_t seed = 1;
   uint32_t views = 0;
   uint64_t cursor = UINT64_MAX;    // timeline cursor (op); UINT64_MAX = follow the run
-  std::string compare;             // compare mode: "", "pointer", "version"
+  std::string compare;             // compare mode: "", "pointer", "version" (1.19 vs today's Go), "version:1.22:1.25"
   bool operator==(const State&) const = default;
 };
 

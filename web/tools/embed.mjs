@@ -1,6 +1,6 @@
 // embed.mjs — writes a C++ source that embeds files as byte arrays (run by CMake at build time).
 //
-//   node embed.mjs presets OUT.cpp FILE.go…   → web::presets(): name, title, text of each preset
+//   node embed.mjs presets OUT.cpp FILE.go…   → web::presets(): name, title, text, release of each preset
 //   node embed.mjs font OUT.cpp [FILE.ttf]    → web::font_mono(): the TTF bytes (empty: none)
 //
 // Byte arrays, not string literals: program text may hold any byte, and no escaping can go wrong.
@@ -34,8 +34,15 @@ if (kind === 'presets') {
     const first = buf.toString('utf8').split('\n')[0] || '';
     const m = first.match(/^\/\/\s*\S+\s+[—-]+\s+(.*)$/);
     const title = m ? m[1].trim() : name;
+    // Release: a "// playground: go1.19" line in the leading comment block (web/embedded.h).
+    let release = '';
+    for (const line of buf.toString('utf8').split('\n')) {
+      if (!line.startsWith('//')) break;
+      const r = line.match(/^\/\/\s*playground:\s*go(\d+\.\d+)\b/);
+      if (r) release = r[1];
+    }
     src += `static const unsigned char k_preset_${i}[] = {\n${bytes(buf)}};\n`;
-    entries.push(`  {${cstr(name)}, ${cstr(title)}, std::string_view(reinterpret_cast<const char*>(k_preset_${i}), ${buf.length})},`);
+    entries.push(`  {${cstr(name)}, ${cstr(title)}, std::string_view(reinterpret_cast<const char*>(k_preset_${i}), ${buf.length}), ${cstr(release)}},`);
   });
   src += '\nnamespace web {\nconst std::vector<Preset>& presets() {\n  static const std::vector<Preset> k = {\n' +
     entries.join('\n') + '\n  };\n  return k;\n}\n}  // namespace web\n';

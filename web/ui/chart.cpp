@@ -173,9 +173,11 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
     }
     out.resize(k);
   }
-  for (size_t si = 0; si < series.size(); ++si)
+  for (size_t n = 0; n < series.size(); ++n) {
+    const size_t si = spec.first_on_top ? series.size() - 1 - n : n;
     if (pts[si].size() >= 2)
       dl->AddPolyline(pts[si].data(), static_cast<int>(pts[si].size()), series[si].color, 0, thickness);
+  }
   // event marks along the top
   for (const Mark& m : marks) {
     const float px = sx(m.x);

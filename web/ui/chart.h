@@ -32,6 +32,7 @@ struct Spec {
   double cursor = -1;           // < 0: none
   int unit = 2;                 // 0 B, 1 KiB, 2 MiB; 3 = plain count
   bool legend = true;
+  bool first_on_top = false;    // draw the series last to first (the first covers the others)
 };
 
 // draw draws a chart of size (0 = available width/height) and returns true when the reader

@@ -1,9 +1,11 @@
 // compare.cpp — the Compare window: the program run twice, inline vs pointer values (the first
-// map with [N]byte or *[N]byte values) or Go 1.19 vs Go 1.24, side by side: the article's
-// table (one row per print, Alloc in MB for each variant) and both HeapAlloc curves on one axis.
+// map with [N]byte or *[N]byte values) or on two Go releases (1.19 and today's Go unless the
+// reader picks others), side by side: the article's table (one row per print, Alloc in MB for
+// each variant) and both HeapAlloc curves on one axis. (Every release at once: releases.cpp.)
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/runtime/profile.h"
 #include "imgui.h"
 #include "web/ui/chart.h"
 #include "web/ui/palette.h"
@@ -31,6 +33,22 @@ chart::Series alloc_series(const app::Run& r, const std::string& label, ImU32 co
   return s;
 }
 
+// release_combo picks one of the releases offered; true when it changed.
+bool release_combo(const char* id, std::string& version) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+  if (ImGui::BeginCombo(id, version.c_str(), ImGuiComboFlags_HeightLargest)) {
+    const auto& versions = runtime::supported_versions();
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+      if (ImGui::Selectable(std::string(*it).c_str(), *it == version) && *it != version) {
+        version = std::string(*it);
+        changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
 std::string trimmed(const std::string& t) {
   std::string s = t;
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
@@ -43,7 +61,19 @@ void compare_content(app::App& a) {
   app::CompareState& c = a.compare;
   ImGui::RadioButton("inline vs pointer values", &c.mode, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("Go 1.19 vs Go 1.24", &c.mode, 1);
+  ImGui::RadioButton("two Go releases:", &c.mode, 1);
+  ImGui::SameLine();
+  bool picked = release_combo("##cmp-a", c.version_a);
+  app::note_rect(a, "compare-a");
+  ImGui::SameLine();
+  ImGui::TextUnformatted("vs");
+  ImGui::SameLine();
+  picked |= release_combo("##cmp-b", c.version_b);
+  app::note_rect(a, "compare-b");
+  if (picked) {
+    c.mode = 1;
+    app::start_compare(a);
+  }
   ImGui::SameLine();
   if (ImGui::Button("Run both")) app::start_compare(a);
   app::note_rect(a, "compare-run");

@@ -56,23 +56,33 @@ void controls_content(app::App& a) {
   help_marker("Operations per frame, from 1 (watch single inserts) to max (as many as fit in a "
               "frame: the page stays at 60 fps whatever the program does).");
 
-  // Row 2: options
+  // Row 2: options. Releases newest first: today's Go heads the list.
   const auto& versions = runtime::supported_versions();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Go");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
-  if (ImGui::BeginCombo("##go", r.options.go_version.c_str())) {
-    for (std::string_view v : versions) {
-      const std::string vs(v);
-      if (ImGui::Selectable(vs.c_str(), vs == r.options.go_version)) {
-        r.options.go_version = vs;
-        restart_with_options(a);
-      }
+  if (ImGui::BeginCombo("##go", r.options.go_version.c_str(), ImGuiComboFlags_HeightLargest)) {
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+      const std::string vs(*it);
+      const bool today = *it == runtime::default_version();
+      if (ImGui::Selectable((vs + (today ? "  today's Go" : "")).c_str(), vs == r.options.go_version))
+        app::set_release(a, vs);
+      app::note_rect(a, "go-version:" + vs);
+      if (const runtime::Profile* p = runtime::profile_for(vs); p && !p->changes.empty())
+        ImGui::SetItemTooltip("Go %s: %.*s", vs.c_str(), static_cast<int>(p->changes.size()), p->changes.data());
     }
     ImGui::EndCombo();
   }
   app::note_rect(a, "go-version");
+  ImGui::SameLine();
+  if (ImGui::Button("All releases...")) {
+    if (app::releases_stale(a) && !a.releases.running) app::start_releases(a);
+    a.views |= app::kReleases;
+    a.focus_view = app::kReleases;
+  }
+  app::note_rect(a, "all-releases");
+  ImGui::SetItemTooltip("Run this program on every Go release and compare what each prints.");
   ImGui::SameLine();
   ImGui::TextUnformatted("GOGC");
   ImGui::SameLine();

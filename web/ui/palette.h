@@ -51,6 +51,15 @@ constexpr ImU32 kSys = IM_COL32(180, 120, 230, 255);
 constexpr ImU32 kBuckets = IM_COL32(235, 110, 90, 255);
 constexpr ImU32 kVariantB = IM_COL32(240, 120, 60, 255);
 
+// Release matrix (releases.cpp): a release's curve and column key. Releases with bucket maps
+// (Go 1.19–1.23) in cool tones, Swiss-table releases (1.24+) in warm ones, oldest darkest.
+constexpr ImU32 kReleaseCool[] = {IM_COL32(70, 130, 240, 255), IM_COL32(80, 190, 235, 255),
+                                  IM_COL32(90, 205, 150, 255), IM_COL32(170, 225, 100, 255)};
+constexpr ImU32 kReleaseWarm[] = {IM_COL32(245, 200, 70, 255), IM_COL32(245, 140, 60, 255),
+                                  IM_COL32(235, 85, 100, 255), IM_COL32(215, 120, 235, 255)};
+constexpr ImU32 kTurnedCell = IM_COL32(245, 170, 40, 70);    // a figure that moved > 5 %
+constexpr ImU32 kErrorText = IM_COL32(255, 110, 100, 255);
+
 constexpr ImU32 kGcMark = IM_COL32(240, 190, 70, 200);
 constexpr ImU32 kGrowMark = IM_COL32(235, 90, 80, 230);
 constexpr ImU32 kPrintMark = IM_COL32(200, 200, 200, 160);

@@ -179,6 +179,26 @@ bool editor(app::App& a, ImVec2 size) {
 
 const char* kKinds[] = {"int", "string", "[N]byte", "*[N]byte", "struct"};
 
+// The "New program" entry of the preset menu: a map, its size and the heap, in a few lines.
+constexpr const char* kNewProgram =
+    "package main\n"
+    "\n"
+    "import (\n"
+    "\t\"fmt\"\n"
+    "\t\"runtime\"\n"
+    ")\n"
+    "\n"
+    "func main() {\n"
+    "\tn := 100_000\n"
+    "\tm := make(map[int]int)\n"
+    "\tfor i := 0; i < n; i++ {\n"
+    "\t\tm[i] = i\n"
+    "\t}\n"
+    "\tvar ms runtime.MemStats\n"
+    "\truntime.ReadMemStats(&ms)\n"
+    "\tfmt.Println(\"entries =\", len(m), \"HeapAlloc =\", ms.HeapAlloc/1024, \"KB\")\n"
+    "}\n";
+
 // type_picker edits one TypeSpec; true when it changed.
 bool type_picker(const char* id, knobs::TypeSpec& t, float width) {
   bool changed = false;
@@ -287,9 +307,15 @@ void scenario_content(app::App& a) {
   ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() * 1.5f);
   if (ImGui::BeginCombo("##preset", current ? current->name : (s.preset.empty() ? "(your program)" : s.preset.c_str()),
                         ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::Selectable("New program")) app::open_program(a, kNewProgram, "", true);
+    app::note_rect(a, "preset:new");
+    ImGui::SetItemTooltip("A small program to start from, on today's Go (Go %s).", app::preset_release("").c_str());
+    ImGui::Separator();
     for (const web::Preset& p : web::presets()) {
-      if (ImGui::Selectable(p.name, current == &p)) app::load_program(a, std::string(p.text), p.name, true);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.title);
+      if (ImGui::Selectable(p.name, current == &p)) app::open_program(a, std::string(p.text), p.name, true);
+      app::note_rect(a, std::string("preset:") + p.name);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\nOpens on Go %s.", p.title, app::preset_release(p.name).c_str());
     }
     ImGui::EndCombo();
   }

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "web/platform.h"
 #include "web/ui/windows.h"
 
@@ -14,7 +15,13 @@ void empty_state(const char* text) {
 }
 
 void panel_fill(ImVec2 a, ImVec2 b, ImU32 col) {
-  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  // A floating window (not a tile: it moves) lies over the tiles, so a clear under everything
+  // would be hidden: there the fill is an ordinary rectangle of its own list.
+  if (!(ImGui::GetCurrentWindow()->RootWindow->Flags & ImGuiWindowFlags_NoMove)) {
+    dl->AddRectFilled(a, b, col);
+    return;
+  }
   const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
   platform::fill_panel(std::max(a.x, cmin.x), std::max(a.y, cmin.y), std::min(b.x, cmax.x), std::min(b.y, cmax.y), col);
 }

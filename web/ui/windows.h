@@ -17,16 +17,21 @@ void heap_content(app::App& a);       // heap.cpp: charts, breakdown bar, MemSta
 void output_content(app::App& a);     // output.cpp: what the program printed, up to the cursor
 void compare_content(app::App& a);    // compare.cpp: two variants side by side
 void explain_content(app::App& a);    // explain.cpp: what just happened, in plain words
+void releases_content(app::App& a);   // releases.cpp: the program on every Go release, side by side
 void embed_dialog(app::App& a);       // embed.cpp: the iframe snippet (a modal)
 
 // mirror_for_screen_readers copies the output and key figures into hidden DOM regions
 // (output.cpp).
 void mirror_for_screen_readers(app::App& a);
+// mirror_releases copies the release matrix, as a text table, into its hidden region once
+// releases are done (releases.cpp).
+void mirror_releases(app::App& a);
 
 // empty_state draws a greyed, wrapped explanation of why a window has nothing to show.
 void empty_state(const char* text);
 // panel_fill paints the flat opaque background of [a, b) under everything the window draws
-// (platform::fill_panel, clipped to the window's current clip rect).
+// (platform::fill_panel, clipped to the window's current clip rect); in a floating window
+// (one that moves over the tiles) an ordinary filled rectangle.
 void panel_fill(ImVec2 a, ImVec2 b, ImU32 col);
 // help_marker draws a greyed "(?)" with a wrapped tooltip.
 void help_marker(const char* text);

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { serve } from '../../../web/tools/serve.mjs';
-import { SITE, SCENARIOS, launchBrowser, waitApp, appState, waitState, rect, saveArtifact, decodePng,
-         colourCount, runCli } from '../lib.mjs';
+import { SITE, SCENARIOS, launchBrowser, openPage, waitApp, appState, waitState, rect, saveArtifact, decodePng,
+         colourCount, runCli, fullRedrawDiff } from '../lib.mjs';
 
 let server, hostServer, base, hostBase, browser;
 const consoleErrors = [];
@@ -24,14 +24,7 @@ after(async () => {
   hostServer?.close();
 });
 
-async function open(url, opts = {}) {
-  const page = await browser.context.newPage();
-  if (opts.viewport) await page.setViewportSize(opts.viewport);
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(url);
-  await waitApp(page);
-  return page;
-}
+const open = (url, opts = {}) => openPage(browser, url, opts, consoleErrors);
 
 const small = fs.readFileSync(path.join(SCENARIOS, 'article003_scene1.go'), 'utf8');
 
@@ -73,6 +66,7 @@ test('the page renders: ImGui drew a non-blank frame', async () => {
   assert.ok(run.w > 10 && run.h > 5);
   const s = await appState(page);
   assert.equal(s.preset, 'article000_inline');
+  assert.equal(s.goVersion, '1.19', 'the article preset opens on the release its figures are from');
   assert.equal(s.notice, '');
   await page.close();
 });
@@ -83,7 +77,8 @@ test('a preset runs to the end and prints what the CLI prints', async () => {
   const s = await waitState(page, (st) => st.state === 'Finished' || st.state === 'Panicked' || st.state === 'LimitExceeded');
   assert.equal(s.state, 'Finished');
   assert.ok(s.stdout.length + s.stderr.length > 0, 'printed nothing');
-  const cli = runCli(['run', path.join(SCENARIOS, 'article003_scene1.go')]);
+  assert.equal(s.goVersion, '1.19');   // an article preset
+  const cli = runCli(['run', '--go', s.goVersion, path.join(SCENARIOS, 'article003_scene1.go')]);
   if (cli) {
     assert.equal(s.stdout, cli.stdout);
     assert.equal(s.stderr, cli.stderr);
@@ -289,9 +284,13 @@ test('a feature of a later Go offers that Go version, and a click runs it there'
   const page = await open(base);
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tm := map[int]int{1: 1}\n\tclear(m)\n\tfmt.Println(len(m))\n}\n';
   await page.evaluate((t) => window.app.loadProgram(t, 'clear-builtin'), src);
-  let s = await waitState(page, (st) => st.errorLine > 0, 10000);
+  let s = await waitState(page, (st) => st.state === 'Finished', 10000);   // a new program: today's Go has clear
+  assert.equal(s.goVersion, await page.evaluate(() => window.app.defaultVersion()));
+  await page.evaluate(() => window.app.setGoVersion('1.19'));
+  s = await waitState(page, (st) => st.errorLine > 0, 10000);
   assert.equal(s.errorLine, 7);
   assert.match(s.error, /clear requires go1\.21 or later \(this run is Go 1\.19/);
+  await page.waitForFunction(() => window.app.widgetRect('use-go-version'), null, { timeout: 5000 });   // drawn a frame later
   const button = await rect(page, 'use-go-version');
   saveArtifact('11-use-go-version.png', await page.screenshot());
   await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
@@ -447,25 +446,7 @@ test('redrawing only what changed leaves the pixels a full redraw draws', async 
   const out = await rect(page, 'output');
   await page.mouse.move(out.x + out.w / 2, out.y + out.h / 2);
   await page.waitForTimeout(800);
-  const partlyPng = await page.screenshot();
-  const f0 = await page.evaluate(() => window.app.frameCount());
-  await page.evaluate(() => window.app.redrawAll());
-  await page.waitForFunction((f) => window.app.frameCount() > f + 1, f0);
-  await page.waitForTimeout(200);
-  const fullyPng = await page.screenshot();
-  const partly = decodePng(partlyPng), fully = decodePng(fullyPng);
-  assert.equal(partly.width, fully.width);
-  let differ = 0;
-  for (let i = 0; i < partly.pixels.length; i += partly.bpp)
-    for (let k = 0; k < 3; k++)
-      if (partly.pixels[i + k] !== fully.pixels[i + k]) {
-        ++differ;
-        break;
-      }
-  if (differ) {
-    saveArtifact('17-damage-partial.png', partlyPng);
-    saveArtifact('17-damage-full.png', fullyPng);
-  }
+  const differ = await fullRedrawDiff(page, '17-damage');
   assert.equal(differ, 0, `${differ} pixels differ between partial redraws and a full redraw`);
   await page.close();
 });

@@ -45,6 +45,23 @@ share::State sample() {
   return s;
 }
 
+TEST(ShareCodec, KeepsTheTwoReleasesCompared) {
+  share::State s = sample();
+  s.compare = "version:1.22:1.25";   // longer than the 16 characters links held before
+  const share::Decoded d = share::decode(share::encode(s));
+  ASSERT_TRUE(d.ok) << d.error;
+  EXPECT_EQ(d.state.compare, "version:1.22:1.25");
+}
+
+TEST(ShareCodec, ARunOnTodaysGoNeedsNoRelease) {
+  share::State s;   // go_version "" = today's Go, whichever release that is when the link opens
+  s.program = kProgram;
+  EXPECT_EQ(s.go_version, "");
+  const share::Decoded d = share::decode(share::encode(s));
+  ASSERT_TRUE(d.ok) << d.error;
+  EXPECT_EQ(d.state.go_version, "");
+}
+
 TEST(ShareLz, RoundTripsTextAndBinary) {
   std::mt19937 rng(7);
   for (size_t len : {0u, 1u, 3u, 4u, 5u, 17u, 1000u, 70000u}) {
