@@ -30,6 +30,10 @@ void end_frame();
 
 // keep_running asks for frames while work is going on (a run, an animation); call every frame.
 void keep_running();
+// idle_work has fn(ms) called in the main thread's idle periods between frames, with the time
+// the period has left, until fn returns false (work the reader waits on; platform_web Q13).
+// Calling it again replaces fn; the callbacks never overlap a frame.
+void idle_work(bool (*fn)(double ms));
 // dpr is the device pixel ratio the UI was built for (1 CSS px = dpr ImGui px).
 float dpr();
 double now_ms();

@@ -38,6 +38,11 @@
 //   Q12 Damage: web/imgui_webgl.h redraws only what changed, so the canvas must keep its pixels
 //      between frames. 3.1.6's GLFW has no hint for preserveDrawingBuffer; the context is
 //      created first with it, and GLFW's getContext call then returns that same context.
+//   Q13 Idle work: work the reader waits on (the release matrix) also runs in the main thread's
+//      idle periods (requestIdleCallback: after a frame is committed, while the compositor and
+//      the GPU process draw it, until the next frame is due), not only in the frame's engine
+//      slice; where rasterizing takes longer than the page's own work (a CPU rasterizer) that
+//      time was lost. Browsers without requestIdleCallback get a 0-ms timeout slice of 4 ms.
 #include "web/platform.h"
 
 #include <emscripten.h>
@@ -66,6 +71,7 @@ float g_dpr = 1.0f;
 double g_css_w = 0, g_css_h = 0;
 int g_wake_frames = 4;          // frames still to draw after the last input
 bool g_busy = false;            // keep_running() was called this frame
+bool (*g_idle_work)(double) = nullptr;   // idle_work's function (Q13)
 bool g_paused = false;
 uint64_t g_frames = 0;
 double g_frame_start = 0;
@@ -138,6 +144,19 @@ EM_JS(void, js_keep_drawing_buffer, (), {
   // Q12: the same attributes GLFW asks for, plus preserveDrawingBuffer.
   Module["canvas"].getContext("webgl2", {alpha: false, depth: false, stencil: false, antialias: false,
                                          preserveDrawingBuffer: true});
+});
+
+EM_JS(void, js_request_idle, (), {
+  // Q13: one callback chain at a time; _gms_idle says whether to go on.
+  if (window["__gms_idle_on"]) return;
+  window["__gms_idle_on"] = true;
+  var ric = window["requestIdleCallback"] ||
+            function(cb) { return setTimeout(function() { cb({timeRemaining: function() { return 4; }}); }, 0); };
+  var step = function(deadline) {
+    if (_gms_idle(deadline.timeRemaining())) ric(step);
+    else window["__gms_idle_on"] = false;
+  };
+  ric(step);
 });
 
 EM_JS(void, js_first_frame, (double ms), {
@@ -363,6 +382,13 @@ EMSCRIPTEN_KEEPALIVE void gms_wake() {
 
 EMSCRIPTEN_KEEPALIVE void gms_paste(const char* text) { g_clip = text ? text : ""; }
 
+// gms_idle: an idle period of `ms` (Q13); 1 while there is more idle work.
+EMSCRIPTEN_KEEPALIVE int gms_idle(double ms) {
+  const bool more = g_idle_work && g_idle_work(ms);
+  if (!more) g_idle_work = nullptr;
+  return more ? 1 : 0;
+}
+
 // gms_text: composed or inserted text from the hidden textarea (Q10).
 EMSCRIPTEN_KEEPALIVE void gms_text(const char* text) {
   if (!ImGui::GetCurrentContext() || !text) return;
@@ -550,6 +576,10 @@ void end_frame() {
 }
 
 void keep_running() { g_busy = true; }
+void idle_work(bool (*fn)(double ms)) {
+  g_idle_work = fn;
+  if (fn) js_request_idle();
+}
 void note_engine_ms(double ms, double budget_ms) {
   g_engine_ms += ms;
   g_engine_budget = budget_ms;

@@ -61,12 +61,15 @@ void compare_content(app::App& a) {
   app::CompareState& c = a.compare;
   ImGui::RadioButton("inline vs pointer values", &c.mode, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("two Go releases:", &c.mode, 1);
+  ImGui::RadioButton("two Go releases", &c.mode, 1);
+  // Second row: the two releases, then Run both.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Go");
   ImGui::SameLine();
   bool picked = release_combo("##cmp-a", c.version_a);
   app::note_rect(a, "compare-a");
   ImGui::SameLine();
-  ImGui::TextUnformatted("vs");
+  ImGui::TextUnformatted("vs Go");
   ImGui::SameLine();
   picked |= release_combo("##cmp-b", c.version_b);
   app::note_rect(a, "compare-b");

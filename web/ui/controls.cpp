@@ -62,6 +62,9 @@ void controls_content(app::App& a) {
   ImGui::TextUnformatted("Go");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+  // The list is wider than the switch: "1.27  today's Go".
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::CalcTextSize("1.27  today's Go").x + ImGui::GetStyle().WindowPadding.x * 3, 0),
+                                      ImVec2(FLT_MAX, FLT_MAX));
   if (ImGui::BeginCombo("##go", r.options.go_version.c_str(), ImGuiComboFlags_HeightLargest)) {
     for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
       const std::string vs(*it);

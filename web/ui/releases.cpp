@@ -176,7 +176,8 @@ size_t table_rows(const std::vector<sim::MatrixRow>& rows) {
   return n;
 }
 
-void matrix_table(app::App& a, float max_h) {
+// matrix_table draws the table at most max_h high and returns its height.
+float matrix_table(app::App& a, float max_h) {
   app::ReleasesState& r = a.releases;
   const auto& cols = r.matrix.columns();
   const float fs = ImGui::GetFontSize();
@@ -199,7 +200,8 @@ void matrix_table(app::App& a, float max_h) {
   const float want_h = header_h + row_h * static_cast<float>(std::max<size_t>(1, table_rows(r.rows))) + st.ScrollbarSize + 2;
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("##matrix", static_cast<int>(cols.size()) + 1, flags, ImVec2(0, std::min(want_h, max_h)))) return;
+  const float h = std::min(want_h, max_h);
+  if (!ImGui::BeginTable("##matrix", static_cast<int>(cols.size()) + 1, flags, ImVec2(0, h))) return h;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("printed", ImGuiTableColumnFlags_WidthFixed, label_w);
   for (const sim::MatrixColumn& c : cols) ImGui::TableSetupColumn(c.version.c_str(), ImGuiTableColumnFlags_WidthFixed, value_w);
@@ -222,6 +224,7 @@ void matrix_table(app::App& a, float max_h) {
     ImGui::TextDisabled(r.running ? "(the first release is running)" : "(nothing printed)");
   }
   ImGui::EndTable();
+  return h;
 }
 
 // Note is a footnote line: the releases where a figure turned and what they changed, builds
@@ -236,7 +239,7 @@ std::vector<Note> footnotes(const app::ReleasesState& r) {
   std::vector<Note> notes;
   notes.push_back({ImGui::GetColorU32(ImGuiCol_TextDisabled),
                    "\u25B2\u25BC moved more than " + std::to_string(static_cast<int>(sim::kTurnPercent)) +
-                       " % from the release before  \u00B7  \u25CF the main run's release (click a release to switch)"});
+                       " % from the release before  \u00B7  \u25CF the main run's release (click another to switch)"});
   for (size_t k = 0; k < cols.size(); ++k) {
     const sim::MatrixColumn& c = cols[k];
     if (!c.done) continue;
@@ -260,10 +263,13 @@ float notes_height(const std::vector<Note>& notes, float width) {
   return h;
 }
 
-void draw_notes(const std::vector<Note>& notes) {
+// draw_notes draws the notes in a child of height h (they scroll when longer).
+void draw_notes(const std::vector<Note>& notes, float h) {
+  ImGui::BeginChild("##relnotes", ImVec2(0, h), false);
   ImGui::PushTextWrapPos(0);
   for (const Note& n : notes) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(n.colour), "%s", n.text.c_str());
   ImGui::PopTextWrapPos();
+  ImGui::EndChild();
 }
 
 // same_line_if_fits continues the row when an item of width w fits, else starts a new one.
@@ -279,7 +285,7 @@ void curves(app::App& a, float min_h) {
   const auto& cols = r.matrix.columns();
   const ImGuiStyle& st = ImGui::GetStyle();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("HeapAlloc by release:");
+  ImGui::TextUnformatted("HeapAlloc:");
   for (size_t k = 0; k < cols.size() && k < 32; ++k) {
     same_line_if_fits(ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(cols[k].version.c_str()).x);
     bool on = (r.curves >> k) & 1u;
@@ -291,10 +297,12 @@ void curves(app::App& a, float min_h) {
     ImGui::TextUnformatted(cols[k].version.c_str());
     ImGui::PopStyleColor(2);
   }
-  same_line_if_fits(ImGui::CalcTextSize("all").x + st.FramePadding.x * 2);
-  if (ImGui::SmallButton("all")) r.curves = ~0u;
-  same_line_if_fits(ImGui::CalcTextSize("first and last").x + st.FramePadding.x * 2);
-  if (ImGui::SmallButton("first and last")) r.curves = 1u | (cols.empty() ? 0u : 1u << (cols.size() - 1));
+  // all, or none (then tick the two to compare)
+  const uint32_t every = cols.size() >= 32 ? ~0u : (1u << cols.size()) - 1;
+  const bool all_on = (r.curves & every) == every;
+  same_line_if_fits(ImGui::CalcTextSize("none").x + st.FramePadding.x * 2);
+  if (ImGui::SmallButton(all_on ? "none" : "all")) r.curves = all_on ? 0u : ~0u;
+  app::note_rect(a, "curves-all");
   std::vector<chart::Series> series;
   double x1 = 1, ymax = 0;
   for (size_t k = 0; k < cols.size(); ++k) {
@@ -370,15 +378,19 @@ void releases_content(app::App& a) {
     ImGui::SameLine();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::kNextGC), "the program or its options changed since");
   }
-  // The table takes what it needs, up to 60 % of the window and leaving the notes, the tick
-  // boxes (one or two rows) and at least six lines of curves; it scrolls beyond.
+  // Heights: the tick boxes (one or two rows) and at least five lines of curves first; of
+  // the rest the table takes what it needs up to 60 % (scrolling beyond), the notes what
+  // they need of what is left (scrolling beyond); the curves get everything else.
   const std::vector<Note> notes = footnotes(r);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float key_rows = avail.x < fs * 52 ? 2.0f : 1.0f;
-  const float chart_min = fs * 6;
-  const float rest = avail.y - notes_height(notes, avail.x) - key_rows * ImGui::GetFrameHeightWithSpacing() - chart_min;
-  matrix_table(a, std::max(fs * 5, std::min(rest, avail.y * 0.6f)));
-  draw_notes(notes);
+  float key_w = ImGui::CalcTextSize("HeapAlloc: none").x;
+  for (const sim::MatrixColumn& c : cols)
+    key_w += ImGui::GetFrameHeight() + ImGui::CalcTextSize(c.version.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
+  const float key_rows = key_w > avail.x ? 2.0f : 1.0f;
+  const float rest = avail.y - key_rows * ImGui::GetFrameHeightWithSpacing() - fs * 6;
+  const float notes_want = notes_height(notes, avail.x - ImGui::GetStyle().ScrollbarSize);
+  const float table_h = matrix_table(a, std::max(fs * 4, rest * 0.6f));
+  draw_notes(notes, std::clamp(notes_want, ImGui::GetTextLineHeightWithSpacing(), std::max(ImGui::GetTextLineHeightWithSpacing(), rest - table_h)));
   curves(a, fs * 4);
 }
 
