@@ -2,18 +2,18 @@
 // seed, run on every Go release offered (sim::ReleaseMatrix; app::frame advances it a time
 // slice per frame), then what each release printed, side by side:
 //
-//   ┌ status: "Go 1.24 running (5 of 8)" / "8 releases in 2.9 s"            [Run again] ┐
+//   ┌ status: "Go 1.24 (5 of 8) [progress]" / "8 releases in 2.9 s"         [Run again] ┐
 //   │ printed          1.19 ●   1.21    1.22    1.23    1.24    1.25 …   ← click: main run │
-//   │                  ▬▬▬▬▬    ▬▬▬▬    ▬▬▬     ▬▬      ▬       (progress, in curve colour) │
+//   │                  ▬▬▬▬▬    ▬▬▬▬    ▬▬▬     ▬▬      ▬       (done / running / to run)   │
 //   │ 1  # KB             44      44      44      44    ▲ 50      50                      │
 //   │ 2  # KB         472486  472486  472527  472527 ▼ 338829  338829   (turned: amber)   │
 //   │ footnotes: what the releases with a turn changed; builds that failed, runs that did not end │
-//   │ HeapAlloc curves: [x] 1.19 [x] 1.21 …  [all]                                         │
-//   └ chart: HeapAlloc over ops, one curve per release ticked, legend                     ┘
+//   │ HeapAlloc: [x] 1.19 [x] 1.21 …  [all|none]                                           │
+//   └ chart: HeapAlloc over ops, one curve per release ticked (the tick boxes are its key)   ┘
 //
-// A figure "turns" at a release when it moved more than sim::kTurnPercent from the release
-// before (ReleaseMatrix::rows()). Columns fill in as releases end; nothing is computed here
-// that the matrix does not already hold.
+// A figure "turns" at a release when it moved more than sim::kTurnPercent (a memory figure:
+// and more than sim::kTurnNoiseBytes) from the release before (ReleaseMatrix::rows()).
+// Columns fill in as releases end; nothing is computed here that the matrix does not hold.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -141,7 +141,8 @@ void value_cells(const app::ReleasesState& r, const std::vector<sim::MatrixColum
     if (n->turns[k]) {
       ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, palette::kTurnedCell);
       text_right((turn_mark(*n, k) + v).c_str());
-      ImGui::SetItemTooltip("Moved more than %d %% from the release before.\nGo %s changed: %s", static_cast<int>(sim::kTurnPercent),
+      ImGui::SetItemTooltip("Moved more than %d %% (a memory figure: and more than %d KiB) from the release before.\nGo %s changed: %s",
+                            static_cast<int>(sim::kTurnPercent), static_cast<int>(sim::kTurnNoiseBytes / 1024),
                             c.version.c_str(), c.changes.empty() ? "(nothing listed)" : c.changes.c_str());
     } else {
       text_right(v.c_str());
@@ -238,8 +239,9 @@ std::vector<Note> footnotes(const app::ReleasesState& r) {
   const auto& cols = r.matrix.columns();
   std::vector<Note> notes;
   notes.push_back({ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                   "\u25B2\u25BC moved more than " + std::to_string(static_cast<int>(sim::kTurnPercent)) +
-                       " % from the release before  \u00B7  \u25CF the main run's release (click another to switch)"});
+                   "\u25B2\u25BC moved more than " + std::to_string(static_cast<int>(sim::kTurnPercent)) + " % (memory: and " +
+                       std::to_string(static_cast<int>(sim::kTurnNoiseBytes / 1024)) +
+                       " KiB) from the release before  \u00B7  \u25CF the main run's release (click another to switch)"});
   for (size_t k = 0; k < cols.size(); ++k) {
     const sim::MatrixColumn& c = cols[k];
     if (!c.done) continue;
@@ -366,8 +368,8 @@ void releases_content(app::App& a) {
   ImGui::SameLine();
   help_marker("The program in the editor, with its knobs, GOGC and seed, run on every Go release the simulator "
               "offers, oldest first, one after the other. One row per figure the program prints, one column per "
-              "release; a highlighted figure moved more than 5 % from the release before (hover it, or a release, "
-              "for what that release changed). Click a release to run the main program on it.");
+              "release; a highlighted figure moved more than 5 % (a memory figure: and more than 16 KiB, real Go's "
+              "own start-up noise) from the release before (hover it, or a release, for what that release changed). Click a release to run the main program on it.");
   const bool stale = app::releases_stale(a);
   ImGui::SameLine();
   ImGui::BeginDisabled(r.running);
