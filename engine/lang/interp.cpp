@@ -961,7 +961,8 @@ std::vector<VmMap> Interpreter::live_maps() const {
     int32_t pc = top ? f.pc : f.pc + 1;
     if (pc < 0 || size_t(pc) >= fn.code.size() || fn.live_words == 0) continue;
     int32_t limit_slot = top ? INT32_MAX : int32_t(frames_[i + 1].base - f.base);
-    const uint64_t* live = fn.live.data() + size_t(pc) * size_t(fn.live_words);
+    // whole values only: a slice live for a later len() holds nothing the views could show
+    const uint64_t* live = fn.live_full.data() + size_t(pc) * size_t(fn.live_words);
     for (size_t r = 0; r < fn.ref_slots.size(); ++r) {
       int32_t s = fn.ref_slots[r];
       if (s >= limit_slot || !(live[r / 64] >> (r % 64) & 1)) continue;

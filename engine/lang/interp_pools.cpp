@@ -228,16 +228,19 @@ void Interpreter::mark_frame(const Frame& f, bool top, int32_t callee_base, heap
   int32_t pc = top ? f.pc : f.pc + 1;
   if (pc < 0 || size_t(pc) >= fn.code.size()) return;
   const uint64_t* live = fn.live.data() + size_t(pc) * size_t(fn.live_words);
+  const uint64_t* full = fn.live_full.data() + size_t(pc) * size_t(fn.live_words);
   for (size_t r = 0; r < fn.ref_slots.size(); ++r) {
     if (!(live[r / 64] >> (r % 64) & 1)) continue;
     int32_t s = fn.ref_slots[r];
     if (callee_base >= 0 && s >= callee_base) continue;
     Word w = stack_[f.base + uint32_t(s)];
+    // only a later len/cap: the header (the pool entry) stays, its data is not a root
+    const bool header_only = !(full[r / 64] >> (r % 64) & 1);
     switch (fn.slot_cat[size_t(s)]) {
       case SlotCat::Str:
         if (w < strs_.size() && strs_[w].live && strs_[w].mark != kPermanent) {
           strs_[w].mark = epoch_;
-          if (m) m->mark(strs_[w].data);
+          if (m && !header_only) m->mark(strs_[w].data);
         }
         break;
       case SlotCat::Obj: mark_obj(uint32_t(w), m); break;
@@ -245,7 +248,7 @@ void Interpreter::mark_frame(const Frame& f, bool top, int32_t callee_base, heap
       case SlotCat::Slice:
         if (w && w < slices_.size() && slices_[w].live) {
           slices_[w].mark = epoch_;
-          mark_obj(slices_[w].arr, m);
+          if (!header_only) mark_obj(slices_[w].arr, m);
         }
         break;
       case SlotCat::Iter:

@@ -92,6 +92,51 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
 
 // liveness computes fn's stack maps: for each pc, the pointer slots live there (used
 // later), by backward dataflow over the bytecode's flow graph until nothing changes.
+namespace {
+
+// solve is the backward dataflow: live-in at pc = use[pc] ∪ (live-out(pc) \ def[pc]), until
+// nothing changes.
+void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const std::vector<uint64_t>& def,
+           std::vector<uint64_t>& live) {
+  const size_t n = fn.code.size();
+  live.assign(n * size_t(W), 0);
+  std::vector<uint64_t> out(static_cast<size_t>(W));
+  bool changed = true;
+  int guard = 0;
+  while (changed && guard++ < 10000) {
+    changed = false;
+    for (size_t pc = n; pc-- > 0;) {
+      const Instr& in = fn.code[pc];
+      std::fill(out.begin(), out.end(), 0);
+      auto add_succ = [&](size_t s) {
+        if (s >= n) return;
+        for (int w = 0; w < W; ++w) out[size_t(w)] |= live[s * size_t(W) + size_t(w)];
+      };
+      switch (in.op) {
+        case OpRet: break;
+        case OpJmp: add_succ(size_t(in.a)); break;
+        case OpJt: case OpJf: case OpJLtS: case OpJGeS: add_succ(size_t(in.a)); add_succ(pc + 1); break;
+        case OpMNext: case OpMClone: add_succ(size_t(in.d)); add_succ(pc + 1); break;
+        default: add_succ(pc + 1); break;
+      }
+      for (int w = 0; w < W; ++w) {
+        size_t i = pc * size_t(W) + size_t(w);
+        uint64_t nv = use[i] | (out[size_t(w)] & ~def[i]);
+        if (nv != live[i]) {
+          live[i] = nv;
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+// liveness computes fn's stack maps: for each pc, the pointer slots live there (used
+// later), and those whose whole value is live (live_full: a later len(s)/cap(s) of a slice
+// or len of a string keeps only its header), by backward dataflow over the bytecode's flow
+// graph until nothing changes.
 void liveness(Function& fn) {
   size_t n = fn.code.size();
   std::vector<int> index(size_t(fn.nslots), -1);
@@ -104,8 +149,9 @@ void liveness(Function& fn) {
   int W = int((fn.ref_slots.size() + 63) / 64);
   fn.live_words = W;
   fn.live.assign(n * size_t(W), 0);
+  fn.live_full.assign(n * size_t(W), 0);
   if (W == 0) return;
-  std::vector<uint64_t> use(n * size_t(W), 0), def(n * size_t(W), 0);
+  std::vector<uint64_t> use(n * size_t(W), 0), use_full(n * size_t(W), 0), def(n * size_t(W), 0);
   std::vector<int> u, d;
   auto setbit = [&](std::vector<uint64_t>& v, size_t pc, int slot) {
     if (slot < 0 || slot >= fn.nslots) return;
@@ -114,39 +160,17 @@ void liveness(Function& fn) {
     v[pc * size_t(W) + size_t(i / 64)] |= uint64_t(1) << (i % 64);
   };
   for (size_t pc = 0; pc < n; ++pc) {
-    operands(fn.code[pc], u, d);
-    for (int s : u) setbit(use, pc, s);
+    const Instr& in = fn.code[pc];
+    operands(in, u, d);
+    const bool len_only = in.op == OpLLen || in.op == OpLCap || in.op == OpSLen;
+    for (int s : u) {
+      setbit(use, pc, s);
+      if (!len_only) setbit(use_full, pc, s);
+    }
     for (int s : d) setbit(def, pc, s);
   }
-  std::vector<uint64_t> out(static_cast<size_t>(W));
-  bool changed = true;
-  int guard = 0;
-  while (changed && guard++ < 10000) {
-    changed = false;
-    for (size_t pc = n; pc-- > 0;) {
-      const Instr& in = fn.code[pc];
-      std::fill(out.begin(), out.end(), 0);
-      auto add_succ = [&](size_t s) {
-        if (s >= n) return;
-        for (int w = 0; w < W; ++w) out[size_t(w)] |= fn.live[s * size_t(W) + size_t(w)];
-      };
-      switch (in.op) {
-        case OpRet: break;
-        case OpJmp: add_succ(size_t(in.a)); break;
-        case OpJt: case OpJf: case OpJLtS: case OpJGeS: add_succ(size_t(in.a)); add_succ(pc + 1); break;
-        case OpMNext: case OpMClone: add_succ(size_t(in.d)); add_succ(pc + 1); break;
-        default: add_succ(pc + 1); break;
-      }
-      for (int w = 0; w < W; ++w) {
-        size_t i = pc * size_t(W) + size_t(w);
-        uint64_t nv = use[i] | (out[size_t(w)] & ~def[i]);
-        if (nv != fn.live[i]) {
-          fn.live[i] = nv;
-          changed = true;
-        }
-      }
-    }
-  }
+  solve(fn, W, use, def, fn.live);
+  solve(fn, W, use_full, def, fn.live_full);
 }
 
 // fuse_map_loops marks bulk map loops, the hot part of every scenario, so the VM runs

@@ -193,6 +193,10 @@ struct Function {
   std::vector<int32_t> ref_slots;
   int live_words = 0;                    // uint64 words per pc
   std::vector<uint64_t> live;            // code.size() * live_words
+  // live_full: the slots whose whole value is live. A slice or string slot live only for a
+  // later len/cap keeps its header, not its data (gc's liveness tracks the pointer word of
+  // an SSA-able slice or string apart from its length: plive.go)
+  std::vector<uint64_t> live_full;
   int line = 0, end_line = 0;
 };
 

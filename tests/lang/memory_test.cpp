@@ -299,4 +299,22 @@ TEST(Articles, Article003ScenesShowLiveness) {
   EXPECT_LT(alloc[4][2], 60);                      // scene 5: local map dead after its last use
 }
 
+TEST(Liveness, ALaterLenKeepsTheHeaderNotTheArray) {
+  // real Go 1.19 / 1.24: after runtime.GC() with only len(many) and len(s) below, the maps
+  // in many's array and the string's bytes are garbage (tests/oracle/programs/len_liveness.go)
+  auto r = run(prog("\tmany := make([]map[int]int, 200)\n\tfor i := range many {\n\t\tmany[i] = make(map[int]int)\n"
+                    "\t\tfor j := 0; j < 100; j++ {\n\t\t\tmany[i][j] = j\n\t\t}\n\t}\n"
+                    "\ts := string(make([]byte, 1<<20))\n\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n\tbefore := ms.HeapAlloc\n"
+                    "\truntime.GC()\n\truntime.ReadMemStats(&ms)\n"
+                    "\tfmt.Println(before > 1<<20+200*2000, ms.HeapAlloc < 64<<10, len(many), cap(many), len(s))\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "true true 200 200 1048576\n");
+  // one element read later keeps the array and its maps
+  auto k = run(prog("\tmany := make([]map[int]int, 200)\n\tfor i := range many {\n\t\tmany[i] = map[int]int{1: 1}\n\t}\n"
+                    "\truntime.GC()\n\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n"
+                    "\tfmt.Println(ms.HeapAlloc > 200*48, len(many[199]))\n"));
+  ASSERT_TRUE(k.loaded) << k.diag;
+  EXPECT_EQ(k.out, "true 1\n");
+}
+
 }  // namespace
