@@ -66,6 +66,7 @@ V Compiler::call(const Expr& e, bool stmt) {
     TypeId xt = 0;
     if (x_is_value && operand_type(*f->x, xt) && (xt == prog_.duration_type || xt == prog_.time_type))
       return time_method(e, *f, xt);
+    if (x_is_value && xt && xt == prog_.rand_ptr_type) return rand_method(e, *f);
     const Entity* fe = nullptr;
     bool x_is_ptr = false;
     if (!find_method(*f, fe, x_is_ptr)) {
@@ -753,6 +754,7 @@ V Compiler::time_call(const Expr& e, const std::string& name, std::vector<V>& ar
 // the run's seed: the numbers differ from real Go's (whose global source is randomly
 // seeded since Go 1.20), what they cost does not.
 V Compiler::rand_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+  if (name == "New" || name == "NewSource") return rand_new(e, name, args);
   static const PkgFn fns[] = {
       {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},
       {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},

@@ -410,7 +410,8 @@ V Compiler::selector(const Expr& e) {
         if (e.name == unit) return int_const(prog_.duration_type, ns);
     }
     static const std::pair<const char*, const char*> types[] = {
-        {"runtime", "MemStats"}, {"time", "Duration"}, {"time", "Time"}, {"fmt", "Stringer"}, {"strconv", "NumError"}};
+        {"runtime", "MemStats"}, {"time", "Duration"}, {"time", "Time"}, {"fmt", "Stringer"}, {"strconv", "NumError"},
+        {"math/rand", "Rand"}, {"math/rand", "Source"}};
     for (const auto& [pkg, name] : types)
       if (im.name == pkg && e.name == name) {   // a package's type in an expression: new(runtime.MemStats)
         TypeExpr te;

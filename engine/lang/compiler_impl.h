@@ -339,6 +339,9 @@ class Compiler {
   V errors_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V errorf(const Expr& e, std::vector<V>& args);
   V atoi(const Expr& e, std::vector<V>& args);
+  void rand_types();
+  V rand_new(const Expr& e, const std::string& name, std::vector<V>& args);
+  V rand_method(const Expr& e, const Expr& sel);
 
   // ---------------------------------------------------------------- inline.cpp: inlining
   void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,

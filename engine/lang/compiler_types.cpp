@@ -256,6 +256,11 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         out = T.u(prog_.numerror_type).elem;
         return true;
       }
+      if (it->second.name == "math/rand" && (te.name == "Rand" || te.name == "Source")) {   // math/rand/rand.go
+        rand_types();
+        out = te.name == "Rand" ? T.u(prog_.rand_ptr_type).elem : prog_.rand_source_type;
+        return true;
+      }
       if (it->second.name == "fmt" && te.name == "Stringer") {   // fmt/print.go
         if (!stringer_type_) {
           stringer_type_ = T.named("fmt.Stringer");

@@ -216,6 +216,8 @@ class Interpreter {
   uint64_t rand_next();                    // 64 random bits
   uint64_t rand_below(uint64_t n);         // uniform in [0, n), n > 0
   Word new_time(const gotime::Time& t);
+  Word source_seed(int64_t seed) const;
+  bool rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst);
 
   // [SECTION] builtins and the run loop
   bool builtin(const Instr& in, Word* R);

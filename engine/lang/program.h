@@ -149,6 +149,7 @@ enum class Builtin : uint16_t {
   LogSetFlags, LogSetPrefix, LogFlags,
   // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
   ErrorsIs, ErrorsUnwrap, ErrorsAs, StrconvErr,
+  RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
 };
 
 // MethodEnt: the method name of a type's method set (Go's itab entry): the function, and
@@ -230,6 +231,9 @@ class Program {
   TypeId errstring_type = 0;           // *errors.errorString {s string}
   TypeId wraperror_type = 0;           // *fmt.wrapError {msg string; err error}
   TypeId numerror_type = 0;            // *strconv.NumError {Func, Num string; Err error}
+  TypeId rand_source_type = 0;         // rand.Source (made when a program uses rand.New/NewSource)
+  TypeId rngsource_type = 0;           // *rand.rngSource {tap, feed int; vec [607]int64}
+  TypeId rand_ptr_type = 0;            // *rand.Rand {src Source; s64 Source64; readVal int64; readPos int}
 
   SlotCat cat_of(TypeId t) const;
 };
