@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run_oracle.py — compare gomapsim with real Go, number by number.
 
-    tests/oracle/run_oracle.py [--go 1.19] [--go 1.24] [--gomapsim build/gomapsim]
+    tests/oracle/run_oracle.py [--go all | --go 1.19 --go 1.24 …] [--jobs N] [--gomapsim build/gomapsim]
                                [--runs N] [--real-only] [--figures] [--fresh] [--misses]
                                [--verbose] [PROGRAM ...]
 
@@ -12,7 +12,8 @@ on the command line by path or by a part of their name) is run
     into a temporary module ("module oracle", "go 1.19"), built with `go build` in a clean Go
     environment and run with exactly the environment GOMAXPROCS=2 (nothing else: no GOGC,
     GODEBUG, GOMEMLIMIT; the environment's size shows in the baseline Alloc);
-    Go 1.19 is /usr/lib/go-1.19, Go 1.24 the tree .ci/deps-go.sh unpacks into .deps/go1.24;
+    release X.Y is the tree .ci/deps-go.sh unpacks into .deps/goX.Y; a real program runs alone
+    (MachineTurns), builds and gomapsim runs share the cores;
   * on `gomapsim run --go VERSION FILE.go`.
 
 stdout and stderr are captured together. Log timestamps are removed, then the two outputs are
@@ -45,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -331,6 +333,46 @@ def run_real(path, src, version, run_index, use_cache):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+class MachineTurns:
+    """Who may use the cores: a real Go program runs alone (exclusive), builds and gomapsim
+    runs share them (shared). Real Go's concurrent GC takes a second core: a build beside it
+    stretches its mark phases, so the heap overshoots more and fewer cycles run (NumGC 3
+    where it runs 4 on an idle machine), while gomapsim's figures do not depend on time."""
+
+    def __init__(self):
+        self.cv = threading.Condition()
+        self.shared = 0
+        self.exclusive = False
+        self.waiting = 0   # exclusive turns asked for: they go first
+
+    def run_shared(self, fn):
+        with self.cv:
+            self.cv.wait_for(lambda: not self.exclusive and not self.waiting)
+            self.shared += 1
+        try:
+            return fn()
+        finally:
+            with self.cv:
+                self.shared -= 1
+                self.cv.notify_all()
+
+    def run_exclusive(self, fn):
+        with self.cv:
+            self.waiting += 1
+            self.cv.wait_for(lambda: not self.exclusive and self.shared == 0)
+            self.waiting -= 1
+            self.exclusive = True
+        try:
+            return fn()
+        finally:
+            with self.cv:
+                self.exclusive = False
+                self.cv.notify_all()
+
+
+TURNS = MachineTurns()
+
+
 def _build_and_run(go, path, src, version, run_index, cache, tmp):
     """Build the program in the temporary module `tmp`, run it, cache a successful output."""
     shutil.copy(path, os.path.join(tmp, "main.go"))
@@ -341,13 +383,15 @@ def _build_and_run(go, path, src, version, run_index, cache, tmp):
     # `go build` + exec rather than `go run .`: the same program, but the program's environment
     # is exactly PROGRAM_ENV (the runtime copies every environment string to the heap at
     # start-up, so the baseline Alloc depends on the environment's size).
-    p = subprocess.run([go, "build", "-o", "prog", "."], cwd=tmp, env=go_env(version),
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT)
+    p = TURNS.run_shared(lambda: subprocess.run(
+        [go, "build", "-o", "prog", "."], cwd=tmp, env=go_env(version),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT))
     out = p.stdout.decode("utf-8", "replace")
     rc = p.returncode
     if rc == 0:
-        p = subprocess.run([os.path.join(tmp, "prog")], cwd=tmp, env=PROGRAM_ENV,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT)
+        p = TURNS.run_exclusive(lambda: subprocess.run(
+            [os.path.join(tmp, "prog")], cwd=tmp, env=PROGRAM_ENV,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT))
         out = p.stdout.decode("utf-8", "replace")
         rc = p.returncode
     if rc == 0:
@@ -360,9 +404,9 @@ def _build_and_run(go, path, src, version, run_index, cache, tmp):
 
 def run_sim(gomapsim, path, version):
     try:
-        p = subprocess.run([gomapsim, "run", "--go", version, path], cwd=ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=RUN_TIMEOUT)
+        p = TURNS.run_shared(lambda: subprocess.run(
+            [gomapsim, "run", "--go", version, path], cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT))
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         return -1, "gomapsim: timeout after %d s\n" % RUN_TIMEOUT
