@@ -28,13 +28,21 @@ constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks lo
 
 uint64_t g_serial = 0;
 App* g_idle_app = nullptr;   // the app whose release matrix runs in idle periods
+double g_progress_frame_at = 0;
+constexpr double kProgressFrameMs = 100;   // progress shown this often when nothing animates
 
 // idle_releases runs the release matrix in an idle period of the page (platform::idle_work),
-// leaving a millisecond of it to the browser.
+// leaving a millisecond of it to the browser, and asks for a frame to show how far it got
+// every kProgressFrameMs (and when it is done).
 bool idle_releases(double ms) {
   if (!g_idle_app || !g_idle_app->releases.running) return false;
   if (ms > 1.5) advance_releases(g_idle_app->releases, ms - 1.0);
-  return g_idle_app->releases.running;
+  const bool running = g_idle_app->releases.running;
+  if (!running || platform::now_ms() - g_progress_frame_at >= kProgressFrameMs) {
+    g_progress_frame_at = platform::now_ms();
+    platform::request_frames(1);
+  }
+  return running;
 }
 
 const web::Preset* find_preset(const std::string& name) {
@@ -330,6 +338,12 @@ void start_releases(App& a) {
   r.rows_for = SIZE_MAX;
   r.rows.clear();
   a.views |= kReleases;
+}
+
+void open_releases(App& a) {
+  if (releases_stale(a) && !a.releases.running) start_releases(a);
+  a.views |= kReleases;
+  a.focus_view = kReleases;
 }
 
 double release_progress(const ReleasesState& r, size_t k) {
@@ -917,10 +931,11 @@ void frame(App& a) {
   advance_releases(a.releases, std::max(1.0, probe_budget - (platform::now_ms() - t0)));
   if (a.releases.running) {
     g_idle_app = &a;
-    platform::idle_work(idle_releases);
+    g_progress_frame_at = platform::now_ms();
+    platform::idle_work(idle_releases);   // it asks for the frames that show its progress
   }
   platform::note_engine_ms(platform::now_ms() - t0, budget);
-  if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing || a.releases.running)
+  if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
     platform::keep_running();
   // A run stopped by a limit (ops, the simulator's memory, the simulated heap) says so.
   const sim::RunState st = a.main.state();

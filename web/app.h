@@ -213,6 +213,8 @@ std::string embed_snippet(const App& a, int view, bool editable);
 void start_compare(App& a);
 // start_releases runs the main run's program and options on every release (Releases window).
 void start_releases(App& a);
+// open_releases is "All releases...": the Releases window, run again when the program changed.
+void open_releases(App& a);
 // releases_stale: the matrix ran another program or other options than the main run has now.
 bool releases_stale(const App& a);
 // release_progress of column k: 1 done, 0 not started, else the share of the ops the release

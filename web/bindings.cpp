@@ -50,6 +50,14 @@ sim::Options options(val opts) {
   return o;
 }
 
+// strings makes a JS array of strings.
+template <class Strings>
+val strings(const Strings& list) {
+  val a = val::array();
+  for (const auto& t : list) a.call<void>("push", std::string(t));
+  return a;
+}
+
 class Sim {
  public:
   bool load(const std::string& source, val opts) { return reload(source, options(opts)); }
@@ -207,9 +215,7 @@ class Matrix {
       o.set("state", std::string(sim::to_string(c.state)));
       o.set("exit", c.exit_code);
       o.set("ops", static_cast<double>(c.ops));
-      val lines = val::array();
-      for (const std::string& l : c.lines) lines.call<void>("push", l);
-      o.set("lines", lines);
+      o.set("lines", strings(c.lines));
       val series = val::array();
       for (const sim::MatrixSample& m : c.series) {
         val p = val::object();
@@ -236,9 +242,7 @@ class Matrix {
       o.set("line", r.line);
       o.set("text", r.skeleton);
       o.set("sameText", r.same_text);
-      val texts = val::array();
-      for (const std::string& t : r.texts) texts.call<void>("push", t);
-      o.set("texts", texts);
+      o.set("texts", strings(r.texts));
       val numbers = val::array();
       for (const sim::MatrixNumber& n : r.numbers) {
         val num = val::object(), values = val::object(), printed = val::object(), turns = val::array();
@@ -288,11 +292,7 @@ val presets() {
   return a;
 }
 
-val versions() {
-  val a = val::array();
-  for (std::string_view v : runtime::supported_versions()) a.call<void>("push", std::string(v));
-  return a;
-}
+val versions() { return strings(runtime::supported_versions()); }
 
 std::string encode_share(val s) {
   share::State st;

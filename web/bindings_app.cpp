@@ -112,11 +112,7 @@ void set_go_version(const std::string& v) {
 }
 // openReleases is the "All releases..." button.
 void open_releases() {
-  if (app::App* a = app_instance()) {
-    if (app::releases_stale(*a) && !a->releases.running) app::start_releases(*a);
-    a->views |= app::kReleases;
-    a->focus_view = app::kReleases;
-  }
+  if (app::App* a = app_instance()) app::open_releases(*a);
   gms_wake();
 }
 void set_speed(int speed) {

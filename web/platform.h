@@ -30,6 +30,8 @@ void end_frame();
 
 // keep_running asks for frames while work is going on (a run, an animation); call every frame.
 void keep_running();
+// request_frames asks for n frames from now on (resuming a paused loop), as input does.
+void request_frames(int n);
 // idle_work has fn(ms) called in the main thread's idle periods between frames, with the time
 // the period has left, until fn returns false (work the reader waits on; platform_web Q13).
 // Calling it again replaces fn; the callbacks never overlap a frame.

@@ -43,6 +43,9 @@
 //      the GPU process draw it, until the next frame is due), not only in the frame's engine
 //      slice; where rasterizing takes longer than the page's own work (a CPU rasterizer) that
 //      time was lost. Browsers without requestIdleCallback get a 0-ms timeout slice of 4 ms.
+//      With nothing to animate the app lets the loop pause and asks for a frame now and then
+//      (request_frames) to show progress: with no frame due, an idle period lasts up to 50 ms,
+//      and input still wakes the loop at once.
 #include "web/platform.h"
 
 #include <emscripten.h>
@@ -371,14 +374,7 @@ void set_clipboard(void*, const char* t) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void gms_wake() {
-  g_wake_frames = 4;
-  if (g_paused) {
-    g_paused = false;
-    g_resumed = true;
-    emscripten_resume_main_loop();
-  }
-}
+EMSCRIPTEN_KEEPALIVE void gms_wake() { platform::request_frames(4); }
 
 EMSCRIPTEN_KEEPALIVE void gms_paste(const char* text) { g_clip = text ? text : ""; }
 
@@ -576,6 +572,14 @@ void end_frame() {
 }
 
 void keep_running() { g_busy = true; }
+void request_frames(int n) {
+  g_wake_frames = std::max(g_wake_frames, n);
+  if (g_paused) {
+    g_paused = false;
+    g_resumed = true;
+    emscripten_resume_main_loop();
+  }
+}
 void idle_work(bool (*fn)(double ms)) {
   g_idle_work = fn;
   if (fn) js_request_idle();

@@ -83,6 +83,16 @@ export async function webglRenderer(browser) {
   return r;
 }
 
+// openSite serves the built site on a free port and launches the test browser (opts as
+// launchBrowser's): {base, browser, close()}. Browser tests call it in before() and close in after().
+export async function openSite(opts = {}) {
+  const { serve } = await import('../../web/tools/serve.mjs');
+  const server = await serve(SITE, 0);
+  const browser = await launchBrowser(opts);
+  return { base: `http://127.0.0.1:${server.address().port}/`, browser,
+           close: async () => { await browser.close(); server.close(); } };
+}
+
 // openPage opens url in a new page of the browser (opts.viewport: its size) and waits for the
 // app; page errors are pushed onto `errors`.
 export async function openPage(browser, url, opts = {}, errors = []) {

@@ -79,11 +79,7 @@ void controls_content(app::App& a) {
   }
   app::note_rect(a, "go-version");
   ImGui::SameLine();
-  if (ImGui::Button("All releases...")) {
-    if (app::releases_stale(a) && !a.releases.running) app::start_releases(a);
-    a.views |= app::kReleases;
-    a.focus_view = app::kReleases;
-  }
+  if (ImGui::Button("All releases...")) app::open_releases(a);
   app::note_rect(a, "all-releases");
   ImGui::SetItemTooltip("Run this program on every Go release and compare what each prints.");
   ImGui::SameLine();

@@ -1,6 +1,6 @@
 // embed.cpp — the Embed dialog: an iframe snippet for the current state, with the compact view
-// it shows (heap chart + output, bucket grid, output, or the whole playground) and whether the
-// reader may edit. The snippet carries title and loading="lazy"; the link's fragment holds the
+// it shows (heap chart + output, bucket grid, output, the whole playground, or the release
+// matrix) and whether the reader may edit. The snippet carries title and loading="lazy"; the link's fragment holds the
 // scenario, the query the embed flags.
 #include <algorithm>
 #include <string>
@@ -29,6 +29,8 @@ void embed_dialog(app::App& a) {
   ImGui::RadioButton("output", &a.embed.view, 2);
   ImGui::SameLine();
   ImGui::RadioButton("playground", &a.embed.view, 3);
+  ImGui::SameLine();
+  ImGui::RadioButton("every release", &a.embed.view, 4);
   ImGui::Checkbox("editable (the reader may change the program)", &a.embed.editable);
   std::string snippet = app::embed_snippet(a, a.embed.view, a.embed.editable);
   ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,

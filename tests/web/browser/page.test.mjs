@@ -5,22 +5,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { serve } from '../../../web/tools/serve.mjs';
-import { SITE, SCENARIOS, launchBrowser, openPage, waitApp, appState, waitState, rect, saveArtifact, decodePng,
+import { SCENARIOS, launchBrowser, openSite, openPage, waitApp, appState, waitState, rect, saveArtifact, decodePng,
          colourCount, runCli, fullRedrawDiff } from '../lib.mjs';
 
-let server, hostServer, base, hostBase, browser;
+let site, hostServer, base, hostBase, browser;
 const consoleErrors = [];
 
-before(async () => {
-  server = await serve(SITE, 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchBrowser();
-});
-
+before(async () => ({ base, browser } = site = await openSite()));
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
   hostServer?.close();
 });
 

@@ -7,25 +7,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve } from '../../../web/tools/serve.mjs';
-import { SITE, SCENARIOS, launchBrowser, openPage, appState, waitState, rect, click, saveArtifact, runCli,
+import { SCENARIOS, openSite, openPage, appState, waitState, rect, click, saveArtifact, runCli,
          fullRedrawDiff } from '../lib.mjs';
 
-let server, base, browser;
+let site, base, browser;
 const errors = [];
 const RELEASES = ['1.19', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27'];
 const NEWEST = RELEASES[RELEASES.length - 1];
 
-before(async () => {
-  server = await serve(SITE, 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ base, browser } = site = await openSite()));
+after(async () => site?.close());
 
 const open = (url, opts = {}) => openPage(browser, url, opts, errors);
 const small = fs.readFileSync(path.join(SCENARIOS, 'article003_scene1.go'), 'utf8');
