@@ -178,6 +178,7 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
     if (!(word & 1)) break;
   }
   alloc_word(s, slot >> 6) |= 1ull << (slot & 63);
+  if (pending_) mark_word(s, slot >> 6) |= 1ull << (slot & 63);   // allocated black
   ++s.alloc_count;
   s.freeindex = static_cast<uint16_t>(slot + 1);
   if (s.alloc_count == s.nelems) mcache_[spc] = 0;   // full: the next alloc refills
@@ -192,6 +193,7 @@ ObjId Heap::alloc_large(uint64_t size, bool noscan) {
   took_span_ = true;
   Span& s = spans_[idx];
   alloc_word(s, 0) = 1;
+  if (pending_) mark_word(s, 0) = 1;   // allocated black
   s.alloc_count = 1;
   count_alloc(npages * kPageSize, noscan);
   return idx << kSlotBits;
@@ -342,7 +344,7 @@ void Heap::recompute_goal() {
 
 void Heap::maybe_start_gc() {
   if (in_gc_ || gcpercent_ < 0 || heap_live_ < trigger_ || !roots_) return;
-  run_cycle(false);
+  run_cycle(false, false, /*resumable=*/true);
 }
 
 int Heap::set_gc_percent(int percent) {
@@ -352,8 +354,8 @@ int Heap::set_gc_percent(int percent) {
   return old;
 }
 
-void Heap::gc() {
-  run_cycle(true);
+void Heap::gc(bool resumable) {
+  run_cycle(true, false, resumable);
 }
 
 void Heap::flush_mcaches() {
@@ -370,8 +372,11 @@ void Heap::gc_periodic() {
   run_cycle(false, true);
 }
 
-void Heap::run_cycle(bool forced, bool periodic) {
+void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
+  // A cycle still marking ends first (runtime.GC waits for the running cycle: mgc.go GC).
+  while (pending_) gc_work(~0ull);
   in_gc_ = true;
+  if (on_gc_start) on_gc_start();
   GcCycle c;
   c.forced = forced;
   c.periodic = periodic;
@@ -388,8 +393,42 @@ void Heap::run_cycle(bool forced, bool periodic) {
   std::fill(mcache_.begin(), mcache_.end(), 0);
   tiny_block_ = kNil;
   tiny_offset_ = 0;
+  deferring_ = resumable && resumable_ && leaf_marker_;
   mark_phase();
+  deferring_ = false;
+  pending_cycle_ = c;
+  live_at_mark_ = heap_live_;
+  if (deferred_done_ < deferred_.size()) {
+    pending_ = true;   // gc_work marks the leaves and ends the cycle
+    return;
+  }
+  end_cycle();
+}
+
+uint64_t Heap::gc_work(uint64_t units) {
+  if (!pending_) return 0;
+  units = std::max(units, kMinGcWork);
+  Marker m(*this);
+  uint64_t done = 0;
+  while (done < units && deferred_done_ < deferred_.size()) {
+    leaf_marker_(deferred_[deferred_done_++], m);
+    ++done;
+  }
+  if (deferred_done_ == deferred_.size()) {
+    pending_ = false;
+    deferred_.clear();
+    deferred_done_ = 0;
+    end_cycle();
+  }
+  return done;
+}
+
+void Heap::end_cycle() {
+  GcCycle c = pending_cycle_;
   const uint64_t before_objects = mallocs_ - frees_, before_bytes = heap_alloc_;
+  // Objects allocated black since the cycle started are live but not marked by it: heapLive
+  // counts them on top of the marked bytes, as if allocated after a cycle run in one go.
+  const uint64_t black = heap_live_ - live_at_mark_;
   sweep();
   c.freed_bytes = before_bytes - heap_alloc_;
   c.freed_objects = before_objects - (mallocs_ - frees_);
@@ -397,12 +436,13 @@ void Heap::run_cycle(bool forced, bool periodic) {
   heap_scan_marked_ = marked_scan_bytes_;
   heap_live_ = heap_marked_;
   ++num_gc_;
-  if (forced) ++num_forced_gc_;
+  if (c.forced) ++num_forced_gc_;
   c.num = num_gc_;
   c.heap_marked = heap_marked_;
   cycles_.push_back(c);
   recompute_goal();
   cycles_.back().next_goal = goal_;
+  heap_live_ += black;
   in_gc_ = false;
   if (on_gc) on_gc(cycles_.back());
 }

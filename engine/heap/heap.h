@@ -35,7 +35,8 @@
 //   6. The bitmap blocks of in-use spans and the free blocks never overlap.
 //
 // Simplifications (each measured against real Go to stay within the oracle tolerances):
-//   - A GC cycle is instantaneous and sweeps at once. Objects allocated during a real
+//   - A GC cycle is instantaneous for the program and sweeps at once (a resumable cycle
+//     spreads its marking of leaves over calls to gc_work while the program waits). Objects allocated during a real
 //     concurrent mark would survive that cycle; here the cycle runs right after the
 //     allocation that crossed the trigger, when the just-allocated object is live, which
 //     reproduces the "old bucket array still marked" effect (engine/maps/README.md, "1M on
@@ -100,6 +101,12 @@ class Marker {
  public:
   // mark marks obj reachable (nil and already-marked objects are ignored).
   void mark(ObjId obj);
+  // deferring: the cycle is resumable and takes leaves for later (Heap::set_leaf_marker). A
+  // root scanner may then hand defer() a leaf — an object of its own that refers to nothing —
+  // instead of marking it; the heap marks it (through the leaf marker) in a later increment,
+  // before the sweep. Leaves reachable when the cycle starts thus survive it, as if marked.
+  bool deferring() const;
+  void defer(uint32_t leaf);
  private:
   friend class Heap;
   explicit Marker(Heap& h) : heap_(h) {}
@@ -121,6 +128,7 @@ struct GcCycle {
 class Heap {
  public:
   using RootScanner = std::function<void(Marker&)>;
+  using LeafMarker = std::function<void(uint32_t leaf, Marker&)>;
 
   explicit Heap(const runtime::Profile& profile);
   Heap(const Heap&) = delete;
@@ -140,14 +148,31 @@ class Heap {
 
   // set_root_scanner installs the function that marks the roots (globals, live locals).
   void set_root_scanner(RootScanner scan) { roots_ = std::move(scan); }
+  // set_leaf_marker installs the function that marks a leaf the root scanner deferred.
+  void set_leaf_marker(LeafMarker mark) { leaf_marker_ = std::move(mark); }
+
+  // Resumable cycles (engine/heap/README.md, "Resumable cycles"). With set_resumable(true) a
+  // cycle that mallocgc or runtime.GC (gc(true)) starts marks the roots and defers the leaves
+  // they reach; while leaves are left, cycle_pending() is true: the cycle has not ended, its
+  // sweep not happened, and the caller (the VM) stops at the end of the current operation and
+  // calls gc_work() until the cycle ends. What the program sees is the same as with a cycle
+  // run in one go at the allocation that started it: every object reachable then survives,
+  // every object allocated since is allocated black.
+  void set_resumable(bool on) { resumable_ = on; }
+  bool cycle_pending() const { return pending_; }
+  // gc_work marks up to units deferred leaves (at least kMinGcWork) and, once none is left,
+  // ends the cycle (sweep, pacing, on_gc). Returns the units done.
+  uint64_t gc_work(uint64_t units);
+  static constexpr uint64_t kMinGcWork = 4096;
   // pin / unpin keep an object alive while it is reachable only from C++ locals, e.g. an
   // hmap between its allocation and the store into a variable (Go keeps such objects alive
   // through the stack; the simulator's C++ stack is invisible to the collector).
   void pin(ObjId obj) { if (obj != kNil) pinned_.push_back(obj); }
   void unpin(ObjId obj);
 
-  // gc runs runtime.GC(): a full cycle, then a full sweep.
-  void gc();
+  // gc runs runtime.GC(): a full cycle, then a full sweep. resumable: it may end later
+  // (cycle_pending()), when runtime.GC is the operation that asked.
+  void gc(bool resumable = false);
   // flush_mcaches is what runtime.ReadMemStats does first (mstats.go readmemstats_m →
   // flushallmcaches): cached spans go back to their mcentral and the tiny block is dropped,
   // so the next tiny allocation starts a new 16-byte block.
@@ -181,8 +206,10 @@ class Heap {
   struct SpanSummary { uint32_t in_use = 0, small = 0, large = 0; uint64_t pages_in_use = 0; };
   SpanSummary span_summary() const;
 
-  // on_gc is called after every cycle (the engine's timeline listens).
+  // on_gc is called after every cycle (the engine's timeline listens); on_gc_start when one
+  // starts (a resumable cycle ends later).
   std::function<void(const GcCycle&)> on_gc;
+  std::function<void()> on_gc_start;
 
   // check_invariants recounts everything; returns "" or the first broken invariant.
   std::string check_invariants() const;
@@ -211,7 +238,8 @@ class Heap {
   ObjId alloc_tiny(uint64_t size);
   void count_alloc(uint64_t bytes, bool noscan);
   void maybe_start_gc();
-  void run_cycle(bool forced, bool periodic = false);
+  void run_cycle(bool forced, bool periodic = false, bool resumable = false);
+  void end_cycle();
   void mark_phase();
   void sweep();
   void recompute_goal();
@@ -252,6 +280,17 @@ class Heap {
   uint64_t high_water_page_ = 0;            // pages below were touched at least once
   uint64_t marked_bytes_ = 0, marked_scan_bytes_ = 0;
   ObjId just_allocated_ = kNil;
+  // Resumable cycles: the leaves the root scan deferred, and the cycle they belong to.
+  LeafMarker leaf_marker_;
+  bool resumable_ = false, deferring_ = false, pending_ = false;
+  std::vector<uint32_t> deferred_;
+  size_t deferred_done_ = 0;
+  GcCycle pending_cycle_;
+  uint64_t live_at_mark_ = 0;   // heapLive when the roots were marked
 };
+
+// A root scan defers up to a million leaves at once (a map's pointer values): inline.
+inline bool Marker::deferring() const { return heap_.deferring_; }
+inline void Marker::defer(uint32_t leaf) { heap_.deferred_.push_back(leaf); }
 
 }  // namespace heap

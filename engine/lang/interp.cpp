@@ -53,10 +53,27 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
     type_has_refs_[t] = k == Kind::String || k == Kind::Struct || k == Kind::Array || k == Kind::Pointer ||
                         k == Kind::Map || k == Kind::Slice || k == Kind::Iter || k == Kind::Interface;
   }
+  leaf_obj_.assign(T.size(), 0);
+  for (size_t t = 0; t < T.size(); ++t) {
+    auto refers_to_nothing = [&](TypeId x) {
+      const Type& u = T.u(x);
+      if (u.kind == Kind::Array) return !type_has_refs_[u.elem];
+      if (u.kind == Kind::Struct) {
+        for (const Field& f : u.fields)
+          if (type_has_refs_[f.type]) return false;
+        return true;
+      }
+      return !type_has_refs_[x];
+    };
+    const Kind k = T.kind(TypeId(t));
+    if (k == Kind::Pointer) leaf_obj_[t] = refers_to_nothing(T.u(TypeId(t)).elem);
+    else if (k == Kind::Array || k == Kind::Struct) leaf_obj_[t] = refers_to_nothing(TypeId(t));
+  }
   globals_.assign(prog.globals.size(), 0);
   for (const MethodEnt& me : prog.methods) method_index_.emplace((uint64_t(me.type) << 32) | uint32_t(me.name), &me);
   for (size_t i = 0; i < prog.method_names.size(); ++i) method_names_.emplace(prog.method_names[i], int32_t(i));
   heap_.set_root_scanner([this](heap::Marker& m) { mark_roots(&m); });
+  heap_.set_leaf_marker([this](uint32_t o, heap::Marker& m) { mark_obj(o, &m); });
   heap_.on_gc = [this](const heap::GcCycle& c) {
     sweep_pools();
     if (host_) host_->gc_cycle(c);
@@ -81,6 +98,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
 
 Interpreter::~Interpreter() {
   heap_.set_root_scanner(nullptr);
+  heap_.set_leaf_marker(nullptr);
   heap_.on_gc = nullptr;
 }
 
@@ -120,7 +138,7 @@ void Interpreter::prefetch_next(MapEnt& e, Word key) {
 // one whole iteration when the budget has room for all the instructions it stands for and
 // the loop's condition holds: exactly what addi, jlts and the loop's prefix would do.
 bool Interpreter::next_iteration(const Instr& loop, const Instr& inc, const Instr& back, Word* R, uint64_t stop) {
-  if (ops_ + uint64_t(loop.d) > stop) return false;
+  if (ops_ + uint64_t(loop.d) > stop || heap_.cycle_pending()) return false;
   const Word next = R[inc.b] + 1;   // int/int64: wraps as addi's normalisation does
   if (!(int64_t(next) < int64_t(R[back.c]))) return false;
   R[inc.a] = next;
@@ -182,9 +200,12 @@ bool Interpreter::at_statement_start() const {
 VmStatus Interpreter::run(uint64_t budget) {
   uint64_t end = budget > UINT64_MAX - ops_ ? UINT64_MAX : ops_ + budget;
   stop_now_ = false;
-  while (status_ == VmStatus::Running && ops_ < end && !stop_now_) {
+  // A resumable GC cycle that an operation started ends before the next operation runs
+  // (heap::Heap::cycle_pending; the host calls gc_work).
+  while (status_ == VmStatus::Running && ops_ < end && !stop_now_ && !heap_.cycle_pending()) {
     uint64_t stop = std::min(end, next_check_);
     exec(stop);
+    if (heap_.cycle_pending()) break;
     if (ops_ >= next_check_) {
       periodic();
       next_check_ = ops_ + kCheckEvery;
@@ -261,7 +282,7 @@ void Interpreter::exec(uint64_t stop) {
   Word* R;
   RELOAD();
   int32_t pc = fr->pc;
-  while (ops_ < stop) {
+  while (ops_ < stop && !heap_.cycle_pending()) {
     const Instr& in = code[pc];
     fr->pc = pc;
     ++ops_;

@@ -270,6 +270,9 @@ class Interpreter {
   std::vector<TypeId> codec_types_;
   uint32_t next_map_id_ = 1;
   std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
+  // per TypeId: an Obj it names refers to nothing (*[128]byte, [16]int, *int): a resumable
+  // heap cycle may mark it later (heap::Marker::defer)
+  std::vector<uint8_t> leaf_obj_;
   uint64_t str_bytes_ = 0;
   int64_t clock_ns_ = 0;                   // package time's clock: moves only in time.Sleep
   int log_flags_ = 3;                      // log.SetFlags (LstdFlags)

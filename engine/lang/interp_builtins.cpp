@@ -280,7 +280,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::RuntimeGC: case Builtin::FreeOSMemory:
       pinned_.clear();
       pinned_bigs_.clear();
-      heap_.gc();
+      heap_.gc(/*resumable=*/true);   // ends before the next operation (Interpreter::run)
       return true;
     case Builtin::ReadMemStats: {
       uint32_t p = uint32_t(a[0]);

@@ -276,7 +276,10 @@ void Interpreter::mark_word(TypeId t, Word w, heap::Marker* m) {
         if (m) m->mark(strs_[w].data);
       }
       return;
-    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: mark_obj(uint32_t(w), m); return;
+    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface:
+      if (m && leaf_obj_[t] && m->deferring()) m->defer(uint32_t(w));   // a leaf: marked later
+      else mark_obj(uint32_t(w), m);
+      return;
     case Kind::Map: mark_map(uint32_t(w), m); return;
     case Kind::Slice:
       if (w < slices_.size() && slices_[w].live) {

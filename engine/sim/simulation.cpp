@@ -57,6 +57,8 @@ struct Simulation::Impl : lang::Host {
   RunState state = RunState::Empty;
   std::string out, err;
   Timeline tl;
+  int gc_start_line = 0;          // where the GC cycle in progress started (Heap::on_gc_start)
+  size_t gc_start_record = 0;
   uint64_t sample_every = kAutoSampleStart, next_sample = kAutoSampleStart;
   size_t samples = 0;
   uint64_t nprints = 0;
@@ -135,8 +137,11 @@ struct Simulation::Impl : lang::Host {
     }
     Record r = base(Record::GcCycle);
     r.gc = c;
+    // A resumable cycle ends after the operation that started it: its record goes where and
+    // at the line it started, before what that operation recorded after (map events).
+    r.line = gc_start_line;
     snapshot_maps(r);
-    tl.add(std::move(r));
+    tl.insert(gc_start_record, std::move(r));
   }
 
   void sample() {
@@ -171,6 +176,13 @@ struct Simulation::Impl : lang::Host {
     vm.reset();
     heap = std::make_unique<heap::Heap>(*profile);
     heap->set_gc_percent(opt.gogc);
+    // A GC cycle marks the leaves its root scan reached a slice at a time (run below), so
+    // that a step ends near its budget while a cycle marks a million objects.
+    heap->set_resumable(true);
+    heap->on_gc_start = [this] {
+      gc_start_line = vm ? vm->current_line() : 0;
+      gc_start_record = tl.records().size();
+    };
     lang::VmOptions vo;
     vo.seed = opt.seed;
     vo.log_timestamps = opt.log_timestamps;
@@ -184,6 +196,8 @@ struct Simulation::Impl : lang::Host {
   void finish() {
     lang::VmStatus st = vm->status();
     if (st == lang::VmStatus::Running) return;
+    // A cycle the run's last operation started still ends (its record comes before End).
+    while (heap->cycle_pending()) heap->gc_work(~uint64_t{0});
     std::string msg;
     switch (st) {
       case lang::VmStatus::Finished: state = RunState::Finished; break;
@@ -209,6 +223,13 @@ struct Simulation::Impl : lang::Host {
     vm->set_stop_after_print(stop_on_print);
     uint64_t prints0 = vm->prints();
     while (budget > 0 && vm->status() == lang::VmStatus::Running) {
+      if (heap->cycle_pending()) {
+        // The program waits while the cycle its last operation started marks (Heap::gc_work):
+        // a unit of marking is charged as an op of the budget; ops() does not move.
+        budget -= std::min(budget, heap->gc_work(budget));
+        if (ops() >= next_sample && !heap->cycle_pending()) sample();
+        continue;
+      }
       if (ops() >= opt.max_ops) {
         // A limit the VM does not know about: report it like the VM's own limits.
         err += "gomapsim: the run was stopped after " + std::to_string(opt.max_ops) + " operations (max_ops)\n";
@@ -225,9 +246,9 @@ struct Simulation::Impl : lang::Host {
       vm->run(chunk);
       uint64_t done = ops() - before;
       budget -= std::min(budget, done);
-      if (ops() >= next_sample) sample();
+      if (ops() >= next_sample && !heap->cycle_pending()) sample();
       if (stop_on_print && vm->prints() != prints0) break;
-      if (done == 0 && vm->status() == lang::VmStatus::Running) break;
+      if (done == 0 && vm->status() == lang::VmStatus::Running && !heap->cycle_pending()) break;
     }
     vm->set_stop_after_print(false);
     finish();

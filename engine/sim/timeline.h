@@ -48,6 +48,11 @@ class Timeline {
  public:
   void clear() { records_.clear(); }
   void add(Record r) { records_.push_back(std::move(r)); }
+  // insert puts a record before the one at index at (a resumable GC cycle's record goes where
+  // the cycle started: Simulation).
+  void insert(size_t at, Record r) {
+    records_.insert(records_.begin() + static_cast<std::ptrdiff_t>(std::min(at, records_.size())), std::move(r));
+  }
   const std::vector<Record>& records() const { return records_; }
   // last lets the recorder amend the newest record (prints coalesced in long runs);
   // precondition: !records().empty(). Added by the Simulation implementation.

@@ -229,6 +229,46 @@ TEST(Simulation, FusedMapLoopsMatchAnyTimeSlicing) {
   }
 }
 
+// A cycle that marks a map's pointer values (leaves) is resumable: step() ends while it marks
+// (ops() still), and any time slicing gives the same output and timeline (issue 15).
+TEST(Simulation, ResumableCyclesMatchAnyTimeSlicing) {
+  const std::string prog =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\n"
+      "func main() {\n"
+      "\tm := make(map[int]*[64]byte)\n"
+      "\tfor i := 0; i < 60000; i++ {\n\t\tm[i] = &[64]byte{}\n\t}\n"
+      "\tfmt.Println(len(m))\n"
+      "\tfor i := 0; i < 30000; i++ {\n\t\tdelete(m, i)\n\t}\n"
+      "\truntime.GC()\n"
+      "\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n"
+      "\tfmt.Println(len(m), ms.NumGC, ms.HeapObjects, ms.Alloc)\n"
+      "\truntime.KeepAlive(m)\n"
+      "}\n";
+  sim::Options o;
+  o.go_version = "1.19";
+  sim::Simulation whole;
+  ASSERT_TRUE(whole.load(prog, o));
+  whole.run_to_end();
+  ASSERT_EQ(whole.state(), sim::RunState::Finished) << whole.stderr_text();
+  for (uint64_t slice : {500ull, 4097ull, 100000ull}) {
+    sim::Simulation sliced;
+    ASSERT_TRUE(sliced.load(prog, o));
+    int waits = 0;
+    while (sliced.state() == sim::RunState::Ready || sliced.state() == sim::RunState::Running) {
+      const uint64_t before = sliced.ops();
+      sliced.step(slice);
+      if (sliced.ops() == before && sliced.state() == sim::RunState::Running) ++waits;
+      ASSERT_EQ(sliced.heap()->check_invariants(), "");
+    }
+    if (slice < 10000) {
+      EXPECT_GT(waits, 0) << "slice " << slice;   // steps spent marking alone
+    }
+    EXPECT_EQ(sliced.ops(), whole.ops()) << "slice " << slice;
+    EXPECT_EQ(sliced.stdout_text(), whole.stdout_text());
+    EXPECT_EQ(sliced.timeline().to_jsonl(), whole.timeline().to_jsonl()) << "slice " << slice;
+  }
+}
+
 // A nil map written inside a fused loop panics at the loop's line, as Go does.
 TEST(Simulation, FusedMapLoopPanicsOnNilMapAtItsLine) {
   auto r = langtest::run("package main\n\nfunc main() {\n\tvar m map[int]int\n\tfor i := 0; i < 10; i++ {\n\t\tm[i] = 1\n\t}\n}\n");
