@@ -250,6 +250,19 @@ TEST(Simulation, ResumableCyclesMatchAnyTimeSlicing) {
   ASSERT_TRUE(whole.load(prog, o));
   whole.run_to_end();
   ASSERT_EQ(whole.state(), sim::RunState::Finished) << whole.stderr_text();
+  // Each automatic cycle is recorded at the line that allocated (m[i] = &[64]byte{}) and
+  // before the map events of that operation, where it started.
+  int automatic = 0;
+  const auto& recs = whole.timeline().records();
+  for (size_t i = 0; i < recs.size(); ++i) {
+    if (recs[i].kind != sim::Record::GcCycle || recs[i].gc.forced) continue;
+    ++automatic;
+    EXPECT_EQ(recs[i].line, 11) << "cycle " << recs[i].gc.num;
+    if (i > 0 && recs[i - 1].op == recs[i].op) {
+      EXPECT_NE(recs[i - 1].kind, sim::Record::MapEvent);
+    }
+  }
+  EXPECT_GT(automatic, 0);
   for (uint64_t slice : {500ull, 4097ull, 100000ull}) {
     sim::Simulation sliced;
     ASSERT_TRUE(sliced.load(prog, o));
