@@ -38,6 +38,7 @@ struct FieldDecl {
   Pos pos;
   std::string name;
   TypeP type;
+  bool embedded = false;          // Struct: an embedded field (name: its type's name)
 };
 
 struct TypeExpr {
@@ -162,7 +163,7 @@ inline TypeP clone_type(const TypeExpr& t) {
   if (t.len) c->len = clone_expr(*t.len);
   if (t.elem) c->elem = clone_type(*t.elem);
   if (t.key) c->key = clone_type(*t.key);
-  for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type)});
+  for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type), f.embedded});
   for (const auto* list : {&t.fparams, &t.fresults})
     for (const Param& p : *list) (list == &t.fparams ? c->fparams : c->fresults).push_back(Param{p.pos, p.name, clone_type(*p.type), p.variadic});
   return c;

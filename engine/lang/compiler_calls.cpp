@@ -69,6 +69,7 @@ V Compiler::call(const Expr& e, bool stmt) {
     if (x_is_value && xt && xt == prog_.rand_ptr_type) return rand_method(e, *f);
     const Entity* fe = nullptr;
     bool x_is_ptr = false;
+    if (x_is_value) promote(*f);
     if (!find_method(*f, fe, x_is_ptr)) {
       V v;
       v.ok = false;
@@ -139,6 +140,7 @@ bool Compiler::addressable(const Expr& x) {
     }
     case Expr::Star: return true;
     case Expr::Selector: {
+      promote(x);
       TypeId t = 0;
       return operand_type(*x.x, t) && (T.kind(t) == Kind::Pointer || addressable(*x.x));
     }

@@ -140,7 +140,7 @@ V Compiler::expr_inner(const Expr& e) {
       return bad(e.pos, "function values are not supported by the playground (a function literal must be called, or assigned with := and called by name)");
     case Expr::Index: return index(e);
     case Expr::Slice: return slice_expr(e);
-    case Expr::Selector: return selector(e);
+    case Expr::Selector: promote(e); return selector(e);
     case Expr::CompositeLit: {
       if (!e.type) return bad(e.pos, "invalid composite literal type: missing type");
       TypeId t;
@@ -776,6 +776,7 @@ int Compiler::lvalue_ref(const Expr& e) {
       return -1;
     }
     case Expr::Selector: {
+      promote(*x);
       V base;
       int bs = -1;
       bool ptr = false;

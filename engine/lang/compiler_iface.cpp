@@ -62,6 +62,7 @@ void Compiler::method_table() {
     if (T.kind(recv) != Kind::Pointer || !T[recv].name.empty())
       prog_.methods.push_back(MethodEnt{T.pointer(recv), name, int32_t(i), true});
   }
+  promoted_methods();
 }
 
 bool Compiler::interface_type(const TypeExpr& te, TypeId& out) {
@@ -471,6 +472,101 @@ V Compiler::atoi(const Expr& e, std::vector<V>& args) {
   t.slot = base;
   t.src.push_back(0);
   return t;
+}
+
+// ---------------------------------------------------------------- embedding: promoted fields and methods
+// direct_member: t (or the struct a *t points to) has a field or method name of its own.
+bool Compiler::direct_member(TypeId t, const std::string& name) {
+  bool p;
+  if (method_of(t, name, p)) return true;
+  const TypeId st = T.kind(t) == Kind::Pointer && T[t].name.empty() ? T.u(t).elem : t;
+  if (T.kind(st) != Kind::Struct) return false;
+  for (const Field& f : T.u(st).fields)
+    if (f.name == name) return true;
+  return false;
+}
+
+// embedded_path: the embedded fields that lead from t to name at the shallowest depth (the
+// spec's selector rule: one match at that depth; several is an ambiguous selector).
+bool Compiler::embedded_path(TypeId t, const std::string& name, std::vector<std::string>& path) {
+  struct Node { TypeId t; std::vector<std::string> path; };
+  std::vector<Node> level{{t, {}}};
+  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+    std::vector<Node> next;
+    int found = 0;
+    for (const Node& n : level) {
+      const TypeId st = T.kind(n.t) == Kind::Pointer && T[n.t].name.empty() ? T.u(n.t).elem : n.t;
+      if (T.kind(st) != Kind::Struct) continue;
+      for (const Field& f : T.u(st).fields) {
+        if (!f.embedded) continue;
+        std::vector<std::string> p = n.path;
+        p.push_back(f.name);
+        if (direct_member(f.type, name)) {
+          ++found;
+          path = p;
+        }
+        next.push_back(Node{f.type, std::move(p)});
+      }
+    }
+    if (found) return found == 1;
+    level = std::move(next);
+  }
+  return false;
+}
+
+// promote rewrites x.f, where f is a field or method promoted from an embedded field, into
+// x.E.f (the path the spec's selector rule finds), once: later passes see the full path.
+void Compiler::promote(const Expr& e) {
+  if (e.kind != Expr::Selector || !e.x) return;
+  if (e.x->kind == Expr::Ident) {
+    if (!lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) return;
+    const Entity* en = lookup(e.x->name);
+    if (!en || en->k == Entity::Type || en->k == Entity::Package) return;
+  }
+  TypeId xt = 0;
+  if (!operand_type(*e.x, xt) || direct_member(xt, e.name)) return;
+  std::vector<std::string> path;
+  if (!embedded_path(xt, e.name, path)) return;
+  Expr& m = const_cast<Expr&>(e);   // the AST is rewritten in place (idempotent)
+  for (const std::string& step : path) {
+    auto s = std::make_unique<Expr>();
+    s->kind = Expr::Selector;
+    s->pos = m.x->pos;
+    s->name = step;
+    s->x = std::move(m.x);
+    m.x = std::move(s);
+  }
+}
+
+// promoted_methods adds to the method sets the methods promoted from embedded fields (depth
+// one): a value method of an embedded T is in S's and *S's sets, a pointer method in *S's
+// (in S's too when *T is embedded) — types2's method sets, lookup.go.
+void Compiler::promoted_methods() {
+  const size_t own = prog_.methods.size();
+  for (TypeId s = 0; s < TypeId(T.size()); ++s) {
+    if (T[s].name.empty() || T[s].name.rfind("main.", 0) != 0 || T.kind(s) != Kind::Struct) continue;
+    const auto& fields = T.u(s).fields;
+    for (size_t fi = 0; fi < fields.size(); ++fi) {
+      if (!fields[fi].embedded) continue;
+      const TypeId ft = fields[fi].type;
+      const bool fptr = T.kind(ft) == Kind::Pointer && T[ft].name.empty();
+      const TypeId fn = fptr ? T.u(ft).elem : ft;
+      for (size_t k = 0; k < own; ++k) {
+        const MethodEnt me = prog_.methods[k];
+        if (me.func < 0 || me.deref) continue;
+        const TypeId recv = prog_.funcs[size_t(me.func)].param_types[0];
+        const bool ptr_method = recv != fn;
+        if (recv != fn && recv != T.pointer(fn)) continue;
+        const std::string& name = prog_.method_names[size_t(me.name)];
+        if (direct_member(s, name)) continue;
+        // S's set: value methods, and pointer methods when *T is embedded
+        if (!ptr_method || fptr)
+          prog_.methods.push_back(MethodEnt{s, me.name, me.func, fptr && !ptr_method, int32_t(fi), false});
+        // *S's set: every method of T (through &s.F for a pointer method of a value field)
+        prog_.methods.push_back(MethodEnt{T.pointer(s), me.name, me.func, fptr && !ptr_method, int32_t(fi), ptr_method && !fptr});
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------- math/rand's own generators

@@ -340,6 +340,10 @@ class Compiler {
   V errorf(const Expr& e, std::vector<V>& args);
   V atoi(const Expr& e, std::vector<V>& args);
   void rand_types();
+  bool direct_member(TypeId t, const std::string& name);
+  bool embedded_path(TypeId t, const std::string& name, std::vector<std::string>& path);
+  void promote(const Expr& e);
+  void promoted_methods();
   V rand_new(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_method(const Expr& e, const Expr& sel);
 

@@ -385,6 +385,7 @@ bool Compiler::store(const Expr& lhs, V& v, Pos p) {
     case Expr::Selector: {
       if (l->x->kind == Expr::Ident && !lookup_local_or_pkg(l->x->name) && imports_.count(l->x->name))
         return fail(l->pos, "cannot assign to " + expr_str(*l));
+      promote(*l);
       // m[k].f = v is not allowed in Go
       const Expr* b = l->x.get();
       while (b->kind == Expr::Paren) b = b->x.get();

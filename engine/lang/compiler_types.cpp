@@ -314,7 +314,7 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         TypeId ft;
         if (!type_of(*f.type, ft)) return false;
         if (f.name != "_" && !seen.insert(f.name).second) return fail(f.pos, f.name + " redeclared");
-        fs.push_back(Field{f.name, ft, 0});
+        fs.push_back(Field{f.name, ft, 0, f.embedded});
       }
       out = T.structure(std::move(fs));
       return true;

@@ -44,6 +44,7 @@ int Compiler::root_node(const Expr& e) {
       return 0;
     }
     if (x->kind == Expr::Selector || x->kind == Expr::Index) {
+      promote(*x);
       TypeId bt;
       if (!static_type(*x->x, bt)) return 0;
       if (!T.is_aggregate(bt)) return 0;
@@ -165,7 +166,30 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
       return r;   // package variables are static data: no allocation
     }
   }
-  return bad(pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only struct or array variables declared with var or :=, new(T) and &T{...})");
+  if (x->kind == Expr::Selector || x->kind == Expr::Index) {
+    // &x.f / &a[i] of a struct or array field or element (a pointer method called on it,
+    // u.SetID() of an embedded Base): the nested value's own Obj, materialised in place.
+    // Escape: it goes with the variable at the root when that variable's address is taken
+    // by name; otherwise it is not followed (simplification)
+    promote(*x);
+    TypeId t = 0;
+    if (static_type(*x, t) && T.is_aggregate(t)) {
+      const int s = lvalue_ref(*x);
+      if (s >= 0) {
+        V r;
+        r.t = T.pointer(t);
+        r.slot = s;
+        const Expr* root = x;
+        while (root->kind == Expr::Selector || root->kind == Expr::Index || root->kind == Expr::Paren) root = root->x.get();
+        if (root->kind == Expr::Ident) {
+          const Entity* en = lookup(root->name);
+          if (en && en->k == Entity::Var && en->addr_node >= 0) r.src.push_back(en->addr_node);
+        }
+        return r;
+      }
+    }
+  }
+  return bad(pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only variables, struct and array fields and elements, new(T) and &T{...})");
 }
 
 // box_var gives a scalar variable whose address is taken a box: new(T) at this point of

@@ -179,6 +179,24 @@ Word Interpreter::num_error(const std::string& fn, Word input, bool range) {
 // type dyn: a copy of an aggregate, *p for a value method called on a pointer; false for a
 // value method on a nil pointer.
 bool Interpreter::method_receiver(const MethodEnt& me, TypeId dyn, Word v, Word& recv) {
+  if (me.field >= 0) {   // promoted: the embedded field is the receiver's starting point
+    const bool ptr = T.kind(dyn) == Kind::Pointer;
+    if (ptr && v == 0) return false;
+    const TypeId st = ptr ? T.u(dyn).elem : dyn;
+    const TypeId ft = T.u(st).fields[size_t(me.field)].type;
+    Word fv = obj_get(uint32_t(v), uint64_t(me.field));
+    if (me.addr) {   // &s.F: the embedded value itself (materialised in place)
+      if (fv == 0) {
+        fv = zero_agg(ft);
+        obj_set(uint32_t(v), uint64_t(me.field), fv);
+      }
+      recv = fv;
+      return true;
+    }
+    MethodEnt inner = me;
+    inner.field = -1;
+    return method_receiver(inner, ft, fv, recv);
+  }
   if (me.deref) {   // a value method of T called on a *T
     if (v == 0) return false;
     const TypeId et = T.u(dyn).elem;

@@ -355,8 +355,20 @@ class Parser {
         if (!expect(Tok::LBrace, "{")) return false;
         while (cur().kind != Tok::RBrace) {
           std::vector<std::pair<std::string, Pos>> names;
-          if (cur().kind == Tok::Mul || (cur().kind == Tok::Ident && (peek().kind == Tok::Semicolon || peek().kind == Tok::RBrace || peek().kind == Tok::Period || peek().kind == Tok::String)))
-            return fail(cur().pos, "embedded struct fields are not supported by the playground");
+          if (cur().kind == Tok::Mul || (cur().kind == Tok::Ident && (peek().kind == Tok::Semicolon || peek().kind == Tok::RBrace || peek().kind == Tok::Period || peek().kind == Tok::String))) {
+            // an embedded field: T, *T or pkg.T, named by its type's name
+            FieldDecl f;
+            f.pos = cur().pos;
+            f.embedded = true;
+            if (!type(f.type)) return false;
+            const TypeExpr* n = f.type->kind == TypeExpr::Pointer ? f.type->elem.get() : f.type.get();
+            if (n->kind != TypeExpr::Name && n->kind != TypeExpr::Qualified) return fail(f.pos, "embedded field type must be a type name");
+            f.name = n->name;
+            if (cur().kind == Tok::String) next();   // tag, ignored
+            t->fields.push_back(std::move(f));
+            if (!semi()) return false;
+            continue;
+          }
           while (true) {
             if (cur().kind != Tok::Ident) return fail_expected("field name or embedded type");
             names.push_back({cur().text, cur().pos});

@@ -159,6 +159,10 @@ struct MethodEnt {
   int32_t name = 0;          // index into Program::method_names
   int32_t func = -1;         // -1: a method the VM implements (Error of the runtime's errors)
   bool deref = false;
+  // promoted from an embedded field (its index in the struct): the receiver is that field's
+  // value; addr: a pointer method of an embedded value (&s.F)
+  int32_t field = -1;
+  bool addr = false;
 };
 
 // CallSite describes a builtin call: argument types and which arguments are constants

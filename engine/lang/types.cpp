@@ -38,7 +38,8 @@ TypeId TypeTable::add(Type t) {
       continue;
     bool same = true;
     for (size_t f = 0; f < t.fields.size() && same; ++f)
-      same = o.fields[f].name == t.fields[f].name && o.fields[f].type == t.fields[f].type;
+      same = o.fields[f].name == t.fields[f].name && o.fields[f].type == t.fields[f].type &&
+             o.fields[f].embedded == t.fields[f].embedded;
     if (same) return TypeId(i);
   }
   TypeId id = TypeId(types_.size());

@@ -40,6 +40,7 @@ struct Field {
   std::string name;
   TypeId type = 0;
   uint64_t offset = 0;
+  bool embedded = false;         // Struct: an embedded field (its methods and fields promote)
 };
 
 struct Type {

@@ -593,4 +593,19 @@ TEST(Run, RandNewSourceCostsAsGoAndDrawsFromItsOwnSeed) {
   }
 }
 
+TEST(Run, EmbeddedFieldsAndPromotedMethods) {
+  // tests/lang/testdata/embedding.go: real Go 1.24's output (promoted fields and methods,
+  // a pointer method of an embedded value through &u.Base, an embedded *Logger, interfaces
+  // satisfied through promoted methods)
+  auto r = run(langtest::read_file("tests/lang/testdata/embedding.go"), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "1 ann base 1\n> hello ann\n8 8 1\nbase 8\n42 base 8\n{9 [x]} {ID:9 Tags:[x]}\n");
+  // pointer methods on fields and elements: w.in.Inc(), w.arr[1].Inc(), cs[0].Inc()
+  auto f = run(prog("\tvar w Wrapper\n\tw.in.Inc()\n\tw.in.Inc()\n\tw.arr[1].Inc()\n\tcs := make([]Counter, 2)\n\tcs[0].Inc()\n"
+                    "\tp := &w\n\tp.in.Inc()\n\tfmt.Println(w.in.n, w.arr[1].n, cs[0].n, p.arr)\n",
+                    "type Counter struct{ n int }\nfunc (c *Counter) Inc() { c.n++ }\ntype Wrapper struct {\n\tin  Counter\n\tarr [3]Counter\n}\n"));
+  ASSERT_TRUE(f.loaded) << f.diag;
+  EXPECT_EQ(f.out, "3 1 1 [{0} {1} {0}]\n");
+}
+
 }  // namespace
