@@ -113,6 +113,9 @@ bool Interpreter::call_nested(int32_t fn, Word recv, Word& result) {
   const size_t saved = ret_floor_;
   ret_floor_ = frames_.size() - 1;
   while (status_ == VmStatus::Running && frames_.size() > ret_floor_) {
+    // a resumable cycle the method started ends here: the builtin that called it is one
+    // operation (heap::Heap::cycle_pending)
+    if (heap_.cycle_pending()) heap_.gc_work(UINT64_MAX);
     exec(ops_ + kCheckEvery);
     periodic();
   }
