@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """release_table.py — the README's figures table: real Go vs gomapsim on every release.
 
-    python3 tests/oracle/release_table.py [--runs 3] [--gomapsim build/gomapsim] [--fresh]
+    python3 tests/oracle/release_table.py [--runs 3] [--gomapsim build/gomapsim] [--fresh] [--labels KB,Alloc]
                                           [PROGRAM ...]   (default: the seed articles' programs)
 
 For each program and each offered release, runs the real binary --runs times (as the oracle
@@ -23,13 +23,22 @@ DEFAULT_PROGRAMS = ["article000_inline", "article000_pointer", "article003_scene
 
 
 def figures(lines):
-    """[(line number, label, value)] of every number printed."""
+    """[(line number, k, label, value)] of every number printed: the k-th on its line."""
     out = []
     for i, line in enumerate(lines):
         _, nums = run_oracle.tokenize(line)
-        for label, text, _ in nums:
-            out.append((i + 1, label, float(text)))
+        for k, (label, text, _) in enumerate(nums):
+            out.append((i + 1, k, label, float(text)))
     return out
+
+
+def value_at(figs, line_no, k, label):
+    """The value printed k-th on line line_no under that label, or None (another release may
+    print other figures on the line: "B=" where a later one prints "dirLen= tables=")."""
+    for (l, kk, lab, v) in figs:
+        if l == line_no and kk == k and lab == label:
+            return v
+    return None
 
 
 def fmt(v):
@@ -48,6 +57,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--gomapsim", default=os.path.join(run_oracle.ROOT, "build", "gomapsim"))
     ap.add_argument("--fresh", action="store_true")
+    ap.add_argument("--labels", help="only figures with these labels, e.g. KB,Alloc")
     args = ap.parse_args()
     versions = run_oracle.RELEASES
     progs = run_oracle.discover(args.programs)
@@ -59,6 +69,9 @@ def main():
             src = f.read()
         per_version = {}
         for v in versions:
+            if not run_oracle.Rules(src, v).runs:   # `// oracle: since go1.21`
+                per_version[v] = ([], [])
+                continue
             real_runs = []
             for k in range(1, args.runs + 1):
                 rc, out, _ = run_oracle.run_real(path, src, v, k, not args.fresh)
@@ -68,14 +81,19 @@ def main():
             rc, out = run_oracle.run_sim(os.path.abspath(args.gomapsim), path, v)
             sim = figures(run_oracle.lines_of(out)) if rc == 0 else []
             per_version[v] = (real_runs, sim)
-        first = per_version[versions[0]][0][0]
-        for j, (line_no, label, _) in enumerate(first):
+        first = next(runs[0] for runs, _ in per_version.values() if runs)
+        wanted = set(args.labels.split(",")) if args.labels else None
+        shown = 0
+        for (line_no, k, label, _) in first:
+            if wanted and label not in wanted:
+                continue
             cells = []
             for v in versions:
                 real_runs, sim = per_version[v]
-                reals = [r[j][2] for r in real_runs if j < len(r)]
-                cells.append(cell(reals, sim[j][2] if j < len(sim) else None))
-            print("| %s | %d: %s | %s |" % (name if j == 0 else "", line_no, label, " | ".join(cells)))
+                reals = [x for x in (value_at(r, line_no, k, label) for r in real_runs) if x is not None]
+                cells.append(cell(reals, value_at(sim, line_no, k, label)) if reals else "—")
+            print("| %s | %d: %s | %s |" % (name if shown == 0 else "", line_no, label, " | ".join(cells)))
+            shown += 1
     return 0
 
 
