@@ -61,7 +61,7 @@ void compare_content(app::App& a) {
   app::CompareState& c = a.compare;
   ImGui::RadioButton("inline vs pointer values", &c.mode, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("two Go releases", &c.mode, 1);
+  ImGui::RadioButton("two releases", &c.mode, 1);
   // Second row: the two releases, then Run both.
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Go");

@@ -66,6 +66,8 @@ void header_row(app::App& a, const std::vector<sim::MatrixColumn>& cols) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   ImGui::TableNextColumn();
   ImGui::TextDisabled("line  printed");
+  ImGui::SetItemTooltip("What the program printed, line by line, with # where a figure stands;\n"
+                        "a line with several figures has a row for each, named by the word before it.");
   const float fs = ImGui::GetFontSize();
   for (size_t k = 0; k < cols.size(); ++k) {
     ImGui::TableNextColumn();
