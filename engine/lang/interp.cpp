@@ -150,11 +150,12 @@ bool Interpreter::next_iteration(const Instr& loop, const Instr& inc, const Inst
 }
 
 // run_fused_map_loop is the fast path of OpMSetLoop/OpMDelLoop when keys (and values) are
-// small integers, the bulk loops of every scenario: per iteration one engine call and one
-// counter step, the map's checks hoisted out of the loop. It returns false, with the
-// current iteration not done, when that iteration needs the general path.
+// small integers, the bulk loops of every scenario: the map's checks hoisted out of the
+// loop, then every iteration the budget, the loop's condition and inline keys allow in one
+// engine call (maps::Map::store_run / remove_run), which advances ops_ iteration by
+// iteration as next_iteration would. It returns false, with the current iteration not done,
+// when that iteration needs the general path.
 bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t pc, Word* R, uint64_t stop) {
-  constexpr Word kAhead = 16;   // as prefetch_next
   const uint32_t m = uint32_t(R[in.a]);
   if (m == 0 || m >= maps_.size() || !maps_[m].map) return false;
   MapEnt& e = maps_[m];
@@ -167,21 +168,25 @@ bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t
     if (!((e.scalar_v && inline_int(vw)) || (e.agg_v && vw == 0))) return false;
     v = uint32_t(vw) & ~kBigBit;
   }
-  if (!inline_int(R[in.b])) return false;
+  const Word k0 = R[in.b];
+  if (!inline_int(k0)) return false;
   pinned_bigs_.clear();
-  maps::Map* mp = e.map.get();
   const Instr& inc = code[pc + 1];
   const Instr& back = code[pc + in.k];
-  for (;;) {
-    const Word kw = R[in.b];
-    if (!inline_int(kw)) return false;
-    const uint32_t k = uint32_t(kw) & ~kBigBit;
-    if (inline_int(kw + kAhead)) mp->prefetch(uint32_t(kw + kAhead) & ~kBigBit);
-    if (set) mp->store(k, value_is_key ? k : v);
-    else mp->remove(k);
-    e.last_key = kw;
-    if (!next_iteration(in, inc, back, R, stop)) return true;
-  }
+  // Iterations after this one: as many as next_iteration would allow (budget, i < n), with
+  // keys that stay inline (below 2^30).
+  const int64_t first = int64_t(k0), bound = int64_t(R[back.c]);
+  const uint64_t d = uint64_t(in.d);
+  uint64_t more = stop >= ops_ ? (stop - ops_) / d : 0;
+  more = std::min(more, bound > first ? uint64_t(bound) - uint64_t(first) - 1 : uint64_t(0));
+  more = std::min(more, uint64_t((int64_t(1) << 30) - 1 - first));
+  const maps::KeyRun run{first, more + 1, &ops_, d};
+  if (set) e.map->store_run(run, v, value_is_key);
+  else e.map->remove_run(run);
+  R[in.b] = Word(first + int64_t(more));   // the counter of the last iteration run
+  e.last_key = R[in.b];
+  if (!next_iteration(in, inc, back, R, stop)) return true;
+  return false;   // the next key is not inline: the general path runs that iteration
 }
 
 // [SECTION] run loop

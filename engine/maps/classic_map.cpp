@@ -361,8 +361,7 @@ void ClassicMap::emit(MapEvent::Kind k, uint64_t a, uint64_t b) {
 
 //-- [SECTION] mapassign / mapaccess / mapdelete / mapclear --------------------------------------
 
-ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key) {
-  const uint64_t hash = hash_of(key);
+ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t hash) {
   if (cur_.nbuckets == 0) {
     // Lazily allocated first bucket: h.buckets = newobject(t.bucket).
     cur_.obj = heap_.alloc(bucketsize_, noscan_bucket_);
@@ -433,18 +432,57 @@ again:
 }
 
 uint32_t* ClassicMap::assign(uint32_t key) {
-  SlotRef r = assign_slot(key);
+  SlotRef r = assign_slot(key, hash_of(key));
   if (!elems_) materialize_elems();   // the vectors change, the Slots objects stay
   debug_check();
   return &r.s->elems[r.slot];
 }
 
-void ClassicMap::store(uint32_t key, uint32_t elem) {
-  SlotRef r = assign_slot(key);
+void ClassicMap::store(uint32_t key, uint32_t elem) { store_hashed(key, hash_of(key), elem); }
+
+void ClassicMap::store_hashed(uint32_t key, uint64_t hash, uint32_t elem) {
+  SlotRef r = assign_slot(key, hash);
   if (elem != 0 && !elems_) materialize_elems();
   set_elem(*r.s, r.slot, elem);
   debug_check();
 }
+
+// run_keys is store_run / remove_run: each key is hashed once, kAhead keys before its
+// operation, when its buckets are prefetched. A hash is kept only while the seed it was
+// computed with is the map's (a delete that empties the map reseeds it).
+template <bool kStore>
+void ClassicMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  constexpr uint64_t kAhead = 16;
+  uint64_t ring[kAhead];
+  uint64_t seed = hash0_;
+  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
+  for (uint64_t j = 0; j < kAhead && j < run.n; ++j) {
+    ring[j] = hash_of(key_at(j));
+    prefetch_hashed(ring[j]);
+  }
+  for (uint64_t j = 0; j < run.n; ++j) {
+    if (j) run.next();
+    if (seed != hash0_) {   // reseeded: hash the keys in the ring again
+      seed = hash0_;
+      for (uint64_t i = j; i < j + kAhead && i < run.n; ++i) ring[i % kAhead] = hash_of(key_at(i));
+    }
+    const uint32_t key = key_at(j);
+    const uint64_t hash = ring[j % kAhead];
+    if (j + kAhead < run.n) {
+      const uint64_t ahead = hash_of(key_at(j + kAhead));
+      ring[j % kAhead] = ahead;
+      prefetch_hashed(ahead);
+    }
+    if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
+    else remove_hashed(key, hash);
+  }
+}
+
+void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  run_keys<true>(run, elem, elem_is_key);
+}
+
+void ClassicMap::remove_run(const KeyRun& run) { run_keys<false>(run, 0, false); }
 
 void ClassicMap::materialize_elems() {
   elems_ = true;
@@ -485,8 +523,11 @@ const uint32_t* ClassicMap::lookup(uint32_t key) const {
 }
 
 void ClassicMap::prefetch(uint32_t key) const {
+  if (cur_.base != 0) prefetch_hashed(hash_of(key));
+}
+
+void ClassicMap::prefetch_hashed(uint64_t hash) const {
   if (cur_.base == 0) return;
-  const uint64_t hash = hash_of(key);
   const size_t slot = (hash & (cur_.base - 1)) * bucketCnt;
   __builtin_prefetch(cur_.s.tophash.data() + slot);
   __builtin_prefetch(cur_.s.keys.data() + slot);
@@ -506,9 +547,10 @@ void ClassicMap::prefetch(uint32_t key) const {
   }
 }
 
-bool ClassicMap::remove(uint32_t key) {
+bool ClassicMap::remove(uint32_t key) { return count_ != 0 && remove_hashed(key, hash_of(key)); }
+
+bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
   if (count_ == 0) return false;
-  const uint64_t hash = hash_of(key);
   const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
   if (growing()) grow_work(bucket);
   const uint8_t top = tophash(hash);

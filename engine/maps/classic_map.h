@@ -100,6 +100,8 @@ class ClassicMap final : public Map {
 
   uint32_t* assign(uint32_t key) override;
   void store(uint32_t key, uint32_t elem) override;
+  void store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) override;
+  void remove_run(const KeyRun& run) override;
   const uint32_t* lookup(uint32_t key) const override;
   bool remove(uint32_t key) override;
   void iter_init() override;
@@ -201,7 +203,12 @@ class ClassicMap final : public Map {
   struct BucketScan;                     // one bucket's tophash bytes, read at once
   struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there
   struct SlotRef { Slots* s; size_t slot; };
-  SlotRef assign_slot(uint32_t key);
+  // The operations on a key whose hash (hash_of) the caller computed.
+  SlotRef assign_slot(uint32_t key, uint64_t hash);
+  void store_hashed(uint32_t key, uint64_t hash, uint32_t elem);
+  bool remove_hashed(uint32_t key, uint64_t hash);
+  void prefetch_hashed(uint64_t hash) const;
+  template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
   // Elems are stored only once some elem is non-zero (materialize_elems).
   uint32_t elem_at(const Slots& s, size_t slot) const { return elems_ ? s.elems[slot] : 0; }
   void set_elem(Slots& s, size_t slot, uint32_t v) { if (elems_) s.elems[slot] = v; }

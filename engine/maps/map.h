@@ -111,6 +111,24 @@ struct SlotInfo {
   std::string key;           // SlotCodec::key_string of the key when full
 };
 
+// KeyRun is the work of a fused bulk loop (`for ; i < n; i++ { m[i] = v }` or
+// `{ delete(m, i) }`): one map operation per key first, first + 1, … (n keys, each in
+// [-2^30, 2^30), as small-int handles: see small_int_handle). Before every key but the first,
+// *ops advances by step, so whatever runs inside an operation (a map event, a GC cycle and
+// its listeners) reads the op count of the loop iteration in progress, as with one call per
+// key. ops may be null (nothing to count).
+struct KeyRun {
+  int64_t first = 0;
+  uint64_t n = 0;
+  uint64_t* ops = nullptr;
+  uint64_t step = 0;
+  void next() const { if (ops) *ops += step; }
+};
+
+// small_int_handle is the handle of an integer in [-2^30, 2^30) for a codec with
+// small_int_keys(): its low 31 bits, top bit clear.
+inline uint32_t small_int_handle(int64_t v) { return static_cast<uint32_t>(v) & 0x7FFFFFFFu; }
+
 // Map is one simulated map value (hmap or maps.Map).
 class Map {
  public:
@@ -122,6 +140,12 @@ class Map {
   // is known: a map whose elems are all zero (map[int][128]byte{}, sets) then keeps no
   // per-slot elem storage in the simulator at all.
   virtual void store(uint32_t key, uint32_t elem) { *assign(key) = elem; }
+  // store_run is store(k, elem) for every key of run in order (elem_is_key: store(k, k),
+  // `m[i] = i`); remove_run is remove(k) for each. Same results, events and allocations as
+  // those calls one by one; the implementations hash each key once, prefetch its bucket a
+  // few keys ahead and make no virtual call per key.
+  virtual void store_run(const KeyRun& run, uint32_t elem, bool elem_is_key);
+  virtual void remove_run(const KeyRun& run);
   // lookup is mapaccess: the elem handle, or nullptr when key is absent.
   virtual const uint32_t* lookup(uint32_t key) const = 0;
   // remove is mapdelete: returns whether key was present.
@@ -172,6 +196,27 @@ class Map {
 
   std::function<void(const MapEvent&)> on_event;   // optional listener
 };
+
+// The key-by-key runs (a model that has nothing faster).
+inline void Map::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  constexpr int64_t kAhead = 16;   // prefetch distance, in keys
+  for (uint64_t j = 0; j < run.n; ++j) {
+    if (j) run.next();
+    const int64_t v = run.first + static_cast<int64_t>(j);
+    if (j + kAhead < run.n) prefetch(small_int_handle(v + kAhead));
+    const uint32_t k = small_int_handle(v);
+    store(k, elem_is_key ? k : elem);
+  }
+}
+inline void Map::remove_run(const KeyRun& run) {
+  constexpr int64_t kAhead = 16;
+  for (uint64_t j = 0; j < run.n; ++j) {
+    if (j) run.next();
+    const int64_t v = run.first + static_cast<int64_t>(j);
+    if (j + kAhead < run.n) prefetch(small_int_handle(v + kAhead));
+    remove(small_int_handle(v));
+  }
+}
 
 // MakeParams are what `make(map[K]V, hint)` and escape analysis decide.
 struct MakeParams {
