@@ -361,7 +361,14 @@ void ClassicMap::emit(MapEvent::Kind k, uint64_t a, uint64_t b) {
 
 //-- [SECTION] mapassign / mapaccess / mapdelete / mapclear --------------------------------------
 
-ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t hash) {
+// The operations of run_keys' loop are inlined into it (no call per key).
+#if defined(__GNUC__) || defined(__clang__)
+#define GOMAPSIM_HOT [[gnu::always_inline]] inline
+#else
+#define GOMAPSIM_HOT inline
+#endif
+
+GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t hash) {
   if (cur_.nbuckets == 0) {
     // Lazily allocated first bucket: h.buckets = newobject(t.bucket).
     cur_.obj = heap_.alloc(bucketsize_, noscan_bucket_);
@@ -370,50 +377,81 @@ ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t hash) {
     cur_.s.resize(1, ind_key_, ind_elem_);
   }
   const uint8_t top = tophash(hash);
-again:
   const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
   if (growing()) grow_work(bucket);
-  BucketRef insert_b = kNoBucket;
-  int insert_i = -1;
-  BucketRef last = static_cast<BucketRef>(bucket);
-  for (BucketRef r = last; r != kNoBucket;) {
-    Loc l = loc(cur_, r);
-    const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
-    for (uint64_t m = scan.matches; m; m &= m - 1) {
-      const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
-      if (!keys_.equal(l.s->key(slot), key)) continue;
-      // Found: overwrite. needkeyupdate types (strings, floats) store the new key.
-      l.s->key(slot) = key;
-      return {l.s, slot};
-    }
-    if (insert_i < 0 && scan.empty) { insert_b = r; insert_i = BucketScan::slot(scan.empty); }
-    if (scan.rest) break;
-    last = r;
-    r = l.s->ovf(l.b);
+  // The common case: the chain is the bucket alone (it has an emptyRest slot or no
+  // overflow bucket). A bucket of the array is always in cur_.s.
+  const BucketScan scan(&cur_.s.th(bucket * bucketCnt), top);
+  for (uint64_t m = scan.matches; m; m &= m - 1) {
+    const size_t slot = bucket * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
+    if (!keys_.equal(cur_.s.key(slot), key)) continue;
+    cur_.s.key(slot) = key;   // found: overwrite (needkeyupdate types store the new key)
+    return {&cur_.s, slot};
   }
-  // Did not find the key. Grow if this insert crosses the load factor or there are too
-  // many overflow buckets, and we are not already growing; then start over.
-  if (!growing() && (overLoadFactor(count_ + 1, B_, profile_.classic.load_factor_num) ||
-                     tooManyOverflowBuckets(noverflow_, B_))) {
-    hash_grow();
-    goto again;
-  }
-  if (insert_i < 0) {
-    // Walk to the chain's end again (the search may have stopped at an emptyRest only in a
-    // chain with free slots, so here the chain is full).
-    for (BucketRef r = last;;) {
+  if (__builtin_expect(scan.empty && (scan.rest || cur_.s.ovf(bucket) == kNoBucket) &&
+                           (growing() || !over_load(count_ + 1)), 1))
+    return insert_at(static_cast<BucketRef>(bucket), BucketScan::slot(scan.empty), key, top);
+  return assign_chain(key, hash, top);
+}
+
+// assign_chain is mapassign from the search on, for a chain of several buckets or an insert
+// that grows the map or needs an overflow bucket. The key's old bucket is already evacuated.
+ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_t top) {
+  for (;;) {
+    const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
+    BucketRef insert_b = kNoBucket;
+    int insert_i = -1;
+    BucketRef last = static_cast<BucketRef>(bucket);
+    for (BucketRef r = last; r != kNoBucket;) {
       Loc l = loc(cur_, r);
-      if (l.s->ovf(l.b) == kNoBucket) { last = r; break; }
+      const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
+      for (uint64_t m = scan.matches; m; m &= m - 1) {
+        const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
+        if (!keys_.equal(l.s->key(slot), key)) continue;
+        l.s->key(slot) = key;
+        return {l.s, slot};
+      }
+      if (insert_i < 0 && scan.empty) { insert_b = r; insert_i = BucketScan::slot(scan.empty); }
+      if (scan.rest) break;
+      last = r;
       r = l.s->ovf(l.b);
     }
-    insert_b = newoverflow(cur_, last);
-    insert_i = 0;
+    // Did not find the key. Grow if this insert crosses the load factor or there are too
+    // many overflow buckets, and we are not already growing; then start over.
+    if (!growing() && over_load(count_ + 1)) {
+      hash_grow();
+      grow_work(hash & ((uint64_t{1} << B_) - 1));
+      continue;
+    }
+    if (insert_i < 0) {
+      // Walk to the chain's end again (the search may have stopped at an emptyRest only in a
+      // chain with free slots, so here the chain is full).
+      for (BucketRef r = last;;) {
+        Loc l = loc(cur_, r);
+        if (l.s->ovf(l.b) == kNoBucket) { last = r; break; }
+        r = l.s->ovf(l.b);
+      }
+      insert_b = newoverflow(cur_, last);
+      insert_i = 0;
+    }
+    return insert_at(insert_b, insert_i, key, top);
   }
-  Loc l = loc(cur_, insert_b);
-  const size_t slot = l.b * bucketCnt + static_cast<size_t>(insert_i);
+}
+
+// over_load: an insert that brings the count to count grows the map (overLoadFactor, or
+// tooManyOverflowBuckets: a same-size grow).
+bool ClassicMap::over_load(uint64_t count) const {
+  return overLoadFactor(count, B_, profile_.classic.load_factor_num) ||
+         tooManyOverflowBuckets(noverflow_, B_);
+}
+
+// insert_at puts a new key in slot i of bucket b (mapassign's end).
+GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::insert_at(BucketRef b, int i, uint32_t key, uint8_t top) {
+  Loc l = loc(cur_, b);
+  const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
   if (ind_key_) {
     const heap::ObjId k = heap_.alloc(type_.key_size, !type_.key_ptrs);
-    l = loc(cur_, insert_b);
+    l = loc(cur_, b);
     l.s->key_objs[slot] = k;
     indirect_bytes_ += heap_.object_size(k);
   }
@@ -424,7 +462,7 @@ again:
   if (ind_elem_) {
     // The key is stored (and traced) before the elem object is allocated, as in Go.
     const heap::ObjId e = heap_.alloc(type_.elem_size, !type_.elem_ptrs);
-    l = loc(cur_, insert_b);
+    l = loc(cur_, b);
     l.s->elem_objs[slot] = e;
     indirect_bytes_ += heap_.object_size(e);
   }
@@ -440,7 +478,7 @@ uint32_t* ClassicMap::assign(uint32_t key) {
 
 void ClassicMap::store(uint32_t key, uint32_t elem) { store_hashed(key, hash_of(key), elem); }
 
-void ClassicMap::store_hashed(uint32_t key, uint64_t hash, uint32_t elem) {
+GOMAPSIM_HOT void ClassicMap::store_hashed(uint32_t key, uint64_t hash, uint32_t elem) {
   SlotRef r = assign_slot(key, hash);
   if (elem != 0 && !elems_) materialize_elems();
   set_elem(*r.s, r.slot, elem);
@@ -526,7 +564,7 @@ void ClassicMap::prefetch(uint32_t key) const {
   if (cur_.base != 0) prefetch_hashed(hash_of(key));
 }
 
-void ClassicMap::prefetch_hashed(uint64_t hash) const {
+GOMAPSIM_HOT void ClassicMap::prefetch_hashed(uint64_t hash) const {
   if (cur_.base == 0) return;
   const size_t slot = (hash & (cur_.base - 1)) * bucketCnt;
   __builtin_prefetch(cur_.s.tophash.data() + slot);
@@ -549,64 +587,90 @@ void ClassicMap::prefetch_hashed(uint64_t hash) const {
 
 bool ClassicMap::remove(uint32_t key) { return count_ != 0 && remove_hashed(key, hash_of(key)); }
 
-bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
+GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
   if (count_ == 0) return false;
   const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
   if (growing()) grow_work(bucket);
   const uint8_t top = tophash(hash);
   const BucketRef orig = static_cast<BucketRef>(bucket);
-  for (BucketRef r = orig; r != kNoBucket;) {
+  // The common case: the key is in its bucket, or the chain ends there.
+  const BucketScan scan(&cur_.s.th(bucket * bucketCnt), top);
+  for (uint64_t m = scan.matches; m; m &= m - 1) {
+    const int i = BucketScan::slot(m);
+    if (!keys_.equal(cur_.s.key(bucket * bucketCnt + static_cast<size_t>(i)), key)) continue;
+    delete_slot(orig, orig, i);
+    return true;
+  }
+  if (scan.rest || cur_.s.ovf(bucket) == kNoBucket) return false;
+  for (BucketRef r = cur_.s.ovf(bucket); r != kNoBucket;) {
     Loc l = loc(cur_, r);
     const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
     for (uint64_t m = scan.matches; m; m &= m - 1) {
       const int i = BucketScan::slot(m);
-      size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-      if (!keys_.equal(l.s->key(slot), key)) continue;
-      // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
-      if (ind_key_) {
-        indirect_bytes_ -= heap_.object_size(l.s->key_objs[slot]);
-        l.s->key_objs[slot] = heap::kNil;
-      }
-      if (ind_elem_) {
-        if (l.s->elem_objs[slot] != heap::kNil) indirect_bytes_ -= heap_.object_size(l.s->elem_objs[slot]);
-        l.s->elem_objs[slot] = heap::kNil;
-      }
-      l.s->key(slot) = 0;
-      set_elem(*l.s, slot, 0);
-      l.s->th(slot) = emptyOne;
-      // If the chain now ends in emptyOne states, turn them into emptyRest.
-      const BucketRef next = l.s->ovf(l.b);
-      const bool last_in_chain =
-          i == bucketCnt - 1 ? (next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest)
-                             : l.s->th(slot + 1) == emptyRest;
-      if (last_in_chain) {
-        BucketRef b = r;
-        int j = i;
-        for (;;) {
-          Loc lb = loc(cur_, b);
-          lb.s->th(lb.b * bucketCnt + static_cast<size_t>(j)) = emptyRest;
-          if (j == 0) {
-            if (b == orig) break;
-            BucketRef c = b;   // find the previous bucket, continue at its last slot
-            for (b = orig; loc(cur_, b).s->ovf(loc(cur_, b).b) != c;) b = loc(cur_, b).s->ovf(loc(cur_, b).b);
-            j = bucketCnt - 1;
-          } else {
-            --j;
-          }
-          Loc lp = loc(cur_, b);
-          if (lp.s->th(lp.b * bucketCnt + static_cast<size_t>(j)) != emptyOne) break;
-        }
-      }
-      --count_;
-      // Reset the hash seed when the map empties, to make repeated collisions harder.
-      if (count_ == 0) reseed();
-      debug_check();
+      if (!keys_.equal(l.s->key(l.b * bucketCnt + static_cast<size_t>(i)), key)) continue;
+      delete_slot(orig, r, i);
       return true;
     }
     if (scan.rest) return false;
     r = l.s->ovf(l.b);
   }
   return false;
+}
+
+// delete_slot empties slot i of bucket r in the chain of bucket orig (mapdelete's end).
+GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
+  Loc l = loc(cur_, r);
+  const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+  // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
+  if (ind_key_) {
+    indirect_bytes_ -= heap_.object_size(l.s->key_objs[slot]);
+    l.s->key_objs[slot] = heap::kNil;
+  }
+  if (ind_elem_) {
+    if (l.s->elem_objs[slot] != heap::kNil) indirect_bytes_ -= heap_.object_size(l.s->elem_objs[slot]);
+    l.s->elem_objs[slot] = heap::kNil;
+  }
+  l.s->key(slot) = 0;
+  set_elem(*l.s, slot, 0);
+  l.s->th(slot) = emptyOne;
+  // If the chain now ends in emptyOne states, turn them into emptyRest.
+  const BucketRef next = l.s->ovf(l.b);
+  const bool last_in_chain =
+      i == bucketCnt - 1 ? (next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest)
+                         : l.s->th(slot + 1) == emptyRest;
+  if (last_in_chain && r == orig) {
+    // In the chain's first bucket the walk ends at slot 0: slot i and the emptyOne slots
+    // right below it become emptyRest, in one word.
+    uint8_t* th = &l.s->th(l.b * bucketCnt);
+    uint64_t w;
+    std::memcpy(&w, th, sizeof w);
+    const uint64_t upto_i = i == bucketCnt - 1 ? ~uint64_t{0} : (uint64_t{1} << (8 * i + 8)) - 1;
+    const uint64_t stop = ~zero_bytes(w ^ 0x0101010101010101ull) & 0x8080808080808080ull & upto_i;
+    const uint64_t keep = stop ? (uint64_t{2} << (63 - std::countl_zero(stop))) - 1 : 0;   // up to that byte
+    w &= ~(upto_i & ~keep);
+    std::memcpy(th, &w, sizeof w);
+  } else if (last_in_chain) {
+    BucketRef b = r;
+    int j = i;
+    for (;;) {
+      Loc lb = loc(cur_, b);
+      lb.s->th(lb.b * bucketCnt + static_cast<size_t>(j)) = emptyRest;
+      if (j == 0) {
+        if (b == orig) break;
+        BucketRef c = b;   // find the previous bucket, continue at its last slot
+        for (b = orig; loc(cur_, b).s->ovf(loc(cur_, b).b) != c;) b = loc(cur_, b).s->ovf(loc(cur_, b).b);
+        j = bucketCnt - 1;
+      } else {
+        --j;
+      }
+      Loc lp = loc(cur_, b);
+      if (lp.s->th(lp.b * bucketCnt + static_cast<size_t>(j)) != emptyOne) break;
+    }
+  }
+  --count_;
+  // Reset the hash seed when the map empties, to make repeated collisions harder.
+  if (count_ == 0) reseed();
+  debug_check();
 }
 
 void ClassicMap::clear() {
@@ -738,31 +802,43 @@ void ClassicMap::evacuate(uint64_t oldbucket) {
     BucketRef first_overflow = old_.s.ovf(oldbucket);
     for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
       Loc src = loc(old_, r);
-      for (int i = 0; i < bucketCnt; ++i) {
+      // The bucket's tophash word at once: its full slots move (in slot order); every slot
+      // becomes evacuatedEmpty, evacuatedX or evacuatedY (isEmpty slots are emptyRest or
+      // emptyOne; evacuated states cannot occur in a bucket not yet evacuated).
+      uint8_t* th = &src.s->th(src.b * bucketCnt);   // again after newoverflow (pool_ may grow)
+      uint64_t w;
+      std::memcpy(&w, th, sizeof w);
+      const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
+      uint64_t states = 0x0101010101010101ull * evacuatedEmpty;
+      for (uint64_t m = full; m; m &= m - 1) {
+        const int i = BucketScan::slot(m);
         const size_t s = src.b * bucketCnt + static_cast<size_t>(i);
-        const uint8_t top = src.s->th(s);
-        if (top < minTopHash) {   // isEmpty (evacuated states cannot occur here)
-          src.s->th(s) = evacuatedEmpty;
-          continue;
-        }
-        int useY = 0;
-        if (!same_size_grow_ && (hash_of(src.s->key(s)) & newbit)) useY = 1;
-        src.s->th(s) = static_cast<uint8_t>(evacuatedX + useY);
+        const uint8_t top = static_cast<uint8_t>(w >> (8 * i));
+        const uint32_t key = src.s->key(s);
+        const int useY = !same_size_grow_ && (hash_of(key) & newbit) ? 1 : 0;
+        states -= uint64_t(evacuatedEmpty - evacuatedX - useY) << (8 * i);
         EvacDst& dst = xy[useY];
         if (dst.i == bucketCnt) {
+          // newoverflow may run a GC or a listener: they see slots up to i in their
+          // evacuated states, the others as they were (map.go's order).
+          const uint64_t done = i == bucketCnt - 1 ? ~uint64_t{0} : (uint64_t{1} << (8 * i + 8)) - 1;
+          const uint64_t now = (states & done) | (w & ~done);
+          std::memcpy(th, &now, sizeof now);
           dst.b = newoverflow(cur_, dst.b);
           dst.i = 0;
           src = loc(old_, r);
+          th = &src.s->th(src.b * bucketCnt);
         }
         Loc d = loc(cur_, dst.b);
         const size_t ds = d.b * bucketCnt + static_cast<size_t>(dst.i);
         d.s->th(ds) = top;
-        d.s->key(ds) = src.s->key(s);
+        d.s->key(ds) = key;
         set_elem(*d.s, ds, elem_at(*src.s, s));
         if (ind_key_) d.s->key_objs[ds] = src.s->key_objs[s];
         if (ind_elem_) d.s->elem_objs[ds] = src.s->elem_objs[s];
         ++dst.i;
       }
+      std::memcpy(th, &states, sizeof states);
       r = src.s->ovf(src.b);
     }
     // The X half shares its slots with the old bucket: clear what evacuation did not

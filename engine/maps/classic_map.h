@@ -205,8 +205,12 @@ class ClassicMap final : public Map {
   struct SlotRef { Slots* s; size_t slot; };
   // The operations on a key whose hash (hash_of) the caller computed.
   SlotRef assign_slot(uint32_t key, uint64_t hash);
+  SlotRef assign_chain(uint32_t key, uint64_t hash, uint8_t top);
+  SlotRef insert_at(BucketRef b, int i, uint32_t key, uint8_t top);
+  bool over_load(uint64_t count) const;
   void store_hashed(uint32_t key, uint64_t hash, uint32_t elem);
   bool remove_hashed(uint32_t key, uint64_t hash);
+  void delete_slot(BucketRef orig, BucketRef r, int i);
   void prefetch_hashed(uint64_t hash) const;
   template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
   // Elems are stored only once some elem is non-zero (materialize_elems).
