@@ -361,13 +361,6 @@ void ClassicMap::emit(MapEvent::Kind k, uint64_t a, uint64_t b) {
 
 //-- [SECTION] mapassign / mapaccess / mapdelete / mapclear --------------------------------------
 
-// The operations of run_keys' loop are inlined into it (no call per key).
-#if defined(__GNUC__) || defined(__clang__)
-#define GOMAPSIM_HOT [[gnu::always_inline]] inline
-#else
-#define GOMAPSIM_HOT inline
-#endif
-
 GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t hash) {
   if (cur_.nbuckets == 0) {
     // Lazily allocated first bucket: h.buckets = newobject(t.bucket).

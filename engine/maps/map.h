@@ -22,6 +22,14 @@
 
 #include "engine/heap/heap.h"
 
+// GOMAPSIM_HOT marks the operations an implementation inlines into its run loops
+// (Map::store_run, remove_run): no call per key.
+#if defined(__GNUC__) || defined(__clang__)
+#define GOMAPSIM_HOT [[gnu::always_inline]] inline
+#else
+#define GOMAPSIM_HOT inline
+#endif
+
 namespace maps {
 
 inline constexpr uint64_t kMaxKeySize = 128;    // maxKeySize: larger keys are stored indirectly
@@ -246,6 +254,13 @@ class KeyOps {
     if (small_ && (!(a & kBigBit) || !(b & kBigBit))) return false;
     return codec_.key_equal(a, b);
   }
+  // equal_exact is the codec's key_equal, with only the small-int fast path: the codec may
+  // find a handle unequal to itself (a NaN key).
+  bool equal_exact(uint32_t a, uint32_t b) const {
+    if (small_ && (!(a & kBigBit) || !(b & kBigBit))) return a == b;
+    return codec_.key_equal(a, b);
+  }
+  bool small() const { return small_; }
 
  private:
   const SlotCodec& codec_;

@@ -207,7 +207,8 @@ class SwissMap::SlotPool {
 
 SwissMap::SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
                    const SlotCodec& codec, const MakeParams& params)
-    : heap_(heap), profile_(profile), type_(type), codec_(codec), layout_(swiss_layout(type)),
+    : heap_(heap), profile_(profile), type_(type), codec_(codec), keys_(codec),
+      layout_(swiss_layout(type)),
       pool_(std::make_unique<SlotPool>(type.indirect_key(), type.indirect_elem())),
       seed_(hash64(params.seed, kSeedMix)) {
   const uint64_t hint = params.hint < 0 ? 0 : static_cast<uint64_t>(params.hint);
@@ -268,9 +269,7 @@ std::unique_ptr<Map> make_swiss_map(heap::Heap& heap, const runtime::Profile& pr
 
 const SwissMap* as_swiss_map(const Map& m) { return dynamic_cast<const SwissMap*>(&m); }
 
-uint64_t SwissMap::hash_of(uint32_t key) const {
-  return hash64(codec_.key_hash_input(key), seed_);
-}
+uint64_t SwissMap::hash_of(uint32_t key) const { return hash64(keys_.hash_input(key), seed_); }
 
 // directory_index is directoryIndex: the top globalDepth bits of the hash.
 uint64_t SwissMap::directory_index(uint64_t hash) const {
@@ -311,7 +310,7 @@ void SwissMap::grow_to_small() {
 int64_t SwissMap::small_find(uint64_t hash, uint32_t key) const {
   for (uint64_t m = match_h2(load_ctrl(small_.ctrl), h2(hash)); m != 0; m &= m - 1) {
     const uint32_t i = first(m);
-    if (codec_.key_equal(small_.keys[i], key)) return i;
+    if (key_equal(small_.keys[i], key)) return i;
   }
   return -1;
 }
@@ -366,13 +365,64 @@ void SwissMap::grow_to_table() {
 // assign is Map.PutSlot / runtime_mapassign_fast64; the caller writes the elem.
 uint32_t* SwissMap::assign(uint32_t key) {
   materialize_elems();
-  return put(key);
+  return put(key, hash_of(key));
 }
 
 void SwissMap::store(uint32_t key, uint32_t elem) {
   if (elem != 0) materialize_elems();
-  *put(key) = elem;
+  *put(key, hash_of(key)) = elem;
   scratch_elem_ = 0;
+}
+
+// run_keys is store_run / remove_run: each key is hashed once, kAhead keys before its
+// operation, when the first group of its probe sequence is prefetched. A hash is kept only
+// while the seed it was computed with is the map's (a delete that empties the map reseeds).
+template <bool kStore>
+void SwissMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  constexpr uint64_t kAhead = 16;
+  uint64_t ring[kAhead];
+  uint64_t seed = seed_;
+  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
+  for (uint64_t j = 0; j < kAhead && j < run.n; ++j) {
+    ring[j] = hash_of(key_at(j));
+    prefetch_hashed(ring[j]);
+  }
+  for (uint64_t j = 0; j < run.n; ++j) {
+    if (j) run.next();
+    if (seed != seed_) {   // reseeded: hash the keys in the ring again
+      seed = seed_;
+      for (uint64_t i = j; i < j + kAhead && i < run.n; ++i) ring[i % kAhead] = hash_of(key_at(i));
+    }
+    const uint32_t key = key_at(j);
+    const uint64_t hash = ring[j % kAhead];
+    if (j + kAhead < run.n) {
+      const uint64_t ahead = hash_of(key_at(j + kAhead));
+      ring[j % kAhead] = ahead;
+      prefetch_hashed(ahead);
+    }
+    if constexpr (kStore) {
+      const uint32_t e = elem_is_key ? key : elem;
+      if (e != 0) materialize_elems();
+      *put(key, hash) = e;
+      scratch_elem_ = 0;
+    } else {
+      remove_hashed(key, hash);
+    }
+  }
+}
+
+void SwissMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  run_keys<true>(run, elem, elem_is_key);
+}
+
+void SwissMap::remove_run(const KeyRun& run) { run_keys<false>(run, 0, false); }
+
+// prefetch_hashed asks for the ctrl word and keys of the first group the key's probe reads.
+void SwissMap::prefetch_hashed(uint64_t hash) const {
+  if (dir_.empty()) return;
+  const Table& t = tables_[dir_[directory_index(hash)]];
+  const uint64_t off = (h1(hash) & (t.capacity / kSwissGroupSlots - 1)) * kSwissGroupSlots;
+  prefetch_group(t.slots.ctrl + off, t.slots.keys + off);
 }
 
 // materialize_elems starts keeping elem handles (all 0 so far).
@@ -385,8 +435,7 @@ void SwissMap::materialize_elems() {
     if (t.capacity != 0) t.slots.elems = pool_->elems_of(t.slots, t.capacity);
 }
 
-uint32_t* SwissMap::put(uint32_t key) {
-  const uint64_t hash = hash_of(key);
+GOMAPSIM_HOT uint32_t* SwissMap::put(uint32_t key, uint64_t hash) {
   uint32_t* elem = nullptr;
   if (dir_.empty()) {
     if (!small_present_) grow_to_small();
@@ -427,9 +476,10 @@ const uint32_t* SwissMap::lookup(uint32_t key) const {
   return s < 0 ? nullptr : elem_at(t.slots, static_cast<uint64_t>(s));
 }
 
-bool SwissMap::remove(uint32_t key) {
+bool SwissMap::remove(uint32_t key) { return used_ != 0 && remove_hashed(key, hash_of(key)); }
+
+GOMAPSIM_HOT bool SwissMap::remove_hashed(uint32_t key, uint64_t hash) {
   if (used_ == 0) return false;
-  const uint64_t hash = hash_of(key);
   bool found;
   if (dir_.empty()) {
     found = delete_small(hash, key);
@@ -555,11 +605,18 @@ void SwissMap::for_each(const std::function<bool(uint32_t key, uint32_t elem)>& 
       if (is_full(small_.ctrl[i]) && !f(small_.keys[i], *elem_at(small_, i))) return;
     return;
   }
+  // No full slot when used is 0, except in clone_from before it sets used (its objects are
+  // still pending then).
+  if (used_ == 0 && pending_.empty()) return;
   for (uint64_t d = 0; d < dir_.size();) {
     if (dir_[d] == ~0u) { d++; continue; }   // NewMap still filling the directory
     const Table& t = tables_[dir_[d]];
-    for (uint32_t s = 0; s < t.capacity; s++)
-      if (is_full(t.slots.ctrl[s]) && !f(t.slots.keys[s], *elem_at(t.slots, s))) return;
+    for (uint32_t g = 0; g < t.capacity; g += kSwissGroupSlots) {
+      for (uint64_t m = match_full(load_ctrl(t.slots.ctrl + g)); m != 0; m &= m - 1) {
+        const uint32_t s = g + first(m);
+        if (!f(t.slots.keys[s], *elem_at(t.slots, s))) return;
+      }
+    }
     d += uint64_t(1) << (global_depth_ - t.local_depth);
   }
 }
@@ -625,7 +682,7 @@ void SwissMap::clear_slot(const SlotBlock& b, uint64_t s) {
 }
 
 // table_put_slot is table.PutSlot: nullptr when the table had no room and was rehashed.
-uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
+GOMAPSIM_HOT uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
   Table& t = tables_[ti];
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
@@ -637,7 +694,7 @@ uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint32_t key) {
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
     for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
       const uint64_t s = g + first(m);
-      if (codec_.key_equal(t.slots.keys[s], key)) return elem_at(t.slots, s);
+      if (key_equal(t.slots.keys[s], key)) return elem_at(t.slots, s);
     }
     const uint64_t m = match_empty_or_deleted(ctrl);
     if (m == 0) continue;                      // nothing but full slots: keep probing
@@ -699,7 +756,7 @@ int64_t SwissMap::table_find(const Table& t, uint64_t hash, uint32_t key) const 
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
     for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
       const uint64_t s = g + first(m);
-      if (codec_.key_equal(t.slots.keys[s], key)) return static_cast<int64_t>(s);
+      if (key_equal(t.slots.keys[s], key)) return static_cast<int64_t>(s);
     }
     if (match_empty(ctrl) != 0) return -1;   // an empty slot ends the probe sequence
   }
@@ -708,7 +765,7 @@ int64_t SwissMap::table_find(const Table& t, uint64_t hash, uint32_t key) const 
 // table_delete is table.Delete. A group with an empty slot ends every probe sequence that
 // reaches it, so its slot can simply become empty again; in a full group the slot must
 // stay "occupied" for probing: a tombstone, and growthLeft is not returned.
-bool SwissMap::table_delete(uint32_t ti, uint64_t hash, uint32_t key) {
+GOMAPSIM_HOT bool SwissMap::table_delete(uint32_t ti, uint64_t hash, uint32_t key) {
   Table& t = tables_[ti];
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
@@ -719,7 +776,7 @@ bool SwissMap::table_delete(uint32_t ti, uint64_t hash, uint32_t key) {
     const uint64_t ctrl = load_ctrl(t.slots.ctrl + g);
     for (uint64_t m = match_h2(ctrl, h); m != 0; m &= m - 1) {
       const uint64_t s = g + first(m);
-      if (!codec_.key_equal(t.slots.keys[s], key)) continue;
+      if (!key_equal(t.slots.keys[s], key)) continue;
       t.used--;
       used_--;
       clear_slot(t.slots, s);
@@ -802,10 +859,12 @@ void SwissMap::grow(uint32_t ti, uint16_t new_capacity) {
   const uint32_t ni = new_table(new_capacity, tables_[ti].index, tables_[ti].local_depth);
   Table& t = tables_[ti];
   Table& nt = tables_[ni];
-  for (uint32_t s = 0; s < t.capacity; s++) {
-    if (!is_full(t.slots.ctrl[s])) continue;
-    unchecked_put_slot(nt, hash_of(t.slots.keys[s]), t.slots, s);
-    nt.used++;
+  for (uint32_t g = 0; g < t.capacity; g += kSwissGroupSlots) {
+    for (uint64_t m = match_full(load_ctrl(t.slots.ctrl + g)); m != 0; m &= m - 1) {
+      const uint32_t s = g + first(m);
+      unchecked_put_slot(nt, hash_of(t.slots.keys[s]), t.slots, s);
+      nt.used++;
+    }
   }
   const uint64_t old_capacity = t.capacity;
   replace_table(ni);
@@ -822,12 +881,14 @@ void SwissMap::split(uint32_t ti) {
   const uint32_t right = new_table(kMaxTableCapacity, -1, local_depth);
   const uint64_t mask = uint64_t(1) << (64 - local_depth);   // localDepthMask
   const Table& t = tables_[ti];
-  for (uint32_t s = 0; s < t.capacity; s++) {
-    if (!is_full(t.slots.ctrl[s])) continue;
-    const uint64_t hash = hash_of(t.slots.keys[s]);
-    Table& nt = tables_[(hash & mask) == 0 ? left : right];
-    unchecked_put_slot(nt, hash, t.slots, s);
-    nt.used++;
+  for (uint32_t g = 0; g < t.capacity; g += kSwissGroupSlots) {
+    for (uint64_t m = match_full(load_ctrl(t.slots.ctrl + g)); m != 0; m &= m - 1) {
+      const uint32_t s = g + first(m);
+      const uint64_t hash = hash_of(t.slots.keys[s]);
+      Table& nt = tables_[(hash & mask) == 0 ? left : right];
+      unchecked_put_slot(nt, hash, t.slots, s);
+      nt.used++;
+    }
   }
   const uint64_t old_index = static_cast<uint64_t>(t.index);
   install_table_split(ti, left, right);

@@ -187,6 +187,8 @@ class SwissMap final : public Map {
   uint32_t* assign(uint32_t key) override;
   // store keeps no elem handles at all while every stored elem is 0 (sets, zero values).
   void store(uint32_t key, uint32_t elem) override;
+  void store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) override;
+  void remove_run(const KeyRun& run) override;
   const uint32_t* lookup(uint32_t key) const override;
   bool remove(uint32_t key) override;
   void clear() override;
@@ -254,7 +256,11 @@ class SwissMap final : public Map {
   };
   class SlotPool;
 
-  uint32_t* put(uint32_t key);
+  uint32_t* put(uint32_t key, uint64_t hash);
+  bool remove_hashed(uint32_t key, uint64_t hash);
+  void prefetch_hashed(uint64_t hash) const;
+  template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
+  bool key_equal(uint32_t a, uint32_t b) const { return keys_.equal_exact(a, b); }
   void materialize_elems();
   uint32_t* elem_at(const SlotBlock& b, uint64_t s) { return b.elems ? &b.elems[s] : &scratch_elem_; }
   const uint32_t* elem_at(const SlotBlock& b, uint64_t s) const {
@@ -308,6 +314,7 @@ class SwissMap final : public Map {
   const runtime::Profile& profile_;
   const MapType type_;
   const SlotCodec& codec_;
+  const KeyOps keys_;
   const SwissLayout layout_;
   std::unique_ptr<SlotPool> pool_;
 
