@@ -146,11 +146,13 @@ class SwissMap::SlotPool {
         Slab s;
         s.nblocks = c.next_blocks;
         const uint64_t n = uint64_t(s.nblocks) * capacity;
-        s.ctrl = std::make_unique<uint8_t[]>(n);
-        s.keys = std::make_unique<uint32_t[]>(n);
-        if (elems_) s.elems = std::make_unique<uint32_t[]>(n);
-        if (ind_keys_) s.ind_keys = std::make_unique<uint32_t[]>(n);
-        if (ind_elems_) s.ind_elems = std::make_unique<uint32_t[]>(n);
+        // Not zeroed here: get() resets every block it hands out (a slab's pages are
+        // touched only as its blocks are used).
+        s.ctrl = std::make_unique_for_overwrite<uint8_t[]>(n);
+        s.keys = std::make_unique_for_overwrite<uint32_t[]>(n);
+        if (elems_) s.elems = std::make_unique_for_overwrite<uint32_t[]>(n);
+        if (ind_keys_) s.ind_keys = std::make_unique_for_overwrite<uint32_t[]>(n);
+        if (ind_elems_) s.ind_elems = std::make_unique_for_overwrite<uint32_t[]>(n);
         bytes_ += n * (1 + 4 + (elems_ ? 4 : 0) + (ind_keys_ ? 4 : 0) + (ind_elems_ ? 4 : 0));
         c.next_blocks = c.next_blocks * 2 > max_blocks ? max_blocks : c.next_blocks * 2;
         c.slabs.push_back(std::move(s));
@@ -746,6 +748,46 @@ void SwissMap::unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from
   }
 }
 
+// move_slots is the loop of grow and split: uncheckedPutSlot of every full slot of from, in
+// slot order, into left, or into right when its hash has split_bit (grow: 0; left and right
+// the same table then). The new tables have no tombstones and the same capacity.
+void SwissMap::move_slots(const Table& from, Table& left, Table& right, uint64_t split_bit) {
+  struct Dest {
+    SlotBlock b;
+    uint16_t used, growth_left;
+  };
+  Dest l{left.slots, left.used, left.growth_left}, r{right.slots, right.used, right.growth_left};
+  const uint64_t mask = left.capacity / kSwissGroupSlots - 1;
+  const SlotBlock& src = from.slots;
+  auto put = [&](Dest& d, uint64_t hash, uint32_t s) {
+    if (d.growth_left == 0) invariant_failure("growthLeft is unexpectedly 0", dump());
+    uint64_t off = h1(hash) & mask;
+    uint64_t e;
+    for (uint64_t step = 1; (e = match_empty_or_deleted(load_ctrl(d.b.ctrl + off * kSwissGroupSlots))) == 0; step++)
+      off = (off + step) & mask;
+    const uint64_t to = off * kSwissGroupSlots + first(e);
+    d.b.keys[to] = src.keys[s];
+    if (d.b.elems) d.b.elems[to] = src.elems[s];
+    if (d.b.ind_keys) d.b.ind_keys[to] = src.ind_keys[s];
+    if (d.b.ind_elems) d.b.ind_elems[to] = src.ind_elems[s];
+    d.b.ctrl[to] = h2(hash);
+    d.growth_left--;
+    d.used++;
+  };
+  for (uint32_t g = 0; g < from.capacity; g += kSwissGroupSlots) {
+    for (uint64_t m = match_full(load_ctrl(src.ctrl + g)); m != 0; m &= m - 1) {
+      const uint32_t s = g + first(m);
+      const uint64_t hash = hash_of(src.keys[s]);
+      if (hash & split_bit) put(r, hash, s);
+      else put(l, hash, s);
+    }
+  }
+  right.used = r.used;
+  right.growth_left = r.growth_left;
+  left.used = l.used;
+  left.growth_left = l.growth_left;
+}
+
 int64_t SwissMap::table_find(const Table& t, uint64_t hash, uint32_t key) const {
   const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
   const uint8_t h = h2(hash);
@@ -858,14 +900,7 @@ void SwissMap::rehash(uint32_t ti) {
 void SwissMap::grow(uint32_t ti, uint16_t new_capacity) {
   const uint32_t ni = new_table(new_capacity, tables_[ti].index, tables_[ti].local_depth);
   Table& t = tables_[ti];
-  Table& nt = tables_[ni];
-  for (uint32_t g = 0; g < t.capacity; g += kSwissGroupSlots) {
-    for (uint64_t m = match_full(load_ctrl(t.slots.ctrl + g)); m != 0; m &= m - 1) {
-      const uint32_t s = g + first(m);
-      unchecked_put_slot(nt, hash_of(t.slots.keys[s]), t.slots, s);
-      nt.used++;
-    }
-  }
+  move_slots(t, tables_[ni], tables_[ni], 0);
   const uint64_t old_capacity = t.capacity;
   replace_table(ni);
   free_table(ti);
@@ -881,15 +916,7 @@ void SwissMap::split(uint32_t ti) {
   const uint32_t right = new_table(kMaxTableCapacity, -1, local_depth);
   const uint64_t mask = uint64_t(1) << (64 - local_depth);   // localDepthMask
   const Table& t = tables_[ti];
-  for (uint32_t g = 0; g < t.capacity; g += kSwissGroupSlots) {
-    for (uint64_t m = match_full(load_ctrl(t.slots.ctrl + g)); m != 0; m &= m - 1) {
-      const uint32_t s = g + first(m);
-      const uint64_t hash = hash_of(t.slots.keys[s]);
-      Table& nt = tables_[(hash & mask) == 0 ? left : right];
-      unchecked_put_slot(nt, hash, t.slots, s);
-      nt.used++;
-    }
-  }
+  move_slots(t, tables_[left], tables_[right], mask);
   const uint64_t old_index = static_cast<uint64_t>(t.index);
   install_table_split(ti, left, right);
   free_table(ti);
