@@ -66,6 +66,11 @@ inline void prefetch_group(const uint8_t* ctrl, const uint32_t* keys) {
 #if defined(__GNUC__) || defined(__clang__)
   __builtin_prefetch(ctrl);
   __builtin_prefetch(keys);
+#if !defined(__EMSCRIPTEN__)
+  // A function whose only effect is a prefetch is pure to GCC, and a call to it with no
+  // result is dropped (SwissMap::prefetch_hashed was): an empty volatile asm keeps it.
+  asm volatile("");
+#endif
 #else
   (void)ctrl;
   (void)keys;
@@ -420,7 +425,7 @@ void SwissMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
 void SwissMap::remove_run(const KeyRun& run) { run_keys<false>(run, 0, false); }
 
 // prefetch_hashed asks for the ctrl word and keys of the first group the key's probe reads.
-void SwissMap::prefetch_hashed(uint64_t hash) const {
+GOMAPSIM_HOT void SwissMap::prefetch_hashed(uint64_t hash) const {
   if (dir_.empty()) return;
   const Table& t = tables_[dir_[directory_index(hash)]];
   const uint64_t off = (h1(hash) & (t.capacity / kSwissGroupSlots - 1)) * kSwissGroupSlots;
