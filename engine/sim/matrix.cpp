@@ -236,7 +236,8 @@ std::vector<MatrixRow> ReleaseMatrix::rows() const {
     bool first = true;
     for (size_t k = 0; k < ncol; ++k) {
       const MatrixColumn& c = columns_[k];
-      if (!c.done || i >= c.lines.size()) { row.same_text = row.same_text && !c.loaded; continue; }
+      if (!c.done) continue;   // still running: says nothing yet about its text
+      if (i >= c.lines.size()) { row.same_text = row.same_text && !c.loaded; continue; }
       row.texts[k] = c.lines[i];
       skels[k] = split_numbers(c.lines[i], per[k]);
       if (first) { row.skeleton = skels[k]; first = false; }
