@@ -211,12 +211,20 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
   V r;
   r.src.push_back(rec.result);
   calls_.push_back(std::move(rec));
-  if (callee.result_types.empty()) {
+  return call_results(r, base, callee.result_types, false);
+}
+
+// call_results: a call's results, which come back in the frame's first slots (base…): none,
+// one (moved to a slot of its own category if base's differs), or a tuple — left in place,
+// or copied into slots of the results' own types (copy: when the frame's slots are typed
+// by other values, a call through an interface).
+V Compiler::call_results(V r, int base, const std::vector<TypeId>& results, bool copy) {
+  if (results.empty()) {
     r.t = 0;
     return r;
   }
-  if (callee.result_types.size() == 1) {
-    TypeId rt = callee.result_types[0];
+  if (results.size() == 1) {
+    const TypeId rt = results[0];
     r.t = rt;
     r.fresh = true;
     if (prog_.cat_of(rt) != F->fn->slot_cat[size_t(base)]) {
@@ -228,8 +236,12 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
     return r;
   }
   r.is_tuple = true;
-  r.t = T.tuple(callee.result_types);
+  r.t = T.tuple(results);
   r.slot = base;
+  if (copy) {
+    r.slot = fresh_slots(results);
+    for (size_t i = 0; i < results.size(); ++i) emit(OpMov, r.slot + int(i), base + int(i));
+  }
   return r;
 }
 

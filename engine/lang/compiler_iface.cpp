@@ -217,31 +217,9 @@ V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
   emit(OpCallI, method_name(sel.name), base, int(np) + 1, int(nr));
   V r;
   r.src.push_back(0);   // what an unknown method returns may be anything on the heap
-  if (nr == 0) {
-    r.t = 0;
-    return r;
-  }
   std::vector<TypeId> res;
   for (size_t i = np; i < sig.fields.size(); ++i) res.push_back(sig.fields[i].type);
-  if (nr == 1) {
-    const TypeId rt = res[0];
-    r.t = rt;
-    r.fresh = true;
-    if (prog_.cat_of(rt) != F->fn->slot_cat[size_t(base)]) {
-      r.slot = temp(rt);
-      emit(OpMov, r.slot, base);
-    } else {
-      r.slot = base;
-    }
-    return r;
-  }
-  // several results: copy them out into slots of their own types
-  const int out = fresh_slots(res);
-  for (size_t i = 0; i < nr; ++i) emit(OpMov, out + int(i), base + int(i));
-  r.is_tuple = true;
-  r.t = T.tuple(res);
-  r.slot = out;
-  return r;
+  return call_results(r, base, res, true);
 }
 
 // ---------------------------------------------------------------- type assertions and switches

@@ -246,6 +246,7 @@ class Compiler {
   V method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr);
   V receiver_value(const Receiver& r);
   V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr);
+  V call_results(V r, int base, const std::vector<TypeId>& results, bool copy);
   bool declare_closure(const Expr& name, const Expr& lit);
   V closure_call(const Expr& e, ClosureDef& c);
   V argument_copy(V& a, TypeId t);

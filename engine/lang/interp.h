@@ -222,6 +222,7 @@ class Interpreter {
   // [SECTION] builtins and the run loop
   bool builtin(const Instr& in, Word* R);
   void panic(const std::string& msg);
+  void emit_print(int stream, const std::string& out);
   void limit(const std::string& msg);
   bool heap_alloc_ok(uint64_t bytes);
   heap::ObjId alloc(uint64_t size, bool noscan);

@@ -122,6 +122,14 @@ bool Interpreter::rand_method(const CallSite& cs, const Word* a, size_t n, Word*
   return true;
 }
 
+// emit_print hands one print's text to the host (stream 1 stdout, 2 stderr); a stepping
+// host may stop the run after it.
+void Interpreter::emit_print(int stream, const std::string& out) {
+  ++prints_;
+  if (host_) host_->print(stream, out);
+  if (stop_after_print_) stop_now_ = true;
+}
+
 // [SECTION] panics and allocation
 void Interpreter::panic(const std::string& msg) {
   if (status_ != VmStatus::Running) return;
@@ -202,17 +210,13 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         }
       }
       if (cs.fn == Builtin::Println) out += '\n';
-      ++prints_;
-      if (host_) host_->print(2, out);
-      if (stop_after_print_) stop_now_ = true;
+      emit_print(2, out);
       return status_ == VmStatus::Running;
     }
     case Builtin::FmtPrint: case Builtin::FmtPrintln: case Builtin::FmtPrintf: {
       std::string out;
       if (!format_args(cs, a, n, cs.fn == Builtin::FmtPrintf, cs.fn == Builtin::FmtPrintln, out)) return false;
-      ++prints_;
-      if (host_) host_->print(1, out);
-      if (stop_after_print_) stop_now_ = true;
+      emit_print(1, out);
       return status_ == VmStatus::Running;
     }
     case Builtin::FmtSprint: case Builtin::FmtSprintln: case Builtin::FmtSprintf: {
@@ -242,9 +246,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         if (log_flags_ & 64) header += log_prefix_;
         out = header + out;
       }
-      ++prints_;
-      if (host_) host_->print(2, out);
-      if (stop_after_print_) stop_now_ = true;
+      emit_print(2, out);
       if (status_ != VmStatus::Running) return false;
       if (cs.fn == Builtin::LogFatal || cs.fn == Builtin::LogFatalln || cs.fn == Builtin::LogFatalf) {
         exit_code_ = 1;

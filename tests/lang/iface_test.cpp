@@ -50,6 +50,15 @@ TEST(Iface, FmtCallsTheProgramsErrorAndStringMethods) {
   EXPECT_EQ(m.out, "5000 64000 (1999,2999)\n");
 }
 
+TEST(Iface, MethodsWithSeveralResultsThroughAnInterface) {
+  auto r = run(prog("\tvar s Store = &mem{map[string]int{\"a\": 1}}\n\tv, err := s.Get(\"a\")\n\tfmt.Println(v, err)\n"
+                    "\tv, err = s.Get(\"b\")\n\tfmt.Println(v, err)\n",
+                    "type Store interface {\n\tGet(k string) (int, error)\n}\ntype mem struct{ m map[string]int }\n"
+                    "func (s *mem) Get(k string) (int, error) {\n\tv, ok := s.m[k]\n\tif !ok {\n\t\treturn 0, fmt.Errorf(\"missing %s\", k)\n\t}\n\treturn v, nil\n}\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "1 <nil>\n0 missing b\n");
+}
+
 // box measures one conversion of a non-constant value into the global `sink any`.
 std::string box(const std::string& setup, const std::string& stmt) {
   return prog("\tvar a, b runtime.MemStats\n" + setup + "\truntime.ReadMemStats(&a)\n" + stmt +
