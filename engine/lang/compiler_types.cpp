@@ -136,6 +136,15 @@ bool Compiler::collect() {
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
+    // what stays outside the playground, with the reason
+    static const std::pair<const char*, const char*> outside[] = {
+        {"C", "cgo is not supported by the playground: it simulates Go's own heap, and C memory is not on it"},
+        {"reflect", "reflection is not supported by the playground (fmt prints values and types without it)"},
+        {"os/exec", "os/exec is not supported by the playground: a program cannot start processes here"},
+        {"sync", "package sync is not supported by the playground yet (goroutines are not)"},
+        {"unsafe/cgo", "cgo is not supported by the playground"}};
+    for (const auto& [path, why] : outside)
+      if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
     if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
     if ((im.path == "maps" || im.path == "slices") && !requires_go(im.pos, "package " + im.path, 21)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;

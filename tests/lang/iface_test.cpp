@@ -145,6 +145,9 @@ TEST(Iface, CompileErrorsNameTheMissingMethod) {
       {"type I interface{ M() }\nfunc main() {\n\tvar i I = 3\n\t_ = i\n}\n", "int does not implement main.I (missing method M)"},
       {"func main() {\n\tx := 3\n\t_ = x.(int)\n}\n", "is not an interface"},
       {"type C interface{ ~int | ~string }\nfunc main() {}\n", "type constraints are not supported"},
+      {"import \"reflect\"\nfunc main() { _ = reflect.TypeOf }\n", "import \"reflect\": reflection is not supported"},
+      {"import \"os/exec\"\nfunc main() { _ = exec.Command }\n", "import \"os/exec\": os/exec is not supported"},
+      {"import \"C\"\nfunc main() {}\n", "import \"C\": cgo is not supported"},
   };
   for (const auto& [body, want] : cases) {
     auto r = run(std::string("package main\n\n") + body);
