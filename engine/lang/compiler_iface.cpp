@@ -1,8 +1,9 @@
 // compiler_iface.cpp — interfaces: interface types (methods, embedding), method sets and
 // implements, conversions to an interface (convT*: what it costs is decided by the VM from
 // the value, where it lives by escape analysis), calls through an interface (dynamic
-// dispatch), type assertions and type switches, and the errors the library makes:
-// errors.New, fmt.Errorf (with %w), errors.Is/Unwrap, strconv.Atoi's error.
+// dispatch), type assertions and type switches, the errors the library makes (errors.New,
+// fmt.Errorf with %w, errors.Is/As/Unwrap, strconv.Atoi's error), embedding (promoted
+// fields and methods) and math/rand's own generators (rand.New, rand.NewSource).
 //
 // Models: cmd/compile/internal/types2 — interface.go, typeset.go (method sets, embedding),
 // lookup.go (implements, "missing method M", "method M has pointer receiver"),
@@ -13,8 +14,9 @@
 // zerobase); escape/expr.go (a converted value lives on the stack when the interface does
 // not escape; a call through an interface makes its arguments escape).
 //
-// Simplifications: no method values, no embedding in structs; a type switch's cases are
-// tested in order (gc may reorder concrete cases by hash, which no program can see).
+// Simplifications: no method values; methods promote one embedding deep into method sets
+// (fields and static calls at any depth); a type switch's cases are tested in order (gc may
+// reorder concrete cases by hash, which no program can see).
 #include "engine/lang/compiler_impl.h"
 
 #include <algorithm>

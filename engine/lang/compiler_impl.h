@@ -10,7 +10,8 @@
 //                       function-typed parameters (expanded in place), builtins, packages
 //   compiler_stmt.cpp   statements: declarations, assignments, if/for/range/switch, defer, return
 //   compiler_iface.cpp  interfaces: types, method sets, conversions, dynamic dispatch,
-//                       type assertions and switches, the library's errors
+//                       type assertions and switches, the library's errors, embedding,
+//                       math/rand's own generators
 //   escape.cpp          escape analysis: the graph, allocation sites, &x ("moved to heap: x")
 //   inline.cpp          which functions gc inlines, and what that does to their allocations
 //   liveness.cpp        passes over finished bytecode: stack maps (liveness), fused map loops
