@@ -8,6 +8,7 @@
 // oracle: mem TotalAlloc
 // oracle: nofloor TotalAlloc
 // oracle: unit B
+// oracle: mem freed
 package main
 
 import (
