@@ -263,6 +263,14 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
     const uint64_t start = it->first, len = it->second;
     free_runs_.erase(it);
     if (len > npages) free_runs_.emplace(start + npages, len - npages);
+    // Released pages taken again are faulted back in (mheap.go allocSpan: sysUsed).
+    for (uint64_t p = start; released_pages_ && p < std::min(start + npages, high_water_page_); ++p) {
+      uint64_t& w = released_bits_[p / 64];
+      if (w >> (p % 64) & 1) {
+        w &= ~(1ull << (p % 64));
+        --released_pages_;
+      }
+    }
     high_water_page_ = std::max(high_water_page_, start + npages);
     return start;
   }
@@ -368,6 +376,27 @@ void Heap::flush_mcaches() {
   tiny_offset_ = 0;
 }
 
+void Heap::free_os_memory() {
+  while (pending_) gc_work(~0ull);
+  scavenge_after_cycle_ = true;
+  run_cycle(true, false, /*resumable=*/true);
+}
+
+void Heap::scavenge_all() {
+  // mheap.go: runtime_debug_freeOSMemory → mheap.scavengeAll: every free page is released.
+  // (Real Go keeps the per-P page caches, up to a few hundred KB, that the model has not.)
+  released_bits_.resize((high_water_page_ + 63) / 64, 0);
+  for (const auto& [start, len] : free_runs_) {
+    for (uint64_t p = start; p < std::min(start + len, high_water_page_); ++p) {
+      uint64_t& w = released_bits_[p / 64];
+      if (!(w >> (p % 64) & 1)) {
+        w |= 1ull << (p % 64);
+        ++released_pages_;
+      }
+    }
+  }
+}
+
 void Heap::gc_periodic() {
   run_cycle(false, true);
 }
@@ -444,6 +473,10 @@ void Heap::end_cycle() {
   cycles_.back().next_goal = goal_;
   heap_live_ += black;
   in_gc_ = false;
+  if (scavenge_after_cycle_) {
+    scavenge_after_cycle_ = false;
+    scavenge_all();
+  }
   if (on_gc) on_gc(cycles_.back());
 }
 
@@ -511,7 +544,7 @@ MemStats Heap::read_memstats() const {
   m.HeapInuse = inuse_pages_ * kPageSize;
   m.HeapSys = (mapped_pages_ - stack_pages_) * kPageSize;
   m.HeapIdle = m.HeapSys - m.HeapInuse;
-  m.HeapReleased = (mapped_pages_ - std::min(mapped_pages_, high_water_page_)) * kPageSize;
+  m.HeapReleased = (mapped_pages_ - std::min(mapped_pages_, high_water_page_) + released_pages_) * kPageSize;
   m.StackInuse = m.StackSys = stack_pages_ * kPageSize;
   m.MSpanInuse = align_up(spans_.size() * kMSpanSize, 8);
   // mspan structs come from a fixalloc that recycles them: Sys follows the most spans alive.
@@ -577,6 +610,13 @@ std::string Heap::check_invariants() const {
   if (bytes != heap_alloc_) return "HeapAlloc != sum of allocated objects";
   if (pages != inuse_pages_) return "HeapInuse != sum of in-use spans";
   if (mallocs_ - frees_ != objects) return "Mallocs - Frees != HeapObjects";
+  uint64_t released = 0, released_free = 0;
+  for (uint64_t w : released_bits_) released += static_cast<uint64_t>(std::popcount(w));
+  for (const auto& [start, len] : free_runs_)
+    for (uint64_t p = start; p < start + len && p / 64 < released_bits_.size(); ++p)
+      released_free += released_bits_[p / 64] >> (p % 64) & 1;
+  if (released != released_pages_ || released_free != released_pages_)
+    return "released pages are not free pages of the heap";
   return "";
 }
 

@@ -177,6 +177,9 @@ class Heap {
   // flushallmcaches): cached spans go back to their mcentral and the tiny block is dropped,
   // so the next tiny allocation starts a new 16-byte block.
   void flush_mcaches();
+  // free_os_memory is debug.FreeOSMemory (mheap.go runtime_debug_freeOSMemory): runtime.GC,
+  // then every free page of the heap is returned to the OS (HeapReleased) once it has swept.
+  void free_os_memory();
   // gc_periodic is the cycle sysmon starts when none ran for two minutes (runtime/proc.go
   // forcegcperiod); not counted in NumForcedGC. The caller owns the clock.
   void gc_periodic();
@@ -278,6 +281,12 @@ class Heap {
   std::vector<ObjId> pinned_;
   std::vector<ObjId> baseline_;             // the runtime's own objects, live for ever
   uint64_t high_water_page_ = 0;            // pages below were touched at least once
+  // Free pages below the high-water mark returned to the OS (debug.FreeOSMemory), one bit a
+  // page; a page taken again is in use (and no longer released).
+  std::vector<uint64_t> released_bits_;
+  uint64_t released_pages_ = 0;
+  bool scavenge_after_cycle_ = false;
+  void scavenge_all();
   uint64_t marked_bytes_ = 0, marked_scan_bytes_ = 0;
   ObjId just_allocated_ = kNil;
   // Resumable cycles: the leaves the root scan deferred, and the cycle they belong to.

@@ -282,7 +282,9 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::RuntimeGC: case Builtin::FreeOSMemory:
       pinned_.clear();
       pinned_bigs_.clear();
-      heap_.gc(/*resumable=*/true);   // ends before the next operation (Interpreter::run)
+      // either ends before the next operation (Interpreter::run)
+      if (cs.fn == Builtin::FreeOSMemory) heap_.free_os_memory();
+      else heap_.gc(/*resumable=*/true);
       return true;
     case Builtin::ReadMemStats: {
       uint32_t p = uint32_t(a[0]);

@@ -350,6 +350,31 @@ TEST(Heap, ResumableCycleKeepsWhatWasReachableWhenItStartedAndAllocatesBlack) {
   EXPECT_LE(resumed.HeapInuse - whole.HeapInuse, 8192u);
 }
 
+TEST(Heap, FreeOsMemoryReleasesEveryFreePageUntilItIsTakenAgain) {
+  // debug.FreeOSMemory: runtime.GC, then every free page is released (HeapReleased), without
+  // changing HeapSys or HeapIdle; pages taken again are no longer released.
+  heap::Heap h(go119());
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  h.set_gc_percent(-1);
+  for (int i = 0; i < 40; ++i) h.alloc(1 << 20, true);   // 40 MiB of garbage
+  h.gc();
+  const heap::MemStats before = h.read_memstats();
+  h.free_os_memory();
+  const heap::MemStats after = h.read_memstats();
+  EXPECT_EQ(after.NumForcedGC, 2u);
+  EXPECT_EQ(after.HeapSys, before.HeapSys);
+  EXPECT_EQ(after.HeapIdle, before.HeapIdle);
+  EXPECT_LT(before.HeapReleased, before.HeapIdle / 2);
+  EXPECT_EQ(after.HeapReleased, after.HeapIdle);
+  EXPECT_EQ(h.check_invariants(), "");
+  keep.push_back(h.alloc(8 << 20, true));   // 8 MiB taken again from the released pages
+  const heap::MemStats reused = h.read_memstats();
+  EXPECT_EQ(reused.HeapReleased, after.HeapReleased - (8u << 20));
+  EXPECT_EQ(reused.HeapReleased, reused.HeapIdle);
+  EXPECT_EQ(h.check_invariants(), "");
+}
+
 TEST(Heap, PinnedObjectsSurvive) {
   heap::Heap h(go119());
   h.set_root_scanner([](heap::Marker&) {});
