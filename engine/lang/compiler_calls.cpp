@@ -859,7 +859,7 @@ V Compiler::sort_call(const Expr& e, const std::string& pkg, const std::string& 
                                      " value in argument to " + full);
     std::vector<V*> ps{&args[0]};
     if (f.check) return bi_call(Builtin::SliceIsSorted, ps, TypeTable::kBool, false);
-    const bool boxed = pkg == "sort" && go_minor_ < 22;
+    const bool boxed = pkg == "sort" && lib_.sort_boxes_slice;
     return bi_call(boxed ? Builtin::SortBoxed : Builtin::SortSlice, ps, 0, boxed);
   }
   return bad(e.pos, pkg + "." + name + " is not supported by the playground (sort.Ints, Strings, Float64s and their IsSorted checks; slices.Sort, IsSorted)");

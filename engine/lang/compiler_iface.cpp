@@ -436,7 +436,7 @@ V Compiler::atoi(const Expr& e, std::vector<V>& args) {
   if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strconv.Atoi")) { V v; v.ok = false; return v; }
   // before Go 1.21 a failure's NumError holds the input itself, so the input escapes;
   // from 1.21 it holds a copy (cloneString), and the input does not escape
-  if (go_minor_ < 21) sink(args[0].src);
+  if (!lib_.numerror_copies_input) sink(args[0].src);
   std::vector<V*> ps{&args[0]};
   V r = bi_call(Builtin::Atoi, ps, TypeTable::kInt, false);
   if (!r.ok) return r;

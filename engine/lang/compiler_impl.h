@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "engine/lang/compiler.h"
+#include "engine/runtime/profile.h"
 
 namespace lang::detail {
 
@@ -86,7 +87,8 @@ struct LoopCtx {
 class Compiler {
  public:
   Compiler(const File& f, Program& p, Error& e, int go_minor)
-      : file_(f), prog_(p), err_(e), T(p.types), go_minor_(go_minor) {}
+      : file_(f), prog_(p), err_(e), T(p.types), go_minor_(go_minor),
+        lib_(runtime::profile_for_minor(go_minor).library) {}
 
   bool run() { return run_impl(); }
 
@@ -381,6 +383,7 @@ class Compiler {
   int expr_depth_ = 0;
   uint64_t expr_count_ = 0;
   const int go_minor_;                     // language version: 19 = Go 1.19
+  const runtime::LibraryRules lib_;        // the standard library of that release
   TypeId last_type_ = 0;                   // what type_of(te) resolved last
   TypeId stringer_type_ = 0;               // fmt.Stringer, made at its first use
 };

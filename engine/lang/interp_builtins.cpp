@@ -359,8 +359,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       Word v = syntax ? 0 : range ? Word(neg ? INT64_MIN : INT64_MAX) : neg ? Word(0 - u) : Word(u);
       Word err = 0;
       if (syntax || range) {
-        // Go 1.19-1.26: a range error is made twice (ParseUint's, then ParseInt's own)
-        if (range && !syntax && profile_.go_minor() <= 26) num_error("ParseUint", a[0], true);
+        // a range error is made twice (ParseUint's, then ParseInt's own) up to Go 1.26
+        if (range && !syntax && profile_.library.range_error_made_twice) num_error("ParseUint", a[0], true);
         if (status_ != VmStatus::Running) return false;
         err = num_error("Atoi", a[0], range && !syntax);
         if (status_ != VmStatus::Running) return false;

@@ -102,7 +102,7 @@ Word Interpreter::library_error_string(TypeId t, Word w) {
   if (t != prog_.numerror_type) return obj_get(uint32_t(w), 0);
   std::string text;
   library_error_text(t, w, text);
-  if (profile_.go_minor() <= 24) alloc(gofmt::quote(str(obj_get(uint32_t(w), 1))).size(), true);
+  if (profile_.library.numerror_error_quotes_apart) alloc(gofmt::quote(str(obj_get(uint32_t(w), 1))).size(), true);
   const heap::ObjId h = alloc(text.size(), true);
   return new_str(std::move(text), h);
 }
@@ -165,7 +165,7 @@ Word Interpreter::num_error(const std::string& fn, Word input, bool range) {
   obj_set(o, 0, new_str(fn, heap::kNil));
   Word num = input;
   const std::string& s = str(input);
-  if (profile_.go_minor() >= 21 && !s.empty()) {
+  if (profile_.library.numerror_copies_input && !s.empty()) {
     const heap::ObjId c = alloc(s.size(), true);
     if (status_ != VmStatus::Running) return 0;
     num = new_str(s, c);

@@ -72,6 +72,7 @@ Profile go121() {
   p.version = "1.21";
   p.toolchain = "go1.21.13";
   p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use";
+  p.library.numerror_copies_input = true;
   p.rand_source_at_init = false;
   // 29 944 B in 52 objects (+ 2 tiny allocations), 4 runs of 6; 31 800 B in the others.
   p.baseline_objects = by_size({{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},
@@ -112,6 +113,7 @@ Profile go122() {
   p.version = "1.22";
   p.toolchain = "go1.22.12";
   p.changes = "8-byte malloc header on pointerful objects > 512 B (no heap bitmap in GCSys); loop variables per iteration; maps double at 6.5 a bucket again";
+  p.library.sort_boxes_slice = false;
   p.malloc_header = true;
   p.max_small_size = 32760;
   // runtime/map.go: loadFactorNum = loadFactorDen * bucketCnt * 13 / 16 = 13 again.
@@ -208,6 +210,7 @@ Profile go125() {
   p.version = "1.25";
   p.toolchain = "go1.25.12";
   p.changes = "tombstones pruned before a table grows; maps.Clone copies every table; clear(m) drops an emptied map's tombstones; a first append to a local slice uses a 32-byte stack buffer";
+  p.library.numerror_error_quotes_apart = false;
   p.swiss.prune_tombstones = true;
   p.swiss.clone_copies_tables = true;
   p.swiss.clear_drops_tombstones = true;
@@ -274,6 +277,7 @@ Profile go127() {
   p.version = "1.27";
   p.toolchain = "go1.27.3";
   p.changes = "a small map updates an existing key without becoming a table";
+  p.library.range_error_made_twice = false;
   p.swiss.small_map_updates_in_place = true;
   // 60 520 B in 74 objects, 3 tiny allocations (the mode of 5 runs; 60 520–65 840 B).
   p.baseline_objects = by_size({{8, 8}, {16, 15}, {24, 3}, {32, 1}, {48, 5}, {64, 2}, {96, 4},
@@ -298,6 +302,13 @@ const Profile* profile_for(std::string_view version) {
   for (const Profile& p : profiles())
     if (p.version == version) return &p;
   return nullptr;
+}
+
+const Profile& profile_for_minor(int go_minor) {
+  const Profile* best = &profiles().front();
+  for (const Profile& p : profiles())
+    if (p.go_minor() <= go_minor) best = &p;
+  return *best;
 }
 
 const std::vector<std::string_view>& supported_versions() {

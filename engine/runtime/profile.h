@@ -71,6 +71,23 @@ struct ClassicRules {
   uint64_t load_factor_num = 13;
 };
 
+// What the standard library does that changed between releases and that a program's
+// allocations show (measured on each release; engine/lang reads these).
+struct LibraryRules {
+  // sort.Ints/Strings/Float64s convert the slice to an interface (sort.IntSlice): 24 B and
+  // the array escapes; from Go 1.22 they call slices.Sort and allocate nothing.
+  bool sort_boxes_slice = true;
+  // strconv's *NumError holds a copy of the input (strconv.cloneString, Go 1.21+); before,
+  // it holds the input itself, so the input escapes.
+  bool numerror_copies_input = false;
+  // strconv.Atoi of an out-of-range number makes a range error twice (ParseUint's, then
+  // ParseInt's own) up to Go 1.26; once from 1.27.
+  bool range_error_made_twice = true;
+  // (*NumError).Error quotes the input into its own string first (strconv.Quote: one more
+  // malloc) up to Go 1.24; from 1.25 in one buffer.
+  bool numerror_error_quotes_apart = true;
+};
+
 struct Profile {
   std::string_view version;        // "1.19", "1.24"
   std::string_view toolchain;      // the real release measured: "go1.24.4"
@@ -85,6 +102,7 @@ struct Profile {
   MapImpl map_impl;
   ClassicRules classic;
   SwissRules swiss;
+  LibraryRules library;
   bool malloc_header;              // Go 1.22+: pointerful small objects > 512 B carry 8 B
   uint64_t max_small_size;         // objects above this are large (whole pages)
   uint64_t hmap_size;              // runtime.hmap (classic) or maps.Map (swiss)
@@ -142,6 +160,10 @@ struct Profile {
 // profile_for returns the profile of a Go release ("1.19", "1.21" … "1.27"); nullptr if it
 // is not offered.
 const Profile* profile_for(std::string_view version);
+
+// profile_for_minor returns the newest offered release whose minor number is at most
+// go_minor (the oldest when none is): the profile a language version compiles against.
+const Profile& profile_for_minor(int go_minor);
 
 // supported_versions lists the releases offered, oldest first.
 const std::vector<std::string_view>& supported_versions();
