@@ -478,35 +478,17 @@ GOMAPSIM_HOT void ClassicMap::store_hashed(uint32_t key, uint64_t hash, uint32_t
   debug_check();
 }
 
-// run_keys is store_run / remove_run: each key is hashed once, kAhead keys before its
-// operation, when its buckets are prefetched. A hash is kept only while the seed it was
-// computed with is the map's (a delete that empties the map reseeds it).
+// run_keys is store_run / remove_run (maps::for_each_run_key): the buckets of each key are
+// prefetched kAhead keys before its operation, with the hash the operation then uses.
 template <bool kStore>
 void ClassicMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
-  constexpr uint64_t kAhead = 16;
-  uint64_t ring[kAhead];
-  uint64_t seed = hash0_;
-  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
-  for (uint64_t j = 0; j < kAhead && j < run.n; ++j) {
-    ring[j] = hash_of(key_at(j));
-    prefetch_hashed(ring[j]);
-  }
-  for (uint64_t j = 0; j < run.n; ++j) {
-    if (j) run.next();
-    if (seed != hash0_) {   // reseeded: hash the keys in the ring again
-      seed = hash0_;
-      for (uint64_t i = j; i < j + kAhead && i < run.n; ++i) ring[i % kAhead] = hash_of(key_at(i));
-    }
-    const uint32_t key = key_at(j);
-    const uint64_t hash = ring[j % kAhead];
-    if (j + kAhead < run.n) {
-      const uint64_t ahead = hash_of(key_at(j + kAhead));
-      ring[j % kAhead] = ahead;
-      prefetch_hashed(ahead);
-    }
-    if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
-    else remove_hashed(key, hash);
-  }
+  for_each_run_key(
+      run, [this] { return hash0_; }, [this](uint32_t k) { return hash_of(k); },
+      [this](uint64_t h) { prefetch_hashed(h); },
+      [&](uint32_t key, uint64_t hash) {
+        if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
+        else remove_hashed(key, hash);
+      });
 }
 
 void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
@@ -576,6 +558,7 @@ GOMAPSIM_HOT void ClassicMap::prefetch_hashed(uint64_t hash) const {
       if (elems_) __builtin_prefetch(cur_.s.elems.data() + y);
     }
   }
+  GOMAPSIM_KEEP_PREFETCH();
 }
 
 bool ClassicMap::remove(uint32_t key) { return count_ != 0 && remove_hashed(key, hash_of(key)); }

@@ -29,6 +29,14 @@
 #else
 #define GOMAPSIM_HOT inline
 #endif
+// GOMAPSIM_KEEP_PREFETCH goes after the __builtin_prefetch calls of a prefetching function:
+// GCC finds a function whose only effect is a prefetch pure and drops a call to it whose
+// result is unused; an empty volatile asm (no instruction) keeps it.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
+#define GOMAPSIM_KEEP_PREFETCH() asm volatile("")
+#else
+#define GOMAPSIM_KEEP_PREFETCH() ((void)0)
+#endif
 
 namespace maps {
 
@@ -223,6 +231,35 @@ inline void Map::remove_run(const KeyRun& run) {
     const int64_t v = run.first + static_cast<int64_t>(j);
     if (j + kAhead < run.n) prefetch(small_int_handle(v + kAhead));
     remove(small_int_handle(v));
+  }
+}
+
+// for_each_run_key is the loop of an implementation's store_run / remove_run: op(key, hash)
+// for every key of run in order, each key hashed (hash(key)) once, kAhead keys before its
+// operation, when prefetch(hash) asks for its bucket. A hash is kept only while seed() — the
+// map's seed — is the one it was computed with (a delete that empties a map reseeds it).
+template <class Seed, class Hash, class Prefetch, class Op>
+GOMAPSIM_HOT void for_each_run_key(const KeyRun& run, Seed seed, Hash hash, Prefetch prefetch, Op op) {
+  constexpr uint64_t kAhead = 16;
+  uint64_t ring[kAhead];
+  uint64_t ring_seed = seed();
+  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
+  for (uint64_t j = 0; j < kAhead && j < run.n; ++j) {
+    ring[j] = hash(key_at(j));
+    prefetch(ring[j]);
+  }
+  for (uint64_t j = 0; j < run.n; ++j) {
+    if (j) run.next();
+    if (ring_seed != seed()) {   // reseeded: hash the keys in the ring again
+      ring_seed = seed();
+      for (uint64_t i = j; i < j + kAhead && i < run.n; ++i) ring[i % kAhead] = hash(key_at(i));
+    }
+    const uint64_t h = ring[j % kAhead];
+    if (j + kAhead < run.n) {
+      ring[j % kAhead] = hash(key_at(j + kAhead));
+      prefetch(ring[j % kAhead]);
+    }
+    op(key_at(j), h);
   }
 }
 

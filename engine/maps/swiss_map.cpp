@@ -66,11 +66,7 @@ inline void prefetch_group(const uint8_t* ctrl, const uint32_t* keys) {
 #if defined(__GNUC__) || defined(__clang__)
   __builtin_prefetch(ctrl);
   __builtin_prefetch(keys);
-#if !defined(__EMSCRIPTEN__)
-  // A function whose only effect is a prefetch is pure to GCC, and a call to it with no
-  // result is dropped (SwissMap::prefetch_hashed was): an empty volatile asm keeps it.
-  asm volatile("");
-#endif
+  GOMAPSIM_KEEP_PREFETCH();
 #else
   (void)ctrl;
   (void)keys;
@@ -351,12 +347,7 @@ bool SwissMap::delete_small(uint64_t hash, uint32_t key) {
 // "Small map (Swiss)").
 void SwissMap::grow_to_table() {
   const uint32_t ti = new_table(2 * kSwissGroupSlots, 0, 0);
-  Table& t = tables_[ti];
-  for (uint32_t i = 0; i < kSwissGroupSlots; i++) {
-    if (!is_full(small_.ctrl[i])) continue;
-    unchecked_put_slot(t, hash_of(small_.keys[i]), small_, i);
-    t.used++;
-  }
+  move_slots(small_, kSwissGroupSlots, tables_[ti], tables_[ti], 0);
   dir_obj_ = alloc(8, /*noscan=*/false);   // make([]*table, 1)
   dir_.assign(1, ti);
   global_depth_ = 0;
@@ -381,41 +372,23 @@ void SwissMap::store(uint32_t key, uint32_t elem) {
   scratch_elem_ = 0;
 }
 
-// run_keys is store_run / remove_run: each key is hashed once, kAhead keys before its
-// operation, when the first group of its probe sequence is prefetched. A hash is kept only
-// while the seed it was computed with is the map's (a delete that empties the map reseeds).
+// run_keys is store_run / remove_run (maps::for_each_run_key): the first group of each key's
+// probe is prefetched kAhead keys before its operation, with the hash the operation then uses.
 template <bool kStore>
 void SwissMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
-  constexpr uint64_t kAhead = 16;
-  uint64_t ring[kAhead];
-  uint64_t seed = seed_;
-  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
-  for (uint64_t j = 0; j < kAhead && j < run.n; ++j) {
-    ring[j] = hash_of(key_at(j));
-    prefetch_hashed(ring[j]);
-  }
-  for (uint64_t j = 0; j < run.n; ++j) {
-    if (j) run.next();
-    if (seed != seed_) {   // reseeded: hash the keys in the ring again
-      seed = seed_;
-      for (uint64_t i = j; i < j + kAhead && i < run.n; ++i) ring[i % kAhead] = hash_of(key_at(i));
-    }
-    const uint32_t key = key_at(j);
-    const uint64_t hash = ring[j % kAhead];
-    if (j + kAhead < run.n) {
-      const uint64_t ahead = hash_of(key_at(j + kAhead));
-      ring[j % kAhead] = ahead;
-      prefetch_hashed(ahead);
-    }
-    if constexpr (kStore) {
-      const uint32_t e = elem_is_key ? key : elem;
-      if (e != 0) materialize_elems();
-      *put(key, hash) = e;
-      scratch_elem_ = 0;
-    } else {
-      remove_hashed(key, hash);
-    }
-  }
+  for_each_run_key(
+      run, [this] { return seed_; }, [this](uint32_t k) { return hash_of(k); },
+      [this](uint64_t h) { prefetch_hashed(h); },
+      [&](uint32_t key, uint64_t hash) {
+        if constexpr (kStore) {
+          const uint32_t e = elem_is_key ? key : elem;
+          if (e != 0) materialize_elems();
+          *put(key, hash) = e;
+          scratch_elem_ = 0;
+        } else {
+          remove_hashed(key, hash);
+        }
+      });
 }
 
 void SwissMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
@@ -732,38 +705,18 @@ GOMAPSIM_HOT uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint
   }
 }
 
-// unchecked_put_slot is uncheckedPutSlot: place a key known to be absent into a table
-// without tombstones; from/s is where the entry lives now (its handles move as they are).
-void SwissMap::unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from, uint64_t s) {
-  if (t.growth_left == 0) invariant_failure("growthLeft is unexpectedly 0", dump());
-  const uint64_t mask = t.capacity / kSwissGroupSlots - 1;
-  uint64_t off = h1(hash) & mask;
-  for (uint64_t step = 1;; off = (off + step++) & mask) {
-    const uint64_t g = off * kSwissGroupSlots;
-    const uint64_t m = match_empty_or_deleted(load_ctrl(t.slots.ctrl + g));
-    if (m == 0) continue;
-    const uint64_t d = g + first(m);
-    t.slots.keys[d] = from.keys[s];
-    if (t.slots.elems) t.slots.elems[d] = from.elems[s];
-    if (t.slots.ind_keys) t.slots.ind_keys[d] = from.ind_keys[s];
-    if (t.slots.ind_elems) t.slots.ind_elems[d] = from.ind_elems[s];
-    t.slots.ctrl[d] = h2(hash);
-    t.growth_left--;
-    return;
-  }
-}
-
-// move_slots is the loop of grow and split: uncheckedPutSlot of every full slot of from, in
-// slot order, into left, or into right when its hash has split_bit (grow: 0; left and right
-// the same table then). The new tables have no tombstones and the same capacity.
-void SwissMap::move_slots(const Table& from, Table& left, Table& right, uint64_t split_bit) {
+// move_slots is the loop of growToTable, grow and split: uncheckedPutSlot (place a key known
+// to be absent; its handles move as they are) of every full slot of src (capacity slots), in
+// slot order, into left, or into right when its hash has split_bit (0: left and right are the
+// same table). The new tables have no tombstones and the same capacity.
+void SwissMap::move_slots(const SlotBlock& src, uint32_t capacity, Table& left, Table& right,
+                          uint64_t split_bit) {
   struct Dest {
     SlotBlock b;
     uint16_t used, growth_left;
   };
   Dest l{left.slots, left.used, left.growth_left}, r{right.slots, right.used, right.growth_left};
   const uint64_t mask = left.capacity / kSwissGroupSlots - 1;
-  const SlotBlock& src = from.slots;
   auto put = [&](Dest& d, uint64_t hash, uint32_t s) {
     if (d.growth_left == 0) invariant_failure("growthLeft is unexpectedly 0", dump());
     uint64_t off = h1(hash) & mask;
@@ -779,7 +732,7 @@ void SwissMap::move_slots(const Table& from, Table& left, Table& right, uint64_t
     d.growth_left--;
     d.used++;
   };
-  for (uint32_t g = 0; g < from.capacity; g += kSwissGroupSlots) {
+  for (uint32_t g = 0; g < capacity; g += kSwissGroupSlots) {
     for (uint64_t m = match_full(load_ctrl(src.ctrl + g)); m != 0; m &= m - 1) {
       const uint32_t s = g + first(m);
       const uint64_t hash = hash_of(src.keys[s]);
@@ -905,7 +858,7 @@ void SwissMap::rehash(uint32_t ti) {
 void SwissMap::grow(uint32_t ti, uint16_t new_capacity) {
   const uint32_t ni = new_table(new_capacity, tables_[ti].index, tables_[ti].local_depth);
   Table& t = tables_[ti];
-  move_slots(t, tables_[ni], tables_[ni], 0);
+  move_slots(t.slots, t.capacity, tables_[ni], tables_[ni], 0);
   const uint64_t old_capacity = t.capacity;
   replace_table(ni);
   free_table(ti);
@@ -921,7 +874,7 @@ void SwissMap::split(uint32_t ti) {
   const uint32_t right = new_table(kMaxTableCapacity, -1, local_depth);
   const uint64_t mask = uint64_t(1) << (64 - local_depth);   // localDepthMask
   const Table& t = tables_[ti];
-  move_slots(t, tables_[left], tables_[right], mask);
+  move_slots(t.slots, t.capacity, tables_[left], tables_[right], mask);
   const uint64_t old_index = static_cast<uint64_t>(t.index);
   install_table_split(ti, left, right);
   free_table(ti);

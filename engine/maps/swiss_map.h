@@ -285,8 +285,8 @@ class SwissMap final : public Map {
   void free_table(uint32_t ti);
   static uint16_t reset_growth_left(uint16_t capacity);
   uint32_t* table_put_slot(uint32_t ti, uint64_t hash, uint32_t key);
-  void unchecked_put_slot(Table& t, uint64_t hash, const SlotBlock& from, uint64_t s);
-  void move_slots(const Table& from, Table& left, Table& right, uint64_t split_bit);
+  void move_slots(const SlotBlock& src, uint32_t capacity, Table& left, Table& right,
+                  uint64_t split_bit);
   bool table_delete(uint32_t ti, uint64_t hash, uint32_t key);
   // table_find is table.getWithKey: the slot index of key, or −1.
   int64_t table_find(const Table& t, uint64_t hash, uint32_t key) const;
