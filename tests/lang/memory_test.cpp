@@ -264,10 +264,8 @@ TEST(Articles, Article000ValueAndPointerMatchRealGo119) {
     expect_within(vk[2], 300373, 2);
     expect_within(pk[1], 186485, 2);
     expect_within(pk[2], 39212, 2);
-    double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    RecordProperty("article000_ms", std::to_string(ms));
-    // Real Go 1.19 needs ~2.1 s; the simulator must be at least 10× faster even on a busy machine.
-    EXPECT_LT(ms, 210.0 * 4);
+    // How long it takes is a benchmark's figure (tests/bench/vs_real_go.py), not a test's.
+    RecordProperty("article000_ms", std::to_string(std::chrono::duration<double, std::milli>(t1 - t0).count()));
   } else {
     EXPECT_GT(vk[1], vk[2]);
     EXPECT_GT(vk[2], 20000u);
