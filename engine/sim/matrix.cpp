@@ -30,24 +30,9 @@ std::vector<std::string> split_lines(const std::string& text) {
 }
 
 std::string json_string(std::string_view s) {
-  std::string o = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          o += buf;
-        } else {
-          o += c;
-        }
-    }
-  }
-  return o + "\"";
+  std::string o;
+  sim::json_string(o, s);
+  return o;
 }
 
 // noise_floor: how far a figure may move between releases and still be noise, in its

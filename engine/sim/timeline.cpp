@@ -6,9 +6,7 @@
 
 namespace sim {
 
-namespace {
-
-void json_string(std::string& out, const std::string& s) {
+void json_string(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
@@ -29,6 +27,8 @@ void json_string(std::string& out, const std::string& s) {
   }
   out += '"';
 }
+
+namespace {
 
 void field(std::string& out, const char* name, uint64_t v, bool& first) {
   if (!first) out += ',';

@@ -11,6 +11,7 @@
 // apart (downsampled so a run keeps ≈ 2000 of them whatever its length).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/heap/heap.h"
@@ -43,6 +44,10 @@ struct Record {
   heap::MemStats mem;            // counters at this moment (every record carries them)
   std::vector<MapSnapshot> maps; // shapes of live maps (Print, GcCycle, MapEvent, End)
 };
+
+// json_string appends s to out as a JSON string literal (quotes and escapes included): the
+// one escaping every JSON-lines form of the engine uses (the timeline, the release matrix).
+void json_string(std::string& out, std::string_view s);
 
 class Timeline {
  public:
