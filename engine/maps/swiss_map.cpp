@@ -148,12 +148,13 @@ class SwissMap::SlotPool {
         s.nblocks = c.next_blocks;
         const uint64_t n = uint64_t(s.nblocks) * capacity;
         // Not zeroed here: get() resets every block it hands out (a slab's pages are
-        // touched only as its blocks are used).
-        s.ctrl = std::make_unique_for_overwrite<uint8_t[]>(n);
-        s.keys = std::make_unique_for_overwrite<uint32_t[]>(n);
-        if (elems_) s.elems = std::make_unique_for_overwrite<uint32_t[]>(n);
-        if (ind_keys_) s.ind_keys = std::make_unique_for_overwrite<uint32_t[]>(n);
-        if (ind_elems_) s.ind_elems = std::make_unique_for_overwrite<uint32_t[]>(n);
+        // touched only as its blocks are used). new T[n] default-initializes, as
+        // std::make_unique_for_overwrite does (which Emscripten 3.1.6's libc++ lacks).
+        s.ctrl = std::unique_ptr<uint8_t[]>(new uint8_t[n]);
+        s.keys = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
+        if (elems_) s.elems = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
+        if (ind_keys_) s.ind_keys = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
+        if (ind_elems_) s.ind_elems = std::unique_ptr<uint32_t[]>(new uint32_t[n]);
         bytes_ += n * (1 + 4 + (elems_ ? 4 : 0) + (ind_keys_ ? 4 : 0) + (ind_elems_ ? 4 : 0));
         c.next_blocks = c.next_blocks * 2 > max_blocks ? max_blocks : c.next_blocks * 2;
         c.slabs.push_back(std::move(s));
