@@ -416,25 +416,11 @@ std::string fmt_bytes(uint64_t bytes, int unit) {
 
 namespace {
 
+// json_escape is a JSON string's contents (sim::json_string without the quotes).
 std::string json_escape(const std::string& s) {
   std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", c);
-          o += b;
-        } else {
-          o += c;
-        }
-    }
-  }
-  return o;
+  sim::json_string(o, s);
+  return o.substr(1, o.size() - 2);
 }
 
 }  // namespace
