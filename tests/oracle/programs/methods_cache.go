@@ -8,8 +8,9 @@
 // stack: calling p.Move() allocates nothing.
 // oracle: after-gc lines 3 4 5
 // Go 1.24's Alloc right after the fill depends on where the last automatic GC fell among
-// the table splits (real runs alone spread 12 %), so it gets 25 %.
-// oracle: go1.24+ tol Alloc 25% lines 2
+// the table splits: real runs spread 12 % alone, and 10 527–15 009 KB (43 %) over 8 runs of
+// 1.24 beside another job (2026-12-06), so it gets 35 % around the median of real runs.
+// oracle: go1.24+ tol Alloc 35% lines 2
 // For the same reason Go 1.24's count of automatic cycles differs by one between real runs
 // after the fill, so NumGC is not compared on 1.24.
 // oracle: go1.24+ tol NumGC skip
