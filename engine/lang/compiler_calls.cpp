@@ -767,15 +767,17 @@ V Compiler::time_call(const Expr& e, const std::string& name, std::vector<V>& ar
 // rand_call: math/rand's top-level functions. The generator is the simulator's, seeded from
 // the run's seed: the numbers differ from real Go's (whose global source is randomly
 // seeded since Go 1.20), what they cost does not.
+// kRandFns: math/rand's functions, which are also the methods of a *rand.Rand (rand_method).
+const Compiler::PkgFn Compiler::kRandFns[] = {
+    {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},
+    {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},
+    {"Int63", Builtin::RandInt63, 0, TypeTable::kInt64}, {"Int63n", Builtin::RandInt63n, TypeTable::kInt64, TypeTable::kInt64},
+    {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
+    {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0}};
+
 V Compiler::rand_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   if (name == "New" || name == "NewSource") return rand_new(e, name, args);
-  static const PkgFn fns[] = {
-      {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},
-      {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},
-      {"Int63", Builtin::RandInt63, 0, TypeTable::kInt64}, {"Int63n", Builtin::RandInt63n, TypeTable::kInt64, TypeTable::kInt64},
-      {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
-      {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0}};
-  for (const PkgFn& f : fns)
+  for (const PkgFn& f : kRandFns)
     if (name == f.name) return pkg_fn_call(e, "rand.", f, args);
   return bad(e.pos, "rand." + name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
 }

@@ -599,13 +599,7 @@ V Compiler::rand_new(const Expr& e, const std::string& name, std::vector<V>& arg
 // rand_method: r.Intn(n), r.Int(), … on a *rand.Rand: the package function's builtin with
 // the receiver first, drawing from r's source (Interpreter: the source's own state).
 V Compiler::rand_method(const Expr& e, const Expr& sel) {
-  static const PkgFn fns[] = {
-      {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},
-      {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},
-      {"Int63", Builtin::RandInt63, 0, TypeTable::kInt64}, {"Int63n", Builtin::RandInt63n, TypeTable::kInt64, TypeTable::kInt64},
-      {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
-      {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0}};
-  for (const PkgFn& f : fns) {
+  for (const PkgFn& f : kRandFns) {
     if (sel.name != f.name) continue;
     std::vector<V> args;
     V r = expr(*sel.x);

@@ -154,6 +154,7 @@ class Compiler {
   // PkgFn is a package function or method the VM implements as a builtin: at most one
   // parameter besides a method's receiver.
   struct PkgFn { const char* name; Builtin b; TypeId param, result; };
+  static const PkgFn kRandFns[10];   // math/rand's functions = *rand.Rand's methods
 
   struct CallRec {            // a call site: argument sources per parameter, result node
     int callee = 0;
