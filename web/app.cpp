@@ -13,6 +13,7 @@
 
 #include "engine/runtime/profile.h"
 #include "imgui.h"
+#include "imgui_internal.h"   // ClosePopupsExceptModals: Escape closes an open dropdown
 #include "web/embedded.h"
 #include "web/platform.h"
 #include "web/ui/windows.h"
@@ -22,7 +23,7 @@ namespace app {
 namespace {
 
 constexpr const char* kDefaultPreset = "article000_inline";
-constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reloads the program
+constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reruns the program
 constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory cap on the web
 constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
 
@@ -221,15 +222,19 @@ void reload(App& a, bool autoplay) {
   const bool ok = load_run(a.main, text, o);
   a.probe = Run{};
   a.timeline.cursor = UINT64_MAX;
-  s.error_line = 0;
+  s.error_line = s.error_col = 0;
   s.error.clear();
+  s.errors.clear();
   if (!ok) {
     const auto& d = a.main.sim->diagnostics();
+    for (const sim::Diagnostic& e : d) s.errors.push_back(e.to_string());
     if (!d.empty()) {
       s.error_line = d.front().line;
+      s.error_col = d.front().col;
       s.error = d.front().to_string();
     } else {
       s.error = "the program did not load";
+      s.errors.push_back(s.error);
     }
   }
   a.main.playing = ok && autoplay;
@@ -379,6 +384,13 @@ share::State share_state(const App& a) {
   // "version:1.19:1.27" names the two releases compared (older links: "version", 1.19 vs the newest).
   if (a.views & kCompare)
     s.compare = a.compare.mode == 0 ? "pointer" : "version:" + a.compare.version_a + ":" + a.compare.version_b;
+  // A slider range that is not the one the knob's value alone gives (it was dragged): the link
+  // keeps it, so the knob comes back at the same place on the same slider.
+  for (const knobs::IntKnob& k : a.scenario.knobs.ints) {
+    const auto it = a.scenario.ranges.find(k.name);
+    if (it != a.scenario.ranges.end() && (it->second.first != k.lo || it->second.second != k.hi))
+      s.ranges.push_back({k.name, it->second.first, it->second.second});
+  }
   return s;
 }
 
@@ -447,6 +459,15 @@ std::string app_state_json(const App& a) {
   kv("error", a.scenario.error, true);
   kv("errorLine", std::to_string(a.scenario.error_line), false);
   kv("notice", a.notice, true);
+  kv("noticeKind", a.notice.empty() ? "" : a.notice_kind == NoticeKind::Info ? "info" : a.notice_kind == NoticeKind::Problem ? "problem" : "runaway", true);
+  kv("status", a.status_line, true);
+  kv("runButton", ui::run_button_label(a), true);
+  std::string shown;   // the Output window's lines, as drawn
+  for (const auto& line : a.output.lines) shown += line.first + "\n";
+  kv("output", shown, true);
+  kv("errorCol", std::to_string(a.scenario.error_col), false);
+  kv("runEnabled", a.main.loaded() ? "true" : "false", false);
+  kv("popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) ? "true" : "false", false);
   kv("embed", a.embed_mode ? "true" : "false", false);
   kv("narrow", a.narrow ? "true" : "false", false);
   kv("dpr", std::to_string(a.dpr), false);
@@ -455,7 +476,10 @@ std::string app_state_json(const App& a) {
   std::string ks = "[";
   for (const knobs::IntKnob& k : a.scenario.knobs.ints) {
     if (ks.size() > 1) ks += ",";
-    ks += "{\"name\":\"" + json_escape(k.name) + "\",\"value\":" + std::to_string(k.value) + "}";
+    // lo, hi: the slider's range (where the knob sits on it).
+    const auto r = a.scenario.ranges.count(k.name) ? a.scenario.ranges.at(k.name) : std::make_pair(k.lo, k.hi);
+    ks += "{\"name\":\"" + json_escape(k.name) + "\",\"value\":" + std::to_string(k.value) +
+          ",\"lo\":" + std::to_string(r.first) + ",\"hi\":" + std::to_string(r.second) + "}";
   }
   kv("knobs", ks + "]", false);
   std::string ms = "[";
@@ -469,10 +493,15 @@ std::string app_state_json(const App& a) {
     kv("heapAlloc", std::to_string(m.HeapAlloc), false);
     kv("numGC", std::to_string(m.NumGC), false);
   }
+  std::string shown_rows = "[";
+  for (const auto& row : a.compare.shown_rows)
+    shown_rows += std::string(shown_rows.size() > 1 ? "," : "") + "[\"" + json_escape(row[0]) + "\",\"" +
+                  json_escape(row[1]) + "\",\"" + json_escape(row[2]) + "\"]";
+  shown_rows += "]";
   std::string cmp = "{\"a\":\"" + json_escape(a.compare.a.sim ? a.compare.a.sim->stdout_text() : "") +
                     "\",\"b\":\"" + json_escape(a.compare.b.sim ? a.compare.b.sim->stdout_text() : "") +
                     "\",\"done\":" + ((a.compare.a.done() && a.compare.b.done() && a.compare.a.sim) ? "true" : "false") +
-                    ",\"mode\":" + std::to_string(a.compare.mode) + ",\"versionA\":\"" + json_escape(a.compare.version_a) +
+                    ",\"rows\":" + shown_rows + ",\"mode\":" + std::to_string(a.compare.mode) + ",\"versionA\":\"" + json_escape(a.compare.version_a) +
                     "\",\"versionB\":\"" + json_escape(a.compare.version_b) + "\"}";
   kv("compare", cmp, false);
   // The release matrix: progress per release, and its rows once releases are done.
@@ -542,6 +571,16 @@ const WindowDef kWindows[] = {
     {kReleases, "Releases", ui::releases_content},
 };
 
+// tab_title is a window's name on a phone's tab bar: short, so that every tab fits 390 px.
+const char* tab_title(View v) {
+  switch (v) {
+    case kScenario: return "Code";
+    case kMap: return "Map";
+    case kHeap: return "Heap";
+    default: return nullptr;
+  }
+}
+
 const WindowDef& def(View v) {
   for (const WindowDef& d : kWindows)
     if (d.bit == v) return d;
@@ -574,8 +613,7 @@ void row(App& a, std::initializer_list<View> vs, float x, float y, float w, floa
 
 void copy_link(App& a) {
   platform::copy_to_clipboard(share_link(a));
-  a.notice = "Link copied to the clipboard.";
-  a.notice_until = platform::now_ms() + 2500;
+  notify(a, "Link copied to the clipboard.", NoticeKind::Info, 2500);
 }
 
 void menu(App& a) {
@@ -613,32 +651,6 @@ void menu(App& a) {
   if (ImGui::SmallButton("Embed")) a.embed.dialog = true;
   note_rect(a, "embed-button");
   ImGui::EndMainMenuBar();
-}
-
-void notice_bar(App& a, ImVec2 pos, float width) {
-  if (a.notice.empty()) return;
-  if (a.notice_until > 0 && platform::now_ms() > a.notice_until) {
-    a.notice.clear();
-    a.notice_until = 0;
-    platform::show_notice("");
-    return;
-  }
-  if (a.notice_until > 0) platform::keep_running();   // a timed notice must be able to expire
-  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowBgAlpha(0.95f);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(120, 60, 10, 245));
-  ImGui::Begin("##notice", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::TextWrapped("%s", a.notice.c_str());
-  ImGui::SameLine();
-  if (ImGui::SmallButton("OK")) {
-    a.notice.clear();
-    platform::show_notice("");
-  }
-  ImGui::End();
-  ImGui::PopStyleColor();
 }
 
 // floating draws a window over the tiles, movable, resizable and collapsible (a reader can
@@ -684,7 +696,20 @@ void layout_wide(App& a, float top, float W, float H) {
   const float share = (a.views & kCompare) ? 0.5f : 0.64f;   // the article table needs room
   const float h1 = top_row && bottom_row ? std::floor(rest * share) : rest;
   if (top_row) row(a, {kMap, kHeap}, x, y, w, h1);
-  if (bottom_row) row(a, {kOutput, kExplain, kCompare}, x, top_row ? y + h1 : y, w, rest - (top_row ? h1 : 0));
+  if (bottom_row) {
+    const float y2 = top_row ? y + h1 : y, h2 = rest - (top_row ? h1 : 0);
+    // Compare gets more than a third: its buttons, table headers and legend need the room.
+    const bool others = (a.views & (kOutput | kExplain)) != 0;
+    const float cw = !(a.views & kCompare) ? 0.0f : others ? std::floor(w * 0.56f) : w;
+    if (cw > 0 && (a.views & kOutput) && (a.views & kExplain)) {   // stacked: each keeps a readable width
+      const float ho = std::floor(h2 * 0.5f);
+      tile(a, kOutput, ImVec2(x, y2), ImVec2(w - cw, ho));
+      tile(a, kExplain, ImVec2(x, y2 + ho), ImVec2(w - cw, h2 - ho));
+    } else {
+      row(a, {kOutput, kExplain}, x, y2, w - cw, h2);
+    }
+    if (cw > 0) tile(a, kCompare, ImVec2(x + w - cw, y2), ImVec2(cw, h2));
+  }
   // The release matrix floats over the views below the Run window (its version switch and
   // status stay in sight), at least as wide as its eight release columns need.
   if (a.views & kReleases) {
@@ -697,15 +722,24 @@ void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& t
   ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(W, H - top), ImGuiCond_Always);
   ImGui::Begin("##tabs", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
-  if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
+  // Tabs shrink to fit rather than scroll: on a 390-px phone every tab, Output too, is in sight.
+  if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
     for (View v : tabs) {
       const bool select = a.focus_view == v;
       if (select) a.focus_view = 0;
-      const bool selected = ImGui::BeginTabItem(def(v).title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-      note_rect(a, std::string("tab:") + def(v).title);
+      const char* title = tab_title(v) ? tab_title(v) : def(v).title;
+      const bool selected = ImGui::BeginTabItem(title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+      note_rect(a, std::string("tab:") + title);
       if (selected) {
         ImGui::BeginChild("##tab", ImVec2(0, 0), false);
-        if (v == kControls) {
+        if (v == kScenario && !(a.embed_mode && !a.embed_editable)) {
+          // The code tab runs what it shows: Run / Pause and the run's status above the editor.
+          ui::run_button(a, true);
+          ImGui::SameLine();
+          ImGui::AlignTextToFramePadding();
+          ImGui::TextUnformatted(ui::run_status(a, true).c_str());
+          ui::scenario_content(a);
+        } else if (v == kControls) {
           ui::controls_content(a);
           ImGui::Separator();
           ui::timeline_content(a);
@@ -723,9 +757,9 @@ void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& t
   ImGui::End();
 }
 
-void layout_embed(App& a, float W, float H) {
-  ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(W, H), ImGuiCond_Always);
+void layout_embed(App& a, float top, float W, float H) {
+  ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(W, H - top), ImGuiCond_Always);
   ImGui::Begin("##embed", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
   ImGui::TextUnformatted(a.scenario.preset.empty() ? "Go map playground" : a.scenario.preset.c_str());
   ImGui::SameLine();
@@ -755,7 +789,7 @@ void layout_embed(App& a, float W, float H) {
       ImGui::End();
       std::vector<View> tabs = {kScenario, kControls, kMap, kHeap, kOutput};
       if (!a.embed_editable) tabs.erase(tabs.begin());
-      layout_tabs(a, ImGui::GetFrameHeightWithSpacing() * 1.5f, W, H, tabs);
+      layout_tabs(a, top + ImGui::GetFrameHeightWithSpacing() * 1.5f, W, H, tabs);
       return;
     }
     default:
@@ -795,6 +829,76 @@ void sync_fragment(App& a) {
 
 //-- [SECTION] Frame ------------------------------------------------------------------------------
 
+void notify(App& a, std::string text, NoticeKind kind, double ttl_ms) {
+  a.notice = std::move(text);
+  a.notice_kind = kind;
+  a.notice_until = ttl_ms > 0 ? platform::now_ms() + ttl_ms : 0;
+}
+
+void clear_notice(App& a) {
+  a.notice.clear();
+  a.notice_until = 0;
+}
+
+bool open_link(App& a, const std::string& fragment) {
+  share::Decoded d = share::decode(fragment);
+  if (!d.ok) {
+    if (d.problem == share::Problem::NotALink) return false;   // someone's anchor (#hello): not ours
+    notify(a,
+           "This link could not be opened: " + d.error + ". " +
+               (a.main.loaded() || !a.scenario.error.empty() ? "The playground keeps what it showed."
+                                                             : "Showing the default program instead."),
+           NoticeKind::Problem);
+    platform::replace_fragment("");   // a damaged link does not stay in the address bar
+    return false;
+  }
+  const share::State& s = d.state;
+  if (a.notice_kind != NoticeKind::Info) clear_notice(a);   // the old link's problem is gone
+  a.main.options.go_version = offered_release(s.go_version);
+  if (!s.go_version.empty() && a.main.options.go_version != s.go_version) {
+    // Never silently: the reader sees which release runs instead of the one linked.
+    notify(a,
+           "This link names Go " + s.go_version +
+               ", which the playground does not offer (no build of it was measured); it runs on Go " +
+               a.main.options.go_version +
+               (s.go_version.rfind("1.", 0) == 0 && a.main.options.go_version != runtime::default_version()
+                    ? ", the next release, instead."
+                    : ", today's Go, instead."),
+           NoticeKind::Problem);
+  }
+  a.main.options.gogc = static_cast<int>(std::clamp<int64_t>(s.gogc, -1, 100000));
+  a.main.options.seed = s.seed;
+  a.views = s.views ? s.views : kDefaultViews;
+  if (s.compare.rfind("version", 0) == 0) {   // "version" or "version:1.19:1.27"
+    a.compare.mode = 1;
+    const size_t c1 = s.compare.find(':'), c2 = s.compare.find(':', c1 == std::string::npos ? c1 : c1 + 1);
+    if (c1 != std::string::npos && c2 != std::string::npos) {
+      a.compare.version_a = offered_release(s.compare.substr(c1 + 1, c2 - c1 - 1));
+      a.compare.version_b = offered_release(s.compare.substr(c2 + 1));
+    }
+  } else if (s.compare == "pointer") {
+    a.compare.mode = 0;
+  }
+  // The sliders the link was made with (older links: each knob gets the range its value gives).
+  a.scenario.ranges.clear();
+  for (const share::KnobRange& r : s.ranges) a.scenario.ranges[r.name] = {r.lo, r.hi};
+  a.timeline.pending_cursor = UINT64_MAX;
+  load_program(a, s.program, s.preset, s.cursor == UINT64_MAX);
+  if (s.cursor != UINT64_MAX) {
+    // Restore the cursor: run to the end first (time-sliced), then place it.
+    a.main.playing = a.main.loaded();
+    a.timeline.pending_cursor = s.cursor;
+  }
+  a.compare.a = Run{};
+  a.compare.b = Run{};
+  a.compare.error.clear();
+  if (a.views & kCompare) start_compare(a);
+  if (a.views & kReleases) start_releases(a);
+  a.last_shared = share_state(a);
+  a.fragment_changed_at = 0;
+  return true;
+}
+
 void init(App& a, const std::string& fragment, const std::string& query, bool in_iframe) {
   (void)in_iframe;
   a.dpr = platform::dpr();
@@ -825,48 +929,7 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
     a.embed_view = v == "grid" ? 1 : v == "output" ? 2 : v == "play" ? 3 : v == "releases" ? 4 : 0;
     a.embed_editable = value("edit") == "1";
   }
-  bool loaded = false;
-  if (!fragment.empty()) {
-    share::Decoded d = share::decode(fragment);
-    if (d.ok) {
-      const share::State& s = d.state;
-      a.main.options.go_version = offered_release(s.go_version);
-      if (!s.go_version.empty() && a.main.options.go_version != s.go_version) {
-        // Never silently: the reader sees which release runs instead of the one linked.
-        a.notice = "This link names Go " + s.go_version +
-                   ", which the playground does not offer (no build of it was measured); it runs on Go " +
-                   a.main.options.go_version +
-                   (s.go_version.rfind("1.", 0) == 0 && a.main.options.go_version != runtime::default_version()
-                        ? ", the next release, instead."
-                        : ", today's Go, instead.");
-        platform::show_notice(a.notice);
-      }
-      a.main.options.gogc = static_cast<int>(std::clamp<int64_t>(s.gogc, -1, 100000));
-      a.main.options.seed = s.seed;
-      if (s.views) a.views = s.views;
-      if (s.compare.rfind("version", 0) == 0) {   // "version" or "version:1.19:1.27"
-        a.compare.mode = 1;
-        const size_t c1 = s.compare.find(':'), c2 = s.compare.find(':', c1 == std::string::npos ? c1 : c1 + 1);
-        if (c1 != std::string::npos && c2 != std::string::npos) {
-          a.compare.version_a = offered_release(s.compare.substr(c1 + 1, c2 - c1 - 1));
-          a.compare.version_b = offered_release(s.compare.substr(c2 + 1));
-        }
-      }
-      load_program(a, s.program, s.preset, s.cursor == UINT64_MAX);
-      if (s.cursor != UINT64_MAX) {
-        // Restore the cursor: run to the end first (time-sliced), then place it.
-        a.main.playing = true;
-        a.timeline.pending_cursor = s.cursor;
-      }
-      if (s.views & kCompare) start_compare(a);
-      if (s.views & kReleases) start_releases(a);
-      loaded = true;
-    } else {
-      a.notice = "Could not open the shared link: " + d.error + ". Showing the default preset instead.";
-      platform::show_notice(a.notice);
-    }
-  }
-  if (!loaded) {
+  if (fragment.empty() || !open_link(a, fragment)) {
     const web::Preset* p = find_preset(kDefaultPreset);
     if (!p && !web::presets().empty()) p = &web::presets().front();
     if (p) open_program(a, std::string(p->text), p->name, true);
@@ -879,6 +942,22 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
   a.last_shared = share_state(a);
 }
 
+namespace {
+
+// on_run_end marks where a panic happened (the editor shows the line; Output has the text).
+void on_run_end(App& a) {
+  if (a.main.state() != sim::RunState::Panicked || a.panic_marked_serial == a.main.load_serial) return;
+  a.panic_marked_serial = a.main.load_serial;
+  const auto& recs = a.main.sim->timeline().records();
+  for (auto it = recs.rbegin(); it != recs.rend(); ++it)
+    if (it->kind == sim::Record::End) {
+      a.scenario.error_line = it->line;
+      break;
+    }
+}
+
+}  // namespace
+
 void frame(App& a) {
   ImGuiIO& io = ImGui::GetIO();
   a.dpr = platform::dpr();
@@ -886,10 +965,14 @@ void frame(App& a) {
   a.narrow = W / a.dpr < 860.0f;
   a.rects.clear();
 
-  // Typing: reload after a pause, so the error mark and knobs follow the text.
+  // A link pasted into this tab's address bar changes only the fragment: open it.
+  std::string fragment;
+  if (platform::take_fragment_change(fragment) && !fragment.empty()) open_link(a, fragment);
+
+  // Typing: rerun after a pause, as a knob does, so the views and error marks follow the text.
   if (a.scenario.dirty) {
     platform::keep_running();
-    if (platform::now_ms() - a.scenario.edited_at > kReloadAfterTypingMs) reload(a, false);
+    if (platform::now_ms() - a.scenario.edited_at > kReloadAfterTypingMs) reload(a, true);
   }
 
   // Time slices: the main run first, then the cursor probe, then the compare variants, in a
@@ -923,40 +1006,43 @@ void frame(App& a) {
   platform::note_engine_ms(platform::now_ms() - t0, budget);
   if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
     platform::keep_running();
-  // A run stopped by a limit (ops, the simulator's memory, the simulated heap) says so.
-  const sim::RunState st = a.main.state();
-  if (st != a.last_state && st == sim::RunState::LimitExceeded && a.main.sim) {
-    a.notice = "The simulator stopped this run: " + a.main.sim->stderr_text();
-    a.notice_until = 0;
-    platform::show_notice(a.notice);
+  on_run_end(a);
+  ui::watch_runaway(a);
+
+  // Escape closes an open dropdown or menu (ImGui does so only with keyboard navigation on);
+  // with none open, in an embed, it hands the keyboard back to the host page.
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+      ImGui::ClosePopupsExceptModals();
+    else if (a.embed_mode)
+      platform::release_focus();
   }
-  a.last_state = st;
 
-  // Esc in an embed hands the keyboard back to the host page.
-  if (a.embed_mode && ImGui::IsKeyPressed(ImGuiKey_Escape)) platform::release_focus();
-
-  float top = 0;
+  // The notice strip takes its own room at the top: it never covers a button.
+  float top = a.embed_mode ? 0.0f : ImGui::GetFrameHeight();
+  if (!a.embed_mode) menu(a);
+  top = ui::notice_strip(a, top, W);
   if (a.embed_mode) {
-    layout_embed(a, W, H);
+    layout_embed(a, top, W, H);
+  } else if (a.narrow) {
+    std::vector<View> tabs;
+    for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare, kReleases})
+      if (a.views & v) tabs.push_back(v);
+    if (tabs.empty()) tabs.push_back(kControls);
+    layout_tabs(a, top, W, H, tabs);
   } else {
-    menu(a);
-    top = ImGui::GetFrameHeight();
-    if (a.narrow) {
-      std::vector<View> tabs;
-      for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare, kReleases})
-        if (a.views & v) tabs.push_back(v);
-      if (tabs.empty()) tabs.push_back(kControls);
-      layout_tabs(a, top, W, H, tabs);
-    } else {
-      layout_wide(a, top, W, H);
-    }
+    layout_wide(a, top, W, H);
   }
   ui::embed_dialog(a);
-  notice_bar(a, ImVec2(W * 0.2f, top + 4 * a.dpr), W * 0.6f);
+  a.status_line = ui::run_status(a, false);   // after the frame's clicks (appState reads it)
 
-  // Screen readers: the printed output and the key figures, as DOM text.
+  // Screen readers: the printed output, the key figures and the notice, as DOM text.
   ui::mirror_for_screen_readers(a);
   ui::mirror_releases(a);
+  if (a.notice != a.mirrored_notice) {
+    a.mirrored_notice = a.notice;
+    platform::show_notice(a.notice);
+  }
   sync_fragment(a);
 }
 

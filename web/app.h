@@ -63,9 +63,11 @@ struct ScenarioState {
   knobs::Knobs knobs;             // knobs of the text the current run was loaded from
   std::map<std::string, std::pair<int64_t, int64_t>> ranges;   // slider ranges by knob name
   bool dirty = false;             // text edited since the last load
-  double edited_at = 0;           // ms; reload after a pause in typing
-  int error_line = 0;
-  std::string error;
+  double edited_at = 0;           // ms; rerun after a pause in typing
+  int error_line = 0;             // the line marked in the editor: a compile error's, or where it panicked
+  int error_col = 0;
+  std::string error;              // the first compile error, "main.go:4:7: message"
+  std::vector<std::string> errors;   // every compile error (Output lists them)
 };
 struct ControlsState {
   int speed = 10;                 // 0 … 10; 10 = as fast as the frame budget allows
@@ -115,6 +117,7 @@ struct CompareState {
   Run a, b;
   std::string label_a, label_b;
   std::string error;
+  std::vector<std::array<std::string, 3>> shown_rows;   // the table as drawn: line, A, B (tests)
 };
 struct ExplainState {
   std::string mirrored;
@@ -138,13 +141,32 @@ struct EmbedState {
   bool editable = false;
 };
 
+// A notice is a message about the page, not the program (the program's own errors, panics and
+// limits go to Output): a link that did not open, a release not offered, "Link copied", a run
+// that prints nothing for a while. One at a time, in one strip under the menu (web/ui/notice.cpp).
+enum class NoticeKind : uint8_t {
+  Info,      // goes away by itself (notice_until)
+  Problem,   // stays until OK
+  Runaway,   // the run prints nothing for a while: Stop / Keep running
+};
+
+// RunawayWatch tells when the main run has printed nothing for a while (web/ui/notice.cpp).
+struct RunawayWatch {
+  double quiet_since = 0;         // ms; 0 = not playing
+  size_t output_seen = 0;         // bytes printed when last looked
+  uint64_t dismissed_serial = 0;  // "Keep running" for this load
+};
+
 struct App {
   Run main;
   Run probe;                      // re-run to the timeline cursor (see header)
   pacer::FramePacer pacer;        // the engine's time slice per frame
-  std::string notice;             // a visible message (bad link, limits); "" = none
-  sim::RunState last_state = sim::RunState::Empty;   // to notice a run that hit a limit
-  double notice_until = 0;
+  std::string notice;             // the one notice shown; "" = none
+  NoticeKind notice_kind = NoticeKind::Info;
+  double notice_until = 0;        // Info: ms when it goes
+  std::string mirrored_notice;    // what the DOM's alert region holds
+  RunawayWatch runaway;
+  uint64_t panic_marked_serial = 0;   // the load whose panic line the editor marks
 
   ScenarioState scenario;
   ControlsState controls;
@@ -176,6 +198,13 @@ struct App {
 
 // init restores the state from the URL (share link, embed flags) or loads the default preset.
 void init(App& a, const std::string& fragment, const std::string& query, bool in_iframe);
+// open_link opens a share link's fragment (at start, or pasted into an open tab: hashchange).
+// An anchor that is not a playground link is ignored; a damaged or cut-off link is reported
+// (a notice) and removed from the address bar. False when nothing was opened.
+bool open_link(App& a, const std::string& fragment);
+// notify shows the one notice (replacing any other); Info notices go after ttl_ms.
+void notify(App& a, std::string text, NoticeKind kind, double ttl_ms = 0);
+void clear_notice(App& a);
 // frame advances the runs by a time slice and draws every open window.
 void frame(App& a);
 
@@ -227,6 +256,8 @@ void advance_releases(ReleasesState& r, double budget_ms);
 void note_rect(App& a, const std::string& name);   // the last ImGui item's rect, in CSS px
 std::string app_state_json(const App& a);          // for tests: what the page shows
 
+// The heap window's unit choice (0 B, 1 KiB, 2 MiB). Sizes that pick their own unit:
+// units::format (web/units/units.h).
 const char* unit_name(int unit);
 double to_unit(uint64_t bytes, int unit);
 std::string fmt_bytes(uint64_t bytes, int unit);

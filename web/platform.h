@@ -47,8 +47,12 @@ double frame_interval_ms();
 void note_engine_ms(double ms, double budget_ms);
 uint64_t frame_count();
 
-// replace_fragment writes location.hash with history.replaceState (no history entry).
+// replace_fragment writes location.hash with history.replaceState (no history entry); ""
+// removes the fragment, '#' included.
 void replace_fragment(const std::string& fragment);
+// take_fragment_change: the reader changed the fragment (a link pasted into this tab's address
+// bar, back / forward; hashchange) since the last call; *fragment is the new one without '#'.
+bool take_fragment_change(std::string& fragment);
 // page_link is origin + path + query + "#" + fragment (for Copy link and embed snippets).
 std::string page_link(const std::string& query, const std::string& fragment);
 void copy_to_clipboard(const std::string& text);
@@ -59,7 +63,8 @@ void open_url(const std::string& url);
 void mirror_output(const std::string& text);
 void mirror_status(const std::string& text);
 void mirror_releases(const std::string& text);   // the release matrix as a text table
-// show_notice writes a message into a visible DOM banner as well (textContent), "" hides it.
+// show_notice writes the notice the UI shows into the DOM's alert region for screen readers
+// (textContent; the region is not drawn: the notice strip in the canvas is what readers see).
 void show_notice(const std::string& text);
 
 // pinch_zoom returns and resets the accumulated two-finger pinch factor (1 = none).

@@ -46,6 +46,10 @@
 //      With nothing to animate the app lets the loop pause and asks for a frame now and then
 //      (request_frames) to show progress: with no frame due, an idle period lasts up to 50 ms,
 //      and input still wakes the loop at once.
+//   Q14 Fragment changes: a link pasted into the address bar of a tab that already shows the
+//      page changes only location.hash: no reload, just hashchange. The listener flags it (and
+//      wakes the loop); the app takes the new fragment in its next frame (take_fragment_change).
+//      Our own replaceState fires no hashchange, so only the reader's changes arrive.
 #include "web/platform.h"
 
 #include <emscripten.h>
@@ -106,7 +110,23 @@ EM_JS(char*, js_location, (int which), {
 EM_JS(int, js_in_iframe, (), { try { return window.self !== window.top ? 1 : 0; } catch (e) { return 1; } });
 
 EM_JS(void, js_replace_hash, (const char* h), {
-  try { history.replaceState(null, "", "#" + UTF8ToString(h)); } catch (e) {}
+  var s = UTF8ToString(h);
+  try { history.replaceState(null, "", s ? "#" + s : location.pathname + location.search); } catch (e) {}
+});
+
+// A fragment the reader changed (hashchange; replaceState fires none): kept until taken.
+EM_JS(char*, js_take_hash_change, (), {
+  if (!window["__gms_hash_changed"]) return 0;
+  window["__gms_hash_changed"] = false;
+  var s = (location.hash || "").replace(/^#/, "");
+  var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
+
+// The page cannot draw (no WebGL2): the message goes where it is seen, not to the canvas.
+EM_JS(void, js_fatal, (const char* t), {
+  var el = document.getElementById("loading") || document.body.appendChild(document.createElement("div"));
+  el.id = "fatal";
+  el.textContent = UTF8ToString(t);
 });
 
 EM_JS(char*, js_page_base, (), {
@@ -269,6 +289,7 @@ EM_JS(void, js_install_hooks, (), {
   var canvas = Module["canvas"];
   // Q4: any input wakes the paused main loop.
   var wake = function() { _gms_wake(); };
+  window.addEventListener("hashchange", function() { window["__gms_hash_changed"] = true; });   // Q14
   ["mousemove", "mousedown", "mouseup", "wheel", "keydown", "keyup", "keypress", "focus", "blur",
    "resize", "paste", "hashchange", "pointerdown", "pointermove"].forEach(function(t) {
     window.addEventListener(t, wake, true);
@@ -486,7 +507,7 @@ void init(const char* title) {
 
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   if (webgl::init()) webgl::upload_fonts();
-  else js_set_text("notice", "This browser's WebGL2 refused the playground's shaders: nothing can be drawn.");
+  else js_fatal("This browser's WebGL2 refused the playground's shaders: nothing can be drawn.");
   // Q2: our clipboard (after the backend, which installs the GLFW stubs).
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
@@ -594,6 +615,14 @@ double frame_interval_ms() { return g_frame_interval; }
 uint64_t frame_count() { return g_frames; }
 
 void replace_fragment(const std::string& fragment) { js_replace_hash(fragment.c_str()); }
+
+bool take_fragment_change(std::string& fragment) {
+  char* h = js_take_hash_change();
+  if (!h) return false;
+  fragment = h;
+  std::free(h);
+  return true;
+}
 
 std::string page_link(const std::string& query, const std::string& fragment) {
   char* b = js_page_base();

@@ -39,7 +39,7 @@ uint32_t hash4(const char* p) {
   return (v * 2654435761u) >> (32 - kHashBits);
 }
 
-enum Tag : uint8_t { kProgram = 1, kPreset, kGoVersion, kGogc, kSeed, kViews, kCursor, kCompare };
+enum Tag : uint8_t { kProgram = 1, kPreset, kGoVersion, kGogc, kSeed, kViews, kCursor, kCompare, kRanges };
 
 void put_field(std::string& out, uint8_t tag, std::string_view bytes) {
   out += static_cast<char>(tag);
@@ -102,20 +102,33 @@ std::string lz_compress(std::string_view in) {
   return out;
 }
 
-bool lz_decompress(std::string_view in, size_t max_out, std::string& out) {
+bool lz_decompress(std::string_view in, size_t max_out, std::string& out, bool* ran_out) {
   out.clear();
   size_t i = 0;
   uint64_t raw = 0;
-  if (!get_varint(in, i, raw) || raw > max_out) return false;
+  bool scratch = false;
+  bool& short_input = ran_out ? *ran_out : scratch;
+  short_input = false;
+  auto varint = [&](uint64_t& v) {
+    if (get_varint(in, i, v)) return true;
+    short_input = i >= in.size();
+    return false;
+  };
+  if (!varint(raw) || raw > max_out) return false;
   out.reserve(raw);
   while (true) {
     uint64_t lits = 0;
-    if (!get_varint(in, i, lits) || lits > in.size() - i || lits > raw - out.size()) return false;
+    if (!varint(lits)) return false;
+    if (lits > in.size() - i) {
+      short_input = lits <= raw - out.size();   // a sound count, but the bytes are missing
+      return false;
+    }
+    if (lits > raw - out.size()) return false;
     out.append(in.substr(i, lits));
     i += lits;
     if (out.size() == raw) return i == in.size();
     uint64_t len = 0, off = 0;
-    if (!get_varint(in, i, len) || !get_varint(in, i, off)) return false;
+    if (!varint(len) || !varint(off)) return false;
     len += kMinMatch;
     if (off == 0 || off > out.size() || len > raw - out.size()) return false;
     const size_t from = out.size() - off;
@@ -155,17 +168,22 @@ std::string base64url_encode(std::string_view in) {
   return out;
 }
 
-bool base64url_decode(std::string_view in, std::string& out) {
+bool base64url_decode(std::string_view in, std::string& out, bool* bad_char) {
   std::array<int8_t, 256> rev;
   rev.fill(-1);
   for (int k = 0; k < 64; ++k) rev[static_cast<uint8_t>(kB64[k])] = static_cast<int8_t>(k);
   out.clear();
+  if (bad_char) *bad_char = false;
+  for (char c : in)
+    if (rev[static_cast<uint8_t>(c)] < 0) {
+      if (bad_char) *bad_char = true;
+      return false;
+    }
   if (in.size() % 4 == 1) return false;
   uint32_t acc = 0;
   int bits = 0;
   for (char c : in) {
     const int8_t d = rev[static_cast<uint8_t>(c)];
-    if (d < 0) return false;
     acc = (acc << 6) | static_cast<uint32_t>(d);
     bits += 6;
     if (bits >= 8) {
@@ -186,58 +204,64 @@ std::string encode(const State& s) {
   put_field(body, kViews, varint_bytes(s.views));
   if (s.cursor != UINT64_MAX) put_field(body, kCursor, varint_bytes(s.cursor));
   if (!s.compare.empty()) put_field(body, kCompare, s.compare);
+  if (!s.ranges.empty()) {   // {varint name length, name, zigzag lo, zigzag hi} per knob
+    std::string r;
+    for (const KnobRange& k : s.ranges) {
+      put_varint(r, k.name.size());
+      r += k.name;
+      put_varint(r, zigzag(k.lo));
+      put_varint(r, zigzag(k.hi));
+    }
+    put_field(body, kRanges, r);
+  }
   const uint32_t check = fnv1a(body);
   for (int k = 0; k < 4; ++k) body += static_cast<char>((check >> (8 * k)) & 0xff);
   return cat({"v1=", base64url_encode(lz_compress(body))});
 }
 
+bool is_link_fragment(std::string_view f) {
+  if (!f.empty() && f[0] == '#') f.remove_prefix(1);
+  size_t i = 1;
+  while (i < f.size() && f[i] >= '0' && f[i] <= '9') ++i;
+  return f.size() > 2 && f[0] == 'v' && i > 1 && i < f.size() && f[i] == '=';
+}
+
 Decoded decode(std::string_view f) {
   Decoded d;
+  auto fail = [&d](Problem p, std::string error) {
+    d.problem = p;
+    d.error = std::move(error);
+    return d;
+  };
   if (!f.empty() && f[0] == '#') f.remove_prefix(1);
-  if (f.empty()) {
-    d.error = "empty link";
-    return d;
-  }
-  if (f.size() > kMaxFragmentChars) {
-    d.error = cat({"the link is too large (", std::to_string(f.size() / 1024), " KiB; limit ",
-                   std::to_string(kMaxFragmentChars / 1024), " KiB)"});
-    return d;
-  }
-  if (f.substr(0, 3) != "v1=") {
-    d.error = f[0] == 'v' ? "the link was made by a newer playground (unknown version)"
-                          : "the link is not a playground link";
-    return d;
-  }
+  if (!is_link_fragment(f)) return fail(Problem::NotALink, "it is not a playground link");
+  if (f.size() > kMaxFragmentChars)
+    return fail(Problem::TooLarge, cat({"it is too large (", std::to_string(f.size() / 1024), " KiB; limit ",
+                                        std::to_string(kMaxFragmentChars / 1024), " KiB)"}));
+  if (f.substr(0, 3) != "v1=")
+    return fail(Problem::Newer, "it was made by a newer version of the playground");
+  const std::string truncated = cat({"it was cut off after ", std::to_string(f.size()),
+                                     " characters (copy the whole link again)"});
   std::string packed, body;
-  if (!base64url_decode(f.substr(3), packed)) {
-    d.error = "the link is damaged (not base64url)";
-    return d;
-  }
-  if (!lz_decompress(packed, kMaxRawBytes, body)) {
-    d.error = "the link is truncated or corrupt";
-    return d;
-  }
-  if (body.size() < 6 || body[0] != 'G' || body[1] != 'M') {
-    d.error = "the link is corrupt";
-    return d;
-  }
+  bool bad_char = false;
+  if (!base64url_decode(f.substr(3), packed, &bad_char))
+    return bad_char ? fail(Problem::Damaged, "it holds characters a playground link never has")
+                    : fail(Problem::Truncated, truncated);
+  bool ran_out = false;
+  if (!lz_decompress(packed, kMaxRawBytes, body, &ran_out))
+    return ran_out ? fail(Problem::Truncated, truncated) : fail(Problem::Damaged, "it is damaged");
+  if (body.size() < 6 || body[0] != 'G' || body[1] != 'M') return fail(Problem::Damaged, "it is damaged");
   uint32_t check = 0;
   for (int k = 0; k < 4; ++k)
     check |= static_cast<uint32_t>(static_cast<uint8_t>(body[body.size() - 4 + static_cast<size_t>(k)])) << (8 * k);
   std::string_view fields(body.data(), body.size() - 4);
-  if (fnv1a(fields) != check) {
-    d.error = "the link is corrupt (checksum)";
-    return d;
-  }
+  if (fnv1a(fields) != check) return fail(Problem::Damaged, "it is damaged (its checksum does not match)");
   size_t i = 2;
   bool have_program = false;
   while (i < fields.size()) {
     const uint8_t tag = static_cast<uint8_t>(fields[i++]);
     uint64_t len = 0;
-    if (!get_varint(fields, i, len) || len > fields.size() - i) {
-      d.error = "the link is corrupt (field)";
-      return d;
-    }
+    if (!get_varint(fields, i, len) || len > fields.size() - i) return fail(Problem::Damaged, "it is damaged");
     std::string_view v = fields.substr(i, len);
     i += len;
     uint64_t num = 0;
@@ -245,10 +269,7 @@ Decoded decode(std::string_view f) {
     const bool numeric = get_varint(v, j, num) && j == v.size();
     switch (tag) {
       case kProgram:
-        if (v.size() > kMaxProgramBytes) {
-          d.error = "the program in the link is too large";
-          return d;
-        }
+        if (v.size() > kMaxProgramBytes) return fail(Problem::TooLarge, "the program in it is too large");
         d.state.program = std::string(v);
         have_program = true;
         break;
@@ -259,13 +280,26 @@ Decoded decode(std::string_view f) {
       case kSeed: if (numeric) d.state.seed = num; break;
       case kViews: if (numeric) d.state.views = static_cast<uint32_t>(num); break;
       case kCursor: if (numeric) d.state.cursor = num; break;
+      case kRanges: {   // a malformed list is dropped whole: the knobs get their own ranges
+        std::vector<KnobRange> rs;
+        size_t k = 0;
+        uint64_t n = 0, lo = 0, hi = 0;
+        while (k < v.size() && rs.size() < 256) {
+          if (!get_varint(v, k, n) || n > 64 || n > v.size() - k) break;
+          KnobRange r{std::string(v.substr(k, n)), 0, 0};
+          k += n;
+          if (!get_varint(v, k, lo) || !get_varint(v, k, hi)) break;
+          r.lo = unzigzag(lo);
+          r.hi = unzigzag(hi);
+          if (r.lo <= r.hi) rs.push_back(std::move(r));
+        }
+        if (k == v.size()) d.state.ranges = std::move(rs);
+        break;
+      }
       default: break;   // a field from a newer writer
     }
   }
-  if (!have_program) {
-    d.error = "the link holds no program";
-    return d;
-  }
+  if (!have_program) return fail(Problem::Damaged, "it holds no program");
   d.ok = true;
   return d;
 }

@@ -28,6 +28,14 @@ inline constexpr size_t kMaxFragmentChars = 96 * 1024;   // longer fragments are
 inline constexpr size_t kMaxRawBytes = 128 * 1024;       // decompressed payload limit
 inline constexpr size_t kMaxProgramBytes = 64 * 1024;
 
+// KnobRange is a knob slider's range when the link was made: the slider comes back with the
+// knob at the same place (a range grows around values typed past its ends).
+struct KnobRange {
+  std::string name;
+  int64_t lo = 0, hi = 0;
+  bool operator==(const KnobRange&) const = default;
+};
+
 // Views is the set of open windows (bit per window); the app maps bits to windows.
 struct State {
   std::string program;
@@ -38,26 +46,44 @@ struct State {
   uint32_t views = 0;
   uint64_t cursor = UINT64_MAX;    // timeline cursor (op); UINT64_MAX = follow the run
   std::string compare;             // compare mode: "", "pointer", "version" (1.19 vs today's Go), "version:1.22:1.25"
+  std::vector<KnobRange> ranges;   // knob slider ranges (links made before they were saved: none)
   bool operator==(const State&) const = default;
+};
+
+// Why a fragment did not decode: the page says different things for each.
+enum class Problem : uint8_t {
+  None,
+  NotALink,      // "#hello", "#section-2": an anchor, not a playground link (ignore it)
+  Newer,         // "v2=…": made by a newer playground
+  Truncated,     // the link was cut off (mail clients, chat previews, a partial copy)
+  Damaged,       // characters changed or added: it does not decode or its checksum fails
+  TooLarge,
 };
 
 struct Decoded {
   bool ok = false;
   State state;
-  std::string error;               // for the reader: "the link is truncated or corrupt"
+  Problem problem = Problem::None;
+  std::string error;               // for the reader: "the link was cut off: …"
 };
 
 // encode returns "v1=…" (without '#').
 std::string encode(const State& s);
 // decode accepts "#v1=…" or "v1=…".
 Decoded decode(std::string_view fragment);
+// is_link_fragment: the fragment has a playground link's shape ("v<digits>=…"), so a failure
+// to decode it is worth telling the reader; any other fragment is someone's anchor.
+bool is_link_fragment(std::string_view fragment);
 
 // Building blocks (exposed for tests).
 std::string lz_compress(std::string_view in);
-// lz_decompress returns false on any malformed input or when the output would exceed max_out.
-bool lz_decompress(std::string_view in, size_t max_out, std::string& out);
+// lz_decompress returns false on any malformed input or when the output would exceed max_out;
+// *ran_out (when given) tells whether it failed because the input ended early (truncation).
+bool lz_decompress(std::string_view in, size_t max_out, std::string& out, bool* ran_out = nullptr);
 std::string base64url_encode(std::string_view in);
-bool base64url_decode(std::string_view in, std::string& out);
+// base64url_decode returns false on a character outside base64url or an impossible ending;
+// *bad_char (when given) tells which: true for a character, false for the ending (truncation).
+bool base64url_decode(std::string_view in, std::string& out, bool* bad_char = nullptr);
 uint32_t fnv1a(std::string_view s);
 
 }  // namespace share

@@ -10,6 +10,7 @@
 #include "web/ui/chart.h"
 #include "web/ui/palette.h"
 #include "web/ui/windows.h"
+#include "web/units/units.h"
 
 namespace ui {
 
@@ -59,66 +60,88 @@ std::string trimmed(const std::string& t) {
 
 void compare_content(app::App& a) {
   app::CompareState& c = a.compare;
-  ImGui::RadioButton("inline vs pointer values", &c.mode, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("two releases", &c.mode, 1);
-  // Second row: the two releases, then Run both.
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Go");
-  ImGui::SameLine();
-  bool picked = release_combo("##cmp-a", c.version_a);
-  app::note_rect(a, "compare-a");
-  ImGui::SameLine();
-  ImGui::TextUnformatted("vs Go");
-  ImGui::SameLine();
-  picked |= release_combo("##cmp-b", c.version_b);
-  app::note_rect(a, "compare-b");
-  if (picked) {
-    c.mode = 1;
-    app::start_compare(a);
-  }
-  ImGui::SameLine();
+  // Row 1: the action first (always in sight), then what differs between the two runs.
   if (ImGui::Button("Run both")) app::start_compare(a);
   app::note_rect(a, "compare-run");
   ImGui::SameLine();
   help_marker("Runs the program in the editor twice with one difference and shows MemStats.Alloc "
               "at each print, like the article's table.");
+  ImGui::SameLine();
+  ImGui::RadioButton("inline vs pointer values", &c.mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("two releases", &c.mode, 1);
+  if (c.mode == 1) {   // Row 2: the two releases
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Go");
+    ImGui::SameLine();
+    bool picked = release_combo("##cmp-a", c.version_a);
+    app::note_rect(a, "compare-a");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("vs Go");
+    ImGui::SameLine();
+    picked |= release_combo("##cmp-b", c.version_b);
+    app::note_rect(a, "compare-b");
+    if (picked) app::start_compare(a);
+  }
   if (!c.error.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", c.error.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
+    ImGui::TextWrapped("%s", c.error.c_str());
+    ImGui::PopStyleColor();
     return;
   }
   if (!c.a.sim || !c.b.sim) {
-    ImGui::TextDisabled("Press \"Run both\".");
+    c.shown_rows.clear();
+    empty_state("Press \"Run both\".");
     return;
   }
-  ImGui::Text("%s: %s, %s ops   |   %s: %s, %s ops", c.label_a.c_str(), sim::to_string(c.a.state()),
-              chart::format_ops(static_cast<double>(c.a.ops())).c_str(), c.label_b.c_str(), sim::to_string(c.b.state()),
-              chart::format_ops(static_cast<double>(c.b.ops())).c_str());
+  auto progress = [](const app::Run& r) {
+    return r.done() ? std::string(sim::to_string(r.state())) : "running, " + chart::format_ops(static_cast<double>(r.ops())) + " ops";
+  };
+  const std::string progress_a = progress(c.a), progress_b = progress(c.b);
+  ImGui::TextDisabled("A %s: %s   B %s: %s", c.label_a.c_str(), progress_a.c_str(), c.label_b.c_str(), progress_b.c_str());
   const auto pa = prints(c.a), pb = prints(c.b);
   const size_t rows = std::max(pa.size(), pb.size());
+  // The value columns are as wide as their header or "1023 MiB", whichever is wider; the
+  // printed line takes the rest (and is cut, with its full text in a tooltip).
+  const float pad = ImGui::GetStyle().CellPadding.x * 2;
+  const float num_w = ImGui::CalcTextSize("1023 MiB").x;
   if (ImGui::BeginTable("##cmp", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-    ImGui::TableSetupColumn("step (what the program printed)");
-    ImGui::TableSetupColumn(c.label_a.c_str());
-    ImGui::TableSetupColumn(c.label_b.c_str());
+    ImGui::TableSetupColumn("printed", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(("A " + c.label_a).c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(num_w, ImGui::CalcTextSize(("A " + c.label_a).c_str()).x) + pad);
+    ImGui::TableSetupColumn(("B " + c.label_b).c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(num_w, ImGui::CalcTextSize(("B " + c.label_b).c_str()).x) + pad);
     ImGui::TableHeadersRow();
+    c.shown_rows.clear();
     for (size_t i = 0; i < rows; ++i) {
       ImGui::TableNextColumn();
       const sim::Record* ra = i < pa.size() ? pa[i] : nullptr;
       const sim::Record* rb = i < pb.size() ? pb[i] : nullptr;
-      ImGui::Text("%zu. %s", i + 1, trimmed((ra ? ra : rb)->text).c_str());
+      const std::string line = trimmed((ra ? ra : rb)->text);
+      ImGui::Text("%zu. %s", i + 1, line.c_str());
+      ImGui::SetItemTooltip("%s", line.c_str());
+      // MemStats.Alloc when the line was printed, each in the unit that suits it (units.h).
+      const std::string va = ra ? units::format(static_cast<double>(ra->mem.Alloc)) : "";
+      const std::string vb = rb ? units::format(static_cast<double>(rb->mem.Alloc)) : "";
       ImGui::TableNextColumn();
-      if (ra) ImGui::Text("%.0f MB", static_cast<double>(ra->mem.Alloc) / 1048576.0);
+      ImGui::TextUnformatted(va.c_str());
       ImGui::TableNextColumn();
-      if (rb) ImGui::Text("%.0f MB", static_cast<double>(rb->mem.Alloc) / 1048576.0);
+      ImGui::TextUnformatted(vb.c_str());
+      c.shown_rows.push_back({line, va, vb});
     }
     ImGui::EndTable();
   }
-  std::vector<chart::Series> series = {alloc_series(c.a, "HeapAlloc " + c.label_a, palette::kHeapAlloc),
-                                       alloc_series(c.b, "HeapAlloc " + c.label_b, palette::kVariantB)};
+  app::note_rect(a, "compare-table");
+  std::vector<chart::Series> series = {alloc_series(c.a, "A HeapAlloc", palette::kHeapAlloc),
+                                       alloc_series(c.b, "B HeapAlloc", palette::kVariantB)};
+  double ymax = 0;
+  for (const chart::Series& se : series)
+    for (double y : se.y) ymax = std::max(ymax, y);
   chart::Spec spec;
   spec.x1 = static_cast<double>(std::max<uint64_t>(1, std::max(c.a.ops(), c.b.ops())));
-  spec.unit = a.heap_view.unit;
+  spec.unit = std::min<int>(units::unit_for(ymax), units::kMiB);   // the chart's units stop at MiB
   chart::draw("cmpchart", ImVec2(0, std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y)), series, {}, spec, nullptr);
+  app::note_rect(a, "compare-chart");
 }
 
 }  // namespace ui

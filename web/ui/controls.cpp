@@ -8,6 +8,7 @@
 #include "web/platform.h"
 #include "web/ui/chart.h"
 #include "web/ui/windows.h"
+#include "web/units/units.h"
 
 namespace ui {
 
@@ -22,15 +23,58 @@ void restart_with_options(app::App& a) {
   app::reload(a, was_playing);
 }
 
+// where_line: " at line 12" for a line the run is at or ended on, "" for none (never "line 0").
+std::string where_line(int line) { return line > 0 ? " at line " + std::to_string(line) : ""; }
+
 }  // namespace
+
+std::string run_button_label(const app::App& a) {
+  const app::Run& r = a.main;
+  if (r.playing) return "Pause";
+  if (!r.loaded()) return "Run";
+  return r.done() ? "Run again" : r.ops() > 0 ? "Continue" : "Run";
+}
+
+void run_button(app::App& a, bool compact) {
+  app::Run& r = a.main;
+  ImGui::BeginDisabled(!r.loaded());
+  const std::string label = run_button_label(a);
+  if (compact ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str())) app::set_playing(a, !r.playing);
+  ImGui::EndDisabled();
+  app::note_rect(a, "run");
+  if (!r.loaded() && !a.scenario.error.empty())
+    ImGui::SetItemTooltip("The program does not compile: fix line %d (Output says what is wrong).", a.scenario.error_line);
+}
+
+std::string run_status(const app::App& a, bool brief) {
+  const app::Run& r = a.main;
+  const sim::Simulation* s = r.sim.get();
+  const app::ScenarioState& sc = a.scenario;
+  if (sc.dirty) return "Editing: the program reruns when you pause typing";
+  if (!s || !r.loaded()) {
+    if (sc.error.empty()) return "Nothing loaded";
+    return "Does not compile: line " + std::to_string(sc.error_line) + ":" + std::to_string(sc.error_col) +
+           " (see Output)";
+  }
+  const std::string ops = chart::format_ops(static_cast<double>(s->ops())) + " ops";
+  const std::string mem = brief ? "" : "  ·  simulator memory " + units::format(static_cast<double>(s->simulator_memory()));
+  switch (s->state()) {
+    case sim::RunState::Ready: return "Ready: press Run";
+    case sim::RunState::Running:
+      return std::string(r.playing ? "Running" : "Paused") + where_line(s->current_line()) + "  ·  " + ops + mem;
+    case sim::RunState::Finished: return "Finished  ·  " + ops + mem;
+    case sim::RunState::Panicked: return "Panicked" + where_line(sc.error_line) + " after " + ops + " (see Output)";
+    case sim::RunState::LimitExceeded: return "Stopped by the simulator after " + ops + " (see Output)";
+    default: return "Nothing loaded";
+  }
+}
 
 void controls_content(app::App& a) {
   app::Run& r = a.main;
   const bool can_run = r.loaded();
   // Row 1: run controls
+  run_button(a, false);
   ImGui::BeginDisabled(!can_run);
-  if (ImGui::Button(r.playing ? "Pause" : (r.done() ? "Run again" : "Run"))) app::set_playing(a, !r.playing);
-  app::note_rect(a, "run");
   ImGui::SameLine();
   if (ImGui::Button("Step")) app::step_unit(a, kStepModeValues[a.controls.step_mode]);
   app::note_rect(a, "step");
@@ -83,22 +127,35 @@ void controls_content(app::App& a) {
   app::note_rect(a, "all-releases");
   ImGui::SetItemTooltip("Run this program on every Go release and compare what each prints.");
   ImGui::SameLine();
+  // GOGC: the value is written beside the slider, not on it (the grab sat on the digits at
+  // 100, the middle of the log scale); "GC off" says what the box does (GOGC=off).
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("GOGC");
   ImGui::SameLine();
   bool gc_off = r.options.gogc < 0;
   int gogc = gc_off ? 100 : r.options.gogc;
   ImGui::BeginDisabled(gc_off);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::SliderInt("##gogc", &gogc, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic)) r.options.gogc = gogc;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  if (ImGui::SliderInt("##gogc", &gogc, 10, 1000, "", ImGuiSliderFlags_Logarithmic)) r.options.gogc = gogc;
   if (ImGui::IsItemDeactivatedAfterEdit()) restart_with_options(a);
   app::note_rect(a, "gogc");
+  ImGui::SetItemTooltip("GOGC: the heap may grow this many percent over the live heap before the next GC.");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Checkbox("off", &gc_off)) {
+  {
+    char v[16];
+    std::snprintf(v, sizeof v, "%-4s", gc_off ? "off" : std::to_string(r.options.gogc).c_str());
+    ImGui::TextUnformatted(v);
+    app::note_rect(a, "gogc-value");
+  }
+  ImGui::SameLine();
+  if (ImGui::Checkbox("GC off", &gc_off)) {
     r.options.gogc = gc_off ? -1 : 100;
     restart_with_options(a);
   }
-  ImGui::SameLine();
+  app::note_rect(a, "gc-off");
+  ImGui::SetItemTooltip("GOGC=off: no garbage collection at all; the heap only grows.");
+  ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 4);
   ImGui::TextUnformatted("seed");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
@@ -112,25 +169,9 @@ void controls_content(app::App& a) {
   help_marker("The seed fixes every hash seed (hash0) and so the bucket layout: a run is a "
               "function of program, knobs, Go version, GOGC and seed.");
 
-  // Row 3: status
-  const sim::Simulation* s = r.sim.get();
-  char status[256];
-  if (!s) {
-    std::snprintf(status, sizeof status, "nothing loaded");
-  } else {
-    std::snprintf(status, sizeof status, "%s  ·  %s ops  ·  line %d  ·  simulator memory %s%s",
-                  sim::to_string(s->state()), chart::format_ops(static_cast<double>(s->ops())).c_str(),
-                  s->current_line(), app::fmt_bytes(s->simulator_memory(), 2).c_str(),
-                  r.playing ? "  ·  running" : "");
-  }
-  ImGui::TextUnformatted(status);
+  // Row 3: the run in words (what it printed, and why it stopped, are in Output).
+  ImGui::TextUnformatted(run_status(a, false).c_str());
   app::note_rect(a, "status");
-  a.status_line = status;
-  if (s && (s->state() == sim::RunState::LimitExceeded || s->state() == sim::RunState::Panicked) &&
-      !s->stderr_text().empty()) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", s->stderr_text().substr(0, 200).c_str());
-  }
 }
 
 }  // namespace ui

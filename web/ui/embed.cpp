@@ -33,13 +33,19 @@ void embed_dialog(app::App& a) {
   ImGui::RadioButton("every release", &a.embed.view, 4);
   ImGui::Checkbox("editable (the reader may change the program)", &a.embed.editable);
   std::string snippet = app::embed_snippet(a, a.embed.view, a.embed.editable);
-  ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1,
-                            ImVec2(-1, ImGui::GetTextLineHeight() * 6), ImGuiInputTextFlags_ReadOnly);
+  // The snippet wraps (ImGui's multiline input does not): shown as wrapped text in a framed,
+  // scrolling box; "Copy snippet" copies it whole.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+  ImGui::BeginChild("##snippet", ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 7), true);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(snippet.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
   app::note_rect(a, "embed-snippet");
   if (ImGui::Button("Copy snippet")) {
     platform::copy_to_clipboard(snippet);
-    a.notice = "Embed snippet copied to the clipboard.";
-    a.notice_until = platform::now_ms() + 2500;
+    app::notify(a, "Embed snippet copied to the clipboard.", app::NoticeKind::Info, 2500);
   }
   app::note_rect(a, "embed-copy");
   ImGui::SameLine();

@@ -336,13 +336,16 @@ void scenario_content(app::App& a) {
     s.preset = s.preset.empty() || s.preset.back() == '*' ? s.preset : s.preset + "*";
   }
   if (!s.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
-    ImGui::TextWrapped("%s", s.error.c_str());
-    ImGui::PopStyleColor();
-    // "clear requires go1.21 or later": offer the first release that has it
+    // The message itself is in Output (once); here, the line it is about and what to do.
+    // "clear requires go1.21 or later": offer the first release that has it.
     const size_t at = s.error.find("requires go");
+    const std::string version = at == std::string::npos ? "" : s.error.substr(at + 11, s.error.find(' ', at + 11) - (at + 11));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
+    ImGui::TextWrapped("Line %d:%d does not compile%s (Output says why).", s.error_line, s.error_col,
+                       runtime::profile_for(version) ? (": it needs Go " + version).c_str() : "");
+    ImGui::PopStyleColor();
+    app::note_rect(a, "editor-error");
     if (at != std::string::npos) {
-      const std::string version = s.error.substr(at + 11, s.error.find(' ', at + 11) - (at + 11));
       if (runtime::profile_for(version)) {
         const std::string label = "Use Go " + version;
         if (ImGui::SmallButton(label.c_str())) {

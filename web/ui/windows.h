@@ -20,6 +20,20 @@ void explain_content(app::App& a);    // explain.cpp: what just happened, in pla
 void releases_content(app::App& a);   // releases.cpp: the program on every Go release, side by side
 void embed_dialog(app::App& a);       // embed.cpp: the iframe snippet (a modal)
 
+// notice_strip draws the notice, if any, full width at y = top (notice.cpp); returns where the
+// windows below start. watch_runaway raises the runaway notice (a run printing nothing for a
+// while) and takes it down when the run prints, stops or ends.
+float notice_strip(app::App& a, float top, float width);
+void watch_runaway(app::App& a);
+
+// run_button draws Run / Pause / Run again (disabled, saying why, when the program does not
+// compile); compact: a small button (the phone's code tab). run_status is the run in words:
+// "Running at line 12 · 1.2M ops · …", "Does not compile: line 4:7 (see Output)"; brief: without
+// the simulator's memory (a phone's width) (controls.cpp).
+void run_button(app::App& a, bool compact);
+std::string run_button_label(const app::App& a);
+std::string run_status(const app::App& a, bool brief);
+
 // mirror_for_screen_readers copies the output and key figures into hidden DOM regions
 // (output.cpp).
 void mirror_for_screen_readers(app::App& a);

@@ -42,6 +42,7 @@ share::State sample() {
   s.views = 0x5a;
   s.cursor = 4242;
   s.compare = "pointer";
+  s.ranges = {{"n", 1, 10'000'000}, {"size", -5, 4096}};
   return s;
 }
 
@@ -112,13 +113,39 @@ TEST(ShareCodec, RoundTrip) {
   EXPECT_EQ(d.state, dflt);
 }
 
-TEST(ShareCodec, EveryTruncationIsRefused) {
+TEST(ShareCodec, EveryTruncationIsRefusedAndCalledACut) {
   const std::string link = share::encode(sample());
   for (size_t n = 0; n < link.size(); ++n) {
     share::Decoded d = share::decode(link.substr(0, n));
     EXPECT_FALSE(d.ok) << "prefix " << n;
     EXPECT_FALSE(d.error.empty());
+    // Past "v1=" a prefix is a link cut off, never "damaged" (what a reader can act on).
+    if (n >= 3) {
+      EXPECT_EQ(d.problem, share::Problem::Truncated) << "prefix " << n << ": " << d.error;
+    }
   }
+  EXPECT_NE(share::decode(link.substr(0, link.size() / 2)).error.find("cut off"), std::string::npos);
+}
+
+TEST(ShareCodec, AnchorsAreNotLinks) {
+  for (const char* f : {"#hello", "hello", "section-2", "v", "v=", "vx=1", "#v1", ""}) {
+    EXPECT_FALSE(share::is_link_fragment(f)) << f;
+    EXPECT_EQ(share::decode(f).problem, share::Problem::NotALink) << f;
+  }
+  EXPECT_TRUE(share::is_link_fragment("#v1=abc"));
+  EXPECT_EQ(share::decode("v2=abc").problem, share::Problem::Newer);
+  EXPECT_EQ(share::decode("v1=ab%cd").problem, share::Problem::Damaged);
+}
+
+TEST(ShareCodec, KnobRangesRoundTripAndOldLinksHaveNone) {
+  share::State s = sample();
+  share::Decoded d = share::decode(share::encode(s));
+  ASSERT_TRUE(d.ok) << d.error;
+  EXPECT_EQ(d.state.ranges, s.ranges);
+  s.ranges.clear();   // what a link made before ranges were saved decodes to
+  d = share::decode(share::encode(s));
+  ASSERT_TRUE(d.ok);
+  EXPECT_TRUE(d.state.ranges.empty());
 }
 
 TEST(ShareCodec, CorruptionIsRefusedNeverCrashes) {
