@@ -644,8 +644,17 @@ void menu(App& a) {
   }
   // Copy link stays one click away: it is the feature people look for.
   const float w = ImGui::CalcTextSize("Copy link").x + ImGui::GetStyle().FramePadding.x * 4;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - ImGui::CalcTextSize("Embed").x -
-                                                              ImGui::GetStyle().ItemSpacing.x * 4));
+  const float buttons_x = ImGui::GetWindowWidth() - w - ImGui::CalcTextSize("Embed").x - ImGui::GetStyle().ItemSpacing.x * 4;
+  // A short confirmation ("Link copied to the clipboard.") shows here, beside the button that
+  // caused it, for a moment: no strip opens and nothing below moves (web/ui/notice.cpp).
+  if (!a.notice.empty() && a.notice_kind == NoticeKind::Info) {
+    const char* text = a.narrow ? "Copied." : a.notice.c_str();   // a phone's bar has room for a word
+    const float tw = ImGui::CalcTextSize(text).x;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), buttons_x - tw - ImGui::GetStyle().ItemSpacing.x * 2));
+    ImGui::TextColored(ImVec4(0.55f, 0.9f, 0.6f, 1.0f), "%s", text);
+    note_rect(a, "notice");
+  }
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), buttons_x));
   if (ImGui::SmallButton("Copy link")) copy_link(a);
   note_rect(a, "copy-link");
   if (ImGui::SmallButton("Embed")) a.embed.dialog = true;

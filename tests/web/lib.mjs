@@ -116,6 +116,16 @@ export async function click(page, name) {
   await page.mouse.up();
 }
 
+// dragKnob drags a knob's slider grab (widget "knob:<name>") from the middle of its track
+// `steps` mouse moves towards the left end, 4 % of the track each.
+export async function dragKnob(page, name, steps = 10) {
+  const r = await rect(page, 'knob:' + name);
+  await page.mouse.move(r.x + r.w * 0.5, r.y + r.h / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(r.x + r.w * (0.5 - 0.04 * i), r.y + r.h / 2);
+  await page.mouse.up();
+}
+
 // waitApp waits until window.app exists and at least `frames` frames were drawn.
 export async function waitApp(page, frames = 3, timeout = 20000) {
   await page.waitForFunction((n) => window.app && window.app.frameCount() >= n, frames, { timeout });

@@ -1,6 +1,7 @@
 // notice.cpp — the notice strip: the one place a notice appears (app::notify), full width under
 // the menu, taking its own room (the windows below move down; nothing is covered), with its
-// buttons in sight. Also the runaway watch: a run that prints nothing for a while gets a
+// buttons in sight. A short confirmation (Info: "Link copied") shows in the menu bar instead,
+// beside the button that caused it, and goes by itself. Also the runaway watch: a run that prints nothing for a while gets a
 // notice in plain words with Stop.
 //
 // The program's own messages are not notices: compile errors, panics and the simulator's limits
@@ -76,6 +77,8 @@ float notice_strip(app::App& a, float top, float width) {
     }
     platform::keep_running();   // a timed notice must be able to expire
   }
+  // A confirmation shows in the menu bar beside its button (app.cpp, menu), except in an embed.
+  if (a.notice_kind == app::NoticeKind::Info && !a.embed_mode) return top;
   const ImGuiStyle& st = ImGui::GetStyle();
   const bool runaway = a.notice_kind == app::NoticeKind::Runaway;
   const char* b1 = runaway ? "Stop" : "OK";

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCENARIOS, openSite, openPage, appState, waitState, rect, saveArtifact, click } from '../lib.mjs';
+import { SCENARIOS, openSite, openPage, appState, waitState, rect, saveArtifact, click, dragKnob } from '../lib.mjs';
 
 let site, base, browser;
 const pageErrors = [];
@@ -118,11 +118,7 @@ test('a restored link puts each knob at the same place on the same slider; older
   await page.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
   const before = await waitState(page, (s) => s.state === 'Finished');
   const knob = before.knobs.find((k) => k.name === 'cnt');
-  const r = await rect(page, 'knob:cnt');
-  await page.mouse.move(r.x + r.w * 0.5, r.y + r.h / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(r.x + r.w * (0.5 - 0.04 * i), r.y + r.h / 2);
-  await page.mouse.up();
+  await dragKnob(page, 'cnt', 8);
   const moved = await waitState(page, (s) => s.state === 'Finished' && s.knobs.find((k) => k.name === 'cnt').value !== knob.value);
   const k1 = moved.knobs.find((k) => k.name === 'cnt');
   assert.deepEqual([k1.lo, k1.hi], [knob.lo, knob.hi], 'dragging moved the slider ends');
@@ -136,6 +132,21 @@ test('a restored link puts each knob at the same place on the same slider; older
   assert.deepEqual(r2, r1);
   await page.close();
   await page2.close();
+});
+
+test('Copy link: the confirmation shows beside the button, in the menu bar; nothing below moves', async () => {
+  const page = await open(base);
+  const run0 = await rect(page, 'run');
+  await click(page, 'copy-link');
+  const s = await waitState(page, (x) => x.noticeKind === 'info', 5000);
+  assert.equal(s.notice, 'Link copied to the clipboard.');
+  const note = await rect(page, 'notice'), button = await rect(page, 'copy-link');
+  assert.ok(note.y < button.y + button.h && note.x + note.w <= button.x, 'the confirmation is not beside Copy link');
+  assert.deepEqual(await rect(page, 'run'), run0, 'the windows moved');
+  assert.match(await page.evaluate(() => window.__gms_clipboard || ''), /#v1=/);
+  saveArtifact('30-copy-link.png', await page.screenshot());
+  await waitState(page, (x) => x.notice === '', 6000);   // it goes by itself
+  await page.close();
 });
 
 test('the phone (390×844): every tab is in sight, Output is one tap away, the code tab has Run', async () => {

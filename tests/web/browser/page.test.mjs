@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { SCENARIOS, launchBrowser, openSite, openPage, waitApp, appState, waitState, rect, saveArtifact, decodePng,
-         colourCount, runCli, fullRedrawDiff } from '../lib.mjs';
+         colourCount, runCli, fullRedrawDiff, dragKnob } from '../lib.mjs';
 
 let site, hostServer, base, hostBase, browser;
 const consoleErrors = [];
@@ -93,12 +93,7 @@ test('a knob changed with the mouse rewrites the program and changes the figures
   const before = await waitState(page, (st) => st.state === 'Finished');
   const knob = before.knobs.find((k) => k.name === 'cnt');
   assert.ok(knob, 'no cnt knob: ' + JSON.stringify(before.knobs));
-  const r = await rect(page, 'knob:cnt');
-  // Drag the slider's grab from the middle of the track towards the left end.
-  await page.mouse.move(r.x + r.w * 0.5, r.y + r.h / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(r.x + r.w * (0.5 - 0.04 * i), r.y + r.h / 2);
-  await page.mouse.up();
+  await dragKnob(page, 'cnt');   // from the middle of the track towards the left end
   const after = await waitState(page, (st) => st.state === 'Finished' && st.knobs.find((k) => k.name === 'cnt')?.value !== knob.value);
   const v = after.knobs.find((k) => k.name === 'cnt').value;
   assert.ok(v < knob.value, `knob moved the wrong way: ${knob.value} -> ${v}`);
