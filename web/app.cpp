@@ -189,6 +189,8 @@ std::string preset_release(const std::string& preset) {
 }
 
 void open_program(App& a, const std::string& text, const std::string& preset, bool autoplay) {
+  // A program opened anew: a notice about the link or release it replaces no longer applies.
+  if (a.notice_kind == NoticeKind::Problem) clear_notice(a);
   a.main.options.go_version = preset_release(preset);
   load_program(a, text, preset, autoplay);
 }
@@ -939,10 +941,13 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
     a.embed_editable = value("edit") == "1";
   }
   if (fragment.empty() || !open_link(a, fragment)) {
+    const std::string why = a.notice;   // the link's problem outlives the default program's opening
+    const NoticeKind kind = a.notice_kind;
     const web::Preset* p = find_preset(kDefaultPreset);
     if (!p && !web::presets().empty()) p = &web::presets().front();
     if (p) open_program(a, std::string(p->text), p->name, true);
     else open_program(a, "package main\n\nfunc main() {\n}\n", "", false);
+    if (!why.empty()) notify(a, why, kind);
   }
   if (a.embed_mode && a.embed_view == 4 && a.main.loaded()) {   // ?embed&view=releases: the matrix only
     a.main.playing = false;

@@ -61,8 +61,7 @@ void watch_runaway(app::App& a) {
   }
   const double quiet = now - w.quiet_since;
   if (quiet < kQuietMs || w.dismissed_serial == a.main.load_serial) return;
-  // Another notice (a bad link) is not replaced; the runaway one is kept up to date.
-  if (!a.notice.empty() && a.notice_kind != app::NoticeKind::Runaway) return;
+  // It replaces an older notice (a link's problem): what runs now matters more.
   // Whole seconds only: the text (and the screen-reader region) changes once a second.
   const std::string text = runaway_text(a, std::floor(quiet / 1000.0) * 1000.0);
   if (text != a.notice) app::notify(a, text, app::NoticeKind::Runaway);
