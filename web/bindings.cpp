@@ -8,7 +8,8 @@
 //   sim.step(100000) / sim.stepUnit("statement"|"iteration"|"print") / sim.runToEnd()  → state
 //   sim.timelineJsonl()     the CLI's --json records, one JSON object per line
 //   sim.memstats() / sim.maps() / sim.stdout() / sim.stderr() / sim.knobs() / sim.source()
-//   Module.presets(), Module.encodeShare({...}), Module.decodeShare("v1=..."), Module.versions(),
+//   Module.presets(), Module.encodeShare({...}), Module.decodeShare("v1=...") (with problem:
+//   "truncated" / "damaged" / "not-a-link" / "newer" / "too-large"), Module.versions(),
 //   Module.defaultVersion()
 //
 //   const m = new Module.ReleaseMatrix();          the program on every release (sim::ReleaseMatrix)
@@ -304,7 +305,27 @@ std::string encode_share(val s) {
   if (s["views"].isNumber()) st.views = static_cast<uint32_t>(s["views"].as<double>());
   if (s["cursor"].isNumber()) st.cursor = static_cast<uint64_t>(s["cursor"].as<double>());
   if (s["compare"].isString()) st.compare = s["compare"].as<std::string>();
+  if (s["ranges"].isArray()) {   // [{name, lo, hi}]: knob slider ranges
+    const unsigned n = s["ranges"]["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) {
+      val r = s["ranges"][i];
+      st.ranges.push_back({r["name"].as<std::string>(), static_cast<int64_t>(r["lo"].as<double>()),
+                           static_cast<int64_t>(r["hi"].as<double>())});
+    }
+  }
   return share::encode(st);
+}
+
+const char* problem_name(share::Problem p) {
+  switch (p) {
+    case share::Problem::None: return "";
+    case share::Problem::NotALink: return "not-a-link";
+    case share::Problem::Newer: return "newer";
+    case share::Problem::Truncated: return "truncated";
+    case share::Problem::Damaged: return "damaged";
+    case share::Problem::TooLarge: return "too-large";
+  }
+  return "";
 }
 
 val decode_share(const std::string& f) {
@@ -312,6 +333,7 @@ val decode_share(const std::string& f) {
   val o = val::object();
   o.set("ok", d.ok);
   o.set("error", d.error);
+  o.set("problem", std::string(problem_name(d.problem)));   // "truncated", "damaged", "not-a-link", …
   if (d.ok) {
     o.set("program", d.state.program);
     o.set("preset", d.state.preset);
@@ -321,6 +343,15 @@ val decode_share(const std::string& f) {
     o.set("views", d.state.views);
     o.set("cursor", d.state.cursor == UINT64_MAX ? val::null() : val(static_cast<double>(d.state.cursor)));
     o.set("compare", d.state.compare);
+    val ranges = val::array();
+    for (const share::KnobRange& r : d.state.ranges) {
+      val k = val::object();
+      k.set("name", r.name);
+      k.set("lo", static_cast<double>(r.lo));
+      k.set("hi", static_cast<double>(r.hi));
+      ranges.call<void>("push", k);
+    }
+    o.set("ranges", ranges);
   }
   return o;
 }

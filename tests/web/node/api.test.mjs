@@ -154,5 +154,11 @@ test('share links round-trip through the API and refuse damage', () => {
   assert.equal(d.ok, true);
   for (const k of Object.keys(st)) assert.equal(d[k], st[k], k);
   assert.equal(M.decodeShare(link.slice(0, -3)).ok, false);
+  assert.equal(M.decodeShare(link.slice(0, -3)).problem, 'truncated');
   assert.equal(M.decodeShare('v1=%%%').ok, false);
+  assert.equal(M.decodeShare('v1=%%%').problem, 'damaged');
+  assert.equal(M.decodeShare('#hello').problem, 'not-a-link');
+  const ranged = M.decodeShare(M.encodeShare({ ...st, ranges: [{ name: 'n', lo: 1, hi: 5000 }] }));
+  assert.deepEqual(ranged.ranges, [{ name: 'n', lo: 1, hi: 5000 }]);
+  assert.deepEqual(d.ranges, []);
 });
