@@ -405,6 +405,7 @@ void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
   // A cycle still marking ends first (runtime.GC waits for the running cycle: mgc.go GC).
   while (pending_) gc_work(~0ull);
   in_gc_ = true;
+  if (pool_cleanup_) pool_cleanup_();
   if (on_gc_start) on_gc_start();
   GcCycle c;
   c.forced = forced;

@@ -192,6 +192,15 @@ class Heap {
   MemStats read_memstats() const;
   BySize read_by_size() const;
 
+  // growslice's new capacity for a slice of old_cap growing to new_len (slice.go nextslicecap:
+  // double below 256, then by (cap + 768)/4), before rounding up to a size class.
+  static uint64_t growslice_cap(uint64_t old_cap, uint64_t new_len) {
+    if (new_len > 2 * old_cap) return new_len;
+    if (old_cap < 256) return 2 * old_cap;
+    uint64_t c = old_cap;
+    while (c < new_len) c += (c + 3 * 256) / 4;
+    return c;
+  }
   // The size the allocator would hand out for a request (roundupsize in Go).
   uint64_t roundupsize(uint64_t size, bool noscan) const;
   // footprint is the bytes an object of size counts in HeapAlloc.
@@ -213,6 +222,9 @@ class Heap {
   // starts (a resumable cycle ends later).
   std::function<void(const GcCycle&)> on_gc;
   std::function<void()> on_gc_start;
+  // set_pool_cleanup installs sync's poolCleanup, which every cycle runs first, before it
+  // marks (runtime_registerPoolCleanup; mgc.go gcStart → clearpools).
+  void set_pool_cleanup(std::function<void()> cleanup) { pool_cleanup_ = std::move(cleanup); }
 
   // check_invariants recounts everything; returns "" or the first broken invariant.
   std::string check_invariants() const;
@@ -278,6 +290,7 @@ class Heap {
   bool in_gc_ = false;
   std::vector<GcCycle> cycles_;
   RootScanner roots_;
+  std::function<void()> pool_cleanup_;
   std::vector<ObjId> pinned_;
   std::vector<ObjId> baseline_;             // the runtime's own objects, live for ever
   uint64_t high_water_page_ = 0;            // pages below were touched at least once

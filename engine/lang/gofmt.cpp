@@ -360,7 +360,9 @@ std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word*
   std::vector<Word> uw;
   if (unwrap_args(types, args, n, ut, uw)) return fmt_print(ut, uw.data(), n, ln);   // interfaces: their dynamic values
   std::string out;
+  fmt_pieces_.clear();
   for (size_t i = 0; i < n; ++i) {
+    fmt_pieces_.push_back(out.size());
     bool is_str = T.kind(types[i]) == Kind::String;
     if (i > 0) {
       bool prev_str = T.kind(types[i - 1]) == Kind::String;
@@ -368,7 +370,9 @@ std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word*
     }
     fmt_value(out, types[i], args[i], 'v', false, false, 0, true);
   }
+  fmt_pieces_.push_back(out.size());
   if (ln) out += '\n';
+  fmt_pieces_.push_back(out.size());
   return out;
 }
 
@@ -378,7 +382,9 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
   if (unwrap_args(types, args, n, ut, uw)) return fmt_printf(f, ut, uw.data(), n);
   std::string out;
   size_t argi = 0;
+  fmt_pieces_.clear();
   for (size_t i = 0; i < f.size();) {
+    fmt_pieces_.push_back(out.size());   // a literal run or one verb: one append to p.buf
     char c = f[i];
     if (c != '%') {
       size_t j = f.find('%', i);
@@ -564,7 +570,57 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
     }
     out += ")";
   }
+  fmt_pieces_.push_back(out.size());
   return out;
+}
+
+// [SECTION] the printers (fmt/print.go newPrinter, free; their pool: sync_pool.h)
+uint32_t Interpreter::new_printer() {
+  uint32_t pr = 0;
+  if (!sync_pools_.get(pp_free_, [this](uint64_t size, bool noscan) { return alloc(size, noscan); }, pr)) {
+    if (free_printers_.empty()) {
+      pr = uint32_t(printers_.size());
+      printers_.emplace_back();
+    } else {
+      pr = free_printers_.back();
+      free_printers_.pop_back();
+    }
+    printers_[pr] = Printer{};
+    printers_[pr].in_use = true;   // a root before its allocation can start a cycle
+    printers_[pr].pp = alloc(profile_.library.fmt_printer_bytes, false);
+  }
+  printers_[pr].in_use = true;
+  return pr;
+}
+
+// printer_write grows p.buf as fmt's appends of the last format did (buffer.write:
+// append, so growslice's capacities), from its length 0 (free keeps the capacity).
+void Interpreter::printer_write(uint32_t pr) {
+  for (uint64_t end : fmt_pieces_) {
+    Printer& p = printers_[pr];
+    if (end <= p.buf_cap) continue;
+    const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(p.buf_cap, end), true);
+    const heap::ObjId buf = alloc(bytes, true);
+    if (status_ != VmStatus::Running) return;
+    printers_[pr].buf = buf;   // alloc may have run a cycle: printers_ is unchanged by it
+    printers_[pr].buf_cap = bytes;
+  }
+}
+
+// free_printer is (*pp).free: a buffer over 64 KiB is dropped, the printer goes back to ppFree.
+void Interpreter::free_printer(uint32_t pr) {
+  Printer& p = printers_[pr];
+  if (p.buf_cap > 64 << 10) {
+    p.buf = heap::kNil;
+    p.buf_cap = 0;
+  }
+  p.in_use = false;
+  sync_pools_.put(pp_free_, pr, [this](uint64_t size, bool noscan) { return alloc(size, noscan); });
+}
+
+void Interpreter::mark_printer(uint32_t pr, heap::Marker& m) const {
+  m.mark(printers_[pr].pp);
+  m.mark(printers_[pr].buf);
 }
 
 // box_args allocates what converting the non-constant arguments to interface{} costs

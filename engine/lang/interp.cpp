@@ -74,6 +74,16 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   for (size_t i = 0; i < prog.method_names.size(); ++i) method_names_.emplace(prog.method_names[i], int32_t(i));
   heap_.set_root_scanner([this](heap::Marker& m) { mark_roots(&m); });
   heap_.set_leaf_marker([this](uint32_t o, heap::Marker& m) { mark_obj(o, &m); });
+  pp_free_ = sync_pools_.add_pool();
+  sched_rng_ = opt_.seed ^ 0x5deece66dull;
+  heap_.set_pool_cleanup([this] {
+    sync_pools_.cleanup([this](uint32_t pr) {   // a printer the pools let go: garbage now
+      printers_[pr] = Printer{};
+      free_printers_.push_back(pr);
+    });
+    // the goroutine resumes after the cycle on the other P two times in three (sync_pool.h)
+    if (splitmix64(sched_rng_) % 3 != 0) sync_pools_.resume_on(sync_pools_.p() ^ 1);
+  });
   heap_.on_gc = [this](const heap::GcCycle& c) {
     sweep_pools();
     if (host_) host_->gc_cycle(c);
@@ -99,6 +109,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
 Interpreter::~Interpreter() {
   heap_.set_root_scanner(nullptr);
   heap_.set_leaf_marker(nullptr);
+  heap_.set_pool_cleanup(nullptr);
   heap_.on_gc = nullptr;
 }
 
@@ -591,14 +602,7 @@ void Interpreter::exec(uint64_t stop) {
         }
         // growslice (engine/heap/README.md, "Slice growth (growslice)"): double below 256,
         // then grow by (cap + 768)/4; round up to size class
-        uint64_t newcap = s.cap;
-        if (newlen > 2 * s.cap) {
-          newcap = newlen;
-        } else if (s.cap < 256) {
-          newcap = 2 * s.cap;
-        } else {
-          while (newcap < newlen) newcap += (newcap + 3 * 256) / 4;
-        }
+        uint64_t newcap = heap::Heap::growslice_cap(s.cap, newlen);
         if (es && newcap > (uint64_t(1) << 47) / es) VM_PANIC("runtime error: growslice: len out of range");
         uint64_t bytes = newcap * es;
         bool noscan = !T.u(et).ptrs;

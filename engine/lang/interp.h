@@ -39,9 +39,10 @@
 // unmarked pool entries are freed and unreachable Map instances destroyed.
 //
 // Simplifications: one goroutine; map iteration order is the map's slot order (Go
-// randomises it); interface boxing follows runtime/iface.go's convT* rules but ignores
-// fmt's internal buffers (pooled in Go); fmt calls a program's Error/String methods on its
-// arguments (not on values nested inside them).
+// randomises it); interface boxing follows runtime/iface.go's convT* rules; fmt's printers
+// come from their sync.Pool (sync_pool.h: which P the goroutine resumes on after a cycle is
+// the seed's choice); fmt calls a program's Error/String methods on its arguments (not on
+// values nested inside them).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -54,6 +55,7 @@
 #include "engine/lang/chunked_vector.h"
 #include "engine/lang/gotime.h"
 #include "engine/lang/program.h"
+#include "engine/lang/sync_pool.h"
 #include "engine/maps/map.h"
 
 namespace lang {
@@ -187,9 +189,23 @@ class Interpreter {
   std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
   void box_args(const CallSite& cs, const Word* args);
+  // fmt's printers (fmt/print.go newPrinter, (*pp).free): a *pp and its buffer, from the
+  // ppFree sync.Pool; printer_write grows the buffer as the last format's appends did.
+  struct Printer { heap::ObjId pp = heap::kNil, buf = heap::kNil; uint64_t buf_cap = 0; bool in_use = false; };
+  uint32_t new_printer();
+  void printer_write(uint32_t pr);
+  void free_printer(uint32_t pr);
+  void mark_printer(uint32_t pr, heap::Marker& m) const;
   // stringer_text: what String() returns for a value of a type fmt calls it on (time.Duration,
   // time.Time); false for other types.
   bool stringer_text(TypeId t, Word w, std::string& out) const;
+
+  SyncPools sync_pools_;
+  uint32_t pp_free_ = 0;                    // fmt's ppFree pool in sync_pools_
+  uint64_t sched_rng_ = 0;                  // which P the goroutine resumes on after a cycle
+  std::vector<Printer> printers_;           // by handle; free handles in free_printers_
+  std::vector<uint32_t> free_printers_;
+  mutable std::vector<uint64_t> fmt_pieces_;   // where each of fmt's appends ended (last format)
 
   // [SECTION] interfaces (interp_iface.cpp)
   uint64_t convt_bytes(TypeId t, Word w, bool& noscan) const;

@@ -55,12 +55,7 @@ void Interpreter::sleep(int64_t d) {
 
 void Interpreter::rand_seed(uint64_t seed) { rand_state_ = seed * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull; }
 
-uint64_t Interpreter::rand_next() {
-  uint64_t z = (rand_state_ += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
+uint64_t Interpreter::rand_next() { return splitmix64(rand_state_); }
 
 uint64_t Interpreter::rand_below(uint64_t n) {
   const uint64_t limit = UINT64_MAX - UINT64_MAX % n;   // rejection keeps it unbiased

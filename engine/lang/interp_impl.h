@@ -19,6 +19,14 @@ inline constexpr uint64_t kSparseAbove = 4096;   // arrays longer than this keep
 inline constexpr uint64_t kDenseBackingMax = 1u << 20;   // slice backing arrays up to this stay dense
 
 // inline_int: the value fits a map handle's inline 31-bit signed form
+// splitmix64: the VM's generators (math/rand's stand-in, the scheduler's choices) advance
+// their own state with it.
+inline uint64_t splitmix64(uint64_t& state) {
+  uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
 inline bool inline_int(Word w) { return int64_t(w) >= -(int64_t(1) << 30) && int64_t(w) < (int64_t(1) << 30); }
 
 inline Word normalize(IntKind k, Word w) {

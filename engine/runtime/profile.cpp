@@ -276,8 +276,9 @@ Profile go127() {
   Profile p = go126();
   p.version = "1.27";
   p.toolchain = "go1.27.3";
-  p.changes = "a small map updates an existing key without becoming a table";
+  p.changes = "a small map updates an existing key without becoming a table; fmt's printer 32 B smaller";
   p.library.range_error_made_twice = false;
+  p.library.fmt_printer_bytes = 176;
   p.swiss.small_map_updates_in_place = true;
   // 60 520 B in 74 objects, 3 tiny allocations (the mode of 5 runs; 60 520–65 840 B).
   p.baseline_objects = by_size({{8, 8}, {16, 15}, {24, 3}, {32, 1}, {48, 5}, {64, 2}, {96, 4},

@@ -86,6 +86,9 @@ struct LibraryRules {
   // (*NumError).Error quotes the input into its own string first (strconv.Quote: one more
   // malloc) up to Go 1.24; from 1.25 in one buffer.
   bool numerror_error_quotes_apart = true;
+  // fmt's printer (*pp, fmt/print.go), which newPrinter allocates when its sync.Pool is
+  // empty: 208 B up to Go 1.26; 176 B from 1.27 (pp lost its arg and value fields).
+  uint64_t fmt_printer_bytes = 208;
 };
 
 struct Profile {
