@@ -73,23 +73,27 @@ test('compare at 1400×860: Run both, the table and the chart lie inside the win
   await waitState(page, (s) => s.state === 'Finished');
   await page.evaluate(() => window.app.startCompare(0));
   const s = await waitState(page, (x) => x.compare.done && x.compare.rows.length === 3, 60000);
+  const a = s.compare.a.trim().split('\n'), b = s.compare.b.trim().split('\n');
+  assert.equal(a.length, 3);
+  assert.equal(b.length, 3);
+  assert.ok(parseInt(b[2], 10) < parseInt(a[2], 10), `pointer values should keep less after GC: ${a} vs ${b}`);
   const vw = 1400, vh = 860;
   for (const name of ['compare-run', 'compare-table', 'compare-chart']) {
     const r = await rect(page, name);
     assert.ok(r.x >= 0 && r.x + r.w <= vw + 0.5 && r.y + r.h <= vh + 0.5, `${name} outside the window: ${JSON.stringify(r)}`);
   }
   // Every value reads in the unit that suits it: "41.4 KiB" beside "182 MiB", never "0 MB".
-  for (const [line, a, b] of s.compare.rows) {
-    for (const v of [a, b]) assert.match(v, /^\d+(\.\d+)? (B|KiB|MiB|GiB)$/, `${line}: ${v}`);
-    assert.doesNotMatch(a + b, /^0 (KiB|MiB)/);
+  for (const [line, va, vb] of s.compare.rows) {
+    for (const v of [va, vb]) assert.match(v, /^\d+(\.\d+)? (B|KiB|MiB|GiB)$/, `${line}: ${v}`);
+    assert.doesNotMatch(va + vb, /^0 (KiB|MiB)/);
   }
   assert.match(s.compare.rows[0][1], /KiB$/, 'the empty map prints some KiB, not "0 MiB"');
   saveArtifact('31-compare.png', await page.screenshot());
   // Two releases: their pickers appear, and Run both stays inside the window.
   await page.evaluate(() => window.app.compareReleases('1.19', '1.27'));
   await waitState(page, (x) => x.compare.done && x.compare.mode === 1 && x.compare.rows.length === 3, 60000);
-  const run = await rect(page, 'compare-run'), b = await rect(page, 'compare-b');
-  assert.ok(run.x + run.w <= vw && b.x + b.w <= vw);
+  const run = await rect(page, 'compare-run'), pickB = await rect(page, 'compare-b');
+  assert.ok(run.x + run.w <= vw && pickB.x + pickB.w <= vw);
   saveArtifact('31-compare-releases.png', await page.screenshot());
   await page.close();
 });

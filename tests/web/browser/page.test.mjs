@@ -287,21 +287,6 @@ test('a feature of a later Go offers that Go version, and a click runs it there'
   await page.close();
 });
 
-test('compare runs inline vs pointer values side by side', async () => {
-  const page = await open(base);
-  const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8').replace('n := 1_000_000', 'n := 100_000');
-  await page.evaluate((t) => window.app.loadProgram(t, 'article000_inline'), src);
-  await waitState(page, (st) => st.state === 'Finished');
-  await page.evaluate(() => window.app.startCompare(0));
-  const s = await waitState(page, (st) => st.compare.done, 60000);
-  const a = s.compare.a.trim().split('\n'), b = s.compare.b.trim().split('\n');
-  assert.equal(a.length, 3);
-  assert.equal(b.length, 3);
-  assert.ok(parseInt(b[2], 10) < parseInt(a[2], 10), `pointer values should keep less after GC: ${a} vs ${b}`);
-  saveArtifact('12-compare.png', await page.screenshot());
-  await page.close();
-});
-
 test('embed: the wheel scrolls the host page until the reader clicks in, and where the view cannot use it', async () => {
   const p = await open(base);
   await p.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
