@@ -415,19 +415,6 @@ void note_rect(App& a, const std::string& name) {
   a.rects[name] = {mn.x / a.dpr, mn.y / a.dpr, mx.x / a.dpr, mx.y / a.dpr};
 }
 
-const char* unit_name(int unit) { return unit == 0 ? "B" : unit == 1 ? "KiB" : "MiB"; }
-
-double to_unit(uint64_t bytes, int unit) {
-  return static_cast<double>(bytes) / (unit == 0 ? 1.0 : unit == 1 ? 1024.0 : 1048576.0);
-}
-
-std::string fmt_bytes(uint64_t bytes, int unit) {
-  char buf[64];
-  if (unit == 0) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-  else std::snprintf(buf, sizeof buf, unit == 1 ? "%.0f %s" : "%.1f %s", to_unit(bytes, unit), unit_name(unit));
-  return buf;
-}
-
 namespace {
 
 // json_escape is a JSON string's contents (sim::json_string without the quotes).
@@ -471,6 +458,7 @@ std::string app_state_json(const App& a) {
   kv("runEnabled", a.main.loaded() ? "true" : "false", false);
   kv("popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) ? "true" : "false", false);
   kv("embed", a.embed_mode ? "true" : "false", false);
+  kv("caption", ui::embed_caption(a), true);
   kv("narrow", a.narrow ? "true" : "false", false);
   kv("dpr", std::to_string(a.dpr), false);
   kv("fontPx", std::to_string(ImGui::GetCurrentContext() ? ImGui::GetFontSize() : 0.0f), false);
@@ -729,6 +717,8 @@ void layout_wide(App& a, float top, float W, float H) {
   }
 }
 
+}  // namespace
+
 void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& tabs) {
   ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(W, H - top), ImGuiCond_Always);
@@ -768,58 +758,8 @@ void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& t
   ImGui::End();
 }
 
-void layout_embed(App& a, float top, float W, float H) {
-  ImGui::SetNextWindowPos(ImVec2(0, top), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(W, H - top), ImGuiCond_Always);
-  ImGui::Begin("##embed", nullptr, kTiled | ImGuiWindowFlags_NoTitleBar);
-  ImGui::TextUnformatted(a.scenario.preset.empty() ? "Go map playground" : a.scenario.preset.c_str());
-  ImGui::SameLine();
-  if (a.embed_view == 4) {
-    ImGui::TextDisabled("on every Go release");   // the window has its own Run again
-    ImGui::SameLine();
-  } else if (!a.embed_editable || a.embed_view != 3) {
-    if (ImGui::SmallButton(a.main.playing ? "Pause" : "Run")) set_playing(a, !a.main.playing);
-    note_rect(a, "run");
-    ImGui::SameLine();
-  }
-  const float w = ImGui::CalcTextSize("Open in playground").x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x));
-  if (ImGui::SmallButton("Open in playground")) {
-    platform::open_url(platform::page_link("", share::encode(share_state(a))));
-  }
-  note_rect(a, "open-in-playground");
-  ImGui::Separator();
-  ImGui::BeginChild("##embedbody", ImVec2(0, 0), false);
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  switch (a.embed_view) {
-    case 1: ui::map_content(a); break;
-    case 2: ui::output_content(a); break;
-    case 4: ui::releases_content(a); break;
-    case 3: {
-      ImGui::EndChild();
-      ImGui::End();
-      std::vector<View> tabs = {kScenario, kControls, kMap, kHeap, kOutput};
-      if (!a.embed_editable) tabs.erase(tabs.begin());
-      layout_tabs(a, top + ImGui::GetFrameHeightWithSpacing() * 1.5f, W, H, tabs);
-      return;
-    }
-    default:
-      if (a.embed_editable) {
-        ImGui::BeginChild("##embedtop", ImVec2(0, avail.y * 0.62f), false);
-        ui::scenario_content(a);
-        ImGui::EndChild();
-        ui::heap_content(a);
-      } else {
-        ImGui::BeginChild("##embedtop", ImVec2(0, avail.y * 0.62f), false);
-        ui::heap_content(a);
-        ImGui::EndChild();
-        ui::output_content(a);
-      }
-      break;
-  }
-  ImGui::EndChild();
-  ImGui::End();
-}
+namespace {
+
 
 void sync_fragment(App& a) {
   share::State now_shared = share_state(a);
@@ -1037,7 +977,7 @@ void frame(App& a) {
   if (!a.embed_mode) menu(a);
   top = ui::notice_strip(a, top, W);
   if (a.embed_mode) {
-    layout_embed(a, top, W, H);
+    ui::embed_view(a, top, W, H);
   } else if (a.narrow) {
     std::vector<View> tabs;
     for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare, kReleases})

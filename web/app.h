@@ -99,7 +99,6 @@ struct MapViewState {
   std::vector<uint32_t> grid_pixels;
 };
 struct HeapViewState {
-  int unit = 2;                   // 0 B, 1 KiB, 2 MiB
   bool show[5] = {true, true, true, true, true};   // HeapAlloc, live, NextGC, Sys, buckets
 };
 struct OutputState {
@@ -254,12 +253,9 @@ void advance(Run& r, double budget_ms);
 void advance_limited(Run& r, double budget_ms, uint64_t max_ops);
 void advance_releases(ReleasesState& r, double budget_ms);
 void note_rect(App& a, const std::string& name);   // the last ImGui item's rect, in CSS px
+// layout_tabs draws the given windows as tabs filling the canvas below `top` (the phone
+// layout, and the embed's "play" view).
+void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& tabs);
 std::string app_state_json(const App& a);          // for tests: what the page shows
-
-// The heap window's unit choice (0 B, 1 KiB, 2 MiB). Sizes that pick their own unit:
-// units::format (web/units/units.h).
-const char* unit_name(int unit);
-double to_unit(uint64_t bytes, int unit);
-std::string fmt_bytes(uint64_t bytes, int unit);
 
 }  // namespace app

@@ -25,7 +25,7 @@ std::vector<const sim::Record*> prints(const app::Run& r) {
 }
 
 chart::Series alloc_series(const app::Run& r, const std::string& label, ImU32 col) {
-  chart::Series s{label, col, {}, {}, false, false};
+  chart::Series s{label, col, {}, {}, false, false, ""};
   if (!r.sim) return s;
   for (const sim::Record& rec : r.sim->timeline().records()) {
     s.x.push_back(static_cast<double>(rec.op));
@@ -134,12 +134,9 @@ void compare_content(app::App& a) {
   app::note_rect(a, "compare-table");
   std::vector<chart::Series> series = {alloc_series(c.a, "A HeapAlloc", palette::kHeapAlloc),
                                        alloc_series(c.b, "B HeapAlloc", palette::kVariantB)};
-  double ymax = 0;
-  for (const chart::Series& se : series)
-    for (double y : se.y) ymax = std::max(ymax, y);
   chart::Spec spec;
   spec.x1 = static_cast<double>(std::max<uint64_t>(1, std::max(c.a.ops(), c.b.ops())));
-  spec.unit = std::min<int>(units::unit_for(ymax), units::kMiB);   // the chart's units stop at MiB
+  spec.unit = chart::kBytes;
   chart::draw("cmpchart", ImVec2(0, std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y)), series, {}, spec, nullptr);
   app::note_rect(a, "compare-chart");
 }

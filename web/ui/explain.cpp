@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "web/ui/chart.h"
 #include "web/ui/windows.h"
+#include "web/units/units.h"
 
 namespace ui {
 
@@ -18,15 +19,24 @@ const sim::MapSnapshot* snapshot(const sim::Record& r, uint32_t id) {
   return nullptr;
 }
 
-std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
+// bytes is a byte count that wrapped text never breaks ("545.9 MiB" stays on one line: a
+// no-break space, which ImGui's word wrap does not break at).
+std::string bytes(uint64_t n) {
+  std::string s = units::format(n);
+  const size_t sp = s.find(' ');
+  if (sp != std::string::npos) s.replace(sp, 1, "\xc2\xa0");
+  return s;
+}
+
+std::string describe(const sim::Record& r, uint64_t overflow_since) {
   char b[512];
   if (r.kind == sim::Record::GcCycle) {
     const heap::GcCycle& g = r.gc;
     std::snprintf(b, sizeof b, "GC #%u (%s): the heap was %s; %s were still reachable, %s freed. Next GC at %s.",
                   g.num, g.forced ? "runtime.GC" : g.periodic ? "two minutes without a GC: sysmon's periodic cycle" : "heap reached the goal",
-                  app::fmt_bytes(g.heap_live_before, unit).c_str(),
-                  app::fmt_bytes(g.heap_marked, unit).c_str(), app::fmt_bytes(g.freed_bytes, unit).c_str(),
-                  app::fmt_bytes(g.next_goal, unit).c_str());
+                  bytes(g.heap_live_before).c_str(),
+                  bytes(g.heap_marked).c_str(), bytes(g.freed_bytes).c_str(),
+                  bytes(g.next_goal).c_str());
     return b;
   }
   const sim::MapSnapshot* ms = snapshot(r, r.map_id);
@@ -38,13 +48,13 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
       std::snprintf(b, sizeof b,
                     "map %s grew: B %llu -> %llu (%llu -> %llu buckets, load factor 6.5 reached). The old buckets (%s) "
                     "become garbage once evacuation finishes.",
-                    name.c_str(), ea, eb, 1ull << (ea & 63), 1ull << (eb & 63), app::fmt_bytes(sh.old_bucket_bytes, unit).c_str());
+                    name.c_str(), ea, eb, 1ull << (ea & 63), 1ull << (eb & 63), bytes(sh.old_bucket_bytes).c_str());
       break;
     case maps::MapEvent::SameSizeGrow:
       std::snprintf(b, sizeof b,
                     "map %s has too many overflow buckets: it moves its entries to a fresh array of the same size "
                     "(B = %u); the old array (%s) becomes garbage.",
-                    name.c_str(), sh.B, app::fmt_bytes(sh.old_bucket_bytes, unit).c_str());
+                    name.c_str(), sh.B, bytes(sh.old_bucket_bytes).c_str());
       break;
     case maps::MapEvent::GrowDone:
       std::snprintf(b, sizeof b, "map %s finished evacuating: the old bucket array is garbage now; the next GC frees it.",
@@ -56,20 +66,19 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
                     "map %s chained an overflow bucket to a full bucket: %llu overflow buckets in use, "
                     "kept until the next growth.",
                     name.c_str(), static_cast<unsigned long long>(sh.overflow_buckets));
-      (void)unit;
       break;
     case maps::MapEvent::Clear:
-      std::snprintf(b, sizeof b, "map %s was cleared: count 0, but its buckets (%s) stay allocated: a map never shrinks.",
-                    name.c_str(), app::fmt_bytes(sh.bucket_bytes, unit).c_str());
+      std::snprintf(b, sizeof b, "map %s was cleared: count 0, but its %s (%s) stay allocated: a map never shrinks.",
+                    name.c_str(), sh.swiss ? "tables" : "buckets", bytes(sh.bucket_bytes).c_str());
       break;
     case maps::MapEvent::Split:
-      std::snprintf(b, sizeof b, "map %s: a full table split in two (local depth %llu).", name.c_str(), ea);
+      std::snprintf(b, sizeof b, "map %s: a full table split in two (local depth %llu); the old table is garbage now.", name.c_str(), ea);
       break;
     case maps::MapEvent::DirGrow:
       std::snprintf(b, sizeof b, "map %s: the directory doubled (%llu -> %llu entries).", name.c_str(), ea, eb);
       break;
     case maps::MapEvent::TableGrow:
-      std::snprintf(b, sizeof b, "map %s: a table grew (%llu -> %llu slots); the old groups become garbage.", name.c_str(), ea, eb);
+      std::snprintf(b, sizeof b, "map %s: a table grew (%llu -> %llu slots); its old group array is garbage now: the next GC frees it.", name.c_str(), ea, eb);
       break;
     case maps::MapEvent::SmallToTable:
       std::snprintf(b, sizeof b, "map %s outgrew its single group (8 slots) and became a table.", name.c_str());
@@ -89,7 +98,8 @@ std::string describe(const sim::Record& r, int unit, uint64_t overflow_since) {
 void explain_content(app::App& a) {
   const sim::Simulation* s = a.main.sim.get();
   if (!s || s->timeline().records().empty()) {
-    empty_state("Run a program: map growths, overflow buckets and GC cycles are explained here.");
+    empty_state(swiss_run(a) ? "Run a program: table growths and splits, and GC cycles are explained here."
+                           : "Run a program: map growths, overflow buckets and GC cycles are explained here.");
     return;
   }
   const uint64_t cur = app::cursor_op(a);
@@ -108,19 +118,19 @@ void explain_content(app::App& a) {
     }
     if (r.kind != sim::Record::GcCycle && r.kind != sim::Record::MapEvent) continue;
     if (overflow_rec) {
-      items.emplace_back(overflow_rec->op, describe(*overflow_rec, a.heap_view.unit, overflow));
+      items.emplace_back(overflow_rec->op, describe(*overflow_rec, overflow));
       overflow_rec = nullptr;
       overflow = 0;
     }
-    items.emplace_back(r.op, describe(r, a.heap_view.unit, 0));
+    items.emplace_back(r.op, describe(r, 0));
   }
-  if (overflow_rec && items.size() < 8) items.emplace_back(overflow_rec->op, describe(*overflow_rec, a.heap_view.unit, overflow));
+  if (overflow_rec && items.size() < 8) items.emplace_back(overflow_rec->op, describe(*overflow_rec, overflow));
   if (items.empty()) {
     ImGui::TextWrapped("Nothing structural has happened yet: no map growth, no GC cycle.");
     return;
   }
   for (size_t i = 0; i < items.size(); ++i) {
-    ImGui::TextDisabled("op %s", chart::format_ops(static_cast<double>(items[i].first)).c_str());
+    ImGui::TextDisabled("at %s", chart::format_ops(static_cast<double>(items[i].first)).c_str());
     ImGui::SameLine();
     if (i == 0) {
       ImGui::TextWrapped("%s", items[i].second.c_str());

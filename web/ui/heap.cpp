@@ -1,13 +1,16 @@
 // heap.cpp — the Heap window: HeapAlloc, live bytes vs garbage, NextGC, Sys and the bucket
-// count over the run, with GC cycles and map growths marked; a breakdown bar of the heap at
-// the cursor; the runtime.MemStats table. Units: B, KiB or MiB as the reader chooses.
+// (or Swiss group) count over the run, with GC cycles, map growths and printed values marked;
+// a breakdown bar of the heap at the cursor; the runtime.MemStats table. Byte counts take the
+// unit that suits them (units::format). The embed view draws the same parts in its own layout.
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/runtime/profile.h"
 #include "imgui.h"
 #include "web/ui/chart.h"
 #include "web/ui/palette.h"
 #include "web/ui/windows.h"
+#include "web/units/units.h"
 
 namespace ui {
 
@@ -34,15 +37,24 @@ Breakdown breakdown(const sim::Simulation& s) {
   return b;
 }
 
-void bar(app::App& a, const Breakdown& b) {
+void bar(const Breakdown& b, bool swiss) {
   struct Part { const char* name; uint64_t bytes; ImU32 col; const char* tip; };
+  // Go 1.24+ maps are Swiss tables: groups in tables behind a directory, no overflow buckets,
+  // no incremental evacuation (a table grows or splits at once, the old one is garbage then).
   const Part parts[] = {
-      {"bucket arrays", b.buckets, palette::kBucketArrays, "current bucket arrays (or Swiss groups), map headers, mapextra"},
-      {"old bucket arrays", b.old_buckets, palette::kOldBuckets, "oldbuckets while a growth is in progress"},
+      {swiss ? "groups and tables" : "bucket arrays", b.buckets, palette::kBucketArrays,
+       swiss ? "the tables' group arrays, the table structs, the directory and the maps.Map headers"
+             : "current bucket arrays, hmap headers, mapextra"},
+      {"old bucket arrays", b.old_buckets, palette::kOldBuckets,
+       "oldbuckets while a growth is in progress: still in use until evacuation finishes"},
       {"overflow buckets", b.overflow, palette::kOverflowBuckets, "overflow buckets allocated one by one"},
       {"indirect keys/values", b.indirect, palette::kIndirect, "keys or values over 128 bytes, stored behind a pointer"},
       {"pointed-to values", b.pointed, palette::kPointedTo, "objects the map's pointer values point to"},
-      {"other", b.other, palette::kOther, "the runtime's own objects, garbage not yet swept, everything else"},
+      {"garbage and the rest", b.other, palette::kOther,
+       swiss ? "not held by a map: tables and directories a grow or split replaced (garbage until the next GC), "
+               "deleted maps, the runtime's own objects, everything else the program allocated"
+             : "not held by a map: old bucket arrays whose evacuation finished (garbage until the next GC), "
+               "deleted maps, the runtime's own objects, everything else the program allocated"},
   };
   const float fs = ImGui::GetFontSize();
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -58,31 +70,35 @@ void bar(app::App& a, const Breakdown& b) {
     if (pw <= 0) continue;
     dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + pw, p.y + h), part.col);
     if (hov && mx >= x && mx < x + pw)
-      ImGui::SetTooltip("%s: %s (%.0f%%)\n%s", part.name, app::fmt_bytes(part.bytes, a.heap_view.unit).c_str(),
+      ImGui::SetTooltip("%s: %s (%.0f%%)\n%s", part.name, units::format(part.bytes).c_str(),
                         100.0 * static_cast<double>(part.bytes) / total, part.tip);
     x += pw;
   }
-  // legend with figures
+  // legend with figures, one part per line when the column is narrow
   for (const Part& part : parts) {
     if (part.bytes == 0) continue;
+    const std::string text = std::string(part.name) + " " + units::format(part.bytes);
+    const float item_w = fs * 1.0f + ImGui::CalcTextSize(text.c_str()).x;
+    if (ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1 && ImGui::GetContentRegionAvail().x < item_w)
+      ImGui::NewLine();
     const ImVec2 q = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(ImVec2(q.x, q.y + fs * 0.2f), ImVec2(q.x + fs * 0.7f, q.y + fs * 0.9f), part.col);
     ImGui::Dummy(ImVec2(fs * 0.8f, fs));
     ImGui::SameLine(0, fs * 0.2f);
-    ImGui::Text("%s %s", part.name, app::fmt_bytes(part.bytes, a.heap_view.unit).c_str());
+    ImGui::TextUnformatted(text.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", part.tip);
     ImGui::SameLine(0, fs);
-    if (ImGui::GetContentRegionAvail().x < fs * 14) ImGui::NewLine();
   }
   ImGui::NewLine();
 }
 
-void memstats_table(const heap::MemStats& m, int unit) {
-  if (!ImGui::BeginTable("##memstats", 4, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_RowBg)) return;
+void memstats_table(const heap::MemStats& m, int columns) {
+  if (!ImGui::BeginTable("##memstats", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_RowBg)) return;
   auto row = [&](const char* k, uint64_t v, bool bytes) {
     ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", k);
     ImGui::TableNextColumn();
-    if (bytes) ImGui::TextUnformatted(app::fmt_bytes(v, unit).c_str());
+    if (bytes) ImGui::TextUnformatted(units::format(v).c_str());
     else ImGui::Text("%llu", static_cast<unsigned long long>(v));
   };
   row("Alloc", m.Alloc, true);            row("TotalAlloc", m.TotalAlloc, true);
@@ -97,35 +113,51 @@ void memstats_table(const heap::MemStats& m, int unit) {
   ImGui::EndTable();
 }
 
+// printed_value is the figure a printed line is about, short enough to label a chart: the
+// line itself when short, else the line up to its first number and that number's unit word
+// ("Alloc = 354" of "Alloc = 354 TotalAlloc = 355 …").
+std::string printed_value(const std::string& text) {
+  std::string t = text;
+  while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+  if (t.size() <= 22) return t;
+  const size_t d = t.find_first_of("0123456789");
+  if (d == std::string::npos) return t.substr(0, 20) + "\xe2\x80\xa6";
+  size_t e = std::min(t.find_first_not_of("0123456789.,_", d), t.size());
+  // a unit word right after the number: "293 MB"
+  const size_t w = e < t.size() && t[e] == ' ' ? t.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%", e + 1) : e;
+  if (w != e && (w == std::string::npos ? t.size() : w) - e <= 4) e = std::min(w, t.size());
+  return e <= 24 ? t.substr(0, e) : t.substr(d, std::min<size_t>(e - d, 20));
+}
+
 }  // namespace
 
-void heap_content(app::App& a) {
+const char* const kHeapChartHelp =
+    "HeapAlloc: bytes in live objects and in garbage not yet collected. Green: what the last GC found "
+    "live; the shaded area between is garbage, which the next GC frees (a GC runs when HeapAlloc reaches "
+    "NextGC). Dots: what the program printed, where it printed it. Ticks on top: GC cycles and map "
+    "growths. x: instructions the simulator executed (a loop iteration like m[i] = v is 3-4 of them).";
+
+bool swiss_run(const app::App& a) {
+  const runtime::Profile* p = runtime::profile_for(a.main.options.go_version);
+  return p && p->map_impl == runtime::MapImpl::Swiss;
+}
+
+void heap_chart(app::App& a, float height, float counts_height) {
   const sim::Simulation* s = a.main.sim.get();
   if (!s || s->state() == sim::RunState::Empty) {
     ImGui::TextDisabled("Nothing to show: load a program.");
     return;
   }
   app::HeapViewState& v = a.heap_view;
-  ImGui::TextUnformatted("units");
-  ImGui::SameLine();
-  ImGui::RadioButton("B", &v.unit, 0);
-  ImGui::SameLine();
-  ImGui::RadioButton("KiB", &v.unit, 1);
-  ImGui::SameLine();
-  ImGui::RadioButton("MiB", &v.unit, 2);
-  app::note_rect(a, "unit-mib");
-  ImGui::SameLine();
-  ImGui::Checkbox("Sys", &v.show[3]);
-  ImGui::SameLine();
-  ImGui::Checkbox("NextGC", &v.show[2]);
-
+  const bool swiss = swiss_run(a);
   // Series from the run's records (every record carries the MemStats counters).
-  chart::Series alloc{"HeapAlloc", palette::kHeapAlloc, {}, {}, false, true};
-  chart::Series live{"live after last GC", palette::kLive, {}, {}, true, false};
-  chart::Series next{"NextGC", palette::kNextGC, {}, {}, true, false};
-  chart::Series sys{"Sys", palette::kSys, {}, {}, true, false};
-  chart::Series buckets{"buckets", palette::kBuckets, {}, {}, true, false};
+  chart::Series alloc{"HeapAlloc", palette::kHeapAlloc, {}, {}, false, true, "garbage"};
+  chart::Series live{"live at last GC", palette::kLive, {}, {}, true, false, ""};
+  chart::Series next{"NextGC", palette::kNextGC, {}, {}, true, false, "", false};
+  chart::Series sys{"Sys", palette::kSys, {}, {}, true, false, "", false};
+  chart::Series buckets{swiss ? "groups (all tables)" : "buckets (2^B, all maps)", palette::kBuckets, {}, {}, true, false, ""};
   std::vector<chart::Mark> marks;
+  chart::Spec spec;
   uint64_t marked = 0;
   bool have_marked = false;
   for (const sim::Record& r : s->timeline().records()) {
@@ -135,15 +167,24 @@ void heap_content(app::App& a) {
       have_marked = true;
       char tip[96];
       std::snprintf(tip, sizeof tip, "GC #%u%s: marked %s", r.gc.num, r.gc.forced ? " (forced)" : r.gc.periodic ? " (periodic)" : "",
-                    app::fmt_bytes(r.gc.heap_marked, v.unit).c_str());
+                    units::format(r.gc.heap_marked).c_str());
       marks.push_back({x, palette::kGcMark, tip});
     }
-    if (r.kind == sim::Record::MapEvent && (r.event.kind == maps::MapEvent::Grow || r.event.kind == maps::MapEvent::SameSizeGrow)) {
-      char tip[96];
-      std::snprintf(tip, sizeof tip, "map grew: B %llu -> %llu", static_cast<unsigned long long>(r.event.a),
-                    static_cast<unsigned long long>(r.event.b));
-      marks.push_back({x, palette::kGrowMark, tip});
+    if (r.kind == sim::Record::MapEvent) {
+      char tip[96] = "";
+      const unsigned long long ea = r.event.a, eb = r.event.b;
+      switch (r.event.kind) {
+        case maps::MapEvent::Grow: std::snprintf(tip, sizeof tip, "map grew: B %llu -> %llu", ea, eb); break;
+        case maps::MapEvent::SameSizeGrow: std::snprintf(tip, sizeof tip, "map grew to the same size (too many overflow buckets)"); break;
+        case maps::MapEvent::TableGrow: std::snprintf(tip, sizeof tip, "a table grew: %llu -> %llu slots", ea, eb); break;
+        case maps::MapEvent::Split: std::snprintf(tip, sizeof tip, "a table split in two"); break;
+        case maps::MapEvent::DirGrow: std::snprintf(tip, sizeof tip, "the directory doubled: %llu -> %llu", ea, eb); break;
+        default: break;
+      }
+      if (tip[0]) marks.push_back({x, palette::kGrowMark, tip});
     }
+    if (r.kind == sim::Record::Print && spec.notes.size() < 64)
+      spec.notes.push_back({x, static_cast<double>(r.mem.HeapAlloc), printed_value(r.text)});
     alloc.x.push_back(x);
     alloc.y.push_back(static_cast<double>(r.mem.HeapAlloc));
     live.x.push_back(x);
@@ -168,29 +209,58 @@ void heap_content(app::App& a) {
   series.push_back(std::move(live));
   if (v.show[2]) series.push_back(std::move(next));
   if (v.show[3]) series.push_back(std::move(sys));
-  chart::Spec spec;
   spec.x0 = 0;
   spec.x1 = static_cast<double>(std::max<uint64_t>(1, s->ops()));
   spec.cursor = static_cast<double>(app::cursor_op(a));
-  spec.unit = v.unit;
+  spec.unit = chart::kBytes;
+  spec.mark_kinds = {{"GC", palette::kGcMark}, {swiss ? "table grew/split" : "map grew", palette::kGrowMark}};
+  double nc = 0;
+  if (chart::draw("heapchart", ImVec2(0, height), series, marks, spec, &nc)) app::set_cursor(a, static_cast<uint64_t>(nc));
+  app::note_rect(a, "heap-chart");
+  if (counts_height <= 0) return;
+  chart::Spec bspec;
+  bspec.x1 = spec.x1;
+  bspec.cursor = spec.cursor;
+  bspec.unit = chart::kCount;
+  bspec.x_title = nullptr;
+  if (chart::draw("bucketchart", ImVec2(0, counts_height), {buckets}, {}, bspec, &nc))
+    app::set_cursor(a, static_cast<uint64_t>(nc));
+  app::note_rect(a, "bucket-chart");
+}
+
+void heap_now(app::App& a) {
+  const sim::Simulation* vs = app::view_sim(a);
+  if (!vs || vs->state() == sim::RunState::Empty) return;
+  const Breakdown b = breakdown(*vs);
+  ImGui::Text("%s %s", a.timeline.cursor == UINT64_MAX ? "Heap now:" : "Heap at the cursor:", units::format(b.total).c_str());
+  app::note_rect(a, "heap-now");
+  bar(b, swiss_run(a));
+}
+
+void memstats(app::App& a, int columns) {
+  const sim::Simulation* vs = app::view_sim(a);
+  if (vs && vs->state() != sim::RunState::Empty) memstats_table(vs->memstats(), columns);
+}
+
+void heap_content(app::App& a) {
+  const sim::Simulation* s = a.main.sim.get();
+  if (!s || s->state() == sim::RunState::Empty) {
+    ImGui::TextDisabled("Nothing to show: load a program.");
+    return;
+  }
+  app::HeapViewState& v = a.heap_view;
+  ImGui::Checkbox("Sys", &v.show[3]);
+  ImGui::SameLine();
+  ImGui::Checkbox("NextGC", &v.show[2]);
+  ImGui::SameLine();
+  help_marker(kHeapChartHelp);
   const float fs = ImGui::GetFontSize();
   const float avail_h = ImGui::GetContentRegionAvail().y;
   const bool compact = avail_h < fs * 22;
-  double nc = 0;
-  if (chart::draw("heapchart", ImVec2(0, std::max(fs * 8, avail_h * (compact ? 0.55f : 0.42f))), series, marks, spec, &nc))
-    app::set_cursor(a, static_cast<uint64_t>(nc));
-  app::note_rect(a, "heap-chart");
-  chart::Spec bspec = spec;
-  bspec.unit = 3;
-  if (chart::draw("bucketchart", ImVec2(0, fs * 4.5f), {buckets}, {}, bspec, &nc))
-    app::set_cursor(a, static_cast<uint64_t>(nc));
-
-  const sim::Simulation* vs = app::view_sim(a);
-  if (!vs) return;
-  ImGui::SeparatorText(a.timeline.cursor == UINT64_MAX ? "Heap now" : "Heap at the cursor");
-  bar(a, breakdown(*vs));
-  if (ImGui::CollapsingHeader("runtime.MemStats", compact ? 0 : ImGuiTreeNodeFlags_DefaultOpen))
-    memstats_table(vs->memstats(), v.unit);
+  heap_chart(a, std::max(fs * 8, avail_h * (compact ? 0.55f : 0.42f)), fs * 4.5f);
+  ImGui::Spacing();
+  heap_now(a);
+  if (ImGui::CollapsingHeader("runtime.MemStats", compact ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) memstats(a, 4);
 }
 
 }  // namespace ui

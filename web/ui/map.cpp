@@ -6,7 +6,7 @@
 //   magenta corner = tombstones (Swiss); the strip above = oldbuckets during growth
 //   (grey = evacuated, orange = not yet), or for Swiss maps the directory: one segment per
 //   entry in its table's tone (hover for the table), and a white bar where a table's groups
-//   begin in the grid.
+//   begin in the grid. A legend under the header says all this, wrapped to the width.
 // When 2^B buckets do not fit, cells aggregate 2^k buckets (average fill; the tooltip says
 // which range). Zoom with the wheel or a pinch, pan by dragging; hover for a bucket's slots.
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include "web/ui/chart.h"
 #include "web/ui/palette.h"
 #include "web/ui/windows.h"
+#include "web/units/units.h"
 
 namespace ui {
 
@@ -68,8 +69,7 @@ bool aggregate(const maps::Map& m, bool old, uint64_t n, uint64_t g, std::vector
   return true;
 }
 
-void header(app::App& a, const maps::MapShape& sh, const std::string& type) {
-  const int unit = a.heap_view.unit;
+void header(const maps::MapShape& sh, const std::string& type) {
   ImGui::TextDisabled("%s", type.c_str());
   if (!ImGui::BeginTable("##hmap", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV)) return;
   auto cell = [](const char* k, const std::string& v, const char* tip) {
@@ -96,7 +96,7 @@ void header(app::App& a, const maps::MapShape& sh, const std::string& type) {
     cell("capacity", num(sh.capacity), "slots");
     cell("tombstones", num(sh.tombstones), "deleted slots (ctrl = deleted)");
   }
-  cell("map bytes", app::fmt_bytes(sh.total_bytes(), unit), "everything this map keeps reachable");
+  cell("map bytes", units::format(sh.total_bytes()), "everything this map keeps reachable");
   ImGui::EndTable();
 }
 
@@ -129,7 +129,7 @@ void map_content(app::App& a) {
   const maps::Map& m = *lm->map;
   const maps::MapShape sh = m.shape();
   ImGui::SameLine();
-  header(a, sh, m.type().name);
+  header(sh, m.type().name);
 
   const uint64_t n = sh.swiss ? sh.groups : sh.nbuckets;
   if (n == 0) {
@@ -142,8 +142,11 @@ void map_content(app::App& a) {
   const bool growing = sh.noldbuckets > 0;
   const bool directory = sh.swiss && sh.dir_len > 0;
   const float strip_h = growing || directory ? fs * 0.9f : 0.0f;
-  const float legend_h = ImGui::GetTextLineHeightWithSpacing();
-  const float w = std::max(avail.x, 10.0f), h = std::max(avail.y - strip_h - legend_h, fs * 4);
+  // The legend wraps to two lines in a narrow window (a guess: it is drawn below, after the
+  // cells are laid out; the grid then takes the height that is really left).
+  const float legend_h = ImGui::GetTextLineHeightWithSpacing() * (avail.x < fs * 62 ? 2.0f : 1.0f);
+  const float w = std::max(avail.x, 10.0f);
+  float h = std::max(avail.y - strip_h - legend_h, fs * 4);
   v.zoom *= platform::take_pinch_zoom();
   v.zoom = std::clamp(v.zoom, 1.0f, 256.0f);
   const float cs1 = std::sqrt(w * h / static_cast<float>(n));
@@ -224,23 +227,56 @@ void map_content(app::App& a) {
       }
     }
   }
-  // Legend line.
-  if (g > 1)
-    ImGui::TextDisabled("1 cell = %llu %s (zoom in for single ones)  ·  fill 0", static_cast<unsigned long long>(g),
-                        sh.swiss ? "groups" : "buckets");
-  else
-    ImGui::TextDisabled("1 cell = 1 %s  ·  fill 0", sh.swiss ? "group" : "bucket");
+  // Legend: what a cell, its colour and its marks mean, wrapped to the window's width.
   {
-    ImGui::SameLine(0, fs * 0.3f);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    for (int k = 0; k <= 8; ++k)
-      dl->AddRectFilled(ImVec2(p.x + fs * 0.8f * static_cast<float>(k), p.y + fs * 0.15f),
-                        ImVec2(p.x + fs * 0.8f * static_cast<float>(k + 1) - 1, p.y + fs * 0.95f), palette::occupancy(static_cast<float>(k)));
-    ImGui::Dummy(ImVec2(fs * 0.8f * 9, fs));
-    ImGui::SameLine();
-    ImGui::TextDisabled("8   red corner: overflow chain%s", sh.swiss ? "  magenta: tombstones" : "");
+    std::vector<std::pair<std::string, ImU32>> keys;   // text, swatch (0 = text only)
+    char what[96];
+    if (g > 1)
+      std::snprintf(what, sizeof what, "1 cell = %llu %s (zoom in for one)", static_cast<unsigned long long>(g),
+                    sh.swiss ? "groups" : "buckets");
+    else
+      std::snprintf(what, sizeof what, "1 cell = 1 %s", sh.swiss ? "group (8 slots)" : "bucket (8 slots)");
+    keys.emplace_back(what, 0);
+    keys.emplace_back("full slots 0", 1);   // the ramp
+    if (!sh.swiss) keys.emplace_back("overflow chain", palette::kOverflow);
+    if (sh.swiss) keys.emplace_back("tombstones", palette::kTombstone);
+    if (!v.tables.empty()) keys.emplace_back("white bar: a table's first group", palette::kTableEdge);
+    if (growing) {
+      keys.emplace_back("old buckets: evacuated", palette::kEvacuated);
+      keys.emplace_back("not yet", palette::kNotEvacuated);
+    }
+    for (const auto& [text, col] : keys) {
+      const bool ramp = col == 1;
+      const float sw = ramp ? fs * 0.6f * 9 + fs * 0.3f + ImGui::CalcTextSize(" 8").x : col ? fs * 1.0f : 0.0f;
+      const float iw = sw + ImGui::CalcTextSize(text.c_str()).x;
+      if (ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1 && ImGui::GetContentRegionAvail().x < iw)
+        ImGui::NewLine();
+      if (ramp) {
+        ImGui::TextDisabled("%s", text.c_str());
+        ImGui::SameLine(0, fs * 0.3f);
+        const ImVec2 q = ImGui::GetCursorScreenPos();
+        for (int k = 0; k <= 8; ++k)
+          dl->AddRectFilled(ImVec2(q.x + fs * 0.6f * static_cast<float>(k), q.y + fs * 0.15f),
+                            ImVec2(q.x + fs * 0.6f * static_cast<float>(k + 1) - 1, q.y + fs * 0.95f),
+                            palette::occupancy(static_cast<float>(k)));
+        ImGui::Dummy(ImVec2(fs * 0.6f * 9, fs));
+        ImGui::SameLine(0, fs * 0.3f);
+        ImGui::TextDisabled("8");
+      } else {
+        if (col) {
+          const ImVec2 q = ImGui::GetCursorScreenPos();
+          dl->AddRectFilled(ImVec2(q.x, q.y + fs * 0.2f), ImVec2(q.x + fs * 0.7f, q.y + fs * 0.9f), col);
+          ImGui::Dummy(ImVec2(fs * 0.7f, fs));
+          ImGui::SameLine(0, fs * 0.3f);
+        }
+        ImGui::TextDisabled("%s", text.c_str());
+      }
+      ImGui::SameLine(0, fs * 1.1f);
+    }
+    ImGui::NewLine();
   }
-
+  // The grid fills what is left under the legend.
+  h = std::max(ImGui::GetContentRegionAvail().y, fs * 4);
   // The grid: an invisible button catches drags (pan), the wheel zooms at the mouse.
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##grid", ImVec2(w, h));
@@ -371,17 +407,20 @@ void map_content(app::App& a) {
         ImGui::Text("%s %llu: %u of 8 slots full", sh.swiss ? "group" : "bucket", static_cast<unsigned long long>(i), bc.used);
         if (bc.chain) ImGui::Text("overflow chain: %u bucket(s), %u more entries", bc.chain, bc.chain_used);
         std::vector<maps::SlotInfo> slots;
-        if (m.inspect_slots(false, i, slots) && ImGui::BeginTable("##slots", 3, ImGuiTableFlags_SizingFixedFit)) {
+        // Swiss groups have no overflow chain: no "bucket" column.
+        if (m.inspect_slots(false, i, slots) && ImGui::BeginTable("##slots", sh.swiss ? 2 : 3, ImGuiTableFlags_SizingFixedFit)) {
           ImGui::TableSetupColumn(sh.swiss ? "ctrl" : "tophash");
-          ImGui::TableSetupColumn("bucket");
+          if (!sh.swiss) ImGui::TableSetupColumn("bucket");
           ImGui::TableSetupColumn("key");
           ImGui::TableHeadersRow();
           for (const maps::SlotInfo& si : slots) {
             ImGui::TableNextColumn();
             ImGui::Text("0x%02x", si.tophash);
-            ImGui::TableNextColumn();
-            if (si.chain_index) ImGui::Text("overflow %u", si.chain_index);
-            else ImGui::TextUnformatted("main");
+            if (!sh.swiss) {
+              ImGui::TableNextColumn();
+              if (si.chain_index) ImGui::Text("overflow %u", si.chain_index);
+              else ImGui::TextUnformatted("main");
+            }
             ImGui::TableNextColumn();
             if (si.full) ImGui::TextUnformatted(si.key.c_str());
             else ImGui::TextDisabled("empty");
@@ -391,8 +430,13 @@ void map_content(app::App& a) {
       } else {
         ImGui::Text("%s %llu … %llu", sh.swiss ? "groups" : "buckets", static_cast<unsigned long long>(i * g),
                     static_cast<unsigned long long>(std::min(n, (i + 1) * g) - 1));
-        ImGui::Text("average fill %u of 8; %u overflow bucket(s), longest chain %u", bc.used, bc.chain_used, bc.chain);
-        ImGui::TextDisabled("zoom in (wheel or pinch) to see single buckets and their slots");
+        if (sh.swiss) {
+          ImGui::Text("average fill %u of 8", bc.used);
+          ImGui::TextDisabled("zoom in (wheel or pinch) to see single groups and their slots");
+        } else {
+          ImGui::Text("average fill %u of 8; %u overflow bucket(s), longest chain %u", bc.used, bc.chain_used, bc.chain);
+          ImGui::TextDisabled("zoom in (wheel or pinch) to see single buckets and their slots");
+        }
       }
       ImGui::EndTooltip();
     }

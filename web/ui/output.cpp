@@ -153,8 +153,13 @@ void mirror_for_screen_readers(app::App& a) {
     status = run_status(a, false) + "." + b;
     for (const sim::LiveMap& lm : s->live_maps()) {
       const maps::MapShape sh = lm.map->shape();
-      std::snprintf(b, sizeof b, " Map %s: %llu entries, B=%u, %llu buckets.", lm.name.c_str(),
-                    static_cast<unsigned long long>(sh.count), sh.B, static_cast<unsigned long long>(sh.nbuckets));
+      if (sh.swiss)   // Go 1.24+: tables of groups behind a directory
+        std::snprintf(b, sizeof b, " Map %s: %llu entries, %llu tables, %llu groups, directory of %llu.", lm.name.c_str(),
+                      static_cast<unsigned long long>(sh.count), static_cast<unsigned long long>(sh.tables),
+                      static_cast<unsigned long long>(sh.groups), static_cast<unsigned long long>(sh.dir_len));
+      else
+        std::snprintf(b, sizeof b, " Map %s: %llu entries, B=%u, %llu buckets.", lm.name.c_str(),
+                      static_cast<unsigned long long>(sh.count), sh.B, static_cast<unsigned long long>(sh.nbuckets));
       status += b;
     }
   }

@@ -67,6 +67,11 @@ constexpr ImU32 kCursor = IM_COL32(255, 255, 255, 230);
 constexpr ImU32 kChartBg = IM_COL32(20, 22, 28, 255);
 constexpr ImU32 kChartGrid = IM_COL32(255, 255, 255, 24);
 constexpr ImU32 kChartText = IM_COL32(200, 200, 200, 200);
+constexpr ImU32 kChartTitle = IM_COL32(200, 200, 200, 140);   // an axis' name
+// A printed value on a chart: a white dot, its text on a dark label.
+constexpr ImU32 kNoteDot = IM_COL32(245, 245, 245, 255);
+constexpr ImU32 kNoteBg = IM_COL32(10, 12, 16, 215);
+constexpr ImU32 kNoteText = IM_COL32(235, 235, 235, 255);
 
 // Breakdown bar categories (heap.cpp).
 constexpr ImU32 kBucketArrays = IM_COL32(60, 140, 230, 255);

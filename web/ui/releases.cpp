@@ -11,6 +11,9 @@
 //   │ HeapAlloc: [x] 1.19 [x] 1.21 …  [all|none]                                           │
 //   └ chart: HeapAlloc over ops, one curve per release ticked (the tick boxes are its key)   ┘
 //
+// Shorter than 30 lines (an embed, a phone), the table, the curves and the notes are three
+// tabs, each with the whole height.
+//
 // A figure "turns" at a release when it moved more than sim::kTurnPercent (a memory figure:
 // and more than sim::kTurnNoiseBytes) from the release before (ReleaseMatrix::rows()).
 // Columns fill in as releases end; nothing is computed here that the matrix does not hold.
@@ -227,6 +230,7 @@ float matrix_table(app::App& a, float max_h) {
     ImGui::TextDisabled(r.running ? "(the first release is running)" : "(nothing printed)");
   }
   ImGui::EndTable();
+  app::note_rect(a, "releases-table");
   return h;
 }
 
@@ -308,22 +312,21 @@ void curves(app::App& a, float min_h) {
   if (ImGui::SmallButton(all_on ? "none" : "all")) r.curves = all_on ? 0u : ~0u;
   app::note_rect(a, "curves-all");
   std::vector<chart::Series> series;
-  double x1 = 1, ymax = 0;
+  double x1 = 1;
   for (size_t k = 0; k < cols.size(); ++k) {
     const sim::MatrixColumn& c = cols[k];
     if (!c.done || !c.loaded || !((r.curves >> k) & 1u)) continue;
-    chart::Series s{"Go " + c.version, release_colour(cols, k), {}, {}, false, false};
+    chart::Series s{"Go " + c.version, release_colour(cols, k), {}, {}, false, false, ""};
     for (const sim::MatrixSample& m : c.series) {
       s.x.push_back(static_cast<double>(m.op));
       s.y.push_back(static_cast<double>(m.heap_alloc));
-      ymax = std::max(ymax, s.y.back());
     }
     x1 = std::max(x1, static_cast<double>(c.ops));
     series.push_back(std::move(s));
   }
   chart::Spec spec;
   spec.x1 = x1;
-  spec.unit = ymax < 8 * 1048576.0 ? 1 : 2;   // KiB for small heaps (MiB ticks would repeat)
+  spec.unit = chart::kBytes;
   // Releases that behave alike draw the same curve: the oldest of them stays visible, so a
   // curve that shows is where a behaviour began.
   spec.first_on_top = true;
@@ -382,11 +385,41 @@ void releases_content(app::App& a) {
     ImGui::SameLine();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::kNextGC), "the program or its options changed since");
   }
+  const std::vector<Note> notes = footnotes(r);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.y < fs * 30) {
+    // Short (an embed, a phone): the figures, the curves and the notes each get the whole
+    // height, one at a time, rather than a few lines each.
+    if (ImGui::BeginTabBar("##relviews")) {
+      const bool figures = ImGui::BeginTabItem("Figures");
+      app::note_rect(a, "releases-tab:figures");
+      if (figures) {
+        // The table's key (notes[0]) stays under it.
+        const float key_h = notes_height({notes.front()}, ImGui::GetContentRegionAvail().x);
+        matrix_table(a, ImGui::GetContentRegionAvail().y - key_h);
+        draw_notes({notes.front()}, key_h);
+        ImGui::EndTabItem();
+      }
+      const bool chart = ImGui::BeginTabItem("HeapAlloc curves");
+      app::note_rect(a, "releases-tab:curves");
+      if (chart) {
+        curves(a, fs * 4);
+        ImGui::EndTabItem();
+      }
+      const std::string what = "What changed (" + std::to_string(notes.size() - 1) + ")###notes";   // notes[0]: the key
+      const bool changed = ImGui::BeginTabItem(what.c_str());
+      app::note_rect(a, "releases-tab:notes");
+      if (changed) {
+        draw_notes(std::vector<Note>(notes.begin() + 1, notes.end()), ImGui::GetContentRegionAvail().y);
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
+    return;
+  }
   // Heights: the tick boxes (one or two rows) and at least five lines of curves first; of
   // the rest the table takes what it needs up to 60 % (scrolling beyond), the notes what
   // they need of what is left (scrolling beyond); the curves get everything else.
-  const std::vector<Note> notes = footnotes(r);
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
   float key_w = ImGui::CalcTextSize("HeapAlloc: none").x;
   for (const sim::MatrixColumn& c : cols)
     key_w += ImGui::GetFrameHeight() + ImGui::CalcTextSize(c.version.c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;

@@ -298,6 +298,39 @@ void knobs_panel(app::App& a) {
 
 }  // namespace
 
+void program_editor(app::App& a, ImVec2 size) {
+  app::ScenarioState& s = a.scenario;
+  const float line = ImGui::GetFrameHeightWithSpacing();
+  const float error_h = (s.error.empty() ? 0.0f : line * 2.0f) + (s.error.find("requires go") != std::string::npos ? line : 0.0f);
+  const float ed_h = std::max(size.y - error_h, ImGui::GetFontSize() * 4);
+  if (editor(a, ImVec2(size.x, ed_h))) {
+    s.dirty = true;
+    s.edited_at = platform::now_ms();
+    s.preset = s.preset.empty() || s.preset.back() == '*' ? s.preset : s.preset + "*";
+  }
+  if (!s.error.empty()) {
+    // The message itself is in Output (once); here, the line it is about and what to do.
+    // "clear requires go1.21 or later": offer the first release that has it.
+    const size_t at = s.error.find("requires go");
+    const std::string version = at == std::string::npos ? "" : s.error.substr(at + 11, s.error.find(' ', at + 11) - (at + 11));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
+    ImGui::TextWrapped("Line %d:%d does not compile%s (Output says why).", s.error_line, s.error_col,
+                       runtime::profile_for(version) ? (": it needs Go " + version).c_str() : "");
+    ImGui::PopStyleColor();
+    app::note_rect(a, "editor-error");
+    if (at != std::string::npos) {
+      if (runtime::profile_for(version)) {
+        const std::string label = "Use Go " + version;
+        if (ImGui::SmallButton(label.c_str())) {
+          a.main.options.go_version = version;
+          app::reload(a, true);
+        }
+        app::note_rect(a, "use-go-version");
+      }
+    }
+  }
+}
+
 void scenario_content(app::App& a) {
   app::ScenarioState& s = a.scenario;
   // Preset menu
@@ -325,37 +358,9 @@ void scenario_content(app::App& a) {
 
   // Editor: what is left above the knobs.
   const float line = ImGui::GetFrameHeightWithSpacing();
-  const float knob_h =
-      line * static_cast<float>(s.knobs.ints.size() + s.knobs.maps.size()) + line * 1.3f +
-      (s.error.empty() ? 0.0f : line * 2.0f) + (s.error.find("requires go") != std::string::npos ? line : 0.0f);
+  const float knob_h = line * static_cast<float>(s.knobs.ints.size() + s.knobs.maps.size()) + line * 1.3f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float ed_h = std::max(avail.y - knob_h, ImGui::GetFontSize() * 8);
-  if (editor(a, ImVec2(avail.x, ed_h))) {
-    s.dirty = true;
-    s.edited_at = platform::now_ms();
-    s.preset = s.preset.empty() || s.preset.back() == '*' ? s.preset : s.preset + "*";
-  }
-  if (!s.error.empty()) {
-    // The message itself is in Output (once); here, the line it is about and what to do.
-    // "clear requires go1.21 or later": offer the first release that has it.
-    const size_t at = s.error.find("requires go");
-    const std::string version = at == std::string::npos ? "" : s.error.substr(at + 11, s.error.find(' ', at + 11) - (at + 11));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 100, 255));
-    ImGui::TextWrapped("Line %d:%d does not compile%s (Output says why).", s.error_line, s.error_col,
-                       runtime::profile_for(version) ? (": it needs Go " + version).c_str() : "");
-    ImGui::PopStyleColor();
-    app::note_rect(a, "editor-error");
-    if (at != std::string::npos) {
-      if (runtime::profile_for(version)) {
-        const std::string label = "Use Go " + version;
-        if (ImGui::SmallButton(label.c_str())) {
-          a.main.options.go_version = version;
-          app::reload(a, true);
-        }
-        app::note_rect(a, "use-go-version");
-      }
-    }
-  }
+  program_editor(a, ImVec2(avail.x, std::max(avail.y - knob_h, ImGui::GetFontSize() * 8)));
   ImGui::SeparatorText("Knobs");
   knobs_panel(a);
 }

@@ -4,16 +4,35 @@
 // Each file draws the *content* of its window; app.cpp owns Begin/End and places the window
 // (tiled on a wide screen, a tab on a phone, a compact view in an embed). Windows read App
 // and the engine's const inspection API, and change the engine only through app:: operations.
+#include <string>
+
 #include "imgui.h"
 #include "web/app.h"
 
 namespace ui {
 
 void scenario_content(app::App& a);   // scenario.cpp: presets, editor, knobs
+// program_editor draws the Go editor in `size`, with the load error under it (scenario.cpp).
+void program_editor(app::App& a, ImVec2 size);
 void controls_content(app::App& a);   // controls.cpp: run, pause, step, speed, reset, GOGC, Go version
 void timeline_content(app::App& a);   // timeline.cpp: op axis, events, draggable cursor
 void map_content(app::App& a);        // map.cpp: hmap header and bucket grid (or Swiss groups)
 void heap_content(app::App& a);       // heap.cpp: charts, breakdown bar, MemStats table
+// The Heap window's parts, for the embed's own layout (heap.cpp): the HeapAlloc chart of
+// `height` and below it the bucket (group) count chart of counts_height (0 = none); the
+// breakdown bar at the cursor; the MemStats table in 2 or 4 columns.
+void heap_chart(app::App& a, float height, float counts_height);
+extern const char* const kHeapChartHelp;   // how to read the heap chart (a "(?)" tooltip)
+void heap_now(app::App& a);
+void memstats(app::App& a, int columns);
+// swiss_run: the main run's release has Swiss-table maps (Go 1.24+): groups, tables and a
+// directory instead of buckets and overflow buckets.
+bool swiss_run(const app::App& a);
+// embed_caption is what the program is about, in one line: its leading comment's first
+// paragraph without the "file.go — " prefix (the presets start so), else the preset's name.
+std::string embed_caption(const app::App& a);
+// embed_view lays out an embed (?embed&view=…) in the canvas below `top` (the notice strip).
+void embed_view(app::App& a, float top, float width, float height);
 void output_content(app::App& a);     // output.cpp: what the program printed, up to the cursor
 void compare_content(app::App& a);    // compare.cpp: two variants side by side
 void explain_content(app::App& a);    // explain.cpp: what just happened, in plain words

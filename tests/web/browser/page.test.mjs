@@ -164,10 +164,10 @@ test('the embed view works in an iframe on another origin and leaves the host fo
   const link = await (async () => {
     const p = await open(base);
     await p.evaluate((t) => window.app.loadProgram(t, 'article003_scene1'), small);
-    await p.waitForTimeout(600);
-    const hash = await p.evaluate(() => location.hash);
+    // The link of what is on screen now (location.hash follows only after a pause).
+    const link = await p.evaluate(() => window.app.shareLink());
     await p.close();
-    return `${base}?embed&view=heap${hash}`;
+    return `${base}?embed&view=heap${link.slice(link.indexOf('#'))}`;
   })();
   hostServer = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
