@@ -574,53 +574,77 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
   return out;
 }
 
-// [SECTION] the printers (fmt/print.go newPrinter, free; their pool: sync_pool.h)
-uint32_t Interpreter::new_printer() {
-  uint32_t pr = 0;
-  if (!sync_pools_.get(pp_free_, [this](uint64_t size, bool noscan) { return alloc(size, noscan); }, pr)) {
-    if (free_printers_.empty()) {
-      pr = uint32_t(printers_.size());
-      printers_.emplace_back();
+// [SECTION] the library's pooled buffers (fmt's printers, log's buffers; sync_pool.h)
+uint32_t Interpreter::pooled_get(uint32_t pool, uint64_t owner_bytes) {
+  uint32_t item = 0;
+  if (!sync_pools_.get(pool, [this](uint64_t size, bool noscan) { return alloc(size, noscan); }, item)) {
+    if (free_pooled_.empty()) {
+      item = uint32_t(pooled_bufs_.size());
+      pooled_bufs_.emplace_back();
     } else {
-      pr = free_printers_.back();
-      free_printers_.pop_back();
+      item = free_pooled_.back();
+      free_pooled_.pop_back();
     }
-    printers_[pr] = Printer{};
-    printers_[pr].in_use = true;   // a root before its allocation can start a cycle
-    printers_[pr].pp = alloc(profile_.library.fmt_printer_bytes, false);
+    pooled_bufs_[item] = PooledBuffer{};
+    pooled_bufs_[item].in_use = true;   // a root before its allocation can start a cycle
+    pooled_bufs_[item].owner = alloc(owner_bytes, false);
   }
-  printers_[pr].in_use = true;
-  return pr;
+  pooled_bufs_[item].in_use = true;
+  return item;
 }
 
-// printer_write grows p.buf as fmt's appends of the last format did (buffer.write:
-// append, so growslice's capacities), from its length 0 (free keeps the capacity).
-void Interpreter::printer_write(uint32_t pr) {
-  for (uint64_t end : fmt_pieces_) {
-    Printer& p = printers_[pr];
-    if (end <= p.buf_cap) continue;
-    const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(p.buf_cap, end), true);
+// pooled_append: append's growth (growslice's capacities, rounded to size classes) for each
+// append that ended at ends[i], the buffer's length starting at 0 (its capacity is kept).
+void Interpreter::pooled_append(uint32_t item, const std::vector<uint64_t>& ends) {
+  for (uint64_t end : ends) {
+    if (end <= pooled_bufs_[item].cap) continue;
+    const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(pooled_bufs_[item].cap, end), true);
     const heap::ObjId buf = alloc(bytes, true);
     if (status_ != VmStatus::Running) return;
-    printers_[pr].buf = buf;   // alloc may have run a cycle: printers_ is unchanged by it
-    printers_[pr].buf_cap = bytes;
+    pooled_bufs_[item].buf = buf;   // a cycle alloc ran leaves pooled_bufs_'s size alone
+    pooled_bufs_[item].cap = bytes;
   }
 }
 
-// free_printer is (*pp).free: a buffer over 64 KiB is dropped, the printer goes back to ppFree.
-void Interpreter::free_printer(uint32_t pr) {
-  Printer& p = printers_[pr];
-  if (p.buf_cap > 64 << 10) {
-    p.buf = heap::kNil;
-    p.buf_cap = 0;
+// pooled_put: (*pp).free and log's putBuffer drop a buffer over 64 KiB, then Put.
+void Interpreter::pooled_put(uint32_t pool, uint32_t item) {
+  PooledBuffer& b = pooled_bufs_[item];
+  if (b.cap > 64 << 10) {
+    b.buf = heap::kNil;
+    b.cap = 0;
   }
-  p.in_use = false;
-  sync_pools_.put(pp_free_, pr, [this](uint64_t size, bool noscan) { return alloc(size, noscan); });
+  b.in_use = false;
+  sync_pools_.put(pool, item, [this](uint64_t size, bool noscan) { return alloc(size, noscan); });
 }
 
-void Interpreter::mark_printer(uint32_t pr, heap::Marker& m) const {
-  m.mark(printers_[pr].pp);
-  m.mark(printers_[pr].buf);
+void Interpreter::mark_pooled(uint32_t item, heap::Marker& m) const {
+  m.mark(pooled_bufs_[item].owner);
+  m.mark(pooled_bufs_[item].buf);
+}
+
+// log_buffer_write grows log's buffer as Logger.output does (log/log.go): the header in the
+// pieces formatHeader appends (the prefix; each number of the date and time and the separator
+// after it; file:line), then the message in one append, then '\n' when the message lacks it.
+// Up to Go 1.20 into the Logger's own l.buf; from 1.21 into a buffer from bufferPool.
+void Interpreter::log_buffer_write(const std::string& header, uint64_t message_len, bool adds_newline) {
+  std::vector<uint64_t> ends;
+  for (size_t i = 0; i < header.size(); ++i)
+    if (std::strchr("/: .", header[i]) || i + 1 == header.size()) ends.push_back(i + 1);
+  ends.push_back(header.size() + message_len);
+  if (adds_newline) ends.push_back(header.size() + message_len + 1);
+  if (!profile_.library.log_buffer_pool) {
+    if (std_logger_buf_ == ~0u) {
+      std_logger_buf_ = uint32_t(pooled_bufs_.size());
+      pooled_bufs_.push_back(PooledBuffer{heap::kNil, heap::kNil, 0, /*in_use=*/true});   // for ever
+    }
+    pooled_append(std_logger_buf_, ends);
+    return;
+  }
+  const uint32_t item = pooled_get(log_buffers_, 24);   // bufferPool.New: new([]byte)
+  if (status_ != VmStatus::Running) return;
+  pooled_append(item, ends);
+  if (status_ != VmStatus::Running) return;
+  pooled_put(log_buffers_, item);
 }
 
 // box_args allocates what converting the non-constant arguments to interface{} costs

@@ -75,11 +75,12 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   heap_.set_root_scanner([this](heap::Marker& m) { mark_roots(&m); });
   heap_.set_leaf_marker([this](uint32_t o, heap::Marker& m) { mark_obj(o, &m); });
   pp_free_ = sync_pools_.add_pool();
+  log_buffers_ = sync_pools_.add_pool();
   sched_rng_ = opt_.seed ^ 0x5deece66dull;
   heap_.set_pool_cleanup([this] {
-    sync_pools_.cleanup([this](uint32_t pr) {   // a printer the pools let go: garbage now
-      printers_[pr] = Printer{};
-      free_printers_.push_back(pr);
+    sync_pools_.cleanup([this](uint32_t, uint32_t item) {   // a buffer the pools let go: garbage now
+      pooled_bufs_[item] = PooledBuffer{};
+      free_pooled_.push_back(item);
     });
     // the goroutine resumes after the cycle on the other P two times in three (sync_pool.h)
     if (splitmix64(sched_rng_) % 3 != 0) sync_pools_.resume_on(sync_pools_.p() ^ 1);

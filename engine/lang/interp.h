@@ -189,22 +189,28 @@ class Interpreter {
   std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
   void box_args(const CallSite& cs, const Word* args);
-  // fmt's printers (fmt/print.go newPrinter, (*pp).free): a *pp and its buffer, from the
-  // ppFree sync.Pool; printer_write grows the buffer as the last format's appends did.
-  struct Printer { heap::ObjId pp = heap::kNil, buf = heap::kNil; uint64_t buf_cap = 0; bool in_use = false; };
-  uint32_t new_printer();
-  void printer_write(uint32_t pr);
-  void free_printer(uint32_t pr);
-  void mark_printer(uint32_t pr, heap::Marker& m) const;
+  // Byte buffers the library keeps in sync.Pools (sync_pool.h): fmt's printers (fmt/print.go
+  // newPrinter, (*pp).free: the *pp and its buffer) and, from Go 1.21, log's buffers
+  // (log/log.go getBuffer/putBuffer: a *[]byte and its array); up to Go 1.20 the standard
+  // Logger's own buffer (l.buf), which is one for ever. `owner` is the *pp or *[]byte.
+  struct PooledBuffer { heap::ObjId owner = heap::kNil, buf = heap::kNil; uint64_t cap = 0; bool in_use = false; };
+  uint32_t pooled_get(uint32_t pool, uint64_t owner_bytes);
+  // pooled_append grows the buffer as appends ending at `ends` (from length 0) would.
+  void pooled_append(uint32_t item, const std::vector<uint64_t>& ends);
+  void pooled_put(uint32_t pool, uint32_t item);
+  void mark_pooled(uint32_t item, heap::Marker& m) const;
+  void log_buffer_write(const std::string& header, uint64_t message_len, bool adds_newline);
   // stringer_text: what String() returns for a value of a type fmt calls it on (time.Duration,
   // time.Time); false for other types.
   bool stringer_text(TypeId t, Word w, std::string& out) const;
 
   SyncPools sync_pools_;
   uint32_t pp_free_ = 0;                    // fmt's ppFree pool in sync_pools_
+  uint32_t log_buffers_ = 0;                // log's bufferPool (Go 1.21+)
+  uint32_t std_logger_buf_ = ~0u;           // the Logger's l.buf (up to Go 1.20), once made
   uint64_t sched_rng_ = 0;                  // which P the goroutine resumes on after a cycle
-  std::vector<Printer> printers_;           // by handle; free handles in free_printers_
-  std::vector<uint32_t> free_printers_;
+  std::vector<PooledBuffer> pooled_bufs_;   // by handle; free handles in free_pooled_
+  std::vector<uint32_t> free_pooled_;
   mutable std::vector<uint64_t> fmt_pieces_;   // where each of fmt's appends ended (last format)
 
   // [SECTION] interfaces (interp_iface.cpp)

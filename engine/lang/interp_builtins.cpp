@@ -229,16 +229,30 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       bool f = cs.fn == Builtin::LogPrintf || cs.fn == Builtin::LogFatalf;
       bool ln = cs.fn == Builtin::LogPrintln || cs.fn == Builtin::LogFatalln;
       if (!format_args(cs, a, n, f, ln, out)) return false;
-      if (!out.empty()) alloc(out.size(), true);   // log's fmt.Sprintf result
+      // up to Go 1.20 log formats with fmt.Sprint*: the string; from 1.21 fmt.Append* into its buffer
+      if (!out.empty() && !profile_.library.log_buffer_pool) alloc(out.size(), true);
       if (status_ != VmStatus::Running) return false;
-      if (out.empty() || out.back() != '\n') out += '\n';
+      const bool adds_newline = out.empty() || out.back() != '\n';
+      if (adds_newline) out += '\n';
       {
-        // log.go formatHeader: prefix, date/time (only with Options::log_timestamps: real
-        // runs differ in them), file:line, or the prefix before the message (Lmsgprefix)
+        // log.go formatHeader: prefix, date/time (printed only with Options::log_timestamps:
+        // real runs differ in them; the buffer holds them anyway), file:line, or the prefix
+        // before the message (Lmsgprefix)
+        const std::string stamp = gotime::log_stamp(clock_ns_, log_flags_);
         std::string header = log_flags_ & 64 ? "" : log_prefix_;
-        if (opt_.log_timestamps) header += gotime::log_stamp(clock_ns_, log_flags_);
-        if (log_flags_ & (8 | 16)) header += opt_.file + ":" + std::to_string(current_line()) + ": ";
-        if (log_flags_ & 64) header += log_prefix_;
+        std::string in_buffer = header + stamp;
+        if (opt_.log_timestamps) header += stamp;
+        if (log_flags_ & (8 | 16)) {
+          const std::string where = opt_.file + ":" + std::to_string(current_line()) + ": ";
+          header += where;
+          in_buffer += where;
+        }
+        if (log_flags_ & 64) {
+          header += log_prefix_;
+          in_buffer += log_prefix_;
+        }
+        log_buffer_write(in_buffer, out.size() - adds_newline, adds_newline);
+        if (status_ != VmStatus::Running) return false;
         out = header + out;
       }
       emit_print(2, out);

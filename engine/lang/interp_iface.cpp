@@ -229,7 +229,7 @@ const MethodEnt* Interpreter::stringer(TypeId t) const {
 bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out) {
   box_args(cs, a);
   if (status_ != VmStatus::Running) return false;
-  const uint32_t printer = new_printer();
+  const uint32_t printer = pooled_get(pp_free_, profile_.library.fmt_printer_bytes);
   if (status_ != VmStatus::Running) return false;
   std::vector<TypeId> ts(cs.arg_types.begin(), cs.arg_types.end());
   std::vector<Word> ws(a, a + n);
@@ -248,14 +248,14 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
       text = library_error_string(ts[i], ws[i]);
       if (status_ != VmStatus::Running) {
         nested_roots_.resize(mark);
-        printers_[printer].in_use = false;
+        pooled_bufs_[printer].in_use = false;
         return false;
       }
     } else if (!method_receiver(*me, ts[i], ws[i], recv)) {
       text = new_str("<nil>", heap::kNil);   // a nil pointer: fmt prints <nil>
     } else if (!call_nested(me->func, recv, text)) {
       nested_roots_.resize(mark);
-      printers_[printer].in_use = false;
+      pooled_bufs_[printer].in_use = false;
       return false;
     }
     ts[i] = TypeTable::kString;
@@ -264,10 +264,10 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   }
   if (printf) out = fmt_printf(str(ws[0]), std::vector<TypeId>(ts.begin() + 1, ts.end()), ws.data() + 1, n - 1);
   else out = fmt_print(ts, ws.data(), n, ln);
-  printer_write(printer);
+  pooled_append(printer, fmt_pieces_);
   nested_roots_.resize(mark);
   if (status_ != VmStatus::Running) return false;
-  free_printer(printer);
+  pooled_put(pp_free_, printer);
   return status_ == VmStatus::Running;
 }
 

@@ -216,10 +216,10 @@ void Interpreter::mark_roots(heap::Marker* m) {
   }
   for (auto& p : pinned_) mark_word(p.first, p.second, m);
   for (auto& p : nested_roots_) mark_word(p.first, p.second, m);
-  if (m) {   // fmt's printers: those in the pools, and those a print is using
-    sync_pools_.mark(*m, [&](uint32_t pr) { mark_printer(pr, *m); });
-    for (uint32_t pr = 0; pr < printers_.size(); ++pr)
-      if (printers_[pr].in_use) mark_printer(pr, *m);
+  if (m) {   // the library's buffers: those in the pools, those in use, the Logger's
+    sync_pools_.mark(*m, [&](uint32_t, uint32_t item) { mark_pooled(item, *m); });
+    for (uint32_t item = 0; item < pooled_bufs_.size(); ++item)
+      if (pooled_bufs_[item].in_use) mark_pooled(item, *m);
   }
   mark_obj(uint32_t(err_syntax_), m);
   mark_obj(uint32_t(err_range_), m);

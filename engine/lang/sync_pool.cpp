@@ -65,10 +65,11 @@ void SyncPools::put(uint32_t pool, uint32_t item, const Alloc& alloc) {
 }
 
 void SyncPools::cleanup(const ItemFn& drop) {
-  for (Pool& p : pools_) {
+  for (uint32_t pool = 0; pool < pools_.size(); ++pool) {
+    Pool& p = pools_[pool];
     for (PerP& q : p.victim.per_p) {
-      if (q.priv != kNone) drop(q.priv);
-      for (uint32_t it : q.shared) drop(it);
+      if (q.priv != kNone) drop(pool, q.priv);
+      for (uint32_t it : q.shared) drop(pool, it);
     }
     p.victim = std::move(p.local);
     p.local = Generation{};
@@ -81,14 +82,14 @@ void SyncPools::cleanup(const ItemFn& drop) {
 void SyncPools::mark(heap::Marker& m, const ItemFn& mark_item) const {
   m.mark(all_pools_);
   m.mark(old_pools_);
-  for (const Pool& p : pools_) {
-    for (const Generation* g : {&p.local, &p.victim}) {
+  for (uint32_t pool = 0; pool < pools_.size(); ++pool) {
+    for (const Generation* g : {&pools_[pool].local, &pools_[pool].victim}) {
       m.mark(g->array);
       for (const PerP& q : g->per_p) {
         m.mark(q.chain_elt);
         m.mark(q.chain_ring);
-        if (q.priv != kNone) mark_item(q.priv);
-        for (uint32_t it : q.shared) mark_item(it);
+        if (q.priv != kNone) mark_item(pool, q.priv);
+        for (uint32_t it : q.shared) mark_item(pool, it);
       }
     }
   }

@@ -46,7 +46,7 @@ namespace lang {
 class SyncPools {
  public:
   using Alloc = std::function<heap::ObjId(uint64_t size, bool noscan)>;
-  using ItemFn = std::function<void(uint32_t item)>;
+  using ItemFn = std::function<void(uint32_t pool, uint32_t item)>;
 
   static constexpr uint64_t kGomaxprocs = 2;
   static constexpr uint64_t kPoolLocalBytes = 128;     // sizeof(poolLocal) on amd64

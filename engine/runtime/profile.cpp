@@ -71,8 +71,9 @@ Profile go121() {
   Profile p = go119();
   p.version = "1.21";
   p.toolchain = "go1.21.13";
-  p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use";
+  p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use; log formats into a pooled buffer";
   p.library.numerror_copies_input = true;
+  p.library.log_buffer_pool = true;
   p.rand_source_at_init = false;
   // 29 944 B in 52 objects (+ 2 tiny allocations), 4 runs of 6; 31 800 B in the others.
   p.baseline_objects = by_size({{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},

@@ -89,6 +89,10 @@ struct LibraryRules {
   // fmt's printer (*pp, fmt/print.go), which newPrinter allocates when its sync.Pool is
   // empty: 208 B up to Go 1.26; 176 B from 1.27 (pp lost its arg and value fields).
   uint64_t fmt_printer_bytes = 208;
+  // log formats into a buffer from a sync.Pool with fmt.Append* (log/log.go getBuffer, Go
+  // 1.21+); before, it makes the message with fmt.Sprint* (one string a call) and copies it
+  // into the Logger's own buffer.
+  bool log_buffer_pool = false;
 };
 
 struct Profile {

@@ -18,8 +18,8 @@ struct PoolOnHeap {
   std::vector<uint32_t> dropped;
   lang::SyncPools::Alloc alloc = [this](uint64_t size, bool noscan) { return h.alloc(size, noscan); };
   PoolOnHeap() {
-    h.set_root_scanner([this](heap::Marker& m) { pools.mark(m, [&](uint32_t it) { m.mark(items[it]); }); });
-    h.set_pool_cleanup([this] { pools.cleanup([this](uint32_t it) { dropped.push_back(it); }); });
+    h.set_root_scanner([this](heap::Marker& m) { pools.mark(m, [&](uint32_t, uint32_t it) { m.mark(items[it]); }); });
+    h.set_pool_cleanup([this] { pools.cleanup([this](uint32_t, uint32_t it) { dropped.push_back(it); }); });
   }
   uint64_t mallocs() { return h.read_memstats().Mallocs; }
 };
