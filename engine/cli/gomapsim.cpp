@@ -1,6 +1,7 @@
 // gomapsim — run a Go-subset program on the simulated Go runtime and print what Go would.
 //
-//   gomapsim run [--go 1.27|all|1.19,1.24] [--seed N] [--gogc N] [--json] [--log-timestamps] FILE.go
+//   gomapsim run [--go 1.27|all|1.19,1.24] [--seed N] [--gogc N] [--memlimit 64MiB] [--json]
+//                [--log-timestamps] FILE.go
 //   gomapsim version
 //   gomapsim --help
 //
@@ -41,7 +42,10 @@ void usage(std::FILE* f) {
                "                      printed figure per release in one table (* marks where a\n"
                "                      figure turns); --go 1.19,1.24,1.27 picks releases\n"
                "  --seed N            seed for map hash seeds (default 1); runs are deterministic\n"
-               "  --gogc N            GOGC percentage (default 100; negative = off)\n"
+               "  --gogc N            GOGC percentage (default 100; negative or off = off)\n"
+               "  --memlimit LIMIT    GOMEMLIMIT: a byte count with an optional unit B, KiB, MiB,\n"
+               "                      GiB, TiB (64MiB), or off (the default); as\n"
+               "                      debug.SetMemoryLimit, with --gogc off too\n"
                "  --json              write the run's timeline as JSON lines to stdout instead\n"
                "                      (with several releases: the matrix as JSON lines)\n"
                "  --log-timestamps    prefix log output with a fixed date/time, as log does\n"
@@ -131,8 +135,16 @@ int main(int argc, char** argv) {
       opt.seed = uint64_t(n);
     } else if (a == "--gogc" || a == "-gogc") {
       const char* v = value("--gogc");
-      if (!v || !parse_int(v, n)) { std::fprintf(stderr, "gomapsim: bad --gogc\n\n"); usage(stderr); return 2; }
+      if (v && std::strcmp(v, "off") == 0) n = -1;
+      else if (!v || !parse_int(v, n)) { std::fprintf(stderr, "gomapsim: bad --gogc\n\n"); usage(stderr); return 2; }
       opt.gogc = int(n);
+    } else if (a == "--memlimit" || a == "-memlimit") {
+      const char* v = value("--memlimit");
+      if (!v || !sim::parse_memory_limit(v, opt.memlimit)) {
+        std::fprintf(stderr, "gomapsim: bad --memlimit (a byte count such as 64MiB, 1GiB, 500000000, or off)\n\n");
+        usage(stderr);
+        return 2;
+      }
     } else if (a == "--json" || a == "-json") {
       json = true;
     } else if (a == "--log-timestamps" || a == "-log-timestamps") {

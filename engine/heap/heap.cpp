@@ -258,40 +258,72 @@ void Heap::free_span(uint32_t idx) {
 
 uint64_t Heap::alloc_pages(uint64_t npages) {
   // pageAlloc.find: first fit by address.
-  for (auto it = free_runs_.begin(); it != free_runs_.end(); ++it) {
-    if (it->second < npages) continue;
-    const uint64_t start = it->first, len = it->second;
-    free_runs_.erase(it);
-    if (len > npages) free_runs_.emplace(start + npages, len - npages);
-    // Released pages taken again are faulted back in (mheap.go allocSpan: sysUsed).
-    for (uint64_t p = start; released_pages_ && p < std::min(start + npages, high_water_page_); ++p) {
-      uint64_t& w = released_bits_[p / 64];
-      if (w >> (p % 64) & 1) {
-        w &= ~(1ull << (p % 64));
-        --released_pages_;
+  advance();
+  auto it = free_runs_.begin();
+  while (it != free_runs_.end() && it->second < npages) ++it;
+  uint64_t growth = 0;
+  if (it == free_runs_.end()) {
+    // mheap.grow: map whole 4 MiB chunks; the new pages join a free run at the end. They are
+    // released (sysMap'd, not yet used) until a span takes them.
+    const uint64_t grow = align_up(npages, kHeapChunkPages);
+    growth = grow * kPageSize;
+    uint64_t start = mapped_pages_;
+    mapped_pages_ += grow;
+    uint64_t len = grow;
+    if (!free_runs_.empty()) {
+      auto last = std::prev(free_runs_.end());
+      if (last->first + last->second == start) {
+        start = last->first;
+        len += last->second;
+        free_runs_.erase(last);
       }
     }
-    high_water_page_ = std::max(high_water_page_, start + npages);
-    return start;
+    it = free_runs_.emplace(start, len).first;
   }
-  // mheap.grow: map whole 4 MiB chunks; the new pages join a free run at the end.
-  const uint64_t grow = align_up(npages, kHeapChunkPages);
-  uint64_t start = mapped_pages_;
-  mapped_pages_ += grow;
-  uint64_t len = grow;
-  if (!free_runs_.empty()) {
-    auto last = std::prev(free_runs_.end());
-    if (last->first + last->second == start) {
-      start = last->first;
-      len += last->second;
-      free_runs_.erase(last);
+  const uint64_t start = it->first, len = it->second;
+  free_runs_.erase(it);
+  if (len > npages) free_runs_.emplace(start + npages, len - npages);
+  const uint64_t end = start + npages;
+  // The span's released pages: those debug.FreeOSMemory or a scavenge returned, and those
+  // never used since the heap mapped them.
+  uint64_t scav = end > high_water_page_ ? end - std::max(start, high_water_page_) : 0;
+  for (uint64_t p = start; released_pages_ && p < std::min(end, high_water_page_); ++p)
+    scav += released_bits_[p / 64] >> (p % 64) & 1;
+  // mheap.go allocSpan: with a memory limit, an allocation that pages memory in beyond the
+  // limit first scavenges as much (its own pages are not yet counted in mappedReady).
+  // A heap growth scavenges what would take the retained heap past the scavenger's goal
+  // (not the dense chunks); both at most as much as either asks.
+  chunk_pages(start, npages, /*alloc=*/true);
+  uint64_t to_scavenge = 0;
+  bool force = false;
+  if (scav && memory_limit_ != kNoMemoryLimit) {
+    const uint64_t limit = static_cast<uint64_t>(memory_limit_);
+    const uint64_t need = scav * kPageSize + mapped_ready();
+    if (need > limit) {
+      to_scavenge = need - limit;
+      force = true;
     }
   }
-  free_runs_.emplace(start, len);
-  return alloc_pages(npages);
+  if (growth && scav_.gc_percent_goal != ~0ull) {
+    const uint64_t retained = heap_sys_bytes() - released_bytes();
+    if (retained + growth > scav_.gc_percent_goal)
+      to_scavenge = std::max(to_scavenge, std::min(growth, retained + growth - scav_.gc_percent_goal));
+  }
+  if (to_scavenge) scavenge(to_scavenge, force);
+  // Released pages taken again are faulted back in (mheap.go allocSpan: sysUsed).
+  for (uint64_t p = start; released_pages_ && p < std::min(end, high_water_page_); ++p) {
+    uint64_t& w = released_bits_[p / 64];
+    if (w >> (p % 64) & 1) {
+      w &= ~(1ull << (p % 64));
+      --released_pages_;
+    }
+  }
+  high_water_page_ = std::max(high_water_page_, end);
+  return start;
 }
 
 void Heap::free_pages(uint64_t start, uint64_t npages) {
+  chunk_pages(start, npages, /*alloc=*/false);
   auto next = free_runs_.lower_bound(start);
   if (next != free_runs_.end() && start + npages == next->first) {
     npages += next->second;
@@ -322,21 +354,34 @@ Heap::SpanSummary Heap::span_summary() const {
 //-- [SECTION] GC --------------------------------------------------------------------------------
 
 void Heap::recompute_goal() {
-  // gcControllerState.heapGoal / trigger (mgcpacer.go, go1.19); engine/heap/README.md,
-  // "The heap goal", "The trigger".
+  // gcControllerState.commit (mgcpacer.go): the GOGC goal of this cycle; engine/heap/README.md,
+  // "The heap goal".
   if (gcpercent_ < 0) {
-    goal_ = ~0ull;
-    trigger_ = ~0ull;
+    gcpercent_goal_ = ~0ull;
+  } else {
+    const uint64_t pct = static_cast<uint64_t>(gcpercent_);
+    const uint64_t minimum = kHeapMinimum * pct / 100;
+    uint64_t goal = heap_marked_ + (heap_marked_ + profile_.stack_and_globals_scan) * pct / 100;
+    if (cycles_.empty()) goal = heap_marked_ + minimum;   // no cycle yet: heapMarked is 0
+    gcpercent_goal_ = std::max(goal, minimum);
+  }
+  pace();
+  pace_scavenger(goal_);
+}
+
+void Heap::pace() { pace(goal_, trigger_); }
+
+void Heap::pace(uint64_t& goal_out, uint64_t& trigger_out) const {
+  // gcControllerState.heapGoalInternal and trigger (mgcpacer.go): the smaller of the GOGC goal
+  // and the memory limit's; engine/heap/README.md, "The trigger", "GOMEMLIMIT".
+  const uint64_t goal = std::min(gcpercent_goal_, memory_limit_goal());
+  goal_out = goal;
+  if (goal == ~0ull) {   // GOGC off, no limit: no automatic cycle
+    trigger_out = ~0ull;
     return;
   }
-  const uint64_t pct = static_cast<uint64_t>(gcpercent_);
-  const uint64_t minimum = kHeapMinimum * pct / 100;
-  uint64_t goal = heap_marked_ + (heap_marked_ + profile_.stack_and_globals_scan) * pct / 100;
-  if (cycles_.empty()) goal = heap_marked_ + minimum;   // no cycle yet: heapMarked is 0
-  goal = std::max(goal, minimum);
-  goal_ = goal;
   const uint64_t m = heap_marked_;
-  if (m >= goal) { trigger_ = goal; return; }
+  if (m >= goal) { trigger_out = goal; return; }
   const uint64_t lower = m + (goal - m) / 64 * 45;
   uint64_t upper = m + (goal - m) / 64 * 61;
   if (goal > kHeapMinimum && goal - kHeapMinimum > upper) upper = goal - kHeapMinimum;
@@ -346,12 +391,56 @@ void Heap::recompute_goal() {
   // gives the observed trigger points (0.95 of the way for noscan heaps, ≈0.8 for the
   // pointer-dense heap of article 000's pointer variant).
   const uint64_t runway = (heap_scan_marked_ + profile_.stack_and_globals_scan) * 3 / 4;
-  uint64_t trigger = runway > goal ? lower : goal - runway;
-  trigger_ = std::clamp(trigger, lower, upper);
+  const uint64_t trigger = runway > goal ? lower : goal - runway;
+  trigger_out = std::clamp(trigger, lower, upper);
+}
+
+uint64_t Heap::released_bytes() const {
+  return (mapped_pages_ - std::min(mapped_pages_, high_water_page_) + released_pages_) * kPageSize;
+}
+
+uint64_t Heap::non_heap_sys() const {
+  MemStats m;
+  read_sys(m);
+  return m.Sys - m.HeapSys;
+}
+
+uint64_t Heap::mapped_ready() const {
+  return heap_sys_bytes() + non_heap_sys() - released_bytes();
+}
+
+uint64_t Heap::memory_limit_goal() const {
+  // mgcpacer.go memoryLimitHeapGoal: the limit less what is mapped and is neither heap objects
+  // nor free heap (term 1), less any overshoot of the limit (term 2), less headroom (term 3).
+  if (memory_limit_ == kNoMemoryLimit) return ~0ull;
+  const uint64_t limit = static_cast<uint64_t>(memory_limit_);
+  const uint64_t mapped = mapped_ready();
+  const uint64_t heap_free = heap_sys_bytes() - inuse_pages_ * kPageSize - released_bytes();
+  const uint64_t non_heap = mapped - heap_free - heap_alloc_;
+  const uint64_t overage = mapped > limit ? mapped - limit : 0;
+  if (non_heap + overage >= limit) return heap_marked_;
+  uint64_t goal = limit - (non_heap + overage);
+  constexpr uint64_t kMinHeadroom = 1 << 20;
+  const uint64_t pct = profile_.scavenger.limit_headroom_percent;
+  const uint64_t headroom = std::max(pct ? goal / 100 * pct : 0, kMinHeadroom);
+  goal = (goal < headroom || goal - headroom < headroom) ? headroom : goal - headroom;
+  return std::max(goal, heap_marked_);
+}
+
+int64_t Heap::set_memory_limit(int64_t limit) {
+  const int64_t old = memory_limit_;
+  if (limit >= 0) {
+    memory_limit_ = limit;
+    recompute_goal();
+  }
+  return old;
 }
 
 void Heap::maybe_start_gc() {
-  if (in_gc_ || gcpercent_ < 0 || heap_live_ < trigger_ || !roots_) return;
+  // With a limit the goal follows every allocation and release (gcTrigger.test reads
+  // gcController.trigger(), which recomputes it).
+  if (memory_limit_ != kNoMemoryLimit && !in_gc_) pace();
+  if (in_gc_ || trigger_ == ~0ull || heap_live_ < trigger_ || (memory_limit_ != kNoMemoryLimit && nanotime && now() < next_cycle_ns_) || !roots_) return;
   run_cycle(false, false, /*resumable=*/true);
 }
 
@@ -380,21 +469,6 @@ void Heap::free_os_memory() {
   while (pending_) gc_work(~0ull);
   scavenge_after_cycle_ = true;
   run_cycle(true, false, /*resumable=*/true);
-}
-
-void Heap::scavenge_all() {
-  // mheap.go: runtime_debug_freeOSMemory → mheap.scavengeAll: every free page is released.
-  // (Real Go keeps the per-P page caches, up to a few hundred KB, that the model has not.)
-  released_bits_.resize((high_water_page_ + 63) / 64, 0);
-  for (const auto& [start, len] : free_runs_) {
-    for (uint64_t p = start; p < std::min(start + len, high_water_page_); ++p) {
-      uint64_t& w = released_bits_[p / 64];
-      if (!(w >> (p % 64) & 1)) {
-        w |= 1ull << (p % 64);
-        ++released_pages_;
-      }
-    }
-  }
 }
 
 void Heap::gc_periodic() {
@@ -459,6 +533,12 @@ void Heap::end_cycle() {
   // Objects allocated black since the cycle started are live but not marked by it: heapLive
   // counts them on top of the marked bytes, as if allocated after a cycle run in one go.
   const uint64_t black = heap_live_ - live_at_mark_;
+  // Mark termination: the scavenge index's next generation, and what the scavenger's pacing
+  // reads before the sweep frees anything (mgc.go gcMarkTermination: lastHeapInUse, nextGen;
+  // mgcpacer.go endCycle: lastHeapGoal).
+  ++scav_gen_;
+  last_heap_inuse_ = inuse_pages_ * kPageSize;
+  last_heap_goal_ = goal_ == ~0ull ? ~0ull - 1 : goal_;
   sweep();
   c.freed_bytes = before_bytes - heap_alloc_;
   c.freed_objects = before_objects - (mallocs_ - frees_);
@@ -474,6 +554,13 @@ void Heap::end_cycle() {
   cycles_.back().next_goal = goal_;
   heap_live_ += black;
   in_gc_ = false;
+  // A cycle takes time, during which the program allocates on: near the memory limit, where
+  // the goal is the marked heap itself, cycles run back to back rather than at every span
+  // (engine/heap/README.md, "GOMEMLIMIT").
+  next_cycle_ns_ = now() + kCycleNs;
+  // The sweep's end readies the scavenger; sysmon wakes it (mgcsweep.go sweepone,
+  // scavengerState.ready; proc.go sysmon).
+  if (nanotime) scav_.run_at = scav_.run_at < 0 ? now() + kSysmonWakeNs : std::min(scav_.run_at, now() + kSysmonWakeNs);
   if (scavenge_after_cycle_) {
     scavenge_after_cycle_ = false;
     scavenge_all();
@@ -535,17 +622,8 @@ BySize Heap::read_by_size() const {
   return b;
 }
 
-MemStats Heap::read_memstats() const {
-  MemStats m;
-  m.Alloc = m.HeapAlloc = heap_alloc_;
-  m.TotalAlloc = total_alloc_;
-  m.Mallocs = mallocs_;
-  m.Frees = frees_;
-  m.HeapObjects = mallocs_ - frees_;
-  m.HeapInuse = inuse_pages_ * kPageSize;
-  m.HeapSys = (mapped_pages_ - stack_pages_) * kPageSize;
-  m.HeapIdle = m.HeapSys - m.HeapInuse;
-  m.HeapReleased = (mapped_pages_ - std::min(mapped_pages_, high_water_page_) + released_pages_) * kPageSize;
+void Heap::read_sys(MemStats& m) const {
+  m.HeapSys = heap_sys_bytes();
   m.StackInuse = m.StackSys = stack_pages_ * kPageSize;
   m.MSpanInuse = align_up(spans_.size() * kMSpanSize, 8);
   // mspan structs come from a fixalloc that recycles them: Sys follows the most spans alive.
@@ -562,7 +640,27 @@ MemStats Heap::read_memstats() const {
   }
   if (num_gc_ >= 2) m.GCSys += profile_.gc_sys_after_cycle[1];
   m.Sys = m.HeapSys + m.StackSys + m.MSpanSys + m.MCacheSys + m.BuckHashSys + m.GCSys + m.OtherSys;
-  m.NextGC = gcpercent_ < 0 ? 0 : goal_;
+}
+
+MemStats Heap::read_memstats() const {
+  MemStats m;
+  m.Alloc = m.HeapAlloc = heap_alloc_;
+  m.TotalAlloc = total_alloc_;
+  m.Mallocs = mallocs_;
+  m.Frees = frees_;
+  m.HeapObjects = mallocs_ - frees_;
+  m.HeapInuse = inuse_pages_ * kPageSize;
+  m.HeapSys = heap_sys_bytes();
+  m.HeapIdle = m.HeapSys - m.HeapInuse;
+  m.HeapReleased = released_bytes();
+  read_sys(m);
+  if (memory_limit_ == kNoMemoryLimit) {
+    m.NextGC = gcpercent_ < 0 ? 0 : goal_;
+  } else {   // readmemstats_m: heapGoal() now, which the limit moves
+    uint64_t goal = 0, trigger = 0;
+    pace(goal, trigger);
+    m.NextGC = goal;
+  }
   m.NumGC = num_gc_;
   m.NumForcedGC = num_forced_gc_;
   m.EnableGC = true;

@@ -46,7 +46,9 @@
 //     the scannable heap in place of the cons/mark controller, which depends on wall-clock
 //     timing.
 //   - heapLive grows by each object's size, not by whole spans at mcache refill.
-//   - The scavenger is not modelled: HeapReleased counts fresh, never-used pages only.
+//   - HeapReleased: fresh, never-used pages, plus the free pages debug.FreeOSMemory and the
+//     memory limit's allocation-time scavenging returned (engine/heap/README.md, "The
+//     scavenger").
 //   - The non-heap Sys fields (GCSys, OtherSys, StackSys, …) are the profile's measured
 //     start-up figures, plus GCSys per 64 MiB arena and the fixed growth of the first two
 //     GC cycles (Profile::gc_sys_after_cycle), not the runtime's own allocations.
@@ -186,6 +188,17 @@ class Heap {
   // set_gc_percent is debug.SetGCPercent: returns the previous value; < 0 = off.
   int set_gc_percent(int percent);
   int gc_percent() const { return gcpercent_; }
+  // set_memory_limit is debug.SetMemoryLimit (GOMEMLIMIT): returns the previous limit; a
+  // negative limit only reads it. kNoMemoryLimit (math.MaxInt64, the default) is no limit.
+  int64_t set_memory_limit(int64_t limit);
+  int64_t memory_limit() const { return memory_limit_; }
+  static constexpr int64_t kNoMemoryLimit = INT64_MAX;
+  // mapped_ready is what the memory limit counts (memstats.mappedReady): the runtime's mapped
+  // memory not returned to the OS, Sys − HeapReleased.
+  uint64_t mapped_ready() const;
+  // memory_limit_goal is the pacer's heap goal from the limit (mgcpacer.go
+  // memoryLimitHeapGoal); ~0 without a limit.
+  uint64_t memory_limit_goal() const;
   uint32_t num_gc() const { return num_gc_; }
 
   // read_memstats is runtime.ReadMemStats.
@@ -217,6 +230,18 @@ class Heap {
   uint64_t scan_bytes() const { return scan_alloc_; }   // live pointerful bytes (for pacing)
   struct SpanSummary { uint32_t in_use = 0, small = 0, large = 0; uint64_t pages_in_use = 0; };
   SpanSummary span_summary() const;
+
+  // nanotime is the simulated CPU clock in ns, the caller's (the simulation: the program's
+  // operations at a fixed cost each, plus time.Sleep); without it the background scavenger
+  // never runs and cycles take no time. advance() runs what the runtime's background
+  // goroutines do up to nanotime(): the scavenger (engine/heap/README.md, "The scavenger").
+  std::function<int64_t()> nanotime;
+  void advance();
+  // A GC cycle's length on that clock, for the memory limit's back-to-back cycles.
+  static constexpr int64_t kCycleNs = 1'000'000;
+  // sysmon wakes a scavenger that the end of a sweep made ready (mgcsweep.go sweepone →
+  // scavengerState.ready; proc.go sysmon), sleeping up to 10 ms when it finds nothing to do.
+  static constexpr int64_t kSysmonWakeNs = 10'000'000;
 
   // on_gc is called after every cycle (the engine's timeline listens); on_gc_start when one
   // starts (a resumable cycle ends later).
@@ -258,6 +283,40 @@ class Heap {
   void mark_phase();
   void sweep();
   void recompute_goal();
+  // pace sets goal_ and trigger_ from the GOGC goal and the memory limit's, which moves with
+  // every allocation and release (mgcpacer.go heapGoalInternal, trigger).
+  void pace();
+  void pace(uint64_t& goal, uint64_t& trigger) const;
+  uint64_t heap_sys_bytes() const { return (mapped_pages_ - stack_pages_) * kPageSize; }
+  uint64_t released_bytes() const;
+  uint64_t non_heap_sys() const;   // Sys − HeapSys: stacks, spans, mcaches, GC metadata, …
+  void read_sys(MemStats& m) const;   // HeapSys, the other Sys fields and Sys
+  // scavenge releases up to bytes of free pages to the OS, highest addresses first
+  // (mgcscavenge.go pageAlloc.scavenge); returns the bytes released. force: every free page
+  // may go; else, when the profile says so, not those of a chunk dense this cycle or the
+  // last (scavChunkData.shouldScavenge).
+  uint64_t scavenge(uint64_t bytes, bool force);
+  // The scavenge index (Go 1.21+ scavChunkData): per 4 MiB chunk, pages in use now and at
+  // the end of the generation before, and the generation (GC cycles) last touched.
+  struct ScavChunk { uint16_t in_use = 0, last_in_use = 0; uint32_t gen = 0; };
+  std::vector<ScavChunk> scav_chunks_;
+  uint32_t scav_gen_ = 0;
+  void chunk_pages(uint64_t start, uint64_t npages, bool alloc);
+  bool chunk_scavengable(uint64_t chunk) const;
+  // The background scavenger (mgcscavenge.go bgscavenge, scavengerState): its goals set at
+  // each cycle's end (gcPaceScavenger), when it next runs (-1: parked), its sleep ratio and
+  // the PI controller's integral (piController).
+  struct Scavenger {
+    uint64_t gc_percent_goal = ~0ull, memory_limit_goal = ~0ull;
+    int64_t run_at = -1;
+    double sleep_ratio = 0.001, err_integral = 0;
+    int64_t cooldown = 0;
+  } scav_;
+  uint64_t last_heap_goal_ = 0, last_heap_inuse_ = 0;
+  int64_t next_cycle_ns_ = 0;   // no automatic cycle before (a cycle near the limit takes time)
+  void pace_scavenger(uint64_t heap_goal);
+  uint64_t scavenge_needed() const;
+  int64_t now() const { return nanotime ? nanotime() : 0; }
   Span& span_of(ObjId obj) { return spans_[obj >> kSlotBits]; }
   const Span& span_of(ObjId obj) const { return spans_[obj >> kSlotBits]; }
 
@@ -284,8 +343,10 @@ class Heap {
 
   // GC controller
   int gcpercent_ = 100;
+  int64_t memory_limit_ = kNoMemoryLimit;
   uint64_t heap_live_ = 0, heap_marked_ = 0, heap_scan_marked_ = 0, goal_ = kHeapMinimum,
            trigger_ = 0;
+  uint64_t gcpercent_goal_ = kHeapMinimum;   // the GOGC goal of the last commit; ~0 when off
   uint32_t num_gc_ = 0, num_forced_gc_ = 0;
   bool in_gc_ = false;
   std::vector<GcCycle> cycles_;

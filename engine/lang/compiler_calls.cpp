@@ -705,6 +705,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (!assignable(args[0], TypeTable::kInt, e.args[0]->pos, "argument to debug.SetGCPercent")) { V v; v.ok = false; return v; }
     return bi_call(Builtin::SetGCPercent, ps, TypeTable::kInt, false);
   }
+  if (full == "runtime/debug.SetMemoryLimit") {
+    if (!want(1)) { V v; v.ok = false; return v; }
+    if (!assignable(args[0], TypeTable::kInt64, e.args[0]->pos, "argument to debug.SetMemoryLimit")) { V v; v.ok = false; return v; }
+    return bi_call(Builtin::SetMemoryLimit, ps, TypeTable::kInt64, false);
+  }
   if (full == "strconv.Itoa") {
     if (!want(1)) { V v; v.ok = false; return v; }
     if (!assignable(args[0], TypeTable::kInt, e.args[0]->pos, "argument to strconv.Itoa")) { V v; v.ok = false; return v; }

@@ -99,6 +99,7 @@ class Interpreter {
   VmStatus run(uint64_t budget);
   VmStatus status() const { return status_; }
   uint64_t ops() const { return ops_; }
+  int64_t clock_ns() const { return clock_ns_; }   // package time's clock (time.Sleep moves it)
   // message is the panic text or the limit message (without trailing newline).
   const std::string& message() const { return message_; }
   int exit_code() const { return exit_code_; }

@@ -298,6 +298,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::ReadMemStats: {
       uint32_t p = uint32_t(a[0]);
       if (p == 0) { panic("runtime error: invalid memory address or nil pointer dereference"); return false; }
+      heap_.advance();   // the runtime's background work (the scavenger) up to now
       heap_.flush_mcaches();
       heap::MemStats ms = heap_.read_memstats();
       const std::vector<std::string>& f = prog_.memstats_fields;
@@ -339,6 +340,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return true;
     }
     case Builtin::SetGCPercent: result(Word(int64_t(heap_.set_gc_percent(int(std::clamp<int64_t>(int64_t(a[0]), INT32_MIN, INT32_MAX)))))); return true;
+    case Builtin::SetMemoryLimit: result(Word(heap_.set_memory_limit(int64_t(a[0])))); return true;
     case Builtin::NumGoroutine: result(1); return true;
     case Builtin::Itoa: case Builtin::FormatInt: {
       int64_t v = int64_t(a[0]);

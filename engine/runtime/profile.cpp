@@ -61,6 +61,9 @@ Profile go119() {
   p.stack_and_globals_scan = 227'144;   // 615 392 872 − 2 · 307 582 864
   p.rand_source_at_init = true;
   p.rand_seed_is_noop = false;
+  p.scavenger.limit_headroom_percent = 0;   // a fixed 1 MiB (mgcpacer.go memoryLimitHeapGoalHeadroom)
+  p.scavenger.limit_goal_factor = 95.0;     // memoryLimit * (100.0 - reduceExtraPercent)
+  p.scavenger.skips_dense_chunks = false;   // one bit a chunk: any free page may go
   return p;
 }
 
@@ -104,6 +107,10 @@ Profile go121() {
   // Since 1.20 gc reads inlined bodies through the unified IR (cmd/compile/internal/noder):
   // the range-delete idiom in an inlined function is a mapclear too.
   p.clear_idiom_when_inlined = true;
+  // mgcpacer.go: the memory-limit goal's headroom is 3 % of it, at least 1 MiB; mgcscavenge.go:
+  // the scavenge index keeps dense chunks from the background scavenger for a cycle.
+  p.scavenger.limit_headroom_percent = 3;
+  p.scavenger.skips_dense_chunks = true;
   return p;
 }
 
@@ -139,6 +146,8 @@ Profile go122() {
   // GCSys 1 481 → 1 682 → 1 747 KB after cycles 1, 2; Sys 6 118 416 → 6 446 096 (3 runs of
   // 5; 6 708 240 in 2) → +64 KB.
   p.stack_and_globals_scan = 412'648;   // 615 570 168 − 2 · 307 578 760
+  // mgcscavenge.go gcPaceScavenger: memoryLimit * (1 - reduceExtraPercent/100.0), 95 %.
+  p.scavenger.limit_goal_factor = 0.95;
   return p;
 }
 

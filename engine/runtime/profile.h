@@ -95,6 +95,25 @@ struct LibraryRules {
   bool log_buffer_pool = false;
 };
 
+// What the memory limit and the scavenger do that changed between releases (runtime/
+// mgcpacer.go memoryLimitHeapGoal, mgcscavenge.go gcPaceScavenger and the scavenge index;
+// engine/heap/README.md, "GOMEMLIMIT" and "The scavenger").
+struct ScavengerRules {
+  // The memory-limit heap goal keeps this share of itself as headroom below the limit,
+  // at least 1 MiB (memoryLimitHeapGoalHeadroomPercent, Go 1.21+: 3); 0: a fixed 1 MiB
+  // (Go 1.19's memoryLimitHeapGoalHeadroom).
+  uint64_t limit_headroom_percent = 3;
+  // The background scavenger's memory-limit goal as a share of the limit. Go 1.19 and 1.21
+  // write it float64(memoryLimit) * (100.0 - reduceExtraPercent): 95 times the limit, so the
+  // background scavenger never works for the limit there (only allocations scavenge to
+  // stay under it); from Go 1.22 memoryLimit * (1 - reduceExtraPercent/100.0) = 95 %.
+  double limit_goal_factor = 0.95;
+  // Go 1.21+: the scavenge index (mgcscavenge.go scavChunkData) keeps a 4 MiB chunk that was
+  // ≥ 96.9 % allocated (scavChunkHiOccPages) during a GC cycle away from the background
+  // scavenger until the cycle after next: the pages a big object just freed wait a cycle.
+  bool skips_dense_chunks = true;
+};
+
 struct Profile {
   std::string_view version;        // "1.19", "1.24"
   std::string_view toolchain;      // the real release measured: "go1.24.4"
@@ -110,6 +129,7 @@ struct Profile {
   ClassicRules classic;
   SwissRules swiss;
   LibraryRules library;
+  ScavengerRules scavenger;
   bool malloc_header;              // Go 1.22+: pointerful small objects > 512 B carry 8 B
   uint64_t max_small_size;         // objects above this are large (whole pages)
   uint64_t hmap_size;              // runtime.hmap (classic) or maps.Map (swiss)

@@ -33,9 +33,46 @@ const char* to_string(RunState s) {
   return "?";
 }
 
+bool parse_memory_limit(std::string_view s, int64_t& bytes) {
+  if (s == "off") {
+    bytes = heap::Heap::kNoMemoryLimit;
+    return true;
+  }
+  static constexpr std::pair<std::string_view, int> kUnits[] = {
+      {"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"TiB", 40}, {"B", 0}};
+  int shift = 0;
+  for (const auto& [unit, sh] : kUnits) {
+    if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
+      s.remove_suffix(unit.size());
+      shift = sh;
+      break;
+    }
+  }
+  if (s.empty() || s.size() > 19) return false;
+  uint64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + uint64_t(c - '0');
+  }
+  if (n > uint64_t(INT64_MAX) >> shift) return false;
+  bytes = int64_t(n << shift);
+  return true;
+}
+
+std::string memory_limit_string(int64_t bytes) {
+  if (bytes == heap::Heap::kNoMemoryLimit) return "off";
+  static constexpr std::pair<const char*, int> kUnits[] = {{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}};
+  for (const auto& [unit, sh] : kUnits)
+    if (bytes > 0 && bytes % (int64_t{1} << sh) == 0) return std::to_string(bytes >> sh) + unit;
+  return std::to_string(bytes) + "B";
+}
+
 // [SECTION] Impl and host callbacks
 namespace {
 constexpr uint64_t kAutoSampleStart = 4096;    // first automatic sample spacing (ops)
+// What one operation of the VM costs a compiled Go program, roughly: a map insert is ~8
+// operations and ~50–100 ns on the machine measured (engine/heap/README.md, "The scavenger").
+constexpr int64_t kNsPerOp = 10;
 constexpr size_t kMaxSamples = 4000;           // past this, every other sample is dropped
 constexpr uint64_t kMaxPrintRecords = 20000;   // then prints merge into the previous record
 constexpr uint32_t kMaxGcRecords = 10000;      // then GC cycles are recorded sparsely
@@ -176,6 +213,11 @@ struct Simulation::Impl : lang::Host {
     vm.reset();
     heap = std::make_unique<heap::Heap>(*profile);
     heap->set_gc_percent(opt.gogc);
+    heap->set_memory_limit(opt.memlimit);
+    // The runtime's clock (engine/heap/README.md, "The scavenger"): time.Sleep's, plus a
+    // fixed cost per operation of the program, so that the background scavenger and the
+    // cycles near a memory limit move on as the program runs.
+    heap->nanotime = [this] { return vm ? vm->clock_ns() + int64_t(vm->ops()) * kNsPerOp : 0; };
     // A GC cycle marks the leaves its root scan reached a slice at a time (run below), so
     // that a step ends near its budget while a cycle marks a million objects.
     heap->set_resumable(true);

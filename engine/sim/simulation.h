@@ -33,6 +33,7 @@ struct Options {
   std::string go_version{runtime::default_version()};   // a runtime::Profile name; default today's Go
   uint64_t seed = 1;                   // hash seeds and everything random
   int gogc = 100;                      // GOGC; < 0 = off
+  int64_t memlimit = heap::Heap::kNoMemoryLimit;   // GOMEMLIMIT in bytes; the default: no limit
   uint64_t max_ops = 20'000'000'000ull;          // a run that executes more stops with a message
   uint64_t max_sim_memory = 1ull << 30;          // the simulator's own memory cap (bytes)
   uint64_t max_heap_bytes = 64ull << 30;         // simulated heap cap ("out of memory")
@@ -58,6 +59,12 @@ enum class RunState : uint8_t {
 };
 
 const char* to_string(RunState s);
+
+// parse_memory_limit reads GOMEMLIMIT's syntax (runtime/string.go parseByteCount): "off", or
+// a byte count with an optional unit B, KiB, MiB, GiB or TiB ("64MiB", "1073741824").
+bool parse_memory_limit(std::string_view s, int64_t& bytes);
+// memory_limit_string writes a limit back in that syntax: "off", "64MiB", "1536KiB", "1000B".
+std::string memory_limit_string(int64_t bytes);
 
 // StepMode is the unit a stepping control advances by.
 enum class StepMode : uint8_t { Ops, Statement, LoopIteration, NextPrint };

@@ -1,0 +1,184 @@
+// memlimit_test.cpp — the memory limit's heap goal (mgcpacer.go memoryLimitHeapGoal), the
+// allocation-time scavenging that keeps mapped memory under the limit, and the background
+// scavenger's goals and pacing on the simulated clock (mgcscavenge.go).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "engine/heap/heap.h"
+#include "engine/runtime/profile.h"
+
+namespace {
+
+const runtime::Profile& release(const char* v) { return *runtime::profile_for(v); }
+constexpr int64_t kMiB = 1 << 20;
+
+// The goal the limit gives, from MemStats as memoryLimitHeapGoal reads them.
+uint64_t expected_limit_goal(const heap::Heap& h, uint64_t limit, uint64_t headroom_percent) {
+  const heap::MemStats m = h.read_memstats();
+  const uint64_t mapped = m.Sys - m.HeapReleased;
+  const uint64_t heap_free = m.HeapIdle - m.HeapReleased;
+  const uint64_t non_heap = mapped - heap_free - m.HeapAlloc;
+  uint64_t goal = limit - non_heap;
+  const uint64_t headroom = std::max<uint64_t>(headroom_percent ? goal / 100 * headroom_percent : 0, 1 << 20);
+  return goal - headroom;
+}
+
+TEST(MemoryLimit, GoalIsTheLimitLessNonHeapMemoryAndHeadroomPerRelease) {
+  for (const char* v : {"1.19", "1.21", "1.24", "1.27"}) {
+    heap::Heap h(release(v));
+    h.set_root_scanner([](heap::Marker&) {});
+    h.set_gc_percent(-1);
+    EXPECT_EQ(h.read_memstats().NextGC, 0u) << v;   // GOGC off, no limit: no goal
+    EXPECT_EQ(h.set_memory_limit(64 * kMiB), heap::Heap::kNoMemoryLimit) << v;
+    EXPECT_EQ(h.set_memory_limit(-1), 64 * kMiB) << v;   // a negative limit only reads it
+    const uint64_t pct = release(v).scavenger.limit_headroom_percent;
+    EXPECT_EQ(h.memory_limit_goal(), expected_limit_goal(h, 64 * kMiB, pct)) << v;
+    EXPECT_EQ(h.read_memstats().NextGC, h.memory_limit_goal()) << v;
+    EXPECT_EQ(h.next_gc(), h.memory_limit_goal()) << v;
+  }
+  // Go 1.19: a fixed 1 MiB of headroom; 1.21+: 3 % of the goal.
+  EXPECT_EQ(release("1.19").scavenger.limit_headroom_percent, 0u);
+  EXPECT_EQ(release("1.21").scavenger.limit_headroom_percent, 3u);
+}
+
+TEST(MemoryLimit, GogcOffRunsNoCycleFarBelowTheLimitAndCyclesNearIt) {
+  heap::Heap h(release("1.24"));
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  h.set_gc_percent(-1);
+  h.set_memory_limit(64 * kMiB);
+  for (int i = 0; i < 40; ++i) keep.push_back(h.alloc(1 << 20, true));
+  EXPECT_EQ(h.num_gc(), 0u);   // 40 MiB live, far below a 64 MiB limit
+  for (int i = 0; i < 20; ++i) keep.push_back(h.alloc(1 << 20, true));
+  EXPECT_GE(h.num_gc(), 1u);   // near it the limit's goal starts cycles with GOGC off
+  EXPECT_EQ(h.check_invariants(), "");
+  // Past the limit the goal is the marked heap: without a clock, each new span starts one.
+  const uint32_t before = h.num_gc();
+  for (int i = 0; i < 10; ++i) keep.push_back(h.alloc(1 << 20, true));
+  EXPECT_EQ(h.num_gc(), before + 10);
+  EXPECT_EQ(h.next_gc(), h.heap_marked());
+}
+
+TEST(MemoryLimit, CyclesNearTheLimitTakeTimeOnTheClock) {
+  // With a clock, a cycle lasts Heap::kCycleNs: allocations during it start no other.
+  heap::Heap h(release("1.24"));
+  int64_t clock = 0;
+  h.nanotime = [&] { return clock; };
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  h.set_gc_percent(-1);
+  h.set_memory_limit(32 * kMiB);
+  for (int i = 0; i < 40; ++i) keep.push_back(h.alloc(1 << 20, true));
+  const uint32_t before = h.num_gc();
+  for (int i = 0; i < 10; ++i) keep.push_back(h.alloc(1 << 20, true));
+  EXPECT_EQ(h.num_gc(), before);   // the clock stood still: the last cycle has not ended
+  for (int i = 0; i < 10; ++i) {
+    clock += heap::Heap::kCycleNs;
+    keep.push_back(h.alloc(1 << 20, true));
+  }
+  EXPECT_EQ(h.num_gc(), before + 10);
+}
+
+TEST(MemoryLimit, AllocationsScavengeToStayUnderTheLimit) {
+  // mheap.go allocSpan: an allocation that would page memory in past the limit first
+  // releases as much of the free heap.
+  heap::Heap h(release("1.24"));
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  h.set_gc_percent(-1);
+  for (int i = 0; i < 48; ++i) {   // 1 MiB holes between live objects
+    keep.push_back(h.alloc(1 << 20, true));
+    h.alloc(1 << 20, true);
+  }
+  h.gc();
+  const heap::MemStats freed = h.read_memstats();
+  EXPECT_GT(freed.HeapIdle - freed.HeapReleased, 40u << 20);
+  h.set_memory_limit(static_cast<int64_t>(h.mapped_ready()));   // the limit: what is mapped now
+  for (int i = 0; i < 8; ++i) keep.push_back(h.alloc(4 << 20, true));   // no hole holds one
+  const heap::MemStats after = h.read_memstats();
+  EXPECT_LE(h.mapped_ready(), static_cast<uint64_t>(h.memory_limit()));
+  EXPECT_GT(after.HeapReleased, freed.HeapReleased);
+  EXPECT_EQ(h.check_invariants(), "");
+}
+
+// fill_and_drop keeps mib MiB in 1 MiB objects alive, drops them and runs gcs cycles.
+void fill_and_drop(heap::Heap& h, int mib, int gcs) {
+  std::vector<heap::ObjId> keep;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
+  for (int i = 0; i < mib; ++i) keep.push_back(h.alloc(1 << 20, true));
+  keep.clear();
+  for (int i = 0; i < gcs; ++i) h.gc();
+  h.set_root_scanner([](heap::Marker&) {});
+}
+
+TEST(Scavenger, GogcOffReleasesOnlyAfterTheSecondCycle) {
+  // gcPaceScavenger: the goal is 110 % of the heap in use at the last mark termination. The
+  // first cycle after a drop saw the whole heap in use; the second sees the small heap.
+  for (const char* v : {"1.19", "1.24"}) {
+    heap::Heap h(release(v));
+    int64_t clock = 0;
+    h.nanotime = [&] { return clock; };
+    h.set_root_scanner([](heap::Marker&) {});
+    h.set_gc_percent(-1);
+    fill_and_drop(h, 64, 1);
+    clock += 3'000'000'000;
+    h.advance();
+    const heap::MemStats one = h.read_memstats();
+    EXPECT_LT(one.HeapReleased, one.HeapIdle / 10) << v;
+    h.gc();
+    clock += 3'000'000'000;
+    h.advance();
+    const heap::MemStats two = h.read_memstats();
+    EXPECT_GT(two.HeapReleased, two.HeapIdle / 100 * 99) << v;
+    EXPECT_EQ(two.HeapSys, one.HeapSys) << v;
+    EXPECT_EQ(h.check_invariants(), "") << v;
+  }
+}
+
+TEST(Scavenger, WorksInBatchesAtOnePercentOfTheCpu) {
+  // scavengerState: a batch of at least 1 ms of work (32 MiB here), then a sleep of
+  // worked / sleepRatio, starting at 1 s (startingScavSleepRatio 0.001).
+  heap::Heap h(release("1.19"));
+  int64_t clock = 0;
+  h.nanotime = [&] { return clock; };
+  h.set_root_scanner([](heap::Marker&) {});
+  h.set_gc_percent(-1);
+  fill_and_drop(h, 160, 2);
+  const uint64_t at_gc = h.read_memstats().HeapReleased;
+  clock += heap::Heap::kSysmonWakeNs - 1;
+  h.advance();
+  EXPECT_EQ(h.read_memstats().HeapReleased, at_gc);   // not yet woken by sysmon
+  clock += 1;
+  h.advance();
+  const uint64_t first = h.read_memstats().HeapReleased - at_gc;
+  EXPECT_EQ(first, 32u << 20);   // one batch
+  clock += 500'000'000;
+  h.advance();
+  EXPECT_EQ(h.read_memstats().HeapReleased - at_gc, first);   // asleep for 1 s
+  clock += 600'000'000;
+  h.advance();
+  EXPECT_GT(h.read_memstats().HeapReleased - at_gc, first);
+}
+
+TEST(Scavenger, DenseChunksWaitACycleFromGo121) {
+  // Go 1.21+: a chunk that was full during this cycle is not the background scavenger's until
+  // the next; Go 1.19 releases it at once. GOGC 100: the goal falls with the heap.
+  for (const char* v : {"1.19", "1.21"}) {
+    heap::Heap h(release(v));
+    int64_t clock = 0;
+    h.nanotime = [&] { return clock; };
+    h.set_root_scanner([](heap::Marker&) {});
+    fill_and_drop(h, 64, 1);
+    clock += 3'000'000'000;
+    h.advance();
+    const heap::MemStats m = h.read_memstats();
+    if (release(v).scavenger.skips_dense_chunks)
+      EXPECT_LT(m.HeapReleased, m.HeapIdle / 2) << v;
+    else
+      EXPECT_GT(m.HeapReleased, m.HeapIdle / 10 * 9) << v;
+  }
+}
+
+}  // namespace
