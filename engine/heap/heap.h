@@ -1,9 +1,10 @@
 #pragma once
 // heap.h — the Go heap in counters: mallocgc, mspans, the page heap, the GC cycle, MemStats.
 //
-// Models what runtime/malloc.go, mheap.go, mgc.go, mgcpacer.go and mstats.go do on
-// linux/amd64 (Go 1.19, with the 1.22+ malloc header switched on by the profile), as
-// far as a program can see it through runtime.ReadMemStats. No simulated byte is ever
+// Models what runtime/malloc.go, mheap.go, mgc.go, mgcpacer.go (GOGC and the memory limit),
+// mgcscavenge.go (scavenge.cpp) and mstats.go do on linux/amd64 (Go 1.19, with the later
+// releases' differences switched on by the profile), as far as a program can see it
+// through runtime.ReadMemStats. No simulated byte is ever
 // allocated: an object is two bits in its span.
 //
 // Terminology (Go's):
@@ -49,6 +50,9 @@
 //   - HeapReleased: fresh, never-used pages, plus the free pages debug.FreeOSMemory and the
 //     memory limit's allocation-time scavenging returned (engine/heap/README.md, "The
 //     scavenger").
+//   - Time: only the background scavenger and cycles near a memory limit (1 ms each) move on
+//     the caller's clock (nanotime); other cycles take none. The GC CPU limiter is not
+//     modelled (it never limits in the programs measured: GCCPUFraction ≤ 0.10).
 //   - The non-heap Sys fields (GCSys, OtherSys, StackSys, …) are the profile's measured
 //     start-up figures, plus GCSys per 64 MiB arena and the fixed growth of the first two
 //     GC cycles (Profile::gc_sys_after_cycle), not the runtime's own allocations.

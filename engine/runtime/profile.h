@@ -19,6 +19,7 @@
 //   ├── allocator: malloc_header, max_small_size
 //   ├── baseline: objects, frees, pages, Sys parts at the start of main
 //   ├── GC: first cycles' metadata growth, stack+globals term of the goal
+//   ├── scavenger: the memory limit's headroom and goal, dense chunks (ScavengerRules)
 //   └── library: math/rand's costs
 //
 // Invariants:
