@@ -270,7 +270,7 @@ void set_cursor(App& a, uint64_t op) {
   if (!a.probe.sim || a.probe.source != a.main.source || a.probe.ops() > op ||
       a.probe.options.seed != a.main.options.seed ||
       a.probe.options.go_version != a.main.options.go_version ||
-      a.probe.options.gogc != a.main.options.gogc) {
+      a.probe.options.gogc != a.main.options.gogc || a.probe.options.memlimit != a.main.options.memlimit) {
     load_run(a.probe, a.main.source, a.main.options);
   }
   a.probe.target_op = op;
@@ -369,7 +369,7 @@ bool releases_stale(const App& a) {
   const ReleasesState& r = a.releases;
   const sim::Options& o = a.main.options;
   return r.matrix.columns().empty() || r.source != a.main.source || r.options.gogc != o.gogc ||
-         r.options.seed != o.seed;
+         r.options.memlimit != o.memlimit || r.options.seed != o.seed;
 }
 
 //-- [SECTION] Share state and links ---------------------------------------------------------------
@@ -380,6 +380,7 @@ share::State share_state(const App& a) {
   s.preset = a.scenario.preset;
   s.go_version = a.main.options.go_version;
   s.gogc = a.main.options.gogc;
+  s.memlimit = a.main.options.memlimit;
   s.seed = a.main.options.seed;
   s.views = a.views;
   s.cursor = a.timeline.cursor;
@@ -439,6 +440,7 @@ std::string app_state_json(const App& a) {
   kv("ops", std::to_string(a.main.ops()), false);
   kv("goVersion", a.main.options.go_version, true);
   kv("gogc", std::to_string(a.main.options.gogc), false);
+  kv("memlimit", sim::memory_limit_string(a.main.options.memlimit), true);
   kv("seed", std::to_string(a.main.options.seed), false);
   kv("views", std::to_string(a.views), false);
   kv("cursor", a.timeline.cursor == UINT64_MAX ? "null" : std::to_string(a.timeline.cursor), false);
@@ -818,6 +820,7 @@ bool open_link(App& a, const std::string& fragment) {
            NoticeKind::Problem);
   }
   a.main.options.gogc = static_cast<int>(std::clamp<int64_t>(s.gogc, -1, 100000));
+  a.main.options.memlimit = std::max<int64_t>(s.memlimit, 0);
   a.main.options.seed = s.seed;
   a.views = s.views ? s.views : kDefaultViews;
   if (s.compare.rfind("version", 0) == 0) {   // "version" or "version:1.19:1.27"

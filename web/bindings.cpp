@@ -37,13 +37,17 @@ using emscripten::val;
 
 namespace {
 
-// options reads {goVersion, seed, gogc, maxOps, maxSimMemory, logTimestamps, sampleEveryOps}.
+// options reads {goVersion, seed, gogc, memlimit, maxOps, maxSimMemory, logTimestamps, sampleEveryOps};
+// memlimit is GOMEMLIMIT's text ("64MiB", "off") or a byte count.
 sim::Options options(val opts) {
   sim::Options o;
   if (opts.isUndefined() || opts.isNull()) return o;
   if (opts["goVersion"].isString()) o.go_version = opts["goVersion"].as<std::string>();
   if (opts["seed"].isNumber()) o.seed = static_cast<uint64_t>(opts["seed"].as<double>());
   if (opts["gogc"].isNumber()) o.gogc = opts["gogc"].as<int>();
+  if (opts["memlimit"].isNumber()) o.memlimit = static_cast<int64_t>(opts["memlimit"].as<double>());
+  if (opts["memlimit"].isString() && !sim::parse_memory_limit(opts["memlimit"].as<std::string>(), o.memlimit))
+    o.memlimit = heap::Heap::kNoMemoryLimit;
   if (opts["maxOps"].isNumber()) o.max_ops = static_cast<uint64_t>(opts["maxOps"].as<double>());
   if (opts["maxSimMemory"].isNumber()) o.max_sim_memory = static_cast<uint64_t>(opts["maxSimMemory"].as<double>());
   if (opts["logTimestamps"].isTrue()) o.log_timestamps = true;
@@ -301,6 +305,7 @@ std::string encode_share(val s) {
   if (s["preset"].isString()) st.preset = s["preset"].as<std::string>();
   if (s["goVersion"].isString()) st.go_version = s["goVersion"].as<std::string>();
   if (s["gogc"].isNumber()) st.gogc = static_cast<int64_t>(s["gogc"].as<double>());
+  if (s["memlimit"].isString()) sim::parse_memory_limit(s["memlimit"].as<std::string>(), st.memlimit);
   if (s["seed"].isNumber()) st.seed = static_cast<uint64_t>(s["seed"].as<double>());
   if (s["views"].isNumber()) st.views = static_cast<uint32_t>(s["views"].as<double>());
   if (s["cursor"].isNumber()) st.cursor = static_cast<uint64_t>(s["cursor"].as<double>());
@@ -339,6 +344,7 @@ val decode_share(const std::string& f) {
     o.set("preset", d.state.preset);
     o.set("goVersion", d.state.go_version);
     o.set("gogc", static_cast<double>(d.state.gogc));
+    o.set("memlimit", sim::memory_limit_string(d.state.memlimit));   // "64MiB", "off"
     o.set("seed", static_cast<double>(d.state.seed));
     o.set("views", d.state.views);
     o.set("cursor", d.state.cursor == UINT64_MAX ? val::null() : val(static_cast<double>(d.state.cursor)));

@@ -8,6 +8,7 @@
 
 #include "engine/heap/heap.h"
 #include "engine/runtime/profile.h"
+#include "engine/sim/simulation.h"
 
 namespace {
 
@@ -103,6 +104,22 @@ TEST(MemoryLimit, AllocationsScavengeToStayUnderTheLimit) {
   EXPECT_EQ(h.check_invariants(), "");
 }
 
+// Clocked is a heap on a clock the test moves (the simulation's nanotime), no roots.
+struct Clocked {
+  heap::Heap h;
+  int64_t clock = 0;
+  explicit Clocked(const char* v) : h(release(v)) {
+    h.nanotime = [this] { return clock; };
+    h.set_root_scanner([](heap::Marker&) {});
+  }
+  // wait moves the clock by ns and lets the scavenger catch up.
+  heap::MemStats wait(int64_t ns) {
+    clock += ns;
+    h.advance();
+    return h.read_memstats();
+  }
+};
+
 // fill_and_drop keeps mib MiB in 1 MiB objects alive, drops them and runs gcs cycles.
 void fill_and_drop(heap::Heap& h, int mib, int gcs) {
   std::vector<heap::ObjId> keep;
@@ -117,20 +134,14 @@ TEST(Scavenger, GogcOffReleasesOnlyAfterTheSecondCycle) {
   // gcPaceScavenger: the goal is 110 % of the heap in use at the last mark termination. The
   // first cycle after a drop saw the whole heap in use; the second sees the small heap.
   for (const char* v : {"1.19", "1.24"}) {
-    heap::Heap h(release(v));
-    int64_t clock = 0;
-    h.nanotime = [&] { return clock; };
-    h.set_root_scanner([](heap::Marker&) {});
+    Clocked c(v);
+    heap::Heap& h = c.h;
     h.set_gc_percent(-1);
     fill_and_drop(h, 64, 1);
-    clock += 3'000'000'000;
-    h.advance();
-    const heap::MemStats one = h.read_memstats();
+    const heap::MemStats one = c.wait(3'000'000'000);
     EXPECT_LT(one.HeapReleased, one.HeapIdle / 10) << v;
     h.gc();
-    clock += 3'000'000'000;
-    h.advance();
-    const heap::MemStats two = h.read_memstats();
+    const heap::MemStats two = c.wait(3'000'000'000);
     EXPECT_GT(two.HeapReleased, two.HeapIdle / 100 * 99) << v;
     EXPECT_EQ(two.HeapSys, one.HeapSys) << v;
     EXPECT_EQ(h.check_invariants(), "") << v;
@@ -140,45 +151,46 @@ TEST(Scavenger, GogcOffReleasesOnlyAfterTheSecondCycle) {
 TEST(Scavenger, WorksInBatchesAtOnePercentOfTheCpu) {
   // scavengerState: a batch of at least 1 ms of work (32 MiB here), then a sleep of
   // worked / sleepRatio, starting at 1 s (startingScavSleepRatio 0.001).
-  heap::Heap h(release("1.19"));
-  int64_t clock = 0;
-  h.nanotime = [&] { return clock; };
-  h.set_root_scanner([](heap::Marker&) {});
-  h.set_gc_percent(-1);
-  fill_and_drop(h, 160, 2);
-  const uint64_t at_gc = h.read_memstats().HeapReleased;
-  clock += heap::Heap::kSysmonWakeNs - 1;
-  h.advance();
-  EXPECT_EQ(h.read_memstats().HeapReleased, at_gc);   // not yet woken by sysmon
-  clock += 1;
-  h.advance();
-  const uint64_t first = h.read_memstats().HeapReleased - at_gc;
+  Clocked c("1.19");
+  c.h.set_gc_percent(-1);
+  fill_and_drop(c.h, 160, 2);
+  const uint64_t at_gc = c.h.read_memstats().HeapReleased;
+  EXPECT_EQ(c.wait(heap::Heap::kSysmonWakeNs - 1).HeapReleased, at_gc);   // not yet woken by sysmon
+  const uint64_t first = c.wait(1).HeapReleased - at_gc;
   EXPECT_EQ(first, 32u << 20);   // one batch
-  clock += 500'000'000;
-  h.advance();
-  EXPECT_EQ(h.read_memstats().HeapReleased - at_gc, first);   // asleep for 1 s
-  clock += 600'000'000;
-  h.advance();
-  EXPECT_GT(h.read_memstats().HeapReleased - at_gc, first);
+  EXPECT_EQ(c.wait(500'000'000).HeapReleased - at_gc, first);   // asleep for 1 s
+  EXPECT_GT(c.wait(600'000'000).HeapReleased - at_gc, first);
 }
 
 TEST(Scavenger, DenseChunksWaitACycleFromGo121) {
   // Go 1.21+: a chunk that was full during this cycle is not the background scavenger's until
   // the next; Go 1.19 releases it at once. GOGC 100: the goal falls with the heap.
   for (const char* v : {"1.19", "1.21"}) {
-    heap::Heap h(release(v));
-    int64_t clock = 0;
-    h.nanotime = [&] { return clock; };
-    h.set_root_scanner([](heap::Marker&) {});
-    fill_and_drop(h, 64, 1);
-    clock += 3'000'000'000;
-    h.advance();
-    const heap::MemStats m = h.read_memstats();
+    Clocked c(v);
+    fill_and_drop(c.h, 64, 1);
+    const heap::MemStats m = c.wait(3'000'000'000);
     if (release(v).scavenger.skips_dense_chunks)
       EXPECT_LT(m.HeapReleased, m.HeapIdle / 2) << v;
     else
       EXPECT_GT(m.HeapReleased, m.HeapIdle / 10 * 9) << v;
   }
+}
+
+TEST(MemoryLimit, KnobReadsAndWritesGomemlimitSyntax) {
+  // runtime/string.go parseByteCount: digits with B, KiB, MiB, GiB, TiB or nothing; "off".
+  int64_t v = 0;
+  EXPECT_TRUE(sim::parse_memory_limit("64MiB", v));
+  EXPECT_EQ(v, 64 << 20);
+  EXPECT_TRUE(sim::parse_memory_limit("1000", v));
+  EXPECT_EQ(v, 1000);
+  EXPECT_TRUE(sim::parse_memory_limit("off", v));
+  EXPECT_EQ(v, heap::Heap::kNoMemoryLimit);
+  for (const char* bad : {"", "64MB", "MiB", "-1", "1.5GiB", "64 MiB", "99999999999TiB"})
+    EXPECT_FALSE(sim::parse_memory_limit(bad, v)) << bad;
+  EXPECT_EQ(sim::memory_limit_string(64 << 20), "64MiB");
+  EXPECT_EQ(sim::memory_limit_string(1536), "1536B");
+  EXPECT_EQ(sim::memory_limit_string(3 << 10), "3KiB");
+  EXPECT_EQ(sim::memory_limit_string(heap::Heap::kNoMemoryLimit), "off");
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ uint32_t hash4(const char* p) {
   return (v * 2654435761u) >> (32 - kHashBits);
 }
 
-enum Tag : uint8_t { kProgram = 1, kPreset, kGoVersion, kGogc, kSeed, kViews, kCursor, kCompare, kRanges };
+enum Tag : uint8_t { kProgram = 1, kPreset, kGoVersion, kGogc, kSeed, kViews, kCursor, kCompare, kRanges, kMemlimit };
 
 void put_field(std::string& out, uint8_t tag, std::string_view bytes) {
   out += static_cast<char>(tag);
@@ -201,6 +201,7 @@ std::string encode(const State& s) {
   put_field(body, kGoVersion, s.go_version);
   put_field(body, kGogc, varint_bytes(zigzag(s.gogc)));
   put_field(body, kSeed, varint_bytes(s.seed));
+  if (s.memlimit != INT64_MAX) put_field(body, kMemlimit, varint_bytes(static_cast<uint64_t>(s.memlimit)));
   put_field(body, kViews, varint_bytes(s.views));
   if (s.cursor != UINT64_MAX) put_field(body, kCursor, varint_bytes(s.cursor));
   if (!s.compare.empty()) put_field(body, kCompare, s.compare);
@@ -278,6 +279,7 @@ Decoded decode(std::string_view f) {
       case kCompare: d.state.compare = std::string(v.substr(0, 64)); break;
       case kGogc: if (numeric) d.state.gogc = unzigzag(num); break;
       case kSeed: if (numeric) d.state.seed = num; break;
+      case kMemlimit: if (numeric && num <= uint64_t(INT64_MAX)) d.state.memlimit = static_cast<int64_t>(num); break;
       case kViews: if (numeric) d.state.views = static_cast<uint32_t>(num); break;
       case kCursor: if (numeric) d.state.cursor = num; break;
       case kRanges: {   // a malformed list is dropped whole: the knobs get their own ranges

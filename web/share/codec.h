@@ -42,6 +42,7 @@ struct State {
   std::string preset;              // the preset it started from (a label; may be empty)
   std::string go_version;          // "" = today's Go (the app runs runtime::default_version())
   int64_t gogc = 100;
+  int64_t memlimit = INT64_MAX;     // GOMEMLIMIT in bytes; INT64_MAX = off (not written)
   uint64_t seed = 1;
   uint32_t views = 0;
   uint64_t cursor = UINT64_MAX;    // timeline cursor (op); UINT64_MAX = follow the run

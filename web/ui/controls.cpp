@@ -154,7 +154,24 @@ void controls_content(app::App& a) {
     restart_with_options(a);
   }
   app::note_rect(a, "gc-off");
-  ImGui::SetItemTooltip("GOGC=off: no garbage collection at all; the heap only grows.");
+  ImGui::SetItemTooltip("GOGC=off: no garbage collection, unless a memory limit is set; the heap only grows.");
+  // GOMEMLIMIT beside GOGC: a few limits to pick (a link or the program may set another).
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("limit");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
+  const std::string limit = sim::memory_limit_string(r.options.memlimit);
+  if (ImGui::BeginCombo("##memlimit", limit.c_str())) {
+    for (const char* l : {"off", "16MiB", "32MiB", "64MiB", "128MiB", "256MiB", "512MiB", "1GiB", "4GiB"}) {
+      if (ImGui::Selectable(l, limit == l) && sim::parse_memory_limit(l, r.options.memlimit)) restart_with_options(a);
+    }
+    ImGui::EndCombo();
+  }
+  app::note_rect(a, "memlimit");
+  ImGui::SetItemTooltip("GOMEMLIMIT (debug.SetMemoryLimit): a soft limit on the memory the runtime maps. Near it "
+                        "the GC runs sooner (with GOGC off too) and free pages go back to the OS; a live heap "
+                        "bigger than the limit makes the GC run cycle after cycle.");
   ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 4);
   ImGui::TextUnformatted("seed");
   ImGui::SameLine();
@@ -167,7 +184,7 @@ void controls_content(app::App& a) {
   }
   ImGui::SameLine();
   help_marker("The seed fixes every hash seed (hash0) and so the bucket layout: a run is a "
-              "function of program, knobs, Go version, GOGC and seed.");
+              "function of program, knobs, Go version, GOGC, memory limit and seed.");
 
   // Row 3: the run in words (what it printed, and why it stopped, are in Output).
   ImGui::TextUnformatted(run_status(a, false).c_str());

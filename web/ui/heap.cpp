@@ -209,6 +209,13 @@ void heap_chart(app::App& a, float height, float counts_height) {
   series.push_back(std::move(live));
   if (v.show[2]) series.push_back(std::move(next));
   if (v.show[3]) series.push_back(std::move(sys));
+  // GOMEMLIMIT (the knob, or debug.SetMemoryLimit's last value): what Sys − HeapReleased is
+  // kept under.
+  if (const heap::Heap* h = s->heap(); h && h->memory_limit() != heap::Heap::kNoMemoryLimit) {
+    chart::Series lim{"memory limit", palette::kLimit, {0, static_cast<double>(std::max<uint64_t>(1, s->ops()))}, {}, true, false, "", false};
+    lim.y.assign(2, static_cast<double>(h->memory_limit()));
+    series.push_back(std::move(lim));
+  }
   spec.x0 = 0;
   spec.x1 = static_cast<double>(std::max<uint64_t>(1, s->ops()));
   spec.cursor = static_cast<double>(app::cursor_op(a));

@@ -111,6 +111,13 @@ TEST(ShareCodec, RoundTrip) {
   d = share::decode(share::encode(dflt));
   ASSERT_TRUE(d.ok);
   EXPECT_EQ(d.state, dflt);
+  // GOMEMLIMIT is written only when set: links without it stay as they were.
+  share::State limited = dflt;
+  limited.memlimit = 64 << 20;
+  EXPECT_GT(share::encode(limited).size(), share::encode(dflt).size());
+  d = share::decode(share::encode(limited));
+  ASSERT_TRUE(d.ok);
+  EXPECT_EQ(d.state.memlimit, 64 << 20);
 }
 
 TEST(ShareCodec, EveryTruncationIsRefusedAndCalledACut) {

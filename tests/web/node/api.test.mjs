@@ -3,6 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadApi, runCli, cliPath, presetFiles, SCENARIOS } from '../lib.mjs';
 
@@ -47,6 +48,26 @@ for (const file of presetFiles().filter((f) => /^article/.test(f))) {
     });
   }
 }
+
+test("GOMEMLIMIT: the memlimit option gives the CLI's --memlimit figures, GOGC off too", { skip: !cliPath() && 'CLI not built' }, () => {
+  const file = path.join(SCENARIOS, '..', '..', 'tests', 'oracle', 'gaps', 'memory_limit_cycles.go');
+  // The limit and GOGC from the options, not from the program.
+  // (SetGCPercent(SetGCPercent(-1)) leaves the option's GOGC as it was.)
+  const src = fs.readFileSync(file, 'utf8').replace('debug.SetGCPercent(-1)\n\tdebug.SetMemoryLimit(64 << 20)',
+                                                     'debug.SetGCPercent(debug.SetGCPercent(-1))');
+  assert.ok(!src.includes('SetMemoryLimit'));
+  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'memlimit-')), 'main.go');
+  fs.writeFileSync(tmp, src);
+  for (const go of ['1.19', '1.27']) {
+    const r = run(fs.readFileSync(tmp, 'utf8'), { goVersion: go, gogc: -1, memlimit: '64MiB' });
+    assert.equal(r.state, 'Finished', r.stderr);
+    const cli = runCli(['run', '--go', go, '--gogc', 'off', '--memlimit', '64MiB', tmp]);
+    assert.equal(r.stdout, cli.stdout);
+    const numgc = r.stdout.trim().split('\n').map((l) => parseInt(l.split('NumGC=')[1], 10));
+    assert.equal(numgc[0], 0);
+    assert.ok(numgc[numgc.length - 1] >= 10, `cycles near the limit: ${numgc}`);
+  }
+});
 
 test('article 000: the map keeps its buckets after deleting every key', () => {
   const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8');
@@ -158,6 +179,8 @@ test('share links round-trip through the API and refuse damage', () => {
   assert.equal(M.decodeShare('v1=%%%').ok, false);
   assert.equal(M.decodeShare('v1=%%%').problem, 'damaged');
   assert.equal(M.decodeShare('#hello').problem, 'not-a-link');
+  assert.equal(d.memlimit, 'off');
+  assert.equal(M.decodeShare(M.encodeShare({ ...st, memlimit: '64MiB' })).memlimit, '64MiB');
   const ranged = M.decodeShare(M.encodeShare({ ...st, ranges: [{ name: 'n', lo: 1, hi: 5000 }] }));
   assert.deepEqual(ranged.ranges, [{ name: 'n', lo: 1, hi: 5000 }]);
   assert.deepEqual(d.ranges, []);
