@@ -544,11 +544,13 @@ GOMAPSIM_HOT void ClassicMap::prefetch_hashed(uint64_t hash) const {
   const size_t slot = (hash & (cur_.base - 1)) * bucketCnt;
   __builtin_prefetch(cur_.s.tophash.data() + slot);
   __builtin_prefetch(cur_.s.keys.data() + slot);
+  __builtin_prefetch(cur_.s.overflow.data() + slot / bucketCnt);
   if (elems_) __builtin_prefetch(cur_.s.elems.data() + slot);
   if (growing()) {
     const size_t old = (hash & (old_.base - 1)) * bucketCnt;
     __builtin_prefetch(old_.s.tophash.data() + old);
     __builtin_prefetch(old_.s.keys.data() + old);
+    __builtin_prefetch(old_.s.overflow.data() + old / bucketCnt);
     if (elems_) __builtin_prefetch(old_.s.elems.data() + old);
     // the Y destination of that old bucket (X is the bucket prefetched above or its twin)
     const size_t y = ((hash & (old_.base - 1)) + old_.base) * bucketCnt;
@@ -609,11 +611,14 @@ GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
   l.s->key(slot) = 0;
   set_elem(*l.s, slot, 0);
   l.s->th(slot) = emptyOne;
-  // If the chain now ends in emptyOne states, turn them into emptyRest.
-  const BucketRef next = l.s->ovf(l.b);
+  // If the chain now ends in emptyOne states, turn them into emptyRest. The overflow link
+  // is read only for the bucket's last slot (a cache miss the other slots need not take).
+  auto next_starts_empty = [&] {
+    const BucketRef next = l.s->ovf(l.b);
+    return next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest;
+  };
   const bool last_in_chain =
-      i == bucketCnt - 1 ? (next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest)
-                         : l.s->th(slot + 1) == emptyRest;
+      i == bucketCnt - 1 ? next_starts_empty() : l.s->th(slot + 1) == emptyRest;
   if (last_in_chain && r == orig) {
     // In the chain's first bucket the walk ends at slot 0: slot i and the emptyOne slots
     // right below it become emptyRest, in one word.
@@ -766,7 +771,31 @@ bool ClassicMap::is_evacuated(uint64_t oldbucket) const {
 void ClassicMap::grow_work(uint64_t bucket) {
   // Evacuate the old bucket this write will use, plus one more to make progress.
   evacuate(bucket & (old_.base - 1));
-  if (growing()) evacuate(nevacuate_);
+  if (!growing()) return;
+  evacuate(nevacuate_);
+  if (growing()) prefetch_evacuation(nevacuate_ + kEvacuateAhead);
+}
+
+// prefetch_evacuation asks for what evacuate(oldbucket) reads and writes. The buckets of the
+// keys being written are prefetched with their hashes (prefetch_hashed); the march of
+// nevacuate through the old array is not, and there the hardware prefetcher, between
+// random accesses, falls behind (profiled: the evacuations at nevacuate took 2/3 of all
+// evacuation time, those at a key's bucket 1/3).
+void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
+  if (oldbucket >= old_.base) return;
+  const size_t slot = oldbucket * bucketCnt;
+  __builtin_prefetch(old_.s.tophash.data() + slot);
+  __builtin_prefetch(old_.s.keys.data() + slot);
+  __builtin_prefetch(old_.s.overflow.data() + oldbucket);
+  if (elems_) __builtin_prefetch(old_.s.elems.data() + slot);
+  __builtin_prefetch(cur_.s.tophash.data() + slot);
+  const size_t y = slot + size_t{old_.base} * bucketCnt;
+  if (!same_size_grow_ && y < cur_.s.tophash.size()) {
+    __builtin_prefetch(cur_.s.tophash.data() + y);
+    __builtin_prefetch(cur_.s.keys.data() + y);
+    if (elems_) __builtin_prefetch(cur_.s.elems.data() + y);
+  }
+  GOMAPSIM_KEEP_PREFETCH();
 }
 
 void ClassicMap::evacuate(uint64_t oldbucket) {

@@ -233,6 +233,8 @@ class ClassicMap final : public Map {
   void hash_grow();
   void grow_work(uint64_t bucket);
   void evacuate(uint64_t oldbucket);
+  static constexpr uint64_t kEvacuateAhead = 8;   // old buckets ahead of nevacuate
+  void prefetch_evacuation(uint64_t oldbucket) const;
   void advance_evacuation_mark(uint64_t newbit);
   void finish_growth();
   BucketRef newoverflow(Gen& g, BucketRef b);
