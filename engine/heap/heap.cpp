@@ -500,10 +500,18 @@ void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
   deferring_ = resumable && resumable_ && leaf_marker_;
   mark_phase();
   deferring_ = false;
+  if (deferred_done_ == deferred_.size()) {
+    // No leaf waits: the cycle ends at once, as a cycle whose roots defer nothing always
+    // has (its timeline is unchanged), so the scans left to gc_work run now.
+    Marker m(*this);
+    uint64_t done = 0;
+    for (const DeferredScan* scan : deferred_scans_) scan->scan_step(m, ~uint64_t{0}, done);
+    deferred_scans_.clear();
+  }
   pending_cycle_ = c;
   live_at_mark_ = heap_live_;
-  if (deferred_done_ < deferred_.size()) {
-    pending_ = true;   // gc_work marks the leaves and ends the cycle
+  if (deferred_done_ < deferred_.size() || !deferred_scans_.empty()) {
+    pending_ = true;   // gc_work scans and marks the leaves, and ends the cycle
     return;
   }
   end_cycle();
@@ -512,19 +520,38 @@ void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
 uint64_t Heap::gc_work(uint64_t units) {
   if (!pending_) return 0;
   units = std::max(units, kMinGcWork);
-  Marker m(*this);
   uint64_t done = 0;
-  while (done < units && deferred_done_ < deferred_.size()) {
-    leaf_marker_(deferred_[deferred_done_++], m);
-    ++done;
-  }
-  if (deferred_done_ == deferred_.size()) {
+  if (!sweep_step_) {
+    Marker m(*this);
+    while (done < units && !deferred_scans_.empty()) {
+      if (!deferred_scans_.back()->scan_step(m, units - done, done)) break;
+      deferred_scans_.pop_back();
+    }
+    while (done < units && deferred_done_ < deferred_.size()) {
+      leaf_marker_(deferred_[deferred_done_++], m);
+      ++done;
+    }
+    if (deferred_done_ != deferred_.size() || !deferred_scans_.empty()) return done;
     pending_ = false;
     deferred_.clear();
     deferred_done_ = 0;
-    end_cycle();
+    ending_in_gc_work_ = true;
+    end_cycle();   // on_gc may leave the owner's sweep to later calls (continue_sweep)
+    ending_in_gc_work_ = false;
+    if (!sweep_step_) return done;
+    pending_ = true;
+    if (done >= units) return done;
+  }
+  if (sweep_step_(units - done, done)) {
+    sweep_step_ = nullptr;
+    pending_ = false;
   }
   return done;
+}
+
+void Heap::forget_scan(const DeferredScan* scan) {
+  deferred_scans_.erase(std::remove(deferred_scans_.begin(), deferred_scans_.end(), scan),
+                        deferred_scans_.end());
 }
 
 void Heap::end_cycle() {

@@ -103,6 +103,19 @@ using BySize = std::array<SizeClassStats, 61>;
 // contents: whoever owns an object's contents (a map, the interpreter) marks what it points
 // to while it marks the object, so marking needs no grey list here.
 class Heap;
+class Marker;
+// DeferredScan is the part of a root scan that may wait for gc_work: a large map's slots
+// (maps::ClassicMap). scan_step marks up to units of it (one unit a slot), adds what it did to
+// done and says whether it is finished. Until then its owner keeps a write barrier: a value
+// it overwrites, removes or moves before its scan is finished it marks at once
+// (Heap::barrier_marker), so what was reachable when the cycle started survives it.
+class DeferredScan {
+ public:
+  virtual bool scan_step(Marker& m, uint64_t units, uint64_t& done) const = 0;
+ protected:
+  ~DeferredScan() = default;
+};
+
 class Marker {
  public:
   // mark marks obj reachable (nil and already-marked objects are ignored).
@@ -113,6 +126,10 @@ class Marker {
   // before the sweep. Leaves reachable when the cycle starts thus survive it, as if marked.
   bool deferring() const;
   void defer(uint32_t leaf);
+  // defer_scan: while deferring, the scanner hands the rest of its scan to gc_work.
+  void defer_scan(const DeferredScan* scan);
+  // deferred_leaves counts the leaves deferred so far in this cycle.
+  size_t deferred_leaves() const;
  private:
   friend class Heap;
   explicit Marker(Heap& h) : heap_(h) {}
@@ -170,6 +187,20 @@ class Heap {
   // ends the cycle (sweep, pacing, on_gc). Returns the units done.
   uint64_t gc_work(uint64_t units);
   static constexpr uint64_t kMinGcWork = 4096;
+  // The owner's sweep after a resumable cycle: on_gc may leave the sweep of the owner's own
+  // entries (the interpreter's pools: a million freed objects took one step ~15 ms) to later
+  // gc_work calls, by calling continue_sweep(step) when sweep_may_continue() — true only for
+  // a cycle that ends inside gc_work, where the program is waiting. The cycle then stays
+  // pending until step returns true; step(units, done) does about units of work and adds
+  // what it did to done. Nothing runs in between but other gc_work calls, so the program
+  // sees the same as with a sweep done at once.
+  using SweepStep = std::function<bool(uint64_t units, uint64_t& done)>;
+  bool sweep_may_continue() const { return ending_in_gc_work_; }
+  // barrier_marker marks for a DeferredScan's write barrier while the cycle is pending.
+  Marker barrier_marker() { return Marker(*this); }
+  // forget_scan drops a DeferredScan whose owner goes away (its scan must be finished).
+  void forget_scan(const DeferredScan* scan);
+  void continue_sweep(SweepStep step) { sweep_step_ = std::move(step); }
   // pin / unpin keep an object alive while it is reachable only from C++ locals, e.g. an
   // hmap between its allocation and the store into a variable (Go keeps such objects alive
   // through the stack; the simulator's C++ stack is invisible to the collector).
@@ -372,12 +403,17 @@ class Heap {
   bool resumable_ = false, deferring_ = false, pending_ = false;
   std::vector<uint32_t> deferred_;
   size_t deferred_done_ = 0;
+  std::vector<const DeferredScan*> deferred_scans_;
   GcCycle pending_cycle_;
   uint64_t live_at_mark_ = 0;   // heapLive when the roots were marked
+  bool ending_in_gc_work_ = false;   // end_cycle called by gc_work (sweep_may_continue)
+  SweepStep sweep_step_;             // the owner's sweep left to gc_work (continue_sweep)
 };
 
 // A root scan defers up to a million leaves at once (a map's pointer values): inline.
 inline bool Marker::deferring() const { return heap_.deferring_; }
 inline void Marker::defer(uint32_t leaf) { heap_.deferred_.push_back(leaf); }
+inline void Marker::defer_scan(const DeferredScan* scan) { heap_.deferred_scans_.push_back(scan); }
+inline size_t Marker::deferred_leaves() const { return heap_.deferred_.size(); }
 
 }  // namespace heap

@@ -86,7 +86,19 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
     if (splitmix64(sched_rng_) % 3 != 0) sync_pools_.resume_on(sync_pools_.p() ^ 1);
   });
   heap_.on_gc = [this](const heap::GcCycle& c) {
-    sweep_pools();
+    begin_pool_sweep();
+    if (heap_.sweep_may_continue()) {
+      // The program waits for the cycle (heap::Heap::continue_sweep): the pools are swept
+      // within the slices' budget, then the cycle is reported.
+      heap_.continue_sweep([this, c](uint64_t units, uint64_t& done) {
+        if (!pool_sweep_step(units, done)) return false;
+        if (host_) host_->gc_cycle(c);
+        return true;
+      });
+      return;
+    }
+    uint64_t done = 0;
+    pool_sweep_step(~uint64_t{0}, done);
     if (host_) host_->gc_cycle(c);
   };
   if (opt_.max_heap_bytes) {}
@@ -112,6 +124,7 @@ Interpreter::~Interpreter() {
   heap_.set_leaf_marker(nullptr);
   heap_.set_pool_cleanup(nullptr);
   heap_.on_gc = nullptr;
+  heap_.continue_sweep(nullptr);
 }
 
 // call_nested runs function fn with receiver recv to its return, from inside a builtin (fmt

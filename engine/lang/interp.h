@@ -168,6 +168,8 @@ class Interpreter {
   uint32_t zero_agg(TypeId t);
   bool deep_eq(TypeId t, Word a, Word b) const;
   void sweep_pools();
+  void begin_pool_sweep();
+  bool pool_sweep_step(uint64_t units, uint64_t& done);
   void maybe_collect_pools();
 
   // [SECTION] marking
@@ -286,6 +288,15 @@ class Interpreter {
   size_t nlit_ = 0;                        // string literals: permanent entries 1..nlit_
   uint32_t epoch_ = 1;
   uint64_t created_since_sweep_ = 0, live_after_sweep_ = 0;
+  // A pool sweep in progress (pool_sweep_step): pool 0 strings, 1 Objs, 2 slices, 3 big
+  // integers, 4 iterators, 5 maps; the next entry; the live entries counted so far.
+  struct PoolSweep {
+    static constexpr int kPools = 6;
+    int pool = 0;
+    size_t i = 0;
+    uint64_t live = 0;
+  };
+  PoolSweep pool_sweep_;
   std::vector<std::pair<TypeId, Word>> pinned_;   // values in flight inside one instruction
   std::vector<uint32_t> pinned_bigs_;
   std::vector<uint32_t> mark_work_;        // Objs marked but not yet scanned

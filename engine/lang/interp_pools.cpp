@@ -374,76 +374,93 @@ void Interpreter::mark_handle(TypeId t, uint32_t h, heap::Marker* m) {
 // sweep_pools frees every pool entry the last marking did not reach; maps whose hmap is
 // gone are destroyed so they stop costing simulator memory.
 void Interpreter::sweep_pools() {
-  uint64_t live = 0;
-  for (uint32_t i = uint32_t(nlit_) + 1; i < strs_.size(); ++i) {
-    StrEnt& e = strs_[i];
-    if (!e.live) continue;
-    if (e.mark != epoch_) {
-      str_bytes_ -= std::min<uint64_t>(str_bytes_, e.s.size());
+  begin_pool_sweep();
+  uint64_t done = 0;
+  pool_sweep_step(~uint64_t{0}, done);
+}
+
+void Interpreter::begin_pool_sweep() { pool_sweep_ = PoolSweep{}; }
+
+// pool_sweep_step is sweep_pools in steps (after a resumable cycle, heap::Heap::continue_sweep):
+// up to units entries, one unit each, visited in the same order as at once, so the free lists
+// (and the entries later allocations get) are the same. True once every pool is swept.
+bool Interpreter::pool_sweep_step(uint64_t units, uint64_t& done) {
+  PoolSweep& w = pool_sweep_;
+  const uint64_t end = units > ~done ? ~uint64_t{0} : done + units;
+  // sweep_pool visits entries [w.i, n) of pool number w.pool (first entry first_i) while units
+  // are left: free_if_dead(i) frees entry i if the marking did not reach it, and returns
+  // false only for a live entry it reached.
+  auto sweep_pool = [&](size_t first_i, size_t n, auto&& free_if_dead) {
+    if (w.i < first_i) w.i = first_i;
+    for (; w.i < n && done < end; ++w.i, ++done)
+      if (!free_if_dead(uint32_t(w.i))) ++w.live;
+    if (w.i < n) return false;
+    ++w.pool;
+    w.i = 0;
+    return true;
+  };
+  // flagged sweeps a pool whose entries say live and mark: a live entry the marking did not
+  // reach is released (release(entry)) and its index goes on free_list.
+  auto flagged = [&](auto& pool, std::vector<uint32_t>& free_list, size_t first_i, auto&& release) {
+    return sweep_pool(first_i, pool.size(), [&](uint32_t i) {
+      auto& e = pool[i];
+      if (!e.live) return true;
+      if (e.mark == epoch_) return false;
+      release(e);
       e.live = false;
-      std::string().swap(e.s);
-      free_strs_.push_back(i);
-    } else {
-      ++live;
+      free_list.push_back(i);
+      return true;
+    });
+  };
+  auto nothing = [](auto&) {};
+  // Each pool's entries: not live (nothing to do), or live and reached (false), or freed.
+  while (w.pool < PoolSweep::kPools) {
+    bool next = false;
+    switch (w.pool) {
+      case 0:
+        next = flagged(strs_, free_strs_, nlit_ + 1, [&](StrEnt& e) {
+          str_bytes_ -= std::min<uint64_t>(str_bytes_, e.s.size());
+          std::string().swap(e.s);
+        });
+        break;
+      case 1:
+        next = sweep_pool(1, objs_.size(), [&](uint32_t i) {
+          ObjEnt& e = objs_[i];
+          if (!e.live) return true;
+          if (e.mark == epoch_) return false;
+          if (e.store) {
+            Store& st = stores_[e.store];
+            std::vector<Word>().swap(st.dense);
+            std::unordered_map<uint64_t, Word>().swap(st.sparse);
+            free_stores_.push_back(e.store);
+          }
+          if (e.shape == Backing) backing_len_.erase(i);
+          e = ObjEnt{};
+          e.store = free_obj_head_;   // a free entry's store links the free list
+          free_obj_head_ = i;
+          return true;
+        });
+        break;
+      case 2: next = flagged(slices_, free_slices_, 1, nothing); break;
+      case 3: next = flagged(bigs_, free_bigs_, 2, nothing); break;
+      case 4:
+        next = flagged(iters_, free_iters_, 1, [](IterEnt& e) { std::vector<uint32_t>().swap(e.keys); });
+        break;
+      default:
+        next = sweep_pool(1, maps_.size(), [&](uint32_t i) {
+          if (!maps_[i].map) return true;
+          if (maps_[i].mark == epoch_) return false;
+          maps_[i].map.reset();
+          free_maps_.push_back(i);
+          return true;
+        });
+        break;
     }
-  }
-  for (uint32_t i = 1; i < objs_.size(); ++i) {
-    ObjEnt& e = objs_[i];
-    if (!e.live) continue;
-    if (e.mark != epoch_) {
-      if (e.store) {
-        Store& s = stores_[e.store];
-        std::vector<Word>().swap(s.dense);
-        std::unordered_map<uint64_t, Word>().swap(s.sparse);
-        free_stores_.push_back(e.store);
-      }
-      if (e.shape == Backing) backing_len_.erase(i);
-      e = ObjEnt{};
-      e.store = free_obj_head_;   // a free entry's store links the free list
-      free_obj_head_ = i;
-    } else {
-      ++live;
-    }
-  }
-  for (uint32_t i = 1; i < slices_.size(); ++i) {
-    if (!slices_[i].live) continue;
-    if (slices_[i].mark != epoch_) {
-      slices_[i].live = false;
-      free_slices_.push_back(i);
-    } else {
-      ++live;
-    }
-  }
-  for (uint32_t i = 2; i < bigs_.size(); ++i) {
-    if (!bigs_[i].live) continue;
-    if (bigs_[i].mark != epoch_) {
-      bigs_[i].live = false;
-      free_bigs_.push_back(i);
-    } else {
-      ++live;
-    }
-  }
-  for (uint32_t i = 1; i < iters_.size(); ++i) {
-    if (!iters_[i].live) continue;
-    if (iters_[i].mark != epoch_) {
-      iters_[i].live = false;
-      std::vector<uint32_t>().swap(iters_[i].keys);
-      free_iters_.push_back(i);
-    } else {
-      ++live;
-    }
-  }
-  for (uint32_t i = 1; i < maps_.size(); ++i) {
-    if (!maps_[i].map) continue;
-    if (maps_[i].mark != epoch_) {
-      maps_[i].map.reset();
-      free_maps_.push_back(i);
-    } else {
-      ++live;
-    }
+    if (!next) return false;
   }
   created_since_sweep_ = 0;
-  live_after_sweep_ = live;
+  live_after_sweep_ = w.live;
+  return true;
 }
 
 // maybe_collect_pools runs a pool-only mark-sweep (no simulated GC) when a program churns

@@ -325,7 +325,9 @@ ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const 
   heap_.unpin(hmap_);
 }
 
-ClassicMap::~ClassicMap() = default;
+ClassicMap::~ClassicMap() {
+  if (scan_.on) heap_.forget_scan(this);
+}
 
 heap::ObjId ClassicMap::alloc_bucket_array(uint32_t B, uint32_t& nbuckets) {
   // makeBucketArray: 2^B buckets; from B = 4 on, 2^(B−4) preallocated overflow buckets,
@@ -378,6 +380,7 @@ GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t 
   for (uint64_t m = scan.matches; m; m &= m - 1) {
     const size_t slot = bucket * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
     if (!keys_.equal(cur_.s.key(slot), key)) continue;
+    shade(cur_.s, slot);      // the key and the elem are overwritten
     cur_.s.key(slot) = key;   // found: overwrite (needkeyupdate types store the new key)
     return {&cur_.s, slot};
   }
@@ -401,6 +404,7 @@ ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_
       for (uint64_t m = scan.matches; m; m &= m - 1) {
         const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
         if (!keys_.equal(l.s->key(slot), key)) continue;
+        shade(*l.s, slot);
         l.s->key(slot) = key;
         return {l.s, slot};
       }
@@ -599,6 +603,7 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
 GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
   Loc l = loc(cur_, r);
   const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
+  shade(*l.s, slot);
   // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
   if (ind_key_) {
     indirect_bytes_ -= heap_.object_size(l.s->key_objs[slot]);
@@ -657,6 +662,7 @@ GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
 void ClassicMap::clear() {
   // mapclear: drop oldbuckets, overflow buckets and slices; re-zero the same array.
   if (count_ == 0) return;
+  finish_scan();
   same_size_grow_ = false;
   if (growing()) old_ = Gen{};
   nevacuate_ = 0;
@@ -820,6 +826,7 @@ void ClassicMap::evacuate(uint64_t oldbucket) {
         const size_t s = src.b * bucketCnt + static_cast<size_t>(i);
         const uint8_t top = static_cast<uint8_t>(w >> (8 * i));
         const uint32_t key = src.s->key(s);
+        shade(*src.s, s);   // its old slot becomes evacuated: the scan would skip it
         const int useY = !same_size_grow_ && (hash_of(key) & newbit) ? 1 : 0;
         states -= uint64_t(evacuatedEmpty - evacuatedX - useY) << (8 * i);
         EvacDst& dst = xy[useY];
@@ -1029,20 +1036,76 @@ void ClassicMap::trace(heap::Marker& m) const {
   for (size_t i = 0; i < pool_gen_.size(); ++i)
     if (pool_gen_[i] != 0) m.mark(pool_obj_[i]);
   if (!ind_key_ && !ind_elem_ && !type_.key_ptrs && !type_.elem_ptrs) return;
-  auto trace_slots = [&](const Slots& s) {
-    for (size_t slot = 0; slot < s.tophash.size(); ++slot) {
-      // Empty, or evacuated: Go clears the keys/elems of evacuated pointerful buckets.
-      if (s.th(slot) < minTopHash) continue;
-      if (ind_key_) m.mark(s.key_objs[slot]);
-      if (ind_elem_) m.mark(s.elem_objs[slot]);
-      if (type_.key_ptrs) codec_.trace_key(s.key(slot), m);
-      if (type_.elem_ptrs) codec_.trace_elem(elem_at(s, slot), m);
+  scan_ = PendingScan{};
+  scan_.gen[0] = cur_.obj;
+  scan_.gen[1] = old_.obj;
+  scan_.slots[0] = size_t{cur_.nbuckets} * bucketCnt;
+  scan_.slots[1] = size_t{old_.nbuckets} * bucketCnt;
+  scan_.slots[2] = pool_.tophash.size();
+  scan_.on = true;
+  uint64_t done = 0;
+  if (m.deferring() && cur_.obj != heap::kNil &&
+      scan_.slots[0] + scan_.slots[1] + scan_.slots[2] >= kDeferScanSlots) {
+    // Scan up to the first slot that defers a leaf: the cycle then waits for gc_work anyway
+    // (it always did when a leaf waited), and the rest of the scan waits with it. A map
+    // without leaves is scanned at once, as before.
+    const size_t leaves = m.deferred_leaves();
+    while (m.deferred_leaves() == leaves)
+      if (scan_step(m, kScanProbe, done)) return;
+    m.defer_scan(this);
+    return;
+  }
+  scan_step(m, ~uint64_t{0}, done);
+}
+
+void ClassicMap::trace_slot(const Slots& s, size_t slot, heap::Marker& m) const {
+  // Empty, or evacuated: Go clears the keys/elems of evacuated pointerful buckets.
+  if (s.th(slot) < minTopHash) return;
+  if (ind_key_) m.mark(s.key_objs[slot]);
+  if (ind_elem_) m.mark(s.elem_objs[slot]);
+  if (type_.key_ptrs) codec_.trace_key(s.key(slot), m);
+  if (type_.elem_ptrs) codec_.trace_elem(elem_at(s, slot), m);
+}
+
+// scan_step traces the slots the map had when the cycle started, as far as units allow: a
+// bucket array is found by its heap object, as buckets or (after a hash_grow) as oldbuckets,
+// whose buckets past 2^oldB are in the spill; an array gone (its growth finished) had all
+// its entries moved, each marked as it moved (shade). Slots filled since are traced too:
+// what they hold the program held, so the cycle marks it anyway.
+bool ClassicMap::scan_step(heap::Marker& m, uint64_t units, uint64_t& done) const {
+  PendingScan& p = scan_;
+  const uint64_t end = units > ~done ? ~uint64_t{0} : done + units;
+  for (; p.on && p.region < 3; ++p.region, p.next = 0) {
+    if (p.region == 2) {
+      const uint64_t n = std::min<uint64_t>(p.slots[2], pool_.tophash.size());
+      for (; p.next < n && done < end; ++p.next, ++done) trace_slot(pool_, p.next, m);
+      if (p.next < n) return false;
+      continue;
     }
-  };
-  trace_slots(cur_.s);
-  trace_slots(old_.s);
-  if (old_.spill) trace_slots(*old_.spill);
-  trace_slots(pool_);
+    // (kNil: an array on the stack, never left to gc_work: still the generation it was)
+    const heap::ObjId obj = p.gen[p.region];
+    const Gen* first = p.region == 0 ? &cur_ : &old_;
+    const Gen* other = p.region == 0 ? &old_ : &cur_;
+    const Gen* g = first->obj == obj ? first : other->obj == obj ? other : nullptr;
+    if (g == nullptr) continue;
+    const uint64_t n = std::min<uint64_t>(p.slots[p.region], size_t{g->nbuckets} * bucketCnt);
+    const uint64_t in_s = g == &old_ ? size_t{g->base} * bucketCnt : n;   // the rest: spill
+    for (; p.next < n && done < end; ++p.next, ++done) {
+      if (p.next < in_s) trace_slot(g->s, p.next, m);
+      else trace_slot(*g->spill, p.next - in_s, m);
+    }
+    if (p.next < n) return false;
+  }
+  p.on = false;
+  return true;
+}
+
+// finish_scan ends a pending scan at once (before clear() empties every slot).
+void ClassicMap::finish_scan() {
+  if (!scan_.on) return;
+  heap::Marker m = heap_.barrier_marker();
+  uint64_t done = 0;
+  scan_step(m, ~uint64_t{0}, done);
 }
 
 MapShape ClassicMap::shape() const {

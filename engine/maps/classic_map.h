@@ -92,7 +92,7 @@ bool tooManyOverflowBuckets(uint64_t noverflow, uint32_t B);
 // B_for_hint is makemap's choice of B for a make() hint.
 uint32_t B_for_hint(int64_t hint, uint64_t load_factor_num);
 
-class ClassicMap final : public Map {
+class ClassicMap final : public Map, private heap::DeferredScan {
  public:
   ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
              const SlotCodec& codec, const MakeParams& params);
@@ -242,6 +242,31 @@ class ClassicMap final : public Map {
   void create_overflow();
   void append_overflow();
   void release_pool_chain(const Gen& g, BucketRef first_overflow);
+
+  // GC: the root scan of a large pointerful map's slots waits for gc_work (resumable
+  // cycles, engine/heap/README.md): trace() marks the map's own objects and leaves the slots
+  // to scan_step. The slots scanned are those of the bucket arrays (named by their heap
+  // objects, which a hash_grow meanwhile renames oldbuckets) and of the pool as they were
+  // when the cycle started; shade() is the write barrier: while the scan is pending, every
+  // key or elem a write removes, overwrites or moves is marked first.
+  static constexpr uint64_t kDeferScanSlots = 8192;   // smaller maps are scanned at once
+  static constexpr uint64_t kScanProbe = 64;          // slots scanned at a time for a leaf
+  struct PendingScan {
+    bool on = false;
+    heap::ObjId gen[2] = {heap::kNil, heap::kNil};   // buckets, oldbuckets at the start
+    uint64_t slots[3] = {0, 0, 0};                   // their slots, and the pool's
+    int region = 0;                                  // 0, 1: gen[region]; 2: the pool
+    uint64_t next = 0;                               // next slot of the region
+  };
+  bool scan_step(heap::Marker& m, uint64_t units, uint64_t& done) const override;
+  void trace_slot(const Slots& s, size_t slot, heap::Marker& m) const;
+  void shade(const Slots& s, size_t slot) {
+    if (__builtin_expect(scan_.on, 0)) {
+      heap::Marker m = heap_.barrier_marker();
+      trace_slot(s, slot, m);
+    }
+  }
+  void finish_scan();
   void free_pool_bucket(uint32_t idx);
   void release_empty_pool();
   void emit(MapEvent::Kind k, uint64_t a = 0, uint64_t b = 0);
@@ -288,6 +313,7 @@ class ClassicMap final : public Map {
   uint64_t indirect_bytes_ = 0;
   std::mt19937_64 rng_;
   bool elems_ = false;             // per-slot elem handles exist (some elem was non-zero)
+  mutable PendingScan scan_;       // a root scan left to gc_work (trace, scan_step)
 };
 
 }  // namespace maps

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <random>
+#include <tuple>
 
 #include "engine/maps/classic_map.h"
 #include "tests/engine/test_codec.h"
@@ -346,4 +347,65 @@ TEST(ClassicMap, GrowthWithSharedColumnsKeepsEveryEntry) {
     check(-1);
     EXPECT_GE(events, 10);
   }
+}
+
+namespace {
+
+// LeafCodec: elems are heap objects that refer to nothing (a *[128]byte): while a resumable
+// cycle defers, they are handed to the heap as leaves, as the interpreter does.
+class LeafCodec final : public maps::SlotCodec {
+ public:
+  uint64_t key_hash_input(uint32_t key) const override { return key; }
+  bool small_int_keys() const override { return true; }
+  bool key_equal(uint32_t a, uint32_t b) const override { return a == b; }
+  void trace_elem(uint32_t elem, heap::Marker& m) const override {
+    if (m.deferring()) m.defer(elem);
+    else m.mark(elem);
+  }
+};
+
+}  // namespace
+
+TEST(ClassicMap, DeferredRootScanKeepsWhatTheMapHeldWhenTheCycleStarted) {
+  // A resumable cycle leaves the scan of a large map's slots to gc_work; meanwhile the map
+  // overwrites, deletes and (growing) moves values. The write barrier marks each value a
+  // write takes away, so the cycle frees exactly what a cycle run in one go frees.
+  auto run = [](bool resumable, std::vector<heap::ObjId>& held, std::vector<heap::ObjId>& added) {
+    heap::Heap h(go119());
+    h.set_resumable(resumable);
+    LeafCodec codec;
+    auto m = maps::make_map(h, go119(), int_map_type(8, true), codec, maps::MakeParams{0, true, false, 3});
+    h.set_root_scanner([&](heap::Marker& mk) { m->trace(mk); });
+    h.set_leaf_marker([](uint32_t leaf, heap::Marker& mk) { mk.mark(leaf); });
+    h.set_gc_percent(-1);
+    const uint32_t n = 6000;   // B = 10: 8 192 slots and more, a scan that waits
+    for (uint32_t k = 0; k < n; ++k) *m->assign(k) = h.alloc(128, true);
+    held.clear();
+    m->for_each([&](uint32_t, uint32_t v) { held.push_back(v); return true; });
+    h.gc(/*resumable=*/true);
+    EXPECT_EQ(h.cycle_pending(), resumable);
+    added.clear();
+    for (uint32_t k = 0; k < 300; ++k) added.push_back(*m->assign(k) = h.alloc(128, true));   // overwrite
+    for (uint32_t k = 300; k < 600; ++k) m->remove(k);                                        // delete
+    for (uint32_t k = n; k < 2 * n; ++k) added.push_back(*m->assign(k) = h.alloc(128, true)); // grow, evacuate
+    while (h.cycle_pending()) {
+      h.gc_work(1);
+      EXPECT_EQ(h.check_invariants(), "");
+    }
+    EXPECT_EQ(m->check_invariants(), "");
+    size_t live = 0;
+    for (heap::ObjId o : held) live += h.is_live(o);
+    for (heap::ObjId o : added) live += h.is_live(o);
+    const heap::MemStats ms = h.read_memstats();
+    h.gc();   // the values taken away are garbage now
+    size_t live_after = 0;
+    for (heap::ObjId o : held) live_after += h.is_live(o);
+    return std::tuple{live, ms.Frees, ms.HeapAlloc, live_after};
+  };
+  std::vector<heap::ObjId> held, added;
+  const auto deferred = run(true, held, added);
+  EXPECT_EQ(std::get<0>(deferred), held.size() + added.size());   // nothing the map held was freed
+  EXPECT_EQ(std::get<3>(deferred), held.size() - 600);             // then: all but those taken away
+  const auto at_once = run(false, held, added);
+  EXPECT_EQ(deferred, at_once);
 }
