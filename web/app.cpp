@@ -579,12 +579,19 @@ const WindowDef& def(View v) {
   return kWindows[0];
 }
 
+// window_title is what a window's title bar says: the Map window speaks the run's words
+// (Go 1.24+: tables and groups, not buckets); "###" keeps one ImGui id for both.
+std::string window_title(const App& a, const WindowDef& d) {
+  if (d.bit == kMap && ui::swiss_run(a)) return std::string("Map (maps.Map: tables and groups)###") + d.title;
+  return d.title;
+}
+
 void tile(App& a, View v, ImVec2 pos, ImVec2 size) {
   const WindowDef& d = def(v);
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
   ImGui::SetNextWindowSize(size, ImGuiCond_Always);
   bool open = true;
-  if (ImGui::Begin(d.title, &open, kTiled)) d.content(a);
+  if (ImGui::Begin(window_title(a, d).c_str(), &open, kTiled)) d.content(a);
   ImGui::End();
   if (!open) a.views &= ~static_cast<uint32_t>(v);
 }

@@ -3,7 +3,7 @@
 // phone), the release matrix at 720×420, and a Go 1.24+ run's words. Every embed must show its
 // caption, Run, a scrubbable timeline and "Open in playground" inside the frame, nothing cut;
 // the assertions read what the page says (appState, widget rectangles, the screen-reader
-// mirror). Screenshots: tests/web/artifacts/30-… to 36-….
+// mirror). Screenshots: tests/web/artifacts/40-… to 47-….
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -132,9 +132,9 @@ test('three embeds at 720×420 in a blog page: caption, Run, timeline, Open; not
   const { page, frames } = await hostPage('wide', fragment, VIEWS, 720, { width: 760, height: 1500 });
   await checkViews(frames, 720, 420);
   const [heap, , edit] = frames;
-  saveArtifact('30-embeds-720x420.png', await page.screenshot({ fullPage: true }));
+  saveArtifact('40-embeds-720x420.png', await page.screenshot({ fullPage: true }));
   for (const [i, f] of frames.entries())
-    saveArtifact(`3${i + 1}-embed-720x420-${VIEWS[i].replace(/[&=]/g, '-')}.png`, await (await f.frameElement()).screenshot());
+    saveArtifact(`4${i + 1}-embed-720x420-${VIEWS[i].replace(/[&=]/g, '-')}.png`, await (await f.frameElement()).screenshot());
 
   // Scrub: a drag along the timeline puts the views at that moment.
   const el = await (await heap.frameElement()).boundingBox();
@@ -175,7 +175,7 @@ test('the same embeds 360 px wide (a phone): stacked, nothing cut', async () => 
   const fragment = await fragmentFor({ program: small, preset: 'article003_scene1', goVersion: '1.19', gogc: 100, seed: 1, views: 0 });
   const { page, frames } = await hostPage('narrow', fragment, VIEWS, 360, { width: 390, height: 1500 });
   await checkViews(frames, 360, 420);
-  saveArtifact('34-embeds-360.png', await page.screenshot({ fullPage: true }));
+  saveArtifact('44-embeds-360.png', await page.screenshot({ fullPage: true }));
   await page.close();
 });
 
@@ -189,7 +189,7 @@ test('the release matrix embed at 720×420: the figures fill the frame, curves a
   await inside(f, 'open-in-playground', 720, 420);
   const table = await inside(f, 'releases-table', 720, 420);
   assert.ok(table.h >= 250, 'the table shows a few lines only: ' + JSON.stringify(table));
-  saveArtifact('35-embed-releases-720x420.png', await (await f.frameElement()).screenshot());
+  saveArtifact('45-embed-releases-720x420.png', await (await f.frameElement()).screenshot());
   const el = await (await f.frameElement()).boundingBox();
   const tab = await rectOf(f, 'releases-tab:curves');
   // as a hand clicks: an ImGui tab is selected under a mouse it saw hover first
@@ -201,7 +201,7 @@ test('the release matrix embed at 720×420: the figures fill the frame, curves a
   await frameDrawn(f);
   const chart = await inside(f, 'releases-chart', 720, 420);
   assert.ok(chart.h >= 200, 'curves too small: ' + JSON.stringify(chart));
-  saveArtifact('36-embed-releases-curves-720x420.png', await (await f.frameElement()).screenshot());
+  saveArtifact('46-embed-releases-curves-720x420.png', await (await f.frameElement()).screenshot());
   await page.close();
 });
 
@@ -213,7 +213,7 @@ test('a Go 1.24+ embed speaks of tables and groups, not buckets', async () => {
   const sr = await frames[0].evaluate(() => document.getElementById('sr-status').textContent);
   assert.match(sr, /\d+ tables, \d+ groups, directory of \d+/);
   assert.doesNotMatch(sr, /bucket/);
-  saveArtifact('37-embeds-go1.27.png', await page.screenshot({ fullPage: true }));
+  saveArtifact('47-embeds-go1.27.png', await page.screenshot({ fullPage: true }));
   await page.close();
 });
 
