@@ -461,6 +461,7 @@ std::string app_state_json(const App& a) {
   kv("popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) ? "true" : "false", false);
   kv("embed", a.embed_mode ? "true" : "false", false);
   kv("caption", ui::embed_caption(a), true);
+  kv("heapNow", ui::heap_now_json(a), false);
   kv("narrow", a.narrow ? "true" : "false", false);
   kv("dpr", std::to_string(a.dpr), false);
   kv("fontPx", std::to_string(ImGui::GetCurrentContext() ? ImGui::GetFontSize() : 0.0f), false);

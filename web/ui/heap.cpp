@@ -4,6 +4,9 @@
 // unit that suits them (units::format). The embed view draws the same parts in its own layout.
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "engine/runtime/profile.h"
 #include "imgui.h"
@@ -17,8 +20,45 @@ namespace ui {
 namespace {
 
 struct Breakdown {
-  uint64_t buckets = 0, old_buckets = 0, overflow = 0, indirect = 0, pointed = 0, other = 0, total = 0;
+  uint64_t buckets = 0, old_buckets = 0, overflow = 0, indirect = 0, pointed = 0, retired = 0, other = 0, total = 0;
 };
+
+// retired_since_gc is what the maps let go of since the last GC cycle, read from the run's
+// events (the engine does not count garbage: a GC finds it): a classic map's old bucket array
+// and the old generation's overflow buckets when its evacuation finishes (GrowDone: the
+// array the snapshot before showed as oldbuckets, and the overflow bytes that went), and the table, table pair or directory a Swiss map replaced (TableGrow, Split,
+// DirGrow: the replacement is twice the old one, so the old one is about the growth of the
+// map's bytes; SmallToTable: the small group). Garbage until the next GC frees it.
+uint64_t retired_since_gc(const sim::Simulation& s) {
+  std::map<uint32_t, const maps::MapShape*> before;   // each map's last snapshot
+  uint64_t retired = 0;
+  for (const sim::Record& r : s.timeline().records()) {
+    if (r.kind == sim::Record::GcCycle) retired = 0;
+    if (r.kind == sim::Record::MapEvent) {
+      const maps::MapShape* now = nullptr;
+      for (const sim::MapSnapshot& m : r.maps)
+        if (m.id == r.map_id) now = &m.shape;
+      const auto it = before.find(r.map_id);
+      const maps::MapShape* was = it == before.end() ? nullptr : it->second;
+      const auto bytes = [](const maps::MapShape* m) { return m ? m->bucket_bytes + m->extra_bytes : 0; };
+      switch (r.event.kind) {
+        case maps::MapEvent::GrowDone:   // the old array, and the old generation's overflow buckets
+          retired += was ? was->old_bucket_bytes : 0;
+          if (was && now && was->overflow_bytes > now->overflow_bytes) retired += was->overflow_bytes - now->overflow_bytes;
+          break;
+        case maps::MapEvent::TableGrow:
+        case maps::MapEvent::Split:
+        case maps::MapEvent::DirGrow:
+          if (bytes(now) > bytes(was)) retired += bytes(now) - bytes(was);
+          break;
+        case maps::MapEvent::SmallToTable: retired += was ? was->bucket_bytes : 0; break;
+        default: break;
+      }
+    }
+    for (const sim::MapSnapshot& m : r.maps) before[m.id] = &m.shape;
+  }
+  return retired;
+}
 
 Breakdown breakdown(const sim::Simulation& s) {
   Breakdown b;
@@ -33,29 +73,44 @@ Breakdown breakdown(const sim::Simulation& s) {
     b.pointed += s.pointed_bytes(lm);   // what pointer keys/values point to, any pointee type
   }
   const uint64_t known = b.buckets + b.old_buckets + b.overflow + b.indirect + b.pointed;
-  b.other = b.total > known ? b.total - known : 0;
+  const uint64_t rest = b.total > known ? b.total - known : 0;
+  b.retired = std::min(rest, retired_since_gc(s));
+  b.other = rest - b.retired;
   return b;
 }
 
-void bar(const Breakdown& b, bool swiss) {
-  struct Part { const char* name; uint64_t bytes; ImU32 col; const char* tip; };
-  // Go 1.24+ maps are Swiss tables: groups in tables behind a directory, no overflow buckets,
-  // no incremental evacuation (a table grows or splits at once, the old one is garbage then).
-  const Part parts[] = {
+struct Part {
+  const char* name;
+  uint64_t bytes;
+  ImU32 col;
+  const char* tip;
+};
+
+// parts names the heap's bytes. Go 1.24+ maps are Swiss tables: groups in tables behind a
+// directory, no overflow buckets, no incremental evacuation (a table grows or splits at
+// once, the old one is garbage then).
+std::vector<Part> parts(const Breakdown& b, bool swiss) {
+  return {
       {swiss ? "groups and tables" : "bucket arrays", b.buckets, palette::kBucketArrays,
        swiss ? "the tables' group arrays, the table structs, the directory and the maps.Map headers"
              : "current bucket arrays, hmap headers, mapextra"},
-      {"old bucket arrays", b.old_buckets, palette::kOldBuckets,
-       "oldbuckets while a growth is in progress: still in use until evacuation finishes"},
+      {"oldbuckets (evacuating)", b.old_buckets, palette::kOldBuckets,
+       "the previous bucket array while a growth is in progress: still in use until evacuation finishes"},
       {"overflow buckets", b.overflow, palette::kOverflowBuckets, "overflow buckets allocated one by one"},
       {"indirect keys/values", b.indirect, palette::kIndirect, "keys or values over 128 bytes, stored behind a pointer"},
       {"pointed-to values", b.pointed, palette::kPointedTo, "objects the map's pointer values point to"},
-      {"garbage and the rest", b.other, palette::kOther,
-       swiss ? "not held by a map: tables and directories a grow or split replaced (garbage until the next GC), "
-               "deleted maps, the runtime's own objects, everything else the program allocated"
-             : "not held by a map: old bucket arrays whose evacuation finished (garbage until the next GC), "
-               "deleted maps, the runtime's own objects, everything else the program allocated"},
+      {swiss ? "replaced tables (garbage)" : "evacuated arrays (garbage)", b.retired, palette::kRetired,
+       swiss ? "tables and directories a grow or split replaced since the last GC: garbage, the next GC frees them"
+             : "bucket arrays (and their overflow buckets) whose evacuation finished since the last GC: garbage, "
+               "the next GC frees them"},
+      {"runtime and other objects", b.other, palette::kOther,
+       "not held by a live map: the runtime's own objects, everything else the program allocated, and "
+       "other garbage not yet collected (maps the program dropped, values it deleted)"},
   };
+}
+
+void bar(const Breakdown& b, bool swiss) {
+  const std::vector<Part> ps = parts(b, swiss);
   const float fs = ImGui::GetFontSize();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x, h = fs * 1.1f;
@@ -65,7 +120,7 @@ void bar(const Breakdown& b, bool swiss) {
   ImGui::InvisibleButton("##bar", ImVec2(w, h));
   const bool hov = ImGui::IsItemHovered();
   const float mx = ImGui::GetIO().MousePos.x;
-  for (const Part& part : parts) {
+  for (const Part& part : ps) {
     const float pw = static_cast<float>(static_cast<double>(part.bytes) / total) * w;
     if (pw <= 0) continue;
     dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + pw, p.y + h), part.col);
@@ -75,7 +130,7 @@ void bar(const Breakdown& b, bool swiss) {
     x += pw;
   }
   // legend with figures, one part per line when the column is narrow
-  for (const Part& part : parts) {
+  for (const Part& part : ps) {
     if (part.bytes == 0) continue;
     const std::string text = std::string(part.name) + " " + units::format(part.bytes);
     const float item_w = fs * 1.0f + ImGui::CalcTextSize(text.c_str()).x;
@@ -242,6 +297,17 @@ void heap_now(app::App& a) {
   ImGui::Text("%s %s", a.timeline.cursor == UINT64_MAX ? "Heap now:" : "Heap at the cursor:", units::format(b.total).c_str());
   app::note_rect(a, "heap-now");
   bar(b, swiss_run(a));
+}
+
+std::string heap_now_json(const app::App& a) {
+  const sim::Simulation* vs = app::view_sim(a);
+  if (!vs || vs->state() == sim::RunState::Empty) return "[]";
+  std::string j = "[";
+  for (const Part& p : parts(breakdown(*vs), swiss_run(a))) {
+    if (p.bytes == 0) continue;
+    j += std::string(j.size() > 1 ? "," : "") + "{\"name\":\"" + p.name + "\",\"bytes\":" + std::to_string(p.bytes) + "}";
+  }
+  return j + "]";
 }
 
 void memstats(app::App& a, int columns) {

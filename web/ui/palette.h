@@ -80,6 +80,7 @@ constexpr ImU32 kOldBuckets = IM_COL32(235, 140, 40, 255);
 constexpr ImU32 kOverflowBuckets = IM_COL32(235, 70, 60, 255);
 constexpr ImU32 kIndirect = IM_COL32(170, 110, 230, 255);
 constexpr ImU32 kPointedTo = IM_COL32(110, 200, 120, 255);
+constexpr ImU32 kRetired = IM_COL32(150, 120, 90, 255);   // old arrays / tables awaiting the GC
 constexpr ImU32 kOther = IM_COL32(120, 120, 130, 255);
 
 // Go syntax colours (scenario.cpp).

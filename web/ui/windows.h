@@ -24,6 +24,8 @@ void heap_content(app::App& a);       // heap.cpp: charts, breakdown bar, MemSta
 void heap_chart(app::App& a, float height, float counts_height);
 extern const char* const kHeapChartHelp;   // how to read the heap chart (a "(?)" tooltip)
 void heap_now(app::App& a);
+// heap_now_json is the breakdown bar's parts at the cursor, for appState: [{name, bytes}].
+std::string heap_now_json(const app::App& a);
 void memstats(app::App& a, int columns);
 // swiss_run: the main run's release has Swiss-table maps (Go 1.24+): groups, tables and a
 // directory instead of buckets and overflow buckets.

@@ -145,6 +145,10 @@ test('three embeds at 720×420 in a blog page: caption, Run, timeline, Open; not
   await page.mouse.up();
   let s = await waitFrame(heap, (x) => x.cursor !== null && !x.probing, 20000);
   assert.ok(s.cursor > s.ops * 0.4 && s.cursor < s.ops * 0.6, `cursor ${s.cursor} of ${s.ops}`);
+  // The heap at the cursor, by what holds it: its parts add up to HeapAlloc there.
+  const names = s.heapNow.map((p) => p.name);
+  assert.ok(names.includes('bucket arrays'), JSON.stringify(s.heapNow));
+  assert.ok(!names.includes('other'), 'a part named "other"');
 
   // Editable: type into the program, then one Escape gives the keyboard back to the host.
   const er = await rectOf(edit, 'editor');
@@ -213,6 +217,9 @@ test('a Go 1.24+ embed speaks of tables and groups, not buckets', async () => {
   const sr = await frames[0].evaluate(() => document.getElementById('sr-status').textContent);
   assert.match(sr, /\d+ tables, \d+ groups, directory of \d+/);
   assert.doesNotMatch(sr, /bucket/);
+  const s = await stateOf(frames[0]);
+  assert.ok(s.heapNow.some((p) => p.name === 'groups and tables'), JSON.stringify(s.heapNow));
+  assert.ok(!s.heapNow.some((p) => /bucket/.test(p.name)), JSON.stringify(s.heapNow));
   saveArtifact('47-embeds-go1.27.png', await page.screenshot({ fullPage: true }));
   await page.close();
 });
