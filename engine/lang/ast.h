@@ -14,7 +14,12 @@
 // Invariants: every node carries the position of its first token; child pointers that a
 // kind does not use stay null.
 //
-// Simplifications: no generics, goroutines, select; methods are functions
+// Generics: a declaration keeps its type parameters (TypeParam: name and constraint);
+// a type name may carry type arguments (TypeExpr::targs, `Set[string]`); a constraint's
+// union `~int | string` is a TypeExpr::Union whose fields are its terms (name "~" for a
+// tilde term); `F[int, string]` is an Index whose args hold every index.
+//
+// Simplifications: no goroutines, select; methods are functions
 // whose first parameter is the receiver (FuncDecl::has_recv); a function literal keeps
 // its body (FuncLit) and the compiler expands it where it is called.
 #include <memory>
@@ -42,7 +47,7 @@ struct FieldDecl {
 };
 
 struct TypeExpr {
-  enum Kind : uint8_t { Name, Qualified, Array, Slice, Map, Pointer, Struct, Func, Interface, Chan, Ellipsis } kind;
+  enum Kind : uint8_t { Name, Qualified, Array, Slice, Map, Pointer, Struct, Func, Interface, Chan, Ellipsis, Union } kind;
   Pos pos;
   std::string pkg, name;          // Name: name; Qualified: pkg.name
   ExprP len;                      // Array: length expression (null for [...]T)
@@ -50,6 +55,14 @@ struct TypeExpr {
   std::vector<FieldDecl> fields;  // Struct; Interface: methods (type: a Func TypeExpr) and
                                   // embedded interfaces (name empty, type: a Name/Qualified)
   std::vector<Param> fparams, fresults;   // Func: a parameter's function type (top-level functions only)
+  std::vector<TypeP> targs;       // Name/Qualified: type arguments (an instantiated generic type)
+};
+
+// TypeParam is one type parameter of a generic function or type: [K comparable, V any].
+struct TypeParam {
+  Pos pos;
+  std::string name;
+  TypeP constraint;
 };
 
 struct Expr {
@@ -63,7 +76,8 @@ struct Expr {
   Tok op = Tok::Eof;              // Binary/Unary operator
   std::string name;               // Ident name, Selector field, literal text
   ExprP x, y, z;                  // Binary x op y; Index x[y]; Slice x[y:z]; Selector x.name; Star *x; Unary op x
-  std::vector<ExprP> args;        // Call args; CompositeLit elements
+  std::vector<ExprP> args;        // Call args; CompositeLit elements; Index: every index when
+                                  // there are several (F[int, string]: instantiation)
   TypeP type;                     // CompositeLit type (null for elided), TypeE
   bool has_ellipsis = false;      // Call f(a, b...)
   bool slice_lo = false, slice_hi = false;
@@ -118,6 +132,7 @@ struct FuncDecl {
   bool has_body = true;
   bool has_recv = false;          // a method: params[0] is the receiver
   bool noinline = false;          // a //go:noinline directive stands before it
+  std::vector<TypeParam> tparams; // a generic function's type parameters
 };
 
 struct TypeDecl {
@@ -125,6 +140,7 @@ struct TypeDecl {
   std::string name;
   TypeP type;
   bool alias = false;
+  std::vector<TypeParam> tparams; // a generic type's type parameters
 };
 
 struct ValueSpec {                // one line of a var or const declaration
@@ -166,6 +182,7 @@ inline TypeP clone_type(const TypeExpr& t) {
   for (const auto& f : t.fields) c->fields.push_back(FieldDecl{f.pos, f.name, clone_type(*f.type), f.embedded});
   for (const auto* list : {&t.fparams, &t.fresults})
     for (const Param& p : *list) (list == &t.fparams ? c->fparams : c->fresults).push_back(Param{p.pos, p.name, clone_type(*p.type), p.variadic});
+  for (const auto& a : t.targs) c->targs.push_back(clone_type(*a));
   return c;
 }
 inline ExprP clone_expr(const Expr& e) {

@@ -83,7 +83,6 @@ bool Compiler::run_impl() {
   for (auto& kv : pkg_)
     if (kv.second.k == Entity::Type && !resolve_type_entity(kv.second)) return false;
   if (!signatures()) return false;
-  for (const FuncDecl& fd : file_.funcs) inlined_.push_back(tiny_leaf(fd));
   for (const FuncDecl& fd : file_.funcs)
     for (const auto& b : fd.body) addr_names_in(b.get(), addr_globals_);
   for (const ValueSpec& vs : file_.values)
@@ -93,7 +92,17 @@ bool Compiler::run_impl() {
   if (!init_function()) return false;
   for (size_t i = 0; i < file_.funcs.size(); ++i)
     if (!function(int(i))) return false;
+  for (size_t k = 0; k < pending_.size(); ++k)   // instances found while compiling (the list grows)
+    if (!function(pending_[k])) return false;
   prog_.main_func = pkg_["main"].slot;
+  // a package named in a generic body counts as used even where no instance compiles it
+  for (const FuncDecl& fd : file_.funcs) {
+    if (!is_generic(fd)) continue;
+    std::set<std::string> names;
+    for (const auto& st : fd.body) names_in(st.get(), names);
+    for (auto& kv : imports_)
+      if (names.count(kv.first)) kv.second.used = true;
+  }
   for (auto& kv : imports_)
     if (!kv.second.used) return fail(import_pos_[kv.first], "\"" + kv.second.name + "\" imported and not used");
   escape();
@@ -282,55 +291,86 @@ bool Compiler::method_signature(const FuncDecl& fd, std::string& name) {
 bool Compiler::signatures() {
   for (size_t i = 0; i < file_.funcs.size(); ++i) {
     const FuncDecl& fd = file_.funcs[i];
-    Function fn;
-    fn.name = "main." + fd.name;
-    if (fd.has_recv && !method_signature(fd, fn.name)) return false;
-    fn.line = fd.pos.line;
-    fn.end_line = fd.end.line;
-    std::vector<int> nodes;
-    bool func_param = false;
-    for (const Param& p : fd.params) {
-      if (p.variadic) return fail(p.pos, "variadic functions are not supported by the playground");
-      TypeId t;
-      if (p.type->kind == TypeExpr::Func && !fd.has_recv) {
-        // a function-typed parameter: the function is expanded at each call (expand_call)
-        for (const Param& q : p.type->fparams)
-          if (q.type->kind == TypeExpr::Func) return fail(q.pos, "function types inside function types are not supported by the playground");
-        func_param = true;
-        t = T.pointer(TypeTable::kUint8);   // the standalone body never runs: a placeholder
-      } else if (!type_of(*p.type, t)) {
-        return false;
-      }
-      fn.param_types.push_back(t);
-      nodes.push_back(new_node());
-    }
-    func_params_.push_back(func_param);
-    expanding_fn_.push_back(0);
-    for (const Param& p : fd.results) {
-      TypeId t;
-      if (!type_of(*p.type, t)) return false;
-      fn.result_types.push_back(t);
-    }
-    fn.nparams = int(fn.param_types.size());
-    fn.nresults = int(fn.result_types.size());
-    if (fd.name == "main" && !fd.has_recv && (fn.nparams || fn.nresults)) return fail(fd.pos, "func main must have no arguments and no return values");
-    prog_.funcs.push_back(std::move(fn));
-    param_nodes_.push_back(std::move(nodes));
-    ret_nodes_.push_back(new_node());
+    int fidx;
+    if (!add_function(fd, {}, "main." + fd.name, fidx)) return false;
+    if (fd.name == "main" && !fd.has_recv && (prog_.funcs[i].nparams || prog_.funcs[i].nresults || !fd.tparams.empty()))
+      return fail(fd.pos, fd.tparams.empty() ? "func main must have no arguments and no return values" : "func main must have no type parameters");
   }
   method_table();
+  if (!std_generics()) return false;
+  funcs_ready_ = true;
+  for (size_t i = 0; i < early_instances_.size(); ++i)
+    if (!instance_methods(early_instances_[i])) return false;
+  return true;
+}
+
+// add_function makes the Function of a declaration: its signature with the type parameters
+// bound by binds (an instance), or a stub for a generic declaration itself (only its
+// instances run).
+bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& name, int& fidx) {
+  Function fn;
+  fn.name = name;
+  const bool stub = is_generic(fd) && binds.empty();
+  auto saved_scopes = std::move(scopes_);
+  const size_t saved_floor = scope_floor_;
+  scopes_.clear();
+  scope_floor_ = 0;
+  if (!binds.empty()) scopes_.push_back(binds);
+  auto restore = [&] {
+    scopes_ = std::move(saved_scopes);
+    scope_floor_ = saved_floor;
+  };
+  if (fd.has_recv && !stub && binds.empty() && !method_signature(fd, fn.name)) return restore(), false;
+  fn.line = fd.pos.line;
+  fn.end_line = fd.end.line;
+  std::vector<int> nodes;
+  bool func_param = false;
+  static const std::vector<Param> kNone;
+  for (const Param& p : stub ? kNone : fd.params) {
+    if (p.variadic) return restore(), fail(p.pos, "variadic functions are not supported by the playground");
+    TypeId t;
+    if (p.type->kind == TypeExpr::Func && !fd.has_recv) {
+      // a function-typed parameter: the function is expanded at each call (expand_call)
+      for (const Param& q : p.type->fparams)
+        if (q.type->kind == TypeExpr::Func) return restore(), fail(q.pos, "function types inside function types are not supported by the playground");
+      func_param = true;
+      t = T.pointer(TypeTable::kUint8);   // the standalone body never runs: a placeholder
+    } else if (!type_of(*p.type, t)) {
+      return restore(), false;
+    }
+    fn.param_types.push_back(t);
+    nodes.push_back(new_node());
+  }
+  for (const Param& p : stub ? kNone : fd.results) {
+    TypeId t;
+    if (!type_of(*p.type, t)) return restore(), false;
+    fn.result_types.push_back(t);
+  }
+  restore();
+  fn.nparams = int(fn.param_types.size());
+  fn.nresults = int(fn.result_types.size());
+  fidx = int(prog_.funcs.size());
+  prog_.funcs.push_back(std::move(fn));
+  param_nodes_.push_back(std::move(nodes));
+  ret_nodes_.push_back(new_node());
+  func_params_.push_back(func_param);
+  expanding_fn_.push_back(0);
+  inlined_.push_back(!stub && tiny_leaf(fd));
+  decls_.push_back(&fd);
+  tbinds_.push_back(std::move(binds));
   return true;
 }
 
 bool Compiler::function(int fidx) {
-  const FuncDecl& fd = file_.funcs[size_t(fidx)];
+  const FuncDecl& fd = decl(fidx);
   FnState st;
   st.fidx = fidx;
   st.fn = &prog_.funcs[size_t(fidx)];
   F = &st;
   F->line = fd.pos.line;
-  if (func_params_[size_t(fidx)]) {
-    // Every call expands the body (expand_call): the function's own code never runs.
+  if (func_params_[size_t(fidx)] || (is_generic(fd) && tbinds_[size_t(fidx)].empty())) {
+    // Every call expands the body (expand_call), or only the generic function's instances
+    // run: the function's own code never runs.
     for (TypeId t : st.fn->param_types) new_slot(t, "");
     stmt_flag_ = true;
     if (st.fn->nresults == 0) {
@@ -345,6 +385,8 @@ bool Compiler::function(int fidx) {
   }
   for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
   scopes_.clear();
+  const bool bound = !tbinds_[size_t(fidx)].empty();
+  if (bound) scopes_.push_back(tbinds_[size_t(fidx)]);   // an instance's type parameters
   push_scope();
   std::set<std::string> names;
   for (size_t i = 0; i < fd.params.size(); ++i) {
@@ -408,6 +450,7 @@ bool Compiler::function(int fidx) {
     emit(OpRet, 0, 0);
   }
   if (!pop_scope()) return false;
+  if (bound) scopes_.pop_back();
   F = nullptr;
   return true;
 }
@@ -500,6 +543,11 @@ bool Compiler::init_function() {
   prog_.funcs.push_back(std::move(fn));
   param_nodes_.emplace_back();
   ret_nodes_.push_back(new_node());
+  func_params_.push_back(0);
+  expanding_fn_.push_back(0);
+  inlined_.push_back(0);
+  decls_.push_back(nullptr);
+  tbinds_.emplace_back();
   prog_.init_func = int(prog_.funcs.size()) - 1;
   FnState st;
   st.fidx = prog_.init_func;

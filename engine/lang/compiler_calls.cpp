@@ -38,6 +38,7 @@ V Compiler::call(const Expr& e, bool stmt) {
     Entity* en = lookup(f->name);
     if (!en) return bad(f->pos, "undefined: " + f->name);
     if (en->k == Entity::Builtin) return builtin(e, en->bi, stmt);
+    if (en->k == Entity::Func && is_generic(decl(en->slot))) return generic_call(e, en->slot, nullptr);
     if (en->k == Entity::Func) return func_params_[size_t(en->slot)] ? expand_call(e, en->slot) : user_call(e, en->slot);
     if (en->k == Entity::Closure) {
       en->used = true;
@@ -51,6 +52,15 @@ V Compiler::call(const Expr& e, bool stmt) {
   }
   if (f->kind == Expr::Selector && f->x->kind == Expr::Ident && !lookup_local_or_pkg(f->x->name) && imports_.count(f->x->name))
     return pkg_call(e, imports_[f->x->name].name, f->name, f->x->name, stmt);
+  if (f->kind == Expr::Index && f->x->kind == Expr::Ident) {   // F[int](…), Set[string](m)
+    Entity* en = lookup(f->x->name);
+    if (en && en->k == Entity::Func && is_generic(decl(en->slot))) return generic_call(e, en->slot, f);
+    if (en && en->k == Entity::Type && generic_type_entity(*en)) {
+      V tv;
+      if (!generic_index(*f, tv)) return tv;
+      return conversion(e, tv.t);
+    }
+  }
   if (f->kind == Expr::FuncLitE) {   // func(…){…}(…): expanded here
     ClosureDef here;
     here.lit = f->lit.get();
@@ -107,8 +117,19 @@ bool Compiler::find_method(const Expr& sel, const Entity*& out, bool& x_is_ptr) 
 // method_of finds method name of a value of type t (T or *T of a named type T here).
 const Entity* Compiler::method_of(TypeId t, const std::string& name, bool& x_is_ptr) {
   x_is_ptr = T.kind(t) == Kind::Pointer && T[t].name.empty();
-  const std::string& tname = T[x_is_ptr ? T.u(t).elem : t].name;
+  const TypeId base = x_is_ptr ? T.u(t).elem : t;
+  const std::string& tname = T[base].name;
   if (tname.rfind("main.", 0) != 0) return nullptr;
+  if (auto inst = instance_of_.find(base); inst != instance_of_.end()) {   // a generic type's instance
+    auto it = pkg_.find(inst->second.decl->name + "." + name);
+    if (it == pkg_.end() || it->second.k != Entity::Func) return nullptr;
+    const int fidx = instantiate_func(it->second.slot, inst->second.targs, decl(it->second.slot).pos);
+    if (fidx < 0) return nullptr;
+    Entity& me = method_entities_[fidx];
+    me.k = Entity::Func;
+    me.slot = fidx;
+    return &me;
+  }
   auto it = pkg_.find(tname.substr(5) + "." + name);
   return it != pkg_.end() && it->second.k == Entity::Func ? &it->second : nullptr;
 }
@@ -157,7 +178,7 @@ bool Compiler::addressable(const Expr& x) {
 // method_call compiles x.M(args) as the call M(recv, args), where recv is x, &x (pointer
 // receiver, addressable x) or *x (value receiver through a pointer), as Go's spec says.
 V Compiler::method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr) {
-  const FuncDecl& fd = file_.funcs[size_t(method.slot)];
+  const FuncDecl& fd = decl(method.slot);
   const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
   if (ptr_recv && !x_is_ptr && !addressable(*sel.x)) {
     TypeId xt = 0;
@@ -179,7 +200,7 @@ V Compiler::receiver_value(const Receiver& r) {
 
 // user_call compiles a call of funcs[fidx]; recv (a method call) is its first argument.
 V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
-  const FuncDecl& fd = file_.funcs[size_t(fidx)];
+  const FuncDecl& fd = decl(fidx);
   Function& callee = prog_.funcs[size_t(fidx)];
   if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
   const size_t first = recv ? 1 : 0;   // callee parameter of e.args[0]
@@ -392,7 +413,7 @@ V Compiler::expansion_result(const Expansion& x) {
 // keeps such a closure on the stack when the parameter is only called, so nothing is
 // allocated for it; a literal's captures are by reference, as in Go.
 V Compiler::expand_call(const Expr& e, int fidx) {
-  const FuncDecl& fd = file_.funcs[size_t(fidx)];
+  const FuncDecl& fd = decl(fidx);
   const Function& fn = prog_.funcs[size_t(fidx)];
   if (expanding_fn_[size_t(fidx)])
     return bad(e.pos, "recursive calls of " + fd.name + " (a function with a function-typed parameter) are not supported by the playground");
@@ -444,6 +465,8 @@ V Compiler::expand_call(const Expr& e, int fidx) {
   if (!fn.result_types.empty()) x.results = fresh_slots(fn.result_types);
   const size_t saved_floor = scope_floor_;
   scope_floor_ = scopes_.size();
+  const bool bound = !tbinds_[size_t(fidx)].empty();
+  if (bound) scopes_.push_back(tbinds_[size_t(fidx)]);   // an instance's type parameters
   push_scope();
   x.scope_base = scopes_.size() - 1;
   for (size_t i = 0; i < fd.params.size(); ++i) {
@@ -477,6 +500,7 @@ V Compiler::expand_call(const Expr& e, int fidx) {
   if (ok && !fn.result_types.empty() && !terminating(fd.body)) ok = fail(fd.end, "missing return");
   if (ok) ok = pop_scope();
   else scopes_.pop_back();
+  if (bound) scopes_.pop_back();
   scope_floor_ = saved_floor;
   if (!ok) { V v; v.ok = false; return v; }
   return expansion_result(x);
@@ -640,6 +664,11 @@ bool Compiler::arg_value(const Expr& a, std::vector<V>& out) {
 V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& name, const std::string& alias, bool stmt) {
   imports_[alias].used = true;
   std::string full = pkg + "." + name;
+  if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
+  if (full == "maps.Keys" || full == "maps.Values" || full == "maps.All") {
+    if (go_minor_ < 23) return bad(e.x->pos, "undefined: " + full);   // added in Go 1.23 (iterators)
+    return bad(e.x->pos, full + " returns an iterator (iter.Seq): range over functions is not supported by the playground yet (range over the map itself)");
+  }
   (void)stmt;
   struct PF { const char* n; Builtin b; int kind; };   // kind 0: fmt-like print, 1: Sprint-like, 2: other
   static const PF fmts[] = {

@@ -476,10 +476,19 @@ bool Compiler::const_string_operand(V& x, Pos p) {
 }
 
 V Compiler::index(const Expr& e) {
+  if (e.x->kind == Expr::Ident) {   // Set[string], Keys[string, int]: instantiation
+    const Entity* en = lookup(e.x->name);
+    if (en && ((en->k == Entity::Type && generic_type_entity(*en)) || (en->k == Entity::Func && is_generic(decl(en->slot))))) {
+      V v;
+      generic_index(e, v);
+      return v;
+    }
+  }
+  if (!e.args.empty()) return bad(e.args[1]->pos, "unexpected comma; expecting ]");
   V x = expr(*e.x);
   if (!x.ok) return x;
   if (!const_string_operand(x, e.x->pos)) { x.ok = false; return x; }
-  if (x.is_type) return bad(e.pos, "generic types are not supported by the playground");
+  if (x.is_type) return bad(e.pos, T.name(x.t) + " is not a generic type");
   TypeId t = x.t;
   Kind k = T.kind(t);
   bool ptr = false;
@@ -903,6 +912,7 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   size_t nallocs = prog_.allocs.size(), nsites = site_nodes_.size(), nedges = edges_.size();
   size_t ncalls = calls_.size(), nsites_bi = prog_.calls.size();
   int nn = nnodes_;
+  const size_t nfuncs = prog_.funcs.size();
   auto saved_used = snapshot_used();
   V v = expr(e);
   // roll back the speculative code
@@ -922,7 +932,7 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   edges_.resize(nedges);
   calls_.resize(ncalls);
   prog_.calls.resize(nsites_bi);
-  nnodes_ = nn;
+  if (nfuncs == prog_.funcs.size()) nnodes_ = nn;   // an instance made here keeps its nodes
   restore_used(saved_used);
   if (!v.ok) return false;
   out = v.t;

@@ -55,16 +55,18 @@ int Compiler::method_name(const std::string& name) {
 // method_table lists every method of the program's types for dynamic dispatch: a method of
 // T is in T's and *T's method sets (called on *T through *p), one of *T in *T's only.
 void Compiler::method_table() {
-  for (size_t i = 0; i < file_.funcs.size(); ++i) {
-    const FuncDecl& fd = file_.funcs[i];
-    if (!fd.has_recv) continue;
-    const TypeId recv = prog_.funcs[i].param_types[0];
-    const int name = method_name(fd.name);
-    prog_.methods.push_back(MethodEnt{recv, name, int32_t(i), false});
-    if (T.kind(recv) != Kind::Pointer || !T[recv].name.empty())
-      prog_.methods.push_back(MethodEnt{T.pointer(recv), name, int32_t(i), true});
-  }
+  for (size_t i = 0; i < file_.funcs.size(); ++i)
+    if (file_.funcs[i].has_recv && !is_generic(file_.funcs[i])) add_methods(int(i));
   promoted_methods();
+}
+
+// add_methods enters function fidx, a method, in its receiver's method sets.
+void Compiler::add_methods(int fidx) {
+  const TypeId recv = prog_.funcs[size_t(fidx)].param_types[0];
+  const int name = method_name(decl(fidx).name);
+  prog_.methods.push_back(MethodEnt{recv, name, int32_t(fidx), false});
+  if (T.kind(recv) != Kind::Pointer || !T[recv].name.empty())
+    prog_.methods.push_back(MethodEnt{T.pointer(recv), name, int32_t(fidx), true});
 }
 
 bool Compiler::interface_type(const TypeExpr& te, TypeId& out) {
@@ -72,10 +74,15 @@ bool Compiler::interface_type(const TypeExpr& te, TypeId& out) {
   std::set<std::string> seen;
   for (const FieldDecl& f : te.fields) {
     if (f.name.empty()) {   // an embedded interface: its methods join
+      // a union or a non-interface type: a constraint's type set (satisfies checks it)
+      if (f.type->kind == TypeExpr::Union) continue;
       TypeId et;
-      if (!type_of(*f.type, et)) return false;
+      ++constraint_ctx_;
+      const bool ok = type_of(*f.type, et);
+      --constraint_ctx_;
+      if (!ok) return false;
       if (!T[et].complete) return fail(f.pos, "invalid recursive type: interface embeds itself");
-      if (T.kind(et) != Kind::Interface) return fail(f.pos, "cannot use " + T.name(et) + " in an interface (only interfaces may be embedded: type constraints are not supported by the playground)");
+      if (T.kind(et) != Kind::Interface) continue;
       for (const Field& m : T.u(et).fields)
         if (seen.insert(m.name).second) ms.push_back(m);
       continue;

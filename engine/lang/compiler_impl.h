@@ -12,6 +12,8 @@
 //   compiler_iface.cpp  interfaces: types, method sets, conversions, dynamic dispatch,
 //                       type assertions and switches, the library's errors, embedding,
 //                       math/rand's own generators
+//   compiler_generics.cpp  generics: instantiation of functions and types (one copy per
+//                       list of type arguments), inference, constraints
 //   escape.cpp          escape analysis: the graph, allocation sites, &x ("moved to heap: x")
 //   inline.cpp          which functions gc inlines, and what that does to their allocations
 //   liveness.cpp        passes over finished bytecode: stack maps (liveness), fused map loops
@@ -19,6 +21,7 @@
 // What the compiler models of cmd/compile and what it simplifies is in compiler.h; each room
 // opens with its part.
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -352,6 +355,37 @@ class Compiler {
   V rand_new(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_method(const Expr& e, const Expr& sel);
 
+  // ---------------------------------------------------------------- compiler_generics.cpp: generics
+  // A generic function or type is compiled once per list of type arguments (an instance),
+  // its type parameters bound in a scope of their own (Entity::Type) while its signature,
+  // body or underlying type is compiled.
+  struct Instance {                        // an instantiated generic type
+    const TypeDecl* decl = nullptr;
+    std::vector<TypeId> targs;
+  };
+  const FuncDecl& decl(int fidx) const { return *decls_[size_t(fidx)]; }
+  static bool is_generic(const FuncDecl& fd);
+  bool generic_type_entity(const Entity& e) const { return e.tdecl && !e.tdecl->tparams.empty(); }
+  std::string instance_name(const std::string& base, const std::vector<TypeId>& targs) const;
+  Scope bindings(const std::vector<TypeParam>& tps, const std::vector<TypeId>& targs) const;
+  bool in_scope(Scope binds, const std::function<bool()>& fn);
+  bool type_args(const TypeExpr& te, const std::vector<TypeParam>& tps, std::vector<TypeId>& out);
+  bool instantiate_type(const Entity& generic, const std::vector<TypeId>& targs, Pos p, TypeId& out);
+  bool add_function(const FuncDecl& fd, Scope binds, const std::string& name, int& fidx);
+  void add_methods(int fidx);
+  bool instance_methods(TypeId inst);
+  int instantiate_func(int generic, const std::vector<TypeId>& targs, Pos p);
+  bool satisfies(TypeId t, const TypeExpr& c, std::string& why);
+  bool satisfies_in(TypeId t, const TypeExpr& c, std::string& why);
+  bool constraint_ok(const std::vector<TypeParam>& tps, const std::vector<TypeId>& targs, Pos p);
+  bool unify(const TypeExpr& pt, TypeId at, const std::set<std::string>& tparams, std::map<std::string, TypeId>& bound);
+  bool infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& targs);
+  bool explicit_targs(const Expr& index, const FuncDecl& fd, std::vector<TypeId>& out);
+  V generic_call(const Expr& e, int generic, const Expr* index);
+  bool generic_index(const Expr& e, V& out);
+  bool std_generics();
+  bool is_std(const FuncDecl& fd) const { return std_pkg_.count(&fd) != 0; }
+
   // ---------------------------------------------------------------- inline.cpp: inlining
   void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,
                       const std::vector<std::vector<uint8_t>>& to_ret);
@@ -387,6 +421,24 @@ class Compiler {
   const runtime::LibraryRules lib_;        // the standard library of that release
   TypeId last_type_ = 0;                   // what type_of(te) resolved last
   TypeId stringer_type_ = 0;               // fmt.Stringer, made at its first use
+  // generics (compiler_generics.cpp)
+  std::vector<const FuncDecl*> decls_;     // per function: its declaration (null: main.init)
+  std::vector<Scope> tbinds_;              // per function: its type parameters' bindings
+  std::map<std::pair<int, std::vector<TypeId>>, int> func_instances_;   // (generic, targs) → function
+  std::map<std::pair<const TypeDecl*, std::vector<TypeId>>, TypeId> type_instances_;
+  std::map<TypeId, Instance> instance_of_;   // instantiated named type → what it instantiates
+  std::vector<TypeId> early_instances_;      // instantiated before the functions existed
+  std::map<int, Entity> method_entities_;    // instantiated methods, as method_of returns them
+  std::vector<int> pending_;                 // instances whose bodies are still to compile
+  std::map<TypeId, const TypeExpr*> constraint_decls_;   // named constraint interfaces
+  std::set<TypeId> constraint_only_;         // interfaces with a type set (usable only as constraints)
+  int constraint_ctx_ = 0;                   // > 0: resolving a constraint (they may be named)
+  bool funcs_ready_ = false;                 // signatures() has run
+  File std_file_;                            // the standard library's generic functions, in Go
+  std::map<std::string, int> std_funcs_;     // "slices.Max" → its generic function
+  std::map<const FuncDecl*, std::string> std_pkg_;   // a function of std_file_ → "slices.Max"
+  int std_ctx_ = 0;                          // > 0: checking a std function's constraints
+  TypeId comparable_type_ = 0, ordered_type_ = 0;
 };
 
 // inline.cpp: gc surely inlines fd (tiny functions only).

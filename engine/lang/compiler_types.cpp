@@ -54,6 +54,16 @@ void Compiler::universe() {
   err.type = prog_.error_type;
   err.name = "error";
   universe_["error"] = err;
+  // comparable: a constraint only (universe.go); its own named type so that constraints
+  // can tell it from any
+  comparable_type_ = T.named("comparable");
+  T.complete_named(comparable_type_, T.interface_({}));
+  constraint_only_.insert(comparable_type_);
+  Entity cmp;
+  cmp.k = Entity::Type;
+  cmp.type = comparable_type_;
+  cmp.name = "comparable";
+  universe_["comparable"] = cmp;
   library_error_types();
   const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
                        "println", "min", "max", "mapShape", "copy"};
@@ -132,7 +142,7 @@ bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
 
 bool Compiler::collect() {
   if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-  static const char* known[] = {"errors", "fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "time", "unsafe"};
+  static const char* known[] = {"cmp", "errors", "fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "time", "unsafe"};
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
@@ -145,8 +155,8 @@ bool Compiler::collect() {
         {"unsafe/cgo", "cgo is not supported by the playground"}};
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
-    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
-    if ((im.path == "maps" || im.path == "slices") && !requires_go(im.pos, "package " + im.path, 21)) return false;
+    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
+    if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;
     Entity e;
     e.k = Entity::Package;
@@ -159,8 +169,8 @@ bool Compiler::collect() {
     Entity e;
     e.k = Entity::Type;
     e.tdecl = &td;
-    if (td.alias) {
-      e.type = 0;
+    if (td.alias || !td.tparams.empty()) {
+      e.type = 0;   // an alias resolves later; a generic type has only instances
     } else {
       e.type = T.named("main." + td.name);
     }
@@ -209,7 +219,7 @@ bool Compiler::collect() {
 
 // resolve_type_entity completes a named type the first time it is used.
 bool Compiler::resolve_type_entity(Entity& e) {
-  if (!e.tdecl) return true;
+  if (!e.tdecl || generic_type_entity(e)) return true;
   if (e.tdecl->alias) {
     if (e.type) return true;
     if (e.resolving) return fail(e.tdecl->pos, "invalid recursive type alias " + e.tdecl->name);
@@ -227,6 +237,18 @@ bool Compiler::resolve_type_entity(Entity& e) {
   if (!T[u].complete && T[u].kind != Kind::Pointer && T[u].kind != Kind::Slice && T[u].kind != Kind::Map)
     return fail(e.tdecl->pos, "invalid recursive type " + e.tdecl->name);
   T.complete_named(e.type, u);
+  if (e.tdecl->type->kind == TypeExpr::Interface) {
+    constraint_decls_[e.type] = e.tdecl->type.get();
+    // a union, a non-interface type or a constraint among its elements: a constraint only
+    for (const FieldDecl& f : e.tdecl->type->fields) {
+      if (!f.name.empty()) continue;
+      TypeId et = 0;
+      ++constraint_ctx_;
+      const bool ok = f.type->kind == TypeExpr::Union || !type_of(*f.type, et);
+      --constraint_ctx_;
+      if (ok || !T.is_interface(et) || constraint_only_.count(et)) constraint_only_.insert(e.type);
+    }
+  }
   e.resolving = false;
   return true;
 }
@@ -249,12 +271,36 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
       Entity* e = lookup(te.name);
       if (!e) return fail(te.pos, "undefined: " + te.name);
       if (e->k != Entity::Type) return fail(te.pos, te.name + " is not a type");
+      if (generic_type_entity(*e)) {
+        std::vector<TypeId> targs;
+        if (te.targs.empty()) {
+          std::string tps;
+          for (const TypeParam& tp : e->tdecl->tparams) {
+            if (!tps.empty()) tps += ", ";
+            tps += tp.name;
+            if (tp.constraint->kind == TypeExpr::Name) tps += " " + tp.constraint->name;
+          }
+          return fail(te.pos, "cannot use generic type " + te.name + "[" + tps + "] without instantiation");
+        }
+        return type_args(te, e->tdecl->tparams, targs) && instantiate_type(*e, targs, te.pos, out);
+      }
+      if (!te.targs.empty()) return fail(te.pos, te.name + " is not a generic type");
       if (!resolve_type_entity(*e)) return false;
       out = e->type;
+      if (!constraint_ctx_ && constraint_only_.count(out))
+        return fail(te.pos, "cannot use type " + te.name + " outside a type constraint: " +
+                                (out == comparable_type_ ? "interface is (or embeds) comparable" : "interface contains type constraints"));
       return true;
     }
     case TypeExpr::Qualified: {
       auto it = imports_.find(te.pkg);
+      if (it == imports_.end() && std_ctx_ && te.pkg == "cmp" && te.name == "Ordered") {   // a std function's constraint
+        Entity cmp;
+        cmp.k = Entity::Package;
+        cmp.name = "cmp";
+        it = imports_.emplace("cmp#std", cmp).first;
+        it->second.used = true;
+      }
       if (it == imports_.end()) return fail(te.pos, "undefined: " + te.pkg);
       it->second.used = true;
       if (it->second.name == "runtime" && te.name == "MemStats") {
@@ -276,6 +322,15 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
           T.complete_named(stringer_type_, T.interface_({Field{"String", T.func_({}, {TypeTable::kString}), 0}}));
         }
         out = stringer_type_;
+        return true;
+      }
+      if (it->second.name == "cmp" && te.name == "Ordered") {   // cmp/cmp.go: a constraint
+        if (!ordered_type_) {
+          ordered_type_ = T.named("cmp.Ordered");
+          T.complete_named(ordered_type_, T.interface_({}));
+        }
+        out = ordered_type_;
+        if (!constraint_ctx_) return fail(te.pos, "cannot use type cmp.Ordered outside a type constraint: interface contains type constraints");
         return true;
       }
       if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {

@@ -126,7 +126,10 @@ class Parser {
     if (cur().kind != Tok::Ident) return fail_expected("name or (");
     f.name = cur().text;
     next();
-    if (cur().kind == Tok::LBrack) return fail(cur().pos, "generic functions are not supported by the playground");
+    if (cur().kind == Tok::LBrack) {
+      if (f.has_recv) return fail(cur().pos, "syntax error: method must have no type parameters");
+      if (!type_params(f.tparams)) return false;
+    }
     // a parameter may have a function type (expanded at each call by the compiler)
     func_types_ok_ = !f.has_recv;
     if (!param_list(f.params, true)) return false;
@@ -139,6 +142,58 @@ class Parser {
     }
     if (!block(f.body, &f.end)) return false;
     file_.funcs.push_back(std::move(f));
+    return true;
+  }
+
+  // type_params parses "[K comparable, V any]" or "[K, V any]" (names share the constraint
+  // that follows them, as in a parameter list).
+  bool type_params(std::vector<TypeParam>& out) {
+    if (!expect(Tok::LBrack, "[")) return false;
+    std::vector<TypeParam> pending;
+    while (cur().kind != Tok::RBrack) {
+      if (cur().kind != Tok::Ident) return fail_expected("type parameter name");
+      TypeParam tp;
+      tp.pos = cur().pos;
+      tp.name = cur().text;
+      next();
+      pending.push_back(std::move(tp));
+      if (cur().kind == Tok::Comma) { next(); continue; }
+      if (cur().kind == Tok::RBrack) return fail(cur().pos, "syntax error: missing type constraint");
+      TypeP c;
+      if (!constraint(c)) return false;
+      for (size_t i = 0; i < pending.size(); ++i) {
+        pending[i].constraint = i + 1 == pending.size() ? std::move(c) : clone_type(*c);
+        out.push_back(std::move(pending[i]));
+      }
+      pending.clear();
+      if (cur().kind == Tok::Comma) { next(); continue; }
+      if (cur().kind != Tok::RBrack) return fail_expected(", or ]");
+    }
+    if (!pending.empty()) return fail(pending.back().pos, "syntax error: missing type constraint");
+    if (out.empty()) return fail(cur().pos, "empty type parameter list");
+    next();
+    return true;
+  }
+
+  // constraint parses a type constraint: a type, or a union of terms "~int | string".
+  bool constraint(TypeP& out) {
+    auto u = std::make_unique<TypeExpr>();
+    u->kind = TypeExpr::Union;
+    u->pos = cur().pos;
+    while (true) {
+      FieldDecl term;
+      term.pos = cur().pos;
+      if (cur().kind == Tok::Tilde) {
+        term.name = "~";
+        next();
+      }
+      if (!type(term.type)) return false;
+      u->fields.push_back(std::move(term));
+      if (cur().kind != Tok::Or) break;
+      next();
+    }
+    if (u->fields.size() == 1 && u->fields[0].name.empty()) out = std::move(u->fields[0].type);
+    else out = std::move(u);
     return true;
   }
 
@@ -280,8 +335,10 @@ class Parser {
       td.alias = true;
       next();
     }
-    if (cur().kind == Tok::LBrack && peek().kind == Tok::Ident && peek(2).kind != Tok::RBrack)
-      return fail(cur().pos, "generic types are not supported by the playground");
+    if (cur().kind == Tok::LBrack && peek().kind == Tok::Ident && peek(2).kind != Tok::RBrack) {
+      if (td.alias) return fail(cur().pos, "generic type aliases are not supported by the playground");
+      if (!type_params(td.tparams)) return false;
+    }
     if (!type(td.type)) return false;
     file_.types.push_back(std::move(td));
     return true;
@@ -310,6 +367,20 @@ class Parser {
           next();
         } else {
           t->kind = TypeExpr::Name;
+        }
+        if (cur().kind == Tok::LBrack) {   // Set[string], Pair[K, V]: an instantiated generic type
+          next();
+          ++lev_;
+          while (cur().kind != Tok::RBrack) {
+            TypeP a;
+            if (!type(a)) return false;
+            t->targs.push_back(std::move(a));
+            if (cur().kind == Tok::Comma) { next(); continue; }
+            if (cur().kind != Tok::RBrack) return fail_expected(", or ]");
+          }
+          --lev_;
+          if (t->targs.empty()) return fail(cur().pos, "expected type argument list");
+          next();
         }
         break;
       case Tok::LParen: {
@@ -399,12 +470,12 @@ class Parser {
         t->kind = TypeExpr::Interface;
         if (!expect(Tok::LBrace, "{")) return false;
         while (cur().kind != Tok::RBrace) {
-          if (cur().kind == Tok::Tilde || (cur().kind == Tok::Ident && peek().kind == Tok::Or))
-            return fail(cur().pos, "type constraints are not supported by the playground");
-          if (cur().kind != Tok::Ident) return fail_expected("method or embedded interface");
           FieldDecl f;
           f.pos = cur().pos;
-          if (peek().kind == Tok::LParen) {
+          if (cur().kind != Tok::Ident || peek().kind != Tok::LParen) {
+            // an embedded interface, or a constraint's type set: ~int | ~string
+            if (!constraint(f.type)) return false;
+          } else if (peek().kind == Tok::LParen) {
             f.name = cur().text;
             next();
             auto ft = std::make_unique<TypeExpr>();
@@ -415,8 +486,6 @@ class Parser {
             if (!signature(ft->fparams, ft->fresults)) return false;
             func_types_ok_ = saved;
             f.type = std::move(ft);
-          } else if (!type(f.type)) {
-            return false;
           }
           t->fields.push_back(std::move(f));
           if (!semi()) return false;
@@ -854,6 +923,7 @@ class Parser {
     if (e.kind == Expr::Ident) return true;
     if (e.kind == Expr::Selector && e.x && e.x->kind == Expr::Ident) return true;
     if (e.kind == Expr::TypeE) return true;
+    if (e.kind == Expr::Index && e.x && is_type_like(*e.x) && e.x->kind != Expr::TypeE) return true;   // Set[string]{}
     return false;
   }
 
@@ -967,8 +1037,17 @@ class Parser {
             if (cur().kind == Tok::Colon) return fail(cur().pos, "3-index slices are not supported by the playground");
           } else {
             if (!lo) return fail_expected("operand");
-            if (cur().kind == Tok::Comma) return fail(cur().pos, "generic instantiation is not supported by the playground");
             ix->kind = Expr::Index;
+            if (cur().kind == Tok::Comma) {   // F[int, string]: every index in args
+              ix->args.push_back(clone_expr(*lo));
+              while (cur().kind == Tok::Comma) {
+                next();
+                if (cur().kind == Tok::RBrack) break;
+                ExprP more;
+                if (!expr(more)) return false;
+                ix->args.push_back(std::move(more));
+              }
+            }
             ix->y = std::move(lo);
           }
           --lev_;
@@ -1025,17 +1104,37 @@ class Parser {
     }
   }
 
+  // expr_to_type reads an expression as the type it spells (a composite literal's type:
+  // T, pkg.T, Set[string], Pair[K, *V]).
   bool expr_to_type(Expr& x, TypeP& out) {
     if (x.kind == Expr::TypeE) { out = std::move(x.type); return true; }
+    if (x.kind == Expr::Paren) return expr_to_type(*x.x, out);
     auto t = std::make_unique<TypeExpr>();
     t->pos = x.pos;
     if (x.kind == Expr::Ident) {
       t->kind = TypeExpr::Name;
       t->name = x.name;
-    } else {
+    } else if (x.kind == Expr::Selector && x.x->kind == Expr::Ident) {
       t->kind = TypeExpr::Qualified;
       t->pkg = x.x->name;
       t->name = x.name;
+    } else if (x.kind == Expr::Star) {
+      t->kind = TypeExpr::Pointer;
+      if (!expr_to_type(*x.x, t->elem)) return false;
+    } else if (x.kind == Expr::Index && x.x->kind != Expr::Index) {
+      if (!expr_to_type(*x.x, out)) return false;
+      if (out->kind != TypeExpr::Name && out->kind != TypeExpr::Qualified) return fail(x.pos, "syntax error: expected type");
+      if (x.args.empty()) {
+        out->targs.emplace_back();
+        return expr_to_type(*x.y, out->targs.back());
+      }
+      for (auto& a : x.args) {
+        out->targs.emplace_back();
+        if (!expr_to_type(*a, out->targs.back())) return false;
+      }
+      return true;
+    } else {
+      return fail(x.pos, "syntax error: expected type");
     }
     out = std::move(t);
     return true;

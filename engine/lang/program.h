@@ -26,6 +26,7 @@
 // Simplifications: one goroutine; no recover; a panic ends the run.
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -215,7 +216,7 @@ struct Global {
 class Program {
  public:
   TypeTable types;
-  std::vector<Function> funcs;
+  std::deque<Function> funcs;   // a deque: the compiler appends instances while it holds references
   std::vector<Global> globals;
   std::vector<Word> consts;
   std::vector<std::string> strings;    // literals; pool index = position + 1

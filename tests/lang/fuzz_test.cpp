@@ -23,7 +23,7 @@ std::vector<std::string> seeds() {
   std::vector<std::string> s;
   for (const char* f : {"assets/scenarios/article000_inline.go", "assets/scenarios/article000_pointer.go",
                         "assets/scenarios/article003_scene1.go", "assets/scenarios/article003_scene5.go",
-                        "tests/lang/testdata/features.go", "tests/lang/testdata/features2.go"}) {
+                        "tests/lang/testdata/features.go", "tests/lang/testdata/features2.go", "tests/lang/testdata/generics.go"}) {
     std::string src = langtest::read_file(f);
     if (!src.empty()) s.push_back(src);
   }

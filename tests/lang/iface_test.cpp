@@ -148,7 +148,7 @@ TEST(Iface, CompileErrorsNameTheMissingMethod) {
        "T does not implement main.I (method M has pointer receiver)"},
       {"type I interface{ M() }\nfunc main() {\n\tvar i I = 3\n\t_ = i\n}\n", "int does not implement main.I (missing method M)"},
       {"func main() {\n\tx := 3\n\t_ = x.(int)\n}\n", "is not an interface"},
-      {"type C interface{ ~int | ~string }\nfunc main() {}\n", "type constraints are not supported"},
+      {"type C interface{ ~int | ~string }\nfunc main() {\n\tvar c C\n\t_ = c\n}\n", "cannot use type C outside a type constraint: interface contains type constraints"},
       {"import \"reflect\"\nfunc main() { _ = reflect.TypeOf }\n", "import \"reflect\": reflection is not supported"},
       {"import \"os/exec\"\nfunc main() { _ = exec.Command }\n", "import \"os/exec\": os/exec is not supported"},
       {"import \"C\"\nfunc main() {}\n", "import \"C\": cgo is not supported"},

@@ -15,10 +15,11 @@ constexpr std::array<std::string_view, 25> kKeywords = {
     "import", "interface", "map",  "package", "range", "return",  "select",
     "struct", "switch", "type",   "var"};
 
-constexpr std::array<std::string_view, 21> kTypes = {
+constexpr std::array<std::string_view, 22> kTypes = {
     "bool",   "byte",   "complex64", "complex128", "error",  "float32", "float64",
     "int",    "int8",   "int16",     "int32",      "int64",  "rune",    "string",
-    "uint",   "uint8",  "uint16",    "uint32",     "uint64", "uintptr", "any"};
+    "uint",   "uint8",  "uint16",    "uint32",     "uint64", "uintptr", "any",
+    "comparable"};   // a constraint, coloured as the predeclared type it is
 
 constexpr std::array<std::string_view, 18> kBuiltins = {
     "append", "cap",   "clear", "close", "complex", "copy", "delete", "imag", "len",

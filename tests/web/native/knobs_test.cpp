@@ -149,4 +149,11 @@ TEST(Knobs, TypeTexts) {
   EXPECT_EQ(k.maps[0].elem_text, "map[int]bool");
 }
 
+TEST(GoLex, ConstraintNamesAreTypes) {
+  // generics: comparable and any colour as types, a type parameter as a plain name
+  EXPECT_TRUE(golex::is_predeclared_type("comparable"));
+  EXPECT_TRUE(golex::is_predeclared_type("any"));
+  EXPECT_FALSE(golex::is_predeclared_type("T"));
+}
+
 }  // namespace

@@ -1,0 +1,579 @@
+// compiler_generics.cpp — generics: type parameters on functions and types, their
+// constraints (any, comparable, cmp.Ordered, unions of ~T and T terms, interfaces with
+// methods and type sets), explicit instantiation (F[int], Set[string]) and inference of
+// type arguments from a call's arguments.
+//
+// Models: cmd/compile/internal/types2 — instantiate.go (instantiation, "T does not satisfy
+// C"), infer.go and unify.go (function argument type inference, then constraint type
+// inference through a constraint's core type, untyped constants defaulting last),
+// typeset.go (a constraint's type set: terms, ~T, comparable). For what runs, gc compiles
+// generic code by GC shape with a dictionary (noder/stencil.go); what a program allocates is
+// that of the code written for its type arguments, so here every list of type arguments
+// gets its own copy (an instance): a function compiled with its type parameters bound to
+// the arguments in a scope of their own, a named type `main.Set[string]` whose methods are
+// instantiated with it (so method sets and dynamic dispatch see them).
+//
+// Simplifications: a generic body is checked only where it is instantiated (gc checks it
+// once against its constraints: an error inside an uninstantiated generic function goes
+// unreported); no generic aliases, no generic methods' own method values; inference unifies
+// exactly (no inexact unification through interfaces); type sets are checked term by term,
+// not intersected.
+#include "engine/lang/compiler_impl.h"
+#include "engine/lang/parser.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace lang::detail {
+
+namespace {
+// Go's messages name the package's own types without "main." (types2's qualifier).
+std::string unqualified(std::string s) {
+  for (size_t at; (at = s.find("main.")) != std::string::npos;) s.erase(at, 5);
+  return s;
+}
+
+std::string type_expr_str(const TypeExpr& t) {
+  switch (t.kind) {
+    case TypeExpr::Name: case TypeExpr::Qualified: {
+      std::string s = t.kind == TypeExpr::Qualified ? t.pkg + "." + t.name : t.name;
+      if (!t.targs.empty()) {
+        s += "[";
+        for (size_t i = 0; i < t.targs.size(); ++i) {
+          if (i) s += ", ";
+          s += type_expr_str(*t.targs[i]);
+        }
+        s += "]";
+      }
+      return s;
+    }
+    case TypeExpr::Slice: return "[]" + type_expr_str(*t.elem);
+    case TypeExpr::Pointer: return "*" + type_expr_str(*t.elem);
+    case TypeExpr::Map: return "map[" + type_expr_str(*t.key) + "]" + type_expr_str(*t.elem);
+    case TypeExpr::Union: {
+      std::string s;
+      for (size_t i = 0; i < t.fields.size(); ++i) {
+        if (i) s += " | ";
+        s += t.fields[i].name;
+        s += type_expr_str(*t.fields[i].type);
+      }
+      return s;
+    }
+    case TypeExpr::Interface: return "interface{...}";
+    default: return "type";
+  }
+}
+
+// mentions: te names one of names (a type parameter still unknown).
+bool mentions(const TypeExpr& te, const std::set<std::string>& names) {
+  if (te.kind == TypeExpr::Name && te.targs.empty() && names.count(te.name)) return true;
+  for (const TypeExpr* c : {te.elem.get(), te.key.get()})
+    if (c && mentions(*c, names)) return true;
+  for (const auto& a : te.targs)
+    if (mentions(*a, names)) return true;
+  for (const auto& f : te.fields)
+    if (f.type && mentions(*f.type, names)) return true;
+  for (const auto* list : {&te.fparams, &te.fresults})
+    for (const Param& p : *list)
+      if (mentions(*p.type, names)) return true;
+  return false;
+}
+
+// core_term: the single type a constraint allows (its core type, ~[]E in [S ~[]E, E any]).
+const TypeExpr* core_term(const TypeExpr& c, bool& tilde) {
+  tilde = false;
+  if (c.kind == TypeExpr::Union && c.fields.size() == 1) {
+    tilde = c.fields[0].name == "~";
+    return c.fields[0].type.get();
+  }
+  if (c.kind == TypeExpr::Slice || c.kind == TypeExpr::Map || c.kind == TypeExpr::Pointer || c.kind == TypeExpr::Array) return &c;
+  return nullptr;
+}
+}  // namespace
+
+bool Compiler::is_generic(const FuncDecl& fd) {
+  if (!fd.tparams.empty()) return true;
+  if (!fd.has_recv) return false;
+  const TypeExpr* rt = fd.params[0].type.get();
+  if (rt->kind == TypeExpr::Pointer) rt = rt->elem.get();
+  return !rt->targs.empty();
+}
+
+// instance_name spells an instance as reflect and %T do: Pair[string,int].
+std::string Compiler::instance_name(const std::string& base, const std::vector<TypeId>& targs) const {
+  std::string s = base + "[";
+  for (size_t i = 0; i < targs.size(); ++i) {
+    if (i) s += ",";
+    s += T.name(targs[i]);
+  }
+  return s + "]";
+}
+
+Compiler::Scope Compiler::bindings(const std::vector<TypeParam>& tps, const std::vector<TypeId>& targs) const {
+  Scope s;
+  for (size_t i = 0; i < tps.size() && i < targs.size(); ++i) {
+    Entity e;
+    e.k = Entity::Type;
+    e.type = targs[i];
+    e.name = tps[i].name;
+    e.pos = tps[i].pos;
+    e.used = true;
+    if (tps[i].name != "_") s[tps[i].name] = e;
+  }
+  return s;
+}
+
+// in_scope runs fn with binds as the only scope (a declaration's own, at package level).
+bool Compiler::in_scope(Scope binds, const std::function<bool()>& fn) {
+  auto saved = std::move(scopes_);
+  const size_t saved_floor = scope_floor_;
+  scopes_.clear();
+  scope_floor_ = 0;
+  scopes_.push_back(std::move(binds));
+  const bool ok = fn();
+  scopes_ = std::move(saved);
+  scope_floor_ = saved_floor;
+  return ok;
+}
+
+// type_args resolves Set[string]'s type arguments in the scope where it is written.
+bool Compiler::type_args(const TypeExpr& te, const std::vector<TypeParam>& tps, std::vector<TypeId>& out) {
+  if (te.targs.size() != tps.size())
+    return fail(te.pos, std::string(te.targs.size() < tps.size() ? "not enough" : "too many") + " type arguments for type " + te.name + ": have " +
+                            std::to_string(te.targs.size()) + ", want " + std::to_string(tps.size()));
+  for (const auto& a : te.targs) {
+    TypeId t;
+    if (!type_of(*a, t)) return false;
+    out.push_back(t);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- constraints
+// satisfies: t is in constraint c's type set and has its methods (c is read in the current
+// scope, where the type parameters are bound); why says what is missing.
+bool Compiler::satisfies(TypeId t, const TypeExpr& c, std::string& why) {
+  ++constraint_ctx_;
+  const bool ok = satisfies_in(t, c, why);
+  --constraint_ctx_;
+  return ok;
+}
+
+bool Compiler::satisfies_in(TypeId t, const TypeExpr& c, std::string& why) {
+  if (c.kind == TypeExpr::Union) {
+    for (const FieldDecl& term : c.fields) {
+      TypeId tt;
+      if (!type_of(*term.type, tt)) return false;
+      std::string inner;
+      if (T.is_interface(tt) && term.name.empty() ? satisfies(t, *term.type, inner)
+                                                 : (term.name == "~" ? T.under(t) == T.under(tt) : t == tt))
+        return true;
+      if (failed_) return false;
+    }
+    why = unqualified(T.name(t)) + " missing in " + type_expr_str(c);
+    return false;
+  }
+  if (c.kind == TypeExpr::Interface) {
+    TypeId methods;
+    if (!interface_type(c, methods)) return false;
+    if (!T.u(methods).fields.empty() && !implements(t, methods, why)) return false;
+    for (const FieldDecl& f : c.fields)
+      if (f.name.empty() && !satisfies(t, *f.type, why)) return false;
+    return true;
+  }
+  TypeId ct;
+  if (!type_of(c, ct)) return false;
+  if (ct == comparable_type_) {
+    if (T.comparable(t)) return true;
+    why = unqualified(T.name(t)) + " does not satisfy comparable";
+    return false;
+  }
+  if (ct == ordered_type_) {   // cmp.Ordered: ~int | … | ~uintptr | ~float32 | ~float64 | ~string
+    if (T.is_integer(t) || T.kind(t) == Kind::Float64 || T.kind(t) == Kind::String) return true;
+    why = unqualified(T.name(t)) + " does not satisfy cmp.Ordered (" + unqualified(T.name(t)) +
+          " missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)";
+    return false;
+  }
+  if (!T.is_interface(ct)) {
+    if (t == ct) return true;
+    why = unqualified(T.name(t)) + " does not satisfy " + unqualified(T.name(ct));
+    return false;
+  }
+  std::string missing;
+  if (!T.u(ct).fields.empty() && !implements(t, ct, missing)) {
+    why = unqualified(T.name(t)) + " does not satisfy " + unqualified(T.name(ct)) + " (" + missing + ")";
+    return false;
+  }
+  auto d = constraint_decls_.find(ct);
+  if (d == constraint_decls_.end()) return true;
+  for (const FieldDecl& f : d->second->fields) {
+    if (!f.name.empty()) continue;
+    std::string inner;
+    if (!satisfies(t, *f.type, inner)) {
+      if (failed_) return false;
+      why = unqualified(T.name(t)) + " does not satisfy " + unqualified(T.name(ct)) + " (" + inner + ")";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Compiler::constraint_ok(const std::vector<TypeParam>& tps, const std::vector<TypeId>& targs, Pos p) {
+  return in_scope(bindings(tps, targs), [&] {
+    for (size_t i = 0; i < tps.size(); ++i) {
+      std::string why;
+      if (satisfies(targs[i], *tps[i].constraint, why)) continue;
+      if (failed_) return false;
+      if (why.rfind(unqualified(T.name(targs[i])) + " does not satisfy", 0) != 0)
+        why = unqualified(T.name(targs[i])) + " does not satisfy " + type_expr_str(*tps[i].constraint) + " (" + why + ")";
+      return fail(p, why);
+    }
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- instances
+bool Compiler::instantiate_type(const Entity& generic, const std::vector<TypeId>& targs, Pos p, TypeId& out) {
+  const TypeDecl& td = *generic.tdecl;
+  auto key = std::make_pair(&td, targs);
+  if (auto it = type_instances_.find(key); it != type_instances_.end()) {
+    out = it->second;
+    return true;
+  }
+  if (!constraint_ok(td.tparams, targs, p)) return false;
+  const TypeId id = T.named("main." + instance_name(td.name, targs));
+  type_instances_[key] = id;
+  instance_of_[id] = Instance{&td, targs};
+  TypeId u = 0;
+  if (!in_scope(bindings(td.tparams, targs), [&] { return type_of(*td.type, u); })) return false;
+  if (!T[u].complete && T[u].kind != Kind::Pointer && T[u].kind != Kind::Slice && T[u].kind != Kind::Map)
+    return fail(td.pos, "invalid recursive type " + td.name);
+  T.complete_named(id, u);
+  out = id;
+  if (!funcs_ready_) {
+    early_instances_.push_back(id);
+    return true;
+  }
+  return instance_methods(id);
+}
+
+// instance_methods instantiates every method of an instantiated type at once: its method
+// set must be whole for interfaces and dynamic dispatch.
+bool Compiler::instance_methods(TypeId inst) {
+  const Instance in = instance_of_[inst];
+  for (size_t i = 0; i < file_.funcs.size(); ++i) {
+    const FuncDecl& fd = file_.funcs[i];
+    if (!fd.has_recv || !is_generic(fd)) continue;
+    const TypeExpr* rt = fd.params[0].type.get();
+    if (rt->kind == TypeExpr::Pointer) rt = rt->elem.get();
+    if (rt->name != in.decl->name) continue;
+    if (instantiate_func(int(i), in.targs, fd.pos) < 0) return false;
+  }
+  return true;
+}
+
+// instantiate_func: the function (or method of a generic type) generic with targs bound,
+// made once and compiled after the functions being compiled now (pending_).
+int Compiler::instantiate_func(int generic, const std::vector<TypeId>& targs, Pos p) {
+  auto key = std::make_pair(generic, targs);
+  if (auto it = func_instances_.find(key); it != func_instances_.end()) return it->second;
+  const FuncDecl& fd = decl(generic);
+  std::vector<TypeParam> tps;
+  std::string name = is_std(fd) ? std_pkg_[&fd] + "[...]" : "main." + fd.name + "[...]";
+  if (fd.has_recv) {
+    const TypeExpr* rt = fd.params[0].type.get();
+    const bool ptr = rt->kind == TypeExpr::Pointer;
+    if (ptr) rt = rt->elem.get();
+    for (const auto& a : rt->targs) {
+      if (a->kind != TypeExpr::Name || !a->targs.empty()) return fail(a->pos, "receiver type parameter " + type_expr_str(*a) + " must be an identifier"), -1;
+      tps.push_back(TypeParam{a->pos, a->name, nullptr});
+    }
+    if (tps.size() != targs.size()) return fail(fd.params[0].pos, "receiver declares " + std::to_string(tps.size()) + " type parameters, but receiver base type declares " + std::to_string(targs.size())), -1;
+    name = ptr ? "main.(*" + rt->name + "[...])." + fd.name : "main." + rt->name + "[...]." + fd.name;
+  } else {
+    tps = std::vector<TypeParam>();
+    for (const TypeParam& tp : fd.tparams) tps.push_back(TypeParam{tp.pos, tp.name, nullptr});
+    std_ctx_ += is_std(fd);
+    const bool ok = constraint_ok(fd.tparams, targs, p);
+    std_ctx_ -= is_std(fd);
+    if (!ok) return -1;
+  }
+  int fidx;
+  if (!add_function(fd, bindings(tps, targs), name, fidx)) return -1;
+  func_instances_[key] = fidx;
+  pending_.push_back(fidx);
+  if (fd.has_recv) add_methods(fidx);
+  return fidx;
+}
+
+// ---------------------------------------------------------------- inference
+// unify matches a parameter's type expression with an argument's type, binding the type
+// parameters it names (unify.go, exact unification; a composite parameter type matches
+// an argument of a named type with that underlying type, as inexact unification does).
+bool Compiler::unify(const TypeExpr& pt, TypeId at, const std::set<std::string>& tparams, std::map<std::string, TypeId>& bound) {
+  switch (pt.kind) {
+    case TypeExpr::Name:
+      if (pt.targs.empty() && tparams.count(pt.name)) {
+        if (!bound.count(pt.name) && !T.is_untyped(at)) bound[pt.name] = at;
+        return true;
+      }
+      if (!pt.targs.empty()) {
+        auto in = instance_of_.find(at);
+        if (in != instance_of_.end() && in->second.decl->name == pt.name)
+          for (size_t i = 0; i < pt.targs.size() && i < in->second.targs.size(); ++i) unify(*pt.targs[i], in->second.targs[i], tparams, bound);
+      }
+      return true;
+    case TypeExpr::Pointer: case TypeExpr::Slice: case TypeExpr::Array: {
+      const Kind want = pt.kind == TypeExpr::Pointer ? Kind::Pointer : pt.kind == TypeExpr::Slice ? Kind::Slice : Kind::Array;
+      if (T.kind(at) == want) unify(*pt.elem, T.u(at).elem, tparams, bound);
+      return true;
+    }
+    case TypeExpr::Map:
+      if (T.kind(at) == Kind::Map) {
+        unify(*pt.key, T.u(at).key, tparams, bound);
+        unify(*pt.elem, T.u(at).elem, tparams, bound);
+      }
+      return true;
+    default: return true;
+  }
+}
+
+// infer completes targs (the explicit ones first) from the call's arguments, then from the
+// constraints' core types; untyped constants give their default type last.
+bool Compiler::infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& targs) {
+  std::set<std::string> names;
+  std::map<std::string, TypeId> bound;
+  for (size_t i = 0; i < fd.tparams.size(); ++i) {
+    names.insert(fd.tparams[i].name);
+    if (i < targs.size()) bound[fd.tparams[i].name] = targs[i];
+  }
+  if (targs.size() == fd.tparams.size()) return true;
+  std::map<std::string, TypeId> untyped;   // a bare type parameter handed an untyped constant
+  for (size_t i = 0; i < e.args.size() && i < fd.params.size(); ++i) {
+    const TypeExpr& pt = *fd.params[i].type;
+    const Expr* a = e.args[i].get();
+    while (a->kind == Expr::Paren) a = a->x.get();
+    if (pt.kind == TypeExpr::Func) {   // a literal's or a function's signature
+      std::vector<TypeId> ps, rs;
+      if (a->kind == Expr::FuncLitE) {
+        for (const auto* list : {&a->lit->params, &a->lit->results})
+          for (const Param& p : *list) {
+            TypeId t;
+            if (!type_of(*p.type, t)) return false;
+            (list == &a->lit->params ? ps : rs).push_back(t);
+          }
+      } else if (const Entity* f = a->kind == Expr::Ident ? lookup(a->name) : nullptr; f && f->k == Entity::Func && !is_generic(decl(f->slot))) {
+        ps = prog_.funcs[size_t(f->slot)].param_types;
+        rs = prog_.funcs[size_t(f->slot)].result_types;
+      }
+      for (size_t j = 0; j < ps.size() && j < pt.fparams.size(); ++j) unify(*pt.fparams[j].type, ps[j], names, bound);
+      for (size_t j = 0; j < rs.size() && j < pt.fresults.size(); ++j) unify(*pt.fresults[j].type, rs[j], names, bound);
+      continue;
+    }
+    TypeId at;
+    if (!operand_type(*a, at)) return false;
+    if (T.is_untyped(at)) {
+      if (pt.kind == TypeExpr::Name && names.count(pt.name) && at != TypeTable::kUntypedNil) {
+        // the "largest" default among several untyped constants (infer.go: int < rune < float)
+        TypeId& u = untyped[pt.name];
+        auto rank = [](TypeId x) { return x == TypeTable::kUntypedFloat ? 3 : x == TypeTable::kUntypedRune ? 2 : x ? 1 : 0; };
+        if (rank(at) > rank(u)) u = at;
+      }
+      continue;
+    }
+    unify(pt, at, names, bound);
+  }
+  // constraint type inference: a type parameter whose constraint has a core type
+  for (size_t round = 0; round <= fd.tparams.size(); ++round) {
+    for (const TypeParam& tp : fd.tparams) {
+      bool tilde;
+      const TypeExpr* core = core_term(*tp.constraint, tilde);
+      if (!core) continue;
+      if (bound.count(tp.name)) {
+        unify(*core, tilde ? T.under(bound[tp.name]) : bound[tp.name], names, bound);
+        continue;
+      }
+      std::set<std::string> unknown;
+      for (const std::string& n : names)
+        if (!bound.count(n)) unknown.insert(n);
+      if (mentions(*core, unknown)) continue;
+      Scope binds;
+      for (const auto& [n, t] : bound) {
+        Entity b;
+        b.k = Entity::Type;
+        b.type = t;
+        binds[n] = b;
+      }
+      TypeId t;
+      if (!in_scope(binds, [&] { return type_of(*core, t); })) return false;
+      bound[tp.name] = t;
+    }
+  }
+  for (const auto& [n, t] : untyped)
+    if (!bound.count(n)) bound[n] = T.default_type(t);
+  targs.clear();
+  for (const TypeParam& tp : fd.tparams) {
+    if (!bound.count(tp.name))
+      return fail(e.x->pos, "in call to " + (is_std(fd) ? std_pkg_[&fd] : fd.name) + ", cannot infer " + tp.name + " (declared at " + std::to_string(tp.pos.line) + ":" +
+                                std::to_string(tp.pos.col) + ")");
+    targs.push_back(bound[tp.name]);
+  }
+  return true;
+}
+
+bool Compiler::explicit_targs(const Expr& index, const FuncDecl& fd, std::vector<TypeId>& out) {
+  std::vector<const Expr*> list;
+  if (index.args.empty()) list.push_back(index.y.get());
+  for (const auto& a : index.args) list.push_back(a.get());
+  if (list.size() > fd.tparams.size())
+    return fail(list[fd.tparams.size()]->pos, "got " + std::to_string(list.size()) + " type arguments but want " + std::to_string(fd.tparams.size()));
+  for (const Expr* a : list) {
+    V v = expr(*a);
+    if (!v.ok) return false;
+    if (!v.is_type) return fail(a->pos, expr_str(*a) + " is not a type");
+    out.push_back(v.t);
+  }
+  return true;
+}
+
+// generic_call: F(args) or F[T…](args) — the instance for the (inferred) type arguments,
+// called as any function is.
+V Compiler::generic_call(const Expr& e, int generic, const Expr* index) {
+  const FuncDecl& fd = decl(generic);
+  std::vector<TypeId> targs;
+  if (index && !explicit_targs(*index, fd, targs)) { V v; v.ok = false; return v; }
+  if (!infer(e, fd, targs)) { V v; v.ok = false; return v; }
+  const int fidx = instantiate_func(generic, targs, index ? index->x->pos : e.x->pos);
+  if (fidx < 0) { V v; v.ok = false; return v; }
+  return func_params_[size_t(fidx)] ? expand_call(e, fidx) : user_call(e, fidx);
+}
+
+// generic_index: Set[string] (a type) in an expression; F[int] not called is refused.
+bool Compiler::generic_index(const Expr& e, V& out) {
+  out = V{};
+  const Entity* en = lookup(e.x->name);
+  if (en->k == Entity::Func) {
+    out.ok = false;
+    return fail(e.pos, "function values are not supported by the playground (" + e.x->name + "[…] must be called)");
+  }
+  std::vector<const Expr*> list;
+  if (e.args.empty()) list.push_back(e.y.get());
+  for (const auto& a : e.args) list.push_back(a.get());
+  const auto& tps = en->tdecl->tparams;
+  if (list.size() != tps.size()) {
+    out.ok = false;
+    return fail(e.pos, std::string(list.size() < tps.size() ? "not enough" : "too many") + " type arguments for type " + e.x->name + ": have " +
+                           std::to_string(list.size()) + ", want " + std::to_string(tps.size()));
+  }
+  std::vector<TypeId> targs;
+  for (const Expr* a : list) {
+    V v = expr(*a);
+    if (!v.ok || !v.is_type) {
+      out.ok = false;
+      return v.ok ? fail(a->pos, expr_str(*a) + " is not a type") : false;
+    }
+    targs.push_back(v.t);
+  }
+  TypeId t;
+  if (!instantiate_type(*en, targs, e.pos, t)) {
+    out.ok = false;
+    return false;
+  }
+  out.is_type = true;
+  out.t = t;
+  return true;
+}
+
+// ---------------------------------------------------------------- the standard library's generic functions
+// cmp and slices functions written in Go as their packages write them (go1.21
+// src/cmp/cmp.go, src/slices/slices.go; NaN ordering left out): compiled as the program's
+// own generic functions are, so an instance allocates what the library's code does (none
+// of these allocates). pkg_Name declares pkg.Name; they call no other function here.
+namespace {
+constexpr const char* kStdGenerics = R"go(package main
+func cmp_Compare[T cmp.Ordered](x, y T) int {
+	if x < y {
+		return -1
+	}
+	if x > y {
+		return +1
+	}
+	return 0
+}
+func cmp_Less[T cmp.Ordered](x, y T) bool { return x < y }
+func slices_Contains[S ~[]E, E comparable](s S, v E) bool {
+	for i := range s {
+		if v == s[i] {
+			return true
+		}
+	}
+	return false
+}
+func slices_Index[S ~[]E, E comparable](s S, v E) int {
+	for i := range s {
+		if v == s[i] {
+			return i
+		}
+	}
+	return -1
+}
+func slices_Max[S ~[]E, E cmp.Ordered](x S) E {
+	if len(x) < 1 {
+		panic("slices.Max: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		m = max(m, x[i])
+	}
+	return m
+}
+func slices_Min[S ~[]E, E cmp.Ordered](x S) E {
+	if len(x) < 1 {
+		panic("slices.Min: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		m = min(m, x[i])
+	}
+	return m
+}
+func slices_Reverse[S ~[]E, E any](s S) {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+}
+func slices_Equal[S ~[]E, E comparable](s1, s2 S) bool {
+	if len(s1) != len(s2) {
+		return false
+	}
+	for i := range s1 {
+		if s1[i] != s2[i] {
+			return false
+		}
+	}
+	return true
+}
+)go";
+}  // namespace
+
+// std_generics declares the library's generic functions for the packages the program
+// imports (after its own functions: their indices are the program's).
+bool Compiler::std_generics() {
+  bool wanted = false;
+  for (const auto& kv : imports_) wanted = wanted || kv.second.name == "cmp" || kv.second.name == "slices";
+  if (!wanted) return true;
+  Error e;
+  if (!parse(kStdGenerics, std_file_, e)) return fail(Pos{1, 1}, "internal error in the standard library's generic functions: " + e.msg);
+  for (const FuncDecl& fd : std_file_.funcs) {
+    const size_t us = fd.name.find('_');
+    const std::string full = fd.name.substr(0, us) + "." + fd.name.substr(us + 1);
+    int fidx;
+    if (!add_function(fd, {}, full, fidx)) return false;
+    std_funcs_[full] = fidx;
+    std_pkg_[&fd] = full;
+  }
+  return true;
+}
+
+}  // namespace lang::detail

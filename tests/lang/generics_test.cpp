@@ -1,0 +1,116 @@
+// generics_test.cpp — generic functions and types: instantiation, inference, constraints,
+// what an instance allocates (the same as the code written for its type arguments), and
+// gc's messages for what does not satisfy a constraint (each checked against real Go 1.24).
+#include <gtest/gtest.h>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+using langtest::go;
+using langtest::prog;
+using langtest::run;
+
+TEST(Generics, ProgramPrintsWhatRealGoPrints) {
+  // tests/lang/testdata/generics.go: the output of real Go 1.21, 1.24 and 1.27 (cmp is 1.21's)
+  for (const char* v : {"1.21", "1.24", "1.27"}) {
+    auto r = run(langtest::read_file("tests/lang/testdata/generics.go"), go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out,
+              "[10 20 30] 3\n[2 4] main.IDs\n9 c\nb a 2\nCounter(2) 2\n1 -1\n0 true true\n2 [apple avocado] [banana]\n"
+              "map[uint8][]string *main.node[int]\n")
+        << v;
+  }
+}
+
+TEST(Generics, InstancesAreNamedAsReflectNamesThem) {
+  auto r = run(prog("\ts := Set[string]{}\n\ts[\"a\"] = struct{}{}\n\tvar st Stack[Pair[string, int]]\n"
+                    "\tfmt.Printf(\"%T %T %T %v\\n\", s, Pair[string, []int]{}, &st, len(s))\n",
+                    "type Set[T comparable] map[T]struct{}\ntype Pair[K comparable, V any] struct {\n\tK K\n\tV V\n}\n"
+                    "type Stack[T any] struct{ items []T }\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "main.Set[string] main.Pair[string,[]int] *main.Stack[main.Pair[string,int]] 1\n");
+}
+
+TEST(Generics, AnInstanceAllocatesWhatTheCodeWrittenOutDoes) {
+  // Keys over 1000 int keys: one []int of 1000 (8 192 B, a size class) in both spellings
+  const std::string helpers =
+      "func Keys[K comparable, V any](m map[K]V) []K {\n\tks := make([]K, 0, len(m))\n\tfor k := range m {\n\t\tks = append(ks, k)\n\t}\n\treturn ks\n}\n"
+      "func IntKeys(m map[int]bool) []int {\n\tks := make([]int, 0, len(m))\n\tfor k := range m {\n\t\tks = append(ks, k)\n\t}\n\treturn ks\n}\n"
+      "var sink []int\n";
+  const std::string body =
+      "\tm := map[int]bool{}\n\tfor i := 0; i < 1000; i++ {\n\t\tm[i] = true\n\t}\n\tvar ms runtime.MemStats\n"
+      "\truntime.ReadMemStats(&ms)\n\ta := ms.TotalAlloc\n\tsink = Keys(m)\n\truntime.ReadMemStats(&ms)\n\tb := ms.TotalAlloc\n"
+      "\tsink = IntKeys(m)\n\truntime.ReadMemStats(&ms)\n\tfmt.Println(b-a, ms.TotalAlloc-b)\n";
+  auto r = run(prog(body, helpers), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "8192 8192\n");
+}
+
+TEST(Generics, InferenceUsesArgumentsConstraintsAndDefaults) {
+  auto r = run(prog("\tfmt.Println(Max(3, 7), Max(2, 2.5), Max(\"a\", \"b\"), Max[int64](9, 2))\n"
+                    "\tfmt.Printf(\"%T %v\\n\", First(IDs{4, 5}), First(IDs{4, 5}))\n",
+                    "type IDs []int\nfunc Max[T int | int64 | float64 | string](a, b T) T {\n\tif a > b {\n\t\treturn a\n\t}\n\treturn b\n}\n"
+                    "func First[S ~[]E, E any](s S) E { return s[0] }\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "7 2.5 b 9\nint 4\n");
+}
+
+TEST(Generics, ErrorsAreGcs) {
+  // the messages and columns of real Go 1.24's go vet
+  const std::pair<const char*, const char*> cases[] = {
+      {"func F[T comparable](x T) {}\nfunc main() { F([]int{}) }\n", "main.go:3:15: []int does not satisfy comparable"},
+      {"type Number interface{ ~int | ~float64 }\nfunc Sum[T Number](xs []T) {}\nfunc main() { Sum([]string{}) }\n",
+       "main.go:4:15: string does not satisfy Number (string missing in ~int | ~float64)"},
+      {"func Z[T any]() T { var z T; return z }\nfunc main() { _ = Z() }\n", "main.go:3:19: in call to Z, cannot infer T"},
+      {"type Set[T comparable] map[T]struct{}\nfunc main() { var s Set; _ = s }\n",
+       "main.go:3:21: cannot use generic type Set[T comparable] without instantiation"},
+      {"type Set[T comparable] map[T]struct{}\nfunc main() { var s Set[int, int]; _ = s }\n",
+       "main.go:3:21: too many type arguments for type Set: have 2, want 1"},
+      {"func F[T any](x T) {}\nfunc main() { F[int, int](1) }\n", "main.go:3:22: got 2 type arguments but want 1"},
+      {"type S interface{ String() string }\nfunc P[T S](x T) {}\nfunc main() { P(3) }\n",
+       "main.go:4:15: int does not satisfy S (missing method String)"},
+      {"import \"cmp\"\nfunc M[T cmp.Ordered](a T) {}\nfunc main() { M(true) }\n", "main.go:4:15: bool does not satisfy cmp.Ordered"},
+      {"func main() { var c comparable; _ = c }\n", "cannot use type comparable outside a type constraint: interface is (or embeds) comparable"},
+  };
+  for (const auto& [src, want] : cases) {
+    auto r = run(std::string("package main\n") + src, go("1.24"));
+    EXPECT_FALSE(r.loaded) << src;
+    EXPECT_NE(r.diag.find(want), std::string::npos) << src << "\n" << r.diag;
+  }
+}
+
+TEST(Generics, AGenericBodyNamingAPackageKeepsItsImportUsed) {
+  // gc checks a generic body once: its imports are used even with no instance
+  auto r = run("package main\nimport \"strconv\"\nfunc S[T any](x int) string { return strconv.Itoa(x) }\nfunc main() {}\n", go("1.24"));
+  EXPECT_TRUE(r.loaded) << r.diag;
+}
+
+TEST(Generics, CmpAndSlicesFunctionsAreTheLibrarysCode) {
+  // the output of real Go 1.21 and 1.24 (slices.Max of an empty slice panics as there)
+  const std::string src =
+      "package main\nimport (\n\t\"cmp\"\n\t\"fmt\"\n\t\"slices\"\n)\ntype IDs []int\nfunc main() {\n"
+      "\txs := IDs{3, 1, 4, 1, 5}\n"
+      "\tfmt.Println(slices.Contains(xs, 4), slices.Index(xs, 1), slices.Index([]string{\"a\"}, \"b\"))\n"
+      "\tfmt.Println(slices.Max(xs), slices.Min([]string{\"b\", \"a\"}), slices.Max([]float64{1.5, -2}))\n"
+      "\tslices.Reverse(xs)\n\tfmt.Println(xs, slices.Equal(xs, IDs{5, 1, 4, 1, 3}), slices.Equal([]int{}, nil))\n"
+      "\tfmt.Println(cmp.Compare(1, 2), cmp.Compare(\"b\", \"a\"), cmp.Compare(2.0, 2.0), cmp.Less(1, 2))\n"
+      "\tfmt.Println(slices.Max([]int{}))\n}\n";
+  for (const char* v : {"1.21", "1.24"}) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, "true 1 -1\n5 a 1.5\n[5 1 4 1 3] true true\n-1 1 0 true\n") << v;
+    EXPECT_EQ(r.err.rfind("panic: slices.Max: empty list", 0), 0u) << r.err;
+  }
+  auto bad = run("package main\nimport \"slices\"\nfunc main() { _ = slices.Max([]bool{true}) }\n", go("1.24"));
+  EXPECT_NE(bad.diag.find("main.go:3:19: bool does not satisfy cmp.Ordered"), std::string::npos) << bad.diag;
+  // maps.Keys: Go 1.23's iterator; before, no such function
+  auto keys = run("package main\nimport \"maps\"\nfunc main() { _ = maps.Keys(map[int]int{}) }\n", go("1.21"));
+  EXPECT_NE(keys.diag.find("undefined: maps.Keys"), std::string::npos) << keys.diag;
+  keys = run("package main\nimport \"maps\"\nfunc main() { _ = maps.Keys(map[int]int{}) }\n", go("1.24"));
+  EXPECT_NE(keys.diag.find("maps.Keys returns an iterator"), std::string::npos) << keys.diag;
+}
+
+}  // namespace
