@@ -327,8 +327,17 @@ bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& 
   bool func_param = false;
   static const std::vector<Param> kNone;
   for (const Param& p : stub ? kNone : fd.params) {
-    if (p.variadic) return restore(), fail(p.pos, "variadic functions are not supported by the playground");
     TypeId t;
+    if (p.variadic && &p != &fd.params.back()) return restore(), fail(p.pos, "can only use ... with final parameter in list");
+    if (p.variadic) {   // xs ...T: a []T, made at each call from the arguments (variadic_arg)
+      for (const Param& q : fd.params)
+        if (q.type->kind == TypeExpr::Func) return restore(), fail(p.pos, "variadic functions with function-typed parameters are not supported by the playground");
+      TypeId elem;
+      if (!type_of(*p.type, elem)) return restore(), false;
+      fn.param_types.push_back(T.slice(elem));
+      nodes.push_back(new_node());
+      continue;
+    }
     if (p.type->kind == TypeExpr::Func && !fd.has_recv) {
       // a function-typed parameter: the function is expanded at each call (expand_call)
       for (const Param& q : p.type->fparams)

@@ -202,9 +202,12 @@ V Compiler::receiver_value(const Receiver& r) {
 V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
   const FuncDecl& fd = decl(fidx);
   Function& callee = prog_.funcs[size_t(fidx)];
-  if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
+  const bool variadic = !fd.params.empty() && fd.params.back().variadic;
+  if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + fd.name);
   const size_t first = recv ? 1 : 0;   // callee parameter of e.args[0]
-  if (first + e.args.size() != callee.param_types.size()) {
+  if (variadic && !e.has_ellipsis && first + e.args.size() + 1 >= callee.param_types.size()) {
+    // the final arguments become one []T (variadic_arg); too few arguments fall through
+  } else if (first + e.args.size() != callee.param_types.size()) {
     std::string which = first + e.args.size() < callee.param_types.size() ? "not enough" : "too many";
     return bad(e.pos, which + " arguments in call to " + fd.name);
   }
@@ -217,8 +220,9 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
   rec.result = new_node();
   for (size_t i = 0; i < callee.param_types.size(); ++i) {
     size_t m = temp_mark();
-    const Expr& ax = i < first ? *recv->x : *e.args[i - first];
-    V a = i < first ? receiver_value(*recv) : expr(ax);
+    const bool packed = variadic && !e.has_ellipsis && i + 1 == callee.param_types.size();
+    const Expr& ax = i < first ? *recv->x : packed ? e : *e.args[i - first];
+    V a = i < first ? receiver_value(*recv) : packed ? variadic_arg(e, i - first, callee.param_types[i]) : expr(ax);
     if (!a.ok) return a;
     if (!assignable(a, callee.param_types[i], ax.pos, ("argument to " + fd.name).c_str())) { a.ok = false; return a; }
     flow(a.src, param_nodes_[size_t(fidx)][i]);
@@ -233,6 +237,26 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
   r.src.push_back(rec.result);
   calls_.push_back(std::move(rec));
   return call_results(r, base, callee.result_types, false);
+}
+
+// variadic_arg packs a variadic call's arguments from e.args[from] on into the []T the
+// final parameter receives, as gc does: a slice literal (on the stack unless the parameter
+// lets it escape: "... argument does not escape"), nil when there are none.
+V Compiler::variadic_arg(const Expr& e, size_t from, TypeId slice_t) {
+  if (from >= e.args.size()) {
+    V nil;
+    nil.isconst = true;
+    nil.t = TypeTable::kUntypedNil;
+    return nil;
+  }
+  auto& lit = variadic_lits_[&e];   // made once per call site: operand_type remembers nodes by address
+  if (!lit) {
+    lit = std::make_unique<Expr>();
+    lit->kind = Expr::CompositeLit;
+    lit->pos = e.args[from]->pos;
+    for (size_t i = from; i < e.args.size(); ++i) lit->args.push_back(clone_expr(*e.args[i]));
+  }
+  return composite(*lit, slice_t, false);
 }
 
 // call_results: a call's results, which come back in the frame's first slots (base…): none,
@@ -1135,7 +1159,10 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         bool bytes_from_string = T.kind(et) == Kind::Uint8 && (T.kind(o.t) == Kind::String || T.kind(o.t) == Kind::UntypedString);
         if (!bytes_from_string && !assignable(o, s.t, e.args[1]->pos, "append")) { r.ok = false; return r; }
         int os = materialize(o, bytes_from_string ? TypeTable::kString : s.t);
-        sink(o.src);
+        // the elements are copied: o's array escapes with what its elements point to, so
+        // only elements holding pointers are followed (the graph has no levels of
+        // indirection: a []string spread still takes its array along)
+        if (T[et].ptrs) sink(o.src);
         r.slot = temp(s.t);
         emit(OpAppendS, r.slot, s.slot, os, 0, uint16_t(et), bytes_from_string ? 1 : 0);
         return r;

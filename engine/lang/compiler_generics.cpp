@@ -350,8 +350,15 @@ bool Compiler::infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& tar
   }
   if (targs.size() == fd.tparams.size()) return true;
   std::map<std::string, TypeId> untyped;   // a bare type parameter handed an untyped constant
-  for (size_t i = 0; i < e.args.size() && i < fd.params.size(); ++i) {
-    const TypeExpr& pt = *fd.params[i].type;
+  const bool variadic = !fd.params.empty() && fd.params.back().variadic;
+  for (size_t i = 0; i < e.args.size(); ++i) {
+    size_t pi = i;   // the parameter e.args[i] goes to (xs ...T takes the rest)
+    if (pi >= fd.params.size()) {
+      if (!variadic) break;
+      pi = fd.params.size() - 1;
+    }
+    const bool spread = variadic && e.has_ellipsis && pi + 1 == fd.params.size();   // f(xs...)
+    const TypeExpr& pt = *fd.params[pi].type;
     const Expr* a = e.args[i].get();
     while (a->kind == Expr::Paren) a = a->x.get();
     if (pt.kind == TypeExpr::Func) {   // a literal's or a function's signature
@@ -373,6 +380,7 @@ bool Compiler::infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& tar
     }
     TypeId at;
     if (!operand_type(*a, at)) return false;
+    if (spread && T.kind(at) == Kind::Slice) at = T.u(at).elem;
     if (T.is_untyped(at)) {
       if (pt.kind == TypeExpr::Name && names.count(pt.name) && at != TypeTable::kUntypedNil) {
         // the "largest" default among several untyped constants (infer.go: int < rune < float)

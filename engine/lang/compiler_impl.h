@@ -254,6 +254,7 @@ class Compiler {
   V receiver_value(const Receiver& r);
   V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr);
   V call_results(V r, int base, const std::vector<TypeId>& results, bool copy);
+  V variadic_arg(const Expr& e, size_t from, TypeId slice_t);
   bool declare_closure(const Expr& name, const Expr& lit);
   V closure_call(const Expr& e, ClosureDef& c);
   V argument_copy(V& a, TypeId t);
@@ -429,6 +430,7 @@ class Compiler {
   std::map<TypeId, Instance> instance_of_;   // instantiated named type → what it instantiates
   std::vector<TypeId> early_instances_;      // instantiated before the functions existed
   std::map<int, Entity> method_entities_;    // instantiated methods, as method_of returns them
+  std::map<const Expr*, ExprP> variadic_lits_;   // per variadic call: its packed arguments' literal
   std::vector<int> pending_;                 // instances whose bodies are still to compile
   std::map<TypeId, const TypeExpr*> constraint_decls_;   // named constraint interfaces
   std::set<TypeId> constraint_only_;         // interfaces with a type set (usable only as constraints)

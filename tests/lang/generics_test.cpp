@@ -114,3 +114,29 @@ TEST(Generics, CmpAndSlicesFunctionsAreTheLibrarysCode) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Variadic, ArgumentsArePackedAsGcPacksThem) {
+  // the output of real Go 1.24 (tests/oracle/programs/variadic.go measures the memory)
+  auto r = run(prog("\tfmt.Println(sum(\"a\"), sum(\"b\", 1, 2, 3))\n\txs := []int{4, 5}\n\tfmt.Println(sum(\"c\", xs...))\n"
+                    "\tfmt.Println(MaxOf(3, 9, 2), MaxOf(\"x\"), MaxOf(1.5, []float64{0.5, 7}...))\n",
+                    "func sum(label string, nums ...int) int {\n\tt := 0\n\tfor _, n := range nums {\n\t\tt += n\n\t}\n"
+                    "\tfmt.Println(label, len(nums), nums == nil)\n\treturn t\n}\n"
+                    "func MaxOf[T int | float64 | string](first T, rest ...T) T {\n\tm := first\n\tfor _, x := range rest {\n"
+                    "\t\tif x > m {\n\t\t\tm = x\n\t\t}\n\t}\n\treturn m\n}\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "a 0 true\nb 3 false\n0 6\nc 2 false\n9\n9 x 7\n");
+  const std::pair<const char*, const char*> bad[] = {
+      {"func f(xs ...int, y int) {}\nfunc main() {}\n", "can only use ... with final parameter in list"},
+      {"func f(x int) {}\nfunc main() { f([]int{1}...) }\n", "cannot use ... in call to non-variadic f"},
+      {"func f(x int, xs ...int) {}\nfunc main() { f() }\n", "not enough arguments in call to f"},
+  };
+  for (const auto& [src, want] : bad) {
+    auto b = run(std::string("package main\n") + src, go("1.24"));
+    EXPECT_NE(b.diag.find(want), std::string::npos) << src << "\n" << b.diag;
+  }
+}
+
+}  // namespace
