@@ -54,7 +54,7 @@ struct TypeExpr {
   TypeP elem, key;                // Array/Slice/Pointer/Map elem; Map key
   std::vector<FieldDecl> fields;  // Struct; Interface: methods (type: a Func TypeExpr) and
                                   // embedded interfaces (name empty, type: a Name/Qualified)
-  std::vector<Param> fparams, fresults;   // Func: a parameter's function type (top-level functions only)
+  std::vector<Param> fparams, fresults;   // Func: a parameter's function type (functions' and methods' parameters only)
   std::vector<TypeP> targs;       // Name/Qualified: type arguments (an instantiated generic type)
 };
 

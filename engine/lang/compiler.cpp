@@ -338,7 +338,7 @@ bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& 
       nodes.push_back(new_node());
       continue;
     }
-    if (p.type->kind == TypeExpr::Func && !fd.has_recv) {
+    if (p.type->kind == TypeExpr::Func) {
       // a function-typed parameter: the function is expanded at each call (expand_call)
       for (const Param& q : p.type->fparams)
         if (q.type->kind == TypeExpr::Func) return restore(), fail(q.pos, "function types inside function types are not supported by the playground");

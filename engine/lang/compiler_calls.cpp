@@ -188,7 +188,7 @@ V Compiler::method_call(const Expr& e, const Expr& sel, const Entity& method, bo
     return bad(sel.pos, "cannot call pointer method " + sel.name + " on " + tn);
   }
   const Receiver recv{sel.x.get(), ptr_recv == x_is_ptr ? Receiver::AsIs : ptr_recv ? Receiver::Address : Receiver::Deref};
-  return user_call(e, method.slot, &recv);
+  return func_params_[size_t(method.slot)] ? expand_call(e, method.slot, &recv) : user_call(e, method.slot, &recv);
 }
 
 V Compiler::receiver_value(const Receiver& r) {
@@ -436,7 +436,7 @@ V Compiler::expansion_result(const Expansion& x) {
 // passed, and a literal still expands in the caller's scopes when the body calls it. gc
 // keeps such a closure on the stack when the parameter is only called, so nothing is
 // allocated for it; a literal's captures are by reference, as in Go.
-V Compiler::expand_call(const Expr& e, int fidx) {
+V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   const FuncDecl& fd = decl(fidx);
   const Function& fn = prog_.funcs[size_t(fidx)];
   if (expanding_fn_[size_t(fidx)])
@@ -445,14 +445,22 @@ V Compiler::expand_call(const Expr& e, int fidx) {
   if (F->fn->code.size() > kMaxFunctionCode)
     return bad(e.pos, "calls of functions with function-typed parameters expand to more code than the playground allows");
   if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
-  if (e.args.size() != fd.params.size())
-    return bad(e.pos, std::string(e.args.size() < fd.params.size() ? "not enough" : "too many") + " arguments in call to " + fd.name);
+  const size_t first = recv ? 1 : 0;   // a method's receiver is its parameter 0
+  if (first + e.args.size() != fd.params.size())
+    return bad(e.pos, std::string(first + e.args.size() < fd.params.size() ? "not enough" : "too many") + " arguments in call to " + fd.name);
   // Arguments first, in the caller's scopes: values copied to slots of their own,
   // function arguments bound by name.
   std::vector<V> values(fd.params.size());
   std::vector<Entity> funcs(fd.params.size());
   for (size_t i = 0; i < fd.params.size(); ++i) {
-    const Expr* a = e.args[i].get();
+    if (i < first) {   // the receiver: x, &x or *x
+      V v = receiver_value(*recv);
+      if (!v.ok) return v;
+      if (!assignable(v, fn.param_types[i], recv->x->pos, ("receiver of " + fd.name).c_str())) { v.ok = false; return v; }
+      values[i] = argument_copy(v, fn.param_types[i]);
+      continue;
+    }
+    const Expr* a = e.args[i - first].get();
     while (a->kind == Expr::Paren) a = a->x.get();
     if (fd.params[i].type->kind == TypeExpr::Func) {
       Entity& f = funcs[i];
@@ -479,9 +487,9 @@ V Compiler::expand_call(const Expr& e, int fidx) {
       f.used = true;
       continue;
     }
-    V v = expr(*e.args[i]);
+    V v = expr(*e.args[i - first]);
     if (!v.ok) return v;
-    if (!assignable(v, fn.param_types[i], e.args[i]->pos, ("argument to " + fd.name).c_str())) { v.ok = false; return v; }
+    if (!assignable(v, fn.param_types[i], e.args[i - first]->pos, ("argument to " + fd.name).c_str())) { v.ok = false; return v; }
     values[i] = argument_copy(v, fn.param_types[i]);
   }
   Expansion x;

@@ -260,7 +260,7 @@ class Compiler {
   V argument_copy(V& a, TypeId t);
   void declare_named_results(const std::vector<Param>& decl, const std::vector<TypeId>& types, Expansion& x);
   V expansion_result(const Expansion& x);
-  V expand_call(const Expr& e, int fidx);
+  V expand_call(const Expr& e, int fidx, const Receiver* recv = nullptr);
   bool expansion_return(const Stmt& s, Expansion& x);
   V conversion(const Expr& e, TypeId t);
   V bi_call(Builtin fn, const std::vector<V*>& args, TypeId result, bool escape_args);

@@ -131,7 +131,7 @@ class Parser {
       if (!type_params(f.tparams)) return false;
     }
     // a parameter may have a function type (expanded at each call by the compiler)
-    func_types_ok_ = !f.has_recv;
+    func_types_ok_ = true;
     if (!param_list(f.params, true)) return false;
     func_types_ok_ = false;
     if (!results_after_params(f.results)) return false;
@@ -1188,7 +1188,7 @@ class Parser {
   int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
   int depth_ = 0;
   int defers_ = 0;    // defer statements so far: names their hidden argument variables
-  bool func_types_ok_ = false;   // parsing a top-level function's parameters
+  bool func_types_ok_ = false;   // parsing a function's or method's parameters
   bool failed_ = false;
 };
 

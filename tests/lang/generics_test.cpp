@@ -140,3 +140,25 @@ TEST(Variadic, ArgumentsArePackedAsGcPacksThem) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Run, MethodsWithFunctionTypedParametersExpandAtEachCall) {
+  // the output of real Go 1.24: a method (of a generic type too) handed a literal or a
+  // function expands in place as a function with a function-typed parameter does
+  auto r = run(prog("\tvar l List[string]\n\tl.Push(\"a\")\n\tl.Push(\"b\")\n\tn := 0\n"
+                    "\tl.Each(func(s string) { n += len(s); fmt.Print(s, \" \") })\n\tfmt.Println(n)\n"
+                    "\tc := Counter{}\n\tc.Apply(3, double)\n\tc.Apply(1, func(v int) int { return v + n })\n\tfmt.Println(c.total)\n",
+                    "type node[T any] struct {\n\tval  T\n\tnext *node[T]\n}\n"
+                    "type List[T any] struct{ head *node[T] }\n"
+                    "func (l *List[T]) Push(v T) { l.head = &node[T]{val: v, next: l.head} }\n"
+                    "func (l *List[T]) Each(f func(T)) {\n\tfor n := l.head; n != nil; n = n.next {\n\t\tf(n.val)\n\t}\n}\n"
+                    "type Counter struct{ total int }\n"
+                    "func (c *Counter) Apply(v int, op func(int) int) { c.total += op(v) }\n"
+                    "func double(v int) int { return 2 * v }\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "b a 2\n9\n");
+}
+
+}  // namespace
