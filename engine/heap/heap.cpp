@@ -697,6 +697,16 @@ MemStats Heap::read_memstats() const {
   return m;
 }
 
+uint64_t Heap::simulator_bytes() const {
+  uint64_t b = sizeof(Heap) + spans_.capacity() * sizeof(Span) + bits_.capacity() * 8 +
+               free_span_ids_.capacity() * 4 + mcache_.capacity() * 4 + free_runs_.size() * 48 +
+               cycles_.capacity() * sizeof(GcCycle) + pinned_.capacity() * 4 + baseline_.capacity() * 4 +
+               released_bits_.capacity() * 8 + deferred_.capacity() * 4;
+  for (const auto& v : free_bits_) b += v.capacity() * 4 + sizeof(v);
+  for (const auto& v : partial_) b += v.capacity() * 4 + sizeof(v);
+  return b;
+}
+
 std::string Heap::check_invariants() const {
   uint64_t bytes = 0, objects = 0, pages = profile_.baseline_extra_inuse_pages;
   std::vector<std::pair<uint64_t, uint64_t>> ranges;

@@ -154,7 +154,9 @@ class Heap {
   using LeafMarker = std::function<void(uint32_t leaf, Marker&)>;
 
   explicit Heap(const runtime::Profile& profile);
-  Heap(const Heap&) = delete;
+  // A copy is a keyframe (engine/sim/simulation.h): member-wise, hooks included (their
+  // closures name the interpreter and simulation that installed them).
+  Heap(const Heap&) = default;
   Heap& operator=(const Heap&) = delete;
 
   // alloc allocates size bytes (mallocgc). noscan: the type has no pointers.
@@ -288,6 +290,9 @@ class Heap {
 
   // check_invariants recounts everything; returns "" or the first broken invariant.
   std::string check_invariants() const;
+  // simulator_bytes is what this model itself holds (spans, bitmaps, lists), for the
+  // keyframe budget (engine/sim/simulation.h). A Heap is copyable: a copy is a keyframe.
+  uint64_t simulator_bytes() const;
 
  private:
   friend class Marker;

@@ -7,6 +7,7 @@
 // growth costs one chunk, and references stay valid across emplace_back.
 //
 // Invariants: size() ≤ capacity() = chunks · kChunk; element i lives in chunk i / kChunk.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -17,6 +18,22 @@ namespace lang {
 template <typename T, size_t kChunk = 65536>
 class ChunkedVector {
  public:
+  ChunkedVector() = default;
+  ChunkedVector(ChunkedVector&&) noexcept = default;
+  ChunkedVector& operator=(ChunkedVector&&) noexcept = default;
+  // A copy (a keyframe of the run) holds the elements in use, in chunks of its own.
+  ChunkedVector(const ChunkedVector& o) : size_(o.size_) {
+    chunks_.reserve(o.chunks_.size());
+    for (size_t c = 0; c < o.chunks_.size(); ++c) {
+      chunks_.push_back(std::make_unique<T[]>(kChunk));
+      const size_t n = std::min(kChunk, size_ > c * kChunk ? size_ - c * kChunk : size_t{0});
+      std::copy(o.chunks_[c].get(), o.chunks_[c].get() + n, chunks_[c].get());
+    }
+  }
+  ChunkedVector& operator=(const ChunkedVector& o) {
+    if (this != &o) *this = ChunkedVector(o);
+    return *this;
+  }
   T& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
   const T& operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
   size_t size() const { return size_; }

@@ -119,7 +119,10 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   next_check_ = kCheckEvery;
 }
 
+Interpreter::Interpreter(const Interpreter& o) = default;
+
 Interpreter::~Interpreter() {
+  if (!owns_heap_hooks_.on) return;
   heap_.set_root_scanner(nullptr);
   heap_.set_leaf_marker(nullptr);
   heap_.set_pool_cleanup(nullptr);

@@ -56,6 +56,7 @@
 #include "engine/lang/gotime.h"
 #include "engine/lang/program.h"
 #include "engine/lang/sync_pool.h"
+#include "engine/maps/copy_ptr.h"
 #include "engine/maps/map.h"
 
 namespace lang {
@@ -92,8 +93,15 @@ class Interpreter {
   Interpreter(const Program& prog, heap::Heap& heap, const runtime::Profile& profile,
               const VmOptions& opt, Host* host);
   ~Interpreter();
-  Interpreter(const Interpreter&) = delete;
+  // A copy is a keyframe of the run (engine/sim/simulation.h): every pool, map (cloned),
+  // frame and counter, bound to the same program, heap object and host. Member-wise, so a
+  // field added later comes along. A copy leaves the heap's hooks alone when destroyed
+  // (only the interpreter that installed them removes them).
+  Interpreter(const Interpreter& o);
   Interpreter& operator=(const Interpreter&) = delete;
+  // own_heap_hooks: this copy now runs in place of the one that installed the heap's hooks
+  // (whose closures name this address); its destructor removes them.
+  void own_heap_hooks() { owns_heap_hooks_.on = true; }
 
   // run executes at most budget instructions; returns the status afterwards.
   VmStatus run(uint64_t budget);
@@ -147,7 +155,7 @@ class Interpreter {
   };
   struct Store { std::vector<Word> dense; std::unordered_map<uint64_t, Word> sparse; bool is_sparse = false; };
   struct SliceEnt { uint32_t arr = 0; uint64_t off = 0, len = 0, cap = 0; uint32_t mark = 0; bool live = false; };
-  struct MapEnt { std::unique_ptr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false, pooled = false, scalar_k = false, scalar_v = false, agg_v = false; Word last_key = ~Word(0); };
+  struct MapEnt { maps::CopyPtr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false, pooled = false, scalar_k = false, scalar_v = false, agg_v = false; Word last_key = ~Word(0); };
   // big: some entry holds a big-integer handle; pooled: some entry holds a pool index
   struct BigEnt { Word v = 0; uint32_t mark = 0; bool live = false; };
   struct IterEnt { uint32_t map = 0; std::vector<uint32_t> keys; size_t pos = 0; uint32_t mark = 0; bool live = false; };
@@ -301,7 +309,7 @@ class Interpreter {
   std::vector<uint32_t> pinned_bigs_;
   std::vector<uint32_t> mark_work_;        // Objs marked but not yet scanned
   bool draining_ = false;
-  std::vector<std::unique_ptr<Codec>> codecs_;
+  std::vector<std::shared_ptr<Codec>> codecs_;   // shared by keyframes: maps refer to them by address
   std::vector<TypeId> codec_types_;
   uint32_t next_map_id_ = 1;
   std::vector<uint8_t> type_has_refs_;     // per TypeId: values of it may hold pool indexes
@@ -328,6 +336,14 @@ class Interpreter {
   // brings the frames back to ret_floor_; nested_roots_ keeps the builtin's arguments alive
   size_t ret_floor_ = 0;
   std::vector<std::pair<TypeId, Word>> nested_roots_;
+  // Whether ~Interpreter removes the heap's hooks: true in the interpreter that installed
+  // them, false in a copy (a keyframe) until own_heap_hooks() (the copy restored in place).
+  struct HookOwner {
+    bool on = true;
+    HookOwner() = default;
+    HookOwner(const HookOwner&) : on(false) {}
+    HookOwner& operator=(const HookOwner&) = delete;
+  } owns_heap_hooks_;
 };
 
 }  // namespace lang

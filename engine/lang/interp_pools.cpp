@@ -613,7 +613,7 @@ maps::MapType Interpreter::map_type(TypeId t) const {
 Codec* Interpreter::codec_for(TypeId mt) {
   for (size_t i = 0; i < codec_types_.size(); ++i)
     if (codec_types_[i] == mt) return codecs_[i].get();
-  codecs_.push_back(std::make_unique<Codec>(*this, T.u(mt).key, T.u(mt).elem));
+  codecs_.push_back(std::make_shared<Codec>(*this, T.u(mt).key, T.u(mt).elem));
   codec_types_.push_back(mt);
   return codecs_.back().get();
 }

@@ -177,6 +177,19 @@ ClassicMap::Col<T>& ClassicMap::Col<T>::operator=(Col&& o) noexcept {
 }
 
 template <class T>
+ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
+  if (!o.owned_) {
+    p_ = o.p_;
+    return;
+  }
+  if (o.cap_) {
+    p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapped_));
+    cap_ = o.cap_;
+    if (n_) std::memcpy(p_, o.p_, n_ * sizeof(T));
+  }
+}
+
+template <class T>
 void ClassicMap::Col<T>::reserve_exact(size_t cap) {
   assert(owned_);
   p_ = static_cast<T*>(col_realloc(p_, cap_ * sizeof(T), cap * sizeof(T), mapped_));
@@ -327,6 +340,18 @@ ClassicMap::ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const 
 
 ClassicMap::~ClassicMap() {
   if (scan_.on) heap_.forget_scan(this);
+}
+
+std::unique_ptr<Map> ClassicMap::clone() const {
+  auto c = std::make_unique<ClassicMap>(*this);
+  // oldbuckets' columns that view the current array's (hash_grow, materialize_elems) view
+  // the clone's own current columns.
+  Slots& os = c->old_.s;
+  const Slots& ns = c->cur_.s;
+  for (auto [view, col] : {std::pair{&os.keys, &ns.keys}, std::pair{&os.elems, &ns.elems},
+                           std::pair{&os.key_objs, &ns.key_objs}, std::pair{&os.elem_objs, &ns.elem_objs}})
+    if (!view->owned()) view->view_of(*col, view->size());
+  return c;
 }
 
 heap::ObjId ClassicMap::alloc_bucket_array(uint32_t B, uint32_t& nbuckets) {

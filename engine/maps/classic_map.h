@@ -65,6 +65,7 @@
 #include <random>
 #include <vector>
 
+#include "engine/maps/copy_ptr.h"
 #include "engine/maps/map.h"
 
 namespace maps {
@@ -114,6 +115,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   MapShape shape() const override;
   const MapType& type() const override { return type_; }
   std::string check_invariants() const override;
+  std::unique_ptr<Map> clone() const override;
 
   // Inspection for the bucket grid.
   uint32_t B() const { return B_; }
@@ -145,8 +147,11 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     Col() = default;
     Col(Col&& o) noexcept { *this = std::move(o); }
     Col& operator=(Col&& o) noexcept;
-    Col(const Col&) = delete;
+    // A copy owns a copy of the values; a copy of a view (oldbuckets) views the same storage
+    // until ClassicMap::clone points it at the clone's own column.
+    Col(const Col& o);
     Col& operator=(const Col&) = delete;
+    bool owned() const { return owned_; }
     ~Col() { reset(); }
     T& operator[](size_t i) { return p_[i]; }
     const T& operator[](size_t i) const { return p_[i]; }
@@ -198,7 +203,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     uint32_t base = 0;             // 2^B
     bool on_stack = false;
     Slots s;                       // oldbuckets: buckets [0, base), columns viewing cur_'s
-    std::unique_ptr<Slots> spill;  // oldbuckets: its buckets [base, nbuckets) (kSpillBit)
+    CopyPtr<Slots> spill;          // oldbuckets: its buckets [base, nbuckets) (kSpillBit)
   };
   struct BucketScan;                     // one bucket's tophash bytes, read at once
   struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there

@@ -195,6 +195,9 @@ class Map {
   virtual MapShape shape() const = 0;
   virtual const MapType& type() const = 0;
   virtual std::string check_invariants() const = 0;
+  // clone is a deep copy of the map's whole state (a keyframe: engine/sim/simulation.h). The
+  // copy shares the heap, profile and codec references, and its on_event listener.
+  virtual std::unique_ptr<Map> clone() const = 0;
 
   // inspect_buckets appends cells for buckets (groups) [first, first + count) of the current
   // array, or of oldbuckets when old is true; swiss numbers groups across tables in directory

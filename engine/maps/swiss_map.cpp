@@ -186,7 +186,51 @@ class SwissMap::SlotPool {
 
   uint64_t bytes() const { return bytes_; }
 
+  // A copy owns copies of the slabs (the blocks handed out so far); its free blocks point
+  // into them. Blocks the map holds are re-pointed with rebase().
+  SlotPool(const SlotPool& o) : ind_keys_(o.ind_keys_), ind_elems_(o.ind_elems_), elems_(o.elems_), bytes_(o.bytes_) {
+    for (uint32_t c = 0; c < 8; c++) {
+      const uint64_t capacity = uint64_t(8) << c;
+      const Class& from = o.classes_[c];
+      Class& to = classes_[c];
+      to.next_blocks = from.next_blocks;
+      to.slabs.reserve(from.slabs.size());
+      for (const Slab& f : from.slabs) {
+        Slab t;
+        t.nblocks = f.nblocks;
+        t.next = f.next;
+        const uint64_t n = uint64_t(f.nblocks) * capacity, used = uint64_t(f.next) * capacity;
+        t.ctrl = copy_array(f.ctrl, n, used);
+        t.keys = copy_array(f.keys, n, used);
+        t.elems = copy_array(f.elems, n, used);
+        t.ind_keys = copy_array(f.ind_keys, n, used);
+        t.ind_elems = copy_array(f.ind_elems, n, used);
+        to.slabs.push_back(std::move(t));
+      }
+      to.free = from.free;
+      for (SlotBlock& b : to.free) rebase(b, static_cast<uint32_t>(capacity));
+    }
+  }
+  SlotPool& operator=(const SlotPool&) = delete;
+
+  // rebase points b's arrays at this pool's slab (b.slab, b.off) of its capacity class.
+  void rebase(SlotBlock& b, uint32_t capacity) const {
+    const Slab& s = classes_[class_of(capacity)].slabs[b.slab];
+    b.ctrl = s.ctrl.get() + b.off;
+    b.keys = s.keys.get() + b.off;
+    b.elems = b.elems && s.elems ? s.elems.get() + b.off : nullptr;
+    b.ind_keys = b.ind_keys && s.ind_keys ? s.ind_keys.get() + b.off : nullptr;
+    b.ind_elems = b.ind_elems && s.ind_elems ? s.ind_elems.get() + b.off : nullptr;
+  }
+
  private:
+  template <class T>
+  static std::unique_ptr<T[]> copy_array(const std::unique_ptr<T[]>& from, uint64_t n, uint64_t used) {
+    if (!from) return nullptr;
+    std::unique_ptr<T[]> to(new T[n]);   // the blocks not handed out yet stay unwritten
+    std::memcpy(to.get(), from.get(), used * sizeof(T));
+    return to;
+  }
   struct Slab {
     std::unique_ptr<uint8_t[]> ctrl;
     std::unique_ptr<uint32_t[]> keys, elems, ind_keys, ind_elems;
@@ -264,6 +308,19 @@ SwissMap::SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapT
 }
 
 SwissMap::~SwissMap() = default;
+
+SwissMap::SwissMap(const SwissMap&) = default;
+
+std::unique_ptr<Map> SwissMap::clone() const {
+  auto c = std::make_unique<SwissMap>(*this);
+  // The copied blocks still point into this map's pool: re-point them at the clone's.
+  if (c->small_.ctrl) c->pool_->rebase(c->small_, static_cast<uint32_t>(kSwissGroupSlots));
+  for (Table& t : c->tables_) {
+    if (t.capacity) c->pool_->rebase(t.slots, t.capacity);
+    else t.slots = SlotBlock{};
+  }
+  return c;
+}
 
 std::unique_ptr<Map> make_swiss_map(heap::Heap& heap, const runtime::Profile& profile,
                                     const MapType& type, const SlotCodec& codec,

@@ -103,6 +103,7 @@
 #include <vector>
 
 #include "engine/heap/heap.h"
+#include "engine/maps/copy_ptr.h"
 #include "engine/maps/map.h"
 #include "engine/runtime/profile.h"
 
@@ -180,7 +181,7 @@ class SwissMap final : public Map {
   SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
            const SlotCodec& codec, const MakeParams& params);
   ~SwissMap() override;
-  SwissMap(const SwissMap&) = delete;
+  SwissMap(const SwissMap&);   // with SlotPool's copy; clone() re-points the blocks at it
   SwissMap& operator=(const SwissMap&) = delete;
 
   // Map (mapassign, mapaccess, mapdelete, mapclear; see map.h).
@@ -201,6 +202,7 @@ class SwissMap final : public Map {
   MapShape shape() const override;
   const MapType& type() const override { return type_; }
   std::string check_invariants() const override;
+  std::unique_ptr<Map> clone() const override;
   // inspect_buckets numbers groups across the distinct tables in directory order (the small
   // map: one group). A Swiss map has no oldbuckets: old appends nothing.
   bool inspect_buckets(bool old, uint64_t first, uint64_t count,
@@ -317,7 +319,7 @@ class SwissMap final : public Map {
   const SlotCodec& codec_;
   const KeyOps keys_;
   const SwissLayout layout_;
-  std::unique_ptr<SlotPool> pool_;
+  CopyPtr<SlotPool> pool_;
 
   uint64_t used_ = 0;                    // Map.used
   uint64_t seed_ = 0;                    // Map.seed

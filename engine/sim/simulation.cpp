@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "engine/lang/compiler.h"
 #include "engine/lang/interp.h"
@@ -81,16 +82,10 @@ bool frequent(maps::MapEvent::Kind k) {
   return k == maps::MapEvent::OverflowAlloc || k == maps::MapEvent::Split || k == maps::MapEvent::TableGrow ||
          k == maps::MapEvent::PruneTombstones;
 }
-}  // namespace
 
-struct Simulation::Impl : lang::Host {
-  Options opt;
-  std::string source, file = "main.go";
-  std::vector<Diagnostic> diags;
-  const runtime::Profile* profile = nullptr;
-  std::unique_ptr<lang::Program> prog;
-  std::unique_ptr<heap::Heap> heap;
-  std::unique_ptr<lang::Interpreter> vm;
+// RunData is the run's state outside the heap and the interpreter: what it printed, its
+// record and the recorder's counters. A keyframe copies it whole (with Heap and Interpreter).
+struct RunData {
   RunState state = RunState::Empty;
   std::string out, err;
   Timeline tl;
@@ -100,7 +95,49 @@ struct Simulation::Impl : lang::Host {
   size_t samples = 0;
   uint64_t nprints = 0;
   std::map<std::pair<uint32_t, int>, uint64_t> event_counts;   // (map, kind) → occurrences
+};
+
+uint64_t timeline_bytes(const Timeline& tl) {
+  uint64_t b = tl.records().capacity() * sizeof(Record);
+  for (const Record& r : tl.records()) {
+    b += r.text.capacity() + r.maps.capacity() * sizeof(MapSnapshot);
+    for (const MapSnapshot& m : r.maps) b += m.name.capacity() + m.type.capacity();
+  }
+  return b;
+}
+
+constexpr size_t kMaxKeyframes = 24;           // past this the closest pair is thinned
+constexpr uint64_t kFirstKeyframeOps = 1 << 17;
+// A keyframe's copy is charged to the slice that takes it as this many bytes per op, so the
+// slice runs fewer ops (a copy moves ≈ 1 byte in the time an op of a map loop takes ≈ 50:
+// build/bench_slices --keyframes).
+constexpr uint64_t kKeyframeBytesPerOp = 64;
+
+struct Keyframe {
+  uint64_t op = 0, bytes = 0;
+  std::unique_ptr<heap::Heap> heap;
+  std::unique_ptr<lang::Interpreter> vm;
+  RunData data;
+};
+}  // namespace
+
+struct Simulation::Impl : lang::Host, RunData {
+  Options opt;
+  std::string source, file = "main.go";
+  std::vector<Diagnostic> diags;
+  const runtime::Profile* profile = nullptr;
+  std::unique_ptr<lang::Program> prog;
+  std::unique_ptr<heap::Heap> heap;
+  std::unique_ptr<lang::Interpreter> vm;
   std::map<uint32_t, std::pair<uint64_t, uint64_t>> pointed_cache;   // map id → (ops + 1, bytes)
+  // Keyframes, in op order, all taken at the horizon; the horizon's record while the run is
+  // behind it.
+  std::vector<Keyframe> keyframes;
+  uint64_t kf_every = kFirstKeyframeOps, next_kf = kFirstKeyframeOps, kf_bytes = 0, kf_taken = 0, kf_dropped = 0;
+  uint64_t horizon = 0;
+  bool behind = false;            // restored to before the horizon: horizon_tl holds its record
+  Timeline horizon_tl;
+  RunState horizon_st = RunState::Empty;
 
   uint64_t ops() const { return vm ? vm->ops() : 0; }
 
@@ -201,17 +238,20 @@ struct Simulation::Impl : lang::Host {
   }
 
   void start() {
-    out.clear();
-    err.clear();
-    tl.clear();
-    event_counts.clear();
+    leave_horizon();
+    static_cast<RunData&>(*this) = RunData{};
     pointed_cache.clear();
-    samples = 0;
-    nprints = 0;
     sample_every = opt.sample_every_ops ? opt.sample_every_ops : kAutoSampleStart;
     next_sample = sample_every;
-    vm.reset();
-    heap = std::make_unique<heap::Heap>(*profile);
+    // The heap and the interpreter keep their addresses across restarts: the keyframes'
+    // closures (heap hooks, map listeners) and references name them (restore()).
+    if (vm) std::destroy_at(vm.get());
+    if (heap) {
+      std::destroy_at(heap.get());
+      std::construct_at(heap.get(), *profile);
+    } else {
+      heap = std::make_unique<heap::Heap>(*profile);
+    }
     heap->set_gc_percent(opt.gogc);
     heap->set_memory_limit(opt.memlimit);
     // The runtime's clock (engine/heap/README.md, "The scavenger"): time.Sleep's, plus a
@@ -231,9 +271,120 @@ struct Simulation::Impl : lang::Host {
     vo.file = file.substr(file.find_last_of('/') + 1);
     vo.max_sim_memory = opt.max_sim_memory;
     vo.max_heap_bytes = opt.max_heap_bytes;
-    vm = std::make_unique<lang::Interpreter>(*prog, *heap, *profile, vo, this);
+    if (vm) std::construct_at(vm.get(), *prog, *heap, *profile, vo, this);
+    else vm = std::make_unique<lang::Interpreter>(*prog, *heap, *profile, vo, this);
     state = RunState::Ready;
   }
+
+  //-- keyframes ----------------------------------------------------------------------------
+  void forget_keyframes() {
+    keyframes.clear();
+    kf_bytes = kf_taken = kf_dropped = 0;
+    kf_every = opt.keyframe_every_ops ? opt.keyframe_every_ops : kFirstKeyframeOps;
+    next_kf = kf_every;
+    horizon = 0;
+    behind = false;
+    horizon_tl.clear();
+    horizon_st = RunState::Empty;
+  }
+  // at_horizon: the run is at the furthest op it reached (it records, and takes keyframes).
+  bool at_horizon() const { return !behind; }
+  // leave_horizon keeps the horizon's record before the run goes back.
+  void leave_horizon() {
+    if (behind) return;
+    horizon = ops();
+    horizon_tl = tl;
+    horizon_st = state;
+    behind = true;
+  }
+  // note_progress: the run has passed its horizon again (its record there is the same).
+  void note_progress() {
+    if (behind && (ops() > horizon || (ops() == horizon && state == horizon_st && tl.records().size() >= horizon_tl.records().size()))) {
+      behind = false;
+      horizon_tl.clear();
+    }
+    if (!behind) horizon = std::max(horizon, ops()), horizon_st = state;
+  }
+  // keyframe_due: the copy would land at the horizon, no cycle is half marked, and it is time.
+  bool keyframe_due() const {
+    return opt.keyframe_budget_bytes && !behind && ops() >= next_kf && !heap->cycle_pending() &&
+           vm->status() == lang::VmStatus::Running && (keyframes.empty() || keyframes.back().op < ops());
+  }
+  // take_keyframe copies the run and returns the bytes it holds.
+  uint64_t take_keyframe() {
+    Keyframe k;
+    k.op = ops();
+    k.heap = std::make_unique<heap::Heap>(*heap);
+    k.vm = std::make_unique<lang::Interpreter>(*vm);
+    k.data = static_cast<const RunData&>(*this);
+    k.bytes = heap->simulator_bytes() + vm->memory() + timeline_bytes(tl) + out.capacity() + err.capacity() +
+              event_counts.size() * 64;
+    const uint64_t bytes = k.bytes;
+    kf_bytes += bytes;
+    ++kf_taken;
+    keyframes.push_back(std::move(k));
+    // Geometric, then even: the next one a third of the way further (a seek replays at most
+    // a quarter of the way to where it goes), and at least kf_every ops on.
+    next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
+    // Over the budget (or the count): drop the keyframe whose neighbours are closest, so the
+    // longest replay grows least; the spacing grows with the run.
+    while (!keyframes.empty() && (kf_bytes > opt.keyframe_budget_bytes || keyframes.size() > kMaxKeyframes)) {
+      size_t drop = 0;
+      uint64_t best = UINT64_MAX;
+      for (size_t i = 0; i < keyframes.size(); ++i) {
+        const uint64_t prev = i ? keyframes[i - 1].op : 0;
+        const uint64_t next = i + 1 < keyframes.size() ? keyframes[i + 1].op : ops();
+        // a keyframe that alone is over the budget goes first
+        const uint64_t gap = keyframes[i].bytes > opt.keyframe_budget_bytes ? 0 : next - prev;
+        if (gap < best) best = gap, drop = i;
+      }
+      kf_bytes -= keyframes[drop].bytes;
+      keyframes.erase(keyframes.begin() + static_cast<std::ptrdiff_t>(drop));
+      ++kf_dropped;
+    }
+    return bytes;
+  }
+  const Keyframe* keyframe_at_or_before(uint64_t op) const {
+    const Keyframe* k = nullptr;
+    for (const Keyframe& f : keyframes)
+      if (f.op <= op) k = &f;
+    return k;
+  }
+  // restore puts the run in keyframe k's state, in place: the heap's and the maps' closures
+  // name this Simulation's heap and interpreter, which keep their addresses.
+  void restore(const Keyframe& k) {
+    leave_horizon();
+    lang::Interpreter* v = vm.get();
+    std::destroy_at(v);                         // removes the heap's hooks …
+    std::destroy_at(heap.get());
+    std::construct_at(heap.get(), *k.heap);     // … which the heap's copy brings back
+    std::construct_at(v, *k.vm);
+    v->own_heap_hooks();
+    static_cast<RunData&>(*this) = k.data;
+    pointed_cache.clear();
+  }
+  // go_back places the run at the latest keyframe at or before op, or at the start.
+  void go_back(uint64_t op) {
+    if (const Keyframe* k = keyframe_at_or_before(op)) restore(*k);
+    else start();
+  }
+  // run_to runs until ops() reaches op (or the run ends), then finishes a cycle in progress.
+  void run_to(uint64_t op) {
+    while ((state == RunState::Ready || state == RunState::Running) && ops() < op) {
+      const uint64_t before = ops();
+      const bool marking = heap->cycle_pending();   // a step may only mark (ops() stays)
+      run(op - ops(), false);
+      if (ops() == before && !marking && !heap->cycle_pending()) break;
+    }
+    drain_cycle();
+  }
+  void drain_cycle() {
+    if (!heap || !heap->cycle_pending()) return;
+    while (heap->cycle_pending()) heap->gc_work(~uint64_t{0});
+    if (ops() >= next_sample) sample();
+  }
+
+  bool unit(StepMode mode, uint64_t max_ops);
 
   void finish() {
     lang::VmStatus st = vm->status();
@@ -283,17 +434,26 @@ struct Simulation::Impl : lang::Host {
         vm->set_stop_after_print(false);
         return state;
       }
+      if (keyframe_due()) {
+        // a time slice pays for the copy with ops; a step to the next print does not stop
+        const uint64_t cost = take_keyframe() / kKeyframeBytesPerOp;
+        if (!stop_on_print) budget -= std::min(budget, cost);
+        continue;
+      }
       uint64_t chunk = std::min({budget, next_sample > ops() ? next_sample - ops() : 1, opt.max_ops - ops()});
+      if (opt.keyframe_budget_bytes && !behind && next_kf > ops()) chunk = std::min(chunk, next_kf - ops());
       uint64_t before = ops();
       vm->run(chunk);
       uint64_t done = ops() - before;
       budget -= std::min(budget, done);
       if (ops() >= next_sample && !heap->cycle_pending()) sample();
+      note_progress();
       if (stop_on_print && vm->prints() != prints0) break;
       if (done == 0 && vm->status() == lang::VmStatus::Running && !heap->cycle_pending()) break;
     }
     vm->set_stop_after_print(false);
     finish();
+    note_progress();
     return state;
   }
 };
@@ -304,6 +464,7 @@ Simulation::~Simulation() = default;
 
 bool Simulation::load(std::string_view source, const Options& options, std::string_view file) {
   Impl& s = *impl_;
+  s.forget_keyframes();   // they name the heap and interpreter going now
   s.vm.reset();
   s.heap.reset();
   s.prog.reset();
@@ -336,48 +497,62 @@ bool Simulation::load(std::string_view source, const Options& options, std::stri
   }
   s.prog = std::move(prog);
   s.start();
+  s.forget_keyframes();
   return true;
 }
 
 void Simulation::reset() {
-  if (impl_->prog) impl_->start();
+  if (!impl_->prog) return;
+  impl_->forget_keyframes();
+  impl_->start();
+  impl_->forget_keyframes();
 }
 
 // [SECTION] stepping
 RunState Simulation::step(uint64_t budget) { return impl_->run(budget, false); }
 
 RunState Simulation::step_unit(StepMode mode, uint64_t max_ops) {
-  Impl& s = *impl_;
-  if (s.state != RunState::Ready && s.state != RunState::Running) return s.state;
+  impl_->unit(mode, max_ops);
+  return impl_->state;
+}
+
+// unit advances by one unit of mode (at most max_ops ops); true when the unit ended where a
+// unit ends (not at max_ops or the run's end).
+bool Simulation::Impl::unit(StepMode mode, uint64_t max_ops) {
+  if (state != RunState::Ready && state != RunState::Running) return false;
   switch (mode) {
-    case StepMode::Ops: return s.run(max_ops == UINT64_MAX ? 1 : max_ops, false);
-    case StepMode::NextPrint: return s.run(max_ops, true);
+    case StepMode::Ops: run(max_ops == UINT64_MAX ? 1 : max_ops, false); return true;
+    case StepMode::NextPrint: {
+      const uint64_t prints0 = nprints;
+      run(max_ops, true);
+      return nprints != prints0;
+    }
     case StepMode::Statement: {
       uint64_t n = 0;
-      s.run(1, false);
+      run(1, false);
       ++n;
-      while ((s.state == RunState::Running) && !s.vm->at_statement_start() && n < max_ops) {
-        s.run(1, false);
+      while ((state == RunState::Running) && !vm->at_statement_start() && n < max_ops) {
+        run(1, false);
         ++n;
       }
-      return s.state;
+      return state == RunState::Running && vm->at_statement_start();
     }
     case StepMode::LoopIteration: {
       // until a loop jumps back in this frame (or an outer one), or the function returns
-      size_t depth = s.vm->depth();
+      size_t depth = vm->depth();
       uint64_t n = 0;
-      while (s.state == RunState::Ready || s.state == RunState::Running) {
-        size_t d0 = s.vm->depth();
-        int32_t pc0 = s.vm->pc();
-        s.run(1, false);
-        if (++n >= max_ops) break;
-        if (s.vm->depth() < depth) break;
-        if (s.vm->depth() == d0 && d0 <= depth && s.vm->pc() <= pc0) break;
+      while (state == RunState::Ready || state == RunState::Running) {
+        size_t d0 = vm->depth();
+        int32_t pc0 = vm->pc();
+        run(1, false);
+        if (vm->depth() < depth) return true;
+        if (vm->depth() == d0 && d0 <= depth && vm->pc() <= pc0) return true;
+        if (++n >= max_ops) return false;
       }
-      return s.state;
+      return false;
     }
   }
-  return s.state;
+  return false;
 }
 
 RunState Simulation::run_to_end() {
@@ -385,11 +560,74 @@ RunState Simulation::run_to_end() {
   return impl_->state;
 }
 
+void Simulation::rewind(uint64_t op) {
+  Impl& s = *impl_;
+  if (!s.prog || !s.vm) return;
+  const bool can_run = s.state == RunState::Ready || s.state == RunState::Running;
+  const uint64_t now = s.ops();
+  if (op < now || (op == now && !can_run && op < s.horizon)) {
+    s.go_back(op);
+    return;
+  }
+  // ahead: a keyframe between here and op saves the replay up to it
+  const Keyframe* k = s.keyframe_at_or_before(op);
+  if (can_run && k && k->op > now) s.restore(*k);
+}
+
 RunState Simulation::seek(uint64_t op) {
-  if (!impl_->prog) return impl_->state;
-  impl_->start();
-  if (op > 0) step(op);
-  return impl_->state;
+  Impl& s = *impl_;
+  if (!s.prog) return s.state;
+  rewind(op);
+  s.run_to(op);
+  return s.state;
+}
+
+RunState Simulation::step_back(StepMode mode) {
+  Impl& s = *impl_;
+  if (!s.prog || !s.vm) return s.state;
+  const uint64_t x = s.ops();
+  if (x == 0) return s.state;
+  if (mode == StepMode::Ops) return seek(x - 1);
+  if (mode == StepMode::NextPrint) {
+    // A forward step stops right after a print, at the op its record carries.
+    uint64_t to = 0;
+    for (const Record& r : horizon_timeline().records())
+      if (r.kind == Record::Print && r.op < x) to = r.op;
+    return seek(to);
+  }
+  // Replay a window of ops before x, stepping forward by mode and noting where each step
+  // stopped: the last stop before x is where the previous step stopped. The window doubles
+  // until it holds a stop (a statement starts every few ops; prints may be far apart).
+  for (uint64_t window = 4096;; window *= 2) {
+    const uint64_t from = x > window ? x - window : 0;
+    seek(from);
+    uint64_t best = UINT64_MAX;
+    while ((s.state == RunState::Ready || s.state == RunState::Running) && s.ops() < x) {
+      const uint64_t before = s.ops();
+      const bool marking = s.heap->cycle_pending();
+      const bool ended = s.unit(mode, std::max<uint64_t>(x - before, 1));
+      if (ended && s.ops() < x) best = s.ops();
+      if (s.ops() == before && !marking && !s.heap->cycle_pending()) break;
+    }
+    if (best != UINT64_MAX || from == 0) return seek(best == UINT64_MAX ? 0 : best);
+  }
+}
+
+uint64_t Simulation::horizon_ops() const { return impl_->behind ? impl_->horizon : impl_->ops(); }
+RunState Simulation::horizon_state() const { return impl_->behind ? impl_->horizon_st : impl_->state; }
+const Timeline& Simulation::horizon_timeline() const { return impl_->behind ? impl_->horizon_tl : impl_->tl; }
+
+KeyframeInfo Simulation::keyframes() const {
+  KeyframeInfo k;
+  k.count = impl_->keyframes.size();
+  k.bytes = impl_->kf_bytes;
+  k.taken = impl_->kf_taken;
+  k.dropped = impl_->kf_dropped;
+  for (const Keyframe& f : impl_->keyframes) {
+    k.ops.push_back(f.op);
+    k.largest = std::max(k.largest, f.bytes);
+  }
+  return k;
 }
 
 // [SECTION] inspection

@@ -15,6 +15,20 @@
 //   2. Every print, GC cycle and map growth appears in timeline() in the order it happened,
 //      stamped with the op count at which it happened.
 //   3. After a run ends (Finished, Panicked, LimitExceeded) step() does nothing.
+//   4. A run is a function of its op count: seek(op) by any route (from the start, from a
+//      keyframe, after seeking elsewhere) reaches the same state (tests/lang/keyframe_test.cpp).
+//
+// Keyframes (time travel). With Options::keyframe_budget_bytes > 0, the run copies its whole
+// state — heap, interpreter (pools, frames, every map: Map::clone), output, timeline and the
+// recorder's counters — every so many ops as it advances past its horizon (the furthest op it
+// reached). seek(op) and step_back() restore the latest keyframe at or before where they go
+// and replay from there; since a run is deterministic the replay is exact. The copies are
+// value copies of the engine's structs (Heap, Interpreter and RunData are copyable), so a
+// field added to any of them is kept by keyframes without being listed anywhere. When the
+// keyframes outgrow the budget the one whose removal leaves the shortest gap is dropped, so
+// they stay spread over the run (early ones are small, late ones hold the big maps).
+// timeline() is the record at the current op; horizon_timeline() the run's record up to its
+// horizon (what a timeline view draws while the cursor is in the past).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,6 +53,19 @@ struct Options {
   uint64_t max_heap_bytes = 64ull << 30;         // simulated heap cap ("out of memory")
   bool log_timestamps = false;         // log.Printf prefix "2009/11/10 23:00:00 " (the simulated clock: time.Sleep moves it)
   uint64_t sample_every_ops = 0;       // counter samples; 0 = automatic (≈ 2000 per run)
+  // Keyframes (see the header): the bytes their copies may hold together; 0 = none (seek
+  // then replays from the start). keyframe_every_ops: the first spacing, 0 = automatic.
+  uint64_t keyframe_budget_bytes = 0;
+  uint64_t keyframe_every_ops = 0;
+};
+
+// KeyframeInfo describes the keyframes a run holds now.
+struct KeyframeInfo {
+  size_t count = 0;
+  uint64_t bytes = 0;                  // their copies together (the simulator's estimate)
+  uint64_t largest = 0;                // the largest one
+  uint64_t taken = 0, dropped = 0;     // over the run so far
+  std::vector<uint64_t> ops;           // where they are
 };
 
 // Diagnostic is an error with its place in the program text.
@@ -92,8 +119,21 @@ class Simulation {
   RunState step(uint64_t budget);
   RunState step_unit(StepMode mode, uint64_t max_ops = UINT64_MAX);
   RunState run_to_end();
-  // seek re-runs from the start to op (deterministic), for the timeline cursor.
+  // seek places the run at op: restores the latest keyframe at or before op (or starts over)
+  // when op is behind, then runs to op; a GC cycle the op started is finished (as the
+  // program would see it). Past the run's end it stops at the end.
   RunState seek(uint64_t op);
+  // rewind does the first half of seek only (one copy, no replay): step() carries the run
+  // on to op a slice at a time (the web's cursor). Does nothing when the run is at or
+  // before op and no keyframe lies in between.
+  void rewind(uint64_t op);
+  // step_back goes back by one unit of mode (the op where the previous forward step of that
+  // mode stopped: a statement's start, a loop back-edge, right after a print); Ops: one op.
+  RunState step_back(StepMode mode);
+  uint64_t horizon_ops() const;                        // the furthest op this run reached
+  RunState horizon_state() const;                      // its state there (Finished, …)
+  const Timeline& horizon_timeline() const;            // its record up to there
+  KeyframeInfo keyframes() const;
 
   RunState state() const;
   uint64_t ops() const;

@@ -4,6 +4,9 @@
 //                      (default assets/scenarios/article000_inline.go, today's Go)
 //   --cpu              time with the thread's CPU clock instead of the wall clock: on a
 //                      shared machine the wall clock counts the time other processes ran
+//   --keyframes MB     take keyframes within MB (Options::keyframe_budget_bytes, the web's
+//                      24): the slices that copied one are marked, and after the run seeks
+//                      to 20 ops in a shuffled order and steps back are timed
 //
 // Drives Simulation::step() the way the web front end does (web/app.cpp advance_limited):
 // a frame gets budget_ms of engine time, spent in chunks of about half a millisecond sized
@@ -89,6 +92,38 @@ std::string what_happened(const sim::Simulation& s, uint64_t op0, uint64_t op1) 
 
 }  // namespace
 
+// time_travel prints what the keyframes cost and what seeking and stepping back take.
+void time_travel(sim::Simulation& s, std::vector<double>& keyframe_chunks, double budget_ms) {
+  const sim::KeyframeInfo k = s.keyframes();
+  std::printf("\nkeyframes: %zu kept (%.1f MB, largest %.1f MB), %llu taken, %llu dropped; at ops",
+              k.count, double(k.bytes) / (1 << 20), double(k.largest) / (1 << 20), (unsigned long long)k.taken,
+              (unsigned long long)k.dropped);
+  for (uint64_t op : k.ops) std::printf(" %llu", (unsigned long long)op);
+  std::printf("\n");
+  if (!keyframe_chunks.empty())
+    std::printf("step() calls that took a keyframe: %zu, p50 %.2f ms, max %.2f ms (budget %.1f)\n", keyframe_chunks.size(),
+                percentile(keyframe_chunks, 0.5), *std::max_element(keyframe_chunks.begin(), keyframe_chunks.end()), budget_ms);
+  const uint64_t end = s.ops();
+  std::vector<double> seeks;
+  for (int i = 0; i < 20; ++i) {
+    const uint64_t op = end * uint64_t((i * 7) % 20) / 20;   // a shuffled order: back and forth
+    const double t = now_ms();
+    s.seek(op);
+    seeks.push_back(now_ms() - t);
+  }
+  std::printf("seek to 20 ops in a shuffled order: p50 %.1f ms, max %.1f ms\n", percentile(seeks, 0.5),
+              *std::max_element(seeks.begin(), seeks.end()));
+  s.seek(end / 2);
+  for (sim::StepMode m : {sim::StepMode::Statement, sim::StepMode::LoopIteration, sim::StepMode::NextPrint}) {
+    const double t = now_ms();
+    s.step_back(m);
+    std::printf("step back by %s from op %llu: %.1f ms\n",
+                m == sim::StepMode::Statement ? "a statement" : m == sim::StepMode::LoopIteration ? "a loop iteration" : "a print",
+                (unsigned long long)(end / 2), now_ms() - t);
+    s.seek(end / 2);
+  }
+}
+
 int main(int argc, char** argv) {
   std::string file = "assets/scenarios/article000_inline.go";
   sim::Options opt;
@@ -99,6 +134,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--budget-ms") && i + 1 < argc) budget_ms = std::atof(argv[++i]);
     else if (!std::strcmp(argv[i], "--top") && i + 1 < argc) top = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--cpu")) g_cpu_clock = true;
+    else if (!std::strcmp(argv[i], "--keyframes") && i + 1 < argc) opt.keyframe_budget_bytes = std::strtoull(argv[++i], nullptr, 10) << 20;
     else file = argv[i];
   }
   std::ifstream in(file, std::ios::binary);
@@ -112,6 +148,7 @@ int main(int argc, char** argv) {
   }
   std::vector<double> frames;
   std::vector<Chunk> chunks;
+  std::vector<double> keyframe_chunks;   // step() calls that copied a keyframe (ms)
   double ops_per_ms = 1000;   // as a fresh web Run starts
   const double t_start = now_ms();
   sim::RunState st = sim::RunState::Ready;
@@ -119,12 +156,13 @@ int main(int argc, char** argv) {
     const double f0 = now_ms();
     for (;;) {
       const uint64_t chunk = uint64_t(std::clamp(ops_per_ms * 0.5, 16.0, 2e7));
-      const uint64_t before = s.ops();
+      const uint64_t before = s.ops(), kf_before = s.keyframes().taken;
       const double t = now_ms();
       st = s.step(chunk);
       const double dt = now_ms() - t;
       const uint64_t did = s.ops() - before;
       chunks.push_back({before, s.ops(), dt, double(did) / ops_per_ms});
+      if (s.keyframes().taken != kf_before) keyframe_chunks.push_back(dt);
       if (did > 0 && dt > 0.05) ops_per_ms = 0.5 * ops_per_ms + 0.5 * (double(did) / dt);
       else if (did == chunk) ops_per_ms = std::min(ops_per_ms * 1.5, 4e7);
       if (st != sim::RunState::Ready && st != sim::RunState::Running) break;
@@ -152,5 +190,6 @@ int main(int argc, char** argv) {
     std::printf("  %7.2f ms (rate predicted %.2f) ops %llu..%llu:%s\n", c.ms, c.predicted_ms,
                 (unsigned long long)c.op0, (unsigned long long)c.op1, what_happened(s, c.op0, c.op1).c_str());
   }
+  if (opt.keyframe_budget_bytes) time_travel(s, keyframe_chunks, budget_ms);
   return 0;
 }

@@ -1,0 +1,231 @@
+// keyframe_test.cpp — time travel (engine/sim/simulation.h, "Keyframes"): a state reached by
+// seeking (from a keyframe, backwards, forwards) is the state a straight run reaches at the
+// same op; a run carried on from a sought state ends exactly as a straight run; stepping back
+// retraces forward steps. The digest covers the inspection API's whole output and every
+// map's entries, so a field a keyframe failed to copy shows as a difference.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+// digest is everything the inspection API shows at the current op, and the maps' contents.
+std::string digest(const sim::Simulation& s) {
+  std::string d = std::string(sim::to_string(s.state())) + " op=" + std::to_string(s.ops()) +
+                  " line=" + std::to_string(s.current_line()) + " exit=" + std::to_string(s.exit_code()) + "\n";
+  d += "stdout:" + s.stdout_text() + "\nstderr:" + s.stderr_text() + "\n";
+  sim::Record r;
+  r.kind = sim::Record::End;
+  r.mem = s.memstats();
+  for (const sim::LiveMap& m : s.live_maps()) {
+    sim::MapSnapshot snap;
+    snap.id = m.id;
+    snap.name = m.name;
+    snap.type = m.map->type().name;
+    snap.shape = m.map->shape();
+    r.maps.push_back(snap);
+    // the entries (handles), in the map's own order, and its invariants
+    uint64_t h = 1469598103934665603ull, n = 0;
+    m.map->for_each([&](uint32_t k, uint32_t e) {
+      h = (h ^ k) * 1099511628211ull;
+      h = (h ^ e) * 1099511628211ull;
+      ++n;
+      return true;
+    });
+    std::vector<maps::BucketCell> cells;
+    m.map->inspect_buckets(false, 0, 1u << 20, cells);
+    for (const maps::BucketCell& c : cells) h = (h ^ (c.used | c.tombstones << 8 | uint64_t(c.chain) << 16 | uint64_t(c.chain_used) << 32)) * 1099511628211ull;
+    d += m.name + ": " + std::to_string(n) + " entries, hash " + std::to_string(h) + " pointed " +
+         std::to_string(s.pointed_bytes(m)) + " " + m.map->check_invariants() + "\n";
+  }
+  d += sim::Timeline::record_json(r) + "\n";
+  if (s.heap()) d += "heap: " + s.heap()->check_invariants() + " gc=" + std::to_string(s.heap()->cycles().size()) + "\n";
+  d += s.timeline().to_jsonl();
+  return d;
+}
+
+sim::Options with_keyframes(const char* version, uint64_t budget, uint64_t every) {
+  sim::Options o = langtest::go(version);
+  o.keyframe_budget_bytes = budget;
+  o.keyframe_every_ops = every;
+  return o;
+}
+
+// straight_at is the state a fresh run (no keyframes) reaches at op.
+std::string straight_at(const std::string& src, const sim::Options& base, uint64_t op) {
+  sim::Options o = base;
+  o.keyframe_budget_bytes = 0;
+  sim::Simulation s;
+  EXPECT_TRUE(s.load(src, o));
+  s.seek(op);
+  return digest(s);
+}
+
+// A program that touches every part of the state a keyframe copies: maps of several kinds
+// (growing, with pointer values, string keys, a nested map), slices, strings, structs,
+// interfaces, GC cycles, the clock and math/rand, prints in a loop.
+const char* kRich = R"(package main
+
+import (
+	"fmt"
+	"math/rand"
+	"runtime"
+	"strconv"
+	"time"
+)
+
+type entry struct {
+	name string
+	hits []int
+}
+
+func main() {
+	m := make(map[int]*[64]byte)
+	s := map[string]entry{}
+	nested := map[int]map[int]int{}
+	var boxes []any
+	for i := 0; i < 30000; i++ {
+		m[i] = &[64]byte{byte(i)}
+		if i%7 == 0 {
+			k := "k" + strconv.Itoa(i)
+			s[k] = entry{name: k, hits: append(s[k].hits, i)}
+		}
+		if i%100 == 0 {
+			nested[i] = map[int]int{i: rand.Intn(1000)}
+			boxes = append(boxes, i)
+		}
+		if i%5000 == 0 {
+			time.Sleep(time.Millisecond)
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			fmt.Println(i, len(m), len(s), ms.HeapAlloc/1024, ms.NumGC, time.Now().UnixNano()%1000000)
+		}
+	}
+	for i := 0; i < 30000; i += 2 {
+		delete(m, i)
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Println("end", len(m), len(s), len(nested), len(boxes), ms.HeapAlloc/1024, ms.NumGC)
+}
+)";
+
+struct Case {
+  const char* name;
+  std::string src;
+  const char* version;
+};
+
+std::vector<Case> cases() {
+  return {
+      {"rich_1.19", kRich, "1.19"},
+      {"rich_1.27", kRich, "1.27"},
+      {"article000_inline_1.19", langtest::read_file("assets/scenarios/article000_inline.go"), "1.19"},
+      {"article000_inline_1.27", langtest::read_file("assets/scenarios/article000_inline.go"), "1.27"},
+      {"churning_cache_1.24", langtest::read_file("assets/scenarios/churning_cache.go"), "1.24"},
+  };
+}
+
+TEST(Keyframes, SeekingAnywhereReachesTheStateOfAStraightRun) {
+  for (const Case& c : cases()) {
+    SCOPED_TRACE(c.name);
+    // a small budget and spacing: many keyframes taken, many dropped
+    const sim::Options o = with_keyframes(c.version, 40u << 20, 20000);
+    sim::Simulation s;
+    ASSERT_TRUE(s.load(c.src, o));
+    s.run_to_end();
+    const uint64_t end = s.ops();
+    const std::string at_end = digest(s);
+    const sim::KeyframeInfo k = s.keyframes();
+    EXPECT_GT(k.taken, 5u);
+    EXPECT_GT(k.count, 1u);
+    EXPECT_LE(k.bytes, o.keyframe_budget_bytes);
+    // backwards, forwards, onto a keyframe, just after one, past the end
+    std::vector<uint64_t> targets = {end * 3 / 4, end / 5, end - 1};
+    if (!k.ops.empty()) targets.push_back(k.ops.back() + 1);
+    for (uint64_t op : targets) {
+      SCOPED_TRACE("op " + std::to_string(op));
+      s.seek(op);
+      EXPECT_TRUE(digest(s) == straight_at(c.src, o, op)) << "seek differs from a straight run";
+      EXPECT_EQ(s.horizon_ops(), end);   // the run's record up to its end is kept
+    }
+    s.seek(end + 100);
+    EXPECT_TRUE(digest(s) == at_end) << "the end again differs";
+  }
+}
+
+TEST(Keyframes, ARunCarriedOnFromASoughtStateEndsAsAStraightRun) {
+  for (const Case& c : cases()) {
+    SCOPED_TRACE(c.name);
+    const sim::Options o = with_keyframes(c.version, 8u << 20, 30000);
+    sim::Simulation ref;
+    ASSERT_TRUE(ref.load(c.src, langtest::go(c.version)));
+    ref.run_to_end();
+
+    sim::Simulation s;
+    ASSERT_TRUE(s.load(c.src, o));
+    s.step(ref.ops() * 2 / 3);       // part of the way, taking keyframes
+    s.seek(ref.ops() / 4);           // back (a keyframe), then on to the end in slices
+    while (s.step(7919) == sim::RunState::Running) {}
+    EXPECT_EQ(s.stdout_text(), ref.stdout_text());
+    EXPECT_TRUE(digest(s) == digest(ref)) << "carried on: differs from a straight run";
+  }
+}
+
+TEST(Keyframes, TheRunBehindItsHorizonKeepsTheHorizonsRecord) {
+  const std::string src = kRich;
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(src, with_keyframes("1.27", 8u << 20, 0)));
+  s.run_to_end();
+  const std::string full = s.timeline().to_jsonl();
+  const uint64_t end = s.ops();
+  s.seek(end / 3);
+  EXPECT_TRUE(s.horizon_timeline().to_jsonl() == full);
+  EXPECT_EQ(s.horizon_state(), sim::RunState::Finished);
+  EXPECT_LT(s.timeline().records().size(), s.horizon_timeline().records().size());
+  s.run_to_end();                    // the horizon again: one record
+  EXPECT_TRUE(s.timeline().to_jsonl() == full);
+  EXPECT_EQ(&s.horizon_timeline(), &s.timeline());
+}
+
+TEST(Keyframes, SteppingBackRetracesForwardSteps) {
+  for (sim::StepMode mode : {sim::StepMode::Statement, sim::StepMode::LoopIteration, sim::StepMode::NextPrint}) {
+    SCOPED_TRACE(int(mode));
+    sim::Simulation s;
+    ASSERT_TRUE(s.load(kRich, with_keyframes("1.19", 8u << 20, 5000)));
+    std::vector<uint64_t> stops;
+    std::vector<std::string> states;
+    for (int i = 0; i < 40 && s.state() != sim::RunState::Finished; ++i) {
+      stops.push_back(s.ops());
+      states.push_back(s.stdout_text() + std::to_string(s.current_line()));
+      s.step_unit(mode, 1u << 22);
+    }
+    ASSERT_GT(stops.size(), 5u);
+    for (size_t i = stops.size(); i-- > 1;) {
+      s.step_back(mode);
+      EXPECT_EQ(s.ops(), stops[i]) << "step back " << stops.size() - i;
+      EXPECT_EQ(s.stdout_text() + std::to_string(s.current_line()), states[i]);
+    }
+  }
+  // by one op
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kRich, with_keyframes("1.19", 8u << 20, 5000)));
+  s.step(12345);
+  const uint64_t at = s.ops();   // fewer when a keyframe's copy took part of the slice
+  s.step_back(sim::StepMode::Ops);
+  EXPECT_EQ(s.ops(), at - 1);
+}
+
+TEST(Keyframes, NoneWithoutABudget) {
+  sim::Simulation s;
+  ASSERT_TRUE(s.load(kRich, langtest::go("1.19")));
+  s.run_to_end();
+  EXPECT_EQ(s.keyframes().count, 0u);
+  EXPECT_EQ(s.keyframes().taken, 0u);
+}
+
+}  // namespace
