@@ -1,6 +1,6 @@
 // app.cpp — the app struct's operations, the frame (time slices, layout) and the share state.
 //
-// [SECTION] Runs: load, advance by a time slice, step, cursor probe
+// [SECTION] Runs: load, advance by a time slice, step, the cursor (keyframes)
 // [SECTION] Share state and links
 // [SECTION] Layout: menu, tiled windows (wide), tabs (narrow), embed view
 // [SECTION] Frame
@@ -25,6 +25,9 @@ namespace {
 constexpr const char* kDefaultPreset = "article000_inline";
 constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reruns the program
 constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory cap on the web
+// The main run's keyframes (time travel): with the live run, the 1M preset stays under the
+// 64 MB WASM heap budget (README, Performance).
+constexpr uint64_t kWebKeyframeBytes = 12ull << 20;
 constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
 
 uint64_t g_serial = 0;
@@ -221,8 +224,8 @@ void reload(App& a, bool autoplay) {
   }
   sim::Options o = a.main.options;
   o.max_sim_memory = kWebSimMemory;
+  o.keyframe_budget_bytes = kWebKeyframeBytes;
   const bool ok = load_run(a.main, text, o);
-  a.probe = Run{};
   a.timeline.cursor = UINT64_MAX;
   s.error_line = s.error_col = 0;
   s.error.clear();
@@ -246,41 +249,131 @@ void reload(App& a, bool autoplay) {
 void set_playing(App& a, bool playing) {
   if (playing && a.main.done() && a.main.loaded()) reload(a, true);
   a.main.playing = playing && a.main.loaded();
+  a.main.target_op = UINT64_MAX;
   if (playing) a.timeline.cursor = UINT64_MAX;
 }
 
+namespace {
+// follow_run: the cursor is where the main run stands, or live when that is its horizon.
+void follow_run(App& a) {
+  const sim::Simulation* s = a.main.sim.get();
+  a.timeline.cursor = s && s->ops() < s->horizon_ops() ? s->ops() : UINT64_MAX;
+}
+}  // namespace
+
 void step_unit(App& a, sim::StepMode mode) {
   if (!a.main.sim) return;
-  if (a.main.done()) reload(a, false);
+  if (a.main.done() && a.timeline.cursor == UINT64_MAX) reload(a, false);
   a.main.playing = false;
-  a.timeline.cursor = UINT64_MAX;
+  a.main.target_op = UINT64_MAX;
   a.main.sim->step_unit(mode, kStepUnitMaxOps);
+  follow_run(a);
+}
+
+void step_back(App& a, sim::StepMode mode) {
+  if (!a.main.sim || !a.main.loaded()) return;
+  if (a.timeline.cursor == UINT64_MAX) a.timeline.resume = a.main.playing;
+  a.main.playing = false;
+  a.main.target_op = UINT64_MAX;
+  const double t0 = platform::now_ms();
+  a.main.sim->step_back(mode);
+  a.timeline.last_seek_ms = platform::now_ms() - t0;
+  follow_run(a);
 }
 
 void reset_run(App& a) { reload(a, false); }
 
 void set_cursor(App& a, uint64_t op) {
-  if (op == UINT64_MAX || !a.main.sim || (op >= a.main.ops())) {
+  sim::Simulation* s = a.main.sim.get();
+  if (!s || !a.main.loaded()) {
     a.timeline.cursor = UINT64_MAX;
-    a.probe = Run{};
     return;
   }
-  a.timeline.cursor = op;
-  // The probe re-runs the main program to the cursor (deterministic: same source, options).
-  if (!a.probe.sim || a.probe.source != a.main.source || a.probe.ops() > op ||
-      a.probe.options.seed != a.main.options.seed ||
-      a.probe.options.go_version != a.main.options.go_version ||
-      a.probe.options.gogc != a.main.options.gogc || a.probe.options.memlimit != a.main.options.memlimit) {
-    load_run(a.probe, a.main.source, a.main.options);
+  const uint64_t end = s->horizon_ops();
+  if (op == UINT64_MAX || op >= end) {
+    if (a.timeline.cursor == UINT64_MAX) return;
+    // Live: back to the horizon (the latest keyframe, then a replay) and on if it was playing.
+    a.timeline.cursor = UINT64_MAX;
+    s->rewind(end);
+    const bool finished = s->horizon_state() != sim::RunState::Running && s->horizon_state() != sim::RunState::Ready;
+    a.main.target_op = a.timeline.resume || finished ? UINT64_MAX : end;
+    a.main.playing = s->ops() < end || finished || a.timeline.resume;
+    a.timeline.resume = false;
+    return;
   }
-  a.probe.target_op = op;
-  a.probe.playing = a.probe.ops() < op;
+  if (a.timeline.cursor == UINT64_MAX) a.timeline.resume = a.main.playing;
+  a.timeline.cursor = op;
+  a.timeline.seek_at = platform::now_ms();
+  a.timeline.last_seek_ms = -1;
+  s->rewind(op);                  // one copy: the replay to op is time-sliced (frame())
+  a.main.target_op = op;
+  a.main.playing = s->ops() < op;
+  if (!a.main.playing) a.timeline.last_seek_ms = platform::now_ms() - a.timeline.seek_at;
 }
 
-const sim::Simulation* view_sim(const App& a) {
-  if (a.timeline.cursor != UINT64_MAX && a.probe.sim) return a.probe.sim.get();
-  return a.main.sim.get();
+const char* event_kind_name(int kind) {
+  static const char* const names[kEventKinds] = {"any event", "map growth", "evacuation finished", "table split",
+                                                 "directory doubling", "overflow bucket", "GC cycle", "print"};
+  return kind >= 0 && kind < kEventKinds ? names[kind] : "?";
 }
+
+bool event_matches(const sim::Record& r, int kind) {
+  using K = maps::MapEvent;
+  const bool map = r.kind == sim::Record::MapEvent;
+  switch (kind) {
+    case kMapGrowth:
+      return map && (r.event.kind == K::Grow || r.event.kind == K::SameSizeGrow || r.event.kind == K::TableGrow ||
+                     r.event.kind == K::SmallToTable);
+    case kEvacuated: return map && r.event.kind == K::GrowDone;
+    case kTableSplit: return map && r.event.kind == K::Split;
+    case kDirDoubling: return map && r.event.kind == K::DirGrow;
+    case kOverflow: return map && r.event.kind == K::OverflowAlloc;
+    case kGcEvent: return r.kind == sim::Record::GcCycle;
+    case kPrintEvent: return r.kind == sim::Record::Print;
+    case kAnyEvent:
+      return r.kind == sim::Record::GcCycle || r.kind == sim::Record::Print || (map && r.event.kind != K::Clear);
+    default: return false;
+  }
+}
+
+namespace {
+// event_op is where the cursor goes for an event: right after it (a map event happens inside
+// the op its record is stamped with; a print and a GC cycle are over at theirs).
+uint64_t event_op(const sim::Record& r) { return r.op + (r.kind == sim::Record::MapEvent ? 1 : 0); }
+}  // namespace
+
+bool jump_event(App& a, int kind, int dir) {
+  if (!a.main.sim || !a.main.loaded()) return false;
+  const uint64_t cur = cursor_op(a);
+  const auto& recs = horizon(a).records();
+  uint64_t to = UINT64_MAX;
+  if (dir > 0) {
+    for (const sim::Record& r : recs)
+      if (event_matches(r, kind) && event_op(r) > cur) {
+        to = event_op(r);
+        break;
+      }
+  } else {
+    for (auto it = recs.rbegin(); it != recs.rend(); ++it)
+      if (event_matches(*it, kind) && event_op(*it) < cur) {
+        to = event_op(*it);
+        break;
+      }
+  }
+  if (to == UINT64_MAX) return false;
+  // the end of the run is the horizon: a cursor there is live
+  set_cursor(a, to >= horizon_ops(a) ? UINT64_MAX : to);
+  return true;
+}
+
+const sim::Timeline& horizon(const App& a) {
+  static const sim::Timeline empty;
+  return a.main.sim ? a.main.sim->horizon_timeline() : empty;
+}
+
+uint64_t horizon_ops(const App& a) { return a.main.sim ? a.main.sim->horizon_ops() : 0; }
+
+const sim::Simulation* view_sim(const App& a) { return a.main.sim.get(); }
 
 uint64_t cursor_op(const App& a) {
   return a.timeline.cursor == UINT64_MAX ? a.main.ops() : a.timeline.cursor;
@@ -444,7 +537,15 @@ std::string app_state_json(const App& a) {
   kv("seed", std::to_string(a.main.options.seed), false);
   kv("views", std::to_string(a.views), false);
   kv("cursor", a.timeline.cursor == UINT64_MAX ? "null" : std::to_string(a.timeline.cursor), false);
-  kv("probing", a.probe.playing ? "true" : "false", false);   // re-running to the cursor
+  // time travel: replaying to the cursor, the run's horizon, its keyframes, the last seek
+  kv("probing", a.timeline.cursor != UINT64_MAX && a.main.playing ? "true" : "false", false);
+  kv("horizon", std::to_string(horizon_ops(a)), false);
+  if (a.main.sim) {
+    const sim::KeyframeInfo k = a.main.sim->keyframes();
+    kv("keyframes", std::to_string(k.count), false);
+    kv("keyframeBytes", std::to_string(k.bytes), false);
+  }
+  kv("lastSeekMs", std::to_string(a.timeline.last_seek_ms), false);
   kv("stdout", a.main.sim ? a.main.sim->stdout_text() : "", true);
   kv("stderr", a.main.sim ? a.main.sim->stderr_text() : "", true);
   kv("error", a.scenario.error, true);
@@ -928,6 +1029,17 @@ void frame(App& a) {
   a.dpr = platform::dpr();
   const float W = io.DisplaySize.x, H = io.DisplaySize.y;
   a.narrow = W / a.dpr < 860.0f;
+  if (!a.timeline.png_file.empty()) {   // an export of the canvas as drawn (timeline.cpp)
+    platform::keep_running();
+    auto it = a.rects.find(a.timeline.png_rect);
+    if (--a.timeline.png_frames <= 0 || it == a.rects.end()) {
+      if (it != a.rects.end()) {
+        const auto& r = it->second;   // CSS px → the canvas's backing px
+        platform::download_png(a.timeline.png_file, r[0] * a.dpr, r[1] * a.dpr, r[2] * a.dpr, r[3] * a.dpr);
+      }
+      a.timeline.png_file.clear();
+    }
+  }
   a.rects.clear();
 
   // A link pasted into this tab's address bar changes only the fragment: open it.
@@ -951,10 +1063,13 @@ void frame(App& a) {
     a.timeline.pending_cursor = UINT64_MAX;
     set_cursor(a, c);
   }
-  // Re-running to the cursor is a wait: it may use the pacer's ceiling (the page shows its
-  // progress, not an animation) unless the main run is animating too.
+  // Replaying to the cursor is a wait: it may use the pacer's ceiling (the page shows its
+  // progress, not an animation).
+  const bool seeking = a.timeline.cursor != UINT64_MAX && a.main.playing;
+  if (seeking) advance(a.main, std::max(1.0, a.pacer.ceiling_ms() - (platform::now_ms() - t0)));
+  if (a.timeline.cursor != UINT64_MAX && !a.main.playing && a.timeline.last_seek_ms < 0)
+    a.timeline.last_seek_ms = platform::now_ms() - a.timeline.seek_at;
   const double probe_budget = a.main.playing ? budget : a.pacer.ceiling_ms();
-  advance(a.probe, std::max(1.0, probe_budget - (platform::now_ms() - t0)));
   if (a.compare.a.playing || a.compare.b.playing) {
     const double half = std::max(1.0, (budget - (platform::now_ms() - t0)) / 2);
     advance(a.compare.a, half);
@@ -969,7 +1084,7 @@ void frame(App& a) {
     platform::idle_work(idle_releases);   // it asks for the frames that show its progress
   }
   platform::note_engine_ms(platform::now_ms() - t0, budget);
-  if (a.main.playing || a.probe.playing || a.compare.a.playing || a.compare.b.playing)
+  if (a.main.playing || a.compare.a.playing || a.compare.b.playing)
     platform::keep_running();
   on_run_end(a);
   ui::watch_runaway(a);

@@ -6,9 +6,11 @@
 //                  web/ui/*.cpp read App and the engine's const views; they change the
 //                  engine only through Simulation operations (load, step, reset) here.
 //
-// Runs: `main` is the reader's program. `probe` re-runs the same program to the timeline
-// cursor when the cursor is in the past (time-sliced like `main`, created on demand and
-// dropped when the cursor returns to "live"). `compare_a` / `compare_b` are the two variants
+// Runs: `main` is the reader's program. Placing the timeline cursor in the past moves `main`
+// itself there: it restores its latest keyframe before the cursor (engine/sim/simulation.h,
+// "Keyframes") and replays to it, time-sliced; its horizon (the furthest op it reached, with
+// that op's record) stays what the timeline draws, and "Live" replays back to it and on.
+// `compare_a` / `compare_b` are the two variants
 // of the Compare window. `releases` is the release matrix (sim::ReleaseMatrix): the main
 // program on every Go release, one release after another, sliced like the runs.
 //
@@ -77,6 +79,14 @@ struct TimelineState {
   uint64_t cursor = UINT64_MAX;   // UINT64_MAX = live (follow the run)
   uint64_t pending_cursor = UINT64_MAX;   // from a link: placed once the run has ended
   bool dragging = false;
+  bool resume = false;            // the run was playing when the cursor left live
+  int jump_kind = 0;              // EventKind the jump buttons and [ ] keys go to
+  double seek_at = 0;             // when the cursor was last placed (ms)
+  double last_seek_ms = -1;       // from placing the cursor to the run standing there
+  // A PNG export waits for frames without the menu over the chart: the rectangle (a.rects
+  // name) is read from the last frame drawn, `png_frames` frames after the choice.
+  std::string png_rect, png_file;
+  int png_frames = 0;
 };
 struct MapViewState {
   uint32_t selected = 0;          // LiveMap id; 0 = first
@@ -158,7 +168,6 @@ struct RunawayWatch {
 
 struct App {
   Run main;
-  Run probe;                      // re-run to the timeline cursor (see header)
   pacer::FramePacer pacer;        // the engine's time slice per frame
   std::string notice;             // the one notice shown; "" = none
   NoticeKind notice_kind = NoticeKind::Info;
@@ -228,9 +237,21 @@ void reload(App& a, bool autoplay);
 void set_playing(App& a, bool playing);
 void step_unit(App& a, sim::StepMode mode);
 void reset_run(App& a);
-// set_cursor moves the timeline cursor (UINT64_MAX = live).
+// set_cursor moves the timeline cursor (UINT64_MAX = live): the main run goes there.
 void set_cursor(App& a, uint64_t op);
-// view_sim is the Simulation whose state the views show: the probe at the cursor, else main.
+// step_back moves the main run back by one unit (the op where the last forward step stopped).
+void step_back(App& a, sim::StepMode mode);
+// The events the timeline marks and jumps to (issue 14: map growth, evacuation finished,
+// table split, directory doubling, overflow bucket, GC cycle, print).
+enum EventKind : int { kAnyEvent, kMapGrowth, kEvacuated, kTableSplit, kDirDoubling, kOverflow, kGcEvent, kPrintEvent, kEventKinds };
+const char* event_kind_name(int kind);
+bool event_matches(const sim::Record& r, int kind);
+// jump_event places the cursor at the next (dir > 0) or previous event of kind; false if none.
+bool jump_event(App& a, int kind, int dir);
+// horizon is the main run's record up to the furthest op it reached (the timeline's axis).
+const sim::Timeline& horizon(const App& a);
+uint64_t horizon_ops(const App& a);
+// view_sim is the Simulation whose state the views show (main, at the cursor).
 const sim::Simulation* view_sim(const App& a);
 // cursor_op is the op the views show (the cursor, or main's current op when live).
 uint64_t cursor_op(const App& a);

@@ -157,6 +157,12 @@ EMSCRIPTEN_BINDINGS(gomapsim_app) {
   emscripten::function("setGoVersion", &set_go_version);
   emscripten::function("openReleases", &open_releases);
   emscripten::function("wake", +[]() { gms_wake(); });
+  // Time travel (tools and benchmarks; the tests use the mouse and keys): the cursor at an op
+  // (a negative op: live), and the main run's keyframes.
+  emscripten::function("setCursor", +[](double op) {
+    if (app::App* a = app_instance()) app::set_cursor(*a, op < 0 ? UINT64_MAX : static_cast<uint64_t>(op));
+    gms_wake();
+  });
   // Tests: the next frame redraws the whole canvas (damage tracking compared with a full redraw).
   emscripten::function("redrawAll", +[]() {
     webgl::invalidate();

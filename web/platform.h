@@ -56,6 +56,12 @@ bool take_fragment_change(std::string& fragment);
 // page_link is origin + path + query + "#" + fragment (for Copy link and embed snippets).
 std::string page_link(const std::string& query, const std::string& fragment);
 void copy_to_clipboard(const std::string& text);
+// download hands the reader a file (a Blob behind an <a download>); window.__gms_downloads
+// keeps {name, type, size, text} of each (tests; text only for text types).
+void download(const std::string& filename, const std::string& mime, const std::string& data);
+// download_png saves the canvas rectangle [x0, x1) × [y0, y1) (ImGui px) as a PNG, as drawn
+// (the drawing buffer is preserved: platform_web Q12).
+void download_png(const std::string& filename, float x0, float y0, float x1, float y1);
 // open_url opens url in a new tab (noopener).
 void open_url(const std::string& url);
 

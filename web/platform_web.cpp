@@ -140,6 +140,41 @@ EM_JS(void, js_clip_write, (const char* t), {
   try { if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {}); } catch (e) {}
 });
 
+// Q16 downloads: a Blob URL behind a detached <a download>, revoked once clicked.
+EM_JS(void, js_download, (const char* name, const char* type, const char* data, int size), {
+  var n = UTF8ToString(name), t = UTF8ToString(type);
+  var bytes = HEAPU8.slice(data, data + size);
+  var text = t.indexOf("text/") == 0 || t.indexOf("json") >= 0 || t.indexOf("svg") >= 0 ? new TextDecoder().decode(bytes) : null;
+  (window["__gms_downloads"] = window["__gms_downloads"] || []).push({name: n, type: t, size: size, text: text});
+  var a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([bytes], {type: t}));
+  a.download = n;
+  a.click();   // detached: the click does not reach the document's handlers (the canvas keeps the input)
+  setTimeout(function() { URL.revokeObjectURL(a.href); }, 1000);
+});
+
+// The canvas rectangle (backing-store px) through a 2D canvas into a PNG, synchronously
+// (toDataURL): a download started outside the click's task (toBlob's callback) counts as an
+// automatic download, which Chromium asks about and which takes the page's input meanwhile.
+EM_JS(void, js_download_png, (const char* name, double x, double y, double w, double h), {
+  try {
+  var n = UTF8ToString(name), src = Module["canvas"];
+  var c = document.createElement("canvas");
+  c.width = Math.max(1, Math.round(w));
+  c.height = Math.max(1, Math.round(h));
+  c.getContext("2d").drawImage(src, x, y, w, h, 0, 0, c.width, c.height);
+  var b64 = c.toDataURL("image/png").split(",")[1], bin = atob(b64), bytes = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  (window["__gms_downloads"] = window["__gms_downloads"] || []).push({name: n, type: "image/png", size: bytes.length, text: null,
+                                                                     width: c.width, height: c.height});
+  var a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([bytes], {type: "image/png"}));
+  a.download = n;
+  a.click();   // detached: the click does not reach the document's handlers (the canvas keeps the input)
+  setTimeout(function() { URL.revokeObjectURL(a.href); }, 1000);
+  } catch (e) { console.error("download_png: " + e); }
+});
+
 EM_JS(void, js_open_url, (const char* u), {
   try { window.open(UTF8ToString(u), "_blank", "noopener"); } catch (e) {}
 });
@@ -635,6 +670,13 @@ std::string page_link(const std::string& query, const std::string& fragment) {
 
 void copy_to_clipboard(const std::string& text) { set_clipboard(nullptr, text.c_str()); }
 void open_url(const std::string& url) { js_open_url(url.c_str()); }
+void download(const std::string& filename, const std::string& mime, const std::string& data) {
+  js_download(filename.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
+}
+void download_png(const std::string& filename, float x0, float y0, float x1, float y1) {
+  // ImGui px are the canvas's backing-store px (P8: the window is CSS size × ratio).
+  js_download_png(filename.c_str(), x0, y0, x1 - x0, y1 - y0);
+}
 void mirror_output(const std::string& text) { js_set_text("sr-output", text.c_str()); }
 void mirror_status(const std::string& text) { js_set_text("sr-status", text.c_str()); }
 void mirror_releases(const std::string& text) { js_set_text("sr-releases", text.c_str()); }

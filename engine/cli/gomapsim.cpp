@@ -1,7 +1,7 @@
 // gomapsim — run a Go-subset program on the simulated Go runtime and print what Go would.
 //
-//   gomapsim run [--go 1.27|all|1.19,1.24] [--seed N] [--gogc N] [--memlimit 64MiB] [--json]
-//                [--log-timestamps] FILE.go
+//   gomapsim run [--go 1.27|all|1.19,1.24] [--seed N] [--gogc N] [--memlimit 64MiB]
+//                [--json|--csv|--markdown] [--log-timestamps] FILE.go
 //   gomapsim version
 //   gomapsim --help
 //
@@ -48,6 +48,10 @@ void usage(std::FILE* f) {
                "                      debug.SetMemoryLimit, with --gogc off too\n"
                "  --json              write the run's timeline as JSON lines to stdout instead\n"
                "                      (with several releases: the matrix as JSON lines)\n"
+               "  --csv               write the run's timeline as CSV instead (one row a record:\n"
+               "                      prints, GC cycles, map events, samples; every MemStats counter)\n"
+               "  --markdown          write the release matrix as a Markdown table (with --go all\n"
+               "                      or a list of releases; one release: a one-column table)\n"
                "  --log-timestamps    prefix log output with a fixed date/time, as log does\n"
                "\n"
                "exit status: 0 when the program ran, 2 on a Go panic, 1 when the program could\n"
@@ -64,8 +68,15 @@ bool parse_int(const char* s, long long& out) {
 
 // run_matrix runs the program on several releases ("all" or "1.19,1.24") and prints the
 // release matrix. Exit status 0 when every release ran it to the end, else 1.
-int run_matrix(const std::string& source, const sim::Options& opt, const std::string& file, bool json) {
+enum class Format { Text, Json, Csv, Markdown };
+
+int run_matrix(const std::string& source, const sim::Options& opt, const std::string& file, Format format) {
   std::vector<std::string> versions;
+  if (format == Format::Csv) {
+    std::fprintf(stderr, "gomapsim: --csv writes one run's timeline: pick one release\n\n");
+    usage(stderr);
+    return 2;
+  }
   if (opt.go_version != "all") {
     size_t start = 0;
     while (start <= opt.go_version.size()) {
@@ -84,7 +95,7 @@ int run_matrix(const std::string& source, const sim::Options& opt, const std::st
   sim::ReleaseMatrix m;
   m.start(source, opt, versions, file);
   m.run_to_end();
-  const std::string out = json ? m.to_jsonl() : m.to_text();
+  const std::string out = format == Format::Json ? m.to_jsonl() : format == Format::Markdown ? m.to_markdown() : m.to_text();
   std::fwrite(out.data(), 1, out.size(), stdout);
   for (const sim::MatrixColumn& c : m.columns())
     if (c.state != sim::RunState::Finished) return 1;
@@ -113,7 +124,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   sim::Options opt;
-  bool json = false;
+  Format format = Format::Text;
   std::string file;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
@@ -146,7 +157,11 @@ int main(int argc, char** argv) {
         return 2;
       }
     } else if (a == "--json" || a == "-json") {
-      json = true;
+      format = Format::Json;
+    } else if (a == "--csv" || a == "-csv") {
+      format = Format::Csv;
+    } else if (a == "--markdown" || a == "-markdown") {
+      format = Format::Markdown;
     } else if (a == "--log-timestamps" || a == "-log-timestamps") {
       opt.log_timestamps = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -173,16 +188,16 @@ int main(int argc, char** argv) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  if (opt.go_version == "all" || opt.go_version.find(',') != std::string::npos)
-    return run_matrix(ss.str(), opt, file, json);
+  if (opt.go_version == "all" || opt.go_version.find(',') != std::string::npos || format == Format::Markdown)
+    return run_matrix(ss.str(), opt, file, format);
   sim::Simulation s;
   if (!s.load(ss.str(), opt, file)) {
     for (const sim::Diagnostic& d : s.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 1;
   }
   s.run_to_end();
-  if (json) {
-    std::string j = s.timeline().to_jsonl();
+  if (format == Format::Json || format == Format::Csv) {
+    std::string j = format == Format::Json ? s.timeline().to_jsonl() : s.timeline().to_csv();
     std::fwrite(j.data(), 1, j.size(), stdout);
   } else {
     // Replay the prints in the order they happened, so a terminal shows stdout and stderr

@@ -261,7 +261,10 @@ std::vector<MatrixRow> ReleaseMatrix::rows() const {
   return rows;
 }
 
-std::string ReleaseMatrix::to_text() const {
+std::string ReleaseMatrix::to_text() const { return render(false); }
+std::string ReleaseMatrix::to_markdown() const { return render(true); }
+
+std::string ReleaseMatrix::render(bool markdown) const {
   const std::vector<MatrixRow> rows = this->rows();
   const size_t ncol = columns_.size();
   // Left column: "line label"; then one right-aligned column per release.
@@ -311,8 +314,24 @@ std::string ReleaseMatrix::to_text() const {
     return k >= 2 ? fill + s : s + fill;
   };
   std::string o;
-  for (const auto& row : table) {
+  for (size_t i = 0; i < table.size(); ++i) {
+    const auto& row = table[i];
     std::string line;
+    if (markdown) {   // a GitHub table: '|' in a cell escaped, figures right-aligned
+      for (const std::string& c : row) {
+        std::string esc;
+        for (char ch : c) esc += ch == '|' ? std::string("\\|") : std::string(1, ch);
+        while (!esc.empty() && esc.front() == ' ') esc.erase(esc.begin());
+        while (!esc.empty() && esc.back() == ' ') esc.pop_back();
+        line += "| " + (esc.empty() ? std::string(" ") : esc) + " ";
+      }
+      o += line + "|\n";
+      if (i == 0) {
+        for (size_t k = 0; k < row.size(); ++k) o += k >= 2 ? "|---:" : "|---";
+        o += "|\n";
+      }
+      continue;
+    }
     for (size_t k = 0; k < row.size(); ++k) line += (k ? "  " : "") + cell(row[k], k);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     o += line + "\n";
@@ -338,17 +357,17 @@ std::string ReleaseMatrix::to_text() const {
         }
       }
     if (!count) continue;
-    turns += "  Go " + columns_[k].version + ": " + std::to_string(count) + " figure" + (count > 1 ? "s" : "") +
+    turns += std::string(markdown ? "- " : "  ") + "Go " + columns_[k].version + ": " + std::to_string(count) + " figure" + (count > 1 ? "s" : "") +
              " turned (" + first + ")";
     if (!columns_[k].changes.empty()) turns += " — " + columns_[k].changes;
     turns += "\n";
   }
   bool texts_differ = false;
   for (const MatrixRow& r : rows) texts_differ = texts_differ || !r.same_text;
-  if (texts_differ) o += "\n≠ this release prints other text on that line (gomapsim run --go VERSION shows it)\n";
+  if (texts_differ) o += std::string(markdown ? "\n\\" : "\n") + "≠ this release prints other text on that line (gomapsim run --go VERSION shows it)\n";
   if (!turns.empty())
-    o += "\n* differs by more than " + std::to_string(int(kTurnPercent)) +
-         " % from the release before (a memory figure also by more than 16 KiB)\n" + turns;
+    o += std::string(markdown ? "\n\\" : "\n") + "* differs by more than " + std::to_string(int(kTurnPercent)) +
+         " % from the release before (a memory figure also by more than 16 KiB)\n" + (markdown ? "\n" : "") + turns;
   for (const std::string& n : notes) o += n + "\n";
   return o;
 }

@@ -91,11 +91,14 @@ class ReleaseMatrix {
   // to_text renders the table for a terminal: one column per release, turns marked '*',
   // then the releases where something turned and what they changed.
   std::string to_text() const;
+  // to_markdown is the same table as a GitHub Markdown table (what a blog post pastes).
+  std::string to_markdown() const;
   // to_jsonl: one {"kind":"release",…} object per column, then one {"kind":"row",…} per line.
   std::string to_jsonl() const;
 
  private:
   void finish_current();
+  std::string render(bool markdown) const;
 
   std::string source_, file_;
   Options options_;

@@ -312,6 +312,12 @@ struct Simulation::Impl : lang::Host, RunData {
   }
   // take_keyframe copies the run and returns the bytes it holds.
   uint64_t take_keyframe() {
+    // A copy that alone would be over the budget is not made (it would be dropped at once).
+    const uint64_t estimate = heap->simulator_bytes() + vm->memory() + timeline_bytes(tl) + out.capacity() + err.capacity();
+    if (estimate > opt.keyframe_budget_bytes) {
+      next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
+      return 0;
+    }
     Keyframe k;
     k.op = ops();
     k.heap = std::make_unique<heap::Heap>(*heap);

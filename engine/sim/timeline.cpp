@@ -66,14 +66,18 @@ const char* event_name(maps::MapEvent::Kind k) {
   return "?";
 }
 
+// The MemStats counters every record carries, in the order of runtime.MemStats.
+#define GOMAPSIM_MEM_COUNTERS(F)                                                                     \
+  F(Alloc) F(TotalAlloc) F(Sys) F(Lookups) F(Mallocs) F(Frees) F(HeapAlloc) F(HeapSys) F(HeapIdle) \
+  F(HeapInuse) F(HeapReleased) F(HeapObjects) F(StackInuse) F(StackSys) F(MSpanInuse) F(MSpanSys)  \
+  F(MCacheInuse) F(MCacheSys) F(BuckHashSys) F(GCSys) F(OtherSys) F(NextGC) F(LastGC)             \
+  F(PauseTotalNs) F(NumGC) F(NumForcedGC)
+
 void mem_json(std::string& out, const heap::MemStats& m) {
   out += "\"mem\":{";
   bool f = true;
 #define F(x) field(out, #x, uint64_t(m.x), f);
-  F(Alloc) F(TotalAlloc) F(Sys) F(Lookups) F(Mallocs) F(Frees) F(HeapAlloc) F(HeapSys) F(HeapIdle)
-  F(HeapInuse) F(HeapReleased) F(HeapObjects) F(StackInuse) F(StackSys) F(MSpanInuse) F(MSpanSys)
-  F(MCacheInuse) F(MCacheSys) F(BuckHashSys) F(GCSys) F(OtherSys) F(NextGC) F(LastGC)
-  F(PauseTotalNs) F(NumGC) F(NumForcedGC)
+  GOMAPSIM_MEM_COUNTERS(F)
 #undef F
   char b[64];
   snprintf(b, sizeof b, ",\"GCCPUFraction\":%.17g", m.GCCPUFraction);
@@ -180,6 +184,49 @@ std::string Timeline::record_json(const Record& r) {
     out += ']';
   }
   out += '}';
+  return out;
+}
+
+static void csv_field(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  out += '"';
+}
+
+std::string Timeline::to_csv() const {
+  std::string out = "kind,op,line,stream,text,map_id,event,event_a,event_b,gc_num,gc_forced,gc_heap_marked,gc_freed_bytes,gc_next_goal,map_entries,map_bytes";
+#define F(x) out += "," #x;
+  GOMAPSIM_MEM_COUNTERS(F)
+#undef F
+  out += '\n';
+  for (const Record& r : records_) {
+    out += kind_name(r.kind);
+    out += ',', out += std::to_string(r.op), out += ',', out += std::to_string(r.line), out += ',';
+    if (r.kind == Record::Print) out += std::to_string(r.stream);
+    out += ',';
+    csv_field(out, r.text);
+    out += ',';
+    if (r.kind == Record::MapEvent)
+      out += std::to_string(r.map_id) + "," + event_name(r.event.kind) + "," + std::to_string(r.event.a) + "," + std::to_string(r.event.b);
+    else
+      out += ",,,";
+    out += ',';
+    if (r.kind == Record::GcCycle)
+      out += std::to_string(r.gc.num) + "," + (r.gc.forced ? "true" : "false") + "," + std::to_string(r.gc.heap_marked) + "," +
+             std::to_string(r.gc.freed_bytes) + "," + std::to_string(r.gc.next_goal);
+    else
+      out += ",,,,";
+    uint64_t entries = 0, bytes = 0;
+    for (const MapSnapshot& m : r.maps) entries += m.shape.count, bytes += m.shape.total_bytes();
+    out += ',';
+    if (!r.maps.empty()) out += std::to_string(entries);
+    out += ',';
+    if (!r.maps.empty()) out += std::to_string(bytes);
+#define F(x) out += ',', out += std::to_string(uint64_t(r.mem.x));
+    GOMAPSIM_MEM_COUNTERS(F)
+#undef F
+    out += '\n';
+  }
   return out;
 }
 

@@ -66,6 +66,9 @@ class Timeline {
   int64_t last_at(uint64_t op) const;
   // to_jsonl writes every record as one JSON object per line.
   std::string to_jsonl() const;
+  // to_csv writes one row per record: kind, op, line, the print's text, the map event, the GC
+  // cycle, the live maps' entries and bytes, then every MemStats counter (a header row first).
+  std::string to_csv() const;
   static std::string record_json(const Record& r);
 
  private:

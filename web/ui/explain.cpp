@@ -97,13 +97,13 @@ std::string describe(const sim::Record& r, uint64_t overflow_since) {
 
 void explain_content(app::App& a) {
   const sim::Simulation* s = a.main.sim.get();
-  if (!s || s->timeline().records().empty()) {
+  if (!s || app::horizon(a).records().empty()) {
     empty_state(swiss_run(a) ? "Run a program: table growths and splits, and GC cycles are explained here."
                            : "Run a program: map growths, overflow buckets and GC cycles are explained here.");
     return;
   }
   const uint64_t cur = app::cursor_op(a);
-  const auto& recs = s->timeline().records();
+  const auto& recs = app::horizon(a).records();
   // newest first, up to 8 entries; overflow allocations folded into one count
   std::vector<std::pair<uint64_t, std::string>> items;
   uint64_t overflow = 0;

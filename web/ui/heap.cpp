@@ -215,7 +215,7 @@ void heap_chart(app::App& a, float height, float counts_height) {
   chart::Spec spec;
   uint64_t marked = 0;
   bool have_marked = false;
-  for (const sim::Record& r : s->timeline().records()) {
+  for (const sim::Record& r : app::horizon(a).records()) {
     const double x = static_cast<double>(r.op);
     if (r.kind == sim::Record::GcCycle) {
       marked = r.gc.heap_marked;
@@ -272,7 +272,7 @@ void heap_chart(app::App& a, float height, float counts_height) {
     series.push_back(std::move(lim));
   }
   spec.x0 = 0;
-  spec.x1 = static_cast<double>(std::max<uint64_t>(1, s->ops()));
+  spec.x1 = static_cast<double>(std::max<uint64_t>(1, app::horizon_ops(a)));
   spec.cursor = static_cast<double>(app::cursor_op(a));
   spec.unit = chart::kBytes;
   spec.mark_kinds = {{"GC", palette::kGcMark}, {swiss ? "table grew/split" : "map grew", palette::kGrowMark}};

@@ -161,7 +161,7 @@ void map_content(app::App& a) {
   const float vw = static_cast<float>(cols) * cell, vh = static_cast<float>(rows) * cell;
 
   // Cells, cached per (run, op, map, aggregation); refreshed at most 5× a second while running.
-  const uint64_t serial = s == a.probe.sim.get() ? a.probe.load_serial : a.main.load_serial;
+  const uint64_t serial = a.main.load_serial;
   const double now = platform::now_ms();
   const bool stale = v.cache_serial != serial || v.cache_ops != s->ops() || v.cache_map != lm->id ||
                      v.cache_group != g;

@@ -52,7 +52,7 @@ void rebuild(app::App& a) {
   app::OutputState& o = a.output;
   const sim::Simulation* s = a.main.sim.get();
   const uint64_t cur = app::cursor_op(a);
-  const uint64_t nrec = s ? s->timeline().records().size() : 0;
+  const uint64_t nrec = s ? app::horizon(a).records().size() : 0;
   if (o.key_serial == a.main.load_serial && o.key_records == nrec && o.key_cursor == cur) return;
   o.key_serial = a.main.load_serial;
   o.key_records = nrec;
@@ -66,7 +66,7 @@ void rebuild(app::App& a) {
   }
   if (!s) return;
   bool open_line = false;
-  for (const sim::Record& r : s->timeline().records()) {
+  for (const sim::Record& r : app::horizon(a).records()) {
     if (r.op > cur) break;
     if (r.kind == sim::Record::End) {
       // A panic printed itself (stderr, as Go prints it); a limit is said in words, once.
