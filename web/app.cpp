@@ -1052,7 +1052,7 @@ void frame(App& a) {
     if (platform::now_ms() - a.scenario.edited_at > kReloadAfterTypingMs) reload(a, true);
   }
 
-  // Time slices: the main run first, then the cursor probe, then the compare variants, in a
+  // Time slices: the main run first (and its replay to the cursor), then the compare variants, in a
   // budget the pacer sizes from how frames arrive (web/pacer/pacer.h).
   a.pacer.on_frame(platform::frame_interval_ms());
   const double budget = a.pacer.budget_ms();

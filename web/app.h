@@ -48,7 +48,7 @@ struct Run {
   sim::Options options;
   std::string source;
   bool playing = false;          // advance every frame until the run ends
-  uint64_t target_op = UINT64_MAX;   // stop when ops() reaches this (probe: the cursor)
+  uint64_t target_op = UINT64_MAX;   // stop when ops() reaches this (the timeline cursor)
   double ops_per_ms = 5000;      // measured rate, sizes the next slice
   uint64_t load_serial = 0;      // changes on every load (caches key on it)
 
