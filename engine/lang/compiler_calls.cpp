@@ -800,6 +800,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
         !assignable(args[1], TypeTable::kInt, e.args[1]->pos, "argument to strings.Repeat")) { V v; v.ok = false; return v; }
     return bi_call(Builtin::StringsRepeat, ps, TypeTable::kString, false);
   }
+  if (full == "strings.Clone") {
+    if (!want(1)) { V v; v.ok = false; return v; }
+    if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strings.Clone")) { V v; v.ok = false; return v; }
+    return bi_call(Builtin::StringsClone, ps, TypeTable::kString, false);
+  }
   return bad(e.pos, full + " is not supported by the playground");
 }
 

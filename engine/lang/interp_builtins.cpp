@@ -550,6 +550,15 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(new_str(std::move(s), data));
       return true;
     }
+    case Builtin::StringsClone: {
+      // strings.Clone (Go 1.18): a fresh copy of the bytes, one noscan allocation of len(s)
+      // (none for ""), so that a substring no longer keeps its whole input alive.
+      std::string s = str(a[0]);
+      heap::ObjId data = s.empty() ? heap::kNil : alloc(s.size(), true);
+      if (status_ != VmStatus::Running) return false;
+      result(new_str(std::move(s), data));
+      return true;
+    }
     case Builtin::MapShape: {
       uint32_t m = uint32_t(a[0]);
       std::string s;

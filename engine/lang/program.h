@@ -135,7 +135,7 @@ enum class Builtin : uint16_t {
   FmtPrint, FmtPrintln, FmtPrintf, FmtSprint, FmtSprintln, FmtSprintf,
   LogPrint, LogPrintln, LogPrintf, LogFatal, LogFatalf, LogFatalln,
   RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine, SetMemoryLimit,
-  Itoa, Atoi, FormatInt, StringsRepeat,
+  Itoa, Atoi, FormatInt, StringsRepeat, StringsClone,
   MapShape, Min, Max, Copy,
   // package time, on a simulated clock (see Interpreter::clock_ns_)
   TimeNow, TimeSince, TimeSleep, TimeSub, TimeAdd, TimeBefore, TimeAfter, TimeEqual, TimeUnix,

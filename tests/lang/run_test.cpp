@@ -157,6 +157,26 @@ TEST(Run, StringsRepeatAndUnsafeSizes) {
   expect_load_errors(cases);
 }
 
+// A substring shares its input's bytes (keeping all of it alive); strings.Clone copies them
+// into an allocation of its own (the preset assets/scenarios/substring_keys.go shows the same on
+// real Go: its sidecar has the figures).
+TEST(Run, SubstringsPinTheirInputAndStringsCloneCopies) {
+  const std::string prog = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"strings\"\n)\n\nvar keys []string\n\n"
+                           "func main() {\n\tinput := strings.Repeat(\"abcdefghij\", 100_000)\n"
+                           "\tfor i := 0; i < 100; i++ {\n\t\tkeys = append(keys, CUT)\n\t}\n"
+                           "\tvar ms runtime.MemStats\n\truntime.GC()\n\truntime.ReadMemStats(&ms)\n"
+                           "\tfmt.Println(ms.Alloc/1024, keys[3], strings.Clone(\"\") == \"\")\n}\n";
+  auto kb = [](const std::string& out) { return std::stoi(out); };
+  auto pinned = run(std::string(prog).replace(prog.find("CUT"), 3, "input[i*10:i*10+4]"));
+  auto cloned = run(std::string(prog).replace(prog.find("CUT"), 3, "strings.Clone(input[i*10:i*10+4])"));
+  ASSERT_TRUE(pinned.loaded) << pinned.diag;
+  ASSERT_TRUE(cloned.loaded) << cloned.diag;
+  EXPECT_NE(pinned.out.find(" abcd true"), std::string::npos) << pinned.out;
+  EXPECT_NE(cloned.out.find(" abcd true"), std::string::npos) << cloned.out;
+  EXPECT_GT(kb(pinned.out), 1000) << pinned.out;   // the whole 1 000 000-byte input
+  EXPECT_LT(kb(cloned.out), 100) << cloned.out;    // 100 four-byte copies
+}
+
 TEST(Run, MapsStringsAndRange) {
   auto r = run(prog(
       "\tm := map[string]int{\"b\": 2, \"a\": 1}\n\tm[\"c\"] = 3\n\tv, ok := m[\"b\"]\n\t_, ok2 := m[\"z\"]\n"
