@@ -16,6 +16,7 @@
 #include "imgui_internal.h"   // ClosePopupsExceptModals: Escape closes an open dropdown
 #include "web/embedded.h"
 #include "web/platform.h"
+#include "web/presets/run_caption.h"
 #include "web/ui/windows.h"
 
 namespace app {
@@ -190,6 +191,29 @@ std::string preset_release(const std::string& preset) {
   if (p && p->go_version[0] && runtime::profile_for(p->go_version)) return p->go_version;
   return std::string(runtime::default_version());
 }
+
+const web::Preset* current_preset(const App& a) {
+  return a.scenario.dirty ? nullptr : find_preset(a.scenario.preset);
+}
+
+const std::string& preset_caption(const App& a) {
+  static const std::string kNone;
+  return current_preset(a) && a.scenario.caption_serial == a.main.load_serial ? a.scenario.caption : kNone;
+}
+
+namespace {
+
+// update_caption fills the caption once per finished run (the output is read once).
+void update_caption(App& a) {
+  ScenarioState& s = a.scenario;
+  if (s.caption_serial == a.main.load_serial || a.main.state() != sim::RunState::Finished) return;
+  s.caption_serial = a.main.load_serial;
+  const web::Preset* p = find_preset(s.preset);
+  const std::string& v = a.main.options.go_version;
+  s.caption = p ? presets::run_caption(*p, v.empty() ? runtime::default_version() : v, *a.main.sim) : "";
+}
+
+}  // namespace
 
 void open_program(App& a, const std::string& text, const std::string& preset, bool autoplay) {
   // A program opened anew: a notice about the link or release it replaces no longer applies.
@@ -528,6 +552,11 @@ std::string app_state_json(const App& a) {
   };
   kv("program", editor_text(a.scenario), true);
   kv("preset", a.scenario.preset, true);
+  const web::Preset* preset = current_preset(a);
+  kv("presetTitle", preset ? preset->title : "", true);
+  kv("presetQuestion", preset ? preset->question : "", true);
+  kv("presetGroup", preset ? preset->group : "", true);
+  kv("caption", preset_caption(a), true);
   kv("state", sim::to_string(a.main.state()), true);
   kv("playing", a.main.playing ? "true" : "false", false);
   kv("ops", std::to_string(a.main.ops()), false);
@@ -1058,6 +1087,7 @@ void frame(App& a) {
   const double budget = a.pacer.budget_ms();
   const double t0 = platform::now_ms();
   advance_limited(a.main, budget, ops_per_frame(a.controls.speed));
+  update_caption(a);
   if (a.timeline.pending_cursor != UINT64_MAX && a.main.done()) {
     const uint64_t c = a.timeline.pending_cursor;
     a.timeline.pending_cursor = UINT64_MAX;

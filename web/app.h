@@ -27,6 +27,7 @@
 #include "engine/runtime/profile.h"
 #include "engine/sim/matrix.h"
 #include "engine/sim/simulation.h"
+#include "web/embedded.h"
 #include "web/knobs/knobs.h"
 #include "web/pacer/pacer.h"
 #include "web/share/codec.h"
@@ -70,6 +71,8 @@ struct ScenarioState {
   int error_col = 0;
   std::string error;              // the first compile error, "main.go:4:7: message"
   std::vector<std::string> errors;   // every compile error (Output lists them)
+  uint64_t caption_serial = 0;    // the finished run (load_serial) the caption was filled from
+  std::string caption;            // the preset's answer, figures from that run (preset_caption)
 };
 struct ControlsState {
   int speed = 10;                 // 0 … 10; 10 = as fast as the frame budget allows
@@ -226,6 +229,13 @@ void load_program(App& a, const std::string& text, const std::string& preset, bo
 void open_program(App& a, const std::string& text, const std::string& preset, bool autoplay);
 // preset_release is the release open_program picks for a preset name.
 std::string preset_release(const std::string& preset);
+// current_preset is the preset the editor shows, unedited (a knob keeps it, typing does not);
+// nullptr for the reader's own program.
+const web::Preset* current_preset(const App& a);
+// preset_caption is the current preset's answer for the main run once it has finished, with
+// the figures it printed (web/presets/caption.h); "" while it runs, after an edit, or when a
+// figure is missing.
+const std::string& preset_caption(const App& a);
 // offered_release is the release a run asked for `asked` gets: itself when offered, else the
 // next newer release offered (Go 1 compatibility: what builds on a release builds on the
 // next), else the newest. Go 1.20 is not offered (no Debian build of it could be measured).

@@ -7,8 +7,10 @@
 //   sim.setKnob("n", 1000)  sim.setMapType(0, "int", "*[128]byte")   rewrite the program, reload
 //   sim.step(100000) / sim.stepUnit("statement"|"iteration"|"print") / sim.runToEnd()  → state
 //   sim.timelineJsonl()     the CLI's --json records, one JSON object per line
-//   sim.memstats() / sim.maps() / sim.stdout() / sim.stderr() / sim.knobs() / sim.source()
-//   Module.presets(), Module.encodeShare({...}), Module.decodeShare("v1=...") (with problem:
+//   sim.memstats() / sim.maps() / sim.stdout() / sim.stderr() / sim.printed() / sim.knobs() / sim.source()
+//   Module.presets() [{name, title, question, group, goVersion, captions: [{go, text}], text}],
+//   Module.presetGroups(), Module.presetCaption(name, goVersion, printed),
+//   Module.encodeShare({...}), Module.decodeShare("v1=...") (with problem:
 //   "truncated" / "damaged" / "not-a-link" / "newer" / "too-large"), Module.versions(),
 //   Module.defaultVersion()
 //
@@ -31,6 +33,7 @@
 #include "engine/sim/simulation.h"
 #include "web/embedded.h"
 #include "web/knobs/knobs.h"
+#include "web/presets/run_caption.h"
 #include "web/share/codec.h"
 
 using emscripten::val;
@@ -82,6 +85,8 @@ class Sim {
   int currentLine() const { return sim_.current_line(); }
   std::string out() const { return sim_.stdout_text(); }
   std::string err() const { return sim_.stderr_text(); }
+  // printed: both streams in the order printed (what a preset's caption reads).
+  std::string printed() const { return presets::printed(sim_); }
   std::string source() const { return source_; }
   std::string timelineJsonl() const { return sim_.timeline().to_jsonl(); }
   double simulatorMemory() const { return static_cast<double>(sim_.simulator_memory()); }
@@ -284,7 +289,7 @@ val release_matrix(const std::string& source, val opts) {
   return o;
 }
 
-val presets() {
+val preset_list() {
   val a = val::array();
   for (const web::Preset& p : web::presets()) {
     val o = val::object();
@@ -292,9 +297,33 @@ val presets() {
     o.set("title", std::string(p.title));
     o.set("text", std::string(p.text));
     o.set("goVersion", std::string(p.go_version));   // "" = today's Go
+    o.set("question", std::string(p.question));
+    o.set("group", std::string(p.group));
+    val caps = val::array();
+    for (const presets::Caption& c : p.captions) {
+      val co = val::object();
+      co.set("go", std::string(c.releases));
+      co.set("text", std::string(c.text));
+      caps.call<void>("push", co);
+    }
+    o.set("captions", caps);
     a.call<void>("push", o);
   }
   return a;
+}
+
+val preset_groups() {
+  val a = val::array();
+  for (const char* g : web::preset_groups()) a.call<void>("push", std::string(g));
+  return a;
+}
+
+// presetCaption(name, goVersion, printed): the preset's caption filled from a run's output
+// (Sim.printed()); "" for an unknown preset or a missing figure (web/presets/caption.h).
+std::string preset_caption(const std::string& name, const std::string& version, const std::string& printed) {
+  for (const web::Preset& p : web::presets())
+    if (name == p.name) return presets::caption(p.captions, version, presets::output_lines(printed));
+  return "";
 }
 
 val versions() { return strings(runtime::supported_versions()); }
@@ -378,6 +407,7 @@ EMSCRIPTEN_BINDINGS(gomapsim) {
       .function("currentLine", &Sim::currentLine)
       .function("stdout", &Sim::out)
       .function("stderr", &Sim::err)
+      .function("printed", &Sim::printed)
       .function("source", &Sim::source)
       .function("timelineJsonl", &Sim::timelineJsonl)
       .function("simulatorMemory", &Sim::simulatorMemory)
@@ -401,7 +431,9 @@ EMSCRIPTEN_BINDINGS(gomapsim) {
       .function("toText", &Matrix::toText);
   emscripten::function("releaseMatrix", &release_matrix);
   emscripten::function("defaultVersion", +[]() { return std::string(runtime::default_version()); });
-  emscripten::function("presets", &presets);
+  emscripten::function("presets", &preset_list);
+  emscripten::function("presetGroups", &preset_groups);
+  emscripten::function("presetCaption", &preset_caption);
   emscripten::function("versions", &versions);
   emscripten::function("encodeShare", &encode_share);
   emscripten::function("decodeShare", &decode_share);

@@ -5,20 +5,27 @@
 #include <string_view>
 #include <vector>
 
+#include "web/presets/caption.h"
+
 namespace web {
 
 struct Preset {
   const char* name;        // file name without .go: "article000_inline"
-  const char* title;       // the header comment's first line after the dash
+  const char* title;       // the sidecar's (assets/scenarios/NAME.json) human title
   std::string_view text;   // the program
-  // The Go release the preset opens on: a "// playground: go1.19" line in the file's leading
-  // comment block (the article presets, whose figures are Go 1.19's); "" = today's Go
+  // The Go release the preset opens on, where its lesson shows (the sidecar's "opens_on";
+  // the article presets: Go 1.19, whose figures they print); "" = today's Go
   // (runtime::default_version()). The reader can switch release afterwards.
   const char* go_version;
+  const char* question;    // the one-line question it answers
+  const char* group;       // its group in the picker (one of preset_groups())
+  std::vector<presets::Caption> captions;   // the answer, per release, with the run's figures
 };
 
-// presets lists assets/scenarios/*.go, sorted by file name.
+// presets lists assets/scenarios/*.go by group (preset_groups() order), then by file name.
 const std::vector<Preset>& presets();
+// preset_groups are the picker's groups, in order (assets/scenarios/groups.json).
+const std::vector<const char*>& preset_groups();
 // font_mono is DejaVu Sans Mono from Debian's fonts-dejavu-core (empty when not installed at
 // build time; the UI then uses ImGui's built-in font).
 std::string_view font_mono();

@@ -1,40 +1,6 @@
-// article003_scene1.go — seed article 003, scene 1 (program as printed):
-// global map, keys deleted, map kept: Alloc stays at the map's size after every GC.
-//
-// Seed article 003 deletes every key of a map[int]int with 8192 entries (make with hint
-// 8192: Go 1.19 B = 11, one 319 488-B bucket array; Go 1.24 16 tables of 1024 slots) and
-// prints runtime.MemStats in KB after each step. Deleting keys frees nothing; only dropping the
-// last reference to the map lets the GC take the buckets.
-//
-// Output lines: 1 start, 2 after initMap + GC, 3–4 len before/after the deletes, 5–6 after GC.
-// oracle: after-gc lines 2,5,6
-// oracle: go1.26+ tol Sys 40%
-//
-// Go 1.26+ randomize the heap's base (GOEXPERIMENT randomizedheapbase64: runtime/mheap.go
-// grow marks 0–511 random pages of the first 4 MiB chunk as padding). When the padding
-// leaves too little room, the heap maps a second chunk: Sys 11 734–12 134 KB instead of
-// 7 382–8 038 (article003_scene1, 40 runs: 13 on 1.26.10, 9 on 1.27.3), at start or once the
-// map is made. gomapsim keeps the usual outcome (no padding), so Sys is compared within 40 %
-// on 1.26+, which both outcomes meet.
-//
-// Real Go, linux/amd64, environment GOMAXPROCS=2 only (KB = bytes/1024; log timestamps left
-// out; 3 runs, a/b = values that differed between runs):
-//
-//	Go 1.19.8:
-//	  Alloc = 41/43 TotalAlloc = 41/43 Sys = 12143 NumGC = 0
-//	  Alloc = 355/357 TotalAlloc = 356/358 Sys = 12719 NumGC = 1
-//	  8192
-//	  0
-//	  Alloc = 357 TotalAlloc = 359 Sys = 12783 NumGC = 2
-//	  Alloc = 357 TotalAlloc = 359/360 Sys = 12783 NumGC = 3
-//	Go 1.24.4:
-//	  Alloc = 47 TotalAlloc = 47 Sys = 6231/5975 NumGC = 0
-//	  Alloc = 336 TotalAlloc = 339/338 Sys = 6551 NumGC = 1
-//	  8192
-//	  0
-//	  Alloc = 336 TotalAlloc = 340/339 Sys = 6615 NumGC = 2
-//	  Alloc = 341/336 TotalAlloc = 345/340 Sys = 6615 NumGC = 3
-// playground: go1.19 (the web playground opens it on the release of the article's figures)
+// From "Go maps and memory leaks", part 2: a map[int]int of 8192 entries, every key deleted,
+// MemStats printed in KB after each GC.
+// Scene 1: the map is a global and stays one.
 package main
 
 import (

@@ -69,7 +69,7 @@ def main():
             src = f.read()
         per_version = {}
         for v in versions:
-            if not run_oracle.Rules(src, v).runs:   # `// oracle: since go1.21`
+            if not run_oracle.Rules(run_oracle.rules_text(path, src), v).runs:   # `// oracle: since go1.21`
                 per_version[v] = ([], [])
                 continue
             real_runs = []

@@ -146,8 +146,51 @@ def tokenize(line):
     return "".join(skel), nums
 
 
+def sidecar_of(path):
+    """A preset's sidecar (assets/scenarios/NAME.json beside NAME.go, see assets/README.md):
+    its title, caption and `oracle` annotations; {} for a program without one."""
+    side = os.path.splitext(path)[0] + ".json"
+    if not os.path.isfile(side):
+        return {}
+    with open(side) as f:
+        return json.load(f)
+
+
+def rules_text(path, src):
+    """The text Rules parses: the program's own `// oracle:` lines and its sidecar's `oracle`
+    list (the presets keep their test notes out of the program readers see)."""
+    extra = sidecar_of(path).get("oracle", [])
+    return src + "".join("\n// oracle: %s" % a for a in extra)
+
+
+PLACEHOLDER = re.compile(r"\{(\d+):([^}|]+)(?:\|([A-Za-z]+))?\}")
+
+
+def caption_for(side, version, lines):
+    """A preset's caption for `version` filled from output `lines` (web/presets/caption.h: the
+    first caption whose "go" selector names the release; {LINE:LABEL} is the number labelled
+    LABEL on that line, with the labels of tokenize()); None when a figure is missing. Only
+    whether every figure is there matters here: the page writes the figures in its own units."""
+    for cap in side.get("caption", []):
+        sel = cap.get("go", "*")
+        if sel not in ("", "*") and not selects(sel if sel.startswith("go") else "go" + sel, version):
+            continue
+        text = cap["text"]
+        for m in PLACEHOLDER.finditer(text):
+            line_no, label = int(m.group(1)), m.group(2).lower()
+            if not 1 <= line_no <= len(lines):
+                return None
+            nums = [t for lab, t, _ in tokenize(lines[line_no - 1])[1] if lab.lower() == label]
+            if not nums or (m.group(3) and m.group(3).lower() not in UNIT_BYTES):
+                return None
+            text = text.replace(m.group(0), nums[0], 1)
+        return text
+    return None
+
+
 class Rules:
-    """Per-program tolerance rules from `// oracle:` comment lines (see README.md).
+    """Per-program tolerance rules from `// oracle:` comment lines (see README.md), or the
+    same annotations in a preset's sidecar (rules_text).
 
     oracle: after-gc lines 3,6-7          Alloc figures on these output lines get 2 %
     oracle: tol LABEL VALUE [lines SPEC]  VALUE = N% | ±N | exact | skip; LABEL may be *
@@ -610,7 +653,7 @@ def judge(path, version, args, use_cache, gomapsim, headers, self_headers, show_
     with open(path) as f:
         src = f.read()
     try:
-        rules = Rules(src, version)
+        rules = Rules(rules_text(path, src), version)
     except ValueError as e:
         j.errlog += "run_oracle: %s: %s\n" % (prog, e)
         j.errors += 1
@@ -656,6 +699,14 @@ def judge(path, version, args, use_cache, gomapsim, headers, self_headers, show_
                             % (prog, version, first_miss[2], first_miss[3], first_miss[4],
                                first_miss[5], "ok" if not rows.failed else "still missed"))
     j.rows.merge(rows)
+    # A preset's caption states its answer with figures the run printed: every figure it names
+    # must be in real Go's output and in gomapsim's, on every release.
+    side = sidecar_of(path)
+    if side.get("caption"):
+        for who, lines in (("real", runs[0]), ("sim", sim_lines)):
+            filled = caption_for(side, version, lines)
+            j.rows.add([prog, version, "-", "caption", who, (filled or "(a figure is missing)")[:30],
+                        "", "", "sidecar"], filled is not None)
     return j
 
 

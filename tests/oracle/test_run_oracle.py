@@ -100,6 +100,39 @@ class Tolerances(unittest.TestCase):
             r.Rules("// oracle: frobnicate\n", "1.19")
 
 
+class Sidecar(unittest.TestCase):
+    def test_preset_annotations_come_from_the_sidecar(self):
+        import json
+        import tempfile
+        d = tempfile.mkdtemp()
+        go, side = os.path.join(d, "p.go"), os.path.join(d, "p.json")
+        src = "// A plain header.\npackage main\n"
+        with open(go, "w") as f:
+            f.write(src)
+        self.assertEqual(r.rules_text(go, src), src)   # no sidecar: the program alone
+        with open(side, "w") as f:
+            json.dump({"title": "t", "oracle": ["after-gc lines 2", "go1.24+ tol KB 30% lines 3"]}, f)
+        text = r.rules_text(go, src)
+        self.assertEqual(r.Rules(text, "1.19").tolerance(2, "Alloc", "KB", "x")[3], "after-gc")
+        self.assertEqual(r.Rules(text, "1.19").tolerance(3, "KB", "KB", "x")[:2], ("rel", 10.0))
+        self.assertEqual(r.Rules(text, "1.24").tolerance(3, "KB", "KB", "x")[:2], ("rel", 30.0))
+        with open(side, "w") as f:
+            json.dump({"oracle": ["frobnicate"]}, f)
+        with self.assertRaises(ValueError):
+            r.Rules(r.rules_text(go, src), "1.19")
+
+class Captions(unittest.TestCase):
+    SIDE = {"caption": [{"go": "1.19-1.23", "text": "kept {3:KB|KB} of {2:KB|KB}"},
+                        {"go": "1.24+", "text": "tables: {3:Alloc|KB}"}]}
+
+    def test_a_caption_per_release_filled_from_the_output(self):
+        out = ["42 KB", "472339 KB", "300370 KB"]
+        self.assertEqual(r.caption_for(self.SIDE, "1.19", out), "kept 300370 of 472339")
+        self.assertIsNone(r.caption_for(self.SIDE, "1.24", out))   # no Alloc label there
+        self.assertEqual(r.caption_for(self.SIDE, "1.27", ["a", "b", "x: Alloc=12 KB"]), "tables: 12")
+        self.assertIsNone(r.caption_for(self.SIDE, "1.19", out[:2]))   # line 3 missing
+        self.assertIsNone(r.caption_for({}, "1.19", out))
+
 class Compare(unittest.TestCase):
     def test_compare_counts(self):
         ru = r.Rules("// oracle: after-gc lines 2\n", "1.19")

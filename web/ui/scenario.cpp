@@ -296,6 +296,75 @@ void knobs_panel(app::App& a) {
   ImGui::EndDisabled();
 }
 
+// preset_menu is the picker: presets grouped by the question they answer, by human title.
+void preset_menu(app::App& a) {
+  app::ScenarioState& s = a.scenario;
+  const web::Preset* current = nullptr;
+  for (const web::Preset& p : web::presets())
+    if (s.preset == p.name || s.preset == std::string(p.name) + "*") current = &p;
+  std::string preview = s.preset.empty() ? "(your program)" : s.preset;
+  if (current) preview = std::string(current->title) + (s.preset.back() == '*' ? " (edited)" : "");
+  ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() * 1.5f);
+  if (ImGui::BeginCombo("##preset", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
+    if (ImGui::Selectable("New program")) app::open_program(a, kNewProgram, "", true);
+    app::note_rect(a, "preset:new");
+    ImGui::SetItemTooltip("A small program to start from, on today's Go (Go %s).", app::preset_release("").c_str());
+    for (const char* group : web::preset_groups()) {
+      ImGui::SeparatorText(group);
+      for (const web::Preset& p : web::presets()) {
+        if (std::strcmp(p.group, group) != 0) continue;
+        ImGui::PushID(p.name);
+        if (ImGui::Selectable(p.title, current == &p)) app::open_program(a, std::string(p.text), p.name, true);
+        app::note_rect(a, std::string("preset:") + p.name);
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("%s\nOpens on Go %s (%s.go).", p.question, app::preset_release(p.name).c_str(), p.name);
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndCombo();
+  }
+  app::note_rect(a, "preset");
+  ImGui::SameLine();
+  help_marker(current ? current->question : "Pick a preset program. Editing the text makes it yours.");
+}
+
+// preset_story says what the open preset asks and, once its run ends, the answer with the
+// run's figures (app::preset_caption), with the same program on every release one click away.
+void preset_story(app::App& a) {
+  const web::Preset* p = app::current_preset(a);
+  if (!p) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::kSynComment);
+  ImGui::TextWrapped("%s", p->question);
+  ImGui::PopStyleColor();
+  app::note_rect(a, "question");
+  const std::string& caption = app::preset_caption(a);
+  if (caption.empty()) {
+    if (!a.main.done()) ImGui::TextDisabled("The answer appears here when the run ends.");
+    return;
+  }
+  const float pad = ImGui::GetStyle().FramePadding.x;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
+  ImGui::PushTextWrapPos(at.x + w - pad - ImGui::GetWindowPos().x);
+  ImGui::TextWrapped("Go %s: %s", a.main.options.go_version.c_str(), caption.c_str());
+  ImGui::PopTextWrapPos();
+  app::note_rect(a, "caption");
+  ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
+  if (ImGui::SmallButton("Every release...")) app::open_releases(a);
+  app::note_rect(a, "caption:releases");
+  ImGui::SetItemTooltip("Run this program on every Go release, side by side.");
+  const float bottom = ImGui::GetItemRectMax().y + pad;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(at, ImVec2(at.x + w, bottom), palette::kEditorBg, ImGui::GetStyle().FrameRounding);
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(at.x, bottom + ImGui::GetStyle().ItemSpacing.y));
+  ImGui::Dummy(ImVec2(0, 0));
+}
+
 }  // namespace
 
 void program_editor(app::App& a, ImVec2 size) {
@@ -333,28 +402,8 @@ void program_editor(app::App& a, ImVec2 size) {
 
 void scenario_content(app::App& a) {
   app::ScenarioState& s = a.scenario;
-  // Preset menu
-  const web::Preset* current = nullptr;
-  for (const web::Preset& p : web::presets())
-    if (s.preset == p.name) current = &p;
-  ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() * 1.5f);
-  if (ImGui::BeginCombo("##preset", current ? current->name : (s.preset.empty() ? "(your program)" : s.preset.c_str()),
-                        ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::Selectable("New program")) app::open_program(a, kNewProgram, "", true);
-    app::note_rect(a, "preset:new");
-    ImGui::SetItemTooltip("A small program to start from, on today's Go (Go %s).", app::preset_release("").c_str());
-    ImGui::Separator();
-    for (const web::Preset& p : web::presets()) {
-      if (ImGui::Selectable(p.name, current == &p)) app::open_program(a, std::string(p.text), p.name, true);
-      app::note_rect(a, std::string("preset:") + p.name);
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s\nOpens on Go %s.", p.title, app::preset_release(p.name).c_str());
-    }
-    ImGui::EndCombo();
-  }
-  app::note_rect(a, "preset");
-  ImGui::SameLine();
-  help_marker(current ? current->title : "Pick a preset program. Editing the text makes it yours.");
+  preset_menu(a);
+  preset_story(a);
 
   // Editor: what is left above the knobs.
   const float line = ImGui::GetFrameHeightWithSpacing();

@@ -22,6 +22,33 @@ function run(source, opts = {}) {
   return r;
 }
 
+test('every preset has a sidecar: title, question, group in the picker\'s order', () => {
+  const groups = M.presetGroups();
+  assert.ok(groups.length >= 3);
+  let last = 0;
+  for (const p of M.presets()) {
+    const side = JSON.parse(fs.readFileSync(path.join(SCENARIOS, p.name + '.json'), 'utf8'));
+    assert.equal(p.title, side.title);
+    assert.equal(p.question, side.question);
+    assert.equal(p.group, side.group);
+    assert.ok(p.captions.length > 0, p.name + ' has a caption');
+    const g = groups.indexOf(p.group);
+    assert.ok(g >= last, p.name + ': presets are listed group by group');
+    last = g;
+    // The program readers see keeps no test notes.
+    assert.doesNotMatch(p.text, /\/\/ (oracle|playground):/, p.name);
+    assert.doesNotMatch(p.text, /Real Go, linux/, p.name);
+  }
+});
+
+test('presetCaption fills a caption from what the run printed, and only then', () => {
+  assert.equal(M.presetCaption('article000_inline', '1.19', '42 KB\n472339 KB\n300370 KB\n'),
+    'After deleting all entries and a GC, Alloc is 293 MB (peak 461 MB): a map never shrinks, and its buckets hold the 128-byte values.');
+  assert.match(M.presetCaption('article000_inline', '1.27', '42 KB\n472339 KB\n300370 KB\n'), /its tables hold/);
+  assert.equal(M.presetCaption('article000_inline', '1.19', '42 KB\n'), '', 'a missing figure: no caption');
+  assert.equal(M.presetCaption('no_such_preset', '1.19', '42 KB\n'), '');
+});
+
 test('presets are embedded and listed', () => {
   const names = M.presets().map((p) => p.name);
   for (const f of presetFiles()) assert.ok(names.includes(f.replace(/\.go$/, '')), 'missing preset ' + f);

@@ -61,10 +61,12 @@ test('Module.versions() offers eight releases, oldest first; the default is the 
   sim.delete();
 });
 
-test('presets name their release: the article presets Go 1.19, the others today\'s Go', () => {
+test('presets open on the release their sidecar names (where the lesson shows), else today\'s Go', () => {
   for (const p of M.presets()) {
-    if (/^article00[03]/.test(p.name)) assert.equal(p.goVersion, '1.19', p.name);
-    else assert.equal(p.goVersion, '', p.name);
+    const side = JSON.parse(fs.readFileSync(path.join(SCENARIOS, p.name + '.json'), 'utf8'));
+    assert.equal(p.goVersion, side.opens_on || '', p.name);
+    if (/^article00[03]/.test(p.name)) assert.equal(p.goVersion, '1.19', p.name + ': the article figures are Go 1.19\'s');
+    if (p.goVersion) assert.ok(M.versions().includes(p.goVersion), p.name + ' opens on an offered release');
   }
 });
 
