@@ -1,8 +1,9 @@
 // caption.cpp — caption templates filled with the run's figures (caption.h).
 #include "web/presets/caption.h"
 
+#include "web/units/units.h"
+
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -127,20 +128,6 @@ std::optional<std::string> figure(std::string_view line, std::string_view label)
   return std::nullopt;
 }
 
-std::string human_bytes(double bytes) {
-  char buf[48];
-  static const char* kUnits[] = {"B", "KB", "MB", "GB", "TB"};
-  int u = 0;
-  double v = bytes;
-  while (std::fabs(v) >= 1024 && u < 4) {
-    v /= 1024;
-    ++u;
-  }
-  if (u >= 2 && std::fabs(v) < 10) std::snprintf(buf, sizeof buf, "%.1f %s", v, kUnits[u]);
-  else std::snprintf(buf, sizeof buf, "%.0f %s", v, kUnits[u]);
-  return buf;
-}
-
 std::string fill(std::string_view text, const std::vector<std::string>& lines) {
   std::string out;
   size_t p = 0;
@@ -166,7 +153,7 @@ std::string fill(std::string_view text, const std::vector<std::string>& lines) {
     } else {
       const double unit = unit_bytes(ph.substr(bar + 1));
       if (unit == 0) return "";
-      out += human_bytes(std::strtod(num->c_str(), nullptr) * unit);
+      out += units::format(std::strtod(num->c_str(), nullptr) * unit);
     }
     p = close + 1;
   }

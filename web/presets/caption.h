@@ -9,7 +9,7 @@
 // {LINE:LABEL} is the number labelled LABEL on output line LINE (1-based, stdout and stderr in
 // the order printed, log timestamps removed), as printed; {LINE:LABEL|UNIT} reads it as a
 // figure in UNIT (B, KB, MB, GB; KB = 1024 bytes, as the programs print Alloc/1024) and writes
-// it in the unit that suits its size ("287 MB"). Labels are the oracle harness's
+// it in the unit that suits its size, as every window does (units::format: "287 MiB"). Labels are the oracle harness's
 // (tests/oracle/README.md, "Labels"): the identifier just before the number ("Alloc=42",
 // "NumGC = 3"), else a unit word just after it ("42 KB" → KB), else #k, the line's k-th number.
 // A caption whose figures are not all in the output is not shown (""): a caption never states
@@ -35,9 +35,6 @@ std::vector<std::string> output_lines(std::string_view printed);
 
 // figure is the number labelled `label` (case-insensitive) on `line`, as printed.
 std::optional<std::string> figure(std::string_view line, std::string_view label);
-
-// human_bytes writes a byte count in the unit that suits it: "900 B", "42 KB", "2.3 MB", "287 MB".
-std::string human_bytes(double bytes);
 
 // fill expands one template; "" when a placeholder names a line or label the output lacks.
 std::string fill(std::string_view text, const std::vector<std::string>& lines);

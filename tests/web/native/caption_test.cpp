@@ -39,19 +39,12 @@ TEST(Caption, ReleaseSelectors) {
   EXPECT_FALSE(presets::release_matches("1.21", "1.22"));
 }
 
-TEST(Caption, HumanBytes) {
-  EXPECT_EQ(presets::human_bytes(900), "900 B");
-  EXPECT_EQ(presets::human_bytes(42 * 1024.0), "42 KB");
-  EXPECT_EQ(presets::human_bytes(2367 * 1024.0), "2.3 MB");
-  EXPECT_EQ(presets::human_bytes(294172 * 1024.0), "287 MB");
-}
-
 TEST(Caption, FiguresComeFromTheRunOrNoCaption) {
   const std::vector<Caption> caps = {{"1.19-1.23", "buckets: {3:KB|KB} of {2:KB|KB}"},
                                      {"1.24+", "tables: {3:KB|KB}, {1:KB} KB at start"}};
   const std::vector<std::string> out = {"42 KB", "338822 KB", "294172 KB"};
-  EXPECT_EQ(presets::caption(caps, "1.19", out), "buckets: 287 MB of 331 MB");
-  EXPECT_EQ(presets::caption(caps, "1.27", out), "tables: 287 MB, 42 KB at start");
+  EXPECT_EQ(presets::caption(caps, "1.19", out), "buckets: 287 MiB of 331 MiB");
+  EXPECT_EQ(presets::caption(caps, "1.27", out), "tables: 287 MiB, 42 KB at start");
   // A line or a label the output lacks: no caption rather than a wrong one.
   EXPECT_EQ(presets::caption(caps, "1.24", {"42 KB", "1 KB"}), "");
   EXPECT_EQ(presets::fill("{1:Alloc}", {"42 KB"}), "");

@@ -43,7 +43,7 @@ test('every preset has a sidecar: title, question, group in the picker\'s order'
 
 test('presetCaption fills a caption from what the run printed, and only then', () => {
   assert.equal(M.presetCaption('article000_inline', '1.19', '42 KB\n472339 KB\n300370 KB\n'),
-    'After deleting all entries and a GC, Alloc is 293 MB (peak 461 MB): a map never shrinks, and its buckets hold the 128-byte values.');
+    'After deleting all entries and a GC, Alloc is 293 MiB (peak 461 MiB): a map never shrinks, and its buckets hold the 128-byte values.');
   assert.match(M.presetCaption('article000_inline', '1.27', '42 KB\n472339 KB\n300370 KB\n'), /its tables hold/);
   assert.equal(M.presetCaption('article000_inline', '1.19', '42 KB\n'), '', 'a missing figure: no caption');
   assert.equal(M.presetCaption('no_such_preset', '1.19', '42 KB\n'), '');
