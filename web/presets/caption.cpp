@@ -138,11 +138,17 @@ std::string fill(std::string_view text, const std::vector<std::string>& lines) {
       break;
     }
     out += text.substr(p, open - p);
+    // A placeholder is {LINE:LABEL[|UNIT]}; any other brace is text ("map[int]struct{}").
+    size_t digits = open + 1;
+    while (digits < text.size() && is_digit(text[digits])) ++digits;
     const size_t close = text.find('}', open);
-    if (close == std::string_view::npos) return "";
-    const std::string_view ph = text.substr(open + 1, close - open - 1);   // LINE:LABEL[|UNIT]
+    if (digits == open + 1 || digits >= text.size() || text[digits] != ':' || close == std::string_view::npos) {
+      out += '{';
+      p = open + 1;
+      continue;
+    }
+    const std::string_view ph = text.substr(open + 1, close - open - 1);
     const size_t colon = ph.find(':'), bar = ph.find('|');
-    if (colon == std::string_view::npos) return "";
     const int line_no = std::atoi(std::string(ph.substr(0, colon)).c_str());
     const std::string_view label = ph.substr(colon + 1, (bar == std::string_view::npos ? ph.size() : bar) - colon - 1);
     if (line_no < 1 || static_cast<size_t>(line_no) > lines.size()) return "";

@@ -12,8 +12,8 @@
 // it in the unit that suits its size, as every window does (units::format: "287 MiB"). Labels are the oracle harness's
 // (tests/oracle/README.md, "Labels"): the identifier just before the number ("Alloc=42",
 // "NumGC = 3"), else a unit word just after it ("42 KB" → KB), else #k, the line's k-th number.
-// A caption whose figures are not all in the output is not shown (""): a caption never states
-// a figure the run did not print.
+// Other braces are text ("map[int]struct{}"). A caption whose figures are not all in the output
+// is not shown (""): a caption never states a figure the run did not print.
 #include <optional>
 #include <string>
 #include <string_view>

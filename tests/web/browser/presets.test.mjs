@@ -70,6 +70,7 @@ test('each preset opens on its release with its title and question, and ends wit
     const side = sidecar(name);
     await openPicker(page);
     await click(page, 'preset:' + name);
+    await nextFrames(page, 3);   // the click reloads the preset (the first one is already open)
     const s = await waitState(page, (st) => st.preset === name && st.state === 'Finished' && st.caption !== '', 120000);
     assert.equal(s.goVersion, side.opens_on || newest, name + ' opens on its release');
     assert.equal(s.presetTitle, side.title);
@@ -78,7 +79,7 @@ test('each preset opens on its release with its title and question, and ends wit
     // The caption is the sidecar's template for this release, filled with what this run printed.
     const want = await page.evaluate(([n, v, out]) => window.app.presetCaption(n, v, out), [name, s.goVersion, s.stdout + s.stderr]);
     assert.equal(s.caption, want, name);
-    assert.doesNotMatch(s.caption, /[{}]/, name + ': every placeholder filled');
+    assert.doesNotMatch(s.caption, /\{\d+:/, name + ': every placeholder filled');
     assert.match(s.caption, /\d/, name + ': the caption states figures');
     const c = await rect(page, 'caption');
     assert.ok(c.w > 100 && c.h > 0, name + ': the caption is on screen');

@@ -48,6 +48,8 @@ TEST(Caption, FiguresComeFromTheRunOrNoCaption) {
   // A line or a label the output lacks: no caption rather than a wrong one.
   EXPECT_EQ(presets::caption(caps, "1.24", {"42 KB", "1 KB"}), "");
   EXPECT_EQ(presets::fill("{1:Alloc}", {"42 KB"}), "");
+  // Braces that are not a placeholder are text.
+  EXPECT_EQ(presets::fill("map[int]struct{}: {1:KB} KB {x}", {"42 KB"}), "map[int]struct{}: 42 KB {x}");
   EXPECT_EQ(presets::fill("{1:KB|parsecs}", {"42 KB"}), "");
   EXPECT_EQ(presets::caption({{"1.24+", "x"}}, "1.19", out), "");
 }
