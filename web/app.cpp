@@ -556,7 +556,7 @@ std::string app_state_json(const App& a) {
   kv("presetTitle", preset ? preset->title : "", true);
   kv("presetQuestion", preset ? preset->question : "", true);
   kv("presetGroup", preset ? preset->group : "", true);
-  kv("caption", preset_caption(a), true);
+  kv("presetCaption", preset_caption(a), true);
   kv("state", sim::to_string(a.main.state()), true);
   kv("playing", a.main.playing ? "true" : "false", false);
   kv("ops", std::to_string(a.main.ops()), false);

@@ -37,6 +37,7 @@ constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
 }  // namespace
 
 std::string embed_caption(const app::App& a) {
+  if (const web::Preset* p = app::current_preset(a)) return p->title;   // a preset's sidecar names it
   const std::string& text = a.main.source.empty() ? std::string() : a.main.source;
   std::string out;
   size_t p = 0;

@@ -352,10 +352,10 @@ void preset_story(app::App& a) {
   ImGui::PushTextWrapPos(at.x + w - pad - ImGui::GetWindowPos().x);
   ImGui::TextWrapped("Go %s: %s", a.main.options.go_version.c_str(), caption.c_str());
   ImGui::PopTextWrapPos();
-  app::note_rect(a, "caption");
+  app::note_rect(a, "preset-caption");
   ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
   if (ImGui::SmallButton("Every release...")) app::open_releases(a);
-  app::note_rect(a, "caption:releases");
+  app::note_rect(a, "preset-caption:releases");
   ImGui::SetItemTooltip("Run this program on every Go release, side by side.");
   const float bottom = ImGui::GetItemRectMax().y + pad;
   dl->ChannelsSetCurrent(0);

@@ -30,8 +30,9 @@ void memstats(app::App& a, int columns);
 // swiss_run: the main run's release has Swiss-table maps (Go 1.24+): groups, tables and a
 // directory instead of buckets and overflow buckets.
 bool swiss_run(const app::App& a);
-// embed_caption is what the program is about, in one line: its leading comment's first
-// paragraph without the "file.go — " prefix (the presets start so), else the preset's name.
+// embed_caption is what the program is about, in one line: an unedited preset's title (its
+// sidecar, assets/README.md), else the leading comment's first paragraph without a
+// "file.go — " prefix, else the preset's name.
 std::string embed_caption(const app::App& a);
 // embed_view lays out an embed (?embed&view=…) in the canvas below `top` (the notice strip).
 void embed_view(app::App& a, float top, float width, float height);

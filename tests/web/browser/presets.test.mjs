@@ -71,17 +71,17 @@ test('each preset opens on its release with its title and question, and ends wit
     await openPicker(page);
     await click(page, 'preset:' + name);
     await nextFrames(page, 3);   // the click reloads the preset (the first one is already open)
-    const s = await waitState(page, (st) => st.preset === name && st.state === 'Finished' && st.caption !== '', 120000);
+    const s = await waitState(page, (st) => st.preset === name && st.state === 'Finished' && st.presetCaption !== '', 120000);
     assert.equal(s.goVersion, side.opens_on || newest, name + ' opens on its release');
     assert.equal(s.presetTitle, side.title);
     assert.equal(s.presetQuestion, side.question);
     assert.equal(s.presetGroup, side.group);
     // The caption is the sidecar's template for this release, filled with what this run printed.
     const want = await page.evaluate(([n, v, out]) => window.app.presetCaption(n, v, out), [name, s.goVersion, s.stdout + s.stderr]);
-    assert.equal(s.caption, want, name);
-    assert.doesNotMatch(s.caption, /\{\d+:/, name + ': every placeholder filled');
-    assert.match(s.caption, /\d/, name + ': the caption states figures');
-    const c = await rect(page, 'caption');
+    assert.equal(s.presetCaption, want, name);
+    assert.doesNotMatch(s.presetCaption, /\{\d+:/, name + ': every placeholder filled');
+    assert.match(s.presetCaption, /\d/, name + ': the caption states figures');
+    const c = await rect(page, 'preset-caption');
     assert.ok(c.w > 100 && c.h > 0, name + ': the caption is on screen');
     if (name === names[0]) saveArtifact('32-preset-caption.png', await page.screenshot());
   }
@@ -90,13 +90,13 @@ test('each preset opens on its release with its title and question, and ends wit
 
 test('the caption\'s "Every release..." opens the release matrix; an edit hides the caption', async () => {
   const page = await open(base, { viewport: { width: 1400, height: 860 } });
-  let s = await waitState(page, (st) => st.state === 'Finished' && st.caption !== '', 60000);
-  await click(page, 'caption:releases');
+  let s = await waitState(page, (st) => st.state === 'Finished' && st.presetCaption !== '', 60000);
+  await click(page, 'preset-caption:releases');
   s = await waitState(page, (st) => st.releases.open, 10000);
   assert.ok(s.releases.open);
   await page.evaluate((t) => window.app.loadProgram(t, 'article000_inline*'), s.program.replace('1_000_000', '100_000'));
   s = await waitState(page, (st) => st.state === 'Finished' && st.preset === 'article000_inline*', 60000);
-  assert.equal(s.caption, '', 'an edited program is the reader\'s: no preset caption');
+  assert.equal(s.presetCaption, '', 'an edited program is the reader\'s: no preset caption');
   assert.equal(s.presetTitle, '');
   await page.close();
 });
