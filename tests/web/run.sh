@@ -54,6 +54,9 @@ count_gtest() {   # adds a GoogleTest run's results
   FAILED=$((FAILED + ${f:-0}))
 }
 
+print_failures() {   # the spec reporter repeats each failure, with its assertion, at the end
+  sed -n '/failing tests:/,$p' <<<"$1" | grep -vE '^\s+at ' | head -80
+}
 count_node() {    # adds a node --test run's results (TAP "# pass N" / spec "ℹ pass N")
   local out="$1"
   local p f
@@ -71,12 +74,14 @@ count_gtest "$out"
 
 echo "== node: Embind API"
 out=$(node --test --test-reporter=spec "$HERE"/node/*.test.mjs 2>&1); rc=$?
-echo "$out" | grep -E '^(✔|✖|﹣)|^ℹ' | head -60
+echo "$out" | grep -E '^(✔|✖|﹣)|^ℹ' | head -200
+print_failures "$out"
 count_node "$out"
 
 echo "== browser: chromium + playwright-core"
 out=$(node --test --test-concurrency=1 --test-reporter=spec "$HERE"/browser/*.test.mjs 2>&1); rc=$?
-echo "$out" | grep -E '^(✔|✖|﹣)|^ℹ|Error' | head -60
+echo "$out" | grep -E '^(✔|✖|﹣)|^ℹ|Error' | head -200
+print_failures "$out"
 count_node "$out"
 
 echo "screenshots: $HERE/artifacts/"
