@@ -746,6 +746,52 @@ void copy_link(App& a) {
   notify(a, "Link copied to the clipboard.", NoticeKind::Info, 2500);
 }
 
+
+namespace {
+// help_menu: what a first-time reader needs to find their way, in the words the windows use.
+void help_menu(App& a) {
+  const float wrap = ImGui::GetFontSize() * 34;
+  ImGui::PushTextWrapPos(wrap);
+  ImGui::TextUnformatted("A simulator of the Go runtime's maps and heap. It runs a Go program the "
+                         "way a chosen Go release would, without allocating the memory it simulates, "
+                         "and shows what the program's maps and the garbage collector do.");
+  ImGui::SeparatorText("Where to look");
+  const char* rows[][2] = {
+      {"Scenario", "the program: pick a question from the list, edit it, turn its knobs (size, "
+                   "key and value types)."},
+      {"Run", "Run / Pause, Step (a statement, a loop iteration or a print), the Go release, "
+              "GOGC, a memory limit (GOMEMLIMIT) and the seed."},
+      {"Timeline", "every operation of the run: drag the cursor to go back in time; the band names "
+                   "the phases; < > step, |< >| jump to the previous or next event."},
+      {"Map", "the map's header (hmap, or the Swiss map's directory) and a grid of its buckets or "
+              "groups: how full, which overflow."},
+      {"Heap", "runtime.MemStats over time: HeapAlloc, garbage, what the last GC kept, NextGC, Sys; "
+               "what the heap holds now."},
+      {"Output", "what the program printed, as Go prints it; compile errors and panics with their line."},
+      {"Explain", "each map growth, evacuation and GC cycle in words, newest first."},
+  };
+  const auto two_columns = [](const char* name, const char* text) {
+    ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s", name);
+    ImGui::SameLine(ImGui::CalcTextSize("Left, Right ").x + ImGui::GetStyle().WindowPadding.x);
+    ImGui::TextWrapped("%s", text);
+  };
+  for (const auto& r : rows) two_columns(r[0], r[1]);
+  ImGui::SeparatorText("Keys");
+  two_columns("Left, Right", "step back, step forward (by the Step setting)");
+  two_columns("[  ]", "previous, next event of the kind chosen on the Timeline");
+  two_columns("Escape", "close a list or a dialog; leave an embed's editor");
+  note_rect(a, "help-keys");
+  ImGui::SeparatorText("How far to trust it");
+  ImGui::TextUnformatted("Every figure a preset prints is compared with real Go on every release "
+                         "offered (1.19, 1.21 to 1.27), within stated tolerances. All releases... "
+                         "runs the program on each of them side by side.");
+  ImGui::SeparatorText("Share");
+  ImGui::TextUnformatted("Copy link keeps the program, the knobs and the views in the address; Embed "
+                         "gives an iframe for a blog post (720 x 420 fits a column).");
+  ImGui::PopTextWrapPos();
+}
+}  // namespace
+
 void menu(App& a) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (!a.narrow) {
@@ -766,10 +812,10 @@ void menu(App& a) {
     if (ImGui::MenuItem("Embed...")) a.embed.dialog = true;
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Help")) {
-    ImGui::TextUnformatted("A simulator of the Go runtime's maps and heap.");
-    ImGui::TextUnformatted("Pick a preset, turn a knob, run; drag the timeline cursor.");
-    ImGui::TextUnformatted("Figures are the simulator's, checked against each real Go release offered.");
+  const bool help = ImGui::BeginMenu("Help");
+  note_rect(a, "help");
+  if (help) {
+    help_menu(a);
     ImGui::EndMenu();
   }
   // Copy link stays one click away: it is the feature people look for.

@@ -344,6 +344,19 @@ test('Escape closes an open dropdown; the embed snippet wraps inside its dialog'
   await page.close();
 });
 
+test('Help says where to look, which keys do what and how far to trust the figures', async () => {
+  const page = await open(base);
+  await click(page, 'help');
+  await waitState(page, (s) => s.popupOpen, 15000);
+  await page.waitForFunction(() => window.app.widgetRect('help-keys'), null, { timeout: 15000 });
+  const keys = await rect(page, 'help-keys');
+  assert.ok(keys.y > 150 && keys.y + keys.h <= 860, JSON.stringify(keys));   // below the window list, on screen
+  saveArtifact('39-help.png', await page.screenshot());
+  await page.keyboard.press('Escape');
+  await waitState(page, (s) => !s.popupOpen, 15000);
+  await page.close();
+});
+
 test('no page errors', () => {
   assert.deepEqual(pageErrors.filter((e) => !/unwind/.test(e)), []);
 });
