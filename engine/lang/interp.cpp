@@ -82,8 +82,8 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
       pooled_bufs_[item] = PooledBuffer{};
       free_pooled_.push_back(item);
     });
-    // the goroutine resumes after the cycle on the other P two times in three (sync_pool.h)
-    if (splitmix64(sched_rng_) % 3 != 0) sync_pools_.resume_on(sync_pools_.p() ^ 1);
+    // after a cycle the goroutine resumes on the other P two times in five (sync_pool.h)
+    if (splitmix64(sched_rng_) % 5 < 2) sync_pools_.resume_on(sync_pools_.p() ^ 1);
   });
   heap_.on_gc = [this](const heap::GcCycle& c) {
     begin_pool_sweep();

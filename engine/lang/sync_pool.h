@@ -29,10 +29,11 @@
 //
 // Simplifications (engine/lang/README.md, "fmt's printer pool"):
 //   - GOMAXPROCS is 2. After each cycle the goroutine resumes on the other P with probability
-//     2/3 (a choice the seed makes: runs stay a function of program, knobs, release and seed);
+//     2/5 (a choice the seed makes: runs stay a function of program, knobs, release and seed);
 //     there Get does not find what the last Put left in its P's private slot: getSlow steals
 //     only from the other P's shared chain. Measured: the first print after a cycle makes a
-//     new printer in 50–90 % of the cycles (six experiments, 1.19–1.27; about 70 % overall).
+//     new printer in 25–50 % of the cycles on an idle machine (two clean-clone CI runs, every
+//     release), 50–90 % on a busy one.
 //   - An item is the caller's: pools hold handles (uint32_t); the caller marks what an item
 //     owns and learns through cleanup's callback which items the pools let go.
 #include <cstdint>

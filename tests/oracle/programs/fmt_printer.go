@@ -5,15 +5,16 @@
 // (2 × 128 B at GOMAXPROCS=2), appends the pool to allPools (8 B) and allocates the printer;
 // its buffer then grows by append as the text is written (8, 16, 32 … bytes). Every GC cycle
 // empties the pool into its victim cache (sync/pool.go poolCleanup), so the first print after a
-// cycle makes the array and allPools again — and, in most runs, a new printer and buffer too:
-// the goroutine usually resumes on the other P, whose victim it does not search
-// (engine/lang/README.md, "fmt's printer pool"). Real Go, 3 runs per release: the first print
+// cycle makes the array and allPools again — and a new printer and buffer too when the
+// goroutine resumes on the other P, whose victim it does not search (engine/lang/README.md,
+// "fmt's printer pool"). Real Go, 3 runs per release: the first print
 // 4 mallocs / 488 B on every release but 1.27 (456 B), the second none.
 //
-// The 30 rounds of runtime.GC() and a MemStats line: real Go makes a new printer in 50–90 % of
-// the rounds, so Mallocs over the rounds spread 97–200 over 3 runs per release (all eight, a
-// busy machine; bytes 10 944–27 552: from 1.23 the runtime's own allocations join in); gomapsim
-// makes 179–184 (a new printer in two rounds of three). Before the printer was modelled: none.
+// The 30 rounds of runtime.GC() and a MemStats line: real Go makes a new printer in 25–50 % of
+// the rounds on an idle machine (two clean-clone CI runs: medians of 3 runs 100–132 mallocs)
+// and 50–90 % on a busy one (97–200; bytes 10 944–27 552: from 1.23 the runtime's own
+// allocations join in); gomapsim makes 109–114 (a new printer in two rounds of five). Before
+// the printer was modelled: none.
 // oracle: tol Mallocs 35%
 // oracle: tol Frees 35%
 // oracle: tol bytes 45%
