@@ -677,10 +677,15 @@ void Interpreter::box_args(const CallSite& cs, const Word* args) {
         break;
       default: break;
     }
-    // fmt then calls String() on a Duration or Time, whose result is a new string
-    // (string(buf[n:])); taken as printed with %v or %s.
+    // fmt then calls String() on a Duration (string(buf[n:]), a new string) or a Time
+    // (time_string_alloc); taken as printed with %v or %s.
     std::string text;
-    if (stringer_text(t, w, text) && text != "0s") alloc(text.size(), true);
+    if (t == prog_.time_type) {
+      stringer_text(t, w, text);
+      time_string_alloc(text);
+    } else if (stringer_text(t, w, text) && text != "0s") {
+      alloc(text.size(), true);
+    }
   }
 }
 

@@ -245,6 +245,8 @@ class Interpreter {
   // [SECTION] time and rand
   gotime::Time time_of(Word w) const;
   void sleep(int64_t d);
+  void load_time_local();
+  heap::ObjId time_string_alloc(const std::string& text);
   void rand_seed(uint64_t seed);
   uint64_t rand_next();                    // 64 random bits
   uint64_t rand_below(uint64_t n);         // uniform in [0, n), n > 0
@@ -319,6 +321,7 @@ class Interpreter {
   uint64_t str_bytes_ = 0;
   int64_t clock_ns_ = 0;                   // package time's clock: moves only in time.Sleep
   int log_flags_ = 3;                      // log.SetFlags (LstdFlags)
+  bool time_local_loaded_ = false;         // time's localOnce has run (load_time_local)
   std::string log_prefix_;                 // log.SetPrefix
   int64_t last_gc_clock_ = 0;              // clock_ns_ when the last GC cycle ran
   // math/rand: the simulator's generator (splitmix64), seeded from VmOptions::seed and

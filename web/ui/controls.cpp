@@ -84,13 +84,7 @@ void controls_content(app::App& a) {
   ImGui::SameLine();
   if (ImGui::Button("Reset")) app::reset_run(a);
   app::note_rect(a, "reset");
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!r.playing);
-  if (ImGui::Button("Stop")) {
-    r.playing = false;
-  }
-  ImGui::EndDisabled();
-  ImGui::EndDisabled();
+  ImGui::EndDisabled();   // no Stop beside Reset: the Run button reads Pause while a run plays
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   const char* speed_label = a.controls.speed >= 10 ? "speed: max" : "speed: %d";
