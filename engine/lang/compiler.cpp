@@ -393,6 +393,7 @@ bool Compiler::function(int fidx) {
     return true;
   }
   for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
+  for (const auto& b : fd.body) assignments_in(b.get(), st.assignments);
   scopes_.clear();
   const bool bound = !tbinds_[size_t(fidx)].empty();
   if (bound) scopes_.push_back(tbinds_[size_t(fidx)]);   // an instance's type parameters

@@ -650,6 +650,7 @@ V Compiler::bi_call(Builtin fn, const std::vector<V*>& args, TypeId result, bool
     ts.push_back(t);
     cs.arg_types.push_back(t);
     cs.arg_const.push_back(a->isconst);
+    cs.arg_static.push_back(a->static_lit);
   }
   int base = fresh_slots(ts);
   for (size_t i = 0; i < args.size(); ++i) {

@@ -40,6 +40,7 @@ V Compiler::ident(const Expr& e) {
         emit(OpLoad, v.slot, en->box, 0, 0, uint16_t(v.t));
       }
       v.var = e.name;
+      v.static_lit = en->static_lit;
       if (en->node >= 0) v.src.push_back(en->node);
       return v;
     case Entity::Global: {

@@ -176,9 +176,10 @@ bool Compiler::to_iface(V& v, TypeId it, Pos p, const char* context) {
     return true;
   }
   const TypeId vt = v.t;
+  const bool static_lit = v.static_lit;
   const int src = owned(v, vt);
   const int dst = temp(it);
-  const int pc0 = emit(OpToIface, dst, src, 0, 0, uint16_t(vt), constant ? 2 : 0);
+  const int pc0 = emit(OpToIface, dst, src, 0, 0, uint16_t(vt), constant ? 2 : static_lit ? 4 : 0);
   const int node = new_node();
   add_site_node(pc0, "interface conversion of " + T.name(vt), node, false);
   flow(v.src, node);   // what the value refers to escapes with the box

@@ -55,6 +55,7 @@ struct Entity {
   bool used = false;
   int bi = 0;           // Builtin id (universe) or package name index
   int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
+  bool static_lit = false;   // a Var defined once from a constant, never assigned or &'d
   int box = -1;         // a scalar Var whose address is taken: the slot of its box (*T); the
                         // value lives in the box ("moved to heap: x" when &x escapes)
   // lazily resolved package-level entities
@@ -80,6 +81,7 @@ struct V {                       // a compiled expression
   std::vector<int> src;          // escape nodes the value may come from
   bool ok = true;
   std::string var;               // the variable's name when the expression is one (messages)
+  bool static_lit = false;       // a read of a Var whose static value is a constant (Entity)
 };
 
 struct LoopCtx {
@@ -140,6 +142,7 @@ class Compiler {
     std::vector<int> result_nodes;
     int line = 0;
     std::set<std::string> addr_names;   // names used as &name in the body
+    std::map<std::string, int> assignments;   // names' definitions and assignments in the body
     std::vector<Expansion*> expansions;   // function literals being expanded (innermost last)
     std::vector<const Stmt*> defers;      // defer statements compiled so far (run in reverse)
     size_t body_depth = 0;                // scopes_.size() in the function body's own block
@@ -326,6 +329,9 @@ class Compiler {
   void append_buffer_site(const Expr& target, int pc, V& r);
   void addr_names_in(const Expr* e, std::set<std::string>& out) const;
   void addr_names_in(const Stmt* s, std::set<std::string>& out) const;
+  void assignments_in(const Expr* e, std::map<std::string, int>& out) const;
+  void assignments_in(const Stmt* s, std::map<std::string, int>& out) const;
+  void mark_static_lit(const std::string& name, const V& init);
   V address_of(const Expr& e);
   V address_of_operand(const Expr& operand, Pos pos);
   void box_var(Entity& en);

@@ -135,6 +135,56 @@ void Compiler::addr_names_in(const Stmt* s, std::set<std::string>& out) const {
   }
 }
 
+// assignments_in counts, per name, the definitions and assignments in a function body,
+// function literals included (scopes ignored, as addr_names_in: a name shadowed counts for
+// both variables, which only keeps them from being static). ir.ReassignOracle's singleDef.
+void Compiler::assignments_in(const Expr* e, std::map<std::string, int>& out) const {
+  if (!e) return;
+  assignments_in(e->x.get(), out);
+  assignments_in(e->y.get(), out);
+  assignments_in(e->z.get(), out);
+  for (const auto& a : e->args) assignments_in(a.get(), out);
+  if (e->kind == Expr::FuncLitE && e->lit)
+    for (const auto& b : e->lit->body) assignments_in(b.get(), out);
+}
+
+void Compiler::assignments_in(const Stmt* s, std::map<std::string, int>& out) const {
+  if (!s) return;
+  const bool assigns = s->kind == Stmt::Define || s->kind == Stmt::Assign || s->kind == Stmt::OpAssign ||
+                       s->kind == Stmt::IncDec || s->kind == Stmt::Range;
+  for (const auto& e : s->lhs) {
+    const Expr* x = e.get();
+    while (x && x->kind == Expr::Paren) x = x->x.get();
+    if (assigns && x && x->kind == Expr::Ident) ++out[x->name];
+    assignments_in(e.get(), out);
+  }
+  if (s->kind == Stmt::VarDecl)
+    for (const auto& n : s->names) ++out[n];
+  for (const auto& e : s->rhs) assignments_in(e.get(), out);
+  assignments_in(s->cond.get(), out);
+  assignments_in(s->init.get(), out);
+  assignments_in(s->post.get(), out);
+  assignments_in(s->els.get(), out);
+  for (const auto& b : s->body) assignments_in(b.get(), out);
+  for (const auto& c : s->cases) {
+    for (const auto& e : c.exprs) assignments_in(e.get(), out);
+    for (const auto& b : c.body) assignments_in(b.get(), out);
+  }
+}
+
+// mark_static_lit: a variable just declared from a constant of a basic type, defined once
+// in its function and never &'d, has that constant as its static value; from Go 1.25 its
+// conversions to an interface box the constant (Profile::static_local_literals).
+void Compiler::mark_static_lit(const std::string& name, const V& init) {
+  if (!F || !init.isconst || name == "_") return;
+  const Kind k = T.kind(init.t);
+  if (k == Kind::Interface || k == Kind::UntypedNil || T.is_aggregate(init.t)) return;
+  const auto it = F->assignments.find(name);
+  if (it == F->assignments.end() || it->second != 1 || F->addr_names.count(name)) return;
+  if (auto en = scopes_.back().find(name); en != scopes_.back().end() && en->second.k == Entity::Var)
+    en->second.static_lit = true;
+}
+
 V Compiler::address_of(const Expr& e) { return address_of_operand(*e.x, e.pos); }
 
 // address_of_operand compiles &x (pos: the & for errors).

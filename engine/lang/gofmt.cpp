@@ -653,11 +653,12 @@ void Interpreter::log_buffer_write(const std::string& header, uint64_t message_l
 // structs and arrays; pointers, maps and bytes/bools are free.
 void Interpreter::box_args(const CallSite& cs, const Word* args) {
   for (size_t i = 0; i < cs.arg_types.size(); ++i) {
-    if (cs.arg_const[i]) continue;
     TypeId t = cs.arg_types[i];
     const Type& ty = T.u(t);
     Word w = args[i];
-    switch (ty.kind) {
+    // a constant (or, Go 1.25+, a local's static constant) is boxed as read-only data
+    const bool boxed_static = cs.arg_const[i] || (cs.arg_static[i] && profile_.static_local_literals);
+    switch (boxed_static ? Kind::Invalid : ty.kind) {
       case Kind::Int: case Kind::Int64: case Kind::Uint: case Kind::Uint64: case Kind::Uintptr:
       case Kind::Float64: case Kind::Int32: case Kind::Uint32: case Kind::Int16: case Kind::Uint16: {
         uint64_t u = w;

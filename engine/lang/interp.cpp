@@ -848,9 +848,10 @@ void Interpreter::exec(uint64_t stop) {
       }
       case OpUse: break;
       case OpToIface: {
-        // convT* (runtime/iface.go): on the heap only when the interface escapes
+        // convT* (runtime/iface.go): on the heap only when the interface escapes and the
+        // value is no constant (flags 2; 4: a local's static constant, Go 1.25+)
         heap::ObjId h = heap::kNil;
-        if ((in.flags & 1) && !(in.flags & 2)) {
+        if ((in.flags & 1) && !(in.flags & 2) && !((in.flags & 4) && profile_.static_local_literals)) {
           bool noscan = true;
           const uint64_t n = convt_bytes(in.k, R[in.b], noscan);
           if (n) h = alloc(n, noscan);

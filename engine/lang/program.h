@@ -172,6 +172,7 @@ struct CallSite {
   Builtin fn = Builtin::Len;
   std::vector<TypeId> arg_types;
   std::vector<bool> arg_const;
+  std::vector<bool> arg_static;   // a local whose static value is a constant (Profile::static_local_literals)
   TypeId result = 0;
   int line = 0;
 };

@@ -146,6 +146,11 @@ struct Profile {
   // from length 0 (once per append target and call, ssagen/ssa.go append) takes a buffer of
   // that many bytes on the stack instead of growslice's first arrays.
   uint64_t stack_buffer_bytes = 0;
+  // Go 1.25+: escape analysis replaces a local that is assigned once, from a constant, and
+  // never has its address taken by that constant where it is converted to an interface
+  // (escape/escape.go rewriteArgument, ir.ReassignOracle.StaticValue): `n := 1500;
+  // fmt.Println(n)` boxes nothing, as for `fmt.Println(1500)`.
+  bool static_local_literals = false;
 
   // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc
