@@ -1112,6 +1112,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         if (!n.ok) return n;
         if (!assignable(n, TypeTable::kInt, e.args[1]->pos, "make")) { r.ok = false; return r; }
         bool cst = n.isconst;
+        bool static_size = n.static_lit;   // the size walkMakeSlice looks at: cap, else len
         int64_t nv = cst ? int64_t(n.cv.i) : 0;
         if (cst && nv < 0) return bad(e.args[1]->pos, "invalid argument: index " + std::to_string(nv) + " (constant of type int) must not be negative");
         int ns = materialize(n, TypeTable::kInt);
@@ -1121,6 +1122,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
           V c = expr(*e.args[2]);
           if (!c.ok) return c;
           if (!assignable(c, TypeTable::kInt, e.args[2]->pos, "make")) { r.ok = false; return r; }
+          static_size = c.static_lit;
           if (c.isconst) {
             cv = int64_t(c.cv.i);
             if (cst && cv < nv) return bad(e.args[1]->pos, "invalid argument: length and capacity swapped");
@@ -1136,9 +1138,10 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         uint64_t bytes = uint64_t(std::max<int64_t>(cv, 0)) * T.u(T.u(t).elem).size;
         // A variable size is decided at run time (flags bit 1): on the heap, or from Go 1.25
         // in a stack buffer when it fits (Profile::stack_buffer_bytes; walk/builtin.go
-        // walkMakeSlice, tryStack) and the result does not escape.
+        // walkMakeSlice, tryStack) and the result does not escape; or, Go 1.25+, a local's
+        // static constant (bit 2, Profile::static_local_literals) is the constant size.
         add_site_node(pc0, "make(" + T.name(t) + ")", node, cst && bytes > 65536);
-        if (!cst) F->fn->code[size_t(pc0)].flags |= 2;
+        if (!cst) F->fn->code[size_t(pc0)].flags |= static_size ? 2 | 4 : 2;
         r.src.push_back(node);
         return r;
       }

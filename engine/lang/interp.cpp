@@ -549,8 +549,12 @@ void Interpreter::exec(uint64_t stop) {
         if (es && uint64_t(cap) > (uint64_t(1) << 47) / es) VM_PANIC("runtime error: makeslice: len out of range");
         uint64_t bytes = uint64_t(cap) * es;
         // flags bit 0: escapes; bit 1: a variable size, on the heap unless the compiler's stack
-        // buffer holds it (Go 1.25+ walkMakeSlice: `if cap <= K { var arr [K]E }`)
-        const bool on_heap = (in.flags & 1) || ((in.flags & 2) && !(es && uint64_t(cap) <= profile_.stack_buffer_bytes / es));
+        // buffer holds it (Go 1.25+ walkMakeSlice: `if cap <= K { var arr [K]E }`) or, bit 2,
+        // it is a local's static constant (Go 1.25+ rewriteArgument) within 64 KiB
+        // (ir.MaxImplicitStackVarSize)
+        const bool static_fits = (in.flags & 4) && profile_.static_local_literals && bytes <= 65536;
+        const bool on_heap = (in.flags & 1) || ((in.flags & 2) && !static_fits &&
+                                                !(es && uint64_t(cap) <= profile_.stack_buffer_bytes / es));
         heap::ObjId h = on_heap ? alloc(bytes, !T.u(et).ptrs) : heap::kNil;
         if (status_ != VmStatus::Running) goto out;
         uint32_t arr = cap ? new_obj(et, Backing, uint64_t(cap), h) : 0;
