@@ -198,6 +198,10 @@ const web::Preset* current_preset(const App& a) {
 
 const std::string& preset_caption(const App& a) {
   static const std::string kNone;
+  // A quiz under way: the answer states the figures it asks (shown once the run stands at its end
+  // with no question open; a run that overshot a question reached its end before).
+  const QuizState& q = a.quiz;
+  if (!q.spec.empty() && (q.phase == QuizState::Asking || q.phase == QuizState::Revealing || !a.main.done())) return kNone;
   return current_preset(a) && a.scenario.caption_serial == a.main.load_serial ? a.scenario.caption : kNone;
 }
 
@@ -504,6 +508,7 @@ share::State share_state(const App& a) {
   // "version:1.19:1.27" names the two releases compared (older links: "version", 1.19 vs the newest).
   if (a.views & kCompare)
     s.compare = a.compare.mode == 0 ? "pointer" : "version:" + a.compare.version_a + ":" + a.compare.version_b;
+  s.quiz = quiz::spec_text(a.quiz.spec);
   // A slider range that is not the one the knob's value alone gives (it was dragged): the link
   // keeps it, so the knob comes back at the same place on the same slider.
   for (const knobs::IntKnob& k : a.scenario.knobs.ints) {
@@ -518,10 +523,11 @@ std::string share_link(const App& a) {
   return platform::page_link("", share::encode(share_state(a)));
 }
 
-std::string embed_snippet(const App& a, int view, bool editable) {
+std::string embed_snippet(const App& a, int view, bool editable, const std::string& quiz) {
   static const char* kViews[] = {"heap", "grid", "output", "play", "releases"};
   std::string q = std::string("embed&view=") + kViews[std::clamp(view, 0, 4)];
   if (editable) q += "&edit=1";
+  if (!quiz.empty()) q += "&quiz=" + quiz;   // readable and editable by the post's author
   const std::string url = platform::page_link(q, share::encode(share_state(a)));
   return "<iframe src=\"" + url + "\" title=\"Go map memory playground: " +
          (a.scenario.preset.empty() ? std::string("program") : a.scenario.preset) +
@@ -591,6 +597,7 @@ std::string app_state_json(const App& a) {
   kv("popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) ? "true" : "false", false);
   kv("embed", a.embed_mode ? "true" : "false", false);
   kv("caption", ui::embed_caption(a), true);
+  kv("quiz", ui::quiz_json(a), false);
   kv("heapNow", ui::heap_now_json(a), false);
   kv("narrow", a.narrow ? "true" : "false", false);
   kv("dpr", std::to_string(a.dpr), false);
@@ -670,6 +677,13 @@ std::string app_state_json(const App& a) {
   }
   kv("releases", rel + "],\"turns\":[" + turned + "]}", false);
   return j + "}";
+}
+
+void set_quiz(App& a, const quiz::Spec& spec) {
+  const quiz::Spec s = spec;   // spec may be a.quiz.spec itself
+  a.quiz = QuizState{};
+  a.quiz.spec = s;
+  if (!s.empty() && a.main.loaded()) reload(a, true);   // from the start: every question is asked
 }
 
 //-- [SECTION] Layout -----------------------------------------------------------------------------
@@ -812,6 +826,12 @@ void menu(App& a) {
     if (ImGui::MenuItem("Embed...")) a.embed.dialog = true;
     ImGui::EndMenu();
   }
+  const bool quiz_open = ImGui::BeginMenu(a.quiz.spec.empty() ? "Quiz" : "Quiz (on)");
+  note_rect(a, "quiz-menu");
+  if (quiz_open) {
+    ui::quiz_menu(a);
+    ImGui::EndMenu();
+  }
   const bool help = ImGui::BeginMenu("Help");
   note_rect(a, "help");
   if (help) {
@@ -880,6 +900,8 @@ void layout_wide(App& a, float top, float W, float H) {
   const bool bottom_row = (a.views & (kOutput | kExplain | kCompare)) != 0;
   const float share = (a.views & kCompare) ? 0.5f : 0.64f;   // the article table needs room
   const float h1 = top_row && bottom_row ? std::floor(rest * share) : rest;
+  // The quiz card lies over the Map and Heap row (veiled while it asks), else over what is there.
+  a.quiz.area[0] = x, a.quiz.area[1] = y, a.quiz.area[2] = w, a.quiz.area[3] = top_row ? h1 : rest;
   if (top_row) row(a, {kMap, kHeap}, x, y, w, h1);
   if (bottom_row) {
     const float y2 = top_row ? y + h1 : y, h2 = rest - (top_row ? h1 : 0);
@@ -1021,8 +1043,13 @@ bool open_link(App& a, const std::string& fragment) {
   a.scenario.ranges.clear();
   for (const share::KnobRange& r : s.ranges) a.scenario.ranges[r.name] = {r.lo, r.hi};
   a.timeline.pending_cursor = UINT64_MAX;
-  load_program(a, s.program, s.preset, s.cursor == UINT64_MAX);
-  if (s.cursor != UINT64_MAX) {
+  // A quiz runs the program from the start (its questions stop it); a link's cursor then waits.
+  a.quiz = QuizState{};
+  std::string quiz_error;
+  if (!quiz::parse_spec(s.quiz, a.quiz.spec, quiz_error)) a.quiz.spec = quiz::Spec{};
+  const bool quiz = !a.quiz.spec.empty();
+  load_program(a, s.program, s.preset, s.cursor == UINT64_MAX || quiz);
+  if (s.cursor != UINT64_MAX && !quiz) {
     // Restore the cursor: run to the end first (time-sliced), then place it.
     a.main.playing = a.main.loaded();
     a.timeline.pending_cursor = s.cursor;
@@ -1067,7 +1094,8 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
     a.embed_view = v == "grid" ? 1 : v == "output" ? 2 : v == "play" ? 3 : v == "releases" ? 4 : 0;
     a.embed_editable = value("edit") == "1";
   }
-  if (fragment.empty() || !open_link(a, fragment)) {
+  const bool opened = !fragment.empty() && open_link(a, fragment);
+  if (!opened) {
     const std::string why = a.notice;   // the link's problem outlives the default program's opening
     const NoticeKind kind = a.notice_kind;
     const web::Preset* p = find_preset(kDefaultPreset);
@@ -1075,6 +1103,20 @@ void init(App& a, const std::string& fragment, const std::string& query, bool in
     if (p) open_program(a, std::string(p->text), p->name, true);
     else open_program(a, "package main\n\nfunc main() {\n}\n", "", false);
     if (!why.empty()) notify(a, why, kind);
+  }
+  // ?quiz=1 or ?quiz=2,3:Alloc (an embed's flag, written by hand in a post): it wins over the
+  // fragment's; a value that cannot be read is said, and the program runs without questions.
+  if (has("quiz")) {
+    quiz::Spec spec;
+    std::string err;
+    if (quiz::parse_spec(value("quiz"), spec, err)) {
+      a.quiz = QuizState{};
+      a.quiz.spec = spec;
+      if (!spec.empty() && !a.main.playing && !a.main.done()) a.main.playing = a.main.loaded();
+      a.timeline.pending_cursor = spec.empty() ? a.timeline.pending_cursor : UINT64_MAX;
+    } else {
+      notify(a, "This link's quiz could not be read (" + err + "); the program runs without questions.", NoticeKind::Problem);
+    }
   }
   if (a.embed_mode && a.embed_view == 4 && a.main.loaded()) {   // ?embed&view=releases: the matrix only
     a.main.playing = false;
@@ -1139,6 +1181,7 @@ void frame(App& a) {
     a.timeline.pending_cursor = UINT64_MAX;
     set_cursor(a, c);
   }
+  ui::quiz_watch(a);   // a question stops the run before its line prints
   // Replaying to the cursor is a wait: it may use the pacer's ceiling (the page shows its
   // progress, not an animation).
   const bool seeking = a.timeline.cursor != UINT64_MAX && a.main.playing;
@@ -1181,6 +1224,9 @@ void frame(App& a) {
   if (a.embed_mode) {
     ui::embed_view(a, top, W, H);
   } else if (a.narrow) {
+    // The quiz card covers the tabs' content, under the tab bar.
+    const float bar = ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    a.quiz.area[0] = 0, a.quiz.area[1] = top + bar, a.quiz.area[2] = W, a.quiz.area[3] = H - top - bar;
     std::vector<View> tabs;
     for (View v : {kScenario, kControls, kMap, kHeap, kOutput, kCompare, kReleases})
       if (a.views & v) tabs.push_back(v);
@@ -1190,6 +1236,7 @@ void frame(App& a) {
     layout_wide(a, top, W, H);
   }
   ui::embed_dialog(a);
+  ui::quiz_card(a);
   a.status_line = ui::run_status(a, false);   // after the frame's clicks (appState reads it)
 
   // Screen readers: the printed output, the key figures and the notice, as DOM text.

@@ -30,6 +30,7 @@
 #include "web/embedded.h"
 #include "web/knobs/knobs.h"
 #include "web/pacer/pacer.h"
+#include "web/quiz/quiz.h"
 #include "web/share/codec.h"
 
 namespace app {
@@ -151,6 +152,43 @@ struct EmbedState {
   bool dialog = false;
   int view = 0;                   // 0 heap+output, 1 bucket grid, 2 output, 3 playground, 4 releases
   bool editable = false;
+  bool quiz = false;              // the snippet asks the reader (&quiz=…)
+  char quiz_lines[64] = "";       // the dialog's "which lines" field (blank: every print)
+};
+// QuizState: "Predict, then reveal" (web/ui/quiz.cpp, web/quiz/quiz.h). With a spec, the main
+// run stops one op before each asked output line, the Quiz card asks for its figures, and
+// once answered the run steps to the line's end (the answer printed) and waits for Continue.
+struct QuizState {
+  enum Phase : uint8_t { Idle, Asking, Revealing, Summary };
+  quiz::Spec spec;                // empty: no quiz
+  Phase phase = Idle;
+  uint64_t serial = 0;            // the load (Run::load_serial) the progress below belongs to
+  std::vector<char> done;         // per output line (0-based): asked and answered, or passed
+  int line = 0;                   // the asked output line (1-based) while Asking / Revealing
+  uint64_t stop_op = 0;           // where the run waits for the answer (the line's start − 1)
+  uint64_t reveal_op = 0;         // the line's last op: the answer printed
+  std::string line_text, before;  // the line as printed; up to three lines printed before it ('\n')
+  int source_line = 0;            // the program line that prints it
+  std::vector<quiz::Figure> figures;
+  std::vector<std::array<char, 48>> guesses;   // the input fields, one per figure
+  std::string error;              // why a guess was not read
+  bool focus_input = false;       // give the first field the keyboard (a question appeared)
+  struct Answer {
+    quiz::Figure figure;
+    bool guessed = false;
+    double guess = 0;
+    quiz::Verdict verdict;
+    std::string real_go;          // "Real Go 1.19 prints 300 370 KB (…)" or why it is not known
+  };
+  std::vector<Answer> answers;    // this run's, in order
+  size_t revealed_from = 0;       // answers[revealed_from…] are the line being revealed
+  bool summary_closed = false;    // the score was shown and closed (this run)
+  // output lines of the horizon, rebuilt when it changes
+  uint64_t lines_serial = 0;
+  size_t lines_records = SIZE_MAX, lines_last_text = 0;
+  std::vector<quiz::OutputLine> lines;
+  std::string mirrored;           // what the screen-reader region holds
+  float area[4] = {0, 0, 0, 0};   // where the layout puts the card this frame (ImGui px x, y, w, h)
 };
 
 // A notice is a message about the page, not the program (the program's own errors, panics and
@@ -189,6 +227,7 @@ struct App {
   ExplainState explain;
   ReleasesState releases;
   EmbedState embed;
+  QuizState quiz;
 
   uint32_t views = kDefaultViews;
   uint32_t focus_view = 0;        // a View just opened: the layout focuses its window (or selects its tab) once
@@ -268,7 +307,8 @@ uint64_t cursor_op(const App& a);
 // share_state is what a link holds now.
 share::State share_state(const App& a);
 std::string share_link(const App& a);
-std::string embed_snippet(const App& a, int view, bool editable);
+// embed_snippet: quiz is the embed's &quiz=… ("" none; web/quiz/quiz.h spec).
+std::string embed_snippet(const App& a, int view, bool editable, const std::string& quiz = "");
 void start_compare(App& a);
 // start_releases runs the main run's program and options on every release (Releases window).
 void start_releases(App& a);
@@ -288,5 +328,8 @@ void note_rect(App& a, const std::string& name);   // the last ImGui item's rect
 // layout, and the embed's "play" view).
 void layout_tabs(App& a, float top, float W, float H, const std::vector<View>& tabs);
 std::string app_state_json(const App& a);          // for tests: what the page shows
+// set_quiz turns "Predict, then reveal" on with spec (empty: off); on, the program runs again
+// from the start so that every question is asked (web/ui/quiz.cpp).
+void set_quiz(App& a, const quiz::Spec& spec);
 
 }  // namespace app

@@ -339,6 +339,7 @@ std::string encode_share(val s) {
   if (s["views"].isNumber()) st.views = static_cast<uint32_t>(s["views"].as<double>());
   if (s["cursor"].isNumber()) st.cursor = static_cast<uint64_t>(s["cursor"].as<double>());
   if (s["compare"].isString()) st.compare = s["compare"].as<std::string>();
+  if (s["quiz"].isString()) st.quiz = s["quiz"].as<std::string>();
   if (s["ranges"].isArray()) {   // [{name, lo, hi}]: knob slider ranges
     const unsigned n = s["ranges"]["length"].as<unsigned>();
     for (unsigned i = 0; i < n; ++i) {
@@ -378,6 +379,7 @@ val decode_share(const std::string& f) {
     o.set("views", d.state.views);
     o.set("cursor", d.state.cursor == UINT64_MAX ? val::null() : val(static_cast<double>(d.state.cursor)));
     o.set("compare", d.state.compare);
+    o.set("quiz", d.state.quiz);
     val ranges = val::array();
     for (const share::KnobRange& r : d.state.ranges) {
       val k = val::object();

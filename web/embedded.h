@@ -9,6 +9,15 @@
 
 namespace web {
 
+// RealGo is what real Go printed for a preset on one release (its sidecar's "real_go",
+// written by tests/oracle/real_go_figures.py from the oracle's runs: each number the median
+// of `runs` runs, linux/amd64, GOMAXPROCS=2 only).
+struct RealGo {
+  const char* release;     // "1.19"
+  int runs;
+  std::string_view output; // the lines, each ending in '\n'
+};
+
 struct Preset {
   const char* name;        // file name without .go: "article000_inline"
   const char* title;       // the sidecar's (assets/scenarios/NAME.json) human title
@@ -20,6 +29,7 @@ struct Preset {
   const char* question;    // the one-line question it answers
   const char* group;       // its group in the picker (one of preset_groups())
   std::vector<presets::Caption> captions;   // the answer, per release, with the run's figures
+  std::vector<RealGo> real_go;   // by release; a release not measured is missing
 };
 
 // presets lists assets/scenarios/*.go by group (preset_groups() order), then by file name.

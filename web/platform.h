@@ -69,6 +69,7 @@ void open_url(const std::string& url);
 void mirror_output(const std::string& text);
 void mirror_status(const std::string& text);
 void mirror_releases(const std::string& text);   // the release matrix as a text table
+void mirror_quiz(const std::string& text);       // the quiz's question or answer (#sr-quiz)
 // show_notice writes the notice the UI shows into the DOM's alert region for screen readers
 // (textContent; the region is not drawn: the notice strip in the canvas is what readers see).
 void show_notice(const std::string& text);

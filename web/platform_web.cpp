@@ -680,6 +680,7 @@ void download_png(const std::string& filename, float x0, float y0, float x1, flo
 void mirror_output(const std::string& text) { js_set_text("sr-output", text.c_str()); }
 void mirror_status(const std::string& text) { js_set_text("sr-status", text.c_str()); }
 void mirror_releases(const std::string& text) { js_set_text("sr-releases", text.c_str()); }
+void mirror_quiz(const std::string& text) { js_set_text("sr-quiz", text.c_str()); }
 void show_notice(const std::string& text) { js_set_text("notice", text.c_str()); }
 
 float take_pinch_zoom() {

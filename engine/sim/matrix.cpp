@@ -36,24 +36,10 @@ std::string json_string(std::string_view s) {
 }
 
 // noise_floor: how far a figure may move between releases and still be noise, in its
-// printed unit: kTurnNoiseBytes for a memory figure (a MemStats byte field, or a number with
-// a unit word; bare figures are KB, as the seed programs print Alloc/1024), else one unit.
+// printed unit: kTurnNoiseBytes for a memory figure, else one unit.
 double noise_floor(const PrintedNumber& n) {
-  static const char* const kMemLabels[] = {
-      "alloc", "totalalloc", "sys", "heapalloc", "heapsys", "heapidle", "heapinuse", "heapreleased",
-      "stackinuse", "stacksys", "mspaninuse", "mspansys", "mcacheinuse", "mcachesys", "buckhashsys",
-      "gcsys", "othersys", "nextgc"};
-  std::string unit = n.unit;
-  bool mem = !unit.empty();
-  std::string lower;
-  for (char c : n.label) lower += char(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* l : kMemLabels) mem = mem || lower == l;
-  if (!mem) return 1.0;
-  if (unit.empty()) unit = "KB";
-  const double unit_bytes = unit == "B" || unit == "bytes" ? 1.0
-                          : unit == "MB" || unit == "MiB" ? double(1 << 20)
-                          : unit == "GB" || unit == "GiB" ? double(1 << 30) : 1024.0;
-  return std::max(1.0, kTurnNoiseBytes / unit_bytes);
+  const double unit_bytes = printed_unit_bytes(n);
+  return unit_bytes > 0 ? std::max(1.0, kTurnNoiseBytes / unit_bytes) : 1.0;
 }
 
 // turned: b differs from a by more than kTurnPercent and by more than the noise floor.
@@ -78,6 +64,23 @@ std::string unit_after(std::string_view rest) {
 }
 
 }  // namespace
+
+double printed_unit_bytes(const PrintedNumber& n) {
+  static const char* const kMemLabels[] = {
+      "alloc", "totalalloc", "sys", "heapalloc", "heapsys", "heapidle", "heapinuse", "heapreleased",
+      "stackinuse", "stacksys", "mspaninuse", "mspansys", "mcacheinuse", "mcachesys", "buckhashsys",
+      "gcsys", "othersys", "nextgc"};
+  std::string unit = n.unit;
+  bool mem = !unit.empty();
+  std::string lower;
+  for (char c : n.label) lower += char(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* l : kMemLabels) mem = mem || lower == l;
+  if (!mem) return 0;
+  if (unit.empty()) unit = "KB";
+  return unit == "B" || unit == "bytes" ? 1.0
+       : unit == "MB" || unit == "MiB" ? double(1 << 20)
+       : unit == "GB" || unit == "GiB" ? double(1 << 30) : 1024.0;
+}
 
 std::string split_numbers(std::string_view line, std::vector<PrintedNumber>& out) {
   out.clear();

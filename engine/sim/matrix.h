@@ -111,6 +111,10 @@ class ReleaseMatrix {
 // each with its label, as tests/oracle/run_oracle.py's tokenize() does.
 struct PrintedNumber { std::string label, text, unit; };   // unit: "KB" in "44 KB", else ""
 std::string split_numbers(std::string_view line, std::vector<PrintedNumber>& out);
+// printed_unit_bytes: bytes per printed unit of a memory figure (a MemStats byte field, or a
+// number with a unit word; bare figures are KB, as the seed programs print Alloc/1024); 0 for
+// a figure that is not a byte count (a length, B, NumGC).
+double printed_unit_bytes(const PrintedNumber& n);
 
 // interleaved_output is what a terminal shows of a run: stdout and stderr in the order the
 // program wrote them, then whatever was not a print (limit messages).

@@ -93,6 +93,20 @@ export async function openSite(opts = {}) {
            close: async () => { await browser.close(); server.close(); } };
 }
 
+// openHost serves blog-like host pages for embeds, on another origin than the site (another
+// port): `pages` maps a path ("/post") to its HTML. {base, pages, close()}.
+export async function openHost() {
+  const http = await import('node:http');
+  const pages = new Map();
+  const server = http.createServer((req, res) => {
+    const html = pages.get(req.url.split('?')[0]);
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html' });
+    res.end(html || 'not found');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { base: `http://127.0.0.1:${server.address().port}`, pages, close: () => server.close() };
+}
+
 // openPage opens url in a new page of the browser (opts.viewport: its size) and waits for the
 // app; page errors are pushed onto `errors`.
 export async function openPage(browser, url, opts = {}, errors = []) {

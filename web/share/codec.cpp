@@ -39,7 +39,7 @@ uint32_t hash4(const char* p) {
   return (v * 2654435761u) >> (32 - kHashBits);
 }
 
-enum Tag : uint8_t { kProgram = 1, kPreset, kGoVersion, kGogc, kSeed, kViews, kCursor, kCompare, kRanges, kMemlimit };
+enum Tag : uint8_t { kProgram = 1, kPreset, kGoVersion, kGogc, kSeed, kViews, kCursor, kCompare, kRanges, kMemlimit, kQuiz };
 
 void put_field(std::string& out, uint8_t tag, std::string_view bytes) {
   out += static_cast<char>(tag);
@@ -205,6 +205,7 @@ std::string encode(const State& s) {
   put_field(body, kViews, varint_bytes(s.views));
   if (s.cursor != UINT64_MAX) put_field(body, kCursor, varint_bytes(s.cursor));
   if (!s.compare.empty()) put_field(body, kCompare, s.compare);
+  if (!s.quiz.empty()) put_field(body, kQuiz, s.quiz);
   if (!s.ranges.empty()) {   // {varint name length, name, zigzag lo, zigzag hi} per knob
     std::string r;
     for (const KnobRange& k : s.ranges) {
@@ -277,6 +278,7 @@ Decoded decode(std::string_view f) {
       case kPreset: d.state.preset = std::string(v.substr(0, 200)); break;
       case kGoVersion: d.state.go_version = std::string(v.substr(0, 16)); break;
       case kCompare: d.state.compare = std::string(v.substr(0, 64)); break;
+      case kQuiz: d.state.quiz = std::string(v.substr(0, 512)); break;
       case kGogc: if (numeric) d.state.gogc = unzigzag(num); break;
       case kSeed: if (numeric) d.state.seed = num; break;
       case kMemlimit: if (numeric && num <= uint64_t(INT64_MAX)) d.state.memlimit = static_cast<int64_t>(num); break;

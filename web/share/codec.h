@@ -48,6 +48,7 @@ struct State {
   uint64_t cursor = UINT64_MAX;    // timeline cursor (op); UINT64_MAX = follow the run
   std::string compare;             // compare mode: "", "pointer", "version" (1.19 vs today's Go), "version:1.22:1.25"
   std::vector<KnobRange> ranges;   // knob slider ranges (links made before they were saved: none)
+  std::string quiz;                // "Predict, then reveal": web/quiz/quiz.h spec ("1", "3,5:Alloc"); "" = none
   bool operator==(const State&) const = default;
 };
 

@@ -1,10 +1,11 @@
 // embed.mjs — writes a C++ source that embeds files as byte arrays (run by CMake at build time).
 //
 //   node embed.mjs presets OUT.cpp FILE.go…   → web::presets(): each program with its sidecar's title,
-//                                               question, group, release and captions; web::preset_groups()
+//                                               question, group, release, captions and real Go's output; web::preset_groups()
 //   node embed.mjs font OUT.cpp [FILE.ttf]    → web::font_mono(): the TTF bytes (empty: none)
 //
 // Byte arrays, not string literals: program text may hold any byte, and no escaping can go wrong.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -48,9 +49,19 @@ if (kind === 'presets') {
   metas.forEach(({ file, name, meta }, i) => {
     const buf = fs.readFileSync(file);
     const caps = (meta.caption || []).map((c) => `{${cstr(c.go || '*')}, ${cstr(c.text)}}`).join(', ');
+    // Real Go's output per release (the quiz's "real Go prints"): "lines" joined, each with its '\n'.
+    // Measured on another text than the program's now: dropped (the quiz says it is not known).
+    const realGo = meta.real_go || { releases: {} };
+    const sha = crypto.createHash('sha256').update(buf).digest('hex').slice(0, 16);
+    if (realGo.program && realGo.program !== sha)
+      console.warn(`embed.mjs: ${name}: real_go was measured on another text; run tests/oracle/real_go_figures.py ${name}`);
+    const real = Object.entries(realGo.program === sha ? realGo.releases : {}).map(([v, r]) => {
+      const out = Buffer.from(r.lines.map((l) => l + '\n').join(''), 'utf8');
+      return `{${cstr(v)}, ${Number(r.runs) | 0}, std::string_view(${cstr(out.toString('utf8'))}, ${out.length})}`;
+    }).join(', ');
     src += `static const unsigned char k_preset_${i}[] = {\n${bytes(buf)}};\n`;
     entries.push(`  {${cstr(name)}, ${cstr(meta.title)}, std::string_view(reinterpret_cast<const char*>(k_preset_${i}), ${buf.length}), ` +
-      `${cstr(meta.opens_on || '')}, ${cstr(meta.question)}, ${cstr(meta.group)}, {${caps}}},`);
+      `${cstr(meta.opens_on || '')}, ${cstr(meta.question)}, ${cstr(meta.group)}, {${caps}}, {${real}}},`);
   });
   src += '\nnamespace web {\nconst std::vector<Preset>& presets() {\n  static const std::vector<Preset> k = {\n' +
     entries.join('\n') + '\n  };\n  return k;\n}\n' +

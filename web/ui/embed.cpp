@@ -178,6 +178,7 @@ void embed_view(app::App& a, float top, float W, float H) {
   const bool narrow = W / a.dpr < 520;
   if (a.embed_view == 3) {   // the whole playground, as tabs under the header
     const float top = ImGui::GetCursorPosY();
+    a.quiz.area[0] = 0, a.quiz.area[1] = top, a.quiz.area[2] = W, a.quiz.area[3] = H - top;
     ImGui::End();
     std::vector<app::View> tabs = {app::kScenario, app::kControls, app::kMap, app::kHeap, app::kOutput};
     if (!a.embed_editable) tabs.erase(tabs.begin());
@@ -191,6 +192,8 @@ void embed_view(app::App& a, float top, float W, float H) {
     ImGui::EndChild();
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 body = ImGui::GetCursorScreenPos();   // the quiz card covers the body
+  a.quiz.area[0] = body.x, a.quiz.area[1] = body.y, a.quiz.area[2] = avail.x, a.quiz.area[3] = avail.y;
   column("##embedbody", avail, a.embed_view == 2);
   switch (a.embed_view) {
     case 1: map_content(a); break;
@@ -223,7 +226,21 @@ void embed_dialog(app::App& a) {
   ImGui::SameLine();
   ImGui::RadioButton("every release", &a.embed.view, 4);
   ImGui::Checkbox("editable (the reader may change the program)", &a.embed.editable);
-  std::string snippet = app::embed_snippet(a, a.embed.view, a.embed.editable);
+  // Predict, then reveal: the frame stops before the printed figures and asks the reader.
+  ImGui::Checkbox("quiz: the reader predicts printed figures", &a.embed.quiz);
+  app::note_rect(a, "embed-quiz");
+  std::string quiz_spec;
+  if (a.embed.quiz) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("##embedquizlines", "lines: 2,3 (blank: every print)", a.embed.quiz_lines, sizeof a.embed.quiz_lines);
+    app::note_rect(a, "embed-quiz-lines");
+    quiz::Spec spec;
+    std::string err;
+    if (!quiz::parse_spec(a.embed.quiz_lines, spec, err)) ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.45f, 1.0f), "%s", err.c_str());
+    else quiz_spec = spec.empty() ? "1" : quiz::spec_text(spec);
+  }
+  std::string snippet = app::embed_snippet(a, a.embed.view, a.embed.editable, quiz_spec);
   // The snippet wraps (ImGui's multiline input does not): shown as wrapped text in a framed,
   // scrolling box; "Copy snippet" copies it whole.
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));

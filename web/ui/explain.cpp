@@ -96,6 +96,7 @@ std::string describe(const sim::Record& r, uint64_t overflow_since) {
 }  // namespace
 
 void explain_content(app::App& a) {
+  if (quiz_veils(a)) return quiz_veil();
   const sim::Simulation* s = a.main.sim.get();
   if (!s || app::horizon(a).records().empty()) {
     empty_state(swiss_run(a) ? "Run a program: table growths and splits, and GC cycles are explained here."

@@ -198,6 +198,7 @@ bool swiss_run(const app::App& a) {
 }
 
 void heap_chart(app::App& a, float height, float counts_height) {
+  if (quiz_veils(a)) return quiz_veil();
   const sim::Simulation* s = a.main.sim.get();
   if (!s || s->state() == sim::RunState::Empty) {
     ImGui::TextDisabled("Nothing to show: load a program.");
@@ -291,6 +292,7 @@ void heap_chart(app::App& a, float height, float counts_height) {
 }
 
 void heap_now(app::App& a) {
+  if (quiz_veils(a)) return quiz_veil();
   const sim::Simulation* vs = app::view_sim(a);
   if (!vs || vs->state() == sim::RunState::Empty) return;
   const Breakdown b = breakdown(*vs);
@@ -311,11 +313,13 @@ std::string heap_now_json(const app::App& a) {
 }
 
 void memstats(app::App& a, int columns) {
+  if (quiz_veils(a)) return;   // heap_now above it says why
   const sim::Simulation* vs = app::view_sim(a);
   if (vs && vs->state() != sim::RunState::Empty) memstats_table(vs->memstats(), columns);
 }
 
 void heap_content(app::App& a) {
+  if (quiz_veils(a)) return quiz_veil();
   const sim::Simulation* s = a.main.sim.get();
   if (!s || s->state() == sim::RunState::Empty) {
     ImGui::TextDisabled("Nothing to show: load a program.");

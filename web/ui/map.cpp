@@ -103,6 +103,7 @@ void header(const maps::MapShape& sh, const std::string& type) {
 }  // namespace
 
 void map_content(app::App& a) {
+  if (quiz_veils(a)) return quiz_veil();
   const sim::Simulation* s = app::view_sim(a);
   std::vector<sim::LiveMap> live = s ? s->live_maps() : std::vector<sim::LiveMap>{};
   if (live.empty()) {

@@ -144,7 +144,8 @@ void mirror_for_screen_readers(app::App& a) {
     platform::mirror_output(text);
   }
   std::string status = run_status(a, false) + ".";
-  if (const sim::Simulation* s = app::view_sim(a)) {
+  const sim::Simulation* shown = quiz_veils(a) ? nullptr : app::view_sim(a);   // a question hides the figures
+  if (const sim::Simulation* s = shown) {
     const heap::MemStats m = s->memstats();
     char b[256];
     std::snprintf(b, sizeof b, " HeapAlloc %s, Sys %s, NextGC %s, %u GC cycles.",

@@ -25,23 +25,6 @@ namespace {
 constexpr sim::StepMode kStepModeValues[] = {sim::StepMode::Statement, sim::StepMode::LoopIteration,
                                              sim::StepMode::NextPrint};
 
-std::string source_line(const std::string& src, int line) {
-  size_t p = 0;
-  for (int l = 1; l < line && p != std::string::npos; ++l) {
-    p = src.find('\n', p);
-    if (p != std::string::npos) ++p;
-  }
-  if (p == std::string::npos || p >= src.size()) return "";
-  const size_t e = src.find('\n', p);
-  std::string t = src.substr(p, e == std::string::npos ? std::string::npos : e - p);
-  const size_t b = t.find_first_not_of(" \t");
-  t = b == std::string::npos ? "" : t.substr(b);
-  const size_t c = t.find("//");
-  if (c != std::string::npos) t = t.substr(0, c);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
-  return t;
-}
-
 // phase_name names what a source line does: "inserts", "deletes", "GC", "clear", or the line
 // itself (shortened). A `for` header is its body's first line.
 std::string phase_name(const std::string& src, int line) {
@@ -229,6 +212,23 @@ void step_and_jump_row(app::App& a) {
 }
 
 }  // namespace
+
+std::string source_line(const std::string& src, int line) {
+  size_t p = 0;
+  for (int l = 1; l < line && p != std::string::npos; ++l) {
+    p = src.find('\n', p);
+    if (p != std::string::npos) ++p;
+  }
+  if (p == std::string::npos || p >= src.size()) return "";
+  const size_t e = src.find('\n', p);
+  std::string t = src.substr(p, e == std::string::npos ? std::string::npos : e - p);
+  const size_t b = t.find_first_not_of(" \t");
+  t = b == std::string::npos ? "" : t.substr(b);
+  const size_t c = t.find("//");
+  if (c != std::string::npos) t = t.substr(0, c);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+  return t;
+}
 
 void timeline_content(app::App& a) {
   const sim::Simulation* s = a.main.sim.get();

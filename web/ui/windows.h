@@ -42,6 +42,22 @@ void explain_content(app::App& a);    // explain.cpp: what just happened, in pla
 void releases_content(app::App& a);   // releases.cpp: the program on every Go release, side by side
 void embed_dialog(app::App& a);       // embed.cpp: the iframe snippet (a modal)
 
+// quiz.cpp: "Predict, then reveal". quiz_watch (every frame, after the run's slice) stops the
+// main run one op before the next asked output line and opens its question; quiz_card draws
+// the card over QuizState::area and mirrors it for screen readers; quiz_menu is the menu
+// bar's Quiz menu; quiz_json is appState's "quiz".
+void quiz_watch(app::App& a);
+void quiz_card(app::App& a);
+void quiz_menu(app::App& a);
+std::string quiz_json(const app::App& a);
+// quiz_veils: a question is open, so the windows whose figures would give the answer away
+// (Map, Heap, Explain) draw quiz_veil() instead.
+bool quiz_veils(const app::App& a);
+void quiz_veil();
+
+// source_line is line `line` (1-based) of src, trimmed, without a trailing comment (timeline.cpp).
+std::string source_line(const std::string& src, int line);
+
 // notice_strip draws the notice, if any, full width at y = top (notice.cpp); returns where the
 // windows below start. watch_runaway raises the runaway notice (a run printing nothing for a
 // while) and takes it down when the run prints, stops or ends.

@@ -7,23 +7,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { SCENARIOS, openSite, openPage, saveArtifact } from '../lib.mjs';
+import { SCENARIOS, openSite, openHost, openPage, saveArtifact } from '../lib.mjs';
 
-let site, base, browser, host, hostBase;
+let site, base, browser, host, hostBase, pages;   // pages: host page path → html
 const errors = [];
-const pages = new Map();   // host page path → html
 
 before(async () => {
   ({ base, browser } = site = await openSite());
-  host = http.createServer((req, res) => {
-    const html = pages.get(req.url.split('?')[0]);
-    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html' });
-    res.end(html || 'not found');
-  });
-  await new Promise((r) => host.listen(0, '127.0.0.1', r));
-  hostBase = `http://127.0.0.1:${host.address().port}`;
+  ({ base: hostBase, pages } = host = await openHost());
 });
 after(async () => {
   await site?.close();

@@ -155,6 +155,22 @@ TEST(ShareCodec, KnobRangesRoundTripAndOldLinksHaveNone) {
   EXPECT_TRUE(d.state.ranges.empty());
 }
 
+TEST(ShareCodec, QuizQuestionsRoundTripAndOldLinksHaveNone) {
+  share::State s = sample();
+  s.quiz = "2,3:Alloc";
+  share::Decoded d = share::decode(share::encode(s));
+  ASSERT_TRUE(d.ok) << d.error;
+  EXPECT_EQ(d.state.quiz, "2,3:Alloc");
+  EXPECT_EQ(d.state, s);
+  s.quiz.clear();   // no quiz: no field, as links made before the quiz
+  const std::string without = share::encode(s);
+  d = share::decode(without);
+  ASSERT_TRUE(d.ok);
+  EXPECT_EQ(d.state.quiz, "");
+  s.quiz = "1";
+  EXPECT_NE(share::encode(s), without);
+}
+
 TEST(ShareCodec, CorruptionIsRefusedNeverCrashes) {
   const std::string link = share::encode(sample());
   std::mt19937 rng(1);
