@@ -88,57 +88,74 @@ struct ClassicMap::BucketScan {
 
 namespace {
 
-// Column storage: malloc, or on Linux for 1 MiB and more, anonymous mappings.
+// Column storage: malloc, or on Linux for 1 MiB and more, anonymous mappings. A mapping
+// reserves address space for kReserve times the bytes asked for, aligned to a huge page and
+// marked for transparent huge pages: a column that hash_grow doubles grows in place, no
+// mremap, and its pages, touched in random order by a million-entry map, take one page fault
+// (and one TLB entry) per 2 MiB rather than per 4 KiB. Untouched pages cost nothing.
+// `mapping` is the length of the mapping (0: malloc'd).
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
 constexpr size_t kMapMin = size_t{1} << 20;
-void* map_zeroed(size_t bytes) {
-  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kReserve = 16;
+void* map_zeroed(size_t bytes, size_t& mapping) {
+  const size_t len = (bytes * kReserve + kHugePage - 1) & ~(kHugePage - 1);
+  void* p = mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) throw std::bad_alloc();
+  const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+  const uintptr_t aligned = (a + kHugePage - 1) & ~(kHugePage - 1);
+  if (aligned != a) munmap(p, aligned - a);
+  munmap(reinterpret_cast<void*>(aligned + len), a + kHugePage - aligned);
+  p = reinterpret_cast<void*>(aligned);
+  madvise(p, len, MADV_HUGEPAGE);
+  mapping = len;
   return p;
 }
 #endif
 
-// col_alloc returns bytes of zeros; mapped says how to free them.
-void* col_alloc(size_t bytes, bool& mapped) {
+// col_alloc returns bytes of zeros.
+void* col_alloc(size_t bytes, size_t& mapping) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  if (bytes >= kMapMin) {
-    mapped = true;
-    return map_zeroed(bytes);
-  }
+  if (bytes >= kMapMin) return map_zeroed(bytes, mapping);
 #endif
-  mapped = false;
+  mapping = 0;
   void* p = std::calloc(std::max<size_t>(bytes, 1), 1);
   if (p == nullptr) throw std::bad_alloc();
   return p;
 }
 
-void col_free(void* p, size_t bytes, bool mapped) {
+void col_free(void* p, size_t mapping) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  if (mapped) {
-    munmap(p, bytes);
+  if (mapping != 0) {
+    munmap(p, mapping);
     return;
   }
 #endif
-  (void)bytes;
-  (void)mapped;
+  (void)mapping;
   std::free(p);
 }
 
 // col_realloc keeps the first min(old, new) bytes; the rest is unspecified.
-void* col_realloc(void* p, size_t old_bytes, size_t bytes, bool& mapped) {
-  if (p == nullptr) return col_alloc(bytes, mapped);
+void* col_realloc(void* p, size_t old_bytes, size_t bytes, size_t& mapping) {
+  if (p == nullptr) return col_alloc(bytes, mapping);
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  if (mapped && bytes >= kMapMin) {
-    void* q = mremap(p, old_bytes, bytes, MREMAP_MAYMOVE);
-    if (q == MAP_FAILED) throw std::bad_alloc();
+  if (mapping != 0 && bytes <= mapping) return p;   // within the reservation
+  if (mapping != 0 && bytes > old_bytes) {   // past it: the pages move to a new one
+    size_t to_mapping = 0;
+    void* q = map_zeroed(bytes, to_mapping);
+    const size_t moved = (old_bytes + 4095) & ~size_t{4095};
+    if (mremap(p, moved, moved, MREMAP_MAYMOVE | MREMAP_FIXED, q) == MAP_FAILED) throw std::bad_alloc();
+    if (mapping > moved) munmap(static_cast<char*>(p) + moved, mapping - moved);
+    mapping = to_mapping;
     return q;
   }
-  if (mapped || bytes >= kMapMin) {   // crossing the threshold: copy
-    bool to_mapped = false;
-    void* q = col_alloc(bytes, to_mapped);
+  if (mapping != 0 || bytes >= kMapMin) {   // crossing the threshold: copy
+    size_t to_mapping = 0;
+    void* q = col_alloc(bytes, to_mapping);
     std::memcpy(q, p, std::min(old_bytes, bytes));
-    col_free(p, old_bytes, mapped);
-    mapped = to_mapped;
+    col_free(p, mapping);
+    mapping = to_mapping;
     return q;
   }
 #endif
@@ -152,11 +169,11 @@ void* col_realloc(void* p, size_t old_bytes, size_t bytes, bool& mapped) {
 
 template <class T>
 void ClassicMap::Col<T>::reset() {
-  if (owned_ && p_ != nullptr) col_free(p_, cap_ * sizeof(T), mapped_);
+  if (owned_ && p_ != nullptr) col_free(p_, mapping_);
   p_ = nullptr;
   n_ = cap_ = 0;
   owned_ = true;
-  mapped_ = false;
+  mapping_ = 0;
 }
 
 template <class T>
@@ -167,11 +184,11 @@ ClassicMap::Col<T>& ClassicMap::Col<T>::operator=(Col&& o) noexcept {
     n_ = o.n_;
     cap_ = o.cap_;
     owned_ = o.owned_;
-    mapped_ = o.mapped_;
+    mapping_ = o.mapping_;
     o.p_ = nullptr;
     o.n_ = o.cap_ = 0;
     o.owned_ = true;
-    o.mapped_ = false;
+    o.mapping_ = 0;
   }
   return *this;
 }
@@ -183,7 +200,7 @@ ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
     return;
   }
   if (o.cap_) {
-    p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapped_));
+    p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapping_));
     cap_ = o.cap_;
     if (n_) std::memcpy(p_, o.p_, n_ * sizeof(T));
   }
@@ -192,7 +209,7 @@ ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
 template <class T>
 void ClassicMap::Col<T>::reserve_exact(size_t cap) {
   assert(owned_);
-  p_ = static_cast<T*>(col_realloc(p_, cap_ * sizeof(T), cap * sizeof(T), mapped_));
+  p_ = static_cast<T*>(col_realloc(p_, cap_ * sizeof(T), cap * sizeof(T), mapping_));
   cap_ = cap;
 }
 
@@ -201,7 +218,7 @@ void ClassicMap::Col<T>::assign(size_t n, T v) {
   if (!owned_ || n > cap_) {
     reset();
     if (n) {   // fresh zero pages are not touched until written
-      p_ = static_cast<T*>(col_alloc(n * sizeof(T), mapped_));
+      p_ = static_cast<T*>(col_alloc(n * sizeof(T), mapping_));
       cap_ = n;
     }
     n_ = n;

@@ -169,7 +169,8 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     void reserve_exact(size_t cap);
     T* p_ = nullptr;
     size_t n_ = 0, cap_ = 0;
-    bool owned_ = true, mapped_ = false;
+    bool owned_ = true;
+    size_t mapping_ = 0;                    // length of its mapping (0: malloc'd)
   };
 
   // Slots of a run of buckets, structure of arrays (slot = bucket · bucketCnt + i): a
