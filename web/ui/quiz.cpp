@@ -244,17 +244,29 @@ std::string mirror_text(const app::App& a) {
   }
 }
 
+// beside keeps the next item on this line when `width` fits there, else starts a new line
+// (a phone's card wraps its buttons instead of cutting them).
+void beside(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 void header_row(app::App& a, const char* what) {
   const Q& q = a.quiz;
   ImGui::TextColored(kAccent, "Predict, then reveal");
   ImGui::SameLine();
   const int total = questions_total(a), n = questions_asked(q) + (q.phase == Q::Asking ? 1 : 0);
-  if (q.phase == Q::Summary) ImGui::TextDisabled("\xc2\xb7 done");
-  else if (total > 0) ImGui::TextDisabled("\xc2\xb7 %s %d of %d \xc2\xb7 output line %d", what, n, total, q.line);
-  else ImGui::TextDisabled("\xc2\xb7 %s %d \xc2\xb7 output line %d", what, n, q.line);
+  char where[96];
+  if (q.phase == Q::Summary) std::snprintf(where, sizeof where, "\xc2\xb7 done");
+  else if (total > 0) std::snprintf(where, sizeof where, "\xc2\xb7 %s %d of %d \xc2\xb7 output line %d", what, n, total, q.line);
+  else std::snprintf(where, sizeof where, "\xc2\xb7 %s %d \xc2\xb7 output line %d", what, n, q.line);
   const char* end = "End quiz";
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(end).x -
-                                                        ImGui::GetStyle().FramePadding.x * 2));
+  // On a narrow card the count gives way to the button (the line number stays in the question).
+  if (ImGui::GetContentRegionAvail().x >= ImGui::CalcTextSize(where).x + button_width(end) + ImGui::GetFontSize())
+    ImGui::TextDisabled("%s", where);
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - button_width(end)));
   if (ImGui::SmallButton(end)) app::set_quiz(a, quiz::Spec{});
   app::note_rect(a, "quiz-end");
   ImGui::SetItemTooltip("Turn the quiz off: the program runs without stopping.");
@@ -304,13 +316,13 @@ void asking(app::App& a) {
     if (k + 1 < q.figures.size() && ImGui::GetContentRegionAvail().x > field * 2.2f) ImGui::SameLine();
   }
   q.focus_input = false;
-  ImGui::SameLine();
+  beside(button_width("Reveal"));
   if (ImGui::Button("Reveal")) go = true;
   app::note_rect(a, "quiz-reveal");
   ImGui::SetItemTooltip("Show what it prints (Enter)");
-  ImGui::SameLine();
+  beside(ImGui::CalcTextSize("Enter").x);
   ImGui::TextDisabled("Enter");
-  ImGui::SameLine();
+  beside(button_width("Skip"));
   if (ImGui::SmallButton("Skip")) reveal(a, std::vector<std::pair<bool, double>>(q.figures.size(), {false, 0.0}));
   app::note_rect(a, "quiz-skip");
   if (q.phase != Q::Asking) return;
@@ -319,7 +331,7 @@ void asking(app::App& a) {
     ImGui::TextDisabled("or pick:");
     const std::vector<quiz::Choice> cs = quiz::choices(q.figures[0]);
     for (size_t k = 0; k < cs.size(); ++k) {
-      ImGui::SameLine();
+      beside(button_width(cs[k].label.c_str()));
       ImGui::PushID(static_cast<int>(100 + k));
       if (ImGui::Button(cs[k].label.c_str())) {
         std::snprintf(q.guesses[0].data(), q.guesses[0].size(), "%.17g", cs[k].value);

@@ -4,8 +4,8 @@
 // questions and answers reach the screen-reader region and the figures hide while a question
 // is open. A share link with quiz questions round-trips (Copy link's fragment, opened in a new
 // tab, asks the same lines; a program that is not a preset says real Go's figure is not
-// known), and a blog's 720×420 embed with &quiz=3 asks, reveals and fits its frame.
-// Screenshots: tests/web/artifacts/50-… to 56-….
+// known), a blog's 720×420 embed with &quiz=3 asks, reveals and fits its frame, and a phone's
+// card wraps. Screenshots: tests/web/artifacts/50-… to 58-….
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSite, openHost, openPage, waitState, rect, click, saveArtifact } from '../lib.mjs';
@@ -216,6 +216,19 @@ test('a blog embed at 720×420 with &quiz=3 asks, takes a typed guess with Enter
   const text = await f.evaluate(() => document.getElementById('sr-quiz').textContent);
   assert.match(text, /You guessed 300\u00a0000 KB \(293 MiB\)/);
   await iframe.screenshot().then((b) => saveArtifact('57-quiz-embed-720x420-revealed.png', b));
+  await page.close();
+  assert.deepEqual(errors, []);
+});
+
+test('on a phone (390 px) the card wraps its buttons: nothing cut', async () => {
+  const page = await openPage(browser, base + '?quiz=1', { viewport: { width: 390, height: 844 } }, errors);
+  const st = await waitState(page, asking(1), 30000);
+  assert.equal(st.narrow, true);
+  for (const name of ['quiz-card', 'quiz-end', 'quiz-input:0', 'quiz-reveal', 'quiz-skip', 'quiz-choice:0', 'quiz-choice:3']) {
+    const r = await rect(page, name);
+    assert.ok(r.x >= 0 && r.x + r.w <= 390 + 0.5, `${name} inside 390 px: ${JSON.stringify(r)}`);
+  }
+  saveArtifact('58-quiz-phone.png', await page.screenshot());
   await page.close();
   assert.deepEqual(errors, []);
 });
