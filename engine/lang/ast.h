@@ -203,4 +203,30 @@ inline ExprP clone_expr(const Expr& e) {
   return c;
 }
 
+// for_each_child calls on_expr for each expression and on_stmt for each statement directly
+// inside s (null ones included: the walkers return on null), in source order.
+template <class OnExpr, class OnStmt>
+void for_each_child(const Stmt& s, OnExpr&& on_expr, OnStmt&& on_stmt) {
+  for (const auto& e : s.lhs) on_expr(e.get());
+  for (const auto& e : s.rhs) on_expr(e.get());
+  on_expr(s.cond.get());
+  on_stmt(s.init.get());
+  on_stmt(s.post.get());
+  on_stmt(s.els.get());
+  for (const auto& b : s.body) on_stmt(b.get());
+  for (const auto& c : s.cases) {
+    for (const auto& e : c.exprs) on_expr(e.get());
+    for (const auto& b : c.body) on_stmt(b.get());
+  }
+}
+
+// for_each_child calls on_expr for each operand directly inside e.
+template <class OnExpr>
+void for_each_child(const Expr& e, OnExpr&& on_expr) {
+  on_expr(e.x.get());
+  on_expr(e.y.get());
+  on_expr(e.z.get());
+  for (const auto& a : e.args) on_expr(a.get());
+}
+
 }  // namespace lang

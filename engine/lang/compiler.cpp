@@ -473,25 +473,12 @@ bool Compiler::function(int fidx) {
 void Compiler::names_in(const Expr* e, std::set<std::string>& out) const {
   if (!e) return;
   if (e->kind == Expr::Ident) out.insert(e->name);
-  names_in(e->x.get(), out);
-  names_in(e->y.get(), out);
-  names_in(e->z.get(), out);
-  for (const auto& a : e->args) names_in(a.get(), out);
+  for_each_child(*e, [&](const Expr* x) { names_in(x, out); });
 }
 
 void Compiler::names_in(const Stmt* s, std::set<std::string>& out) const {
   if (!s) return;
-  for (const auto& e : s->lhs) names_in(e.get(), out);
-  for (const auto& e : s->rhs) names_in(e.get(), out);
-  names_in(s->cond.get(), out);
-  names_in(s->init.get(), out);
-  names_in(s->post.get(), out);
-  names_in(s->els.get(), out);
-  for (const auto& b : s->body) names_in(b.get(), out);
-  for (const auto& c : s->cases) {
-    for (const auto& e : c.exprs) names_in(e.get(), out);
-    for (const auto& b : c.body) names_in(b.get(), out);
-  }
+  for_each_child(*s, [&](const Expr* x) { names_in(x, out); }, [&](const Stmt* b) { names_in(b, out); });
 }
 
 // globals_used: the package variables an initialiser depends on (through called functions).

@@ -112,27 +112,14 @@ void Compiler::addr_names_in(const Expr* e, std::set<std::string>& out) const {
   if (e->kind == Expr::Call && e->x && e->x->kind == Expr::Selector && e->x->x->kind == Expr::Ident &&
       ptr_method_names_.count(e->x->name))
     out.insert(e->x->x->name);
-  addr_names_in(e->x.get(), out);
-  addr_names_in(e->y.get(), out);
-  addr_names_in(e->z.get(), out);
-  for (const auto& a : e->args) addr_names_in(a.get(), out);
+  for_each_child(*e, [&](const Expr* x) { addr_names_in(x, out); });
   if (e->kind == Expr::FuncLitE && e->lit)   // a literal's body expands into this function
     for (const auto& b : e->lit->body) addr_names_in(b.get(), out);
 }
 
 void Compiler::addr_names_in(const Stmt* s, std::set<std::string>& out) const {
   if (!s) return;
-  for (const auto& e : s->lhs) addr_names_in(e.get(), out);
-  for (const auto& e : s->rhs) addr_names_in(e.get(), out);
-  addr_names_in(s->cond.get(), out);
-  addr_names_in(s->init.get(), out);
-  addr_names_in(s->post.get(), out);
-  addr_names_in(s->els.get(), out);
-  for (const auto& b : s->body) addr_names_in(b.get(), out);
-  for (const auto& c : s->cases) {
-    for (const auto& e : c.exprs) addr_names_in(e.get(), out);
-    for (const auto& b : c.body) addr_names_in(b.get(), out);
-  }
+  for_each_child(*s, [&](const Expr* x) { addr_names_in(x, out); }, [&](const Stmt* b) { addr_names_in(b, out); });
 }
 
 // assignments_in counts, per name, the definitions and assignments in a function body,
@@ -140,10 +127,7 @@ void Compiler::addr_names_in(const Stmt* s, std::set<std::string>& out) const {
 // both variables, which only keeps them from being static). ir.ReassignOracle's singleDef.
 void Compiler::assignments_in(const Expr* e, std::map<std::string, int>& out) const {
   if (!e) return;
-  assignments_in(e->x.get(), out);
-  assignments_in(e->y.get(), out);
-  assignments_in(e->z.get(), out);
-  for (const auto& a : e->args) assignments_in(a.get(), out);
+  for_each_child(*e, [&](const Expr* x) { assignments_in(x, out); });
   if (e->kind == Expr::FuncLitE && e->lit)
     for (const auto& b : e->lit->body) assignments_in(b.get(), out);
 }
@@ -156,20 +140,10 @@ void Compiler::assignments_in(const Stmt* s, std::map<std::string, int>& out) co
     const Expr* x = e.get();
     while (x && x->kind == Expr::Paren) x = x->x.get();
     if (assigns && x && x->kind == Expr::Ident) ++out[x->name];
-    assignments_in(e.get(), out);
   }
   if (s->kind == Stmt::VarDecl)
     for (const auto& n : s->names) ++out[n];
-  for (const auto& e : s->rhs) assignments_in(e.get(), out);
-  assignments_in(s->cond.get(), out);
-  assignments_in(s->init.get(), out);
-  assignments_in(s->post.get(), out);
-  assignments_in(s->els.get(), out);
-  for (const auto& b : s->body) assignments_in(b.get(), out);
-  for (const auto& c : s->cases) {
-    for (const auto& e : c.exprs) assignments_in(e.get(), out);
-    for (const auto& b : c.body) assignments_in(b.get(), out);
-  }
+  for_each_child(*s, [&](const Expr* x) { assignments_in(x, out); }, [&](const Stmt* b) { assignments_in(b, out); });
 }
 
 // mark_static_lit: a variable just declared from a constant of a basic type, defined once
