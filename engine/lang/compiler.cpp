@@ -25,6 +25,7 @@ SlotCat Program::cat_of(TypeId t) const {
     case Kind::String: return SlotCat::Str;
     // an interface value is nil or a box Obj: its type the dynamic type, element 0 the value
     case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: return SlotCat::Obj;
+    case Kind::Func: return SlotCat::Obj;   // nil or its closure's Obj (a funcval: code pointer, captures)
     case Kind::Map: return SlotCat::Map;
     case Kind::Slice: return SlotCat::Slice;
     case Kind::Iter: return SlotCat::Iter;
@@ -43,7 +44,7 @@ const char* op_name(uint8_t op) {
       "fref", "aget", "aset", "aref", "new", "load", "store", "nilchk", "makeslice", "lget",
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
       "mget", "mset", "mdel", "mlen", "mclear", "miter", "mclone", "mnext", "call", "ret", "bi", "use",
-      "toiface", "assert", "calli", "msetloop", "mdelloop"};
+      "toiface", "assert", "calli", "callf", "msetloop", "mdelloop"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
   return op < OpCount ? names[op] : "?";
 }
@@ -141,6 +142,9 @@ Entity* Compiler::lookup(const std::string& name) {
     auto it = scopes_[i].find(name);
     if (it != scopes_[i].end()) return &it->second;
   }
+  // in a function literal compiled on its own: the enclosing function's variables are captures
+  if (!lit_ctx_.empty() && scope_floor_ == lit_ctx_.back()->base)
+    if (Entity* c = capture(lit_ctx_.size() - 1, name)) return c;
   auto it = pkg_.find(name);
   if (it != pkg_.end()) return &it->second;
   auto u = universe_.find(name);
@@ -325,28 +329,22 @@ bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& 
   fn.end_line = fd.end.line;
   std::vector<int> nodes;
   bool func_param = false;
+  const bool expands = expands_at_calls(fd);
   static const std::vector<Param> kNone;
   for (const Param& p : stub ? kNone : fd.params) {
     TypeId t;
     if (p.variadic && &p != &fd.params.back()) return restore(), fail(p.pos, "can only use ... with final parameter in list");
     if (p.variadic) {   // xs ...T: a []T, made at each call from the arguments (variadic_arg)
-      for (const Param& q : fd.params)
-        if (q.type->kind == TypeExpr::Func) return restore(), fail(p.pos, "variadic functions with function-typed parameters are not supported by the playground");
       TypeId elem;
       if (!type_of(*p.type, elem)) return restore(), false;
       fn.param_types.push_back(T.slice(elem));
       nodes.push_back(new_node());
       continue;
     }
-    if (p.type->kind == TypeExpr::Func) {
-      // a function-typed parameter: the function is expanded at each call (expand_call)
-      for (const Param& q : p.type->fparams)
-        if (q.type->kind == TypeExpr::Func) return restore(), fail(q.pos, "function types inside function types are not supported by the playground");
-      func_param = true;
-      t = T.pointer(TypeTable::kUint8);   // the standalone body never runs: a placeholder
-    } else if (!type_of(*p.type, t)) {
-      return restore(), false;
-    }
+    if (!type_of(*p.type, t)) return restore(), false;
+    // a function-typed parameter only ever called: the function is expanded at each call
+    // (expand_call); otherwise it is a func value (compiler_closures.cpp)
+    if (p.type->kind == TypeExpr::Func && expands) func_param = true;
     fn.param_types.push_back(t);
     nodes.push_back(new_node());
   }
@@ -394,6 +392,8 @@ bool Compiler::function(int fidx) {
   }
   for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
   for (const auto& b : fd.body) assignments_in(b.get(), st.assignments);
+  st.top_name = st.fn->name;
+  plan_literals(fd.body, st);   // which literals become func values, what they capture by reference
   scopes_.clear();
   const bool bound = !tbinds_[size_t(fidx)].empty();
   if (bound) scopes_.push_back(tbinds_[size_t(fidx)]);   // an instance's type parameters

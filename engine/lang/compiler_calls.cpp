@@ -48,6 +48,11 @@ V Compiler::call(const Expr& e, bool stmt) {
       if (!resolve_type_entity(*en)) { V v; v.ok = false; return v; }
       return conversion(e, en->type);
     }
+    if ((en->k == Entity::Var || en->k == Entity::Global) && T.kind(en->type) == Kind::Func) {
+      V fv = expr(*f);
+      if (!fv.ok) return fv;
+      return func_value_call(e, fv);
+    }
     if (en->k == Entity::Var || en->k == Entity::Global) return bad(e.pos, "invalid operation: cannot call non-function " + f->name + " (variable of type " + T.name(en->type) + ")");
   }
   if (f->kind == Expr::Selector && f->x->kind == Expr::Ident && !lookup_local_or_pkg(f->x->name) && imports_.count(f->x->name))
@@ -89,6 +94,15 @@ V Compiler::call(const Expr& e, bool stmt) {
     if (x_is_value && xt && T.is_interface(xt)) return iface_call(e, *f, xt);
     V field = selector(*f);   // names an undefined field or method
     if (!field.ok) return field;
+    if (T.kind(field.t) == Kind::Func) return func_value_call(e, field);   // a field of func type
+  }
+  if (f->kind == Expr::Index || f->kind == Expr::Call || f->kind == Expr::Star || f->kind == Expr::TypeAssert) {
+    TypeId ft = 0;
+    if (static_type(*f, ft) && T.kind(ft) == Kind::Func) {   // handlers[name](…), makeCounter()()
+      V fv = expr(*f);
+      if (!fv.ok) return fv;
+      return func_value_call(e, fv);
+    }
   }
   if (f->kind == Expr::TypeE || f->kind == Expr::Star || f->kind == Expr::Selector) {
     if (f->kind == Expr::TypeE || f->kind == Expr::Star) {
@@ -481,8 +495,12 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
                  named && (named->k == Entity::Closure || named->k == Entity::Func)) {
         named->used = true;
         f = *named;
-      } else {
-        return bad(a->pos, "the " + fd.params[i].name + " argument of " + fd.name + " must be a function literal or a function's name in the playground");
+      } else {   // a func value: bound to the parameter as a variable, called through it
+        V v = expr(*a);
+        if (!v.ok) return v;
+        if (!assignable(v, fn.param_types[i], a->pos, ("argument to " + fd.name).c_str())) { v.ok = false; return v; }
+        values[i] = argument_copy(v, fn.param_types[i]);
+        continue;
       }
       f.used = true;
       continue;
@@ -504,7 +522,7 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   for (size_t i = 0; i < fd.params.size(); ++i) {
     const Param& p = fd.params[i];
     if (p.name.empty() || p.name == "_") continue;
-    if (fd.params[i].type->kind == TypeExpr::Func) {
+    if (fd.params[i].type->kind == TypeExpr::Func && funcs[i].k != Entity::Var) {   // a literal or a function's name
       funcs[i].name = p.name;
       funcs[i].pos = p.pos;
       scopes_.back()[p.name] = funcs[i];

@@ -75,7 +75,7 @@ V Compiler::ident(const Expr& e) {
       v.isconst = true;
       v.t = TypeTable::kUntypedNil;
       return v;
-    case Entity::Func:
+    case Entity::Func: return func_value_of(*en, e.pos);
     case Entity::Closure:
       return bad(e.pos, "function values are not supported by the playground (" + e.name + " must be called)");
     case Entity::Builtin:
@@ -137,8 +137,7 @@ V Compiler::expr_inner(const Expr& e) {
     case Expr::Star: return star(e);
     case Expr::Call: return call(e, false);
     case Expr::TypeAssert: return type_assert(e, false);
-    case Expr::FuncLitE:
-      return bad(e.pos, "function values are not supported by the playground (a function literal must be called, or assigned with := and called by name)");
+    case Expr::FuncLitE: return func_lit(e);
     case Expr::Index: return index(e);
     case Expr::Slice: return slice_expr(e);
     case Expr::Selector: promote(e); return selector(e);
@@ -195,7 +194,7 @@ V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y) {
   if (is_cmp(op)) {
     bool ordered = T.is_numeric(t) || k == Kind::String;
     if ((op != Tok::Eql && op != Tok::Neq) && !ordered) return bad(p, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on " + T.name(t));
-    if ((k == Kind::Map || k == Kind::Slice) && !(x.t == TypeTable::kUntypedNil || y.t == TypeTable::kUntypedNil || x.isconst || y.isconst))
+    if ((k == Kind::Map || k == Kind::Slice || k == Kind::Func) && !(x.t == TypeTable::kUntypedNil || y.t == TypeTable::kUntypedNil || x.isconst || y.isconst))
       return bad(p, "invalid operation: " + T.name(t) + " can only be compared to nil");
     if (!T.comparable(t) && !(x.isconst || y.isconst)) return bad(p, "invalid operation: " + T.name(t) + " cannot be compared");
     int a = materialize(x, t), b = materialize(y, t);
@@ -432,11 +431,15 @@ V Compiler::selector(const Expr& e) {
     }
     return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
   }
+  {
+    const Entity* fe = nullptr;
+    bool x_is_ptr = false;
+    if (!find_method(e, fe, x_is_ptr)) { V v; v.ok = false; return v; }
+    if (fe) return method_value(e, *fe, x_is_ptr);   // x.M not called: a func value
+  }
   V x = expr(*e.x);
   if (!x.ok) return x;
   if (x.is_type) return bad(e.pos, T.name(x.t) + "." + e.name + " undefined (method expressions are not supported)");
-  bool x_is_ptr = false;
-  if (method_of(x.t, e.name, x_is_ptr)) return bad(e.pos, "method values are not supported by the playground (call " + expr_str(e) + "(…) instead)");
   TypeId t = x.t;
   bool ptr = false;
   if (T.kind(t) == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Struct) {
@@ -915,7 +918,16 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   int nn = nnodes_;
   const size_t nfuncs = prog_.funcs.size();
   auto saved_used = snapshot_used();
+  std::vector<size_t> caps;   // captures made here are made again when the code is compiled
+  for (const LitCtx* c : lit_ctx_) caps.push_back(c->caps.size());
+  ++speculative_;
   V v = expr(e);
+  --speculative_;
+  for (size_t l = 0; l < lit_ctx_.size(); ++l)
+    while (lit_ctx_[l]->caps.size() > caps[l]) {
+      scopes_[lit_ctx_[l]->base].erase(lit_ctx_[l]->caps.back().name);
+      lit_ctx_[l]->caps.pop_back();
+    }
   // roll back the speculative code
   F->fn->code.resize(ncode);
   F->fn->lines.resize(ncode);

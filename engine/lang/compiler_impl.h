@@ -12,6 +12,8 @@
 //   compiler_iface.cpp  interfaces: types, method sets, conversions, dynamic dispatch,
 //                       type assertions and switches, the library's errors, embedding,
 //                       math/rand's own generators
+//   compiler_closures.cpp  function values: func types, literals compiled as functions of
+//                       their own with a closure, captures, calls through a func value
 //   compiler_generics.cpp  generics: instantiation of functions and types (one copy per
 //                       list of type arguments), inference, constraints
 //   escape.cpp          escape analysis: the graph, allocation sites, &x ("moved to heap: x")
@@ -21,6 +23,7 @@
 // What the compiler models of cmd/compile and what it simplifies is in compiler.h; each room
 // opens with its part.
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -132,6 +135,15 @@ class Compiler {
     size_t scope_base = 0;                 // scopes_ index of the literal's parameters
     bool inlined_copy = true;              // gc inlines this body where it is called
   };
+  // LitPlan: what the function literals of one top-level function (its body, theirs nested)
+  // need decided before the body compiles: which `f := func…` names become func values
+  // (used other than called), and which variables are captured by reference (gc: a
+  // variable assigned after its declaration; it gets a box, as &x does).
+  struct LitPlan {
+    std::set<std::string> value_names;     // f := func… used as a value
+    std::set<std::string> captured;        // names read inside literals that become values
+    std::set<std::string> assigned;        // names assigned after their declaration
+  };
   struct FnState {
     int fidx = 0;
     Function* fn = nullptr;
@@ -148,6 +160,23 @@ class Compiler {
     size_t body_depth = 0;                // scopes_.size() in the function body's own block
     std::set<int> buffered_targets;       // escape nodes of variables an append buffers already
     int buffered_appends = 0;             // appends numbered for a stack buffer (flags bits 2–7)
+    const LitPlan* plan = nullptr; // the top-level function's function literals (compiler_closures.cpp)
+    std::string top_name;                 // that function's name: its literals are top_name.func1, …
+  };
+  // LitCtx: a function literal being compiled as a function of its own (a func value).
+  // A name its body does not declare is looked up in the enclosing function's scopes
+  // [outer_floor, base) and becomes a capture: a variable of the literal loaded from its
+  // closure at entry (by value, or its box / Obj by reference).
+  struct Capture {
+    std::string name;
+    Entity outer;                          // the variable in the enclosing function
+    bool by_ref = false;
+    int inner_slot = -1;                   // the literal's slot the closure's field is loaded into
+  };
+  struct LitCtx {
+    size_t outer_floor = 0, base = 0;      // base: scopes_ index of the captures' scope
+    FnState* fs = nullptr;
+    std::vector<Capture> caps;
   };
   FnState* F = nullptr;
 
@@ -362,6 +391,20 @@ class Compiler {
   V rand_new(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_method(const Expr& e, const Expr& sel);
 
+  // ---------------------------------------------------------------- compiler_closures.cpp: function values
+  bool func_type(const TypeExpr& te, TypeId& out);
+  static bool expands_at_calls(const FuncDecl& fd);
+  void plan_literals(const std::vector<StmtP>& body, FnState& st);
+  bool expands_argument(const Expr& call, size_t arg) const;
+  Entity* capture(size_t level, const std::string& name);
+  int slot_in(FnState& st, TypeId t, const std::string& name);
+  V func_lit(const Expr& e);
+  V func_value_of(const Entity& en, Pos p);
+  V func_value_call(const Expr& e, V fv);
+  V method_value(const Expr& sel, const Entity& method, bool x_is_ptr);
+  int method_wrapper(int method);
+  int new_lit_function(const std::string& name, const std::vector<TypeId>& params, const std::vector<TypeId>& results, Pos pos, Pos end);
+
   // ---------------------------------------------------------------- compiler_generics.cpp: generics
   // A generic function or type is compiled once per list of type arguments (an instance),
   // its type parameters bound in a scope of their own (Entity::Type) while its signature,
@@ -447,6 +490,13 @@ class Compiler {
   std::map<const FuncDecl*, std::string> std_pkg_;   // a function of std_file_ → "slices.Max"
   int std_ctx_ = 0;                          // > 0: checking a std function's constraints
   TypeId comparable_type_ = 0, ordered_type_ = 0;
+  // function values (compiler_closures.cpp)
+  std::vector<LitCtx*> lit_ctx_;             // literals being compiled, innermost last
+  int speculative_ = 0;                      // > 0: static_type is compiling (rolled back)
+  std::deque<LitPlan> plans_;
+  std::deque<FuncDecl> lit_decls_;           // a literal function's declaration (its name)
+  std::map<std::string, int> lit_numbers_;   // per top-level function: literals made so far
+  std::map<int, int> method_wrappers_;       // method → its method value's wrapper (T.M-fm)
 };
 
 // inline.cpp: gc surely inlines fd (tiny functions only).

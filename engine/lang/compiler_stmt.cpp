@@ -231,7 +231,8 @@ bool Compiler::rhs_values(const Stmt& s, size_t n, std::vector<V>& out, std::vec
 bool Compiler::define(const Stmt& s) {
   for (const auto& l : s.lhs)
     if (l->kind != Expr::Ident) return fail(l->pos, "non-name " + expr_str(*l) + " on left side of :=");
-  if (s.lhs.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE) return declare_closure(*s.lhs[0], *s.rhs[0]);
+  if (s.lhs.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE && !(F->plan && F->plan->value_names.count(s.lhs[0]->name)))
+    return declare_closure(*s.lhs[0], *s.rhs[0]);   // only called: expanded where it is called
   std::vector<V> vals;
   std::vector<Pos> pos;
   if (!rhs_values(s, s.lhs.size(), vals, pos)) return false;
@@ -462,7 +463,7 @@ bool Compiler::inc_dec(const Stmt& s) {
 }
 
 bool Compiler::var_decl(const Stmt& s) {
-  if (!s.type && s.names.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE) {
+  if (!s.type && s.names.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE && !(F->plan && F->plan->value_names.count(s.names[0]))) {
     Expr name;
     name.kind = Expr::Ident;
     name.pos = s.name_pos[0];

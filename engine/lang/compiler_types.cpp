@@ -384,6 +384,7 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
       return true;
     }
     case TypeExpr::Interface: return interface_type(te, out);
+    case TypeExpr::Func: return func_type(te, out);
     default:
       return fail(te.pos, "type not supported by the playground");
   }
@@ -594,7 +595,7 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
   if (v.is_type) return fail(p, T.name(v.t) + " (type) is not an expression");
   if (v.t == TypeTable::kUntypedNil) {
     Kind k = T.kind(t);
-    if (k == Kind::Map || k == Kind::Slice || k == Kind::Pointer || k == Kind::Interface) {
+    if (k == Kind::Map || k == Kind::Slice || k == Kind::Pointer || k == Kind::Interface || k == Kind::Func) {
       v.t = t;
       return true;
     }

@@ -112,6 +112,8 @@ void Compiler::addr_names_in(const Expr* e, std::set<std::string>& out) const {
   if (e->kind == Expr::Call && e->x && e->x->kind == Expr::Selector && e->x->x->kind == Expr::Ident &&
       ptr_method_names_.count(e->x->name))
     out.insert(e->x->x->name);
+  // x.M not called, M a pointer method: the method value holds &x
+  if (e->kind == Expr::Selector && e->x && e->x->kind == Expr::Ident && ptr_method_names_.count(e->name)) out.insert(e->x->name);
   for_each_child(*e, [&](const Expr* x) { addr_names_in(x, out); });
   if (e->kind == Expr::FuncLitE && e->lit)   // a literal's body expands into this function
     for (const auto& b : e->lit->body) addr_names_in(b.get(), out);

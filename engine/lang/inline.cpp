@@ -27,15 +27,22 @@ constexpr int kTinyNodes = 40;
 
 // tiny_leaf says whether gc surely inlines fd, in Go 1.19 as in 1.24 (inlining budget 80;
 // a call of a function gc does not inline costs 57 and more): not //go:noinline, at most
-// kTinyStmts statements and kTinyNodes expression nodes, no switch, label or function
-// literal, and no call but make, new, len, cap and delete. gc inlines larger functions too; those
+// kTinyStmts statements and kTinyNodes expression nodes (a function literal's body counted
+// in, as inl.go's hairyVisitor does since Go 1.16), no switch or label, and no call but
+// make, new, len, cap and delete. gc inlines larger functions too; those
 // are treated as not inlined (compiler.h).
 bool tiny_leaf(const FuncDecl& fd) {
   if (fd.noinline || !fd.has_body || fd.body.size() > kTinyStmts) return false;
   int nodes = 0;
+  std::function<bool(const Stmt*)> stmt_ok;
   std::function<bool(const Expr*)> expr_ok = [&](const Expr* e) {
     if (!e) return true;
-    if (++nodes > kTinyNodes || e->kind == Expr::FuncLitE) return false;
+    if (++nodes > kTinyNodes) return false;
+    if (e->kind == Expr::FuncLitE) {   // gc inlines functions with closures, the body counted
+      for (const StmtP& b : e->lit->body)
+        if (!stmt_ok(b.get())) return false;
+      return true;
+    }
     if (e->kind == Expr::Call) {
       const Expr* f = e->x.get();
       if (!f || f->kind != Expr::Ident ||
@@ -48,7 +55,7 @@ bool tiny_leaf(const FuncDecl& fd) {
       if (!expr_ok(a.get())) return false;
     return true;
   };
-  std::function<bool(const Stmt*)> stmt_ok = [&](const Stmt* st) {
+  stmt_ok = [&](const Stmt* st) {
     if (!st) return true;
     if (st->kind == Stmt::Switch || st->kind == Stmt::Defer || !st->label.empty()) return false;   // gc inlines neither
     for (const ExprP& e : st->lhs)

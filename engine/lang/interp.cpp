@@ -51,7 +51,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   for (size_t t = 0; t < T.size(); ++t) {
     Kind k = T.kind(TypeId(t));
     type_has_refs_[t] = k == Kind::String || k == Kind::Struct || k == Kind::Array || k == Kind::Pointer ||
-                        k == Kind::Map || k == Kind::Slice || k == Kind::Iter || k == Kind::Interface;
+                        k == Kind::Map || k == Kind::Slice || k == Kind::Iter || k == Kind::Interface || k == Kind::Func;
   }
   leaf_obj_.assign(T.size(), 0);
   for (size_t t = 0; t < T.size(); ++t) {
@@ -907,6 +907,20 @@ void Interpreter::exec(uint64_t stop) {
         }
         stack_[base] = v;
         if (!call_function(me->func, base)) goto out;
+        RELOAD();
+        pc = 0;
+        continue;
+      }
+      case OpCallF: {
+        // a call through a func value: the closure's element 0 is the function, the
+        // closure itself its context (runtime: the funcval in DX)
+        const Word w = R[in.a];
+        if (w == 0) VM_PANIC("runtime error: invalid memory address or nil pointer dereference");
+        const uint32_t base = fr->base + uint32_t(in.b);
+        if (!call_function(int32_t(obj_get(uint32_t(w), 0)), base)) goto out;
+        const size_t ctx = size_t(base) + in.k;
+        if (stack_.size() <= ctx) stack_.resize(ctx + 16, 0);
+        stack_[ctx] = w;
         RELOAD();
         pc = 0;
         continue;

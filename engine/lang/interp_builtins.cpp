@@ -176,6 +176,7 @@ void Interpreter::panic(const std::string& msg) {
   for (size_t i = frames_.size(); i-- > 0;) {
     const Function& fn = prog_.funcs[size_t(frames_[i].fn)];
     if (frames_[i].pc < 0) continue;
+    if (fn.name.size() > 3 && fn.name.compare(fn.name.size() - 3, 3, "-fm") == 0) continue;   // a method value's wrapper: hidden, as in Go's traceback
     int line = size_t(frames_[i].pc) < fn.lines.size() ? fn.lines[size_t(frames_[i].pc)] : 0;
     text += fn.name + "(...)\n\tmain.go:" + std::to_string(line) + "\n";
   }

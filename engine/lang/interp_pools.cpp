@@ -281,7 +281,7 @@ void Interpreter::mark_word(TypeId t, Word w, heap::Marker* m) {
         if (m) m->mark(strs_[w].data);
       }
       return;
-    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface:
+    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: case Kind::Func:
       if (m && leaf_obj_[t] && m->deferring()) m->defer(uint32_t(w));   // a leaf: marked later
       else mark_obj(uint32_t(w), m);
       return;

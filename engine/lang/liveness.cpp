@@ -68,6 +68,11 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
       for (int i = 0; i < in.d; ++i) defs.push_back(in.b + i);
       break;
+    case OpCallF:
+      uses.push_back(in.a);
+      for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
+      for (int i = 0; i < in.d; ++i) defs.push_back(in.b + i);
+      break;
     case OpRet: for (int i = 0; i < in.b; ++i) uses.push_back(in.a + i); break;
     case OpBi:
       for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);

@@ -130,10 +130,7 @@ class Parser {
       if (f.has_recv) return fail(cur().pos, "syntax error: method must have no type parameters");
       if (!type_params(f.tparams)) return false;
     }
-    // a parameter may have a function type (expanded at each call by the compiler)
-    func_types_ok_ = true;
     if (!param_list(f.params, true)) return false;
-    func_types_ok_ = false;
     if (!results_after_params(f.results)) return false;
     if (cur().kind != Tok::LBrace) {
       f.has_body = false;
@@ -457,12 +454,9 @@ class Parser {
         next();
         break;
       case Tok::Func:
-        if (!func_types_ok_) return fail(cur().pos, "function types are not supported by the playground (only as the type of a function's parameter)");
         next();
         t->kind = TypeExpr::Func;
-        func_types_ok_ = false;   // no function types inside function types
         if (!signature(t->fparams, t->fresults)) return false;
-        func_types_ok_ = true;
         break;
       case Tok::Interface: {
         // interface { M(params) results; Embedded; pkg.Embedded }
@@ -481,10 +475,7 @@ class Parser {
             auto ft = std::make_unique<TypeExpr>();
             ft->kind = TypeExpr::Func;
             ft->pos = f.pos;
-            const bool saved = func_types_ok_;
-            func_types_ok_ = false;
             if (!signature(ft->fparams, ft->fresults)) return false;
-            func_types_ok_ = saved;
             f.type = std::move(ft);
           }
           t->fields.push_back(std::move(f));
@@ -1188,7 +1179,6 @@ class Parser {
   int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
   int depth_ = 0;
   int defers_ = 0;    // defer statements so far: names their hidden argument variables
-  bool func_types_ok_ = false;   // parsing a function's or method's parameters
   bool failed_ = false;
 };
 

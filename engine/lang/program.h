@@ -112,6 +112,9 @@ enum Op : uint8_t {
   OpAssert,   // R[a] = R[b].(k); flags bit0: comma-ok into R[a+1], bit1: k is an interface
   OpCallI,    // R[b].M(R[b+1 ..]) for method name a (Program::method_names): frame at R[b],
               // c args with the receiver, d results; the dynamic type's method is called
+  OpCallF,    // call the func value R[a] (nil panics): frame at R[b], c args, d results; the
+              // closure goes in R[b+k] (the callee's context slot; a function literal's
+              // last parameter), its element 0 names the function (see compiler_closures.cpp)
   // counted map loops (fuse_map_loops): an OpMSet/OpMDel that is the whole work of
   // `for ; i < n; i++ { m[i] = v }` / `{ delete(m, i) }`, followed by `addi i,i,1` and,
   // k instructions after it, `jlts top,i,n`; d = the instructions per iteration. Same

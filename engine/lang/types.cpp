@@ -26,7 +26,7 @@ TypeTable::TypeTable() {
     t.ptrs = p.k == Kind::String || p.k == Kind::Iter;
     t.name = p.name;
     t.under = TypeId(types_.size());
-    types_.push_back(std::move(t));
+    types_.emplace_back() = std::move(t);
   }
 }
 
@@ -45,7 +45,7 @@ TypeId TypeTable::add(Type t) {
   TypeId id = TypeId(types_.size());
   t.under = id;
   layout(t);
-  types_.push_back(std::move(t));
+  types_.emplace_back() = std::move(t);
   return id;
 }
 
@@ -123,7 +123,7 @@ TypeId TypeTable::named(const std::string& name) {
   t.complete = false;
   TypeId id = TypeId(types_.size());
   t.under = id;
-  types_.push_back(std::move(t));
+  types_.emplace_back() = std::move(t);
   return id;
 }
 
@@ -166,7 +166,7 @@ bool TypeTable::is_aggregate(TypeId id) const {
 bool TypeTable::is_ref(TypeId id) const {
   Kind k = kind(id);
   return k == Kind::String || k == Kind::Slice || k == Kind::Map || k == Kind::Pointer ||
-         k == Kind::Struct || k == Kind::Array || k == Kind::Iter || k == Kind::Interface;
+         k == Kind::Struct || k == Kind::Array || k == Kind::Iter || k == Kind::Interface || k == Kind::Func;
 }
 bool TypeTable::comparable(TypeId id) const {
   const Type& t = u(id);

@@ -15,11 +15,13 @@
 //   1. identical(a, b) ⇔ a == b (after interning), except untyped constants.
 //   2. size and align follow Go's rules; has_ptrs is true iff the GC would scan the type.
 //
-// Simplifications: func types only as interface methods' signatures; no channels; float64 is the only float type;
+// Simplifications: a func value is a pointer to its closure (program.h, OpCallF); no channels; float64 is the only float type;
 // untyped float constants are held in a double.
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "engine/lang/chunked_vector.h"
 
 namespace lang {
 
@@ -107,7 +109,9 @@ class TypeTable {
  private:
   TypeId add(Type t);
   void layout(Type& t);
-  std::vector<Type> types_;
+  // chunks: a Type& stays valid while the compiler makes new types (a composite literal's
+  // element may hold a function literal whose body makes some)
+  ChunkedVector<Type, 256> types_;
 };
 
 }  // namespace lang
