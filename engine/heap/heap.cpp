@@ -151,6 +151,15 @@ void Heap::count_alloc(uint64_t bytes, bool noscan) {
   heap_alloc_ += bytes;
   heap_live_ += bytes;
   if (!noscan) scan_alloc_ += bytes;
+  // Allocated black: during the concurrent mark it counts as marked (mgcmark.go
+  // gcmarknewobject: work.bytesMarked); while the program finishes the operation that
+  // started or ended a cycle, on top of the marked bytes (engine/heap/README.md).
+  if (marking_) {
+    marked_bytes_ += bytes;
+    if (!noscan) marked_scan_bytes_ += bytes;
+  } else if (pending_) {
+    pending_black_ += bytes;
+  }
 }
 
 ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
@@ -178,7 +187,7 @@ ObjId Heap::alloc_small(uint8_t sizeclass, bool noscan) {
     if (!(word & 1)) break;
   }
   alloc_word(s, slot >> 6) |= 1ull << (slot & 63);
-  if (pending_) mark_word(s, slot >> 6) |= 1ull << (slot & 63);   // allocated black
+  if (pending_ || marking_) mark_word(s, slot >> 6) |= 1ull << (slot & 63);   // allocated black
   ++s.alloc_count;
   s.freeindex = static_cast<uint16_t>(slot + 1);
   if (s.alloc_count == s.nelems) mcache_[spc] = 0;   // full: the next alloc refills
@@ -193,7 +202,7 @@ ObjId Heap::alloc_large(uint64_t size, bool noscan) {
   took_span_ = true;
   Span& s = spans_[idx];
   alloc_word(s, 0) = 1;
-  if (pending_) mark_word(s, 0) = 1;   // allocated black
+  if (pending_ || marking_) mark_word(s, 0) = 1;   // allocated black
   s.alloc_count = 1;
   count_alloc(npages * kPageSize, noscan);
   return idx << kSlotBits;
@@ -258,7 +267,7 @@ void Heap::free_span(uint32_t idx) {
 
 uint64_t Heap::alloc_pages(uint64_t npages) {
   // pageAlloc.find: first fit by address.
-  advance();
+  scavenge_to_now();
   auto it = free_runs_.begin();
   while (it != free_runs_.end() && it->second < npages) ++it;
   uint64_t growth = 0;
@@ -437,6 +446,11 @@ int64_t Heap::set_memory_limit(int64_t limit) {
 }
 
 void Heap::maybe_start_gc() {
+  // A concurrent mark whose work is done ends when the operation does (gc_work).
+  if (marking_) {
+    if (mark_done()) end_mark();
+    return;
+  }
   // With a limit the goal follows every allocation and release (gcTrigger.test reads
   // gcController.trigger(), which recomputes it).
   if (memory_limit_ != kNoMemoryLimit && !in_gc_) pace();
@@ -466,7 +480,7 @@ void Heap::flush_mcaches() {
 }
 
 void Heap::free_os_memory() {
-  while (pending_) gc_work(~0ull);
+  finish_running_cycle();
   scavenge_after_cycle_ = true;
   run_cycle(true, false, /*resumable=*/true);
 }
@@ -477,7 +491,7 @@ void Heap::gc_periodic() {
 
 void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
   // A cycle still marking ends first (runtime.GC waits for the running cycle: mgc.go GC).
-  while (pending_) gc_work(~0ull);
+  finish_running_cycle();
   in_gc_ = true;
   if (pool_cleanup_) pool_cleanup_();
   if (on_gc_start) on_gc_start();
@@ -498,6 +512,9 @@ void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
   tiny_block_ = kNil;
   tiny_offset_ = 0;
   deferring_ = resumable && resumable_ && leaf_marker_;
+  // An automatic cycle's mark goes on while the program runs, when the clock can time it.
+  concurrent_next_ = !forced && !periodic && resumable && resumable_ && nanotime &&
+                     profile_.mark_scan_bytes_per_ns > 0;
   mark_phase();
   deferring_ = false;
   if (deferred_done_ == deferred_.size()) {
@@ -509,9 +526,13 @@ void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
     deferred_scans_.clear();
   }
   pending_cycle_ = c;
-  live_at_mark_ = heap_live_;
+  pending_black_ = 0;
   if (deferred_done_ < deferred_.size() || !deferred_scans_.empty()) {
     pending_ = true;   // gc_work scans and marks the leaves, and ends the cycle
+    return;
+  }
+  if (concurrent_next_) {
+    start_mark_phase();
     return;
   }
   end_cycle();
@@ -535,6 +556,10 @@ uint64_t Heap::gc_work(uint64_t units) {
     pending_ = false;
     deferred_.clear();
     deferred_done_ = 0;
+    if (concurrent_next_) {   // the roots are marked: the mark goes on while the program runs
+      start_mark_phase();
+      return done;
+    }
     ending_in_gc_work_ = true;
     end_cycle();   // on_gc may leave the owner's sweep to later calls (continue_sweep)
     ending_in_gc_work_ = false;
@@ -557,9 +582,11 @@ void Heap::forget_scan(const DeferredScan* scan) {
 void Heap::end_cycle() {
   GcCycle c = pending_cycle_;
   const uint64_t before_objects = mallocs_ - frees_, before_bytes = heap_alloc_;
-  // Objects allocated black since the cycle started are live but not marked by it: heapLive
-  // counts them on top of the marked bytes, as if allocated after a cycle run in one go.
-  const uint64_t black = heap_live_ - live_at_mark_;
+  // Objects allocated black outside the concurrent mark (the rest of the operation that
+  // started or ended the cycle) are live but not marked by it: heapLive counts them on top of
+  // the marked bytes, as if allocated after the cycle.
+  const uint64_t black = pending_black_;
+  pending_black_ = 0;
   // Mark termination: the scavenge index's next generation, and what the scavenger's pacing
   // reads before the sweep frees anything (mgc.go gcMarkTermination: lastHeapInUse, nextGen;
   // mgcpacer.go endCycle: lastHeapGoal).
@@ -593,6 +620,42 @@ void Heap::end_cycle() {
     scavenge_all();
   }
   if (on_gc) on_gc(cycles_.back());
+}
+
+void Heap::finish_running_cycle() {
+  while (pending_) gc_work(~0ull);
+  if (marking_) end_mark();
+}
+
+void Heap::start_mark_phase() {
+  // The roots are marked; the workers go on with the scan work while the program runs
+  // (engine/heap/README.md, "A mark that takes time"). mgcpacer.go revise: an allocating
+  // goroutine assists in proportion, so that the work is done by the time heapLive reaches
+  // the goal; once past it, by 10 % more (maxOvershoot).
+  concurrent_next_ = false;
+  marking_ = true;
+  mark_start_ns_ = now();
+  mark_live0_ = heap_live_;
+  mark_work_ = marked_scan_bytes_ + profile_.stack_and_globals_scan;
+  uint64_t goal = goal_;
+  if (goal != ~0ull && heap_live_ >= goal) goal += goal / 10;
+  const uint64_t room = goal > heap_live_ ? goal - heap_live_ : 1;
+  assist_per_byte_ = double(mark_work_) / double(room);
+}
+
+bool Heap::mark_done() const {
+  const int64_t since = now() - mark_start_ns_;
+  if (since < profile_.mark_min_ns) return false;
+  const double assisted = double(heap_live_ - mark_live0_) * assist_per_byte_;
+  return double(since) * profile_.mark_scan_bytes_per_ns + assisted >= double(mark_work_);
+}
+
+void Heap::end_mark() {
+  // Mark termination, at the allocation or ReadMemStats that finds the work done. It ends at
+  // once, sweep included, as a cycle whose roots defer nothing always has: letting it wait for
+  // gc_work would make Simulation::step(n) run fewer than n ops.
+  marking_ = false;
+  end_cycle();
 }
 
 void Heap::mark_phase() {

@@ -36,13 +36,15 @@
 //   6. The bitmap blocks of in-use spans and the free blocks never overlap.
 //
 // Simplifications (each measured against real Go to stay within the oracle tolerances):
-//   - A GC cycle is instantaneous for the program and sweeps at once (a resumable cycle
-//     spreads its marking of leaves over calls to gc_work while the program waits). Objects allocated during a real
-//     concurrent mark would survive that cycle; here the cycle runs right after the
-//     allocation that crossed the trigger, when the just-allocated object is live, which
-//     reproduces the "old bucket array still marked" effect (engine/maps/README.md, "1M on
-//     Go 1.19, inline values"). As in mallocgc, only an allocation that takes a new span (a
-//     large object, or a full cached span refilled) tests the trigger (shouldhelpgc).
+//   - A cycle marks its roots at once, right after the allocation that crossed the trigger,
+//     when the just-allocated object is live, which reproduces the "old bucket array still
+//     marked" effect (engine/maps/README.md, "1M on Go 1.19, inline values"); a resumable
+//     cycle spreads its marking of leaves over calls to gc_work while the program waits.
+//     An automatic cycle's mark then goes on while the program runs and allocates black, for
+//     as long as the profile's mark pace and the assists say (engine/heap/README.md, "A mark
+//     that takes time"); it ends, and sweeps at once, at an allocation that takes a span or a
+//     ReadMemStats. As in mallocgc, only an allocation that takes a new span (a large object,
+//     or a full cached span refilled) tests the trigger (shouldhelpgc).
 //   - The trigger uses Go's bounds (engine/heap/README.md, "The trigger") with a runway from
 //     the scannable heap in place of the cons/mark controller, which depends on wall-clock
 //     timing.
@@ -50,9 +52,10 @@
 //   - HeapReleased: fresh, never-used pages, plus the free pages debug.FreeOSMemory and the
 //     memory limit's allocation-time scavenging returned (engine/heap/README.md, "The
 //     scavenger").
-//   - Time: only the background scavenger and cycles near a memory limit (1 ms each) move on
-//     the caller's clock (nanotime); other cycles take none. The GC CPU limiter is not
-//     modelled (it never limits in the programs measured: GCCPUFraction ≤ 0.10).
+//   - Time (the caller's clock, nanotime): the background scavenger, the concurrent mark and
+//     the gap between cycles near a memory limit. Without a clock a cycle ends at once. The
+//     GC CPU limiter is not modelled (it never limits in the programs measured:
+//     GCCPUFraction ≤ 0.10).
 //   - The non-heap Sys fields (GCSys, OtherSys, StackSys, …) are the profile's measured
 //     start-up figures, plus GCSys per 64 MiB arena and the fixed growth of the first two
 //     GC cycles (Profile::gc_sys_after_cycle), not the runtime's own allocations.
@@ -274,8 +277,13 @@ class Heap {
   // goroutines do up to nanotime(): the scavenger (engine/heap/README.md, "The scavenger").
   std::function<int64_t()> nanotime;
   void advance();
-  // A GC cycle's length on that clock, for the memory limit's back-to-back cycles.
-  static constexpr int64_t kCycleNs = 1'000'000;
+  // marking is true while an automatic cycle's concurrent mark runs on (engine/heap/README.md,
+  // "A mark that takes time"): the program allocates black, nothing is swept, no cycle starts.
+  bool marking() const { return marking_; }
+  // Near the memory limit, the time from one cycle's end to the next one's start on that
+  // clock (sweep termination, the limit's goal caught up): with the mark's own length
+  // (Profile::mark_min_ns) it gives the cycle counts of tests/oracle/gaps/memory_limit_cycles.go.
+  static constexpr int64_t kCycleNs = 500'000;
   // sysmon wakes a scavenger that the end of a sweep made ready (mgcsweep.go sweepone →
   // scavengerState.ready; proc.go sysmon), sleeping up to 10 ms when it finds nothing to do.
   static constexpr int64_t kSysmonWakeNs = 10'000'000;
@@ -320,6 +328,14 @@ class Heap {
   void maybe_start_gc();
   void run_cycle(bool forced, bool periodic = false, bool resumable = false);
   void end_cycle();
+  // The concurrent mark (mgc.go gcBgMarkWorker, mgcmark.go gcAssistAlloc; mgcpacer.go revise):
+  // start_mark_phase begins it once the roots are marked; mark_done says whether the workers
+  // and the assists have done its scan work by now; end_mark ends it and the cycle.
+  void start_mark_phase();
+  bool mark_done() const;
+  void end_mark();
+  void scavenge_to_now();
+  void finish_running_cycle();   // runtime.GC waits for a running cycle (mgc.go GC)
   void mark_phase();
   void sweep();
   void recompute_goal();
@@ -410,8 +426,15 @@ class Heap {
   size_t deferred_done_ = 0;
   std::vector<const DeferredScan*> deferred_scans_;
   GcCycle pending_cycle_;
-  uint64_t live_at_mark_ = 0;   // heapLive when the roots were marked
   bool ending_in_gc_work_ = false;   // end_cycle called by gc_work (sweep_may_continue)
+  // The concurrent mark: after its roots (and deferred leaves) an automatic cycle goes on
+  // while the program runs, until its scan work is done (mark_done).
+  bool concurrent_next_ = false;   // the cycle being marked goes concurrent when its roots are done
+  bool marking_ = false;
+  int64_t mark_start_ns_ = 0;
+  uint64_t mark_work_ = 0, mark_live0_ = 0;
+  double assist_per_byte_ = 0;
+  uint64_t pending_black_ = 0;   // bytes allocated black outside the concurrent mark
   SweepStep sweep_step_;             // the owner's sweep left to gc_work (continue_sweep)
 };
 

@@ -127,6 +127,12 @@ uint64_t Heap::scavenge_needed() const {
 }
 
 void Heap::advance() {
+  // The mark workers first: a concurrent mark whose work is done by now ends.
+  if (marking_ && mark_done()) end_mark();
+  scavenge_to_now();
+}
+
+void Heap::scavenge_to_now() {
   // bgscavenge: run a batch (scavengerState.run), sleep (scavengerState.sleep), until the
   // clock; parked when there is nothing to do, until a sweep ends (end_cycle).
   if (!nanotime) return;

@@ -171,6 +171,15 @@ struct Profile {
   uint64_t gc_sys_after_cycle[2];
   uint64_t other_sys_after_first_gc;
   uint64_t stack_and_globals_scan;          // term of the heap goal (mgcpacer.go)
+  // The concurrent mark's pace (engine/heap/README.md, "A mark that takes time"): scan work
+  // (bytes of pointerful objects, stacks and globals) the background and idle mark workers
+  // do per ns of the program's clock with GOMAXPROCS=2, one goroutine running. 0: a cycle
+  // ends at the allocation that started it.
+  double mark_scan_bytes_per_ns = 0;
+  // However little there is to scan, a concurrent mark lasts this long on that clock: the
+  // workers' wake-ups, the ragged barrier and the two stop-the-worlds (mgc.go gcStart,
+  // gcMarkDone, gcMarkTermination).
+  int64_t mark_min_ns = 0;
 
   // math/rand's top-level functions: before Go 1.20 the global source is built at init
   // (5 440 B); from 1.20 on the first call (176 B); from 1.24 rand.Seed does nothing.

@@ -1,8 +1,8 @@
 // memory_limit_cycles.go — how many cycles run once a map that never shrinks outgrows a
 // memory limit (GOGC off, 64 MiB). Not in the default oracle run: the count depends on how
 // long each cycle takes against how fast the program allocates, and real Go's own runs differ
-// by half (3 runs: Go 1.19 38–44 cycles at the end, Go 1.24 30–51). gomapsim gives a cycle
-// 1 ms on its clock (engine/heap/README.md, "GOMEMLIMIT"): 47 and 30.
+// by half (3 runs: Go 1.19 38–44 cycles at the end, Go 1.24 30–51). gomapsim times the mark
+// and the gap between cycles on its clock (engine/heap/README.md, "GOMEMLIMIT"): 42 and 34.
 package main
 
 import (
