@@ -728,6 +728,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
       {"log.Print", Builtin::LogPrint, 0}, {"log.Println", Builtin::LogPrintln, 0}, {"log.Printf", Builtin::LogPrintf, 0},
       {"log.Fatal", Builtin::LogFatal, 0}, {"log.Fatalln", Builtin::LogFatalln, 0}, {"log.Fatalf", Builtin::LogFatalf, 0},
   };
+  if (full == "crypto/rand.Read") {
+    std::vector<V> args;
+    if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
+    return crypto_read(e, args);
+  }
   if (full == "fmt.Errorf" || pkg == "errors" || full == "strconv.Atoi") {
     if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");
     std::vector<V> args;

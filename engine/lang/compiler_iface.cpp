@@ -462,6 +462,26 @@ V Compiler::atoi(const Expr& e, std::vector<V>& args) {
   return t;
 }
 
+// crypto_read: crypto/rand.Read(b) → (n int, err error). Up to Go 1.23 b escapes (it goes
+// to io.ReadFull through the Reader interface); from 1.24 it does not (LibraryRules).
+V Compiler::crypto_read(const Expr& e, std::vector<V>& args) {
+  if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to rand.Read");
+  if (!assignable(args[0], T.slice(TypeTable::kUint8), e.args[0]->pos, "argument to rand.Read")) { V v; v.ok = false; return v; }
+  if (lib_.crypto_read_escapes) sink(args[0].src);
+  std::vector<V*> ps{&args[0]};
+  V r = bi_call(Builtin::CryptoRandRead, ps, TypeTable::kInt, false);
+  if (!r.ok) return r;
+  const int base = fresh_slots({TypeTable::kInt, prog_.error_type});
+  Instr& bi = F->fn->code.back();
+  bi.a = base;
+  bi.flags |= 2;
+  V t;
+  t.is_tuple = true;
+  t.t = T.tuple({TypeTable::kInt, prog_.error_type});
+  t.slot = base;
+  return t;
+}
+
 // ---------------------------------------------------------------- embedding: promoted fields and methods
 // direct_member: t (or the struct a *t points to) has a field or method name of its own.
 bool Compiler::direct_member(TypeId t, const std::string& name) {

@@ -383,6 +383,7 @@ class Compiler {
   V errors_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V errorf(const Expr& e, std::vector<V>& args);
   V atoi(const Expr& e, std::vector<V>& args);
+  V crypto_read(const Expr& e, std::vector<V>& args);
   void rand_types();
   bool direct_member(TypeId t, const std::string& name);
   bool embedded_path(TypeId t, const std::string& name, std::vector<std::string>& path);

@@ -328,6 +328,10 @@ class Interpreter {
   // rand.Seed; its numbers are not Go's (Go's source is randomly seeded since 1.20).
   uint64_t rand_state_ = 0;
   bool rand_used_ = false;
+  // crypto/rand: a generator of its own (math/rand's numbers stay as they were), seeded
+  // from VmOptions::seed at the first Read
+  uint64_t crypto_state_ = 0;
+  bool crypto_used_ = false;
   uint32_t gcs_seen_ = 0;                  // heap NumGC when last_gc_clock_ was set
   uint64_t periods_ = 0, checked_entries_ = 0;
   // interfaces: the method sets by (dynamic type, method name), method names by spelling,

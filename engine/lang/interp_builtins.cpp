@@ -424,6 +424,34 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       R[in.a + 1] = err;
       return true;
     }
+    case Builtin::CryptoRandRead: {
+      // crypto/rand.Read: bytes from a generator of the run's own (the seed knob gives other
+      // bytes; real Go's are the kernel's); the first call's allocations are the release's
+      if (!crypto_used_) {
+        crypto_used_ = true;
+        crypto_state_ = opt_.seed ^ 0x6a09e667f3bcc908ull;
+        for (uint64_t size : profile_.library.crypto_first_read) {
+          alloc(size, false);
+          if (status_ != VmStatus::Running) return false;
+        }
+      }
+      const Word w = a[0];
+      uint64_t n = 0;
+      if (w && w < slices_.size()) {
+        const SliceEnt sl = slices_[w];
+        n = sl.len;
+        for (uint64_t i = 0; i < n; ++i) {
+          crypto_state_ += 0x9e3779b97f4a7c15ull;   // splitmix64
+          uint64_t z = crypto_state_;
+          z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+          z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+          obj_set(sl.arr, sl.off + i, Word((z ^ (z >> 31)) & 0xff));
+        }
+      }
+      R[in.a] = n;
+      R[in.a + 1] = 0;
+      return true;
+    }
     case Builtin::ErrorsIs: {
       // errors.Is: err or an error it wraps equals target (errors/wrap.go)
       for (Word e = a[0]; ; e = errors_unwrap(e)) {

@@ -154,6 +154,7 @@ enum class Builtin : uint16_t {
   // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
   ErrorsIs, ErrorsUnwrap, ErrorsAs, StrconvErr,
   RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
+  CryptoRandRead,  // crypto/rand.Read(b): (n int, err error), b filled from the run's seed
 };
 
 // MethodEnt: the method name of a type's method set (Go's itab entry): the function, and

@@ -94,6 +94,12 @@ struct LibraryRules {
   // 1.21+); before, it makes the message with fmt.Sprint* (one string a call) and copies it
   // into the Logger's own buffer.
   bool log_buffer_pool = false;
+  // crypto/rand.Read(b): up to Go 1.23 it is io.ReadFull(Reader, b) through an interface, so
+  // b escapes; from 1.24 (crypto/internal/sysrand) it does not. The first call allocates
+  // (the blocked-entropy warning's time.AfterFunc timer up to 1.23; sysrand's state from
+  // 1.24): the sizes of those objects, measured (tests/oracle/programs/crypto_rand.go).
+  bool crypto_read_escapes = true;
+  std::vector<uint64_t> crypto_first_read = {80, 8};
 };
 
 // What the memory limit and the scavenger do that changed between releases (runtime/
