@@ -285,8 +285,7 @@ class KeyOps {
   explicit KeyOps(const SlotCodec& codec) : codec_(codec), small_(codec.small_int_keys()) {}
   static constexpr uint32_t kBigBit = 0x80000000u;
   uint64_t hash_input(uint32_t key) const {
-    if (small_ && !(key & kBigBit))
-      return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(key << 1) >> 1));
+    if (small_ && !(key & kBigBit)) return small_int_input(key);
     return codec_.key_hash_input(key);
   }
   bool equal(uint32_t a, uint32_t b) const {
@@ -301,6 +300,10 @@ class KeyOps {
     return codec_.key_equal(a, b);
   }
   bool small() const { return small_; }
+  // small_int_input is hash_input of a small-int handle (top bit clear) when small().
+  static uint64_t small_int_input(uint32_t key) {
+    return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(key << 1) >> 1));
+  }
 
  private:
   const SlotCodec& codec_;

@@ -432,21 +432,120 @@ void SwissMap::store(uint32_t key, uint32_t elem) {
 
 // run_keys is store_run / remove_run (maps::for_each_run_key): the first group of each key's
 // probe is prefetched kAhead keys before its operation, with the hash the operation then uses.
+// A run's keys are small ints; with keys and elems stored in the slots (no indirect ones)
+// each operation first tries its common case (put_plain, delete_plain), which does what
+// put / remove_hashed would and nothing else, and leaves the other cases to them.
 template <bool kStore>
 void SwissMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
-  for_each_run_key(
-      run, [this] { return seed_; }, [this](uint32_t k) { return hash_of(k); },
-      [this](uint64_t h) { prefetch_hashed(h); },
-      [&](uint32_t key, uint64_t hash) {
-        if constexpr (kStore) {
-          const uint32_t e = elem_is_key ? key : elem;
-          if (e != 0) materialize_elems();
-          *put(key, hash) = e;
-          scratch_elem_ = 0;
-        } else {
-          remove_hashed(key, hash);
-        }
-      });
+  auto seed = [this] { return seed_; };
+  auto prefetch = [this](uint64_t h) { prefetch_hashed(h); };
+  auto generic = [&](uint32_t key, uint64_t hash) {
+    if constexpr (kStore) {
+      const uint32_t e = elem_is_key ? key : elem;
+      if (e != 0) materialize_elems();
+      *put(key, hash) = e;
+      scratch_elem_ = 0;
+    } else {
+      remove_hashed(key, hash);
+    }
+  };
+  if (keys_.small() && !type_.indirect_key() && !type_.indirect_elem()) {
+    for_each_run_key(
+        run, seed, [this](uint32_t k) { return hash64(KeyOps::small_int_input(k), seed_); },
+        prefetch, [&](uint32_t key, uint64_t hash) {
+          if constexpr (kStore) {
+            const uint32_t e = elem_is_key ? key : elem;
+            if ((e == 0 || elems_on_) && put_plain(key, hash, e)) return;
+          } else {
+            if (delete_plain(key, hash)) return;
+          }
+          generic(key, hash);
+        });
+  } else {
+    for_each_run_key(run, seed, [this](uint32_t k) { return hash_of(k); }, prefetch, generic);
+  }
+}
+
+// Probe is what a probe of table t for hash reads first: its ctrl bytes and keys, the
+// group mask (groups.lengthMask) and H2.
+struct SwissMap::Probe {
+  uint8_t* ctrl;
+  uint32_t* keys;
+  uint64_t mask;
+  uint8_t h;
+};
+
+SwissMap::Probe SwissMap::probe_of(const Table& t, uint64_t hash) {
+  return {t.slots.ctrl, t.slots.keys, t.capacity / kSwissGroupSlots - 1u, h2(hash)};
+}
+
+// put_plain is put(key, hash) = elem for a small-int key in a map with tables, stored
+// directly (no indirect key or elem) and elem 0 unless elem handles are kept: an update, or
+// an insert whose probe meets no tombstone before its empty slot, in a table with room
+// (table.PutSlot without pruneTombstones or rehash). Otherwise it changes nothing and
+// returns false.
+GOMAPSIM_HOT bool SwissMap::put_plain(uint32_t key, uint64_t hash, uint32_t elem) {
+  if (dir_.empty()) return false;
+  const uint32_t ti = dir_[directory_index(hash)];
+  Table& t = tables_[ti];
+  const auto [ctrl, keys, mask, h] = probe_of(t, hash);
+  uint64_t s;
+  for (uint64_t off = h1(hash) & mask, step = 1;; off = (off + step++) & mask) {
+    const uint64_t g = off * kSwissGroupSlots;
+    const uint64_t c = load_ctrl(ctrl + g);
+    for (uint64_t m = match_h2(c, h); m != 0; m &= m - 1) {
+      s = g + first(m);
+      if (keys[s] == key) goto store;   // equal_exact for a small-int key
+    }
+    if (const uint64_t m = match_empty_or_deleted(c); m != 0) {
+      s = g + first(m);
+      if (ctrl[s] == kCtrlDeleted || t.growth_left == 0) return false;
+      keys[s] = key;
+      ctrl[s] = h;
+      t.growth_left--;
+      t.used++;
+      used_++;
+      goto store;
+    }
+  }
+store:
+  if (t.slots.elems) t.slots.elems[s] = elem;
+  debug_check(ti, false);
+  end_op();
+  return true;
+}
+
+// delete_plain is remove_hashed for a small-int key stored directly, in a map with tables
+// that holds the key (table.Delete); false, having changed nothing, otherwise.
+GOMAPSIM_HOT bool SwissMap::delete_plain(uint32_t key, uint64_t hash) {
+  if (dir_.empty() || used_ == 0) return false;
+  const uint32_t ti = dir_[directory_index(hash)];
+  Table& t = tables_[ti];
+  const auto [ctrl, keys, mask, h] = probe_of(t, hash);
+  for (uint64_t off = h1(hash) & mask, step = 1;; off = (off + step++) & mask) {
+    const uint64_t g = off * kSwissGroupSlots;
+    const uint64_t c = load_ctrl(ctrl + g);
+    for (uint64_t m = match_h2(c, h); m != 0; m &= m - 1) {
+      const uint64_t s = g + first(m);
+      if (keys[s] != key) continue;
+      t.used--;
+      used_--;
+      keys[s] = 0;
+      if (t.slots.elems) t.slots.elems[s] = 0;
+      if (match_empty(c) != 0) {
+        ctrl[s] = kCtrlEmpty;
+        t.growth_left++;
+      } else {
+        ctrl[s] = kCtrlDeleted;
+        tombstone_possible_ = true;
+      }
+      debug_check(ti, false);
+      if (used_ == 0) reseed();
+      end_op();
+      return true;
+    }
+    if (match_empty(c) != 0) return false;
+  }
 }
 
 void SwissMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
@@ -769,6 +868,14 @@ GOMAPSIM_HOT uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint
 // same table). The new tables have no tombstones and the same capacity.
 void SwissMap::move_slots(const SlotBlock& src, uint32_t capacity, Table& left, Table& right,
                           uint64_t split_bit) {
+  // The common case, no indirect keys or elems, without their tests in the loop.
+  if (src.ind_keys || src.ind_elems) move_slots_as<true>(src, capacity, left, right, split_bit);
+  else move_slots_as<false>(src, capacity, left, right, split_bit);
+}
+
+template <bool kIndirect>
+void SwissMap::move_slots_as(const SlotBlock& src, uint32_t capacity, Table& left, Table& right,
+                             uint64_t split_bit) {
   struct Dest {
     SlotBlock b;
     uint16_t used, growth_left;
@@ -784,8 +891,10 @@ void SwissMap::move_slots(const SlotBlock& src, uint32_t capacity, Table& left, 
     const uint64_t to = off * kSwissGroupSlots + first(e);
     d.b.keys[to] = src.keys[s];
     if (d.b.elems) d.b.elems[to] = src.elems[s];
-    if (d.b.ind_keys) d.b.ind_keys[to] = src.ind_keys[s];
-    if (d.b.ind_elems) d.b.ind_elems[to] = src.ind_elems[s];
+    if constexpr (kIndirect) {
+      if (d.b.ind_keys) d.b.ind_keys[to] = src.ind_keys[s];
+      if (d.b.ind_elems) d.b.ind_elems[to] = src.ind_elems[s];
+    }
     d.b.ctrl[to] = h2(hash);
     d.growth_left--;
     d.used++;

@@ -262,6 +262,10 @@ class SwissMap final : public Map {
   bool remove_hashed(uint32_t key, uint64_t hash);
   void prefetch_hashed(uint64_t hash) const;
   template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
+  struct Probe;
+  static Probe probe_of(const Table& t, uint64_t hash);
+  bool put_plain(uint32_t key, uint64_t hash, uint32_t elem);
+  bool delete_plain(uint32_t key, uint64_t hash);
   bool key_equal(uint32_t a, uint32_t b) const { return keys_.equal_exact(a, b); }
   void materialize_elems();
   uint32_t* elem_at(const SlotBlock& b, uint64_t s) { return b.elems ? &b.elems[s] : &scratch_elem_; }
@@ -289,6 +293,9 @@ class SwissMap final : public Map {
   uint32_t* table_put_slot(uint32_t ti, uint64_t hash, uint32_t key);
   void move_slots(const SlotBlock& src, uint32_t capacity, Table& left, Table& right,
                   uint64_t split_bit);
+  template <bool kIndirect>
+  void move_slots_as(const SlotBlock& src, uint32_t capacity, Table& left, Table& right,
+                     uint64_t split_bit);
   bool table_delete(uint32_t ti, uint64_t hash, uint32_t key);
   // table_find is table.getWithKey: the slot index of key, or −1.
   int64_t table_find(const Table& t, uint64_t hash, uint32_t key) const;
