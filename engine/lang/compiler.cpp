@@ -12,6 +12,7 @@
 // Simplifications: code is register bytecode (program.h), not SSA; temps are reused by slot
 // category; the initialisation order ignores shadowing when it looks for references.
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/sync_map.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -83,6 +84,7 @@ bool Compiler::run_impl() {
   // resolve all named types up front (errors in unused types are still errors)
   for (auto& kv : pkg_)
     if (kv.second.k == Entity::Type && !resolve_type_entity(kv.second)) return false;
+  if (auto it = pkg_.find("sync_indirect"); it != pkg_.end()) T.set_go_size(it->second.type, kSyncIndirectBytes);
   if (!signatures()) return false;
   for (const FuncDecl& fd : file_.funcs)
     for (const auto& b : fd.body) addr_names_in(b.get(), addr_globals_);
@@ -619,7 +621,8 @@ bool Compiler::init_function() {
 
 }  // namespace detail
 
-bool compile(const File& file, Program& prog, Error& err, int go_minor) {
+bool compile(File& file, Program& prog, Error& err, int go_minor) {
+  if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err)) return false;
   detail::Compiler c(file, prog, err, go_minor);
   return c.run();
 }

@@ -41,11 +41,12 @@
 
 namespace lang {
 
-// compile checks file and fills prog; false with err on the first error. go_minor is the
+// compile checks file and fills prog; false with err on the first error. A file importing
+// "sync" gets the release's sync.Map code appended first (sync_map.h). go_minor is the
 // language version's minor number (19 = Go 1.19): features newer than it are errors, as gc
 // reports them for an older -lang (clear, min and max from 1.21, range over an integer
 // from 1.22).
 inline constexpr int kLatestGoMinor = 24;
-bool compile(const File& file, Program& prog, Error& err, int go_minor = kLatestGoMinor);
+bool compile(File& file, Program& prog, Error& err, int go_minor = kLatestGoMinor);
 
 }  // namespace lang

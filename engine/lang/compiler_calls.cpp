@@ -193,6 +193,11 @@ bool Compiler::addressable(const Expr& x) {
 // receiver, addressable x) or *x (value receiver through a pointer), as Go's spec says.
 V Compiler::method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr) {
   const FuncDecl& fd = decl(method.slot);
+  const std::string& recv_type = (fd.params[0].type->kind == TypeExpr::Pointer ? fd.params[0].type->elem : fd.params[0].type)->name;
+  // (checkInvariants stays callable: the tests check sync.Map's invariants through it)
+  if (recv_type.rfind("sync_", 0) == 0 && std::islower(static_cast<unsigned char>(sel.name[0])) && sel.pos.line < kLibraryFirstLine &&
+      sel.name != "checkInvariants")
+    return bad(sel.pos, expr_str(sel) + " undefined (cannot refer to unexported method " + sel.name + ")");   // sync_map.h
   const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
   if (ptr_recv && !x_is_ptr && !addressable(*sel.x)) {
     TypeId xt = 0;
@@ -1054,7 +1059,7 @@ bool Compiler::args_exprs_special(const Expr& e, const std::string& full, std::v
 
 // ---------------------------------------------------------------- builtins
 V Compiler::builtin(const Expr& e, int id, bool stmt) {
-  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy"};
+  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand"};
   std::string name = names[id];
   if (e.has_ellipsis && id != UB_append) return bad(e.pos, "invalid use of ... with built-in " + name);
   auto nargs = [&](size_t lo, size_t hi) -> bool {
@@ -1308,6 +1313,13 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       if (T.is_aggregate(et)) return bad(e.pos, "copy of slices of structs or arrays is not supported by the playground");
       std::vector<V*> ps{&args[0], &args[1]};
       return bi_call(Builtin::Copy, ps, TypeTable::kInt, false);
+    }
+    case UB_syncHash: case UB_syncRand: {   // sync.Map's hash-trie (sync_map.h): its hasher, its seed
+      std::vector<V> args;
+      if (!nargs(id == UB_syncHash ? 2 : 0, id == UB_syncHash ? 2 : 0) || !args_exprs(e, args)) { r.ok = false; return r; }
+      std::vector<V*> ps;
+      for (V& a : args) ps.push_back(&a);
+      return bi_call(id == UB_syncHash ? Builtin::SyncHash : Builtin::SyncRand, ps, TypeTable::kUint64, false);
     }
     default:
       (void)stmt;

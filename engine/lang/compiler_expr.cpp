@@ -391,6 +391,13 @@ V Compiler::deref(const V& x, Pos pos) {
   return r;
 }
 
+// library_field: false (gc's error) when the program names a field of the library's code
+// in Go (sync_map.h: sync.Map's fields are unexported); that code itself may.
+bool Compiler::library_field(TypeId st, const Expr& sel) {
+  if (T[st].name.rfind("main.sync_", 0) != 0 || sel.pos.line >= kLibraryFirstLine) return true;
+  return fail(sel.pos, expr_str(sel) + " undefined (cannot refer to unexported field " + sel.name + ")");
+}
+
 V Compiler::selector(const Expr& e) {
   if (e.x->kind == Expr::Ident && !lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) {
     auto& im = imports_[e.x->name];
@@ -450,6 +457,7 @@ V Compiler::selector(const Expr& e) {
   const Type& st = T.u(t);
   for (size_t i = 0; i < st.fields.size(); ++i) {
     if (st.fields[i].name != e.name) continue;
+    if (!library_field(t, e)) return bad(e.pos, "");
     TypeId ft = st.fields[i].type;
     V r;
     r.t = ft;

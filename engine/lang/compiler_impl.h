@@ -69,7 +69,7 @@ struct Entity {
 };
 
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
-                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy };
+                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand };
 
 struct Edge { int from, to; };
 
@@ -435,6 +435,7 @@ class Compiler {
   V generic_call(const Expr& e, int generic, const Expr* index);
   bool generic_index(const Expr& e, V& out);
   bool std_generics();
+  bool library_field(TypeId st, const Expr& sel);
   bool is_std(const FuncDecl& fd) const { return std_pkg_.count(&fd) != 0; }
 
   // ---------------------------------------------------------------- inline.cpp: inlining

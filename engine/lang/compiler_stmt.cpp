@@ -405,6 +405,7 @@ bool Compiler::store(const Expr& lhs, V& v, Pos p) {
       if (sty.kind != Kind::Struct) return fail(l->pos, expr_str(*l) + " undefined (type " + T.name(st) + " has no field or method " + l->name + ")");
       for (size_t f = 0; f < sty.fields.size(); ++f) {
         if (sty.fields[f].name != l->name) continue;
+        if (!library_field(st, *l)) return false;
         if (!assignable(v, sty.fields[f].type, p)) return false;
         int vs = owned(v, sty.fields[f].type);
         if (ptr) sink(v.src); else flow(v.src, node);

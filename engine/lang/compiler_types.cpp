@@ -66,7 +66,7 @@ void Compiler::universe() {
   universe_["comparable"] = cmp;
   library_error_types();
   const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
-                       "println", "min", "max", "mapShape", "copy"};
+                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand"};
   for (int i = 0; i < int(sizeof(bis) / sizeof(bis[0])); ++i) {
     Entity e;
     e.k = Entity::Builtin;
@@ -142,7 +142,7 @@ bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
 
 bool Compiler::collect() {
   if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-  static const char* known[] = {"cmp", "crypto/rand", "errors", "fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "time", "unsafe"};
+  static const char* known[] = {"cmp", "crypto/rand", "errors", "fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "time", "unsafe"};
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
@@ -151,11 +151,10 @@ bool Compiler::collect() {
         {"C", "cgo is not supported by the playground: it simulates Go's own heap, and C memory is not on it"},
         {"reflect", "reflection is not supported by the playground (fmt prints values and types without it)"},
         {"os/exec", "os/exec is not supported by the playground: a program cannot start processes here"},
-        {"sync", "package sync is not supported by the playground yet (goroutines are not)"},
         {"unsafe/cgo", "cgo is not supported by the playground"}};
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
-    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time, unsafe)");
+    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, sync, time, unsafe)");
     if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;
     Entity e;
@@ -331,6 +330,12 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         }
         out = ordered_type_;
         if (!constraint_ctx_) return fail(te.pos, "cannot use type cmp.Ordered outside a type constraint: interface contains type constraints");
+        return true;
+      }
+      if (it->second.name == "sync" && te.name == "Map") {   // sync_map.h: the release's own code
+        auto sm = pkg_.find("sync_Map");
+        if (sm == pkg_.end() || !resolve_type_entity(sm->second)) return false;
+        out = sm->second.type;
         return true;
       }
       if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {

@@ -20,6 +20,7 @@
 
 #include "engine/lang/gofmt.h"
 #include "engine/lang/interp_impl.h"
+#include "engine/lang/lexer.h"
 
 namespace lang {
 
@@ -77,6 +78,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   pp_free_ = sync_pools_.add_pool();
   log_buffers_ = sync_pools_.add_pool();
   sched_rng_ = opt_.seed ^ 0x5deece66dull;
+  sync_rand_ = opt_.seed ^ 0x243f6a8885a308d3ull;
   heap_.set_pool_cleanup([this] {
     sync_pools_.cleanup([this](uint32_t, uint32_t item) {   // a buffer the pools let go: garbage now
       pooled_bufs_[item] = PooledBuffer{};
@@ -218,12 +220,16 @@ bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t
 }
 
 // [SECTION] run loop
+// current_line is the program's line running: in the library's code in Go (sync_map.h),
+// the line of the program that called it.
 int Interpreter::current_line() const {
-  if (frames_.empty()) return 0;
-  const Frame& f = frames_.back();
-  const Function& fn = prog_.funcs[size_t(f.fn)];
-  if (f.pc < 0 || size_t(f.pc) >= fn.lines.size()) return fn.end_line;
-  return fn.lines[size_t(f.pc)];
+  for (size_t i = frames_.size(); i-- > 0;) {
+    const Frame& f = frames_[i];
+    const Function& fn = prog_.funcs[size_t(f.fn)];
+    const int line = f.pc < 0 || size_t(f.pc) >= fn.lines.size() ? fn.end_line : fn.lines[size_t(f.pc)];
+    if (line < kLibraryFirstLine) return line;
+  }
+  return 0;
 }
 
 bool Interpreter::at_statement_start() const {

@@ -220,6 +220,7 @@ class Interpreter {
   uint32_t log_buffers_ = 0;                // log's bufferPool (Go 1.21+)
   uint32_t std_logger_buf_ = ~0u;           // the Logger's l.buf (up to Go 1.20), once made
   uint64_t sched_rng_ = 0;                  // which P the goroutine resumes on after a cycle
+  uint64_t sync_rand_ = 0;                  // sync.Map's seeds (runtime_rand, sync_map.h)
   std::vector<PooledBuffer> pooled_bufs_;   // by handle; free handles in free_pooled_
   std::vector<uint32_t> free_pooled_;
   mutable std::vector<uint64_t> fmt_pieces_;   // where each of fmt's appends ended (last format)

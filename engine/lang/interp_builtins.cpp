@@ -15,6 +15,7 @@
 
 #include "engine/lang/gofmt.h"
 #include "engine/lang/interp_impl.h"
+#include "engine/lang/lexer.h"
 
 namespace lang {
 
@@ -178,6 +179,13 @@ void Interpreter::panic(const std::string& msg) {
     if (frames_[i].pc < 0) continue;
     if (fn.name.size() > 3 && fn.name.compare(fn.name.size() - 3, 3, "-fm") == 0) continue;   // a method value's wrapper: hidden, as in Go's traceback
     int line = size_t(frames_[i].pc) < fn.lines.size() ? fn.lines[size_t(frames_[i].pc)] : 0;
+    if (line >= kLibraryFirstLine) {   // the library's code in Go (sync_map.h): its Go name, no line
+      std::string name = fn.name;
+      for (const char* from : {"main.(*sync_", "main.sync_"})
+        if (name.rfind(from, 0) == 0) name = (from[5] == '(' ? "sync.(*" : "sync.") + name.substr(std::strlen(from));
+      text += name + "(...)\n\tsync\n";
+      continue;
+    }
     text += fn.name + "(...)\n\tmain.go:" + std::to_string(line) + "\n";
   }
   message_ = text;
@@ -633,6 +641,18 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(new_str(std::move(s), data));
       return true;
     }
+    case Builtin::SyncHash: {   // sync.Map's keyHash (the map type's hasher: interhash) with its seed
+      const Word k = a[0];
+      if (k != 0 && !T.comparable(objs_[uint32_t(k)].type)) {
+        panic("runtime error: hash of unhashable type " + T.name(objs_[uint32_t(k)].type));
+        return false;
+      }
+      result(maps::hash64(hash_word(cs.arg_types[0], k), a[1]));
+      return true;
+    }
+    case Builtin::SyncRand:   // runtime_rand: the run's seed, one number per map (not math/rand's)
+      result(splitmix64(sync_rand_));
+      return true;
     case Builtin::MapShape: {
       uint32_t m = uint32_t(a[0]);
       std::string s;

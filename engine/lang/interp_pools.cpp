@@ -475,7 +475,12 @@ void Interpreter::maybe_collect_pools() {
 
 // [SECTION] handles
 uint32_t Interpreter::to_handle(TypeId t, Word w, bool for_lookup) {
-  if (type_has_refs_[t]) return uint32_t(w);
+  if (type_has_refs_[t]) {
+    // an interface key's hash (runtime/alg.go interhash) panics on an unhashable dynamic type
+    if (w && T.kind(t) == Kind::Interface && !T.comparable(objs_[uint32_t(w)].type))
+      panic("runtime error: hash of unhashable type " + T.name(objs_[uint32_t(w)].type));
+    return uint32_t(w);
+  }
   int64_t v = int64_t(w);
   if (v >= -(int64_t(1) << 30) && v < (int64_t(1) << 30)) return uint32_t(v) & ~kBigBit;
   if (for_lookup) {

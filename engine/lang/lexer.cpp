@@ -67,7 +67,7 @@ bool needs_semicolon(Tok t) {
 
 class Lexer {
  public:
-  Lexer(std::string_view src, std::vector<Token>& out, Error& err) : s_(src), out_(out), err_(err) {}
+  Lexer(std::string_view src, std::vector<Token>& out, Error& err, int first_line) : s_(src), out_(out), err_(err), line_(first_line) {}
 
   bool run() {
     while (true) {
@@ -321,7 +321,7 @@ class Lexer {
   std::vector<Token>& out_;
   Error& err_;
   size_t i_ = 0, line_start_ = 0;
-  int line_ = 1;
+  int line_;
   Pos tok_pos_;
   bool failed_ = false;
 };
@@ -343,9 +343,9 @@ const char* tok_string(Tok t) {
   return "?";
 }
 
-bool lex(std::string_view src, std::vector<Token>& out, Error& err) {
+bool lex(std::string_view src, std::vector<Token>& out, Error& err, int first_line) {
   out.clear();
-  Lexer l(src, out, err);
+  Lexer l(src, out, err, first_line);
   return l.run();
 }
 

@@ -24,6 +24,10 @@ struct Pos {
   int line = 0, col = 0;
 };
 
+// The library's code in Go (sync_map.h) is numbered from this line on, so that none of its
+// positions names a line of the program (the VM reports the calling line of the program).
+inline constexpr int kLibraryFirstLine = 1'000'000;
+
 // Error is a compile-time diagnostic: position + message (gc's wording where it exists).
 struct Error {
   Pos pos;
@@ -53,6 +57,7 @@ struct Token {
 const char* tok_string(Tok t);
 
 // lex splits src into tokens; on a lexical error returns false and fills err.
-bool lex(std::string_view src, std::vector<Token>& out, Error& err);
+// first_line numbers src's first line (kLibraryFirstLine for the library's code in Go).
+bool lex(std::string_view src, std::vector<Token>& out, Error& err, int first_line = 1);
 
 }  // namespace lang

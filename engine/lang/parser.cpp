@@ -1203,9 +1203,9 @@ static void mark_noinline(std::string_view src, File& file) {
     if (f.pos.line > 0 && size_t(f.pos.line) < directive_of_line.size()) f.noinline = directive_of_line[size_t(f.pos.line)] != 0;
 }
 
-bool parse(std::string_view src, File& file, Error& err) {
+bool parse(std::string_view src, File& file, Error& err, int first_line) {
   std::vector<Token> toks;
-  if (!lex(src, toks, err)) return false;
+  if (!lex(src, toks, err, first_line)) return false;
   Parser p(toks, file, err);
   if (!p.file()) return false;
   mark_noinline(src, file);

@@ -19,6 +19,7 @@
 namespace lang {
 
 // parse parses src into file; false with err set on the first syntax error.
-bool parse(std::string_view src, File& file, Error& err);
+// first_line: see lex (lexer.h).
+bool parse(std::string_view src, File& file, Error& err, int first_line = 1);
 
 }  // namespace lang

@@ -155,6 +155,7 @@ enum class Builtin : uint16_t {
   ErrorsIs, ErrorsUnwrap, ErrorsAs, StrconvErr,
   RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
   CryptoRandRead,  // crypto/rand.Read(b): (n int, err error), b filled from the run's seed
+  SyncHash, SyncRand,   // sync.Map's hash-trie (sync_map.h): keyHash(&key, seed), runtime_rand()
 };
 
 // MethodEnt: the method name of a type's method set (Go's itab entry): the function, and

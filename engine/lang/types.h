@@ -15,6 +15,8 @@
 //   1. identical(a, b) ⇔ a == b (after interning), except untyped constants.
 //   2. size and align follow Go's rules; has_ptrs is true iff the GC would scan the type.
 //
+// Library code in Go (sync_map.h) names its types "main.sync_X"; name() spells them "sync.X".
+//
 // Simplifications: a func value is a pointer to its closure (program.h, OpCallF); no channels; float64 is the only float type;
 // untyped float constants are held in a double.
 #include <cstdint>
@@ -85,6 +87,10 @@ class TypeTable {
   // named creates an incomplete named type; complete_named fills in its underlying type.
   TypeId named(const std::string& name);
   void complete_named(TypeId id, TypeId underlying);
+  // set_go_size gives a library struct the size its Go declaration has where the simulator
+  // declares it otherwise (sync_map.h: the hash-trie's children are `any` here, pointers in
+  // Go): what new(T) allocates. Its own and its underlying type's.
+  void set_go_size(TypeId id, uint64_t size) { types_[id].size = types_[types_[id].under].size = size; }
 
   // under returns the underlying type's id (id itself for unnamed types).
   TypeId under(TypeId id) const { return types_[id].under; }

@@ -84,6 +84,7 @@ Profile go121() {
   p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use; log formats into a pooled buffer";
   p.library.numerror_copies_input = true;
   p.library.log_buffer_pool = true;
+  p.library.sync_map_read_value = false;
   p.rand_source_at_init = false;
   // 29 944 B in 52 objects (+ 2 tiny allocations), 4 runs of 6; 31 800 B in the others.
   p.baseline_objects = by_size({{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},
@@ -166,6 +167,7 @@ Profile go123() {
   p.library.crypto_first_read = {112, 16};   // the runtime's timeTimer (time/sleep.go newTimer, Go 1.23)
   p.toolchain = "go1.23.5";
   p.changes = "";
+  p.library.sync_map_clear = true;   // sync/map.go (*Map).Clear
   // 42 392 B in 75 objects (+ 5 tiny), 4 runs of 6; 42 376 B in 74 (+ 6) in the others.
   p.baseline_objects = by_size({{8, 8}, {16, 20}, {24, 1}, {32, 1}, {48, 5}, {64, 3}, {96, 5},
                                 {112, 1}, {128, 1}, {192, 1}, {208, 2}, {384, 1}, {448, 12},
@@ -192,6 +194,7 @@ Profile go124() {
   p.library.crypto_first_read = {176, 112, 16};
   p.toolchain = "go1.24.4";
   p.changes = "Swiss-table maps (internal/runtime/maps); rand.Seed does nothing";
+  p.library.sync_map = SyncMapImpl::HashTrie;   // internal/sync/hashtriemap.go
   p.map_impl = MapImpl::Swiss;
   p.hmap_size = 48;                     // maps.Map
   // 43 528 B in 75 objects, 5 tiny allocations (3 runs of 5 in a go 1.24 module; 43 512 and

@@ -74,6 +74,8 @@ struct ClassicRules {
 
 // What the standard library does that changed between releases and that a program's
 // allocations show (measured on each release; engine/lang reads these).
+enum class SyncMapImpl : uint8_t { ReadDirty, HashTrie };
+
 struct LibraryRules {
   // sort.Ints/Strings/Float64s convert the slice to an interface (sort.IntSlice): 24 B and
   // the array escapes; from Go 1.22 they call slices.Sort and allocate nothing.
@@ -100,6 +102,16 @@ struct LibraryRules {
   // 1.24): the sizes of those objects, measured (tests/oracle/programs/crypto_rand.go).
   bool crypto_read_escapes = true;
   std::vector<uint64_t> crypto_first_read = {80, 8};
+  // sync.Map (engine/lang/sync_map.h): up to Go 1.23 a read-only map and a dirty map of
+  // *entry (sync/map.go); from Go 1.24 a hash-trie (internal/sync/hashtriemap.go, the default
+  // GOEXPERIMENT synchashtriemap in 1.24–1.25, the only sync.Map from 1.26).
+  SyncMapImpl sync_map = SyncMapImpl::ReadDirty;
+  // Map.read is an atomic.Value holding a readOnly (every Store of it boxes the 16-byte
+  // struct) up to Go 1.19; an atomic.Pointer[readOnly] from 1.20 (a &readOnly{} each time),
+  // when Swap, CompareAndSwap and CompareAndDelete came.
+  bool sync_map_read_value = true;
+  // Map.Clear (Go 1.23+).
+  bool sync_map_clear = false;
 };
 
 // What the memory limit and the scavenger do that changed between releases (runtime/
