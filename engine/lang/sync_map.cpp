@@ -175,6 +175,28 @@ func (e *sync_entry) tryExpungeLocked() (isExpunged bool) {
 	return e.p == &sync_expungedV
 }
 
+func (m *sync_Map) Range(f func(key, value any) bool) {
+	read := m.loadReadOnly()
+	if read.amended {
+		read = m.loadReadOnly()
+		if read.amended {
+			read = sync_readOnly{m: m.dirty}
+			m.storeReadOnly(m.dirty, false) // 1.19: m.read.Store(read); 1.20+: copyRead := read; m.read.Store(&copyRead)
+			m.dirty = nil
+			m.misses = 0
+		}
+	}
+	for k, e := range read.m {
+		v, ok := e.load()
+		if !ok {
+			continue
+		}
+		if !f(k, v) {
+			break
+		}
+	}
+}
+
 // checkInvariants (sync_map.h): "" or what is wrong.
 func (m *sync_Map) checkInvariants() string {
 	read := m.loadReadOnly()
@@ -244,28 +266,6 @@ func (e *sync_entry) tryStore(i *sync_ival) bool {
 	}
 	e.p = i
 	return true
-}
-
-func (m *sync_Map) Range(f func(key, value any) bool) {
-	read := m.loadReadOnly()
-	if read.amended {
-		read = m.loadReadOnly()
-		if read.amended {
-			read = sync_readOnly{m: m.dirty}
-			m.read = read
-			m.dirty = nil
-			m.misses = 0
-		}
-	}
-	for k, e := range read.m {
-		v, ok := e.load()
-		if !ok {
-			continue
-		}
-		if !f(k, v) {
-			break
-		}
-	}
 }
 )go";
 
@@ -392,27 +392,6 @@ func (m *sync_Map) CompareAndDelete(key, old any) (deleted bool) {
 	return false
 }
 
-func (m *sync_Map) Range(f func(key, value any) bool) {
-	read := m.loadReadOnly()
-	if read.amended {
-		read = m.loadReadOnly()
-		if read.amended {
-			read = sync_readOnly{m: m.dirty}
-			m.storeReadOnly(m.dirty, false) // copyRead := read; m.read.Store(&copyRead)
-			m.dirty = nil
-			m.misses = 0
-		}
-	}
-	for k, e := range read.m {
-		v, ok := e.load()
-		if !ok {
-			continue
-		}
-		if !f(k, v) {
-			break
-		}
-	}
-}
 )go";
 
 // Go 1.23: Clear.
