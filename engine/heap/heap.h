@@ -320,6 +320,14 @@ class Heap {
   uint32_t new_span(uint64_t npages, uint8_t spanclass);
   void free_span(uint32_t idx);
   uint64_t alloc_pages(uint64_t npages);
+ public:
+  // alloc_stack_pages carves npages more for goroutine stacks (StackInuse = StackSys grow;
+  // runtime/stack.go stackpoolalloc takes a 32 KiB span from the heap: engine/lang/sched.h).
+  void alloc_stack_pages(uint64_t npages) {
+    alloc_pages(npages);
+    stack_pages_ += npages;
+  }
+ private:
   void free_pages(uint64_t start, uint64_t npages);
   ObjId alloc_small(uint8_t sizeclass, bool noscan);
   ObjId alloc_large(uint64_t size, bool noscan);

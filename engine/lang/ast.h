@@ -19,7 +19,11 @@
 // union `~int | string` is a TypeExpr::Union whose fields are its terms (name "~" for a
 // tilde term); `F[int, string]` is an Index whose args hold every index.
 //
-// Simplifications: no goroutines, select; methods are functions
+// Goroutines and channels: `go f(x)` is a Go statement holding the call; `ch <- v` a Send;
+// `<-ch` a Unary with op Arrow; `select` a Select whose cases hold their communication in
+// Case::comm (null for default); a channel type is TypeExpr::Chan with chan_dir.
+//
+// Simplifications: methods are functions
 // whose first parameter is the receiver (FuncDecl::has_recv); a function literal keeps
 // its body (FuncLit) and the compiler expands it where it is called.
 #include <memory>
@@ -56,6 +60,7 @@ struct TypeExpr {
                                   // embedded interfaces (name empty, type: a Name/Qualified)
   std::vector<Param> fparams, fresults;   // Func: a parameter's function type (functions' and methods' parameters only)
   std::vector<TypeP> targs;       // Name/Qualified: type arguments (an instantiated generic type)
+  uint8_t chan_dir = 0;           // Chan: 0 chan T, 1 chan<- T (send-only), 2 <-chan T (receive-only)
 };
 
 // TypeParam is one type parameter of a generic function or type: [K comparable, V any].
@@ -90,6 +95,9 @@ struct Stmt {
     For, Range, Break, Continue, Return, Switch,
     Defer,   // lhs[0]: the call with each argument replaced by the hidden variable that holds
              // it; rhs: the argument expressions, evaluated at the defer statement
+    Go,      // lhs[0]: the call
+    Send,    // lhs[0] <- rhs[0]
+    Select,  // cases: comm (a Send, an ExprS/Define/Assign of a receive) or null (default)
   } kind;
   Pos pos;
   Tok op = Tok::Eof;              // OpAssign operator (Add for +=), IncDec (Inc/Dec)
@@ -103,7 +111,7 @@ struct Stmt {
   StmtP els;                      // If else (Block or If)
   bool range_define = false;      // for k, v := range
   // Switch: cases as (exprs, body); empty exprs = default
-  struct Case { Pos pos; std::vector<ExprP> exprs; std::vector<StmtP> body; bool is_default = false; };
+  struct Case { Pos pos; std::vector<ExprP> exprs; std::vector<StmtP> body; bool is_default = false; StmtP comm; };
   std::vector<Case> cases;
   std::string label;
   bool type_switch = false;       // Switch: switch [v :=] x.(type); cond is x, names[0] v
@@ -183,6 +191,7 @@ inline TypeP clone_type(const TypeExpr& t) {
   for (const auto* list : {&t.fparams, &t.fresults})
     for (const Param& p : *list) (list == &t.fparams ? c->fparams : c->fresults).push_back(Param{p.pos, p.name, clone_type(*p.type), p.variadic});
   for (const auto& a : t.targs) c->targs.push_back(clone_type(*a));
+  c->chan_dir = t.chan_dir;
   return c;
 }
 inline ExprP clone_expr(const Expr& e) {
@@ -215,6 +224,7 @@ void for_each_child(const Stmt& s, OnExpr&& on_expr, OnStmt&& on_stmt) {
   on_stmt(s.els.get());
   for (const auto& b : s.body) on_stmt(b.get());
   for (const auto& c : s.cases) {
+    on_stmt(c.comm.get());   // a select case's communication
     for (const auto& e : c.exprs) on_expr(e.get());
     for (const auto& b : c.body) on_stmt(b.get());
   }

@@ -25,7 +25,8 @@ SlotCat Program::cat_of(TypeId t) const {
   switch (types.kind(t)) {
     case Kind::String: return SlotCat::Str;
     // an interface value is nil or a box Obj: its type the dynamic type, element 0 the value
-    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: return SlotCat::Obj;
+    // a channel is its hchan's Obj (sched.h)
+    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: case Kind::Chan: return SlotCat::Obj;
     case Kind::Func: return SlotCat::Obj;   // nil or its closure's Obj (a funcval: code pointer, captures)
     case Kind::Map: return SlotCat::Map;
     case Kind::Slice: return SlotCat::Slice;
@@ -45,7 +46,8 @@ const char* op_name(uint8_t op) {
       "fref", "aget", "aset", "aref", "new", "load", "store", "nilchk", "makeslice", "lget",
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
       "mget", "mset", "mdel", "mlen", "mclear", "miter", "mclone", "mnext", "call", "ret", "bi", "use",
-      "toiface", "assert", "calli", "callf", "msetloop", "mdelloop"};
+      "toiface", "assert", "calli", "callf", "msetloop", "mdelloop", "go", "makechan", "send", "recv",
+      "close", "chlen", "select"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
   return op < OpCount ? names[op] : "?";
 }
@@ -371,6 +373,7 @@ bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& 
 }
 
 bool Compiler::function(int fidx) {
+  if (lifted_.count(fidx)) return lifted_function(fidx);   // a goroutine's literal (compiler_go.cpp)
   const FuncDecl& fd = decl(fidx);
   FnState st;
   st.fidx = fidx;
@@ -396,6 +399,7 @@ bool Compiler::function(int fidx) {
   for (const auto& b : fd.body) assignments_in(b.get(), st.assignments);
   st.top_name = st.fn->name;
   plan_literals(fd.body, st);   // which literals become func values, what they capture by reference
+  go_ref_names(fd.body, st.addr_names);   // captured by a goroutine and reassigned: boxed
   scopes_.clear();
   const bool bound = !tbinds_[size_t(fidx)].empty();
   if (bound) scopes_.push_back(tbinds_[size_t(fidx)]);   // an instance's type parameters

@@ -82,6 +82,7 @@ V Compiler::call(const Expr& e, bool stmt) {
     if (x_is_value && operand_type(*f->x, xt) && (xt == prog_.duration_type || xt == prog_.time_type))
       return time_method(e, *f, xt);
     if (x_is_value && xt && xt == prog_.rand_ptr_type) return rand_method(e, *f);
+    if (std::string sn; x_is_value && xt && is_sync_type(T.kind(xt) == Kind::Pointer ? T.u(xt).elem : xt, sn)) return sync_call(e, *f, xt, sn);
     const Entity* fe = nullptr;
     bool x_is_ptr = false;
     if (x_is_value) promote(*f);
@@ -219,6 +220,8 @@ V Compiler::receiver_value(const Receiver& r) {
 
 // user_call compiles a call of funcs[fidx]; recv (a method call) is its first argument.
 V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
+  const bool as_go = go_call_;   // a go statement's call (compiler_go.cpp): the flag is this call's
+  go_call_ = false;
   const FuncDecl& fd = decl(fidx);
   Function& callee = prog_.funcs[size_t(fidx)];
   const bool variadic = !fd.params.empty() && fd.params.back().variadic;
@@ -249,6 +252,7 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
     move_into(a, base + int(i), callee.param_types[i]);
     temp_release(m);
   }
+  if (as_go) return go_frame(fidx, base, callee.param_types, rec.args);
   rec.caller = F->fidx;
   rec.pc = int(F->fn->code.size());
   emit(OpCall, fidx, base, int(callee.param_types.size()), int(callee.result_types.size()));
@@ -773,6 +777,10 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (!want(0)) { V v; v.ok = false; return v; }
     return bi_call(full == "runtime.GC" ? Builtin::RuntimeGC : Builtin::FreeOSMemory, ps, 0, false);
   }
+  if (full == "runtime.Gosched") {
+    if (!want(0)) { V v; v.ok = false; return v; }
+    return bi_call(Builtin::Gosched, ps, 0, false);
+  }
   if (full == "runtime.NumGoroutine") {
     if (!want(0)) { V v; v.ok = false; return v; }
     return bi_call(Builtin::NumGoroutine, ps, TypeTable::kInt, false);
@@ -1059,7 +1067,7 @@ bool Compiler::args_exprs_special(const Expr& e, const std::string& full, std::v
 
 // ---------------------------------------------------------------- builtins
 V Compiler::builtin(const Expr& e, int id, bool stmt) {
-  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand"};
+  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close"};
   std::string name = names[id];
   if (e.has_ellipsis && id != UB_append) return bad(e.pos, "invalid use of ... with built-in " + name);
   auto nargs = [&](size_t lo, size_t hi) -> bool {
@@ -1096,6 +1104,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       if (id == UB_len && k == Kind::String) emit(OpSLen, r.slot, x.slot);
       else if (id == UB_len && k == Kind::Map) emit(OpMLen, r.slot, materialize(x, x.t));
       else if (k == Kind::Slice) emit(id == UB_len ? OpLLen : OpLCap, r.slot, materialize(x, x.t));
+      else if (k == Kind::Chan) emit(OpChLen, r.slot, materialize(x, x.t), 0, 0, 0, id == UB_cap ? 1 : 0);
       else return bad(e.args[0]->pos, "invalid argument: " + describe(x) + " for built-in " + name);
       return r;
     }
@@ -1106,6 +1115,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       if (!tv.is_type) return bad(e.args[0]->pos, expr_str(*e.args[0]) + " is not a type");
       TypeId t = tv.t;
       Kind k = T.kind(t);
+      if (k == Kind::Chan) return make_chan(e, t);
       if (k == Kind::Map) {
         if (!nargs(1, 2)) { r.ok = false; return r; }
         int hs = -1;
@@ -1301,6 +1311,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       std::vector<V*> ps{&args[0]};
       return bi_call(Builtin::MapShape, ps, TypeTable::kString, false);
     }
+    case UB_close: return close_call(e);
     case UB_copy: {
       if (!nargs(2, 2)) { r.ok = false; return r; }
       std::vector<V> args;

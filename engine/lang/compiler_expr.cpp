@@ -310,6 +310,7 @@ V Compiler::logical(const Expr& e) {
 
 V Compiler::unary(const Expr& e) {
   if (e.op == Tok::And) return address_of(e);
+  if (e.op == Tok::Arrow) return receive(e, false);   // <-ch (compiler_go.cpp)
   V x = expr(*e.x);
   if (!x.ok) return x;
   if (x.is_type) return bad(e.pos, "type is not an expression");

@@ -69,7 +69,7 @@ struct Entity {
 };
 
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
-                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand };
+                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close };
 
 struct Edge { int from, to; };
 
@@ -437,6 +437,35 @@ class Compiler {
   bool std_generics();
   bool library_field(TypeId st, const Expr& sel);
   bool is_std(const FuncDecl& fd) const { return std_pkg_.count(&fd) != 0; }
+
+  // ---------------------------------------------------------------- compiler_go.cpp: goroutines, channels, select, sync
+  // A goroutine's literal is lifted into a function of its own (go_literal): its captured
+  // variables are its first parameters (a box or an aggregate's Obj when by reference).
+  struct GoCapture { std::string name; TypeId type = 0; bool by_ref = false; };
+  struct LiftedGo { const FuncLit* lit = nullptr; std::vector<GoCapture> captures; Scope binds; };
+  TypeId sync_type(const std::string& name);
+  bool is_sync_type(TypeId t, std::string& name) const;
+  void go_captures_in(const Stmt* s, std::set<std::string>& assigned, std::set<std::string>& captured) const;
+  void go_ref_names(const std::vector<StmtP>& body, std::set<std::string>& out) const;
+  uint64_t closure_bytes(const std::vector<TypeId>& fields, bool& noscan);
+  bool go_stmt(const Stmt& s);
+  V go_frame(int fidx, int base, const std::vector<TypeId>& params, const std::vector<std::vector<int>>& srcs);
+  bool go_literal(const Expr& c, const FuncLit& lit);
+  bool lifted_function(int fidx);
+  TypeId chan_of(const V& x, Pos p, int need_dir, const char* what);
+  V make_chan(const Expr& e, TypeId t);
+  V receive(const Expr& e, bool ok);
+  bool send_stmt(const Stmt& s);
+  V close_call(const Expr& e);
+  bool range_chan(const Stmt& s, V& x);
+  bool select_stmt(const Stmt& s);
+  V sync_call(const Expr& e, const Expr& sel, TypeId xt, const std::string& tname);
+  std::map<std::string, TypeId> sync_types_;
+  bool go_call_ = false, go_emitted_ = false;   // user_call: this call is a go statement's
+  std::map<int, LiftedGo> lifted_;
+  std::deque<FuncDecl> lifted_decls_;           // their declarations (decls_ points here)
+  std::map<std::string, int> go_literals_;      // per enclosing function: literals lifted
+  std::map<const Expr*, ExprP> once_calls_;     // once.Do(f): the call f()
 
   // ---------------------------------------------------------------- inline.cpp: inlining
   void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,

@@ -106,6 +106,7 @@ bool Compiler::stmt_inner(const Stmt& s) {
     case Stmt::ExprS: {
       const Expr* x = s.lhs[0].get();
       while (x->kind == Expr::Paren) x = x->x.get();
+      if (x->kind == Expr::Unary && x->op == Tok::Arrow) return receive(*x, false).ok;   // <-ch
       if (x->kind != Expr::Call) {
         V v = expr(*x);
         if (!v.ok) return false;
@@ -143,6 +144,9 @@ bool Compiler::stmt_inner(const Stmt& s) {
     }
     case Stmt::Return: return return_stmt(s);
     case Stmt::Defer: return defer_stmt(s);
+    case Stmt::Go: return go_stmt(s);
+    case Stmt::Send: return send_stmt(s);
+    case Stmt::Select: return select_stmt(s);
     default: return fail(s.pos, "statement not supported by the playground");
   }
 }
@@ -167,6 +171,22 @@ bool Compiler::rhs_values(const Stmt& s, size_t n, std::vector<V>& out, std::vec
     const Expr& r = *s.rhs[0];
     const Expr* x = &r;
     while (x->kind == Expr::Paren) x = x->x.get();
+    if (n == 2 && x->kind == Expr::Unary && x->op == Tok::Arrow) {   // v, ok := <-ch
+      V a = receive(*x, true);
+      if (!a.ok) return false;
+      V v, b;
+      v.t = T.u(a.t).fields[0].type;
+      v.slot = a.slot;
+      v.fresh = true;
+      v.src = a.src;
+      b.t = TypeTable::kBool;
+      b.slot = a.slot + 1;
+      out.push_back(v);
+      out.push_back(b);
+      pos.push_back(r.pos);
+      pos.push_back(r.pos);
+      return true;
+    }
     if (n == 2 && x->kind == Expr::TypeAssert) {   // v, ok := x.(T)
       V a = type_assert(*x, true);
       if (!a.ok) return false;
@@ -701,6 +721,7 @@ bool Compiler::range_stmt(const Stmt& s) {
     k = T.kind(t);
   }
   if (x.is_type) return fail(s.cond->pos, T.name(t) + " (type) is not an expression");
+  if (k == Kind::Chan) return range_chan(s, x) && pop_scope();
   if (s.lhs.size() == 2 && k != Kind::Map && k != Kind::Slice && k != Kind::Array && k != Kind::String && !(k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array))
     return fail(s.lhs[1]->pos, "range over " + describe(x) + " permits only one iteration variable");
 

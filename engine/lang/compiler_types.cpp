@@ -66,7 +66,7 @@ void Compiler::universe() {
   universe_["comparable"] = cmp;
   library_error_types();
   const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
-                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand"};
+                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close"};
   for (int i = 0; i < int(sizeof(bis) / sizeof(bis[0])); ++i) {
     Entity e;
     e.k = Entity::Builtin;
@@ -155,6 +155,8 @@ bool Compiler::collect() {
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
     if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, sync, time, unsafe)");
+    if (im.path == "sync")   // wg.Add(1) is (&wg).Add(1): the receiver's address is taken (addr_names_in)
+      for (const char* m : {"Add", "Done", "Wait", "Lock", "Unlock", "RLock", "RUnlock", "TryLock", "Do"}) ptr_method_names_.insert(m);
     if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;
     Entity e;
@@ -338,6 +340,10 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         out = sm->second.type;
         return true;
       }
+      if (it->second.name == "sync" && sync_type(te.name)) {
+        out = sync_type(te.name);
+        return true;
+      }
       if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {
         out = te.name == "Duration" ? prog_.duration_type : prog_.time_type;
         return true;
@@ -354,6 +360,12 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
       TypeId e;
       if (!type_of(*te.elem, e)) return false;
       out = T.array(e, int64_t(n.cv.i));
+      return true;
+    }
+    case TypeExpr::Chan: {
+      TypeId e;
+      if (!type_of(*te.elem, e)) return false;
+      out = T.chan(e, te.chan_dir);
       return true;
     }
     case TypeExpr::Slice: {
@@ -600,7 +612,7 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
   if (v.is_type) return fail(p, T.name(v.t) + " (type) is not an expression");
   if (v.t == TypeTable::kUntypedNil) {
     Kind k = T.kind(t);
-    if (k == Kind::Map || k == Kind::Slice || k == Kind::Pointer || k == Kind::Interface || k == Kind::Func) {
+    if (k == Kind::Map || k == Kind::Slice || k == Kind::Pointer || k == Kind::Interface || k == Kind::Func || k == Kind::Chan) {
       v.t = t;
       return true;
     }
@@ -623,6 +635,10 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
   // identical underlying types where one side is unnamed
   if (T.under(v.t) == T.under(t) && (T[v.t].name.empty() || T[t].name.empty()) && T.kind(t) >= Kind::Array) return true;
   if (T.is_untyped(v.t) && T.kind(v.t) == Kind::UntypedBool && T.kind(t) == Kind::Bool) { v.t = t; return true; }
+  // a bidirectional channel to a directional one of the same element type
+  if (T.kind(v.t) == Kind::Chan && T.kind(t) == Kind::Chan && T.u(v.t).len == 0 && T.u(v.t).elem == T.u(t).elem &&
+      (T[v.t].name.empty() || T[t].name.empty()))
+    return true;
   return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value in " + context);
 }
 

@@ -51,7 +51,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   type_has_refs_.resize(T.size());
   for (size_t t = 0; t < T.size(); ++t) {
     Kind k = T.kind(TypeId(t));
-    type_has_refs_[t] = k == Kind::String || k == Kind::Struct || k == Kind::Array || k == Kind::Pointer ||
+    type_has_refs_[t] = k == Kind::String || k == Kind::Struct || k == Kind::Array || k == Kind::Pointer || k == Kind::Chan ||
                         k == Kind::Map || k == Kind::Slice || k == Kind::Iter || k == Kind::Interface || k == Kind::Func;
   }
   leaf_obj_.assign(T.size(), 0);
@@ -118,6 +118,13 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   stack_.assign(size_t(mainf.nslots + initf.nslots + 64), 0);
   frames_.push_back(Frame{prog.main_func, 0, -1});
   frames_.push_back(Frame{prog.init_func, uint32_t(mainf.nslots), 0});
+  gs_.emplace_back();   // the main goroutine (sched.h)
+  gs_[0].goid = 1;
+  gs_[0].status = GStatus::Running;
+  gs_[0].start_fn = prog.main_func;
+  next_goid_ = profile_.first_goid;
+  free_stacks_ = profile_.free_stacks;
+  select_rng_ = opt_.seed ^ 0x243f6a8885a308d3ull;
   next_check_ = kCheckEvery;
 }
 
@@ -143,6 +150,10 @@ bool Interpreter::call_nested(int32_t fn, Word recv, Word& result) {
   const size_t saved = ret_floor_;
   ret_floor_ = frames_.size() - 1;
   while (status_ == VmStatus::Running && frames_.size() > ret_floor_) {
+    if (parked_) {
+      limit("gomapsim: a String or Error method that fmt calls blocked (a channel, a lock, a sleep): not supported by the playground");
+      break;
+    }
     // a resumable cycle the method started ends here: the builtin that called it is one
     // operation (heap::Heap::cycle_pending)
     if (heap_.cycle_pending()) heap_.gc_work(UINT64_MAX);
@@ -245,7 +256,16 @@ VmStatus Interpreter::run(uint64_t budget) {
   // A resumable GC cycle that an operation started ends before the next operation runs
   // (heap::Heap::cycle_pending; the host calls gc_work).
   while (status_ == VmStatus::Running && ops_ < end && !stop_now_ && !heap_.cycle_pending()) {
-    uint64_t stop = std::min(end, next_check_);
+    // the goroutine blocked, yielded or ended: the next one (sched.cpp)
+    if (parked_ && !schedule()) break;
+    if (ops_ >= slice_end_) {   // preemption after kTimeSlice instructions
+      slice_end_ = ops_ + kTimeSlice;
+      if (live_goroutines() > 1) {
+        parked_ = 2;
+        continue;
+      }
+    }
+    uint64_t stop = std::min({end, next_check_, slice_end_});
     exec(stop);
     if (heap_.cycle_pending()) break;
     if (ops_ >= next_check_) {
@@ -838,6 +858,10 @@ void Interpreter::exec(uint64_t stop) {
         if (in.b > 0 && in.a != 0) memmove(R, R + in.a, size_t(in.b) * sizeof(Word));
         frames_.pop_back();
         if (frames_.empty()) {
+          if (cur_ != 0) {   // a goroutine ends (main's end ends the program)
+            goexit();
+            return;
+          }
           status_ = VmStatus::Finished;
           return;
         }
@@ -849,6 +873,10 @@ void Interpreter::exec(uint64_t stop) {
       case OpBi: {
         if (!builtin(in, R)) goto out;
         RELOAD();   // a builtin may have run a method (call_nested): frames_ and stack_ moved
+        if (parked_) {   // blocked (the waker completes it) or yielded (sched.cpp)
+          fr->pc = parked_ == 2 ? pc + 1 : pc;
+          return;
+        }
         if (stop_now_) {
           pc++;
           fr->pc = pc;
@@ -930,6 +958,49 @@ void Interpreter::exec(uint64_t stop) {
         RELOAD();
         pc = 0;
         continue;
+      }
+      // goroutines and channels (sched.cpp)
+      case OpGo:
+        if (!go_start(in, R + in.b)) goto out;
+        break;
+      case OpMakeChan: {
+        const uint32_t c = make_chan(T.u(in.k).elem, in.b >= 0 ? int64_t(R[in.b]) : 0);
+        if (status_ != VmStatus::Running) goto out;
+        R[in.a] = c;
+        break;
+      }
+      case OpSend: {
+        const int r = chan_send(uint32_t(R[in.a]), R[in.b], fr->base + uint32_t(in.b));
+        if (r < 0) goto out;
+        if (r == 0) {
+          fr->pc = pc;
+          return;
+        }
+        break;
+      }
+      case OpRecv:
+        if (chan_recv(uint32_t(R[in.b]), fr->base + uint32_t(in.a)) == 0) {
+          fr->pc = pc;
+          return;
+        }
+        break;
+      case OpClose:
+        if (!chan_close(uint32_t(R[in.a]))) goto out;
+        break;
+      case OpChLen: {
+        const uint32_t c = uint32_t(R[in.b]);
+        const auto it = c ? chans_.find(c) : chans_.end();
+        R[in.a] = it == chans_.end() ? 0 : (in.flags & 1) ? it->second.cap : it->second.qcount;
+        break;
+      }
+      case OpSelect: {
+        const int r = select_op(in, fr->base);
+        if (r < 0) goto out;
+        if (r == 0) {
+          fr->pc = pc;
+          return;
+        }
+        break;
       }
       default:
         VM_PANIC("internal error: bad opcode");

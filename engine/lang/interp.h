@@ -38,7 +38,9 @@
 // object the interpreter allocated. After each cycle (heap.on_gc)
 // unmarked pool entries are freed and unreachable Map instances destroyed.
 //
-// Simplifications: one goroutine; map iteration order is the map's slot order (Go
+// Goroutines: each has its own stack and frames (sched.h); the running one's are stack_/frames_.
+//
+// Simplifications: map iteration order is the map's slot order (Go
 // randomises it); interface boxing follows runtime/iface.go's convT* rules; fmt's printers
 // come from their sync.Pool (sync_pool.h: which P the goroutine resumes on after a cycle is
 // the seed's choice); fmt calls a program's Error/String methods on its arguments (not on
@@ -55,6 +57,7 @@
 #include "engine/lang/chunked_vector.h"
 #include "engine/lang/gotime.h"
 #include "engine/lang/program.h"
+#include "engine/lang/sched.h"
 #include "engine/lang/sync_pool.h"
 #include "engine/maps/copy_ptr.h"
 #include "engine/maps/map.h"
@@ -138,9 +141,7 @@ class Interpreter {
 
  private:
   friend class Codec;
-  // stack_bufs: which of the function's buffered appends used their stack buffer in this
-  // call (cmd/compile's per-call "used" flags; OpAppend flags bits 2–7).
-  struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; };
+  using Frame = lang::Frame;   // sched.h
   struct StrEnt { std::string s; heap::ObjId data = heap::kNil; uint32_t mark = 0; bool live = false; };
   enum Shape : uint8_t { Agg, Box, Backing };
   // ObjEnt is 16 bytes: a run can hold tens of millions of objects. The element count of a
@@ -254,6 +255,48 @@ class Interpreter {
   Word new_time(const gotime::Time& t);
   Word source_seed(int64_t seed) const;
   bool rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst);
+
+  // [SECTION] goroutines, channels, sync (sched.cpp; sched.h)
+  bool go_start(const Instr& in, const Word* args);
+  std::vector<Word>& g_stack(uint32_t g) { return g == cur_ ? stack_ : gs_[g].stack; }
+  std::vector<Frame>& g_frames(uint32_t g) { return g == cur_ ? frames_ : gs_[g].frames; }
+  void park(const char* reason);
+  void ready(uint32_t g);
+  void complete(uint32_t g);
+  bool valid(const Waiter& w) const;
+  Waiter* first_valid(std::deque<Waiter>& q);
+  void switch_to(uint32_t g);
+  bool schedule();
+  void goexit();
+  void deadlock();
+  std::string traceback(uint32_t g, bool running) const;
+  uint64_t live_goroutines() const;
+  int chan_send(uint32_t c, Word v, uint32_t vslot);
+  int chan_recv(uint32_t c, uint32_t dst);
+  bool chan_close(uint32_t c);
+  Word take_send(const Waiter& w);
+  void deliver_recv(const Waiter& w, Word v, bool ok);
+  int select_op(const Instr& in, uint32_t base);
+  bool sync_builtin(const CallSite& cs, const Instr& in, Word* R);
+  void sleep_goroutine(int64_t d);
+  uint32_t make_chan(TypeId elem, int64_t cap);
+  void mark_goroutines(heap::Marker* m);
+  std::vector<Goroutine> gs_;              // gs_[0] = main
+  uint32_t cur_ = 0;                       // the running goroutine
+  std::deque<uint32_t> runq_;              // runnable, in order
+  uint32_t runnext_ = kNoG;                // runs next (proc.go runnext)
+  std::vector<uint32_t> gfree_;            // dead goroutines: their g and stack are reused
+  uint8_t parked_ = 0;                     // 1: the goroutine blocked (exec returns, the
+                                           // waker completes the instruction); 2: it yields
+                                           // (resumes after it); 3: it ended
+  uint64_t next_goid_ = 0;
+  uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
+  uint64_t free_stacks_ = 0;               // stacks left in the stack spans
+  uint64_t select_rng_ = 0;                // select's poll order
+  uint64_t sudogs_made_ = 0, sudogs_in_use_ = 0;   // acquireSudog's new(sudog)s; held now
+  void hold_sudogs(uint32_t n);
+  std::unordered_map<uint32_t, Hchan> chans_;   // by the channel's Obj
+  std::unordered_map<uint64_t, std::deque<Waiter>> sema_;   // sync's waiters: Obj << 2 | queue
 
   // [SECTION] builtins and the run loop
   bool builtin(const Instr& in, Word* R);

@@ -173,21 +173,7 @@ void Interpreter::panic(const std::string& msg) {
   std::string text = "panic: " + msg;
   if (msg.find("nil pointer dereference") != std::string::npos)
     text += "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
-  text += "\n\ngoroutine 1 [running]:\n";
-  for (size_t i = frames_.size(); i-- > 0;) {
-    const Function& fn = prog_.funcs[size_t(frames_[i].fn)];
-    if (frames_[i].pc < 0) continue;
-    if (fn.name.size() > 3 && fn.name.compare(fn.name.size() - 3, 3, "-fm") == 0) continue;   // a method value's wrapper: hidden, as in Go's traceback
-    int line = size_t(frames_[i].pc) < fn.lines.size() ? fn.lines[size_t(frames_[i].pc)] : 0;
-    if (line >= kLibraryFirstLine) {   // the library's code in Go (sync_map.h): its Go name, no line
-      std::string name = fn.name;
-      for (const char* from : {"main.(*sync_", "main.sync_"})
-        if (name.rfind(from, 0) == 0) name = (from[5] == '(' ? "sync.(*" : "sync.") + name.substr(std::strlen(from));
-      text += name + "(...)\n\tsync\n";
-      continue;
-    }
-    text += fn.name + "(...)\n\tmain.go:" + std::to_string(line) + "\n";
-  }
+  text += "\n\n" + traceback(cur_, true);
   message_ = text;
   exit_code_ = 2;
   status_ = VmStatus::Panicked;
@@ -393,7 +379,11 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     }
     case Builtin::SetGCPercent: result(Word(int64_t(heap_.set_gc_percent(int(std::clamp<int64_t>(int64_t(a[0]), INT32_MIN, INT32_MAX)))))); return true;
     case Builtin::SetMemoryLimit: result(Word(heap_.set_memory_limit(int64_t(a[0])))); return true;
-    case Builtin::NumGoroutine: result(1); return true;
+    case Builtin::NumGoroutine: result(live_goroutines()); return true;
+    case Builtin::WgAdd: case Builtin::WgDone: case Builtin::WgWait: case Builtin::MutexLock:
+    case Builtin::MutexUnlock: case Builtin::MutexTryLock: case Builtin::RLock: case Builtin::RUnlock:
+    case Builtin::OnceBegin: case Builtin::OnceEnd: case Builtin::Gosched:
+      return sync_builtin(cs, in, R);
     case Builtin::Itoa: case Builtin::FormatInt: {
       int64_t v = int64_t(a[0]);
       int base = cs.fn == Builtin::FormatInt ? int(int64_t(a[1])) : 10;
@@ -503,6 +493,10 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
     case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
     case Builtin::TimeSleep:
+      if (live_goroutines() > 1) {   // others may run meanwhile: a timer (sched.cpp)
+        if (int64_t(a[0]) > 0) sleep_goroutine(int64_t(a[0]));
+        return true;
+      }
       sleep(int64_t(a[0]));
       return status_ == VmStatus::Running;
     case Builtin::TimeSub: result(Word(gotime::sub(time_of(a[0]), time_of(a[1])))); return true;

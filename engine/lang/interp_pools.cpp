@@ -214,6 +214,7 @@ void Interpreter::mark_roots(heap::Marker* m) {
     int32_t callee_base = top ? -1 : int32_t(frames_[i + 1].base - frames_[i].base);
     mark_frame(frames_[i], top, callee_base, m);
   }
+  mark_goroutines(m);   // the other goroutines' stacks and closures (sched.cpp)
   for (auto& p : pinned_) mark_word(p.first, p.second, m);
   for (auto& p : nested_roots_) mark_word(p.first, p.second, m);
   if (m) {   // the library's buffers: those in the pools, those in use, the Logger's
@@ -281,7 +282,7 @@ void Interpreter::mark_word(TypeId t, Word w, heap::Marker* m) {
         if (m) m->mark(strs_[w].data);
       }
       return;
-    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: case Kind::Func:
+    case Kind::Struct: case Kind::Array: case Kind::Pointer: case Kind::Interface: case Kind::Func: case Kind::Chan:
       if (m && leaf_obj_[t] && m->deferring()) m->defer(uint32_t(w));   // a leaf: marked later
       else mark_obj(uint32_t(w), m);
       return;
@@ -303,6 +304,8 @@ void Interpreter::mark_obj(uint32_t o, heap::Marker* m) {
   ObjEnt& e = objs_[o];
   e.mark = epoch_;
   if (m) m->mark(e.hobj);
+  if (m && e.shape == Backing && !chans_.empty())   // a channel's hchan apart from its buffer
+    if (const auto it = chans_.find(o); it != chans_.end() && it->second.hchan != heap::kNil) m->mark(it->second.hchan);
   if (e.store == 0) return;
   mark_work_.push_back(o);
   if (draining_) return;
@@ -434,7 +437,10 @@ bool Interpreter::pool_sweep_step(uint64_t units, uint64_t& done) {
             std::unordered_map<uint64_t, Word>().swap(st.sparse);
             free_stores_.push_back(e.store);
           }
-          if (e.shape == Backing) backing_len_.erase(i);
+          if (e.shape == Backing) {
+            backing_len_.erase(i);
+            if (!chans_.empty()) chans_.erase(i);   // a channel's buffer Obj (sched.h)
+          }
           e = ObjEnt{};
           e.store = free_obj_head_;   // a free entry's store links the free list
           free_obj_head_ = i;

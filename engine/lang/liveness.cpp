@@ -80,6 +80,20 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       if (in.a >= 0 && (in.flags & 2)) defs.push_back(in.a + 1);
       break;
     case OpToIface: defs.push_back(in.a); uses.push_back(in.b); break;
+    case OpGo: for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i); break;
+    case OpMakeChan: defs.push_back(in.a); if (in.b >= 0) uses.push_back(in.b); break;
+    case OpSend: uses.push_back(in.a); uses.push_back(in.b); break;
+    case OpRecv:
+      defs.push_back(in.a);
+      if (in.flags & 1) defs.push_back(in.a + 1);
+      uses.push_back(in.b);
+      break;
+    case OpClose: uses.push_back(in.a); break;
+    case OpChLen: defs.push_back(in.a); uses.push_back(in.b); break;
+    case OpSelect:
+      defs.push_back(in.a);
+      for (int i = 0; i < 2 * in.c; ++i) uses.push_back(in.b + i);
+      break;
     case OpAssert:
       defs.push_back(in.a);
       if (in.flags & 1) defs.push_back(in.a + 1);

@@ -484,8 +484,23 @@ class Parser {
         next();
         break;
       }
-      case Tok::Chan: case Tok::Arrow:
-        return fail(cur().pos, "channels are not supported by the playground");
+      case Tok::Chan:   // chan T, chan<- T
+        next();
+        t->kind = TypeExpr::Chan;
+        if (cur().kind == Tok::Arrow) {
+          next();
+          t->chan_dir = 1;
+        }
+        if (!type(t->elem)) return false;
+        break;
+      case Tok::Arrow:   // <-chan T
+        next();
+        if (cur().kind != Tok::Chan) return fail_expected("chan");
+        next();
+        t->kind = TypeExpr::Chan;
+        t->chan_dir = 2;
+        if (!type(t->elem)) return false;
+        break;
       default:
         return fail_expected("type");
     }
@@ -549,7 +564,18 @@ class Parser {
         out = std::move(s);
         return true;
       }
-      case Tok::Go: return fail(p, "go statements are not supported by the playground (one goroutine)");
+      case Tok::Go: {
+        next();
+        auto s = mk(Stmt::Go, p);
+        ExprP call;
+        if (!expr(call)) return false;
+        const Pos at = call->pos;
+        while (call->kind == Expr::Paren) call = std::move(call->x);
+        if (call->kind != Expr::Call) return fail(at, "expression in go must be function call");
+        s->lhs.push_back(std::move(call));
+        out = std::move(s);
+        return true;
+      }
       case Tok::Defer: {
         // defer f(a, b): the arguments are evaluated now into hidden variables (named so that
         // no Go identifier can clash), the call runs at the function's exits
@@ -576,7 +602,7 @@ class Parser {
       }
       case Tok::Goto: return fail(p, "goto statements are not supported by the playground");
       case Tok::Fallthrough: return fail(p, "fallthrough is not supported by the playground");
-      case Tok::Select: return fail(p, "select statements are not supported by the playground");
+      case Tok::Select: return select_stmt(out);
       case Tok::Func: return simple_stmt(out, false);   // func(){ … }() called at once
       case Tok::Semicolon: out = mk(Stmt::Empty, p); return true;
       default:
@@ -676,8 +702,16 @@ class Parser {
         out = std::move(s);
         return true;
       }
-      case Tok::Arrow:
-        return fail(cur().pos, "channels are not supported by the playground");
+      case Tok::Arrow: {   // ch <- v
+        auto s = mk(Stmt::Send, p);
+        next();
+        if (lhs.size() != 1) return fail(p, "syntax error: unexpected <- with multiple operands");
+        s->lhs = std::move(lhs);
+        s->rhs.emplace_back();
+        if (!expr(s->rhs[0])) return false;
+        out = std::move(s);
+        return true;
+      }
       default: {
         if (lhs.size() != 1) return fail_expected(":= or = or comma");
         auto s = mk(Stmt::ExprS, p);
@@ -844,6 +878,39 @@ class Parser {
     return true;
   }
 
+  // select { case v := <-ch: … case ch <- x: … default: … }
+  bool select_stmt(StmtP& out) {
+    auto s = mk(Stmt::Select, cur().pos);
+    next();
+    if (!expect(Tok::LBrace, "{")) return false;
+    while (cur().kind != Tok::RBrace) {
+      Stmt::Case c;
+      c.pos = cur().pos;
+      if (cur().kind == Tok::Case) {
+        next();
+        if (!simple_stmt(c.comm, false)) return false;
+      } else if (cur().kind == Tok::Default) {
+        next();
+        c.is_default = true;
+      } else {
+        return fail_expected("case or default or }");
+      }
+      if (!expect(Tok::Colon, ":")) return false;
+      while (cur().kind != Tok::Case && cur().kind != Tok::Default && cur().kind != Tok::RBrace) {
+        if (cur().kind == Tok::Eof) return fail_expected("}");
+        if (cur().kind == Tok::Semicolon) { next(); continue; }
+        StmtP st;
+        if (!stmt(st)) return false;
+        if (st) c.body.push_back(std::move(st));
+        if (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !semi()) return false;
+      }
+      s->cases.push_back(std::move(c));
+    }
+    next();
+    out = std::move(s);
+    return true;
+  }
+
   // [SECTION] expressions
   bool expr_list(std::vector<ExprP>& out) {
     while (true) {
@@ -906,7 +973,28 @@ class Parser {
       out = std::move(u);
       return true;
     }
-    if (k == Tok::Arrow) return fail(cur().pos, "channels are not supported by the playground");
+    if (k == Tok::Arrow) {   // <-ch (a receive), or <-chan T as an operand
+      if (peek().kind == Tok::Chan) {
+        auto e = std::make_unique<Expr>();
+        e->pos = cur().pos;
+        e->kind = Expr::TypeE;
+        if (!type(e->type)) return false;
+        out = std::move(e);
+        return true;
+      }
+      auto u = std::make_unique<Expr>();
+      u->pos = cur().pos;
+      u->kind = Expr::Unary;
+      u->op = k;
+      next();
+      ++depth_;
+      if (!depth_ok()) return false;
+      bool ok = unary(u->x);
+      --depth_;
+      if (!ok) return false;
+      out = std::move(u);
+      return true;
+    }
     return primary(out);
   }
 
@@ -956,7 +1044,11 @@ class Parser {
         e->lit = std::move(lit);
         break;
       }
-      case Tok::Chan: return fail(cur().pos, "channels are not supported by the playground");
+      case Tok::Chan: {   // chan T as an operand: make(chan T, n), conversions
+        e->kind = Expr::TypeE;
+        if (!type(e->type)) return false;
+        break;
+      }
       default: return fail_expected("expression");
     }
     out = std::move(e);

@@ -23,7 +23,7 @@
 //   2. live[pc] lists only slots whose SlotCat is not None.
 //   3. A slot keeps one SlotCat for the whole function (temps are reused per category).
 //
-// Simplifications: one goroutine; no recover; a panic ends the run.
+// Simplifications: no recover; a panic ends the run.
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -122,6 +122,16 @@ enum Op : uint8_t {
   // allows, counting every instruction they stand for, so state and op counts match the
   // unfused loop.
   OpMSetLoop, OpMDelLoop,
+  // goroutines and channels (sched.h): a channel is its hchan's Obj (0: nil)
+  OpGo,       // go funcs[a](R[b .. b+c)); d: the literal's closure bytes, k: the go wrapper's
+              // (0: none); flags bit0: d's closure is noscan, bit1: k's
+  OpMakeChan, // R[a] = make(chan k, R[b]) (b < 0: unbuffered); d: site
+  OpSend,     // R[a] <- R[b]
+  OpRecv,     // R[a] = <-R[b], elem type k; flags bit0: comma-ok into R[a+1]
+  OpClose,    // close(R[a])
+  OpChLen,    // R[a] = len(R[b]); flags bit0: cap
+  OpSelect,   // R[a] = the chosen case of Program::selects[k] (-1: default); the cases'
+              // channels and sent values in R[b .. b+2c)
   OpCount
 };
 
@@ -156,6 +166,22 @@ enum class Builtin : uint16_t {
   RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
   CryptoRandRead,  // crypto/rand.Read(b): (n int, err error), b filled from the run's seed
   SyncHash, SyncRand,   // sync.Map's hash-trie (sync_map.h): keyHash(&key, seed), runtime_rand()
+  // package sync (the receiver, a *T, first) and runtime.Gosched: they may block (sched.h)
+  WgAdd, WgDone, WgWait, MutexLock, MutexUnlock, MutexTryLock, RLock, RUnlock, OnceBegin, OnceEnd,
+  Gosched,
+};
+
+// SelectCase is one communication of a select statement: the channel in R[b + 2i], the value
+// sent in R[b + 2i + 1] (OpSelect); a receive's value and ok go to R[dst], R[dst + 1].
+struct SelectCase {
+  int index = 0;        // the case's position in the statement
+  bool send = false;
+  int dst = -1;
+  TypeId elem = 0;
+};
+struct SelectDesc {
+  std::vector<SelectCase> cases;
+  bool has_default = false;
 };
 
 // MethodEnt: the method name of a type's method set (Go's itab entry): the function, and
@@ -228,6 +254,7 @@ class Program {
   std::vector<std::string> strings;    // literals; pool index = position + 1
   std::vector<CallSite> calls;
   std::vector<AllocSite> allocs;
+  std::vector<SelectDesc> selects;
   int main_func = -1;
   int init_func = -1;                  // global initialisers, run before main
   TypeId memstats_type = 0;            // runtime.MemStats

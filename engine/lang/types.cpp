@@ -61,7 +61,7 @@ void TypeTable::layout(Type& t) {
       break;
     }
     case Kind::Slice: t.size = 24; t.align = 8; t.ptrs = true; break;
-    case Kind::Pointer: case Kind::Map: case Kind::Func: t.size = 8; t.align = 8; t.ptrs = true; break;
+    case Kind::Pointer: case Kind::Map: case Kind::Func: case Kind::Chan: t.size = 8; t.align = 8; t.ptrs = true; break;
     case Kind::Interface: t.size = 16; t.align = 8; t.ptrs = true; break;   // runtime.iface/eface: tab|type, data
     case Kind::Struct: case Kind::Tuple: {
       uint64_t off = 0, align = 1;
@@ -90,6 +90,7 @@ void TypeTable::layout(Type& t) {
 TypeId TypeTable::array(TypeId elem, int64_t len) { Type t; t.kind = Kind::Array; t.elem = elem; t.len = len; return add(std::move(t)); }
 TypeId TypeTable::slice(TypeId elem) { Type t; t.kind = Kind::Slice; t.elem = elem; return add(std::move(t)); }
 TypeId TypeTable::pointer(TypeId elem) { Type t; t.kind = Kind::Pointer; t.elem = elem; return add(std::move(t)); }
+TypeId TypeTable::chan(TypeId elem, int dir) { Type t; t.kind = Kind::Chan; t.elem = elem; t.len = dir; return add(std::move(t)); }
 TypeId TypeTable::map(TypeId key, TypeId elem) { Type t; t.kind = Kind::Map; t.key = key; t.elem = elem; return add(std::move(t)); }
 TypeId TypeTable::structure(std::vector<Field> fields) { Type t; t.kind = Kind::Struct; t.fields = std::move(fields); return add(std::move(t)); }
 TypeId TypeTable::tuple(const std::vector<TypeId>& members) {
@@ -166,7 +167,7 @@ bool TypeTable::is_aggregate(TypeId id) const {
 bool TypeTable::is_ref(TypeId id) const {
   Kind k = kind(id);
   return k == Kind::String || k == Kind::Slice || k == Kind::Map || k == Kind::Pointer ||
-         k == Kind::Struct || k == Kind::Array || k == Kind::Iter || k == Kind::Interface || k == Kind::Func;
+         k == Kind::Struct || k == Kind::Array || k == Kind::Iter || k == Kind::Interface || k == Kind::Func || k == Kind::Chan;
 }
 bool TypeTable::comparable(TypeId id) const {
   const Type& t = u(id);
@@ -269,6 +270,11 @@ std::string TypeTable::name(TypeId id) const {
         }
         s += ")";
       }
+      return s;
+    }
+    case Kind::Chan: {
+      std::string s = t.len == 2 ? "<-chan " : t.len == 1 ? "chan<- " : "chan ";
+      s += name(t.elem);
       return s;
     }
     case Kind::Tuple: {

@@ -17,7 +17,7 @@
 //
 // Library code in Go (sync_map.h) names its types "main.sync_X"; name() spells them "sync.X".
 //
-// Simplifications: a func value is a pointer to its closure (program.h, OpCallF); no channels; float64 is the only float type;
+// Simplifications: a func value is a pointer to its closure (program.h, OpCallF); float64 is the only float type;
 // untyped float constants are held in a double.
 #include <cstdint>
 #include <string>
@@ -38,6 +38,8 @@ enum class Kind : uint8_t {
   Func,        // a method's signature: fields params then results, len = the param count
   Tuple,   // multiple results of a call
   Iter,    // VM-internal: a map range iterator
+  Chan,    // chan T: elem T, len the direction (0 both, 1 send-only, 2 receive-only); the VM
+           // holds a channel as an Obj (its hchan and buffer, engine/lang/chan.h)
 };
 
 struct Field {
@@ -78,6 +80,7 @@ class TypeTable {
   TypeId slice(TypeId elem);
   TypeId pointer(TypeId elem);
   TypeId map(TypeId key, TypeId elem);
+  TypeId chan(TypeId elem, int dir);
   TypeId structure(std::vector<Field> fields);
   TypeId tuple(const std::vector<TypeId>& members);
   // interface_ interns interface{ methods } (sorted here by name, as go/types does);

@@ -79,6 +79,7 @@ Profile go119() {
 // 64 MiB arena) instead of 1.19's two (mbitmap.go, mheap.go heapArena).
 Profile go121() {
   Profile p = go119();
+  p.g_size = 448;
   p.version = "1.21";
   p.toolchain = "go1.21.13";
   p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use; log formats into a pooled buffer";
@@ -163,6 +164,7 @@ Profile go122() {
 // the same Sys in other parts (BuckHashSys smaller, GCSys and OtherSys as much larger).
 Profile go123() {
   Profile p = go122();
+  p.hchan_size = 104;
   p.version = "1.23";
   p.library.crypto_first_read = {112, 16};   // the runtime's timeTimer (time/sleep.go newTimer, Go 1.23)
   p.toolchain = "go1.23.5";
@@ -272,6 +274,7 @@ Profile go125() {
 // oracle runs). The model keeps the usual outcome: no padding.
 Profile go126() {
   Profile p = go125();
+  p.g_size = 480;
   p.version = "1.26";
   p.toolchain = "go1.26.10";
   p.changes = "the Green Tea garbage collector by default; a random heap base";
@@ -298,6 +301,7 @@ Profile go126() {
 // (Map.PutSlot: putSlotSmall first).
 Profile go127() {
   Profile p = go126();
+  p.first_goid = 17;
   p.version = "1.27";
   p.toolchain = "go1.27.3";
   p.changes = "a small map updates an existing key without becoming a table; fmt's printer 32 B smaller";

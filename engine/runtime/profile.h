@@ -180,6 +180,18 @@ struct Profile {
   std::vector<uint64_t> first_gc_objects;
   uint64_t baseline_extra_inuse_pages;      // runtime spans in use beyond those objects
   uint64_t stack_sys;                       // StackSys (stack spans carved from the heap)
+  // Goroutines and channels (engine/lang/sched.h). g_size: runtime.g as malg's new(g)
+  // allocates it (its size class: 416 B on Go 1.19, 448 B on 1.21–1.25, 480 B from 1.26;
+  // measured: TotalAlloc over 1 000 blocked goroutines, less their 16-byte closures).
+  // hchan_size: runtime.hchan (96 B; 104 from Go 1.23, which added the timer field).
+  // free_stacks: 2 KiB stacks left in the start-up's stack spans (8: the 1 000th goroutine
+  // makes the 62nd new 32 KiB span on every release).
+  uint64_t g_size = 416;
+  uint64_t hchan_size = 96;
+  uint64_t free_stacks = 8;
+  // first_goid: the goid of a program's first goroutine (the runtime starts its own before
+  // main; a panic in it prints "goroutine 5 [running]:"; 17 on Go 1.27).
+  uint64_t first_goid = 5;
   uint64_t gc_sys_base;                     // GCSys at start
   uint64_t gc_sys_per_arena;                // GCSys growth per 64 MiB heap arena
   uint64_t other_sys;                       // OtherSys + MSpanSys + MCacheSys at start

@@ -1,0 +1,568 @@
+// sched.cpp — the VM's goroutines: go statements, the scheduler (run queue, runnext,
+// parking, waking, preemption, the simulated clock's timers), deadlock, channels, select
+// and package sync's blocking. What it models of Go's runtime, and how, is in sched.h.
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "engine/lang/interp.h"
+#include "engine/lang/interp_impl.h"
+#include "engine/lang/lexer.h"
+
+namespace lang {
+
+using namespace vm_internal;
+
+// ---------------------------------------------------------------- goroutines
+// go_start runs a go statement (OpGo): a g from the free list, else a new g (heap, never
+// freed) with a 2 KiB stack; the closure(s) gc allocates for the statement; the new
+// goroutine becomes runnext.
+bool Interpreter::go_start(const Instr& in, const Word* args) {
+  uint32_t gi;
+  if (!gfree_.empty()) {
+    gi = gfree_.back();
+    gfree_.pop_back();
+  } else {
+    gi = uint32_t(gs_.size());
+    gs_.emplace_back();
+    heap_.alloc_runtime(profile_.g_size, false);   // malg: new(g), kept by allgs
+    if (free_stacks_ == 0) {
+      heap_.alloc_stack_pages(kStackSpanPages);
+      free_stacks_ = kStackSpanPages * heap::kPageSize / kStackMin;
+    }
+    --free_stacks_;
+  }
+  // gc's closures: the literal's (held while the goroutine runs) and the go wrapper's
+  const uint64_t inner = uint64_t(in.d), outer = uint64_t(in.k);
+  heap::ObjId closure = heap::kNil;
+  if (inner) closure = alloc(inner, in.flags & 1);
+  if (outer) alloc(outer, in.flags & 2);
+  if (status_ != VmStatus::Running) return false;
+  Goroutine& g = gs_[gi];
+  const Function& fn = prog_.funcs[size_t(in.a)];
+  g.goid = next_goid_++;
+  g.status = GStatus::Runnable;
+  g.wait = "";
+  g.wake_ns = -1;
+  g.sel = -1;
+  g.closure = closure;
+  g.start_fn = in.a;
+  g.created_fn = frames_.back().fn;
+  g.created_line = current_line();
+  g.frames.clear();
+  g.frames.push_back(Frame{in.a, 0, 0});
+  g.stack.assign(size_t(fn.nslots) + 16, 0);
+  std::copy(args, args + in.c, g.stack.begin());
+  ready(gi);
+  return true;
+}
+
+// hold_sudogs: the parking goroutine takes n sudogs (acquireSudog): new ones only beyond
+// every sudog made so far (the caches keep released ones).
+void Interpreter::hold_sudogs(uint32_t n) {
+  gs_[cur_].sudogs += n;
+  sudogs_in_use_ += n;
+  while (sudogs_in_use_ > sudogs_made_) {
+    heap_.alloc_runtime(kSudogSize, false);
+    ++sudogs_made_;
+  }
+}
+
+void Interpreter::park(const char* reason) {
+  Goroutine& g = gs_[cur_];
+  g.status = GStatus::Waiting;
+  g.wait = reason;
+  ++g.park_gen;
+  parked_ = 1;
+}
+
+// ready makes g runnable as runnext (proc.go goready, runqput(next=true)): the one that was
+// runnext goes to the run queue's tail.
+void Interpreter::ready(uint32_t g) {
+  sudogs_in_use_ -= gs_[g].sudogs;   // releaseSudog
+  gs_[g].sudogs = 0;
+  gs_[g].status = GStatus::Runnable;
+  gs_[g].wait = "";
+  if (runnext_ != kNoG) runq_.push_back(runnext_);
+  runnext_ = g;
+}
+
+// complete finishes the instruction a parked goroutine blocked on (sched.h invariant 2).
+void Interpreter::complete(uint32_t g) { ++g_frames(g).back().pc; }
+
+bool Interpreter::valid(const Waiter& w) const {
+  return w.g < gs_.size() && gs_[w.g].status == GStatus::Waiting && gs_[w.g].park_gen == w.gen;
+}
+
+Waiter* Interpreter::first_valid(std::deque<Waiter>& q) {
+  while (!q.empty() && !valid(q.front())) q.pop_front();
+  return q.empty() ? nullptr : &q.front();
+}
+
+uint64_t Interpreter::live_goroutines() const {
+  uint64_t n = 0;
+  for (const Goroutine& g : gs_) n += g.status != GStatus::Dead;
+  return n;
+}
+
+void Interpreter::switch_to(uint32_t g) {
+  if (g != cur_) {
+    gs_[cur_].stack.swap(stack_);
+    gs_[cur_].frames.swap(frames_);
+    stack_.swap(gs_[g].stack);
+    frames_.swap(gs_[g].frames);
+    cur_ = g;
+  }
+  gs_[g].status = GStatus::Running;
+  slice_end_ = ops_ + kTimeSlice;
+}
+
+// schedule picks the next goroutine after the running one blocked, yielded or ended
+// (parked_): runnext, then the run queue; with none runnable the clock moves to the next
+// sleeper's wake-up; with none asleep either, checkdead's deadlock. False: the run ended.
+bool Interpreter::schedule() {
+  const uint8_t why = parked_;
+  parked_ = 0;
+  if (why == 2) {   // Gosched or preemption: to the queue's tail
+    gs_[cur_].status = GStatus::Runnable;
+    runq_.push_back(cur_);
+  }
+  while (status_ == VmStatus::Running) {
+    uint32_t next = kNoG;
+    if (runnext_ != kNoG) {
+      next = runnext_;
+      runnext_ = kNoG;
+    } else if (!runq_.empty()) {
+      next = runq_.front();
+      runq_.pop_front();
+    }
+    if (next != kNoG) {
+      switch_to(next);
+      return true;
+    }
+    int64_t wake = INT64_MAX;
+    for (const Goroutine& g : gs_)
+      if (g.status == GStatus::Waiting && g.wake_ns >= 0) wake = std::min(wake, g.wake_ns);
+    if (wake == INT64_MAX) {
+      deadlock();
+      return false;
+    }
+    sleep(wake - clock_ns_);   // the clock moves (and sysmon's periodic GC with it)
+    for (uint32_t i = 0; i < gs_.size(); ++i) {
+      Goroutine& g = gs_[i];
+      if (g.status == GStatus::Waiting && g.wake_ns >= 0 && g.wake_ns <= clock_ns_) {
+        g.wake_ns = -1;
+        complete(i);
+        // timers fire in goroutine order; the first woken runs first
+        g.status = GStatus::Runnable;
+        g.wait = "";
+        runq_.push_back(i);
+      }
+    }
+  }
+  return false;
+}
+
+// goexit ends the running goroutine (not main): its g and stack go to the free list.
+void Interpreter::goexit() {
+  Goroutine& g = gs_[cur_];
+  g.status = GStatus::Dead;
+  g.closure = heap::kNil;
+  frames_.clear();
+  gfree_.push_back(cur_);
+  parked_ = 3;
+}
+
+void Interpreter::sleep_goroutine(int64_t d) {
+  park("sleep");
+  gs_[cur_].wake_ns = clock_ns_ > INT64_MAX - d ? INT64_MAX : clock_ns_ + d;
+}
+
+// traceback prints a goroutine as the runtime does, less the program counters and paths:
+// "goroutine 1 [chan receive]:" then its calls, innermost first.
+std::string Interpreter::traceback(uint32_t gi, bool running) const {
+  const Goroutine* g = &gs_[gi];
+  const std::vector<Frame>& fr = gi == cur_ ? frames_ : g->frames;
+  std::string text = "goroutine " + std::to_string(g->goid) + " [" + (running ? "running" : g->wait) + "]:\n";
+  for (size_t i = fr.size(); i-- > 0;) {
+    const Function& fn = prog_.funcs[size_t(fr[i].fn)];
+    if (fr[i].pc < 0) continue;
+    if (fn.name.size() > 3 && fn.name.compare(fn.name.size() - 3, 3, "-fm") == 0) continue;   // a method value's wrapper: hidden, as in Go's traceback
+    const int line = size_t(fr[i].pc) < fn.lines.size() ? fn.lines[size_t(fr[i].pc)] : 0;
+    if (line >= kLibraryFirstLine) {   // the library's code in Go (sync_map.h): its Go name, no line
+      std::string name = fn.name;
+      for (const char* from : {"main.(*sync_", "main.sync_"})
+        if (name.rfind(from, 0) == 0) name = (from[5] == '(' ? "sync.(*" : "sync.") + name.substr(std::strlen(from));
+      text += name + "(...)\n\tsync\n";
+      continue;
+    }
+    text += fn.name + "(...)\n\tmain.go:" + std::to_string(line) + "\n";
+  }
+  if (gi != 0 && g->created_fn >= 0)
+    text += "created by " + prog_.funcs[size_t(g->created_fn)].name + " in goroutine 1\n\tmain.go:" + std::to_string(g->created_line) + "\n";
+  return text;
+}
+
+// deadlock: proc.go checkdead. Real Go prints the fatal error, then every goroutine.
+void Interpreter::deadlock() {
+  std::string text = "fatal error: all goroutines are asleep - deadlock!\n\n";
+  for (uint32_t i = 0; i < gs_.size(); ++i) {
+    if (gs_[i].status != GStatus::Waiting) continue;
+    if (i) text += "\n";
+    text += traceback(i, false);
+  }
+  message_ = text;
+  exit_code_ = 2;
+  status_ = VmStatus::Panicked;
+  if (host_) host_->print(2, text);
+}
+
+void Interpreter::mark_goroutines(heap::Marker* m) {
+  for (uint32_t i = 0; i < gs_.size(); ++i) {
+    Goroutine& g = gs_[i];
+    if (g.status == GStatus::Dead) continue;
+    if (m && g.closure != heap::kNil) m->mark(g.closure);
+    if (i == cur_) continue;   // its frames are stack_'s (mark_roots)
+    stack_.swap(g.stack);
+    frames_.swap(g.frames);
+    for (size_t f = 0; f < frames_.size(); ++f) {
+      const bool top = f + 1 == frames_.size();
+      const int32_t callee_base = top ? -1 : int32_t(frames_[f + 1].base - frames_[f].base);
+      mark_frame(frames_[f], top, callee_base, m);
+    }
+    stack_.swap(g.stack);
+    frames_.swap(g.frames);
+  }
+}
+
+// ---------------------------------------------------------------- channels
+// make_chan: runtime.makechan. The hchan and its buffer are one noscan object when the
+// elements hold no pointers (or there is no buffer), else the hchan then the buffer.
+uint32_t Interpreter::make_chan(TypeId elem, int64_t cap) {
+  const Type& et = T.u(elem);
+  if (cap < 0 || (et.size && uint64_t(cap) > (uint64_t(1) << 40) / et.size)) {
+    panic("makechan: size out of range");
+    return 0;
+  }
+  const uint64_t mem = et.size * uint64_t(cap);
+  Hchan h;
+  h.cap = uint64_t(cap);
+  heap::ObjId obj;
+  if (mem == 0 || !et.ptrs) {
+    obj = alloc(profile_.hchan_size + mem, true);
+  } else {
+    h.hchan = alloc(profile_.hchan_size, false);
+    obj = alloc(mem, false);
+  }
+  if (status_ != VmStatus::Running) return 0;
+  const uint32_t c = new_obj(elem, Backing, h.cap, obj);
+  chans_[c] = std::move(h);
+  return c;
+}
+
+// take_send: the value a parked sender offers (its slot, or its select case's operand).
+Word Interpreter::take_send(const Waiter& w) {
+  const Goroutine& g = gs_[w.g];
+  const std::vector<Word>& st = g_stack(w.g);
+  if (w.sel_case < 0) return st[w.slot];
+  const SelectDesc& d = prog_.selects[size_t(g.sel)];
+  (void)d;
+  return st[g.sel_ops + 2 * uint32_t(w.sel_case) + 1];
+}
+
+// deliver_recv completes a parked receiver: the value and ok into its slots (a select's
+// chosen case index too), then it is ready to run.
+void Interpreter::deliver_recv(const Waiter& w, Word v, bool ok) {
+  Goroutine& g = gs_[w.g];
+  std::vector<Word>& st = g_stack(w.g);
+  if (w.sel_case < 0) {
+    st[w.slot] = v;
+    st[w.slot + 1] = ok;
+  } else {
+    const SelectCase& c = prog_.selects[size_t(g.sel)].cases[size_t(w.sel_case)];
+    st[g.sel_base + uint32_t(c.dst)] = v;
+    st[g.sel_base + uint32_t(c.dst) + 1] = ok;
+    st[g.sel_idx] = Word(c.index);
+  }
+  complete(w.g);
+  ready(w.g);
+}
+
+// chan_send: chansend. 1 done, 0 the goroutine parked, -1 panicked.
+int Interpreter::chan_send(uint32_t c, Word v, uint32_t vslot) {
+  if (c == 0) {
+    park("chan send (nil chan)");
+    return 0;
+  }
+  Hchan& h = chans_[c];
+  if (h.closed) {
+    panic("send on closed channel");
+    return -1;
+  }
+  if (Waiter* w = first_valid(h.recvq)) {
+    const Waiter r = *w;
+    h.recvq.pop_front();
+    deliver_recv(r, v, true);
+    return 1;
+  }
+  if (h.qcount < h.cap) {
+    obj_set(c, (h.recvx + h.qcount) % h.cap, v);
+    ++h.qcount;
+    return 1;
+  }
+  park("chan send");
+  hold_sudogs(1);
+  h.sendq.push_back(Waiter{cur_, gs_[cur_].park_gen, -1, vslot});
+  return 0;
+}
+
+// chan_recv: chanrecv, the value and ok into stack_[dst], stack_[dst + 1]. 1 done, 0 parked.
+int Interpreter::chan_recv(uint32_t c, uint32_t dst) {
+  if (c == 0) {
+    park("chan receive (nil chan)");
+    return 0;
+  }
+  Hchan& h = chans_[c];
+  auto wake_sender = [&](Word& out) -> bool {
+    Waiter* w = first_valid(h.sendq);
+    if (!w) return false;
+    const Waiter s = *w;
+    h.sendq.pop_front();
+    out = take_send(s);
+    if (s.sel_case >= 0) g_stack(s.g)[gs_[s.g].sel_idx] = Word(prog_.selects[size_t(gs_[s.g].sel)].cases[size_t(s.sel_case)].index);
+    complete(s.g);
+    ready(s.g);
+    return true;
+  };
+  Word v = 0;
+  if (h.qcount > 0) {
+    v = obj_get(c, h.recvx);
+    obj_set(c, h.recvx, 0);
+    h.recvx = (h.recvx + 1) % h.cap;
+    --h.qcount;
+    Word sv;
+    if (wake_sender(sv)) {   // a blocked sender's value takes the freed place
+      obj_set(c, (h.recvx + h.qcount) % h.cap, sv);
+      ++h.qcount;
+    }
+  } else if (!wake_sender(v)) {
+    if (!h.closed) {
+      park("chan receive");
+      hold_sudogs(1);
+      h.recvq.push_back(Waiter{cur_, gs_[cur_].park_gen, -1, dst});
+      return 0;
+    }
+    stack_[dst] = 0;
+    stack_[dst + 1] = 0;
+    return 1;
+  }
+  stack_[dst] = v;
+  stack_[dst + 1] = 1;
+  return 1;
+}
+
+// chan_close: closechan. Parked receivers get the zero value and ok=false.
+bool Interpreter::chan_close(uint32_t c) {
+  if (c == 0) return panic("close of nil channel"), false;
+  Hchan& h = chans_[c];
+  if (h.closed) return panic("close of closed channel"), false;
+  h.closed = true;
+  while (Waiter* w = first_valid(h.recvq)) {
+    const Waiter r = *w;
+    h.recvq.pop_front();
+    deliver_recv(r, 0, false);
+  }
+  if (first_valid(h.sendq)) return panic("send on closed channel"), false;
+  return true;
+}
+
+// select_op: selectgo. The cases are polled in an order drawn from the run's seed (Go's
+// pollorder is random); the first ready one runs; else default; else the goroutine parks
+// on every case's channel. 1 done, 0 parked, -1 panicked.
+int Interpreter::select_op(const Instr& in, uint32_t base) {
+  const SelectDesc& d = prog_.selects[in.k];
+  Word* R = stack_.data() + base;
+  const size_t n = d.cases.size();
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[splitmix64(select_rng_) % i]);
+  for (uint32_t i : order) {
+    const SelectCase& c = d.cases[i];
+    const uint32_t ch = uint32_t(R[in.b + 2 * int(i)]);
+    if (ch == 0) continue;   // a nil channel is never ready
+    Hchan& h = chans_[ch];
+    if (c.send) {
+      if (!h.closed && !first_valid(h.recvq) && h.qcount >= h.cap) continue;
+      const int r = chan_send(ch, R[in.b + 2 * int(i) + 1], 0);
+      if (r < 0) return -1;
+    } else {
+      if (h.qcount == 0 && !first_valid(h.sendq) && !h.closed) continue;
+      chan_recv(ch, base + uint32_t(c.dst));
+    }
+    R[in.a] = Word(c.index);
+    return 1;
+  }
+  if (d.has_default) {
+    R[in.a] = Word(-1);
+    return 1;
+  }
+  park(n == 0 ? "select (no cases)" : "select");
+  Goroutine& g = gs_[cur_];
+  g.sel = in.k;
+  g.sel_base = base;
+  g.sel_ops = base + uint32_t(in.b);
+  g.sel_idx = base + uint32_t(in.a);
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t ch = uint32_t(R[in.b + 2 * int(i)]);
+    if (ch == 0) continue;
+    Hchan& h = chans_[ch];
+    (d.cases[i].send ? h.sendq : h.recvq).push_back(Waiter{cur_, g.park_gen, int32_t(i), 0});
+    hold_sudogs(1);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- package sync
+// sync_builtin runs a method of sync.WaitGroup/Mutex/RWMutex/Once or runtime.Gosched. The
+// receiver (a pointer) is the value's Obj; its fields hold the state (compiler_go.cpp
+// sync_type). False: the run stopped (a fatal error, a panic).
+bool Interpreter::sync_builtin(const CallSite& cs, const Instr& in, Word* R) {
+  if (cs.fn == Builtin::Gosched) {
+    if (live_goroutines() > 1) parked_ = 2;
+    return true;
+  }
+  const uint32_t o = uint32_t(R[in.b]);
+  if (o == 0) return panic("runtime error: invalid memory address or nil pointer dereference"), false;
+  const uint64_t key = uint64_t(o) << 2;
+  auto fatal = [&](const std::string& msg) {
+    std::string text = "fatal error: " + msg + "\n\n" + traceback(cur_, true);
+    message_ = text;
+    exit_code_ = 2;
+    status_ = VmStatus::Panicked;
+    if (host_) host_->print(2, text);
+    return false;
+  };
+  auto wait_on = [&](uint64_t q, const char* reason, uint32_t slot) {
+    park(reason);
+    hold_sudogs(1);
+    sema_[q].push_back(Waiter{cur_, gs_[cur_].park_gen, -1, slot});
+  };
+  auto pop = [&](uint64_t q) -> Waiter* {
+    auto it = sema_.find(q);
+    if (it == sema_.end()) return nullptr;
+    return first_valid(it->second);
+  };
+  const bool rw = T[objs_[o].type].name == "sync.RWMutex";
+  switch (cs.fn) {
+    case Builtin::WgAdd: case Builtin::WgDone: {
+      const int64_t delta = cs.fn == Builtin::WgDone ? -1 : int64_t(R[in.b + 1]);
+      const int64_t v = int64_t(obj_get(o, 0)) + delta;
+      if (v < 0) return panic("sync: negative WaitGroup counter"), false;
+      obj_set(o, 0, Word(v));
+      if (v == 0)
+        while (Waiter* w = pop(key)) {
+          const uint32_t g = w->g;
+          sema_[key].pop_front();
+          complete(g);
+          ready(g);
+        }
+      return true;
+    }
+    case Builtin::WgWait:
+      if (obj_get(o, 0) != 0) wait_on(key, "sync.WaitGroup.Wait", 0);
+      return true;
+    case Builtin::MutexLock:
+      if (!rw) {
+        if (obj_get(o, 0) == 0) obj_set(o, 0, 1);
+        else wait_on(key, "sync.Mutex.Lock", 0);
+      } else if (obj_get(o, 0) == 0 && obj_get(o, 1) == 0) {
+        obj_set(o, 0, 1);
+      } else {
+        wait_on(key | 1, "sync.RWMutex.Lock", 0);
+      }
+      return true;
+    case Builtin::MutexTryLock:
+      if (obj_get(o, 0) == 0) {
+        obj_set(o, 0, 1);
+        R[in.a] = 1;
+      } else {
+        R[in.a] = 0;
+      }
+      return true;
+    case Builtin::MutexUnlock: {
+      if (obj_get(o, 0) == 0) return fatal(rw ? "sync: Unlock of unlocked RWMutex" : "sync: unlock of unlocked mutex");
+      if (!rw) {
+        if (Waiter* w = pop(key)) {   // handed to the first waiter (the lock stays held)
+          const uint32_t g = w->g;
+          sema_[key].pop_front();
+          complete(g);
+          ready(g);
+        } else {
+          obj_set(o, 0, 0);
+        }
+        return true;
+      }
+      obj_set(o, 0, 0);
+      uint64_t readers = 0;
+      while (Waiter* w = pop(key | 2)) {   // waiting readers first
+        const uint32_t g = w->g;
+        sema_[key | 2].pop_front();
+        ++readers;
+        complete(g);
+        ready(g);
+      }
+      if (readers) {
+        obj_set(o, 1, readers);
+      } else if (Waiter* w = pop(key | 1)) {
+        const uint32_t g = w->g;
+        sema_[key | 1].pop_front();
+        obj_set(o, 0, 1);
+        complete(g);
+        ready(g);
+      }
+      return true;
+    }
+    case Builtin::RLock:
+      if (obj_get(o, 0) == 0 && !pop(key | 1)) obj_set(o, 1, obj_get(o, 1) + 1);
+      else wait_on(key | 2, "sync.RWMutex.RLock", 0);
+      return true;
+    case Builtin::RUnlock: {
+      const uint64_t r = obj_get(o, 1);
+      if (r == 0) return fatal("sync: RUnlock of unlocked RWMutex");
+      obj_set(o, 1, r - 1);
+      if (r == 1)
+        if (Waiter* w = pop(key | 1)) {
+          const uint32_t g = w->g;
+          sema_[key | 1].pop_front();
+          obj_set(o, 0, 1);
+          complete(g);
+          ready(g);
+        }
+      return true;
+    }
+    case Builtin::OnceBegin:
+      if (obj_get(o, 0) != 0) {
+        R[in.a] = 0;
+      } else if (obj_get(o, 1) != 0) {   // another goroutine runs f: wait for it
+        wait_on(key, "sync.Mutex.Lock", uint32_t(frames_.back().base + uint32_t(in.a)));
+      } else {
+        obj_set(o, 1, 1);
+        R[in.a] = 1;
+      }
+      return true;
+    case Builtin::OnceEnd:
+      obj_set(o, 0, 1);
+      obj_set(o, 1, 0);
+      while (Waiter* w = pop(key)) {
+        const Waiter x = *w;
+        sema_[key].pop_front();
+        g_stack(x.g)[x.slot] = 0;
+        complete(x.g);
+        ready(x.g);
+      }
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace lang

@@ -1,0 +1,116 @@
+#pragma once
+// sched.h — goroutines, the deterministic scheduler, channels and the blocking of package
+// sync: the data the VM keeps (engine/lang/interp.h holds them; sched.cpp is the code).
+//
+// Models (Go's runtime, the same in every offered release unless a Profile field says so):
+//   proc.go    newproc/newproc1 (a new goroutine: a g from the free list gfget, else malg:
+//              new(g) on the heap — never freed, allgs keeps it — and a 2 KiB stack,
+//              _StackMin = 2048), runqput(next=true) (the new goroutine is runnext: it runs
+//              when the current one blocks or yields), goready (a woken goroutine is
+//              runnext too), gopark, goexit (gfput: the dead g and its stack are reused),
+//              Gosched (the current goroutine to the tail of the run queue), checkdead
+//              ("fatal error: all goroutines are asleep - deadlock!").
+//   stack.go   stackalloc: small stacks come from 32 KiB spans (_StackCacheSize) carved from
+//              the heap's pages: StackInuse = StackSys grow by a span per 16 stacks.
+//   chan.go    makechan (hchan and buffer in one noscan object when the elements hold no
+//              pointers, else hchan then the buffer), chansend/chanrecv (a waiting receiver
+//              gets the value directly; else the buffer; else the sender parks on sendq),
+//              closechan (receivers get the zero value and ok=false).
+//   select.go  selectgo: cases polled in a random order (pollorder; here the run's seed),
+//              default when none is ready, else the goroutine parks on every channel.
+//   sync       Mutex (a waiter is handed the lock on Unlock: starvation mode's FIFO), RWMutex
+//              (a waiting writer stops new readers), WaitGroup, Once; the runtime's fatal
+//              errors for misuse ("sync: unlock of unlocked mutex", "sync: negative WaitGroup
+//              counter").
+//   time.go    time.Sleep parks the goroutine on a timer of the simulated clock.
+//   runtime2.go sudog: a goroutine parked on a channel (one per select case) or a sync
+//              semaphore holds sudogs; acquireSudog makes a new one (96 B, kept for ever in
+//              the per-P and central caches) only when none is free: the run's peak.
+//
+// Layout:
+//   Interpreter::gs_[i] = Goroutine{goid, status, stack, frames, wait reason, park}
+//     gs_[0] is main (goid 1). The running goroutine's stack and frames live in the
+//     interpreter's stack_/frames_ (swapped in by switch_to); the others' here.
+//   Interpreter::chans_[obj] = Hchan{cap, qcount, recvx, closed, recvq, sendq}
+//     the channel's values are the elements of its Obj (a Backing of cap elements: the ring
+//     buffer), so the GC scans them as it scans a slice's array.
+//   a Waiter is one goroutine's sudog on a queue: {g, park generation, select case, slot}
+//
+// Invariants:
+//   1. Exactly one goroutine is Running while the VM runs; its stack is stack_.
+//   2. A Waiting goroutine's top frame pc is the instruction it blocked on; whoever wakes it
+//      completes that instruction (writes its results) and moves the pc past it.
+//   3. A Waiter is valid only while its goroutine is Waiting with the same park generation
+//      (a select that fired leaves stale waiters on its other channels: skipped).
+//   4. The run stays a function of program, knobs, release and seed: the scheduler has no
+//      clock of its own; a goroutine runs until it blocks, yields, ends, or has run
+//      kTimeSlice instructions (preemption: to the run queue's tail).
+//
+// Simplifications: one P (real programs run on GOMAXPROCS=2: only the order of
+// interleaving differs, never what a correct program computes); stacks do not grow (a deep
+// recursion in a goroutine costs 2 KiB like any other); allgs's own growth is not counted;
+// Go 1.21's third allocation per goroutine is not modelled; a sender blocked on a channel
+// that is closed panics in the closing goroutine's name; blocking inside a String/Error
+// method fmt calls is refused.
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "engine/heap/heap.h"
+
+namespace lang {
+
+using Word = uint64_t;
+
+// Frame is one call of a goroutine's stack (interp.h).
+// stack_bufs: which of the function's buffered appends used their stack buffer in this
+// call (cmd/compile's per-call "used" flags; OpAppend flags bits 2–7).
+struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; };
+
+enum class GStatus : uint8_t { Runnable, Running, Waiting, Dead };
+
+struct Goroutine {
+  uint64_t goid = 0;
+  GStatus status = GStatus::Runnable;
+  std::vector<Word> stack;              // saved while another goroutine runs
+  std::vector<Frame> frames;
+  const char* wait = "";                // waitReason, as tracebacks print it ("chan receive")
+  uint32_t park_gen = 0;                // incremented at every park (Waiter validity)
+  int64_t wake_ns = -1;                 // asleep (time.Sleep) until then
+  // a parked select: its case list, and where its operands and chosen index are (absolute
+  // slots of the goroutine's stack)
+  int32_t sel = -1;
+  uint32_t sel_base = 0, sel_ops = 0, sel_idx = 0;
+  heap::ObjId closure = heap::kNil;     // the go statement's closure: live while it runs
+  int32_t start_fn = -1;                // the function it started with (tracebacks)
+  uint32_t sudogs = 0;                  // sudogs it holds while parked (a select: one a case)
+  int created_line = 0;                 // where the go statement was ("created by")
+  int32_t created_fn = -1;
+};
+
+struct Waiter {
+  uint32_t g = 0;
+  uint32_t gen = 0;
+  int32_t sel_case = -1;                // the select case it waits in, or -1
+  uint32_t slot = 0;                    // a plain send's value slot or receive's result slot
+};
+
+struct Hchan {
+  uint64_t cap = 0, qcount = 0, recvx = 0;
+  bool closed = false;
+  std::deque<Waiter> recvq, sendq;
+  heap::ObjId hchan = heap::kNil;       // the hchan when allocated apart from the buffer
+};
+
+// kTimeSlice: instructions a goroutine runs before it is preempted (sysmon's 10 ms, here a
+// fixed count so that the run is deterministic).
+inline constexpr uint64_t kTimeSlice = 1u << 14;
+// kStackMin: a new goroutine's stack (runtime/stack.go _StackMin); stacks come 16 to a
+// 32 KiB span (_StackCacheSize).
+inline constexpr uint64_t kStackMin = 2048;
+inline constexpr uint64_t kStackSpanPages = 4;
+inline constexpr uint64_t kSudogSize = 96;   // runtime.sudog's size class (88–96 B)
+inline constexpr uint32_t kNoG = ~0u;
+
+}  // namespace lang

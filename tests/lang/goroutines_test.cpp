@@ -1,0 +1,89 @@
+// goroutines_test.cpp — go statements, the scheduler, channels, select, package sync,
+// deadlock (engine/lang/sched.h, compiler_go.cpp).
+#include <gtest/gtest.h>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+using langtest::go;
+using langtest::read_file;
+using langtest::run;
+
+std::string with_sync(const std::string& body, const std::string& extra = "") {
+  return "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n\t\"time\"\n)\n\nfunc useImports() {\n\t_ = runtime.NumGoroutine()\n\tvar wg sync.WaitGroup\n\twg.Wait()\n\t_ = time.Now()\n\tfmt.Print()\n}\n\n" +
+         extra + "\nfunc main() {\n" + body + "\n}\n";
+}
+
+TEST(Goroutines, WorkerPoolPipelineSelectOnce) {
+  // the oracle program: a worker pool, a pipeline, select with and without default, Once
+  auto r = run(read_file("tests/oracle/programs/goroutines_channels.go"), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "goroutines 5\nsum 2450\nlen 800\ngot a\ngot b\n\"\" false 0 100\nc2 7\ndefault\nonce\n");
+  EXPECT_EQ(r.exit, 0);
+}
+
+TEST(Goroutines, NewGoroutineRunsWhenTheCurrentOneBlocksOrYields) {
+  // runnext: a new goroutine runs after the current one blocks (Gosched here), in Go's order
+  auto r = run(with_sync("\tfor i := 0; i < 3; i++ {\n\t\tgo func(id int) { fmt.Println(\"g\", id) }(i)\n\t}\n"
+                         "\tfmt.Println(\"main\")\n\truntime.Gosched()\n\ttime.Sleep(time.Millisecond)\n\tfmt.Println(runtime.NumGoroutine())\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "main\ng 2\ng 0\ng 1\n1\n");
+}
+
+TEST(Goroutines, DeadlockPrintsGosMessageAndExitsTwo) {
+  auto r = run(with_sync("\tch := make(chan int)\n\tfmt.Println(\"before\")\n\t<-ch\n"), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "before\n");
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main"), std::string::npos) << r.err;
+  auto w = run(with_sync("\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() { var mu sync.Mutex; mu.Lock(); mu.Lock() }()\n\twg.Wait()\n"), go("1.24"));
+  ASSERT_TRUE(w.loaded) << w.diag;
+  EXPECT_EQ(w.exit, 2);
+  EXPECT_NE(w.err.find("goroutine 1 [sync.WaitGroup.Wait]:"), std::string::npos) << w.err;
+  EXPECT_NE(w.err.find("[sync.Mutex.Lock]:"), std::string::npos) << w.err;
+}
+
+TEST(Goroutines, PanicInAGoroutineEndsTheProgram) {
+  auto r = run(with_sync("\tdone := make(chan bool)\n\tgo func() {\n\t\tvar m map[int]int\n\t\tm[1] = 1\n\t\tdone <- true\n\t}()\n\t<-done\n"), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("panic: assignment to entry in nil map\n\ngoroutine 5 [running]:\nmain.main.func1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("created by main.main"), std::string::npos) << r.err;
+}
+
+TEST(Goroutines, ChannelErrorsAndMisuse) {
+  auto c = run(with_sync("\tch := make(chan int, 1)\n\tclose(ch)\n\tclose(ch)\n"), go("1.24"));
+  ASSERT_TRUE(c.loaded) << c.diag;
+  EXPECT_NE(c.err.find("panic: close of closed channel"), std::string::npos) << c.err;
+  auto s = run(with_sync("\tch := make(chan int, 1)\n\tclose(ch)\n\tch <- 1\n"), go("1.24"));
+  EXPECT_NE(s.err.find("panic: send on closed channel"), std::string::npos) << s.err;
+  auto u = run(with_sync("\tvar mu sync.Mutex\n\tmu.Unlock()\n"), go("1.24"));
+  EXPECT_NE(u.err.find("fatal error: sync: unlock of unlocked mutex"), std::string::npos) << u.err;
+  auto d = run(with_sync("\tch := make(<-chan int)\n\tch <- 1\n"), go("1.24"));
+  EXPECT_FALSE(d.loaded);
+  EXPECT_NE(d.diag.find("cannot send to receive-only channel"), std::string::npos) << d.diag;
+}
+
+TEST(Goroutines, SleepMovesTheSimulatedClockForSleepers) {
+  // two sleepers wake in their order on the simulated clock; main waits on a WaitGroup
+  auto r = run(with_sync("\tvar wg sync.WaitGroup\n\tstart := time.Now()\n"
+                         "\tfor _, d := range []int{30, 10} {\n\t\twg.Add(1)\n\t\tgo func(ms int) {\n\t\t\tdefer wg.Done()\n"
+                         "\t\t\ttime.Sleep(time.Duration(ms) * time.Millisecond)\n\t\t\tfmt.Println(\"woke\", ms)\n\t\t}(d)\n\t}\n"
+                         "\twg.Wait()\n\tfmt.Println(time.Since(start))\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "woke 10\nwoke 30\n30ms\n");
+}
+
+TEST(Goroutines, RWMutexReadersAndWriter) {
+  auto r = run(with_sync("\tvar rw sync.RWMutex\n\tvar wg sync.WaitGroup\n\tn := 0\n"
+                         "\tfor i := 0; i < 4; i++ {\n\t\twg.Add(2)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\trw.RLock()\n\t\t\t_ = n\n\t\t\trw.RUnlock()\n\t\t}()\n"
+                         "\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\trw.Lock()\n\t\t\tn++\n\t\t\trw.Unlock()\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(n)\n"),
+               go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "4\n");
+}
+
+}  // namespace
