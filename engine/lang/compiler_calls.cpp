@@ -83,6 +83,7 @@ V Compiler::call(const Expr& e, bool stmt) {
       return time_method(e, *f, xt);
     if (x_is_value && xt && xt == prog_.rand_ptr_type) return rand_method(e, *f);
     if (std::string sn; x_is_value && xt && is_sync_type(T.kind(xt) == Kind::Pointer ? T.u(xt).elem : xt, sn)) return sync_call(e, *f, xt, sn);
+    if (x_is_value && xt && (xt == T.pointer(prog_.ticker_type) || xt == T.pointer(prog_.timer_type))) return timer_method(e, *f, xt);
     const Entity* fe = nullptr;
     bool x_is_ptr = false;
     if (x_is_value) promote(*f);
@@ -866,10 +867,14 @@ V Compiler::time_call(const Expr& e, const std::string& name, std::vector<V>& ar
     if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "missing argument" : "too many arguments") + " in conversion to time.Duration");
     return conversion(e, dur);
   }
-  const PkgFn fns[] = {{"Now", Builtin::TimeNow, 0, tm}, {"Since", Builtin::TimeSince, tm, dur}, {"Sleep", Builtin::TimeSleep, dur, 0}};
+  const TypeId rc = T.chan(tm, 2);
+  const PkgFn fns[] = {{"Now", Builtin::TimeNow, 0, tm}, {"Since", Builtin::TimeSince, tm, dur}, {"Sleep", Builtin::TimeSleep, dur, 0},
+                       {"After", Builtin::TimerAfter, dur, rc}, {"Tick", Builtin::TimerTick, dur, rc},
+                       {"NewTicker", Builtin::NewTicker, dur, T.pointer(prog_.ticker_type)},
+                       {"NewTimer", Builtin::NewTimer, dur, T.pointer(prog_.timer_type)}};
   for (const PkgFn& f : fns)
     if (name == f.name) return pkg_fn_call(e, "time.", f, args);
-  return bad(e.pos, "time." + name + " is not supported by the playground (time.Now, Since, Sleep, Duration and the units)");
+  return bad(e.pos, "time." + name + " is not supported by the playground (time.Now, Since, Sleep, After, Tick, NewTicker, NewTimer, Duration and the units)");
 }
 
 // rand_call: math/rand's top-level functions. The generator is the simulator's, seeded from

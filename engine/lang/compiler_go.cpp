@@ -656,4 +656,23 @@ V Compiler::sync_call(const Expr& e, const Expr& sel, TypeId xt, const std::stri
   return bad(sel.pos, expr_str(*e.x) + " is not supported by the playground (sync." + tname + "." + m + ")");
 }
 
+// timer_method: (*time.Ticker).Stop/Reset(d) and (*time.Timer).Stop/Reset(d) (Timer's
+// return whether the timer was active).
+V Compiler::timer_method(const Expr& e, const Expr& sel, TypeId xt) {
+  const bool timer = xt == T.pointer(prog_.timer_type);
+  const bool stop = sel.name == "Stop";
+  if (!stop && sel.name != "Reset") return bad(sel.pos, expr_str(*e.x) + " is not supported by the playground (Stop, Reset)");
+  const size_t want = stop ? 0 : 1;
+  if (e.args.size() != want) return bad(e.pos, std::string(e.args.size() < want ? "not enough" : "too many") + " arguments in call to " + expr_str(*e.x));
+  std::vector<V> vals{expr(*sel.x)};
+  if (!vals[0].ok) return vals[0];
+  if (!stop) {
+    vals.push_back(expr(*e.args[0]));
+    if (!assignable(vals[1], prog_.duration_type, e.args[0]->pos, ("argument to " + expr_str(*e.x)).c_str())) { V v; v.ok = false; return v; }
+  }
+  std::vector<V*> ps;
+  for (V& v : vals) ps.push_back(&v);
+  return bi_call(stop ? Builtin::TimerStop : Builtin::TimerReset, ps, timer ? TypeTable::kBool : 0, false);
+}
+
 }  // namespace lang::detail

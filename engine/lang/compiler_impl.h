@@ -460,6 +460,7 @@ class Compiler {
   bool range_chan(const Stmt& s, V& x);
   bool select_stmt(const Stmt& s);
   V sync_call(const Expr& e, const Expr& sel, TypeId xt, const std::string& tname);
+  V timer_method(const Expr& e, const Expr& sel, TypeId xt);
   std::map<std::string, TypeId> sync_types_;
   bool go_call_ = false, go_emitted_ = false;   // user_call: this call is a go statement's
   std::map<int, LiftedGo> lifted_;

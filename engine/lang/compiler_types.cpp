@@ -129,6 +129,11 @@ void Compiler::time_types() {
   prog_.time_type = T.named("time.Time");
   T.complete_named(prog_.time_type, T.structure({Field{"wall", TypeTable::kUint64, 0}, Field{"ext", TypeTable::kInt64, 0},
                                                  Field{"loc", T.pointer(location), 0}}));
+  // time.Ticker and time.Timer: their channel C, then the simulator's timer (sched.h)
+  for (TypeId* t : {&prog_.ticker_type, &prog_.timer_type}) {
+    *t = T.named(t == &prog_.ticker_type ? "time.Ticker" : "time.Timer");
+    T.complete_named(*t, T.structure({Field{"C", T.chan(prog_.time_type, 2), 0}, Field{"r", TypeTable::kInt64, 0}}));
+  }
 }
 
 bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
@@ -346,6 +351,10 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
       }
       if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {
         out = te.name == "Duration" ? prog_.duration_type : prog_.time_type;
+        return true;
+      }
+      if (it->second.name == "time" && (te.name == "Ticker" || te.name == "Timer")) {
+        out = te.name == "Ticker" ? prog_.ticker_type : prog_.timer_type;
         return true;
       }
       return fail(te.pos, "undefined: " + te.pkg + "." + te.name + " (not supported by the playground)");

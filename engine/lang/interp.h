@@ -295,6 +295,9 @@ class Interpreter {
   uint64_t select_rng_ = 0;                // select's poll order
   uint64_t sudogs_made_ = 0, sudogs_in_use_ = 0;   // acquireSudog's new(sudog)s; held now
   void hold_sudogs(uint32_t n);
+  std::vector<SimTimer> timers_;
+  bool timer_builtin(const CallSite& cs, const Instr& in, Word* R);
+  void fire_timer(SimTimer& t);
   std::unordered_map<uint32_t, Hchan> chans_;   // by the channel's Obj
   std::unordered_map<uint64_t, std::deque<Waiter>> sema_;   // sync's waiters: Obj << 2 | queue
 

@@ -384,6 +384,9 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::MutexUnlock: case Builtin::MutexTryLock: case Builtin::RLock: case Builtin::RUnlock:
     case Builtin::OnceBegin: case Builtin::OnceEnd: case Builtin::Gosched:
       return sync_builtin(cs, in, R);
+    case Builtin::TimerAfter: case Builtin::TimerTick: case Builtin::NewTicker: case Builtin::NewTimer:
+    case Builtin::TimerStop: case Builtin::TimerReset:
+      return timer_builtin(cs, in, R);
     case Builtin::Itoa: case Builtin::FormatInt: {
       int64_t v = int64_t(a[0]);
       int base = cs.fn == Builtin::FormatInt ? int(int64_t(a[1])) : 10;

@@ -169,6 +169,9 @@ enum class Builtin : uint16_t {
   // package sync (the receiver, a *T, first) and runtime.Gosched: they may block (sched.h)
   WgAdd, WgDone, WgWait, MutexLock, MutexUnlock, MutexTryLock, RLock, RUnlock, OnceBegin, OnceEnd,
   Gosched,
+  // time's timers on the simulated clock (sched.h): After, Tick, NewTicker, NewTimer, and
+  // (*Ticker/*Timer).Stop/Reset
+  TimerAfter, TimerTick, NewTicker, NewTimer, TimerStop, TimerReset,
 };
 
 // SelectCase is one communication of a select statement: the channel in R[b + 2i], the value
@@ -260,6 +263,7 @@ class Program {
   TypeId memstats_type = 0;            // runtime.MemStats
   TypeId duration_type = 0;            // time.Duration (int64)
   TypeId time_type = 0;                // time.Time {wall uint64; ext int64; loc *time.Location}
+  TypeId ticker_type = 0, timer_type = 0;   // time.Ticker, time.Timer {C <-chan Time; r int64}
   bool imports_math_rand = false;      // its package variables cost heap at init (Go 1.19)
   std::vector<std::string> memstats_fields;
   // interfaces: method sets of the program's types and of the errors the library makes

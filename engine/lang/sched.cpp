@@ -127,6 +127,7 @@ bool Interpreter::schedule() {
     gs_[cur_].status = GStatus::Runnable;
     runq_.push_back(cur_);
   }
+  uint64_t idle_fires = 0;
   while (status_ == VmStatus::Running) {
     uint32_t next = kNoG;
     if (runnext_ != kNoG) {
@@ -143,8 +144,14 @@ bool Interpreter::schedule() {
     int64_t wake = INT64_MAX;
     for (const Goroutine& g : gs_)
       if (g.status == GStatus::Waiting && g.wake_ns >= 0) wake = std::min(wake, g.wake_ns);
+    for (const SimTimer& t : timers_)
+      if (t.active) wake = std::min(wake, t.when);
     if (wake == INT64_MAX) {
       deadlock();
+      return false;
+    }
+    if (++idle_fires > 100000) {   // only timers fire and nobody receives: Go waits for ever
+      limit("gomapsim: every goroutine is blocked and only timers fire (real Go would wait for ever); the run was stopped");
       return false;
     }
     sleep(wake - clock_ns_);   // the clock moves (and sysmon's periodic GC with it)
@@ -159,8 +166,77 @@ bool Interpreter::schedule() {
         runq_.push_back(i);
       }
     }
+    for (SimTimer& t : timers_)
+      if (t.active && t.when <= clock_ns_) fire_timer(t);
   }
   return false;
+}
+
+// fire_timer: sendTime, a non-blocking send of the clock's time on the timer's channel.
+void Interpreter::fire_timer(SimTimer& t) {
+  Hchan& h = chans_[t.chan];
+  const Word now = new_time(gotime::now(clock_ns_));
+  if (Waiter* w = first_valid(h.recvq)) {
+    const Waiter r = *w;
+    h.recvq.pop_front();
+    deliver_recv(r, now, true);
+  } else if (h.qcount < h.cap) {
+    obj_set(t.chan, (h.recvx + h.qcount) % h.cap, now);
+    ++h.qcount;
+  }
+  if (t.period > 0) t.when += t.period;
+  else t.active = false;
+}
+
+// timer_builtin: time.After/Tick/NewTicker/NewTimer (a channel of one Time, the Timer or
+// Ticker beside it: Profile::timer_bytes) and their Stop/Reset.
+bool Interpreter::timer_builtin(const CallSite& cs, const Instr& in, Word* R) {
+  const Word* a = R + in.b;
+  if (cs.fn == Builtin::TimerStop || cs.fn == Builtin::TimerReset) {
+    const uint32_t o = uint32_t(a[0]);
+    if (o == 0) return panic("runtime error: invalid memory address or nil pointer dereference"), false;
+    const uint64_t id = obj_get(o, 1);
+    if (id == 0 || id > timers_.size()) return panic("time: Stop called on uninitialized Timer"), false;
+    SimTimer& t = timers_[id - 1];
+    const bool was = t.active;
+    if (cs.fn == Builtin::TimerStop) {
+      t.active = false;
+    } else {
+      const int64_t d = int64_t(a[1]);
+      if (d <= 0 && T[objs_[o].type].name != "time.Timer") return panic("non-positive interval for Ticker.Reset"), false;
+      t.active = true;
+      t.when = clock_ns_ + std::max<int64_t>(d, 0);
+      if (t.period > 0) t.period = d;
+    }
+    if (in.a >= 0) R[in.a] = was;
+    return true;
+  }
+  const int64_t d = int64_t(a[0]);
+  const bool periodic = cs.fn == Builtin::TimerTick || cs.fn == Builtin::NewTicker;
+  if (periodic && d <= 0) {
+    if (cs.fn == Builtin::TimerTick) return R[in.a] = 0, true;   // Tick returns nil
+    return panic("non-positive interval for NewTicker"), false;
+  }
+  const uint32_t c = make_chan(prog_.time_type, 1);
+  const heap::ObjId obj = alloc(profile_.timer_bytes, false);
+  if (status_ != VmStatus::Running) return false;
+  SimTimer t;
+  t.chan = c;
+  t.when = clock_ns_ + std::max<int64_t>(d, 0);
+  t.period = periodic ? d : 0;
+  t.active = true;
+  t.obj = obj;
+  timers_.push_back(t);
+  if (cs.fn == Builtin::TimerAfter || cs.fn == Builtin::TimerTick) {
+    R[in.a] = c;
+    return true;
+  }
+  const TypeId tt = cs.fn == Builtin::NewTicker ? prog_.ticker_type : prog_.timer_type;
+  const uint32_t o = new_obj(tt, Agg, 0, obj);
+  obj_set(o, 0, c);
+  obj_set(o, 1, timers_.size());
+  R[in.a] = o;
+  return true;
 }
 
 // goexit ends the running goroutine (not main): its g and stack go to the free list.
@@ -218,6 +294,11 @@ void Interpreter::deadlock() {
 }
 
 void Interpreter::mark_goroutines(heap::Marker* m) {
+  for (const SimTimer& t : timers_)   // the runtime's timer heap holds active timers
+    if (t.active) {
+      mark_obj(t.chan, m);
+      if (m && t.obj != heap::kNil) m->mark(t.obj);
+    }
   for (uint32_t i = 0; i < gs_.size(); ++i) {
     Goroutine& g = gs_[i];
     if (g.status == GStatus::Dead) continue;
@@ -452,6 +533,16 @@ bool Interpreter::sync_builtin(const CallSite& cs, const Instr& in, Word* R) {
     if (it == sema_.end()) return nullptr;
     return first_valid(it->second);
   };
+  // wake_first: the first waiter of queue q (if any) completes its instruction and runs
+  auto wake_first = [&](uint64_t q) -> bool {
+    Waiter* w = pop(q);
+    if (!w) return false;
+    const uint32_t g = w->g;
+    sema_[q].pop_front();
+    complete(g);
+    ready(g);
+    return true;
+  };
   const bool rw = T[objs_[o].type].name == "sync.RWMutex";
   switch (cs.fn) {
     case Builtin::WgAdd: case Builtin::WgDone: {
@@ -460,11 +551,7 @@ bool Interpreter::sync_builtin(const CallSite& cs, const Instr& in, Word* R) {
       if (v < 0) return panic("sync: negative WaitGroup counter"), false;
       obj_set(o, 0, Word(v));
       if (v == 0)
-        while (Waiter* w = pop(key)) {
-          const uint32_t g = w->g;
-          sema_[key].pop_front();
-          complete(g);
-          ready(g);
+        while (wake_first(key)) {
         }
       return true;
     }
@@ -492,34 +579,14 @@ bool Interpreter::sync_builtin(const CallSite& cs, const Instr& in, Word* R) {
     case Builtin::MutexUnlock: {
       if (obj_get(o, 0) == 0) return fatal(rw ? "sync: Unlock of unlocked RWMutex" : "sync: unlock of unlocked mutex");
       if (!rw) {
-        if (Waiter* w = pop(key)) {   // handed to the first waiter (the lock stays held)
-          const uint32_t g = w->g;
-          sema_[key].pop_front();
-          complete(g);
-          ready(g);
-        } else {
-          obj_set(o, 0, 0);
-        }
+        if (!wake_first(key)) obj_set(o, 0, 0);   // else handed to the first waiter: still held
         return true;
       }
       obj_set(o, 0, 0);
       uint64_t readers = 0;
-      while (Waiter* w = pop(key | 2)) {   // waiting readers first
-        const uint32_t g = w->g;
-        sema_[key | 2].pop_front();
-        ++readers;
-        complete(g);
-        ready(g);
-      }
-      if (readers) {
-        obj_set(o, 1, readers);
-      } else if (Waiter* w = pop(key | 1)) {
-        const uint32_t g = w->g;
-        sema_[key | 1].pop_front();
-        obj_set(o, 0, 1);
-        complete(g);
-        ready(g);
-      }
+      while (wake_first(key | 2)) ++readers;   // waiting readers first
+      if (readers) obj_set(o, 1, readers);
+      else if (wake_first(key | 1)) obj_set(o, 0, 1);
       return true;
     }
     case Builtin::RLock:
@@ -530,14 +597,7 @@ bool Interpreter::sync_builtin(const CallSite& cs, const Instr& in, Word* R) {
       const uint64_t r = obj_get(o, 1);
       if (r == 0) return fatal("sync: RUnlock of unlocked RWMutex");
       obj_set(o, 1, r - 1);
-      if (r == 1)
-        if (Waiter* w = pop(key | 1)) {
-          const uint32_t g = w->g;
-          sema_[key | 1].pop_front();
-          obj_set(o, 0, 1);
-          complete(g);
-          ready(g);
-        }
+      if (r == 1 && wake_first(key | 1)) obj_set(o, 0, 1);
       return true;
     }
     case Builtin::OnceBegin:

@@ -22,7 +22,9 @@
 //              (a waiting writer stops new readers), WaitGroup, Once; the runtime's fatal
 //              errors for misuse ("sync: unlock of unlocked mutex", "sync: negative WaitGroup
 //              counter").
-//   time.go    time.Sleep parks the goroutine on a timer of the simulated clock.
+//   time.go    time.Sleep parks the goroutine on a timer of the simulated clock; time.After,
+//              Tick, NewTicker and NewTimer send the time on a 1-buffered channel when the
+//              clock reaches their time (the clock moves only when no goroutine can run).
 //   runtime2.go sudog: a goroutine parked on a channel (one per select case) or a sync
 //              semaphore holds sudogs; acquireSudog makes a new one (96 B, kept for ever in
 //              the per-P and central caches) only when none is free: the run's peak.
@@ -94,6 +96,16 @@ struct Waiter {
   uint32_t gen = 0;
   int32_t sel_case = -1;                // the select case it waits in, or -1
   uint32_t slot = 0;                    // a plain send's value slot or receive's result slot
+};
+
+// SimTimer: a timer of package time on the simulated clock (time.go: the runtime's timer
+// heap). When the clock reaches when, the time is sent on chan without blocking (a full
+// buffer drops it, as sendTime does); a ticker rearms at when + period.
+struct SimTimer {
+  uint32_t chan = 0;
+  int64_t when = 0, period = 0;
+  bool active = false;
+  heap::ObjId obj = heap::kNil;         // the Timer/Ticker the runtime keeps while active
 };
 
 struct Hchan {

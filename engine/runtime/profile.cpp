@@ -165,6 +165,7 @@ Profile go122() {
 Profile go123() {
   Profile p = go122();
   p.hchan_size = 104;
+  p.timer_bytes = 112;
   p.version = "1.23";
   p.library.crypto_first_read = {112, 16};   // the runtime's timeTimer (time/sleep.go newTimer, Go 1.23)
   p.toolchain = "go1.23.5";
