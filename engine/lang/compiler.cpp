@@ -410,15 +410,7 @@ bool Compiler::function(int fidx) {
     int s = new_slot(st.fn->param_types[i], p.name);
     if (p.name.empty() || p.name == "_") continue;
     if (!names.insert(p.name).second) return fail(p.pos, "duplicate argument " + p.name);
-    Entity e;
-    e.k = Entity::Var;
-    e.type = st.fn->param_types[i];
-    e.slot = s;
-    e.node = param_nodes_[size_t(fidx)][i];
-    e.used = true;
-    e.name = p.name;
-    e.pos = p.pos;
-    scopes_.back()[p.name] = e;
+    bind_param(p.name, p.pos, st.fn->param_types[i], s, param_nodes_[size_t(fidx)][i]);
   }
   // &param: the parameter moves into a box at entry, as gc moves it to the heap (after
   // all parameters: their slots come first, in order)
@@ -440,16 +432,8 @@ bool Compiler::function(int fidx) {
       emit(OpLoadK, s, konst(0));
       if (p.name == "_") continue;
       if (!names.insert(p.name).second) return fail(p.pos, "duplicate argument " + p.name);
-      Entity e;
-      e.k = Entity::Var;
-      e.type = st.fn->result_types[i];
-      e.slot = s;
-      e.node = new_node();
+      const Entity& e = bind_param(p.name, p.pos, st.fn->result_types[i], s, new_node());
       edges_.push_back(Edge{e.node, ret_nodes_[size_t(fidx)]});   // named results are returned
-      e.used = true;
-      e.name = p.name;
-      e.pos = p.pos;
-      scopes_.back()[p.name] = e;
     }
   }
   push_scope();

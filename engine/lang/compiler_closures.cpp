@@ -436,15 +436,7 @@ V Compiler::func_lit(const Expr& e) {
     const int s = new_slot(st.fn->param_types[i], pname);
     if (!real || pname.empty() || pname == "_") continue;
     if (!names.insert(pname).second) { restore(); return bad(lit.params[i].pos, "duplicate argument " + pname); }
-    Entity pe;
-    pe.k = Entity::Var;
-    pe.type = ps[i];
-    pe.slot = s;
-    pe.node = param_nodes_[size_t(fidx)][i];
-    pe.used = true;
-    pe.name = pname;
-    pe.pos = lit.params[i].pos;
-    scopes_.back()[pname] = pe;
+    bind_param(pname, lit.params[i].pos, ps[i], s, param_nodes_[size_t(fidx)][i]);
   }
   const int ctx_slot = ctx_index;
   for (const Param& p : lit.params) {   // &param: into a box at entry
@@ -462,16 +454,8 @@ V Compiler::func_lit(const Expr& e) {
       emit(OpLoadK, s, konst(0));
       if (p.name == "_") continue;
       if (!names.insert(p.name).second) { restore(); return bad(p.pos, "duplicate argument " + p.name); }
-      Entity re;
-      re.k = Entity::Var;
-      re.type = rs[i];
-      re.slot = s;
-      re.node = new_node();
+      const Entity& re = bind_param(p.name, p.pos, rs[i], s, new_node());
       edges_.push_back(Edge{re.node, ret_nodes_[size_t(fidx)]});
-      re.used = true;
-      re.name = p.name;
-      re.pos = p.pos;
-      scopes_.back()[p.name] = re;
     }
   }
   push_scope();

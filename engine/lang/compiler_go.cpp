@@ -309,34 +309,19 @@ bool Compiler::lifted_function(int fidx) {
   size_t i = 0;
   for (const GoCapture& cap : lg.captures) {
     const int s = new_slot(st.fn->param_types[i], cap.name);
-    Entity e;
-    e.k = Entity::Var;
-    e.type = cap.type;
-    e.slot = s;
-    e.node = param_nodes_[size_t(fidx)][i];
-    e.used = true;
-    e.name = cap.name;
+    Entity& e = bind_param(cap.name, Pos{}, cap.type, s, param_nodes_[size_t(fidx)][i]);
     if (cap.by_ref) {
       e.addr_node = new_node();
       edges_.push_back(Edge{e.node, e.addr_node});
       edges_.push_back(Edge{e.addr_node, 0});   // the variable lives on the heap already
       if (!T.is_aggregate(cap.type)) e.box = s;
     }
-    scopes_.back()[cap.name] = e;
     ++i;
   }
   for (const Param& p : lit.params) {
     const int s = new_slot(st.fn->param_types[i], p.name);
     if (!p.name.empty() && p.name != "_") {
-      Entity e;
-      e.k = Entity::Var;
-      e.type = st.fn->param_types[i];
-      e.slot = s;
-      e.node = param_nodes_[size_t(fidx)][i];
-      e.used = true;
-      e.name = p.name;
-      e.pos = p.pos;
-      scopes_.back()[p.name] = e;
+      bind_param(p.name, p.pos, st.fn->param_types[i], s, param_nodes_[size_t(fidx)][i]);
     }
     ++i;
   }

@@ -361,6 +361,7 @@ class Compiler {
   void assignments_in(const Expr* e, std::map<std::string, int>& out) const;
   void assignments_in(const Stmt* s, std::map<std::string, int>& out) const;
   void mark_static_lit(const std::string& name, const V& init);
+  Entity& bind_param(const std::string& name, Pos p, TypeId t, int slot, int node);
   V address_of(const Expr& e);
   V address_of_operand(const Expr& operand, Pos pos);
   void box_var(Entity& en);

@@ -36,6 +36,21 @@ bool Compiler::pop_scope() {
   return true;
 }
 
+// bind_param binds a parameter, named result or capture of the function being compiled:
+// a Var in the innermost scope, counted as used (gc does not report unused parameters).
+Entity& Compiler::bind_param(const std::string& name, Pos p, TypeId t, int slot, int node) {
+  Entity& e = scopes_.back()[name];
+  e = Entity{};
+  e.k = Entity::Var;
+  e.type = t;
+  e.slot = slot;
+  e.node = node;
+  e.used = true;
+  e.name = name;
+  e.pos = p;
+  return e;
+}
+
 int Compiler::declare_var(const std::string& name, TypeId t, Pos p) {
   int s = new_slot(t, name);
   if (name == "_") return s;

@@ -862,19 +862,26 @@ class Parser {
       } else {
         return fail_expected("case or default or }");
       }
-      if (!expect(Tok::Colon, ":")) return false;
-      while (cur().kind != Tok::Case && cur().kind != Tok::Default && cur().kind != Tok::RBrace) {
-        if (cur().kind == Tok::Eof) return fail_expected("}");
-        if (cur().kind == Tok::Semicolon) { next(); continue; }
-        StmtP st;
-        if (!stmt(st)) return false;
-        if (st) c.body.push_back(std::move(st));
-        if (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !semi()) return false;
-      }
+      if (!case_body(c)) return false;
       s->cases.push_back(std::move(c));
     }
     next();
     out = std::move(s);
+    return true;
+  }
+
+  // case_body parses a switch or select clause after its case list: ':' and the statements
+  // up to the next case, default or '}'.
+  bool case_body(Stmt::Case& c) {
+    if (!expect(Tok::Colon, ":")) return false;
+    while (cur().kind != Tok::Case && cur().kind != Tok::Default && cur().kind != Tok::RBrace) {
+      if (cur().kind == Tok::Eof) return fail_expected("}");
+      if (cur().kind == Tok::Semicolon) { next(); continue; }
+      StmtP st;
+      if (!stmt(st)) return false;
+      if (st) c.body.push_back(std::move(st));
+      if (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !semi()) return false;
+    }
     return true;
   }
 
@@ -895,15 +902,7 @@ class Parser {
       } else {
         return fail_expected("case or default or }");
       }
-      if (!expect(Tok::Colon, ":")) return false;
-      while (cur().kind != Tok::Case && cur().kind != Tok::Default && cur().kind != Tok::RBrace) {
-        if (cur().kind == Tok::Eof) return fail_expected("}");
-        if (cur().kind == Tok::Semicolon) { next(); continue; }
-        StmtP st;
-        if (!stmt(st)) return false;
-        if (st) c.body.push_back(std::move(st));
-        if (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !semi()) return false;
-      }
+      if (!case_body(c)) return false;
       s->cases.push_back(std::move(c));
     }
     next();
