@@ -958,32 +958,20 @@ class Parser {
 
   bool unary(ExprP& out) {
     Tok k = cur().kind;
-    if (k == Tok::Add || k == Tok::Sub || k == Tok::Not || k == Tok::Xor || k == Tok::And || k == Tok::Mul) {
+    if (k == Tok::Arrow && peek().kind == Tok::Chan) {   // <-chan T as an operand
+      auto e = std::make_unique<Expr>();
+      e->pos = cur().pos;
+      e->kind = Expr::TypeE;
+      if (!type(e->type)) return false;
+      out = std::move(e);
+      return true;
+    }
+    // unary operators, and <-ch (a receive)
+    if (k == Tok::Add || k == Tok::Sub || k == Tok::Not || k == Tok::Xor || k == Tok::And || k == Tok::Mul ||
+        k == Tok::Arrow) {
       auto u = std::make_unique<Expr>();
       u->pos = cur().pos;
       u->kind = k == Tok::Mul ? Expr::Star : Expr::Unary;
-      u->op = k;
-      next();
-      ++depth_;
-      if (!depth_ok()) return false;
-      bool ok = unary(u->x);
-      --depth_;
-      if (!ok) return false;
-      out = std::move(u);
-      return true;
-    }
-    if (k == Tok::Arrow) {   // <-ch (a receive), or <-chan T as an operand
-      if (peek().kind == Tok::Chan) {
-        auto e = std::make_unique<Expr>();
-        e->pos = cur().pos;
-        e->kind = Expr::TypeE;
-        if (!type(e->type)) return false;
-        out = std::move(e);
-        return true;
-      }
-      auto u = std::make_unique<Expr>();
-      u->pos = cur().pos;
-      u->kind = Expr::Unary;
       u->op = k;
       next();
       ++depth_;
