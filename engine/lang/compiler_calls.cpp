@@ -77,7 +77,7 @@ V Compiler::call(const Expr& e, bool stmt) {
   }
   if (f->kind == Expr::Selector) {
     const Entity* xe = f->x->kind == Expr::Ident ? lookup(f->x->name) : nullptr;
-    const bool x_is_value = f->x->kind != Expr::Ident || (xe && xe->k != Entity::Type && xe->k != Entity::Package);
+    const bool x_is_value = (f->x->kind != Expr::Ident || (xe && xe->k != Entity::Type && xe->k != Entity::Package)) && !type_operand(*f->x);
     TypeId xt = 0;
     if (x_is_value && operand_type(*f->x, xt) && (xt == prog_.duration_type || xt == prog_.time_type))
       return time_method(e, *f, xt);

@@ -25,7 +25,8 @@
 // assigned anywhere in the top-level function and read inside a literal that becomes a
 // value: a box more only costs when the closure escapes); a captured aggregate over 128
 // bytes is captured by value (gc: by reference); calls through a func value do not take a
-// tuple as their arguments; variadic func types are refused.
+// tuple as their arguments; variadic func types are refused. Method expressions and
+// interface method values go through gc's wrappers (call_wrapper), as method values do.
 #include "engine/lang/compiler_impl.h"
 
 #include <algorithm>
@@ -522,15 +523,7 @@ V Compiler::func_value_of(const Entity& en, Pos p) {
   if (func_params_[size_t(fidx)])
     return bad(p, fd.name + " (a function with function-typed parameters, expanded where it is called) cannot be used as a value in the playground");
   const Function& fn = prog_.funcs[size_t(fidx)];
-  V r;
-  r.t = T.func_(fn.param_types, fn.result_types);
-  r.slot = temp(r.t);
-  r.fresh = true;
-  emit(OpNew, r.slot, 0, 0, 0, uint16_t(T.structure({Field{"F", TypeTable::kUintptr, 0}})));
-  const int fs = temp(TypeTable::kUintptr);
-  emit(OpLoadK, fs, konst(Word(fidx)));
-  emit(OpFSet, r.slot, fs, 0);
-  return r;
+  return static_func_value(fidx, T.func_(fn.param_types, fn.result_types));
 }
 
 // func_value_call compiles a call through a func value: the frame holds the arguments, the
@@ -565,55 +558,176 @@ V Compiler::func_value_call(const Expr& e, V fv) {
   return call_results(V{}, base, results, false);
 }
 
-// ---------------------------------------------------------------- method values
-// method_wrapper is gc's T.M-fm: a function taking the method's parameters and the closure
-// {F, R}, calling the method with R (copied: the method may change its receiver) as its
-// receiver. One per method.
-int Compiler::method_wrapper(int method) {
-  if (auto it = method_wrappers_.find(method); it != method_wrappers_.end()) return it->second;
-  const Function& m = prog_.funcs[size_t(method)];
-  const TypeId recv_t = m.param_types[0];
-  const std::vector<TypeId> ps(m.param_types.begin() + 1, m.param_types.end());
-  const std::vector<TypeId> rs = m.result_types;
-  const FuncDecl& md = decl(method);
-  const int w = new_lit_function(m.name + "-fm", ps, rs, md.pos, md.end);
-  method_wrappers_[method] = w;
+// ---------------------------------------------------------------- method values and expressions
+// call_wrapper is one of gc's wrappers (one per name): `T.M-fm` and `I.M-fm` for a method
+// value (the receiver in the closure {F, R}: copied, the method may change it), `(*T).M` for
+// the method expression of a value method on *T (the receiver its first parameter,
+// dereferenced), `I.M` for an interface's method expression. It calls method (a function of
+// the program) or, for an interface (method < 0), the dynamic type's method iface_method
+// (OpCallI: the receiver and arguments escape, as in iface_call).
+int Compiler::call_wrapper(const std::string& name, TypeId recv_t, const std::vector<TypeId>& ps, const std::vector<TypeId>& rs,
+                           bool recv_in_closure, int method, int iface_method, Pos pos, Pos end) {
+  if (auto it = call_wrappers_.find(name); it != call_wrappers_.end()) return it->second;
+  std::vector<TypeId> own = ps;
+  if (!recv_in_closure) own.insert(own.begin(), recv_t);
+  const int w = new_lit_function(name, own, rs, pos, end);
+  call_wrappers_[name] = w;
   FnState st;
   st.fidx = w;
   st.fn = &prog_.funcs[size_t(w)];
-  st.line = md.pos.line;
+  st.line = pos.line;
   FnState* const outer = F;
   const bool saved_flag = stmt_flag_;
   F = &st;
   stmt_flag_ = true;
   for (TypeId t : st.fn->param_types) new_slot(t, "");
   const int ctx = int(st.fn->param_types.size()) - 1;
-  const int recv = new_slot(recv_t, "");
-  emit(OpFGet, recv, ctx, 1);
-  std::vector<TypeId> frame{recv_t};
+  const int first = recv_in_closure ? 0 : 1;   // the wrapper's slot of ps[0]
+  const int recv_node = param_nodes_[size_t(w)][size_t(recv_in_closure ? ctx : 0)];
+  int recv = 0;
+  if (recv_in_closure) {
+    recv = new_slot(recv_t, "");
+    emit(OpFGet, recv, ctx, 1);
+  }
+  const TypeId callee_recv = method >= 0 ? prog_.funcs[size_t(method)].param_types[0] : recv_t;
+  if (callee_recv != recv_t) {   // (*T).M of a value method: *p
+    const int v = new_slot(callee_recv, "");
+    emit(OpLoad, v, recv, 0, 0, uint16_t(callee_recv));
+    recv = v;
+  }
+  std::vector<TypeId> frame{callee_recv};
   frame.insert(frame.end(), ps.begin(), ps.end());
   for (size_t i = frame.size(); i < rs.size(); ++i) frame.push_back(rs[i]);
   const int base = fresh_slots(frame);
-  emit(T.is_aggregate(recv_t) ? OpCopy : OpMov, base, recv);
-  for (size_t i = 0; i < ps.size(); ++i) emit(OpMov, base + 1 + int(i), int(i));
-  CallRec rec;
-  rec.callee = method;
-  rec.result = new_node();
-  rec.args.push_back({param_nodes_[size_t(w)][size_t(ctx)]});
-  for (size_t i = 0; i < ps.size(); ++i) rec.args.push_back({param_nodes_[size_t(w)][i]});
-  for (size_t i = 0; i < rec.args.size(); ++i) flow(rec.args[i], param_nodes_[size_t(method)][i]);
-  flow({rec.result}, ret_nodes_[size_t(w)]);
-  rec.caller = w;
-  rec.pc = pc();
-  emit(OpCall, method, base, int(ps.size()) + 1, int(rs.size()));
-  calls_.push_back(std::move(rec));
+  emit(T.is_aggregate(callee_recv) ? OpCopy : OpMov, base, recv);
+  for (size_t i = 0; i < ps.size(); ++i) emit(OpMov, base + 1 + int(i), first + int(i));
+  if (method >= 0) {
+    CallRec rec;
+    rec.callee = method;
+    rec.result = new_node();
+    rec.args.push_back({recv_node});
+    for (size_t i = 0; i < ps.size(); ++i) rec.args.push_back({param_nodes_[size_t(w)][size_t(first) + i]});
+    for (size_t i = 0; i < rec.args.size(); ++i) flow(rec.args[i], param_nodes_[size_t(method)][i]);
+    flow({rec.result}, ret_nodes_[size_t(w)]);
+    rec.caller = w;
+    rec.pc = pc();
+    emit(OpCall, method, base, int(ps.size()) + 1, int(rs.size()));
+    calls_.push_back(std::move(rec));
+  } else {
+    for (const int n : param_nodes_[size_t(w)]) sink({n});   // escape/call.go: an interface call's arguments escape
+    emit(OpCallI, iface_method, base, int(ps.size()) + 1, int(rs.size()));
+  }
   emit(OpRet, base, int(rs.size()));
-  const TypeId closure_t = T.structure({Field{"F", TypeTable::kUintptr, 0}, Field{"R", recv_t, 0}});
+  const TypeId closure_t = recv_in_closure ? T.structure({Field{"F", TypeTable::kUintptr, 0}, Field{"R", recv_t, 0}})
+                                           : T.structure({Field{"F", TypeTable::kUintptr, 0}});
   st.fn->param_types[size_t(ctx)] = T.pointer(closure_t);
   st.fn->slot_types[size_t(ctx)] = T.pointer(closure_t);
   F = outer;
   stmt_flag_ = saved_flag;
   return w;
+}
+
+// static_func_value: a func value without captures (gc's static funcval: nothing allocated).
+V Compiler::static_func_value(int fidx, TypeId ft) {
+  V r;
+  r.t = ft;
+  r.slot = temp(r.t);
+  r.fresh = true;
+  emit(OpNew, r.slot, 0, 0, 0, uint16_t(T.structure({Field{"F", TypeTable::kUintptr, 0}})));
+  const int fs = temp(TypeTable::kUintptr);
+  emit(OpLoadK, fs, konst(Word(fidx)));
+  emit(OpFSet, r.slot, fs, 0);
+  return r;
+}
+
+// type_operand: x names a type (P, (*P), *P): the operand of a method expression.
+bool Compiler::type_operand(const Expr& x) {
+  switch (x.kind) {
+    case Expr::Paren: case Expr::Star: return x.x && type_operand(*x.x);
+    case Expr::TypeE: return true;
+    case Expr::Ident: {
+      const Entity* en = lookup(x.name);
+      return en && en->k == Entity::Type;
+    }
+    default: return false;
+  }
+}
+
+// method_expr compiles a method expression T.M, (*T).M or I.M: the method as a function whose
+// first parameter is the receiver (types2/call.go; walk/closure.go methodExprWrapper): the
+// method itself when its receiver is T's, else gc's wrapper; static, nothing allocated.
+V Compiler::method_expr(const Expr& sel, TypeId t) {
+  std::string tn = T.name(t);
+  for (size_t at; (at = tn.find("main.")) != std::string::npos;) tn.erase(at, 5);
+  std::string what = sel.x->kind == Expr::Paren ? expr_str(*sel.x) : tn;
+  what.append(".").append(sel.name);
+  std::vector<TypeId> ps, rs;
+  if (T.is_interface(t)) {
+    const auto& ms = T.u(t).fields;
+    auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
+    if (m == ms.end()) return bad(sel.pos, what + " undefined (type " + tn + " has no field or method " + sel.name + ")");
+    const Type& sig = T.u(m->type);
+    for (size_t i = 0; i < sig.fields.size(); ++i) (i < size_t(sig.len) ? ps : rs).push_back(sig.fields[i].type);
+    std::vector<TypeId> all{t};
+    all.insert(all.end(), ps.begin(), ps.end());
+    if (speculative_ > 0) return static_func_value(0, T.func_(all, rs));
+    const int w = call_wrapper(T.name(t) + "." + sel.name, t, ps, rs, false, -1, method_name(sel.name), sel.pos, sel.pos);
+    return static_func_value(w, T.func_(all, rs));
+  }
+  bool x_is_ptr = false;
+  const Entity* me = method_of(t, sel.name, x_is_ptr);
+  if (!me) return bad(sel.pos, what + " undefined (type " + tn + " has no field or method " + sel.name + ")");
+  const FuncDecl& fd = decl(me->slot);
+  if (func_params_[size_t(me->slot)])
+    return bad(sel.pos, fd.name + " (a method with function-typed parameters, expanded where it is called) cannot be used as a value in the playground");
+  if (!fd.params.empty() && fd.params.back().variadic) return bad(sel.pos, "method expressions of variadic methods are not supported by the playground");
+  const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
+  if (ptr_recv && !x_is_ptr) return bad(sel.pos, "invalid method expression " + what + " (needs pointer receiver (*" + tn + ")." + sel.name + ")");
+  const Function& m = prog_.funcs[size_t(me->slot)];
+  ps.assign(m.param_types.begin() + 1, m.param_types.end());
+  rs = m.result_types;
+  std::vector<TypeId> all{t};
+  all.insert(all.end(), ps.begin(), ps.end());
+  const TypeId ft = T.func_(all, rs);
+  if (ptr_recv == x_is_ptr || speculative_ > 0) return static_func_value(me->slot, ft);
+  std::string wname = "main.(*";
+  wname.append(T.name(T.u(t).elem), 5).append(").").append(sel.name);
+  return static_func_value(call_wrapper(wname, t, ps, rs, false, me->slot, -1, fd.pos, fd.end), ft);
+}
+
+// iface_method_value compiles x.M of an interface x not called: gc's I.M-fm wrapper with the
+// interface in the closure {F, R} (24 B when it escapes).
+V Compiler::iface_method_value(const Expr& sel, V x) {
+  const auto& ms = T.u(x.t).fields;
+  auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
+  if (m == ms.end()) return bad(sel.pos, expr_str(sel) + " undefined (type " + T.name(x.t) + " has no field or method " + sel.name + ")");
+  const Type& sig = T.u(m->type);
+  std::vector<TypeId> ps, rs;
+  for (size_t i = 0; i < sig.fields.size(); ++i) (i < size_t(sig.len) ? ps : rs).push_back(sig.fields[i].type);
+  const TypeId ft = T.func_(ps, rs);
+  if (speculative_ > 0) return static_func_value(0, ft);
+  const int w = call_wrapper(T.name(x.t) + "." + sel.name + "-fm", x.t, ps, rs, true, -1, method_name(sel.name), sel.pos, sel.pos);
+  emit(OpNilChk, materialize(x, x.t));   // gc checks the interface when the value is made
+  return bound_method(sel, x, x.t, w, ft);
+}
+
+// bound_method: the closure {F: wrapper w, R: the receiver rv}, an allocation when the value
+// escapes (gc's OMETHVALUE: walk/closure.go methodValueWrapper).
+V Compiler::bound_method(const Expr& sel, V& rv, TypeId recv_t, int w, TypeId ft) {
+  const int rslot = owned(rv, recv_t);
+  V r;
+  r.t = ft;
+  r.slot = temp(r.t);
+  r.fresh = true;
+  const int pc0 = emit(OpNew, r.slot, 0, 0, 0, uint16_t(T.structure({Field{"F", TypeTable::kUintptr, 0}, Field{"R", recv_t, 0}})));
+  const int site = add_site(pc0, "method value " + expr_str(sel), false);
+  r.src.push_back(site);
+  const int fs = temp(TypeTable::kUintptr);
+  emit(OpLoadK, fs, konst(Word(w)));
+  emit(OpFSet, r.slot, fs, 0);
+  emit(OpFSet, r.slot, rslot, 1);
+  flow(rv.src, site);
+  return r;
 }
 
 // method_value compiles x.M not called: the receiver (x, &x or *x as a call would pass it)
@@ -643,21 +757,10 @@ V Compiler::method_value(const Expr& sel, const Entity& method, bool x_is_ptr) {
   V rv = receiver_value(recv);
   if (!rv.ok) return rv;
   const TypeId recv_t = m.param_types[0];
-  const int rslot = owned(rv, recv_t);
-  const int w = method_wrapper(method.slot);
-  V r;
-  r.t = ft;
-  r.slot = temp(r.t);
-  r.fresh = true;
-  const int pc0 = emit(OpNew, r.slot, 0, 0, 0, uint16_t(T.structure({Field{"F", TypeTable::kUintptr, 0}, Field{"R", recv_t, 0}})));
-  const int site = add_site(pc0, "method value " + expr_str(sel), false);
-  r.src.push_back(site);
-  const int fs = temp(TypeTable::kUintptr);
-  emit(OpLoadK, fs, konst(Word(w)));
-  emit(OpFSet, r.slot, fs, 0);
-  emit(OpFSet, r.slot, rslot, 1);
-  flow(rv.src, site);
-  return r;
+  const FuncDecl& md = decl(method.slot);
+  const int w = call_wrapper(m.name + "-fm", recv_t, std::vector<TypeId>(m.param_types.begin() + 1, m.param_types.end()), m.result_types,
+                             true, method.slot, -1, md.pos, md.end);
+  return bound_method(sel, rv, recv_t, w, ft);
 }
 
 }  // namespace lang::detail

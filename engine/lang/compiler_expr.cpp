@@ -439,7 +439,7 @@ V Compiler::selector(const Expr& e) {
     }
     return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
   }
-  {
+  if (!type_operand(*e.x)) {
     const Entity* fe = nullptr;
     bool x_is_ptr = false;
     if (!find_method(e, fe, x_is_ptr)) { V v; v.ok = false; return v; }
@@ -447,7 +447,8 @@ V Compiler::selector(const Expr& e) {
   }
   V x = expr(*e.x);
   if (!x.ok) return x;
-  if (x.is_type) return bad(e.pos, T.name(x.t) + "." + e.name + " undefined (method expressions are not supported)");
+  if (x.is_type) return method_expr(e, x.t);   // T.M, (*T).M, I.M
+  if (T.is_interface(x.t)) return iface_method_value(e, x);
   TypeId t = x.t;
   bool ptr = false;
   if (T.kind(t) == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Struct) {

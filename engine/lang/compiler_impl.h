@@ -404,7 +404,13 @@ class Compiler {
   V func_value_of(const Entity& en, Pos p);
   V func_value_call(const Expr& e, V fv);
   V method_value(const Expr& sel, const Entity& method, bool x_is_ptr);
-  int method_wrapper(int method);
+  int call_wrapper(const std::string& name, TypeId recv_t, const std::vector<TypeId>& ps, const std::vector<TypeId>& rs,
+                   bool recv_in_closure, int method, int iface_method, Pos pos, Pos end);
+  V static_func_value(int fidx, TypeId ft);
+  bool type_operand(const Expr& x);
+  V method_expr(const Expr& sel, TypeId t);
+  V iface_method_value(const Expr& sel, V x);
+  V bound_method(const Expr& sel, V& rv, TypeId recv_t, int w, TypeId ft);
   int new_lit_function(const std::string& name, const std::vector<TypeId>& params, const std::vector<TypeId>& results, Pos pos, Pos end);
 
   // ---------------------------------------------------------------- compiler_generics.cpp: generics
@@ -529,7 +535,7 @@ class Compiler {
   std::deque<LitPlan> plans_;
   std::deque<FuncDecl> lit_decls_;           // a literal function's declaration (its name)
   std::map<std::string, int> lit_numbers_;   // per top-level function: literals made so far
-  std::map<int, int> method_wrappers_;       // method → its method value's wrapper (T.M-fm)
+  std::map<std::string, int> call_wrappers_;   // gc's wrappers by name (T.M-fm, I.M-fm, (*T).M, I.M): call_wrapper
 };
 
 // inline.cpp: gc surely inlines fd (tiny functions only).

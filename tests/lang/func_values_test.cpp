@@ -96,6 +96,31 @@ TEST(FuncValues, MethodValuesAndFunctionsTakingFuncValues) {
   EXPECT_NE(r.err.find("main.(*C).Inc(...)\n\tmain.go:14\nmain.main(...)"), std::string::npos) << r.err;   // the -fm wrapper hidden
 }
 
+// Method expressions T.M, (*T).M (gc's wrapper dereferencing the receiver) and I.M, an
+// interface's method value (I.M-fm: the interface in the closure; a nil interface panics
+// where the value is made), and gc's errors (tests/oracle/programs/method_exprs.go).
+TEST(FuncValues, MethodExpressionsAndInterfaceMethodValues) {
+  const std::string src =
+      "package main\n\nimport \"fmt\"\n\n"
+      "type P struct{ x, y int }\n\nfunc (p P) Sum() int { return p.x + p.y }\n\nfunc (p *P) Scale(k int) { p.x *= k; p.y *= k }\n\n"
+      "type Shape interface{ Area() int }\n\ntype Sq struct{ s int }\n\nfunc (q Sq) Area() int { return q.s * q.s }\n\n"
+      "func main() {\n\tp := &P{1, 2}\n\tscale := (*P).Scale\n\tscale(p, 3)\n\tsum, psum := P.Sum, (*P).Sum\n"
+      "\tvar s Shape = Sq{4}\n\tarea, bound := Shape.Area, s.Area\n\ts = Sq{5}\n"
+      "\tfmt.Println(sum(*p), psum(p), P.Sum(P{2, 2}), area(s), bound())\n\tfmt.Printf(\"%T %T\\n\", psum, area)\n"
+      "\tvar none Shape\n\tf := none.Area\n\tfmt.Println(f())\n}\n";
+  auto r = run(src, go("1.27"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "9 9 4 25 16\nfunc(*main.P) int func(main.Shape) int\n");
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("nil pointer dereference"), std::string::npos) << r.err;
+  const std::string head = "package main\n\ntype P struct{ x int }\n\nfunc (p *P) Scale(k int) { p.x *= k }\n\nfunc main() {\n\tf := ";
+  auto bad = run(head + "P.Scale\n\t_ = f\n}\n", go("1.27"));
+  EXPECT_FALSE(bad.loaded);
+  EXPECT_NE(bad.diag.find(":8:7: invalid method expression P.Scale (needs pointer receiver (*P).Scale)"), std::string::npos) << bad.diag;
+  bad = run(head + "(*P).Nope\n\t_ = f\n}\n", go("1.27"));
+  EXPECT_NE(bad.diag.find("(*P).Nope undefined (type *P has no field or method Nope)"), std::string::npos) << bad.diag;
+}
+
 // crypto/rand.Read fills the slice from the run's seed (the same seed, the same bytes; real
 // Go's are the kernel's) and returns (len(b), nil); what it allocates is the release's
 // (tests/oracle/programs/crypto_rand.go: b escapes up to 1.23; the first call 2 mallocs /

@@ -92,8 +92,8 @@ TEST(Run, MethodErrorsNameTheProblem) {
       {"type P struct{ X int }\nfunc (p P) X() int { return 1 }\nfunc main() {}\n", "field and method with the same name X"},
       {"type P int\nfunc (p P) A() {}\nfunc (p *P) A() {}\nfunc main() {}\n", "method P.A already declared"},
       {"func (q Q) A() {}\nfunc main() {}\n", "undefined: Q"},
-      {"type P int\nfunc (p P) A() int { return 1 }\nfunc main() {\n\tf := P.A\n\t_ = f\n}\n",
-       "method expressions are not supported"},
+      {"type P int\nfunc (p *P) A() int { return 1 }\nfunc main() {\n\tf := P.A\n\t_ = f\n}\n",
+       "invalid method expression P.A (needs pointer receiver (*P).A)"},
       {"type P int\nfunc (p P) A() int { return 1 }\nfunc main() {\n\tvar p P\n\t_ = p.B()\n}\n", "p.B undefined"},
   };
   expect_load_errors(cases);
