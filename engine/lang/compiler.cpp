@@ -410,7 +410,8 @@ bool Compiler::function(int fidx) {
     int s = new_slot(st.fn->param_types[i], p.name);
     if (p.name.empty() || p.name == "_") continue;
     if (!names.insert(p.name).second) return fail(p.pos, "duplicate argument " + p.name);
-    bind_param(p.name, p.pos, st.fn->param_types[i], s, param_nodes_[size_t(fidx)][i]);
+    Entity& en = bind_param(p.name, p.pos, st.fn->param_types[i], s, param_nodes_[size_t(fidx)][i]);
+    if (size_t(fidx) < inlined_.size() && inlined_[size_t(fidx)] && !st.assignments.count(p.name) && !st.addr_names.count(p.name)) en.static_param = int(i);
   }
   // &param: the parameter moves into a box at entry, as gc moves it to the heap (after
   // all parameters: their slots come first, in order)

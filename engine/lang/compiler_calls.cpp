@@ -250,6 +250,7 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
     if (!assignable(a, callee.param_types[i], ax.pos, ("argument to " + fd.name).c_str())) { a.ok = false; return a; }
     flow(a.src, param_nodes_[size_t(fidx)][i]);
     rec.args.push_back(a.src);
+    rec.arg_static.push_back(a.isconst || a.static_lit);
     move_into(a, base + int(i), callee.param_types[i]);
     temp_release(m);
   }
@@ -1156,6 +1157,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         if (!assignable(n, TypeTable::kInt, e.args[1]->pos, "make")) { r.ok = false; return r; }
         bool cst = n.isconst;
         bool static_size = n.static_lit;   // the size walkMakeSlice looks at: cap, else len
+        int size_param = n.static_param;   // or an inlined function's parameter (inline_static_args)
         int64_t nv = cst ? int64_t(n.cv.i) : 0;
         if (cst && nv < 0) return bad(e.args[1]->pos, "invalid argument: index " + std::to_string(nv) + " (constant of type int) must not be negative");
         int ns = materialize(n, TypeTable::kInt);
@@ -1166,6 +1168,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
           if (!c.ok) return c;
           if (!assignable(c, TypeTable::kInt, e.args[2]->pos, "make")) { r.ok = false; return r; }
           static_size = c.static_lit;
+          size_param = c.static_param;
           if (c.isconst) {
             cv = int64_t(c.cv.i);
             if (cst && cv < nv) return bad(e.args[1]->pos, "invalid argument: length and capacity swapped");
@@ -1185,6 +1188,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         // static constant (bit 2, Profile::static_local_literals) is the constant size.
         add_site_node(pc0, "make(" + T.name(t) + ")", node, cst && bytes > 65536);
         if (!cst) F->fn->code[size_t(pc0)].flags |= static_size ? 2 | 4 : 2;
+        if (!cst && !static_size && size_param >= 0) param_sites_[F->fidx].push_back({pc0, size_param});
         r.src.push_back(node);
         return r;
       }

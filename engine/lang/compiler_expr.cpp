@@ -41,6 +41,7 @@ V Compiler::ident(const Expr& e) {
       }
       v.var = e.name;
       v.static_lit = en->static_lit;
+      v.static_param = en->static_param;
       if (en->node >= 0) v.src.push_back(en->node);
       return v;
     case Entity::Global: {

@@ -177,9 +177,11 @@ bool Compiler::to_iface(V& v, TypeId it, Pos p, const char* context) {
   }
   const TypeId vt = v.t;
   const bool static_lit = v.static_lit;
+  const int static_param = v.static_param;
   const int src = owned(v, vt);
   const int dst = temp(it);
   const int pc0 = emit(OpToIface, dst, src, 0, 0, uint16_t(vt), constant ? 2 : static_lit ? 4 : 0);
+  if (!constant && !static_lit && static_param >= 0) param_sites_[F->fidx].push_back({pc0, static_param});
   const int node = new_node();
   add_site_node(pc0, "interface conversion of " + T.name(vt), node, false);
   flow(v.src, node);   // what the value refers to escapes with the box

@@ -59,6 +59,7 @@ struct Entity {
   int bi = 0;           // Builtin id (universe) or package name index
   int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
   bool static_lit = false;   // a Var defined once from a constant, never assigned or &'d
+  int static_param = -1;     // a parameter of an inlined function, never assigned or &'d: its index
   int box = -1;         // a scalar Var whose address is taken: the slot of its box (*T); the
                         // value lives in the box ("moved to heap: x" when &x escapes)
   // lazily resolved package-level entities
@@ -85,6 +86,7 @@ struct V {                       // a compiled expression
   bool ok = true;
   std::string var;               // the variable's name when the expression is one (messages)
   bool static_lit = false;       // a read of a Var whose static value is a constant (Entity)
+  int static_param = -1;         // a read of such a parameter (Entity::static_param)
 };
 
 struct LoopCtx {
@@ -194,6 +196,7 @@ class Compiler {
   struct CallRec {            // a call site: argument sources per parameter, result node
     int callee = 0;
     std::vector<std::vector<int>> args;
+    std::vector<uint8_t> arg_static;   // per parameter: the argument is a constant or a static local
     int result = 0;
     int caller = 0, pc = 0;   // where its OpCall is
   };
@@ -478,6 +481,10 @@ class Compiler {
   // ---------------------------------------------------------------- inline.cpp: inlining
   void inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,
                       const std::vector<std::vector<uint8_t>>& to_ret);
+  void inline_static_args();
+  // per inlined function: the instructions (OpMakeSlice, OpToIface) whose size or value is
+  // one of its parameters (Entity::static_param), as (pc, parameter index)
+  std::map<int, std::vector<std::pair<int, int>>> param_sites_;
 
   // ---------------------------------------------------------------- state
   const File& file_;

@@ -301,6 +301,7 @@ void Compiler::escape() {
     if (s.escapes) prog_.funcs[size_t(s.func)].code[size_t(s.pc)].flags |= 1;
   }
   inline_results(returned_sites, esc, to_ret);
+  inline_static_args();
 }
 
 }  // namespace lang::detail

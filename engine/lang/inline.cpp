@@ -14,6 +14,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace lang::detail {
@@ -99,6 +101,35 @@ void Compiler::inline_results(const std::vector<std::vector<size_t>>& returned_s
       for (size_t i : returned_sites[f]) prog_.allocs[i].escapes = true;
     }
     for (size_t i : returned_sites[f]) prog_.funcs[size_t(body)].code[size_t(prog_.allocs[i].pc)].flags |= 1;
+  }
+}
+
+// inline_static_args gives the calls of an inlined function that pass a
+// constant (or a local's static constant) for a parameter the function never assigns or
+// &'s a copy of its body in which the make or interface conversion of that parameter counts
+// as constant (flags bit 2), as gc sees it from Go 1.25: the inlined parameter is a local
+// defined once from the argument (noder/reader.go inlCall: `name.Defn = as2`), so escape
+// analysis's rewriteWithLiterals (escape/escape.go, ir.ReassignOracle.StaticValue) puts
+// the constant in its place. Whether the release does this is Profile::static_local_literals,
+// read by the VM as for any static constant. One copy per distinct set of such sites.
+void Compiler::inline_static_args() {
+  std::map<std::pair<int, std::vector<int>>, int> copies;   // (body, pcs) → its copy
+  for (const CallRec& c : calls_) {
+    const auto sites = param_sites_.find(c.callee);
+    if (sites == param_sites_.end() || !inlined_[size_t(c.callee)]) continue;
+    std::vector<int> pcs;
+    for (const auto& [pc, param] : sites->second)
+      if (size_t(param) < c.arg_static.size() && c.arg_static[size_t(param)]) pcs.push_back(pc);
+    if (pcs.empty()) continue;
+    Instr& call = prog_.funcs[size_t(c.caller)].code[size_t(c.pc)];
+    auto [it, fresh] = copies.try_emplace({call.a, pcs}, 0);
+    if (fresh) {
+      Function copy = prog_.funcs[size_t(call.a)];
+      for (int pc : pcs) copy.code[size_t(pc)].flags |= 4;
+      prog_.funcs.push_back(std::move(copy));
+      it->second = int(prog_.funcs.size()) - 1;
+    }
+    call.a = it->second;
   }
 }
 
