@@ -45,7 +45,7 @@ const char* op_name(uint8_t op) {
       "strofbytes", "bytesofstr", "strofrune", "decoderune", "objmat", "copy", "fget", "fset",
       "fref", "aget", "aset", "aref", "new", "load", "store", "nilchk", "makeslice", "lget",
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
-      "mget", "mset", "mdel", "mlen", "mclear", "miter", "mclone", "mnext", "call", "ret", "bi", "use",
+      "mget", "mset", "mdel", "mlen", "mclear", "miter", "move2heap", "mclone", "mnext", "call", "ret", "bi", "use",
       "toiface", "assert", "calli", "callf", "msetloop", "mdelloop", "go", "makechan", "send", "recv",
       "close", "chlen", "select"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
@@ -397,6 +397,7 @@ bool Compiler::function(int fidx) {
   }
   for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
   for (const auto& b : fd.body) assignments_in(b.get(), st.assignments);
+  plan_slice_moves(fd, st);
   st.top_name = st.fn->name;
   plan_literals(fd.body, st);   // which literals become func values, what they capture by reference
   go_ref_names(fd.body, st.addr_names);   // captured by a goroutine and reassigned: boxed
@@ -437,6 +438,7 @@ bool Compiler::function(int fidx) {
       edges_.push_back(Edge{e.node, ret_nodes_[size_t(fidx)]});   // named results are returned
     }
   }
+  save_slice_params(fd);
   push_scope();
   st.body_depth = scopes_.size();
   if (!stmts(fd.body)) return false;

@@ -1245,7 +1245,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       }
       r.slot = temp(s.t);
       const int pc0 = emit(OpAppend, r.slot, materialize(s, s.t), base, int(n), uint16_t(et));
-      append_buffer_site(*e.args[0], pc0, r);
+      append_buffer_site(e, pc0, r);
       return r;
     }
     case UB_delete: {

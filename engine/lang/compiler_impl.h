@@ -98,7 +98,9 @@ class Compiler {
  public:
   Compiler(const File& f, Program& p, Error& e, int go_minor)
       : file_(f), prog_(p), err_(e), T(p.types), go_minor_(go_minor),
-        lib_(runtime::profile_for_minor(go_minor).library) {}
+        lib_(runtime::profile_for_minor(go_minor).library),
+        slice_move2heap_(runtime::profile_for_minor(go_minor).slice_move2heap),
+        stack_buffer_bytes_(runtime::profile_for_minor(go_minor).stack_buffer_bytes) {}
 
   bool run() { return run_impl(); }
 
@@ -146,6 +148,12 @@ class Compiler {
     std::set<std::string> captured;        // names read inside literals that become values
     std::set<std::string> assigned;        // names assigned after their declaration
   };
+  // SliceMove: a slice variable Go 1.26's slice pass commits (move2heap.cpp).
+  struct SliceMove {
+    const Stmt* transition = nullptr;   // the move2heap goes before it
+    bool cap_used = false;              // growsliceBuf, and the copy keeps the capacity
+    int saved = -1;                     // a parameter: its incoming value (the caller's array)
+  };
   struct FnState {
     int fidx = 0;
     Function* fn = nullptr;
@@ -161,7 +169,9 @@ class Compiler {
     std::vector<const Stmt*> defers;      // defer statements compiled so far (run in reverse)
     size_t body_depth = 0;                // scopes_.size() in the function body's own block
     std::set<int> buffered_targets;       // escape nodes of variables an append buffers already
-    int buffered_appends = 0;             // appends numbered for a stack buffer (flags bits 2–7)
+    int buffered_appends = 0;             // appends numbered for a stack buffer (flags bits 2–6)
+    std::map<std::string, SliceMove> slice_moves;   // Go 1.26's slice pass (move2heap.cpp)
+    std::set<const Expr*> slice_move_appends;       // their `s = append(s, …)` calls
     const LitPlan* plan = nullptr; // the top-level function's function literals (compiler_closures.cpp)
     std::string top_name;                 // that function's name: its literals are top_name.func1, …
   };
@@ -358,7 +368,12 @@ class Compiler {
   int root_node(const Expr& e);
   int add_site(int pc0, const std::string& what, bool force_heap);
   int add_site_node(int pc0, const std::string& what, int node, bool force_heap, bool site_in_d = true);
-  void append_buffer_site(const Expr& target, int pc, V& r);
+  void append_buffer_site(const Expr& call, int pc, V& r);
+  // move2heap.cpp: Go 1.26's slice pass
+  void plan_slice_moves(const FuncDecl& fd, FnState& st);
+  const SliceMove* slice_move(const std::string& name, const Entity& en) const;
+  void emit_slice_moves(const Stmt& s);
+  void save_slice_params(const FuncDecl& fd);
   void addr_names_in(const Expr* e, std::set<std::string>& out) const;
   void addr_names_in(const Stmt* s, std::set<std::string>& out) const;
   void assignments_in(const Expr* e, std::map<std::string, int>& out) const;
@@ -515,6 +530,8 @@ class Compiler {
   uint64_t expr_count_ = 0;
   const int go_minor_;                     // language version: 19 = Go 1.19
   const runtime::LibraryRules lib_;        // the standard library of that release
+  const bool slice_move2heap_;             // Profile::slice_move2heap
+  const uint64_t stack_buffer_bytes_;      // Profile::stack_buffer_bytes
   TypeId last_type_ = 0;                   // what type_of(te) resolved last
   TypeId stringer_type_ = 0;               // fmt.Stringer, made at its first use
   // generics (compiler_generics.cpp)

@@ -109,6 +109,7 @@ bool Compiler::stmt(const Stmt& s) {
   if (failed_) return false;
   F->line = s.pos.line;
   stmt_flag_ = true;
+  if (!F->slice_moves.empty()) emit_slice_moves(s);
   size_t m = temp_mark();
   bool ok = stmt_inner(s);
   temp_release(m);

@@ -75,26 +75,36 @@ int Compiler::add_site_node(int pc0, const std::string& what, int node, bool for
   return int(prog_.allocs.size()) - 1;
 }
 
-// append_buffer_site makes the append at pc (OpAppend) an allocation site for the stack
-// buffer cmd/compile gives a slice whose backing array does not escape (Go 1.25+,
+// append_buffer_site makes the append call at pc (OpAppend) an allocation site for the
+// stack buffer cmd/compile gives a slice whose backing array does not escape (Go 1.25+,
 // ssagen/ssa.go append: `n.Esc() == ir.EscNone && !s.appendTargets[sn]`): the result's flow
 // decides flags bit 0 (escapes) as for any site; bit 1 says the append may take a buffer,
-// bits 2–7 number it among the function's buffered appends (the VM's per-call "used"
+// bits 2–6 number it among the function's buffered appends (the VM's per-call "used"
 // flags). Only the first append to a given variable in a function is a candidate; whether
-// the release has the buffer at all is the profile's (Profile::stack_buffer_bytes).
-void Compiler::append_buffer_site(const Expr& target, int pc, V& r) {
-  const Expr* x = &target;
+// the release has the buffer at all is the profile's (Profile::stack_buffer_bytes). The
+// appends of a variable Go 1.26's slice pass commits (move2heap.cpp) never escape: the
+// move2heap copies the array out; with its capacity used each of them takes the buffer
+// through growsliceBuf (bit 7).
+void Compiler::append_buffer_site(const Expr& call, int pc, V& r) {
+  const Expr* x = call.args[0].get();
   while (x->kind == Expr::Paren) x = x->x.get();
+  const SliceMove* move = nullptr;
   if (x->kind == Expr::Ident) {
     Entity* en = lookup(x->name);
     if (!en || en->k != Entity::Var || en->box >= 0) return;   // a global or a boxed local
+    if (F->slice_move_appends.count(&call)) move = slice_move(x->name, *en);
+    if (move && move->cap_used) {
+      add_site_node(pc, "append", new_node(), false, /*site_in_d=*/false);
+      F->fn->code[size_t(pc)].flags |= uint8_t(2 | 0x80);
+      return;
+    }
     if (!F->buffered_targets.insert(en->node).second) return;
   }
-  if (F->buffered_appends >= 64) return;
+  if (F->buffered_appends >= 32) return;
   const int node = new_node();
   add_site_node(pc, "append", node, false, /*site_in_d=*/false);
   F->fn->code[size_t(pc)].flags |= uint8_t(2 | (F->buffered_appends++ << 2));
-  r.src.push_back(node);
+  if (!move) r.src.push_back(node);
 }
 
 // ---------------------------------------------------------------- the escape analysis of &x

@@ -637,14 +637,28 @@ void Interpreter::exec(uint64_t stop) {
         // Go 1.25+: the first growth from length 0 of a slice that does not escape takes the
         // compiler's stack buffer of Profile::stack_buffer_bytes, once per call (ssagen/ssa.go
         // append: `if l <= K { if !used { if oldLen == 0 { s = store[:l:K] } } }`).
-        if (in.op == OpAppend && (in.flags & 3) == 2 && s.len == 0 && es &&
-            newlen <= profile_.stack_buffer_bytes / es && !(fr->stack_bufs & (uint64_t(1) << (in.flags >> 2)))) {
-          fr->stack_bufs |= uint64_t(1) << (in.flags >> 2);
+        const uint64_t buf_bit = uint64_t(1) << ((in.flags >> 2) & 31);
+        if (in.op == OpAppend && (in.flags & 0x83) == 2 && s.len == 0 && es &&
+            newlen <= profile_.stack_buffer_bytes / es && !(fr->stack_bufs & buf_bit)) {
+          fr->stack_bufs |= buf_bit;
           const uint64_t k = profile_.stack_buffer_bytes / es;
           uint32_t arr = new_obj(et, Backing, k, heap::kNil);
           R = stack_.data() + fr->base;
           for (size_t i = 0; i < add.size(); ++i) obj_set(arr, i, add[i]);
           R[in.a] = new_slice(arr, 0, newlen, k);
+          break;
+        }
+        // Go 1.26+, a slice the slice pass commits with its capacity used (flags bit 7):
+        // growsliceBuf (runtime/slice.go) keeps it in the stack buffer while it fits, one
+        // size class at a time.
+        if (in.op == OpAppend && (in.flags & 0x83) == 0x82 && es && newlen <= profile_.stack_buffer_bytes / es) {
+          const uint64_t cap = heap_.roundupsize(newlen * es, !T.u(et).ptrs) / es;
+          uint32_t arr = new_obj(et, Backing, cap, heap::kNil);
+          R = stack_.data() + fr->base;
+          for (uint64_t i = 0; i < s.len; ++i)
+            if (Word w = obj_get(s.arr, s.off + i)) obj_set(arr, i, w);
+          for (size_t i = 0; i < add.size(); ++i) obj_set(arr, s.len + i, add[i]);
+          R[in.a] = new_slice(arr, 0, newlen, cap);
           break;
         }
         // growslice (engine/heap/README.md, "Slice growth (growslice)"): double below 256,
@@ -670,6 +684,30 @@ void Interpreter::exec(uint64_t stop) {
         }
         for (size_t i = 0; i < add.size(); ++i) obj_set(arr, s.len + i, add[i]);
         R[in.a] = new_slice(arr, 0, newlen, newcap);
+        break;
+      }
+      case OpMove2Heap: {
+        // ssagen/ssa.go move2heap: a slice whose array is in this frame is copied to the heap
+        // (runtime/slice.go moveSlice keeps the capacity, moveSliceNoCap takes the size
+        // class above the length); a heap array, or the caller's, stays.
+        const uint32_t sl = uint32_t(R[in.a]);
+        if (!sl) break;
+        const SliceEnt s = slices_[sl];
+        const bool keep_cap = in.flags & 1;
+        if ((keep_cap ? s.cap : s.len) == 0 || !s.arr || objs_[s.arr].hobj != heap::kNil) break;
+        if (in.b >= 0 && R[in.b] && slices_[uint32_t(R[in.b])].arr == s.arr) break;
+        const TypeId et = in.k;
+        const uint64_t es = T.u(et).size;
+        const bool noscan = !T.u(et).ptrs;
+        const uint64_t cap = keep_cap ? s.cap : heap_.roundupsize(s.len * es, noscan) / es;
+        heap::ObjId h = alloc(cap * es, noscan);
+        if (status_ != VmStatus::Running) goto out;
+        uint32_t arr = new_obj(et, Backing, cap, h);
+        R = stack_.data() + fr->base;
+        const uint64_t n = keep_cap ? s.cap : s.len;
+        for (uint64_t i = 0; i < n; ++i)
+          if (Word w = obj_get(s.arr, s.off + i)) obj_set(arr, i, w);
+        R[in.a] = new_slice(arr, 0, s.len, cap);
         break;
       }
       case OpLSlice: {

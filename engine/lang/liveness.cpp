@@ -59,6 +59,7 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       for (int i = 0; i < in.d; ++i) uses.push_back(in.c + i);
       break;
     case OpMClone: defs.push_back(in.a); uses.push_back(in.b); break;
+    case OpMove2Heap: defs.push_back(in.a); uses.push_back(in.a); if (in.b >= 0) uses.push_back(in.b); break;
     case OpMNext:
       uses.push_back(in.a);
       defs.push_back(in.b);

@@ -97,6 +97,10 @@ enum Op : uint8_t {
   OpMLen,
   OpMClear,   // clear map R[a] (the range-delete idiom); flags bit1: in an inlined copy (a function or literal gc inlines)
   OpMIter,    // R[a] = iterator over R[b]; flags bit0: the runtime's own walk (no mapiterinit)
+  OpMove2Heap,   // Go 1.26 slice pass: if R[a]'s array is in this frame (on the stack and not
+                 // R[b]'s, b ≥ 0: a parameter's incoming array), copy it to the heap; flags bit 0:
+                 // keep the capacity (moveSlice), else the size class above the length
+                 // (moveSliceNoCap); k: the element type
   OpMClone,   // maps.Clone of R[b] (not nil): where the release copies tables (Go 1.25+),
               // R[a] = the copy and goto d; else nothing (the makemap + insert loop follows)
   OpMNext,    // next key of iterator R[a] into R[b] (and elem into R[c] if c >= 0); done: goto d

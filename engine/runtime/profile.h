@@ -169,6 +169,15 @@ struct Profile {
   // (escape/escape.go rewriteArgument, ir.ReassignOracle.StaticValue): `n := 1500;
   // fmt.Println(n)` boxes nothing, as for `fmt.Println(1500)`.
   bool static_local_literals = false;
+  // Go 1.26+: cmd/compile's slice pass (cmd/compile/internal/slice/slice.go, after escape
+  // analysis): a local slice variable (elements of at most stack_buffer_bytes) built by
+  // `s = append(s, …)` (twice, or in a loop) and used only in ways the pass understands,
+  // whose one exclusive→nonexclusive point (`return s`, `x = s`, `range s`) is not inside a
+  // deeper loop, appends into the stack buffer even when it escapes: a move2heap before
+  // that point copies the array to the heap if it is still the frame's (runtime/slice.go
+  // moveSlice*, ssagen/ssa.go move2heap). If `cap(s)` or `s[i:j]` is used, every growth
+  // within the buffer steps one size class (growsliceBuf) and the copy keeps the capacity.
+  bool slice_move2heap = false;
 
   // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc
