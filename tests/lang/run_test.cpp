@@ -556,6 +556,32 @@ TEST(Run, StackBufferForAFirstAppendAndASmallVariableMakeFromGo125) {
   EXPECT_EQ(run(src, go("1.27")).out, "132 1984 0 9 0 48\n");
 }
 
+TEST(Run, AppendedSlicesStayOnTheStackUntilTheyEscapeFromGo126) {
+  // Real Go (oracle programs slice_move2heap.go, inlined_static_args.go): a slice of 3 or 10
+  // ints appended in a loop and returned costs 64 / 256 B up to 1.25 (cap 1, 2, 4… on the
+  // heap), 24 / 192 B from 1.26 (the stack buffer, then one move2heap copy, or growslice
+  // past the buffer); ranged, 0 B on 1.25 (it never escapes) and 24 B from 1.26 (the range
+  // moves it); with two returns the slice pass gives up. mk(10) inlined with a constant: its
+  // make is a constant-size one from 1.25 (80 B up to 1.24). Real Go printed these lines.
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nvar ms runtime.MemStats\n\n"
+      "func total() uint64 {\n\truntime.ReadMemStats(&ms)\n\treturn ms.TotalAlloc\n}\n\n"
+      "//go:noinline\nfunc build(n int) []int {\n\tvar s []int\n\tfor i := 0; i < n; i++ {\n\t\ts = append(s, i)\n\t}\n\treturn s\n}\n\n"
+      "//go:noinline\nfunc ranged(n int) int {\n\tvar s []int\n\tfor i := 0; i < n; i++ {\n\t\ts = append(s, i)\n\t}\n"
+      "\tt := 0\n\tfor _, v := range s {\n\t\tt += v\n\t}\n\treturn t\n}\n\n"
+      "//go:noinline\nfunc twice(n int) []int {\n\tvar s []int\n\tfor i := 0; i < n; i++ {\n\t\ts = append(s, i)\n\t}\n"
+      "\tif n > 50 {\n\t\treturn s\n\t}\n\treturn s\n}\n\n"
+      "func mk(n int) []int { return make([]int, n) }\n\n"
+      "var keep []int\n\n"
+      "func main() {\n\tt := total()\n\tkeep = build(3)\n\td1 := total() - t\n\tt = total()\n\tkeep = build(10)\n\td2 := total() - t\n"
+      "\tt = total()\n\tr := ranged(3)\n\td3 := total() - t\n\tt = total()\n\tkeep = twice(3)\n\td4 := total() - t\n"
+      "\tt = total()\n\tm := mk(10)\n\tm[1] = 2\n\td5 := total() - t\n\tfmt.Println(d1, d2, r, d3, d4, d5, m[1])\n}\n";
+  EXPECT_EQ(run(src, go("1.24")).out, "64 256 3 64 64 80 2\n");
+  EXPECT_EQ(run(src, go("1.25")).out, "64 256 3 0 64 0 2\n");
+  EXPECT_EQ(run(src, go("1.26")).out, "24 192 3 24 64 0 2\n");
+  EXPECT_EQ(run(src, go("1.27")).out, "24 192 3 24 64 0 2\n");
+}
+
 TEST(Run, MapsCloneCopiesTablesFromGo125) {
   // maps.Clone: Go 1.24 makes makemap(len(m)) and inserts each entry (mapclone2); from 1.25
   // (*Map).Clone copies the directory and every table, tombstones and all (maps_clone.go).
