@@ -296,12 +296,8 @@ uint64_t Interpreter::memory() const {
                maps_.capacity() * sizeof(MapEnt) + iters_.capacity() * sizeof(IterEnt);
   for (const Store& s : stores_) b += s.dense.capacity() * 8 + s.sparse.size() * 32;
   for (const IterEnt& it : iters_) b += it.keys.capacity() * 4;
-  for (const MapEnt& m : maps_) {
-    if (!m.map) continue;
-    maps::MapShape sh = m.map->shape();
-    // the map engine keeps a key and an elem handle per slot
-    b += (sh.nbuckets + sh.noldbuckets + sh.overflow_buckets) * 8 * 8 + sh.capacity * 8 + 256;
-  }
+  for (const MapEnt& m : maps_)
+    if (m.map) b += m.map->simulator_bytes();
   return b;
 }
 

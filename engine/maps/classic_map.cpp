@@ -7,6 +7,7 @@
 // [SECTION] Overflow buckets
 // [SECTION] GC tracing, shape, inspection, invariants
 #include "engine/maps/classic_map.h"
+#include "engine/maps/deferred_copy.h"
 
 #include <algorithm>
 #include <bit>
@@ -202,7 +203,7 @@ ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
   if (o.cap_) {
     p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapping_));
     cap_ = o.cap_;
-    if (n_) std::memcpy(p_, o.p_, n_ * sizeof(T));
+    copy_bytes(p_, o.p_, n_ * sizeof(T));   // a keyframe's: maybe later (deferred_copy.h)
   }
 }
 
@@ -369,6 +370,14 @@ std::unique_ptr<Map> ClassicMap::clone() const {
                            std::pair{&os.key_objs, &ns.key_objs}, std::pair{&os.elem_objs, &ns.elem_objs}})
     if (!view->owned()) view->view_of(*col, view->size());
   return c;
+}
+
+uint64_t ClassicMap::simulator_bytes() const {
+  uint64_t b = sizeof(*this) + cur_.s.bytes() + old_.s.bytes() + pool_.bytes() + pool_obj_.capacity() * sizeof(heap::ObjId) +
+               pool_gen_.capacity() + pool_free_.capacity() * sizeof(uint32_t);
+  for (const Gen* g : {&cur_, &old_})
+    if (g->spill) b += sizeof(Slots) + g->spill->bytes();
+  return b;
 }
 
 heap::ObjId ClassicMap::alloc_bucket_array(uint32_t B, uint32_t& nbuckets) {

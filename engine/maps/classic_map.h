@@ -116,6 +116,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   const MapType& type() const override { return type_; }
   std::string check_invariants() const override;
   std::unique_ptr<Map> clone() const override;
+  uint64_t simulator_bytes() const override;
 
   // Inspection for the bucket grid.
   uint32_t B() const { return B_; }
@@ -157,6 +158,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     const T& operator[](size_t i) const { return p_[i]; }
     const T* data() const { return p_; }
     size_t size() const { return n_; }
+    size_t bytes() const { return owned_ ? cap_ * sizeof(T) : 0; }   // what it holds (a view: 0)
     void assign(size_t n, T v = T{});       // n values v
     void grow_to(size_t n);                 // exactly n values, the new ones unspecified
     void truncate(size_t n) { n_ = n; }     // keeps the capacity
@@ -196,6 +198,9 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     void resize(size_t nbuckets, bool ind_key, bool ind_elem);
     void clear_bucket(size_t b);
     void copy_buckets(const Slots& from, size_t first, size_t n);
+    uint64_t bytes() const {
+      return tophash.bytes() + keys.bytes() + elems.bytes() + overflow.bytes() + key_objs.bytes() + elem_objs.bytes();
+    }
   };
   // A bucket array (h.buckets or h.oldbuckets).
   struct Gen {

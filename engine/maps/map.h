@@ -198,6 +198,9 @@ class Map {
   // clone is a deep copy of the map's whole state (a keyframe: engine/sim/simulation.h). The
   // copy shares the heap, profile and codec references, and its on_event listener.
   virtual std::unique_ptr<Map> clone() const = 0;
+  // simulator_bytes is the memory the model itself holds (its slot arrays as allocated, not
+  // the simulated bytes): what clone() copies, and what a keyframe is charged for the map.
+  virtual uint64_t simulator_bytes() const = 0;
 
   // inspect_buckets appends cells for buckets (groups) [first, first + count) of the current
   // array, or of oldbuckets when old is true; swiss numbers groups across tables in directory

@@ -233,7 +233,7 @@ class SwissMap final : public Map {
   // dump prints the directory and up to max_tables tables with every ctrl byte.
   std::string dump(uint64_t max_tables = 4) const;
   // simulator_bytes is the memory this model itself holds (not simulated bytes).
-  uint64_t simulator_bytes() const;
+  uint64_t simulator_bytes() const override;
 
  private:
   // SlotBlock is the simulator's copy of a group array: parallel per-slot arrays.

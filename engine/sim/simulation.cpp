@@ -14,6 +14,7 @@
 #include "engine/lang/compiler.h"
 #include "engine/lang/interp.h"
 #include "engine/lang/parser.h"
+#include "engine/maps/deferred_copy.h"
 #include "engine/runtime/profile.h"
 
 namespace sim {
@@ -108,9 +109,10 @@ uint64_t timeline_bytes(const Timeline& tl) {
 
 constexpr size_t kMaxKeyframes = 24;           // past this the closest pair is thinned
 constexpr uint64_t kFirstKeyframeOps = 1 << 17;
-// A keyframe's copy is charged to the slice that takes it as this many bytes per op, so the
-// slice runs fewer ops (a copy moves ≈ 1 byte in the time an op of a map loop takes ≈ 50:
-// build/bench_slices --keyframes).
+// A keyframe's copy is charged to the slices as this many bytes per op of their budget: its
+// small parts at once, its large arrays a piece per slice while the program waits
+// (maps::DeferredCopies). An op of a map loop takes about as long as copying 64 bytes
+// (build/bench_slices --keyframes).
 constexpr uint64_t kKeyframeBytesPerOp = 64;
 
 struct Keyframe {
@@ -134,6 +136,8 @@ struct Simulation::Impl : lang::Host, RunData {
   // behind it.
   std::vector<Keyframe> keyframes;
   uint64_t kf_every = kFirstKeyframeOps, next_kf = kFirstKeyframeOps, kf_bytes = 0, kf_taken = 0, kf_dropped = 0;
+  // The newest keyframe's large arrays not copied yet (the program waits until they are).
+  maps::DeferredCopies kf_copies;
   uint64_t horizon = 0;
   bool behind = false;            // restored to before the horizon: horizon_tl holds its record
   Timeline horizon_tl;
@@ -238,6 +242,7 @@ struct Simulation::Impl : lang::Host, RunData {
   }
 
   void start() {
+    kf_copies.copy_all();   // the live run is their source
     leave_horizon();
     static_cast<RunData&>(*this) = RunData{};
     pointed_cache.clear();
@@ -278,6 +283,7 @@ struct Simulation::Impl : lang::Host, RunData {
 
   //-- keyframes ----------------------------------------------------------------------------
   void forget_keyframes() {
+    kf_copies.drop();
     keyframes.clear();
     kf_bytes = kf_taken = kf_dropped = 0;
     kf_every = opt.keyframe_every_ops ? opt.keyframe_every_ops : kFirstKeyframeOps;
@@ -307,48 +313,55 @@ struct Simulation::Impl : lang::Host, RunData {
   }
   // keyframe_due: the copy would land at the horizon, no cycle is half marked, and it is time.
   bool keyframe_due() const {
-    return opt.keyframe_budget_bytes && !behind && ops() >= next_kf && !heap->cycle_pending() &&
+    return opt.keyframe_budget_bytes && !behind && ops() >= next_kf && !heap->cycle_pending() && !kf_copies.pending() &&
            vm->status() == lang::VmStatus::Running && (keyframes.empty() || keyframes.back().op < ops());
   }
-  // take_keyframe copies the run and returns the bytes it holds.
+  // copy_bytes: what a keyframe taken now holds (each part's own accounting; keyframe_test
+  // compares it with what the copy allocates).
+  uint64_t copy_bytes() const {
+    return sizeof(Keyframe) + sizeof(heap::Heap) + sizeof(lang::Interpreter) + heap->simulator_bytes() + vm->memory() +
+           timeline_bytes(tl) + out.capacity() + err.capacity() + event_counts.size() * 64;
+  }
+  // take_keyframe copies the run and returns the bytes copied at once: its large arrays
+  // are noted in kf_copies, copied by the slices that follow (run()).
   uint64_t take_keyframe() {
     // A copy that alone would be over the budget is not made (it would be dropped at once).
-    const uint64_t estimate = heap->simulator_bytes() + vm->memory() + timeline_bytes(tl) + out.capacity() + err.capacity();
-    if (estimate > opt.keyframe_budget_bytes) {
+    const uint64_t bytes = copy_bytes();
+    if (bytes > opt.keyframe_budget_bytes) {
       next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
       return 0;
     }
     Keyframe k;
     k.op = ops();
-    k.heap = std::make_unique<heap::Heap>(*heap);
-    k.vm = std::make_unique<lang::Interpreter>(*vm);
+    {
+      maps::CopyDeferral later(kf_copies);
+      k.heap = std::make_unique<heap::Heap>(*heap);
+      k.vm = std::make_unique<lang::Interpreter>(*vm);
+    }
     k.data = static_cast<const RunData&>(*this);
-    k.bytes = heap->simulator_bytes() + vm->memory() + timeline_bytes(tl) + out.capacity() + err.capacity() +
-              event_counts.size() * 64;
-    const uint64_t bytes = k.bytes;
+    k.bytes = bytes;
     kf_bytes += bytes;
     ++kf_taken;
     keyframes.push_back(std::move(k));
     // Geometric, then even: the next one a third of the way further (a seek replays at most
     // a quarter of the way to where it goes), and at least kf_every ops on.
     next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
-    // Over the budget (or the count): drop the keyframe whose neighbours are closest, so the
-    // longest replay grows least; the spacing grows with the run.
-    while (!keyframes.empty() && (kf_bytes > opt.keyframe_budget_bytes || keyframes.size() > kMaxKeyframes)) {
+    // Over the budget (or the count): drop the older keyframe whose neighbours are closest,
+    // so the longest replay grows least; the spacing grows with the run. The newest stays:
+    // it is the one nearest the live edge (and its large arrays may still be in kf_copies).
+    while (keyframes.size() > 1 && (kf_bytes > opt.keyframe_budget_bytes || keyframes.size() > kMaxKeyframes)) {
       size_t drop = 0;
       uint64_t best = UINT64_MAX;
-      for (size_t i = 0; i < keyframes.size(); ++i) {
+      for (size_t i = 0; i + 1 < keyframes.size(); ++i) {
         const uint64_t prev = i ? keyframes[i - 1].op : 0;
-        const uint64_t next = i + 1 < keyframes.size() ? keyframes[i + 1].op : ops();
-        // a keyframe that alone is over the budget goes first
-        const uint64_t gap = keyframes[i].bytes > opt.keyframe_budget_bytes ? 0 : next - prev;
+        const uint64_t gap = keyframes[i + 1].op - prev;
         if (gap < best) best = gap, drop = i;
       }
       kf_bytes -= keyframes[drop].bytes;
       keyframes.erase(keyframes.begin() + static_cast<std::ptrdiff_t>(drop));
       ++kf_dropped;
     }
-    return bytes;
+    return bytes - kf_copies.pending_bytes();
   }
   const Keyframe* keyframe_at_or_before(uint64_t op) const {
     const Keyframe* k = nullptr;
@@ -359,6 +372,7 @@ struct Simulation::Impl : lang::Host, RunData {
   // restore puts the run in keyframe k's state, in place: the heap's and the maps' closures
   // name this Simulation's heap and interpreter, which keep their addresses.
   void restore(const Keyframe& k) {
+    kf_copies.copy_all();   // k may be the newest; the live run is the source of its copies
     leave_horizon();
     lang::Interpreter* v = vm.get();
     std::destroy_at(v);                         // removes the heap's hooks …
@@ -415,13 +429,24 @@ struct Simulation::Impl : lang::Host, RunData {
     tl.add(std::move(r));
   }
 
-  // run executes up to budget ops; stop_on_print ends the slice right after a print.
-  RunState run(uint64_t budget, bool stop_on_print) {
+  // run executes up to budget ops; stop_on_print ends the slice right after a print. A time
+  // slice (Simulation::step) copies a keyframe's large arrays within its budget, other
+  // callers at once.
+  RunState run(uint64_t budget, bool stop_on_print, bool slice = false) {
     if (state != RunState::Ready && state != RunState::Running) return state;
     state = RunState::Running;
     vm->set_stop_after_print(stop_on_print);
     uint64_t prints0 = vm->prints();
     while (budget > 0 && vm->status() == lang::VmStatus::Running) {
+      if (kf_copies.pending()) {
+        // The program waits while the keyframe it just took is copied (the copies' sources).
+        if (!slice || stop_on_print) kf_copies.copy_all();
+        else {
+          const uint64_t bytes = budget > UINT64_MAX / kKeyframeBytesPerOp ? UINT64_MAX : budget * kKeyframeBytesPerOp;
+          budget -= std::min(budget, std::max<uint64_t>(1, kf_copies.copy(bytes) / kKeyframeBytesPerOp));
+        }
+        continue;
+      }
       if (heap->cycle_pending()) {
         // The program waits while the cycle its last operation started marks (Heap::gc_work):
         // a unit of marking is charged as an op of the budget; ops() does not move.
@@ -515,7 +540,7 @@ void Simulation::reset() {
 }
 
 // [SECTION] stepping
-RunState Simulation::step(uint64_t budget) { return impl_->run(budget, false); }
+RunState Simulation::step(uint64_t budget) { return impl_->run(budget, false, true); }
 
 RunState Simulation::step_unit(StepMode mode, uint64_t max_ops) {
   impl_->unit(mode, max_ops);
@@ -629,6 +654,7 @@ KeyframeInfo Simulation::keyframes() const {
   k.bytes = impl_->kf_bytes;
   k.taken = impl_->kf_taken;
   k.dropped = impl_->kf_dropped;
+  k.copying = impl_->kf_copies.pending_bytes();
   for (const Keyframe& f : impl_->keyframes) {
     k.ops.push_back(f.op);
     k.largest = std::max(k.largest, f.bytes);

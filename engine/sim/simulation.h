@@ -25,8 +25,11 @@
 // and replay from there; since a run is deterministic the replay is exact. The copies are
 // value copies of the engine's structs (Heap, Interpreter and RunData are copyable), so a
 // field added to any of them is kept by keyframes without being listed anywhere. When the
-// keyframes outgrow the budget the one whose removal leaves the shortest gap is dropped, so
-// they stay spread over the run (early ones are small, late ones hold the big maps).
+// keyframes outgrow the budget the older one whose removal leaves the shortest gap is dropped,
+// so they stay spread over the run (early ones are small, late ones hold the big maps); the
+// newest stays. A keyframe's large arrays (the maps' slots) are copied by the slices after
+// the one that takes it, while the program waits (maps::DeferredCopies): step(budget) keeps
+// its budget however big the maps are.
 // timeline() is the record at the current op; horizon_timeline() the run's record up to its
 // horizon (what a timeline view draws while the cursor is in the past).
 #include <cstdint>
@@ -65,6 +68,7 @@ struct KeyframeInfo {
   uint64_t bytes = 0;                  // their copies together (the simulator's estimate)
   uint64_t largest = 0;                // the largest one
   uint64_t taken = 0, dropped = 0;     // over the run so far
+  uint64_t copying = 0;                // the newest's bytes still to copy (the program waits)
   std::vector<uint64_t> ops;           // where they are
 };
 

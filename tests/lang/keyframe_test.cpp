@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "tests/lang/lang_test_util.h"
 
 namespace {
@@ -219,6 +223,86 @@ TEST(Keyframes, SteppingBackRetracesForwardSteps) {
   s.step_back(sim::StepMode::Ops);
   EXPECT_EQ(s.ops(), at - 1);
 }
+
+// A keyframe's large arrays are copied by the slices after the one that took it: each slice
+// keeps its budget, the program waits (no op) until the copy is whole, and a run in small
+// slices ends as a straight run.
+TEST(Keyframes, AKeyframeIsCopiedASliceAtATime) {
+  for (const char* version : {"1.19", "1.27"}) {
+    SCOPED_TRACE(version);
+    const std::string src = langtest::read_file("assets/scenarios/article000_inline.go");
+    sim::Simulation ref;
+    ASSERT_TRUE(ref.load(src, langtest::go(version)));
+    ref.run_to_end();
+    sim::Simulation s;
+    ASSERT_TRUE(s.load(src, with_keyframes(version, 64u << 20, 1u << 20)));
+    uint64_t waits = 0, copied_in_pieces = 0;
+    while (s.state() == sim::RunState::Ready || s.state() == sim::RunState::Running) {
+      const uint64_t before = s.ops(), copying = s.keyframes().copying;
+      s.step(4096);
+      if (copying) {
+        EXPECT_LT(s.keyframes().copying, copying);
+        ++waits;
+        if (s.keyframes().copying) {   // still copying: no op ran
+          EXPECT_EQ(s.ops(), before) << "an op ran while a keyframe was being copied";
+          ++copied_in_pieces;
+        }
+      }
+    }
+    EXPECT_GT(copied_in_pieces, 5u);   // 4096 ops' worth is 256 KiB: the big maps take many slices
+    EXPECT_GT(waits, copied_in_pieces);
+    EXPECT_TRUE(digest(s) == digest(ref)) << "a run in slices with keyframes differs from a straight run";
+    const uint64_t end = s.ops();
+    s.seek(end * 9 / 10);   // from the newest keyframe
+    EXPECT_TRUE(digest(s) == straight_at(src, langtest::go(version), end * 9 / 10));
+  }
+}
+
+#if defined(__GLIBC__)
+// A keyframe is charged the bytes its copy allocates (Interpreter::memory, Map::simulator_bytes,
+// Heap::simulator_bytes): measured by malloc's own count around the step that takes it.
+// The maps here stay under 1 MiB a column (larger ones are mapped, not malloc'd).
+TEST(Keyframes, AKeyframesBytesAreWhatItsCopyHolds) {
+  const char* src = R"(package main
+
+import "fmt"
+
+func main() {
+	m := make(map[int][128]byte)
+	p := map[int]*[16]byte{}
+	for i := 0; i < 60000; i++ {
+		m[i] = [128]byte{}
+		if i%4 == 0 {
+			p[i] = &[16]byte{}
+		}
+	}
+	for i := 0; i < 60000; i += 3 {
+		delete(m, i)
+	}
+	fmt.Println(len(m), len(p))
+}
+)";
+  for (const char* version : {"1.19", "1.27"}) {
+    for (uint64_t at : {200000u, 400000u}) {
+      SCOPED_TRACE(std::string(version) + " at op " + std::to_string(at));
+      sim::Simulation s;
+      ASSERT_TRUE(s.load(src, with_keyframes(version, 256u << 20, at)));
+      while (s.ops() < at) s.step(at - s.ops());   // to the op the keyframe is due at
+      ASSERT_EQ(s.ops(), at);
+      ASSERT_EQ(s.keyframes().taken, 0u);
+      const struct mallinfo2 before = mallinfo2();
+      s.step(1);                // takes it (its copies charged to this step: no op runs)
+      const struct mallinfo2 after = mallinfo2();
+      ASSERT_EQ(s.keyframes().taken, 1u);
+      ASSERT_EQ(s.ops(), at);
+      const double real = double(after.uordblks + after.hblkhd) - double(before.uordblks + before.hblkhd);
+      const double charged = double(s.keyframes().bytes);
+      EXPECT_GT(real, 1e6);     // the maps are in it
+      EXPECT_NEAR(charged / real, 1.0, 0.1) << "charged " << charged << " B, the copy allocated " << real << " B";
+    }
+  }
+}
+#endif
 
 TEST(Keyframes, NoneWithoutABudget) {
   sim::Simulation s;
