@@ -99,7 +99,7 @@ namespace {
 constexpr size_t kMapMin = size_t{1} << 20;
 constexpr size_t kHugePage = size_t{2} << 20;
 constexpr size_t kReserve = 16;
-void* map_zeroed(size_t bytes, size_t& mapping) {
+void* map_zeroed(size_t bytes, size_t& mapping, bool huge = true) {
   const size_t len = (bytes * kReserve + kHugePage - 1) & ~(kHugePage - 1);
   void* p = mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -109,17 +109,20 @@ void* map_zeroed(size_t bytes, size_t& mapping) {
   if (aligned != a) munmap(p, aligned - a);
   munmap(reinterpret_cast<void*>(aligned + len), a + kHugePage - aligned);
   p = reinterpret_cast<void*>(aligned);
-  madvise(p, len, MADV_HUGEPAGE);
+  if (huge) madvise(p, len, MADV_HUGEPAGE);
   mapping = len;
   return p;
 }
 #endif
 
-// col_alloc returns bytes of zeros.
-void* col_alloc(size_t bytes, size_t& mapping) {
+// col_alloc returns bytes of zeros. huge: the pages may be huge pages (the live run's
+// columns); a keyframe's are not (a huge page fault may compact memory for tens of ms, in the
+// middle of a slice).
+void* col_alloc(size_t bytes, size_t& mapping, bool huge = true) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  if (bytes >= kMapMin) return map_zeroed(bytes, mapping);
+  if (bytes >= kMapMin) return map_zeroed(bytes, mapping, huge);
 #endif
+  (void)huge;
   mapping = 0;
   void* p = std::calloc(std::max<size_t>(bytes, 1), 1);
   if (p == nullptr) throw std::bad_alloc();
@@ -201,7 +204,7 @@ ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
     return;
   }
   if (o.cap_) {
-    p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapping_));
+    p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapping_, !copies_deferred()));
     cap_ = o.cap_;
     copy_bytes(p_, o.p_, n_ * sizeof(T));   // a keyframe's: maybe later (deferred_copy.h)
   }

@@ -34,6 +34,7 @@ void copy_bytes(void* dst, const void* src, size_t bytes) {
 }
 
 uint64_t copied_bytes() { return t_copied; }
+bool copies_deferred() { return t_active != nullptr; }
 
 CopyDeferral::CopyDeferral(DeferredCopies& into) : prev_(t_active) { t_active = &into; }
 CopyDeferral::~CopyDeferral() { t_active = prev_; }

@@ -46,6 +46,8 @@ class DeferredCopies {
 void copy_bytes(void* dst, const void* src, size_t bytes);
 // copied_bytes: the bytes copy_bytes was given on this thread so far (a running total).
 uint64_t copied_bytes();
+// copies_deferred: a CopyDeferral is active (the copy being made is a keyframe).
+bool copies_deferred();
 
 // CopyDeferral makes copy_bytes on this thread note its large copies in `into` while it lives.
 class CopyDeferral {

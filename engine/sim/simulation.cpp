@@ -138,6 +138,12 @@ struct Simulation::Impl : lang::Host, RunData {
   uint64_t kf_every = kFirstKeyframeOps, next_kf = kFirstKeyframeOps, kf_bytes = 0, kf_taken = 0, kf_dropped = 0;
   // The newest keyframe's large arrays not copied yet (the program waits until they are).
   maps::DeferredCopies kf_copies;
+  // near: step_back's keyframe, taken behind the horizon a little before where it steps
+  // (kNearAlign), so that a row of steps back each replay a few thousand ops from it rather
+  // than from a keyframe millions of ops back. Outside the budget; freed when the run is
+  // live again.
+  static constexpr uint64_t kNearAlign = 1 << 16;
+  Keyframe near;
   uint64_t horizon = 0;
   bool behind = false;            // restored to before the horizon: horizon_tl holds its record
   Timeline horizon_tl;
@@ -285,6 +291,7 @@ struct Simulation::Impl : lang::Host, RunData {
   void forget_keyframes() {
     kf_copies.drop();
     keyframes.clear();
+    near = Keyframe{};
     kf_bytes = kf_taken = kf_dropped = 0;
     kf_every = opt.keyframe_every_ops ? opt.keyframe_every_ops : kFirstKeyframeOps;
     next_kf = kf_every;
@@ -308,6 +315,7 @@ struct Simulation::Impl : lang::Host, RunData {
     if (behind && (ops() > horizon || (ops() == horizon && state == horizon_st && tl.records().size() >= horizon_tl.records().size()))) {
       behind = false;
       horizon_tl.clear();
+      near = Keyframe{};
     }
     if (!behind) horizon = std::max(horizon, ops()), horizon_st = state;
   }
@@ -367,7 +375,22 @@ struct Simulation::Impl : lang::Host, RunData {
     const Keyframe* k = nullptr;
     for (const Keyframe& f : keyframes)
       if (f.op <= op) k = &f;
+    if (near.vm && near.op <= op && (!k || near.op > k->op)) k = &near;
     return k;
+  }
+  // take_near copies the run, standing behind its horizon at a state seek() reached, as near.
+  void take_near() {
+    kf_copies.copy_all();
+    near = Keyframe{};
+    near.op = ops();
+    {
+      maps::CopyDeferral now(kf_copies);   // a keyframe's pages (classic_map.cpp col_alloc), copied below
+      near.heap = std::make_unique<heap::Heap>(*heap);
+      near.vm = std::make_unique<lang::Interpreter>(*vm);
+    }
+    kf_copies.copy_all();
+    near.data = static_cast<const RunData&>(*this);
+    near.bytes = copy_bytes();
   }
   // restore puts the run in keyframe k's state, in place: the heap's and the maps' closures
   // name this Simulation's heap and interpreter, which keep their addresses.
@@ -629,8 +652,19 @@ RunState Simulation::step_back(StepMode mode) {
   // Replay a window of ops before x, stepping forward by mode and noting where each step
   // stopped: the last stop before x is where the previous step stopped. The window doubles
   // until it holds a stop (a statement starts every few ops; prints may be far apart).
+  bool took_near = false;
   for (uint64_t window = 4096;; window *= 2) {
     const uint64_t from = x > window ? x - window : 0;
+    // A keyframe a little before from (near), unless one is close already: this replay, the
+    // one to the stop found and those of the next steps back start there. Once a call: a
+    // window that grows (a fused loop, far prints) replays from the first one.
+    const uint64_t base = from / Impl::kNearAlign * Impl::kNearAlign;
+    const Keyframe* k = s.keyframe_at_or_before(from);
+    if (!took_near && base > 0 && (!k || k->op < base) && s.opt.keyframe_budget_bytes) {
+      took_near = true;
+      seek(base);
+      if (s.ops() == base && s.state == RunState::Running) s.take_near();
+    }
     seek(from);
     uint64_t best = UINT64_MAX;
     while ((s.state == RunState::Ready || s.state == RunState::Running) && s.ops() < x) {
@@ -655,6 +689,7 @@ KeyframeInfo Simulation::keyframes() const {
   k.taken = impl_->kf_taken;
   k.dropped = impl_->kf_dropped;
   k.copying = impl_->kf_copies.pending_bytes();
+  k.near_bytes = impl_->near.vm ? impl_->near.bytes : 0;
   for (const Keyframe& f : impl_->keyframes) {
     k.ops.push_back(f.op);
     k.largest = std::max(k.largest, f.bytes);

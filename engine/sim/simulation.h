@@ -69,6 +69,7 @@ struct KeyframeInfo {
   uint64_t largest = 0;                // the largest one
   uint64_t taken = 0, dropped = 0;     // over the run so far
   uint64_t copying = 0;                // the newest's bytes still to copy (the program waits)
+  uint64_t near_bytes = 0;             // step_back's keyframe behind the horizon (0: none)
   std::vector<uint64_t> ops;           // where they are
 };
 
@@ -133,6 +134,9 @@ class Simulation {
   void rewind(uint64_t op);
   // step_back goes back by one unit of mode (the op where the previous forward step of that
   // mode stopped: a statement's start, a loop back-edge, right after a print); Ops: one op.
+  // With keyframes on it keeps one more behind the horizon, at a multiple of 65 536 ops
+  // before where it steps (KeyframeInfo::near_bytes; freed when the run is live again), so a
+  // row of steps back replays thousands of ops each, not millions.
   RunState step_back(StepMode mode);
   uint64_t horizon_ops() const;                        // the furthest op this run reached
   RunState horizon_state() const;                      // its state there (Finished, …)

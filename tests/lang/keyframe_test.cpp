@@ -304,6 +304,45 @@ func main() {
 }
 #endif
 
+// A row of steps back far from any kept keyframe replays from step_back's own keyframe
+// (near): each lands where a straight run's forward steps stop, and near is freed once the
+// run is live again.
+TEST(Keyframes, StepsBackFarFromAKeyframeReplayFromANearOne) {
+  const std::string src = langtest::read_file("assets/scenarios/article000_inline.go");
+  for (const char* version : {"1.19", "1.27"}) {
+    SCOPED_TRACE(version);
+    const sim::Options o = with_keyframes(version, 3u << 20, 0);   // 3 MiB: only early ones
+    sim::Simulation s;
+    ASSERT_TRUE(s.load(src, o));
+    s.run_to_end();
+    const uint64_t end = s.ops();
+    ASSERT_FALSE(s.keyframes().ops.empty());
+    ASSERT_LT(s.keyframes().ops.back(), end / 2);
+    s.seek(end * 3 / 5);
+    sim::StepMode prev = sim::StepMode::Ops;
+    for (sim::StepMode mode : {sim::StepMode::Statement, sim::StepMode::Statement, sim::StepMode::LoopIteration,
+                               sim::StepMode::LoopIteration}) {
+      const uint64_t x = s.ops();
+      s.step_back(mode);
+      const uint64_t back = s.ops();
+      ASSERT_LT(back, x);
+      EXPECT_GT(s.keyframes().near_bytes, 0u);
+      EXPECT_TRUE(digest(s) == straight_at(src, o, back)) << "step back to " << back;
+      // the forward step from there stops where the step back started (when that was a stop
+      // of the same mode), and not before it
+      sim::Simulation fwd;
+      ASSERT_TRUE(fwd.load(src, langtest::go(version)));
+      fwd.seek(back);
+      fwd.step_unit(mode);
+      if (mode == prev) EXPECT_EQ(fwd.ops(), x);
+      else EXPECT_GE(fwd.ops(), x);
+      prev = mode;
+    }
+    s.run_to_end();
+    EXPECT_EQ(s.keyframes().near_bytes, 0u);
+  }
+}
+
 TEST(Keyframes, NoneWithoutABudget) {
   sim::Simulation s;
   ASSERT_TRUE(s.load(kRich, langtest::go("1.19")));
