@@ -388,6 +388,23 @@ bool jump_event(App& a, int kind, int dir) {
         break;
       }
   }
+  // The timeline records frequent map events at their 1st, 2nd, 4th … occurrence only; the
+  // engine keeps every occurrence's op (Simulation::event_ops), so a jump lands on each.
+  using K = maps::MapEvent;
+  for (K::Kind k : {K::OverflowAlloc, K::Split, K::TableGrow, K::PruneTombstones}) {
+    sim::Record probe;
+    probe.kind = sim::Record::MapEvent;
+    probe.event.kind = k;
+    if (!event_matches(probe, kind)) continue;
+    const std::vector<uint64_t>& ops = a.main.sim->event_ops(k);   // event_op: right after it
+    if (dir > 0) {
+      const auto it = std::upper_bound(ops.begin(), ops.end(), cur - std::min<uint64_t>(cur, 1));
+      if (it != ops.end() && to > *it + 1) to = *it + 1;
+    } else {
+      auto it = std::lower_bound(ops.begin(), ops.end(), cur - std::min<uint64_t>(cur, 1));
+      if (it != ops.begin() && (to == UINT64_MAX || to < *std::prev(it) + 1)) to = *std::prev(it) + 1;
+    }
+  }
   if (to == UINT64_MAX) return false;
   // the end of the run is the horizon: a cursor there is live
   set_cursor(a, to >= horizon_ops(a) ? UINT64_MAX : to);

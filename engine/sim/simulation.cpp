@@ -144,6 +144,9 @@ struct Simulation::Impl : lang::Host, RunData {
   // live again.
   static constexpr uint64_t kNearAlign = 1 << 16;
   Keyframe near;
+  // every_event[kind]: the ops of every occurrence of a frequent map event up to the horizon
+  // (Simulation::event_ops; not a keyframe's: a replay behind the horizon adds nothing).
+  std::map<int, std::vector<uint64_t>> every_event;
   uint64_t horizon = 0;
   bool behind = false;            // restored to before the horizon: horizon_tl holds its record
   Timeline horizon_tl;
@@ -203,6 +206,7 @@ struct Simulation::Impl : lang::Host, RunData {
     // occurrence per map, so a 1M-entry run keeps a bounded number of records.
     uint64_t& n = event_counts[{map_id, int(ev.kind)}];
     ++n;
+    if (frequent(ev.kind) && opt.keyframe_budget_bytes && (!behind || ops() > horizon)) every_event[int(ev.kind)].push_back(ops());
     if (frequent(ev.kind) && (n & (n - 1)) != 0) return;
     Record r = base(Record::MapEvent);
     r.map_id = map_id;
@@ -292,6 +296,7 @@ struct Simulation::Impl : lang::Host, RunData {
     kf_copies.drop();
     keyframes.clear();
     near = Keyframe{};
+    every_event.clear();
     kf_bytes = kf_taken = kf_dropped = 0;
     kf_every = opt.keyframe_every_ops ? opt.keyframe_every_ops : kFirstKeyframeOps;
     next_kf = kf_every;
@@ -339,6 +344,12 @@ struct Simulation::Impl : lang::Host, RunData {
       next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
       return 0;
     }
+    // Room first, so that the keyframes never hold more than the budget (a WASM heap does
+    // not shrink: its peak is what counts). Over the budget (or the count) with the new one:
+    // drop the keyframe whose neighbours are closest, so the longest replay grows least; the
+    // spacing grows with the run. The new one is the newest and stays: it is the nearest to
+    // the live edge.
+    make_room(bytes, 0);
     Keyframe k;
     k.op = ops();
     {
@@ -354,22 +365,24 @@ struct Simulation::Impl : lang::Host, RunData {
     // Geometric, then even: the next one a third of the way further (a seek replays at most
     // a quarter of the way to where it goes), and at least kf_every ops on.
     next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
-    // Over the budget (or the count): drop the older keyframe whose neighbours are closest,
-    // so the longest replay grows least; the spacing grows with the run. The newest stays:
-    // it is the one nearest the live edge (and its large arrays may still be in kf_copies).
-    while (keyframes.size() > 1 && (kf_bytes > opt.keyframe_budget_bytes || keyframes.size() > kMaxKeyframes)) {
+    return bytes - kf_copies.pending_bytes();
+  }
+  // make_room drops keyframes until one more of bytes fits the budget with `extra` bytes held
+  // besides (step_back's near) and the count allows it; the one to come goes at ops().
+  void make_room(uint64_t bytes, uint64_t extra) {
+    while (!keyframes.empty() &&
+           (kf_bytes + bytes + extra > opt.keyframe_budget_bytes || keyframes.size() + 1 > kMaxKeyframes)) {
       size_t drop = 0;
       uint64_t best = UINT64_MAX;
-      for (size_t i = 0; i + 1 < keyframes.size(); ++i) {
+      for (size_t i = 0; i < keyframes.size(); ++i) {
         const uint64_t prev = i ? keyframes[i - 1].op : 0;
-        const uint64_t gap = keyframes[i + 1].op - prev;
-        if (gap < best) best = gap, drop = i;
+        const uint64_t next = i + 1 < keyframes.size() ? keyframes[i + 1].op : ops();
+        if (next - prev < best) best = next - prev, drop = i;
       }
       kf_bytes -= keyframes[drop].bytes;
       keyframes.erase(keyframes.begin() + static_cast<std::ptrdiff_t>(drop));
       ++kf_dropped;
     }
-    return bytes - kf_copies.pending_bytes();
   }
   const Keyframe* keyframe_at_or_before(uint64_t op) const {
     const Keyframe* k = nullptr;
@@ -695,6 +708,12 @@ KeyframeInfo Simulation::keyframes() const {
     k.largest = std::max(k.largest, f.bytes);
   }
   return k;
+}
+
+const std::vector<uint64_t>& Simulation::event_ops(maps::MapEvent::Kind kind) const {
+  static const std::vector<uint64_t> none;
+  const auto it = impl_->every_event.find(int(kind));
+  return it == impl_->every_event.end() ? none : it->second;
 }
 
 // [SECTION] inspection

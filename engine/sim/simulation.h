@@ -142,6 +142,11 @@ class Simulation {
   RunState horizon_state() const;                      // its state there (Finished, …)
   const Timeline& horizon_timeline() const;            // its record up to there
   KeyframeInfo keyframes() const;
+  // event_ops: the op of every occurrence of a frequent map event (overflow bucket, table
+  // split, table grow, tombstone prune; any map) up to the horizon, in order. The timeline
+  // records those at their 1st, 2nd, 4th … occurrence per map only; a jump to the next one
+  // reads this (8 bytes an occurrence).
+  const std::vector<uint64_t>& event_ops(maps::MapEvent::Kind kind) const;
 
   RunState state() const;
   uint64_t ops() const;

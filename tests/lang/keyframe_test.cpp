@@ -5,6 +5,7 @@
 // map's entries, so a field a keyframe failed to copy shows as a difference.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -340,6 +341,36 @@ TEST(Keyframes, StepsBackFarFromAKeyframeReplayFromANearOne) {
     }
     s.run_to_end();
     EXPECT_EQ(s.keyframes().near_bytes, 0u);
+  }
+}
+
+// Every occurrence of a frequent map event is kept for the jumps (Simulation::event_ops): the
+// timeline's records of the 1st, 2nd, 4th … occurrence are its entries 0, 1, 3 …, and a replay
+// behind the horizon adds none.
+TEST(Keyframes, EveryOccurrenceOfAFrequentEventIsKept) {
+  const std::string src = langtest::read_file("assets/scenarios/article000_inline.go");
+  for (const char* version : {"1.19", "1.27"}) {
+    SCOPED_TRACE(version);
+    sim::Simulation s;
+    ASSERT_TRUE(s.load(src, with_keyframes(version, 12u << 20, 0)));
+    s.run_to_end();
+    const maps::MapEvent::Kind kind = std::string(version) == "1.19" ? maps::MapEvent::OverflowAlloc : maps::MapEvent::Split;
+    const std::vector<uint64_t> all = s.event_ops(kind);
+    ASSERT_GT(all.size(), 1000u);
+    EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+    size_t recorded = 0;
+    for (const sim::Record& r : s.timeline().records()) {
+      if (r.kind != sim::Record::MapEvent || r.event.kind != kind) continue;
+      const uint64_t n = std::stoull(r.text.substr(r.text.find(' ') + 1));   // "occurrence N"
+      ASSERT_LE(n, all.size());
+      EXPECT_EQ(all[n - 1], r.op) << "occurrence " << n;
+      ++recorded;
+    }
+    EXPECT_GT(recorded, 5u);
+    EXPECT_LT(recorded, all.size() / 50);
+    s.seek(s.ops() / 3);
+    s.run_to_end();
+    EXPECT_EQ(s.event_ops(kind), all) << "a replay changed the occurrences";
   }
 }
 
