@@ -69,20 +69,20 @@ inline uint64_t zero_bytes(uint64_t x) {
 // BucketScan reads a bucket's 8 tophash bytes at once (SWAR; little-endian, so byte i is
 // slot i) with the answers of map.go's slot-by-slot loop, which stops at the first
 // emptyRest: matches, the slots before it whose tophash is top; empty, the emptyOne or
-// emptyRest slots up to it (where an insert may go); rest, whether there is one (the chain
-// ends in this bucket). A set bit 7 of a byte marks its slot.
+// emptyRest slots (the first of them is where an insert may go); rest, whether there is an
+// emptyRest (the chain ends in this bucket). A set bit 7 of a byte marks its slot. Only
+// emptyRest follows an emptyRest (invariant 4) and a full slot's tophash is at least
+// minTopHash, so no match and no first empty slot lies past the loop's stop: the masks need
+// no cut there.
 struct ClassicMap::BucketScan {
-  uint64_t matches, empty;
+  uint64_t w, matches, empty;
   bool rest;
   BucketScan(const uint8_t* tophash, uint8_t top) {
     static_assert(std::endian::native == std::endian::little, "slot i is byte i of the tophash word");
-    uint64_t w;
     std::memcpy(&w, tophash, sizeof w);
-    const uint64_t rest_bytes = zero_bytes(w);   // emptyRest == 0
-    const uint64_t upto = rest_bytes ? ((rest_bytes & (0 - rest_bytes)) << 1) - 1 : ~uint64_t{0};
-    matches = zero_bytes(w ^ (0x0101010101010101ull * top)) & upto;
-    empty = zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & upto;   // emptyRest (0) or emptyOne (1)
-    rest = rest_bytes != 0;
+    matches = zero_bytes(w ^ (0x0101010101010101ull * top));
+    empty = zero_bytes(w & 0xFEFEFEFEFEFEFEFEull);   // emptyRest (0) or emptyOne (1)
+    rest = zero_bytes(w) != 0;                       // emptyRest == 0
   }
   static int slot(uint64_t bits) { return std::countr_zero(bits) >> 3; }
 };
@@ -417,6 +417,7 @@ void ClassicMap::emit(MapEvent::Kind k, uint64_t a, uint64_t b) {
 
 //-- [SECTION] mapassign / mapaccess / mapdelete / mapclear --------------------------------------
 
+template <bool kPlain>
 GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t hash) {
   if (cur_.nbuckets == 0) {
     // Lazily allocated first bucket: h.buckets = newobject(t.bucket).
@@ -433,14 +434,14 @@ GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t 
   const BucketScan scan(&cur_.s.th(bucket * bucketCnt), top);
   for (uint64_t m = scan.matches; m; m &= m - 1) {
     const size_t slot = bucket * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
-    if (!keys_.equal(cur_.s.key(slot), key)) continue;
+    if (!key_equal<kPlain>(cur_.s.key(slot), key)) continue;
     shade(cur_.s, slot);      // the key and the elem are overwritten
     cur_.s.key(slot) = key;   // found: overwrite (needkeyupdate types store the new key)
     return {&cur_.s, slot};
   }
   if (__builtin_expect(scan.empty && (scan.rest || cur_.s.ovf(bucket) == kNoBucket) &&
                            (growing() || !over_load(count_ + 1)), 1))
-    return insert_at(static_cast<BucketRef>(bucket), BucketScan::slot(scan.empty), key, top);
+    return insert_at<kPlain>(static_cast<BucketRef>(bucket), BucketScan::slot(scan.empty), key, top);
   return assign_chain(key, hash, top);
 }
 
@@ -497,10 +498,11 @@ bool ClassicMap::over_load(uint64_t count) const {
 }
 
 // insert_at puts a new key in slot i of bucket b (mapassign's end).
+template <bool kPlain>
 GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::insert_at(BucketRef b, int i, uint32_t key, uint8_t top) {
   Loc l = loc(cur_, b);
   const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-  if (ind_key_) {
+  if (!kPlain && ind_key_) {
     const heap::ObjId k = heap_.alloc(type_.key_size, !type_.key_ptrs);
     l = loc(cur_, b);
     l.s->key_objs[slot] = k;
@@ -510,7 +512,7 @@ GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::insert_at(BucketRef b, int i, uint3
   set_elem(*l.s, slot, 0);
   l.s->th(slot) = top;
   ++count_;
-  if (ind_elem_) {
+  if (!kPlain && ind_elem_) {
     // The key is stored (and traced) before the elem object is allocated, as in Go.
     const heap::ObjId e = heap_.alloc(type_.elem_size, !type_.elem_ptrs);
     l = loc(cur_, b);
@@ -529,24 +531,43 @@ uint32_t* ClassicMap::assign(uint32_t key) {
 
 void ClassicMap::store(uint32_t key, uint32_t elem) { store_hashed(key, hash_of(key), elem); }
 
+template <bool kPlain>
 GOMAPSIM_HOT void ClassicMap::store_hashed(uint32_t key, uint64_t hash, uint32_t elem) {
-  SlotRef r = assign_slot(key, hash);
+  SlotRef r = assign_slot<kPlain>(key, hash);
   if (elem != 0 && !elems_) materialize_elems();
   set_elem(*r.s, r.slot, elem);
   debug_check();
 }
 
 // run_keys is store_run / remove_run (maps::for_each_run_key): the buckets of each key are
-// prefetched kAhead keys before its operation, with the hash the operation then uses.
+// prefetched kAhead keys before its operation, with the hash the operation then uses. A run's
+// keys are small ints; in a map that stores keys and elems directly the operations are the
+// kPlain ones (assign_slot).
 template <bool kStore>
 void ClassicMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
-  for_each_run_key(
-      run, [this] { return hash0_; }, [this](uint32_t k) { return hash_of(k); },
-      [this](uint64_t h) { prefetch_hashed(h); },
-      [&](uint32_t key, uint64_t hash) {
-        if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
-        else remove_hashed(key, hash);
-      });
+  auto seed = [this] { return hash0_; };
+  auto prefetch = [this](uint64_t h) GOMAPSIM_INLINE_LAMBDA { prefetch_hashed(h); };
+  if (keys_.small() && !ind_key_ && !ind_elem_) {
+    for_each_run_key(
+        run, seed, [this](uint32_t k) { return hash64(KeyOps::small_int_input(k), hash0_); },
+        prefetch, [&](uint32_t key, uint64_t hash) {
+          if constexpr (kStore) {
+            const uint32_t e = elem_is_key ? key : elem;
+            // The elems exist before the store rather than after it: the same results, as a
+            // map without them reads every elem as zero.
+            if (e != 0 && !elems_) materialize_elems();
+            store_hashed<true>(key, hash, e);
+          } else {
+            remove_hashed<true>(key, hash);
+          }
+        });
+    return;
+  }
+  for_each_run_key(run, seed, [this](uint32_t k) { return hash_of(k); }, prefetch,
+                   [&](uint32_t key, uint64_t hash) {
+                     if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
+                     else remove_hashed(key, hash);
+                   });
 }
 
 void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
@@ -623,6 +644,7 @@ GOMAPSIM_HOT void ClassicMap::prefetch_hashed(uint64_t hash) const {
 
 bool ClassicMap::remove(uint32_t key) { return count_ != 0 && remove_hashed(key, hash_of(key)); }
 
+template <bool kPlain>
 GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
   if (count_ == 0) return false;
   const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
@@ -633,8 +655,8 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
   const BucketScan scan(&cur_.s.th(bucket * bucketCnt), top);
   for (uint64_t m = scan.matches; m; m &= m - 1) {
     const int i = BucketScan::slot(m);
-    if (!keys_.equal(cur_.s.key(bucket * bucketCnt + static_cast<size_t>(i)), key)) continue;
-    delete_slot(orig, orig, i);
+    if (!key_equal<kPlain>(cur_.s.key(bucket * bucketCnt + static_cast<size_t>(i)), key)) continue;
+    delete_slot<kPlain>(orig, orig, i);
     return true;
   }
   if (scan.rest || cur_.s.ovf(bucket) == kNoBucket) return false;
@@ -643,8 +665,8 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
     const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
     for (uint64_t m = scan.matches; m; m &= m - 1) {
       const int i = BucketScan::slot(m);
-      if (!keys_.equal(l.s->key(l.b * bucketCnt + static_cast<size_t>(i)), key)) continue;
-      delete_slot(orig, r, i);
+      if (!key_equal<kPlain>(l.s->key(l.b * bucketCnt + static_cast<size_t>(i)), key)) continue;
+      delete_slot<kPlain>(orig, r, i);
       return true;
     }
     if (scan.rest) return false;
@@ -654,22 +676,27 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
 }
 
 // delete_slot empties slot i of bucket r in the chain of bucket orig (mapdelete's end).
+template <bool kPlain>
 GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
   Loc l = loc(cur_, r);
   const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
   shade(*l.s, slot);
   // Clear the key if it holds pointers (indirect: nil the pointer); clear the elem.
-  if (ind_key_) {
+  if (!kPlain && ind_key_) {
     indirect_bytes_ -= heap_.object_size(l.s->key_objs[slot]);
     l.s->key_objs[slot] = heap::kNil;
   }
-  if (ind_elem_) {
+  if (!kPlain && ind_elem_) {
     if (l.s->elem_objs[slot] != heap::kNil) indirect_bytes_ -= heap_.object_size(l.s->elem_objs[slot]);
     l.s->elem_objs[slot] = heap::kNil;
   }
   l.s->key(slot) = 0;
   set_elem(*l.s, slot, 0);
-  l.s->th(slot) = emptyOne;
+  // The bucket's tophash word, slot i now emptyOne.
+  uint8_t* th = &l.s->th(l.b * bucketCnt);
+  uint64_t w;
+  std::memcpy(&w, th, sizeof w);
+  w = (w & ~(uint64_t{0xFF} << (8 * i))) | (uint64_t{emptyOne} << (8 * i));
   // If the chain now ends in emptyOne states, turn them into emptyRest. The overflow link
   // is read only for the bucket's last slot (a cache miss the other slots need not take).
   auto next_starts_empty = [&] {
@@ -677,19 +704,19 @@ GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
     return next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest;
   };
   const bool last_in_chain =
-      i == bucketCnt - 1 ? next_starts_empty() : l.s->th(slot + 1) == emptyRest;
-  if (last_in_chain && r == orig) {
+      i == bucketCnt - 1 ? next_starts_empty() : static_cast<uint8_t>(w >> (8 * i + 8)) == emptyRest;
+  if (r == orig) {
     // In the chain's first bucket the walk ends at slot 0: slot i and the emptyOne slots
-    // right below it become emptyRest, in one word.
-    uint8_t* th = &l.s->th(l.b * bucketCnt);
-    uint64_t w;
-    std::memcpy(&w, th, sizeof w);
-    const uint64_t upto_i = i == bucketCnt - 1 ? ~uint64_t{0} : (uint64_t{1} << (8 * i + 8)) - 1;
+    // right below it become emptyRest, in one word. Whether slot i ends the chain is a coin
+    // toss: a select, not a branch.
+    const uint64_t upto_i = ~uint64_t{0} >> (56 - 8 * i);
     const uint64_t stop = ~zero_bytes(w ^ 0x0101010101010101ull) & 0x8080808080808080ull & upto_i;
     const uint64_t keep = stop ? (uint64_t{2} << (63 - std::countl_zero(stop))) - 1 : 0;   // up to that byte
-    w &= ~(upto_i & ~keep);
-    std::memcpy(th, &w, sizeof w);
-  } else if (last_in_chain) {
+    const uint64_t rest = w & ~(upto_i & ~keep);
+    w = last_in_chain ? rest : w;
+  }
+  std::memcpy(th, &w, sizeof w);
+  if (r != orig && last_in_chain) {
     BucketRef b = r;
     int j = i;
     for (;;) {
@@ -858,65 +885,119 @@ void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
   GOMAPSIM_KEEP_PREFETCH();
 }
 
+// evacuate_plain is evacuate's loop for an old bucket without overflow buckets in a map
+// that stores keys and elems directly, with no root scan pending (nothing to shade): its at
+// most 8 entries fit in X's and Y's first buckets, so there is no newoverflow (nothing else
+// runs meanwhile) and every bucket involved is in the arrays' own columns. Old slot s is
+// slot s of the new columns (they share storage: see the header).
+GOMAPSIM_HOT void ClassicMap::evacuate_plain(uint64_t oldbucket) {
+  uint8_t* th = &old_.s.th(oldbucket * bucketCnt);
+  uint64_t w;
+  std::memcpy(&w, th, sizeof w);
+  const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
+  uint64_t states = 0x0101010101010101ull * evacuatedEmpty;
+  // Locals, not members: the byte stores below may alias any of them for the compiler.
+  uint8_t* const tophash = &cur_.s.th(0);
+  uint32_t* const keys = &cur_.s.key(0);
+  uint32_t* const elems = elems_ ? &cur_.s.elem(0) : nullptr;
+  const uint64_t ybit = same_size_grow_ ? 0 : old_.base;
+  const uint64_t seed = hash0_;
+  const bool small = keys_.small();
+  const size_t src = oldbucket * bucketCnt;
+  size_t x = src, y = src + old_.base * bucketCnt;
+  for (uint64_t m = full; m; m &= m - 1) {
+    const int i = BucketScan::slot(m);
+    const uint32_t key = keys[src + static_cast<size_t>(i)];
+    const uint64_t h = small && !(key & KeyOps::kBigBit) ? hash64(KeyOps::small_int_input(key), seed)
+                                                          : hash_of(key);
+    // X or Y is a coin toss: selects, not branches.
+    const size_t useY = (h & ybit) != 0;
+    states -= uint64_t(evacuatedEmpty - evacuatedX - useY) << (8 * i);
+    const size_t d = useY ? y : x;
+    x += 1 - useY;
+    y += useY;
+    tophash[d] = static_cast<uint8_t>(w >> (8 * i));
+    // The old slot is emptied before the move (an X move may write it back): the slots of
+    // X's bucket left unwritten end up with zero handles, as empty old slots had them.
+    keys[src + static_cast<size_t>(i)] = 0;
+    keys[d] = key;
+    if (elems) {
+      const uint32_t e = elems[src + static_cast<size_t>(i)];
+      elems[src + static_cast<size_t>(i)] = 0;
+      elems[d] = e;
+    }
+  }
+  std::memcpy(th, &states, sizeof states);
+}
+
+// evacuate_chain is evacuate's loop in general: a chain of old buckets, taking overflow
+// buckets for X and Y as they fill up.
+void ClassicMap::evacuate_chain(uint64_t oldbucket) {
+  const uint64_t newbit = old_.base, ybit = same_size_grow_ ? 0 : newbit;
+  struct EvacDst { BucketRef b; int i; };
+  EvacDst xy[2] = {{static_cast<BucketRef>(oldbucket), 0},
+                   {static_cast<BucketRef>(oldbucket + newbit), 0}};
+  for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
+    Loc src = loc(old_, r);
+    // The bucket's tophash word at once: its full slots move (in slot order); every slot
+    // becomes evacuatedEmpty, evacuatedX or evacuatedY (isEmpty slots are emptyRest or
+    // emptyOne; evacuated states cannot occur in a bucket not yet evacuated).
+    uint8_t* th = &src.s->th(src.b * bucketCnt);   // again after newoverflow (pool_ may grow)
+    uint64_t w;
+    std::memcpy(&w, th, sizeof w);
+    const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
+    uint64_t states = 0x0101010101010101ull * evacuatedEmpty;
+    for (uint64_t m = full; m; m &= m - 1) {
+      const int i = BucketScan::slot(m);
+      const size_t s = src.b * bucketCnt + static_cast<size_t>(i);
+      const uint8_t top = static_cast<uint8_t>(w >> (8 * i));
+      const uint32_t key = src.s->key(s);
+      shade(*src.s, s);   // its old slot becomes evacuated: the scan would skip it
+      const int useY = (hash_of(key) & ybit) != 0;   // a select, not a branch
+      states -= uint64_t(evacuatedEmpty - evacuatedX - useY) << (8 * i);
+      EvacDst& dst = xy[useY];
+      if (dst.i == bucketCnt) {
+        // newoverflow may run a GC or a listener: they see slots up to i in their
+        // evacuated states, the others as they were (map.go's order).
+        const uint64_t done = i == bucketCnt - 1 ? ~uint64_t{0} : (uint64_t{1} << (8 * i + 8)) - 1;
+        const uint64_t now = (states & done) | (w & ~done);
+        std::memcpy(th, &now, sizeof now);
+        dst.b = newoverflow(cur_, dst.b);
+        dst.i = 0;
+        src = loc(old_, r);
+        th = &src.s->th(src.b * bucketCnt);
+      }
+      Loc d = loc(cur_, dst.b);
+      const size_t ds = d.b * bucketCnt + static_cast<size_t>(dst.i);
+      d.s->th(ds) = top;
+      d.s->key(ds) = key;
+      set_elem(*d.s, ds, elem_at(*src.s, s));
+      if (ind_key_) d.s->key_objs[ds] = src.s->key_objs[s];
+      if (ind_elem_) d.s->elem_objs[ds] = src.s->elem_objs[s];
+      ++dst.i;
+    }
+    std::memcpy(th, &states, sizeof states);
+    r = src.s->ovf(src.b);
+  }
+  // The X half shares its slots with the old bucket: clear what evacuation did not
+  // overwrite, so that empty slots hold zero handles.
+  if (xy[0].b != oldbucket) return;
+  for (size_t i = oldbucket * bucketCnt + static_cast<size_t>(xy[0].i); i < (oldbucket + 1) * bucketCnt; ++i) {
+    cur_.s.key(i) = 0;
+    set_elem(cur_.s, i, 0);
+    if (ind_key_) cur_.s.key_objs[i] = 0;
+    if (ind_elem_) cur_.s.elem_objs[i] = 0;
+  }
+}
+
 void ClassicMap::evacuate(uint64_t oldbucket) {
   const uint64_t newbit = old_.base;
   if (!is_evacuated(oldbucket)) {
-    struct EvacDst { BucketRef b; int i; };
-    EvacDst xy[2] = {{static_cast<BucketRef>(oldbucket), 0},
-                     {static_cast<BucketRef>(oldbucket + newbit), 0}};
-    BucketRef first_overflow = old_.s.ovf(oldbucket);
-    for (BucketRef r = static_cast<BucketRef>(oldbucket); r != kNoBucket;) {
-      Loc src = loc(old_, r);
-      // The bucket's tophash word at once: its full slots move (in slot order); every slot
-      // becomes evacuatedEmpty, evacuatedX or evacuatedY (isEmpty slots are emptyRest or
-      // emptyOne; evacuated states cannot occur in a bucket not yet evacuated).
-      uint8_t* th = &src.s->th(src.b * bucketCnt);   // again after newoverflow (pool_ may grow)
-      uint64_t w;
-      std::memcpy(&w, th, sizeof w);
-      const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
-      uint64_t states = 0x0101010101010101ull * evacuatedEmpty;
-      for (uint64_t m = full; m; m &= m - 1) {
-        const int i = BucketScan::slot(m);
-        const size_t s = src.b * bucketCnt + static_cast<size_t>(i);
-        const uint8_t top = static_cast<uint8_t>(w >> (8 * i));
-        const uint32_t key = src.s->key(s);
-        shade(*src.s, s);   // its old slot becomes evacuated: the scan would skip it
-        const int useY = !same_size_grow_ && (hash_of(key) & newbit) ? 1 : 0;
-        states -= uint64_t(evacuatedEmpty - evacuatedX - useY) << (8 * i);
-        EvacDst& dst = xy[useY];
-        if (dst.i == bucketCnt) {
-          // newoverflow may run a GC or a listener: they see slots up to i in their
-          // evacuated states, the others as they were (map.go's order).
-          const uint64_t done = i == bucketCnt - 1 ? ~uint64_t{0} : (uint64_t{1} << (8 * i + 8)) - 1;
-          const uint64_t now = (states & done) | (w & ~done);
-          std::memcpy(th, &now, sizeof now);
-          dst.b = newoverflow(cur_, dst.b);
-          dst.i = 0;
-          src = loc(old_, r);
-          th = &src.s->th(src.b * bucketCnt);
-        }
-        Loc d = loc(cur_, dst.b);
-        const size_t ds = d.b * bucketCnt + static_cast<size_t>(dst.i);
-        d.s->th(ds) = top;
-        d.s->key(ds) = key;
-        set_elem(*d.s, ds, elem_at(*src.s, s));
-        if (ind_key_) d.s->key_objs[ds] = src.s->key_objs[s];
-        if (ind_elem_) d.s->elem_objs[ds] = src.s->elem_objs[s];
-        ++dst.i;
-      }
-      std::memcpy(th, &states, sizeof states);
-      r = src.s->ovf(src.b);
-    }
-    // The X half shares its slots with the old bucket: clear what evacuation did not
-    // overwrite, so that empty slots hold zero handles.
-    if (xy[0].b == oldbucket) {
-      for (size_t i = oldbucket * bucketCnt + static_cast<size_t>(xy[0].i); i < (oldbucket + 1) * bucketCnt; ++i) {
-        cur_.s.key(i) = 0;
-        set_elem(cur_.s, i, 0);
-        if (ind_key_) cur_.s.key_objs[i] = 0;
-        if (ind_elem_) cur_.s.elem_objs[i] = 0;
-      }
-    }
+    const BucketRef first_overflow = old_.s.ovf(oldbucket);
+    if (first_overflow == kNoBucket && !ind_key_ && !ind_elem_ && !scan_.on)
+      evacuate_plain(oldbucket);
+    else
+      evacuate_chain(oldbucket);
     // Pointerful buckets: unlink the overflow buckets (Go also clears keys/elems to help
     // the GC; trace() skips evacuated slots, which has the same effect). For noscan maps
     // extra.oldoverflow keeps the old overflow buckets alive.

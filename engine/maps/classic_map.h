@@ -214,14 +214,18 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   struct BucketScan;                     // one bucket's tophash bytes, read at once
   struct Loc { Slots* s; size_t b; };   // a bucket: its slot storage and index there
   struct SlotRef { Slots* s; size_t slot; };
-  // The operations on a key whose hash (hash_of) the caller computed.
-  SlotRef assign_slot(uint32_t key, uint64_t hash);
+  // The operations on a key whose hash (hash_of) the caller computed. kPlain: the key is a
+  // small int (KeyOps::small) and the map stores keys and elems directly (no indirect
+  // ones): the bulk loops' common case, compiled without the other cases' tests.
+  template <bool kPlain = false> SlotRef assign_slot(uint32_t key, uint64_t hash);
   SlotRef assign_chain(uint32_t key, uint64_t hash, uint8_t top);
-  SlotRef insert_at(BucketRef b, int i, uint32_t key, uint8_t top);
+  template <bool kPlain = false> SlotRef insert_at(BucketRef b, int i, uint32_t key, uint8_t top);
   bool over_load(uint64_t count) const;
-  void store_hashed(uint32_t key, uint64_t hash, uint32_t elem);
-  bool remove_hashed(uint32_t key, uint64_t hash);
-  void delete_slot(BucketRef orig, BucketRef r, int i);
+  template <bool kPlain = false> void store_hashed(uint32_t key, uint64_t hash, uint32_t elem);
+  template <bool kPlain = false> bool remove_hashed(uint32_t key, uint64_t hash);
+  template <bool kPlain = false> void delete_slot(BucketRef orig, BucketRef r, int i);
+  // key_equal: a small-int key equals only its own handle (KeyOps::equal).
+  template <bool kPlain> bool key_equal(uint32_t a, uint32_t b) const { return kPlain ? a == b : keys_.equal(a, b); }
   void prefetch_hashed(uint64_t hash) const;
   template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
   // Elems are stored only once some elem is non-zero (materialize_elems).
@@ -244,6 +248,8 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   void hash_grow();
   void grow_work(uint64_t bucket);
   void evacuate(uint64_t oldbucket);
+  void evacuate_plain(uint64_t oldbucket);
+  void evacuate_chain(uint64_t oldbucket);
   static constexpr uint64_t kEvacuateAhead = 8;   // old buckets ahead of nevacuate
   void prefetch_evacuation(uint64_t oldbucket) const;
   void advance_evacuation_mark(uint64_t newbit);

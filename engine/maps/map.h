@@ -29,6 +29,13 @@
 #else
 #define GOMAPSIM_HOT inline
 #endif
+// GOMAPSIM_INLINE_LAMBDA goes after a lambda's parameters: inline it where it is called
+// (GCC otherwise makes a function of a lambda called from two places in a run loop).
+#if defined(__GNUC__) || defined(__clang__)
+#define GOMAPSIM_INLINE_LAMBDA __attribute__((always_inline))
+#else
+#define GOMAPSIM_INLINE_LAMBDA
+#endif
 // GOMAPSIM_KEEP_PREFETCH goes after the __builtin_prefetch calls of a prefetching function:
 // GCC finds a function whose only effect is a prefetch pure and drops a call to it whose
 // result is unused; an empty volatile asm (no instruction) keeps it.
