@@ -547,11 +547,10 @@ template <bool kStore>
 void ClassicMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   auto seed = [this] { return hash0_; };
   auto prefetch = [this](uint64_t h) GOMAPSIM_INLINE_LAMBDA { prefetch_hashed(h); };
-  auto chain = [this](uint64_t h) GOMAPSIM_INLINE_LAMBDA { prefetch_chain(h); };
   if (keys_.small() && !ind_key_ && !ind_elem_) {
     for_each_run_key(
         run, seed, [this](uint32_t k) { return hash64(KeyOps::small_int_input(k), hash0_); },
-        prefetch, chain, [&](uint32_t key, uint64_t hash) {
+        prefetch, [&](uint32_t key, uint64_t hash) {
           if constexpr (kStore) {
             const uint32_t e = elem_is_key ? key : elem;
             // The elems exist before the store rather than after it: the same results, as a
@@ -564,7 +563,7 @@ void ClassicMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         });
     return;
   }
-  for_each_run_key(run, seed, [this](uint32_t k) { return hash_of(k); }, prefetch, chain,
+  for_each_run_key(run, seed, [this](uint32_t k) { return hash_of(k); }, prefetch,
                    [&](uint32_t key, uint64_t hash) {
                      if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
                      else remove_hashed(key, hash);
@@ -624,49 +623,22 @@ GOMAPSIM_HOT void ClassicMap::prefetch_hashed(uint64_t hash) const {
   const size_t slot = (hash & (cur_.base - 1)) * bucketCnt;
   __builtin_prefetch(cur_.s.tophash.data() + slot);
   __builtin_prefetch(cur_.s.keys.data() + slot);
+  __builtin_prefetch(cur_.s.overflow.data() + slot / bucketCnt);
   if (elems_) __builtin_prefetch(cur_.s.elems.data() + slot);
   if (growing()) {
-    // The key's old bucket, which the write evacuates first: its tophash and link (its keys
-    // and elems are new bucket X's); and of a doubling, the other new bucket of the two.
-    const size_t old = hash & (old_.base - 1);
-    __builtin_prefetch(old_.s.tophash.data() + old * bucketCnt);
-    __builtin_prefetch(old_.s.overflow.data() + old);
-    if (!same_size_grow_) {
-      const size_t twin = slot ^ (size_t{old_.base} * bucketCnt);
-      __builtin_prefetch(cur_.s.tophash.data() + twin);
-      __builtin_prefetch(cur_.s.keys.data() + twin);
-      if (elems_) __builtin_prefetch(cur_.s.elems.data() + twin);
+    const size_t old = (hash & (old_.base - 1)) * bucketCnt;
+    __builtin_prefetch(old_.s.tophash.data() + old);
+    __builtin_prefetch(old_.s.keys.data() + old);
+    __builtin_prefetch(old_.s.overflow.data() + old / bucketCnt);
+    if (elems_) __builtin_prefetch(old_.s.elems.data() + old);
+    // the Y destination of that old bucket (X is the bucket prefetched above or its twin)
+    const size_t y = ((hash & (old_.base - 1)) + old_.base) * bucketCnt;
+    if (!same_size_grow_ && y < cur_.s.tophash.size()) {
+      __builtin_prefetch(cur_.s.tophash.data() + y);
+      __builtin_prefetch(cur_.s.keys.data() + y);
+      if (elems_) __builtin_prefetch(cur_.s.elems.data() + y);
     }
   }
-  GOMAPSIM_KEEP_PREFETCH();
-}
-
-// prefetch_chain comes kAhead / 2 keys after prefetch_hashed, whose lines it reads. While
-// growing it asks for the first overflow bucket of the key's old bucket (the evacuation reads
-// the whole chain). Otherwise it asks for the bucket's link only when the bucket has no
-// emptyRest slot: a chain ends at one (invariant 4), and most buckets have one, so most
-// writes then touch two lines of the simulator's memory, not three.
-GOMAPSIM_HOT void ClassicMap::prefetch_chain(uint64_t hash) const {
-  if (cur_.base == 0) return;
-  if (growing()) {
-    prefetch_overflow(old_, hash & (old_.base - 1));
-    return;
-  }
-  const size_t b = hash & (cur_.base - 1);
-  uint64_t w;
-  std::memcpy(&w, cur_.s.tophash.data() + b * bucketCnt, sizeof w);
-  if (zero_bytes(w) == 0) __builtin_prefetch(cur_.s.overflow.data() + b);
-  GOMAPSIM_KEEP_PREFETCH();
-}
-
-GOMAPSIM_HOT void ClassicMap::prefetch_overflow(const Gen& g, uint64_t bucket) const {
-  const BucketRef r = g.s.ovf(bucket);
-  if (r == kNoBucket) return;
-  const Loc l = loc(g, r);
-  __builtin_prefetch(l.s->tophash.data() + l.b * bucketCnt);
-  __builtin_prefetch(l.s->keys.data() + l.b * bucketCnt);
-  __builtin_prefetch(l.s->overflow.data() + l.b);
-  if (elems_) __builtin_prefetch(l.s->elems.data() + l.b * bucketCnt);
   GOMAPSIM_KEEP_PREFETCH();
 }
 
@@ -888,9 +860,7 @@ void ClassicMap::grow_work(uint64_t bucket) {
   evacuate(bucket & (old_.base - 1));
   if (!growing()) return;
   evacuate(nevacuate_);
-  if (!growing()) return;
-  prefetch_evacuation(nevacuate_ + kEvacuateAhead);
-  if (nevacuate_ + kEvacuateAhead / 2 < old_.base) prefetch_overflow(old_, nevacuate_ + kEvacuateAhead / 2);
+  if (growing()) prefetch_evacuation(nevacuate_ + kEvacuateAhead);
 }
 
 // prefetch_evacuation asks for what evacuate(oldbucket) reads and writes. The buckets of the

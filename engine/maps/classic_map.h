@@ -227,8 +227,6 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   // key_equal: a small-int key equals only its own handle (KeyOps::equal).
   template <bool kPlain> bool key_equal(uint32_t a, uint32_t b) const { return kPlain ? a == b : keys_.equal(a, b); }
   void prefetch_hashed(uint64_t hash) const;
-  void prefetch_chain(uint64_t hash) const;
-  void prefetch_overflow(const Gen& g, uint64_t bucket) const;
   template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
   // Elems are stored only once some elem is non-zero (materialize_elems).
   uint32_t elem_at(const Slots& s, size_t slot) const { return elems_ ? s.elems[slot] : 0; }

@@ -251,11 +251,8 @@ inline void Map::remove_run(const KeyRun& run) {
 // for every key of run in order, each key hashed (hash(key)) once, kAhead keys before its
 // operation, when prefetch(hash) asks for its bucket. A hash is kept only while seed() — the
 // map's seed — is the one it was computed with (a delete that empties a map reseeds it).
-// chain(hash), kAhead / 2 keys before the operation, may then read what prefetch brought in
-// (a link) and prefetch what it names.
-template <class Seed, class Hash, class Prefetch, class Chain, class Op>
-GOMAPSIM_HOT void for_each_run_key(const KeyRun& run, Seed seed, Hash hash, Prefetch prefetch,
-                                   Chain chain, Op op) {
+template <class Seed, class Hash, class Prefetch, class Op>
+GOMAPSIM_HOT void for_each_run_key(const KeyRun& run, Seed seed, Hash hash, Prefetch prefetch, Op op) {
   constexpr uint64_t kAhead = 16;
   uint64_t ring[kAhead];
   uint64_t ring_seed = seed();
@@ -271,18 +268,12 @@ GOMAPSIM_HOT void for_each_run_key(const KeyRun& run, Seed seed, Hash hash, Pref
       for (uint64_t i = j; i < j + kAhead && i < run.n; ++i) ring[i % kAhead] = hash(key_at(i));
     }
     const uint64_t h = ring[j % kAhead];
-    if (j + kAhead / 2 < run.n) chain(ring[(j + kAhead / 2) % kAhead]);
     if (j + kAhead < run.n) {
       ring[j % kAhead] = hash(key_at(j + kAhead));
       prefetch(ring[j % kAhead]);
     }
     op(key_at(j), h);
   }
-}
-
-template <class Seed, class Hash, class Prefetch, class Op>
-GOMAPSIM_HOT void for_each_run_key(const KeyRun& run, Seed seed, Hash hash, Prefetch prefetch, Op op) {
-  for_each_run_key(run, seed, hash, prefetch, [](uint64_t) {}, op);
 }
 
 // MakeParams are what `make(map[K]V, hint)` and escape analysis decide.
