@@ -616,6 +616,14 @@ std::string app_state_json(const App& a) {
   kv("caption", ui::embed_caption(a), true);
   kv("quiz", ui::quiz_json(a), false);
   kv("heapNow", ui::heap_now_json(a), false);
+  // The GC CPU limiter's periods (the heap chart's red bands): ops where it turned on and off.
+  std::string lp = "[";
+  if (const heap::Heap* h = a.main.sim ? a.main.sim->heap() : nullptr)
+    for (const heap::GcCpuLimiter::Period& p : h->limiter().periods())
+      lp += std::string(lp.size() > 1 ? "," : "") + "{\"from\":" + std::to_string(p.start_op) + ",\"to\":" +
+            (p.end_op == heap::GcCpuLimiter::kOpen ? std::string("null") : std::to_string(p.end_op)) +
+            ",\"cycle\":" + std::to_string(p.cycle) + "}";
+  kv("limiterPeriods", lp + "]", false);
   kv("narrow", a.narrow ? "true" : "false", false);
   kv("dpr", std::to_string(a.dpr), false);
   kv("fontPx", std::to_string(ImGui::GetCurrentContext() ? ImGui::GetFontSize() : 0.0f), false);

@@ -157,6 +157,31 @@ void Heap::count_alloc(uint64_t bytes, bool noscan) {
   if (marking_) {
     marked_bytes_ += bytes;
     if (!noscan) marked_scan_bytes_ += bytes;
+    // An assist (mgcmark.go gcAssistAlloc) pays for the bytes in scan work until the mark's
+    // work is paid; none while the limiter is on. With an idle P its idle mark worker's scan
+    // credit pays the debt (bgScanCredit): no time of the goroutine's. Without one the
+    // goroutine scans itself, and that time is the GC's.
+    // An assist scans in pieces and stops as soon as the limiter is on (mgcmark.go gcDrainN:
+    // `!gcCPULimiter.limiting()`); the limiter is updated between them.
+    if (!limiter_.limiting() && assisted_work() < double(mark_work_)) {
+      if (nanotime && idle_procs() == 0 && profile_.mark_scan_bytes_per_ns > 0) {
+        const double rate = profile_.mark_scan_bytes_per_ns;
+        double work = std::min(double(bytes) * assist_per_byte_, double(mark_work_) - assist_work_);
+        while (work > 0 && !limiter_.limiting()) {
+          const double piece = std::min(work, rate * double(GcCpuLimiter::kUpdatePeriodNs));
+          assist_work_ += piece;
+          work -= piece;
+          gc_stall_ns_ += piece / rate;
+          limiter_.add_assist_time(static_cast<int64_t>(piece / rate));
+          if (limiter_.need_update(cpu_now())) limiter_update(false, true);
+        }
+      } else {
+        assist_bytes_ += bytes;
+      }
+    }
+    // The scheduler and the assists update the limiter every 10 ms while the GC runs
+    // (mgcpacer.go findRunnableGCWorker, mgcmark.go gcAssistAlloc: needUpdate).
+    if (nanotime && limiter_.need_update(cpu_now())) limiter_update(false, true);
   } else if (pending_) {
     pending_black_ += bytes;
   }
@@ -305,7 +330,7 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   chunk_pages(start, npages, /*alloc=*/true);
   uint64_t to_scavenge = 0;
   bool force = false;
-  if (scav && memory_limit_ != kNoMemoryLimit) {
+  if (scav && memory_limit_ != kNoMemoryLimit && !limiter_.limiting()) {
     const uint64_t limit = static_cast<uint64_t>(memory_limit_);
     const uint64_t need = scav * kPageSize + mapped_ready();
     if (need > limit) {
@@ -492,6 +517,7 @@ void Heap::gc_periodic() {
 void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
   // A cycle still marking ends first (runtime.GC waits for the running cycle: mgc.go GC).
   finish_running_cycle();
+  limiter_update(/*transition=*/true, /*gc_on=*/true);   // mgc.go gcStart: startGCTransition
   in_gc_ = true;
   if (pool_cleanup_) pool_cleanup_();
   if (on_gc_start) on_gc_start();
@@ -599,6 +625,7 @@ void Heap::end_cycle() {
   heap_marked_ = marked_bytes_;
   heap_scan_marked_ = marked_scan_bytes_;
   heap_live_ = heap_marked_;
+  limiter_update(/*transition=*/true, /*gc_on=*/false);   // gcMarkDone: startGCTransition
   ++num_gc_;
   if (c.forced) ++num_forced_gc_;
   c.num = num_gc_;
@@ -636,6 +663,8 @@ void Heap::start_mark_phase() {
   marking_ = true;
   mark_start_ns_ = now();
   mark_live0_ = heap_live_;
+  assist_bytes_ = 0;
+  assist_work_ = 0;
   mark_work_ = marked_scan_bytes_ + profile_.stack_and_globals_scan;
   uint64_t goal = goal_;
   if (goal != ~0ull && heap_live_ >= goal) goal += goal / 10;
@@ -646,14 +675,50 @@ void Heap::start_mark_phase() {
 bool Heap::mark_done() const {
   const int64_t since = now() - mark_start_ns_;
   if (since < profile_.mark_min_ns) return false;
-  const double assisted = double(heap_live_ - mark_live0_) * assist_per_byte_;
-  return double(since) * profile_.mark_scan_bytes_per_ns + assisted >= double(mark_work_);
+  const double assisted = assisted_work();
+  return double(since) * profile_.mark_scan_bytes_per_ns * worker_share() + assisted >= double(mark_work_);
+}
+
+double Heap::worker_share() const {
+  // With GOMAXPROCS=2 and one goroutine the idle P runs an idle mark worker (the calibrated
+  // pace); every further P another; with one P only the fractional worker's 25 %
+  // (mgcpacer.go startCycle: dedicated and fractional workers, gcBackgroundUtilization).
+  // The program's clock is the goroutine's own time: a quarter of the wall clock on its P is a
+  // third of that.
+  const int n = limiter_.nprocs();
+  return n >= 2 ? double(n - 1) : 1.0 / 3;
+}
+
+int32_t Heap::idle_procs() const { return std::max(0, limiter_.nprocs() - 1); }
+
+int64_t Heap::cpu_now() const {
+  // With one P the fractional worker takes a quarter of it while the mark runs: the program
+  // gets three quarters, its clock a third more.
+  double frac = 0;
+  if (marking_ && limiter_.nprocs() == 1) frac = double(now() - mark_start_ns_) / 3;
+  return now() + static_cast<int64_t>(gc_stall_ns_ + frac);
+}
+
+void Heap::limiter_update(bool transition, bool gc_on) {
+  if (!nanotime) return;
+  const int32_t idle = idle_procs();
+  const uint64_t op = position ? position() : 0;
+  if (transition) limiter_.transition(gc_on, cpu_now(), idle, num_gc_, op);
+  else limiter_.update(cpu_now(), idle, num_gc_, op);
+}
+
+int Heap::set_gomaxprocs(int n) {
+  const int old = limiter_.nprocs();
+  if (n >= 1 && n != old)   // proc.go procresize → gcCPULimiter.resetCapacity
+    limiter_.reset_capacity(nanotime ? cpu_now() : 0, n, idle_procs(), num_gc_, position ? position() : 0);
+  return old;
 }
 
 void Heap::end_mark() {
   // Mark termination, at the allocation or ReadMemStats that finds the work done. It ends at
   // once, sweep included, as a cycle whose roots defer nothing always has: letting it wait for
   // gc_work would make Simulation::step(n) run fewer than n ops.
+  if (limiter_.nprocs() == 1) gc_stall_ns_ += double(now() - mark_start_ns_) / 3;
   marking_ = false;
   end_cycle();
 }
@@ -764,13 +829,15 @@ uint64_t Heap::simulator_bytes() const {
   uint64_t b = sizeof(Heap) + spans_.capacity() * sizeof(Span) + bits_.capacity() * 8 +
                free_span_ids_.capacity() * 4 + mcache_.capacity() * 4 + free_runs_.size() * 48 +
                cycles_.capacity() * sizeof(GcCycle) + pinned_.capacity() * 4 + baseline_.capacity() * 4 +
-               released_bits_.capacity() * 8 + deferred_.capacity() * 4;
+               released_bits_.capacity() * 8 + deferred_.capacity() * 4 +
+               limiter_.periods().capacity() * sizeof(GcCpuLimiter::Period);
   for (const auto& v : free_bits_) b += v.capacity() * 4 + sizeof(v);
   for (const auto& v : partial_) b += v.capacity() * 4 + sizeof(v);
   return b;
 }
 
 std::string Heap::check_invariants() const {
+  if (std::string e = limiter_.check_invariants(); !e.empty()) return e;
   uint64_t bytes = 0, objects = 0, pages = profile_.baseline_extra_inuse_pages;
   std::vector<std::pair<uint64_t, uint64_t>> ranges;
   for (size_t i = 1; i < spans_.size(); ++i) {

@@ -54,8 +54,9 @@
 //     scavenger").
 //   - Time (the caller's clock, nanotime): the background scavenger, the concurrent mark and
 //     the gap between cycles near a memory limit. Without a clock a cycle ends at once. The
-//     GC CPU limiter is not modelled (it never limits in the programs measured:
-//     GCCPUFraction ≤ 0.10).
+//     GC CPU limiter (gc_cpu_limiter.h) runs on a CPU clock: that clock plus the time the
+//     goroutine gave the GC (its assists; with GOMAXPROCS 1 the fractional worker's quarter
+//     of its P), engine/heap/README.md "The GC CPU limiter".
 //   - The non-heap Sys fields (GCSys, OtherSys, StackSys, …) are the profile's measured
 //     start-up figures, plus GCSys per 64 MiB arena and the fixed growth of the first two
 //     GC cycles (Profile::gc_sys_after_cycle), not the runtime's own allocations.
@@ -66,6 +67,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/heap/gc_cpu_limiter.h"
 #include "engine/heap/sizeclasses.h"
 #include "engine/runtime/profile.h"
 
@@ -240,6 +242,16 @@ class Heap {
   // memoryLimitHeapGoal); ~0 without a limit.
   uint64_t memory_limit_goal() const;
   uint32_t num_gc() const { return num_gc_; }
+  // set_gomaxprocs is runtime.GOMAXPROCS: returns the previous value; n < 1 only reads it.
+  // The program's goroutines run on one P either way; what changes is the GC's share of the
+  // CPU: the mark workers' pace and the GC CPU limiter's bucket (engine/heap/README.md).
+  int set_gomaxprocs(int n);
+  int gomaxprocs() const { return limiter_.nprocs(); }
+  // The GC CPU limiter (mgclimit.go), for the views: its state and the periods it was on.
+  const GcCpuLimiter& limiter() const { return limiter_; }
+  // position is the caller's place in the program (the VM's op count), recorded with the
+  // limiter's periods so that a view can draw them on its axis.
+  std::function<uint64_t()> position;
 
   // read_memstats is runtime.ReadMemStats.
   MemStats read_memstats() const;
@@ -381,6 +393,16 @@ class Heap {
   void pace_scavenger(uint64_t heap_goal);
   uint64_t scavenge_needed() const;
   int64_t now() const { return nanotime ? nanotime() : 0; }
+  // The GC CPU limiter's clock and its updates (engine/heap/README.md, "The GC CPU limiter").
+  int64_t cpu_now() const;
+  double worker_share() const;   // the mark workers' Ps (mark_scan_bytes_per_ns is per P)
+  int32_t idle_procs() const;    // Ps with nothing of the program's to run: one goroutine runs
+  void limiter_update(bool transition, bool gc_on);
+  GcCpuLimiter limiter_;
+  double gc_stall_ns_ = 0;       // the goroutine's time given to the GC: assists, a fractional worker
+  uint64_t assist_bytes_ = 0;    // bytes allocated this mark whose assist an idle P's worker paid
+  double assist_work_ = 0;       // scan work the goroutine did itself this mark (no idle P)
+  double assisted_work() const { return double(assist_bytes_) * assist_per_byte_ + assist_work_; }
   Span& span_of(ObjId obj) { return spans_[obj >> kSlotBits]; }
   const Span& span_of(ObjId obj) const { return spans_[obj >> kSlotBits]; }
 

@@ -787,6 +787,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (!want(0)) { V v; v.ok = false; return v; }
     return bi_call(Builtin::NumGoroutine, ps, TypeTable::kInt, false);
   }
+  if (full == "runtime.GOMAXPROCS") {
+    if (!want(1)) { V v; v.ok = false; return v; }
+    if (!assignable(args[0], TypeTable::kInt, e.args[0]->pos, "argument to runtime.GOMAXPROCS")) { V v; v.ok = false; return v; }
+    return bi_call(Builtin::GoMaxProcs, ps, TypeTable::kInt, false);
+  }
   if (full == "runtime.KeepAlive") {
     if (!want(1)) { V v; v.ok = false; return v; }
     if (!args[0].isconst) emit(OpUse, args[0].slot);

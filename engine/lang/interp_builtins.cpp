@@ -379,6 +379,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     }
     case Builtin::SetGCPercent: result(Word(int64_t(heap_.set_gc_percent(int(std::clamp<int64_t>(int64_t(a[0]), INT32_MIN, INT32_MAX)))))); return true;
     case Builtin::SetMemoryLimit: result(Word(heap_.set_memory_limit(int64_t(a[0])))); return true;
+    case Builtin::GoMaxProcs: result(Word(int64_t(heap_.set_gomaxprocs(int(int64_t(a[0])))))); return true;
     case Builtin::NumGoroutine: result(live_goroutines()); return true;
     case Builtin::WgAdd: case Builtin::WgDone: case Builtin::WgWait: case Builtin::MutexLock:
     case Builtin::MutexUnlock: case Builtin::MutexTryLock: case Builtin::RLock: case Builtin::RUnlock:

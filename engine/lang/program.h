@@ -151,7 +151,7 @@ enum class Builtin : uint16_t {
   Len, Cap, Panic, Print, Println,
   FmtPrint, FmtPrintln, FmtPrintf, FmtSprint, FmtSprintln, FmtSprintf,
   LogPrint, LogPrintln, LogPrintf, LogFatal, LogFatalf, LogFatalln,
-  RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine, SetMemoryLimit,
+  RuntimeGC, ReadMemStats, SetGCPercent, FreeOSMemory, NumGoroutine, SetMemoryLimit, GoMaxProcs,
   Itoa, Atoi, FormatInt, StringsRepeat, StringsClone,
   MapShape, Min, Max, Copy,
   // package time, on a simulated clock (see Interpreter::clock_ns_)

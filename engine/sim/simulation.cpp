@@ -273,6 +273,7 @@ struct Simulation::Impl : lang::Host, RunData {
     // fixed cost per operation of the program, so that the background scavenger and the
     // cycles near a memory limit move on as the program runs.
     heap->nanotime = [this] { return vm ? vm->clock_ns() + int64_t(vm->ops()) * kNsPerOp : 0; };
+    heap->position = [this] { return vm ? vm->ops() : uint64_t{0}; };
     // A GC cycle marks the leaves its root scan reached a slice at a time (run below), so
     // that a step ends near its budget while a cycle marks a million objects.
     heap->set_resumable(true);

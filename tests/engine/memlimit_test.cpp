@@ -194,3 +194,80 @@ TEST(MemoryLimit, KnobReadsAndWritesGomemlimitSyntax) {
 }
 
 }  // namespace
+
+namespace {
+
+// The GC CPU limiter's bucket (mgclimit.go): filled by GC time, drained by mutator time.
+TEST(GcCpuLimiter, BucketFillsWithGcTimeDrainsWithMutatorTimeAndRecordsItsPeriods) {
+  heap::GcCpuLimiter l;
+  EXPECT_EQ(l.capacity(), 2'000'000'000u);   // GOMAXPROCS=2: 1 s per P
+  l.reset_capacity(0, 1, 0, 0, 0);
+  EXPECT_EQ(l.capacity(), 1'000'000'000u);
+  l.transition(true, 0, 0, 0, 0);   // the GC turns on
+  // Windows of 100 ms with 90 ms of assists: GC 90 + 25 (background) = 115 ms, mutator
+  // 100 − 115 = −15 ms, change +130 ms: the 8th fills the 1 s bucket.
+  int64_t t = 0;
+  uint64_t op = 0;
+  while (!l.limiting() && op < 100) {
+    t += 100'000'000;
+    l.add_assist_time(90'000'000);
+    l.update(t, 0, 5, ++op);
+  }
+  EXPECT_EQ(op, 8u);
+  EXPECT_EQ(l.fill(), l.capacity());
+  EXPECT_EQ(l.last_enabled_cycle(), 6u);   // NumGC + 1
+  ASSERT_EQ(l.periods().size(), 1u);
+  EXPECT_EQ(l.periods()[0].start_op, 8u);
+  EXPECT_EQ(l.periods()[0].end_op, heap::GcCpuLimiter::kOpen);
+  EXPECT_EQ(l.check_invariants(), "");
+  // 10 ms without an assist: GC 2.5 ms, mutator 7.5 ms: the bucket drains by 5 ms, the
+  // limiter is off.
+  t += 10'000'000;
+  l.update(t, 0, 6, 20);
+  EXPECT_FALSE(l.limiting());
+  EXPECT_EQ(l.fill(), l.capacity() - 5'000'000);
+  EXPECT_EQ(l.periods()[0].end_op, 20u);
+  // An idle P's time is taken out of the window: with GOMAXPROCS=2 and one P idle the same
+  // windows count half the mutator time, and the GC's 25 % of both Ps.
+  heap::GcCpuLimiter two;
+  two.transition(true, 0, 1, 0, 0);
+  two.update(100'000'000, 1, 0, 1);   // total 200 − idle 100; GC 50; mutator 50: no change
+  EXPECT_EQ(two.fill(), 0u);
+  EXPECT_EQ(two.check_invariants(), "");
+}
+
+// A pointerful live heap just under the limit, GOGC off, and an allocating goroutine: with
+// GOMAXPROCS 1 it assists itself and the limiter turns on; with 2 the idle P's worker pays.
+uint32_t limiter_periods_near_the_limit(int gomaxprocs, uint64_t* peak) {
+  heap::Heap h(release("1.24"));
+  int64_t clock = 0;
+  uint64_t ops = 0;
+  h.nanotime = [&] { return clock; };
+  h.position = [&] { return ops; };
+  h.set_resumable(true);
+  std::vector<heap::ObjId> live;
+  h.set_root_scanner([&](heap::Marker& m) { for (auto o : live) m.mark(o); });
+  h.set_gc_percent(-1);
+  h.set_memory_limit(64 * kMiB);
+  for (int i = 0; i < 56; ++i) live.push_back(h.alloc(1 << 20, /*noscan=*/false));   // 56 MiB to scan
+  h.set_gomaxprocs(gomaxprocs);
+  *peak = 0;
+  for (int i = 0; i < 400'000; ++i) {   // 400 MB of 1 KB buffers, 60 ns each
+    h.alloc(1024, true);
+    clock += 60;
+    ++ops;
+    if (i % 1000 == 0) *peak = std::max(*peak, h.read_memstats().HeapAlloc);
+  }
+  EXPECT_EQ(h.check_invariants(), "");
+  return static_cast<uint32_t>(h.limiter().periods().size());
+}
+
+TEST(GcCpuLimiter, EngagesNearTheLimitWithOneProcNotWithTwo) {
+  uint64_t peak2 = 0, peak1 = 0;
+  EXPECT_EQ(limiter_periods_near_the_limit(2, &peak2), 0u);
+  EXPECT_LT(peak2, 100u * kMiB);
+  EXPECT_GE(limiter_periods_near_the_limit(1, &peak1), 1u);
+  EXPECT_GT(peak1, 100u * kMiB);   // assists skipped: the heap runs past the limit
+}
+
+}  // namespace

@@ -136,6 +136,7 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
       if (s.fill_to && !s.fill_label.empty()) items.push_back({s.fill_label, palette::kGarbage, false});
     }
     for (const MarkKind& k : spec.mark_kinds) items.push_back({k.label, k.color, true});
+    if (!spec.bands.empty() && !spec.band_label.empty()) items.push_back({spec.band_label, spec.bands.front().color, false});
   }
   const float pad = fs * 0.3f;
   const float legend_h = legend_height(items, size.x - pad * 2, fs);
@@ -188,6 +189,11 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
     dl->AddText(ImVec2(tx, b.y + 2), palette::kChartText, t.c_str());
   }
   dl->PushClipRect(a, ImVec2(b.x + 1, b.y + 1), true);
+  // bands behind everything else, at least a pixel wide
+  for (const Band& bd : spec.bands) {
+    const float xa = sx(bd.x0), xb = std::max(sx(bd.x1), xa + 1.0f);
+    dl->AddRectFilled(ImVec2(xa, a.y), ImVec2(xb, b.y), bd.color);
+  }
   // series: decimated to about one point per pixel column (min and max kept)
   std::vector<std::vector<ImVec2>> pts(series.size());
   for (size_t si = 0; si < series.size(); ++si) {
@@ -324,6 +330,9 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
       }
       for (const Note& n : spec.notes) {
         if (std::fabs(sx(n.x) - mp.x) < fs * 0.5f) ImGui::Text("printed: %s", n.text.c_str());
+      }
+      for (const Band& bd : spec.bands) {
+        if (mp.x >= sx(bd.x0) - 1 && mp.x <= std::max(sx(bd.x1), sx(bd.x0) + 1.0f) + 1 && !bd.tip.empty()) ImGui::TextUnformatted(bd.tip.c_str());
       }
       ImGui::EndTooltip();
     }

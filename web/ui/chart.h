@@ -49,6 +49,14 @@ struct Note {
   std::string text;
 };
 
+// Band shades the plot's full height over [x0, x1] behind the series (a period the runtime
+// was in some state: the GC CPU limiter on); its tip is in the tooltip over it.
+struct Band {
+  double x0 = 0, x1 = 0;
+  ImU32 color = 0;
+  std::string tip;
+};
+
 enum Unit : int { kBytes = 0, kCount = 3 };
 
 struct Spec {
@@ -59,6 +67,8 @@ struct Spec {
   bool first_on_top = false;    // draw the series last to first (the first covers the others)
   std::vector<MarkKind> mark_kinds;   // legend entries for the marks
   std::vector<Note> notes;
+  std::vector<Band> bands;
+  std::string band_label;       // the bands' legend entry ("" = none; shown only with bands)
   const char* x_title = "instructions executed";   // nullptr: no axis name
 };
 

@@ -272,6 +272,17 @@ void heap_chart(app::App& a, float height, float counts_height) {
     lim.y.assign(2, static_cast<double>(h->memory_limit()));
     series.push_back(std::move(lim));
   }
+  // The GC CPU limiter's periods (mgclimit.go): while it is on, assists are skipped and the
+  // heap may run past the limit (engine/heap/README.md, "The GC CPU limiter").
+  if (const heap::Heap* h = s->heap()) {
+    for (const heap::GcCpuLimiter::Period& p : h->limiter().periods()) {
+      const uint64_t end = p.end_op == heap::GcCpuLimiter::kOpen ? s->ops() : p.end_op;
+      char tip[96];
+      std::snprintf(tip, sizeof tip, "GC CPU limiter on (from GC #%u): assists skipped", p.cycle);
+      spec.bands.push_back({static_cast<double>(p.start_op), static_cast<double>(end), palette::kLimiter, tip});
+    }
+    spec.band_label = "GC CPU limiter on";
+  }
   spec.x0 = 0;
   spec.x1 = static_cast<double>(std::max<uint64_t>(1, app::horizon_ops(a)));
   spec.cursor = static_cast<double>(app::cursor_op(a));

@@ -49,6 +49,7 @@ constexpr ImU32 kGarbage = IM_COL32(90, 170, 250, 50);
 constexpr ImU32 kNextGC = IM_COL32(240, 190, 70, 255);
 constexpr ImU32 kSys = IM_COL32(180, 120, 230, 255);
 constexpr ImU32 kLimit = IM_COL32(230, 80, 80, 255);      // GOMEMLIMIT
+constexpr ImU32 kLimiter = IM_COL32(230, 80, 80, 48);     // the GC CPU limiter on (a band)
 constexpr ImU32 kBuckets = IM_COL32(235, 110, 90, 255);
 constexpr ImU32 kVariantB = IM_COL32(240, 120, 60, 255);
 
