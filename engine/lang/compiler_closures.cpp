@@ -58,7 +58,7 @@ bool Compiler::func_type(const TypeExpr& te, TypeId& out) {
 
 // ---------------------------------------------------------------- the plan
 // expands_at_calls: fd's function-typed parameters are only ever called in its body (not
-// stored, passed on, returned or read inside a function literal, no func type nested in
+// stored, passed on, returned, started as a goroutine or read inside a function literal, no func type nested in
 // theirs), and fd neither calls itself nor is variadic: then each call expands the body
 // (compiler_calls.cpp expand_call; gc keeps such closures on the stack). Otherwise the
 // parameters are func values and the function an ordinary one.
@@ -102,6 +102,11 @@ bool Compiler::expands_at_calls(const FuncDecl& fd) {
   };
   stmt = [&](const Stmt* s, bool in_lit) {
     if (!s || !ok) return;
+    if (s->kind == Stmt::Go && !s->lhs.empty() && s->lhs[0]->kind == Expr::Call) {   // go f(…): the goroutine outlives the call
+      const Expr* f = s->lhs[0]->x.get();
+      while (f && f->kind == Expr::Paren) f = f->x.get();
+      if (f && f->kind == Expr::Ident && fparams.count(f->name)) ok = false;
+    }
     for (const auto& e : s->lhs) expr(e.get(), in_lit);
     for (const auto& e : s->rhs) expr(e.get(), in_lit);
     expr(s->cond.get(), in_lit);
@@ -237,6 +242,10 @@ void Compiler::plan_literals(const std::vector<StmtP>& body, FnState& st) {
         case Stmt::Assign: case Stmt::OpAssign: case Stmt::IncDec:
           for (const auto& l : s->lhs) assigned_root(l.get());
           break;
+        case Stmt::Go:   // go f(…) of a named literal: a func value (go_value), its captures as a value's
+          if (!s->lhs.empty() && s->lhs[0]->kind == Expr::Call && s->lhs[0]->x->kind == Expr::Ident && candidates.count(s->lhs[0]->x->name))
+            value_uses.insert(s->lhs[0]->x->name);
+          break;
         case Stmt::Range:
           // before Go 1.22 one variable for the whole loop: the loop assigns it
           if (!s->range_define || go_minor_ < 22)
@@ -337,6 +346,36 @@ Entity* Compiler::capture(size_t level, const std::string& name) {
   }
   c.caps.push_back(cap);
   return &(scopes_[c.base][name] = in);
+}
+
+// precapture captures, before the body compiles, the enclosing function's variables the
+// literal's body reads and never declares: a capture made lazily while a call's arguments
+// are evaluated would get a slot above the call's frame, which the call overwrites.
+void Compiler::precapture(const FuncLit& lit, const LitCtx& c) {
+  std::set<std::string> used, declared;
+  for (const Param& p : lit.params) declared.insert(p.name);
+  for (const Param& p : lit.results) declared.insert(p.name);
+  std::function<void(const Stmt*)> decls = [&](const Stmt* s) {
+    if (!s) return;
+    if (s->kind == Stmt::Define || (s->kind == Stmt::Range && s->range_define))
+      for (const auto& l : s->lhs)
+        if (l && l->kind == Expr::Ident) declared.insert(l->name);
+    if (s->kind == Stmt::VarDecl) declared.insert(s->names.begin(), s->names.end());
+    for_each_child(*s, [](const Expr*) {}, decls);
+  };
+  for (const auto& b : lit.body) {
+    names_in(b.get(), used);
+    decls(b.get());
+  }
+  for (const std::string& n : used) {
+    if (declared.count(n)) continue;
+    for (size_t i = c.base; i-- > c.outer_floor;) {
+      auto it = scopes_[i].find(n);
+      if (it == scopes_[i].end()) continue;
+      if (it->second.k == Entity::Var) capture(lit_ctx_.size() - 1, n);
+      break;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- literals as values
@@ -459,6 +498,7 @@ V Compiler::func_lit(const Expr& e) {
       edges_.push_back(Edge{re.node, ret_nodes_[size_t(fidx)]});
     }
   }
+  precapture(lit, ctx);
   push_scope();
   st.body_depth = scopes_.size();
   bool ok = stmts(lit.body);

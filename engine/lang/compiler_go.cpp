@@ -4,7 +4,7 @@
 // `for v := range ch`, `select`, and the methods of sync.WaitGroup, Mutex, RWMutex and Once.
 // The VM's side (the scheduler, the channels, the blocking) is sched.{h,cpp}.
 //
-// Models: cmd/compile/internal/walk/order.go (wrapGoDefer, Go 1.17+: `go f(x, y)` becomes
+// Models: cmd/compile/internal/walk/order.go (wrapGoDefer, Go 1.17+: `go f(x, y)` and `go fv(x)` become
 // `go func() { f(x1, y1) }()`, a closure holding the arguments), walk/closure.go and
 // escape/escape.go (what a goroutine's literal captures: by value when never reassigned and
 // its address never taken, else by reference, the variable moved to the heap; the closure
@@ -129,6 +129,8 @@ bool Compiler::go_stmt(const Stmt& s) {
     Entity* en = lookup(f->x->name);
     ok_callee = en && en->k == Entity::Func;
   }
+  const bool pkg_callee = f->kind == Expr::Selector && f->x->kind == Expr::Ident && !lookup_local_or_pkg(f->x->name) && imports_.count(f->x->name);
+  if (TypeId ft = 0; !ok_callee && !pkg_callee && static_type(*f, ft) && T.kind(ft) == Kind::Func) return go_value(c, *f);
   if (!ok_callee)
     return fail(c.pos, "go " + expr_str(*f) + "(…) is not supported by the playground (go a function, a method or a function literal of the program)");
   go_call_ = true;
@@ -137,6 +139,42 @@ bool Compiler::go_stmt(const Stmt& s) {
   go_call_ = false;
   if (!r.ok) return false;
   if (!go_emitted_) return fail(c.pos, "go " + expr_str(*f) + "(…) is not supported by the playground");
+  return true;
+}
+
+// go_value compiles `go fv(args)` of a func value (a variable, a field, handlers[k], a method
+// value, a function-typed parameter bound to a value): fv and the arguments are evaluated
+// here; gc's wrapper closure {F, fv, args…} holds them (order.go wrapGoDefer; none for `go
+// fv()`: newproc takes fv itself), so what they reach escapes. The new goroutine runs fv's
+// function with fv's closure in its context slot, as OpCallF calls it.
+bool Compiler::go_value(const Expr& c, const Expr& f) {
+  V fv = expr(f);
+  if (!fv.ok) return false;
+  const int fslot = temp(fv.t);   // the value as it was before the arguments ran
+  emit(OpMov, fslot, fv.slot);
+  sink(fv.src);
+  const Type& sig = T.u(fv.t);
+  const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
+  if (c.has_ellipsis) return fail(c.pos, "cannot use ... in call to non-variadic " + expr_str(f));
+  if (c.args.size() != np)
+    return fail(c.pos, std::string(c.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(f));
+  std::vector<TypeId> params;
+  for (size_t i = 0; i < np; ++i) params.push_back(sig.fields[i].type);
+  const int base = fresh_slots(params.empty() ? std::vector<TypeId>{TypeTable::kInt} : params);
+  for (size_t i = 0; i < np; ++i) {
+    const size_t mark = temp_mark();
+    V a = expr(*c.args[i]);
+    if (!a.ok) return false;
+    if (!assignable(a, params[i], c.args[i]->pos, "argument")) return false;
+    sink(a.src);
+    move_into(a, base + int(i), params[i]);
+    temp_release(mark);
+  }
+  bool noscan = true;
+  std::vector<TypeId> held{fv.t};
+  held.insert(held.end(), params.begin(), params.end());
+  const uint64_t outer = np ? closure_bytes(held, noscan) : 0;
+  emit(OpGo, fslot, base, int(np), int(std::max(np, nr)), int(outer), uint8_t(4 | (noscan ? 2 : 0)));
   return true;
 }
 

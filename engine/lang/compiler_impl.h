@@ -418,6 +418,7 @@ class Compiler {
   bool expands_argument(const Expr& call, size_t arg) const;
   Entity* capture(size_t level, const std::string& name);
   int slot_in(FnState& st, TypeId t, const std::string& name);
+  void precapture(const FuncLit& lit, const LitCtx& c);
   V func_lit(const Expr& e);
   V func_value_of(const Entity& en, Pos p);
   V func_value_call(const Expr& e, V fv);
@@ -473,6 +474,7 @@ class Compiler {
   void go_captures_in(const Stmt* s, std::set<std::string>& assigned, std::set<std::string>& captured) const;
   void go_ref_names(const std::vector<StmtP>& body, std::set<std::string>& out) const;
   uint64_t closure_bytes(const std::vector<TypeId>& fields, bool& noscan);
+  bool go_value(const Expr& c, const Expr& f);
   bool go_stmt(const Stmt& s);
   V go_frame(int fidx, int base, const std::vector<TypeId>& params, const std::vector<std::vector<int>>& srcs);
   bool go_literal(const Expr& c, const FuncLit& lit);

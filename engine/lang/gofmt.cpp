@@ -235,6 +235,11 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
   }
   // fmt calls String() for %v and %s (handleMethods)
   if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
+  if (depth > 0 && !nested_texts_.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (nested_stringers)
+    if (auto it = nested_texts_.find({t, w}); it != nested_texts_.end()) {
+      fmt_value(out, TypeTable::kString, it->second, verb, plus, sharp, depth, false);
+      return;
+    }
   Kind k = T.kind(t);
   switch (k) {
     case Kind::Bool: out += w ? "true" : "false"; return;

@@ -995,7 +995,7 @@ void Interpreter::exec(uint64_t stop) {
       }
       // goroutines and channels (sched.cpp)
       case OpGo:
-        if (!go_start(in, R + in.b)) goto out;
+        if (!go_start(in, R)) goto out;
         break;
       case OpMakeChan: {
         const uint32_t c = make_chan(T.u(in.k).elem, in.b >= 0 ? int64_t(R[in.b]) : 0);

@@ -47,6 +47,7 @@
 // values nested inside them).
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -241,6 +242,8 @@ class Interpreter {
   const MethodEnt* stringer(TypeId t) const;
   bool call_nested(int32_t fn, Word recv, Word& result);
   bool format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out);
+  bool stringer_call(const MethodEnt& me, TypeId t, Word w, Word& text);
+  bool nested_stringers(TypeId t, Word w, char verb, int depth, bool ro);
   Word num_error(const std::string& fn, Word input, bool range);
   Word strconv_error(bool range);
 
@@ -257,7 +260,7 @@ class Interpreter {
   bool rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst);
 
   // [SECTION] goroutines, channels, sync (sched.cpp; sched.h)
-  bool go_start(const Instr& in, const Word* args);
+  bool go_start(const Instr& in, const Word* R);
   std::vector<Word>& g_stack(uint32_t g) { return g == cur_ ? stack_ : gs_[g].stack; }
   std::vector<Frame>& g_frames(uint32_t g) { return g == cur_ ? frames_ : gs_[g].frames; }
   void park(const char* reason);
@@ -390,6 +393,7 @@ class Interpreter {
   // brings the frames back to ret_floor_; nested_roots_ keeps the builtin's arguments alive
   size_t ret_floor_ = 0;
   std::vector<std::pair<TypeId, Word>> nested_roots_;
+  std::map<std::pair<TypeId, Word>, Word> nested_texts_;   // the String/Error texts of values inside a printed argument
   // Whether ~Interpreter removes the heap's hooks: true in the interpreter that installed
   // them, false in a copy (a keyframe) until own_heap_hooks() (the copy restored in place).
   struct HookOwner {

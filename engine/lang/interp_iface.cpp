@@ -8,6 +8,7 @@
 // mallocgc of the type's size; zero-size values point at zerobase; pointer-shaped values
 // are the data word itself, walk/convert.go), runtime/error.go (TypeAssertionError),
 // strconv/atoi.go (NumError, syntaxError/rangeError: the input cloned from Go 1.21).
+#include <map>
 #include <string>
 #include <vector>
 
@@ -222,6 +223,87 @@ const MethodEnt* Interpreter::stringer(TypeId t) const {
   return nullptr;
 }
 
+// stringer_call runs the Error or String method me of the value (t, w) as fmt's
+// handleMethods does (a nil pointer prints <nil>); the text stays a root until the print ends.
+bool Interpreter::stringer_call(const MethodEnt& me, TypeId t, Word w, Word& text) {
+  Word recv = 0;
+  if (me.func < 0) {   // a library error: its Error text
+    text = library_error_string(t, w);
+    if (status_ != VmStatus::Running) return false;
+  } else if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(me, t, w, recv)) {
+    text = new_str("<nil>", heap::kNil);   // a nil pointer: fmt prints <nil> (catchPanic)
+  } else if (!call_nested(me.func, recv, text)) {
+    return false;
+  }
+  nested_roots_.push_back({TypeTable::kString, text});
+  return true;
+}
+
+// nested_stringers walks a value as fmt's printValue does and calls the Error or String
+// method of each value inside it (depth > 0: elements, map keys and values, fields) that has
+// one, as printValue's handleMethods does per element — not under an unexported field
+// (reflect's CanInterface is false there: ro), not below a value whose method ran. The
+// texts (nested_texts_) are what fmt_value prints for those values.
+bool Interpreter::nested_stringers(TypeId t, Word w, char verb, int depth, bool ro) {
+  if (depth > 20) return true;
+  if (T.kind(t) == Kind::Interface) {
+    unwrap_iface(t, w);
+    if (t == TypeTable::kUntypedNil) return true;
+  }
+  if (depth > 0 && !ro)
+    if (const MethodEnt* me = stringer(t)) {
+      Word text = 0;
+      if (!stringer_call(*me, t, w, text)) return false;
+      nested_texts_[{t, w}] = text;
+      return true;
+    }
+  switch (T.kind(t)) {
+    case Kind::Pointer: {   // &{…} at the top only; deeper, fmt prints the address
+      const TypeId et = T.u(t).elem;
+      return depth > 0 || w == 0 || !T.is_aggregate(et) || nested_stringers(et, w, verb, depth + 1, ro);
+    }
+    case Kind::Slice: {
+      if (!w || w >= slices_.size() || !slices_[w].live) return true;
+      const TypeId et = T.u(t).elem;
+      if (T.kind(et) == Kind::Uint8) return true;
+      const uint64_t len = slices_[w].len, off = slices_[w].off;
+      const uint32_t arr = slices_[w].arr;
+      for (uint64_t i = 0; i < len && i < 100000; ++i)
+        if (!nested_stringers(et, obj_get(arr, off + i), verb, depth + 1, ro)) return false;
+      return true;
+    }
+    case Kind::Array: {
+      const Type& ty = T.u(t);
+      const TypeId et = ty.elem;
+      const int64_t len = ty.len;
+      for (int64_t i = 0; i < len && i < 100000; ++i)
+        if (!nested_stringers(et, obj_get(uint32_t(w), uint64_t(i)), verb, depth + 1, ro)) return false;
+      return true;
+    }
+    case Kind::Map: {
+      if (!w || w >= maps_.size() || !maps_[w].map) return true;
+      const TypeId kt = T.u(maps_[w].type).key, et = T.u(maps_[w].type).elem;
+      std::vector<std::pair<Word, Word>> items;
+      maps_[w].map->for_each([&](uint32_t kh, uint32_t vh) {
+        items.push_back({from_handle(kt, kh), from_handle(et, vh)});
+        return items.size() < 100000;
+      });
+      for (const auto& [k, v] : items)
+        if (!nested_stringers(kt, k, verb, depth + 1, ro) || !nested_stringers(et, v, verb, depth + 1, ro)) return false;
+      return true;
+    }
+    case Kind::Struct: {
+      const std::vector<Field> fields = T.u(t).fields;
+      for (size_t i = 0; i < fields.size(); ++i) {
+        const bool unexported = fields[i].name.empty() || !(fields[i].name[0] >= 'A' && fields[i].name[0] <= 'Z');
+        if (!nested_stringers(fields[i].type, obj_get(uint32_t(w), i), verb, depth + 1, ro || unexported)) return false;
+      }
+      return true;
+    }
+    default: return true;
+  }
+}
+
 // format_args is fmt's part of Print/Sprint/Printf/Errorf and log: it boxes the arguments
 // (box_args), takes interfaces' dynamic values, and calls the program's Error or String
 // method of an argument where the verb asks for it (%v %s %q %x %X, every argument of
@@ -237,35 +319,32 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   const std::vector<char> verbs = printf ? gofmt::printf_verbs(str(ws[0])) : std::vector<char>{};
   const size_t mark = nested_roots_.size();
   for (size_t i = 0; i < n; ++i) nested_roots_.push_back({ts[i], ws[i]});
+  std::map<std::pair<TypeId, Word>, Word> outer_texts;   // a String method that prints has its own
+  outer_texts.swap(nested_texts_);
+  auto stop = [&] {
+    nested_roots_.resize(mark);
+    nested_texts_.swap(outer_texts);
+    pooled_bufs_[printer].in_use = false;
+    return false;
+  };
   for (size_t i = printf ? 1 : 0; i < n; ++i) {
     const size_t k = printf ? i - 1 : 0;
     const char verb = !printf ? 'v' : k < verbs.size() ? verbs[k] : 'v';
     if (std::string("vsqxX").find(verb) == std::string::npos) continue;
-    const MethodEnt* me = stringer(ts[i]);
-    if (!me) continue;
-    Word recv = 0, text = 0;
-    if (me->func < 0) {   // a library error: its Error text
-      text = library_error_string(ts[i], ws[i]);
-      if (status_ != VmStatus::Running) {
-        nested_roots_.resize(mark);
-        pooled_bufs_[printer].in_use = false;
-        return false;
-      }
-    } else if (!method_receiver(*me, ts[i], ws[i], recv)) {
-      text = new_str("<nil>", heap::kNil);   // a nil pointer: fmt prints <nil>
-    } else if (!call_nested(me->func, recv, text)) {
-      nested_roots_.resize(mark);
-      pooled_bufs_[printer].in_use = false;
-      return false;
+    if (const MethodEnt* me = stringer(ts[i])) {
+      Word text = 0;
+      if (!stringer_call(*me, ts[i], ws[i], text)) return stop();
+      ts[i] = TypeTable::kString;
+      ws[i] = text;
+    } else if (!nested_stringers(ts[i], ws[i], verb, 0, false)) {
+      return stop();
     }
-    ts[i] = TypeTable::kString;
-    ws[i] = text;
-    nested_roots_.push_back({TypeTable::kString, text});
   }
   if (printf) out = fmt_printf(str(ws[0]), std::vector<TypeId>(ts.begin() + 1, ts.end()), ws.data() + 1, n - 1);
   else out = fmt_print(ts, ws.data(), n, ln);
   pooled_append(printer, fmt_pieces_);
   nested_roots_.resize(mark);
+  nested_texts_.swap(outer_texts);
   if (status_ != VmStatus::Running) return false;
   pooled_put(pp_free_, printer);
   return status_ == VmStatus::Running;

@@ -81,7 +81,10 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       if (in.a >= 0 && (in.flags & 2)) defs.push_back(in.a + 1);
       break;
     case OpToIface: defs.push_back(in.a); uses.push_back(in.b); break;
-    case OpGo: for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i); break;
+    case OpGo:
+      for (int i = 0; i < in.c; ++i) uses.push_back(in.b + i);
+      if (in.flags & 4) uses.push_back(in.a);   // go fv(…): the func value
+      break;
     case OpMakeChan: defs.push_back(in.a); if (in.b >= 0) uses.push_back(in.b); break;
     case OpSend: uses.push_back(in.a); uses.push_back(in.b); break;
     case OpRecv:

@@ -201,7 +201,8 @@ class Parser {
   bool results_after_params(std::vector<Param>& results) {
     if (cur().kind == Tok::LParen) return param_list(results, false);
     if (cur().kind != Tok::LBrace && cur().kind != Tok::RBrace && cur().kind != Tok::Semicolon && cur().kind != Tok::RParen &&
-        cur().kind != Tok::Comma && cur().kind != Tok::RBrack && cur().kind != Tok::Eof) {
+        cur().kind != Tok::Comma && cur().kind != Tok::RBrack && cur().kind != Tok::Assign && cur().kind != Tok::Colon &&
+        cur().kind != Tok::Eof) {
       Param r;
       r.pos = cur().pos;
       if (!type(r.type)) return false;

@@ -128,7 +128,8 @@ enum Op : uint8_t {
   OpMSetLoop, OpMDelLoop,
   // goroutines and channels (sched.h): a channel is its hchan's Obj (0: nil)
   OpGo,       // go funcs[a](R[b .. b+c)); d: the literal's closure bytes, k: the go wrapper's
-              // (0: none); flags bit0: d's closure is noscan, bit1: k's
+              // (0: none); flags bit0: d's closure is noscan, bit1: k's; bit2: go R[a](…) of a
+              // func value (its function and closure; d: the closure's slot in the new frame)
   OpMakeChan, // R[a] = make(chan k, R[b]) (b < 0: unbuffered); d: site
   OpSend,     // R[a] <- R[b]
   OpRecv,     // R[a] = <-R[b], elem type k; flags bit0: comma-ok into R[a+1]

@@ -17,7 +17,22 @@ using namespace vm_internal;
 // go_start runs a go statement (OpGo): a g from the free list, else a new g (heap, never
 // freed) with a 2 KiB stack; the closure(s) gc allocates for the statement; the new
 // goroutine becomes runnext.
-bool Interpreter::go_start(const Instr& in, const Word* args) {
+bool Interpreter::go_start(const Instr& in, const Word* R) {
+  const Word* args = R + in.b;
+  int32_t fidx = in.a;
+  Word fv = 0;
+  if (in.flags & 4) {   // go fv(args): the function is the func value's (its closure in slot d)
+    fv = R[in.a];
+    if (fv == 0) {   // proc.go newproc1
+      std::string text = "fatal error: go of nil func value\n\n" + traceback(cur_, true);
+      message_ = text;
+      exit_code_ = 2;
+      status_ = VmStatus::Panicked;
+      if (host_) host_->print(2, text);
+      return false;
+    }
+    fidx = int32_t(obj_get(uint32_t(fv), 0));
+  }
   uint32_t gi;
   if (!gfree_.empty()) {
     gi = gfree_.back();
@@ -33,26 +48,27 @@ bool Interpreter::go_start(const Instr& in, const Word* args) {
     --free_stacks_;
   }
   // gc's closures: the literal's (held while the goroutine runs) and the go wrapper's
-  const uint64_t inner = uint64_t(in.d), outer = uint64_t(in.k);
+  const uint64_t inner = fv ? 0 : uint64_t(in.d), outer = uint64_t(in.k);
   heap::ObjId closure = heap::kNil;
   if (inner) closure = alloc(inner, in.flags & 1);
   if (outer) alloc(outer, in.flags & 2);
   if (status_ != VmStatus::Running) return false;
   Goroutine& g = gs_[gi];
-  const Function& fn = prog_.funcs[size_t(in.a)];
+  const Function& fn = prog_.funcs[size_t(fidx)];
   g.goid = next_goid_++;
   g.status = GStatus::Runnable;
   g.wait = "";
   g.wake_ns = -1;
   g.sel = -1;
   g.closure = closure;
-  g.start_fn = in.a;
+  g.start_fn = fidx;
   g.created_fn = frames_.back().fn;
   g.created_line = current_line();
   g.frames.clear();
-  g.frames.push_back(Frame{in.a, 0, 0});
-  g.stack.assign(size_t(fn.nslots) + 16, 0);
+  g.frames.push_back(Frame{fidx, 0, 0});
+  g.stack.assign(std::max(size_t(fn.nslots), size_t(in.d) + 1) + 16, 0);
   std::copy(args, args + in.c, g.stack.begin());
+  if (fv) g.stack[size_t(in.d)] = fv;   // the closure, as OpCallF puts it
   ready(gi);
   return true;
 }

@@ -23,6 +23,19 @@ TEST(Goroutines, WorkerPoolPipelineSelectOnce) {
   EXPECT_EQ(r.exit, 0);
 }
 
+TEST(Goroutines, GoOfFuncValues) {
+  // go of a func value, of a handler from a map, of a function-typed parameter (the function
+  // then takes func values), of a named literal that captures by reference
+  // (tests/oracle/programs/goroutines_func_values.go: what gc's wrapper closures cost)
+  auto r = run(read_file("tests/oracle/programs/goroutines_func_values.go"), go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_NE(r.out.find("results 3139 counter 20 sum 10\n"), std::string::npos) << r.out;
+  auto nil = run(with_sync("\tvar f func(int)\n\tgo f(1)\n"), go("1.24"));
+  ASSERT_TRUE(nil.loaded) << nil.diag;
+  EXPECT_EQ(nil.exit, 2);
+  EXPECT_NE(nil.err.find("fatal error: go of nil func value"), std::string::npos) << nil.err;
+}
+
 TEST(Goroutines, NewGoroutineRunsWhenTheCurrentOneBlocksOrYields) {
   // runnext: a new goroutine runs after the current one blocks (Gosched here), in Go's order
   auto r = run(with_sync("\tfor i := 0; i < 3; i++ {\n\t\tgo func(id int) { fmt.Println(\"g\", id) }(i)\n\t}\n"

@@ -32,6 +32,19 @@ TEST(Iface, MapKeysEmbeddingPointerSetsAndWrappedErrors) {
   }
 }
 
+TEST(Iface, FmtCallsStringOnValuesInsideWhatItPrints) {
+  // printValue's handleMethods per element: slices, maps, arrays, exported fields (not
+  // unexported ones), errors, pointers (nil: <nil>); %d prints the numbers (real Go 1.27's
+  // output of tests/oracle/programs/fmt_nested_stringers.go)
+  auto r = run(langtest::read_file("tests/oracle/programs/fmt_nested_stringers.go"), go("1.27"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out,
+            "[red green color(2) color(1000)]\n"
+            "[red green color(2) color(1000)] [0 1 2 1000] [red green color(2) color(1000)] [\"red\" \"green\" \"color(2)\" \"color(1000)\"]\n"
+            "map[a:red b:green c:color(7)]\n{At:green Name:px shade:0}\n[green red]\n[P1,2 P3,4 <nil>]\n[{5 6}]\n"
+            "[first second: inner]\nmap[red:10 green:20]\n[green 2 three color(300)]\n");
+}
+
 TEST(Iface, FmtCallsTheProgramsErrorAndStringMethods) {
   // tests/lang/testdata/interfaces3.go: the same output as real Go 1.24 (stdout, then log's stderr)
   auto r = run(langtest::read_file("tests/lang/testdata/interfaces3.go"), go("1.24"));
