@@ -78,6 +78,7 @@ constexpr int64_t kNsPerOp = 10;
 constexpr size_t kMaxSamples = 4000;           // past this, every other sample is dropped
 constexpr uint64_t kMaxPrintRecords = 20000;   // then prints merge into the previous record
 constexpr uint32_t kMaxGcRecords = 10000;      // then GC cycles are recorded sparsely
+constexpr size_t kMaxEveryEvent = 1 << 20;     // occurrences kept per frequent kind (8 MiB)
 
 bool frequent(maps::MapEvent::Kind k) {
   return k == maps::MapEvent::OverflowAlloc || k == maps::MapEvent::Split || k == maps::MapEvent::TableGrow ||
@@ -206,7 +207,10 @@ struct Simulation::Impl : lang::Host, RunData {
     // occurrence per map, so a 1M-entry run keeps a bounded number of records.
     uint64_t& n = event_counts[{map_id, int(ev.kind)}];
     ++n;
-    if (frequent(ev.kind) && opt.keyframe_budget_bytes && (!behind || ops() > horizon)) every_event[int(ev.kind)].push_back(ops());
+    if (frequent(ev.kind) && opt.keyframe_budget_bytes && (!behind || ops() > horizon)) {
+      std::vector<uint64_t>& every = every_event[int(ev.kind)];
+      if (every.size() < kMaxEveryEvent) every.push_back(ops());
+    }
     if (frequent(ev.kind) && (n & (n - 1)) != 0) return;
     Record r = base(Record::MapEvent);
     r.map_id = map_id;
@@ -674,7 +678,8 @@ RunState Simulation::step_back(StepMode mode) {
     // window that grows (a fused loop, far prints) replays from the first one.
     const uint64_t base = from / Impl::kNearAlign * Impl::kNearAlign;
     const Keyframe* k = s.keyframe_at_or_before(from);
-    if (!took_near && base > 0 && (!k || k->op < base) && s.opt.keyframe_budget_bytes) {
+    // Within the budget with the keyframes (the WASM heap's peak; ~14 MB late in the 1M run).
+    if (!took_near && base > 0 && (!k || k->op < base) && s.kf_bytes + s.copy_bytes() <= s.opt.keyframe_budget_bytes) {
       took_near = true;
       seek(base);
       if (s.ops() == base && s.state == RunState::Running) s.take_near();

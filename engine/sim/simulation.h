@@ -135,8 +135,8 @@ class Simulation {
   // step_back goes back by one unit of mode (the op where the previous forward step of that
   // mode stopped: a statement's start, a loop back-edge, right after a print); Ops: one op.
   // With keyframes on it keeps one more behind the horizon, at a multiple of 65 536 ops
-  // before where it steps (KeyframeInfo::near_bytes; freed when the run is live again), so a
-  // row of steps back replays thousands of ops each, not millions.
+  // before where it steps, when it fits the budget with the others (KeyframeInfo::near_bytes;
+  // freed when the run is live again), so a row of steps back replays thousands of ops each.
   RunState step_back(StepMode mode);
   uint64_t horizon_ops() const;                        // the furthest op this run reached
   RunState horizon_state() const;                      // its state there (Finished, …)
@@ -145,7 +145,7 @@ class Simulation {
   // event_ops: the op of every occurrence of a frequent map event (overflow bucket, table
   // split, table grow, tombstone prune; any map) up to the horizon, in order. The timeline
   // records those at their 1st, 2nd, 4th … occurrence per map only; a jump to the next one
-  // reads this (8 bytes an occurrence).
+  // reads this (8 bytes an occurrence; the first 2^20 of each kind).
   const std::vector<uint64_t>& event_ops(maps::MapEvent::Kind kind) const;
 
   RunState state() const;
