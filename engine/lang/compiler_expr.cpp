@@ -953,10 +953,14 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   for (auto& fl : F->free_temps) fl.erase(std::remove_if(fl.begin(), fl.end(), [&](int s) { return size_t(s) >= nslots; }), fl.end());
   prog_.allocs.resize(nallocs);
   site_nodes_.resize(nsites);
+  site_loop_depth_.resize(nsites);
   edges_.resize(nedges);
   calls_.resize(ncalls);
   prog_.calls.resize(nsites_bi);
-  if (nfuncs == prog_.funcs.size()) nnodes_ = nn;   // an instance made here keeps its nodes
+  if (nfuncs == prog_.funcs.size()) {   // an instance made here keeps its nodes
+    nnodes_ = nn;
+    var_loop_depth_.erase(var_loop_depth_.lower_bound(nn), var_loop_depth_.end());
+  }
   restore_used(saved_used);
   if (!v.ok) return false;
   out = v.t;

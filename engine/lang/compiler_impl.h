@@ -344,6 +344,8 @@ class Compiler {
   bool cond_jump(const Expr& c, int& jump_pc, bool when);
   bool if_stmt(const Stmt& s);
   void close_loop(int cont_target, int end_target);
+  int loop_depth() const;
+  bool outlives_loop(size_t site, const std::vector<std::vector<int>>& succ) const;   // loops (not switch/select) around the code being compiled
   int back_jump(int target);
   bool for_stmt(const Stmt& s);
   bool is_range_delete(const Stmt& s);
@@ -526,6 +528,8 @@ class Compiler {
   std::vector<int> ret_nodes_;                  // per function: where its results flow
   std::vector<std::vector<int>> param_nodes_;   // per function
   std::vector<int> site_nodes_;                 // per alloc site
+  std::vector<int> site_loop_depth_;            // per alloc site: loop_depth() where it is
+  std::map<int, std::pair<int, int>> var_loop_depth_;   // a local's node: {function, loop depth}
   std::vector<int> global_nodes_;
   int iota_ = -1;
   int expr_depth_ = 0;

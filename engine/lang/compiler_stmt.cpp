@@ -61,6 +61,7 @@ int Compiler::declare_var(const std::string& name, TypeId t, Pos p) {
   e.node = new_node();
   e.name = name;
   e.pos = p;
+  var_loop_depth_[e.node] = {F->fidx, loop_depth()};
   scopes_.back()[name] = e;
   return s;
 }

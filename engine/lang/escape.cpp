@@ -55,6 +55,34 @@ int Compiler::root_node(const Expr& e) {
   }
 }
 
+int Compiler::loop_depth() const {
+  return int(std::count_if(F->loops.begin(), F->loops.end(), [](const LoopCtx& l) { return !l.is_switch; }));
+}
+
+// outlives_loop: what the site at index i makes reaches, through the locals it is stored
+// in, a local of its function declared outside the site's loop — `var head *node; for {
+// head = &node{next: head} }` — so it must live on the heap: the next iteration makes
+// another while this one is still reachable (escape/solve.go, outlives: "l was declared
+// outside other's loop scope").
+bool Compiler::outlives_loop(size_t i, const std::vector<std::vector<int>>& succ) const {
+  const int depth = site_loop_depth_[i];
+  if (depth == 0) return false;
+  const int func = prog_.allocs[i].func;
+  std::vector<int> work{site_nodes_[i]};
+  std::set<int> seen{site_nodes_[i]};
+  while (!work.empty()) {
+    const int n = work.back();
+    work.pop_back();
+    for (int to : succ[size_t(n)]) {
+      auto it = var_loop_depth_.find(to);
+      if (it == var_loop_depth_.end() || it->second.first != func || !seen.insert(to).second) continue;
+      if (it->second.second < depth) return true;
+      work.push_back(to);
+    }
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- allocation sites
 int Compiler::add_site(int pc0, const std::string& what, bool force_heap) {
   int node = new_node();
@@ -71,6 +99,7 @@ int Compiler::add_site_node(int pc0, const std::string& what, int node, bool for
   s.escapes = force_heap;
   prog_.allocs.push_back(s);
   site_nodes_.push_back(node);
+  site_loop_depth_.push_back(loop_depth());
   if (site_in_d) F->fn->code[size_t(pc0)].d = int(prog_.allocs.size()) - 1;
   return int(prog_.allocs.size()) - 1;
 }
@@ -95,6 +124,7 @@ void Compiler::append_buffer_site(const Expr& call, int pc, V& r) {
     if (F->slice_move_appends.count(&call)) move = slice_move(x->name, *en);
     if (move && move->cap_used) {
       add_site_node(pc, "append", new_node(), false, /*site_in_d=*/false);
+      site_loop_depth_.back() = 0;
       F->fn->code[size_t(pc)].flags |= uint8_t(2 | 0x80);
       return;
     }
@@ -103,6 +133,10 @@ void Compiler::append_buffer_site(const Expr& call, int pc, V& r) {
   if (F->buffered_appends >= 32) return;
   const int node = new_node();
   add_site_node(pc, "append", node, false, /*site_in_d=*/false);
+  // The buffer is one per call in the frame, taken once per call (the "used" flags), so a
+  // loop's iterations never make two of them: the loop-depth rule (outlives_loop) is not
+  // for it; real Go 1.25+ keeps `for … { s = append(s, x) }` in it.
+  site_loop_depth_.back() = 0;
   F->fn->code[size_t(pc)].flags |= uint8_t(2 | (F->buffered_appends++ << 2));
   if (!move) r.src.push_back(node);
 }
@@ -292,6 +326,9 @@ void Compiler::escape() {
     if (!changed) break;
   }
   std::vector<uint8_t> esc = reach(0);
+  std::vector<std::vector<int>> succ(static_cast<size_t>(nnodes_));
+  for (const Edge& e : edges_)
+    if (e.from >= 0 && e.to >= 0 && e.from < nnodes_ && e.to < nnodes_) succ[size_t(e.from)].push_back(e.to);
   std::vector<std::vector<uint8_t>> to_ret;
   for (int rn : ret_nodes_) to_ret.push_back(reach(rn));
   // gc inlines tiny functions (tiny_leaf) at their call sites: what one returns then lives
@@ -307,7 +344,7 @@ void Compiler::escape() {
       returned_sites[size_t(s.func)].push_back(i);
       continue;
     }
-    s.escapes = s.escapes || esc[size_t(node)] || returned;
+    s.escapes = s.escapes || esc[size_t(node)] || returned || outlives_loop(i, succ);
     if (s.escapes) prog_.funcs[size_t(s.func)].code[size_t(s.pc)].flags |= 1;
   }
   inline_results(returned_sites, esc, to_ret);
