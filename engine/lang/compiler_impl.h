@@ -344,8 +344,8 @@ class Compiler {
   bool cond_jump(const Expr& c, int& jump_pc, bool when);
   bool if_stmt(const Stmt& s);
   void close_loop(int cont_target, int end_target);
-  int loop_depth() const;
-  bool outlives_loop(size_t site, const std::vector<std::vector<int>>& succ) const;   // loops (not switch/select) around the code being compiled
+  int loop_depth() const;   // loops (not switch/select) around the code being compiled
+  bool outlives_loop(size_t site, const std::vector<std::vector<int>>& succ) const;
   int back_jump(int target);
   bool for_stmt(const Stmt& s);
   bool is_range_delete(const Stmt& s);

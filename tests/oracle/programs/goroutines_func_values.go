@@ -4,12 +4,16 @@
 // here; `go fv()` passes fv itself (nothing more than the goroutine's g and stack).
 // Real Go runs the goroutines on two Ps: a run makes more gs and stacks at times (Mallocs
 // 18-25 in the first section over 3 runs on Go 1.27), so the figures are medians of 3 runs
-// compared within 25 %.
+// compared within 25 %. The third section's goroutine exits before main reads MemStats;
+// when the other P ran it, main's next goroutine needs a g and a stack of its own: 3
+// mallocs / 1 088 B in the median of 3 runs of a clean-clone CI (Go 1.19), 0 in most runs
+// and in gomapsim, so that line takes ±3.
 //
 // oracle: unit B
 // oracle: mem bytes
 // oracle: tol mallocs 25%
 // oracle: tol bytes 25%
+// oracle: tol mallocs ±3 lines 3
 package main
 
 import (
