@@ -569,10 +569,7 @@ class Parser {
         next();
         auto s = mk(Stmt::Go, p);
         ExprP call;
-        if (!expr(call)) return false;
-        const Pos at = call->pos;
-        while (call->kind == Expr::Paren) call = std::move(call->x);
-        if (call->kind != Expr::Call) return fail(at, "expression in go must be function call");
+        if (!call_operand("go", call)) return false;
         s->lhs.push_back(std::move(call));
         out = std::move(s);
         return true;
@@ -583,10 +580,7 @@ class Parser {
         next();
         auto s = mk(Stmt::Defer, p);
         ExprP call;
-        if (!expr(call)) return false;
-        const Pos at = call->pos;
-        while (call->kind == Expr::Paren) call = std::move(call->x);
-        if (call->kind != Expr::Call) return fail(at, "expression in defer must be function call");
+        if (!call_operand("defer", call)) return false;
         if (call->has_ellipsis) return fail(call->pos, "defer with ... arguments is not supported by the playground");
         const std::string prefix = "defer#" + std::to_string(++defers_) + ".";
         for (size_t i = 0; i < call->args.size(); ++i) {
@@ -873,6 +867,15 @@ class Parser {
 
   // case_body parses a switch or select clause after its case list: ':' and the statements
   // up to the next case, default or '}'.
+  // call_operand parses the operand of go / defer: a call, parentheses around it dropped.
+  bool call_operand(const char* keyword, ExprP& call) {
+    if (!expr(call)) return false;
+    const Pos at = call->pos;
+    while (call->kind == Expr::Paren) call = std::move(call->x);
+    if (call->kind != Expr::Call) return fail(at, std::string("expression in ") + keyword + " must be function call");
+    return true;
+  }
+
   bool case_body(Stmt::Case& c) {
     if (!expect(Tok::Colon, ":")) return false;
     while (cur().kind != Tok::Case && cur().kind != Tok::Default && cur().kind != Tok::RBrace) {
