@@ -92,6 +92,9 @@ val draw_stats() {
   val rects = val::array();
   for (const std::array<int, 4>& r : gl.damage) rects.call<void>("push", val::array(std::vector<int>(r.begin(), r.end())));
   o.set("damage", rects);
+  val by_list = val::object();
+  for (const auto& [name, triangles] : gl.by_list) by_list.set(name, triangles);
+  o.set("redrawnByWindow", by_list);
   o.set("pixels", pixels);
   return o;
 }

@@ -15,8 +15,6 @@
 namespace webgl {
 namespace {
 
-static_assert(sizeof(ImDrawIdx) == 4, "indices are rebased across draw lists: ImDrawIdx must be 32 bits");
-
 constexpr const char* kVertexShader = R"(#version 300 es
 precision highp float;
 layout (location = 0) in vec2 Position;
@@ -58,40 +56,56 @@ Box unite(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
-// One glDrawElements: a run of indices with its clip rectangle and texture.
+// One glDrawArrays: a run of triangles with one texture and one scissor rectangle.
 struct Draw {
+  GLint first;   // into Renderer::vertices
   GLsizei count;
-  size_t first;   // into Renderer::indices
-  Box clip;
+  Box clip;      // empty: no scissor (the triangles stay inside what they may cover)
   GLuint texture;
 };
 
-// What the last frame drew of a list, to tell whether it changed.
-struct CmdState {
-  uint64_t hash;   // clip, texture, its vertices and its indices (relative to its first vertex)
-  Box box;         // where its triangles are, within its clip rectangle
-  bool operator==(const CmdState&) const = default;
-};
-struct ListState {
+// One ImGui draw command of this frame, as the damage pass saw it.
+struct Cmd {
   const ImDrawList* list;
-  std::vector<CmdState> cmds;
-  Box box;         // union of the commands' boxes
+  const ImDrawCmd* cmd;
+  Box clip;          // its clip rectangle in framebuffer pixels, within the canvas
+  Box box;           // where its triangles are, within clip
+  size_t first_tri;  // into Renderer::tri_boxes: one box per triangle, in order
 };
 
-// More damage rectangles than this are merged (each costs a pass over the draws).
-constexpr size_t kMaxDamageRects = 8;
+// Damage is found per tile of kTile × kTile framebuffer pixels. A tile's pixels after a full
+// redraw depend only on the background colour, the panels over it and, in order, the
+// triangles that reach it (vertices, clip rectangle, texture and the texture's pixels): the
+// tile's hash folds all of these in, and a tile whose hash is last frame's shows this frame
+// already. Text that changes in a line damages the tiles of the glyphs that changed, not the
+// window around them.
+constexpr int kTile = 16;
+// Damaged tiles become rectangles (runs along a row, stacked when runs of the next rows have
+// the same extent); past kMaxDamageRects the two whose union wastes the least area merge.
+// Each rectangle costs a draw call per command that reaches it.
+constexpr size_t kMaxDamageRects = 16;
+// Runs of damaged tiles this close along a row are one run (one rectangle, not two).
+constexpr int kRunGap = 2;
 
 struct Renderer {
-  GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
+  GLuint program = 0, vao = 0, vbo = 0, font_texture = 0;
   GLint scale = -1, translate = -1;
-  std::vector<ImDrawVert> vertices;   // this frame's lists, back to back
-  std::vector<ImDrawIdx> indices;     // rebased onto their list's first vertex
+  std::vector<ImDrawVert> vertices;   // this frame's triangles, three vertices each
   std::vector<Draw> draws;
+  std::vector<Cmd> cmds;              // this frame's commands
+  std::vector<Box> tri_boxes;         // each command's triangles' bounding boxes
+  std::vector<uint64_t> tiles_now;    // this frame's tile hashes
+  std::vector<uint8_t> held;          // this frame's tiles of paced rectangles not yet due
   // The canvas as the last frame left it.
-  std::vector<ListState> lists;
-  std::vector<Panel> panels;
+  std::vector<uint64_t> tiles;        // tile hashes, tile_cols × tile_rows, row by row
+  struct PacedState {
+    Paced rect;
+    double drawn_ms;                  // when its damage was last redrawn
+  };
+  std::vector<PacedState> paced;
+  bool pending = false;               // held tiles differ from what the canvas shows
+  int tile_cols = 0, tile_rows = 0;
   int fb_w = 0, fb_h = 0;
-  uint32_t clear = 0;
   uint64_t texture_generation = 1;    // bumped by note_texture_changed
   Stats stats;
 };
@@ -113,16 +127,18 @@ GLuint compile(GLenum kind, const char* src) {
   return s;
 }
 
-// hash_bytes: 64-bit FNV-1a over 8-byte words; enough to tell one frame's list from the next.
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull, kFnvPrime = 0x100000001b3ull;
+
+// hash_bytes: 64-bit FNV-1a over 8-byte words; enough to tell one frame's tile from the next.
 uint64_t hash_bytes(uint64_t h, const void* data, size_t n) {
   const auto* p = static_cast<const unsigned char*>(data);
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
+    h = (h ^ w) * kFnvPrime;
   }
-  for (; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
+  for (; i < n; ++i) h = (h ^ p[i]) * kFnvPrime;
   return h;
 }
 
@@ -134,38 +150,56 @@ Box clip_box(const ImVec4& c, const ImDrawData* dd) {
           static_cast<int>(std::ceil((c.z - pos.x) * s.x)), static_cast<int>(std::ceil((c.w - pos.y) * s.y))};
 }
 
-// describe hashes what decides each of a list's commands' pixels and bounds where they can be.
-// Vertices are hashed by value and indices relative to the command's first vertex, so a
-// command that only moved in the buffers (an earlier one grew) hashes the same.
-ListState describe(const ImDrawList* list, const ImDrawData* dd, const Box& canvas) {
-  ListState st{list, {}, {}};
-  st.cmds.reserve(static_cast<size_t>(list->CmdBuffer.Size));
-  for (const ImDrawCmd& c : list->CmdBuffer) {
-    if (c.ElemCount == 0 || c.UserCallback) continue;
-    const ImDrawIdx* idx = list->IdxBuffer.Data + c.IdxOffset;
-    const ImDrawVert* vtx = list->VtxBuffer.Data + c.VtxOffset;
-    ImDrawIdx first = idx[0], last = idx[0];
-    for (unsigned i = 1; i < c.ElemCount; ++i) first = std::min(first, idx[i]), last = std::max(last, idx[i]);
-    // Windows draw their frames under a clip rectangle as large as the display: the box is
-    // where the vertices are, clipped.
-    ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
-    for (ImDrawIdx v = first; v <= last; ++v) {
-      const ImVec2 p = vtx[v].pos;
-      lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
-      hi = ImVec2(std::max(hi.x, p.x), std::max(hi.y, p.y));
+// for_tiles calls f(tile index) for every tile that box `b` (within the canvas) reaches.
+template <class F>
+void for_tiles(const Box& b, F&& f) {
+  if (b.empty()) return;
+  const int tx0 = b.x0 / kTile, tx1 = (b.x1 - 1) / kTile, ty0 = b.y0 / kTile, ty1 = (b.y1 - 1) / kTile;
+  for (int ty = ty0; ty <= ty1; ++ty)
+    for (int tx = tx0; tx <= tx1; ++tx) f(static_cast<size_t>(ty) * static_cast<size_t>(g.tile_cols) + static_cast<size_t>(tx));
+}
+
+// fold mixes `h` into every tile `b` reaches.
+void fold(std::vector<uint64_t>& tiles, const Box& b, uint64_t h) {
+  for_tiles(b, [&](size_t t) { tiles[t] = (tiles[t] ^ h) * kFnvPrime; });
+}
+
+// hash_tiles lists this frame's commands with their triangles' boxes (g.cmds, g.tri_boxes)
+// and hashes what reaches each tile (g.tiles_now).
+void hash_tiles(const ImDrawData* dd, const Box& canvas, uint32_t clear, const std::vector<Panel>& panels) {
+  g.cmds.clear();
+  g.tri_boxes.clear();
+  g.tiles_now.assign(static_cast<size_t>(g.tile_cols) * static_cast<size_t>(g.tile_rows), hash_bytes(kFnvBasis, &clear, sizeof clear));
+  for (const Panel& p : panels) fold(g.tiles_now, intersect(Box{p.x0, p.y0, p.x1, p.y1}, canvas), hash_bytes(kFnvBasis, &p, sizeof p));
+  for (const ImDrawList* list : dd->CmdLists)
+    for (const ImDrawCmd& c : list->CmdBuffer) {
+      if (c.ElemCount == 0 || c.UserCallback) continue;   // no callbacks in this app
+      Cmd cmd{list, &c, intersect(clip_box(c.ClipRect, dd), canvas), {}, g.tri_boxes.size()};
+      if (cmd.clip.empty()) continue;
+      const GLuint tex = texture_of(c);
+      const uint64_t words[2] = {tex, tex == g.font_texture ? 0 : g.texture_generation};
+      uint64_t head = hash_bytes(kFnvBasis, words, sizeof words);
+      head = hash_bytes(head, &cmd.clip, sizeof cmd.clip);
+      const ImDrawIdx* idx = list->IdxBuffer.Data + c.IdxOffset;
+      const ImDrawVert* vtx = list->VtxBuffer.Data + c.VtxOffset;
+      for (unsigned i = 0; i + 2 < c.ElemCount; i += 3) {
+        const ImDrawVert &a = vtx[idx[i]], &b = vtx[idx[i + 1]], &d = vtx[idx[i + 2]];
+        // The pixels whose centres a triangle can cover lie within its bounding box.
+        const Box t = intersect(Box{static_cast<int>(std::floor(std::min({a.pos.x, b.pos.x, d.pos.x}))),
+                                    static_cast<int>(std::floor(std::min({a.pos.y, b.pos.y, d.pos.y}))),
+                                    static_cast<int>(std::ceil(std::max({a.pos.x, b.pos.x, d.pos.x}))),
+                                    static_cast<int>(std::ceil(std::max({a.pos.y, b.pos.y, d.pos.y})))},
+                                cmd.clip);
+        g.tri_boxes.push_back(t);
+        if (t.empty()) continue;
+        uint64_t h = hash_bytes(head, &a, sizeof a);
+        h = hash_bytes(h, &b, sizeof b);
+        h = hash_bytes(h, &d, sizeof d);
+        fold(g.tiles_now, t, h);
+        cmd.box = unite(cmd.box, t);
+      }
+      if (!cmd.box.empty()) g.cmds.push_back(cmd);
     }
-    CmdState cs{0xcbf29ce484222325ull, {}};
-    cs.box = intersect(intersect(clip_box(ImVec4(lo.x, lo.y, hi.x, hi.y), dd), clip_box(c.ClipRect, dd)), canvas);
-    const GLuint tex = texture_of(c);
-    const uint64_t words[3] = {c.ElemCount, tex, tex == g.font_texture ? 0 : g.texture_generation};
-    cs.hash = hash_bytes(cs.hash, words, sizeof words);
-    cs.hash = hash_bytes(cs.hash, &c.ClipRect, sizeof c.ClipRect);
-    cs.hash = hash_bytes(cs.hash, vtx + first, static_cast<size_t>(last - first + 1) * sizeof(ImDrawVert));
-    for (unsigned i = 0; i < c.ElemCount; ++i) cs.hash = (cs.hash ^ (idx[i] - first)) * 0x100000001b3ull;
-    st.box = unite(st.box, cs.box);
-    st.cmds.push_back(cs);
-  }
-  return st;
 }
 
 // add_damage adds a rectangle, merged with any it overlaps; past kMaxDamageRects the two
@@ -197,99 +231,116 @@ void add_damage(std::vector<Box>& damage, Box b) {
   }
 }
 
-// list_damage adds what changed between two states of one list: the commands that differ
-// (old and new place), or the whole list when its commands were added or removed.
-void list_damage(std::vector<Box>& damage, const ListState& was, const ListState& is) {
-  if (was.cmds.size() != is.cmds.size()) {
-    add_damage(damage, was.box);
-    add_damage(damage, is.box);
-    return;
-  }
-  for (size_t i = 0; i < is.cmds.size(); ++i)
-    if (!(was.cmds[i] == is.cmds[i])) {
-      add_damage(damage, was.cmds[i].box);
-      add_damage(damage, is.cmds[i].box);
+// find_damage compares this frame's tile hashes with the last frame's and covers the tiles
+// that differ and are not held with rectangles.
+std::vector<Box> find_damage(const Box& canvas) {
+  std::vector<Box> runs;   // open runs: the last row's, extended down while the next row repeats them
+  std::vector<Box> done;
+  for (int ty = 0; ty < g.tile_rows; ++ty) {
+    const uint64_t* now = g.tiles_now.data() + static_cast<size_t>(ty) * static_cast<size_t>(g.tile_cols);
+    const uint64_t* was = g.tiles.data() + static_cast<size_t>(ty) * static_cast<size_t>(g.tile_cols);
+    std::vector<Box> row;
+    for (int tx = 0; tx < g.tile_cols; ++tx) {
+      if (now[tx] == was[tx] || g.held[static_cast<size_t>(ty) * static_cast<size_t>(g.tile_cols) + static_cast<size_t>(tx)]) continue;
+      const Box t = intersect(Box{tx * kTile, ty * kTile, (tx + 1) * kTile, (ty + 1) * kTile}, canvas);
+      if (!row.empty() && t.x0 - row.back().x1 <= kRunGap * kTile) row.back().x1 = t.x1;
+      else row.push_back(t);
     }
-}
-
-// find_damage compares this frame's lists and background with the last frame's. Lists that
-// appeared or went away damage their box; lists whose order changed damage everything.
-std::vector<Box> find_damage(const std::vector<ListState>& now, const Box& canvas, uint32_t clear,
-                             const std::vector<Panel>& panels, bool& full) {
-  full = canvas.x1 != g.fb_w || canvas.y1 != g.fb_h || clear != g.clear;
+    std::vector<Box> next;
+    for (Box r : row) {
+      auto same = std::find_if(runs.begin(), runs.end(), [&](const Box& o) { return o.x0 == r.x0 && o.x1 == r.x1; });
+      if (same != runs.end()) {
+        r.y0 = same->y0;
+        runs.erase(same);
+      }
+      next.push_back(r);
+    }
+    done.insert(done.end(), runs.begin(), runs.end());
+    runs = std::move(next);
+  }
+  done.insert(done.end(), runs.begin(), runs.end());
   std::vector<Box> damage;
-  // Panels that are not in both frames (the map grid's margin follows the map's size).
-  auto box_of = [](const Panel& p) { return Box{p.x0, p.y0, p.x1, p.y1}; };
-  for (const Panel& p : panels)
-    if (std::find(g.panels.begin(), g.panels.end(), p) == g.panels.end()) add_damage(damage, box_of(p));
-  for (const Panel& p : g.panels)
-    if (std::find(panels.begin(), panels.end(), p) == panels.end()) add_damage(damage, box_of(p));
-  size_t j = 0;   // next list of the last frame
-  for (size_t i = 0; !full && i < now.size(); ++i) {
-    size_t k = j;
-    while (k < g.lists.size() && g.lists[k].list != now[i].list) ++k;
-    if (k == g.lists.size()) {   // new, or moved earlier than lists it used to follow
-      bool seen_before = false;
-      for (size_t m = 0; m < j; ++m) seen_before |= g.lists[m].list == now[i].list;
-      if (seen_before) full = true;
-      add_damage(damage, now[i].box);
-      continue;
-    }
-    for (; j < k; ++j) add_damage(damage, g.lists[j].box);   // gone (or moved later: see above)
-    list_damage(damage, g.lists[k], now[i]);
-    j = k + 1;
-  }
-  for (; j < g.lists.size(); ++j) add_damage(damage, g.lists[j].box);
-  if (full) return {canvas};
+  for (const Box& b : done) add_damage(damage, b);
   return damage;
 }
 
-// touches says whether a box meets any damage rectangle.
-bool touches(const Box& b, const std::vector<Box>& damage) {
-  for (const Box& d : damage)
-    if (!intersect(b, d).empty()) return true;
-  return false;
-}
-
-// append_list copies a list's vertices and the indices (rebased) of its commands that touch
-// the damage to this frame's arrays, and queues their draws.
-void append_list(const ListState& st, const std::vector<Box>& damage) {
-  const ImDrawList* list = st.list;
-  const size_t vtx_base = g.vertices.size();
-  g.vertices.insert(g.vertices.end(), list->VtxBuffer.begin(), list->VtxBuffer.end());
-  size_t n = 0;   // into st.cmds, which skips what this loop skips
-  for (const ImDrawCmd& cmd : list->CmdBuffer) {
-    if (cmd.UserCallback || cmd.ElemCount == 0) continue;   // no callbacks in this app
-    const Box box = st.cmds[n++].box;
-    if (!touches(box, damage)) continue;
-    const size_t first = g.indices.size();
-    const ImDrawIdx base = static_cast<ImDrawIdx>(vtx_base + cmd.VtxOffset);
-    const ImDrawIdx* src = list->IdxBuffer.Data + cmd.IdxOffset;
-    const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
-    bool inside = false;   // wholly in the damage: every triangle counts
-    for (const Box& d : damage) inside |= intersect(box, d) == box;
-    for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
-      if (!inside) {
-        // A triangle off the damage would only be scissored away: do not send it (on a CPU
-        // rasterizer a glyph costs its setup, drawn or not).
-        const ImVec2 a = vtx[src[i]].pos, b = vtx[src[i + 1]].pos, c = vtx[src[i + 2]].pos;
-        const Box t{static_cast<int>(std::floor(std::min({a.x, b.x, c.x}))), static_cast<int>(std::floor(std::min({a.y, b.y, c.y}))),
-                    static_cast<int>(std::ceil(std::max({a.x, b.x, c.x}))), static_cast<int>(std::ceil(std::max({a.y, b.y, c.y})))};
-        if (!touches(t, damage)) continue;
-      }
-      for (unsigned k = 0; k < 3; ++k) g.indices.push_back(src[i + k] + base);
-    }
-    if (g.indices.size() > first)
-      g.draws.push_back({static_cast<GLsizei>(g.indices.size() - first), first, box, texture_of(cmd)});
+// hold returns, for each paced rectangle, when its damage was last redrawn, and marks the
+// tiles of those not due (g.held) unless `full`.
+std::vector<double> hold(const std::vector<Paced>& paced, const Box& canvas, double now_ms, bool full) {
+  g.held.assign(g.tiles_now.size(), 0);
+  std::vector<double> drawn;
+  for (const Paced& p : paced) {
+    auto was = std::find_if(g.paced.begin(), g.paced.end(), [&](const Renderer::PacedState& s) { return s.rect == p; });
+    drawn.push_back(was == g.paced.end() ? now_ms - p.interval_ms : was->drawn_ms);
+    if (!full && now_ms - drawn.back() < p.interval_ms)
+      for_tiles(intersect(Box{p.x0, p.y0, p.x1, p.y1}, canvas), [](size_t t) { g.held[t] = 1; });
   }
+  return drawn;
 }
 
-void scissor(const Box& b, int fb_h) { glScissor(b.x0, fb_h - b.y1, b.x1 - b.x0, b.y1 - b.y0); }
+// push_triangle adds a triangle to this frame's vertices, in the last draw when that draw has
+// the same texture and scissor rectangle, else in a new one.
+void push_triangle(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c, const Box& clip, GLuint tex) {
+  if (g.draws.empty() || g.draws.back().texture != tex || !(g.draws.back().clip == clip))
+    g.draws.push_back({static_cast<GLint>(g.vertices.size()), 0, clip, tex});
+  g.vertices.push_back(a);
+  g.vertices.push_back(b);
+  g.vertices.push_back(c);
+  g.draws.back().count += 3;
+}
 
-void clear_to(uint32_t rgba) {
-  glClearColor(static_cast<float>(rgba & 255) / 255.0f, static_cast<float>((rgba >> 8) & 255) / 255.0f,
-               static_cast<float>((rgba >> 16) & 255) / 255.0f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
+// push_fill adds an opaque rectangle of colour `rgba` over box `b`: with its corners on pixel
+// edges it covers exactly the pixels a scissored glClear would, and drawn without blending it
+// writes the colour as glClear does (ImGui's white texel is exactly 1.0).
+void push_fill(const Box& b, uint32_t rgba) {
+  const ImVec2 uv = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  const ImU32 col = rgba | IM_COL32_A_MASK;
+  const float x0 = static_cast<float>(b.x0), y0 = static_cast<float>(b.y0), x1 = static_cast<float>(b.x1), y1 = static_cast<float>(b.y1);
+  const ImDrawVert tl{{x0, y0}, uv, col}, tr{{x1, y0}, uv, col}, br{{x1, y1}, uv, col}, bl{{x0, y1}, uv, col};
+  push_triangle(tl, tr, br, Box{}, g.font_texture);
+  push_triangle(tl, br, bl, Box{}, g.font_texture);
+}
+
+// queue_draws lists what the damage needs, bottom up. First the background and the panels
+// under every damage rectangle: one unblended draw. Then, rectangle by rectangle, each
+// command's triangles that reach it, in order, scissored to the command's clip rectangle and
+// the damage rectangle (the rectangles do not overlap, so a triangle that reaches two is
+// drawn once in each). Returns the number of vertices of the first draw (the fills).
+size_t queue_draws(const std::vector<Box>& damage, uint32_t clear, const std::vector<Panel>& panels) {
+  g.vertices.clear();
+  g.draws.clear();
+  for (const Box& d : damage) {
+    push_fill(d, clear);
+    for (const Panel& p : panels) {
+      const Box b = intersect(d, Box{p.x0, p.y0, p.x1, p.y1});
+      if (!b.empty()) push_fill(b, p.rgba);
+    }
+  }
+  const size_t fills = g.vertices.size();
+  std::vector<const ImDrawList*> drawn;   // lists that reached the damage
+  for (const Box& d : damage)
+    for (const Cmd& cmd : g.cmds) {
+      if (intersect(cmd.box, d).empty()) continue;
+      auto it = std::find(drawn.begin(), drawn.end(), cmd.list);
+      if (it == drawn.end()) {
+        drawn.push_back(cmd.list);
+        g.stats.by_list.push_back({cmd.list->_OwnerName ? cmd.list->_OwnerName : "?", 0});
+        it = drawn.end() - 1;
+      }
+      const size_t before = g.vertices.size();
+      const Box clip = intersect(cmd.clip, d);
+      const GLuint tex = texture_of(*cmd.cmd);
+      const ImDrawIdx* idx = cmd.list->IdxBuffer.Data + cmd.cmd->IdxOffset;
+      const ImDrawVert* vtx = cmd.list->VtxBuffer.Data + cmd.cmd->VtxOffset;
+      // A triangle off the rectangle would only be scissored away: it is not sent (on a CPU
+      // rasterizer a triangle costs its setup, drawn or not).
+      const Box* tri = g.tri_boxes.data() + cmd.first_tri;
+      for (unsigned i = 0; i + 2 < cmd.cmd->ElemCount; i += 3, ++tri)
+        if (!intersect(*tri, d).empty()) push_triangle(vtx[idx[i]], vtx[idx[i + 1]], vtx[idx[i + 2]], clip, tex);
+      g.stats.by_list[static_cast<size_t>(it - drawn.begin())].second += static_cast<int>((g.vertices.size() - before) / 3);
+    }
+  g.stats.lists_drawn = static_cast<int>(drawn.size());
+  return fills;
 }
 
 }  // namespace
@@ -317,10 +368,8 @@ bool init() {
   // One VAO whose layout never changes: ImDrawVert is {pos, uv, col} at fixed offsets.
   glGenVertexArrays(1, &g.vao);
   glGenBuffers(1, &g.vbo);
-  glGenBuffers(1, &g.ebo);
   glBindVertexArray(g.vao);
   glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);   // recorded in the VAO
   glEnableVertexAttribArray(0);
   glEnableVertexAttribArray(1);
   glEnableVertexAttribArray(2);
@@ -357,79 +406,78 @@ void upload_fonts() {
 void note_texture_changed() { ++g.texture_generation; }
 void invalidate() { g.fb_w = 0; }
 
-void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std::vector<Panel>& panels) {
+bool pending() { return g.pending; }
+
+void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std::vector<Panel>& panels,
+            const std::vector<Paced>& paced, double now_ms) {
   g.stats = {};
   if (!dd || fb_w <= 0 || fb_h <= 0 || g.program == 0) return;
   const Box canvas{0, 0, fb_w, fb_h};
-  std::vector<ListState> now;
-  now.reserve(static_cast<size_t>(dd->CmdListsCount));
-  for (const ImDrawList* list : dd->CmdLists)
-    if (list->IdxBuffer.Size > 0) now.push_back(describe(list, dd, canvas));
-  bool full = false;
-  const std::vector<Box> damage = find_damage(now, canvas, clear, panels, full);
-  g.lists = std::move(now);
-  g.panels = panels;
+  const bool full = fb_w != g.fb_w || fb_h != g.fb_h;
+  g.tile_cols = (fb_w + kTile - 1) / kTile;
+  g.tile_rows = (fb_h + kTile - 1) / kTile;
+  hash_tiles(dd, canvas, clear, panels);
+  const std::vector<double> drawn = hold(paced, canvas, now_ms, full);
+  const std::vector<Box> damage = full ? std::vector<Box>{canvas} : find_damage(canvas);
+  // The canvas now shows this frame's tiles where damage is redrawn, the last frame's under
+  // held damage.
+  if (full) g.tiles = g.tiles_now;
+  else for (const Box& d : damage) for_tiles(d, [](size_t t) { g.tiles[t] = g.tiles_now[t]; });
+  g.pending = false;
+  for (size_t t = 0; t < g.held.size(); ++t) g.pending |= g.held[t] && g.tiles[t] != g.tiles_now[t];
+  g.paced.clear();
+  for (size_t i = 0; i < paced.size(); ++i) {
+    const Box p{paced[i].x0, paced[i].y0, paced[i].x1, paced[i].y1};
+    bool redrawn = false;
+    for (const Box& d : damage) redrawn |= !intersect(d, p).empty();
+    g.paced.push_back({paced[i], redrawn ? now_ms : drawn[i]});
+  }
   g.fb_w = fb_w, g.fb_h = fb_h;
-  g.clear = clear;
   g.stats.full = full;
   if (damage.empty()) return;   // the canvas already shows this frame
 
-  // The lists that touch the damage, in order.
-  g.vertices.clear();
-  g.indices.clear();
-  g.draws.clear();
-  for (const ListState& st : g.lists) {
-    if (!touches(st.box, damage)) continue;
-    append_list(st, damage);
-    ++g.stats.lists_drawn;
-  }
+  const size_t fills = queue_draws(damage, clear, panels);
   for (const Box& d : damage) {
     g.stats.damaged_pixels += d.area();
     g.stats.damage.push_back({d.x0, d.y0, d.x1, d.y1});
   }
 
   glViewport(0, 0, fb_w, fb_h);
-  glEnable(GL_SCISSOR_TEST);
-  for (const Box& d : damage) {   // the background, as fill_panel describes it
-    scissor(d, fb_h);
-    clear_to(clear);
-    for (const Panel& p : panels) {
-      const Box b = intersect(d, Box{p.x0, p.y0, p.x1, p.y1});
-      if (b.empty()) continue;
-      scissor(b, fb_h);
-      clear_to(p.rgba);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glUseProgram(g.program);
+  const ImVec2 pos = dd->DisplayPos, size = dd->DisplaySize;
+  glUniform2f(g.scale, 2.0f / size.x, -2.0f / size.y);
+  glUniform2f(g.translate, -1.0f - pos.x * 2.0f / size.x, 1.0f + pos.y * 2.0f / size.y);
+  glBindVertexArray(g.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.vertices.size() * sizeof(ImDrawVert)), g.vertices.data(), GL_STREAM_DRAW);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, g.font_texture);
+  GLuint bound = g.font_texture;
+  glDisable(GL_BLEND);   // the fills replace what was there
+  glDisable(GL_SCISSOR_TEST);
+  bool scissored = false;
+  for (const Draw& dr : g.draws) {
+    if (static_cast<size_t>(dr.first) == fills) {   // ImGui's triangles blend
+      glEnable(GL_BLEND);
+      glBlendEquation(GL_FUNC_ADD);
+      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     }
-  }
-  if (!g.draws.empty()) {
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_STENCIL_TEST);
-    glUseProgram(g.program);
-    const ImVec2 pos = dd->DisplayPos, size = dd->DisplaySize;
-    glUniform2f(g.scale, 2.0f / size.x, -2.0f / size.y);
-    glUniform2f(g.translate, -1.0f - pos.x * 2.0f / size.x, 1.0f + pos.y * 2.0f / size.y);
-    glBindVertexArray(g.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.vertices.size() * sizeof(ImDrawVert)), g.vertices.data(), GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(g.indices.size() * sizeof(ImDrawIdx)), g.indices.data(), GL_STREAM_DRAW);
-    glActiveTexture(GL_TEXTURE0);
-    GLuint bound = 0;
-    for (const Box& d : damage)
-      for (const Draw& dr : g.draws) {
-        const Box b = intersect(dr.clip, d);
-        if (b.empty()) continue;
-        scissor(b, fb_h);
-        if (dr.texture != bound) {
-          glBindTexture(GL_TEXTURE_2D, dr.texture);
-          bound = dr.texture;
-        }
-        glDrawElements(GL_TRIANGLES, dr.count, GL_UNSIGNED_INT, reinterpret_cast<void*>(dr.first * sizeof(ImDrawIdx)));
-        ++g.stats.draw_calls;
-        g.stats.triangles_drawn += dr.count / 3;
-      }
+    if (dr.clip.empty() == scissored) {
+      scissored = !scissored;
+      if (scissored) glEnable(GL_SCISSOR_TEST);
+      else glDisable(GL_SCISSOR_TEST);
+    }
+    if (scissored) glScissor(dr.clip.x0, fb_h - dr.clip.y1, dr.clip.x1 - dr.clip.x0, dr.clip.y1 - dr.clip.y0);
+    if (dr.texture != bound) {
+      glBindTexture(GL_TEXTURE_2D, dr.texture);
+      bound = dr.texture;
+    }
+    glDrawArrays(GL_TRIANGLES, dr.first, dr.count);
+    ++g.stats.draw_calls;
+    g.stats.triangles_drawn += dr.count / 3;
   }
   glDisable(GL_SCISSOR_TEST);
 }

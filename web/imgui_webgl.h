@@ -10,41 +10,62 @@
 // needs each frame and reads nothing back.
 //
 // Damage: the canvas keeps its pixels between frames (preserveDrawingBuffer, see platform
-// Q12), and a frame redraws only the damaged part of it: the boxes of draw lists (windows,
-// popups) that changed, appeared or went away since the last frame. A list's box is the union
-// of its commands' clip rectangles, which bound every pixel it draws; "changed" compares a
-// hash of its commands, vertices and indices (and, for lists showing textures other than the
-// font atlas, a generation bumped whenever a texture's pixels change). Inside the damage the
-// frame is rebuilt from the bottom up exactly as a full redraw would: background clear, panel
-// clears, then every list that touches the damage, in order, scissored to it. Anything else
-// (the canvas resized, lists reordered, panels moved, the font atlas rebuilt) damages it all.
+// Q12), and a frame redraws only the tiles (16 × 16 framebuffer pixels) whose content
+// changed. A tile's pixels depend only on the background colour, the panels over it and, in
+// order, the triangles that reach it (vertices, clip rectangle, texture, and for textures
+// other than the font atlas a generation bumped whenever their pixels change); each frame
+// hashes these per tile, and a tile whose hash is last frame's is left alone. A number that
+// changes in a table damages the tiles of its glyphs, not the window around it. Damaged tiles
+// become a few rectangles (runs along a row, stacked; the two whose union wastes the least
+// merged past 16), and inside them the frame is rebuilt from the bottom up exactly as a full
+// redraw would: background, panels, then every triangle that reaches the rectangle, in order,
+// scissored to its command's clip rectangle and the damage rectangle. A resized canvas or a
+// rebuilt font atlas damages it all.
 //
-// Why: on a CPU rasterizer a glyph's two small textured triangles cost about a microsecond
-// each whatever their size, and the UI is mostly text that does not change while a run
-// animates the charts and the grid (the program, the explanations, the menu). With no damage
-// a frame issues no GL call at all and the browser composites nothing new.
+// Why: on a CPU rasterizer every triangle costs its setup, about a microsecond on
+// SwiftShader whatever its size (a blended pixel about 6 ns, a draw call or a scissored clear
+// 30 µs), and the UI is mostly text that does not change while a run animates the charts and
+// the grid (the program, the explanations, the menu). With no damage a frame issues no GL
+// call at all and the browser composites nothing new.
 //
-// Per redraw: the lists' vertices and indices go into one vertex and one index buffer (two
-// uploads; indices rebased onto the list's first vertex, ImDrawIdx is 32 bits in this build),
-// then one glDrawElements per draw command and damage rectangle.
+// Per redraw: one vertex buffer upload (three vertices per triangle, only the triangles that
+// reach the damage), one unblended draw of the backgrounds (opaque rectangles exactly on pixel
+// edges: they cover the pixels a scissored glClear would, without a clear per rectangle), then
+// one glDrawArrays per damage rectangle and command (fewer when neighbours share texture and
+// scissor).
+//
+// Pacing: a chart whose x axis follows the run changes every pixel of its plot every frame,
+// about 2000 triangles on the heap chart; drawn at most every 50 ms while nothing else asks
+// for it (the caller passes no paced rectangles while the reader is using the page), it costs
+// a third of that on average.
 //
 // State left behind: program, VAO, buffers and blend as set here, scissor test off.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "imgui.h"
 
 namespace webgl {
 
-// A rectangle cleared to one colour under everything ImGui draws (platform::fill_panel), in
+// A rectangle filled with one opaque colour under everything ImGui draws (platform::fill_panel), in
 // framebuffer pixels, y down; rgba in ImU32 layout.
 struct Panel {
   int x0, y0, x1, y1;
   uint32_t rgba;
   bool operator==(const Panel&) const = default;
+};
+
+// A rectangle whose damage may reach the screen up to interval_ms late (platform::pace), in
+// framebuffer pixels, y down.
+struct Paced {
+  int x0, y0, x1, y1;
+  double interval_ms;
+  bool operator==(const Paced&) const = default;
 };
 
 // init compiles the shader program and creates the buffers; false (and a message on stderr)
@@ -58,8 +79,14 @@ void note_texture_changed();
 // invalidate makes the next render redraw the whole canvas.
 void invalidate();
 // render brings the canvas (fb_w × fb_h) up to date with `dd` over a background of colour
-// `clear` (0xAABBGGRR) and `panels`.
-void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std::vector<Panel>& panels);
+// `clear` (0xAABBGGRR) and `panels`, except the damaged tiles that meet a `paced` rectangle
+// redrawn less than its interval before `now_ms`: those keep last frame's pixels until it is
+// due, and then all of its damage is redrawn at once (never half a chart).
+void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std::vector<Panel>& panels,
+            const std::vector<Paced>& paced, double now_ms);
+// pending says whether the canvas still differs from the last frame given to render (paced
+// damage held back): the caller must draw another frame soon.
+bool pending();
 
 // What the last render did.
 struct Stats {
@@ -69,6 +96,7 @@ struct Stats {
   double damaged_pixels = 0;  // area redrawn (0: the frame reused the canvas as it was)
   bool full = false;          // the whole canvas was redrawn
   std::vector<std::array<int, 4>> damage;   // the rectangles redrawn: x0, y0, x1, y1
+  std::vector<std::pair<std::string, int>> by_list;   // triangles redrawn per list, by its window's name
 };
 Stats last_frame_stats();
 

@@ -85,10 +85,17 @@ void share_wheel_with_host();
 // claim_wheel marks a rectangle (ImGui px) where a widget uses the wheel (zoom), this frame.
 void claim_wheel(float x0, float y0, float x1, float y1);
 // fill_panel paints an opaque rectangle (ImGui px, rgba in ImU32 layout) under everything
-// ImGui draws this frame, with a scissored glClear: a big flat background (the editor, a
-// chart, the grid) then costs software GL a fill instead of blended, textured triangles. Only
+// ImGui draws this frame, unblended, with the other backgrounds in one draw: a big flat
+// background (the editor, a chart, the grid) then costs software GL an opaque fill instead of
+// blended, textured triangles. Only
 // for the bottom-most background of a tiled window; ui::panel_fill clips it to the window.
 void fill_panel(float x0, float y0, float x1, float y1, uint32_t rgba);
+// pace marks a rectangle (ImGui px) this frame whose drawing may reach the screen up to
+// interval_ms late while the reader is not using the page: a chart whose axis follows a
+// running program changes every frame, and is redrawn at most every interval_ms instead (all
+// of it at once). Input turns pacing off for a moment (hover, drags and tooltips answer at
+// once); what is held back is drawn before the page goes idle.
+void pace(float x0, float y0, float x1, float y1, double interval_ms);
 // upload_image fills a texture with w×h RGBA pixels (row-major, ImU32 layout) sampled
 // nearest-neighbour, so one texel draws as one crisp block; *texture == 0 creates it. Returns
 // the ImTextureID for ImDrawList::AddImage. A grid of thousands of cells drawn this way costs

@@ -77,6 +77,7 @@ GLFWwindow* g_window = nullptr;
 float g_dpr = 1.0f;
 double g_css_w = 0, g_css_h = 0;
 int g_wake_frames = 4;          // frames still to draw after the last input
+constexpr double kInputPaceOffMs = 300;   // no pacing (platform::pace) this long after input
 bool g_busy = false;            // keep_running() was called this frame
 bool (*g_idle_work)(double) = nullptr;   // idle_work's function (Q13)
 bool g_paused = false;
@@ -95,6 +96,8 @@ bool g_touch_down = false;
 struct TouchEvent { int kind; float x, y; };   // 0 pos, 1 down, 2 up
 std::vector<TouchEvent> g_touch_queue;
 std::vector<webgl::Panel> g_panels;   // fill_panel, this frame
+std::vector<webgl::Paced> g_paced;    // pace, this frame
+double g_input_ms = 0;                // when input (or the page's API) last woke the loop
 struct Zone { float x0, y0, x1, y1; };                  // claim_wheel, last frame
 std::vector<Zone> g_wheel_zones, g_wheel_zones_next;
 bool g_text_focus = false;      // the hidden textarea has the focus (Q10)
@@ -430,7 +433,10 @@ void set_clipboard(void*, const char* t) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void gms_wake() { platform::request_frames(4); }
+EMSCRIPTEN_KEEPALIVE void gms_wake() {
+  g_input_ms = emscripten_get_now();
+  platform::request_frames(4);
+}
 
 EMSCRIPTEN_KEEPALIVE void gms_paste(const char* text) { g_clip = text ? text : ""; }
 
@@ -599,6 +605,7 @@ bool begin_frame() {
     g_wake_frames = std::max(g_wake_frames, 2);
   }
   g_panels.clear();
+  g_paced.clear();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   return true;
@@ -609,8 +616,12 @@ void end_frame() {
   ImGui::Render();
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(g_window, &fw, &fh);
-  // The windows' background (WindowBg is clear) under the panels, then ImGui's lists.
-  webgl::render(ImGui::GetDrawData(), fw, fh, IM_COL32(15, 17, 19, 255), g_panels);
+  // The windows' background (WindowBg is clear) under the panels, then ImGui's lists. No
+  // pacing for a moment after input: what the reader does shows at once.
+  const bool pacing = t_render - g_input_ms > kInputPaceOffMs;
+  webgl::render(ImGui::GetDrawData(), fw, fh, IM_COL32(15, 17, 19, 255), g_panels, pacing ? g_paced : std::vector<webgl::Paced>{},
+                t_render);
+  if (webgl::pending()) g_wake_frames = std::max(g_wake_frames, 1);   // held damage is drawn before idling
   ++g_frames;
   const double now = emscripten_get_now();
   if (g_frames == 1) js_first_frame(now);
@@ -693,6 +704,12 @@ void share_wheel_with_host() { js_share_wheel(); }
 
 void claim_wheel(float x0, float y0, float x1, float y1) {
   if (x1 > x0 && y1 > y0) g_wheel_zones_next.push_back({x0, y0, x1, y1});
+}
+
+void pace(float x0, float y0, float x1, float y1, double interval_ms) {
+  const webgl::Paced p{static_cast<int>(std::floor(x0)), static_cast<int>(std::floor(y0)), static_cast<int>(std::ceil(x1)),
+                       static_cast<int>(std::ceil(y1)), interval_ms};
+  if (p.x1 > p.x0 && p.y1 > p.y0) g_paced.push_back(p);
 }
 
 void fill_panel(float x0, float y0, float x1, float y1, uint32_t rgba) {
