@@ -265,16 +265,28 @@ std::vector<Box> find_damage(const Box& canvas) {
 }
 
 // hold returns, for each paced rectangle, when its damage was last redrawn, and marks the
-// tiles of those not due (g.held) unless `full`.
+// tiles of those that stay as they are (g.held) unless `full`: all but the damaged one due
+// for the longest (one paced rectangle a frame, so that several charts share out the frames).
 std::vector<double> hold(const std::vector<Paced>& paced, const Box& canvas, double now_ms, bool full) {
   g.held.assign(g.tiles_now.size(), 0);
   std::vector<double> drawn;
-  for (const Paced& p : paced) {
+  size_t next = paced.size();   // the one redrawn this frame
+  for (size_t i = 0; i < paced.size(); ++i) {
+    const Paced& p = paced[i];
     auto was = std::find_if(g.paced.begin(), g.paced.end(), [&](const Renderer::PacedState& s) { return s.rect == p; });
     drawn.push_back(was == g.paced.end() ? now_ms - p.interval_ms : was->drawn_ms);
-    if (!full && now_ms - drawn.back() < p.interval_ms)
-      for_tiles(intersect(Box{p.x0, p.y0, p.x1, p.y1}, canvas), [](size_t t) { g.held[t] = 1; });
+    if (full || now_ms - drawn[i] < p.interval_ms || (next < paced.size() && drawn[next] <= drawn[i])) continue;
+    bool damaged = false;
+    for_tiles(intersect(Box{p.x0, p.y0, p.x1, p.y1}, canvas), [&](size_t t) { damaged |= g.tiles_now[t] != g.tiles[t]; });
+    if (damaged) next = i;
   }
+  if (full) return drawn;
+  auto tiles_of = [&](size_t i, uint8_t v) {
+    for_tiles(intersect(Box{paced[i].x0, paced[i].y0, paced[i].x1, paced[i].y1}, canvas), [v](size_t t) { g.held[t] = v; });
+  };
+  for (size_t i = 0; i < paced.size(); ++i)
+    if (i != next) tiles_of(i, 1);
+  if (next < paced.size()) tiles_of(next, 0);   // a tile it shares with a neighbour is its own
   return drawn;
 }
 

@@ -37,7 +37,8 @@
 // Pacing: a chart whose x axis follows the run changes every pixel of its plot every frame,
 // about 2000 triangles on the heap chart; drawn at most every 50 ms while nothing else asks
 // for it (the caller passes no paced rectangles while the reader is using the page), it costs
-// a third of that on average.
+// a third of that on average, and the charts and the timeline take turns instead of landing
+// on the same frame.
 //
 // State left behind: program, VAO, buffers and blend as set here, scissor test off.
 #pragma once
@@ -81,7 +82,8 @@ void invalidate();
 // render brings the canvas (fb_w × fb_h) up to date with `dd` over a background of colour
 // `clear` (0xAABBGGRR) and `panels`, except the damaged tiles that meet a `paced` rectangle
 // redrawn less than its interval before `now_ms`: those keep last frame's pixels until it is
-// due, and then all of its damage is redrawn at once (never half a chart).
+// due, and then all of its damage is redrawn at once (never half a chart); of several due,
+// the one that waited longest, one a frame.
 void render(const ImDrawData* dd, int fb_w, int fb_h, uint32_t clear, const std::vector<Panel>& panels,
             const std::vector<Paced>& paced, double now_ms);
 // pending says whether the canvas still differs from the last frame given to render (paced

@@ -617,8 +617,11 @@ void end_frame() {
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(g_window, &fw, &fh);
   // The windows' background (WindowBg is clear) under the panels, then ImGui's lists. No
-  // pacing for a moment after input: what the reader does shows at once.
-  const bool pacing = t_render - g_input_ms > kInputPaceOffMs;
+  // pacing for a moment after input (what the reader does shows at once), nor under a popup
+  // or a tooltip (one that lies partly over a paced chart would be redrawn in two halves).
+  bool pacing = t_render - g_input_ms > kInputPaceOffMs;
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    pacing &= !(w->Active && (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup)));
   webgl::render(ImGui::GetDrawData(), fw, fh, IM_COL32(15, 17, 19, 255), g_panels, pacing ? g_paced : std::vector<webgl::Paced>{},
                 t_render);
   if (webgl::pending()) g_wake_frames = std::max(g_wake_frames, 1);   // held damage is drawn before idling

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "web/platform.h"
 #include "web/ui/palette.h"
 #include "web/ui/windows.h"
 #include "web/units/units.h"
@@ -28,10 +27,6 @@ std::string format_value(double v, int unit) {
 }
 
 namespace {
-
-// While a run animates, the x axis follows it and every pixel of the plot changes each frame:
-// a chart is redrawn at most this often then (platform::pace; 20 times a second).
-constexpr double kPaceMs = 50;
 
 // nice_step picks 1, 2 or 5 × 10^k so that range/step is about n.
 double nice_step(double range, int n) {
@@ -125,7 +120,7 @@ bool draw(const char* id, ImVec2 size, const std::vector<Series>& series, const 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float fs = ImGui::GetFontSize();
   ui::panel_fill(p0, ImVec2(p0.x + size.x, p0.y + size.y), palette::kChartBg);
-  platform::pace(p0.x, p0.y, p0.x + size.x, p0.y + size.y, kPaceMs);
+  ui::pace_plot(p0, ImVec2(p0.x + size.x, p0.y + size.y));
   // y range: the fitting series, and the others when they are not far above them
   double fit_max = 0, all_max = 0;
   for (const Series& s : series)

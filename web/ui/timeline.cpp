@@ -269,6 +269,7 @@ void timeline_content(app::App& a) {
   const float x0 = p0.x + fs * 0.5f, x1 = p0.x + size.x - fs * 0.5f;
   const float ymid = p0.y + fs * 1.0f;
   panel_fill(p0, ImVec2(p0.x + size.x, p0.y + size.y), palette::kChartBg);
+  pace_plot(p0, ImVec2(p0.x + size.x, p0.y + size.y));
   dl->AddLine(ImVec2(x0, ymid), ImVec2(x1, ymid), palette::kChartGrid, 2.0f);
   auto sx = [&](uint64_t op) {
     return x0 + static_cast<float>(static_cast<double>(std::min(op, end)) / static_cast<double>(end)) * (x1 - x0);

@@ -26,6 +26,13 @@ void panel_fill(ImVec2 a, ImVec2 b, ImU32 col) {
   platform::fill_panel(std::max(a.x, cmin.x), std::max(a.y, cmin.y), std::min(b.x, cmax.x), std::min(b.y, cmax.y), col);
 }
 
+void pace_plot(ImVec2 a, ImVec2 b) {
+  constexpr double kIntervalMs = 50;
+  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+  platform::pace(std::max(a.x, cmin.x), std::max(a.y, cmin.y), std::min(b.x, cmax.x), std::min(b.y, cmax.y), kIntervalMs);
+}
+
 void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
   if (ImGui::BeginItemTooltip()) {

@@ -85,6 +85,10 @@ void empty_state(const char* text);
 // (platform::fill_panel, clipped to the window's current clip rect); in a floating window
 // (one that moves over the tiles) an ordinary filled rectangle.
 void panel_fill(ImVec2 a, ImVec2 b, ImU32 col);
+// pace_plot marks [a, b), clipped to the window's current clip rect, as a plot whose x axis
+// follows the run: every pixel of it changes each frame while a run animates, so it is
+// redrawn 20 times a second then (platform::pace).
+void pace_plot(ImVec2 a, ImVec2 b);
 // help_marker draws a greyed "(?)" with a wrapped tooltip.
 void help_marker(const char* text);
 
