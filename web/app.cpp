@@ -30,6 +30,11 @@ constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory
 // 64 MB WASM heap budget (README, Performance).
 constexpr uint64_t kWebKeyframeBytes = 12ull << 20;
 constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
+// Replaying to the cursor is a wait: the reader looks at a still page for the answer, so a
+// frame may replay this long (a million ops of the 1M preset are ~45 ms of WASM). In the
+// pacer's ceiling instead (10 ms at 60 Hz) the replay took four to ten frames of a CPU
+// rasterizer's 30–50 ms each: seeks of 0.3–1.1 s (tests/web/browser/travel.test.mjs).
+constexpr double kSeekFrameMs = 60;
 
 uint64_t g_serial = 0;
 App* g_idle_app = nullptr;   // the app whose release matrix runs in idle periods
@@ -329,6 +334,9 @@ void set_cursor(App& a, uint64_t op) {
     a.timeline.resume = false;
     return;
   }
+  // A drag calls this every frame: the same place again, while the run stands there or
+  // replays to it, is no new seek (its time, last_seek_ms, runs from the first placement).
+  if (a.timeline.cursor == op && (s->ops() == op || (a.main.playing && a.main.target_op == op))) return;
   if (a.timeline.cursor == UINT64_MAX) a.timeline.resume = a.main.playing;
   a.timeline.cursor = op;
   a.timeline.seek_at = platform::now_ms();
@@ -1196,7 +1204,10 @@ void frame(App& a) {
 
   // Time slices: the main run first (and its replay to the cursor), then the compare variants, in a
   // budget the pacer sizes from how frames arrive (web/pacer/pacer.h).
-  a.pacer.on_frame(platform::frame_interval_ms());
+  // A frame that replayed to the cursor for longer than the pacer allows teaches it nothing
+  // (as an idle pause does not): the animation's budget stays what it was.
+  a.pacer.on_frame(a.timeline.long_frame ? 0.0 : platform::frame_interval_ms());
+  a.timeline.long_frame = false;
   const double budget = a.pacer.budget_ms();
   const double t0 = platform::now_ms();
   advance_limited(a.main, budget, ops_per_frame(a.controls.speed));
@@ -1207,10 +1218,13 @@ void frame(App& a) {
     set_cursor(a, c);
   }
   ui::quiz_watch(a);   // a question stops the run before its line prints
-  // Replaying to the cursor is a wait: it may use the pacer's ceiling (the page shows its
+  // Replaying to the cursor is a wait: it may take kSeekFrameMs (the page shows its
   // progress, not an animation).
   const bool seeking = a.timeline.cursor != UINT64_MAX && a.main.playing;
-  if (seeking) advance(a.main, std::max(1.0, a.pacer.ceiling_ms() - (platform::now_ms() - t0)));
+  if (seeking) {
+    advance(a.main, std::max(1.0, std::max(kSeekFrameMs, a.pacer.ceiling_ms()) - (platform::now_ms() - t0)));
+    a.timeline.long_frame = platform::now_ms() - t0 > a.pacer.ceiling_ms();
+  }
   if (a.timeline.cursor != UINT64_MAX && !a.main.playing && a.timeline.last_seek_ms < 0)
     a.timeline.last_seek_ms = platform::now_ms() - a.timeline.seek_at;
   const double probe_budget = a.main.playing ? budget : a.pacer.ceiling_ms();

@@ -87,6 +87,7 @@ struct TimelineState {
   int jump_kind = 0;              // EventKind the jump buttons and [ ] keys go to
   double seek_at = 0;             // when the cursor was last placed (ms)
   double last_seek_ms = -1;       // from placing the cursor to the run standing there
+  bool long_frame = false;        // the last frame replayed to the cursor past the pacer's ceiling
   // A PNG export waits for frames without the menu over the chart: the rectangle (a.rects
   // name) is read from the last frame drawn, `png_frames` frames after the choice.
   std::string png_rect, png_file;

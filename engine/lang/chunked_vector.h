@@ -8,10 +8,13 @@
 //
 // Invariants: size() ≤ capacity() = chunks · kChunk; element i lives in chunk i / kChunk.
 #include <algorithm>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
+
+#include "engine/maps/deferred_copy.h"
 
 namespace lang {
 
@@ -21,12 +24,16 @@ class ChunkedVector {
   ChunkedVector() = default;
   ChunkedVector(ChunkedVector&&) noexcept = default;
   ChunkedVector& operator=(ChunkedVector&&) noexcept = default;
-  // A copy (a keyframe of the run) holds the elements in use, in chunks of its own.
-  ChunkedVector(const ChunkedVector& o) : size_(o.size_) {
-    chunks_.reserve(o.chunks_.size());
-    for (size_t c = 0; c < o.chunks_.size(); ++c) {
-      chunks_.push_back(std::make_unique<T[]>(kChunk));
+  // A copy (a keyframe of the run) holds the elements in use, in chunks of its own. A
+  // keyframe's copy (maps::keyframe_copy()) is never grown: its last chunk holds only the
+  // elements in use (a run with a few objects would keep a 1 MB chunk per keyframe), and a
+  // copy of it (the keyframe restored) has whole chunks again.
+  ChunkedVector(const ChunkedVector& o) : size_(o.size_), last_used_only_(maps::keyframe_copy()) {
+    const size_t nchunks = last_used_only_ ? (size_ + kChunk - 1) / kChunk : o.chunks_.size();
+    chunks_.reserve(nchunks);
+    for (size_t c = 0; c < nchunks; ++c) {
       const size_t n = std::min(kChunk, size_ > c * kChunk ? size_ - c * kChunk : size_t{0});
+      chunks_.push_back(std::make_unique<T[]>(last_used_only_ ? n : kChunk));
       std::copy(o.chunks_[c].get(), o.chunks_[c].get() + n, chunks_[c].get());
     }
   }
@@ -37,8 +44,9 @@ class ChunkedVector {
   T& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
   const T& operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
   size_t size() const { return size_; }
-  size_t capacity() const { return chunks_.size() * kChunk; }
+  size_t capacity() const { return last_used_only_ ? size_ : chunks_.size() * kChunk; }
   T& emplace_back() {
+    assert(!last_used_only_);
     if (size_ == capacity()) chunks_.push_back(std::make_unique<T[]>(kChunk));
     T& slot = (*this)[size_++];
     slot = T{};
@@ -48,6 +56,7 @@ class ChunkedVector {
  private:
   std::vector<std::unique_ptr<T[]>> chunks_;
   size_t size_ = 0;
+  bool last_used_only_ = false;   // a keyframe's: its last chunk is size_ % kChunk long
 };
 
 }  // namespace lang

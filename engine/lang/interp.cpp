@@ -296,6 +296,11 @@ uint64_t Interpreter::memory() const {
                maps_.capacity() * sizeof(MapEnt) + iters_.capacity() * sizeof(IterEnt);
   for (const Store& s : stores_) b += s.dense.capacity() * 8 + s.sparse.size() * 32;
   for (const IterEnt& it : iters_) b += it.keys.capacity() * 4;
+  return b + map_memory();
+}
+
+uint64_t Interpreter::map_memory() const {
+  uint64_t b = 0;
   for (const MapEnt& m : maps_)
     if (m.map) b += m.map->simulator_bytes();
   return b;

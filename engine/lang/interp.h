@@ -133,6 +133,8 @@ class Interpreter {
   uint64_t pointed_bytes(const maps::Map* map) const;
   // memory estimates the bytes the simulator holds for this run (pools + map engines).
   uint64_t memory() const;
+  // map_memory: the part of memory() that its maps hold (Map::simulator_bytes).
+  uint64_t map_memory() const;
 
   // stop_with_limit ends the run as LimitExceeded (the host's own limits, e.g. output size).
   void stop_with_limit(const std::string& msg) { limit(msg); }

@@ -99,7 +99,7 @@ namespace {
 constexpr size_t kMapMin = size_t{1} << 20;
 constexpr size_t kHugePage = size_t{2} << 20;
 constexpr size_t kReserve = 16;
-void* map_zeroed(size_t bytes, size_t& mapping, bool huge = true) {
+void* map_zeroed(size_t bytes, size_t& mapping) {
   const size_t len = (bytes * kReserve + kHugePage - 1) & ~(kHugePage - 1);
   void* p = mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -109,20 +109,18 @@ void* map_zeroed(size_t bytes, size_t& mapping, bool huge = true) {
   if (aligned != a) munmap(p, aligned - a);
   munmap(reinterpret_cast<void*>(aligned + len), a + kHugePage - aligned);
   p = reinterpret_cast<void*>(aligned);
-  if (huge) madvise(p, len, MADV_HUGEPAGE);
+  madvise(p, len, MADV_HUGEPAGE);
   mapping = len;
   return p;
 }
 #endif
 
-// col_alloc returns bytes of zeros. huge: the pages may be huge pages (the live run's
-// columns); a keyframe's are not (a huge page fault may compact memory for tens of ms, in the
-// middle of a slice).
-void* col_alloc(size_t bytes, size_t& mapping, bool huge = true) {
+// col_alloc returns bytes of zeros. (A keyframe's columns are never mapped: packed, or
+// smaller than DeferredCopies::kMinDeferred.)
+void* col_alloc(size_t bytes, size_t& mapping) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-  if (bytes >= kMapMin) return map_zeroed(bytes, mapping, huge);
+  if (bytes >= kMapMin) return map_zeroed(bytes, mapping);
 #endif
-  (void)huge;
   mapping = 0;
   void* p = std::calloc(std::max<size_t>(bytes, 1), 1);
   if (p == nullptr) throw std::bad_alloc();
@@ -174,6 +172,7 @@ void* col_realloc(void* p, size_t old_bytes, size_t bytes, size_t& mapping) {
 template <class T>
 void ClassicMap::Col<T>::reset() {
   if (owned_ && p_ != nullptr) col_free(p_, mapping_);
+  packed_.reset();
   p_ = nullptr;
   n_ = cap_ = 0;
   owned_ = true;
@@ -189,6 +188,7 @@ ClassicMap::Col<T>& ClassicMap::Col<T>::operator=(Col&& o) noexcept {
     cap_ = o.cap_;
     owned_ = o.owned_;
     mapping_ = o.mapping_;
+    packed_ = std::move(o.packed_);
     o.p_ = nullptr;
     o.n_ = o.cap_ = 0;
     o.owned_ = true;
@@ -203,11 +203,15 @@ ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
     p_ = o.p_;
     return;
   }
-  if (o.cap_) {
-    p_ = static_cast<T*>(col_alloc(o.cap_ * sizeof(T), mapping_, !copies_deferred()));
-    cap_ = o.cap_;
-    copy_bytes(p_, o.p_, n_ * sizeof(T));   // a keyframe's: maybe later (deferred_copy.h)
+  if (!o.cap_) return;
+  cap_ = o.cap_;
+  if (DeferredCopies* later = o.packed_ ? nullptr : deferral_for(n_ * sizeof(T))) {
+    packed_ = later->pack(o.p_, n_, sizeof(T));   // a keyframe's: packed by the next slices
+    return;
   }
+  p_ = static_cast<T*>(col_alloc(cap_ * sizeof(T), mapping_));
+  if (o.packed_) o.packed_->unpack(p_);   // a keyframe restored
+  else if (n_) std::memcpy(p_, o.p_, n_ * sizeof(T));
 }
 
 template <class T>

@@ -67,6 +67,7 @@
 
 #include "engine/maps/copy_ptr.h"
 #include "engine/maps/map.h"
+#include "engine/maps/packed_array.h"
 
 namespace maps {
 
@@ -141,7 +142,9 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   // extends a column in place (realloc; mremap, no copy, for large ones) and oldbuckets
   // holds a view of it (not owned). On Linux, columns of 1 MiB and more are mapped
   // directly: their untouched pages cost nothing, and freeing them gives the memory back
-  // at once (freed malloc blocks would stay resident in the arena).
+  // at once (freed malloc blocks would stay resident in the arena). A keyframe's copy of a
+  // large column is packed (maps::PackedArray, packed by the slices that follow: see
+  // deferred_copy.h); a copy of that, when the keyframe is restored, is a plain column again.
   template <class T>
   class Col {
    public:
@@ -158,7 +161,8 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     const T& operator[](size_t i) const { return p_[i]; }
     const T* data() const { return p_; }
     size_t size() const { return n_; }
-    size_t bytes() const { return owned_ ? cap_ * sizeof(T) : 0; }   // what it holds (a view: 0)
+    // what it holds (a view: 0; packed: the packed bytes)
+    size_t bytes() const { return !owned_ ? 0 : packed_ ? packed_->bytes() : cap_ * sizeof(T); }
     void assign(size_t n, T v = T{});       // n values v
     void grow_to(size_t n);                 // exactly n values, the new ones unspecified
     void truncate(size_t n) { n_ = n; }     // keeps the capacity
@@ -173,6 +177,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     size_t n_ = 0, cap_ = 0;
     bool owned_ = true;
     size_t mapping_ = 0;                    // length of its mapping (0: malloc'd)
+    std::unique_ptr<PackedArray> packed_;   // a keyframe's: the n_ values packed (p_ null)
   };
 
   // Slots of a run of buckets, structure of arrays (slot = bucket · bucketCnt + i): a

@@ -1,24 +1,29 @@
 #pragma once
-// deferred_copy.h — a keyframe's large array copies, made later a piece at a time.
+// deferred_copy.h — a keyframe's large arrays, packed later a piece at a time.
 //
 // A keyframe (engine/sim/simulation.h, "Keyframes") is a value copy of the whole run. Most of
-// its bytes are the maps' slot arrays (ClassicMap's columns, SwissMap's slabs): 10 MB at the
-// end of the 1M preset, 3–5 ms of memcpy, more than a frame's 3 ms slice (issue 15). While a
-// CopyDeferral is active on this thread, copy_bytes() of a large array only allocates the
-// destination and notes (destination, source, bytes); the Simulation then copies the notes
-// a budget at a time while the program waits (it runs no op until the copy is complete, so
-// the sources do not change), as a GC cycle's marking does.
+// its bytes are the maps' slot arrays (ClassicMap's columns, SwissMap's slabs): 10–14 MB at
+// the end of the 1M preset, more than a frame's 3 ms slice to copy (issue 15), more than the
+// web's keyframe budget to keep. While a CopyDeferral is active on this thread, the copy of
+// a large array is a PackedArray (packed_array.h) that holds nothing yet, and a note
+// (packed array, source); the Simulation then packs the notes a budget at a time while the
+// program waits (it runs no op until the copy is complete, so the sources do not change), as
+// a GC cycle's marking does. Restoring a keyframe copies it again without a deferral: a
+// packed array is unpacked into a plain one.
 //
 //   take keyframe: CopyDeferral on ─ Heap, Interpreter, Map::clone ─ off  → notes
-//   each slice:    copy(bytes its budget allows)                           → notes shrink
+//   each slice:    copy(source bytes its budget allows, room)             → notes shrink
 //   done:          the keyframe is whole; the program runs on
 //
-// Invariants: a note's source stays unchanged and alive until the note is copied (the
-// owner finishes or drops the notes before the run moves on or is torn down); a keyframe
-// with notes left is never restored.
+// Invariants: a note's source stays unchanged and alive until the note is packed (the owner
+// finishes or drops the notes before the run moves on or is torn down); a keyframe with
+// notes left is never restored.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
+
+#include "engine/maps/packed_array.h"
 
 namespace maps {
 
@@ -27,29 +32,36 @@ class DeferredCopies {
   // Arrays smaller than this are copied at once (a note costs more than their memcpy).
   static constexpr size_t kMinDeferred = 16 << 10;
 
-  void add(void* dst, const void* src, size_t bytes) { notes_.push_back({static_cast<char*>(dst), static_cast<const char*>(src), bytes}); pending_ += bytes; }
-  // copy copies up to max_bytes of the notes (at least one piece) and returns the bytes copied.
-  uint64_t copy(uint64_t max_bytes);
+  // pack returns the packed copy of src's n values of elem_size bytes, empty until copy()
+  // packs it.
+  std::unique_ptr<PackedArray> pack(const void* src, size_t n, size_t elem_size);
+  // Copied: what one copy() did.
+  struct Copied {
+    uint64_t src = 0;    // source bytes packed
+    int64_t held = 0;    // change of the bytes the packed arrays hold (their pages)
+    bool no_room = false;   // stopped: the next page would be more than `room`
+  };
+  // copy packs up to max_bytes of the sources (at least one chunk), the packed arrays holding
+  // at most `room` bytes more.
+  Copied copy(uint64_t max_bytes, uint64_t room = UINT64_MAX);
   void copy_all() { copy(UINT64_MAX); }
   void drop() { notes_.clear(); pending_ = 0; }
   bool pending() const { return pending_ != 0; }
   uint64_t pending_bytes() const { return pending_; }
 
  private:
-  struct Note { char* dst; const char* src; size_t bytes; };
+  struct Note { PackedArray* dst; const void* src; };
   std::vector<Note> notes_;
   uint64_t pending_ = 0;
 };
 
-// copy_bytes is memcpy, or a note in the active deferral when bytes is large. Counts the
-// bytes it was asked to copy (copied_bytes()), so a keyframe's size is what its copies hold.
-void copy_bytes(void* dst, const void* src, size_t bytes);
-// copied_bytes: the bytes copy_bytes was given on this thread so far (a running total).
-uint64_t copied_bytes();
-// copies_deferred: a CopyDeferral is active (the copy being made is a keyframe).
-bool copies_deferred();
+// keyframe_copy: a CopyDeferral is active on this thread (the copy being made is a keyframe's).
+bool keyframe_copy();
+// deferral_for is the active deferral when an array of `bytes` is to be packed later (a
+// keyframe is being copied, and the array is large), else nullptr.
+DeferredCopies* deferral_for(size_t bytes);
 
-// CopyDeferral makes copy_bytes on this thread note its large copies in `into` while it lives.
+// CopyDeferral makes large copies on this thread notes in `into` while it lives.
 class CopyDeferral {
  public:
   explicit CopyDeferral(DeferredCopies& into);

@@ -185,10 +185,19 @@ class SwissMap::SlotPool {
     if (b.ind_elems) std::memset(b.ind_elems, 0, capacity * sizeof(uint32_t));
   }
 
-  uint64_t bytes() const { return bytes_; }
+  // bytes: the slabs (a keyframe's packed slabs: what their packed arrays hold).
+  uint64_t bytes() const {
+    uint64_t b = bytes_;
+    for (uint32_t c = 0; c < 8; c++)
+      for (const Slab& s : classes_[c].slabs)
+        for (const auto& p : s.packed)
+          if (p) b += p->bytes() - uint64_t(s.nblocks) * (uint64_t(8) << c) * p->elem_size();
+    return b;
+  }
 
   // A copy owns copies of the slabs (the blocks handed out so far); its free blocks point
-  // into them. Blocks the map holds are re-pointed with rebase().
+  // into them. Blocks the map holds are re-pointed with rebase(). A keyframe's copy of a
+  // large slab is packed (deferred_copy.h); a copy of that is a plain slab again.
   SlotPool(const SlotPool& o) : ind_keys_(o.ind_keys_), ind_elems_(o.ind_elems_), elems_(o.elems_), bytes_(o.bytes_) {
     for (uint32_t c = 0; c < 8; c++) {
       const uint64_t capacity = uint64_t(8) << c;
@@ -201,11 +210,13 @@ class SwissMap::SlotPool {
         t.nblocks = f.nblocks;
         t.next = f.next;
         const uint64_t n = uint64_t(f.nblocks) * capacity, used = uint64_t(f.next) * capacity;
-        t.ctrl = copy_array(f.ctrl, n, used);
-        t.keys = copy_array(f.keys, n, used);
-        t.elems = copy_array(f.elems, n, used);
-        t.ind_keys = copy_array(f.ind_keys, n, used);
-        t.ind_elems = copy_array(f.ind_elems, n, used);
+        // a keyframe's copy of a large slab: all its arrays packed (by the next slices)
+        DeferredCopies* later = f.packed[0] ? nullptr : deferral_for(used * sizeof(uint32_t));
+        t.ctrl = copy_array(f.ctrl, f.packed[0], n, used, later, t.packed[0]);
+        t.keys = copy_array(f.keys, f.packed[1], n, used, later, t.packed[1]);
+        t.elems = copy_array(f.elems, f.packed[2], n, used, later, t.packed[2]);
+        t.ind_keys = copy_array(f.ind_keys, f.packed[3], n, used, later, t.packed[3]);
+        t.ind_elems = copy_array(f.ind_elems, f.packed[4], n, used, later, t.packed[4]);
         to.slabs.push_back(std::move(t));
       }
       to.free = from.free;
@@ -214,9 +225,12 @@ class SwissMap::SlotPool {
   }
   SlotPool& operator=(const SlotPool&) = delete;
 
-  // rebase points b's arrays at this pool's slab (b.slab, b.off) of its capacity class.
+  // rebase points b's arrays at this pool's slab (b.slab, b.off) of its capacity class. A
+  // packed slab's blocks keep the pointers they had: a keyframe's are never read, only
+  // tested for null (which arrays the block has) when the keyframe is restored.
   void rebase(SlotBlock& b, uint32_t capacity) const {
     const Slab& s = classes_[class_of(capacity)].slabs[b.slab];
+    if (s.packed[0]) return;
     b.ctrl = s.ctrl.get() + b.off;
     b.keys = s.keys.get() + b.off;
     b.elems = b.elems && s.elems ? s.elems.get() + b.off : nullptr;
@@ -225,16 +239,28 @@ class SwissMap::SlotPool {
   }
 
  private:
+  // copy_array copies the first `used` of an array of n (the blocks handed out so far): from
+  // a packed one (a keyframe restored), or, with `later`, into `packed` (a keyframe's).
   template <class T>
-  static std::unique_ptr<T[]> copy_array(const std::unique_ptr<T[]>& from, uint64_t n, uint64_t used) {
-    if (!from) return nullptr;
+  static std::unique_ptr<T[]> copy_array(const std::unique_ptr<T[]>& from, const std::unique_ptr<PackedArray>& from_packed,
+                                         uint64_t n, uint64_t used, DeferredCopies* later,
+                                         std::unique_ptr<PackedArray>& packed) {
+    if (!from && !from_packed) return nullptr;
+    if (later) {
+      packed = later->pack(from.get(), used, sizeof(T));
+      return nullptr;
+    }
     std::unique_ptr<T[]> to(new T[n]);   // the blocks not handed out yet stay unwritten
-    copy_bytes(to.get(), from.get(), used * sizeof(T));   // a keyframe's: maybe later (deferred_copy.h)
+    if (from_packed) from_packed->unpack(to.get());
+    else std::memcpy(to.get(), from.get(), used * sizeof(T));
     return to;
   }
   struct Slab {
     std::unique_ptr<uint8_t[]> ctrl;
     std::unique_ptr<uint32_t[]> keys, elems, ind_keys, ind_elems;
+    // A keyframe's large slab: those five packed instead (the first next · capacity values;
+    // all or none).
+    std::unique_ptr<PackedArray> packed[5];
     uint32_t nblocks = 0, next = 0;
   };
   struct Class {

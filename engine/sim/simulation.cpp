@@ -109,12 +109,17 @@ uint64_t timeline_bytes(const Timeline& tl) {
 }
 
 constexpr size_t kMaxKeyframes = 24;           // past this the closest pair is thinned
+// The next keyframe is taken this fraction of the run's ops further (at least kf_every on):
+// a seek replays at most 1/(kKeyframeSpacing + 1) of the way to where it goes, when the
+// budget keeps them all.
+constexpr uint64_t kKeyframeSpacing = 3;
 constexpr uint64_t kFirstKeyframeOps = 1 << 17;
 // A keyframe's copy is charged to the slices as this many bytes per op of their budget: its
-// small parts at once, its large arrays a piece per slice while the program waits
-// (maps::DeferredCopies). An op of a map loop takes about as long as copying 64 bytes
-// (build/bench_slices --keyframes).
+// small parts at once (copied), its large arrays a piece per slice while the program waits
+// (packed: maps::DeferredCopies). An op of a map loop takes about as long as copying 64
+// bytes, or packing 8 (build/bench_slices --keyframes).
 constexpr uint64_t kKeyframeBytesPerOp = 64;
+constexpr uint64_t kPackedBytesPerOp = 8;
 
 struct Keyframe {
   uint64_t op = 0, bytes = 0;
@@ -122,6 +127,14 @@ struct Keyframe {
   std::unique_ptr<lang::Interpreter> vm;
   RunData data;
 };
+
+// state_bytes: what a copy of the run's state holds (each part's own accounting: a
+// keyframe's packed arrays as packed so far; keyframe_test compares it with what the copy
+// allocates).
+uint64_t state_bytes(const heap::Heap& heap, const lang::Interpreter& vm, const RunData& d) {
+  return sizeof(Keyframe) + sizeof(heap::Heap) + sizeof(lang::Interpreter) + heap.simulator_bytes() + vm.memory() +
+         timeline_bytes(d.tl) + d.out.capacity() + d.err.capacity() + d.event_counts.size() * 64;
+}
 }  // namespace
 
 struct Simulation::Impl : lang::Host, RunData {
@@ -136,8 +149,10 @@ struct Simulation::Impl : lang::Host, RunData {
   // Keyframes, in op order, all taken at the horizon; the horizon's record while the run is
   // behind it.
   std::vector<Keyframe> keyframes;
+  bool packing_near = false;      // kf_copies pack near's arrays (else the newest keyframe's)
   uint64_t kf_every = kFirstKeyframeOps, next_kf = kFirstKeyframeOps, kf_bytes = 0, kf_taken = 0, kf_dropped = 0;
-  // The newest keyframe's large arrays not copied yet (the program waits until they are).
+  // The newest keyframe's (or near's) large arrays not packed yet (the program waits until
+  // they are).
   maps::DeferredCopies kf_copies;
   // near: step_back's keyframe, taken behind the horizon a little before where it steps
   // (kNearAlign), so that a row of steps back each replay a few thousand ops from it rather
@@ -256,7 +271,7 @@ struct Simulation::Impl : lang::Host, RunData {
   }
 
   void start() {
-    kf_copies.copy_all();   // the live run is their source
+    pack(UINT64_MAX);   // the live run is their source
     leave_horizon();
     static_cast<RunData&>(*this) = RunData{};
     pointed_cache.clear();
@@ -299,6 +314,7 @@ struct Simulation::Impl : lang::Host, RunData {
   //-- keyframes ----------------------------------------------------------------------------
   void forget_keyframes() {
     kf_copies.drop();
+    packing_near = false;
     keyframes.clear();
     near = Keyframe{};
     every_event.clear();
@@ -334,27 +350,19 @@ struct Simulation::Impl : lang::Host, RunData {
     return opt.keyframe_budget_bytes && !behind && ops() >= next_kf && !heap->cycle_pending() && !kf_copies.pending() &&
            vm->status() == lang::VmStatus::Running && (keyframes.empty() || keyframes.back().op < ops());
   }
-  // copy_bytes: what a keyframe taken now holds (each part's own accounting; keyframe_test
-  // compares it with what the copy allocates).
-  uint64_t copy_bytes() const {
-    return sizeof(Keyframe) + sizeof(heap::Heap) + sizeof(lang::Interpreter) + heap->simulator_bytes() + vm->memory() +
-           timeline_bytes(tl) + out.capacity() + err.capacity() + event_counts.size() * 64;
-  }
   // take_keyframe copies the run and returns the bytes copied at once: its large arrays
-  // are noted in kf_copies, copied by the slices that follow (run()).
+  // are packed by the slices that follow (run(), pack()).
   uint64_t take_keyframe() {
-    // A copy that alone would be over the budget is not made (it would be dropped at once).
-    const uint64_t bytes = copy_bytes();
-    if (bytes > opt.keyframe_budget_bytes) {
-      next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
-      return 0;
-    }
-    // Room first, so that the keyframes never hold more than the budget (a WASM heap does
-    // not shrink: its peak is what counts). Over the budget (or the count) with the new one:
-    // drop the keyframe whose neighbours are closest, so the longest replay grows least; the
-    // spacing grows with the run. The new one is the newest and stays: it is the nearest to
-    // the live edge.
-    make_room(bytes, 0);
+    // Room first for what is copied at once (the state without its maps' arrays), so that the
+    // keyframes never hold more than the budget (a WASM heap does not shrink: its peak is
+    // what counts); pack() makes more as the packed arrays grow. Over the budget (or the
+    // count): the keyframe whose neighbours are closest goes, so the longest replay grows
+    // least; the spacing grows with the run. The new one is the newest and stays: it is the
+    // nearest to the live edge.
+    const uint64_t at_once = state_bytes(*heap, *vm, *this) - vm->map_memory();
+    next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / kKeyframeSpacing);
+    if (at_once > opt.keyframe_budget_bytes) return 0;   // it would be dropped at once
+    make_room(at_once, false);
     Keyframe k;
     k.op = ops();
     {
@@ -363,23 +371,59 @@ struct Simulation::Impl : lang::Host, RunData {
       k.vm = std::make_unique<lang::Interpreter>(*vm);
     }
     k.data = static_cast<const RunData&>(*this);
-    k.bytes = bytes;
-    kf_bytes += bytes;
+    k.bytes = state_bytes(*k.heap, *k.vm, k.data);
+    if (k.bytes > opt.keyframe_budget_bytes) {
+      kf_copies.drop();
+      return k.bytes;
+    }
+    make_room(k.bytes, false);
+    kf_bytes += k.bytes;
     ++kf_taken;
     keyframes.push_back(std::move(k));
-    // Geometric, then even: the next one a third of the way further (a seek replays at most
-    // a quarter of the way to where it goes), and at least kf_every ops on.
-    next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / 3);
-    return bytes - kf_copies.pending_bytes();
+    packing_near = false;
+    return keyframes.back().bytes;
   }
-  // make_room drops keyframes until one more of bytes fits the budget with `extra` bytes held
-  // besides (step_back's near) and the count allows it; the one to come goes at ops().
-  void make_room(uint64_t bytes, uint64_t extra) {
-    while (!keyframes.empty() &&
-           (kf_bytes + bytes + extra > opt.keyframe_budget_bytes || keyframes.size() + 1 > kMaxKeyframes)) {
+  // pack packs up to max_bytes of the newest keyframe's (or near's) arrays and returns the
+  // source bytes packed. As they grow, room is made: for the newest keyframe by dropping
+  // another one, and when none is left to drop (or for near, which never drops one) the
+  // copy being made is given up.
+  uint64_t pack(uint64_t max_bytes) {
+    uint64_t done = 0;
+    while (kf_copies.pending() && done < max_bytes) {
+      Keyframe& k = packing_near ? near : keyframes.back();
+      const uint64_t held = kf_bytes + (packing_near ? near.bytes : 0);
+      const maps::DeferredCopies::Copied c =
+          kf_copies.copy(max_bytes - done, opt.keyframe_budget_bytes - std::min(held, opt.keyframe_budget_bytes));
+      done += c.src;
+      k.bytes = uint64_t(int64_t(k.bytes) + c.held);
+      if (!packing_near) kf_bytes = uint64_t(int64_t(kf_bytes) + c.held);
+      if (!c.no_room) continue;
+      if (!packing_near) {
+        const size_t before = keyframes.size();
+        make_room(2 * maps::PackedArray::kPage, true);
+        if (keyframes.size() < before) continue;
+      }
+      kf_copies.drop();   // given up: too large for the budget
+      if (packing_near) {
+        near = Keyframe{};
+      } else {
+        kf_bytes -= keyframes.back().bytes;
+        keyframes.pop_back();
+        ++kf_dropped;
+      }
+    }
+    return done;
+  }
+  // make_room drops keyframes until `bytes` more fit the budget with them and the count
+  // allows one more; the newest stays when it is being packed (`keep_newest`: then `bytes`
+  // counts it already).
+  void make_room(uint64_t bytes, bool keep_newest) {
+    const size_t keep = keep_newest ? 1 : 0;
+    while (keyframes.size() > keep &&
+           (kf_bytes + bytes > opt.keyframe_budget_bytes || keyframes.size() + 1 - keep > kMaxKeyframes)) {
       size_t drop = 0;
       uint64_t best = UINT64_MAX;
-      for (size_t i = 0; i < keyframes.size(); ++i) {
+      for (size_t i = 0; i + keep < keyframes.size(); ++i) {
         const uint64_t prev = i ? keyframes[i - 1].op : 0;
         const uint64_t next = i + 1 < keyframes.size() ? keyframes[i + 1].op : ops();
         if (next - prev < best) best = next - prev, drop = i;
@@ -396,24 +440,31 @@ struct Simulation::Impl : lang::Host, RunData {
     if (near.vm && near.op <= op && (!k || near.op > k->op)) k = &near;
     return k;
   }
-  // take_near copies the run, standing behind its horizon at a state seek() reached, as near.
+  // take_near copies the run, standing behind its horizon at a state seek() reached, as
+  // near, packed at once; when it does not fit the budget with the keyframes it is not kept.
   void take_near() {
-    kf_copies.copy_all();
+    pack(UINT64_MAX);
     near = Keyframe{};
     near.op = ops();
     {
-      maps::CopyDeferral now(kf_copies);   // a keyframe's pages (classic_map.cpp col_alloc), copied below
+      maps::CopyDeferral packed(kf_copies);   // its large arrays, packed below
       near.heap = std::make_unique<heap::Heap>(*heap);
       near.vm = std::make_unique<lang::Interpreter>(*vm);
     }
-    kf_copies.copy_all();
     near.data = static_cast<const RunData&>(*this);
-    near.bytes = copy_bytes();
+    near.bytes = state_bytes(*near.heap, *near.vm, near.data);
+    packing_near = true;
+    if (kf_bytes + near.bytes > opt.keyframe_budget_bytes) {
+      kf_copies.drop();
+      near = Keyframe{};
+    }
+    pack(UINT64_MAX);
+    packing_near = false;
   }
   // restore puts the run in keyframe k's state, in place: the heap's and the maps' closures
   // name this Simulation's heap and interpreter, which keep their addresses.
   void restore(const Keyframe& k) {
-    kf_copies.copy_all();   // k may be the newest; the live run is the source of its copies
+    pack(UINT64_MAX);   // k may be the newest; the live run is the source of its copies
     leave_horizon();
     lang::Interpreter* v = vm.get();
     std::destroy_at(v);                         // removes the heap's hooks …
@@ -480,11 +531,11 @@ struct Simulation::Impl : lang::Host, RunData {
     uint64_t prints0 = vm->prints();
     while (budget > 0 && vm->status() == lang::VmStatus::Running) {
       if (kf_copies.pending()) {
-        // The program waits while the keyframe it just took is copied (the copies' sources).
-        if (!slice || stop_on_print) kf_copies.copy_all();
+        // The program waits while the keyframe it just took is packed (the copies' sources).
+        if (!slice || stop_on_print) pack(UINT64_MAX);
         else {
-          const uint64_t bytes = budget > UINT64_MAX / kKeyframeBytesPerOp ? UINT64_MAX : budget * kKeyframeBytesPerOp;
-          budget -= std::min(budget, std::max<uint64_t>(1, kf_copies.copy(bytes) / kKeyframeBytesPerOp));
+          const uint64_t bytes = budget > UINT64_MAX / kPackedBytesPerOp ? UINT64_MAX : budget * kPackedBytesPerOp;
+          budget -= std::min(budget, std::max<uint64_t>(1, pack(bytes) / kPackedBytesPerOp));
         }
         continue;
       }
@@ -678,8 +729,11 @@ RunState Simulation::step_back(StepMode mode) {
     // window that grows (a fused loop, far prints) replays from the first one.
     const uint64_t base = from / Impl::kNearAlign * Impl::kNearAlign;
     const Keyframe* k = s.keyframe_at_or_before(from);
-    // Within the budget with the keyframes (the WASM heap's peak; ~14 MB late in the 1M run).
-    if (!took_near && base > 0 && (!k || k->op < base) && s.kf_bytes + s.copy_bytes() <= s.opt.keyframe_budget_bytes) {
+    // Within the budget with the keyframes (the WASM heap's peak): packed, it holds about
+    // what the keyframe it replays from holds; unless twice that fits, it is not tried (a
+    // copy given up half packed costs a step back more than it saves).
+    if (!took_near && base > 0 && (!k || k->op < base) && s.opt.keyframe_budget_bytes &&
+        s.kf_bytes + 2 * (k ? k->bytes : 0) <= s.opt.keyframe_budget_bytes) {
       took_near = true;
       seek(base);
       if (s.ops() == base && s.state == RunState::Running) s.take_near();
@@ -711,6 +765,7 @@ KeyframeInfo Simulation::keyframes() const {
   k.near_bytes = impl_->near.vm ? impl_->near.bytes : 0;
   for (const Keyframe& f : impl_->keyframes) {
     k.ops.push_back(f.op);
+    k.sizes.push_back(f.bytes);
     k.largest = std::max(k.largest, f.bytes);
   }
   return k;

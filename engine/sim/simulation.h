@@ -27,9 +27,10 @@
 // field added to any of them is kept by keyframes without being listed anywhere. When the
 // keyframes outgrow the budget the older one whose removal leaves the shortest gap is dropped,
 // so they stay spread over the run (early ones are small, late ones hold the big maps); the
-// newest stays. A keyframe's large arrays (the maps' slots) are copied by the slices after
-// the one that takes it, while the program waits (maps::DeferredCopies): step(budget) keeps
-// its budget however big the maps are.
+// newest stays. A keyframe's large arrays (the maps' slots) are packed (maps::PackedArray: an
+// empty slot costs next to nothing) by the slices after the one that takes it, while the
+// program waits (maps::DeferredCopies): step(budget) keeps its budget however big the maps
+// are, and room is made as the packed arrays grow.
 // timeline() is the record at the current op; horizon_timeline() the run's record up to its
 // horizon (what a timeline view draws while the cursor is in the past).
 #include <cstdint>
@@ -71,6 +72,7 @@ struct KeyframeInfo {
   uint64_t copying = 0;                // the newest's bytes still to copy (the program waits)
   uint64_t near_bytes = 0;             // step_back's keyframe behind the horizon (0: none)
   std::vector<uint64_t> ops;           // where they are
+  std::vector<uint64_t> sizes;         // and what each holds
 };
 
 // Diagnostic is an error with its place in the program text.

@@ -98,7 +98,7 @@ void time_travel(sim::Simulation& s, std::vector<double>& keyframe_chunks, doubl
   std::printf("\nkeyframes: %zu kept (%.1f MB, largest %.1f MB), %llu taken, %llu dropped; at ops",
               k.count, double(k.bytes) / (1 << 20), double(k.largest) / (1 << 20), (unsigned long long)k.taken,
               (unsigned long long)k.dropped);
-  for (uint64_t op : k.ops) std::printf(" %llu", (unsigned long long)op);
+  for (size_t i = 0; i < k.ops.size(); ++i) std::printf(" %llu (%.1f MB)", (unsigned long long)k.ops[i], double(k.sizes[i]) / (1 << 20));
   std::printf("\n");
   if (!keyframe_chunks.empty())
     std::printf("step() calls that took or copied a keyframe: %zu, p50 %.2f ms, max %.2f ms (budget %.1f)\n", keyframe_chunks.size(),
@@ -111,8 +111,22 @@ void time_travel(sim::Simulation& s, std::vector<double>& keyframe_chunks, doubl
     s.seek(op);
     seeks.push_back(now_ms() - t);
   }
-  std::printf("seek to 20 ops in a shuffled order: p50 %.1f ms, max %.1f ms\n", percentile(seeks, 0.5),
-              *std::max_element(seeks.begin(), seeks.end()));
+  std::printf("seek to 20 ops in a shuffled order: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", percentile(seeks, 0.5),
+              percentile(seeks, 0.95), *std::max_element(seeks.begin(), seeks.end()));
+  // Across the run, each seek from the end (the cursor dragged back from the live edge): the
+  // keyframe it restores, the ops it replays, the time.
+  std::printf("seek from the end to:");
+  for (int pct = 5; pct < 100; pct += 10) {
+    const uint64_t op = end * uint64_t(pct) / 100;
+    s.seek(end);
+    uint64_t from = 0;
+    for (uint64_t f : k.ops)
+      if (f <= op) from = f;
+    const double t = now_ms();
+    s.seek(op);
+    std::printf(" %d%% %.1f ms (%.2fM ops replayed);", pct, now_ms() - t, double(op - from) / 1e6);
+  }
+  std::printf("\n");
   // Five steps back in a row (a reader holding the Left key): the first may copy step_back's
   // own keyframe near the cursor, the next ones replay from it.
   for (sim::StepMode m : {sim::StepMode::Statement, sim::StepMode::LoopIteration, sim::StepMode::NextPrint}) {
