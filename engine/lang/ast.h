@@ -94,7 +94,9 @@ struct Stmt {
     Empty, ExprS, Assign, Define, OpAssign, IncDec, VarDecl, ConstDecl, TypeDecl, Block, If,
     For, Range, Break, Continue, Return, Switch,
     Defer,   // lhs[0]: the call with each argument replaced by the hidden variable that holds
-             // it; rhs: the argument expressions, evaluated at the defer statement
+             // it; rhs: the argument expressions, evaluated at the defer statement; a
+             // function literal's call also has lhs[1], the call through the hidden variable
+             // "defer#N.f" that holds the literal as a value (a defer inside a loop)
     Go,      // lhs[0]: the call
     Send,    // lhs[0] <- rhs[0]
     Select,  // cases: comm (a Send, an ExprS/Define/Assign of a receive) or null (default)

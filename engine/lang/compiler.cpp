@@ -47,7 +47,7 @@ const char* op_name(uint8_t op) {
       "lset", "lref", "llen", "lcap", "append", "appends", "lslice", "aslice", "makemap",
       "mget", "mset", "mdel", "mlen", "mclear", "miter", "move2heap", "mclone", "mnext", "call", "ret", "bi", "use",
       "toiface", "assert", "calli", "callf", "msetloop", "mdelloop", "go", "makechan", "send", "recv",
-      "close", "chlen", "select"};
+      "close", "chlen", "select", "defer", "rundefers", "deferret"};
   static_assert(sizeof(names) / sizeof(names[0]) == OpCount, "op_name table matches enum Op");
   return op < OpCount ? names[op] : "?";
 }
@@ -437,14 +437,16 @@ bool Compiler::function(int fidx) {
       const Entity& e = bind_param(p.name, p.pos, st.fn->result_types[i], s, new_node());
       edges_.push_back(Edge{e.node, ret_nodes_[size_t(fidx)]});   // named results are returned
     }
+    box_named_results(fd.results);
   }
+  defers_begin(fd.body);
   save_slice_params(fd);
   push_scope();
   st.body_depth = scopes_.size();
   if (!stmts(fd.body)) return false;
   F->line = fd.end.line;
   stmt_flag_ = true;
-  if (st.fn->nresults == 0 && !run_defers()) return false;   // in the body's scope: the hidden arguments
+  if (st.fn->nresults == 0 && !run_defers()) return false;
   if (!pop_scope()) return false;
   if (st.fn->nresults == 0) {
     emit(OpRet, 0, 0);
@@ -452,6 +454,7 @@ bool Compiler::function(int fidx) {
     if (!terminating(fd.body)) return fail(fd.end, "missing return");
     emit(OpRet, 0, 0);
   }
+  defers_end();
   if (!pop_scope()) return false;
   if (bound) scopes_.pop_back();
   F = nullptr;

@@ -1078,7 +1078,7 @@ bool Compiler::args_exprs_special(const Expr& e, const std::string& full, std::v
 
 // ---------------------------------------------------------------- builtins
 V Compiler::builtin(const Expr& e, int id, bool stmt) {
-  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close"};
+  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover"};
   std::string name = names[id];
   if (e.has_ellipsis && id != UB_append) return bad(e.pos, "invalid use of ... with built-in " + name);
   auto nargs = [&](size_t lo, size_t hi) -> bool {
@@ -1281,6 +1281,12 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       if (!args_exprs(e, args)) { r.ok = false; return r; }
       std::vector<V*> ps{&args[0]};
       return bi_call(Builtin::Panic, ps, 0, true);
+    }
+    case UB_recover: {
+      // recover(): any; the VM answers the panic's value only in a deferred call (Interpreter::recover)
+      if (!nargs(0, 0)) { r.ok = false; return r; }
+      std::vector<V*> ps;
+      return bi_call(Builtin::Recover, ps, T.interface_({}), false);
     }
     case UB_print: case UB_println: {
       std::vector<V> args;

@@ -173,7 +173,13 @@ void Compiler::plan_literals(const std::vector<StmtP>& body, FnState& st) {
       for (const auto& b : body) stmt(b.get(), conv);
       blocks.pop_back();
     };
-    auto lit_body = [&](const Expr* e, bool conv) { block(e->lit->body, conv); };
+    int loops = 0;   // for/range statements around the statement walked, in its function
+    auto lit_body = [&](const Expr* e, bool conv) {
+      const int outer_loops = loops;
+      if (conv) loops = 0;   // a value's body is a function of its own
+      block(e->lit->body, conv);
+      loops = outer_loops;
+    };
     auto assigned_root = [&](const Expr* l) {
       while (l && (l->kind == Expr::Paren || l->kind == Expr::Selector || l->kind == Expr::Index)) l = l->x.get();
       if (l && l->kind == Expr::Ident) plan.assigned.insert(l->name);
@@ -217,9 +223,23 @@ void Compiler::plan_literals(const std::vector<StmtP>& body, FnState& st) {
       expr(e->z.get(), conv);
       for (const auto& a : e->args) expr(a.get(), conv);
     };
+    std::function<void(const Stmt*, bool)> stmt_in_loops;
     stmt = [&](const Stmt* s, bool conv) {
+      const bool loop = s && (s->kind == Stmt::For || s->kind == Stmt::Range);
+      loops += loop;
+      stmt_in_loops(s, conv);
+      loops -= loop;
+    };
+    stmt_in_loops = [&](const Stmt* s, bool conv) {
       if (!s) return;
       switch (s->kind) {
+        case Stmt::Defer:   // a literal deferred in a loop, or deferring itself, is a value (defer_stmt)
+          if (s->lhs.size() > 1 && (loops > 0 || body_has_defer(s->lhs[0]->x->lit->body))) {
+            lit_body(s->lhs[0]->x.get(), true);
+            for (const auto& e : s->rhs) expr(e.get(), conv);
+            return;
+          }
+          break;
         case Stmt::Define:
           if (s->lhs.size() == 1 && s->rhs.size() == 1 && s->rhs[0]->kind == Expr::FuncLitE && s->lhs[0]->kind == Expr::Ident) {
             const std::string& n = s->lhs[0]->name;
@@ -497,7 +517,9 @@ V Compiler::func_lit(const Expr& e) {
       const Entity& re = bind_param(p.name, p.pos, rs[i], s, new_node());
       edges_.push_back(Edge{re.node, ret_nodes_[size_t(fidx)]});
     }
+    box_named_results(lit.results);
   }
+  defers_begin(lit.body);
   precapture(lit, ctx);
   push_scope();
   st.body_depth = scopes_.size();
@@ -510,6 +532,7 @@ V Compiler::func_lit(const Expr& e) {
   if (ok) ok = pop_scope();
   if (ok && !rs.empty() && !terminating(lit.body)) ok = fail(lit.end, "missing return");
   if (ok) emit(OpRet, 0, 0);
+  if (ok) defers_end();
   if (ok) ok = pop_scope();
   if (!ok) { restore(); V v; v.ok = false; return v; }
   // the captures' loads, then on to the body

@@ -371,6 +371,7 @@ bool Compiler::lifted_function(int fidx) {
     box_var(it->second);
     emit(OpStore, it->second.box, value_slot);
   }
+  defers_begin(lit.body);
   push_scope();
   st.body_depth = scopes_.size();
   if (!stmts(lit.body)) return false;
@@ -379,6 +380,7 @@ bool Compiler::lifted_function(int fidx) {
   if (st.fn->nresults == 0 && !run_defers()) return false;
   if (!pop_scope()) return false;
   emit(OpRet, 0, 0);
+  defers_end();
   if (!pop_scope()) return false;
   F = nullptr;
   return true;

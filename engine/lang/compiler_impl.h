@@ -70,7 +70,7 @@ struct Entity {
 };
 
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
-                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close };
+                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover };
 
 struct Edge { int from, to; };
 
@@ -166,7 +166,9 @@ class Compiler {
     std::set<std::string> addr_names;   // names used as &name in the body
     std::map<std::string, int> assignments;   // names' definitions and assignments in the body
     std::vector<Expansion*> expansions;   // function literals being expanded (innermost last)
-    std::vector<const Stmt*> defers;      // defer statements compiled so far (run in reverse)
+    bool has_defers = false;              // the body has defer statements (defers_begin)
+    bool named_results = false;           // result_slots are named results (else hidden, for defers)
+    std::vector<int> result_boxes;        // per named result: its box (captured by reference), or -1
     size_t body_depth = 0;                // scopes_.size() in the function body's own block
     std::set<int> buffered_targets;       // escape nodes of variables an append buffers already
     int buffered_appends = 0;             // appends numbered for a stack buffer (flags bits 2–6)
@@ -357,6 +359,12 @@ class Compiler {
   bool switch_stmt(const Stmt& s);
   bool defer_stmt(const Stmt& s);
   bool run_defers();
+  bool has_defer(const Stmt* s) const;
+  bool body_has_defer(const std::vector<StmtP>& body) const;
+  void defers_begin(const std::vector<StmtP>& body);
+  void defers_end();
+  void box_named_results(const std::vector<Param>& results);
+  void emit_named_return();
   bool return_stmt(const Stmt& s);
   bool terminating(const std::vector<StmtP>& body);
   bool terminating(const Stmt& s);

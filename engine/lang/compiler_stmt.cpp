@@ -6,10 +6,13 @@
 // messages); walk/range.go (range over maps, slices, arrays, strings, integers, and
 // `for k := range m { delete(m, k) }` as one mapclear, which Go 1.19 does not do in an
 // inlined copy); loop variables per iteration from Go 1.22 (the loopvar change);
-// ssagen's open-coded defers (no allocation).
+// defer anywhere in a function (runtime/panic.go's records, run by the VM: interp_defer.cpp;
+// ssagen's open-coded defers allocate nothing, a defer in a loop a heap _defer record).
 //
-// Simplifications: defer only at a function body's top level; no labels, goto, select or
-// type switches; a panic does not run deferred calls.
+// Simplifications: no labels, goto or fallthrough; a defer inside a function literal that
+// is expanded where it is called (not compiled as a value) is refused; a deferred call's
+// function (the callee of `defer f(x)`, `defer mu.Unlock()`) is read when it runs, its
+// arguments at the statement (Go reads both at the statement).
 #include "engine/lang/compiler_impl.h"
 
 #include <set>
@@ -946,14 +949,44 @@ bool Compiler::switch_stmt(const Stmt& s) {
 }
 
 // ---------------------------------------------------------------- defer and return
-// defer_stmt: gc open-codes these defers (no allocation): the arguments are evaluated here
-// into hidden variables, and every exit compiled after this point runs the call. Only at a
-// function body's top level, so that each later exit has run the statement and the hidden
-// variables are in scope there.
+// defer_stmt: the arguments are evaluated here into hidden variables; OpDefer records their
+// values on the goroutine's defer list (runtime/panic.go deferproc), and the call itself is
+// compiled here as a thunk that the VM runs at the function's exits, or while a panic
+// unwinds, in this frame: names in the call (a literal's body, expanded in place) are this
+// function's variables, read when the call runs, as a closure's captures by reference are.
+// gc open-codes a defer outside loops (no allocation: ssagen's openDeferRecord) or puts its
+// record on the stack (deferprocStack); inside a loop each execution allocates a heap
+// _defer record (newdefer, from the deferpool) and gc's wrapper closure (order.go
+// wrapGoDefer: {F, args…}, escaping), and a deferred literal is a closure made at the
+// statement, one per iteration.
 bool Compiler::defer_stmt(const Stmt& s) {
-  if (!F->expansions.empty() || scopes_.size() != F->body_depth)
-    return fail(s.pos, "defer is supported by the playground only at the top level of a function body (not in a block, loop or function literal)");
-  const Expr& call = *s.lhs[0];
+  if (!F->expansions.empty())
+    return fail(s.pos, "defer inside a function literal that is called where it is written (or through a name it is bound to) is not supported by the playground; assign the literal to a variable used as a value, or call a named function");
+  const Expr& deferred = *s.lhs[0];
+  const bool in_loop = loop_depth() > 0;
+  const bool through_value = s.lhs.size() > 1 && (in_loop || body_has_defer(deferred.x->lit->body));
+  DeferSite site;
+  site.heap = in_loop;
+  site.line = s.pos.line;
+  auto hold = [&](const std::string& name, TypeId t, Pos p, V* v) {
+    declare_init(name, t, p, v);
+    Entity& en = scopes_.back()[name];
+    en.used = true;
+    site.slots.push_back(en.slot);
+    site.types.push_back(t);
+    if (in_loop && site.closure_bytes == 0) site.closure_bytes = 8;   // the wrapper's F
+    if (in_loop) site.closure_bytes += T.u(t).size;
+  };
+  if (through_value) {
+    V fv = expr(*deferred.x);
+    if (!fv.ok) return false;
+    if (in_loop) sink(fv.src);   // a closure per iteration, on the heap (the defer outlives the iteration)
+    declare_init(s.lhs[1]->x->name, fv.t, deferred.x->pos, &fv);
+    Entity& en = scopes_.back()[s.lhs[1]->x->name];
+    en.used = true;
+    site.slots.push_back(en.slot);
+    site.types.push_back(fv.t);
+  }
   for (size_t i = 0; i < s.rhs.size(); ++i) {
     V v = expr(*s.rhs[i]);
     if (!v.ok) return false;
@@ -962,23 +995,93 @@ bool Compiler::defer_stmt(const Stmt& s) {
     TypeId t = v.isconst ? T.default_type(v.t) : v.t;
     if (v.isconst && t != TypeTable::kUntypedNil && !convert_const(v, t, s.rhs[i]->pos, false)) return false;
     if (t == TypeTable::kUntypedNil) return fail(s.rhs[i]->pos, "use of untyped nil in a deferred call's arguments is not supported by the playground");
-    const std::string& name = call.args[i]->name;
-    declare_init(name, t, s.rhs[i]->pos, &v);
-    scopes_.back()[name].used = true;
+    if (in_loop) sink(v.src);   // held by the escaping wrapper closure
+    hold(deferred.args[i]->name, t, s.rhs[i]->pos, &v);
   }
-  F->defers.push_back(&s);
+  if (through_value) site.closure_bytes = 0;   // the literal's own closure is the record's fn
+  const int index = int(F->fn->defer_sites.size());
+  F->fn->defer_sites.push_back(site);
+  const int over = emit(OpDefer, index);
+  F->fn->defer_sites[size_t(index)].thunk = pc();
+  F->line = s.pos.line;
+  stmt_flag_ = true;
+  const size_t mark = temp_mark();
+  V v = call(through_value ? *s.lhs[1] : deferred, true);
+  if (!v.ok) return false;
+  temp_release(mark);
+  emit(OpDeferRet);
+  F->fn->code[size_t(over)].b = pc();
+  stmt_flag_ = true;
   return true;
 }
 
-// run_defers compiles the deferred calls, last first, at an exit of the function.
+// run_defers: at an exit of a function with defer statements, its deferred calls run
+// (runtime/panic.go deferreturn).
 bool Compiler::run_defers() {
-  for (size_t i = F->defers.size(); i-- > 0;) {
-    F->line = F->defers[i]->pos.line;
-    stmt_flag_ = true;
-    V v = call(*F->defers[i]->lhs[0], true);
-    if (!v.ok) return false;
-  }
+  if (F->has_defers) emit(OpRunDefers);
   return true;
+}
+
+// has_defer: a defer statement in the statement (not in the function literals inside it).
+bool Compiler::has_defer(const Stmt* s) const {
+  if (!s) return false;
+  if (s->kind == Stmt::Defer) return true;
+  bool found = false;
+  for_each_child(*s, [](const Expr*) {}, [&](const Stmt* b) { found = found || has_defer(b); });
+  return found;
+}
+
+bool Compiler::body_has_defer(const std::vector<StmtP>& body) const {
+  for (const auto& b : body)
+    if (has_defer(b.get())) return true;
+  return false;
+}
+
+// defers_begin, after a body's parameters and named results: a body with defer statements
+// returns through result slots of its own (the named results', else hidden ones, zeroed at
+// entry) so that its deferred calls run between the return's assignment and OpRet (and may
+// change named results), and a recovered panic returns what they hold.
+void Compiler::defers_begin(const std::vector<StmtP>& body) {
+  F->has_defers = body_has_defer(body);
+  F->named_results = !F->result_slots.empty();
+  if (!F->has_defers || F->named_results) return;
+  for (TypeId t : F->fn->result_types) {
+    const int slot = new_slot(t, "");
+    F->result_slots.push_back(slot);
+    emit(OpLoadK, slot, konst(0));
+  }
+}
+
+// box_named_results: a named result that a closure captures by reference (or whose
+// address is taken) lives in a box from entry, as a parameter does; its function copies it
+// back into the result slot at each return (emit_named_return).
+void Compiler::box_named_results(const std::vector<Param>& results) {
+  F->result_boxes.assign(F->result_slots.size(), -1);
+  for (size_t i = 0; i < results.size() && i < F->result_slots.size(); ++i) {
+    auto it = scopes_.back().find(results[i].name);
+    if (results[i].name == "_" || it == scopes_.back().end() || !F->addr_names.count(results[i].name) || T.is_aggregate(it->second.type)) continue;
+    box_var(it->second);
+    emit(OpStore, it->second.box, F->result_slots[i]);
+    F->result_boxes[i] = it->second.box;
+  }
+}
+
+// emit_named_return: OpRet of the result slots, the boxed named results' values first.
+void Compiler::emit_named_return() {
+  const int n = int(F->fn->result_types.size());
+  for (size_t i = 0; i < F->result_boxes.size(); ++i)
+    if (F->result_boxes[i] >= 0) emit(OpLoad, F->result_slots[i], F->result_boxes[i], 0, 0, uint16_t(F->fn->result_types[i]));
+  emit(OpRet, n ? F->result_slots[0] : 0, n);
+}
+
+// defers_end, after a body's last return: where a recovered panic resumes (the function
+// returns normally to its caller, runtime/panic.go recovery).
+void Compiler::defers_end() {
+  if (!F->has_defers) return;
+  stmt_flag_ = false;
+  F->fn->recover_pc = pc();
+  emit(OpRunDefers);
+  emit_named_return();
 }
 
 bool Compiler::return_stmt(const Stmt& s) {
@@ -986,10 +1089,9 @@ bool Compiler::return_stmt(const Stmt& s) {
   Function& fn = *F->fn;
   size_t n = fn.result_types.size();
   if (s.rhs.empty()) {
-    if (n == 0 || !F->result_slots.empty()) {
+    if (n == 0 || F->named_results) {
       if (!run_defers()) return false;
-      if (n == 0) emit(OpRet, 0, 0);
-      else emit(OpRet, F->result_slots[0], int(n));
+      emit_named_return();
       return true;
     }
     return fail(s.pos, "not enough return values\n\thave ()\n\twant " + T.name(T.tuple(fn.result_types)));
@@ -1008,7 +1110,15 @@ bool Compiler::return_stmt(const Stmt& s) {
     flow(vals[i].src, ret_nodes_[size_t(F->fidx)]);
     move_into(vals[i], base + int(i), fn.result_types[i]);
   }
-  if (!run_defers()) return false;
+  if (F->has_defers) {   // the results are assigned, then the deferred calls run (and may change them)
+    for (size_t i = 0; i < n; ++i) {
+      const bool boxed = i < F->result_boxes.size() && F->result_boxes[i] >= 0;
+      emit(boxed ? OpStore : OpMov, boxed ? F->result_boxes[i] : F->result_slots[i], base + int(i));
+    }
+    if (!run_defers()) return false;
+    emit_named_return();
+    return true;
+  }
   emit(OpRet, base, int(n));
   return true;
 }

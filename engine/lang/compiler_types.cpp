@@ -66,7 +66,7 @@ void Compiler::universe() {
   universe_["comparable"] = cmp;
   library_error_types();
   const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
-                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close"};
+                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover"};
   for (int i = 0; i < int(sizeof(bis) / sizeof(bis[0])); ++i) {
     Entity e;
     e.k = Entity::Builtin;

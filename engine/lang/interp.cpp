@@ -84,6 +84,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
       pooled_bufs_[item] = PooledBuffer{};
       free_pooled_.push_back(item);
     });
+    sched_deferpool_.clear();   // clearpools: the central defer pool (the P's stays)
     // after a cycle the goroutine resumes on the other P two times in five (sync_pool.h)
     if (splitmix64(sched_rng_) % 5 < 2) sync_pools_.resume_on(sync_pools_.p() ^ 1);
   });
@@ -319,6 +320,10 @@ bool Interpreter::call_function(int32_t fn, uint32_t base) {
   }
   size_t need = size_t(base) + size_t(callee.nslots) + 16;
   if (stack_.size() < need) stack_.resize(std::max(need, stack_.size() * 2), 0);
+  // a function with defers: its deferred calls may read any slot (liveness.cpp), so none
+  // holds a value left by an earlier frame
+  if (callee.recover_pc >= 0)
+    std::fill(stack_.begin() + base + callee.nparams, stack_.begin() + base + callee.nslots, Word{0});
   frames_.push_back(Frame{fn, base, 0});
   return true;
 }
@@ -997,6 +1002,31 @@ void Interpreter::exec(uint64_t stop) {
         RELOAD();
         pc = 0;
         continue;
+      }
+      // defer, panic, recover (interp_defer.cpp)
+      case OpDefer:
+        --ops_;
+        if (!defer_push(in.a, R)) goto out;
+        pc = in.b;
+        continue;
+      case OpRunDefers:
+        --ops_;
+        if (run_frame_defers(pc)) {
+          RELOAD();
+          pc = fr->pc;
+          continue;
+        }
+        break;
+      case OpDeferRet: {
+        --ops_;
+        const int32_t resume = fr->resume;
+        fr->resume = -1;
+        if (resume >= 0) {
+          pc = resume;
+          continue;
+        }
+        continue_panic();
+        goto out;
       }
       // goroutines and channels (sched.cpp)
       case OpGo:

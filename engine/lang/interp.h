@@ -45,6 +45,7 @@
 // come from their sync.Pool (sync_pool.h: which P the goroutine resumes on after a cycle is
 // the seed's choice); fmt calls a program's Error/String methods on its arguments (not on
 // values nested inside them).
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -309,6 +310,23 @@ class Interpreter {
   // [SECTION] builtins and the run loop
   bool builtin(const Instr& in, Word* R);
   void panic(const std::string& msg);
+
+  // [SECTION] defer, panic, recover (interp_defer.cpp)
+  heap::ObjId new_defer_record();
+  void free_defer_record(heap::ObjId d);
+  bool defer_push(int32_t index, const Word* R);
+  void start_deferred_call(int32_t resume);
+  bool run_frame_defers(int32_t pc);
+  Word runtime_error_value(const std::string& msg);
+  void start_panic(Word value, const std::string& text);
+  void continue_panic();
+  Word recover_value();
+  std::string panic_value_text(const PanicRec& p);
+  void die_of_panics();
+  void fatal_panic(const std::string& lines, bool segv, const std::string& trace = "");
+  void mark_defers(heap::Marker* m);
+  std::array<std::vector<heap::ObjId>, 2> deferpools_;   // each P's _defer records (runtime.p deferpool)
+  std::vector<heap::ObjId> sched_deferpool_;   // the central list (sched.deferpool), head last
   void emit_print(int stream, const std::string& out);
   void limit(const std::string& msg);
   bool heap_alloc_ok(uint64_t bytes);

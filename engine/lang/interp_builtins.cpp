@@ -168,18 +168,6 @@ void Interpreter::emit_print(int stream, const std::string& out) {
 }
 
 // [SECTION] panics and allocation
-void Interpreter::panic(const std::string& msg) {
-  if (status_ != VmStatus::Running) return;
-  std::string text = "panic: " + msg;
-  if (msg.find("nil pointer dereference") != std::string::npos)
-    text += "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
-  text += "\n\n" + traceback(cur_, true);
-  message_ = text;
-  exit_code_ = 2;
-  status_ = VmStatus::Panicked;
-  if (host_) host_->print(2, text);
-}
-
 void Interpreter::limit(const std::string& msg) {
   if (status_ != VmStatus::Running) return;
   message_ = msg;
@@ -303,29 +291,26 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return true;
     }
     case Builtin::Panic: {
+      // the value as an interface (convT*: box_args's allocation), its text at death
+      // (interp_defer.cpp panic_value_text)
       box_args(cs, a);
       if (status_ != VmStatus::Running) return false;
-      TypeId t = cs.arg_types[0];
-      Kind k = T.kind(t);
-      std::string v;
-      if (k == Kind::UntypedNil) {
-        v = "nil";
-      } else if (k == Kind::String) {
-        v = str(a[0]);
-      } else if (T.is_numeric(t) || k == Kind::Bool) {
-        fmt_value(v, t, a[0], 'v', false, false, 0, false);
-        if (!T[t].name.empty() && T[t].name.find('.') != std::string::npos) v = T.name(t) + "(" + v + ")";
-      } else {
-        // "(T) v", built with += (GCC 12's -Wrestrict misreads the chained + here)
-        std::string boxed = "(";
-        boxed += T.name(t);
-        boxed += ") ";
-        fmt_value(boxed, t, a[0], 'v', false, false, 0, true);
-        v = std::move(boxed);
+      const TypeId t = cs.arg_types[0];
+      Word v = a[0];
+      if (T.kind(t) == Kind::UntypedNil) v = 0;
+      else if (T.kind(t) != Kind::Interface) v = to_iface(t, T.is_aggregate(t) ? copy_obj(uint32_t(v)) : v, heap::kNil);
+      if (ret_floor_ != 0) {   // inside a builtin's nested call: no unwinding through it
+        PanicRec p;
+        p.value = v;
+        fatal_panic("panic: " + panic_value_text(p), false);
+        return false;
       }
-      panic(v);
+      start_panic(v, v == 0 ? "nil" : "");
       return false;
     }
+    case Builtin::Recover:
+      result(recover_value());
+      return true;
     case Builtin::RuntimeGC: case Builtin::FreeOSMemory:
       pinned_.clear();
       pinned_bigs_.clear();

@@ -215,6 +215,7 @@ void Interpreter::mark_roots(heap::Marker* m) {
     mark_frame(frames_[i], top, callee_base, m);
   }
   mark_goroutines(m);   // the other goroutines' stacks and closures (sched.cpp)
+  mark_defers(m);       // defer records, panics' values, the deferpools (interp_defer.cpp)
   for (auto& p : pinned_) mark_word(p.first, p.second, m);
   for (auto& p : nested_roots_) mark_word(p.first, p.second, m);
   if (m) {   // the library's buffers: those in the pools, those in use, the Logger's
@@ -484,7 +485,7 @@ uint32_t Interpreter::to_handle(TypeId t, Word w, bool for_lookup) {
   if (type_has_refs_[t]) {
     // an interface key's hash (runtime/alg.go interhash) panics on an unhashable dynamic type
     if (w && T.kind(t) == Kind::Interface && !T.comparable(objs_[uint32_t(w)].type))
-      panic("runtime error: hash of unhashable type " + T.name(objs_[uint32_t(w)].type));
+      fatal_panic("panic: runtime error: hash of unhashable type " + T.name(objs_[uint32_t(w)].type), false);   // inside a map operation: not recoverable here
     return uint32_t(w);
   }
   int64_t v = int64_t(w);
@@ -602,7 +603,7 @@ uint32_t Interpreter::clone_map(uint32_t src) {
   pinned_.push_back({mt, Word(idx)});
   const bool copied = d.map->clone_from(*s.map, copy(kt), copy(et));
   pinned_.pop_back();
-  if (!copied) panic("internal error: maps.Clone: the map model does not copy tables");
+  if (!copied) fatal_panic("panic: internal error: maps.Clone: the map model does not copy tables", false);
   return copied ? idx : 0;
 }
 

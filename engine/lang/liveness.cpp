@@ -19,11 +19,11 @@ namespace lang::detail {
 
 namespace {
 
-void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
+void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs, const std::vector<DeferSite>* fn_sites) {
   uses.clear();
   defs.clear();
   switch (in.op) {
-    case OpNop: case OpJmp: case OpGMat: break;
+    case OpNop: case OpJmp: case OpGMat: case OpRunDefers: case OpDeferRet: break;
     case OpLoadK: case OpGGet: case OpNew: defs.push_back(in.a); break;
     case OpGSet: uses.push_back(in.b); break;
     case OpMov: case OpAddI: case OpNeg: case OpBitNot: case OpNot: case OpConv: case OpFNeg:
@@ -93,6 +93,9 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs) {
       uses.push_back(in.b);
       break;
     case OpClose: uses.push_back(in.a); break;
+    case OpDefer:   // the record copies the hidden variables (the arguments)
+      for (int32_t s : fn_sites->at(size_t(in.a)).slots) uses.push_back(s);
+      break;
     case OpChLen: defs.push_back(in.a); uses.push_back(in.b); break;
     case OpSelect:
       defs.push_back(in.a);
@@ -119,8 +122,15 @@ namespace {
 
 // solve is the backward dataflow: live-in at pc = use[pc] ∪ (live-out(pc) \ def[pc]), until
 // nothing changes.
+//
+// A function with defers: its thunks and its recovery code run at its returns and wherever
+// it may panic, so every instruction flows into them too (what a deferred call reads stays
+// live; the VM zeroes such a frame at entry, so no slot is read before it is written).
 void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const std::vector<uint64_t>& def,
            std::vector<uint64_t>& live) {
+  std::vector<size_t> exits;
+  for (const DeferSite& d : fn.defer_sites) exits.push_back(size_t(d.thunk));
+  if (fn.recover_pc >= 0) exits.push_back(size_t(fn.recover_pc));
   const size_t n = fn.code.size();
   live.assign(n * size_t(W), 0);
   std::vector<uint64_t> out(static_cast<size_t>(W));
@@ -135,8 +145,11 @@ void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const st
         if (s >= n) return;
         for (int w = 0; w < W; ++w) out[size_t(w)] |= live[s * size_t(W) + size_t(w)];
       };
+      if (in.op != OpRet && in.op != OpDeferRet)
+        for (size_t e : exits) add_succ(e);
       switch (in.op) {
-        case OpRet: break;
+        case OpRet: case OpDeferRet: break;
+        case OpDefer: add_succ(size_t(in.b)); break;
         case OpJmp: add_succ(size_t(in.a)); break;
         case OpJt: case OpJf: case OpJLtS: case OpJGeS: add_succ(size_t(in.a)); add_succ(pc + 1); break;
         case OpMNext: case OpMClone: add_succ(size_t(in.d)); add_succ(pc + 1); break;
@@ -184,7 +197,7 @@ void liveness(Function& fn) {
   };
   for (size_t pc = 0; pc < n; ++pc) {
     const Instr& in = fn.code[pc];
-    operands(in, u, d);
+    operands(in, u, d, &fn.defer_sites);
     const bool len_only = in.op == OpLLen || in.op == OpLCap || in.op == OpSLen;
     for (int s : u) {
       setbit(use, pc, s);

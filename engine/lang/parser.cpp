@@ -591,7 +591,27 @@ class Parser {
           s->rhs.push_back(std::move(call->args[i]));
           call->args[i] = std::move(id);
         }
+        // a function literal deferred in a loop is a value made at the statement (one closure
+        // per iteration): lhs[1] calls it through the hidden variable prefix + "f"
+        ExprP through_value;
+        if (call->x->kind == Expr::FuncLitE) {
+          through_value = std::make_unique<Expr>();
+          through_value->kind = Expr::Call;
+          through_value->pos = call->pos;
+          through_value->x = std::make_unique<Expr>();
+          through_value->x->kind = Expr::Ident;
+          through_value->x->pos = call->x->pos;
+          through_value->x->name = prefix + "f";
+          for (const auto& a : call->args) {
+            auto id = std::make_unique<Expr>();
+            id->kind = Expr::Ident;
+            id->pos = a->pos;
+            id->name = a->name;
+            through_value->args.push_back(std::move(id));
+          }
+        }
         s->lhs.push_back(std::move(call));
+        if (through_value) s->lhs.push_back(std::move(through_value));
         out = std::move(s);
         return true;
       }

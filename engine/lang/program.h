@@ -23,7 +23,12 @@
 //   2. live[pc] lists only slots whose SlotCat is not None.
 //   3. A slot keeps one SlotCat for the whole function (temps are reused per category).
 //
-// Simplifications: no recover; a panic ends the run.
+// Defers (runtime/panic.go): `defer` compiles to OpDefer, which records the call's
+// arguments (a DeferSite's slots) on the goroutine's defer list, and a thunk: the call
+// itself, compiled in place after a jump around it and ended by OpDeferRet. OpRunDefers,
+// at every exit of a function with defers, runs this frame's records last first (each in
+// the frame itself, its arguments put back in their slots); a panic runs them frame by
+// frame and, recovered, resumes at the function's recover_pc (OpRunDefers; OpRet).
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -137,6 +142,13 @@ enum Op : uint8_t {
   OpChLen,    // R[a] = len(R[b]); flags bit0: cap
   OpSelect,   // R[a] = the chosen case of Program::selects[k] (-1: default); the cases'
               // channels and sent values in R[b .. b+2c)
+  // defer (runtime/panic.go deferproc, deferreturn; see "Defers" above)
+  // These three are not counted in Interpreter::ops() (gc's open-coded defers are a bit set
+  // and a few calls at the exits: the calls are counted, the bookkeeping is not).
+  OpDefer,      // push a record of Function::defer_sites[a] (its slots' values) on the defer
+                // list, goto b (past the thunk)
+  OpRunDefers,  // run the frame's next deferred call (back here when it returns); none: go on
+  OpDeferRet,   // end of a deferred call's thunk: back to OpRunDefers, or on with the panic
   OpCount
 };
 
@@ -177,6 +189,20 @@ enum class Builtin : uint16_t {
   // time's timers on the simulated clock (sched.h): After, Tick, NewTicker, NewTimer, and
   // (*Ticker/*Timer).Stop/Reset
   TimerAfter, TimerTick, NewTicker, NewTimer, TimerStop, TimerReset,
+  Recover,   // recover(): the panic's value (any) in a deferred call, else nil
+};
+
+// DeferSite is one defer statement: its thunk (the call, reading the hidden variables that
+// hold its arguments), those variables' slots and types (copied into the record at the
+// statement, put back before the thunk runs), and whether its _defer record is a heap one
+// (a defer inside a loop: newdefer) with gc's wrapper closure of closure_bytes.
+struct DeferSite {
+  int32_t thunk = -1;
+  std::vector<int32_t> slots;
+  std::vector<TypeId> types;
+  bool heap = false;
+  uint64_t closure_bytes = 0;
+  int line = 0;
 };
 
 // SelectCase is one communication of a select statement: the channel in R[b + 2i], the value
@@ -244,6 +270,8 @@ struct Function {
   // an SSA-able slice or string apart from its length: plive.go)
   std::vector<uint64_t> live_full;
   int line = 0, end_line = 0;
+  std::vector<DeferSite> defer_sites;
+  int32_t recover_pc = -1;               // a recovered panic resumes here (OpRunDefers; OpRet)
 };
 
 struct Global {

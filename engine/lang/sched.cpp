@@ -65,6 +65,8 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
   g.created_fn = frames_.back().fn;
   g.created_line = current_line();
   g.frames.clear();
+  g.defers.clear();
+  g.panics.clear();
   g.frames.push_back(Frame{fidx, 0, 0});
   g.stack.assign(std::max(size_t(fn.nslots), size_t(in.d) + 1) + 16, 0);
   std::copy(args, args + in.c, g.stack.begin());
@@ -338,7 +340,7 @@ void Interpreter::mark_goroutines(heap::Marker* m) {
 uint32_t Interpreter::make_chan(TypeId elem, int64_t cap) {
   const Type& et = T.u(elem);
   if (cap < 0 || (et.size && uint64_t(cap) > (uint64_t(1) << 40) / et.size)) {
-    panic("makechan: size out of range");
+    fatal_panic("panic: makechan: size out of range", false);   // the caller reads status_
     return 0;
   }
   const uint64_t mem = et.size * uint64_t(cap);

@@ -68,7 +68,33 @@ using Word = uint64_t;
 // Frame is one call of a goroutine's stack (interp.h).
 // stack_bufs: which of the function's buffered appends used their stack buffer in this
 // call (cmd/compile's per-call "used" flags; OpAppend flags bits 2–7).
-struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; };
+// resume: while the frame runs one of its deferred calls (a thunk), where OpDeferRet goes:
+// the OpRunDefers that started it, or kResumePanic (a panic's unwinding goes on).
+inline constexpr int32_t kResumePanic = -2;
+struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; int32_t resume = -1; };
+
+// DeferRec is one executed defer statement (runtime._defer): the frame it belongs to, its
+// site (Function::defer_sites), the values of the site's slots, and its heap records (a
+// defer in a loop: the _defer from newdefer, gc's wrapper closure).
+struct DeferRec {
+  uint32_t frame = 0;
+  int32_t site = 0;
+  std::vector<Word> words;
+  heap::ObjId record = heap::kNil, closure = heap::kNil;
+};
+
+// PanicRec is a panic in progress (runtime._panic): its value (an interface value), the
+// text a fatal panic prints, the traceback where it started, and the frame whose deferred
+// call it runs (recover() answers only there).
+struct PanicRec {
+  Word value = 0;
+  std::string text;
+  std::string trace;
+  uint32_t defer_frame = ~0u;
+  bool recovered = false;
+  bool segv = false;                    // a nil dereference: the fatal message's signal line
+  bool shown_as_repanic = false;        // printing: "[recovered, repanicked]" (Go 1.25+)
+};
 
 enum class GStatus : uint8_t { Runnable, Running, Waiting, Dead };
 
@@ -89,6 +115,8 @@ struct Goroutine {
   uint32_t sudogs = 0;                  // sudogs it holds while parked (a select: one a case)
   int created_line = 0;                 // where the go statement was ("created by")
   int32_t created_fn = -1;
+  std::vector<DeferRec> defers;         // executed defer statements, last on top (g._defer)
+  std::vector<PanicRec> panics;         // panics in progress, newest last (g._panic)
 };
 
 struct Waiter {

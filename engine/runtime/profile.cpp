@@ -132,6 +132,7 @@ Profile go122() {
   p.changes = "8-byte malloc header on pointerful objects > 512 B (no heap bitmap in GCSys); loop variables per iteration; maps double at 6.5 a bucket again";
   p.library.sort_boxes_slice = false;
   p.malloc_header = true;
+  p.defer_record_bytes = 48;
   p.max_small_size = 32760;
   // runtime/map.go: loadFactorNum = loadFactorDen * bucketCnt * 13 / 16 = 13 again.
   p.classic.load_factor_num = 13;
@@ -237,6 +238,7 @@ Profile go125() {
   p.toolchain = "go1.25.12";
   p.changes = "tombstones pruned before a table grows; maps.Clone copies every table; clear(m) drops an emptied map's tombstones; a first append to a local slice uses a 32-byte stack buffer";
   p.library.numerror_error_quotes_apart = false;
+  p.library.panic_marks_repanicked = true;
   p.swiss.prune_tombstones = true;
   p.swiss.clone_copies_tables = true;
   p.swiss.clear_drops_tombstones = true;
