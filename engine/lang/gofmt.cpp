@@ -225,6 +225,13 @@ bool Interpreter::stringer_text(TypeId t, Word w, std::string& out) const {
   return true;
 }
 
+// func_address: the code address fmt prints for a func value (its function's entry, the
+// same for every closure of one literal): a made-up text-segment address per function, as
+// real addresses differ from build to build.
+std::string Interpreter::func_address(Word w) const {
+  return "0x" + utoa_base(0x47e000ull + obj_get(uint32_t(w), 0) * 0x60, 16, false);
+}
+
 void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
   (void)sharp;
   if (depth > 20) { out += "..."; return; }
@@ -356,6 +363,10 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
       out += '}';
       return;
     }
+    case Kind::Func:   // fmt prints a func's code pointer (reflect.Value.Pointer), nil as <nil>
+      if (w == 0) out += "<nil>";
+      else out += func_address(w);
+      return;
     default: out += "?"; return;
   }
 }
@@ -536,6 +547,7 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
         break;
       case 'p':
         if (k == Kind::Pointer || k == Kind::Map || k == Kind::Slice) s = "0xc" + utoa_base(0x10000000ull + uint64_t(w) * 16, 16, false);
+        else if (k == Kind::Func) s = w ? func_address(w) : "0x0";
         else bad = true;
         break;
       case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':

@@ -205,6 +205,7 @@ class Interpreter {
   std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
   void box_args(const CallSite& cs, const Word* args);
+  std::string func_address(Word w) const;
   // Byte buffers the library keeps in sync.Pools (sync_pool.h): fmt's printers (fmt/print.go
   // newPrinter, (*pp).free: the *pp and its buffer) and, from Go 1.21, log's buffers
   // (log/log.go getBuffer/putBuffer: a *[]byte and its array); up to Go 1.20 the standard

@@ -4,6 +4,8 @@
 // 1.19, 1.22 and 1.27: tests/oracle/programs/func_values.go).
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "tests/lang/lang_test_util.h"
 
 namespace {
@@ -143,6 +145,18 @@ TEST(CryptoRand, ReadFillsFromTheSeedWithGosAllocations) {
   EXPECT_NE(r2.out, r1.out);
   auto r24 = run(src, go("1.24"));
   EXPECT_EQ(r24.out.substr(0, r24.out.find('\n')), "16 <nil> 4 true");   // b (printed: it escapes) and the first call's 3
+}
+
+TEST(FuncValues, FmtPrintsAFuncsCodeAddressAndType) {
+  // real Go 1.24: "func(int) int true 0x493460 0x493460 <nil> 0x0" (the address is the
+  // function's entry: the same for two values of one function, another build another one)
+  const std::string src =
+      "package main\n\nimport \"fmt\"\n\nfunc sq(x int) int { return x * x }\n\n"
+      "func main() {\n\tvar f func(int) int = sq\n\tg := sq\n\tvar none func()\n"
+      "\tfmt.Printf(\"%T %v %v %p %v %p\\n\", f, f != nil, f, g, none, none)\n}\n";
+  auto r = run(src, go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_TRUE(std::regex_match(r.out, std::regex("func\\(int\\) int true (0x[0-9a-f]+) \\1 <nil> 0x0\n"))) << r.out;
 }
 
 }  // namespace
