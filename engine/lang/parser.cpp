@@ -528,6 +528,58 @@ class Parser {
     return true;
   }
 
+  // package_call: call is pkg.F(…) of an imported package (a local of the same name still
+  // shadows it: the compiler then reports what it is).
+  bool package_call(const Expr& call) const {
+    if (call.kind != Expr::Call || call.has_ellipsis || call.x->kind != Expr::Selector || call.x->x->kind != Expr::Ident) return false;
+    for (const Import& im : file_.imports)
+      if (im.name == call.x->x->name) return true;
+    return false;
+  }
+
+  // go_package_call: `go fmt.Println(a, b)` as gc's wrapper does it (walk/order.go
+  // wrapGoDefer): the arguments evaluated here into hidden variables, the call run by a new
+  // goroutine — `{ go#N.0 := a; go#N.1 := b; go func() { fmt.Println(go#N.0, go#N.1) }() }`
+  // (constants stay in the call).
+  StmtP go_package_call(Pos p, ExprP call) {
+    auto block = mk(Stmt::Block, p);
+    const std::string prefix = "go#" + std::to_string(++gos_) + ".";
+    for (size_t i = 0; i < call->args.size(); ++i) {
+      const Expr::Kind k = call->args[i]->kind;
+      if (k == Expr::IntLit || k == Expr::FloatLit || k == Expr::StringLit || k == Expr::CharLit) continue;
+      auto id = std::make_unique<Expr>();
+      id->kind = Expr::Ident;
+      id->pos = call->args[i]->pos;
+      id->name = prefix + std::to_string(i);
+      auto def = mk(Stmt::Define, call->args[i]->pos);
+      auto lhs = std::make_unique<Expr>();
+      lhs->kind = Expr::Ident;
+      lhs->pos = id->pos;
+      lhs->name = id->name;
+      def->lhs.push_back(std::move(lhs));
+      def->rhs.push_back(std::move(call->args[i]));
+      call->args[i] = std::move(id);
+      block->body.push_back(std::move(def));
+    }
+    auto lit = std::make_shared<FuncLit>();
+    lit->pos = lit->end = p;
+    auto body = mk(Stmt::ExprS, call->pos);
+    body->lhs.push_back(std::move(call));
+    lit->body.push_back(std::move(body));
+    auto fn = std::make_unique<Expr>();
+    fn->kind = Expr::FuncLitE;
+    fn->pos = p;
+    fn->lit = std::move(lit);
+    auto go_call = std::make_unique<Expr>();
+    go_call->kind = Expr::Call;
+    go_call->pos = p;
+    go_call->x = std::move(fn);
+    auto go = mk(Stmt::Go, p);
+    go->lhs.push_back(std::move(go_call));
+    block->body.push_back(std::move(go));
+    return block;
+  }
+
   StmtP mk(Stmt::Kind k, Pos p) {
     auto s = std::make_unique<Stmt>();
     s->kind = k;
@@ -570,6 +622,10 @@ class Parser {
         auto s = mk(Stmt::Go, p);
         ExprP call;
         if (!call_operand("go", call)) return false;
+        if (package_call(*call)) {
+          out = go_package_call(p, std::move(call));
+          return true;
+        }
         s->lhs.push_back(std::move(call));
         out = std::move(s);
         return true;
@@ -1282,6 +1338,7 @@ class Parser {
   int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
   int depth_ = 0;
   int defers_ = 0;    // defer statements so far: names their hidden argument variables
+  int gos_ = 0;       // go statements of package functions so far (go_package_call)
   bool failed_ = false;
 };
 

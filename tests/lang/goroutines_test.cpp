@@ -99,4 +99,16 @@ TEST(Goroutines, RWMutexReadersAndWriter) {
   EXPECT_EQ(r.out, "4\n");
 }
 
+TEST(Goroutines, GoOfAPackageFunctionEvaluatesItsArgumentsAtTheStatement) {
+  // gc's wrapper (order.go wrapGoDefer) takes s and n at the go statement; real Go 1.19 and
+  // 1.24 print the same lines
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\ts := \"hello\"\n\tn := 300\n"
+      "\tgo fmt.Println(s, n, \"x\")\n\tn = 1\n\ttime.Sleep(10 * time.Millisecond)\n\tgo fmt.Printf(\"%s %d\\n\", s, n+1)\n"
+      "\ttime.Sleep(10 * time.Millisecond)\n}\n";
+  auto r = run(src, go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "hello 300 x\nhello 2\n");
+}
+
 }  // namespace
