@@ -1228,16 +1228,19 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
         bool bytes_from_string = T.kind(et) == Kind::Uint8 && (T.kind(o.t) == Kind::String || T.kind(o.t) == Kind::UntypedString);
         if (!bytes_from_string && !assignable(o, s.t, e.args[1]->pos, "append")) { r.ok = false; return r; }
         int os = materialize(o, bytes_from_string ? TypeTable::kString : s.t);
-        // the elements are copied: o's array escapes with what its elements point to, so
-        // only elements holding pointers are followed (the graph has no levels of
-        // indirection: a []string spread still takes its array along)
-        if (T[et].ptrs) sink(o.src);
+        // escape/call.go OAPPEND: the elements are copied, what they point to escapes
+        // ("appended slice..."), and so does what the appendee's may be moved to a new array
+        if (T[et].ptrs) {
+          sink(contents_of(o.src));
+          sink(contents_of(s.src));
+        }
         r.slot = temp(s.t);
         emit(OpAppendS, r.slot, s.slot, os, 0, uint16_t(et), bytes_from_string ? 1 : 0);
         return r;
       }
       size_t n = e.args.size() - 1;
       if (n == 0) return s;
+      if (T[et].ptrs) sink(contents_of(s.src));   // escape/call.go: "appendee slice"
       std::vector<TypeId> ts(n, et);
       int base = fresh_slots(ts);
       for (size_t i = 0; i < n; ++i) {
@@ -1342,6 +1345,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       if (!from_string && (T.kind(args[1].t) != Kind::Slice || T.u(args[1].t).elem != et))
         return bad(e.args[1]->pos, "invalid argument: arguments to copy " + describe(args[0]) + " and " + describe(args[1]) + " have different element types");
       if (T.is_aggregate(et)) return bad(e.pos, "copy of slices of structs or arrays is not supported by the playground");
+      if (!from_string && T[et].ptrs) sink(contents_of(args[1].src));   // escape/call.go: "copied slice"
       std::vector<V*> ps{&args[0], &args[1]};
       return bi_call(Builtin::Copy, ps, TypeTable::kInt, false);
     }

@@ -389,6 +389,7 @@ V Compiler::deref(const V& x, Pos pos) {
   V r;
   r.t = pt;
   r.slot = temp(pt);
+  if (T[pt].ptrs) r.src = contents_of(x.src);
   emit(OpLoad, r.slot, x.slot, 0, 0, uint16_t(pt));
   return r;
 }
@@ -465,9 +466,9 @@ V Compiler::selector(const Expr& e) {
     V r;
     r.t = ft;
     r.slot = temp(ft);
-    // a field read through a pointer comes from the heap; a pointer-free field carries
-    // nothing that could escape
-    if (!ptr && T[ft].ptrs) r.src = x.src;
+    // a field read through a pointer is the pointer's contents; a pointer-free field
+    // carries nothing that could escape
+    if (T[ft].ptrs) r.src = ptr ? contents_of(x.src) : x.src;
     emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
     return r;
   }
@@ -545,12 +546,13 @@ V Compiler::index(const Expr& e) {
     case Kind::Slice:
       r.t = T.u(t).elem;
       r.slot = temp(r.t);
+      if (T[r.t].ptrs) r.src = contents_of(x.src);
       emit(OpLGet, r.slot, materialize(x, t), is);
       return r;
     case Kind::Array:
       r.t = T.u(t).elem;
       r.slot = temp(r.t);
-      if (!ptr && T[r.t].ptrs) r.src = x.src;
+      if (T[r.t].ptrs) r.src = ptr ? contents_of(x.src) : x.src;
       emit(OpAGet, r.slot, x.slot, is, int32_t(T.u(t).len), 0, ptr ? 1 : 0);
       return r;
     default:
@@ -658,7 +660,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
         V v = element(*ve, ty.fields[fi].type);
         if (!v.ok) return v;
         int vs = owned(v, ty.fields[fi].type);
-        if (addr) flow(v.src, node); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
+        if (addr) flow(v.src, contents_node(node)); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
         emit(OpFSet, s, vs, int(fi), 0, 0, pf);
         temp_release(m);
       }
@@ -678,7 +680,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
         V v = element(*ve, ty.elem);
         if (!v.ok) return v;
         int vs = owned(v, ty.elem);
-        if (addr) flow(v.src, node); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
+        if (addr) flow(v.src, contents_node(node)); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
         int is = temp(TypeTable::kInt);
         emit(OpLoadK, is, konst(Word(idx)));
         emit(OpASet, s, is, vs, int32_t(ty.len), 0, pf);
@@ -721,7 +723,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
       V v = element(*ve, ty.elem);
       if (!v.ok) return v;
       int vs = owned(v, ty.elem);
-      flow(v.src, node);
+      flow(v.src, contents_node(node));
       int is = temp(TypeTable::kInt);
       emit(OpLoadK, is, konst(Word(idx)));
       emit(OpLSet, s, is, vs);
@@ -927,6 +929,8 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   size_t nallocs = prog_.allocs.size(), nsites = site_nodes_.size(), nedges = edges_.size();
   size_t ncalls = calls_.size(), nsites_bi = prog_.calls.size();
   int nn = nnodes_;
+  auto saved_contents = contents_;   // (with the edges: a contents node's edge goes with it)
+  auto saved_depth = contents_depth_;
   const size_t nfuncs = prog_.funcs.size();
   auto saved_used = snapshot_used();
   std::vector<size_t> caps;   // captures made here are made again when the code is compiled
@@ -955,6 +959,8 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   site_nodes_.resize(nsites);
   site_loop_depth_.resize(nsites);
   edges_.resize(nedges);
+  contents_ = std::move(saved_contents);
+  contents_depth_ = std::move(saved_depth);
   calls_.resize(ncalls);
   prog_.calls.resize(nsites_bi);
   if (nfuncs == prog_.funcs.size()) {   // an instance made here keeps its nodes

@@ -349,8 +349,7 @@ bool Compiler::lifted_function(int fidx) {
     const int s = new_slot(st.fn->param_types[i], cap.name);
     Entity& e = bind_param(cap.name, Pos{}, cap.type, s, param_nodes_[size_t(fidx)][i]);
     if (cap.by_ref) {
-      e.addr_node = new_node();
-      edges_.push_back(Edge{e.node, e.addr_node});
+      link_address(e, new_node());
       edges_.push_back(Edge{e.addr_node, 0});   // the variable lives on the heap already
       if (!T.is_aggregate(cap.type)) e.box = s;
     }

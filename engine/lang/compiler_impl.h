@@ -375,6 +375,10 @@ class Compiler {
   int new_node();
   void flow(const std::vector<int>& from, int to);
   void sink(const std::vector<int>& from);
+  int contents_node(int n);
+  std::vector<int> contents_of(const std::vector<int>& src);
+  void link_address(Entity& en, int addr_node);
+  bool propagate_contents();
   int root_node(const Expr& e);
   int add_site(int pc0, const std::string& what, bool force_heap);
   int add_site_node(int pc0, const std::string& what, int node, bool force_heap, bool site_in_d = true);
@@ -528,6 +532,9 @@ class Compiler {
   std::vector<Scope> scopes_;
   std::vector<Edge> edges_;
   int nnodes_ = 1;                    // node 0 = the heap (escape sink)
+  std::vector<int> contents_;         // per node: the node of what it points to (-1: none yet)
+  std::set<std::pair<int, int>> contents_edges_;   // propagate_contents' edges, added once
+  std::map<int, int> contents_depth_;               // a contents node: how many levels down
   std::map<Word, int> const_index_;
   std::map<std::string, int> str_index_;
   std::vector<CallRec> calls_;

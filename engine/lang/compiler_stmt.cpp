@@ -83,8 +83,7 @@ void Compiler::declare_init(const std::string& name, TypeId t, Pos p, V* v) {
     return;
   }
   if (en && F->addr_names.count(name) && T.is_aggregate(t)) {
-    en->addr_node = new_node();
-    edges_.push_back(Edge{en->node, en->addr_node});   // what x holds escapes with &x
+    link_address(*en, new_node());
     int pc0 = emit(OpNew, slot, 0, 0, 0, uint16_t(t));
     add_site_node(pc0, "moved to heap: " + name, en->addr_node, T[t].size > 65536);
     if (v) {
@@ -823,6 +822,10 @@ bool Compiler::range_stmt(const Stmt& s) {
       emit(OpMov, width, pair + 1);
     }
   }
+  // What the value variable holds, for escape analysis: a slice's (or an array pointer's)
+  // contents, an array's own elements.
+  std::vector<int> vsrc;
+  if (want_v && vt && T[vt].ptrs) vsrc = k == Kind::Array ? x.src : k == Kind::Slice || k == Kind::Pointer ? contents_of(x.src) : vsrc;
   // assign or declare the iteration variables
   push_scope();
   for (size_t i = 0; i < s.lhs.size(); ++i) {
@@ -834,12 +837,12 @@ bool Compiler::range_stmt(const Stmt& s) {
     if (s.range_define) {
       if (l.kind != Expr::Ident) return fail(l.pos, "non-name " + expr_str(l) + " on left side of :=");
       int slot = declare_var(l.name, ty, l.pos);
+      if (!is_k && l.name != "_") flow(vsrc, scopes_.back()[l.name].node);
       if (l.name != "_" && F->addr_names.count(l.name) && !T.is_aggregate(ty)) {
         Entity& en = scopes_.back()[l.name];
         if (hoisted[i].box >= 0) {
           en.box = hoisted[i].box;
-          en.addr_node = hoisted[i].node;
-          edges_.push_back(Edge{en.node, en.addr_node});
+          link_address(en, hoisted[i].node);
         } else {
           box_var(en);
         }
@@ -853,6 +856,7 @@ bool Compiler::range_stmt(const Stmt& s) {
       V v;
       v.t = ty;
       v.slot = src;
+      if (!is_k) v.src = vsrc;
       if (!store(l, v, l.pos)) return false;
     }
   }

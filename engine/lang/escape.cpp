@@ -10,9 +10,16 @@
 // graph back from the heap and from each function's results; parameters that only reach
 // the results leak to the call's result, leaks.go).
 //
-// Simplifications: flow-insensitive per variable, no dereference counting (a value reached
-// through any number of pointers is treated alike), all results of a function share one
-// node; addresses are taken by name (addr_names_in), not per variable.
+// Dereferences: a node that holds pointers has a contents node, what is read through it —
+// a slice's elements, a pointer's target (escape/graph.go counts derefs on each edge; here
+// one level a node, created on demand). What is stored in a slice or &T{...} literal flows
+// to its site's contents; an index, *p or p.f read takes the contents of its operand; the
+// contents of a local whose address is taken is the local itself. When a value flows from a
+// to b, a's contents flow to b's (propagate_contents), and contents escape with their node.
+//
+// Simplifications: flow-insensitive per variable, one level of dereference a node (deeper
+// reads are the contents of contents, with no count of how many), all results of a
+// function share one node; addresses are taken by name (addr_names_in), not per variable.
 #include "engine/lang/compiler_impl.h"
 
 #include <algorithm>
@@ -31,6 +38,60 @@ void Compiler::flow(const std::vector<int>& from, int to) {
 }
 
 void Compiler::sink(const std::vector<int>& from) { flow(from, 0); }
+
+// contents_node is the node of what node n points to; the heap's contents are the heap.
+// Contents escape with their node: if the slice or pointer escapes, so does what it holds.
+// Two levels are kept: the contents of a contents' contents are that node itself (a value
+// flowing into its own contents, p = *p, would otherwise make new levels without end).
+int Compiler::contents_node(int n) {
+  if (n == 0) return 0;
+  if (size_t(n) >= contents_.size()) contents_.resize(size_t(nnodes_), -1);
+  if (contents_[size_t(n)] < 0) {
+    if (contents_depth_.count(n) && contents_depth_[n] >= 2) {
+      contents_[size_t(n)] = n;
+      return n;
+    }
+    const int c = new_node();
+    contents_[size_t(n)] = c;
+    contents_depth_[c] = contents_depth_.count(n) ? contents_depth_[n] + 1 : 1;
+    edges_.push_back(Edge{c, n});
+  }
+  return contents_[size_t(n)];
+}
+
+std::vector<int> Compiler::contents_of(const std::vector<int>& src) {
+  std::vector<int> r;
+  for (int n : src) r.push_back(contents_node(n));
+  return r;
+}
+
+// link_address gives local en the node of its address (&x): what x holds escapes with &x,
+// and what is read through &x is x.
+void Compiler::link_address(Entity& en, int addr_node) {
+  en.addr_node = addr_node;
+  edges_.push_back(Edge{en.node, addr_node});
+  if (size_t(addr_node) >= contents_.size()) contents_.resize(size_t(nnodes_), -1);
+  if (contents_[size_t(addr_node)] < 0) contents_[size_t(addr_node)] = en.node;
+}
+
+// propagate_contents: for every flow a → b of a node with contents, a's contents flow to
+// b's (what is read through b may be what was stored through a). True if it added edges.
+bool Compiler::propagate_contents() {
+  bool any = false;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < edges_.size(); ++i) {
+      const Edge e = edges_[i];
+      if (e.from < 0 || e.to < 0 || size_t(e.from) >= contents_.size() || contents_[size_t(e.from)] < 0) continue;
+      const int from = contents_[size_t(e.from)];
+      const int to = contents_node(e.to);
+      if (from == to || !contents_edges_.insert({from, to}).second) continue;
+      edges_.push_back(Edge{from, to});
+      changed = any = true;
+    }
+  }
+  return any;
+}
 
 // root_node is the escape node a store into e flows to: the local aggregate variable at
 // the bottom of e (x.f[i].g), or the heap (0) when a pointer, slice or map is crossed.
@@ -267,10 +328,7 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
 // read and written through it. Called where the variable comes into being (declaration,
 // function entry for a parameter, each iteration of a Go 1.22 loop).
 void Compiler::box_var(Entity& en) {
-  if (en.addr_node < 0) {
-    en.addr_node = new_node();
-    edges_.push_back(Edge{en.node, en.addr_node});   // what x holds escapes with &x
-  }
+  if (en.addr_node < 0) link_address(en, new_node());
   if (en.box < 0) en.box = new_slot(T.pointer(en.type), en.name);
   int pc0 = emit(OpNew, en.box, 0, 0, 0, uint16_t(en.type));
   add_site_node(pc0, "moved to heap: " + en.name, en.addr_node, T[en.type].size > 65536);
@@ -307,24 +365,31 @@ void Compiler::escape() {
     return r;
   };
   std::set<std::pair<int, int>> added;
+  auto leak = [&](int src, int result, bool& changed) {
+    if (!added.insert({src, result}).second) return;
+    edges_.push_back(Edge{src, result});
+    changed = true;
+  };
   for (int round = 0; round < 32; ++round) {
-    bool changed = false;
+    bool changed = propagate_contents();
     for (size_t f = 0; f < ret_nodes_.size(); ++f) {
       std::vector<uint8_t> r = reach(ret_nodes_[f]);
       for (const CallRec& c : calls_) {
         if (size_t(c.callee) != f) continue;
         for (size_t i = 0; i < c.args.size() && i < param_nodes_[f].size(); ++i) {
-          if (!r[size_t(param_nodes_[f][i])]) continue;
-          for (int src : c.args[i])
-            if (added.insert({src, c.result}).second) {
-              edges_.push_back(Edge{src, c.result});
-              changed = true;
-            }
+          const int p = param_nodes_[f][i];
+          if (r[size_t(p)]) {
+            for (int src : c.args[i]) leak(src, c.result, changed);
+          } else if (size_t(p) < contents_.size() && contents_[size_t(p)] >= 0 && r[size_t(contents_[size_t(p)])]) {
+            // only what the parameter points to reaches the results (return s[0])
+            for (int src : c.args[i]) leak(contents_node(src), c.result, changed);
+          }
         }
       }
     }
     if (!changed) break;
   }
+  propagate_contents();
   std::vector<uint8_t> esc = reach(0);
   std::vector<std::vector<int>> succ(static_cast<size_t>(nnodes_));
   for (const Edge& e : edges_)

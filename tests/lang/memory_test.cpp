@@ -155,6 +155,21 @@ TEST(Escape, NewAndCompositeAddressesEscapeOnlyWhenStored) {
   EXPECT_EQ(r.out, "128 1\n");   // the value object; the literal's map stays on the stack
 }
 
+// What is read out of a slice or through a pointer escapes with what was stored there
+// (escape_contents.go on real Go 1.19–1.27): both squares move to the heap when one element
+// is kept, the slice's array stays on the stack; nothing moves while nothing is kept.
+TEST(Escape, ElementsReadOutOfASliceEscapeWithWhatWasStored) {
+  const std::string types = "type Sq struct{ side int }\nvar gs *Sq\n";
+  auto r = run(delta("", "\ts := []*Sq{&Sq{5}, &Sq{6}}\n\tgs = s[0]\n", types));
+  EXPECT_EQ(r.out, "16 2\n");
+  r = run(delta("", "\ts := []*Sq{&Sq{5}, &Sq{6}}\n\tfor _, q := range s {\n\t\tgs = q\n\t}\n", types));
+  EXPECT_EQ(r.out, "16 2\n");
+  r = run(delta("", "\ts := []*Sq{&Sq{5}, &Sq{6}}\n\t_ = s[0].side\n", types));
+  EXPECT_EQ(r.out, "0 0\n");
+  r = run(delta("", "\tp := &Sq{10}\n\tpp := &p\n\tgs = *pp\n", types));
+  EXPECT_EQ(r.out, "16 1\n");   // an 8-byte Sq in a new 16-byte tiny block
+}
+
 TEST(Alloc, InterfaceBoxingFollowsConvT) {
   // small integers come from staticuint64s; 300 needs an 8-byte (tiny) object
   auto r = run(delta("\tsmall := 7\n", "\t_ = fmt.Sprint(small)\n"));
