@@ -115,12 +115,15 @@ std::string quote(const std::string& s) {
   return q + "\"";
 }
 
+bool is_bytes_verb(char verb) { return verb == 's' || verb == 'q' || verb == 'x' || verb == 'X'; }
+
 }  // namespace gofmt
 
 namespace lang {
 
 namespace {
 using gofmt::append_rune;
+using gofmt::is_bytes_verb;
 using gofmt::quote;
 using gofmt::decode_rune;
 using gofmt::utoa_base;
@@ -197,9 +200,6 @@ std::string format_float(double d, char verb, int prec) {
   snprintf(buf, sizeof buf, "%.*f", fp, d);
   return buf;
 }
-// fmt prints byte slices and arrays as strings under %s %q %x %X (fmtBytes), not element
-// by element.
-bool is_bytes_verb(char verb) { return verb == 's' || verb == 'q' || verb == 'x' || verb == 'X'; }
 
 void fmt_bytes(std::string& out, const std::string& bytes, char verb) {
   if (verb == 'x' || verb == 'X') {
@@ -232,6 +232,26 @@ std::string Interpreter::func_address(Word w) const {
   return "0x" + utoa_base(0x47e000ull + obj_get(uint32_t(w), 0) * 0x60, 16, false);
 }
 
+// sorted_map_entries is map m's first 100 000 entries as fmt prints them, keys sorted as
+// internal/fmtsort compares them.
+std::vector<std::pair<Word, Word>> Interpreter::sorted_map_entries(uint32_t m) const {
+  const MapEnt& e = maps_[m];
+  const TypeId kt = T.u(e.type).key, et = T.u(e.type).elem;   // the codec's (codec_for)
+  std::vector<std::pair<Word, Word>> items;
+  e.map->for_each([&](uint32_t kh, uint32_t vh) {
+    items.push_back({from_handle(kt, kh), from_handle(et, vh)});
+    return items.size() < 100000;
+  });
+  const Kind kk = T.kind(kt);
+  std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
+    if (kk == Kind::String) return str(a.first) < str(b.first);
+    if (kk == Kind::Float64) return as_f(a.first) < as_f(b.first);
+    if (T.is_integer(kt) && !T.is_unsigned(kt)) return int64_t(a.first) < int64_t(b.first);
+    return a.first < b.first;
+  });
+  return items;
+}
+
 void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
   (void)sharp;
   if (depth > 20) { out += "..."; return; }
@@ -242,7 +262,7 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
   }
   // fmt calls String() for %v and %s (handleMethods)
   if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
-  if (depth > 0 && !nested_texts_.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (nested_stringers)
+  if (depth > 0 && !nested_texts_.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (print_value_walk)
     if (auto it = nested_texts_.find({t, w}); it != nested_texts_.end()) {
       fmt_value(out, TypeTable::kString, it->second, verb, plus, sharp, depth, false);
       return;
@@ -290,20 +310,8 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     case Kind::Map: {
       out += "map[";
       if (w && w < maps_.size() && maps_[w].map) {
-        const MapEnt& e = maps_[w];
-        TypeId kt = T.u(e.type).key, et = T.u(e.type).elem;   // the codec's (codec_for)
-        std::vector<std::pair<Word, Word>> items;
-        e.map->for_each([&](uint32_t kh, uint32_t vh) {
-          items.push_back({from_handle(kt, kh), from_handle(et, vh)});
-          return items.size() < 100000;
-        });
-        Kind kk = T.kind(kt);
-        std::sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
-          if (kk == Kind::String) return str(a.first) < str(b.first);
-          if (kk == Kind::Float64) return as_f(a.first) < as_f(b.first);
-          if (T.is_integer(kt) && !T.is_unsigned(kt)) return int64_t(a.first) < int64_t(b.first);
-          return a.first < b.first;
-        });
+        const TypeId kt = T.u(maps_[w].type).key, et = T.u(maps_[w].type).elem;
+        const std::vector<std::pair<Word, Word>> items = sorted_map_entries(uint32_t(w));
         for (size_t i = 0; i < items.size(); ++i) {
           if (i) out += ' ';
           fmt_value(out, kt, items[i].first, verb, plus, sharp, depth + 1, false);

@@ -24,6 +24,10 @@ uint32_t decode_rune(const std::string& s, size_t i, size_t& width);
 // ('*' for a width or precision taken from an argument).
 std::vector<char> printf_verbs(const std::string& format);
 
+// is_bytes_verb: fmt prints byte slices and arrays as strings under %s %q %x %X (fmtBytes),
+// not element by element.
+bool is_bytes_verb(char verb);
+
 // quote is strconv.Quote (%q of a string).
 std::string quote(const std::string& s);
 

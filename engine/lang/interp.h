@@ -247,7 +247,9 @@ class Interpreter {
   bool call_nested(int32_t fn, Word recv, Word& result);
   bool format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out);
   bool stringer_call(const MethodEnt& me, TypeId t, Word w, Word& text);
-  bool nested_stringers(TypeId t, Word w, char verb, int depth, bool ro);
+  bool print_value_walk(TypeId t, Word w, char verb, int depth, bool ro, bool addr);
+  bool pointer_shaped(TypeId t) const;
+  std::vector<std::pair<Word, Word>> sorted_map_entries(uint32_t m) const;
   Word num_error(const std::string& fn, Word input, bool range);
   Word strconv_error(bool range);
 

@@ -8,6 +8,7 @@
 // mallocgc of the type's size; zero-size values point at zerobase; pointer-shaped values
 // are the data word itself, walk/convert.go), runtime/error.go (TypeAssertionError),
 // strconv/atoi.go (NumError, syntaxError/rangeError: the input cloned from Go 1.21).
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -239,64 +240,97 @@ bool Interpreter::stringer_call(const MethodEnt& me, TypeId t, Word w, Word& tex
   return true;
 }
 
-// nested_stringers walks a value as fmt's printValue does and calls the Error or String
-// method of each value inside it (depth > 0: elements, map keys and values, fields) that has
-// one, as printValue's handleMethods does per element — not under an unexported field
-// (reflect's CanInterface is false there: ro), not below a value whose method ran. The
-// texts (nested_texts_) are what fmt_value prints for those values.
-bool Interpreter::nested_stringers(TypeId t, Word w, char verb, int depth, bool ro) {
+// pointer_shaped: a value of type t is stored in an interface word itself (reflect's
+// ifaceIndir is false: pointers, maps, channels, funcs, and a struct or [1]array of one
+// such), so reflect's Value.Interface copies nothing for it.
+bool Interpreter::pointer_shaped(TypeId t) const {
+  switch (T.kind(t)) {
+    case Kind::Pointer: case Kind::Map: case Kind::Chan: case Kind::Func: return true;
+    case Kind::Struct: return T.u(t).fields.size() == 1 && pointer_shaped(T.u(t).fields[0].type);
+    case Kind::Array: return T.u(t).len == 1 && pointer_shaped(T.u(t).elem);
+    default: return false;
+  }
+}
+
+// print_value_walk walks a value as fmt's printValue does (fmt/print.go), with what that
+// allocates and the program's methods it calls, in Go's order:
+//  - at depth > 0, where reflect's CanInterface holds (not under an unexported field: ro),
+//    printValue takes value.Interface(); for an addressable value (addr: a slice's element,
+//    and fields and elements below it or below &{…}) that is not pointer-shaped, packEface
+//    copies it into a new object of its type (reflect/value.go unsafe_New + typedmemmove);
+//  - then handleMethods calls its Error or String method for %v %s %q %x %X (the texts,
+//    nested_texts_, are what fmt_value prints), and nothing below it is walked;
+//  - a map is sorted by internal/fmtsort: its slices (Profile::library.fmtsort_pairs), the
+//    map iterator's mapiterinit, and reflect's copy of every key and elem that is not
+//    pointer-shaped (MapIter.Key/Value: copyVal); those copies are not addressable.
+bool Interpreter::print_value_walk(TypeId t, Word w, char verb, int depth, bool ro, bool addr) {
   if (depth > 20) return true;
-  if (T.kind(t) == Kind::Interface) {
+  if (T.kind(t) == Kind::Interface) {   // Value.Elem of an interface is not addressable
     unwrap_iface(t, w);
     if (t == TypeTable::kUntypedNil) return true;
+    addr = false;
   }
-  if (depth > 0 && !ro)
-    if (const MethodEnt* me = stringer(t)) {
-      Word text = 0;
-      if (!stringer_call(*me, t, w, text)) return false;
-      nested_texts_[{t, w}] = text;
-      return true;
-    }
+  if (depth > 0 && !ro) {
+    if (addr && !pointer_shaped(t) && T[t].size) alloc(T[t].size, !T[t].ptrs);
+    if (std::strchr("vsqxX", verb))
+      if (const MethodEnt* me = stringer(t)) {
+        Word text = 0;
+        if (!stringer_call(*me, t, w, text)) return false;
+        nested_texts_[{t, w}] = text;
+        return true;
+      }
+  }
   switch (T.kind(t)) {
-    case Kind::Pointer: {   // &{…} at the top only; deeper, fmt prints the address
+    case Kind::Pointer: {   // &{…} at the top only (its target is addressable); deeper, an address
       const TypeId et = T.u(t).elem;
-      return depth > 0 || w == 0 || !T.is_aggregate(et) || nested_stringers(et, w, verb, depth + 1, ro);
+      return depth > 0 || w == 0 || !T.is_aggregate(et) || print_value_walk(et, w, verb, depth + 1, ro, true);
     }
     case Kind::Slice: {
       if (!w || w >= slices_.size() || !slices_[w].live) return true;
       const TypeId et = T.u(t).elem;
-      if (T.kind(et) == Kind::Uint8) return true;
+      // printArg prints a []byte itself; %s %q %x %X print any byte slice as bytes
+      if (T.kind(et) == Kind::Uint8 && (gofmt::is_bytes_verb(verb) || (depth == 0 && T[t].name.empty()))) return true;
       const uint64_t len = slices_[w].len, off = slices_[w].off;
       const uint32_t arr = slices_[w].arr;
       for (uint64_t i = 0; i < len && i < 100000; ++i)
-        if (!nested_stringers(et, obj_get(arr, off + i), verb, depth + 1, ro)) return false;
+        if (!print_value_walk(et, obj_get(arr, off + i), verb, depth + 1, ro, true)) return false;
       return true;
     }
     case Kind::Array: {
       const Type& ty = T.u(t);
       const TypeId et = ty.elem;
+      if (T.kind(et) == Kind::Uint8 && gofmt::is_bytes_verb(verb)) return true;
       const int64_t len = ty.len;
       for (int64_t i = 0; i < len && i < 100000; ++i)
-        if (!nested_stringers(et, obj_get(uint32_t(w), uint64_t(i)), verb, depth + 1, ro)) return false;
+        if (!print_value_walk(et, obj_get(uint32_t(w), uint64_t(i)), verb, depth + 1, ro, addr)) return false;
       return true;
     }
     case Kind::Map: {
       if (!w || w >= maps_.size() || !maps_[w].map) return true;
       const TypeId kt = T.u(maps_[w].type).key, et = T.u(maps_[w].type).elem;
-      std::vector<std::pair<Word, Word>> items;
-      maps_[w].map->for_each([&](uint32_t kh, uint32_t vh) {
-        items.push_back({from_handle(kt, kh), from_handle(et, vh)});
-        return items.size() < 100000;
-      });
+      const std::vector<std::pair<Word, Word>> items = sorted_map_entries(uint32_t(w));
+      const uint64_t n = maps_[w].map->len();
+      if (profile_.library.fmtsort_pairs) {
+        if (n) alloc(48 * n, false);   // make(SortedMap, 0, n) of KeyValue{Key, Value reflect.Value}
+      } else {
+        alloc(24 * n, false);   // make([]reflect.Value, 0, n): the keys, then the values
+        alloc(24 * n, false);
+      }
+      if (n) maps_[w].map->iter_init();   // MapRange + Next: mapiterinit
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (!pointer_shaped(kt) && T[kt].size) alloc(T[kt].size, !T[kt].ptrs);
+        if (!pointer_shaped(et) && T[et].size) alloc(T[et].size, !T[et].ptrs);
+      }
+      if (!profile_.library.fmtsort_pairs) alloc(48, false);   // &SortedMap{Key: key, Value: value}
       for (const auto& [k, v] : items)
-        if (!nested_stringers(kt, k, verb, depth + 1, ro) || !nested_stringers(et, v, verb, depth + 1, ro)) return false;
+        if (!print_value_walk(kt, k, verb, depth + 1, ro, false) || !print_value_walk(et, v, verb, depth + 1, ro, false)) return false;
       return true;
     }
     case Kind::Struct: {
       const std::vector<Field> fields = T.u(t).fields;
       for (size_t i = 0; i < fields.size(); ++i) {
         const bool unexported = fields[i].name.empty() || !(fields[i].name[0] >= 'A' && fields[i].name[0] <= 'Z');
-        if (!nested_stringers(fields[i].type, obj_get(uint32_t(w), i), verb, depth + 1, ro || unexported)) return false;
+        if (!print_value_walk(fields[i].type, obj_get(uint32_t(w), i), verb, depth + 1, ro || unexported, addr)) return false;
       }
       return true;
     }
@@ -330,13 +364,14 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   for (size_t i = printf ? 1 : 0; i < n; ++i) {
     const size_t k = printf ? i - 1 : 0;
     const char verb = !printf ? 'v' : k < verbs.size() ? verbs[k] : 'v';
-    if (std::string("vsqxX").find(verb) == std::string::npos) continue;
-    if (const MethodEnt* me = stringer(ts[i])) {
+    if (verb == 'T' || verb == 'p' || verb == '*') continue;   // printArg: no printValue
+    const MethodEnt* me = std::strchr("vsqxX", verb) ? stringer(ts[i]) : nullptr;
+    if (me) {
       Word text = 0;
       if (!stringer_call(*me, ts[i], ws[i], text)) return stop();
       ts[i] = TypeTable::kString;
       ws[i] = text;
-    } else if (!nested_stringers(ts[i], ws[i], verb, 0, false)) {
+    } else if (!print_value_walk(ts[i], ws[i], verb, 0, false, false)) {
       return stop();
     }
   }

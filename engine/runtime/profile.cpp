@@ -172,6 +172,7 @@ Profile go123() {
   p.toolchain = "go1.23.5";
   p.changes = "";
   p.library.sync_map_clear = true;   // sync/map.go (*Map).Clear
+  p.library.fmtsort_pairs = true;   // internal/fmtsort: SortedMap []KeyValue
   // 42 392 B in 75 objects (+ 5 tiny), 4 runs of 6; 42 376 B in 74 (+ 6) in the others.
   p.baseline_objects = by_size({{8, 8}, {16, 20}, {24, 1}, {32, 1}, {48, 5}, {64, 3}, {96, 5},
                                 {112, 1}, {128, 1}, {192, 1}, {208, 2}, {384, 1}, {448, 12},

@@ -96,6 +96,10 @@ struct LibraryRules {
   // fmt's printer (*pp, fmt/print.go), which newPrinter allocates when its sync.Pool is
   // empty: 208 B up to Go 1.26; 176 B from 1.27 (pp lost its arg and value fields).
   uint64_t fmt_printer_bytes = 208;
+  // fmt prints a map sorted by internal/fmtsort: up to Go 1.22 a []reflect.Value of keys, one
+  // of values (24 B an entry each) and a *SortedMap (48 B); from 1.23 one SortedMap slice of
+  // KeyValue pairs (48 B an entry) returned by value.
+  bool fmtsort_pairs = false;
   // log formats into a buffer from a sync.Pool with fmt.Append* (log/log.go getBuffer, Go
   // 1.21+); before, it makes the message with fmt.Sprint* (one string a call) and copies it
   // into the Logger's own buffer.
