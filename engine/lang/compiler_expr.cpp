@@ -637,6 +637,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
       if (!e.args.empty()) emit(OpObjMat, s, 0, 0, 0, uint16_t(t));
     }
     uint8_t pf = addr ? 1 : 0;
+    bool all_static = true;   // every element a constant or such a literal itself
     const Type& ty = T.u(t);
     if (k == Kind::Struct) {
       bool keyed = !e.args.empty() && e.args[0]->kind == Expr::KeyValue;
@@ -659,6 +660,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
         size_t m = temp_mark();
         V v = element(*ve, ty.fields[fi].type);
         if (!v.ok) return v;
+        all_static = all_static && (v.isconst || (v.static_lit && v.var.empty() && T.is_aggregate(v.t)));
         int vs = owned(v, ty.fields[fi].type);
         if (addr) flow(v.src, contents_node(node)); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
         emit(OpFSet, s, vs, int(fi), 0, 0, pf);
@@ -679,6 +681,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
         size_t m = temp_mark();
         V v = element(*ve, ty.elem);
         if (!v.ok) return v;
+        all_static = all_static && (v.isconst || (v.static_lit && v.var.empty() && T.is_aggregate(v.t)));
         int vs = owned(v, ty.elem);
         if (addr) flow(v.src, contents_node(node)); else r.src.insert(r.src.end(), v.src.begin(), v.src.end());
         int is = temp(TypeTable::kInt);
@@ -688,6 +691,7 @@ V Compiler::composite(const Expr& e, TypeId t, bool addr) {
         ++idx;
       }
     }
+    r.static_lit = !addr && all_static;
     r.slot = s;
     return r;
   }

@@ -243,9 +243,9 @@ void Compiler::assignments_in(const Stmt* s, std::map<std::string, int>& out) co
   if (!s) return;
   const bool assigns = s->kind == Stmt::Define || s->kind == Stmt::Assign || s->kind == Stmt::OpAssign ||
                        s->kind == Stmt::IncDec || s->kind == Stmt::Range;
-  for (const auto& e : s->lhs) {
+  for (const auto& e : s->lhs) {   // x, and x.f or x[i] (a part of x reassigned)
     const Expr* x = e.get();
-    while (x && x->kind == Expr::Paren) x = x->x.get();
+    while (x && (x->kind == Expr::Paren || x->kind == Expr::Selector || x->kind == Expr::Index)) x = x->x.get();
     if (assigns && x && x->kind == Expr::Ident) ++out[x->name];
   }
   if (s->kind == Stmt::VarDecl)
@@ -253,13 +253,16 @@ void Compiler::assignments_in(const Stmt* s, std::map<std::string, int>& out) co
   for_each_child(*s, [&](const Expr* x) { assignments_in(x, out); }, [&](const Stmt* b) { assignments_in(b, out); });
 }
 
-// mark_static_lit: a variable just declared from a constant of a basic type, defined once
-// in its function and never &'d, has that constant as its static value; from Go 1.25 its
-// conversions to an interface box the constant (Profile::static_local_literals).
+// mark_static_lit: a variable just declared from a constant of a basic type, or from a
+// struct or array literal of constants (init.static_lit: walk/complit.go
+// isStaticCompositeLiteral), defined once in its function (no part of it reassigned) and
+// never &'d, has that value as its static value; from Go 1.25 its conversions to an
+// interface use the constant or a read-only static copy of the literal
+// (Profile::static_local_literals; walk/order.go addrTemp, staticValue).
 void Compiler::mark_static_lit(const std::string& name, const V& init) {
-  if (!F || !init.isconst || name == "_") return;
+  if (!F || name == "_" || !(T.is_aggregate(init.t) ? init.static_lit : init.isconst)) return;
   const Kind k = T.kind(init.t);
-  if (k == Kind::Interface || k == Kind::UntypedNil || T.is_aggregate(init.t)) return;
+  if (k == Kind::Interface || k == Kind::UntypedNil) return;
   const auto it = F->assignments.find(name);
   if (it == F->assignments.end() || it->second != 1 || F->addr_names.count(name)) return;
   if (auto en = scopes_.back().find(name); en != scopes_.back().end() && en->second.k == Entity::Var)

@@ -175,7 +175,9 @@ struct Profile {
   // Go 1.25+: escape analysis replaces a local that is assigned once, from a constant, and
   // never has its address taken by that constant where it is converted to an interface
   // (escape/escape.go rewriteArgument, ir.ReassignOracle.StaticValue): `n := 1500;
-  // fmt.Println(n)` boxes nothing, as for `fmt.Println(1500)`.
+  // fmt.Println(n)` boxes nothing, as for `fmt.Println(1500)`. A struct or array literal of
+  // constants, passed directly or through such a local, is converted from a read-only
+  // static copy (walk/order.go addrTemp, isStaticCompositeLiteral): no convT either.
   bool static_local_literals = false;
   // Go 1.26+: cmd/compile's slice pass (cmd/compile/internal/slice/slice.go, after escape
   // analysis): a local slice variable (elements of at most stack_buffer_bytes) built by
