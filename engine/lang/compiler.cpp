@@ -156,6 +156,19 @@ Entity* Compiler::lookup(const std::string& name) {
   return nullptr;
 }
 
+// closure_variable: name, as lookup finds it, is a variable of an enclosing function seen from a
+// function literal's body (compiled on its own, or expanded in place). gc's static value of
+// a local (ir.StaticValue) does not reach through a closure variable.
+bool Compiler::closure_variable(const std::string& name) const {
+  size_t at = scopes_.size();
+  for (size_t i = scopes_.size(); i-- > scope_floor_;)
+    if (scopes_[i].count(name)) { at = i; break; }
+  if (at == scopes_.size()) return false;
+  for (const LitCtx* c : lit_ctx_)
+    if (at == c->base) return true;
+  return F && !F->expansions.empty() && at < F->expansions.back()->scope_base;
+}
+
 // ---------------------------------------------------------------- function state: slots, temps, emit
 int Compiler::new_slot(TypeId t, const std::string& name) {
   int s = F->fn->nslots++;

@@ -40,7 +40,7 @@ V Compiler::ident(const Expr& e) {
         emit(OpLoad, v.slot, en->box, 0, 0, uint16_t(v.t));
       }
       v.var = e.name;
-      v.static_lit = en->static_lit;
+      v.static_lit = en->static_lit && !closure_variable(e.name);
       v.static_param = en->static_param;
       if (en->node >= 0) v.src.push_back(en->node);
       return v;

@@ -219,6 +219,7 @@ class Compiler {
   bool fail(Pos p, const std::string& msg);
   V bad(Pos p, const std::string& msg);
   Entity* lookup(const std::string& name);
+  bool closure_variable(const std::string& name) const;
   int new_slot(TypeId t, const std::string& name);
   int temp(TypeId t);
   size_t temp_mark() const;
