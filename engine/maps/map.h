@@ -60,6 +60,10 @@ struct MapType {
 
   bool indirect_key() const { return key_size > kMaxKeySize; }
   bool indirect_elem() const { return elem_size > kMaxElemSize; }
+  // The compiler assigns through runtime.mapassign_fast64ptr (cmd/compile/internal/walk/
+  // walk.go mapfast: AMEM64 with pointers, elem ≤ 128 B): the key is one pointer word (*T,
+  // unsafe.Pointer, chan, a struct or array of one pointer) on linux/amd64.
+  bool assign_fast64ptr() const { return key_size == 8 && key_ptrs && elem_size <= kMaxElemSize; }
 };
 
 // SlotCodec gives meaning to key and elem handles.

@@ -284,6 +284,8 @@ SwissMap::SwissMap(heap::Heap& heap, const runtime::Profile& profile, const MapT
                    const SlotCodec& codec, const MakeParams& params)
     : heap_(heap), profile_(profile), type_(type), codec_(codec), keys_(codec),
       layout_(swiss_layout(type)),
+      prunes_tombstones_(profile.swiss.prune_tombstones &&
+                         (!type.assign_fast64ptr() || profile.swiss.prune_tombstones_fast64ptr)),
       pool_(std::make_unique<SlotPool>(type.indirect_key(), type.indirect_elem())),
       seed_(hash64(params.seed, kSeedMix)) {
   const uint64_t hint = params.hint < 0 ? 0 : static_cast<uint64_t>(params.hint);
@@ -873,8 +875,9 @@ GOMAPSIM_HOT uint32_t* SwissMap::table_put_slot(uint32_t ti, uint64_t hash, uint
       t.growth_left++;                         // reusing a tombstone costs no growthLeft
     }
     // No room: Go 1.25+ first tries to empty the tombstones no probe sequence needs
-    // (table.PutSlot, runtime_mapassign_fast64: `if t.growthLeft == 0 { t.pruneTombstones }`).
-    if (t.growth_left == 0 && profile_.swiss.prune_tombstones) prune_tombstones(t);
+    // (table.PutSlot, runtime_mapassign_fast64: `if t.growthLeft == 0 { t.pruneTombstones }`;
+    // runtime_mapassign_fast64ptr only from 1.27).
+    if (t.growth_left == 0 && prunes_tombstones_) prune_tombstones(t);
     if (t.growth_left > 0) {
       t.slots.keys[s] = key;
       alloc_indirect(t.slots, s);

@@ -71,7 +71,9 @@
 //     directory order.
 //   - pruneTombstones only with SwissRules::prune_tombstones (Go 1.25+ table.go
 //     pruneTombstones; it is not in go1.24.4's table.go): on 1.24 a table full of
-//     tombstones doubles or splits (golang/go#70886).
+//     tombstones doubles or splits (golang/go#70886). A map keyed by one pointer word
+//     assigns through runtime_mapassign_fast64ptr, which prunes only from Go 1.27
+//     (SwissRules::prune_tombstones_fast64ptr).
 //   - The simulator keeps no elem handles while every stored elem is 0 (store()); they
 //     appear, all 0, the first time an elem is not 0 or assign() hands out a slot.
 //   - The 64-bit SWAR ctrl matching is exact (Go's portable match may give false
@@ -326,6 +328,9 @@ class SwissMap final : public Map {
   const SlotCodec& codec_;
   const KeyOps keys_;
   const SwissLayout layout_;
+  // A full table prunes its tombstones before it rehashes: the profile's rule for the
+  // runtime function this map type's assignments call (SwissRules::prune_tombstones*).
+  const bool prunes_tombstones_;
   CopyPtr<SlotPool> pool_;
 
   uint64_t used_ = 0;                    // Map.used

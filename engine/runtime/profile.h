@@ -48,6 +48,11 @@ struct SwissRules {
   // table whose deleted slots are worth it is cleaned in place instead of doubling
   // (golang/go#70886).
   bool prune_tombstones = false;
+  // ...in runtime_mapassign_fast64ptr too, the assignment of a map keyed by one pointer word
+  // (maps::MapType::assign_fast64ptr): Go 1.27+ runtime_fast64.go. Go 1.25 and 1.26 prune
+  // only in PutSlot and runtime_mapassign_fast32/fast64/faststr, so a churned map of pointer
+  // keys still doubles and splits its tables as on 1.24.
+  bool prune_tombstones_fast64ptr = false;
   // maps.Clone copies the source map's directory and tables as they are, tombstones and
   // all (Go 1.25+ internal/runtime/maps.(*Map).Clone, table.clone, cloneGroup), instead of
   // making a map sized for len(m) and inserting every entry (1.24 runtime.mapclone2).

@@ -848,6 +848,37 @@ TEST(SwissMap, PruningTombstonesStopsChurnFromGrowingTablesFromGo125) {
   }
 }
 
+TEST(SwissMap, PointerKeysPruneTombstonesOnlyFromGo127) {
+  // The same churn on a map keyed by one pointer word (map[*T]int): Go 1.25 and 1.26 assign
+  // it through runtime_mapassign_fast64ptr, which lacks the pruneTombstones call of the other
+  // assignments (runtime_fast64_swiss.go, runtime_fast64.go), so its tables split as on 1.24
+  // (real Go: 2 → 8 tables, tests/oracle/programs/churn_pointer_keys.go); 1.27 added it. A
+  // two-word key with a pointer (a string) takes the generic PutSlot and prunes from 1.25.
+  maps::MapType pointer_keys = int_map_type(8, false, 8, "map[*T]int");
+  pointer_keys.key_ptrs = true;
+  maps::MapType string_keys = int_map_type(8, false, 8, "map[string]int");
+  string_keys.key_ptrs = true;
+  string_keys.key_size = 16;
+  ASSERT_TRUE(pointer_keys.assign_fast64ptr());
+  ASSERT_FALSE(string_keys.assign_fast64ptr());
+  ASSERT_FALSE(int_map_type(8, false).assign_fast64ptr());
+  for (const char* v : {"1.24", "1.25", "1.26", "1.27"}) {
+    for (const maps::MapType* t : {&pointer_keys, &string_keys}) {
+      Fixture f(*t, escaping(0, 11), false, release(v));
+      const size_t rehashes = churn(f, 1400, 200'000);
+      const bool prunes = t->assign_fast64ptr() ? release(v).swiss.prune_tombstones_fast64ptr
+                                                : release(v).swiss.prune_tombstones;
+      EXPECT_EQ(f.count(maps::MapEvent::PruneTombstones) > 0, prunes) << v << " " << t->name;
+      if (prunes) {
+        EXPECT_LE(rehashes, 2u) << v << " " << t->name;
+      } else {
+        EXPECT_GE(rehashes, 4u) << v << " " << t->name;
+      }
+      EXPECT_EQ(f.map->check_invariants(), "") << v << " " << t->name;
+    }
+  }
+}
+
 TEST(SwissMap, PruneTombstonesEmptiesOnlyUnneededTombstones) {
   // One 128-slot table churned at 70 keys. Each prune reports how many tombstones became
   // empty slots: growthLeft rises from 0 by exactly that, at least 10 % of the capacity comes
