@@ -2,11 +2,11 @@
 // human titles; each preset opened from the picker runs on the release its sidecar names and,
 // when the run ends, states its answer with the figures the run printed; the release matrix is
 // one click away. Screenshots of the picker at 1400×860 and 720×420.
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCENARIOS, openSite, openPage, waitState, rect, click, saveArtifact } from '../lib.mjs';
+import { SCENARIOS, presetFiles, openSite, openPage, waitState, rect, click, saveArtifact } from '../lib.mjs';
 
 let site, base, browser;
 const errors = [];
@@ -61,31 +61,41 @@ test('at 720×420 the picker opens and its presets can be reached', async () => 
   await page.close();
 });
 
-test('each preset opens on its release with its title and question, and ends with its caption from the run', async () => {
-  const page = await open(base, { viewport: { width: 1400, height: 860 } });
-  await waitState(page, (s) => s.state === 'Finished', 60000);
-  const newest = await page.evaluate(() => window.app.defaultVersion());
-  const names = await page.evaluate(() => window.app.presets().map((p) => p.name));
-  for (const name of names) {
-    const side = sidecar(name);
-    await openPicker(page);
-    await click(page, 'preset:' + name);
-    await nextFrames(page, 3);   // the click reloads the preset (the first one is already open)
-    const s = await waitState(page, (st) => st.preset === name && st.state === 'Finished' && st.presetCaption !== '', 120000);
-    assert.equal(s.goVersion, side.opens_on || newest, name + ' opens on its release');
-    assert.equal(s.presetTitle, side.title);
-    assert.equal(s.presetQuestion, side.question);
-    assert.equal(s.presetGroup, side.group);
-    // The caption is the sidecar's template for this release, filled with what this run printed.
-    const want = await page.evaluate(([n, v, out]) => window.app.presetCaption(n, v, out), [name, s.goVersion, s.stdout + s.stderr]);
-    assert.equal(s.presetCaption, want, name);
-    assert.doesNotMatch(s.presetCaption, /\{\d+:/, name + ': every placeholder filled');
-    assert.match(s.presetCaption, /\d/, name + ': the caption states figures');
-    const c = await rect(page, 'preset-caption');
-    assert.ok(c.w > 100 && c.h > 0, name + ': the caption is on screen');
-    if (name === names[0]) saveArtifact('32-preset-caption.png', await page.screenshot());
+// One test per preset (each with its own time limit), on one page: a slow preset fails alone
+// and names itself, and the others still run.
+describe('each preset opens on its release with its title and question, and ends with its caption from the run', () => {
+  let page, newest, first;
+  before(async () => {
+    page = await open(base, { viewport: { width: 1400, height: 860 } });
+    await waitState(page, (s) => s.state === 'Finished', 60000);
+    newest = await page.evaluate(() => window.app.defaultVersion());
+    const names = await page.evaluate(() => window.app.presets().map((p) => p.name));
+    assert.deepEqual([...names].sort(), presetFiles().map((f) => f.slice(0, -3)), 'the picker offers every preset of assets/scenarios');
+    first = names[0];
+  });
+  after(async () => page?.close());
+
+  for (const name of presetFiles().map((f) => f.slice(0, -3))) {
+    test(name, { timeout: 150000 }, async () => {
+      const side = sidecar(name);
+      await openPicker(page);
+      await click(page, 'preset:' + name);
+      await nextFrames(page, 3);   // the click reloads the preset (the first one is already open)
+      const s = await waitState(page, (st) => st.preset === name && st.state === 'Finished' && st.presetCaption !== '', 120000);
+      assert.equal(s.goVersion, side.opens_on || newest, name + ' opens on its release');
+      assert.equal(s.presetTitle, side.title);
+      assert.equal(s.presetQuestion, side.question);
+      assert.equal(s.presetGroup, side.group);
+      // The caption is the sidecar's template for this release, filled with what this run printed.
+      const want = await page.evaluate(([n, v, out]) => window.app.presetCaption(n, v, out), [name, s.goVersion, s.stdout + s.stderr]);
+      assert.equal(s.presetCaption, want, name);
+      assert.doesNotMatch(s.presetCaption, /\{\d+:/, name + ': every placeholder filled');
+      assert.match(s.presetCaption, /\d/, name + ': the caption states figures');
+      const c = await rect(page, 'preset-caption');
+      assert.ok(c.w > 100 && c.h > 0, name + ': the caption is on screen');
+      if (name === first) saveArtifact('32-preset-caption.png', await page.screenshot());
+    });
   }
-  await page.close();
 });
 
 test('the caption\'s "Every release..." opens the release matrix; an edit hides the caption', async () => {
