@@ -16,6 +16,10 @@
 // One run of 4 on Go 1.24 released 26 % after two GCs with GOGC off (99 % in the others).
 // oracle: tol released ±10
 // oracle: go1.21+ tol released ±30 lines 3
+// From Go 1.21 the share released two GCs after the drop (lines 2 and 4) depends on when the
+// background scavenger got to run: a clean-clone CI run read medians of 7 % (1.22, line 2)
+// and 72 % (1.21, line 4) where every earlier run read 99 (gomapsim 99): not compared there.
+// oracle: go1.21+ tol released skip lines 2,4
 package main
 
 import (
