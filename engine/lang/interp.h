@@ -249,6 +249,7 @@ class Interpreter {
   bool stringer_call(const MethodEnt& me, TypeId t, Word w, Word& text);
   bool print_value_walk(TypeId t, Word w, char verb, int depth, bool ro, bool addr);
   bool pointer_shaped(TypeId t) const;
+  void reflect_copy(TypeId t);
   std::vector<std::pair<Word, Word>> sorted_map_entries(uint32_t m) const;
   Word num_error(const std::string& fn, Word input, bool range);
   Word strconv_error(bool range);

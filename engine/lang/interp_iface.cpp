@@ -252,6 +252,12 @@ bool Interpreter::pointer_shaped(TypeId t) const {
   }
 }
 
+// reflect_copy allocates reflect's copy of a value of type t (unsafe_New + typedmemmove), which
+// a pointer-shaped or zero-size value does not need.
+void Interpreter::reflect_copy(TypeId t) {
+  if (!pointer_shaped(t) && T[t].size) alloc(T[t].size, !T[t].ptrs);
+}
+
 // print_value_walk walks a value as fmt's printValue does (fmt/print.go), with what that
 // allocates and the program's methods it calls, in Go's order:
 //  - at depth > 0, where reflect's CanInterface holds (not under an unexported field: ro),
@@ -271,7 +277,7 @@ bool Interpreter::print_value_walk(TypeId t, Word w, char verb, int depth, bool 
     addr = false;
   }
   if (depth > 0 && !ro) {
-    if (addr && !pointer_shaped(t) && T[t].size) alloc(T[t].size, !T[t].ptrs);
+    if (addr) reflect_copy(t);
     if (std::strchr("vsqxX", verb))
       if (const MethodEnt* me = stringer(t)) {
         Word text = 0;
@@ -318,8 +324,8 @@ bool Interpreter::print_value_walk(TypeId t, Word w, char verb, int depth, bool 
       }
       if (n) maps_[w].map->iter_init();   // MapRange + Next: mapiterinit
       for (size_t i = 0; i < items.size(); ++i) {
-        if (!pointer_shaped(kt) && T[kt].size) alloc(T[kt].size, !T[kt].ptrs);
-        if (!pointer_shaped(et) && T[et].size) alloc(T[et].size, !T[et].ptrs);
+        reflect_copy(kt);
+        reflect_copy(et);
       }
       if (!profile_.library.fmtsort_pairs) alloc(48, false);   // &SortedMap{Key: key, Value: value}
       for (const auto& [k, v] : items)
