@@ -376,6 +376,7 @@ class Compiler {
   int new_node();
   void flow(const std::vector<int>& from, int to);
   void sink(const std::vector<int>& from);
+  int& contents_slot(int n);   // contents_[n], grown to every node made so far
   int contents_node(int n);
   std::vector<int> contents_of(const std::vector<int>& src);
   void link_address(Entity& en, int addr_node);

@@ -43,10 +43,14 @@ void Compiler::sink(const std::vector<int>& from) { flow(from, 0); }
 // Contents escape with their node: if the slice or pointer escapes, so does what it holds.
 // Two levels are kept: the contents of a contents' contents are that node itself (a value
 // flowing into its own contents, p = *p, would otherwise make new levels without end).
+int& Compiler::contents_slot(int n) {
+  if (size_t(n) >= contents_.size()) contents_.resize(size_t(nnodes_), -1);
+  return contents_[size_t(n)];
+}
+
 int Compiler::contents_node(int n) {
   if (n == 0) return 0;
-  if (size_t(n) >= contents_.size()) contents_.resize(size_t(nnodes_), -1);
-  if (contents_[size_t(n)] < 0) {
+  if (contents_slot(n) < 0) {
     if (contents_depth_.count(n) && contents_depth_[n] >= 2) {
       contents_[size_t(n)] = n;
       return n;
@@ -70,8 +74,7 @@ std::vector<int> Compiler::contents_of(const std::vector<int>& src) {
 void Compiler::link_address(Entity& en, int addr_node) {
   en.addr_node = addr_node;
   edges_.push_back(Edge{en.node, addr_node});
-  if (size_t(addr_node) >= contents_.size()) contents_.resize(size_t(nnodes_), -1);
-  if (contents_[size_t(addr_node)] < 0) contents_[size_t(addr_node)] = en.node;
+  if (int& slot = contents_slot(addr_node); slot < 0) slot = en.node;
 }
 
 // propagate_contents: for every flow a → b of a node with contents, a's contents flow to

@@ -262,8 +262,8 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
   }
   // fmt calls String() for %v and %s (handleMethods)
   if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
-  if (depth > 0 && !nested_texts_.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (print_value_walk)
-    if (auto it = nested_texts_.find({t, w}); it != nested_texts_.end()) {
+  if (depth > 0 && !walk_.texts.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (print_value_walk)
+    if (auto it = walk_.texts.find({t, w}); it != walk_.texts.end()) {
       fmt_value(out, TypeTable::kString, it->second, verb, plus, sharp, depth, false);
       return;
     }
@@ -311,7 +311,10 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
       out += "map[";
       if (w && w < maps_.size() && maps_[w].map) {
         const TypeId kt = T.u(maps_[w].type).key, et = T.u(maps_[w].type).elem;
-        const std::vector<std::pair<Word, Word>> items = sorted_map_entries(uint32_t(w));
+        std::vector<std::pair<Word, Word>> unwalked;   // a map fmt_value meets without print_value_walk
+        const auto walked = walk_.map_entries.find(uint32_t(w));
+        if (walked == walk_.map_entries.end()) unwalked = sorted_map_entries(uint32_t(w));
+        const std::vector<std::pair<Word, Word>>& items = walked != walk_.map_entries.end() ? walked->second : unwalked;
         for (size_t i = 0; i < items.size(); ++i) {
           if (i) out += ' ';
           fmt_value(out, kt, items[i].first, verb, plus, sharp, depth + 1, false);

@@ -417,7 +417,14 @@ class Interpreter {
   // brings the frames back to ret_floor_; nested_roots_ keeps the builtin's arguments alive
   size_t ret_floor_ = 0;
   std::vector<std::pair<TypeId, Word>> nested_roots_;
-  std::map<std::pair<TypeId, Word>, Word> nested_texts_;   // the String/Error texts of values inside a printed argument
+  // What print_value_walk found in the arguments being printed, for fmt_value to print:
+  // the String/Error texts of values inside them, and each map's entries as fmtsort sorted
+  // them (sorted once, before any String method of theirs ran, as fmt does).
+  struct PrintWalk {
+    std::map<std::pair<TypeId, Word>, Word> texts;
+    std::map<uint32_t, std::vector<std::pair<Word, Word>>> map_entries;
+  };
+  PrintWalk walk_;
   // Whether ~Interpreter removes the heap's hooks: true in the interpreter that installed
   // them, false in a copy (a keyframe) until own_heap_hooks() (the copy restored in place).
   struct HookOwner {

@@ -265,7 +265,7 @@ void Interpreter::reflect_copy(TypeId t) {
 //    and fields and elements below it or below &{…}) that is not pointer-shaped, packEface
 //    copies it into a new object of its type (reflect/value.go unsafe_New + typedmemmove);
 //  - then handleMethods calls its Error or String method for %v %s %q %x %X (the texts,
-//    nested_texts_, are what fmt_value prints), and nothing below it is walked;
+//    walk_.texts, are what fmt_value prints), and nothing below it is walked;
 //  - a map is sorted by internal/fmtsort: its slices (Profile::library.fmtsort_pairs), the
 //    map iterator's mapiterinit, and reflect's copy of every key and elem that is not
 //    pointer-shaped (MapIter.Key/Value: copyVal); those copies are not addressable.
@@ -282,7 +282,7 @@ bool Interpreter::print_value_walk(TypeId t, Word w, char verb, int depth, bool 
       if (const MethodEnt* me = stringer(t)) {
         Word text = 0;
         if (!stringer_call(*me, t, w, text)) return false;
-        nested_texts_[{t, w}] = text;
+        walk_.texts[{t, w}] = text;
         return true;
       }
   }
@@ -315,6 +315,7 @@ bool Interpreter::print_value_walk(TypeId t, Word w, char verb, int depth, bool 
       if (!w || w >= maps_.size() || !maps_[w].map) return true;
       const TypeId kt = T.u(maps_[w].type).key, et = T.u(maps_[w].type).elem;
       const std::vector<std::pair<Word, Word>> items = sorted_map_entries(uint32_t(w));
+      walk_.map_entries.emplace(uint32_t(w), items);
       const uint64_t n = maps_[w].map->len();
       if (profile_.library.fmtsort_pairs) {
         if (n) alloc(48 * n, false);   // make(SortedMap, 0, n) of KeyValue{Key, Value reflect.Value}
@@ -359,11 +360,11 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   const std::vector<char> verbs = printf ? gofmt::printf_verbs(str(ws[0])) : std::vector<char>{};
   const size_t mark = nested_roots_.size();
   for (size_t i = 0; i < n; ++i) nested_roots_.push_back({ts[i], ws[i]});
-  std::map<std::pair<TypeId, Word>, Word> outer_texts;   // a String method that prints has its own
-  outer_texts.swap(nested_texts_);
+  PrintWalk outer_walk;   // a String method that prints has its own
+  std::swap(outer_walk, walk_);
   auto stop = [&] {
     nested_roots_.resize(mark);
-    nested_texts_.swap(outer_texts);
+    std::swap(walk_, outer_walk);
     pooled_bufs_[printer].in_use = false;
     return false;
   };
@@ -385,7 +386,7 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   else out = fmt_print(ts, ws.data(), n, ln);
   pooled_append(printer, fmt_pieces_);
   nested_roots_.resize(mark);
-  nested_texts_.swap(outer_texts);
+  std::swap(walk_, outer_walk);
   if (status_ != VmStatus::Running) return false;
   pooled_put(pp_free_, printer);
   return status_ == VmStatus::Running;
