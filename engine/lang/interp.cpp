@@ -223,8 +223,15 @@ bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t
   more = std::min(more, bound > first ? uint64_t(bound) - uint64_t(first) - 1 : uint64_t(0));
   more = std::min(more, uint64_t((int64_t(1) << 30) - 1 - first));
   const maps::KeyRun run{first, more + 1, &ops_, d};
-  if (set) e.map->store_run(run, v, value_is_key);
-  else e.map->remove_run(run);
+  if (set) {
+    e.map->store_run(run, v, value_is_key);   // never a pointer elem: scalar_v / agg_v above
+  } else {
+    // A run's removed elems are not seen one by one: when every entry's elem counts, the
+    // count is the map's length after; otherwise the general path counts entry by entry.
+    if (e.ptr_e && e.pointed_e != e.map->len()) return false;
+    e.map->remove_run(run);
+    if (e.ptr_e) e.pointed_e = e.map->len();
+  }
   R[in.b] = Word(first + int64_t(more));   // the counter of the last iteration run
   e.last_key = R[in.b];
   if (!next_iteration(in, inc, back, R, stop)) return true;
@@ -801,7 +808,8 @@ void Interpreter::exec(uint64_t stop) {
           }
           maps::Map* mp = maps_[m].map.get();
           prefetch_next(maps_[m], kw);
-          mp->store(k, v);
+          if (maps_[m].ptr_k || maps_[m].ptr_e) store_counted(maps_[m], k, v);
+          else mp->store(k, v);
           if (in.op == OpMSet || !next_iteration(in, code[pc + 1], code[pc + in.k], R, stop)) break;
         }
         break;
@@ -814,7 +822,9 @@ void Interpreter::exec(uint64_t stop) {
           if (m) {
             MapEnt& e = maps_[m];
             prefetch_next(e, R[in.b]);
-            e.map->remove(to_handle(e.codec->key(), R[in.b], true));
+            const uint32_t k = to_handle(e.codec->key(), R[in.b], true);
+            if (e.ptr_k || e.ptr_e) remove_counted(e, k);
+            else e.map->remove(k);
           }
           if (in.op == OpMDel || !next_iteration(in, code[pc + 1], code[pc + in.k], R, stop)) break;
         }
@@ -840,6 +850,7 @@ void Interpreter::exec(uint64_t stop) {
         } else if (R[in.a]) {
           maps_[R[in.a]].map->clear();
         }
+        if (R[in.a]) maps_[R[in.a]].pointed_k = maps_[R[in.a]].pointed_e = 0;   // every entry went
         break;
       case OpMIter: {
         uint32_t m = uint32_t(R[in.b]);
@@ -1082,25 +1093,34 @@ out:
   return;
 }
 
+// store_counted: assign's slot shows whether the key was there and what it held.
+void Interpreter::store_counted(MapEnt& e, uint32_t k, uint32_t v) {
+  const uint64_t n = e.map->len();
+  uint32_t* slot = e.map->assign(k);
+  const bool fresh = e.map->len() != n;
+  if (e.ptr_k && fresh && heap_pointee(k)) ++e.pointed_k;
+  if (e.ptr_e) e.pointed_e += uint64_t(heap_pointee(v)) - uint64_t(!fresh && heap_pointee(*slot));
+  *slot = v;
+}
+
+// remove_counted: the elem is read before the entry goes (a lookup, which changes nothing).
+void Interpreter::remove_counted(MapEnt& e, uint32_t k) {
+  const uint32_t* p = e.ptr_e ? e.map->lookup(k) : nullptr;
+  const bool pointed = p && heap_pointee(*p);
+  if (!e.map->remove(k)) return;
+  if (e.ptr_k && heap_pointee(k)) --e.pointed_k;
+  if (pointed) --e.pointed_e;
+}
+
 uint64_t Interpreter::pointed_bytes(const maps::Map* map) const {
   for (const MapEnt& e : maps_) {
     if (e.map.get() != map) continue;
-    const TypeId kt = e.codec->key(), et = e.codec->elem();
-    const bool pk = T.kind(kt) == Kind::Pointer, pe = T.kind(et) == Kind::Pointer;
-    if (!pk && !pe) return 0;
-    // footprint of one pointee: escaped objects only (a stack object costs the heap nothing)
-    auto pointee = [&](TypeId pt, uint32_t h) -> uint64_t {
-      if (h == 0 || h >= objs_.size() || !objs_[h].live || objs_[h].hobj == heap::kNil) return 0;
+    // footprint of one pointee: escaped objects only (heap_pointee)
+    auto footprint = [&](TypeId pt) -> uint64_t {
       const Type& ty = T.u(T.u(pt).elem);
       return heap_.footprint(ty.size, !ty.ptrs);
     };
-    uint64_t sum = 0;
-    map->for_each([&](uint32_t k, uint32_t v) {
-      if (pk) sum += pointee(kt, k);
-      if (pe) sum += pointee(et, v);
-      return true;
-    });
-    return sum;
+    return (e.ptr_k ? e.pointed_k * footprint(e.codec->key()) : 0) + (e.ptr_e ? e.pointed_e * footprint(e.codec->elem()) : 0);
   }
   return 0;
 }

@@ -130,7 +130,9 @@ class Interpreter {
   // live_maps lists the maps reachable from globals and live locals, with their names.
   std::vector<VmMap> live_maps() const;
   // pointed_bytes sums, over a map's entries, the heap footprint of what its pointer keys
-  // and values point to (per entry: a pointee shared by two entries counts twice).
+  // and values point to (per entry: a pointee shared by two entries counts twice). O(1): the
+  // entries' counts are kept as the map is written (MapEnt::pointed_k / pointed_e), and a
+  // pointee type's footprint is one figure.
   uint64_t pointed_bytes(const maps::Map* map) const;
   // memory estimates the bytes the simulator holds for this run (pools + map engines).
   uint64_t memory() const;
@@ -160,8 +162,17 @@ class Interpreter {
   };
   struct Store { std::vector<Word> dense; std::unordered_map<uint64_t, Word> sparse; bool is_sparse = false; };
   struct SliceEnt { uint32_t arr = 0; uint64_t off = 0, len = 0, cap = 0; uint32_t mark = 0; bool live = false; };
-  struct MapEnt { maps::CopyPtr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0; bool big = false, pooled = false, scalar_k = false, scalar_v = false, agg_v = false; Word last_key = ~Word(0); };
-  // big: some entry holds a big-integer handle; pooled: some entry holds a pool index
+  struct MapEnt {
+    maps::CopyPtr<maps::Map> map; TypeId type = 0; Codec* codec = nullptr; uint32_t mark = 0; uint32_t id = 0;
+    bool big = false, pooled = false, scalar_k = false, scalar_v = false, agg_v = false;
+    bool ptr_k = false, ptr_e = false;   // the key / elem type is a pointer
+    uint64_t pointed_k = 0, pointed_e = 0;   // entries whose pointer key / elem is a heap object
+    Word last_key = ~Word(0);
+  };
+  // big: some entry holds a big-integer handle; pooled: some entry holds a pool index.
+  // pointed_k / pointed_e are kept by every write to the map (store_counted, remove_counted,
+  // the fused delete, clear, maps.Clone) so that pointed_bytes reads them in O(1): the views
+  // ask for it every frame, and a walk over a 1M-entry map cost the page 70-88 ms a frame.
   struct BigEnt { Word v = 0; uint32_t mark = 0; bool live = false; };
   struct IterEnt { uint32_t map = 0; std::vector<uint32_t> keys; size_t pos = 0; uint32_t mark = 0; bool live = false; };
 
@@ -337,6 +348,13 @@ class Interpreter {
   heap::ObjId alloc(uint64_t size, bool noscan);
   void exec(uint64_t stop);
   void prefetch_next(MapEnt& e, Word key);
+  // heap_pointee: a map's pointer key or elem handle h points to a live heap object (what
+  // pointed_bytes counts; a pointer to a stack object or a global costs the heap nothing).
+  bool heap_pointee(uint32_t h) const { return h != 0 && h < objs_.size() && objs_[h].live && objs_[h].hobj != heap::kNil; }
+  // store_counted / remove_counted are Map::store / remove for a map with pointer keys or
+  // elems, keeping pointed_k / pointed_e.
+  void store_counted(MapEnt& e, uint32_t k, uint32_t v);
+  void remove_counted(MapEnt& e, uint32_t k);
   bool next_iteration(const Instr& loop, const Instr& inc, const Instr& back, Word* R, uint64_t stop);
   bool run_fused_map_loop(const Instr& in, const Instr* code, int32_t pc, Word* R, uint64_t stop);
   void periodic();

@@ -578,6 +578,9 @@ uint32_t Interpreter::new_map(TypeId mt, int64_t hint, bool escapes) {
   e.scalar_k = !type_has_refs_[codec->key()] && T.kind(codec->key()) != Kind::Float64;
   e.scalar_v = !type_has_refs_[codec->elem()] && T.kind(codec->elem()) != Kind::Float64;
   e.agg_v = T.is_aggregate(codec->elem());
+  e.ptr_k = T.kind(codec->key()) == Kind::Pointer;
+  e.ptr_e = T.kind(codec->elem()) == Kind::Pointer;
+  e.pointed_k = e.pointed_e = 0;
   if (host_) {
     Host* h = host_;
     e.map->on_event = [h, id](const maps::MapEvent& ev) { h->map_event(id, ev); };
@@ -596,6 +599,8 @@ uint32_t Interpreter::clone_map(uint32_t src) {
   const MapEnt& s = maps_[src];
   d.big = s.big;
   d.pooled = s.pooled;
+  d.pointed_k = s.pointed_k;   // pointers are copied as they are
+  d.pointed_e = s.pointed_e;
   const TypeId kt = s.codec->key(), et = s.codec->elem();
   auto copy = [this](TypeId t) {
     return [this, t](uint32_t h) { return T.is_aggregate(t) && h ? copy_obj(h) : h; };

@@ -145,7 +145,6 @@ struct Simulation::Impl : lang::Host, RunData {
   std::unique_ptr<lang::Program> prog;
   std::unique_ptr<heap::Heap> heap;
   std::unique_ptr<lang::Interpreter> vm;
-  std::map<uint32_t, std::pair<uint64_t, uint64_t>> pointed_cache;   // map id → (ops + 1, bytes)
   // Keyframes, in op order, all taken at the horizon; the horizon's record while the run is
   // behind it.
   std::vector<Keyframe> keyframes;
@@ -274,7 +273,6 @@ struct Simulation::Impl : lang::Host, RunData {
     pack(UINT64_MAX);   // the live run is their source
     leave_horizon();
     static_cast<RunData&>(*this) = RunData{};
-    pointed_cache.clear();
     sample_every = opt.sample_every_ops ? opt.sample_every_ops : kAutoSampleStart;
     next_sample = sample_every;
     // The heap and the interpreter keep their addresses across restarts: the keyframes'
@@ -473,7 +471,6 @@ struct Simulation::Impl : lang::Host, RunData {
     std::construct_at(v, *k.vm);
     v->own_heap_hooks();
     static_cast<RunData&>(*this) = k.data;
-    pointed_cache.clear();
   }
   // go_back places the run at the latest keyframe at or before op, or at the start.
   void go_back(uint64_t op) {
@@ -801,10 +798,7 @@ std::vector<LiveMap> Simulation::live_maps() const {
 
 uint64_t Simulation::pointed_bytes(const LiveMap& m) const {
   if (!impl_->vm || !m.map) return 0;
-  auto& cached = impl_->pointed_cache[m.id];
-  const uint64_t now = impl_->ops();
-  if (cached.first != now + 1) cached = {now + 1, impl_->vm->pointed_bytes(m.map)};   // +1: 0 = empty
-  return cached.second;
+  return impl_->vm->pointed_bytes(m.map);
 }
 
 uint64_t Simulation::simulator_memory() const {

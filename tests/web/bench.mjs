@@ -30,7 +30,10 @@
 // Usage: node tests/web/bench.mjs        (after a web build; writes artifacts/bench.json)
 //        node tests/web/bench.mjs --frames N   issue 15's figures only, N runs in a row: on each
 //                                              backend the 1M preset's frames against the
-//                                              reference page in the same browser, one line a run
+//                                              reference page in the same browser, and the
+//                                              page's work per frame, one line a run
+//        --preset NAME   another preset than article000_inline (assets/scenarios/NAME.go), e.g.
+//                        article000_pointer, whose heap window once walked the map every frame
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +50,9 @@ const load0 = os.loadavg()[0];
 const server = await serve(SITE, 0);
 const base = `http://127.0.0.1:${server.address().port}/`;
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
-const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8');
+const presetArg = process.argv.indexOf('--preset');
+const PRESET = presetArg > 0 ? process.argv[presetArg + 1] : 'article000_inline';
+const src = fs.readFileSync(path.join(SCENARIOS, `${PRESET}.go`), 'utf8');
 const ms = (v) => v.toFixed(1);
 
 // cpuByProcess sums user+system CPU ms of Chromium's processes by kind (gpu-process, renderer,
@@ -77,14 +82,14 @@ async function run1M(browser, shot, page = null) {
     await waitApp(page);
   }
   await page.evaluate(() => { window.__gms_frame_work = []; window.__gms_frame_engine = []; window.__gms_frame_gl = []; window.__gms_frame_budget = []; });
-  await page.evaluate((t) => {
+  await page.evaluate(([t, name]) => {
     window.__raf = [];
     let last = performance.now();
     const tick = (t) => { window.__raf.push(t - last); last = t; if (window.__raf_on) requestAnimationFrame(tick); };
     window.__raf_on = true;
     requestAnimationFrame(tick);
-    window.app.loadProgram(t, 'article000_inline');
-  }, src);
+    window.app.loadProgram(t, name);
+  }, [src, PRESET]);
   const t0 = Date.now();
   const cpu0 = cpuByProcess();
   const stats = [];
@@ -184,7 +189,7 @@ requestAnimationFrame(f);</script>`));
 const framesArg = process.argv.indexOf('--frames');
 if (framesArg > 0) {
   const runs = Number(process.argv[framesArg + 1] || 5);
-  console.log(`issue 15: app p95 / reference p95 (goal ≤ 1.2) and frames later than 20 ms (goal ≤ 5 %), the 1M preset, ${runs} runs`);
+  console.log(`issue 15: app p95 / reference p95 (goal ≤ 1.2) and frames later than 20 ms (goal ≤ 5 %), preset ${PRESET}, ${runs} runs`);
   for (let i = 0; i < runs; i++) {
     const la = os.loadavg()[0];
     const line = [];
@@ -194,7 +199,8 @@ if (framesArg > 0) {
       await run.page.close();
       const ref = await referenceQuad(b);
       await b.close();
-      line.push(`${gl} ${againstText(against(run.raf, ref))}, p95 ${ms(pct(run.raf, 0.95))} vs ${ms(pct(ref, 0.95))} ms`);
+      line.push(`${gl} ${againstText(against(run.raf, ref))}, p95 ${ms(pct(run.raf, 0.95))} vs ${ms(pct(ref, 0.95))} ms, ` +
+                `page work p50 / p95 / max ${ms(pct(run.work, 0.5))} / ${ms(pct(run.work, 0.95))} / ${ms(Math.max(...run.work))} ms`);
     }
     console.log(`run ${i + 1}: ${line.join('; ')}; load average ${la.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
   }
