@@ -97,7 +97,11 @@ bool Compiler::run_impl() {
   if (!init_function()) return false;
   for (size_t i = 0; i < file_.funcs.size(); ++i)
     if (!function(int(i))) return false;
-  for (size_t k = 0; k < pending_.size(); ++k)   // instances found while compiling (the list grows)
+  size_t k = 0;
+  for (; k < pending_.size(); ++k)   // instances found while compiling (the list grows)
+    if (!function(pending_[k])) return false;
+  if (!check_uninstantiated()) return false;   // generic bodies nobody instantiates, checked as gc checks them
+  for (; k < pending_.size(); ++k)
     if (!function(pending_[k])) return false;
   prog_.main_func = pkg_["main"].slot;
   // a package named in a generic body counts as used even where no instance compiles it

@@ -66,6 +66,12 @@ V Compiler::call(const Expr& e, bool stmt) {
       return conversion(e, tv.t);
     }
   }
+  if (f->kind == Expr::FuncLitE && body_has_defer(f->lit->body)) {   // func(){ defer …}(): its defers need a frame of its own
+    const int callee = int(prog_.funcs.size());   // func_lit's function (its nested literals come after it)
+    V fv = func_lit(*f);
+    if (!fv.ok) return fv;
+    return func_value_call(e, fv, speculative_ > 0 ? -1 : callee);
+  }
   if (f->kind == Expr::FuncLitE) {   // func(…){…}(…): expanded here
     ClosureDef here;
     here.lit = f->lit.get();
@@ -343,27 +349,30 @@ V Compiler::closure_call(const Expr& e, ClosureDef& c) {
   constexpr size_t kMaxFunctionCode = 1 << 18;
   if (F->fn->code.size() > kMaxFunctionCode)
     return bad(e.pos, "function literal calls expand to more code than the playground allows (" + std::to_string(kMaxFunctionCode) + " instructions in one function)");
-  if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
+  const bool variadic = !lit.params.empty() && lit.params.back().variadic;
+  if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + c.name);
   std::vector<TypeId> params, results;
   for (const Param& p : lit.params) {
-    if (p.variadic) return bad(p.pos, "variadic functions are not supported by the playground");
+    if (p.variadic && &p != &lit.params.back()) return bad(p.pos, "can only use ... with final parameter in list");
     TypeId t;
     if (!type_of(*p.type, t)) { V v; v.ok = false; return v; }
-    params.push_back(t);
+    params.push_back(p.variadic ? T.slice(t) : t);
   }
   for (const Param& p : lit.results) {
     TypeId t;
     if (!type_of(*p.type, t)) { V v; v.ok = false; return v; }
     results.push_back(t);
   }
-  if (e.args.size() != params.size())
+  const bool packed = variadic && !e.has_ellipsis;   // the final arguments become one []T (variadic_arg)
+  if (packed ? e.args.size() + 1 < params.size() : e.args.size() != params.size())
     return bad(e.pos, std::string(e.args.size() < params.size() ? "not enough" : "too many") + " arguments in call to " + c.name);
   // Arguments first, in the caller's scopes, each copied to a slot of its own.
   std::vector<V> args;
-  for (size_t i = 0; i < e.args.size(); ++i) {
-    V a = expr(*e.args[i]);
+  for (size_t i = 0; i < params.size(); ++i) {
+    const bool pack = packed && i + 1 == params.size();
+    V a = pack ? variadic_arg(e, i, params[i]) : expr(*e.args[i]);
     if (!a.ok) return a;
-    if (!assignable(a, params[i], e.args[i]->pos, ("argument to " + c.name).c_str())) { a.ok = false; return a; }
+    if (!assignable(a, params[i], pack ? e.pos : e.args[i]->pos, ("argument to " + c.name).c_str())) { a.ok = false; return a; }
     args.push_back(argument_copy(a, params[i]));
   }
   Expansion x;

@@ -25,7 +25,9 @@
 // assigned anywhere in the top-level function and read inside a literal that becomes a
 // value: a box more only costs when the closure escapes); a captured aggregate over 128
 // bytes is captured by value (gc: by reference); calls through a func value do not take a
-// tuple as their arguments; variadic func types are refused. Method expressions and
+// tuple as their arguments. Variadic func types (func(...int) int) are func types whose
+// last parameter is a []T marked variadic (TypeTable::func_): a call through one packs its
+// final arguments as a call by name does (variadic_arg), f(xs...) passes xs. Method expressions and
 // interface method values go through gc's wrappers (call_wrapper), as method values do.
 #include "engine/lang/compiler_impl.h"
 
@@ -42,27 +44,28 @@ namespace lang::detail {
 bool Compiler::func_type(const TypeExpr& te, TypeId& out) {
   std::vector<TypeId> ps, rs;
   for (const Param& p : te.fparams) {
-    if (p.variadic) return fail(p.pos, "variadic function types are not supported by the playground");
+    if (p.variadic && &p != &te.fparams.back()) return fail(p.pos, "can only use ... with final parameter in list");
     TypeId t;
     if (!type_of(*p.type, t)) return false;
-    ps.push_back(t);
+    ps.push_back(p.variadic ? T.slice(t) : t);   // ...T is a []T
   }
   for (const Param& p : te.fresults) {
     TypeId t;
     if (!type_of(*p.type, t)) return false;
     rs.push_back(t);
   }
-  out = T.func_(ps, rs);
+  out = T.func_(ps, rs, !te.fparams.empty() && te.fparams.back().variadic);
   return true;
 }
 
 // ---------------------------------------------------------------- the plan
 // expands_at_calls: fd's function-typed parameters are only ever called in its body (not
 // stored, passed on, returned, started as a goroutine or read inside a function literal, no func type nested in
-// theirs), and fd neither calls itself nor is variadic: then each call expands the body
+// theirs), and fd neither calls itself, nor is variadic, nor defers: then each call expands the body
 // (compiler_calls.cpp expand_call; gc keeps such closures on the stack). Otherwise the
 // parameters are func values and the function an ordinary one.
 bool Compiler::expands_at_calls(const FuncDecl& fd) {
+  if (body_has_defer(fd.body)) return false;   // its defers need a frame of its own (gc does not inline it either)
   std::set<std::string> fparams;
   for (const Param& p : fd.params) {
     if (p.variadic) return false;
@@ -195,7 +198,7 @@ void Compiler::plan_literals(const std::vector<StmtP>& body, FnState& st) {
         case Expr::Call: {
           const Expr* f = e->x.get();
           while (f && f->kind == Expr::Paren) f = f->x.get();
-          if (f && f->kind == Expr::FuncLitE) lit_body(f, conv);                 // called at once
+          if (f && f->kind == Expr::FuncLitE) lit_body(f, conv || body_has_defer(f->lit->body));   // called at once (a value when it defers)
           else if (f && f->kind == Expr::Ident && candidates.count(f->name)) {   // a named literal called
             if (conv) {
               plan.captured.insert(f->name);
@@ -245,6 +248,7 @@ void Compiler::plan_literals(const std::vector<StmtP>& body, FnState& st) {
             const std::string& n = s->lhs[0]->name;
             candidates.insert(n);
             blocks.back().insert(n);
+            if (body_has_defer(s->rhs[0]->lit->body)) value_uses.insert(n);   // its defers need a frame of its own
             lit_body(s->rhs[0].get(), conv || plan.value_names.count(n));
             return;
           }
@@ -255,6 +259,7 @@ void Compiler::plan_literals(const std::vector<StmtP>& body, FnState& st) {
           if (!s->type && s->names.size() == 1 && s->rhs.size() == 1 && s->rhs[0]->kind == Expr::FuncLitE) {
             const std::string& n = s->names[0];
             candidates.insert(n);
+            if (body_has_defer(s->rhs[0]->lit->body)) value_uses.insert(n);
             lit_body(s->rhs[0].get(), conv || plan.value_names.count(n));
             return;
           }
@@ -437,17 +442,17 @@ V Compiler::func_lit(const Expr& e) {
   const FuncLit& lit = *e.lit;
   std::vector<TypeId> ps, rs;
   for (const Param& p : lit.params) {
-    if (p.variadic) return bad(p.pos, "variadic function literals are not supported by the playground");
+    if (p.variadic && &p != &lit.params.back()) return bad(p.pos, "can only use ... with final parameter in list");
     TypeId t;
     if (!type_of(*p.type, t)) { V v; v.ok = false; return v; }
-    ps.push_back(t);
+    ps.push_back(p.variadic ? T.slice(t) : t);
   }
   for (const Param& p : lit.results) {
     TypeId t;
     if (!type_of(*p.type, t)) { V v; v.ok = false; return v; }
     rs.push_back(t);
   }
-  const TypeId ft = T.func_(ps, rs);
+  const TypeId ft = T.func_(ps, rs, !lit.params.empty() && lit.params.back().variadic);
   if (speculative_ > 0) {   // static_type: the type is enough (the code is rolled back)
     V v;
     v.t = ft;
@@ -586,20 +591,22 @@ V Compiler::func_value_of(const Entity& en, Pos p) {
   if (func_params_[size_t(fidx)])
     return bad(p, fd.name + " (a function with function-typed parameters, expanded where it is called) cannot be used as a value in the playground");
   const Function& fn = prog_.funcs[size_t(fidx)];
-  return static_func_value(fidx, T.func_(fn.param_types, fn.result_types));
+  return static_func_value(fidx, T.func_(fn.param_types, fn.result_types, is_variadic(fd)));
 }
 
 // func_value_call compiles a call through a func value: the frame holds the arguments, the
 // results come back in its first slots, the closure goes after both (OpCallF). The callee is
 // unknown here, so the arguments escape (escape/call.go: an indirect call's arguments flow
 // to the heap).
-V Compiler::func_value_call(const Expr& e, V fv) {
+V Compiler::func_value_call(const Expr& e, V fv, int callee) {
   const Type& sig = T.u(fv.t);
   const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
   std::vector<TypeId> params, results;
   for (size_t i = 0; i < sig.fields.size(); ++i) (i < np ? params : results).push_back(sig.fields[i].type);
-  if (e.has_ellipsis) return bad(e.pos, "cannot use ... in call to non-variadic " + expr_str(*e.x));
-  if (e.args.size() != np)
+  if (e.has_ellipsis && !sig.variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + expr_str(*e.x));
+  // a variadic call's final arguments become one []T (variadic_arg), unless f(xs...) passes xs
+  const bool packed = sig.variadic && !e.has_ellipsis;
+  if (packed ? e.args.size() + 1 < np : e.args.size() != np)
     return bad(e.pos, std::string(e.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(*e.x));
   const int f = temp(fv.t);   // the value as it was before the arguments ran
   emit(OpMov, f, fv.slot);
@@ -610,10 +617,12 @@ V Compiler::func_value_call(const Expr& e, V fv) {
   const int base = fresh_slots(st);
   for (size_t i = 0; i < np; ++i) {
     const size_t mark = temp_mark();
-    V a = expr(*e.args[i]);
+    const bool pack = packed && i + 1 == np;
+    V a = pack ? variadic_arg(e, i, params[i]) : expr(*e.args[i]);
     if (!a.ok) return a;
-    if (!assignable(a, params[i], e.args[i]->pos, "argument")) { a.ok = false; return a; }
-    sink(a.src);
+    if (!assignable(a, params[i], pack ? e.pos : e.args[i]->pos, "argument")) { a.ok = false; return a; }
+    if (callee >= 0) flow(a.src, param_nodes_[size_t(callee)][i]);   // a literal called where it is written: gc knows its callee
+    else sink(a.src);
     move_into(a, base + int(i), params[i]);
     temp_release(mark);
   }
@@ -743,7 +752,6 @@ V Compiler::method_expr(const Expr& sel, TypeId t) {
   const FuncDecl& fd = decl(me->slot);
   if (func_params_[size_t(me->slot)])
     return bad(sel.pos, fd.name + " (a method with function-typed parameters, expanded where it is called) cannot be used as a value in the playground");
-  if (!fd.params.empty() && fd.params.back().variadic) return bad(sel.pos, "method expressions of variadic methods are not supported by the playground");
   const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
   if (ptr_recv && !x_is_ptr) return bad(sel.pos, "invalid method expression " + what + " (needs pointer receiver (*" + tn + ")." + sel.name + ")");
   const Function& m = prog_.funcs[size_t(me->slot)];
@@ -751,7 +759,7 @@ V Compiler::method_expr(const Expr& sel, TypeId t) {
   rs = m.result_types;
   std::vector<TypeId> all{t};
   all.insert(all.end(), ps.begin(), ps.end());
-  const TypeId ft = T.func_(all, rs);
+  const TypeId ft = T.func_(all, rs, is_variadic(fd));
   if (ptr_recv == x_is_ptr || speculative_ > 0) return static_func_value(me->slot, ft);
   std::string wname = "main.(*";
   wname.append(T.name(T.u(t).elem), 5).append(").").append(sel.name);
@@ -809,7 +817,7 @@ V Compiler::method_value(const Expr& sel, const Entity& method, bool x_is_ptr) {
     return bad(sel.pos, "cannot call pointer method " + sel.name + " on " + tn);
   }
   const Function& m = prog_.funcs[size_t(method.slot)];
-  const TypeId ft = T.func_(std::vector<TypeId>(m.param_types.begin() + 1, m.param_types.end()), m.result_types);
+  const TypeId ft = T.func_(std::vector<TypeId>(m.param_types.begin() + 1, m.param_types.end()), m.result_types, is_variadic(fd));
   if (speculative_ > 0) {   // static_type: the type is enough
     V v;
     v.t = ft;

@@ -13,15 +13,17 @@
 // the arguments in a scope of their own, a named type `main.Set[string]` whose methods are
 // instantiated with it (so method sets and dynamic dispatch see them).
 //
-// Simplifications: a generic body is checked only where it is instantiated (gc checks it
-// once against its constraints: an error inside an uninstantiated generic function goes
-// unreported); no generic aliases, no generic methods' own method values; inference unifies
+// Simplifications: a generic body is checked where it is instantiated, and one nobody
+// instantiates with stand-ins for its type parameters (check_uninstantiated: what is valid
+// for the stand-in but not for the whole type set goes unreported); no generic aliases, no generic methods' own method values; inference unifies
 // exactly (no inexact unification through interfaces); type sets are checked term by term,
 // not intersected.
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/parser.h"
 
 #include <algorithm>
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -305,6 +307,134 @@ int Compiler::instantiate_func(int generic, const std::vector<TypeId>& targs, Po
   pending_.push_back(fidx);
   if (fd.has_recv) add_methods(fidx);
   return fidx;
+}
+
+// ---------------------------------------------------------------- bodies nobody instantiates
+// gc type-checks a generic body once, against its constraints, so an error in a generic
+// function or type nobody instantiates is still reported (types2: the body is checked with
+// its type parameters as types of their own). Here a body is only ever checked in an
+// instance, so check_uninstantiated makes one for each such generic with stand-ins for its
+// type parameters (stand_in): a type of the parameter's own name (errors say `T`, as gc's
+// do) whose underlying type is one of its type set's — so whatever a correct body does with
+// it compiles — or the constraint's interface of methods (`any`: an empty struct). An instance that no call reaches is dead code.
+// Simplifications: an operation valid for the stand-in but not for every type in the type
+// set (`x + y` on a `comparable` T, `==` on an `any` T) goes unreported; a constraint with
+// both methods and type terms, or type parameters constraining each other in a cycle, leave
+// the body unchecked.
+TypeId Compiler::stand_in(const std::string& name, const TypeExpr& c) {
+  auto own = [&](TypeId under) {
+    // any's stand-in is a struct{}, not an interface: what is assignable to an interface
+    // is not assignable to a T constrained by any (`return s` of an S as an E)
+    if (T.is_interface(under) && T.u(under).fields.empty()) under = T.structure({});
+    const TypeId id = T.named(name);
+    T.complete_named(id, T.under(under));
+    return id;
+  };
+  TypeId t = 0;
+  switch (c.kind) {
+    case TypeExpr::Union: {   // the first term
+      const FieldDecl& term = c.fields.front();
+      if (!type_of(*term.type, t)) return 0;
+      if (term.name == "~") return own(t);
+      return T.is_interface(t) ? stand_in(name, *term.type) : t;
+    }
+    case TypeExpr::Interface: {
+      const TypeExpr* term = nullptr;
+      bool methods = false;
+      for (const FieldDecl& f : c.fields) {
+        if (!f.name.empty()) methods = true;
+        else if (!term) term = f.type.get();
+      }
+      if (term && methods) return 0;
+      if (term) return stand_in(name, *term);
+      return interface_type(c, t) ? own(t) : 0;
+    }
+    default: break;
+  }
+  if (!type_of(c, t)) return 0;
+  if (t == comparable_type_ || t == ordered_type_) return own(TypeTable::kInt);
+  if (!T.is_interface(t)) return t;
+  if (auto d = constraint_decls_.find(t); d != constraint_decls_.end()) return stand_in(name, *d->second);
+  return own(t);
+}
+
+// stand_ins: one stand-in per type parameter, those a constraint names first ([S ~[]E, E
+// any]: E, then S); false (failed_ unset) when the body cannot be checked this way.
+bool Compiler::stand_ins(const std::vector<TypeParam>& tps, std::vector<TypeId>& out) {
+  std::set<std::string> names;
+  for (const TypeParam& tp : tps) names.insert(tp.name);
+  std::function<void(const TypeExpr&, std::set<std::string>&)> named_in = [&](const TypeExpr& te, std::set<std::string>& found) {
+    if (te.kind == TypeExpr::Name && names.count(te.name)) found.insert(te.name);
+    for (const TypeExpr* sub : {te.elem.get(), te.key.get()})
+      if (sub) named_in(*sub, found);
+    for (const FieldDecl& f : te.fields)
+      if (f.type) named_in(*f.type, found);
+    for (const auto& a : te.targs) named_in(*a, found);
+    for (const auto* list : {&te.fparams, &te.fresults})
+      for (const Param& p : *list)
+        if (p.type) named_in(*p.type, found);
+  };
+  out.assign(tps.size(), 0);
+  for (size_t round = 0; round < tps.size(); ++round) {
+    bool progress = false;
+    for (size_t i = 0; i < tps.size(); ++i) {
+      if (out[i] || !tps[i].constraint) continue;
+      std::set<std::string> needs;
+      named_in(*tps[i].constraint, needs);
+      bool ready = true;
+      for (size_t j = 0; j < tps.size(); ++j)
+        if (needs.count(tps[j].name) && !out[j]) ready = false;
+      if (!ready) continue;
+      Scope binds = bindings(tps, out);
+      for (const TypeParam& tp : tps)   // the ones without a stand-in yet
+        if (auto it = binds.find(tp.name); it != binds.end() && it->second.type == 0) binds.erase(it);
+      TypeId t = 0;
+      ++constraint_ctx_;   // constraint interfaces are read as constraints
+      in_scope(binds, [&] { t = stand_in(tps[i].name, *tps[i].constraint); return t != 0; });
+      --constraint_ctx_;
+      if (failed_ || !t) return false;
+      out[i] = t;
+      progress = true;
+    }
+    if (!progress) break;
+  }
+  for (TypeId t : out)
+    if (!t) return false;
+  return in_scope(bindings(tps, out), [&] {   // a stand-in outside its type set: not checked
+    for (size_t i = 0; i < tps.size(); ++i) {
+      std::string why;
+      if (!satisfies(out[i], *tps[i].constraint, why)) return false;
+    }
+    return true;
+  });
+}
+
+bool Compiler::check_uninstantiated() {
+  std::set<const TypeDecl*> made_types;
+  for (const auto& kv : type_instances_) made_types.insert(kv.first.first);
+  for (const TypeDecl& td : file_.types) {
+    if (td.tparams.empty() || td.alias || made_types.count(&td) || td.pos.line >= kLibraryFirstLine) continue;
+    std::vector<TypeId> targs;
+    if (!stand_ins(td.tparams, targs)) {
+      if (failed_) return false;
+      continue;
+    }
+    TypeId inst;
+    if (!instantiate_type(pkg_[td.name], targs, td.pos, inst)) return false;   // its methods with it
+  }
+  std::set<int> made_funcs;
+  for (const auto& kv : func_instances_) made_funcs.insert(kv.first.first);
+  for (size_t i = 0; i < file_.funcs.size(); ++i) {
+    const FuncDecl& fd = file_.funcs[i];
+    if (fd.tparams.empty() || fd.has_recv || made_funcs.count(int(i)) || fd.pos.line >= kLibraryFirstLine) continue;
+    std::vector<TypeId> targs;
+    if (!stand_ins(fd.tparams, targs)) {
+      if (failed_) return false;
+      continue;
+    }
+    if (instantiate_func(int(i), targs, fd.pos) < 0) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- inference

@@ -110,7 +110,7 @@ bool Compiler::interface_type(const TypeExpr& te, TypeId& out) {
 TypeId Compiler::signature_of(int fidx) {
   const Function& fn = prog_.funcs[size_t(fidx)];
   std::vector<TypeId> ps(fn.param_types.begin() + 1, fn.param_types.end());
-  return T.func_(ps, fn.result_types);
+  return T.func_(ps, fn.result_types, is_variadic(decl(fidx)));
 }
 
 // implements: a value of type t has every method of interface it (lookup.go's

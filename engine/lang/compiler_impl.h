@@ -303,6 +303,7 @@ class Compiler {
   V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr);
   V call_results(V r, int base, const std::vector<TypeId>& results, bool copy);
   V variadic_arg(const Expr& e, size_t from, TypeId slice_t);
+  static bool is_variadic(const FuncDecl& fd) { return !fd.params.empty() && fd.params.back().variadic; }
   bool declare_closure(const Expr& name, const Expr& lit);
   V closure_call(const Expr& e, ClosureDef& c);
   V argument_copy(V& a, TypeId t);
@@ -360,8 +361,8 @@ class Compiler {
   bool switch_stmt(const Stmt& s);
   bool defer_stmt(const Stmt& s);
   bool run_defers();
-  bool has_defer(const Stmt* s) const;
-  bool body_has_defer(const std::vector<StmtP>& body) const;
+  static bool has_defer(const Stmt* s);
+  static bool body_has_defer(const std::vector<StmtP>& body);
   void defers_begin(const std::vector<StmtP>& body);
   void defers_end();
   void box_named_results(const std::vector<Param>& results);
@@ -437,7 +438,8 @@ class Compiler {
   void precapture(const FuncLit& lit, const LitCtx& c);
   V func_lit(const Expr& e);
   V func_value_of(const Entity& en, Pos p);
-  V func_value_call(const Expr& e, V fv);
+  // callee: the function when the compiler knows it (a literal called where it is written), else -1 (the arguments escape)
+  V func_value_call(const Expr& e, V fv, int callee = -1);
   V method_value(const Expr& sel, const Entity& method, bool x_is_ptr);
   int call_wrapper(const std::string& name, TypeId recv_t, const std::vector<TypeId>& ps, const std::vector<TypeId>& rs,
                    bool recv_in_closure, int method, int iface_method, Pos pos, Pos end);
@@ -477,6 +479,9 @@ class Compiler {
   V generic_call(const Expr& e, int generic, const Expr* index);
   bool generic_index(const Expr& e, V& out);
   bool std_generics();
+  TypeId stand_in(const std::string& name, const TypeExpr& c);
+  bool stand_ins(const std::vector<TypeParam>& tps, std::vector<TypeId>& out);
+  bool check_uninstantiated();
   bool library_field(TypeId st, const Expr& sel);
   bool is_std(const FuncDecl& fd) const { return std_pkg_.count(&fd) != 0; }
 

@@ -965,7 +965,7 @@ bool Compiler::switch_stmt(const Stmt& s) {
 // statement, one per iteration.
 bool Compiler::defer_stmt(const Stmt& s) {
   if (!F->expansions.empty())
-    return fail(s.pos, "defer inside a function literal that is called where it is written (or through a name it is bound to) is not supported by the playground; assign the literal to a variable used as a value, or call a named function");
+    return fail(s.pos, "defer inside a function literal expanded where it is called (passed to a function whose function-typed parameter is only called) is not supported by the playground; assign the literal to a variable and pass that");
   const Expr& deferred = *s.lhs[0];
   const bool in_loop = loop_depth() > 0;
   const bool through_value = s.lhs.size() > 1 && (in_loop || body_has_defer(deferred.x->lit->body));
@@ -1027,7 +1027,7 @@ bool Compiler::run_defers() {
 }
 
 // has_defer: a defer statement in the statement (not in the function literals inside it).
-bool Compiler::has_defer(const Stmt* s) const {
+bool Compiler::has_defer(const Stmt* s) {
   if (!s) return false;
   if (s->kind == Stmt::Defer) return true;
   bool found = false;
@@ -1035,7 +1035,7 @@ bool Compiler::has_defer(const Stmt* s) const {
   return found;
 }
 
-bool Compiler::body_has_defer(const std::vector<StmtP>& body) const {
+bool Compiler::body_has_defer(const std::vector<StmtP>& body) {
   for (const auto& b : body)
     if (has_defer(b.get())) return true;
   return false;

@@ -34,7 +34,7 @@ TypeId TypeTable::add(Type t) {
   for (size_t i = kIter + 1; i < types_.size(); ++i) {
     const Type& o = types_[i];
     if (!o.name.empty() || o.kind != t.kind || o.elem != t.elem || o.key != t.key || o.len != t.len ||
-        o.fields.size() != t.fields.size())
+        o.variadic != t.variadic || o.fields.size() != t.fields.size())
       continue;
     bool same = true;
     for (size_t f = 0; f < t.fields.size() && same; ++f)
@@ -108,9 +108,10 @@ TypeId TypeTable::interface_(std::vector<Field> methods) {
   return add(std::move(t));
 }
 
-TypeId TypeTable::func_(const std::vector<TypeId>& params, const std::vector<TypeId>& results) {
+TypeId TypeTable::func_(const std::vector<TypeId>& params, const std::vector<TypeId>& results, bool variadic) {
   Type t;
   t.kind = Kind::Func;
+  t.variadic = variadic && !params.empty();
   t.len = int64_t(params.size());
   for (TypeId p : params) t.fields.push_back(Field{"", p, 0});
   for (TypeId r : results) t.fields.push_back(Field{"", r, 0});
@@ -255,7 +256,8 @@ std::string TypeTable::name(TypeId id) const {
       std::string s = "func(";
       for (int64_t i = 0; i < t.len; ++i) {
         if (i) s += ", ";
-        s += name(t.fields[size_t(i)].type);
+        if (t.variadic && i + 1 == t.len) s += "..." + name(types_[t.fields[size_t(i)].type].elem);   // reflect: func(...int)
+        else s += name(t.fields[size_t(i)].type);
       }
       s += ")";
       const size_t nres = t.fields.size() - size_t(t.len);

@@ -59,6 +59,7 @@ struct Type {
   uint64_t size = 0, align = 1;
   bool ptrs = false;             // has pointers (GC scans it)
   bool complete = true;
+  bool variadic = false;         // Func: the last parameter is `...T` (its type []T)
 };
 
 // IntKind is how the VM normalises an integer after arithmetic (wrap-around).
@@ -86,7 +87,8 @@ class TypeTable {
   // interface_ interns interface{ methods } (sorted here by name, as go/types does);
   // func_ a signature for an interface method.
   TypeId interface_(std::vector<Field> methods);
-  TypeId func_(const std::vector<TypeId>& params, const std::vector<TypeId>& results);
+  // variadic: the last parameter (a []T) is `...T` — func(...int) and func([]int) differ.
+  TypeId func_(const std::vector<TypeId>& params, const std::vector<TypeId>& results, bool variadic = false);
   // named creates an incomplete named type; complete_named fills in its underlying type.
   TypeId named(const std::string& name);
   void complete_named(TypeId id, TypeId underlying);

@@ -159,4 +159,44 @@ TEST(FuncValues, FmtPrintsAFuncsCodeAddressAndType) {
   EXPECT_TRUE(std::regex_match(r.out, std::regex("func\\(int\\) int true (0x[0-9a-f]+) \\1 <nil> 0x0\n"))) << r.out;
 }
 
+// Variadic func types as values: a variable, map, field and parameter of type
+// func(...int) int, a variadic literal and method value, calls through them packing their
+// arguments or passing xs...; output and %T as real Go 1.19 and 1.27 print them
+// (tests/oracle/programs/variadic_func_values.go measures what the calls allocate).
+TEST(FuncValues, VariadicFuncTypes) {
+  const std::string src =
+      "package main\n\nimport \"fmt\"\n\n"
+      "func sum(nums ...int) int {\n\tt := 0\n\tfor _, n := range nums {\n\t\tt += n\n\t}\n\treturn t\n}\n\n"
+      "type Acc struct{ n int }\n\n"
+      "func (a *Acc) Add(vals ...int) int {\n\tfor _, v := range vals {\n\t\ta.n += v\n\t}\n\treturn a.n\n}\n\n"
+      "type R struct{ f func(...int) int }\n\n"
+      "func apply(f func(...int) int, xs []int) int { return f(xs...) + f() }\n\n"
+      "func main() {\n\tvar f func(...int) int = sum\n"
+      "\tcount := func(pre string, xs ...int) string { return fmt.Sprint(pre, len(xs)) }\n"
+      "\tm := map[string]func(...int) int{\"sum\": sum}\n\tr := R{sum}\n\tvar a Acc\n\tadd := a.Add\n\tme := (*Acc).Add\n"
+      "\txs := []int{1, 2, 3}\n"
+      "\tfmt.Printf(\"%T %T %T\\n\", f, count, me)\n"
+      "\tfmt.Println(f(1, 2), f(), f(xs...), m[\"sum\"](xs...), r.f(4, 5), apply(sum, xs), count(\"n\", 1, 2), count(\"n\"))\n"
+      "\tfmt.Println(add(1, 2), me(&a, xs...), func(ys ...int) int { return len(ys) }(7, 8, 9), a.n)\n}\n";
+  for (const char* release : {"1.19", "1.27"}) {
+    auto r = run(src, go(release));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, "func(...int) int func(string, ...int) string func(*main.Acc, ...int) int\n"
+                     "3 0 6 6 9 6 n2 n0\n3 9 3 9\n") << release;
+  }
+  // func(...int) and func([]int) are distinct types; ... only on the last parameter, and
+  // only in a call of a variadic function (gc's messages)
+  const struct { const char* body; const char* diag; } bad[] = {
+      {"\tvar f func([]int) int = sum\n\t_ = f\n", ":8:26: cannot use value of type func(...int) int as func([]int) int value in variable declaration"},
+      {"\tf := func(a ...int, b int) int { return b }\n\t_ = f\n", ":8:12: can only use ... with final parameter in list"},
+      {"\tvar f func(int, ...string) int\n\t_ = f()\n", ":9:7: not enough arguments in call to f"},
+      {"\tvar f func(int) int\n\t_ = f([]int{1}...)\n", ":9:7: cannot use ... in call to non-variadic f"},
+  };
+  for (const auto& b : bad) {
+    auto r = run(std::string("package main\n\nfunc sum(nums ...int) int { return len(nums) }\n\nvar _ = sum\n\nfunc main() {\n") + b.body + "}\n", go("1.27"));
+    EXPECT_FALSE(r.loaded) << b.body;
+    EXPECT_NE(r.diag.find(b.diag), std::string::npos) << r.diag;
+  }
+}
+
 }  // namespace
