@@ -545,33 +545,181 @@ GOMAPSIM_HOT void ClassicMap::store_hashed(uint32_t key, uint64_t hash, uint32_t
 
 // run_keys is store_run / remove_run (maps::for_each_run_key): the buckets of each key are
 // prefetched kAhead keys before its operation, with the hash the operation then uses. A run's
-// keys are small ints; in a map that stores keys and elems directly the operations are the
-// kPlain ones (assign_slot).
+// keys are small ints; in a map that stores keys and elems directly the operations run in
+// run_plain.
 template <bool kStore>
 void ClassicMap::run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  if (keys_.small() && !ind_key_ && !ind_elem_) return run_plain<kStore>(run, elem, elem_is_key);
   auto seed = [this] { return hash0_; };
   auto prefetch = [this](uint64_t h) GOMAPSIM_INLINE_LAMBDA { prefetch_hashed(h); };
-  if (keys_.small() && !ind_key_ && !ind_elem_) {
-    for_each_run_key(
-        run, seed, [this](uint32_t k) { return hash64(KeyOps::small_int_input(k), hash0_); },
-        prefetch, [&](uint32_t key, uint64_t hash) {
-          if constexpr (kStore) {
-            const uint32_t e = elem_is_key ? key : elem;
-            // The elems exist before the store rather than after it: the same results, as a
-            // map without them reads every elem as zero.
-            if (e != 0 && !elems_) materialize_elems();
-            store_hashed<true>(key, hash, e);
-          } else {
-            remove_hashed<true>(key, hash);
-          }
-        });
-    return;
-  }
   for_each_run_key(run, seed, [this](uint32_t k) { return hash_of(k); }, prefetch,
                    [&](uint32_t key, uint64_t hash) {
                      if constexpr (kStore) store_hashed(key, hash, elem_is_key ? key : elem);
                      else remove_hashed(key, hash);
                    });
+}
+
+// PlainCols holds what run_plain's operations read of the map's layout, so that the byte
+// stores into tophash (which may alias anything for the compiler) do not make it reload
+// members. It is valid until the columns or the growth state change: hash_grow (only on
+// assign_chain's path), growth ending (in grow_work), materialize_elems, the first bucket.
+struct ClassicMap::PlainCols {
+  uint8_t* th = nullptr;               // cur_: tophash, keys, elems (or null), overflow links
+  uint32_t* keys = nullptr;
+  uint32_t* elems = nullptr;
+  BucketRef* ovf = nullptr;
+  uint64_t mask = 0;                   // 2^B − 1 (0 before the first bucket)
+  uint64_t fill_limit = 0;             // not growing: an insert keeping count_ below it does not grow
+  const uint8_t* old_th = nullptr;     // growing: oldbuckets' tophash and links (else null)
+  const BucketRef* old_ovf = nullptr;
+  uint64_t old_mask = 0;
+  size_t y_slots = 0;                  // a doubling: slots from an old bucket to its Y bucket
+};
+
+ClassicMap::PlainCols ClassicMap::plain_cols() const {
+  PlainCols c;
+  if (cur_.nbuckets == 0) return c;
+  Slots& s = const_cast<Slots&>(cur_.s);
+  c.th = &s.th(0);
+  c.keys = &s.key(0);
+  c.elems = elems_ ? &s.elem(0) : nullptr;
+  c.ovf = &s.ovf(0);
+  c.mask = (uint64_t{1} << B_) - 1;
+  // over_load(count_ + 1) is false while count_ + 1 ≤ max(bucketCnt, the load factor's
+  // count) and there are not too many overflow buckets (noverflow_ changes only in
+  // newoverflow: on assign_chain's path, or evacuating while growing).
+  const uint64_t load = profile_.classic.load_factor_num * ((uint64_t{1} << B_) / loadFactorDen);
+  c.fill_limit = tooManyOverflowBuckets(noverflow_, B_) ? 0 : std::max<uint64_t>(bucketCnt, load);
+  if (growing()) {
+    c.old_th = old_.s.tophash.data();
+    c.old_ovf = old_.s.overflow.data();
+    c.old_mask = old_.base - 1;
+    c.y_slots = same_size_grow_ ? 0 : size_t{old_.base} * bucketCnt;
+  }
+  return c;
+}
+
+// prefetch_plain is prefetch_hashed with the columns in c.
+GOMAPSIM_HOT void ClassicMap::prefetch_plain(const PlainCols& c, uint64_t hash) const {
+  const size_t b = hash & c.mask, slot = b * bucketCnt;
+  __builtin_prefetch(c.th + slot);
+  __builtin_prefetch(c.keys + slot);
+  __builtin_prefetch(c.ovf + b);
+  if (c.elems) __builtin_prefetch(c.elems + slot);
+  if (c.old_th) {
+    const size_t ob = hash & c.old_mask, old = ob * bucketCnt;
+    __builtin_prefetch(c.old_th + old);
+    __builtin_prefetch(c.keys + old);
+    __builtin_prefetch(c.old_ovf + ob);
+    if (c.elems) __builtin_prefetch(c.elems + old);
+    if (c.y_slots) {   // the Y destination of that old bucket
+      __builtin_prefetch(c.th + old + c.y_slots);
+      __builtin_prefetch(c.keys + old + c.y_slots);
+      if (c.elems) __builtin_prefetch(c.elems + old + c.y_slots);
+    }
+  }
+  GOMAPSIM_KEEP_PREFETCH();
+}
+
+// run_plain is run_keys for small-int keys in a map storing keys and elems directly: each
+// key hashed once, kAhead keys before its operation, when its buckets are prefetched. The
+// operations are store_hashed<true> / remove_hashed<true> with their common case inline:
+// the same slots, states, events and allocations. A store never reseeds the map and a
+// delete reseeds it only when it empties it, after which every delete of the run finds
+// nothing: the hashes, all taken with the seed of the run's start, stay right.
+template <bool kStore>
+void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
+  constexpr uint64_t kAhead = 16;
+  uint64_t no_ops = 0;
+  uint64_t* const ops = run.ops ? run.ops : &no_ops;
+  const uint64_t n = run.n, step = run.step, seed = hash0_;
+  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
+  auto hash = [seed](uint32_t k) { return hash64(KeyOps::small_int_input(k), seed); };
+  PlainCols c = plain_cols();
+  uint64_t ring[kAhead];
+  for (uint64_t j = 0; j < kAhead && j < n; ++j) {
+    ring[j] = hash(key_at(j));
+    prefetch_plain(c, ring[j]);
+  }
+  for (uint64_t j = 0; j < n; ++j, *ops += j < n ? step : 0) {
+    const uint32_t key = key_at(j);
+    const uint64_t h = ring[j % kAhead];
+    if (j + kAhead < n) {
+      ring[j % kAhead] = hash(key_at(j + kAhead));
+      prefetch_plain(c, ring[j % kAhead]);
+    }
+    const uint32_t e = elem_is_key ? key : elem;
+    if constexpr (!kStore) {
+      if (count_ == 0) {   // nothing left to delete (remove_hashed's first test)
+        *ops += step * (n - 1 - j);
+        return;
+      }
+    } else {
+      // The elems exist before the store rather than after it: the same results, as a map
+      // without them reads every elem as zero.
+      if (e != 0 && !elems_) {
+        materialize_elems();
+        c = plain_cols();
+      }
+      if (cur_.nbuckets == 0) {   // the first bucket: assign_slot allocates it
+        store_hashed<true>(key, h, e);
+        c = plain_cols();
+        continue;
+      }
+    }
+    const uint64_t bucket = h & c.mask;
+    if (c.old_th) {
+      grow_work(bucket);
+      if (!growing()) c = plain_cols();
+    }
+    const uint8_t top = tophash(h);
+    const size_t head = bucket * bucketCnt;
+    const BucketScan scan(c.th + head, top);
+    if constexpr (kStore) {
+      bool found = false;
+      for (uint64_t m = scan.matches; m; m &= m - 1) {
+        const size_t slot = head + static_cast<size_t>(BucketScan::slot(m));
+        if (c.keys[slot] != key) continue;
+        shade(cur_.s, slot);   // the elem is overwritten (the key stays: the same handle)
+        if (c.elems) c.elems[slot] = e;
+        found = true;
+        break;
+      }
+      if (found) {
+      } else if (__builtin_expect(scan.empty && (scan.rest || c.ovf[bucket] == kNoBucket) &&
+                                      (c.old_th || count_ < c.fill_limit), 1)) {
+        const size_t slot = head + static_cast<size_t>(BucketScan::slot(scan.empty));   // insert_at
+        c.keys[slot] = key;
+        if (c.elems) c.elems[slot] = e;
+        c.th[slot] = top;
+        ++count_;
+      } else {
+        const SlotRef r = assign_chain(key, h, top);
+        set_elem(*r.s, r.slot, e);
+        c = plain_cols();
+      }
+    } else {
+      int i = -1;
+      for (uint64_t m = scan.matches; m; m &= m - 1)
+        if (c.keys[head + static_cast<size_t>(BucketScan::slot(m))] == key) {
+          i = BucketScan::slot(m);
+          break;
+        }
+      if (i >= 0) {   // delete_slot<true>(bucket, bucket, i)
+        const size_t slot = head + static_cast<size_t>(i);
+        shade(cur_.s, slot);
+        c.keys[slot] = 0;
+        if (c.elems) c.elems[slot] = 0;
+        uint64_t w = (scan.w & ~(uint64_t{0xFF} << (8 * i))) | (uint64_t{emptyOne} << (8 * i));
+        w = ends_chain(w, i, c.ovf[bucket]) ? emptied_head(w, i) : w;
+        std::memcpy(c.th + head, &w, sizeof w);
+        if (--count_ == 0) reseed();
+      } else if (!scan.rest && c.ovf[bucket] != kNoBucket) {
+        remove_overflow<true>(key, top, static_cast<BucketRef>(bucket));
+      }
+    }
+    debug_check();
+  }
 }
 
 void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
@@ -664,7 +812,14 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
     return true;
   }
   if (scan.rest || cur_.s.ovf(bucket) == kNoBucket) return false;
-  for (BucketRef r = cur_.s.ovf(bucket); r != kNoBucket;) {
+  return remove_overflow<kPlain>(key, top, orig);
+}
+
+// remove_overflow is mapdelete's search past the chain's first bucket (which holds no key
+// that equals key and no emptyRest).
+template <bool kPlain>
+bool ClassicMap::remove_overflow(uint32_t key, uint8_t top, BucketRef orig) {
+  for (BucketRef r = cur_.s.ovf(orig); r != kNoBucket;) {
     Loc l = loc(cur_, r);
     const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
     for (uint64_t m = scan.matches; m; m &= m - 1) {
@@ -677,6 +832,28 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
     r = l.s->ovf(l.b);
   }
   return false;
+}
+
+// ends_chain reports whether slot i of a bucket (tophash word w, overflow link next) is the
+// last full-or-emptyOne slot of its chain: the next slot, or for slot 7 the next bucket's
+// first, is emptyRest. The link is read only for the bucket's last slot (a cache miss the
+// other slots need not take).
+GOMAPSIM_HOT bool ClassicMap::ends_chain(uint64_t w, int i, const BucketRef& next) const {
+  if (i != bucketCnt - 1) return static_cast<uint8_t>(w >> (8 * i + 8)) == emptyRest;
+  const BucketRef r = next;
+  if (r == kNoBucket) return true;
+  const Loc l = loc(cur_, r);
+  return l.s->th(l.b * bucketCnt) == emptyRest;
+}
+
+// emptied_head is the tophash word w of a chain's first bucket once its emptied slot i ends
+// the chain: the walk ends at slot 0, so slot i and the emptyOne slots right below it become
+// emptyRest, in one word.
+inline uint64_t ClassicMap::emptied_head(uint64_t w, int i) {
+  const uint64_t upto_i = ~uint64_t{0} >> (56 - 8 * i);
+  const uint64_t stop = ~zero_bytes(w ^ 0x0101010101010101ull) & 0x8080808080808080ull & upto_i;
+  const uint64_t keep = stop ? (uint64_t{2} << (63 - std::countl_zero(stop))) - 1 : 0;   // up to that byte
+  return w & ~(upto_i & ~keep);
 }
 
 // delete_slot empties slot i of bucket r in the chain of bucket orig (mapdelete's end).
@@ -701,24 +878,9 @@ GOMAPSIM_HOT void ClassicMap::delete_slot(BucketRef orig, BucketRef r, int i) {
   uint64_t w;
   std::memcpy(&w, th, sizeof w);
   w = (w & ~(uint64_t{0xFF} << (8 * i))) | (uint64_t{emptyOne} << (8 * i));
-  // If the chain now ends in emptyOne states, turn them into emptyRest. The overflow link
-  // is read only for the bucket's last slot (a cache miss the other slots need not take).
-  auto next_starts_empty = [&] {
-    const BucketRef next = l.s->ovf(l.b);
-    return next == kNoBucket || loc(cur_, next).s->th(loc(cur_, next).b * bucketCnt) == emptyRest;
-  };
-  const bool last_in_chain =
-      i == bucketCnt - 1 ? next_starts_empty() : static_cast<uint8_t>(w >> (8 * i + 8)) == emptyRest;
-  if (r == orig) {
-    // In the chain's first bucket the walk ends at slot 0: slot i and the emptyOne slots
-    // right below it become emptyRest, in one word. Whether slot i ends the chain is a coin
-    // toss: a select, not a branch.
-    const uint64_t upto_i = ~uint64_t{0} >> (56 - 8 * i);
-    const uint64_t stop = ~zero_bytes(w ^ 0x0101010101010101ull) & 0x8080808080808080ull & upto_i;
-    const uint64_t keep = stop ? (uint64_t{2} << (63 - std::countl_zero(stop))) - 1 : 0;   // up to that byte
-    const uint64_t rest = w & ~(upto_i & ~keep);
-    w = last_in_chain ? rest : w;
-  }
+  // If the chain now ends in emptyOne states, turn them into emptyRest.
+  const bool last_in_chain = ends_chain(w, i, l.s->ovf(l.b));
+  if (r == orig) w = last_in_chain ? emptied_head(w, i) : w;   // a coin toss: a select
   std::memcpy(th, &w, sizeof w);
   if (r != orig && last_in_chain) {
     BucketRef b = r;

@@ -228,11 +228,21 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   bool over_load(uint64_t count) const;
   template <bool kPlain = false> void store_hashed(uint32_t key, uint64_t hash, uint32_t elem);
   template <bool kPlain = false> bool remove_hashed(uint32_t key, uint64_t hash);
+  template <bool kPlain = false> bool remove_overflow(uint32_t key, uint8_t top, BucketRef orig);
   template <bool kPlain = false> void delete_slot(BucketRef orig, BucketRef r, int i);
+  bool ends_chain(uint64_t w, int i, const BucketRef& next) const;
+  static uint64_t emptied_head(uint64_t w, int i);
   // key_equal: a small-int key equals only its own handle (KeyOps::equal).
   template <bool kPlain> bool key_equal(uint32_t a, uint32_t b) const { return kPlain ? a == b : keys_.equal(a, b); }
   void prefetch_hashed(uint64_t hash) const;
   template <bool kStore> void run_keys(const KeyRun& run, uint32_t elem, bool elem_is_key);
+  // The bulk loops' common case (the kPlain one) in a loop of its own: the current array's
+  // columns in locals (PlainCols), an insert or a delete within the key's first bucket
+  // inline, the rest (a chain, a new overflow bucket, growth) through the general code.
+  struct PlainCols;
+  PlainCols plain_cols() const;
+  void prefetch_plain(const PlainCols& c, uint64_t hash) const;
+  template <bool kStore> void run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key);
   // Elems are stored only once some elem is non-zero (materialize_elems).
   uint32_t elem_at(const Slots& s, size_t slot) const { return elems_ ? s.elems[slot] : 0; }
   void set_elem(Slots& s, size_t slot, uint32_t v) { if (elems_) s.elems[slot] = v; }

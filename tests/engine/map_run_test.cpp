@@ -19,6 +19,7 @@ using testing_support::int_map_type;
 struct Trace {
   std::vector<std::string> events;
   std::string shape, entries, invariants;
+  std::string slots;   // classic: every slot's tophash byte, bucket by bucket, chains included
   uint64_t total_alloc = 0, mallocs = 0, frees = 0;
   uint32_t num_gc = 0;
 };
@@ -69,6 +70,15 @@ Trace run(const char* release, const maps::MapType& type, const std::vector<Step
     t.entries += std::to_string(k) + "=" + std::to_string(e) + " ";
     return true;
   });
+  for (const bool old : {false, true}) {
+    if (sh.swiss) break;
+    std::vector<maps::SlotInfo> info;
+    for (uint64_t b = 0; m->inspect_slots(old, b, info); ++b) {
+      for (const maps::SlotInfo& i : info) t.slots += std::to_string(i.tophash) + (i.full ? i.key : "") + ",";
+      t.slots += "|";
+      info.clear();
+    }
+  }
   t.invariants = m->check_invariants();
   const heap::MemStats ms = heap.read_memstats();
   t.total_alloc = ms.TotalAlloc;
@@ -105,6 +115,7 @@ TEST(MapRun, RunsDoWhatKeyByKeyCallsDo) {
       EXPECT_FALSE(a.events.empty());
       EXPECT_EQ(a.shape, b.shape);
       EXPECT_EQ(a.entries, b.entries);
+      EXPECT_EQ(a.slots, b.slots);
       EXPECT_EQ(a.invariants, "");
       EXPECT_EQ(b.invariants, "");
       EXPECT_EQ(a.total_alloc, b.total_alloc);
