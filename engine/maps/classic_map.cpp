@@ -174,7 +174,7 @@ void ClassicMap::Col<T>::reset() {
   if (owned_ && p_ != nullptr) col_free(p_, mapping_);
   packed_.reset();
   p_ = nullptr;
-  n_ = cap_ = 0;
+  n_ = cap_ = dirty_ = 0;
   owned_ = true;
   mapping_ = 0;
 }
@@ -186,11 +186,12 @@ ClassicMap::Col<T>& ClassicMap::Col<T>::operator=(Col&& o) noexcept {
     p_ = o.p_;
     n_ = o.n_;
     cap_ = o.cap_;
+    dirty_ = o.dirty_;
     owned_ = o.owned_;
     mapping_ = o.mapping_;
     packed_ = std::move(o.packed_);
     o.p_ = nullptr;
-    o.n_ = o.cap_ = 0;
+    o.n_ = o.cap_ = o.dirty_ = 0;
     o.owned_ = true;
     o.mapping_ = 0;
   }
@@ -198,7 +199,7 @@ ClassicMap::Col<T>& ClassicMap::Col<T>::operator=(Col&& o) noexcept {
 }
 
 template <class T>
-ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
+ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), dirty_(o.n_), owned_(o.owned_) {
   if (!o.owned_) {
     p_ = o.p_;
     return;
@@ -217,7 +218,9 @@ ClassicMap::Col<T>::Col(const Col& o) : n_(o.n_), owned_(o.owned_) {
 template <class T>
 void ClassicMap::Col<T>::reserve_exact(size_t cap) {
   assert(owned_);
+  const bool malloced = p_ != nullptr && mapping_ == 0;
   p_ = static_cast<T*>(col_realloc(p_, cap_ * sizeof(T), cap * sizeof(T), mapping_));
+  if (malloced && mapping_ == 0) dirty_ = cap;   // realloc: what follows the values is unspecified
   cap_ = cap;
 }
 
@@ -229,19 +232,22 @@ void ClassicMap::Col<T>::assign(size_t n, T v) {
       p_ = static_cast<T*>(col_alloc(n * sizeof(T), mapping_));
       cap_ = n;
     }
-    n_ = n;
+    n_ = dirty_ = n;
     if (v != T{}) fill(0, n, v);
     return;
   }
   n_ = n;
+  dirty_ = std::max(dirty_, n);
   fill(0, n, v);
 }
 
 template <class T>
-void ClassicMap::Col<T>::grow_to(size_t n) {
-  assert(owned_ && n >= n_);
+void ClassicMap::Col<T>::grow_zeroed(size_t n, size_t first, size_t last) {
+  assert(owned_ && n >= n_ && first <= last && last <= n);
   if (n != cap_) reserve_exact(n);
   n_ = n;
+  fill(first, std::min(last, std::max(first, dirty_)));   // from dirty_ on: zero already
+  dirty_ = std::max(dirty_, n);
 }
 
 template <class T>
@@ -258,6 +264,7 @@ void ClassicMap::Col<T>::append(size_t k, T v) {
   if (n_ + k > cap_) reserve_exact(std::max(n_ + k, cap_ + cap_ / 2));
   fill(n_, n_ + k, v);
   n_ += k;
+  dirty_ = std::max(dirty_, n_);
 }
 
 template <class T>
@@ -633,19 +640,24 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   uint64_t no_ops = 0;
   uint64_t* const ops = run.ops ? run.ops : &no_ops;
   const uint64_t n = run.n, step = run.step, seed = hash0_;
-  auto key_at = [&run](uint64_t j) { return small_int_handle(run.first + static_cast<int64_t>(j)); };
-  auto hash = [seed](uint32_t k) { return hash64(KeyOps::small_int_input(k), seed); };
+  const int64_t first = run.first;
+  // Key j's handle, and its hash: KeyOps::small_int_input of the handle is the key's value
+  // (a run's keys are in [-2^30, 2^30)).
+  auto key_at = [first](uint64_t j) { return small_int_handle(first + static_cast<int64_t>(j)); };
+  auto hash_at = [first, seed](uint64_t j) { return hash64(static_cast<uint64_t>(first + static_cast<int64_t>(j)), seed); };
   PlainCols c = plain_cols();
   uint64_t ring[kAhead];
   for (uint64_t j = 0; j < kAhead && j < n; ++j) {
-    ring[j] = hash(key_at(j));
+    ring[j] = hash_at(j);
     prefetch_plain(c, ring[j]);
   }
-  for (uint64_t j = 0; j < n; ++j, *ops += j < n ? step : 0) {
+  bool need_elems = !elems_ && (elem_is_key || elem != 0);   // some elem of the run is not zero
+  for (uint64_t j = 0; j < n; ++j) {
+    if (j) *ops += step;
     const uint32_t key = key_at(j);
     const uint64_t h = ring[j % kAhead];
     if (j + kAhead < n) {
-      ring[j % kAhead] = hash(key_at(j + kAhead));
+      ring[j % kAhead] = hash_at(j + kAhead);
       prefetch_plain(c, ring[j % kAhead]);
     }
     const uint32_t e = elem_is_key ? key : elem;
@@ -657,8 +669,9 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
     } else {
       // The elems exist before the store rather than after it: the same results, as a map
       // without them reads every elem as zero.
-      if (e != 0 && !elems_) {
+      if (need_elems && e != 0) {
         materialize_elems();
+        need_elems = false;
         c = plain_cols();
       }
       if (cur_.nbuckets == 0) {   // the first bucket: assign_slot allocates it
@@ -686,7 +699,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         break;
       }
       if (found) {
-      } else if (__builtin_expect(scan.empty && (scan.rest || c.ovf[bucket] == kNoBucket) &&
+      } else if (__builtin_expect(scan.empty && (c.ovf[bucket] == kNoBucket || scan.rest) &&
                                       (c.old_th || count_ < c.fill_limit), 1)) {
         const size_t slot = head + static_cast<size_t>(BucketScan::slot(scan.empty));   // insert_at
         c.keys[slot] = key;
@@ -694,9 +707,11 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         c.th[slot] = top;
         ++count_;
       } else {
+        const uint64_t noverflow = noverflow_;
         const SlotRef r = assign_chain(key, h, top);
         set_elem(*r.s, r.slot, e);
-        c = plain_cols();
+        // (only hash_grow or a new overflow bucket changes what c holds)
+        if (!c.old_th != !growing() || noverflow != noverflow_ || c.mask != (uint64_t{1} << B_) - 1) c = plain_cols();
       }
     } else {
       int i = -1;
@@ -714,7 +729,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         w = ends_chain(w, i, c.ovf[bucket]) ? emptied_head(w, i) : w;
         std::memcpy(c.th + head, &w, sizeof w);
         if (--count_ == 0) reseed();
-      } else if (!scan.rest && c.ovf[bucket] != kNoBucket) {
+      } else if (c.ovf[bucket] != kNoBucket && !scan.rest) {
         remove_overflow<true>(key, top, static_cast<BucketRef>(bucket));
       }
     }
@@ -993,8 +1008,7 @@ void ClassicMap::hash_grow() {
   for (auto [col, old] : {std::pair{&ns.keys, &os.keys}, std::pair{&ns.elems, &os.elems},
                           std::pair{&ns.key_objs, &os.key_objs}, std::pair{&ns.elem_objs, &os.elem_objs}}) {
     if (col->size() == 0) continue;
-    col->grow_to(n);
-    col->fill(kept, size_t{cur_.base} * bucketCnt);
+    col->grow_zeroed(n, kept, size_t{cur_.base} * bucketCnt);
     old->view_of(*col, kept);
   }
   cur_.obj = obj;
@@ -1022,8 +1036,10 @@ bool ClassicMap::is_evacuated(uint64_t oldbucket) const {
 }
 
 void ClassicMap::grow_work(uint64_t bucket) {
-  // Evacuate the old bucket this write will use, plus one more to make progress.
-  evacuate(bucket & (old_.base - 1));
+  // Evacuate the old bucket this write will use, plus one more to make progress. (evacuate
+  // of an evacuated bucket only advances nevacuate_, if it is that bucket.)
+  const uint64_t oldbucket = bucket & (old_.base - 1);
+  if (!is_evacuated(oldbucket) || oldbucket == nevacuate_) evacuate(oldbucket);
   if (!growing()) return;
   evacuate(nevacuate_);
   if (growing()) prefetch_evacuation(nevacuate_ + kEvacuateAhead);
@@ -1057,42 +1073,50 @@ void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
 // runs meanwhile) and every bucket involved is in the arrays' own columns. Old slot s is
 // slot s of the new columns (they share storage: see the header).
 GOMAPSIM_HOT void ClassicMap::evacuate_plain(uint64_t oldbucket) {
-  uint8_t* th = &old_.s.th(oldbucket * bucketCnt);
+  const size_t src = oldbucket * bucketCnt;
+  uint8_t* const th = &old_.s.th(src);
   uint64_t w;
   std::memcpy(&w, th, sizeof w);
   const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
-  uint64_t states = 0x0101010101010101ull * evacuatedEmpty;
   // Locals, not members: the byte stores below may alias any of them for the compiler.
   uint8_t* const tophash = &cur_.s.th(0);
   uint32_t* const keys = &cur_.s.key(0);
   uint32_t* const elems = elems_ ? &cur_.s.elem(0) : nullptr;
   const uint64_t ybit = same_size_grow_ ? 0 : old_.base;
-  const uint64_t seed = hash0_;
-  const bool small = keys_.small();
-  const size_t src = oldbucket * bucketCnt;
   size_t x = src, y = src + old_.base * bucketCnt;
-  for (uint64_t m = full; m; m &= m - 1) {
-    const int i = BucketScan::slot(m);
-    const uint32_t key = keys[src + static_cast<size_t>(i)];
-    const uint64_t h = small && !(key & KeyOps::kBigBit) ? hash64(KeyOps::small_int_input(key), seed)
-                                                          : hash_of(key);
-    // X or Y is a coin toss: selects, not branches.
-    const size_t useY = (h & ybit) != 0;
-    states -= uint64_t(evacuatedEmpty - evacuatedX - useY) << (8 * i);
-    const size_t d = useY ? y : x;
-    x += 1 - useY;
-    y += useY;
-    tophash[d] = static_cast<uint8_t>(w >> (8 * i));
-    // The old slot is emptied before the move (an X move may write it back): the slots of
-    // X's bucket left unwritten end up with zero handles, as empty old slots had them.
-    keys[src + static_cast<size_t>(i)] = 0;
-    keys[d] = key;
-    if (elems) {
-      const uint32_t e = elems[src + static_cast<size_t>(i)];
-      elems[src + static_cast<size_t>(i)] = 0;
-      elems[d] = e;
+  uint64_t to_y = 0;   // 0x01 in the byte of each slot whose entry goes to Y
+  auto move = [&](auto hash) GOMAPSIM_INLINE_LAMBDA {
+    for (uint64_t m = full; m; m &= m - 1) {
+      const size_t s = src + static_cast<size_t>(BucketScan::slot(m));
+      const uint32_t key = keys[s];
+      // X or Y is a coin toss: selects, not branches.
+      const size_t useY = (hash(key) & ybit) != 0;
+      to_y |= ((m & (0 - m)) >> 7) & (0 - uint64_t{useY});
+      const size_t d = useY ? y : x;
+      x += 1 - useY;
+      y += useY;
+      tophash[d] = th[s - src];
+      // The old slot is emptied before the move (an X move may write it back): the slots of
+      // X's bucket left unwritten end up with zero handles, as empty old slots had them.
+      keys[s] = 0;
+      keys[d] = key;
+      if (elems) {
+        const uint32_t e = elems[s];
+        elems[s] = 0;
+        elems[d] = e;
+      }
     }
+  };
+  if (keys_.small()) {
+    const uint64_t seed = hash0_;
+    move([this, seed](uint32_t key) GOMAPSIM_INLINE_LAMBDA {
+      return __builtin_expect(key & KeyOps::kBigBit, 0) ? hash_of(key) : hash64(KeyOps::small_int_input(key), seed);
+    });
+  } else {
+    move([this](uint32_t key) GOMAPSIM_INLINE_LAMBDA { return hash_of(key); });
   }
+  // Every slot evacuatedEmpty, a full one evacuatedX, or evacuatedY if its entry went to Y.
+  const uint64_t states = 0x0101010101010101ull * evacuatedEmpty - (evacuatedEmpty - evacuatedX) * (full >> 7) + to_y;
   std::memcpy(th, &states, sizeof states);
 }
 

@@ -164,7 +164,8 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     // what it holds (a view: 0; packed: the packed bytes)
     size_t bytes() const { return !owned_ ? 0 : packed_ ? packed_->bytes() : cap_ * sizeof(T); }
     void assign(size_t n, T v = T{});       // n values v
-    void grow_to(size_t n);                 // exactly n values, the new ones unspecified
+    // exactly n values: those in [first, last) zero, the other new ones unspecified
+    void grow_zeroed(size_t n, size_t first, size_t last);
     void truncate(size_t n) { n_ = n; }     // keeps the capacity
     void fill(size_t first, size_t last, T v = T{});
     void append(size_t k, T v = T{});       // amortized (the overflow pool)
@@ -175,6 +176,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     void reserve_exact(size_t cap);
     T* p_ = nullptr;
     size_t n_ = 0, cap_ = 0;
+    size_t dirty_ = 0;                      // the values from dirty_ to the capacity are zero
     bool owned_ = true;
     size_t mapping_ = 0;                    // length of its mapping (0: malloc'd)
     std::unique_ptr<PackedArray> packed_;   // a keyframe's: the n_ values packed (p_ null)
