@@ -5,7 +5,7 @@
 // [SECTION] mapassign / mapaccess / mapdelete / mapclear
 // [SECTION] hashGrow / growWork / evacuate
 // [SECTION] Overflow buckets
-// [SECTION] GC tracing, shape, inspection, invariants
+// [SECTION] Invariants (GC tracing, shape, inspection and the invariants: classic_map_inspect.cpp)
 #include "engine/maps/classic_map.h"
 #include "engine/maps/deferred_copy.h"
 
@@ -453,11 +453,12 @@ GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t 
   if (__builtin_expect(scan.empty && (scan.rest || cur_.s.ovf(bucket) == kNoBucket) &&
                            (growing() || !over_load(count_ + 1)), 1))
     return insert_at<kPlain>(static_cast<BucketRef>(bucket), BucketScan::slot(scan.empty), key, top);
-  return assign_chain(key, hash, top);
+  return assign_chain<kPlain>(key, hash, top);
 }
 
 // assign_chain is mapassign from the search on, for a chain of several buckets or an insert
 // that grows the map or needs an overflow bucket. The key's old bucket is already evacuated.
+template <bool kPlain>
 ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_t top) {
   for (;;) {
     const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
@@ -469,7 +470,7 @@ ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_
       const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
       for (uint64_t m = scan.matches; m; m &= m - 1) {
         const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
-        if (!keys_.equal(l.s->key(slot), key)) continue;
+        if (!key_equal<kPlain>(l.s->key(slot), key)) continue;
         shade(*l.s, slot);
         l.s->key(slot) = key;
         return {l.s, slot};
@@ -497,7 +498,7 @@ ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_
       insert_b = newoverflow(cur_, last);
       insert_i = 0;
     }
-    return insert_at(insert_b, insert_i, key, top);
+    return insert_at<kPlain>(insert_b, insert_i, key, top);
   }
 }
 
@@ -660,7 +661,8 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
       ring[j % kAhead] = hash_at(j + kAhead);
       prefetch_plain(c, ring[j % kAhead]);
     }
-    const uint32_t e = elem_is_key ? key : elem;
+    // the elem to store (computed where it is used: most runs store no elems at all)
+    auto elem_of = [&] GOMAPSIM_INLINE_LAMBDA { return elem_is_key ? key : elem; };
     if constexpr (!kStore) {
       if (count_ == 0) {   // nothing left to delete (remove_hashed's first test)
         *ops += step * (n - 1 - j);
@@ -669,13 +671,13 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
     } else {
       // The elems exist before the store rather than after it: the same results, as a map
       // without them reads every elem as zero.
-      if (need_elems && e != 0) {
+      if (need_elems && elem_of() != 0) {
         materialize_elems();
         need_elems = false;
         c = plain_cols();
       }
       if (cur_.nbuckets == 0) {   // the first bucket: assign_slot allocates it
-        store_hashed<true>(key, h, e);
+        store_hashed<true>(key, h, elem_of());
         c = plain_cols();
         continue;
       }
@@ -694,7 +696,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         const size_t slot = head + static_cast<size_t>(BucketScan::slot(m));
         if (c.keys[slot] != key) continue;
         shade(cur_.s, slot);   // the elem is overwritten (the key stays: the same handle)
-        if (c.elems) c.elems[slot] = e;
+        if (c.elems) c.elems[slot] = elem_of();
         found = true;
         break;
       }
@@ -703,13 +705,13 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
                                       (c.old_th || count_ < c.fill_limit), 1)) {
         const size_t slot = head + static_cast<size_t>(BucketScan::slot(scan.empty));   // insert_at
         c.keys[slot] = key;
-        if (c.elems) c.elems[slot] = e;
+        if (c.elems) c.elems[slot] = elem_of();
         c.th[slot] = top;
         ++count_;
       } else {
         const uint64_t noverflow = noverflow_;
-        const SlotRef r = assign_chain(key, h, top);
-        set_elem(*r.s, r.slot, e);
+        const SlotRef r = assign_chain<true>(key, h, top);
+        set_elem(*r.s, r.slot, elem_of());
         // (only hash_grow or a new overflow bucket changes what c holds)
         if (!c.old_th != !growing() || noverflow != noverflow_ || c.mask != (uint64_t{1} << B_) - 1) c = plain_cols();
       }
@@ -833,7 +835,7 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
 // remove_overflow is mapdelete's search past the chain's first bucket (which holds no key
 // that equals key and no emptyRest).
 template <bool kPlain>
-bool ClassicMap::remove_overflow(uint32_t key, uint8_t top, BucketRef orig) {
+[[gnu::noinline]] bool ClassicMap::remove_overflow(uint32_t key, uint8_t top, BucketRef orig) {
   for (BucketRef r = cur_.s.ovf(orig); r != kNoBucket;) {
     Loc l = loc(cur_, r);
     const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
@@ -1050,7 +1052,7 @@ void ClassicMap::grow_work(uint64_t bucket) {
 // nevacuate through the old array is not, and there the hardware prefetcher, between
 // random accesses, falls behind (profiled: the evacuations at nevacuate took 2/3 of all
 // evacuation time, those at a key's bucket 1/3).
-void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
+GOMAPSIM_HOT void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
   if (oldbucket >= old_.base) return;
   const size_t slot = oldbucket * bucketCnt;
   __builtin_prefetch(old_.s.tophash.data() + slot);
@@ -1078,31 +1080,33 @@ GOMAPSIM_HOT void ClassicMap::evacuate_plain(uint64_t oldbucket) {
   uint64_t w;
   std::memcpy(&w, th, sizeof w);
   const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
-  // Locals, not members: the byte stores below may alias any of them for the compiler.
-  uint8_t* const tophash = &cur_.s.th(0);
-  uint32_t* const keys = &cur_.s.key(0);
-  uint32_t* const elems = elems_ ? &cur_.s.elem(0) : nullptr;
+  // Locals, not members: the byte stores below may alias any of them for the compiler. The
+  // old bucket's keys and elems are X's (shared storage); Y's are y_slots further.
+  uint8_t* const tophash = &cur_.s.th(src);
+  uint32_t* const keys = &cur_.s.key(src);
+  uint32_t* const elems = elems_ ? &cur_.s.elem(src) : nullptr;
   const uint64_t ybit = same_size_grow_ ? 0 : old_.base;
-  size_t x = src, y = src + old_.base * bucketCnt;
-  uint64_t to_y = 0;   // 0x01 in the byte of each slot whose entry goes to Y
+  const size_t y_slots = size_t{old_.base} * bucketCnt;
+  size_t x = 0, y = y_slots;
+  uint64_t to_y = 0;   // bit 7 of the byte of each slot whose entry goes to Y
   auto move = [&](auto hash) GOMAPSIM_INLINE_LAMBDA {
     for (uint64_t m = full; m; m &= m - 1) {
-      const size_t s = src + static_cast<size_t>(BucketScan::slot(m));
-      const uint32_t key = keys[s];
+      const size_t i = static_cast<size_t>(std::countr_zero(m)) >> 3;
+      const uint32_t key = keys[i];
       // X or Y is a coin toss: selects, not branches.
-      const size_t useY = (hash(key) & ybit) != 0;
-      to_y |= ((m & (0 - m)) >> 7) & (0 - uint64_t{useY});
+      const bool useY = (hash(key) & ybit) != 0;
+      to_y |= useY ? m & (0 - m) : 0;
       const size_t d = useY ? y : x;
-      x += 1 - useY;
+      x += !useY;
       y += useY;
-      tophash[d] = th[s - src];
+      tophash[d] = th[i];
       // The old slot is emptied before the move (an X move may write it back): the slots of
       // X's bucket left unwritten end up with zero handles, as empty old slots had them.
-      keys[s] = 0;
+      keys[i] = 0;
       keys[d] = key;
       if (elems) {
-        const uint32_t e = elems[s];
-        elems[s] = 0;
+        const uint32_t e = elems[i];
+        elems[i] = 0;
         elems[d] = e;
       }
     }
@@ -1116,7 +1120,7 @@ GOMAPSIM_HOT void ClassicMap::evacuate_plain(uint64_t oldbucket) {
     move([this](uint32_t key) GOMAPSIM_INLINE_LAMBDA { return hash_of(key); });
   }
   // Every slot evacuatedEmpty, a full one evacuatedX, or evacuatedY if its entry went to Y.
-  const uint64_t states = 0x0101010101010101ull * evacuatedEmpty - (evacuatedEmpty - evacuatedX) * (full >> 7) + to_y;
+  const uint64_t states = 0x0101010101010101ull * evacuatedEmpty - (evacuatedEmpty - evacuatedX) * (full >> 7) + (to_y >> 7);
   std::memcpy(th, &states, sizeof states);
 }
 
@@ -1347,160 +1351,7 @@ void ClassicMap::release_pool_chain(const Gen& g, BucketRef r) {
   release_empty_pool();
 }
 
-//-- [SECTION] GC tracing, shape, inspection, invariants -----------------------------------------
-
-void ClassicMap::trace(heap::Marker& m) const {
-  m.mark(hmap_);
-  m.mark(cur_.obj);
-  m.mark(old_.obj);
-  m.mark(extra_);
-  m.mark(overflow_.header);
-  m.mark(overflow_.array);
-  m.mark(oldoverflow_.header);
-  m.mark(oldoverflow_.array);
-  for (size_t i = 0; i < pool_gen_.size(); ++i)
-    if (pool_gen_[i] != 0) m.mark(pool_obj_[i]);
-  if (!ind_key_ && !ind_elem_ && !type_.key_ptrs && !type_.elem_ptrs) return;
-  scan_ = PendingScan{};
-  scan_.gen[0] = cur_.obj;
-  scan_.gen[1] = old_.obj;
-  scan_.slots[0] = size_t{cur_.nbuckets} * bucketCnt;
-  scan_.slots[1] = size_t{old_.nbuckets} * bucketCnt;
-  scan_.slots[2] = pool_.tophash.size();
-  scan_.on = true;
-  uint64_t done = 0;
-  if (m.deferring() && cur_.obj != heap::kNil &&
-      scan_.slots[0] + scan_.slots[1] + scan_.slots[2] >= kDeferScanSlots) {
-    // Scan up to the first slot that defers a leaf: the cycle then waits for gc_work anyway
-    // (it always did when a leaf waited), and the rest of the scan waits with it. A map
-    // without leaves is scanned at once, as before.
-    const size_t leaves = m.deferred_leaves();
-    while (m.deferred_leaves() == leaves)
-      if (scan_step(m, kScanProbe, done)) return;
-    m.defer_scan(this);
-    return;
-  }
-  scan_step(m, ~uint64_t{0}, done);
-}
-
-void ClassicMap::trace_slot(const Slots& s, size_t slot, heap::Marker& m) const {
-  // Empty, or evacuated: Go clears the keys/elems of evacuated pointerful buckets.
-  if (s.th(slot) < minTopHash) return;
-  if (ind_key_) m.mark(s.key_objs[slot]);
-  if (ind_elem_) m.mark(s.elem_objs[slot]);
-  if (type_.key_ptrs) codec_.trace_key(s.key(slot), m);
-  if (type_.elem_ptrs) codec_.trace_elem(elem_at(s, slot), m);
-}
-
-// scan_step traces the slots the map had when the cycle started, as far as units allow: a
-// bucket array is found by its heap object, as buckets or (after a hash_grow) as oldbuckets,
-// whose buckets past 2^oldB are in the spill; an array gone (its growth finished) had all
-// its entries moved, each marked as it moved (shade). Slots filled since are traced too:
-// what they hold the program held, so the cycle marks it anyway.
-bool ClassicMap::scan_step(heap::Marker& m, uint64_t units, uint64_t& done) const {
-  PendingScan& p = scan_;
-  const uint64_t end = units > ~done ? ~uint64_t{0} : done + units;
-  for (; p.on && p.region < 3; ++p.region, p.next = 0) {
-    if (p.region == 2) {
-      const uint64_t n = std::min<uint64_t>(p.slots[2], pool_.tophash.size());
-      for (; p.next < n && done < end; ++p.next, ++done) trace_slot(pool_, p.next, m);
-      if (p.next < n) return false;
-      continue;
-    }
-    // (kNil: an array on the stack, never left to gc_work: still the generation it was)
-    const heap::ObjId obj = p.gen[p.region];
-    const Gen* first = p.region == 0 ? &cur_ : &old_;
-    const Gen* other = p.region == 0 ? &old_ : &cur_;
-    const Gen* g = first->obj == obj ? first : other->obj == obj ? other : nullptr;
-    if (g == nullptr) continue;
-    const uint64_t n = std::min<uint64_t>(p.slots[p.region], size_t{g->nbuckets} * bucketCnt);
-    const uint64_t in_s = g == &old_ ? size_t{g->base} * bucketCnt : n;   // the rest: spill
-    for (; p.next < n && done < end; ++p.next, ++done) {
-      if (p.next < in_s) trace_slot(g->s, p.next, m);
-      else trace_slot(*g->spill, p.next - in_s, m);
-    }
-    if (p.next < n) return false;
-  }
-  p.on = false;
-  return true;
-}
-
-// finish_scan ends a pending scan at once (before clear() empties every slot).
-void ClassicMap::finish_scan() {
-  if (!scan_.on) return;
-  heap::Marker m = heap_.barrier_marker();
-  uint64_t done = 0;
-  scan_step(m, ~uint64_t{0}, done);
-}
-
-MapShape ClassicMap::shape() const {
-  MapShape sh;
-  sh.count = count_;
-  sh.B = B_;
-  sh.noverflow = noverflow_;
-  sh.nbuckets = uint64_t{1} << B_;
-  sh.noldbuckets = growing() ? old_.base : 0;
-  sh.nevacuate = nevacuate_;
-  sh.same_size_grow = same_size_grow_;
-  auto size = [&](heap::ObjId o) { return o == heap::kNil ? 0 : heap_.object_size(o); };
-  sh.header_bytes = size(hmap_);
-  sh.bucket_bytes = size(cur_.obj);
-  sh.old_bucket_bytes = size(old_.obj);
-  sh.overflow_bytes = pool_live_ * heap_.footprint(bucketsize_, noscan_bucket_);
-  sh.extra_bytes = size(extra_) + overflow_.bytes + oldoverflow_.bytes;
-  sh.indirect_bytes = indirect_bytes_;
-  // overflow buckets linked in the current array: preallocated ones handed out + pool ones
-  uint64_t prealloc_used = 0;
-  if (cur_.nbuckets > cur_.base)
-    prealloc_used = next_overflow_ != 0 ? next_overflow_ - cur_.base : cur_.nbuckets - cur_.base;
-  uint64_t pool_cur = 0;
-  for (uint8_t g : pool_gen_) pool_cur += g == 1;
-  sh.overflow_buckets = prealloc_used + pool_cur;
-  return sh;
-}
-
-bool ClassicMap::inspect_buckets(bool old, uint64_t first, uint64_t count,
-                                 std::vector<BucketCell>& out) const {
-  const Gen& g = old ? old_ : cur_;
-  for (uint64_t b = first; b < std::min<uint64_t>(first + count, g.base); ++b) {
-    BucketCell c;
-    if (old && is_evacuated(b)) { c.evacuated = true; out.push_back(c); continue; }
-    bool head = true;
-    for (BucketRef r = static_cast<BucketRef>(b); r != kNoBucket;) {
-      Loc l = loc(g, r);
-      for (int i = 0; i < bucketCnt; ++i) {
-        const uint8_t th = l.s->th(l.b * bucketCnt + static_cast<size_t>(i));
-        if (head) { c.used += th >= minTopHash; c.tombstones += th == emptyOne; }
-        else c.chain_used += th >= minTopHash;
-      }
-      head = false;
-      r = l.s->ovf(l.b);
-      if (r != kNoBucket) ++c.chain;
-    }
-    out.push_back(c);
-  }
-  return true;
-}
-
-bool ClassicMap::inspect_slots(bool old, uint64_t bucket, std::vector<SlotInfo>& out) const {
-  const Gen& g = old ? old_ : cur_;
-  if (bucket >= g.base) return false;
-  uint16_t index = 0;
-  for (BucketRef r = static_cast<BucketRef>(bucket); r != kNoBucket; ++index) {
-    Loc l = loc(g, r);
-    for (int i = 0; i < bucketCnt; ++i) {
-      const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-      SlotInfo info;
-      info.tophash = l.s->th(slot);
-      info.full = info.tophash >= minTopHash;
-      info.chain_index = index;
-      if (info.full) info.key = codec_.key_string(l.s->key(slot));
-      out.push_back(std::move(info));
-    }
-    r = l.s->ovf(l.b);
-  }
-  return true;
-}
+//-- [SECTION] Invariants (the rest: classic_map_inspect.cpp) ---------------------------------
 
 void ClassicMap::debug_check() const {
 #if GOMAPSIM_CHECK_INVARIANTS
@@ -1512,61 +1363,6 @@ void ClassicMap::debug_check() const {
     std::abort();
   }
 #endif
-}
-
-std::string ClassicMap::check_invariants() const {
-  uint64_t full = 0;
-  std::string err;
-  auto check_chain = [&](const Gen& g, uint64_t b, bool old) {
-    bool rest = false;
-    const bool evac = old && is_evacuated(b);
-    const uint64_t mask = (uint64_t{1} << (old ? __builtin_ctzll(old_.base) : B_)) - 1;
-    for (BucketRef r = static_cast<BucketRef>(b); r != kNoBucket;) {
-      Loc l = loc(g, r);
-      for (int i = 0; i < bucketCnt; ++i) {
-        const size_t slot = l.b * bucketCnt + static_cast<size_t>(i);
-        const uint8_t th = l.s->th(slot);
-        if (evac) {
-          if (th < evacuatedX || th > evacuatedEmpty) err = "old bucket " + std::to_string(b) + " partly evacuated";
-          continue;
-        }
-        if (th >= evacuatedX && th < minTopHash) { err = "evacuated mark in a live chain"; continue; }
-        if (rest && th != emptyRest) err = "slot after emptyRest is not emptyRest in bucket " + std::to_string(b);
-        if (th == emptyRest) rest = true;
-        if (th < minTopHash) {
-          // Slots of new bucket b still shared with a full old bucket b are not empty.
-          const bool shared = growing() && b < old_.base && !is_evacuated(b);
-          if (!old && !shared &&
-              (l.s->key(slot) != 0 || elem_at(*l.s, slot) != 0 ||
-               (ind_key_ && l.s->key_objs[slot] != 0) || (ind_elem_ && l.s->elem_objs[slot] != 0)))
-            err = "empty slot with a non-zero handle in bucket " + std::to_string(b);
-          continue;
-        }
-        ++full;
-        const uint64_t h = hash_of(l.s->key(slot));
-        if (tophash(h) != th) err = "tophash does not match the key's hash";
-        if ((h & mask) != b) err = "key in the wrong bucket";
-      }
-      r = l.s->ovf(l.b);
-    }
-  };
-  if (growing()) {
-    if (nevacuate_ > old_.base) return "nevacuate > noldbuckets";
-    const size_t kept = size_t{old_.base} * bucketCnt;
-    if (old_.s.keys.data() != cur_.s.keys.data() || old_.s.keys.size() != kept ||
-        old_.s.elems.data() != cur_.s.elems.data() || old_.s.tophash.size() != kept)
-      return "oldbuckets' columns are not a view of the current ones";
-    if ((old_.spill ? old_.spill->overflow.size() : 0) != old_.nbuckets - old_.base)
-      return "oldbuckets' preallocated overflow buckets are not all in the spill";
-    for (uint64_t b = 0; b < old_.base; ++b) {
-      if (b < nevacuate_ && !is_evacuated(b)) return "old bucket below nevacuate not evacuated";
-      check_chain(old_, b, true);
-    }
-  }
-  for (uint64_t b = 0; b < cur_.base; ++b) check_chain(cur_, b, false);
-  if (!err.empty()) return err;
-  if (full != count_) return "count " + std::to_string(count_) + " != full slots " + std::to_string(full);
-  return "";
 }
 
 }  // namespace maps
