@@ -640,7 +640,11 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   constexpr uint64_t kAhead = 16;
   uint64_t no_ops = 0;
   uint64_t* const ops = run.ops ? run.ops : &no_ops;
-  const uint64_t n = run.n, step = run.step, seed = hash0_;
+  const uint64_t n = run.n, step = run.step, seed = hash0_, ops0 = *ops;
+  // The op counter is what key j's iteration reads, ops0 + j·step (KeyRun::next), whenever
+  // anything can read it: before every call that may emit an event, run a GC or mark (the
+  // fast paths do neither), and at the run's end.
+  auto sync_ops = [ops, ops0, step](uint64_t j) GOMAPSIM_INLINE_LAMBDA { *ops = ops0 + j * step; };
   const int64_t first = run.first;
   // Key j's handle, and its hash: KeyOps::small_int_input of the handle is the key's value
   // (a run's keys are in [-2^30, 2^30)).
@@ -654,7 +658,6 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   }
   bool need_elems = !elems_ && (elem_is_key || elem != 0);   // some elem of the run is not zero
   for (uint64_t j = 0; j < n; ++j) {
-    if (j) *ops += step;
     const uint32_t key = key_at(j);
     const uint64_t h = ring[j % kAhead];
     if (j + kAhead < n) {
@@ -665,18 +668,19 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
     auto elem_of = [&] GOMAPSIM_INLINE_LAMBDA { return elem_is_key ? key : elem; };
     if constexpr (!kStore) {
       if (count_ == 0) {   // nothing left to delete (remove_hashed's first test)
-        *ops += step * (n - 1 - j);
-        return;
+        break;
       }
     } else {
       // The elems exist before the store rather than after it: the same results, as a map
       // without them reads every elem as zero.
       if (need_elems && elem_of() != 0) {
+        sync_ops(j);
         materialize_elems();
         need_elems = false;
         c = plain_cols();
       }
       if (cur_.nbuckets == 0) {   // the first bucket: assign_slot allocates it
+        sync_ops(j);
         store_hashed<true>(key, h, elem_of());
         c = plain_cols();
         continue;
@@ -684,6 +688,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
     }
     const uint64_t bucket = h & c.mask;
     if (c.old_th) {
+      sync_ops(j);
       grow_work(bucket);
       if (!growing()) c = plain_cols();
     }
@@ -695,6 +700,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
       for (uint64_t m = scan.matches; m; m &= m - 1) {
         const size_t slot = head + static_cast<size_t>(BucketScan::slot(m));
         if (c.keys[slot] != key) continue;
+        sync_ops(j);
         shade(cur_.s, slot);   // the elem is overwritten (the key stays: the same handle)
         if (c.elems) c.elems[slot] = elem_of();
         found = true;
@@ -710,6 +716,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         ++count_;
       } else {
         const uint64_t noverflow = noverflow_;
+        sync_ops(j);
         const SlotRef r = assign_chain<true>(key, h, top);
         set_elem(*r.s, r.slot, elem_of());
         // (only hash_grow or a new overflow bucket changes what c holds)
@@ -724,7 +731,10 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         }
       if (i >= 0) {   // delete_slot<true>(bucket, bucket, i)
         const size_t slot = head + static_cast<size_t>(i);
-        shade(cur_.s, slot);
+        if (scan_.on) {
+          sync_ops(j);
+          shade(cur_.s, slot);
+        }
         c.keys[slot] = 0;
         if (c.elems) c.elems[slot] = 0;
         uint64_t w = (scan.w & ~(uint64_t{0xFF} << (8 * i))) | (uint64_t{emptyOne} << (8 * i));
@@ -732,11 +742,13 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         std::memcpy(c.th + head, &w, sizeof w);
         if (--count_ == 0) reseed();
       } else if (c.ovf[bucket] != kNoBucket && !scan.rest) {
+        sync_ops(j);
         remove_overflow<true>(key, top, static_cast<BucketRef>(bucket));
       }
     }
     debug_check();
   }
+  if (n != 0) sync_ops(n - 1);
 }
 
 void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
