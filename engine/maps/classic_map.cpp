@@ -453,12 +453,11 @@ GOMAPSIM_HOT ClassicMap::SlotRef ClassicMap::assign_slot(uint32_t key, uint64_t 
   if (__builtin_expect(scan.empty && (scan.rest || cur_.s.ovf(bucket) == kNoBucket) &&
                            (growing() || !over_load(count_ + 1)), 1))
     return insert_at<kPlain>(static_cast<BucketRef>(bucket), BucketScan::slot(scan.empty), key, top);
-  return assign_chain<kPlain>(key, hash, top);
+  return assign_chain(key, hash, top);
 }
 
 // assign_chain is mapassign from the search on, for a chain of several buckets or an insert
 // that grows the map or needs an overflow bucket. The key's old bucket is already evacuated.
-template <bool kPlain>
 ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_t top) {
   for (;;) {
     const uint64_t bucket = hash & ((uint64_t{1} << B_) - 1);
@@ -470,7 +469,7 @@ ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_
       const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
       for (uint64_t m = scan.matches; m; m &= m - 1) {
         const size_t slot = l.b * bucketCnt + static_cast<size_t>(BucketScan::slot(m));
-        if (!key_equal<kPlain>(l.s->key(slot), key)) continue;
+        if (!keys_.equal(l.s->key(slot), key)) continue;
         shade(*l.s, slot);
         l.s->key(slot) = key;
         return {l.s, slot};
@@ -498,7 +497,7 @@ ClassicMap::SlotRef ClassicMap::assign_chain(uint32_t key, uint64_t hash, uint8_
       insert_b = newoverflow(cur_, last);
       insert_i = 0;
     }
-    return insert_at<kPlain>(insert_b, insert_i, key, top);
+    return insert_at(insert_b, insert_i, key, top);
   }
 }
 
@@ -640,11 +639,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   constexpr uint64_t kAhead = 16;
   uint64_t no_ops = 0;
   uint64_t* const ops = run.ops ? run.ops : &no_ops;
-  const uint64_t n = run.n, step = run.step, seed = hash0_, ops0 = *ops;
-  // The op counter is what key j's iteration reads, ops0 + j·step (KeyRun::next), whenever
-  // anything can read it: before every call that may emit an event, run a GC or mark (the
-  // fast paths do neither), and at the run's end.
-  auto sync_ops = [ops, ops0, step](uint64_t j) GOMAPSIM_INLINE_LAMBDA { *ops = ops0 + j * step; };
+  const uint64_t n = run.n, step = run.step, seed = hash0_;
   const int64_t first = run.first;
   // Key j's handle, and its hash: KeyOps::small_int_input of the handle is the key's value
   // (a run's keys are in [-2^30, 2^30)).
@@ -658,37 +653,35 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   }
   bool need_elems = !elems_ && (elem_is_key || elem != 0);   // some elem of the run is not zero
   for (uint64_t j = 0; j < n; ++j) {
+    if (j) *ops += step;
     const uint32_t key = key_at(j);
     const uint64_t h = ring[j % kAhead];
     if (j + kAhead < n) {
       ring[j % kAhead] = hash_at(j + kAhead);
       prefetch_plain(c, ring[j % kAhead]);
     }
-    // the elem to store (computed where it is used: most runs store no elems at all)
-    auto elem_of = [&] GOMAPSIM_INLINE_LAMBDA { return elem_is_key ? key : elem; };
+    const uint32_t e = elem_is_key ? key : elem;
     if constexpr (!kStore) {
       if (count_ == 0) {   // nothing left to delete (remove_hashed's first test)
-        break;
+        *ops += step * (n - 1 - j);
+        return;
       }
     } else {
       // The elems exist before the store rather than after it: the same results, as a map
       // without them reads every elem as zero.
-      if (need_elems && elem_of() != 0) {
-        sync_ops(j);
+      if (need_elems && e != 0) {
         materialize_elems();
         need_elems = false;
         c = plain_cols();
       }
       if (cur_.nbuckets == 0) {   // the first bucket: assign_slot allocates it
-        sync_ops(j);
-        store_hashed<true>(key, h, elem_of());
+        store_hashed<true>(key, h, e);
         c = plain_cols();
         continue;
       }
     }
     const uint64_t bucket = h & c.mask;
     if (c.old_th) {
-      sync_ops(j);
       grow_work(bucket);
       if (!growing()) c = plain_cols();
     }
@@ -700,9 +693,8 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
       for (uint64_t m = scan.matches; m; m &= m - 1) {
         const size_t slot = head + static_cast<size_t>(BucketScan::slot(m));
         if (c.keys[slot] != key) continue;
-        sync_ops(j);
         shade(cur_.s, slot);   // the elem is overwritten (the key stays: the same handle)
-        if (c.elems) c.elems[slot] = elem_of();
+        if (c.elems) c.elems[slot] = e;
         found = true;
         break;
       }
@@ -711,14 +703,13 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
                                       (c.old_th || count_ < c.fill_limit), 1)) {
         const size_t slot = head + static_cast<size_t>(BucketScan::slot(scan.empty));   // insert_at
         c.keys[slot] = key;
-        if (c.elems) c.elems[slot] = elem_of();
+        if (c.elems) c.elems[slot] = e;
         c.th[slot] = top;
         ++count_;
       } else {
         const uint64_t noverflow = noverflow_;
-        sync_ops(j);
-        const SlotRef r = assign_chain<true>(key, h, top);
-        set_elem(*r.s, r.slot, elem_of());
+        const SlotRef r = assign_chain(key, h, top);
+        set_elem(*r.s, r.slot, e);
         // (only hash_grow or a new overflow bucket changes what c holds)
         if (!c.old_th != !growing() || noverflow != noverflow_ || c.mask != (uint64_t{1} << B_) - 1) c = plain_cols();
       }
@@ -731,10 +722,7 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         }
       if (i >= 0) {   // delete_slot<true>(bucket, bucket, i)
         const size_t slot = head + static_cast<size_t>(i);
-        if (scan_.on) {
-          sync_ops(j);
-          shade(cur_.s, slot);
-        }
+        shade(cur_.s, slot);
         c.keys[slot] = 0;
         if (c.elems) c.elems[slot] = 0;
         uint64_t w = (scan.w & ~(uint64_t{0xFF} << (8 * i))) | (uint64_t{emptyOne} << (8 * i));
@@ -742,13 +730,11 @@ void ClassicMap::run_plain(const KeyRun& run, uint32_t elem, bool elem_is_key) {
         std::memcpy(c.th + head, &w, sizeof w);
         if (--count_ == 0) reseed();
       } else if (c.ovf[bucket] != kNoBucket && !scan.rest) {
-        sync_ops(j);
         remove_overflow<true>(key, top, static_cast<BucketRef>(bucket));
       }
     }
     debug_check();
   }
-  if (n != 0) sync_ops(n - 1);
 }
 
 void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
@@ -847,7 +833,7 @@ GOMAPSIM_HOT bool ClassicMap::remove_hashed(uint32_t key, uint64_t hash) {
 // remove_overflow is mapdelete's search past the chain's first bucket (which holds no key
 // that equals key and no emptyRest).
 template <bool kPlain>
-[[gnu::noinline]] bool ClassicMap::remove_overflow(uint32_t key, uint8_t top, BucketRef orig) {
+bool ClassicMap::remove_overflow(uint32_t key, uint8_t top, BucketRef orig) {
   for (BucketRef r = cur_.s.ovf(orig); r != kNoBucket;) {
     Loc l = loc(cur_, r);
     const BucketScan scan(&l.s->th(l.b * bucketCnt), top);
@@ -1064,7 +1050,7 @@ void ClassicMap::grow_work(uint64_t bucket) {
 // nevacuate through the old array is not, and there the hardware prefetcher, between
 // random accesses, falls behind (profiled: the evacuations at nevacuate took 2/3 of all
 // evacuation time, those at a key's bucket 1/3).
-GOMAPSIM_HOT void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
+void ClassicMap::prefetch_evacuation(uint64_t oldbucket) const {
   if (oldbucket >= old_.base) return;
   const size_t slot = oldbucket * bucketCnt;
   __builtin_prefetch(old_.s.tophash.data() + slot);
@@ -1092,33 +1078,31 @@ GOMAPSIM_HOT void ClassicMap::evacuate_plain(uint64_t oldbucket) {
   uint64_t w;
   std::memcpy(&w, th, sizeof w);
   const uint64_t full = ~zero_bytes(w & 0xFEFEFEFEFEFEFEFEull) & 0x8080808080808080ull;
-  // Locals, not members: the byte stores below may alias any of them for the compiler. The
-  // old bucket's keys and elems are X's (shared storage); Y's are y_slots further.
-  uint8_t* const tophash = &cur_.s.th(src);
-  uint32_t* const keys = &cur_.s.key(src);
-  uint32_t* const elems = elems_ ? &cur_.s.elem(src) : nullptr;
+  // Locals, not members: the byte stores below may alias any of them for the compiler.
+  uint8_t* const tophash = &cur_.s.th(0);
+  uint32_t* const keys = &cur_.s.key(0);
+  uint32_t* const elems = elems_ ? &cur_.s.elem(0) : nullptr;
   const uint64_t ybit = same_size_grow_ ? 0 : old_.base;
-  const size_t y_slots = size_t{old_.base} * bucketCnt;
-  size_t x = 0, y = y_slots;
-  uint64_t to_y = 0;   // bit 7 of the byte of each slot whose entry goes to Y
+  size_t x = src, y = src + old_.base * bucketCnt;
+  uint64_t to_y = 0;   // 0x01 in the byte of each slot whose entry goes to Y
   auto move = [&](auto hash) GOMAPSIM_INLINE_LAMBDA {
     for (uint64_t m = full; m; m &= m - 1) {
-      const size_t i = static_cast<size_t>(std::countr_zero(m)) >> 3;
-      const uint32_t key = keys[i];
+      const size_t s = src + static_cast<size_t>(BucketScan::slot(m));
+      const uint32_t key = keys[s];
       // X or Y is a coin toss: selects, not branches.
-      const bool useY = (hash(key) & ybit) != 0;
-      to_y |= useY ? m & (0 - m) : 0;
+      const size_t useY = (hash(key) & ybit) != 0;
+      to_y |= ((m & (0 - m)) >> 7) & (0 - uint64_t{useY});
       const size_t d = useY ? y : x;
-      x += !useY;
+      x += 1 - useY;
       y += useY;
-      tophash[d] = th[i];
+      tophash[d] = th[s - src];
       // The old slot is emptied before the move (an X move may write it back): the slots of
       // X's bucket left unwritten end up with zero handles, as empty old slots had them.
-      keys[i] = 0;
+      keys[s] = 0;
       keys[d] = key;
       if (elems) {
-        const uint32_t e = elems[i];
-        elems[i] = 0;
+        const uint32_t e = elems[s];
+        elems[s] = 0;
         elems[d] = e;
       }
     }
@@ -1132,7 +1116,7 @@ GOMAPSIM_HOT void ClassicMap::evacuate_plain(uint64_t oldbucket) {
     move([this](uint32_t key) GOMAPSIM_INLINE_LAMBDA { return hash_of(key); });
   }
   // Every slot evacuatedEmpty, a full one evacuatedX, or evacuatedY if its entry went to Y.
-  const uint64_t states = 0x0101010101010101ull * evacuatedEmpty - (evacuatedEmpty - evacuatedX) * (full >> 7) + (to_y >> 7);
+  const uint64_t states = 0x0101010101010101ull * evacuatedEmpty - (evacuatedEmpty - evacuatedX) * (full >> 7) + to_y;
   std::memcpy(th, &states, sizeof states);
 }
 

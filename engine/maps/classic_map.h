@@ -225,7 +225,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   // small int (KeyOps::small) and the map stores keys and elems directly (no indirect
   // ones): the bulk loops' common case, compiled without the other cases' tests.
   template <bool kPlain = false> SlotRef assign_slot(uint32_t key, uint64_t hash);
-  template <bool kPlain = false> SlotRef assign_chain(uint32_t key, uint64_t hash, uint8_t top);
+  SlotRef assign_chain(uint32_t key, uint64_t hash, uint8_t top);
   template <bool kPlain = false> SlotRef insert_at(BucketRef b, int i, uint32_t key, uint8_t top);
   bool over_load(uint64_t count) const;
   template <bool kPlain = false> void store_hashed(uint32_t key, uint64_t hash, uint32_t elem);
