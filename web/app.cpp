@@ -28,7 +28,7 @@ constexpr double kReloadAfterTypingMs = 700;  // a pause in typing reruns the pr
 constexpr uint64_t kWebSimMemory = 384ull << 20;   // the simulator's own memory cap on the web
 // The main run's keyframes (time travel): with the live run, the 1M preset stays under the
 // 64 MB WASM heap budget (README, Performance).
-constexpr uint64_t kWebKeyframeBytes = 12ull << 20;
+constexpr uint64_t kWebKeyframeBytes = 16ull << 20;
 constexpr uint64_t kStepUnitMaxOps = 20'000'000;   // one "step" never blocks longer than this
 // Replaying to the cursor is a wait: the reader looks at a still page for the answer, so a
 // frame may replay this long (a million ops of the 1M preset are ~45 ms of WASM). In the

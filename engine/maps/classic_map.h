@@ -179,7 +179,7 @@ class ClassicMap final : public Map, private heap::DeferredScan {
     size_t dirty_ = 0;                      // the values from dirty_ to the capacity are zero
     bool owned_ = true;
     size_t mapping_ = 0;                    // length of its mapping (0: malloc'd)
-    std::unique_ptr<PackedArray> packed_;   // a keyframe's: the n_ values packed (p_ null)
+    PackedPtr packed_;   // a keyframe's: the n_ values packed (p_ null)
   };
 
   // Slots of a run of buckets, structure of arrays (slot = bucket · bucketCnt + i): a

@@ -15,12 +15,18 @@
 //   each slice:    copy(source bytes its budget allows, room)             → notes shrink
 //   done:          the keyframe is whole; the program runs on
 //
+// Each packed array is packed against the previous keyframe's copy of the same source (the
+// same address, when that copy is still held and packed): a delete phase's keyframe is then
+// mostly its differences from the one before (packed_array.h, "Difference chunks"). The
+// arrays dropped while later ones refer to them count in orphan_bytes().
+//
 // Invariants: a note's source stays unchanged and alive until the note is packed (the owner
 // finishes or drops the notes before the run moves on or is torn down); a keyframe with
 // notes left is never restored.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/maps/packed_array.h"
@@ -34,7 +40,16 @@ class DeferredCopies {
 
   // pack returns the packed copy of src's n values of elem_size bytes, empty until copy()
   // packs it.
-  std::unique_ptr<PackedArray> pack(const void* src, size_t n, size_t elem_size);
+  PackedPtr pack(const void* src, size_t n, size_t elem_size);
+  // set_diff: whether the arrays packed from now on are packed against the previous ones of
+  // the same source (off for step_back's keyframe behind the horizon: the next horizon
+  // keyframe should not refer to it).
+  void set_diff(bool on) { diff_ = on; }
+  // take_made: the arrays pack() made since the last call (a keyframe's, to ask later which
+  // of them others refer to).
+  std::vector<std::weak_ptr<const PackedArray>> take_made() { return std::move(made_); }
+  // orphan_bytes: what the arrays whose owner dropped them, but that later ones refer to, hold.
+  uint64_t orphan_bytes() const { return *orphans_; }
   // Copied: what one copy() did.
   struct Copied {
     uint64_t src = 0;    // source bytes packed
@@ -53,6 +68,11 @@ class DeferredCopies {
   struct Note { PackedArray* dst; const void* src; };
   std::vector<Note> notes_;
   uint64_t pending_ = 0;
+  bool diff_ = true;
+  // The newest packed copy of each source (weak: the keyframes own them).
+  std::unordered_map<const void*, std::weak_ptr<const PackedArray>> last_;
+  std::shared_ptr<uint64_t> orphans_ = std::make_shared<uint64_t>(0);
+  std::vector<std::weak_ptr<const PackedArray>> made_;
 };
 
 // keyframe_copy: a CopyDeferral is active on this thread (the copy being made is a keyframe's).

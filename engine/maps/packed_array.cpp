@@ -161,34 +161,157 @@ void unpack_chunk(const uint8_t* in, T* dst, size_t m) {
   }
 }
 
+constexpr uint8_t kDiff = 0x80;   // a diff chunk's tag bit (a plain tag is below 0x80)
+constexpr uint8_t kSame = 0x01;   // a diff chunk equal to its root's: no bitmap, no values
+
 }  // namespace
 
-PackedArray::PackedArray(size_t elem_size, size_t n) : elem_size_(elem_size), n_(n) {
+PackedArray::PackedArray(size_t elem_size, size_t n, std::shared_ptr<const PackedArray> base, std::shared_ptr<uint64_t> orphans)
+    : elem_size_(elem_size), n_(n), orphans_(std::move(orphans)) {
+  if (base && base->packed() && base->elem_size_ == elem_size) base_ = std::move(base);
   index_.resize(nchunks());
   recount();
 }
 
 void PackedArray::recount() {
-  bytes_ = sizeof(*this) + index_.capacity() * sizeof(uint32_t) + pages_.capacity() * sizeof(Page);
+  // The shared_ptr control block of make_shared comes with the object (about 16 bytes).
+  bytes_ = sizeof(*this) + 16 + index_.capacity() * sizeof(uint32_t) + pages_.capacity() * sizeof(Page) +
+           roots_.capacity() * sizeof(roots_[0]);
   for (const Page& pg : pages_) bytes_ += pg.size;
 }
 
 PackedArray::~PackedArray() {
   for (const Page& pg : pages_) std::free(pg.p);
+  if (orphaned_ && orphans_) *orphans_ -= bytes_;
+}
+
+void PackedArray::orphan() const {
+  if (orphaned_ || !orphans_) return;
+  orphaned_ = true;
+  *orphans_ += bytes_;
+}
+
+size_t PackedArray::drop_base_unless_worth(const void* src) {
+  if (!base_) return 0;
+  // A diff chunk keeps its root's whole array: worth it only when most chunks are diffs (a
+  // delete phase), not for a few (an insert phase rewrites most chunks). Eight chunks tell.
+  const size_t samples = std::min<size_t>(8, nchunks());
+  size_t wins = 0;
+  uint8_t plain[kMaxChunkBytes], diff[kMaxChunkBytes];
+  for (size_t i = 0; i < samples; ++i) {
+    const size_t c = i * nchunks() / samples, m = chunk_len(c), at = c * kChunk;
+    const std::shared_ptr<const PackedArray>* root = root_of(c, m);
+    if (!root) continue;
+    if (elem_size_ == 1) {
+      const auto* v = static_cast<const uint8_t*>(src) + at;
+      wins += pack_diff(v, c, m, *root, pack_chunk(v, m, plain), diff, true) != 0;
+    } else {
+      const auto* v = static_cast<const uint32_t*>(src) + at;
+      wins += pack_diff(v, c, m, *root, pack_chunk(v, m, plain), diff, true) != 0;
+    }
+  }
+  if (samples == 0 || wins * 4 < samples * 3) base_.reset();
+  return samples;
+}
+
+const std::shared_ptr<const PackedArray>* PackedArray::root_of(size_t c, size_t m) const {
+  if (!base_ || c >= base_->nchunks() || base_->chunk_len(c) != m) return nullptr;
+  const uint8_t* b = base_->chunk(c);
+  return (b[0] & kDiff) ? &base_->roots_[b[1]] : &base_;
+}
+
+template <class T>
+size_t PackedArray::pack_diff(const T* v, size_t c, size_t m, const std::shared_ptr<const PackedArray>& root, size_t plain,
+                              uint8_t* out, bool dry) {
+  T r[kChunk];
+  unpack_chunk(root->chunk(c), r, m);
+  size_t k = 0;
+  uint32_t others = 0;
+  for (size_t i = 0; i < m; ++i) {
+    const bool d = v[i] != r[i];
+    k += d;
+    others |= d ? uint32_t(v[i]) : 0u;
+  }
+  const int w = bits_of(others);
+  const size_t size = 2 + (k == 0 ? 0 : (m + 7) / 8 + (k * size_t(w) + 7) / 8);
+  if (size >= plain) return 0;
+  if (dry) return size;
+  size_t at = 0;
+  while (at < roots_.size() && roots_[at] != root) ++at;
+  if (at == roots_.size()) {
+    if (at > 255) return 0;
+    roots_.push_back(root);
+  }
+  out[0] = uint8_t(kDiff | (w - 1) << 2 | (k == 0 ? kSame : 0));
+  out[1] = uint8_t(at);
+  if (k == 0) return 2;
+  uint8_t* bits = out + 2;
+  std::memset(bits, 0, (m + 7) / 8);
+  BitWriter val{bits + (m + 7) / 8};
+  for (size_t i = 0; i < m; ++i) {
+    if (v[i] == r[i]) continue;
+    bits[i >> 3] |= uint8_t(1u << (i & 7));
+    val.put(v[i], w);
+  }
+  return size_t(val.end() - out);
+}
+
+template <class T>
+void PackedArray::unpack_at(size_t c, T* dst) const {
+  const uint8_t* in = chunk(c);
+  const size_t m = chunk_len(c);
+  if (!(in[0] & kDiff)) {
+    unpack_chunk(in, dst, m);
+    return;
+  }
+  unpack_chunk(roots_[in[1]]->chunk(c), dst, m);   // a plain chunk (the header: invariants)
+  if (in[0] & kSame) return;
+  const int w = ((in[0] >> 2) & 31) + 1;
+  const uint32_t mask = w == 32 ? ~0u : (1u << w) - 1;
+  const uint8_t* bits = in + 2;
+  const uint8_t* val = bits + (m + 7) / 8;
+  size_t at = 0;
+  for (size_t i = 0; i < m; ++i) {
+    if ((bits[i >> 3] >> (i & 7)) & 1) {
+      dst[i] = T(get(val, at, mask));
+      at += size_t(w);
+    }
+  }
 }
 
 size_t PackedArray::pack_some(const void* src, size_t max_src_bytes, uint64_t room) {
-  size_t done = 0;
-  uint8_t scratch[kMaxChunkBytes];
+  size_t done = 0, sampled = 0;
+  if (next_ == 0 && base_ && !sampled_) {
+    // Whether to pack against the base: decided here, in a slice's budget (charged as the
+    // chunks it packs and compares), not when the keyframe is taken.
+    sampled_ = true;
+    sampled = drop_base_unless_worth(src) * kChunk * elem_size_;
+  }
+  uint8_t scratch[kMaxChunkBytes], diff[kMaxChunkBytes];
   while (!packed() && (done == 0 || done < max_src_bytes)) {
     const size_t m = chunk_len(next_);
     const size_t at = next_ * kChunk;
-    const size_t s = elem_size_ == 1 ? pack_chunk(static_cast<const uint8_t*>(src) + at, m, scratch)
-                                     : pack_chunk(static_cast<const uint32_t*>(src) + at, m, scratch);
+    size_t s = elem_size_ == 1 ? pack_chunk(static_cast<const uint8_t*>(src) + at, m, scratch)
+                               : pack_chunk(static_cast<const uint32_t*>(src) + at, m, scratch);
+    if (const std::shared_ptr<const PackedArray>* root = s > 1 + elem_size_ ? root_of(next_, m) : nullptr) {
+      const size_t roots_before = roots_.capacity();
+      const size_t d = elem_size_ == 1 ? pack_diff(static_cast<const uint8_t*>(src) + at, next_, m, *root, s, diff, false)
+                                       : pack_diff(static_cast<const uint32_t*>(src) + at, next_, m, *root, s, diff, false);
+      if (d) {
+        std::memcpy(scratch, diff, d);
+        s = d;
+        ++diff_chunks_;
+      }
+      if (roots_.capacity() != roots_before) {
+        const uint64_t before = bytes_;
+        recount();
+        room -= std::min(room, bytes_ - before);
+      }
+    }
     if (pages_.empty() || used_ + s + kSlack > kPage) {
       const uint64_t before = bytes_;
       const uint64_t grows = kPage + (pages_.size() == pages_.capacity() ? (pages_.size() + 1) * sizeof(Page) : 0);
-      if (grows > room) return done;
+      if (grows > room) return done ? done + sampled : 0;
       auto* p = static_cast<uint8_t*>(std::malloc(kPage));
       if (p == nullptr) throw std::bad_alloc();
       pages_.push_back({p, kPage});
@@ -203,10 +326,11 @@ size_t PackedArray::pack_some(const void* src, size_t max_src_bytes, uint64_t ro
     done += m * elem_size_;
   }
   if (packed()) finish();
-  return done;
+  return done + sampled;
 }
 
 void PackedArray::finish() {
+  base_.reset();   // its chunks that this refers to are in roots_
   if (pages_.empty() || pages_.back().size != kPage) return;
   // The last page, cut to its use (with the slack its last word read needs).
   Page& last = pages_.back();
@@ -220,9 +344,8 @@ void PackedArray::finish() {
 
 void PackedArray::unpack(void* dst) const {
   for (size_t c = 0; c < nchunks(); ++c) {
-    const uint8_t* in = pages_[index_[c] >> 17].p + (index_[c] & ((1u << 17) - 1));
-    if (elem_size_ == 1) unpack_chunk(in, static_cast<uint8_t*>(dst) + c * kChunk, chunk_len(c));
-    else unpack_chunk(in, static_cast<uint32_t*>(dst) + c * kChunk, chunk_len(c));
+    if (elem_size_ == 1) unpack_at(c, static_cast<uint8_t*>(dst) + c * kChunk);
+    else unpack_at(c, static_cast<uint32_t*>(dst) + c * kChunk);
   }
 }
 

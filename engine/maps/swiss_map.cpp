@@ -242,9 +242,9 @@ class SwissMap::SlotPool {
   // copy_array copies the first `used` of an array of n (the blocks handed out so far): from
   // a packed one (a keyframe restored), or, with `later`, into `packed` (a keyframe's).
   template <class T>
-  static std::unique_ptr<T[]> copy_array(const std::unique_ptr<T[]>& from, const std::unique_ptr<PackedArray>& from_packed,
+  static std::unique_ptr<T[]> copy_array(const std::unique_ptr<T[]>& from, const PackedPtr& from_packed,
                                          uint64_t n, uint64_t used, DeferredCopies* later,
-                                         std::unique_ptr<PackedArray>& packed) {
+                                         PackedPtr& packed) {
     if (!from && !from_packed) return nullptr;
     if (later) {
       packed = later->pack(from.get(), used, sizeof(T));
@@ -260,7 +260,7 @@ class SwissMap::SlotPool {
     std::unique_ptr<uint32_t[]> keys, elems, ind_keys, ind_elems;
     // A keyframe's large slab: those five packed instead (the first next · capacity values;
     // all or none).
-    std::unique_ptr<PackedArray> packed[5];
+    PackedPtr packed[5];
     uint32_t nblocks = 0, next = 0;
   };
   struct Class {

@@ -112,17 +112,26 @@ constexpr size_t kMaxKeyframes = 24;           // past this the closest pair is 
 // The next keyframe is taken this fraction of the run's ops further (at least kf_every on):
 // a seek replays at most 1/(kKeyframeSpacing + 1) of the way to where it goes, when the
 // budget keeps them all.
-constexpr uint64_t kKeyframeSpacing = 3;
+constexpr uint64_t kKeyframeSpacing = 5;
 constexpr uint64_t kFirstKeyframeOps = 1 << 17;
 // A keyframe's copy is charged to the slices as this many bytes per op of their budget: its
 // small parts at once (copied), its large arrays a piece per slice while the program waits
 // (packed: maps::DeferredCopies). An op of a map loop takes about as long as copying 64
 // bytes, or packing 8 (build/bench_slices --keyframes).
 constexpr uint64_t kKeyframeBytesPerOp = 64;
-constexpr uint64_t kPackedBytesPerOp = 8;
+constexpr uint64_t kPackedBytesPerOp = 6;
 
 struct Keyframe {
   uint64_t op = 0, bytes = 0;
+  // its packed arrays, to tell which ones later keyframes refer to (PackedArray: diff chunks)
+  std::vector<std::weak_ptr<const maps::PackedArray>> arrays;
+  // shared_bytes: what of it later keyframes refer to (dropping it would not free that)
+  uint64_t shared_bytes() const {
+    uint64_t b = 0;
+    for (const auto& w : arrays)
+      if (const auto a = w.lock(); a && a.use_count() > 2) b += a->bytes();   // the owner, this lock, others
+    return b;
+  }
   std::unique_ptr<heap::Heap> heap;
   std::unique_ptr<lang::Interpreter> vm;
   RunData data;
@@ -343,6 +352,9 @@ struct Simulation::Impl : lang::Host, RunData {
     }
     if (!behind) horizon = std::max(horizon, ops()), horizon_st = state;
   }
+  // kf_held: what the keyframes hold together: their own bytes, and the packed arrays of
+  // dropped ones that later ones' difference chunks still refer to.
+  uint64_t kf_held() const { return kf_bytes + kf_copies.orphan_bytes(); }
   // keyframe_due: the copy would land at the horizon, no cycle is half marked, and it is time.
   bool keyframe_due() const {
     return opt.keyframe_budget_bytes && !behind && ops() >= next_kf && !heap->cycle_pending() && !kf_copies.pending() &&
@@ -359,8 +371,8 @@ struct Simulation::Impl : lang::Host, RunData {
     // nearest to the live edge.
     const uint64_t at_once = state_bytes(*heap, *vm, *this) - vm->map_memory();
     next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / kKeyframeSpacing);
-    if (at_once > opt.keyframe_budget_bytes) return 0;   // it would be dropped at once
-    make_room(at_once, false);
+    if (at_once + kf_copies.orphan_bytes() > opt.keyframe_budget_bytes) return 0;   // it would be dropped at once
+    make_room(at_once, false, 0);
     Keyframe k;
     k.op = ops();
     {
@@ -370,11 +382,12 @@ struct Simulation::Impl : lang::Host, RunData {
     }
     k.data = static_cast<const RunData&>(*this);
     k.bytes = state_bytes(*k.heap, *k.vm, k.data);
-    if (k.bytes > opt.keyframe_budget_bytes) {
+    k.arrays = kf_copies.take_made();
+    if (k.bytes + kf_copies.orphan_bytes() > opt.keyframe_budget_bytes) {
       kf_copies.drop();
       return k.bytes;
     }
-    make_room(k.bytes, false);
+    make_room(k.bytes, false, 0);
     kf_bytes += k.bytes;
     ++kf_taken;
     keyframes.push_back(std::move(k));
@@ -389,7 +402,7 @@ struct Simulation::Impl : lang::Host, RunData {
     uint64_t done = 0;
     while (kf_copies.pending() && done < max_bytes) {
       Keyframe& k = packing_near ? near : keyframes.back();
-      const uint64_t held = kf_bytes + (packing_near ? near.bytes : 0);
+      const uint64_t held = kf_held() + (packing_near ? near.bytes : 0);
       const maps::DeferredCopies::Copied c =
           kf_copies.copy(max_bytes - done, opt.keyframe_budget_bytes - std::min(held, opt.keyframe_budget_bytes));
       done += c.src;
@@ -398,7 +411,7 @@ struct Simulation::Impl : lang::Host, RunData {
       if (!c.no_room) continue;
       if (!packing_near) {
         const size_t before = keyframes.size();
-        make_room(2 * maps::PackedArray::kPage, true);
+        make_room(2 * maps::PackedArray::kPage, true, 1);
         if (keyframes.size() < before) continue;
       }
       kf_copies.drop();   // given up: too large for the budget
@@ -413,19 +426,22 @@ struct Simulation::Impl : lang::Host, RunData {
     return done;
   }
   // make_room drops keyframes until `bytes` more fit the budget with them and the count
-  // allows one more; the newest stays when it is being packed (`keep_newest`: then `bytes`
-  // counts it already).
-  void make_room(uint64_t bytes, bool keep_newest) {
-    const size_t keep = keep_newest ? 1 : 0;
+  // allows one more, the newest `keep` staying; `packing`: the newest is the one being packed
+  // (`bytes` counts it already).
+  void make_room(uint64_t bytes, bool packing, size_t keep) {
     while (keyframes.size() > keep &&
-           (kf_bytes + bytes > opt.keyframe_budget_bytes || keyframes.size() + 1 - keep > kMaxKeyframes)) {
+           (kf_held() + bytes > opt.keyframe_budget_bytes || keyframes.size() + (packing ? 0 : 1) > kMaxKeyframes)) {
+      // The one whose neighbours are closest, among those that would free at least half
+      // their bytes (later ones' difference chunks refer to the others' arrays), if any.
       size_t drop = 0;
       uint64_t best = UINT64_MAX;
-      for (size_t i = 0; i + keep < keyframes.size(); ++i) {
-        const uint64_t prev = i ? keyframes[i - 1].op : 0;
-        const uint64_t next = i + 1 < keyframes.size() ? keyframes[i + 1].op : ops();
-        if (next - prev < best) best = next - prev, drop = i;
-      }
+      for (int pass = 0; pass < 2 && best == UINT64_MAX; ++pass)
+        for (size_t i = 0; i + keep < keyframes.size(); ++i) {
+          const uint64_t prev = i ? keyframes[i - 1].op : 0;
+          const uint64_t next = i + 1 < keyframes.size() ? keyframes[i + 1].op : ops();
+          if (pass == 0 && 2 * keyframes[i].shared_bytes() > keyframes[i].bytes) continue;
+          if (next - prev < best) best = next - prev, drop = i;
+        }
       kf_bytes -= keyframes[drop].bytes;
       keyframes.erase(keyframes.begin() + static_cast<std::ptrdiff_t>(drop));
       ++kf_dropped;
@@ -445,14 +461,17 @@ struct Simulation::Impl : lang::Host, RunData {
     near = Keyframe{};
     near.op = ops();
     {
-      maps::CopyDeferral packed(kf_copies);   // its large arrays, packed below
+      maps::CopyDeferral packed(kf_copies);   // its large arrays, packed below, whole (the
+      kf_copies.set_diff(false);              // horizon's next keyframe does not refer to them)
       near.heap = std::make_unique<heap::Heap>(*heap);
       near.vm = std::make_unique<lang::Interpreter>(*vm);
+      kf_copies.set_diff(true);
     }
+    kf_copies.take_made();
     near.data = static_cast<const RunData&>(*this);
     near.bytes = state_bytes(*near.heap, *near.vm, near.data);
     packing_near = true;
-    if (kf_bytes + near.bytes > opt.keyframe_budget_bytes) {
+    if (kf_held() + near.bytes > opt.keyframe_budget_bytes) {
       kf_copies.drop();
       near = Keyframe{};
     }
@@ -730,7 +749,7 @@ RunState Simulation::step_back(StepMode mode) {
     // what the keyframe it replays from holds; unless twice that fits, it is not tried (a
     // copy given up half packed costs a step back more than it saves).
     if (!took_near && base > 0 && (!k || k->op < base) && s.opt.keyframe_budget_bytes &&
-        s.kf_bytes + 2 * (k ? k->bytes : 0) <= s.opt.keyframe_budget_bytes) {
+        s.kf_held() + 2 * (k ? k->bytes : 0) <= s.opt.keyframe_budget_bytes) {
       took_near = true;
       seek(base);
       if (s.ops() == base && s.state == RunState::Running) s.take_near();
@@ -755,7 +774,7 @@ const Timeline& Simulation::horizon_timeline() const { return impl_->behind ? im
 KeyframeInfo Simulation::keyframes() const {
   KeyframeInfo k;
   k.count = impl_->keyframes.size();
-  k.bytes = impl_->kf_bytes;
+  k.bytes = impl_->kf_held();
   k.taken = impl_->kf_taken;
   k.dropped = impl_->kf_dropped;
   k.copying = impl_->kf_copies.pending_bytes();

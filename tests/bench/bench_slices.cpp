@@ -104,6 +104,16 @@ void time_travel(sim::Simulation& s, std::vector<double>& keyframe_chunks, doubl
     std::printf("step() calls that took or copied a keyframe: %zu, p50 %.2f ms, max %.2f ms (budget %.1f)\n", keyframe_chunks.size(),
                 percentile(keyframe_chunks, 0.5), *std::max_element(keyframe_chunks.begin(), keyframe_chunks.end()), budget_ms);
   const uint64_t end = s.ops();
+  // The longest replay a seek anywhere can need (deterministic, unlike the times): the widest
+  // gap between the start, the keyframes and the end.
+  uint64_t widest = 0, widest_from = 0, prev = 0;
+  for (uint64_t op : k.ops) {
+    if (op - prev > widest) widest = op - prev, widest_from = prev;
+    prev = op;
+  }
+  if (end - prev > widest) widest = end - prev, widest_from = prev;
+  std::printf("longest replay of a seek anywhere: %.2fM ops (from op %llu; the run: %.2fM ops)\n", double(widest) / 1e6,
+              (unsigned long long)widest_from, double(end) / 1e6);
   std::vector<double> seeks;
   for (int i = 0; i < 20; ++i) {
     const uint64_t op = end * uint64_t((i * 7) % 20) / 20;   // a shuffled order: back and forth

@@ -99,7 +99,7 @@ TEST(PackedArray, DeferredCopiesPackTheirNotesWithinABudgetAndARoom) {
   const auto a = column<uint32_t>(200000, 0.5, 1 << 20, 0, 0, 0, 21);
   const auto b = column<uint8_t>(300000, 0.5, 256, 0, 0.3, 1, 22);
   maps::DeferredCopies copies;
-  std::unique_ptr<PackedArray> pa, pb;
+  maps::PackedPtr pa, pb;
   {
     maps::CopyDeferral on(copies);
     ASSERT_EQ(maps::deferral_for(a.size() * 4), &copies);
@@ -132,7 +132,7 @@ TEST(PackedArray, DeferredCopiesPackTheirNotesWithinABudgetAndARoom) {
 
   // no room: nothing packed, and it says so
   maps::DeferredCopies tight;
-  std::unique_ptr<PackedArray> pc;
+  maps::PackedPtr pc;
   {
     maps::CopyDeferral on(tight);
     pc = tight.pack(a.data(), a.size(), 4);
@@ -143,6 +143,66 @@ TEST(PackedArray, DeferredCopiesPackTheirNotesWithinABudgetAndARoom) {
   EXPECT_TRUE(tight.pending());
   tight.drop();
   EXPECT_FALSE(tight.pending());
+}
+
+}  // namespace
+
+namespace {
+
+std::shared_ptr<maps::PackedArray> packed(const void* src, size_t n, size_t elem_size, std::shared_ptr<const maps::PackedArray> base,
+                                          std::shared_ptr<uint64_t> orphans, size_t piece = SIZE_MAX) {
+  auto p = std::make_shared<maps::PackedArray>(elem_size, n, std::move(base), std::move(orphans));
+  while (!p->packed()) EXPECT_GT(p->pack_some(src, piece, UINT64_MAX), 0u);
+  return p;
+}
+
+// A delete phase: each keyframe's copy of a column is the previous one with some slots
+// emptied; packed against it (a chain of bases), it is mostly diff chunks, smaller, and
+// unpacks bit for bit. Dropping the first owner keeps what the later ones refer to, counted
+// as an orphan until they go.
+TEST(PackedArray, DiffChunksAgainstAChainOfBasesUnpackExactly) {
+  auto orphans = std::make_shared<uint64_t>(0);
+  std::mt19937_64 rng(7);
+  const size_t n = 70000;
+  auto keys = column<uint32_t>(n, 0.8, 1u << 20, 0, 0, 0, 11);
+  auto tophash = column<uint8_t>(n, 0.8, 256, 0, 0.05, 1, 12);
+  for (uint8_t& t : tophash) t = t > 1 ? uint8_t(t | 8) : t;
+  std::vector<std::shared_ptr<maps::PackedArray>> kk, kt;
+  std::vector<std::vector<uint32_t>> sk;
+  std::vector<std::vector<uint8_t>> st;
+  for (int frame = 0; frame < 6; ++frame) {
+    SCOPED_TRACE("keyframe " + std::to_string(frame));
+    kk.push_back(packed(keys.data(), n, 4, kk.empty() ? nullptr : kk.back(), orphans, 5000));
+    kt.push_back(packed(tophash.data(), n, 1, kt.empty() ? nullptr : kt.back(), orphans));
+    sk.push_back(keys);
+    st.push_back(tophash);
+    if (frame > 0) {
+      EXPECT_GT(kk.back()->diff_chunks(), 60u);
+      EXPECT_LT(kk.back()->bytes(), kk.front()->bytes() / 2);
+    }
+    for (size_t i = 0; i < n; ++i)   // the next phase: a tenth of the slots empty
+      if (rng() % 10 == 0) keys[i] = 0, tophash[i] = 1;
+  }
+  // the first owner goes: its array lives on for the others, as an orphan
+  const uint64_t first = kk.front()->bytes();
+  std::weak_ptr<maps::PackedArray> w = kk.front();
+  {
+    maps::PackedPtr owner(std::move(kk.front()));
+    kk.front() = nullptr;
+  }
+  EXPECT_FALSE(w.expired());
+  EXPECT_EQ(*orphans, first);
+  for (size_t f = 1; f < kk.size(); ++f) {
+    std::vector<uint32_t> uk(n);
+    std::vector<uint8_t> ut(n);
+    kk[f]->unpack(uk.data());
+    kt[f]->unpack(ut.data());
+    EXPECT_EQ(uk, sk[f]) << f;
+    EXPECT_EQ(ut, st[f]) << f;
+  }
+  kk.clear();
+  EXPECT_TRUE(w.expired());
+  EXPECT_EQ(*orphans, 0u);
 }
 
 }  // namespace
