@@ -15,6 +15,10 @@
 // (sync.Pool keeps it in a per-P slot) is made again, with its buffer, whenever main resumes
 // on the other P after runtime.GC(). Over the million rounds real Go spreads by 12 % in Mallocs
 // and 21 % in Frees, and gomapsim, which reuses the printer, is up to 19 % and 28 % low.
+// Up to Go 1.23 (buckets) the overflow buckets a churn leaves follow the hash seed: two
+// clean-clone CI runs read Alloc 67–86 KB on 1.19 and 64–78 on 1.22 at the same quarter
+// (gomapsim 83 and 74): ±24 KB there.
+// oracle: go1.19-1.23 tol Alloc ±24 lines 2-5
 // oracle: tol Mallocs 25%
 // oracle: tol Frees 35%
 package main

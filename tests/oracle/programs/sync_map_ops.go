@@ -6,12 +6,13 @@
 // takes &value) and its boxed data; LoadOrStore of a present key nothing. From Go 1.24 every
 // Store replaces the key's 48-byte entry node (entry.swap), so overwriting keys makes
 // garbage; LoadOrStore of a present key allocates nothing either.
-// Tolerances: HeapObjects, Mallocs and Frees within 0.3 % (real Go's runs differ by up to
-// 0.2 % from Go 1.24 on: each run's hash seed gives the trie another shape); a count of the
+// Tolerances: HeapObjects, Mallocs and Frees within 0.5 % (from Go 1.24 on each run's hash
+// seed gives the trie another shape: three clean-clone CI runs read up to 0.37 % (133
+// objects) from gomapsim's count, sync_map_swap's last line on 1.24); a count of the
 // runtime's own ~80 objects within ±16.
-// oracle: tol HeapObjects 0.3%
-// oracle: tol Mallocs 0.3%
-// oracle: tol Frees 0.3%
+// oracle: tol HeapObjects 0.5%
+// oracle: tol Mallocs 0.5%
+// oracle: tol Frees 0.5%
 package main
 
 import (

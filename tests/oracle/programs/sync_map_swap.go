@@ -5,12 +5,13 @@
 // CompareAndSwap a 16-byte `any` when it swaps; CompareAndDelete only clears the entry's
 // pointer. From Go 1.24 a swap of either kind makes a new 48-byte entry node, and a delete
 // unlinks the node (and prunes indirect nodes left empty).
-// Tolerances: HeapObjects, Mallocs and Frees within 0.3 % (real Go's runs differ by up to
-// 0.2 % from Go 1.24 on: each run's hash seed gives the trie another shape); a count of the
+// Tolerances: HeapObjects, Mallocs and Frees within 0.5 % (from Go 1.24 on each run's hash
+// seed gives the trie another shape: three clean-clone CI runs read up to 0.37 % (133
+// objects) from gomapsim's count, sync_map_swap's last line on 1.24); a count of the
 // runtime's own ~80 objects within ±16.
-// oracle: tol HeapObjects 0.3%
-// oracle: tol Mallocs 0.3%
-// oracle: tol Frees 0.3%
+// oracle: tol HeapObjects 0.5%
+// oracle: tol Mallocs 0.5%
+// oracle: tol Frees 0.5%
 // From Go 1.24 real Go's own runs spread by 15 % in what the compare-and-swap rounds leave
 // (3 runs of 1.24: HeapObjects 57 925–66 661 after them, HeapAlloc 2 529–2 670 KB; 1.25
 // 66 677–66 709 in one session, 46 983 in another): lines 5 and 7 get 20 % and 10 %.
