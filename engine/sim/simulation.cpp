@@ -117,9 +117,11 @@ constexpr uint64_t kFirstKeyframeOps = 1 << 17;
 // A keyframe's copy is charged to the slices as this many bytes per op of their budget: its
 // small parts at once (copied), its large arrays a piece per slice while the program waits
 // (packed: maps::DeferredCopies). An op of a map loop takes about as long as copying 64
-// bytes, or packing 8 (build/bench_slices --keyframes).
+// bytes, or packing 4 as differences from an earlier keyframe (build/bench_slices --cpu
+// --keyframes 16 --go 1.19, idle: at 6 a slice that packs took up to 4.9 ms of a 3 ms
+// budget, at 4 up to 3.3-4.0; Go 1.27 2.5).
 constexpr uint64_t kKeyframeBytesPerOp = 64;
-constexpr uint64_t kPackedBytesPerOp = 6;
+constexpr uint64_t kPackedBytesPerOp = 4;
 
 struct Keyframe {
   uint64_t op = 0, bytes = 0;
