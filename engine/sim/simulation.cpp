@@ -374,7 +374,7 @@ struct Simulation::Impl : lang::Host, RunData {
     const uint64_t at_once = state_bytes(*heap, *vm, *this) - vm->map_memory();
     next_kf = ops() + std::max(kf_every, opt.keyframe_every_ops ? 0 : ops() / kKeyframeSpacing);
     if (at_once + kf_copies.orphan_bytes() > opt.keyframe_budget_bytes) return 0;   // it would be dropped at once
-    make_room(at_once, false, 0);
+    make_room(at_once, false);
     Keyframe k;
     k.op = ops();
     {
@@ -389,7 +389,7 @@ struct Simulation::Impl : lang::Host, RunData {
       kf_copies.drop();
       return k.bytes;
     }
-    make_room(k.bytes, false, 0);
+    make_room(k.bytes, false);
     kf_bytes += k.bytes;
     ++kf_taken;
     keyframes.push_back(std::move(k));
@@ -413,7 +413,7 @@ struct Simulation::Impl : lang::Host, RunData {
       if (!c.no_room) continue;
       if (!packing_near) {
         const size_t before = keyframes.size();
-        make_room(2 * maps::PackedArray::kPage, true, 1);
+        make_room(2 * maps::PackedArray::kPage, true);
         if (keyframes.size() < before) continue;
       }
       kf_copies.drop();   // given up: too large for the budget
@@ -428,9 +428,10 @@ struct Simulation::Impl : lang::Host, RunData {
     return done;
   }
   // make_room drops keyframes until `bytes` more fit the budget with them and the count
-  // allows one more, the newest `keep` staying; `packing`: the newest is the one being packed
-  // (`bytes` counts it already).
-  void make_room(uint64_t bytes, bool packing, size_t keep) {
+  // allows one more; `packing`: the newest is the one being packed, so it stays and `bytes`
+  // counts it already.
+  void make_room(uint64_t bytes, bool packing) {
+    const size_t keep = packing ? 1 : 0;
     while (keyframes.size() > keep &&
            (kf_held() + bytes > opt.keyframe_budget_bytes || keyframes.size() + (packing ? 0 : 1) > kMaxKeyframes)) {
       // The one whose neighbours are closest, among those that would free at least half
