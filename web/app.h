@@ -97,6 +97,23 @@ struct MapViewState {
   uint32_t selected = 0;          // LiveMap id; 0 = first
   float zoom = 1.0f;              // cell size multiplier
   float pan_x = 0, pan_y = 0;     // in ImGui px
+  // CellFold folds buckets [0, n) into cells of g buckets each, a chunk at a time (map.cpp).
+  struct CellFold {
+    uint64_t n = 0, g = 1, next = 0;
+    uint64_t used = 0, tomb = 0, evac = 0, chains = 0, in_cell = 0;
+    uint16_t chain_max = 0;
+    std::vector<maps::BucketCell> out;
+  };
+  // A refresh of the cells spread over frames while the run plays (map.cpp): the bucket
+  // array, then oldbuckets during a growth; the cells are replaced when both are folded.
+  struct CellPass {
+    bool active = false;
+    uint64_t serial = 0, ops = 0, nold = 0;
+    uint32_t map = 0;
+    double started = 0;
+    CellFold cur, old;
+  };
+  CellPass pass;
   // cache of aggregated cells, keyed on (run serial, ops, map id, aggregation)
   uint64_t cache_serial = 0, cache_ops = UINT64_MAX;
   uint32_t cache_map = 0;

@@ -29,10 +29,17 @@ struct Breakdown {
 // array the snapshot before showed as oldbuckets, and the overflow bytes that went), and the table, table pair or directory a Swiss map replaced (TableGrow, Split,
 // DirGrow: the replacement is twice the old one, so the old one is about the growth of the
 // map's bytes; SmallToTable: the small group). Garbage until the next GC frees it.
+// The walk starts at the last GC cycle's record (its snapshots are every live map's shape
+// then): the records before it count nothing, and walking them every frame grew with the run.
 uint64_t retired_since_gc(const sim::Simulation& s) {
   std::map<uint32_t, const maps::MapShape*> before;   // each map's last snapshot
   uint64_t retired = 0;
-  for (const sim::Record& r : s.timeline().records()) {
+  const std::vector<sim::Record>& records = s.timeline().records();
+  size_t from = records.size();
+  while (from > 0 && records[from - 1].kind != sim::Record::GcCycle) --from;
+  if (from > 0) --from;   // the GC cycle itself
+  for (size_t i = from; i < records.size(); ++i) {
+    const sim::Record& r = records[i];
     if (r.kind == sim::Record::GcCycle) retired = 0;
     if (r.kind == sim::Record::MapEvent) {
       const maps::MapShape* now = nullptr;

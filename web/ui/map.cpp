@@ -26,47 +26,63 @@ namespace ui {
 namespace {
 
 constexpr uint64_t kChunk = 4096;
+// While the run plays, refreshing the cells is spread over frames: a 1M-entry map has 2^18
+// buckets, and reading them all in one frame took 3–13 ms of it five times a second (page work
+// p95, issue 15). A frame folds chunks for up to this long; the cells change when all are read.
+constexpr double kFoldMsPerFrame = 1.0;
+constexpr double kRefreshMs = 200;   // the grid follows a playing run 5× a second
 
-// aggregate reads buckets [0, n) in chunks and folds every g of them into one cell:
-// used = average fill (rounded), chain = longest chain, chain_used = total overflow buckets,
-// tombstones = average, evacuated = more than half evacuated.
-bool aggregate(const maps::Map& m, bool old, uint64_t n, uint64_t g, std::vector<maps::BucketCell>& out) {
-  out.clear();
-  out.reserve(static_cast<size_t>((n + g - 1) / g));
+using CellFold = app::MapViewState::CellFold;
+
+void fold_start(CellFold& f, uint64_t n, uint64_t g) {
+  f = CellFold{};
+  f.n = n;
+  f.g = g;
+  f.out.reserve(static_cast<size_t>((n + g - 1) / g));
+}
+
+// fold_step reads up to `count` more buckets and folds every g of them into one cell: used =
+// average fill (rounded), chain = longest chain, chain_used = total overflow buckets, tombstones
+// = average, evacuated = more than half evacuated. False when the map offers no per-bucket view.
+bool fold_step(const maps::Map& m, bool old, CellFold& f, uint64_t count) {
   std::vector<maps::BucketCell> buf;
-  uint64_t used = 0, tomb = 0, evac = 0, chains = 0, in_cell = 0;
-  uint16_t chain_max = 0;
-  for (uint64_t first = 0; first < n; first += kChunk) {
-    buf.clear();
-    if (!m.inspect_buckets(old, first, std::min(kChunk, n - first), buf)) return false;
-    for (const maps::BucketCell& c : buf) {
-      used += c.used;
-      tomb += c.tombstones;
-      evac += c.evacuated ? 1 : 0;
-      chains += c.chain;
-      chain_max = std::max(chain_max, c.chain);
-      if (++in_cell == g) {
-        maps::BucketCell o;
-        o.used = static_cast<uint8_t>((used + g / 2) / g);
-        o.tombstones = static_cast<uint8_t>((tomb + g / 2) / g);
-        o.chain = chain_max;
-        o.chain_used = static_cast<uint32_t>(chains);
-        o.evacuated = evac * 2 > g;
-        out.push_back(o);
-        used = tomb = evac = chains = in_cell = 0;
-        chain_max = 0;
-      }
-    }
-  }
-  if (in_cell > 0) {
+  const uint64_t end = std::min(f.n, f.next + count);
+  auto cell = [&](uint64_t in_cell) {
     maps::BucketCell o;
-    o.used = static_cast<uint8_t>((used + in_cell / 2) / in_cell);
-    o.chain = chain_max;
-    o.chain_used = static_cast<uint32_t>(chains);
-    o.evacuated = evac * 2 > in_cell;
-    out.push_back(o);
+    o.used = static_cast<uint8_t>((f.used + in_cell / 2) / in_cell);
+    o.tombstones = static_cast<uint8_t>((f.tomb + in_cell / 2) / in_cell);
+    o.chain = f.chain_max;
+    o.chain_used = static_cast<uint32_t>(f.chains);
+    o.evacuated = f.evac * 2 > in_cell;
+    f.out.push_back(o);
+    f.used = f.tomb = f.evac = f.chains = f.in_cell = 0;
+    f.chain_max = 0;
+  };
+  while (f.next < end) {
+    const uint64_t k = std::min(kChunk, end - f.next);
+    buf.clear();
+    if (!m.inspect_buckets(old, f.next, k, buf)) return false;
+    for (const maps::BucketCell& c : buf) {
+      f.used += c.used;
+      f.tomb += c.tombstones;
+      f.evac += c.evacuated ? 1 : 0;
+      f.chains += c.chain;
+      f.chain_max = std::max(f.chain_max, c.chain);
+      if (++f.in_cell == f.g) cell(f.g);
+    }
+    f.next += k;
   }
+  if (f.next >= f.n && f.in_cell > 0) cell(f.in_cell);
   return true;
+}
+
+// aggregate reads buckets [0, n) at once into cells of g buckets each.
+bool aggregate(const maps::Map& m, bool old, uint64_t n, uint64_t g, std::vector<maps::BucketCell>& out) {
+  CellFold f;
+  fold_start(f, n, g);
+  const bool ok = fold_step(m, old, f, n);
+  out = std::move(f.out);
+  return ok;
 }
 
 void header(const maps::MapShape& sh, const std::string& type) {
@@ -161,26 +177,58 @@ void map_content(app::App& a) {
   const uint64_t rows = (T + cols - 1) / cols;
   const float vw = static_cast<float>(cols) * cell, vh = static_cast<float>(rows) * cell;
 
-  // Cells, cached per (run, op, map, aggregation); refreshed at most 5× a second while running.
+  // Cells, cached per (run, op, map, aggregation); refreshed at most 5× a second while running,
+  // then read over several frames (kFoldMsPerFrame). A new run, map or aggregation, or a run
+  // standing still (paused, at the cursor), is read at once: the grid shows exactly that state.
   const uint64_t serial = a.main.load_serial;
   const double now = platform::now_ms();
-  const bool stale = v.cache_serial != serial || v.cache_ops != s->ops() || v.cache_map != lm->id ||
-                     v.cache_group != g;
-  if (stale && (now - v.cache_time > 200 || v.cache_map != lm->id || v.cache_group != g || v.cache_serial != serial)) {
-    v.cache_ok = aggregate(m, false, n, g, v.cells);
+  const uint64_t nold = growing ? sh.noldbuckets : 0, gold = std::max<uint64_t>(1, sh.noldbuckets / 512);
+  const bool moved = v.cache_serial != serial || v.cache_map != lm->id || v.cache_group != g;
+  const bool stale = moved || v.cache_ops != s->ops();
+  app::MapViewState::CellPass& pass = v.pass;
+  auto install = [&](bool ok, uint64_t ops, double at) {
+    v.cache_ok = ok;
     const maps::SwissMap* swiss = sh.swiss ? maps::as_swiss_map(m) : nullptr;
     v.tables = swiss && sh.dir_len > 0 ? swiss->tables() : std::vector<maps::SwissTableView>{};
-    if (growing) aggregate(m, true, sh.noldbuckets, std::max<uint64_t>(1, sh.noldbuckets / 512), v.old_cells);
-    else v.old_cells.clear();
     v.cache_serial = serial;
-    v.cache_ops = s->ops();
+    v.cache_ops = ops;
     v.cache_map = lm->id;
     v.cache_group = g;
-    v.cache_time = now;
+    v.cache_time = at;
     ++v.cells_version;
-  } else if (stale) {
-    platform::keep_running();   // the grid shows the final state even after the run ends
+  };
+  // A pass over a map that changed shape (grew, split, another map) begins again.
+  if (pass.active && (!a.main.playing || pass.serial != serial || pass.map != lm->id || pass.cur.n != n ||
+                      pass.cur.g != g || pass.nold != nold))
+    pass.active = false;
+  if (stale && (moved || (!a.main.playing && now - v.cache_time > kRefreshMs))) {
+    const bool ok = aggregate(m, false, n, g, v.cells);
+    if (growing) aggregate(m, true, sh.noldbuckets, gold, v.old_cells);
+    else v.old_cells.clear();
+    install(ok, s->ops(), now);
+  } else if (stale && a.main.playing && !pass.active && now - v.cache_time > kRefreshMs) {
+    pass.active = true;
+    pass.serial = serial;
+    pass.ops = s->ops();
+    pass.map = lm->id;
+    pass.nold = nold;
+    pass.started = now;
+    fold_start(pass.cur, n, g);
+    fold_start(pass.old, nold, gold);
   }
+  if (pass.active) {
+    bool ok = true;
+    auto left = [&]() { return pass.cur.next < pass.cur.n || pass.old.next < pass.old.n; };
+    while (ok && left() && platform::now_ms() - now < kFoldMsPerFrame)
+      ok = pass.cur.next < pass.cur.n ? fold_step(m, false, pass.cur, kChunk) : fold_step(m, true, pass.old, kChunk);
+    if (!ok || !left()) {
+      pass.active = false;
+      v.cells.swap(pass.cur.out);
+      v.old_cells.swap(pass.old.out);
+      install(ok, pass.ops, pass.started);
+    }
+  }
+  if (stale || pass.active) platform::keep_running();   // the grid shows the final state even after the run ends
   if (!v.cache_ok) {
     ImGui::TextDisabled("This map model offers no per-bucket view.");
     return;

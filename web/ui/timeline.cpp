@@ -45,12 +45,31 @@ struct Phase {
 };
 
 // phases splits [0, end) by the line the run's records were taken on, named by phase_name;
-// stretches under 3 % of the axis join their neighbour.
+// stretches under 3 % of the axis join their neighbour. Each line is named once per call: a run
+// has thousands of records on a few lines, and naming reads the source from its start (this
+// ran every frame, its cost growing with the run).
 std::vector<Phase> phases(const sim::Timeline& tl, const std::string& src, uint64_t end) {
-  std::vector<Phase> out;
+  struct Stretch {
+    uint64_t op0, op1;
+    size_t name;   // index into names
+  };
+  std::vector<std::string> names;
+  std::vector<size_t> name_of_line;   // line → index into names + 1; 0 = not named yet
+  auto name_of = [&](int line) {
+    const size_t l = static_cast<size_t>(line);
+    if (l >= name_of_line.size()) name_of_line.resize(l + 1, 0);
+    if (name_of_line[l] == 0) {
+      const std::string n = phase_name(src, line);
+      const size_t found = static_cast<size_t>(std::find(names.begin(), names.end(), n) - names.begin());
+      if (found == names.size()) names.push_back(n);
+      name_of_line[l] = found + 1;
+    }
+    return name_of_line[l] - 1;
+  };
+  std::vector<Stretch> out;
   for (const sim::Record& r : tl.records()) {
     if (r.line <= 0 || r.kind == sim::Record::End) continue;
-    const std::string name = phase_name(src, r.line);
+    const size_t name = name_of(r.line);
     if (!out.empty() && out.back().name == name) {
       out.back().op1 = r.op;
       continue;
@@ -59,8 +78,8 @@ std::vector<Phase> phases(const sim::Timeline& tl, const std::string& src, uint6
     out.push_back({r.op, r.op, name});
   }
   if (!out.empty()) out.back().op1 = end;
-  std::vector<Phase> merged;
-  for (const Phase& p : out) {
+  std::vector<Stretch> merged;
+  for (const Stretch& p : out) {
     const bool small = (p.op1 - p.op0) * 33 < end;
     if (!merged.empty() && (small || merged.back().name == p.name)) {
       merged.back().op1 = p.op1;
@@ -73,7 +92,9 @@ std::vector<Phase> phases(const sim::Timeline& tl, const std::string& src, uint6
     merged[1].op0 = 0;
     merged.erase(merged.begin());
   }
-  return merged;
+  std::vector<Phase> phased;
+  for (const Stretch& p : merged) phased.push_back({p.op0, p.op1, names[p.name]});
+  return phased;
 }
 
 //-- export: what authors paste into their posts ---------------------------------------------------
