@@ -197,8 +197,10 @@ void map_content(app::App& a) {
     v.cache_time = at;
     ++v.cells_version;
   };
-  // A pass over a map that changed shape (grew, split, another map) begins again.
-  if (pass.active && (!a.main.playing || pass.serial != serial || pass.map != lm->id || pass.cur.n != n ||
+  // A pass over another map or aggregation, or a map that shrank, begins again; one that grew
+  // reads the buckets it began with (a Swiss map adds groups at every split, which come every
+  // frame while it fills: the pass would never end).
+  if (pass.active && (!a.main.playing || pass.serial != serial || pass.map != lm->id || pass.cur.n > n ||
                       pass.cur.g != g || pass.nold != nold))
     pass.active = false;
   if (stale && (moved || (!a.main.playing && now - v.cache_time > kRefreshMs))) {
