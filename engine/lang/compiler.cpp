@@ -413,7 +413,7 @@ bool Compiler::function(int fidx) {
     return true;
   }
   for (const auto& b : fd.body) addr_names_in(b.get(), st.addr_names);
-  for (const auto& b : fd.body) assignments_in(b.get(), st.assignments);
+  for (const auto& b : fd.body) assignments_in(b.get(), st);
   plan_slice_moves(fd, st);
   st.top_name = st.fn->name;
   plan_literals(fd.body, st);   // which literals become func values, what they capture by reference

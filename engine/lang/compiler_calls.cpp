@@ -49,9 +49,13 @@ V Compiler::call(const Expr& e, bool stmt) {
       return conversion(e, en->type);
     }
     if ((en->k == Entity::Var || en->k == Entity::Global) && T.kind(en->type) == Kind::Func) {
+      if (en->k == Entity::Var && en->static_func >= 0 && !closure_variable(f->name)) {
+        en->used = true;   // gc calls f's static value directly (ir.StaticValue): as a call by name
+        return user_call(e, en->static_func, nullptr, &f->name);
+      }
       V fv = expr(*f);
       if (!fv.ok) return fv;
-      return func_value_call(e, fv);
+      return func_value_call(e, fv, en->k == Entity::Var ? assigned_callees(f->name) : std::vector<int>{});
     }
     if (en->k == Entity::Var || en->k == Entity::Global) return bad(e.pos, "invalid operation: cannot call non-function " + f->name + " (variable of type " + T.name(en->type) + ")");
   }
@@ -70,7 +74,7 @@ V Compiler::call(const Expr& e, bool stmt) {
     const int callee = int(prog_.funcs.size());   // func_lit's function (its nested literals come after it)
     V fv = func_lit(*f);
     if (!fv.ok) return fv;
-    return func_value_call(e, fv, speculative_ > 0 ? -1 : callee);
+    return func_value_call(e, fv, speculative_ > 0 ? std::vector<int>{} : std::vector<int>{callee});
   }
   if (f->kind == Expr::FuncLitE) {   // func(…){…}(…): expanded here
     ClosureDef here;
@@ -226,19 +230,21 @@ V Compiler::receiver_value(const Receiver& r) {
 }
 
 // user_call compiles a call of funcs[fidx]; recv (a method call) is its first argument.
-V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
+// shown: the name a call through a variable is written with (messages name it, as gc's do).
+V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::string* shown) {
   const bool as_go = go_call_;   // a go statement's call (compiler_go.cpp): the flag is this call's
   go_call_ = false;
   const FuncDecl& fd = decl(fidx);
+  const std::string& name = shown ? *shown : fd.name;
   Function& callee = prog_.funcs[size_t(fidx)];
   const bool variadic = !fd.params.empty() && fd.params.back().variadic;
-  if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + fd.name);
+  if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + name);
   const size_t first = recv ? 1 : 0;   // callee parameter of e.args[0]
   if (variadic && !e.has_ellipsis && first + e.args.size() + 1 >= callee.param_types.size()) {
     // the final arguments become one []T (variadic_arg); too few arguments fall through
   } else if (first + e.args.size() != callee.param_types.size()) {
     std::string which = first + e.args.size() < callee.param_types.size() ? "not enough" : "too many";
-    return bad(e.pos, which + " arguments in call to " + fd.name);
+    return bad(e.pos, which + " arguments in call to " + name);
   }
   size_t n = std::max(callee.param_types.size(), callee.result_types.size());
   std::vector<TypeId> st;
@@ -253,7 +259,7 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv) {
     const Expr& ax = i < first ? *recv->x : packed ? e : *e.args[i - first];
     V a = i < first ? receiver_value(*recv) : packed ? variadic_arg(e, i - first, callee.param_types[i]) : expr(ax);
     if (!a.ok) return a;
-    if (!assignable(a, callee.param_types[i], ax.pos, ("argument to " + fd.name).c_str())) { a.ok = false; return a; }
+    if (!assignable(a, callee.param_types[i], ax.pos, ("argument to " + name).c_str())) { a.ok = false; return a; }
     flow(a.src, param_nodes_[size_t(fidx)][i]);
     rec.args.push_back(a.src);
     rec.arg_static.push_back(a.isconst || a.static_lit);

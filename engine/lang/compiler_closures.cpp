@@ -462,12 +462,14 @@ V Compiler::func_lit(const Expr& e) {
   const std::string top = F->top_name.empty() ? F->fn->name : F->top_name;
   const int fidx = new_lit_function(top + ".func" + std::to_string(++lit_numbers_[top]), ps, rs, lit.pos, lit.end);
   const int ctx_index = int(std::max(ps.size(), rs.size()));
+  lit_functions_[&lit] = fidx;
 
   FnState st;
   st.fidx = fidx;
   st.fn = &prog_.funcs[size_t(fidx)];
   st.plan = F->plan;
   st.assignments = F->assignments;   // counted over the top-level body, literals included
+  st.func_assigns = F->func_assigns;
   st.top_name = top;
   st.line = lit.pos.line;
   for (const auto& b : lit.body) addr_names_in(b.get(), st.addr_names);
@@ -591,14 +593,17 @@ V Compiler::func_value_of(const Entity& en, Pos p) {
   if (func_params_[size_t(fidx)])
     return bad(p, fd.name + " (a function with function-typed parameters, expanded where it is called) cannot be used as a value in the playground");
   const Function& fn = prog_.funcs[size_t(fidx)];
-  return static_func_value(fidx, T.func_(fn.param_types, fn.result_types, is_variadic(fd)));
+  V r = static_func_value(fidx, T.func_(fn.param_types, fn.result_types, is_variadic(fd)));
+  r.static_func = fidx;
+  return r;
 }
 
 // func_value_call compiles a call through a func value: the frame holds the arguments, the
-// results come back in its first slots, the closure goes after both (OpCallF). The callee is
-// unknown here, so the arguments escape (escape/call.go: an indirect call's arguments flow
-// to the heap).
-V Compiler::func_value_call(const Expr& e, V fv, int callee) {
+// results come back in its first slots, the closure goes after both (OpCallF). Unless callees
+// names the functions it may reach (a literal called where it is written; Go 1.27's
+// assigned_callees), the arguments escape (escape/call.go: an unknown callee's arguments
+// flow to the heap).
+V Compiler::func_value_call(const Expr& e, V fv, const std::vector<int>& callees) {
   const Type& sig = T.u(fv.t);
   const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
   std::vector<TypeId> params, results;
@@ -621,8 +626,8 @@ V Compiler::func_value_call(const Expr& e, V fv, int callee) {
     V a = pack ? variadic_arg(e, i, params[i]) : expr(*e.args[i]);
     if (!a.ok) return a;
     if (!assignable(a, params[i], pack ? e.pos : e.args[i]->pos, "argument")) { a.ok = false; return a; }
-    if (callee >= 0) flow(a.src, param_nodes_[size_t(callee)][i]);   // a literal called where it is written: gc knows its callee
-    else sink(a.src);
+    for (const int callee : callees) flow(a.src, param_nodes_[size_t(callee)][i]);
+    if (callees.empty()) sink(a.src);
     move_into(a, base + int(i), params[i]);
     temp_release(mark);
   }

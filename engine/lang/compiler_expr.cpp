@@ -169,10 +169,11 @@ V Compiler::binary(const Expr& e) {
   if (!x.ok) return x;
   V y = expr(*e.y);
   if (!y.ok) return y;
-  return binop_vals(e.pos, e.x->pos, e.y->pos, op, std::move(x), std::move(y));
+  return binop_vals(e.pos, e.x->pos, e.y->pos, op, std::move(x), std::move(y), &e);
 }
 
-V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y) {
+// whole: the binary expression (a comparison's message quotes it), nullptr for op= and ++.
+V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whole) {
   if (x.is_type || y.is_type) return bad(p, "type is not an expression");
   if (x.is_tuple || y.is_tuple) return bad(p, "multiple-value in single-value context");
   if (x.t == 0 || y.t == 0) return bad(p, "function call (no value) used as value");
@@ -191,6 +192,7 @@ V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y) {
   }
   if (x.t != y.t) return bad(p, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
   TypeId t = x.t;
+  if (!type_set_op(op, t, x, px, whole)) { x.ok = false; return x; }
   Kind k = T.kind(t);
   if (is_cmp(op)) {
     bool ordered = T.is_numeric(t) || k == Kind::String;

@@ -317,10 +317,12 @@ int Compiler::instantiate_func(int generic, const std::vector<TypeId>& targs, Po
 // type parameters (stand_in): a type of the parameter's own name (errors say `T`, as gc's
 // do) whose underlying type is one of its type set's — so whatever a correct body does with
 // it compiles — or the constraint's interface of methods (`any`: an empty struct). An instance that no call reaches is dead code.
-// Simplifications: an operation valid for the stand-in but not for every type in the type
-// set (`x + y` on a `comparable` T, `==` on an `any` T) goes unreported; a constraint with
-// both methods and type terms, or type parameters constraining each other in a cycle, leave
-// the body unchecked.
+// A binary operator on a stand-in is checked against its whole type set (type_set_op: `x +
+// y` on a `comparable` T, `a < b` or `==` on an `any` T, `%` on `~int | ~float64` are
+// refused with gc's messages). Simplifications: unary operators and conversions are checked
+// against the stand-in only; a union whose first term is exact (`int | float64`: its
+// stand-in is int itself), a constraint with both methods and type terms, or type
+// parameters constraining each other in a cycle, leave the body unchecked.
 TypeId Compiler::stand_in(const std::string& name, const TypeExpr& c) {
   auto own = [&](TypeId under) {
     // any's stand-in is a struct{}, not an interface: what is assignable to an interface
@@ -328,6 +330,7 @@ TypeId Compiler::stand_in(const std::string& name, const TypeExpr& c) {
     if (T.is_interface(under) && T.u(under).fields.empty()) under = T.structure({});
     const TypeId id = T.named(name);
     T.complete_named(id, T.under(under));
+    stand_in_types_.insert(id);
     return id;
   };
   TypeId t = 0;
@@ -404,9 +407,97 @@ bool Compiler::stand_ins(const std::vector<TypeParam>& tps, std::vector<TypeId>&
     for (size_t i = 0; i < tps.size(); ++i) {
       std::string why;
       if (!satisfies(out[i], *tps[i].constraint, why)) return false;
+      if (!stand_in_types_.count(out[i])) continue;
+      TypeSet ts;
+      ts.constraint = type_expr_str(*tps[i].constraint);
+      if (tps[i].constraint->kind == TypeExpr::Union)   // types2 writes a union's terms unspaced: ~string|~int
+        std::erase(ts.constraint, ' ');
+      ++constraint_ctx_;
+      const bool known = type_set_terms(*tps[i].constraint, ts.terms);
+      --constraint_ctx_;
+      if (failed_) return false;
+      ts.comparable = known && ts.terms.size() == 1 && ts.terms[0] == comparable_type_;
+      if (ts.comparable) ts.terms.clear();
+      if (known) stand_in_sets_[out[i]] = std::move(ts);
     }
     return true;
   });
+}
+
+// type_set_terms lists the types of a constraint's type set (cmp.Ordered: int, float64,
+// string stand for its integers, floats and strings); empty for a constraint of methods only
+// (any type); just comparable_type_ for comparable. False when not known here (a union
+// mixing comparable or methods with terms).
+bool Compiler::type_set_terms(const TypeExpr& c, std::vector<TypeId>& terms, int depth) {
+  if (depth > 8) return false;
+  if (c.kind == TypeExpr::Union) {
+    for (const FieldDecl& term : c.fields) {
+      std::vector<TypeId> sub;
+      if (!type_set_terms(*term.type, sub, depth + 1) || sub.empty()) return false;
+      terms.insert(terms.end(), sub.begin(), sub.end());
+    }
+    return true;
+  }
+  if (c.kind == TypeExpr::Interface) {
+    bool methods = false, embedded = false;
+    for (const FieldDecl& f : c.fields) {
+      if (!f.name.empty()) { methods = true; continue; }
+      if (embedded) return false;   // an intersection of two type sets
+      embedded = true;
+      if (!type_set_terms(*f.type, terms, depth + 1)) return false;
+    }
+    return !(methods && !terms.empty());
+  }
+  TypeId t = 0;
+  if (!type_of(c, t)) return false;
+  if (t == comparable_type_) {
+    terms.push_back(t);
+    return true;
+  }
+  if (t == ordered_type_) {
+    terms.insert(terms.end(), {TypeTable::kInt, TypeTable::kFloat64, TypeTable::kString});
+    return true;
+  }
+  if (!T.is_interface(t)) {
+    terms.push_back(t);
+    return true;
+  }
+  if (auto d = constraint_decls_.find(t); d != constraint_decls_.end()) return type_set_terms(*d->second, terms, depth + 1);
+  return true;   // an interface of methods (any, fmt.Stringer): any type
+}
+
+// type_set_op: op (a binary operator) is defined on every type of stand-in t's type set, or
+// an error as types2 words it (expr.go: comparison's "incomparable types in type set", "type
+// parameter T cannot use operator <"; op's "operator + not defined on a (variable of type T
+// constrained by comparable)"), at the left operand (px), as gc reports it.
+bool Compiler::type_set_op(Tok op, TypeId t, const V& x, Pos px, const Expr* whole) {
+  const auto it = stand_in_sets_.find(t);
+  if (it == stand_in_sets_.end()) return true;
+  const TypeSet& ts = it->second;
+  const std::string tp = T.name(t);
+  const bool any = !ts.comparable && ts.terms.empty();
+  const std::string text = whole && whole->kind == Expr::Binary ? expr_str(*whole->x) + " " + tok_string(op) + " " + expr_str(*whole->y) : tp;
+  if (op == Tok::Eql || op == Tok::Neq) {
+    bool ok = !any;
+    for (TypeId term : ts.terms) ok = ok && T.comparable(term);
+    return ok || fail(px, "invalid operation: " + text + " (incomparable types in type set)");
+  }
+  if (is_cmp(op)) {
+    bool ok = !any && !ts.comparable;
+    for (TypeId term : ts.terms) ok = ok && (T.is_numeric(term) || T.kind(term) == Kind::String);
+    return ok || fail(px, "invalid operation: " + text + " (type parameter " + tp +
+                              (typeparam_cannot_use_operator_ ? " cannot use operator " : " is not comparable with ") + tok_string(op) + ")");
+  }
+  bool ok = !any && !ts.comparable;
+  for (TypeId term : ts.terms) {
+    const Kind k = T.kind(term);
+    if (k == Kind::String) ok = ok && op == Tok::Add;
+    else if (k == Kind::Float64) ok = ok && (op == Tok::Add || op == Tok::Sub || op == Tok::Mul || op == Tok::Quo);
+    else ok = ok && T.is_integer(term);
+  }
+  const std::string typed = "of type " + tp + " constrained by " + ts.constraint;
+  const std::string operand = x.var.empty() ? "value " + typed : x.var + " (variable " + typed + ")";
+  return ok || fail(px, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on " + operand);
 }
 
 bool Compiler::check_uninstantiated() {

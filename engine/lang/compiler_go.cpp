@@ -197,7 +197,9 @@ V Compiler::go_frame(int fidx, int base, const std::vector<TypeId>& params, cons
 // captured by reference, the value for the others; then the literal's own parameters.
 bool Compiler::go_literal(const Expr& c, const FuncLit& lit) {
   for (const Param& p : lit.params)
-    if (p.variadic) return fail(p.pos, "variadic function literals are not supported by the playground");
+    if (p.variadic && &p != &lit.params.back()) return fail(p.pos, "can only use ... with final parameter in list");
+  const bool variadic = !lit.params.empty() && lit.params.back().variadic;
+  if (c.has_ellipsis && !variadic) return fail(c.pos, "cannot use ... in call to non-variadic func literal");
   std::set<std::string> names, own;
   for (const auto& b : lit.body) names_in(b.get(), names);
   for (const Param& p : lit.params) own.insert(p.name);
@@ -247,20 +249,40 @@ bool Compiler::go_literal(const Expr& c, const FuncLit& lit) {
     vals.push_back(v);
   }
   const size_t ncap = ptypes.size();
-  if (lit.params.size() != c.args.size())
+  // go func(xs ...int){…}(1, 2, 3): the final arguments packed into one []int (variadic_arg)
+  const bool packed = variadic && !c.has_ellipsis;
+  if (packed ? c.args.size() + 1 < lit.params.size() : c.args.size() != lit.params.size())
     return fail(c.pos, std::string(c.args.size() < lit.params.size() ? "not enough" : "too many") + " arguments in call to func literal");
   std::vector<TypeId> lit_params;
   for (const Param& p : lit.params) {
     TypeId t;
     if (p.type->kind == TypeExpr::Func) return fail(p.pos, "function-typed parameters of a goroutine's literal are not supported by the playground");
     if (!type_of(*p.type, t)) return false;
+    if (p.variadic) t = T.slice(t);
     ptypes.push_back(t);
     lit_params.push_back(t);
   }
-  for (size_t i = 0; i < c.args.size(); ++i) {
-    V a = expr(*c.args[i]);
+  // what the go statement's wrapper closure holds: each argument that is not a constant
+  // (order.go wrapGoDefer leaves constants in the wrapper's body), and for packed variadic
+  // arguments their elements: the wrapper builds the []T on the new goroutine's stack
+  // ("... argument does not escape")
+  std::vector<TypeId> wrapper_fields;
+  std::vector<int> packed_src;   // a packed []T of pointer-free elements: not sunk with the others
+  for (size_t i = 0; i < lit_params.size(); ++i) {
+    const bool pack = packed && i + 1 == lit_params.size();
+    V a = pack ? variadic_arg(c, i, lit_params[i]) : expr(*c.args[i]);
     if (!a.ok) return false;
-    if (!assignable(a, lit_params[i], c.args[i]->pos, "argument to func literal")) return false;
+    if (!assignable(a, lit_params[i], pack ? c.pos : c.args[i]->pos, "argument to func literal")) return false;
+    if (pack) {
+      const TypeId elem = T.u(lit_params[i]).elem;
+      for (size_t j = i; j < c.args.size(); ++j) {
+        const Expr::Kind k = c.args[j]->kind;
+        if (k != Expr::IntLit && k != Expr::FloatLit && k != Expr::StringLit && k != Expr::CharLit) wrapper_fields.push_back(elem);
+      }
+      if (!T[elem].ptrs && !T.u(elem).ptrs) packed_src = std::exchange(a.src, {});   // simplification: pointers inside escape it
+    } else if (!a.isconst) {
+      wrapper_fields.push_back(lit_params[i]);
+    }
     if (T.is_aggregate(lit_params[i]) && !a.fresh) {
       const int s = temp(lit_params[i]);
       emit(OpCopy, s, a.slot);
@@ -316,11 +338,12 @@ bool Compiler::go_literal(const Expr& c, const FuncLit& lit) {
   // gc's closures: the literal's own (its captures) and, when it takes arguments, the
   // go statement's wrapper holding the literal's closure and the arguments
   bool noscan_in = true, noscan_out = true;
-  const std::vector<TypeId> captured(ptypes.begin(), ptypes.begin() + long(ncap));
+  std::vector<TypeId> captured;   // an aggregate captured by reference is a pointer in the closure (&wg)
+  for (size_t i = 0; i < ncap; ++i) captured.push_back(lg.captures[i].by_ref && T.is_aggregate(ptypes[i]) ? T.pointer(ptypes[i]) : ptypes[i]);
   const uint64_t inner = closure_bytes(captured, noscan_in);
   std::vector<TypeId> outer_fields;
   if (inner) outer_fields.push_back(T.pointer(TypeTable::kUint8));
-  for (TypeId t : lit_params) outer_fields.push_back(t);
+  for (TypeId t : wrapper_fields) outer_fields.push_back(t);
   const uint64_t outer = lit_params.empty() ? 0 : closure_bytes(outer_fields, noscan_out);
   emit(OpGo, fidx, base, int(ptypes.size()), int(inner), int(outer), uint8_t((noscan_in ? 1 : 0) | (noscan_out ? 2 : 0)));
   return true;
@@ -336,7 +359,7 @@ bool Compiler::lifted_function(int fidx) {
   F = &st;
   F->line = lit.pos.line;
   for (const auto& b : lit.body) addr_names_in(b.get(), st.addr_names);
-  for (const auto& b : lit.body) assignments_in(b.get(), st.assignments);
+  for (const auto& b : lit.body) assignments_in(b.get(), st);
   st.top_name = st.fn->name;
   plan_literals(lit.body, st);   // its own literals (compiler_closures.cpp)
   go_ref_names(lit.body, st.addr_names);

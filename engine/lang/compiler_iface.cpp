@@ -90,17 +90,17 @@ bool Compiler::interface_type(const TypeExpr& te, TypeId& out) {
     if (!seen.insert(f.name).second) return fail(f.pos, "duplicate method " + f.name);
     std::vector<TypeId> ps, rs;
     for (const Param& p : f.type->fparams) {
-      if (p.variadic) return fail(p.pos, "variadic methods are not supported by the playground");
+      if (p.variadic && &p != &f.type->fparams.back()) return fail(p.pos, "can only use ... with final parameter in list");
       TypeId t;
       if (!type_of(*p.type, t)) return false;
-      ps.push_back(t);
+      ps.push_back(p.variadic ? T.slice(t) : t);   // Logf(format string, args ...any): a []any
     }
     for (const Param& p : f.type->fresults) {
       TypeId t;
       if (!type_of(*p.type, t)) return false;
       rs.push_back(t);
     }
-    ms.push_back(Field{f.name, T.func_(ps, rs), 0});
+    ms.push_back(Field{f.name, T.func_(ps, rs, !f.type->fparams.empty() && f.type->fparams.back().variadic), 0});
   }
   out = T.interface_(std::move(ms));
   return true;
@@ -199,10 +199,12 @@ V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
   auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
   if (m == ms.end())
     return bad(sel.pos, expr_str(sel) + " undefined (type " + T.name(xt) + " has no field or method " + sel.name + ")");
-  if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
   const Type& sig = T.u(m->type);
   const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
-  if (e.args.size() != np)
+  if (e.has_ellipsis && !sig.variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + expr_str(sel));
+  // a variadic method's final arguments become one []T (variadic_arg), unless l.Logf(f, xs...) passes xs
+  const bool packed = sig.variadic && !e.has_ellipsis;
+  if (packed ? e.args.size() + 1 < np : e.args.size() != np)
     return bad(e.pos, std::string(e.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(sel));
   // the frame: the receiver and the parameters; results come back in its first slots
   std::vector<TypeId> st{xt};
@@ -219,10 +221,11 @@ V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
   }
   for (size_t i = 0; i < np; ++i) {
     size_t mk = temp_mark();
-    V a = expr(*e.args[i]);
+    const bool pack = packed && i + 1 == np;
+    V a = pack ? variadic_arg(e, i, sig.fields[i].type) : expr(*e.args[i]);
     if (!a.ok) return a;
-    if (!assignable(a, sig.fields[i].type, e.args[i]->pos, ("argument to " + expr_str(sel)).c_str())) { a.ok = false; return a; }
-    sink(a.src);
+    if (!assignable(a, sig.fields[i].type, pack ? e.pos : e.args[i]->pos, ("argument to " + expr_str(sel)).c_str())) { a.ok = false; return a; }
+    sink(a.src);   // the packed slice too: gc does not know the callee
     move_into(a, base + 1 + int(i), sig.fields[i].type);
     temp_release(mk);
   }

@@ -60,6 +60,8 @@ struct Entity {
   int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
   bool static_lit = false;   // a Var defined once from a constant, never assigned or &'d
   int static_param = -1;     // a parameter of an inlined function, never assigned or &'d: its index
+  int static_func = -1;      // a func Var defined once from a top-level function's name, never
+                             // assigned or &'d: that function (gc calls it directly, ir.StaticValue)
   int box = -1;         // a scalar Var whose address is taken: the slot of its box (*T); the
                         // value lives in the box ("moved to heap: x" when &x escapes)
   // lazily resolved package-level entities
@@ -87,6 +89,7 @@ struct V {                       // a compiled expression
   std::string var;               // the variable's name when the expression is one (messages)
   bool static_lit = false;       // a read of a Var whose static value is a constant (Entity)
   int static_param = -1;         // a read of such a parameter (Entity::static_param)
+  int static_func = -1;          // a top-level function's name as a value: its index
 };
 
 struct LoopCtx {
@@ -100,7 +103,9 @@ class Compiler {
       : file_(f), prog_(p), err_(e), T(p.types), go_minor_(go_minor),
         lib_(runtime::profile_for_minor(go_minor).library),
         slice_move2heap_(runtime::profile_for_minor(go_minor).slice_move2heap),
-        stack_buffer_bytes_(runtime::profile_for_minor(go_minor).stack_buffer_bytes) {}
+        stack_buffer_bytes_(runtime::profile_for_minor(go_minor).stack_buffer_bytes),
+        callees_from_assignments_(runtime::profile_for_minor(go_minor).callees_from_assignments),
+        typeparam_cannot_use_operator_(runtime::profile_for_minor(go_minor).typeparam_cannot_use_operator) {}
 
   bool run() { return run_impl(); }
 
@@ -165,6 +170,10 @@ class Compiler {
     int line = 0;
     std::set<std::string> addr_names;   // names used as &name in the body
     std::map<std::string, int> assignments;   // names' definitions and assignments in the body
+    // per name, what a plain `x = v` / `x := v` / `var x = v` assigns it when v is a name or
+    // a function literal, in the body and its literals (nil skipped); a nullptr once any other
+    // assignment is seen
+    std::map<std::string, std::vector<const Expr*>> func_assigns;
     std::vector<Expansion*> expansions;   // function literals being expanded (innermost last)
     bool has_defers = false;              // the body has defer statements (defers_begin)
     bool named_results = false;           // result_slots are named results (else hidden, for defers)
@@ -271,7 +280,7 @@ class Compiler {
   V expr(const Expr& e);
   V expr_inner(const Expr& e);
   V binary(const Expr& e);
-  V binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y);
+  V binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whole = nullptr);
   V shift(Pos p, Pos py, Tok op, V x, V y);
   V logical(const Expr& e);
   V unary(const Expr& e);
@@ -300,7 +309,7 @@ class Compiler {
   bool addressable(const Expr& x);
   V method_call(const Expr& e, const Expr& sel, const Entity& method, bool x_is_ptr);
   V receiver_value(const Receiver& r);
-  V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr);
+  V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr, const std::string* shown = nullptr);
   V call_results(V r, int base, const std::vector<TypeId>& results, bool copy);
   V variadic_arg(const Expr& e, size_t from, TypeId slice_t);
   static bool is_variadic(const FuncDecl& fd) { return !fd.params.empty() && fd.params.back().variadic; }
@@ -393,9 +402,10 @@ class Compiler {
   void save_slice_params(const FuncDecl& fd);
   void addr_names_in(const Expr* e, std::set<std::string>& out) const;
   void addr_names_in(const Stmt* s, std::set<std::string>& out) const;
-  void assignments_in(const Expr* e, std::map<std::string, int>& out) const;
-  void assignments_in(const Stmt* s, std::map<std::string, int>& out) const;
-  void mark_static_lit(const std::string& name, const V& init);
+  void assignments_in(const Expr* e, FnState& out) const;
+  void assignments_in(const Stmt* s, FnState& out) const;
+  std::vector<int> assigned_callees(const std::string& name);
+  void mark_static_value(const std::string& name, const V& init);
   Entity& bind_param(const std::string& name, Pos p, TypeId t, int slot, int node);
   V address_of(const Expr& e);
   V address_of_operand(const Expr& operand, Pos pos);
@@ -439,7 +449,7 @@ class Compiler {
   V func_lit(const Expr& e);
   V func_value_of(const Entity& en, Pos p);
   // callee: the function when the compiler knows it (a literal called where it is written), else -1 (the arguments escape)
-  V func_value_call(const Expr& e, V fv, int callee = -1);
+  V func_value_call(const Expr& e, V fv, const std::vector<int>& callees = {});
   V method_value(const Expr& sel, const Entity& method, bool x_is_ptr);
   int call_wrapper(const std::string& name, TypeId recv_t, const std::vector<TypeId>& ps, const std::vector<TypeId>& rs,
                    bool recv_in_closure, int method, int iface_method, Pos pos, Pos end);
@@ -481,6 +491,14 @@ class Compiler {
   bool std_generics();
   TypeId stand_in(const std::string& name, const TypeExpr& c);
   bool stand_ins(const std::vector<TypeParam>& tps, std::vector<TypeId>& out);
+  // a stand-in's type set, for the operators every type in it supports (types2/typeset.go)
+  struct TypeSet {
+    std::string constraint;        // as written: comparable, any, Number, ~int | ~float64
+    bool comparable = false;       // comparable: == and != only
+    std::vector<TypeId> terms;     // the terms' types; empty and !comparable: any type (methods only)
+  };
+  bool type_set_terms(const TypeExpr& c, std::vector<TypeId>& terms, int depth = 0);
+  bool type_set_op(Tok op, TypeId t, const V& x, Pos px, const Expr* whole);
   bool check_uninstantiated();
   bool library_field(TypeId st, const Expr& sel);
   bool is_std(const FuncDecl& fd) const { return std_pkg_.count(&fd) != 0; }
@@ -560,6 +578,9 @@ class Compiler {
   const runtime::LibraryRules lib_;        // the standard library of that release
   const bool slice_move2heap_;             // Profile::slice_move2heap
   const uint64_t stack_buffer_bytes_;      // Profile::stack_buffer_bytes
+  const bool callees_from_assignments_;     // Profile::callees_from_assignments
+  const bool typeparam_cannot_use_operator_;   // Profile::typeparam_cannot_use_operator
+  std::map<const FuncLit*, int> lit_functions_;   // a literal compiled as a function of its own: its index
   TypeId last_type_ = 0;                   // what type_of(te) resolved last
   TypeId stringer_type_ = 0;               // fmt.Stringer, made at its first use
   // generics (compiler_generics.cpp)
@@ -573,6 +594,8 @@ class Compiler {
   std::map<const Expr*, ExprP> variadic_lits_;   // per variadic call: its packed arguments' literal
   std::vector<int> pending_;                 // instances whose bodies are still to compile
   std::map<TypeId, const TypeExpr*> constraint_decls_;   // named constraint interfaces
+  std::set<TypeId> stand_in_types_;            // the types stand_in made (a type parameter's own name)
+  std::map<TypeId, TypeSet> stand_in_sets_;    // those whose type set is known: what operators they allow
   std::set<TypeId> constraint_only_;         // interfaces with a type set (usable only as constraints)
   int constraint_ctx_ = 0;                   // > 0: resolving a constraint (they may be named)
   bool funcs_ready_ = false;                 // signatures() has run

@@ -310,7 +310,7 @@ bool Compiler::define(const Stmt& s) {
     TypeId t = v.isconst ? T.default_type(v.t) : v.t;
     if (v.isconst && !convert_const(v, t, pos[i], false)) return false;
     declare_init(l.name, t, l.pos, &v);
-    mark_static_lit(l.name, v);
+    mark_static_value(l.name, v);
   }
   return true;
 }
@@ -524,7 +524,7 @@ bool Compiler::var_decl(const Stmt& s) {
       V& v = vals[i];
       if (!var_value(v, t, pos[i], vt)) return false;
       declare_init(s.names[i], vt, s.name_pos[i], &v);
-      mark_static_lit(s.names[i], v);
+      mark_static_value(s.names[i], v);
     } else {
       declare_init(s.names[i], vt, s.name_pos[i], nullptr);
     }

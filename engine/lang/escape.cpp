@@ -234,42 +234,89 @@ void Compiler::addr_names_in(const Stmt* s, std::set<std::string>& out) const {
 
 // assignments_in counts, per name, the definitions and assignments in a function body,
 // function literals included (scopes ignored, as addr_names_in: a name shadowed counts for
-// both variables, which only keeps them from being static). ir.ReassignOracle's singleDef.
-void Compiler::assignments_in(const Expr* e, std::map<std::string, int>& out) const {
+// both variables, which only keeps them from being static): ir.ReassignOracle's singleDef.
+// It also collects the function names a plain one-to-one assignment gives a name
+// (FnState::func_assigns: ReassignOracle's funcAssigns, which any other form invalidates).
+void Compiler::assignments_in(const Expr* e, FnState& out) const {
   if (!e) return;
   for_each_child(*e, [&](const Expr* x) { assignments_in(x, out); });
   if (e->kind == Expr::FuncLitE && e->lit)
     for (const auto& b : e->lit->body) assignments_in(b.get(), out);
 }
 
-void Compiler::assignments_in(const Stmt* s, std::map<std::string, int>& out) const {
+void Compiler::assignments_in(const Stmt* s, FnState& out) const {
   if (!s) return;
   const bool assigns = s->kind == Stmt::Define || s->kind == Stmt::Assign || s->kind == Stmt::OpAssign ||
                        s->kind == Stmt::IncDec || s->kind == Stmt::Range;
+  // one name from one value (OAS); several at once (OAS2), op=, ++ and range invalidate
+  const bool one_to_one = (s->kind == Stmt::Define || s->kind == Stmt::Assign || s->kind == Stmt::VarDecl) && s->rhs.size() <= 1;
+  const auto note_func = [&](const std::string& name, const Expr* rhs, bool plain) {
+    auto& fs = out.func_assigns[name];
+    if (!fs.empty() && !fs.back()) return;   // already invalidated
+    while (rhs && rhs->kind == Expr::Paren) rhs = rhs->x.get();
+    if (!plain || (rhs && rhs->kind != Expr::Ident && rhs->kind != Expr::FuncLitE)) fs.assign(1, nullptr);
+    else if (rhs && !(rhs->kind == Expr::Ident && rhs->name == "nil")) fs.push_back(rhs);   // no value: var f func()
+  };
   for (const auto& e : s->lhs) {   // x, and x.f or x[i] (a part of x reassigned)
     const Expr* x = e.get();
     while (x && (x->kind == Expr::Paren || x->kind == Expr::Selector || x->kind == Expr::Index)) x = x->x.get();
-    if (assigns && x && x->kind == Expr::Ident) ++out[x->name];
+    if (!assigns || !x || x->kind != Expr::Ident) continue;
+    ++out.assignments[x->name];
+    note_func(x->name, s->rhs.empty() ? nullptr : s->rhs[0].get(), one_to_one && s->lhs.size() == 1 && x == e.get());
   }
   if (s->kind == Stmt::VarDecl)
-    for (const auto& n : s->names) ++out[n];
+    for (const auto& n : s->names) {
+      ++out.assignments[n];
+      note_func(n, s->rhs.empty() ? nullptr : s->rhs[0].get(), s->rhs.empty() || (one_to_one && s->names.size() == 1));
+    }
   for_each_child(*s, [&](const Expr* x) { assignments_in(x, out); }, [&](const Stmt* b) { assignments_in(b, out); });
 }
-
-// mark_static_lit: a variable just declared from a constant of a basic type, or from a
-// struct or array literal of constants (init.static_lit: walk/complit.go
-// isStaticCompositeLiteral), defined once in its function (no part of it reassigned) and
-// never &'d, has that value as its static value; from Go 1.25 its conversions to an
-// interface use the constant or a read-only static copy of the literal
+// mark_static_value: a variable just declared, defined once in its function (no part of it
+// reassigned) and never &'d, has a static value (ir.StaticValue) when its value is a
+// top-level function's name (gc calls it directly: escape/call.go, ir.StaticCalleeName;
+// inline/inl.go inlines it), a constant of a basic type, or a struct or array literal of
+// constants (init.static_lit: walk/complit.go isStaticCompositeLiteral); from Go 1.25 its
+// conversions to an interface use the constant or a read-only static copy of the literal
 // (Profile::static_local_literals; walk/order.go addrTemp, staticValue).
-void Compiler::mark_static_lit(const std::string& name, const V& init) {
-  if (!F || name == "_" || !(T.is_aggregate(init.t) ? init.static_lit : init.isconst)) return;
-  const Kind k = T.kind(init.t);
-  if (k == Kind::Interface || k == Kind::UntypedNil) return;
+void Compiler::mark_static_value(const std::string& name, const V& init) {
+  if (!F || name == "_") return;
   const auto it = F->assignments.find(name);
   if (it == F->assignments.end() || it->second != 1 || F->addr_names.count(name)) return;
-  if (auto en = scopes_.back().find(name); en != scopes_.back().end() && en->second.k == Entity::Var)
-    en->second.static_lit = true;
+  const auto en = scopes_.back().find(name);
+  if (en == scopes_.back().end() || en->second.k != Entity::Var) return;
+  if (init.static_func >= 0 && T.kind(en->second.type) == Kind::Func) {
+    en->second.static_func = init.static_func;
+    return;
+  }
+  if (!(T.is_aggregate(init.t) ? init.static_lit : init.isconst)) return;
+  const Kind k = T.kind(init.t);
+  if (k == Kind::Interface || k == Kind::UntypedNil) return;
+  en->second.static_lit = true;
+}
+
+// assigned_callees: the functions a call through the local func variable name may reach,
+// when every assignment to it names a top-level function or is a literal compiled as a
+// function of its own (Go 1.27+: escape/call.go resolveAssignedCallees, ir.StaticCalleeName);
+// empty when unknown. A function name counts only when the body declares no variable of that
+// name (so it means the package's function wherever it is written); a literal only once it
+// is compiled (one written after the call leaves the callee unknown here).
+std::vector<int> Compiler::assigned_callees(const std::string& name) {
+  if (!callees_from_assignments_ || !F || F->addr_names.count(name) || closure_variable(name)) return {};
+  const auto it = F->func_assigns.find(name);
+  if (it == F->func_assigns.end()) return {};
+  std::vector<int> callees;
+  for (const Expr* rhs : it->second) {
+    if (rhs && rhs->kind == Expr::FuncLitE) {
+      const auto lf = lit_functions_.find(rhs->lit.get());
+      if (lf == lit_functions_.end()) return {};
+      callees.push_back(lf->second);
+      continue;
+    }
+    const Entity* fe = !rhs || F->assignments.count(rhs->name) ? nullptr : lookup(rhs->name);
+    if (!fe || fe->k != Entity::Func || is_generic(decl(fe->slot)) || func_params_[size_t(fe->slot)]) return {};
+    callees.push_back(fe->slot);
+  }
+  return callees;
 }
 
 V Compiler::address_of(const Expr& e) { return address_of_operand(*e.x, e.pos); }

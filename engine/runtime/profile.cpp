@@ -225,6 +225,7 @@ Profile go124() {
   p.other_sys_after_first_gc = 136 << 10;
   p.stack_and_globals_scan = 155'554;   // 602 932 946 − 2 · 301 388 696
   p.rand_seed_is_noop = true;
+  p.typeparam_cannot_use_operator = true;
   return p;
 }
 
@@ -310,11 +311,12 @@ Profile go127() {
   p.first_goid = 17;
   p.version = "1.27";
   p.toolchain = "go1.27.3";
-  p.changes = "a small map updates an existing key without becoming a table; a map keyed by pointers prunes its tombstones too; fmt's printer 32 B smaller";
+  p.changes = "a small map updates an existing key without becoming a table; a map keyed by pointers prunes its tombstones too; fmt's printer 32 B smaller; a call through a local assigned only function names keeps its arguments on the stack";
   p.library.range_error_made_twice = false;
   p.library.fmt_printer_bytes = 176;
   p.swiss.small_map_updates_in_place = true;
   p.swiss.prune_tombstones_fast64ptr = true;
+  p.callees_from_assignments = true;
   // 60 520 B in 74 objects, 3 tiny allocations (the mode of 5 runs; 60 520–65 840 B).
   p.baseline_objects = by_size({{8, 8}, {16, 15}, {24, 3}, {32, 1}, {48, 5}, {64, 2}, {96, 4},
                                 {112, 2}, {128, 1}, {208, 2}, {256, 1}, {480, 13}, {512, 1},

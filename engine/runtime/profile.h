@@ -193,6 +193,15 @@ struct Profile {
   // moveSlice*, ssagen/ssa.go move2heap). If `cap(s)` or `s[i:j]` is used, every growth
   // within the buffer steps one size class (growsliceBuf) and the copy keeps the capacity.
   bool slice_move2heap = false;
+  // Go 1.27+: escape analysis resolves a call through a local func variable whose every
+  // assignment (plain `=`, `:=`, `var`, nil skipped; never &'d) is a top-level function's
+  // name to all those callees (escape/call.go resolveAssignedCallees,
+  // ir.ReassignOracle.FuncAssignments): the arguments flow to their parameters, not to the
+  // heap. (Any release calls a local assigned only once directly: ir.StaticValue.)
+  bool callees_from_assignments = false;
+  // Go 1.24+: types2's message for `a < b` of a type parameter whose type set is not ordered
+  // reads "type parameter T cannot use operator <" (up to 1.23: "… is not comparable with <").
+  bool typeparam_cannot_use_operator = false;
 
   // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc

@@ -199,4 +199,37 @@ TEST(FuncValues, VariadicFuncTypes) {
   }
 }
 
+// A local defined once from a function's name is called directly (ir.StaticValue): its
+// packed arguments stay on the stack; one reassigned escapes them up to Go 1.26, and from Go
+// 1.27 only when some assignment is not a function's name (escape/call.go
+// resolveAssignedCallees). Measured on real Go 1.19–1.27: tests/oracle/programs/static_func_values.go.
+TEST(FuncValues, StaticValuesAreCalledDirectly) {
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\n"
+      "func sum(nums ...int) int { return len(nums) }\n\nfunc two(nums ...int) int { return 2 }\n\n"
+      "func main() {\n\tvar ms runtime.MemStats\n\ts := 0\n\tf := sum\n\tr := sum\n\tif s < 0 {\n\t\tr = two\n\t}\n"
+      "\tw := sum\n\tw = func(nums ...int) int { return 0 }\n"
+      "\truntime.ReadMemStats(&ms)\n\tm0 := ms.Mallocs\n"
+      "\tfor i := 0; i < 100; i++ {\n\t\ts += f(i, i)\n\t}\n\truntime.ReadMemStats(&ms)\n\tm1 := ms.Mallocs\n"
+      "\tfor i := 0; i < 100; i++ {\n\t\ts += r(i, i)\n\t}\n\truntime.ReadMemStats(&ms)\n\tm2 := ms.Mallocs\n"
+      "\tfor i := 0; i < 100; i++ {\n\t\ts += w(i, i)\n\t}\n\truntime.ReadMemStats(&ms)\n"
+      "\tfmt.Println(s, m1-m0, m2-m1, ms.Mallocs-m2)\n}\n";
+  const struct { const char* release; const char* out; } want[] = {{"1.19", "400 0 100 100\n"}, {"1.26", "400 0 100 100\n"}, {"1.27", "400 0 0 0\n"}};
+  for (const auto& w : want) {
+    auto r = run(src, go(w.release));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, w.out) << w.release;
+  }
+  // a call compiled as a call by name still names the variable in gc's messages
+  const struct { const char* body; const char* diag; } bad[] = {
+      {"\tf := add\n\t_ = f(1)\n", ":9:7: not enough arguments in call to f"},
+      {"\tf := add\n\t_ = f(1, \"x\")\n", "in argument to f"},
+  };
+  for (const auto& b : bad) {
+    auto r = run(std::string("package main\n\nfunc add(a, b int) int { return a + b }\n\nvar _ = add\n\nfunc main() {\n") + b.body + "}\n", go("1.27"));
+    EXPECT_FALSE(r.loaded) << b.body;
+    EXPECT_NE(r.diag.find(b.diag), std::string::npos) << r.diag;
+  }
+}
+
 }  // namespace

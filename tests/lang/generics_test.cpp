@@ -171,7 +171,7 @@ namespace {
 // (variable of type T constrained by any)").
 TEST(Generics, BodiesNobodyInstantiatesAreChecked) {
   const std::pair<const char*, const char*> bad[] = {
-      {"func Sum[T any](xs []T) T {\n\tvar t T\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n", "main.go:6:3: invalid operation: operator + not defined on T"},
+      {"func Sum[T any](xs []T) T {\n\tvar t T\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n", "main.go:6:3: invalid operation: operator + not defined on t (variable of type T constrained by any)"},
       {"type Number interface{ ~int | ~float64 }\n\nfunc Half[T Number](x T) string {\n\treturn x / 2\n}\n", "main.go:6:11: cannot use value of type T as string value in return statement"},
       {"type Stack[T any] struct{ items []T }\n\nfunc (s *Stack[T]) Pop() T {\n\tv := s.items[0]\n\treturn s.items[0]\n}\n", "main.go:6:2: declared and not used: v"},
       {"func Keys[K comparable, V any](m map[K]V) []K {\n\tunused := 1\n\treturn nil\n}\n", "main.go:4:2: declared and not used: unused"},
@@ -197,6 +197,37 @@ TEST(Generics, BodiesNobodyInstantiatesAreChecked) {
                 go("1.21"));
   ASSERT_TRUE(ok.loaded) << ok.diag;
   EXPECT_EQ(ok.out, "ok\n");
+}
+
+// An operator valid for a stand-in but not for every type of the type set is refused as gc
+// refuses it, at the left operand (real Go 1.19–1.27 print these messages at these columns).
+TEST(Generics, OperatorsAreCheckedAgainstTheWholeTypeSet) {
+  const struct { const char* decl; const char* old_diag; const char* new_diag; } bad[] = {
+      {"func Sum[T comparable](a, b T) T {\n\treturn a + b\n}\n", "main.go:4:9: invalid operation: operator + not defined on a (variable of type T constrained by comparable)", nullptr},
+      {"func Less[T any](a, b T) bool {\n\treturn a < b\n}\n", "main.go:4:9: invalid operation: a < b (type parameter T is not comparable with <)",
+       "main.go:4:9: invalid operation: a < b (type parameter T cannot use operator <)"},
+      {"func Eq[T any](a, b T) bool {\n\treturn a == b\n}\n", "main.go:4:9: invalid operation: a == b (incomparable types in type set)", nullptr},
+      {"type Number interface{ ~int | ~float64 }\n\nfunc Mod[T Number](a, b T) T {\n\treturn a % b\n}\n",
+       "main.go:6:9: invalid operation: operator % not defined on a (variable of type T constrained by Number)", nullptr},
+      {"func Neg[T ~string | ~int](a, b T) T {\n\treturn a * b\n}\n",
+       "main.go:4:9: invalid operation: operator * not defined on a (variable of type T constrained by ~string|~int)", nullptr},
+  };
+  for (const auto& b : bad)
+    for (const char* release : {"1.19", "1.23", "1.24", "1.27"}) {
+      auto r = run(std::string("package main\n\n") + b.decl + "\nfunc main() {}\n", go(release));
+      EXPECT_FALSE(r.loaded) << b.decl;
+      const bool newer = std::string(release) >= "1.24" && b.new_diag;
+      EXPECT_NE(r.diag.find(newer ? b.new_diag : b.old_diag), std::string::npos) << release << " " << b.decl << "\n" << r.diag;
+    }
+  // what every type of the set supports still loads
+  auto ok = run(std::string("package main\n\nimport \"cmp\"\n\n"
+                            "type Number interface{ ~int | ~float64 }\n\n"
+                            "func Avg[T Number](a, b T) T { return (a + b) / 2 }\n\n"
+                            "func Max[T cmp.Ordered](a, b T) T {\n\tif a < b {\n\t\treturn b\n\t}\n\treturn a + a\n}\n\n"
+                            "func Same[T comparable](a, b T) bool { return a == b || a != b }\n\n"
+                            "func main() {}\n"),
+                go("1.21"));
+  EXPECT_TRUE(ok.loaded) << ok.diag;
 }
 
 }  // namespace

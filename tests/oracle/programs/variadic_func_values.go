@@ -5,8 +5,8 @@
 // packed []int of `g(i, i, i)` (g read from a field) is a heap allocation per call (24 B
 // for three ints), where the same call of the function by name keeps it on the stack.
 // g(xs...) passes xs itself (nothing allocated), g() passes nil. (A local assigned once from
-// a function name, `var f func(...int) int = sum`, gc calls directly — ir.StaticValue —
-// and inlines: the playground does not model that, so its loops call g.)
+// a function name, `var f func(...int) int = sum`, gc calls directly — ir.StaticValue — and
+// inlines: static_func_values.go.)
 // oracle: mem delta
 // oracle: nofloor delta
 // oracle: unit B
