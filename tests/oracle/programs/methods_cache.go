@@ -12,8 +12,9 @@
 // 1.24 beside another job (2026-12-06), so it gets 35 % around the median of real runs.
 // oracle: go1.24+ tol Alloc 35% lines 2
 // For the same reason Go 1.24's count of automatic cycles differs by one between real runs
-// after the fill, so NumGC is not compared on 1.24.
-// oracle: go1.24+ tol NumGC skip
+// after the fill, and by more under load (the mark stretches): real Go 4, 5, 6, 7 in three idle CI runs on
+// 1.24–1.27, gomapsim the same: ±2.
+// oracle: go1.24+ tol NumGC ±2
 package main
 
 import (
