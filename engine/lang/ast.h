@@ -115,7 +115,10 @@ struct Stmt {
   // Switch: cases as (exprs, body); empty exprs = default
   struct Case { Pos pos; std::vector<ExprP> exprs; std::vector<StmtP> body; bool is_default = false; StmtP comm; };
   std::vector<Case> cases;
-  std::string label;
+  std::string label;               // Block: "decl" for a declaration group; Break/Continue: its label
+  Pos label_pos;                   // Break/Continue: the label's position
+  std::string labeled;             // the label in front of this statement (outer: for …)
+  Pos labeled_pos;
   bool type_switch = false;       // Switch: switch [v :=] x.(type); cond is x, names[0] v
 };
 

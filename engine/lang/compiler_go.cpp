@@ -522,7 +522,7 @@ bool Compiler::range_chan(const Stmt& s, V& x) {
       return false;
     }
   }
-  F->loops.emplace_back();
+  open_loop(false);
   if (!stmts(s.body)) return false;
   if (!pop_scope()) return false;
   const int cont = pc();
@@ -606,8 +606,7 @@ bool Compiler::select_stmt(const Stmt& s) {
   prog_.selects.push_back(desc);
   emit(OpSelect, idx, opbase, int(desc.cases.size()), 0, uint16_t(sel));
   std::vector<int> ends;
-  F->loops.emplace_back();
-  F->loops.back().is_switch = true;
+  open_loop(true);
   for (size_t i = 0; i < s.cases.size(); ++i) {
     const Stmt::Case& c = s.cases[i];
     const int k = temp(TypeTable::kBool);

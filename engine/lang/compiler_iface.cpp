@@ -279,9 +279,7 @@ bool Compiler::type_switch(const Stmt& s) {
   const int xs = new_slot(xt, "");
   move_into(x, xs, xt);
   const std::string vname = s.names.empty() ? "" : s.names[0];
-  LoopCtx lc;
-  lc.is_switch = true;
-  F->loops.push_back(lc);
+  open_loop(true);
   std::vector<int> to_end;
   int default_case = -1;
   for (size_t ci = 0; ci < s.cases.size(); ++ci)

@@ -94,7 +94,8 @@ struct V {                       // a compiled expression
 
 struct LoopCtx {
   std::vector<int> breaks, continues;
-  bool is_switch = false;
+  bool is_switch = false;   // a switch or select: break only
+  std::string label;        // outer: for … — the target of break/continue outer
 };
 
 class Compiler {
@@ -165,6 +166,8 @@ class Compiler {
     std::array<std::vector<int>, 6> free_temps;
     std::vector<int> temps_in_use;
     std::vector<LoopCtx> loops;
+    std::string pending_label;           // the label of the statement compiling, for its loop (open_loop)
+    std::set<std::string> labels, labels_used;   // the function's labels so far; those a break/continue named
     std::vector<int> result_slots;
     std::vector<int> result_nodes;
     int line = 0;
@@ -357,6 +360,8 @@ class Compiler {
   bool cond_jump(const Expr& c, int& jump_pc, bool when);
   bool if_stmt(const Stmt& s);
   void close_loop(int cont_target, int end_target);
+  void open_loop(bool is_switch);
+  bool break_continue(const Stmt& s);
   int loop_depth() const;   // loops (not switch/select) around the code being compiled
   bool outlives_loop(size_t site, const std::vector<std::vector<int>>& succ) const;
   int back_jump(int target);

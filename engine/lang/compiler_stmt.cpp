@@ -9,7 +9,8 @@
 // defer anywhere in a function (runtime/panic.go's records, run by the VM: interp_defer.cpp;
 // ssagen's open-coded defers allocate nothing, a defer in a loop a heap _defer record).
 //
-// Simplifications: no labels, goto or fallthrough; a defer inside a function literal that
+// Simplifications: labels only on the statements break/continue name (no goto), no
+// fallthrough; a defer inside a function literal that
 // is expanded where it is called (not compiled as a value) is refused; a deferred call's
 // function (the callee of `defer f(x)`, `defer mu.Unlock()`) is read when it runs, its
 // arguments at the statement (Go reads both at the statement).
@@ -114,7 +115,18 @@ bool Compiler::stmt(const Stmt& s) {
   stmt_flag_ = true;
   if (!F->slice_moves.empty()) emit_slice_moves(s);
   size_t m = temp_mark();
+  // `L: stmt`: a for, range, switch or select takes the label (open_loop); a label no
+  // break/continue names is gc's error (goto is not supported, so only a statement's own
+  // break/continue can name its label)
+  if (!s.labeled.empty()) {
+    if (!F->labels.insert(s.labeled).second) return fail(s.labeled_pos, "label " + s.labeled + " already defined");
+    F->pending_label = s.labeled;
+  }
   bool ok = stmt_inner(s);
+  if (!s.labeled.empty()) {
+    F->pending_label.clear();
+    if (ok && !failed_ && !F->labels_used.count(s.labeled)) ok = fail(s.labeled_pos, "label " + s.labeled + " defined and not used");
+  }
   temp_release(m);
   return ok && !failed_;
 }
@@ -150,17 +162,7 @@ bool Compiler::stmt_inner(const Stmt& s) {
     case Stmt::For: return for_stmt(s);
     case Stmt::Range: return range_stmt(s);
     case Stmt::Switch: return switch_stmt(s);
-    case Stmt::Break: case Stmt::Continue: {
-      bool brk = s.kind == Stmt::Break;
-      for (size_t i = F->loops.size(); i-- > 0;) {
-        LoopCtx& l = F->loops[i];
-        if (!brk && l.is_switch) continue;
-        int j = emit(OpJmp);
-        (brk ? l.breaks : l.continues).push_back(j);
-        return true;
-      }
-      return fail(s.pos, brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
-    }
+    case Stmt::Break: case Stmt::Continue: return break_continue(s);
     case Stmt::Return: return return_stmt(s);
     case Stmt::Defer: return defer_stmt(s);
     case Stmt::Go: return go_stmt(s);
@@ -620,6 +622,39 @@ bool Compiler::if_stmt(const Stmt& s) {
   return pop_scope();
 }
 
+// break_continue: break/continue, to the innermost loop (break: or switch/select) or to the
+// one its label names (types2/labels.go: "invalid continue label L" for a switch's label,
+// "break label not defined: L").
+bool Compiler::break_continue(const Stmt& s) {
+  const bool brk = s.kind == Stmt::Break;
+  const char* what = brk ? "break" : "continue";
+  for (size_t i = F->loops.size(); i-- > 0;) {
+    LoopCtx& l = F->loops[i];
+    if (!s.label.empty()) {
+      if (l.label != s.label) continue;
+      F->labels_used.insert(s.label);
+      if (!brk && l.is_switch) return fail(s.label_pos, "invalid continue label " + s.label);
+    } else if (!brk && l.is_switch) {
+      continue;
+    }
+    const int j = emit(OpJmp);
+    (brk ? l.breaks : l.continues).push_back(j);
+    return true;
+  }
+  if (!s.label.empty())
+    return fail(s.label_pos, F->labels.count(s.label) ? "invalid " + std::string(what) + " label " + s.label
+                                                      : std::string(what) + " label not defined: " + s.label);
+  return fail(s.pos, brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
+}
+
+// open_loop starts the break/continue targets of a loop, switch or select; the label of the
+// statement being compiled (F->pending_label) becomes its label.
+void Compiler::open_loop(bool is_switch) {
+  F->loops.emplace_back();
+  F->loops.back().is_switch = is_switch;
+  F->loops.back().label = std::exchange(F->pending_label, std::string());
+}
+
 void Compiler::close_loop(int cont_target, int end_target) {
   LoopCtx l = std::move(F->loops.back());
   F->loops.pop_back();
@@ -650,7 +685,7 @@ bool Compiler::for_stmt(const Stmt& s) {
     jcond = emit(OpJmp);
   }
   int top = pc();
-  F->loops.emplace_back();
+  open_loop(false);
   push_scope();
   if (!stmts(s.body)) return false;
   if (!pop_scope()) return false;
@@ -860,7 +895,7 @@ bool Compiler::range_stmt(const Stmt& s) {
       if (!store(l, v, l.pos)) return false;
     }
   }
-  F->loops.emplace_back();
+  open_loop(false);
   if (!stmts(s.body)) return false;
   if (!pop_scope()) return false;
   int cont = pc();
@@ -933,8 +968,7 @@ bool Compiler::switch_stmt(const Stmt& s) {
     }
   }
   int jdefault = emit(OpJmp);
-  F->loops.emplace_back();
-  F->loops.back().is_switch = true;
+  open_loop(true);
   std::vector<int> ends;
   for (size_t c = 0; c < s.cases.size(); ++c) {
     int start = pc();

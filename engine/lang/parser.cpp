@@ -605,7 +605,11 @@ class Parser {
       case Tok::Break: case Tok::Continue: {
         auto s = mk(cur().kind == Tok::Break ? Stmt::Break : Stmt::Continue, p);
         next();
-        if (cur().kind == Tok::Ident) return fail(cur().pos, "labeled break/continue is not supported by the playground");
+        if (cur().kind == Tok::Ident) {   // break outer / continue outer
+          s->label = cur().text;
+          s->label_pos = cur().pos;
+          next();
+        }
         out = std::move(s);
         return true;
       }
@@ -677,8 +681,18 @@ class Parser {
       case Tok::Func: return simple_stmt(out, false);   // func(){ … }() called at once
       case Tok::Semicolon: out = mk(Stmt::Empty, p); return true;
       default:
-        if (cur().kind == Tok::Ident && peek().kind == Tok::Colon)
-          return fail(p, "labels are not supported by the playground");
+        if (cur().kind == Tok::Ident && peek().kind == Tok::Colon) {   // outer: for … (the target of break/continue outer)
+          const std::string name = cur().text;
+          next();
+          next();
+          while (cur().kind == Tok::Semicolon && peek().kind != Tok::RBrace) next();   // the label on a line of its own
+          if (cur().kind == Tok::RBrace || cur().kind == Tok::Semicolon) out = mk(Stmt::Empty, p);
+          else if (!stmt(out)) return false;
+          if (!out->labeled.empty()) return fail(p, "labels on labeled statements are not supported by the playground");
+          out->labeled = name;
+          out->labeled_pos = p;
+          return true;
+        }
         return simple_stmt(out, false);
     }
   }

@@ -37,6 +37,26 @@ TEST(Checker, ReportsTypeErrorsWithPosition) {
   }
 }
 
+// labeled break/continue: gc's messages at gc's positions (real Go 1.19 and 1.27 print these)
+TEST(Checker, LabelsOfBreakAndContinue) {
+  const struct { const char* src; const char* diag; } bad[] = {
+      {"package main\n\nfunc main() {\n\tfor {\n\t\tbreak nowhere\n\t}\n}\n", "main.go:5:9: break label not defined: nowhere"},
+      {"package main\n\nfunc main() {\nsw:\n\tswitch {\n\tdefault:\n\t\tfor {\n\t\t\tcontinue sw\n\t\t}\n\t}\n}\n", "main.go:8:13: invalid continue label sw"},
+      {"package main\n\nfunc main() {\nouter:\n\tfor i := 0; i < 2; i++ {\n\t}\n}\n", "main.go:4:1: label outer defined and not used"},
+  };
+  for (const auto& b : bad) {
+    langtest::Run r = langtest::run(b.src);
+    EXPECT_FALSE(r.loaded) << b.src;
+    EXPECT_EQ(r.diag, b.diag);
+  }
+  langtest::Run ok = langtest::run(
+      "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 0\nouter:\n\tfor i := 0; i < 5; i++ {\n\t\tfor j := 0; j < 5; j++ {\n"
+      "\t\t\tswitch {\n\t\t\tcase j > i:\n\t\t\t\tcontinue outer\n\t\t\tcase i == 4:\n\t\t\t\tbreak outer\n\t\t\t}\n\t\t\tn++\n\t\t}\n\t}\n"
+      "\tfmt.Println(n)\n}\n");
+  ASSERT_TRUE(ok.loaded) << ok.diag;
+  EXPECT_EQ(ok.out, "10\n");
+}
+
 TEST(Checker, DiagnosticCarriesLineAndColumn) {
   langtest::Run r = langtest::run("package main\n\nfunc main() {\n\tvar x int = \"s\"\n\t_ = x\n}\n");
   EXPECT_EQ(r.diag, "main.go:4:14: cannot use \"s\" (untyped string constant) as int value in variable declaration");
