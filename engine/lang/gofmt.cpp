@@ -11,8 +11,9 @@
 //
 // Simplifications: no interfaces, so no Stringer or error methods but time's, and no %w;
 // %p and pointers print a made-up 0xc… address; a map prints its first 100 000 entries,
-// keys sorted as fmt sorts them (internal/fmtsort); fmt's internal buffers (pooled in Go)
-// are not counted.
+// keys sorted as fmt sorts them (internal/fmtsort). The printer's buffer (pp.buf, pooled
+// with its pp) grows as printValue's appends grow it: one piece per bracket, separator, field
+// name and element (fmt_piece; pooled_append replays append's growth).
 #include "engine/lang/gofmt.h"
 
 #include <algorithm>
@@ -252,8 +253,16 @@ std::vector<std::pair<Word, Word>> Interpreter::sorted_map_entries(uint32_t m) c
   return items;
 }
 
+// fmt_value appends the value as printValue/printArg does: piece by piece (fmt_piece after
+// every bracket, separator, field name and element), so that the printer's buffer grows as
+// append grows it (pooled_append).
 void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const {
   (void)sharp;
+  struct PieceEnd {
+    const Interpreter& vm;
+    const std::string& out;
+    ~PieceEnd() { vm.fmt_piece(out); }
+  } piece_end{*this, out};
   if (depth > 20) { out += "..."; return; }
   if (T.kind(t) == Kind::Interface) {   // an interface inside a value: its dynamic value
     unwrap_iface(t, w);
@@ -301,6 +310,7 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
       TypeId et = T.u(t).elem;
       if (top && depth == 0 && T.is_aggregate(et)) {
         out += '&';
+        fmt_piece(out);
         fmt_value(out, et, w, verb, plus, sharp, depth + 1, false);
         return;
       }
@@ -309,6 +319,7 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     }
     case Kind::Map: {
       out += "map[";
+      fmt_piece(out);
       if (w && w < maps_.size() && maps_[w].map) {
         const TypeId kt = T.u(maps_[w].type).key, et = T.u(maps_[w].type).elem;
         std::vector<std::pair<Word, Word>> unwalked;   // a map fmt_value meets without print_value_walk
@@ -316,9 +327,10 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
         if (walked == walk_.map_entries.end()) unwalked = sorted_map_entries(uint32_t(w));
         const std::vector<std::pair<Word, Word>>& items = walked != walk_.map_entries.end() ? walked->second : unwalked;
         for (size_t i = 0; i < items.size(); ++i) {
-          if (i) out += ' ';
+          if (i) { out += ' '; fmt_piece(out); }
           fmt_value(out, kt, items[i].first, verb, plus, sharp, depth + 1, false);
           out += ':';
+          fmt_piece(out);
           fmt_value(out, et, items[i].second, verb, plus, sharp, depth + 1, false);
         }
       }
@@ -337,10 +349,11 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
         return;
       }
       out += '[';
+      fmt_piece(out);
       if (w && w < slices_.size() && slices_[w].live) {
         const SliceEnt& s = slices_[w];
         for (uint64_t i = 0; i < s.len && i < 100000; ++i) {
-          if (i) out += ' ';
+          if (i) { out += ' '; fmt_piece(out); }
           fmt_value(out, et, obj_get(s.arr, s.off + i), verb, plus, sharp, depth + 1, false);
         }
       }
@@ -356,8 +369,9 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
         return;
       }
       out += '[';
+      fmt_piece(out);
       for (int64_t i = 0; i < ty.len && i < 100000; ++i) {
-        if (i) out += ' ';
+        if (i) { out += ' '; fmt_piece(out); }
         fmt_value(out, ty.elem, obj_get(uint32_t(w), uint64_t(i)), verb, plus, sharp, depth + 1, false);
       }
       out += ']';
@@ -366,9 +380,15 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     case Kind::Struct: {
       const Type& ty = T.u(t);
       out += '{';
+      fmt_piece(out);
       for (size_t i = 0; i < ty.fields.size(); ++i) {
-        if (i) out += ' ';
-        if (plus) out += ty.fields[i].name + ":";
+        if (i) { out += ' '; fmt_piece(out); }
+        if (plus) {   // writeString(name), writeByte(':')
+          out += ty.fields[i].name;
+          fmt_piece(out);
+          out += ':';
+          fmt_piece(out);
+        }
         fmt_value(out, ty.fields[i].type, obj_get(uint32_t(w), i), verb, plus, sharp, depth + 1, false);
       }
       out += '}';
@@ -388,6 +408,8 @@ std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word*
   if (unwrap_args(types, args, n, ut, uw)) return fmt_print(ut, uw.data(), n, ln);   // interfaces: their dynamic values
   std::string out;
   fmt_pieces_.clear();
+  fmt_piece_out_ = &out;
+  fmt_piece_base_ = 0;
   for (size_t i = 0; i < n; ++i) {
     fmt_pieces_.push_back(out.size());
     bool is_str = T.kind(types[i]) == Kind::String;
@@ -398,6 +420,7 @@ std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word*
     fmt_value(out, types[i], args[i], 'v', false, false, 0, true);
   }
   fmt_pieces_.push_back(out.size());
+  fmt_piece_out_ = nullptr;
   if (ln) out += '\n';
   fmt_pieces_.push_back(out.size());
   return out;
@@ -474,6 +497,8 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
     Word w = args[argi++];
     Kind k = T.kind(t);
     std::string s;
+    fmt_piece_out_ = &s;   // a composite value's pieces go onto the buffer where s will
+    fmt_piece_base_ = out.size();
     bool numeric = false;
     bool bad = false;
     if ((sp.verb == 'v' || sp.verb == 's') && stringer_text(t, w, s)) {
@@ -574,6 +599,7 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
       default:
         bad = true;
     }
+    fmt_piece_out_ = nullptr;
     if (bad) {
       out += "%!";
       append_rune(out, verb);

@@ -125,6 +125,8 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   gs_[0].start_fn = prog.main_func;
   next_goid_ = profile_.first_goid;
   free_stacks_ = profile_.free_stacks;
+  allgs_len_ = profile_.allgs_len;
+  allgs_cap_ = profile_.allgs_cap;
   select_rng_ = opt_.seed ^ 0x243f6a8885a308d3ull;
   next_check_ = kCheckEvery;
 }

@@ -241,6 +241,14 @@ class Interpreter {
   std::vector<PooledBuffer> pooled_bufs_;   // by handle; free handles in free_pooled_
   std::vector<uint32_t> free_pooled_;
   mutable std::vector<uint64_t> fmt_pieces_;   // where each of fmt's appends ended (last format)
+  // The string fmt_value appends to that is the printer's buffer (pp.buf), and where it starts
+  // in that buffer (Printf formats a verb's value apart, then pads it onto the buffer):
+  // fmt_value records a piece in fmt_pieces_ after each append printValue makes to it.
+  mutable const std::string* fmt_piece_out_ = nullptr;
+  mutable uint64_t fmt_piece_base_ = 0;
+  void fmt_piece(const std::string& out) const {
+    if (&out == fmt_piece_out_) fmt_pieces_.push_back(fmt_piece_base_ + out.size());
+  }
 
   // [SECTION] interfaces (interp_iface.cpp)
   uint64_t convt_bytes(TypeId t, Word w, bool& noscan) const;
@@ -313,6 +321,9 @@ class Interpreter {
   uint64_t next_goid_ = 0;
   uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
   uint64_t free_stacks_ = 0;               // stacks left in the stack spans
+  uint64_t allgs_len_ = 0, allgs_cap_ = 0; // runtime.allgs (every g ever made)
+  heap::ObjId allgs_ = heap::kNil;         // its array once a goroutine grew it
+  void allgadd();
   uint64_t select_rng_ = 0;                // select's poll order
   uint64_t sudogs_made_ = 0, sudogs_in_use_ = 0;   // acquireSudog's new(sudog)s; held now
   void hold_sudogs(uint32_t n);

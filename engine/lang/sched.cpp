@@ -41,6 +41,7 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
     gi = uint32_t(gs_.size());
     gs_.emplace_back();
     heap_.alloc_runtime(profile_.g_size, false);   // malg: new(g), kept by allgs
+    allgadd();
     if (free_stacks_ == 0) {
       heap_.alloc_stack_pages(kStackSpanPages);
       free_stacks_ = kStackSpanPages * heap::kPageSize / kStackMin;
@@ -75,13 +76,26 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
   return true;
 }
 
+// allgadd appends a new g to allgs (proc.go allgadd): a []*g grown as append grows it (a
+// pointerful array); once allgs points at the new array the old one is garbage.
+void Interpreter::allgadd() {
+  if (allgs_len_ == allgs_cap_) {
+    const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(allgs_cap_, allgs_len_ + 1) * 8, false);
+    const heap::ObjId arr = alloc(bytes, false);
+    if (status_ != VmStatus::Running) return;
+    allgs_ = arr;
+    allgs_cap_ = bytes / 8;
+  }
+  ++allgs_len_;
+}
+
 // hold_sudogs: the parking goroutine takes n sudogs (acquireSudog): new ones only beyond
 // every sudog made so far (the caches keep released ones).
 void Interpreter::hold_sudogs(uint32_t n) {
   gs_[cur_].sudogs += n;
   sudogs_in_use_ += n;
   while (sudogs_in_use_ > sudogs_made_) {
-    heap_.alloc_runtime(kSudogSize, false);
+    heap_.alloc_runtime(profile_.sudog_size, false);
     ++sudogs_made_;
   }
 }
@@ -317,6 +331,7 @@ void Interpreter::mark_goroutines(heap::Marker* m) {
       mark_obj(t.chan, m);
       if (m && t.obj != heap::kNil) m->mark(t.obj);
     }
+  if (m && allgs_ != heap::kNil) m->mark(allgs_);
   for (uint32_t i = 0; i < gs_.size(); ++i) {
     Goroutine& g = gs_[i];
     if (g.status == GStatus::Dead) continue;

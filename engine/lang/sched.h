@@ -4,8 +4,8 @@
 //
 // Models (Go's runtime, the same in every offered release unless a Profile field says so):
 //   proc.go    newproc/newproc1 (a new goroutine: a g from the free list gfget, else malg:
-//              new(g) on the heap — never freed, allgs keeps it — and a 2 KiB stack,
-//              _StackMin = 2048), runqput(next=true) (the new goroutine is runnext: it runs
+//              new(g) on the heap — never freed, allgs keeps it: allgadd appends it, the
+//              []*g growing as append grows it — and a 2 KiB stack, _StackMin = 2048), runqput(next=true) (the new goroutine is runnext: it runs
 //              when the current one blocks or yields), goready (a woken goroutine is
 //              runnext too), gopark, goexit (gfput: the dead g and its stack are reused),
 //              Gosched (the current goroutine to the tail of the run queue), checkdead
@@ -26,7 +26,7 @@
 //              Tick, NewTicker and NewTimer send the time on a 1-buffered channel when the
 //              clock reaches their time (the clock moves only when no goroutine can run).
 //   runtime2.go sudog: a goroutine parked on a channel (one per select case) or a sync
-//              semaphore holds sudogs; acquireSudog makes a new one (96 B, kept for ever in
+//              semaphore holds sudogs; acquireSudog makes a new one (96 B, 112 from Go 1.26; kept for ever in
 //              the per-P and central caches) only when none is free: the run's peak.
 //
 // Layout:
@@ -50,8 +50,7 @@
 //
 // Simplifications: one P (real programs run on GOMAXPROCS=2: only the order of
 // interleaving differs, never what a correct program computes); stacks do not grow (a deep
-// recursion in a goroutine costs 2 KiB like any other); allgs's own growth is not counted;
-// Go 1.21's third allocation per goroutine is not modelled; a sender blocked on a channel
+// recursion in a goroutine costs 2 KiB like any other); a sender blocked on a channel
 // that is closed panics in the closing goroutine's name; blocking inside a String/Error
 // method fmt calls is refused.
 #include <cstdint>
@@ -150,7 +149,6 @@ inline constexpr uint64_t kTimeSlice = 1u << 14;
 // 32 KiB span (_StackCacheSize).
 inline constexpr uint64_t kStackMin = 2048;
 inline constexpr uint64_t kStackSpanPages = 4;
-inline constexpr uint64_t kSudogSize = 96;   // runtime.sudog's size class (88–96 B)
 inline constexpr uint32_t kNoG = ~0u;
 
 }  // namespace lang

@@ -81,7 +81,6 @@ Profile go119() {
 // 64 MiB arena) instead of 1.19's two (mbitmap.go, mheap.go heapArena).
 Profile go121() {
   Profile p = go119();
-  p.g_size = 448;
   p.version = "1.21";
   p.toolchain = "go1.21.13";
   p.changes = "clear(m), min, max; maps double at 6 entries a bucket, not 6.5; range-delete loops cleared in inlined code too; math/rand's global source made on first use; log formats into a pooled buffer";
@@ -129,6 +128,7 @@ Profile go121() {
 // pointerful objects over 512 B carry 8 bytes; objects above 32 760 B are large.
 Profile go122() {
   Profile p = go121();
+  p.g_size = 448;   // sizeof(runtime.g) 424
   p.version = "1.22";
   p.toolchain = "go1.22.12";
   p.changes = "8-byte malloc header on pointerful objects > 512 B (no heap bitmap in GCSys); loop variables per iteration; maps double at 6.5 a bucket again";
@@ -238,6 +238,7 @@ Profile go124() {
 // falls during start-up (GODEBUG=memprofilerate=0 brings BuckHashSys back to 2 KB).
 Profile go125() {
   Profile p = go124();
+  p.allgs_len = 6;   // one more runtime goroutine before main
   p.version = "1.25";
   p.toolchain = "go1.25.12";
   p.changes = "tombstones pruned before a table grows; maps.Clone copies every table; clear(m) drops an emptied map's tombstones; a first append to a local slice uses a 32-byte stack buffer";
@@ -281,7 +282,8 @@ Profile go125() {
 // oracle runs). The model keeps the usual outcome: no padding.
 Profile go126() {
   Profile p = go125();
-  p.g_size = 480;
+  p.g_size = 480;       // sizeof(runtime.g) 456
+  p.sudog_size = 112;   // sizeof(runtime.sudog) 104
   p.version = "1.26";
   p.toolchain = "go1.26.10";
   p.changes = "the Green Tea garbage collector by default; a random heap base; appended slices on the stack until they escape";

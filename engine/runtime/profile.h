@@ -214,12 +214,19 @@ struct Profile {
   uint64_t baseline_extra_inuse_pages;      // runtime spans in use beyond those objects
   uint64_t stack_sys;                       // StackSys (stack spans carved from the heap)
   // Goroutines and channels (engine/lang/sched.h). g_size: runtime.g as malg's new(g)
-  // allocates it (its size class: 416 B on Go 1.19, 448 B on 1.21–1.25, 480 B from 1.26;
-  // measured: TotalAlloc over 1 000 blocked goroutines, less their 16-byte closures).
+  // allocates it, its size class: sizeof(runtime.g) is 392 B on Go 1.19, 408 on 1.21 (416
+  // both), 424–440 on 1.22–1.25 (448), 456 from 1.26 (480) — the binaries' DWARF; BySize
+  // over new goroutines agrees. sudog_size: runtime.sudog (88 B, 96; 104 from Go 1.26: 112).
+  // allgs_len, allgs_cap: runtime.allgs when main starts (proc.go allgadd appends every new
+  // g, so the slice of *g grows as append grows it: 128, 256, 512, 1 024 B …; the old array
+  // is garbage): 5 gs in an 8-slot array, 6 from Go 1.25 (measured: the 4th new goroutine
+  // makes a 128-B object beside its g on 1.19–1.24, the 3rd from 1.25).
   // hchan_size: runtime.hchan (96 B; 104 from Go 1.23, which added the timer field).
   // free_stacks: 2 KiB stacks left in the start-up's stack spans (8: the 1 000th goroutine
   // makes the 62nd new 32 KiB span on every release).
   uint64_t g_size = 416;
+  uint64_t sudog_size = 96;
+  uint64_t allgs_len = 5, allgs_cap = 8;
   uint64_t hchan_size = 96;
   uint64_t free_stacks = 8;
   // first_goid: the goid of a program's first goroutine (the runtime starts its own before
