@@ -320,8 +320,11 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   const uint64_t end = start + npages;
   // The span's released pages: those debug.FreeOSMemory or a scavenge returned, and those
   // never used since the heap mapped them.
+  // released_bits_ covers the pages below the high-water mark of the last scavenge; the pages
+  // the heap used since then have no bit (none released).
+  const uint64_t tracked_end = std::min({end, high_water_page_, uint64_t{released_bits_.size()} * 64});
   uint64_t scav = end > high_water_page_ ? end - std::max(start, high_water_page_) : 0;
-  for (uint64_t p = start; released_pages_ && p < std::min(end, high_water_page_); ++p)
+  for (uint64_t p = start; released_pages_ && p < tracked_end; ++p)
     scav += released_bits_[p / 64] >> (p % 64) & 1;
   // mheap.go allocSpan: with a memory limit, an allocation that pages memory in beyond the
   // limit first scavenges as much (its own pages are not yet counted in mappedReady).
@@ -345,7 +348,8 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   }
   if (to_scavenge) scavenge(to_scavenge, force);
   // Released pages taken again are faulted back in (mheap.go allocSpan: sysUsed).
-  for (uint64_t p = start; released_pages_ && p < std::min(end, high_water_page_); ++p) {
+  const uint64_t tracked_now = std::min({end, high_water_page_, uint64_t{released_bits_.size()} * 64});
+  for (uint64_t p = start; released_pages_ && p < tracked_now; ++p) {
     uint64_t& w = released_bits_[p / 64];
     if (w >> (p % 64) & 1) {
       w &= ~(1ull << (p % 64));
