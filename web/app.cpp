@@ -97,22 +97,23 @@ bool Run::done() const {
 namespace {
 
 // run_slices spends at most budget_ms (and max_ops operations) in slices of about half a
-// millisecond, sized by the measured rate (ops_per_ms, updated), so the frame budget is kept
-// even when the cost per op changes (inserts, then deletes, then a GC). step(chunk, did)
-// runs at most chunk ops, sets did to the ops it ran, and returns false to stop.
-template <class Step>
-void run_slices(double& ops_per_ms, double budget_ms, uint64_t max_ops, Step step) {
+// millisecond, sized by the pacer (engine/sim/pacer.h: a measured rate per kind of work), so
+// the frame budget is kept when the cost per unit changes (inserts, then deletes, a growing
+// map's evacuation, a GC cycle's marking, a keyframe's packing). step(chunk, did, spent)
+// runs at most chunk of budget, sets did to the ops it ran and spent to the budget it used,
+// and returns false to stop.
+template <class Kind, class Step>
+void run_slices(sim::Pacer& pacer, double budget_ms, uint64_t max_ops, Kind kind, Step step) {
   const double t0 = platform::now_ms();
   uint64_t left = max_ops;
   while (left > 0) {
-    const uint64_t chunk = std::min(left, static_cast<uint64_t>(std::clamp(ops_per_ms * 0.5, 16.0, 2e7)));
-    uint64_t did = 0;
+    const sim::Simulation::Work k = kind();
+    const uint64_t chunk = std::min(left, pacer.budget(k, 0.5));
+    uint64_t did = 0, spent = 0;
     const double t = platform::now_ms();
-    const bool more = step(chunk, did);
-    const double dt = platform::now_ms() - t;
+    const bool more = step(chunk, did, spent);
+    pacer.measured(k, chunk, spent, platform::now_ms() - t);
     left -= std::min(left, std::max<uint64_t>(did, 1));
-    if (did > 0 && dt > 0.05) ops_per_ms = 0.5 * ops_per_ms + 0.5 * (static_cast<double>(did) / dt);
-    else if (did == chunk) ops_per_ms = std::min(ops_per_ms * 1.5, 4e7);
     if (!more || platform::now_ms() - t0 >= budget_ms) break;
   }
 }
@@ -129,7 +130,8 @@ void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
     r.playing = false;
     return;
   }
-  run_slices(r.ops_per_ms, budget_ms, max_ops, [&r](uint64_t chunk, uint64_t& did) {
+  auto kind = [&r] { return r.sim->next_work(); };
+  run_slices(r.pacer, budget_ms, max_ops, kind, [&r](uint64_t chunk, uint64_t& did, uint64_t& spent) {
     if (r.target_op != UINT64_MAX) {
       if (r.sim->ops() >= r.target_op) {
         r.playing = false;
@@ -137,9 +139,10 @@ void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
       }
       chunk = std::min(chunk, r.target_op - r.sim->ops());
     }
-    const uint64_t before = r.sim->ops();
+    const uint64_t before = r.sim->ops(), spent0 = r.sim->spent();
     const sim::RunState st = r.sim->step(chunk);
     did = r.sim->ops() - before;
+    spent = r.sim->spent() - spent0;
     if (!runnable(st)) r.playing = false;
     return r.playing;
   });
@@ -147,13 +150,14 @@ void advance_limited(Run& r, double budget_ms, uint64_t max_ops) {
 
 void advance_releases(ReleasesState& r, double budget_ms) {
   if (!r.running) return;
-  run_slices(r.ops_per_ms, budget_ms, UINT64_MAX, [&r](uint64_t chunk, uint64_t& did) {
+  auto kind = [] { return sim::Simulation::Work::Ops; };   // a column's ops, as ReleaseMatrix counts them
+  run_slices(r.pacer, budget_ms, UINT64_MAX, kind, [&r](uint64_t chunk, uint64_t& did, uint64_t& spent) {
     // One release at a time; a release that ends within the chunk counts its last ops.
     const size_t col = r.matrix.current();
     const uint64_t before = r.matrix.current_ops();
     const bool all_done = r.matrix.step(chunk);
     const uint64_t after = r.matrix.current() == col ? r.matrix.current_ops() : r.matrix.columns()[col].ops;
-    did = after > before ? after - before : 0;
+    did = spent = after > before ? after - before : 0;
     return !all_done;
   });
   if (r.matrix.done()) {

@@ -26,6 +26,7 @@
 #include "engine/maps/swiss_map.h"
 #include "engine/runtime/profile.h"
 #include "engine/sim/matrix.h"
+#include "engine/sim/pacer.h"
 #include "engine/sim/simulation.h"
 #include "web/embedded.h"
 #include "web/knobs/knobs.h"
@@ -51,7 +52,7 @@ struct Run {
   std::string source;
   bool playing = false;          // advance every frame until the run ends
   uint64_t target_op = UINT64_MAX;   // stop when ops() reaches this (the timeline cursor)
-  double ops_per_ms = 5000;      // measured rate, sizes the next slice
+  sim::Pacer pacer;              // measured rates, size the next slice
   uint64_t load_serial = 0;      // changes on every load (caches key on it)
 
   bool loaded() const { return sim && sim->state() != sim::RunState::Empty; }
@@ -158,7 +159,7 @@ struct ReleasesState {
   bool running = false;           // started and not done: advanced every frame
   std::string source;             // what it ran (the main run's program and options then)
   sim::Options options;
-  double ops_per_ms = 5000;       // measured rate, sizes the next slice
+  sim::Pacer pacer;               // measured rate (of ops: Work::Ops), sizes the next slice
   double started_at = 0, elapsed_ms = 0;   // wall time from start to the last column done
   size_t rows_for = SIZE_MAX;     // columns done when `rows` was computed
   std::vector<sim::MatrixRow> rows;

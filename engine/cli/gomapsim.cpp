@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/maps/classic_map.h"
 #include "engine/runtime/profile.h"
 #include "engine/sim/matrix.h"
 #include "engine/sim/simulation.h"
@@ -137,6 +138,7 @@ void huge_page_heap() {
 
 int main(int argc, char** argv) {
   huge_page_heap();
+  maps::set_huge_page_columns(true);   // a whole run: throughput, not a slice's latency
   if (argc < 2) {
     usage(stderr);
     return 2;

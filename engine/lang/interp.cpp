@@ -198,7 +198,10 @@ bool Interpreter::next_iteration(const Instr& loop, const Instr& inc, const Inst
 // loop, then every iteration the budget, the loop's condition and inline keys allow in one
 // engine call (maps::Map::store_run / remove_run), which advances ops_ iteration by
 // iteration as next_iteration would. It returns false, with the current iteration not done,
-// when that iteration needs the general path.
+// when that iteration needs the general path. In a time slice (set_charge_work) the map's
+// host work (evacuating a growing classic map's buckets) is charged to the budget: stop comes
+// that much sooner, the run is sized by what each write may cost (maps::Map::write_work) and
+// ends where a growth starts.
 bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t pc, Word* R, uint64_t stop) {
   const uint32_t m = uint32_t(R[in.a]);
   if (m == 0 || m >= maps_.size() || !maps_[m].map) return false;
@@ -221,12 +224,22 @@ bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t
   // keys that stay inline (below 2^30).
   const int64_t first = int64_t(k0), bound = int64_t(R[back.c]);
   const uint64_t d = uint64_t(in.d);
-  uint64_t more = stop >= ops_ ? (stop - ops_) / d : 0;
+  uint64_t more = stop >= ops_ ? (stop - ops_) / (d + (charge_work_ ? e.map->write_work() : 0)) : 0;
+  const uint64_t unlimited = more;
+  if (charge_work_ && set) more = std::min(more, e.map->writes_until_growth());   // a growth's first write ends the run
   more = std::min(more, bound > first ? uint64_t(bound) - uint64_t(first) - 1 : uint64_t(0));
   more = std::min(more, uint64_t((int64_t(1) << 30) - 1 - first));
   const maps::KeyRun run{first, more + 1, &ops_, d};
+  const uint64_t work0 = e.map->work();
   if (set) {
     e.map->store_run(run, v, value_is_key);   // never a pointer elem: scalar_v / agg_v above
+    if (more < unlimited && heap_.cycle_pending()) {
+      // hash_grow started a GC cycle: the run goes on to where it would have ended, as in a
+      // run that is no time slice (the cycle is marked when the run ends)
+      ops_ += d;
+      e.map->store_run(maps::KeyRun{first + int64_t(more) + 1, unlimited - more, &ops_, d}, v, value_is_key);
+      more = unlimited;
+    }
   } else {
     // A run's removed elems are not seen one by one: when every entry's elem counts, the
     // count is the map's length after; otherwise the general path counts entry by entry.
@@ -236,6 +249,12 @@ bool Interpreter::run_fused_map_loop(const Instr& in, const Instr* code, int32_t
   }
   R[in.b] = Word(first + int64_t(more));   // the counter of the last iteration run
   e.last_key = R[in.b];
+  if (const uint64_t w = e.map->work() - work0; charge_work_ && w != 0) {
+    // the loop's own instructions carry on to the next run, sized with the growth's cost
+    work_ += w;
+    charged_ = w;   // exec's stop comes that much sooner
+    return true;
+  }
   if (!next_iteration(in, inc, back, R, stop)) return true;
   return false;   // the next key is not inline: the general path runs that iteration
 }
@@ -276,7 +295,9 @@ VmStatus Interpreter::run(uint64_t budget) {
       }
     }
     uint64_t stop = std::min({end, next_check_, slice_end_});
+    const uint64_t work0 = work_;
     exec(stop);
+    end = ops_ + (end - std::min(end, ops_ + (work_ - work0)));   // the maps' work, charged
     if (heap_.cycle_pending()) break;
     if (ops_ >= next_check_) {
       periodic();
@@ -787,7 +808,10 @@ void Interpreter::exec(uint64_t stop) {
       }
       case OpMSet:
       case OpMSetLoop:
-        if (in.op == OpMSetLoop && run_fused_map_loop(in, code, pc, R, stop)) break;
+        if (in.op == OpMSetLoop && run_fused_map_loop(in, code, pc, R, stop)) {
+          if (charged_) stop = ops_ + (stop - std::min(stop, ops_ + std::exchange(charged_, 0)));
+          break;
+        }
         for (;;) {
           uint32_t m = uint32_t(R[in.a]);
           if (m == 0) VM_PANIC("assignment to entry in nil map");
@@ -817,7 +841,10 @@ void Interpreter::exec(uint64_t stop) {
         break;
       case OpMDel:
       case OpMDelLoop:
-        if (in.op == OpMDelLoop && run_fused_map_loop(in, code, pc, R, stop)) break;
+        if (in.op == OpMDelLoop && run_fused_map_loop(in, code, pc, R, stop)) {
+          if (charged_) stop = ops_ + (stop - std::min(stop, ops_ + std::exchange(charged_, 0)));
+          break;
+        }
         for (;;) {
           uint32_t m = uint32_t(R[in.a]);
           if (m && !MAP_OK(m)) VM_PANIC("internal error: map collected while reachable");

@@ -112,6 +112,13 @@ class Interpreter {
   VmStatus run(uint64_t budget);
   VmStatus status() const { return status_; }
   uint64_t ops() const { return ops_; }
+  // work: the maps' host work beyond the operations (maps::Map::work) that run() charged to
+  // its budgets, in operations' worth: a run(budget) ends when its ops and this together
+  // reach budget, so a slice that evacuates a growing map ends sooner.
+  uint64_t work() const { return work_; }
+  // set_charge_work: whether run() charges that work (a time slice does; a run to an op or to
+  // the end does not, and keeps its fused loops' runs as long as the budget allows).
+  void set_charge_work(bool on) { charge_work_ = on; }
   int64_t clock_ns() const { return clock_ns_; }   // package time's clock (time.Sleep moves it)
   // message is the panic text or the limit message (without trailing newline).
   const std::string& message() const { return message_; }
@@ -385,6 +392,9 @@ class Interpreter {
   std::string message_;
   int exit_code_ = 0;
   uint64_t ops_ = 0, next_check_ = 0, prints_ = 0;
+  uint64_t work_ = 0;   // work(): charged to the budgets so far
+  bool charge_work_ = false;
+  uint64_t charged_ = 0;   // what the last fused loop charged: exec ends that much sooner
   bool stop_after_print_ = false;
   bool stop_now_ = false;
 

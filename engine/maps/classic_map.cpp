@@ -90,11 +90,12 @@ struct ClassicMap::BucketScan {
 namespace {
 
 // Column storage: malloc, or on Linux for 1 MiB and more, anonymous mappings. A mapping
-// reserves address space for kReserve times the bytes asked for, aligned to a huge page and
-// marked for transparent huge pages: a column that hash_grow doubles grows in place, no
-// mremap, and its pages, touched in random order by a million-entry map, take one page fault
-// (and one TLB entry) per 2 MiB rather than per 4 KiB. Untouched pages cost nothing.
-// `mapping` is the length of the mapping (0: malloc'd).
+// reserves address space for kReserve times the bytes asked for, aligned to a huge page: a
+// column that hash_grow doubles grows in place, no mremap. With set_huge_page_columns (the
+// CLI) it is marked for transparent huge pages, so its pages, touched in random order by a
+// million-entry map, take one page fault (and one TLB entry) per 2 MiB rather than per 4 KiB.
+// Untouched pages cost nothing. `mapping` is the length of the mapping (0: malloc'd).
+bool g_huge_page_columns = false;
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
 constexpr size_t kMapMin = size_t{1} << 20;
 constexpr size_t kHugePage = size_t{2} << 20;
@@ -109,7 +110,7 @@ void* map_zeroed(size_t bytes, size_t& mapping) {
   if (aligned != a) munmap(p, aligned - a);
   munmap(reinterpret_cast<void*>(aligned + len), a + kHugePage - aligned);
   p = reinterpret_cast<void*>(aligned);
-  madvise(p, len, MADV_HUGEPAGE);
+  if (g_huge_page_columns) madvise(p, len, MADV_HUGEPAGE);
   mapping = len;
   return p;
 }
@@ -168,6 +169,8 @@ void* col_realloc(void* p, size_t old_bytes, size_t bytes, size_t& mapping) {
 }
 
 }  // namespace
+
+void set_huge_page_columns(bool on) { g_huge_page_columns = on; }
 
 template <class T>
 void ClassicMap::Col<T>::reset() {
@@ -741,6 +744,14 @@ void ClassicMap::store_run(const KeyRun& run, uint32_t elem, bool elem_is_key) {
   run_keys<true>(run, elem, elem_is_key);
 }
 
+uint64_t ClassicMap::writes_until_growth() const {
+  if (growing()) return UINT64_MAX;
+  // hash_grow comes at the insert that takes count over the load factor (overLoadFactor),
+  // or sooner, at a new overflow bucket (tooManyOverflowBuckets): at least this many fit.
+  const uint64_t fit = std::max<uint64_t>(bucketCnt, profile_.classic.load_factor_num * ((uint64_t{1} << B_) / loadFactorDen));
+  return count_ < fit ? fit - count_ : 0;
+}
+
 void ClassicMap::remove_run(const KeyRun& run) { run_keys<false>(run, 0, false); }
 
 void ClassicMap::materialize_elems() {
@@ -972,6 +983,7 @@ void ClassicMap::hash_grow() {
   uint32_t nbuckets = 0;
   // May run a GC: the old array is still h.buckets and marked.
   const heap::ObjId obj = alloc_bucket_array(B_ + (bigger ? 1 : 0), nbuckets);
+  work_ += nbuckets / kGrowBucketsPerWork;
   // oldbuckets = buckets, sharing columns (see the header): the preallocated overflow
   // buckets go aside, the first 2^oldB buckets stay where they are.
   old_ = Gen{};
@@ -1183,6 +1195,7 @@ void ClassicMap::evacuate_chain(uint64_t oldbucket) {
 void ClassicMap::evacuate(uint64_t oldbucket) {
   const uint64_t newbit = old_.base;
   if (!is_evacuated(oldbucket)) {
+    work_ += kEvacuateWork;
     const BucketRef first_overflow = old_.s.ovf(oldbucket);
     if (first_overflow == kNoBucket && !ind_key_ && !ind_elem_ && !scan_.on)
       evacuate_plain(oldbucket);

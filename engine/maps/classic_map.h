@@ -84,6 +84,13 @@ inline constexpr int bucketCnt = 8;           // slots per bucket
 // 13, so 6.5, except Go 1.21's 12).
 inline constexpr uint64_t loadFactorDen = 2;
 
+// set_huge_page_columns: whether the classic map's large columns (on Linux, anonymous
+// mappings) ask for transparent huge pages. Off by default: the first touch of a huge page
+// zeroes 2 MiB at once (and on a virtual machine the host may back it then: 30-80 ms seen in
+// bench_slices under load), a stall no time slice can bound; the CLI, which runs to the end,
+// turns it on (a fault per 2 MiB, not per 4 KiB: 11 ms less of a 68 ms run).
+void set_huge_page_columns(bool on);
+
 // bucket_size is t.bucketsize: 8 + 8·K' + 8·V' + 8 (K', V' = 8 when stored indirectly).
 uint64_t bucket_size(const MapType& t);
 // overLoadFactor reports whether count items in 2^B buckets exceed the load factor
@@ -96,6 +103,12 @@ uint32_t B_for_hint(int64_t hint, uint64_t load_factor_num);
 
 class ClassicMap final : public Map, private heap::DeferredScan {
  public:
+  // kEvacuateWork is what evacuating an old bucket counts in Map::work(), in operations' worth
+  // (bench_slices --cpu on Go 1.19: an evacuation takes about as long as this many ops).
+  static constexpr uint64_t kEvacuateWork = 16;
+  // hash_grow's own work (the new array's tophash and overflow columns, relinking the old
+  // one's): a unit per this many new buckets (at B = 18 it takes 0.5-0.9 ms).
+  static constexpr uint64_t kGrowBucketsPerWork = 2;
   ClassicMap(heap::Heap& heap, const runtime::Profile& profile, const MapType& type,
              const SlotCodec& codec, const MakeParams& params);
   ~ClassicMap() override;
@@ -109,6 +122,8 @@ class ClassicMap final : public Map, private heap::DeferredScan {
   void iter_init() override;
   void clear() override;
   uint64_t len() const override { return count_; }
+  uint64_t write_work() const override { return growing() ? 2 * kEvacuateWork : 0; }   // growWork: two buckets
+  uint64_t writes_until_growth() const override;
   void prefetch(uint32_t key) const override;
   void for_each(const std::function<bool(uint32_t, uint32_t)>& f) const override;
   void trace(heap::Marker& m) const override;

@@ -173,6 +173,15 @@ class Map {
   // few keys ahead and make no virtual call per key.
   virtual void store_run(const KeyRun& run, uint32_t elem, bool elem_is_key);
   virtual void remove_run(const KeyRun& run);
+  // work is the host work the model has done beyond its operations, counted in operations'
+  // worth (a time slice charges it to its budget: engine/sim/simulation.h): the classic
+  // map's evacuation of old buckets, several times an insert's cost. write_work is what one
+  // write may add to it now (while a classic map grows: two buckets); writes_until_growth
+  // how many inserts of new keys at least fit before one starts a growth (a time slice ends
+  // a fused loop's run at that one: the writes after it cost write_work more).
+  uint64_t work() const { return work_; }
+  virtual uint64_t write_work() const { return 0; }
+  virtual uint64_t writes_until_growth() const { return UINT64_MAX; }
   // lookup is mapaccess: the elem handle, or nullptr when key is absent.
   virtual const uint32_t* lookup(uint32_t key) const = 0;
   // remove is mapdelete: returns whether key was present.
@@ -228,6 +237,9 @@ class Map {
   }
 
   std::function<void(const MapEvent&)> on_event;   // optional listener
+
+ protected:
+  uint64_t work_ = 0;
 };
 
 // The key-by-key runs (a model that has nothing faster).

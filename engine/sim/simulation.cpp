@@ -173,6 +173,7 @@ struct Simulation::Impl : lang::Host, RunData {
   // every_event[kind]: the ops of every occurrence of a frequent map event up to the horizon
   // (Simulation::event_ops; not a keyframe's: a replay behind the horizon adds nothing).
   std::map<int, std::vector<uint64_t>> every_event;
+  uint64_t spent = 0;             // Simulation::spent(): budget step() consumed (not a keyframe's)
   uint64_t horizon = 0;
   bool behind = false;            // restored to before the horizon: horizon_tl holds its record
   Timeline horizon_tl;
@@ -547,8 +548,12 @@ struct Simulation::Impl : lang::Host, RunData {
     if (state != RunState::Ready && state != RunState::Running) return state;
     state = RunState::Running;
     vm->set_stop_after_print(stop_on_print);
+    vm->set_charge_work(slice);
     uint64_t prints0 = vm->prints();
-    while (budget > 0 && vm->status() == lang::VmStatus::Running) {
+    const uint64_t budget0 = budget;
+    // A time slice does one kind of work (Simulation::Work): a pacer learns each one's rate.
+    const Work kind = next_work();
+    while (budget > 0 && vm->status() == lang::VmStatus::Running && (!slice || next_work() == kind)) {
       if (kf_copies.pending()) {
         // The program waits while the keyframe it just took is packed (the copies' sources).
         if (!slice || stop_on_print) pack(UINT64_MAX);
@@ -584,19 +589,26 @@ struct Simulation::Impl : lang::Host, RunData {
       }
       uint64_t chunk = std::min({budget, next_sample > ops() ? next_sample - ops() : 1, opt.max_ops - ops()});
       if (opt.keyframe_budget_bytes && !behind && next_kf > ops()) chunk = std::min(chunk, next_kf - ops());
-      uint64_t before = ops();
+      uint64_t before = ops(), work0 = vm->work();
       vm->run(chunk);
       uint64_t done = ops() - before;
-      budget -= std::min(budget, done);
+      budget -= std::min(budget, done + (vm->work() - work0));   // the maps' host work included
       if (ops() >= next_sample && !heap->cycle_pending()) sample();
       note_progress();
       if (stop_on_print && vm->prints() != prints0) break;
       if (done == 0 && vm->status() == lang::VmStatus::Running && !heap->cycle_pending()) break;
     }
     vm->set_stop_after_print(false);
+    spent += budget0 - budget;
     finish();
     note_progress();
     return state;
+  }
+
+  Work next_work() const {
+    if (kf_copies.pending()) return Work::Packing;
+    if (heap && heap->cycle_pending()) return Work::Marking;
+    return Work::Ops;
   }
 };
 
@@ -652,6 +664,8 @@ void Simulation::reset() {
 
 // [SECTION] stepping
 RunState Simulation::step(uint64_t budget) { return impl_->run(budget, false, true); }
+Simulation::Work Simulation::next_work() const { return impl_->next_work(); }
+uint64_t Simulation::spent() const { return impl_->spent; }
 
 RunState Simulation::step_unit(StepMode mode, uint64_t max_ops) {
   impl_->unit(mode, max_ops);

@@ -123,7 +123,15 @@ class Simulation {
   void reset();
 
   // step executes at most budget operations (or one StepMode unit) and returns the state.
+  // A time slice: what the program waits for (a GC cycle's marking, a keyframe's packing)
+  // and the maps' host work beyond their operations (a classic map's evacuation: Map::work)
+  // are charged to the budget too, and it does one kind of work (next_work()): it returns
+  // when the kind changes, so a pacer can keep a rate per kind (spent() per ms).
   RunState step(uint64_t budget);
+  enum class Work : uint8_t { Ops, Marking, Packing };
+  static constexpr int kWorkKinds = 3;
+  Work next_work() const;                              // what the next step() does
+  uint64_t spent() const;                              // the budget step() consumed so far
   RunState step_unit(StepMode mode, uint64_t max_ops = UINT64_MAX);
   RunState run_to_end();
   // seek places the run at op: restores the latest keyframe at or before op (or starts over)

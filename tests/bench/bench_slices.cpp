@@ -10,12 +10,13 @@
 //
 // Drives Simulation::step() the way the web front end does (web/app.cpp advance_limited):
 // a frame gets budget_ms of engine time, spent in chunks of about half a millisecond sized
-// by the measured op rate, and stops at the first chunk that ends past the budget. Prints:
+// by sim::Pacer (a measured rate per kind of work: engine/sim/pacer.h), and stops at the
+// first chunk that ends past the budget. Prints:
 //
 //   frames     p50 / p95 / max engine time per frame, and the ratio p95 / budget
 //              (issue 15's goal: ≤ 1.5)
 //   chunks     the slowest step() calls: their op range, how long they took against what
-//              the op rate predicted, and what happened inside them (GC cycles with the bytes
+//              the pacer predicted, and what happened inside them (GC cycles with the bytes
 //              they marked, map events, prints) — the unit of work that is not bounded.
 #include <algorithm>
 #include <chrono>
@@ -29,6 +30,7 @@
 
 #include <time.h>
 
+#include "engine/sim/pacer.h"
 #include "engine/sim/simulation.h"
 
 namespace {
@@ -48,6 +50,7 @@ double now_ms() {
 struct Chunk {
   uint64_t op0 = 0, op1 = 0;
   double ms = 0, predicted_ms = 0;
+  sim::Simulation::Work kind = sim::Simulation::Work::Ops;
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -178,22 +181,23 @@ int main(int argc, char** argv) {
   std::vector<double> frames;
   std::vector<Chunk> chunks;
   std::vector<double> keyframe_chunks;   // step() calls that took or copied a keyframe (ms)
-  double ops_per_ms = 1000;   // as a fresh web Run starts
+  sim::Pacer pacer;   // as a fresh web Run starts
   const double t_start = now_ms();
   sim::RunState st = sim::RunState::Ready;
   while (st == sim::RunState::Ready || st == sim::RunState::Running) {
     const double f0 = now_ms();
     for (;;) {
-      const uint64_t chunk = uint64_t(std::clamp(ops_per_ms * 0.5, 16.0, 2e7));
-      const uint64_t before = s.ops(), kf_before = s.keyframes().taken, copying = s.keyframes().copying;
+      const sim::Simulation::Work kind = s.next_work();
+      const uint64_t chunk = pacer.budget(kind, 0.5);
+      const uint64_t before = s.ops(), spent = s.spent(), kf_before = s.keyframes().taken, copying = s.keyframes().copying;
+      const double rate = pacer.rate[int(kind)];
       const double t = now_ms();
       st = s.step(chunk);
       const double dt = now_ms() - t;
-      const uint64_t did = s.ops() - before;
-      chunks.push_back({before, s.ops(), dt, double(did) / ops_per_ms});
+      const uint64_t used = s.spent() - spent;
+      chunks.push_back({before, s.ops(), dt, double(used) / rate, kind});
       if (s.keyframes().taken != kf_before || copying) keyframe_chunks.push_back(dt);
-      if (did > 0 && dt > 0.05) ops_per_ms = 0.5 * ops_per_ms + 0.5 * (double(did) / dt);
-      else if (did == chunk) ops_per_ms = std::min(ops_per_ms * 1.5, 4e7);
+      pacer.measured(kind, chunk, used, dt);
       if (st != sim::RunState::Ready && st != sim::RunState::Running) break;
       if (now_ms() - f0 >= budget_ms) break;
     }
@@ -216,7 +220,8 @@ int main(int argc, char** argv) {
   std::printf("\nslowest step() calls (what happened inside each):\n");
   for (int i = 0; i < top && i < int(slow.size()); ++i) {
     const Chunk& c = slow[size_t(i)];
-    std::printf("  %7.2f ms (rate predicted %.2f) ops %llu..%llu:%s\n", c.ms, c.predicted_ms,
+    static const char* const kKinds[] = {"ops", "marking", "packing"};
+    std::printf("  %7.2f ms (%s, rate predicted %.2f) ops %llu..%llu:%s\n", c.ms, kKinds[int(c.kind)], c.predicted_ms,
                 (unsigned long long)c.op0, (unsigned long long)c.op1, what_happened(s, c.op0, c.op1).c_str());
   }
   if (opt.keyframe_budget_bytes) time_travel(s, keyframe_chunks, budget_ms);

@@ -126,4 +126,42 @@ TEST(MapRun, RunsDoWhatKeyByKeyCallsDo) {
   }
 }
 
+// writes_until_growth (a time slice ends a fused loop's run where a growth starts): that many
+// new keys fit, and the next one starts a growth (Go 1.19's classic map; a Swiss map has no
+// growth state and says so).
+TEST(MapRun, WritesUntilGrowthEndWhereAGrowthStarts) {
+  for (const char* release : {"1.19", "1.27"}) {
+    const runtime::Profile& profile = *runtime::profile_for(release);
+    heap::Heap heap(profile);
+    IntCodec codec;
+    std::unique_ptr<maps::Map> m = maps::make_map(heap, profile, int_map_type(8, false), codec, maps::MakeParams{0, true, false, 7});
+    heap.set_root_scanner([&](heap::Marker& mk) { mk.mark(m->header()); m->trace(mk); });
+    uint32_t next = 0;
+    int growths = 0;
+    while (next < 20000) {
+      const uint64_t fit = m->writes_until_growth();
+      if (std::string(release) == "1.27") {
+        EXPECT_EQ(fit, UINT64_MAX);
+        EXPECT_EQ(m->write_work(), 0u);
+        break;
+      }
+      if (fit == UINT64_MAX) {   // growing: every write evacuates until it is done
+        EXPECT_GT(m->write_work(), 0u);
+        m->store(next++, 0);
+        continue;
+      }
+      for (uint64_t i = 0; i < fit; ++i) m->store(next++, 0);
+      ASSERT_EQ(m->shape().noldbuckets, 0u) << "after " << next << " keys";
+      const uint64_t work = m->work(), B = m->shape().B;
+      m->store(next++, 0);
+      EXPECT_EQ(m->shape().B, B + 1) << "key " << next - 1 << " should start a growth";   // (B ≤ 1: done at once)
+      EXPECT_GT(m->work(), work);   // hash_grow's own work, and its first evacuations
+      ++growths;
+    }
+    if (std::string(release) == "1.19") {
+      EXPECT_GE(growths, 8);
+    }
+  }
+}
+
 }  // namespace

@@ -229,6 +229,19 @@ TEST(Simulation, FusedMapLoopsMatchAnyTimeSlicing) {
   }
 }
 
+// whole_run loads prog and runs it to its end in one go: what a sliced run must equal.
+void whole_run(sim::Simulation& s, const std::string& prog, const sim::Options& o) {
+  ASSERT_TRUE(s.load(prog, o));
+  s.run_to_end();
+  ASSERT_EQ(s.state(), sim::RunState::Finished) << s.stderr_text();
+}
+
+void expect_same_run(const sim::Simulation& sliced, const sim::Simulation& whole, uint64_t slice) {
+  EXPECT_EQ(sliced.ops(), whole.ops()) << "slice " << slice;
+  EXPECT_EQ(sliced.stdout_text(), whole.stdout_text());
+  EXPECT_EQ(sliced.timeline().to_jsonl(), whole.timeline().to_jsonl()) << "slice " << slice;
+}
+
 // A cycle that marks a map's pointer values (leaves) is resumable: step() ends while it marks
 // (ops() still), and any time slicing gives the same output and timeline (issue 15).
 TEST(Simulation, ResumableCyclesMatchAnyTimeSlicing) {
@@ -247,9 +260,7 @@ TEST(Simulation, ResumableCyclesMatchAnyTimeSlicing) {
   sim::Options o;
   o.go_version = "1.19";
   sim::Simulation whole;
-  ASSERT_TRUE(whole.load(prog, o));
-  whole.run_to_end();
-  ASSERT_EQ(whole.state(), sim::RunState::Finished) << whole.stderr_text();
+  whole_run(whole, prog, o);
   // Each automatic cycle is recorded at the line that allocated (m[i] = &[64]byte{}) and
   // before the map events of that operation, where it started.
   int automatic = 0;
@@ -276,9 +287,45 @@ TEST(Simulation, ResumableCyclesMatchAnyTimeSlicing) {
     if (slice < 10000) {
       EXPECT_GT(waits, 0) << "slice " << slice;   // steps spent marking alone
     }
-    EXPECT_EQ(sliced.ops(), whole.ops()) << "slice " << slice;
-    EXPECT_EQ(sliced.stdout_text(), whole.stdout_text());
-    EXPECT_EQ(sliced.timeline().to_jsonl(), whole.timeline().to_jsonl()) << "slice " << slice;
+    expect_same_run(sliced, whole, slice);
+  }
+}
+
+// A classic map's evacuation is charged to the time slice that does it (maps::Map::work):
+// while the map grows, a step runs fewer ops than its budget and spends all of it; a step
+// does one kind of work; and the output and timeline are those of one whole run (issue 15).
+TEST(Simulation, AGrowingClassicMapsEvacuationIsChargedToItsSlice) {
+  const std::string prog =
+      "package main\n\nimport \"fmt\"\n\n"
+      "func main() {\n"
+      "\tm := make(map[int]int)\n"
+      "\tfor i := 0; i < 200000; i++ {\n\t\tm[i] = i\n\t}\n"
+      "\tfmt.Println(len(m))\n"
+      "\tfor i := 0; i < 200000; i++ {\n\t\tdelete(m, i)\n\t}\n"
+      "\tfmt.Println(len(m))\n"
+      "}\n";
+  sim::Options o;
+  o.go_version = "1.19";
+  sim::Simulation whole;
+  whole_run(whole, prog, o);
+  for (uint64_t slice : {4097ull, 30000ull}) {
+    sim::Simulation sliced;
+    ASSERT_TRUE(sliced.load(prog, o));
+    int charged = 0;
+    while (sliced.state() == sim::RunState::Ready || sliced.state() == sim::RunState::Running) {
+      const uint64_t ops = sliced.ops(), spent = sliced.spent();
+      const sim::Simulation::Work kind = sliced.next_work();
+      sliced.step(slice);
+      EXPECT_LE(sliced.spent() - spent, slice);
+      if (sliced.state() != sim::RunState::Running) break;
+      if (kind == sim::Simulation::Work::Ops && sliced.ops() - ops < sliced.spent() - spent) ++charged;
+      // a step that ran ops ended at its budget or where the kind of work changed
+      if (kind == sim::Simulation::Work::Ops && sliced.spent() - spent < slice) {
+        EXPECT_NE(sliced.next_work(), sim::Simulation::Work::Ops) << "at op " << sliced.ops();
+      }
+    }
+    EXPECT_GT(charged, 0) << "slice " << slice;
+    expect_same_run(sliced, whole, slice);
   }
 }
 
