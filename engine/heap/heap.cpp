@@ -319,12 +319,14 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   if (len > npages) free_runs_.emplace(start + npages, len - npages);
   const uint64_t end = start + npages;
   // The span's released pages: those debug.FreeOSMemory or a scavenge returned, and those
-  // never used since the heap mapped them.
-  // released_bits_ covers the pages below the high-water mark of the last scavenge; the pages
-  // the heap used since then have no bit (none released).
-  const uint64_t tracked_end = std::min({end, high_water_page_, uint64_t{released_bits_.size()} * 64});
+  // never used since the heap mapped them. released_bits_ covers the pages below the
+  // high-water mark of the last scavenge (which resizes it); pages the heap used since have no
+  // bit: none released.
+  const auto tracked_end = [&] {
+    return std::min({end, high_water_page_, uint64_t{released_bits_.size()} * 64});
+  };
   uint64_t scav = end > high_water_page_ ? end - std::max(start, high_water_page_) : 0;
-  for (uint64_t p = start; released_pages_ && p < tracked_end; ++p)
+  for (uint64_t p = start, e = tracked_end(); released_pages_ && p < e; ++p)
     scav += released_bits_[p / 64] >> (p % 64) & 1;
   // mheap.go allocSpan: with a memory limit, an allocation that pages memory in beyond the
   // limit first scavenges as much (its own pages are not yet counted in mappedReady).
@@ -348,8 +350,7 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   }
   if (to_scavenge) scavenge(to_scavenge, force);
   // Released pages taken again are faulted back in (mheap.go allocSpan: sysUsed).
-  const uint64_t tracked_now = std::min({end, high_water_page_, uint64_t{released_bits_.size()} * 64});
-  for (uint64_t p = start; released_pages_ && p < tracked_now; ++p) {
+  for (uint64_t p = start, e = tracked_end(); released_pages_ && p < e; ++p) {
     uint64_t& w = released_bits_[p / 64];
     if (w >> (p % 64) & 1) {
       w &= ~(1ull << (p % 64));

@@ -108,7 +108,6 @@ DEFAULT_UNIT = "kb"   # memory figures printed without a unit word are taken as 
 LOG_PREFIX = re.compile(r"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)? ")
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 AFTER_GC_TEXT = re.compile(r"after[- ]gc", re.IGNORECASE)
-IDENT_BEFORE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)[\s=:]*$")
 UNIT_AFTER = re.compile(r"^\s*([A-Za-z]+)\b(?!\s*[=:])")
 
 
@@ -117,9 +116,11 @@ def strip_log_prefix(line):
 
 
 def ident_before(line, end):
-    """IDENT_BEFORE.search(line[:end]).group(1), or None, in time linear in the label: the
-    regex's search tries every start in the prefix, which is quadratic on a long run of
-    letters (a 5 000-byte printed string before a number took minutes)."""
+    """The identifier ending just before line[end] (separated only by whitespace, '=' or ':'),
+    or None: its leftmost start is a letter or '_', the rest letters, digits, '_' or '.'.
+    A backward scan, linear in the label: a regex search over the prefix tries every start,
+    quadratic on a long run of letters (a 5 000-byte printed string before a number took
+    minutes)."""
     i = end
     while i > 0 and (line[i - 1].isspace() or line[i - 1] in "=:"):
         i -= 1
@@ -152,9 +153,7 @@ def tokenize(line):
         ma = UNIT_AFTER.match(line[m.end():])
         unit = ma.group(1) if ma and ma.group(1).lower() in UNIT_BYTES else None
         label = ident_before(line, start)
-        if label:
-            pass
-        elif unit and unit.lower() in UNIT_LABELS:
+        if not label and unit and unit.lower() in UNIT_LABELS:
             label = unit
         nums.append((label or "#%d" % (k + 1), text, unit))
         pos = m.end()
