@@ -100,6 +100,8 @@ struct Stmt {
     Go,      // lhs[0]: the call
     Send,    // lhs[0] <- rhs[0]
     Select,  // cases: comm (a Send, an ExprS/Define/Assign of a receive) or null (default)
+    Goto,    // label, label_pos; target: the labeled statement (branches.cpp)
+    Fallthrough,   // the last statement of an expression switch's case (branches.cpp checks where)
   } kind;
   Pos pos;
   Tok op = Tok::Eof;              // OpAssign operator (Add for +=), IncDec (Inc/Dec)
@@ -119,6 +121,10 @@ struct Stmt {
   Pos label_pos;                   // Break/Continue: the label's position
   std::string labeled;             // the label in front of this statement (outer: for …)
   Pos labeled_pos;
+  Pos op_pos;                      // Define: the ':=' (gc's position of the statement)
+  Pos body_pos;                    // If, For, Range: the body's '{'
+  const Stmt* target = nullptr;    // Goto: the labeled statement it jumps to (branches.cpp)
+  bool looping_label = false;      // labeled: a goto after it jumps back to it (escape's loop depth)
   bool type_switch = false;       // Switch: switch [v :=] x.(type); cond is x, names[0] v
 };
 

@@ -769,10 +769,10 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   }
   for (const PF& pf : fmts) {
     if (full != pf.n) continue;
-    if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");
     std::vector<V> args;
     if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
     bool is_f = full.back() == 'f';
+    if (e.has_ellipsis) return fmt_spread_call(e, full, pf.b, pf.kind == 1, args);
     if (is_f) {
       if (args.empty()) return bad(e.pos, "not enough arguments in call to " + full);
       if (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString) return bad(e.args[0]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
@@ -865,6 +865,31 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     return bi_call(Builtin::StringsClone, ps, TypeTable::kString, false);
   }
   return bad(e.pos, full + " is not supported by the playground");
+}
+
+// fmt_spread_call: fmt.Println(xs...), fmt.Printf(format, xs...) (and Sprint*, log's) with
+// an []any: the slice is passed as it is, its elements are the arguments, boxed already when
+// they were stored (no convT here, as gc passes the slice: nothing new on the heap). fmt's
+// parameter leaks its contents (escape: "leaking param content: a"), so what the elements
+// point to escapes, not the slice's array.
+V Compiler::fmt_spread_call(const Expr& e, const std::string& full, Builtin b, bool sprint, std::vector<V>& args) {
+  const bool is_f = full.back() == 'f';
+  const size_t want = is_f ? 2 : 1;
+  if (args.size() > want) return bad(e.args[want]->pos, "too many arguments in call to " + full);
+  if (args.size() < want) return bad(e.pos, "not enough arguments in call to " + full);
+  if (is_f && !assignable(args[0], TypeTable::kString, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+  V& xs = args.back();
+  const TypeId any_slice = T.slice(T.interface_({}));
+  if (xs.t != any_slice && !(xs.isconst && xs.t == TypeTable::kUntypedNil))   // types2 names it []any
+    return bad(e.args.back()->pos, "cannot use " + describe(xs) + " as []any value in argument to " + full);
+  if (!assignable(xs, any_slice, e.args.back()->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+  sink(contents_of(xs.src));
+  if (is_f) sink(args[0].src);
+  std::vector<V*> ps;
+  for (auto& a : args) ps.push_back(&a);
+  V r = bi_call(b, ps, sprint ? TypeTable::kString : 0, false);
+  prog_.calls.back().spread = true;
+  return r;
 }
 
 // pkg_fn_call checks the call's argument (args: the receiver first for a method, then the

@@ -167,7 +167,9 @@ class Compiler {
     std::vector<int> temps_in_use;
     std::vector<LoopCtx> loops;
     std::string pending_label;           // the label of the statement compiling, for its loop (open_loop)
-    std::set<std::string> labels, labels_used;   // the function's labels so far; those a break/continue named
+    std::map<const Stmt*, int> label_pcs;             // labeled statements compiled: where they start
+    std::vector<std::pair<int, const Stmt*>> gotos;   // forward gotos: the jump, its label's statement
+    int goto_loops = 0;                  // looping labels passed (label_here): loop depth they add
     std::vector<int> result_slots;
     std::vector<int> result_nodes;
     int line = 0;
@@ -328,6 +330,7 @@ class Compiler {
   bool args_exprs(const Expr& e, std::vector<V>& out);
   bool arg_value(const Expr& a, std::vector<V>& out);
   V pkg_call(const Expr& e, const std::string& pkg, const std::string& name, const std::string& alias, bool stmt);
+  V fmt_spread_call(const Expr& e, const std::string& full, Builtin b, bool sprint, std::vector<V>& args);
   V pkg_fn_call(const Expr& e, const std::string& prefix, const PkgFn& f, std::vector<V>& args);
   V time_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_call(const Expr& e, const std::string& name, std::vector<V>& args);
@@ -362,6 +365,8 @@ class Compiler {
   void close_loop(int cont_target, int end_target);
   void open_loop(bool is_switch);
   bool break_continue(const Stmt& s);
+  void label_here(const Stmt& s);
+  bool goto_stmt(const Stmt& s);
   int loop_depth() const;   // loops (not switch/select) around the code being compiled
   bool outlives_loop(size_t site, const std::vector<std::vector<int>>& succ) const;
   int back_jump(int target);

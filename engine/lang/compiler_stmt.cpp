@@ -9,8 +9,9 @@
 // defer anywhere in a function (runtime/panic.go's records, run by the VM: interp_defer.cpp;
 // ssagen's open-coded defers allocate nothing, a defer in a loop a heap _defer record).
 //
-// Simplifications: labels only on the statements break/continue name (no goto), no
-// fallthrough; a defer inside a function literal that
+// goto and fallthrough are jumps (the parser checked where they may go: branches.cpp).
+//
+// Simplifications: a defer inside a function literal that
 // is expanded where it is called (not compiled as a value) is refused; a deferred call's
 // function (the callee of `defer f(x)`, `defer mu.Unlock()`) is read when it runs, its
 // arguments at the statement (Go reads both at the statement).
@@ -113,20 +114,16 @@ bool Compiler::stmt(const Stmt& s) {
   if (failed_) return false;
   F->line = s.pos.line;
   stmt_flag_ = true;
-  if (!F->slice_moves.empty()) emit_slice_moves(s);
-  size_t m = temp_mark();
-  // `L: stmt`: a for, range, switch or select takes the label (open_loop); a label no
-  // break/continue names is gc's error (goto is not supported, so only a statement's own
-  // break/continue can name its label)
+  // `L: stmt`: a goto's target here (the parser checked the labels: branches.cpp); a for,
+  // range, switch or select also takes the label for break/continue L (open_loop)
   if (!s.labeled.empty()) {
-    if (!F->labels.insert(s.labeled).second) return fail(s.labeled_pos, "label " + s.labeled + " already defined");
+    label_here(s);
     F->pending_label = s.labeled;
   }
+  if (!F->slice_moves.empty()) emit_slice_moves(s);
+  size_t m = temp_mark();
   bool ok = stmt_inner(s);
-  if (!s.labeled.empty()) {
-    F->pending_label.clear();
-    if (ok && !failed_ && !F->labels_used.count(s.labeled)) ok = fail(s.labeled_pos, "label " + s.labeled + " defined and not used");
-  }
+  if (!s.labeled.empty()) F->pending_label.clear();
   temp_release(m);
   return ok && !failed_;
 }
@@ -163,6 +160,8 @@ bool Compiler::stmt_inner(const Stmt& s) {
     case Stmt::Range: return range_stmt(s);
     case Stmt::Switch: return switch_stmt(s);
     case Stmt::Break: case Stmt::Continue: return break_continue(s);
+    case Stmt::Goto: return goto_stmt(s);
+    case Stmt::Fallthrough: return fail(s.pos, "fallthrough statement out of place");   // switch_stmt takes a case's last
     case Stmt::Return: return return_stmt(s);
     case Stmt::Defer: return defer_stmt(s);
     case Stmt::Go: return go_stmt(s);
@@ -632,7 +631,6 @@ bool Compiler::break_continue(const Stmt& s) {
     LoopCtx& l = F->loops[i];
     if (!s.label.empty()) {
       if (l.label != s.label) continue;
-      F->labels_used.insert(s.label);
       if (!brk && l.is_switch) return fail(s.label_pos, "invalid continue label " + s.label);
     } else if (!brk && l.is_switch) {
       continue;
@@ -641,10 +639,34 @@ bool Compiler::break_continue(const Stmt& s) {
     (brk ? l.breaks : l.continues).push_back(j);
     return true;
   }
-  if (!s.label.empty())
-    return fail(s.label_pos, F->labels.count(s.label) ? "invalid " + std::string(what) + " label " + s.label
-                                                      : std::string(what) + " label not defined: " + s.label);
+  if (!s.label.empty()) return fail(s.label_pos, "invalid " + std::string(what) + " label " + s.label);
   return fail(s.pos, brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
+}
+
+// label_here: the statement s labels starts here: the gotos waiting for it jump here; from a
+// label a later goto jumps back to, escape analysis counts what follows as inside a loop, to
+// the function's end (escape/stmt.go OLABEL: loopDepth++ at a looping label).
+void Compiler::label_here(const Stmt& s) {
+  F->label_pcs[&s] = pc();
+  for (auto it = F->gotos.begin(); it != F->gotos.end();) {
+    if (it->second != &s) {
+      ++it;
+      continue;
+    }
+    patch(it->first, pc());
+    it = F->gotos.erase(it);
+  }
+  if (s.looping_label) ++F->goto_loops;
+}
+
+// goto_stmt: a jump back to a label compiled already (in this copy of the body: a literal
+// expanded twice has two), or forward to one label_here will patch.
+bool Compiler::goto_stmt(const Stmt& s) {
+  const Pos at = s.target->labeled_pos;
+  const bool back = at.line < s.pos.line || (at.line == s.pos.line && at.col < s.pos.col);
+  if (back) back_jump(F->label_pcs.at(s.target));
+  else F->gotos.emplace_back(emit(OpJmp), s.target);
+  return true;
 }
 
 // open_loop starts the break/continue targets of a loop, switch or select; the label of the
@@ -970,14 +992,24 @@ bool Compiler::switch_stmt(const Stmt& s) {
   int jdefault = emit(OpJmp);
   open_loop(true);
   std::vector<int> ends;
+  int fall = -1;   // the previous case's fallthrough: a jump to this case's body
   for (size_t c = 0; c < s.cases.size(); ++c) {
     int start = pc();
     for (int j : to_body[c]) patch(j, start);
     if (int(c) == default_case) patch(jdefault, start);
+    if (fall >= 0) patch(std::exchange(fall, -1), start);
+    // a case ending in fallthrough (its last statement, the parser checked: branches.cpp)
+    // goes on into the next case's body, in the order written
+    const auto& body = s.cases[c].body;
+    size_t n = body.size();
+    while (n > 0 && body[n - 1]->kind == Stmt::Empty && body[n - 1]->labeled.empty()) --n;
+    const bool falls = n > 0 && body[n - 1]->kind == Stmt::Fallthrough;
     push_scope();
-    if (!stmts(s.cases[c].body)) return false;
+    for (size_t i = 0; i < (falls ? n - 1 : body.size()); ++i)
+      if (!stmt(*body[i])) return false;
     if (!pop_scope()) return false;
-    ends.push_back(emit(OpJmp));
+    if (falls && !body[n - 1]->labeled.empty()) label_here(*body[n - 1]);
+    (falls ? fall : ends.emplace_back()) = emit(OpJmp);
   }
   int end = pc();
   if (default_case < 0) patch(jdefault, end);
@@ -1173,7 +1205,7 @@ bool Compiler::terminating(const std::vector<StmtP>& body) {
 
 bool Compiler::terminating(const Stmt& s) {
   switch (s.kind) {
-    case Stmt::Return: return true;
+    case Stmt::Return: case Stmt::Goto: case Stmt::Fallthrough: return true;
     case Stmt::ExprS: {
       const Expr& c = *s.lhs[0];
       if (c.kind != Expr::Call) return false;

@@ -120,7 +120,7 @@ int Compiler::root_node(const Expr& e) {
 }
 
 int Compiler::loop_depth() const {
-  return int(std::count_if(F->loops.begin(), F->loops.end(), [](const LoopCtx& l) { return !l.is_switch; }));
+  return F->goto_loops + int(std::count_if(F->loops.begin(), F->loops.end(), [](const LoopCtx& l) { return !l.is_switch; }));
 }
 
 // outlives_loop: what the site at index i makes reaches, through the locals it is stored

@@ -272,6 +272,7 @@ class Interpreter {
   const MethodEnt* stringer(TypeId t) const;
   bool call_nested(int32_t fn, Word recv, Word& result);
   bool format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out);
+  void spread_args(const CallSite& cs, const Word* a, size_t n, CallSite& out, std::vector<Word>& ws) const;
   bool stringer_call(const MethodEnt& me, TypeId t, Word w, Word& text);
   bool print_value_walk(TypeId t, Word w, char verb, int depth, bool ro, bool addr);
   bool pointer_shaped(TypeId t) const;

@@ -201,9 +201,18 @@ std::string itoa_base(int64_t v, int base) {
 }  // namespace
 
 bool Interpreter::builtin(const Instr& in, Word* R) {
-  const CallSite& cs = prog_.calls[size_t(in.d)];
+  const CallSite* site = &prog_.calls[size_t(in.d)];
   const Word* a = R + in.b;
   size_t n = size_t(in.c);
+  CallSite spread_site;
+  std::vector<Word> spread_words;
+  if (site->spread) {   // fmt.Println(xs...): the slice's elements are the arguments
+    spread_args(*site, a, n, spread_site, spread_words);
+    site = &spread_site;
+    a = spread_words.data();
+    n = spread_words.size();
+  }
+  const CallSite& cs = *site;
   auto result = [&](Word w) { if (in.a >= 0) R[in.a] = w; };
   switch (cs.fn) {
     case Builtin::Print: case Builtin::Println: {

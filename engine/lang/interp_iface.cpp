@@ -345,6 +345,27 @@ bool Interpreter::print_value_walk(TypeId t, Word w, char verb, int depth, bool 
   }
 }
 
+// spread_args: the arguments of fmt.Println(xs...) / Printf(format, xs...): those before the
+// slice, then its elements as the interface values they are (boxed when they were stored).
+void Interpreter::spread_args(const CallSite& cs, const Word* a, size_t n, CallSite& out, std::vector<Word>& ws) const {
+  out = cs;
+  out.spread = false;
+  out.arg_types.resize(n - 1);
+  out.arg_const.resize(n - 1);
+  out.arg_static.resize(n - 1);
+  ws.assign(a, a + n - 1);
+  const TypeId et = T.u(cs.arg_types[n - 1]).elem;
+  const Word w = a[n - 1];
+  if (!w || w >= slices_.size() || !slices_[w].live) return;   // nil: no arguments
+  const SliceEnt& s = slices_[w];
+  for (uint64_t i = 0; i < s.len; ++i) {
+    out.arg_types.push_back(et);
+    out.arg_const.push_back(false);
+    out.arg_static.push_back(false);
+    ws.push_back(obj_get(s.arr, s.off + i));
+  }
+}
+
 // format_args is fmt's part of Print/Sprint/Printf/Errorf and log: it boxes the arguments
 // (box_args), takes interfaces' dynamic values, and calls the program's Error or String
 // method of an argument where the verb asks for it (%v %s %q %x %X, every argument of

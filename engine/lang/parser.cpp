@@ -7,6 +7,8 @@
 // [SECTION] expressions
 #include "engine/lang/parser.h"
 
+#include "engine/lang/branches.h"
+
 #include <algorithm>
 
 namespace lang {
@@ -15,7 +17,7 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::vector<Token>& toks, File& f, Error& e) : t_(toks), file_(f), err_(e) {}
+  Parser(std::vector<Token>& toks, File& f, Error& e, std::string_view file_name) : t_(toks), file_(f), err_(e), file_name_(file_name) {}
 
   bool file() {
     if (!expect(Tok::Package, "package")) return false;
@@ -62,6 +64,12 @@ class Parser {
       failed_ = true;
     }
     return false;
+  }
+  // branches: gc checks a body's labels and branch statements as it parses it (branches.h)
+  bool branches(std::vector<StmtP>& body, Pos start) {
+    Error e;
+    if (check_branches(body, start, file_name_, e)) return true;
+    return fail(e.pos, e.msg);
   }
   std::string describe(const Token& t) const {
     switch (t.kind) {
@@ -137,7 +145,9 @@ class Parser {
       file_.funcs.push_back(std::move(f));
       return true;
     }
-    if (!block(f.body, &f.end)) return false;
+    Pos start;
+    if (!block(f.body, &f.end, &start)) return false;
+    if (!branches(f.body, start)) return false;
     file_.funcs.push_back(std::move(f));
     return true;
   }
@@ -510,7 +520,8 @@ class Parser {
   }
 
   // [SECTION] statements
-  bool block(std::vector<StmtP>& body, Pos* end = nullptr) {
+  bool block(std::vector<StmtP>& body, Pos* end = nullptr, Pos* start = nullptr) {
+    if (start) *start = cur().pos;
     if (!expect(Tok::LBrace, "{")) return false;
     ++depth_;
     if (!depth_ok()) return false;
@@ -675,8 +686,20 @@ class Parser {
         out = std::move(s);
         return true;
       }
-      case Tok::Goto: return fail(p, "goto statements are not supported by the playground");
-      case Tok::Fallthrough: return fail(p, "fallthrough is not supported by the playground");
+      case Tok::Goto: {
+        auto s = mk(Stmt::Goto, p);
+        next();
+        if (cur().kind != Tok::Ident) return fail_expected("name");
+        s->label = cur().text;
+        s->label_pos = cur().pos;
+        next();
+        out = std::move(s);
+        return true;
+      }
+      case Tok::Fallthrough:
+        out = mk(Stmt::Fallthrough, p);
+        next();
+        return true;
       case Tok::Select: return select_stmt(out);
       case Tok::Func: return simple_stmt(out, false);   // func(){ … }() called at once
       case Tok::Semicolon: out = mk(Stmt::Empty, p); return true;
@@ -744,6 +767,7 @@ class Parser {
     std::vector<ExprP> lhs;
     if (!expr_list(lhs)) return false;
     Tok k = cur().kind;
+    const Pos op_pos = cur().pos;
     switch (k) {
       case Tok::Define: case Tok::Assign: {
         next();
@@ -758,6 +782,7 @@ class Parser {
           return true;
         }
         auto s = mk(k == Tok::Define ? Stmt::Define : Stmt::Assign, p);
+        s->op_pos = op_pos;
         s->lhs = std::move(lhs);
         if (!expr_list(s->rhs)) return false;
         out = std::move(s);
@@ -830,7 +855,7 @@ class Parser {
       s->cond = std::move(first->lhs[0]);
     }
     lev_ = old;
-    if (!block(s->body)) return false;
+    if (!block(s->body, nullptr, &s->body_pos)) return false;
     if (cur().kind == Tok::Else) {
       next();
       if (cur().kind == Tok::If) {
@@ -859,7 +884,7 @@ class Parser {
         if (!simple_stmt(s2, true)) return false;
       if (s2 && s2->kind == Stmt::Range) {
         lev_ = old;
-        if (!block(s2->body)) return false;
+        if (!block(s2->body, nullptr, &s2->body_pos)) return false;
         s2->pos = p;
         out = std::move(s2);
         return true;
@@ -886,7 +911,7 @@ class Parser {
     s->init = std::move(s1);
     s->cond = std::move(cond);
     s->post = std::move(s3);
-    if (!block(s->body)) return false;
+    if (!block(s->body, nullptr, &s->body_pos)) return false;
     out = std::move(s);
     return true;
   }
@@ -1119,7 +1144,9 @@ class Parser {
         if (cur().kind != Tok::LBrace) return fail_expected("{ after the function literal's signature");
         const int saved = lev_;
         lev_ = 0;   // composite literals are allowed again inside the body
-        if (!block(lit->body, &lit->end)) return false;
+        Pos start;
+        if (!block(lit->body, &lit->end, &start)) return false;
+        if (!branches(lit->body, start)) return false;
         lev_ = saved;
         e->kind = Expr::FuncLitE;
         e->lit = std::move(lit);
@@ -1348,6 +1375,7 @@ class Parser {
   std::vector<Token>& t_;
   File& file_;
   Error& err_;
+  std::string_view file_name_;
   size_t p_ = 0;
   int lev_ = 0;       // < 0: inside an if/for/switch header (composite literals need parens)
   int depth_ = 0;
@@ -1377,10 +1405,10 @@ static void mark_noinline(std::string_view src, File& file) {
     if (f.pos.line > 0 && size_t(f.pos.line) < directive_of_line.size()) f.noinline = directive_of_line[size_t(f.pos.line)] != 0;
 }
 
-bool parse(std::string_view src, File& file, Error& err, int first_line) {
+bool parse(std::string_view src, File& file, Error& err, int first_line, std::string_view file_name) {
   std::vector<Token> toks;
   if (!lex(src, toks, err, first_line)) return false;
-  Parser p(toks, file, err);
+  Parser p(toks, file, err, file_name);
   if (!p.file()) return false;
   mark_noinline(src, file);
   return true;

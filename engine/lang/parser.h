@@ -19,7 +19,7 @@
 namespace lang {
 
 // parse parses src into file; false with err set on the first syntax error.
-// first_line: see lex (lexer.h).
-bool parse(std::string_view src, File& file, Error& err, int first_line = 1);
+// first_line: see lex (lexer.h); file_name names positions inside messages (branches.h).
+bool parse(std::string_view src, File& file, Error& err, int first_line = 1, std::string_view file_name = "main.go");
 
 }  // namespace lang

@@ -238,6 +238,7 @@ struct CallSite {
   std::vector<TypeId> arg_types;
   std::vector<bool> arg_const;
   std::vector<bool> arg_static;   // a local whose static value is a constant (Profile::static_local_literals)
+  bool spread = false;            // fmt/log f(xs...): the last argument is an []any whose elements are the arguments
   TypeId result = 0;
   int line = 0;
 };

@@ -639,7 +639,7 @@ bool Simulation::load(std::string_view source, const Options& options, std::stri
   }
   lang::File ast;
   lang::Error e;
-  if (!lang::parse(source, ast, e)) {
+  if (!lang::parse(source, ast, e, 1, s.file)) {
     s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, e.msg});
     return false;
   }

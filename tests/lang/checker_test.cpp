@@ -57,6 +57,55 @@ TEST(Checker, LabelsOfBreakAndContinue) {
   EXPECT_EQ(ok.out, "10\n");
 }
 
+// goto and fallthrough: gc's checks of branches (syntax/branches.go) with its messages at its
+// positions (real Go 1.19 and 1.27 print these for the same programs)
+TEST(Checker, GotoAndFallthroughAreCheckedAsGcChecksThem) {
+  const struct { const char* src; const char* diag; } bad[] = {
+      {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\ti := 0\n\tgoto done\n\tx := 5\n\tfmt.Println(x)\ndone:\n\tfmt.Println(i)\n}\n",
+       "main.go:7:7: goto done jumps over declaration of x at main.go:8:4"},
+      {"package main\n\nfunc main() {\n\tgoto L\n\tvar y, z = 1, 2\n\ta, b := 3, 4\nL:\n\tprintln(y, z, a, b)\n}\n",
+       "main.go:4:7: goto L jumps over declaration of a, b at main.go:6:7"},
+      {"package main\n\nfunc main() {\n\ti := 0\n\tif i > 0 {\n\tinner:\n\t\tprintln()\n\t}\n\tgoto inner\n}\n",
+       "main.go:9:7: goto inner jumps into block starting at main.go:5:11"},
+      {"package main\n\nfunc main() {\n\tgoto nowhere\n}\n", "main.go:4:7: label nowhere not defined"},
+      {"package main\n\nfunc main() {\nunused:\n\tprintln()\n}\n", "main.go:4:1: label unused defined and not used"},
+      {"package main\n\nfunc main() {\nL:\n\tprintln()\nL:\n\tgoto L\n}\n", "main.go:6:1: label L already defined at main.go:4:1"},
+      {"package main\n\nfunc main() {\n\tx := 1\n\tswitch x {\n\tcase 1:\n\t\tif x > 0 {\n\t\t\tfallthrough\n\t\t}\n\tcase 2:\n\t}\n}\n",
+       "main.go:8:4: fallthrough statement out of place"},
+      {"package main\n\nfunc main() {\n\tx := 1\n\tswitch x {\n\tcase 1:\n\t\tfallthrough\n\t\tprintln()\n\tcase 2:\n\t}\n}\n",
+       "main.go:7:3: fallthrough statement out of place"},
+      {"package main\n\nfunc main() {\n\tswitch x := 1; x {\n\tcase 4:\n\t\tfallthrough\n\t}\n}\n", "main.go:6:3: cannot fallthrough final case in switch"},
+      {"package main\n\nfunc main() {\n\tvar i interface{} = 1\n\tswitch i.(type) {\n\tcase int:\n\t\tfallthrough\n\tdefault:\n\t}\n}\n",
+       "main.go:7:3: cannot fallthrough in type switch"},
+      {"package main\n\nfunc main() {\n\tfallthrough\n}\n", "main.go:4:2: fallthrough statement out of place"},
+  };
+  for (const auto& b : bad) {
+    langtest::Run r = langtest::run(b.src);
+    EXPECT_FALSE(r.loaded) << b.src;
+    EXPECT_EQ(r.diag, b.diag);
+  }
+  // a goto loop, a forward goto out of two loops, fallthrough into default written first
+  langtest::Run ok = langtest::run(
+      "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ti, n := 0, 0\nagain:\n\tn += i\n\ti++\n\tif i < 10 {\n\t\tgoto again\n\t}\n"
+      "\tfor a := 0; a < 5; a++ {\n\t\tfor b := 0; b < 5; b++ {\n\t\t\tif a*b == 6 {\n\t\t\t\tgoto out\n\t\t\t}\n\t\t\tn++\n\t\t}\n\t}\nout:\n"
+      "\tfor k := 0; k < 3; k++ {\n\t\tswitch k {\n\t\tdefault:\n\t\t\tn += 100\n\t\t\tfallthrough\n\t\tcase 1:\n\t\t\tn += 1000\n\t\t}\n\t}\n"
+      "\tfmt.Println(n)\n}\n");
+  ASSERT_TRUE(ok.loaded) << ok.diag;
+  EXPECT_EQ(ok.out, "3258\n");
+}
+
+// fmt.Println(xs...) takes an []any only (gc's messages, real Go 1.24)
+TEST(Checker, FmtSpreadTakesAnAnySlice) {
+  EXPECT_EQ(langtest::run("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tints := []int{1, 2}\n\tfmt.Println(ints...)\n}\n").diag,
+            "main.go:7:14: cannot use ints (variable of type []int) as []any value in argument to fmt.Println");
+  EXPECT_EQ(langtest::run("package main\n\nimport \"fmt\"\n\nfunc main() {\n\txs := []any{1, 2}\n\tfmt.Printf(\"%d\", 1, xs...)\n}\n").diag,
+            "main.go:7:22: too many arguments in call to fmt.Printf");
+  langtest::Run ok = langtest::run("package main\n\nimport \"fmt\"\n\nfunc main() {\n\txs := []any{1, \"a\", 2.5}\n\tfmt.Println(xs...)\n"
+                                   "\tfmt.Printf(\"%d-%s-%v\\n\", xs...)\n\tfmt.Print(fmt.Sprint(xs...), \"\\n\")\n}\n");
+  ASSERT_TRUE(ok.loaded) << ok.diag;
+  EXPECT_EQ(ok.out, "1 a 2.5\n1-a-2.5\n1a2.5\n");
+}
+
 TEST(Checker, DiagnosticCarriesLineAndColumn) {
   langtest::Run r = langtest::run("package main\n\nfunc main() {\n\tvar x int = \"s\"\n\t_ = x\n}\n");
   EXPECT_EQ(r.diag, "main.go:4:14: cannot use \"s\" (untyped string constant) as int value in variable declaration");
