@@ -12,6 +12,7 @@
 // Simplifications: code is register bytecode (program.h), not SSA; temps are reused by slot
 // category; the initialisation order ignores shadowing when it looks for references.
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/strings_builder.h"
 #include "engine/lang/sync_map.h"
 
 #include <algorithm>
@@ -634,6 +635,7 @@ bool Compiler::init_function() {
 
 bool compile(File& file, Program& prog, Error& err, int go_minor) {
   if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err)) return false;
+  if (!add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err)) return false;
   detail::Compiler c(file, prog, err, go_minor);
   return c.run();
 }

@@ -207,7 +207,7 @@ V Compiler::method_call(const Expr& e, const Expr& sel, const Entity& method, bo
   const FuncDecl& fd = decl(method.slot);
   const std::string& recv_type = (fd.params[0].type->kind == TypeExpr::Pointer ? fd.params[0].type->elem : fd.params[0].type)->name;
   // (checkInvariants stays callable: the tests check sync.Map's invariants through it)
-  if (recv_type.rfind("sync_", 0) == 0 && std::islower(static_cast<unsigned char>(sel.name[0])) && sel.pos.line < kLibraryFirstLine &&
+  if ((recv_type.rfind("sync_", 0) == 0 || recv_type.rfind("strings_", 0) == 0) && std::islower(static_cast<unsigned char>(sel.name[0])) && sel.pos.line < kLibraryFirstLine &&
       sel.name != "checkInvariants")
     return bad(sel.pos, expr_str(sel) + " undefined (cannot refer to unexported method " + sel.name + ")");   // sync_map.h
   const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
@@ -1118,7 +1118,7 @@ bool Compiler::args_exprs_special(const Expr& e, const std::string& full, std::v
 
 // ---------------------------------------------------------------- builtins
 V Compiler::builtin(const Expr& e, int id, bool stmt) {
-  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover"};
+  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover", "strings_view", "strings_roundupsize"};
   std::string name = names[id];
   if (e.has_ellipsis && id != UB_append) return bad(e.pos, "invalid use of ... with built-in " + name);
   auto nargs = [&](size_t lo, size_t hi) -> bool {
@@ -1395,6 +1395,16 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       std::vector<V*> ps;
       for (V& a : args) ps.push_back(&a);
       return bi_call(id == UB_syncHash ? Builtin::SyncHash : Builtin::SyncRand, ps, TypeTable::kUint64, false);
+    }
+    case UB_stringsView: case UB_stringsRoundup: {   // strings.Builder's String and grow (strings_builder.h)
+      std::vector<V> args;
+      if (!nargs(1, 1) || !args_exprs(e, args)) { r.ok = false; return r; }
+      const bool view = id == UB_stringsView;
+      if (!assignable(args[0], view ? T.slice(TypeTable::kUint8) : TypeTable::kInt, e.args[0]->pos, ("argument to " + name).c_str())) { r.ok = false; return r; }
+      std::vector<V*> ps{&args[0]};
+      V v = bi_call(view ? Builtin::StringsView : Builtin::RoundUpSize, ps, view ? TypeTable::kString : TypeTable::kInt, false);
+      if (view) v.src = contents_of(args[0].src);   // the string is the buffer's bytes
+      return v;
     }
     default:
       (void)stmt;

@@ -397,9 +397,9 @@ V Compiler::deref(const V& x, Pos pos) {
 }
 
 // library_field: false (gc's error) when the program names a field of the library's code
-// in Go (sync_map.h: sync.Map's fields are unexported); that code itself may.
+// in Go (sync_map.h, strings_builder.h: their fields are unexported); that code itself may.
 bool Compiler::library_field(TypeId st, const Expr& sel) {
-  if (T[st].name.rfind("main.sync_", 0) != 0 || sel.pos.line >= kLibraryFirstLine) return true;
+  if ((T[st].name.rfind("main.sync_", 0) != 0 && T[st].name.rfind("main.strings_", 0) != 0) || sel.pos.line >= kLibraryFirstLine) return true;
   return fail(sel.pos, expr_str(sel) + " undefined (cannot refer to unexported field " + sel.name + ")");
 }
 

@@ -72,7 +72,8 @@ struct Entity {
 };
 
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
-                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover };
+                UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover,
+                UB_stringsView, UB_stringsRoundup };
 
 struct Edge { int from, to; };
 

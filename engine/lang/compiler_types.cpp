@@ -66,7 +66,8 @@ void Compiler::universe() {
   universe_["comparable"] = cmp;
   library_error_types();
   const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
-                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover"};
+                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover",
+                       "strings_view", "strings_roundupsize"};
   for (int i = 0; i < int(sizeof(bis) / sizeof(bis[0])); ++i) {
     Entity e;
     e.k = Entity::Builtin;
@@ -343,6 +344,12 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         auto sm = pkg_.find("sync_Map");
         if (sm == pkg_.end() || !resolve_type_entity(sm->second)) return false;
         out = sm->second.type;
+        return true;
+      }
+      if (it->second.name == "strings" && te.name == "Builder") {   // strings_builder.h: the release's own code
+        auto sb = pkg_.find("strings_Builder");
+        if (sb == pkg_.end() || !resolve_type_entity(sb->second)) return false;
+        out = sb->second.type;
         return true;
       }
       if (it->second.name == "sync" && sync_type(te.name)) {

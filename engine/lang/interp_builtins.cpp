@@ -633,6 +633,20 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(new_str(std::move(s), data));
       return true;
     }
+    case Builtin::StringsView: {   // strings.Builder.String: unsafe.String(&buf[0], len(buf)), no copy
+      std::string s;
+      heap::ObjId data = heap::kNil;
+      if (a[0] && a[0] < slices_.size() && slices_[a[0]].live) {
+        const SliceEnt e = slices_[a[0]];
+        for (uint64_t i = 0; i < e.len; ++i) s += char(obj_get(e.arr, e.off + i));
+        data = objs_[e.arr].hobj;
+      }
+      result(s.empty() ? 0 : new_str(std::move(s), data));
+      return true;
+    }
+    case Builtin::RoundUpSize:   // runtime/msize.go roundupsize(n, noscan): the size class
+      result(heap_.roundupsize(a[0], true));
+      return true;
     case Builtin::SyncHash: {   // sync.Map's keyHash (the map type's hasher: interhash) with its seed
       const Word k = a[0];
       if (k != 0 && !T.comparable(objs_[uint32_t(k)].type)) {

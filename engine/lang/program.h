@@ -183,6 +183,7 @@ enum class Builtin : uint16_t {
   RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
   CryptoRandRead,  // crypto/rand.Read(b): (n int, err error), b filled from the run's seed
   SyncHash, SyncRand,   // sync.Map's hash-trie (sync_map.h): keyHash(&key, seed), runtime_rand()
+  StringsView, RoundUpSize,   // strings.Builder (strings_builder.h): unsafe.String of its buffer, roundupsize
   // package sync (the receiver, a *T, first) and runtime.Gosched: they may block (sched.h)
   WgAdd, WgDone, WgWait, MutexLock, MutexUnlock, MutexTryLock, RLock, RUnlock, OnceBegin, OnceEnd,
   Gosched,

@@ -297,11 +297,15 @@ std::string Interpreter::traceback(uint32_t gi, bool running) const {
     if (fr[i].pc < 0) continue;
     if (fn.name.size() > 3 && fn.name.compare(fn.name.size() - 3, 3, "-fm") == 0) continue;   // a method value's wrapper: hidden, as in Go's traceback
     const int line = size_t(fr[i].pc) < fn.lines.size() ? fn.lines[size_t(fr[i].pc)] : 0;
-    if (line >= kLibraryFirstLine) {   // the library's code in Go (sync_map.h): its Go name, no line
-      std::string name = fn.name;
-      for (const char* from : {"main.(*sync_", "main.sync_"})
-        if (name.rfind(from, 0) == 0) name = (from[5] == '(' ? "sync.(*" : "sync.") + name.substr(std::strlen(from));
-      text += name + "(...)\n\tsync\n";
+    if (line >= kLibraryFirstLine) {   // the library's code in Go (sync_map.h, strings_builder.h): its Go name, no line
+      std::string name = fn.name, pkg = "sync";
+      for (const char* p : {"sync", "strings"})
+        for (const std::string& from : {std::string("main.(*") + p + "_", std::string("main.") + p + "_"})
+          if (name.rfind(from, 0) == 0) {
+            name = std::string(p) + (from[5] == '(' ? ".(*" : ".") + name.substr(from.size());
+            pkg = p;
+          }
+      text += name + "(...)\n\t" + pkg + "\n";
       continue;
     }
     text += fn.name + "(...)\n\tmain.go:" + std::to_string(line) + "\n";

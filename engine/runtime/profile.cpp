@@ -87,6 +87,7 @@ Profile go121() {
   p.library.numerror_copies_input = true;
   p.library.log_buffer_pool = true;
   p.library.sync_map_read_value = false;
+  p.library.builder_rune_appends = true;   // strings/builder.go WriteRune: utf8.AppendRune
   p.rand_source_at_init = false;
   // 29 944 B in 52 objects (+ 2 tiny allocations), 4 runs of 6; 31 800 B in the others.
   p.baseline_objects = by_size({{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},
@@ -175,6 +176,7 @@ Profile go123() {
   p.changes = "";
   p.library.sync_map_clear = true;   // sync/map.go (*Map).Clear
   p.library.fmtsort_pairs = true;   // internal/fmtsort: SortedMap []KeyValue
+  p.library.builder_grow_rounds_up = true;   // runtime/slice.go bytealg_MakeNoZero: roundupsize
   // 42 392 B in 75 objects (+ 5 tiny), 4 runs of 6; 42 376 B in 74 (+ 6) in the others.
   p.baseline_objects = by_size({{8, 8}, {16, 20}, {24, 1}, {32, 1}, {48, 5}, {64, 3}, {96, 5},
                                 {112, 1}, {128, 1}, {192, 1}, {208, 2}, {384, 1}, {448, 12},

@@ -115,6 +115,14 @@ struct LibraryRules {
   // 1.24): the sizes of those objects, measured (tests/oracle/programs/crypto_rand.go).
   bool crypto_read_escapes = true;
   std::vector<uint64_t> crypto_first_read = {80, 8};
+  // strings.Builder (engine/lang/strings_builder.h): WriteRune appends with utf8.AppendRune
+  // (one append of the rune's bytes) from Go 1.21; up to 1.20 it grows by 4 bytes
+  // (utf8.UTFMax) first when fewer are free and encodes in place (strings/builder.go).
+  bool builder_rune_appends = false;
+  // Builder.grow (Grow): a new buffer of 2·cap + n bytes; from Go 1.23 bytealg.MakeNoZero
+  // gives it the whole size class as capacity (runtime/slice.go roundupsize), before exactly
+  // 2·cap + n (make([]byte, len, 2*cap+n) up to 1.20, MakeNoZero without rounding 1.21–1.22).
+  bool builder_grow_rounds_up = false;
   // sync.Map (engine/lang/sync_map.h): up to Go 1.23 a read-only map and a dirty map of
   // *entry (sync/map.go); from Go 1.24 a hash-trie (internal/sync/hashtriemap.go, the default
   // GOEXPERIMENT synchashtriemap in 1.24–1.25, the only sync.Map from 1.26).

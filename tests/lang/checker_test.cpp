@@ -106,6 +106,24 @@ TEST(Checker, FmtSpreadTakesAnAnySlice) {
   EXPECT_EQ(ok.out, "1 a 2.5\n1-a-2.5\n1a2.5\n");
 }
 
+// strings.Builder is the release's own code (strings_builder.h): its fields and grow are
+// unexported, as in Go (gc's message; gc's column is the name's, 7:9 and 7:5: the playground
+// keeps no position for a selector's name); Grow's capacity per release
+TEST(Checker, StringsBuilderIsTheLibrarysOwn) {
+  EXPECT_EQ(langtest::run("package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar sb strings.Builder\n\t_ = sb.buf\n}\n").diag,
+            "main.go:7:6: sb.buf undefined (cannot refer to unexported field buf)");
+  EXPECT_EQ(langtest::run("package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar sb strings.Builder\n\tsb.grow(1)\n}\n").diag,
+            "main.go:7:2: sb.grow undefined (cannot refer to unexported method grow)");
+  const char* src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tsb := &strings.Builder{}\n\tsb.Grow(1000)\n"
+      "\tsb.WriteString(\"go\")\n\tsb.WriteByte('!')\n\tn, _ := sb.WriteRune('\xe2\x82\xac')\n\tfmt.Printf(\"%T %s %d %d %d\\n\", sb, sb.String(), n, sb.Len(), sb.Cap())\n}\n";
+  langtest::Run r19 = langtest::run(src);
+  ASSERT_TRUE(r19.loaded) << r19.diag;
+  EXPECT_EQ(r19.out, "*strings.Builder go!\xe2\x82\xac 3 6 1000\n");
+  langtest::Run r23 = langtest::run(src, langtest::go("1.23"));
+  EXPECT_EQ(r23.out, "*strings.Builder go!\xe2\x82\xac 3 6 1024\n");   // MakeNoZero's size class
+}
+
 TEST(Checker, DiagnosticCarriesLineAndColumn) {
   langtest::Run r = langtest::run("package main\n\nfunc main() {\n\tvar x int = \"s\"\n\t_ = x\n}\n");
   EXPECT_EQ(r.diag, "main.go:4:14: cannot use \"s\" (untyped string constant) as int value in variable declaration");
