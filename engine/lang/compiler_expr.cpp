@@ -344,6 +344,7 @@ V Compiler::unary(const Expr& e) {
     }
   }
   TypeId t = x.t;
+  if (!type_set_unary(e.op, t, x, e.x->pos)) { V v; v.ok = false; return v; }
   V r;
   r.t = t;
   r.slot = temp(t);

@@ -500,6 +500,25 @@ bool Compiler::type_set_op(Tok op, TypeId t, const V& x, Pos px, const Expr* who
   return ok || fail(px, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on " + operand);
 }
 
+// type_set_unary: a unary operator on stand-in t is defined on every type of its type set
+// (types2 expr.go unary: + and - on numbers, ^ on integers, ! on booleans), or gc's "operator
+// - not defined on x (variable of type T constrained by comparable)", at the operand.
+bool Compiler::type_set_unary(Tok op, TypeId t, const V& x, Pos px) {
+  const auto it = stand_in_sets_.find(t);
+  if (it == stand_in_sets_.end()) return true;
+  const TypeSet& ts = it->second;
+  bool ok = !ts.comparable && !ts.terms.empty();
+  for (TypeId term : ts.terms) {
+    const Kind k = T.kind(term);
+    if (op == Tok::Not) ok = ok && k == Kind::Bool;
+    else if (op == Tok::Xor) ok = ok && T.is_integer(term);
+    else ok = ok && T.is_numeric(term);
+  }
+  const std::string typed = "of type " + T.name(t) + " constrained by " + ts.constraint;
+  const std::string operand = x.var.empty() ? "value " + typed : x.var + " (variable " + typed + ")";
+  return ok || fail(px, "invalid operation: operator " + std::string(tok_string(op)) + " not defined on " + operand);
+}
+
 bool Compiler::check_uninstantiated() {
   std::set<const TypeDecl*> made_types;
   for (const auto& kv : type_instances_) made_types.insert(kv.first.first);

@@ -509,6 +509,7 @@ class Compiler {
     std::vector<TypeId> terms;     // the terms' types; empty and !comparable: any type (methods only)
   };
   bool type_set_terms(const TypeExpr& c, std::vector<TypeId>& terms, int depth = 0);
+  bool type_set_unary(Tok op, TypeId t, const V& x, Pos px);
   bool type_set_op(Tok op, TypeId t, const V& x, Pos px, const Expr* whole);
   bool check_uninstantiated();
   bool library_field(TypeId st, const Expr& sel);
