@@ -365,6 +365,8 @@ class Compiler {
   bool if_stmt(const Stmt& s);
   void close_loop(int cont_target, int end_target);
   void open_loop(bool is_switch);
+  bool calls_function(const Expr& e);
+  const Expr* index_once(const Expr& l);
   bool break_continue(const Stmt& s);
   void label_here(const Stmt& s);
   bool goto_stmt(const Stmt& s);
@@ -607,6 +609,7 @@ class Compiler {
   std::vector<int> pending_;                 // instances whose bodies are still to compile
   std::map<TypeId, const TypeExpr*> constraint_decls_;   // named constraint interfaces
   std::set<TypeId> stand_in_types_;            // the types stand_in made (a type parameter's own name)
+  std::vector<ExprP> synthetic_;               // index_once's m[hidden] expressions: alive as long as the compiler
   std::map<TypeId, TypeSet> stand_in_sets_;    // those whose type set is known: what operators they allow
   std::set<TypeId> constraint_only_;         // interfaces with a type set (usable only as constraints)
   int constraint_ctx_ = 0;                   // > 0: resolving a constraint (they may be named)

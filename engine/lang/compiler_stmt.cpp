@@ -470,8 +470,46 @@ bool Compiler::store(const Expr& lhs, V& v, Pos p) {
   }
 }
 
+// calls_function: e calls a function or method (not a conversion, not a builtin).
+bool Compiler::calls_function(const Expr& e) {
+  if (e.kind == Expr::FuncLitE) return false;
+  if (e.kind == Expr::Call) {
+    if (e.x->kind == Expr::Selector) return true;
+    if (e.x->kind == Expr::Ident) {
+      const Entity* en = lookup(e.x->name);
+      if (en && (en->k == Entity::Func || en->k == Entity::Closure || (en->k == Entity::Var && T.kind(en->type) == Kind::Func))) return true;
+    }
+  }
+  for (const Expr* c : {e.x.get(), e.y.get(), e.z.get()})
+    if (c && calls_function(*c)) return true;
+  for (const auto& a : e.args)
+    if (calls_function(*a)) return true;
+  return false;
+}
+
+// index_once: `m[key()] op= v` and `m[key()]++` evaluate the index once (the spec: x op= y
+// is x = x op y "but evaluates x only once"): an index that calls a function is held in a
+// hidden variable, and the statement works on m[that variable].
+const Expr* Compiler::index_once(const Expr& l) {
+  if (l.kind != Expr::Index || !l.y || !calls_function(*l.y)) return &l;
+  V k = expr(*l.y);
+  if (!k.ok || k.isconst || k.is_tuple || k.is_type || k.t == 0) return k.ok ? &l : nullptr;
+  const std::string name = "index#" + std::to_string(synthetic_.size());
+  declare_init(name, k.t, l.y->pos, &k);
+  scopes_.back()[name].used = true;
+  ExprP c = clone_expr(l);
+  c->y = std::make_unique<Expr>();
+  c->y->kind = Expr::Ident;
+  c->y->pos = l.y->pos;
+  c->y->name = name;
+  synthetic_.push_back(std::move(c));
+  return synthetic_.back().get();
+}
+
 bool Compiler::op_assign(const Stmt& s) {
-  const Expr& l = *s.lhs[0];
+  const Expr* once = index_once(*s.lhs[0]);
+  if (!once) return false;
+  const Expr& l = *once;
   V cur = expr(l);
   if (!cur.ok) return false;
   V y = expr(*s.rhs[0]);
@@ -490,7 +528,9 @@ bool Compiler::inc_dec(const Stmt& s) {
       return true;
     }
   }
-  V cur = expr(l);
+  const Expr* once = index_once(l);
+  if (!once) return false;
+  V cur = expr(*once);
   if (!cur.ok) return false;
   if (!T.is_numeric(cur.t)) return fail(s.pos, "invalid operation: " + expr_str(l) + (s.op == Tok::Inc ? "++" : "--") + " (non-numeric type " + T.name(cur.t) + ")");
   V one;
@@ -500,7 +540,7 @@ bool Compiler::inc_dec(const Stmt& s) {
   one.cv.i = 1;
   V r = binop_vals(s.pos, l.pos, s.pos, s.op == Tok::Inc ? Tok::Add : Tok::Sub, std::move(cur), std::move(one));
   if (!r.ok) return false;
-  return store(l, r, s.pos);
+  return store(*once, r, s.pos);
 }
 
 bool Compiler::var_decl(const Stmt& s) {

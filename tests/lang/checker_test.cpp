@@ -124,6 +124,16 @@ TEST(Checker, StringsBuilderIsTheLibrarysOwn) {
   EXPECT_EQ(r23.out, "*strings.Builder go!\xe2\x82\xac 3 6 1024\n");   // MakeNoZero's size class
 }
 
+// m[key()]++ and m[key()] += v call key once (the spec: x op= y evaluates x only once)
+TEST(Checker, IndexOfOpAssignIsEvaluatedOnce) {
+  langtest::Run r = langtest::run(
+      "package main\n\nimport \"fmt\"\n\nvar calls int\n\nfunc key() string { calls++; return \"k\" }\n\n"
+      "func main() {\n\tm := map[string]int{}\n\tm[key()]++\n\tm[key()] += 2\n\txs := []int{1, 2}\n\txs[len(key())]--\n"
+      "\tfmt.Println(calls, m[\"k\"], xs[1])\n}\n");
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "3 3 1\n");
+}
+
 TEST(Checker, DiagnosticCarriesLineAndColumn) {
   langtest::Run r = langtest::run("package main\n\nfunc main() {\n\tvar x int = \"s\"\n\t_ = x\n}\n");
   EXPECT_EQ(r.diag, "main.go:4:14: cannot use \"s\" (untyped string constant) as int value in variable declaration");
