@@ -97,7 +97,7 @@ bool Run::done() const {
 namespace {
 
 // run_slices spends at most budget_ms (and max_ops operations) in slices of about half a
-// millisecond, sized by the pacer (engine/sim/pacer.h: a measured rate per kind of work), so
+// millisecond (the last one cut to what is left: sim::Pacer::slice_ms), sized by the pacer (engine/sim/pacer.h: a measured rate per kind of work), so
 // the frame budget is kept when the cost per unit changes (inserts, then deletes, a growing
 // map's evacuation, a GC cycle's marking, a keyframe's packing). step(chunk, did, spent)
 // runs at most chunk of budget, sets did to the ops it ran and spent to the budget it used,
@@ -106,15 +106,17 @@ template <class Kind, class Step>
 void run_slices(sim::Pacer& pacer, double budget_ms, uint64_t max_ops, Kind kind, Step step) {
   const double t0 = platform::now_ms();
   uint64_t left = max_ops;
+  double slice = std::max(sim::Pacer::kMinSliceMs, sim::Pacer::slice_ms(budget_ms));
   while (left > 0) {
     const sim::Simulation::Work k = kind();
-    const uint64_t chunk = std::min(left, pacer.budget(k, 0.5));
+    const uint64_t chunk = std::min(left, pacer.budget(k, slice));
     uint64_t did = 0, spent = 0;
     const double t = platform::now_ms();
     const bool more = step(chunk, did, spent);
     pacer.measured(k, chunk, spent, platform::now_ms() - t);
     left -= std::min(left, std::max<uint64_t>(did, 1));
-    if (!more || platform::now_ms() - t0 >= budget_ms) break;
+    slice = sim::Pacer::slice_ms(budget_ms - (platform::now_ms() - t0));   // the last one: what is left
+    if (!more || slice <= 0) break;
   }
 }
 

@@ -10,8 +10,8 @@
 //
 // Drives Simulation::step() the way the web front end does (web/app.cpp advance_limited):
 // a frame gets budget_ms of engine time, spent in chunks of about half a millisecond sized
-// by sim::Pacer (a measured rate per kind of work: engine/sim/pacer.h), and stops at the
-// first chunk that ends past the budget. Prints:
+// by sim::Pacer (a measured rate per kind of work: engine/sim/pacer.h), the last one cut to
+// the time left (Pacer::slice_ms). Prints:
 //
 //   frames     p50 / p95 / max engine time per frame, and the ratio p95 / budget
 //              (issue 15's goal: ≤ 1.5)
@@ -186,9 +186,10 @@ int main(int argc, char** argv) {
   sim::RunState st = sim::RunState::Ready;
   while (st == sim::RunState::Ready || st == sim::RunState::Running) {
     const double f0 = now_ms();
+    double slice = std::max(sim::Pacer::kMinSliceMs, sim::Pacer::slice_ms(budget_ms));
     for (;;) {
       const sim::Simulation::Work kind = s.next_work();
-      const uint64_t chunk = pacer.budget(kind, 0.5);
+      const uint64_t chunk = pacer.budget(kind, slice);
       const uint64_t before = s.ops(), spent = s.spent(), kf_before = s.keyframes().taken, copying = s.keyframes().copying;
       const double rate = pacer.rate[int(kind)];
       const double t = now_ms();
@@ -199,7 +200,8 @@ int main(int argc, char** argv) {
       if (s.keyframes().taken != kf_before || copying) keyframe_chunks.push_back(dt);
       pacer.measured(kind, chunk, used, dt);
       if (st != sim::RunState::Ready && st != sim::RunState::Running) break;
-      if (now_ms() - f0 >= budget_ms) break;
+      slice = sim::Pacer::slice_ms(budget_ms - (now_ms() - f0));   // the last one: what is left
+      if (slice <= 0) break;
     }
     frames.push_back(now_ms() - f0);
   }
