@@ -61,22 +61,35 @@ const PRESET = presetArg > 0 ? process.argv[presetArg + 1] : 'article000_inline'
 const src = fs.readFileSync(path.join(SCENARIOS, `${PRESET}.go`), 'utf8');
 const ms = (v) => v.toFixed(1);
 
-// cpuByProcess sums user+system CPU ms of Chromium's processes by kind (gpu-process, renderer,
+// cpuByProcess sums user+system CPU ms of one browser's processes by kind (gpu-process, renderer,
 // browser…), from /proc (Linux), and `renderer:main`: the main threads alone (the page's
 // JavaScript and WebAssembly; CPU time, which other jobs on the machine do not inflate as
-// they do the page's own wall-clock figures).
-function cpuByProcess() {
+// they do the page's own wall-clock figures). Only the processes of `browser` (its profile
+// directory's browser process and its descendants): another Chromium on the machine (another
+// job's browser tests) counted too before.
+function cpuByProcess(browser) {
   const out = {};
   const tick = 1000 / 100;   // USER_HZ
-  const cpu = (stat) => { const f = stat.split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * tick; };
+  const stat = (pid) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const cpu = (f) => (Number(f[11]) + Number(f[12])) * tick;
   const add = (k, v) => { out[k] = (out[k] || 0) + v; };
+  const parent = new Map(), mine = new Set();
   for (const pid of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
+      parent.set(pid, stat(pid)[1]);
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('chromium') && !cmd.includes('--type=') && cmd.includes(`--user-data-dir=${browser.dir}`)) mine.add(pid);
+    } catch { /* gone */ }
+  }
+  const ours = (pid) => { for (let p = pid, n = 0; p && p !== '0' && n < 64; p = parent.get(p), ++n) if (mine.has(p)) return true; return false; };
+  for (const pid of parent.keys()) {
+    try {
+      if (!ours(pid)) continue;
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('chromium')) continue;
       const kind = (cmd.match(/--type=([a-z-]+)/) || [null, 'browser'])[1];
-      add(kind, cpu(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')));
-      add(`${kind}:main`, cpu(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')));
+      add(kind, cpu(stat(pid)));
+      add(`${kind}:main`, cpu(stat(`${pid}/task/${pid}`)));
     } catch { /* gone */ }
   }
   return out;
@@ -101,7 +114,7 @@ async function run1M(browser, shot, page = null) {
     window.app.loadProgram(t, name);
   }, [src, PRESET]);
   const t0 = Date.now();
-  const cpu0 = cpuByProcess();
+  const cpu0 = cpuByProcess(browser);
   const stats = [];
   let s;
   for (;;) {
@@ -112,7 +125,7 @@ async function run1M(browser, shot, page = null) {
     await page.waitForTimeout(250);
   }
   const runMs = Date.now() - t0;
-  const cpu1 = cpuByProcess();
+  const cpu1 = cpuByProcess(browser);
   await page.evaluate(() => { window.__raf_on = false; });
   const raf = (await page.evaluate(() => window.__raf)).slice(2);
   const work = await page.evaluate(() => window.__gms_frame_work);
@@ -188,9 +201,9 @@ gl.blendFunc(gl.SRC_ALPHA,gl.ONE_MINUS_SRC_ALPHA); window.__raf=[]; let last=per
 function f(t){gl.clear(gl.COLOR_BUFFER_BIT);gl.drawArrays(gl.TRIANGLES,0,6);__raf.push(t-last);last=t;if(__raf.length<180)requestAnimationFrame(f);}
 requestAnimationFrame(f);</script>`));
   await ref.waitForTimeout(500);
-  const cpu0 = cpuByProcess(), n0 = await ref.evaluate(() => window.__raf.length);
+  const cpu0 = cpuByProcess(browser), n0 = await ref.evaluate(() => window.__raf.length);
   await ref.waitForTimeout(2000);
-  const cpu1 = cpuByProcess(), n1 = await ref.evaluate(() => window.__raf.length);
+  const cpu1 = cpuByProcess(browser), n1 = await ref.evaluate(() => window.__raf.length);
   const r = (await ref.evaluate(() => window.__raf)).slice(5);
   r.gpuCpuPerFrame = ((cpu1['gpu-process'] || 0) - (cpu0['gpu-process'] || 0)) / Math.max(1, n1 - n0);
   await ref.close();

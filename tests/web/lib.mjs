@@ -68,7 +68,7 @@ export async function launchBrowser(opts = {}) {
     isMobile: !!opts.isMobile,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
-  return { context, close: async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { context, dir, close: async () => { await context.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 // webglRenderer names what draws WebGL in this browser ("… llvmpipe …", "… SwiftShader …").
