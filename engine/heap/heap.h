@@ -333,11 +333,15 @@ class Heap {
   void free_span(uint32_t idx);
   uint64_t alloc_pages(uint64_t npages);
  public:
-  // alloc_stack_pages carves npages more for goroutine stacks (StackInuse = StackSys grow;
-  // runtime/stack.go stackpoolalloc takes a 32 KiB span from the heap: engine/lang/sched.h).
-  void alloc_stack_pages(uint64_t npages) {
-    alloc_pages(npages);
+  // alloc_stack_span / free_stack_span: a stack span of npages (runtime/stack.go
+  // stackpoolalloc's 32 KiB span or a large stack: engine/lang/stack.h), its first page.
+  uint64_t alloc_stack_span(uint64_t npages) {
     stack_pages_ += npages;
+    return alloc_pages(npages);
+  }
+  void free_stack_span(uint64_t start, uint64_t npages) {
+    free_pages(start, npages);
+    stack_pages_ -= npages;
   }
  private:
   void free_pages(uint64_t start, uint64_t npages);

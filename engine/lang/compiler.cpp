@@ -12,6 +12,7 @@
 // Simplifications: code is register bytecode (program.h), not SSA; temps are reused by slot
 // category; the initialisation order ignores shadowing when it looks for references.
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/stack.h"
 #include "engine/lang/strings_builder.h"
 #include "engine/lang/sync_map.h"
 
@@ -117,6 +118,7 @@ bool Compiler::run_impl() {
     if (!kv.second.used) return fail(import_pos_[kv.first], "\"" + kv.second.name + "\" imported and not used");
   escape();
   for (Function& fn : prog_.funcs) liveness(fn);
+  compute_frames(prog_, runtime::profile_for_minor(go_minor_).frame_spill);
   for (Function& fn : prog_.funcs) fuse_map_loops(fn);
   return !failed_;
 }

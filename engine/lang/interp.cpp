@@ -119,12 +119,19 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   stack_.assign(size_t(mainf.nslots + initf.nslots + 64), 0);
   frames_.push_back(Frame{prog.main_func, 0, -1});
   frames_.push_back(Frame{prog.init_func, uint32_t(mainf.nslots), 0});
+  // main.main is entered below runtime.main with a stack large enough for its frame
+  // (newstack's funcMaxSPDelta), at least the baselines' 8 KiB (stack.h)
+  const uint64_t main_local = mainf.frame_bytes ? mainf.frame_bytes - 8 : 0;
+  uint64_t main_stack = kMainStackStart;
+  while (main_stack - kMainEntryUsed < main_local + kStackGuard) main_stack *= 2;
+  frames_[0].sp = frames_[1].sp = kMainEntryUsed + main_local;
   gs_.emplace_back();   // the main goroutine (sched.h)
   gs_[0].goid = 1;
   gs_[0].status = GStatus::Running;
   gs_[0].start_fn = prog.main_func;
   next_goid_ = profile_.first_goid;
-  free_stacks_ = profile_.free_stacks;
+  stacks_.init(profile_.free_stacks, profile_.stack_sys / heap::kPageSize);
+  gs_[0].gstack = stacks_.baseline_stack(main_stack);
   allgs_len_ = profile_.allgs_len;
   allgs_cap_ = profile_.allgs_cap;
   select_rng_ = opt_.seed ^ 0x243f6a8885a308d3ull;
@@ -355,6 +362,13 @@ bool Interpreter::call_function(int32_t fn, uint32_t base) {
   if (callee.recover_pc >= 0)
     std::fill(stack_.begin() + base + callee.nparams, stack_.begin() + base + callee.nslots, Word{0});
   frames_.push_back(Frame{fn, base, 0});
+  if (callee.frame_bytes) {
+    const uint64_t entry = frames_[frames_.size() - 2].sp + 8;   // the return address
+    stack_grow(entry, callee.frame_bytes - 8);
+    frames_.back().sp = entry + callee.frame_bytes - 8;
+  } else {
+    frames_.back().sp = frames_[frames_.size() - 2].sp;
+  }
   return true;
 }
 

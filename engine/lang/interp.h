@@ -328,7 +328,10 @@ class Interpreter {
                                            // (resumes after it); 3: it ended
   uint64_t next_goid_ = 0;
   uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
-  uint64_t free_stacks_ = 0;               // stacks left in the stack spans
+  StackAllocator stacks_;                  // the stack spans (stack.h)
+  // stack_grow: the running goroutine enters a function of local frame `local` with
+  // `entry` bytes of its stack in use: newstack when it does not fit (stack.h)
+  void stack_grow(uint64_t entry, uint64_t local);
   uint64_t allgs_len_ = 0, allgs_cap_ = 0; // runtime.allgs (every g ever made)
   heap::ObjId allgs_ = heap::kNil;         // its array once a goroutine grew it
   void allgadd();

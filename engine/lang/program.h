@@ -274,6 +274,9 @@ struct Function {
   int line = 0, end_line = 0;
   std::vector<DeferSite> defer_sites;
   int32_t recover_pc = -1;               // a recovered panic resumes here (OpRunDefers; OpRet)
+  // gc's frame, return address included (stack.h compute_frames); 0 when gc inlines it
+  uint32_t frame_bytes = 0;
+  bool frame_inlined = false;
 };
 
 struct Global {

@@ -42,12 +42,8 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
     gs_.emplace_back();
     heap_.alloc_runtime(profile_.g_size, false);   // malg: new(g), kept by allgs
     allgadd();
-    if (free_stacks_ == 0) {
-      heap_.alloc_stack_pages(kStackSpanPages);
-      free_stacks_ = kStackSpanPages * heap::kPageSize / kStackMin;
-    }
-    --free_stacks_;
   }
+  if (gs_[gi].gstack.size == 0) gs_[gi].gstack = stacks_.alloc(heap_, kStackMin);   // malg, gfget
   // gc's closures: the literal's (held while the goroutine runs) and the go wrapper's
   const uint64_t inner = fv ? 0 : uint64_t(in.d), outer = uint64_t(in.k);
   heap::ObjId closure = heap::kNil;
@@ -69,11 +65,34 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
   g.defers.clear();
   g.panics.clear();
   g.frames.push_back(Frame{fidx, 0, 0});
+  if (fn.frame_bytes) {   // its first call: newstack if its frame needs more than 2 KiB
+    const uint32_t running = cur_;
+    cur_ = gi;
+    stack_grow(kGoroutineEntryUsed, fn.frame_bytes - 8);
+    cur_ = running;
+  }
+  g.frames.back().sp = kGoroutineEntryUsed + (fn.frame_bytes ? fn.frame_bytes - 8 : 0);
   g.stack.assign(std::max(size_t(fn.nslots), size_t(in.d) + 1) + 16, 0);
   std::copy(args, args + in.c, g.stack.begin());
   if (fv) g.stack[size_t(in.d)] = fv;   // the closure, as OpCallF puts it
   ready(gi);
   return true;
+}
+
+// stack_grow: morestack → newstack when a frame of `local` bytes entered with `entry` bytes
+// in use passes stackguard0 (runtime/stack.go: a frame over StackSmall is checked at its
+// lowest byte less StackSmall); the new stack doubles until the frame and the guard fit,
+// copystack frees the old one.
+void Interpreter::stack_grow(uint64_t entry, uint64_t local) {
+  StackRef& s = gs_[cur_].gstack;
+  if (s.size == 0) return;
+  const uint64_t lowest = entry + (local > kStackSmall ? local - kStackSmall : 0);
+  if (lowest + kStackGuard < s.size) return;
+  uint64_t size = s.size * 2;
+  while (size < entry + local + kStackGuard) size *= 2;
+  const StackRef grown = stacks_.alloc(heap_, size);
+  stacks_.free(heap_, s);
+  s = grown;
 }
 
 // allgadd appends a new g to allgs (proc.go allgadd): a []*g grown as append grows it (a
@@ -276,6 +295,10 @@ void Interpreter::goexit() {
   Goroutine& g = gs_[cur_];
   g.status = GStatus::Dead;
   g.closure = heap::kNil;
+  if (g.gstack.size != kStackMin) {   // gfput: a grown stack is freed, the g reused without one
+    stacks_.free(heap_, g.gstack);
+    g.gstack = StackRef{};
+  }
   frames_.clear();
   gfree_.push_back(cur_);
   parked_ = 3;

@@ -10,8 +10,8 @@
 //              runnext too), gopark, goexit (gfput: the dead g and its stack are reused),
 //              Gosched (the current goroutine to the tail of the run queue), checkdead
 //              ("fatal error: all goroutines are asleep - deadlock!").
-//   stack.go   stackalloc: small stacks come from 32 KiB spans (_StackCacheSize) carved from
-//              the heap's pages: StackInuse = StackSys grow by a span per 16 stacks.
+//   stack.go   stackalloc, newstack, stackfree: engine/lang/stack.h (a goroutine starts on
+//              2 KiB, 16 to a 32 KiB span; deep calls double its stack).
 //   chan.go    makechan (hchan and buffer in one noscan object when the elements hold no
 //              pointers, else hchan then the buffer), chansend/chanrecv (a waiting receiver
 //              gets the value directly; else the buffer; else the sender parks on sendq),
@@ -49,8 +49,8 @@
 //      kTimeSlice instructions (preemption: to the run queue's tail).
 //
 // Simplifications: one P (real programs run on GOMAXPROCS=2: only the order of
-// interleaving differs, never what a correct program computes); stacks do not grow (a deep
-// recursion in a goroutine costs 2 KiB like any other); a sender blocked on a channel
+// interleaving differs, never what a correct program computes); stacks never shrink
+// (stack.h); a sender blocked on a channel
 // that is closed panics in the closing goroutine's name; blocking inside a String/Error
 // method fmt calls is refused.
 #include <cstdint>
@@ -59,6 +59,7 @@
 #include <vector>
 
 #include "engine/heap/heap.h"
+#include "engine/lang/stack.h"
 
 namespace lang {
 
@@ -70,7 +71,8 @@ using Word = uint64_t;
 // resume: while the frame runs one of its deferred calls (a thunk), where OpDeferRet goes:
 // the OpRunDefers that started it, or kResumePanic (a panic's unwinding goes on).
 inline constexpr int32_t kResumePanic = -2;
-struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; int32_t resume = -1; };
+// sp: the goroutine's stack bytes in use with this call's frame (stack.h).
+struct Frame { int32_t fn; uint32_t base; int32_t pc; uint64_t stack_bufs = 0; int32_t resume = -1; uint64_t sp = 0; };
 
 // DeferRec is one executed defer statement (runtime._defer): the frame it belongs to, its
 // site (Function::defer_sites), the values of the site's slots, and its heap records (a
@@ -116,6 +118,7 @@ struct Goroutine {
   int32_t created_fn = -1;
   std::vector<DeferRec> defers;         // executed defer statements, last on top (g._defer)
   std::vector<PanicRec> panics;         // panics in progress, newest last (g._panic)
+  StackRef gstack;                      // its stack's size and span (stack.h); size 0: none
 };
 
 struct Waiter {
@@ -145,10 +148,8 @@ struct Hchan {
 // kTimeSlice: instructions a goroutine runs before it is preempted (sysmon's 10 ms, here a
 // fixed count so that the run is deterministic).
 inline constexpr uint64_t kTimeSlice = 1u << 14;
-// kStackMin: a new goroutine's stack (runtime/stack.go _StackMin); stacks come 16 to a
-// 32 KiB span (_StackCacheSize).
-inline constexpr uint64_t kStackMin = 2048;
-inline constexpr uint64_t kStackSpanPages = 4;
+// kStackMin: a new goroutine's stack (runtime/stack.go _StackMin; stack.h).
+inline constexpr uint64_t kStackMin = kFixedStack;
 inline constexpr uint32_t kNoG = ~0u;
 
 }  // namespace lang

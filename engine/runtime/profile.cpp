@@ -286,6 +286,7 @@ Profile go126() {
   Profile p = go125();
   p.g_size = 480;       // sizeof(runtime.g) 456
   p.sudog_size = 112;   // sizeof(runtime.sudog) 104
+  p.frame_spill = 0;    // gc's frames lose a spill slot around calls (stack_growth.go's deep: $88, was $96)
   p.version = "1.26";
   p.toolchain = "go1.26.10";
   p.changes = "the Green Tea garbage collector by default; a random heap base; appended slices on the stack until they escape";

@@ -237,6 +237,10 @@ struct Profile {
   uint64_t allgs_len = 5, allgs_cap = 8;
   uint64_t hchan_size = 96;
   uint64_t free_stacks = 8;
+  // frame_spill: bytes gc's frames hold beyond locals, spills and outgoing arguments in a
+  // function that calls (engine/lang/stack.h): 8 on 1.19–1.25, 0 from 1.26 (deep(n) of
+  // stack_growth.go: TEXT $96-8, then $88-8 on 1.26 and 1.27).
+  uint64_t frame_spill = 8;
   // first_goid: the goid of a program's first goroutine (the runtime starts its own before
   // main; a panic in it prints "goroutine 5 [running]:"; 17 on Go 1.27).
   uint64_t first_goid = 5;

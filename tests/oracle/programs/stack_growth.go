@@ -3,17 +3,20 @@
 //
 // A call that needs more stack than its goroutine has runs morestack → newstack → copystack
 // (runtime/stack.go): a stack twice the size, the old one freed. Stacks under 32 KiB come
-// from per-size pools of 32 KiB spans (through the P's stack cache, 16 KiB at a time); larger
-// ones are whole pages from the heap, returned when freed with no GC running. A GC shrinks a
-// stack that uses under a quarter of itself to half (shrinkstack). deep's frame here is 104 B
-// (SUBQ $0x58 plus the return address and frame pointer, go tool objdump on 1.21).
+// from per-size pools of 32 KiB spans (through the P's stack cache, which ReadMemStats
+// flushes); larger ones are whole pages from the heap, returned when freed with no GC
+// running. deep's frame here is 104 B on 1.19–1.25 (TEXT $96-8: buf, panicIndex's argument
+// area, n%64 spilled across the call, the frame pointer; plus the return address) and 96 B
+// from 1.26 ($88-8: n%64 recomputed). main's frame holds the four inlined stackInuse
+// MemStats (TEXT $23392-0): main runs on 32 KiB from the start.
 //
 // Real Go, the same on 1.19, 1.21, 1.22, 1.25 and 1.27 (2026-12-07, 1 run each): main deep 100
-// +32 768, 300 +0, 1 000 +65 536, 3 000 +393 216; 4 parked goroutines deep 10 +32 768 (0 on
-// 1.27), 100 +65 536, 300 +131 072, 1 000 +524 288, 3 000 +2 097 152. gomapsim's stacks do not
-// grow (a goroutine costs its 2 KiB, 16 to a span): every line prints +0.
-// Not modelled yet: gc's frame sizes per function, the pools and the P's
-// stack cache, the start size of main's stack.
+// +32 768 (32 → 64 KiB), 300 +0, 1 000 +65 536 (→ 128 KiB), 3 000 +393 216 (→ 512 KiB);
+// 4 parked goroutines deep 10 +32 768 (4 KiB each: one span; 0 on 1.26 and 1.27, whose 96-B
+// frames leave deep(10) on 2 KiB), 100 +65 536 (16 KiB), 300 +131 072 (32 KiB), 1 000
+// +524 288, 3 000 +2 097 152. gomapsim prints the same on every release (engine/lang/stack.h;
+// the depth at which main's stack doubles is within 3 calls of real Go's, measured with a
+// step of 1). Tolerance: exact (whole spans).
 // oracle: unit B
 // oracle: mem StackInuse
 // oracle: nofloor StackInuse
