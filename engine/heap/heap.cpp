@@ -290,9 +290,59 @@ void Heap::free_span(uint32_t idx) {
   free_span_ids_.push_back(idx);
 }
 
+Heap::PageCache Heap::alloc_to_cache() {
+  // mpagecache.go allocToCache: the 64-page aligned block holding the lowest free page; all
+  // its free pages become the cache's (allocated to the page heap, still free in MemStats:
+  // HeapIdle, and the scavenger cannot release them). An empty heap gives an empty cache.
+  PageCache c;
+  if (free_runs_.empty()) return c;
+  c.base = free_runs_.begin()->first / kPageCachePages * kPageCachePages;
+  const uint64_t block_end = c.base + kPageCachePages;
+  for (auto it = free_runs_.begin(); it != free_runs_.end() && it->first < block_end;) {
+    const uint64_t start = it->first, end = std::min(start + it->second, block_end);
+    const uint64_t rest = start + it->second - end;
+    it = free_runs_.erase(it);
+    if (rest) it = free_runs_.emplace(end, rest).first;
+    for (uint64_t p = start; p < end; ++p) c.bits |= 1ull << (p - c.base);
+    chunk_pages(start, end - start, /*alloc=*/true);
+  }
+  return c;
+}
+
+bool Heap::page_cache_alloc(PageCache& c, uint64_t npages, uint64_t& start) {
+  // pageCache.alloc / allocN: the lowest run of npages free pages in the block.
+  if (npages == 0 || npages > kPageCachePages) return false;
+  const uint64_t mask = npages == kPageCachePages ? ~0ull : (1ull << npages) - 1;
+  for (uint64_t i = 0; i + npages <= kPageCachePages; ++i) {
+    if ((c.bits >> i & mask) == mask) {
+      c.bits &= ~(mask << i);
+      start = c.base + i;
+      return true;
+    }
+  }
+  return false;
+}
+
+void Heap::flush_page_cache(PageCache& c) {
+  // pageCache.flush (proc.go: a P destroyed): the pages go back to the page heap.
+  for (uint64_t i = 0; i < kPageCachePages; ++i)
+    if (c.bits >> i & 1) free_pages(c.base + i, 1);
+  c = PageCache{};
+}
+
 uint64_t Heap::alloc_pages(uint64_t npages) {
-  // pageAlloc.find: first fit by address.
   scavenge_to_now();
+  // mheap.go allocSpan: a span under 16 pages (pageCachePages/4) comes from the P's page
+  // cache, refilled when empty; what it cannot hold takes the page heap's first fit.
+  if (npages < kPageCachePages / 4) {
+    if (pcache_.bits == 0) pcache_ = alloc_to_cache();
+    uint64_t start = 0;
+    if (page_cache_alloc(pcache_, npages, start)) {
+      take_released_pages(start, npages, /*growth=*/0);
+      return start;
+    }
+  }
+  // pageAlloc.find: first fit by address.
   auto it = free_runs_.begin();
   while (it != free_runs_.end() && it->second < npages) ++it;
   uint64_t growth = 0;
@@ -317,6 +367,12 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   const uint64_t start = it->first, len = it->second;
   free_runs_.erase(it);
   if (len > npages) free_runs_.emplace(start + npages, len - npages);
+  chunk_pages(start, npages, /*alloc=*/true);
+  take_released_pages(start, npages, growth);
+  return start;
+}
+
+void Heap::take_released_pages(uint64_t start, uint64_t npages, uint64_t growth) {
   const uint64_t end = start + npages;
   // The span's released pages: those debug.FreeOSMemory or a scavenge returned, and those
   // never used since the heap mapped them. released_bits_ covers the pages below the
@@ -332,7 +388,6 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   // limit first scavenges as much (its own pages are not yet counted in mappedReady).
   // A heap growth scavenges what would take the retained heap past the scavenger's goal
   // (not the dense chunks); both at most as much as either asks.
-  chunk_pages(start, npages, /*alloc=*/true);
   uint64_t to_scavenge = 0;
   bool force = false;
   if (scav && memory_limit_ != kNoMemoryLimit && !limiter_.limiting()) {
@@ -358,7 +413,6 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
     }
   }
   high_water_page_ = std::max(high_water_page_, end);
-  return start;
 }
 
 void Heap::free_pages(uint64_t start, uint64_t npages) {
@@ -533,6 +587,12 @@ void Heap::run_cycle(bool forced, bool periodic, bool resumable) {
   // The first cycle allocates what the collector keeps (Profile::first_gc_objects); the
   // object whose allocation started the cycle stays the one allocated black.
   if (num_gc_ == 0) {
+    // The idle P's mark worker allocates its node there: that P's page cache takes the block
+    // of the lowest free page (mgc.go gcBgMarkStartWorkers, gcBgMarkWorker; every release).
+    if (gomaxprocs() >= 2 && !idle_pcache_taken_) {
+      idle_pcache_ = alloc_to_cache();
+      idle_pcache_taken_ = true;
+    }
     const ObjId trigger_obj = just_allocated_;
     for (uint64_t size : profile_.first_gc_objects)
       baseline_.push_back(alloc(size, /*noscan=*/size >= kTinySize));
@@ -714,6 +774,7 @@ void Heap::limiter_update(bool transition, bool gc_on) {
 
 int Heap::set_gomaxprocs(int n) {
   const int old = limiter_.nprocs();
+  if (n == 1) flush_page_cache(idle_pcache_);   // proc.go procresize: (*p).destroy
   if (n >= 1 && n != old)   // proc.go procresize → gcCPULimiter.resetCapacity
     limiter_.reset_capacity(nanotime ? cpu_now() : 0, n, idle_procs(), num_gc_, position ? position() : 0);
   return old;
@@ -871,6 +932,9 @@ std::string Heap::check_invariants() const {
   }
   if (block_end > bits_.size()) return "a span bitmap lies outside bits_";
   for (const auto& [start, len] : free_runs_) ranges.emplace_back(start, len);
+  for (const PageCache* c : {&pcache_, &idle_pcache_})
+    for (uint64_t i = 0; i < kPageCachePages; ++i)
+      if (c->bits >> i & 1) ranges.emplace_back(c->base + i, 1);
   std::sort(ranges.begin(), ranges.end());
   uint64_t end = stack_pages_ + profile_.baseline_extra_inuse_pages;
   for (const auto& [start, len] : ranges) {
@@ -886,6 +950,10 @@ std::string Heap::check_invariants() const {
   for (const auto& [start, len] : free_runs_)
     for (uint64_t p = start; p < start + len && p / 64 < released_bits_.size(); ++p)
       released_free += released_bits_[p / 64] >> (p % 64) & 1;
+  for (const PageCache* c : {&pcache_, &idle_pcache_})
+    for (uint64_t i = 0; i < kPageCachePages; ++i)
+      if (c->bits >> i & 1 && (c->base + i) / 64 < released_bits_.size())
+        released_free += released_bits_[(c->base + i) / 64] >> ((c->base + i) % 64) & 1;
   if (released != released_pages_ || released_free != released_pages_)
     return "released pages are not free pages of the heap";
   return "";

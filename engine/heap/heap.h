@@ -80,6 +80,7 @@ inline constexpr unsigned kSlotBits = 10;   // 1024 = the most objects a span ho
 
 inline constexpr uint64_t kPageSize = 8192;
 inline constexpr uint64_t kHeapChunkPages = 512;               // heap grows by 4 MiB
+inline constexpr uint64_t kPageCachePages = 64;                 // mpagecache.go pageCachePages
 inline constexpr uint64_t kArenaBytes = 64ull << 20;           // heapArenaBytes on linux/amd64
 inline constexpr uint64_t kHeapMinimum = 4ull << 20;           // defaultHeapMinimum
 inline constexpr uint64_t kTinySize = 16;                      // maxTinySize
@@ -332,6 +333,18 @@ class Heap {
   uint32_t new_span(uint64_t npages, uint8_t spanclass);
   void free_span(uint32_t idx);
   uint64_t alloc_pages(uint64_t npages);
+  // take_released_pages: the released pages of a new span are paged in again (a heap growth
+  // of growth bytes, or a memory limit, may scavenge other pages first).
+  void take_released_pages(uint64_t start, uint64_t npages, uint64_t growth);
+  // A P's page cache (mpagecache.go pageCache): a 64-page aligned block's free pages, taken
+  // out of the page heap at once, from which the P's spans under 16 pages are cut.
+  struct PageCache {
+    uint64_t base = 0;   // first page of the block
+    uint64_t bits = 0;   // bit i: page base + i is free and the cache's
+  };
+  PageCache alloc_to_cache();
+  static bool page_cache_alloc(PageCache& c, uint64_t npages, uint64_t& start);
+  void flush_page_cache(PageCache& c);
  public:
   // alloc_stack_span / free_stack_span: a stack span of npages (runtime/stack.go
   // stackpoolalloc's 32 KiB span or a large stack: engine/lang/stack.h), its first page.
@@ -418,6 +431,11 @@ class Heap {
   std::vector<uint32_t> mcache_;            // per spanClass: span with free slots, 0 = none
   std::vector<std::vector<uint32_t>> partial_;   // per spanClass: swept spans with free slots
   std::map<uint64_t, uint64_t> free_runs_;  // page heap: start page → run length (first fit)
+  // The program's P's page cache, and the idle P's: its mark worker allocates on it at the
+  // first cycle (mgc.go gcBgMarkWorker: new(gcBgMarkWorkerNode)), which takes a block the
+  // program's later spans and large objects must then go around.
+  PageCache pcache_, idle_pcache_;
+  bool idle_pcache_taken_ = false;
   uint64_t mapped_pages_ = 0, inuse_pages_ = 0;
   uint64_t stack_pages_ = 0;
 

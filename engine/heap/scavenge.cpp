@@ -88,8 +88,8 @@ uint64_t Heap::scavenge(uint64_t bytes, bool force) {
 }
 
 void Heap::scavenge_all() {
-  // mheap.go: runtime_debug_freeOSMemory → mheap.scavengeAll: every free page is released.
-  // (Real Go keeps the per-P page caches, up to a few hundred KB, that the model has not.)
+  // mheap.go: runtime_debug_freeOSMemory → mheap.scavengeAll: every free page of the page
+  // heap is released; the Ps' page caches (Heap::PageCache) are not the page heap's and stay.
   scavenge(~0ull >> 1, /*force=*/true);
 }
 

@@ -352,7 +352,9 @@ TEST(Heap, ResumableCycleKeepsWhatWasReachableWhenItStartedAndAllocatesBlack) {
 
 TEST(Heap, FreeOsMemoryReleasesEveryFreePageUntilItIsTakenAgain) {
   // debug.FreeOSMemory: runtime.GC, then every free page is released (HeapReleased), without
-  // changing HeapSys or HeapIdle; pages taken again are no longer released.
+  // changing HeapSys or HeapIdle; pages taken again are no longer released. The free pages of
+  // the Ps' page caches (mpagecache.go: at most 64 a P, here the program's and the idle
+  // mark worker's) are not the page heap's and stay (real Go: 91-100 % of HeapIdle released).
   heap::Heap h(go119());
   std::vector<heap::ObjId> keep;
   h.set_root_scanner([&](heap::Marker& m) { for (auto o : keep) m.mark(o); });
@@ -366,12 +368,14 @@ TEST(Heap, FreeOsMemoryReleasesEveryFreePageUntilItIsTakenAgain) {
   EXPECT_EQ(after.HeapSys, before.HeapSys);
   EXPECT_EQ(after.HeapIdle, before.HeapIdle);
   EXPECT_LT(before.HeapReleased, before.HeapIdle / 2);
-  EXPECT_EQ(after.HeapReleased, after.HeapIdle);
+  const uint64_t kept = after.HeapIdle - after.HeapReleased;   // the page caches' free pages
+  EXPECT_GT(after.HeapIdle, after.HeapReleased);
+  EXPECT_LE(kept, 2u * 64 * 8192);
   EXPECT_EQ(h.check_invariants(), "");
   keep.push_back(h.alloc(8 << 20, true));   // 8 MiB taken again from the released pages
   const heap::MemStats reused = h.read_memstats();
   EXPECT_EQ(reused.HeapReleased, after.HeapReleased - (8u << 20));
-  EXPECT_EQ(reused.HeapReleased, reused.HeapIdle);
+  EXPECT_EQ(reused.HeapReleased, reused.HeapIdle - kept);
   EXPECT_EQ(h.check_invariants(), "");
 }
 
