@@ -39,16 +39,11 @@ TEST(Checker, ReportsTypeErrorsWithPosition) {
 
 // labeled break/continue: gc's messages at gc's positions (real Go 1.19 and 1.27 print these)
 TEST(Checker, LabelsOfBreakAndContinue) {
-  const struct { const char* src; const char* diag; } bad[] = {
+  langtest::expect_refused({
       {"package main\n\nfunc main() {\n\tfor {\n\t\tbreak nowhere\n\t}\n}\n", "main.go:5:9: break label not defined: nowhere"},
       {"package main\n\nfunc main() {\nsw:\n\tswitch {\n\tdefault:\n\t\tfor {\n\t\t\tcontinue sw\n\t\t}\n\t}\n}\n", "main.go:8:13: invalid continue label sw"},
       {"package main\n\nfunc main() {\nouter:\n\tfor i := 0; i < 2; i++ {\n\t}\n}\n", "main.go:4:1: label outer defined and not used"},
-  };
-  for (const auto& b : bad) {
-    langtest::Run r = langtest::run(b.src);
-    EXPECT_FALSE(r.loaded) << b.src;
-    EXPECT_EQ(r.diag, b.diag);
-  }
+  });
   langtest::Run ok = langtest::run(
       "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 0\nouter:\n\tfor i := 0; i < 5; i++ {\n\t\tfor j := 0; j < 5; j++ {\n"
       "\t\t\tswitch {\n\t\t\tcase j > i:\n\t\t\t\tcontinue outer\n\t\t\tcase i == 4:\n\t\t\t\tbreak outer\n\t\t\t}\n\t\t\tn++\n\t\t}\n\t}\n"
@@ -60,7 +55,7 @@ TEST(Checker, LabelsOfBreakAndContinue) {
 // goto and fallthrough: gc's checks of branches (syntax/branches.go) with its messages at its
 // positions (real Go 1.19 and 1.27 print these for the same programs)
 TEST(Checker, GotoAndFallthroughAreCheckedAsGcChecksThem) {
-  const struct { const char* src; const char* diag; } bad[] = {
+  langtest::expect_refused({
       {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\ti := 0\n\tgoto done\n\tx := 5\n\tfmt.Println(x)\ndone:\n\tfmt.Println(i)\n}\n",
        "main.go:7:7: goto done jumps over declaration of x at main.go:8:4"},
       {"package main\n\nfunc main() {\n\tgoto L\n\tvar y, z = 1, 2\n\ta, b := 3, 4\nL:\n\tprintln(y, z, a, b)\n}\n",
@@ -78,12 +73,7 @@ TEST(Checker, GotoAndFallthroughAreCheckedAsGcChecksThem) {
       {"package main\n\nfunc main() {\n\tvar i interface{} = 1\n\tswitch i.(type) {\n\tcase int:\n\t\tfallthrough\n\tdefault:\n\t}\n}\n",
        "main.go:7:3: cannot fallthrough in type switch"},
       {"package main\n\nfunc main() {\n\tfallthrough\n}\n", "main.go:4:2: fallthrough statement out of place"},
-  };
-  for (const auto& b : bad) {
-    langtest::Run r = langtest::run(b.src);
-    EXPECT_FALSE(r.loaded) << b.src;
-    EXPECT_EQ(r.diag, b.diag);
-  }
+  });
   // a goto loop, a forward goto out of two loops, fallthrough into default written first
   langtest::Run ok = langtest::run(
       "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ti, n := 0, 0\nagain:\n\tn += i\n\ti++\n\tif i < 10 {\n\t\tgoto again\n\t}\n"

@@ -1,8 +1,11 @@
 #pragma once
 // lang_test_util.h — runs a Go-subset program through sim::Simulation for the lang tests.
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "engine/sim/simulation.h"
 
@@ -41,6 +44,21 @@ inline Run run(const std::string& src, sim::Options opt = go("1.19")) {
   r.exit = s.exit_code();
   r.ops = s.ops();
   return r;
+}
+
+// Refusal: a program gc refuses, and gc's message at gc's position.
+struct Refusal {
+  const char* src;
+  const char* diag;
+};
+
+// expect_refused: each program fails to load with exactly its diagnostic.
+inline void expect_refused(std::initializer_list<Refusal> refusals) {
+  for (const Refusal& b : refusals) {
+    Run r = run(b.src);
+    EXPECT_FALSE(r.loaded) << b.src;
+    EXPECT_EQ(r.diag, b.diag);
+  }
 }
 
 // body wraps statements into a main function with the usual imports.
