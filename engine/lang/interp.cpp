@@ -304,7 +304,7 @@ VmStatus Interpreter::run(uint64_t budget) {
     uint64_t stop = std::min({end, next_check_, slice_end_});
     const uint64_t work0 = work_;
     exec(stop);
-    end = ops_ + (end - std::min(end, ops_ + (work_ - work0)));   // the maps' work, charged
+    end = sooner(end, work_ - work0);   // the maps' work, charged
     if (heap_.cycle_pending()) break;
     if (ops_ >= next_check_) {
       periodic();
@@ -364,7 +364,7 @@ bool Interpreter::call_function(int32_t fn, uint32_t base) {
   frames_.push_back(Frame{fn, base, 0});
   if (callee.frame_bytes) {
     const uint64_t entry = frames_[frames_.size() - 2].sp + 8;   // the return address
-    stack_grow(entry, callee.frame_bytes - 8);
+    stack_grow(cur_, entry, callee.frame_bytes - 8);
     frames_.back().sp = entry + callee.frame_bytes - 8;
   } else {
     frames_.back().sp = frames_[frames_.size() - 2].sp;
@@ -823,7 +823,7 @@ void Interpreter::exec(uint64_t stop) {
       case OpMSet:
       case OpMSetLoop:
         if (in.op == OpMSetLoop && run_fused_map_loop(in, code, pc, R, stop)) {
-          if (charged_) stop = ops_ + (stop - std::min(stop, ops_ + std::exchange(charged_, 0)));
+          if (charged_) stop = sooner(stop, std::exchange(charged_, 0));
           break;
         }
         for (;;) {
@@ -856,7 +856,7 @@ void Interpreter::exec(uint64_t stop) {
       case OpMDel:
       case OpMDelLoop:
         if (in.op == OpMDelLoop && run_fused_map_loop(in, code, pc, R, stop)) {
-          if (charged_) stop = ops_ + (stop - std::min(stop, ops_ + std::exchange(charged_, 0)));
+          if (charged_) stop = sooner(stop, std::exchange(charged_, 0));
           break;
         }
         for (;;) {

@@ -329,9 +329,9 @@ class Interpreter {
   uint64_t next_goid_ = 0;
   uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
   StackAllocator stacks_;                  // the stack spans (stack.h)
-  // stack_grow: the running goroutine enters a function of local frame `local` with
-  // `entry` bytes of its stack in use: newstack when it does not fit (stack.h)
-  void stack_grow(uint64_t entry, uint64_t local);
+  // stack_grow: goroutine gi enters a function of local frame `local` with `entry` bytes
+  // of its stack in use: newstack when it does not fit (stack.h)
+  void stack_grow(uint32_t gi, uint64_t entry, uint64_t local);
   uint64_t allgs_len_ = 0, allgs_cap_ = 0; // runtime.allgs (every g ever made)
   heap::ObjId allgs_ = heap::kNil;         // its array once a goroutine grew it
   void allgadd();
@@ -399,6 +399,8 @@ class Interpreter {
   uint64_t work_ = 0;   // work(): charged to the budgets so far
   bool charge_work_ = false;
   uint64_t charged_ = 0;   // what the last fused loop charged: exec ends that much sooner
+  // sooner: stop brought work operations' worth earlier (the maps' charged work), not before ops_
+  uint64_t sooner(uint64_t stop, uint64_t work) const { return stop > ops_ + work ? stop - work : ops_; }
   bool stop_after_print_ = false;
   bool stop_now_ = false;
 

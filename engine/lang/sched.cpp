@@ -65,12 +65,7 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
   g.defers.clear();
   g.panics.clear();
   g.frames.push_back(Frame{fidx, 0, 0});
-  if (fn.frame_bytes) {   // its first call: newstack if its frame needs more than 2 KiB
-    const uint32_t running = cur_;
-    cur_ = gi;
-    stack_grow(kGoroutineEntryUsed, fn.frame_bytes - 8);
-    cur_ = running;
-  }
+  if (fn.frame_bytes) stack_grow(gi, kGoroutineEntryUsed, fn.frame_bytes - 8);   // its first call: newstack if its frame needs more than 2 KiB
   g.frames.back().sp = kGoroutineEntryUsed + (fn.frame_bytes ? fn.frame_bytes - 8 : 0);
   g.stack.assign(std::max(size_t(fn.nslots), size_t(in.d) + 1) + 16, 0);
   std::copy(args, args + in.c, g.stack.begin());
@@ -83,8 +78,8 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
 // in use passes stackguard0 (runtime/stack.go: a frame over StackSmall is checked at its
 // lowest byte less StackSmall); the new stack doubles until the frame and the guard fit,
 // copystack frees the old one.
-void Interpreter::stack_grow(uint64_t entry, uint64_t local) {
-  StackRef& s = gs_[cur_].gstack;
+void Interpreter::stack_grow(uint32_t gi, uint64_t entry, uint64_t local) {
+  StackRef& s = gs_[gi].gstack;
   if (s.size == 0) return;
   const uint64_t lowest = entry + (local > kStackSmall ? local - kStackSmall : 0);
   if (lowest + kStackGuard < s.size) return;
