@@ -16,7 +16,10 @@
 // frames leave deep(10) on 2 KiB), 100 +65 536 (16 KiB), 300 +131 072 (32 KiB), 1 000
 // +524 288, 3 000 +2 097 152. gomapsim prints the same on every release (engine/lang/stack.h;
 // the depth at which main's stack doubles is within 3 calls of real Go's, measured with a
-// step of 1). Tolerance: exact (whole spans).
+// step of 1). Tolerance: exact (whole spans), but for line 7 (4 goroutines deep 100): a
+// clean-clone CI run read +32 768 in two of its three runs on 1.19 (+65 536 in the third and
+// in every earlier run): one 32 KiB span either way.
+// oracle: tol #3 ±32768 lines 7
 // oracle: unit B
 // oracle: mem StackInuse
 // oracle: nofloor StackInuse
