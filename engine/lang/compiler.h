@@ -34,7 +34,8 @@
 // package variables ignores shadowing when it looks for references.
 //
 // The implementation: the class Compiler (compiler_impl.h) and its rooms, compiler.cpp,
-// compiler_types.cpp, compiler_expr.cpp, compiler_calls.cpp, compiler_stmt.cpp, escape.cpp,
+// compiler_types.cpp, compiler_expr.cpp, compiler_calls.cpp (and compiler_expand_in_place.cpp,
+// compiler_packages.cpp, compiler_builtins.cpp), compiler_stmt.cpp, escape.cpp,
 // inline.cpp and liveness.cpp (engine/lang/README.md has the map).
 #include "engine/lang/ast.h"
 #include "engine/lang/program.h"

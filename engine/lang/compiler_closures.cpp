@@ -2,7 +2,7 @@
 // function literals that are stored, returned, reassigned or passed on (compiled as
 // functions of their own, with a closure), calls through a func value, and the plan that
 // decides, before a function's body compiles, which literals stay expanded in place
-// (compiler_calls.cpp) and which variables their closures capture by reference.
+// (compiler_expand_in_place.cpp) and which variables their closures capture by reference.
 //
 // A func value is nil (0) or its closure: an Obj of a struct type {F uintptr; captures…}
 // whose element 0 is the function's index (gc's funcval: the code pointer, then the
@@ -62,7 +62,7 @@ bool Compiler::func_type(const TypeExpr& te, TypeId& out) {
 // expands_at_calls: fd's function-typed parameters are only ever called in its body (not
 // stored, passed on, returned, started as a goroutine or read inside a function literal, no func type nested in
 // theirs), and fd neither calls itself, nor is variadic, nor defers: then each call expands the body
-// (compiler_calls.cpp expand_call; gc keeps such closures on the stack). Otherwise the
+// (compiler_expand_in_place.cpp expand_call; gc keeps such closures on the stack). Otherwise the
 // parameters are func values and the function an ordinary one.
 bool Compiler::expands_at_calls(const FuncDecl& fd) {
   if (body_has_defer(fd.body)) return false;   // its defers need a frame of its own (gc does not inline it either)
@@ -127,7 +127,7 @@ bool Compiler::expands_at_calls(const FuncDecl& fd) {
 }
 
 // expands_argument: call's argument arg is bound to a function-typed parameter of a
-// function whose calls expand its body (compiler_calls.cpp expand_call): a literal there
+// function whose calls expand its body (compiler_expand_in_place.cpp expand_call): a literal there
 // stays a literal expanded in place, a named literal passed there is only called.
 bool Compiler::expands_argument(const Expr& call, size_t arg) const {
   const Expr* f = call.x.get();

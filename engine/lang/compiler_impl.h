@@ -6,8 +6,11 @@
 //                       a function's slots, temps and instructions, function bodies, main.init
 //   compiler_types.cpp  package-level declarations, types, constants and constant folding
 //   compiler_expr.cpp   expressions: operators, selectors, indexing, composite literals, lvalues
-//   compiler_calls.cpp  calls: functions, methods, function literals and functions with
-//                       function-typed parameters (expanded in place), builtins, packages
+//   compiler_calls.cpp  calls: functions, methods, conversions
+//   compiler_expand_in_place.cpp  function literals and functions with function-typed
+//                       parameters, expanded where they are called
+//   compiler_packages.cpp  package functions (fmt, log, strconv, strings, time, …)
+//   compiler_builtins.cpp  the builtins (len … copy, min/max, mapShape)
 //   compiler_stmt.cpp   statements: declarations, assignments, if/for/range/switch, defer, return
 //   compiler_iface.cpp  interfaces: types, method sets, conversions, dynamic dispatch,
 //                       type assertions and switches, the library's errors, embedding,
@@ -307,7 +310,7 @@ class Compiler {
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);
 
-  // ---------------------------------------------------------------- compiler_calls.cpp: calls, function literals, builtins, packages
+  // ---------------------------------------------------------------- compiler_calls.cpp (calls, conversions), compiler_expand_in_place.cpp, compiler_packages.cpp, compiler_builtins.cpp
   V call(const Expr& e, bool stmt);
   bool find_method(const Expr& sel, const Entity*& out, bool& x_is_ptr);
   const Entity* method_of(TypeId t, const std::string& name, bool& x_is_ptr);
