@@ -90,6 +90,24 @@ void Interpreter::stack_grow(uint32_t gi, uint64_t entry, uint64_t local) {
   s = grown;
 }
 
+// shrink_stacks: at a GC, scanstack (runtime/mgcmark.go) shrinks every goroutine's stack
+// that is less than a quarter used to half its size (stack.h shrinkstack); the old stack is
+// freed, its span returned when empty (freeStackSpans at the cycle's end). A goroutine waits
+// below its own frames in the runtime's (kParkedRuntimeFrames).
+void Interpreter::shrink_stacks() {
+  for (uint32_t gi = 0; gi < gs_.size(); ++gi) {
+    StackRef& s = gs_[gi].gstack;
+    if (gs_[gi].status == GStatus::Dead || s.size == 0 || s.baseline) continue;
+    const std::vector<Frame>& frames = g_frames(gi);
+    const uint64_t depth = (frames.empty() ? kGoroutineEntryUsed : frames.back().sp) + kParkedRuntimeFrames;
+    const uint64_t size = shrunk_stack_size(s.size, depth);
+    if (size == 0) continue;
+    const StackRef shrunk = stacks_.alloc(heap_, size);
+    stacks_.free(heap_, s);
+    s = shrunk;
+  }
+}
+
 // allgadd appends a new g to allgs (proc.go allgadd): a []*g grown as append grows it (a
 // pointerful array); once allgs points at the new array the old one is garbage.
 void Interpreter::allgadd() {

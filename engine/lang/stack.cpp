@@ -14,6 +14,13 @@ int stack_order(uint64_t size) {
   return order < 4 ? order : -1;
 }
 
+uint64_t shrunk_stack_size(uint64_t size, uint64_t depth) {
+  const uint64_t half = size / 2;
+  if (half < kFixedStack) return 0;                  // not below the minimum
+  if (depth + kStackNosplit >= size / 4) return 0;   // using a quarter or more
+  return half;
+}
+
 void StackAllocator::init(uint64_t free_order0, uint64_t baseline_pages) {
   for (auto& p : pool_) p.clear();
   baseline_pages_ = baseline_pages;

@@ -14,6 +14,11 @@
 //   newstack     a call whose frame does not fit above stackguard0 (lo + stackGuard, 928 B
 //                on linux/amd64) doubles the stack (doubling again until the new frame plus
 //                the guard fits: funcMaxSPDelta), copystack: the new stack, the old freed.
+//   shrinkstack  at every GC (scanstack, runtime/mgcmark.go) a goroutine using less than a
+//                quarter of its stack — hi − sp of where it waits, plus stackNosplit (800 B)
+//                — gets one half the size (not below 2 KiB), copystack: the new stack, the
+//                old freed. Once a cycle: a 128 KiB stack parked shallow takes five GCs to
+//                reach 4 KiB (tests/oracle/programs/stack_shrink.go).
 //   gfput/gfget  a dead goroutine keeps a stack of the starting size; a grown one is freed
 //                and the g gets a new 2 KiB stack when it is reused.
 //   newproc1     a new goroutine's stack starts with 32 B of slack and goexit's return
@@ -33,9 +38,11 @@
 // flush); a span's stacks are placed first-fit; the start-up's spans are fixed (main's stack
 // and the runtime's are the profile's measured StackSys); main starts at 8 KiB or what
 // main.main's frame needs (the measured baselines hold it); library calls (fmt, runtime)
-// take no stack; stacks never shrink (shrinkstack at GC) and every goroutine starts at
-// 2 KiB (adaptivestackstart, on by default since 1.19, only raises it after a GC whose
-// scanned stacks average more than 2 KiB − 928 B).
+// take no stack; the runtime's frames below a parked goroutine are one estimate
+// (kParkedRuntimeFrames) whatever it waits on; main's start-up stack (in the baseline) is
+// not shrunk, only a stack it grew to; debug.gcshrinkstackoff is not read; every goroutine
+// starts at 2 KiB (adaptivestackstart, on by default since 1.19, only raises it after a GC
+// whose scanned stacks average more than 2 KiB − 928 B).
 #include <cstdint>
 #include <vector>
 
@@ -55,6 +62,11 @@ inline constexpr uint64_t kGoroutineEntryUsed = 40;   // newproc1's slack + goex
 // (the recursion depth at which main's stack doubles), 376–472 on 1.27.
 inline constexpr uint64_t kMainEntryUsed = 280;
 inline constexpr uint64_t kMainStackStart = 8192;
+inline constexpr uint64_t kStackNosplit = 800;        // stackNosplit (1.19: _StackLimit)
+// kParkedRuntimeFrames: the runtime's frames below a parked goroutine's own (chanrecv1,
+// chanrecv, gopark up to mcall's saved SP: 224 B on 1.19, 176 on 1.27 by objdump; runtime.GC,
+// gcWaitOnMark, gopark 144/120)
+inline constexpr uint64_t kParkedRuntimeFrames = 200;
 
 // StackRef: one goroutine's stack. span: the pool span's index in its order (small), or
 // the first page (large); baseline: the start-up's (its bytes are in the profile's
@@ -88,6 +100,10 @@ class StackAllocator {
 
 // stack_order: 0–3 for 2–16 KiB, -1 for a large stack.
 int stack_order(uint64_t size);
+
+// shrunk_stack_size: shrinkstack's new size for a stack of `size` whose goroutine waits
+// `depth` bytes below its top (hi − sched.sp), or 0 when it keeps its stack.
+uint64_t shrunk_stack_size(uint64_t size, uint64_t depth);
 
 // compute_frames sets every function's frame_bytes and frame_inlined (gc's layout above);
 // release_frame_spill: Profile::frame_spill.

@@ -65,6 +65,40 @@ TEST(Stacks, DeepRecursionGrowsStacksAsGoDoes) {
   }
 }
 
+TEST(Stacks, ShrinkstackHalvesAStackUsedUnderAQuarter) {
+  // runtime/stack.go shrinkstack: used = depth + stackNosplit (800) must be under size/4
+  EXPECT_EQ(lang::shrunk_stack_size(131072, 300), 65536u);
+  EXPECT_EQ(lang::shrunk_stack_size(8192, 1247), 4096u);    // 2047 < 2048
+  EXPECT_EQ(lang::shrunk_stack_size(8192, 1248), 0u);       // a quarter used: kept
+  EXPECT_EQ(lang::shrunk_stack_size(4096, 223), 2048u);
+  EXPECT_EQ(lang::shrunk_stack_size(4096, 224), 0u);
+  EXPECT_EQ(lang::shrunk_stack_size(2048, 0), 0u);          // not below the minimum
+  EXPECT_EQ(lang::shrunk_stack_size(65536, 36000), 0u);     // parked deep
+}
+
+TEST(Stacks, StacksShrinkOnceAGc) {
+  // tests/oracle/programs/stack_shrink.go: real Go's figures (its header), the same on 1.19–1.27
+  const std::string src = read_file("tests/oracle/programs/stack_shrink.go");
+  for (const char* v : {"1.19", "1.24", "1.27"}) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out,
+              "128 goroutines grown to 128 KiB, parked: StackInuse 16777216\n"
+              "GC 1: StackInuse -8388608\nGC 2: StackInuse -4194304\nGC 3: StackInuse -2097152\n"
+              "GC 4: StackInuse -1048576\nGC 5: StackInuse -524288\n"
+              "GC 6: StackInuse 0\nGC 7: StackInuse 0\nGC 8: StackInuse 0\n"
+              "goroutines ended, GC: StackInuse -524288\n"
+              "main deep 3000: StackInuse 524288\n"
+              "main, GC 1: StackInuse -262144\nmain, GC 2: StackInuse -131072\n"
+              "main, GC 3: StackInuse -65536\nmain, GC 4: StackInuse -32768\n"
+              "main, 4 more GCs: StackInuse 0\n"
+              "16 goroutines parked 300 deep: StackInuse 1048576\n"
+              "deep ones, GC 1: StackInuse 0\ndeep ones, GC 2: StackInuse 0\n"
+              "deep ones ended, GC: StackInuse -1048576\n")
+        << v;
+  }
+}
+
 TEST(Stacks, FrameSizesFollowGcsLayout) {
   // deep's frame is gc's TEXT $96-8 (1.19–1.25) and $88-8 (1.26+) plus the return address;
   // a goroutine 9 calls deep stays on its 2 KiB, 10 calls grow it to 4 KiB (one span for 4)
