@@ -14,6 +14,7 @@
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/stack.h"
 #include "engine/lang/strings_builder.h"
+#include "engine/lang/strings_funcs.h"
 #include "engine/lang/sync_map.h"
 
 #include <algorithm>
@@ -638,6 +639,7 @@ bool Compiler::init_function() {
 bool compile(File& file, Program& prog, Error& err, int go_minor) {
   if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err)) return false;
   if (!add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err)) return false;
+  if (!add_strings_funcs(file, go_minor, err)) return false;
   detail::Compiler c(file, prog, err, go_minor);
   return c.run();
 }

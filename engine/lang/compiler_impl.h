@@ -503,6 +503,7 @@ class Compiler {
   bool infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& targs);
   bool explicit_targs(const Expr& index, const FuncDecl& fd, std::vector<TypeId>& out);
   V generic_call(const Expr& e, int generic, const Expr* index);
+  std::string undefined_in_package(const std::string& full, const std::string& pkg, const std::string& name);
   bool generic_index(const Expr& e, V& out);
   bool std_generics();
   TypeId stand_in(const std::string& name, const TypeExpr& c);

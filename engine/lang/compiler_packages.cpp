@@ -11,6 +11,7 @@
 #include "engine/lang/compiler_impl.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <iterator>
 #include <memory>
@@ -84,8 +85,15 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   imports_[alias].used = true;
   std::string full = pkg + "." + name;
   if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
+  const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
+  if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
+  if (pkg == "strings") {   // strings_funcs.h: the release's own code
+    auto it = pkg_.find("strings_" + name);
+    if (it != pkg_.end() && it->second.k == Entity::Func) return user_call(e, it->second.slot, nullptr, &full);
+    if ((name == "CutPrefix" || name == "CutSuffix") && go_minor_ < 20) return bad(name_pos, "undefined: " + full);   // added in Go 1.20
+  }
   if (full == "maps.Keys" || full == "maps.Values" || full == "maps.All") {
-    if (go_minor_ < 23) return bad(e.x->pos, "undefined: " + full);   // added in Go 1.23 (iterators)
+    if (go_minor_ < 23) return bad(name_pos, "undefined: " + full);   // added in Go 1.23 (iterators)
     return bad(e.x->pos, full + " returns an iterator (iter.Seq): range over functions is not supported by the playground yet (range over the map itself)");
   }
   (void)stmt;
@@ -207,6 +215,21 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     return bi_call(Builtin::StringsClone, ps, TypeTable::kString, false);
   }
   return bad(e.pos, full + " is not supported by the playground");
+}
+
+// undefined_in_package: gc's message for pkg.name that the package does not export (an
+// unexported name of the library reads "name x not exported by package p", which the
+// playground cannot tell from a typo). From Go 1.25 types2 names the exported name that
+// differs only in case (lookupError): "undefined: fmt.println (but have Println)".
+std::string Compiler::undefined_in_package(const std::string& full, const std::string& pkg, const std::string& name) {
+  std::string msg = "undefined: " + full;
+  if (go_minor_ < 25) return msg;
+  std::string exported = name;
+  exported[0] = char(std::toupper(static_cast<unsigned char>(exported[0])));
+  static const char* fmt_names[] = {"Print", "Println", "Printf", "Sprint", "Sprintln", "Sprintf", "Errorf"};
+  bool have = pkg == "strings" && pkg_.count("strings_" + exported) != 0;
+  for (const char* n : fmt_names) have = have || (pkg == "fmt" && exported == n);
+  return have ? msg + " (but have " + exported + ")" : msg;
 }
 
 // fmt_spread_call: fmt.Println(xs...), fmt.Printf(format, xs...) (and Sprint*, log's) with
