@@ -24,6 +24,16 @@ constexpr uint64_t kMSpanChunk = 16 << 10;                  // fixalloc chunk
 
 uint64_t align_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 
+// bootstrap_rand stands in for runtime.bootstrapRand (the random heap base's 64 bits): a
+// splitmix64 step of the run's seed, mixed so that it is not the seed's other draws.
+uint64_t bootstrap_rand(uint64_t seed) {
+  uint64_t z = seed ^ 0x6A09E667F3BCC908ull;
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
 }  // namespace
 
 void Marker::mark(ObjId obj) {
@@ -45,17 +55,18 @@ void Marker::mark(ObjId obj) {
 
 //-- [SECTION] Construction ----------------------------------------------------------------------
 
-Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
+Heap::Heap(const runtime::Profile& profile, uint64_t seed) : profile_(profile) {
   spans_.emplace_back();                        // span 0: ObjId 0 is nil
   mcache_.assign(kNumSizeClasses * 2, 0);
   free_bits_.resize((1u << kSlotBits) / 64 + 1);
   partial_.resize(kNumSizeClasses * 2);
+  map_first_chunk(seed);
   // The first heap chunk is mapped at start; goroutine stacks are carved from it (HeapSys =
   // 4 MiB − StackSys exactly: engine/heap/README.md, "Heap growth, HeapSys and Sys").
   stack_pages_ = profile_.stack_sys / kPageSize;
-  alloc_pages(stack_pages_);
+  startup_stack_page_ = alloc_pages(stack_pages_);
   if (profile_.baseline_extra_inuse_pages) {
-    alloc_pages(profile_.baseline_extra_inuse_pages);
+    startup_extra_page_ = alloc_pages(profile_.baseline_extra_inuse_pages);
     inuse_pages_ += profile_.baseline_extra_inuse_pages;
   }
   // The runtime's own objects (per-P structures, fmt/os init…): live for the whole run.
@@ -80,6 +91,24 @@ Heap::Heap(const runtime::Profile& profile) : profile_(profile) {
   heap_live_ = heap_alloc_;
   recompute_goal();
   cycles_.clear();
+}
+
+void Heap::map_first_chunk(uint64_t seed) {
+  // Go 1.26+ (malloc.go mallocinit, mheap.go grow): heapRandSeed's bits are taken from the
+  // top (nextHeapRandBits): 20 for the arena hints (randHeapAddrBits 46 − logHeapArenaBytes
+  // 26), then at the first grow 4 for the chunk of the arena the heap starts at
+  // (logHeapArenaBytes − logPallocChunkBytes) and 22 for a byte offset into that chunk,
+  // rounded down to a page: the padding, marked allocated and scavenged
+  // (markRandomPaddingPages). Before 1.26 the first allocation maps the first chunk.
+  if (!profile_.random_heap_base) return;
+  uint64_t bits = bootstrap_rand(seed) << 20;
+  arena_offset_chunks_ = bits >> 60;
+  bits <<= 4;
+  padding_pages_ = (bits >> 42) / kPageSize;
+  mapped_pages_ = kHeapChunkPages;
+  free_runs_.emplace(padding_pages_, kHeapChunkPages - padding_pages_);
+  if (padding_pages_) chunk_pages(0, padding_pages_, /*alloc=*/true);
+  high_water_page_ = padding_pages_;   // released_bytes() counts the padding on its own
 }
 
 void Heap::unpin(ObjId obj) {
@@ -489,7 +518,7 @@ void Heap::pace(uint64_t& goal_out, uint64_t& trigger_out) const {
 }
 
 uint64_t Heap::released_bytes() const {
-  return (mapped_pages_ - std::min(mapped_pages_, high_water_page_) + released_pages_) * kPageSize;
+  return (mapped_pages_ - std::min(mapped_pages_, high_water_page_) + released_pages_ + padding_pages_) * kPageSize;
 }
 
 uint64_t Heap::non_heap_sys() const {
@@ -852,7 +881,10 @@ void Heap::read_sys(MemStats& m) const {
   m.MCacheInuse = 9600;
   m.MCacheSys = 15600;
   m.BuckHashSys = profile_.buck_hash_sys;
-  const uint64_t arenas = std::max<uint64_t>(1, align_up(mapped_pages_ * kPageSize, kArenaBytes) / kArenaBytes);
+  // The arenas the heap spans (mheap.go sysAlloc gives each its heapArena metadata); on Go
+  // 1.26+ it starts arena_offset_chunks_ 4 MiB chunks into the first.
+  const uint64_t heap_end = (arena_offset_chunks_ * kHeapChunkPages + mapped_pages_) * kPageSize;
+  const uint64_t arenas = std::max<uint64_t>(1, align_up(heap_end, kArenaBytes) / kArenaBytes);
   m.GCSys = profile_.gc_sys_base + profile_.gc_sys_per_arena * (arenas - 1);
   m.OtherSys = profile_.other_sys;
   if (num_gc_ >= 1) {
@@ -935,8 +967,12 @@ std::string Heap::check_invariants() const {
   for (const PageCache* c : {&pcache_, &idle_pcache_})
     for (uint64_t i = 0; i < kPageCachePages; ++i)
       if (c->bits >> i & 1) ranges.emplace_back(c->base + i, 1);
+  // The start-up's stack run and extra pages are not spans: the padding, the extra pages and
+  // the spans and free runs must not overlap (goroutine stacks are not tracked here).
+  if (padding_pages_) ranges.emplace_back(0, padding_pages_);
+  if (profile_.baseline_extra_inuse_pages) ranges.emplace_back(startup_extra_page_, profile_.baseline_extra_inuse_pages);
   std::sort(ranges.begin(), ranges.end());
-  uint64_t end = stack_pages_ + profile_.baseline_extra_inuse_pages;
+  uint64_t end = 0;
   for (const auto& [start, len] : ranges) {
     if (start < end) return "page ranges overlap at page " + std::to_string(start);
     end = start + len;

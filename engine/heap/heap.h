@@ -20,6 +20,8 @@
 //
 //   pages (8 KiB)   | 0 1 2 3 | 4 5 6 7 8 ... 511 | 512 ... 1023 |   grows in 4 MiB chunks
 //   spans           |stack spn| c11 | c33 c33 | free | large (37 536 pages) ...
+//                   (Go 1.26+: the first 0–511 pages are the random heap base's padding,
+//                   allocated and released for ever; Profile::random_heap_base)
 //   ObjId           = span index << 10 | slot       (slot < nelems ≤ 1024)
 //   mspan           24 bytes: pages, span class, nelems, freeindex, allocCount, and where
 //                   its allocBits / gcmarkBits words are in bits_ (one bit per slot,
@@ -159,7 +161,10 @@ class Heap {
   using RootScanner = std::function<void(Marker&)>;
   using LeafMarker = std::function<void(uint32_t leaf, Marker&)>;
 
-  explicit Heap(const runtime::Profile& profile);
+  // seed: the run's seed. On a release with a random heap base (Profile::random_heap_base,
+  // Go 1.26+) it stands in for bootstrapRand's 64 bits: where in its first arena the heap
+  // starts and how many pages of padding precede it (engine/heap/README.md, "Heap growth").
+  explicit Heap(const runtime::Profile& profile, uint64_t seed = 1);
   // A copy is a keyframe (engine/sim/simulation.h): member-wise, hooks included (their
   // closures name the interpreter and simulation that installed them).
   Heap(const Heap&) = default;
@@ -346,6 +351,13 @@ class Heap {
   static bool page_cache_alloc(PageCache& c, uint64_t npages, uint64_t& start);
   void flush_page_cache(PageCache& c);
  public:
+  // heap_base_padding: the pages of padding before the heap's first span (mheap.go grow:
+  // markRandomPaddingPages; 0 before Go 1.26); arena_offset_chunks: the 4 MiB chunk of its
+  // first 64 MiB arena the heap starts at (0–15; 0 before Go 1.26).
+  uint64_t heap_base_padding() const { return padding_pages_; }
+  uint64_t arena_offset_chunks() const { return arena_offset_chunks_; }
+  // startup_stack_page: the first page of the start-up's goroutine stacks (Profile::stack_sys).
+  uint64_t startup_stack_page() const { return startup_stack_page_; }
   // alloc_stack_span / free_stack_span: a stack span of npages (runtime/stack.go
   // stackpoolalloc's 32 KiB span or a large stack: engine/lang/stack.h), its first page.
   uint64_t alloc_stack_span(uint64_t npages) {
@@ -438,6 +450,11 @@ class Heap {
   bool idle_pcache_taken_ = false;
   uint64_t mapped_pages_ = 0, inuse_pages_ = 0;
   uint64_t stack_pages_ = 0;
+  // The random heap base (Go 1.26+): pages [0, padding_pages_) are padding, allocated and
+  // released for ever; the heap's first chunk is chunk arena_offset_chunks_ of its arena.
+  uint64_t padding_pages_ = 0, arena_offset_chunks_ = 0;
+  uint64_t startup_stack_page_ = 0, startup_extra_page_ = 0;
+  void map_first_chunk(uint64_t seed);
 
   // tiny allocator (one P)
   ObjId tiny_block_ = kNil;

@@ -53,7 +53,7 @@ void StackAllocator::free(heap::Heap& h, const StackRef& s) {
   if (s.baseline) {   // main's start-up stack: a large one returns its pages
     if (order < 0 && baseline_pages_ >= s.size / heap::kPageSize) {
       baseline_pages_ -= s.size / heap::kPageSize;
-      h.free_stack_span(baseline_pages_, s.size / heap::kPageSize);
+      h.free_stack_span(h.startup_stack_page() + baseline_pages_, s.size / heap::kPageSize);
     }
     return;
   }

@@ -80,7 +80,7 @@ struct StackRef {
 class StackAllocator {
  public:
   // free_order0: 2 KiB stacks left in the start-up's spans (Profile::free_stacks);
-  // baseline_pages: the start-up's stack pages (they begin at page 0 of the heap).
+  // baseline_pages: the start-up's stack pages (from heap::Heap::startup_stack_page).
   void init(uint64_t free_order0, uint64_t baseline_pages);
   StackRef alloc(heap::Heap& h, uint64_t size);
   void free(heap::Heap& h, const StackRef& s);

@@ -277,11 +277,11 @@ Profile go125() {
 // Go 1.26: the Green Tea garbage collector is the default (GOEXPERIMENT greenteagc,
 // runtime/mgcmark_greenteagc.go): its span queues and per-span inline mark bits add to
 // GCSys from the first cycle. The heap's base address is random (GOEXPERIMENT
-// randomizedheapbase64, malloc.go mallocinit and mheap.grow): the first grow marks up to
-// 511 pages of the first 4 MiB chunk as padding; when the padding leaves too little room
-// for the start-up spans the heap maps a second chunk before main (HeapSys 8.1 MB instead
-// of 3.9, Sys 12 015 880 instead of 7 559 432–7 821 576: 2 runs of the 3 probes, ~1 in 8
-// oracle runs). The model keeps the usual outcome: no padding.
+// randomizedheapbase64, malloc.go mallocinit and mheap.grow; the same in 1.27): the first
+// grow starts the heap at a random 4 MiB chunk of its first 64 MiB arena and marks the
+// first 0–511 pages of that chunk as padding (pageAlloc.markRandomPaddingPages), drawn
+// here from the run's seed (Heap::Heap). When the padding leaves too little room for the
+// start-up spans the heap maps a second chunk before main (HeapSys 8.1 MB instead of 3.9).
 Profile go126() {
   Profile p = go125();
   p.g_size = 480;       // sizeof(runtime.g) 456
@@ -291,6 +291,7 @@ Profile go126() {
   p.toolchain = "go1.26.10";
   p.changes = "the Green Tea garbage collector by default; a random heap base; appended slices on the stack until they escape";
   p.slice_move2heap = true;
+  p.random_heap_base = true;
   // 60 696 B in 77 objects, 3 tiny allocations (the mode of 5 runs; 60 696–66 016 B).
   p.baseline_objects = by_size({{8, 10}, {16, 15}, {24, 3}, {32, 1}, {48, 5}, {64, 2}, {96, 4},
                                 {112, 2}, {128, 1}, {160, 1}, {208, 2}, {256, 1}, {480, 13},

@@ -221,6 +221,15 @@ struct Profile {
   std::vector<uint64_t> first_gc_objects;
   uint64_t baseline_extra_inuse_pages;      // runtime spans in use beyond those objects
   uint64_t stack_sys;                       // StackSys (stack spans carved from the heap)
+  // Go 1.26+ (GOEXPERIMENT randomizedheapbase64, on by default; malloc.go mallocinit,
+  // mheap.go grow): the heap's base address is random. 64 bits from bootstrapRand are used
+  // from the top: 20 for the arena hints, 4 for the 4 MiB chunk of the first 64 MiB arena
+  // the heap starts at (curArena.base), 22 for a byte offset into that chunk, rounded down
+  // to a page: 0–511 pages the first grow marks allocated and scavenged
+  // (pageAlloc.markRandomPaddingPages). They stay in HeapSys and HeapReleased for ever and
+  // no span ever takes them. The simulator draws the 64 bits from the run's seed
+  // (engine/heap/README.md, "Heap growth, HeapSys and Sys").
+  bool random_heap_base = false;
   // Goroutines and channels (engine/lang/sched.h). g_size: runtime.g as malg's new(g)
   // allocates it, its size class: sizeof(runtime.g) is 392 B on Go 1.19, 408 on 1.21 (416
   // both), 424–440 on 1.22–1.25 (448), 456 from 1.26 (480) — the binaries' DWARF; BySize

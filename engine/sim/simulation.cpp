@@ -292,9 +292,9 @@ struct Simulation::Impl : lang::Host, RunData {
     if (vm) std::destroy_at(vm.get());
     if (heap) {
       std::destroy_at(heap.get());
-      std::construct_at(heap.get(), *profile);
+      std::construct_at(heap.get(), *profile, opt.seed);
     } else {
-      heap = std::make_unique<heap::Heap>(*profile);
+      heap = std::make_unique<heap::Heap>(*profile, opt.seed);
     }
     heap->set_gc_percent(opt.gogc);
     heap->set_memory_limit(opt.memlimit);

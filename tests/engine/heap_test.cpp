@@ -295,6 +295,66 @@ TEST(Heap, LargeObjectsGrowTheHeapInChunks) {
   EXPECT_EQ(h.read_memstats().HeapSys - sys0, (100ull << 20) + (12ull << 20));
 }
 
+TEST(Heap, RandomHeapBaseOfGo126PadsTheFirstChunkFromTheSeed) {
+  // mheap.go grow (Go 1.26+, engine/heap/README.md "Heap growth"): 0–511 pages of padding
+  // before the first span, and a random 4 MiB chunk of the first arena, both from the seed.
+  const runtime::Profile& p125 = *runtime::profile_for("1.25");
+  const runtime::Profile& p126 = *runtime::profile_for("1.26");
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    heap::Heap h(p125, seed);
+    EXPECT_EQ(h.heap_base_padding(), 0u);
+    EXPECT_EQ(h.arena_offset_chunks(), 0u);
+  }
+  // The seed decides, and the same seed decides the same (seed 1: 84 pages, chunk 6).
+  EXPECT_EQ(heap::Heap(p126, 1).heap_base_padding(), 84u);
+  EXPECT_EQ(heap::Heap(p126, 1).arena_offset_chunks(), 6u);
+  std::map<uint64_t, uint64_t> seed_of_padding, seed_of_offset;
+  for (uint64_t seed = 1; seed <= 4000; ++seed) {
+    heap::Heap h(p126, seed);
+    ASSERT_LT(h.heap_base_padding(), 512u);
+    ASSERT_LT(h.arena_offset_chunks(), 16u);
+    seed_of_padding.emplace(h.heap_base_padding(), seed);
+    seed_of_offset.emplace(h.arena_offset_chunks(), seed);
+  }
+  EXPECT_GT(seed_of_padding.size(), 480u);   // nearly every padding is drawn
+  EXPECT_EQ(seed_of_offset.size(), 16u);
+  // The padding stays in HeapSys and HeapReleased and no span takes it: a heap padded by
+  // 320 pages fits 320 pages less before it maps its next chunk.
+  const auto pages_before_growth = [&](uint64_t padding) {
+    heap::Heap h(p126, seed_of_padding.at(padding));
+    h.set_gc_percent(-1);
+    const heap::MemStats m0 = h.read_memstats();
+    EXPECT_EQ(m0.HeapSys, 3932160u) << padding;   // the start-up fits in the first chunk
+    EXPECT_EQ(m0.HeapReleased, m0.HeapSys - m0.HeapInuse) << padding;   // the padding too
+    uint64_t pages = 0;
+    while (h.read_memstats().HeapSys == m0.HeapSys) {
+      h.alloc(16 * 8192, true);
+      pages += 16;
+    }
+    EXPECT_EQ(h.check_invariants(), "") << padding;
+    return pages;
+  };
+  EXPECT_EQ(pages_before_growth(0) - pages_before_growth(320), 320u);
+  // A padding that leaves too little room for the start-up's spans maps a second chunk
+  // before main: HeapSys 8 126 464, Sys 12 015 880, as real Go 1.26 reads in those runs.
+  {
+    heap::Heap h(p126, seed_of_padding.at(500));
+    const heap::MemStats m = h.read_memstats();
+    EXPECT_EQ(m.HeapSys, 8126464u);
+    EXPECT_EQ(m.HeapReleased, m.HeapSys - m.HeapInuse);
+    EXPECT_EQ(h.check_invariants(), "");
+  }
+  // The arena's heapArena metadata (GCSys): a heap starting in its arena's last chunk takes
+  // a second arena at its second chunk; one starting at the arena's base only at its 17th.
+  for (uint64_t offset : {0u, 15u}) {
+    heap::Heap h(p126, seed_of_offset.at(offset));
+    h.set_gc_percent(-1);
+    const uint64_t gcsys0 = h.read_memstats().GCSys;
+    h.alloc(4ull << 20, true);
+    EXPECT_EQ(h.read_memstats().GCSys - gcsys0, offset == 15 ? p126.gc_sys_per_arena : 0) << offset;
+  }
+}
+
 TEST(Heap, ResumableCycleKeepsWhatWasReachableWhenItStartedAndAllocatesBlack) {
   // A root scanner that defers its leaves (as the interpreter does with *[128]byte values):
   // the cycle ends only once gc_work has marked them all, and what the program does
