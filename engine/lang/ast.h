@@ -70,6 +70,14 @@ struct TypeParam {
   TypeP constraint;
 };
 
+struct TypeDecl {
+  Pos pos;
+  std::string name;
+  TypeP type;
+  bool alias = false;
+  std::vector<TypeParam> tparams; // a generic type's type parameters
+};
+
 struct Expr {
   enum Kind : uint8_t {
     Ident, IntLit, FloatLit, StringLit, CharLit,
@@ -126,6 +134,7 @@ struct Stmt {
   const Stmt* target = nullptr;    // Goto: the labeled statement it jumps to (branches.cpp)
   bool looping_label = false;      // labeled: a goto after it jumps back to it (escape's loop depth)
   bool type_switch = false;       // Switch: switch [v :=] x.(type); cond is x, names[0] v
+  std::vector<lang::TypeDecl> types;   // TypeDecl: the local types declared (`type ( … )`: several)
 };
 
 struct Param {
@@ -152,14 +161,6 @@ struct FuncDecl {
   bool has_recv = false;          // a method: params[0] is the receiver
   bool noinline = false;          // a //go:noinline directive stands before it
   std::vector<TypeParam> tparams; // a generic function's type parameters
-};
-
-struct TypeDecl {
-  Pos pos;
-  std::string name;
-  TypeP type;
-  bool alias = false;
-  std::vector<TypeParam> tparams; // a generic type's type parameters
 };
 
 struct ValueSpec {                // one line of a var or const declaration

@@ -305,7 +305,7 @@ bool Compiler::method_signature(const FuncDecl& fd, std::string& name) {
   const bool ptr = rt.kind == TypeExpr::Pointer;
   const std::string tname = ptr ? rt.elem->name : rt.name;
   Entity* te = pkg_.count(tname) ? &pkg_[tname] : nullptr;
-  if (!te || te->k != Entity::Type) return fail(fd.params[0].pos, "undefined: " + tname);
+  if (!te || te->k != Entity::Type) return fail(ptr ? rt.elem->pos : rt.pos, "undefined: " + tname);   // gc: at the type's name
   if (!resolve_type_entity(*te)) return false;
   if (te->tdecl && te->tdecl->alias) return fail(fd.params[0].pos, "methods on type aliases are not supported by the playground");
   const Kind k = T.kind(te->type);

@@ -139,7 +139,7 @@ const Entity* Compiler::method_of(TypeId t, const std::string& name, bool& x_is_
   x_is_ptr = T.kind(t) == Kind::Pointer && T[t].name.empty();
   const TypeId base = x_is_ptr ? T.u(t).elem : t;
   const std::string& tname = T[base].name;
-  if (tname.rfind("main.", 0) != 0) return nullptr;
+  if (tname.rfind("main.", 0) != 0 || local_type_ids_.count(base)) return nullptr;   // a local type has no methods
   if (auto inst = instance_of_.find(base); inst != instance_of_.end()) {   // a generic type's instance
     auto it = pkg_.find(inst->second.decl->name + "." + name);
     if (it == pkg_.end() || it->second.k != Entity::Func) return nullptr;

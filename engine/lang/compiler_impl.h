@@ -363,6 +363,7 @@ class Compiler {
   bool var_decl(const Stmt& s);
   bool var_value(V& v, TypeId t, Pos p, TypeId& out);
   bool const_decl(const Stmt& s);
+  bool local_type_decl(const Stmt& s);
   bool cond_jump_false(const Expr& c, int& jump_pc);
   bool cond_jump(const Expr& c, int& jump_pc, bool when);
   bool if_stmt(const Stmt& s);
@@ -571,6 +572,10 @@ class Compiler {
   std::map<std::string, Entity> imports_;
   std::set<std::string> ptr_method_names_;     // methods with a pointer receiver (addr_names_in)
   std::map<const Expr*, TypeId> operand_types_;   // operand_type's memory
+  // local type declarations (local_type_decl): the named type of each per function compiled,
+  // and the set of them (they have no methods: method_of)
+  std::map<std::pair<const TypeDecl*, int>, TypeId> local_types_;
+  std::set<TypeId> local_type_ids_;
   std::map<std::string, Pos> import_pos_;
   std::vector<Scope> scopes_;
   std::vector<Edge> edges_;

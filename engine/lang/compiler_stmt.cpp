@@ -149,6 +149,7 @@ bool Compiler::stmt_inner(const Stmt& s) {
     case Stmt::IncDec: return inc_dec(s);
     case Stmt::VarDecl: return var_decl(s);
     case Stmt::ConstDecl: return const_decl(s);
+    case Stmt::TypeDecl: return local_type_decl(s);
     case Stmt::Block: {
       if (s.label == "decl") return stmts(s.body);
       push_scope();
@@ -603,6 +604,44 @@ bool Compiler::const_decl(const Stmt& s) {
     e.name = s.names[i];
     e.pos = s.name_pos[i];
     if (s.names[i] != "_") scopes_.back()[s.names[i]] = e;
+  }
+  return true;
+}
+
+// local_type_decl: `type point struct{…}` or `type ids []int` in a body (types2/decl.go
+// declStmt): a named type scoped to its block from its own name on (so `next *node` is the
+// type itself), shadowing what outer scopes and the package call so. It has no methods: a
+// method's receiver must be a package-level type, so `func (p point) M()` outside finds no
+// `point` (gc's "undefined: point" at the receiver), and method_of finds none for it even
+// when a package type of the same name has some. One TypeId per declaration and function
+// compiled: a body compiled again (an expansion, a probe) sees the same type. %T prints
+// `main.point` as reflect does. Simplification: local generic types are refused.
+bool Compiler::local_type_decl(const Stmt& s) {
+  for (const TypeDecl& td : s.types) {
+    if (!td.tparams.empty()) return fail(td.pos, "generic type declarations inside a function are not supported by the playground");
+    if (td.name == "_") {
+      TypeId t;
+      if (!type_of(*td.type, t)) return false;
+      continue;
+    }
+    if (scopes_.back().count(td.name)) return fail(td.pos, td.name + " redeclared in this block");
+    Entity& e = scopes_.back()[td.name];
+    e = Entity{};
+    e.k = Entity::Type;
+    e.tdecl = &td;
+    e.name = td.name;
+    e.pos = td.pos;
+    e.used = true;
+    if (!td.alias) {
+      const auto key = std::make_pair(&td, F ? F->fidx : -1);
+      auto it = local_types_.find(key);
+      if (it == local_types_.end()) {
+        it = local_types_.emplace(key, T.named("main." + td.name)).first;
+        local_type_ids_.insert(it->second);
+      }
+      e.type = it->second;
+    }
+    if (!resolve_type_entity(e)) return false;
   }
   return true;
 }

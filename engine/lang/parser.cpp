@@ -35,7 +35,7 @@ bool Parser::file() {
     switch (cur().kind) {
       case Tok::Func: if (!func_decl()) return false; break;
       case Tok::Var: case Tok::Const: if (!value_decl_top()) return false; break;
-      case Tok::Type: if (!type_decl_top()) return false; break;
+      case Tok::Type: if (!type_decl(file_.types)) return false; break;
       case Tok::Import: return fail(cur().pos, "syntax error: imports must appear before other declarations");
       default: return fail(cur().pos, "syntax error: non-declaration statement outside function body");
     }
@@ -262,21 +262,23 @@ bool Parser::value_spec(ValueSpec& vs, bool is_const) {
   return true;
 }
 
-bool Parser::type_decl_top() {
+// type_decl parses `type T …` or `type ( … )` into out: the file's types, or a local
+// declaration's (parser_stmt.cpp).
+bool Parser::type_decl(std::vector<TypeDecl>& out) {
   next();
   if (cur().kind == Tok::LParen) {
     next();
     while (cur().kind != Tok::RParen) {
-      if (!type_spec()) return false;
+      if (!type_spec(out)) return false;
       if (!semi()) return false;
     }
     next();
     return true;
   }
-  return type_spec();
+  return type_spec(out);
 }
 
-bool Parser::type_spec() {
+bool Parser::type_spec(std::vector<TypeDecl>& out) {
   TypeDecl td;
   td.pos = cur().pos;
   if (cur().kind != Tok::Ident) return fail_expected("name");
@@ -291,7 +293,7 @@ bool Parser::type_spec() {
     if (!type_params(td.tparams)) return false;
   }
   if (!type(td.type)) return false;
-  file_.types.push_back(std::move(td));
+  out.push_back(std::move(td));
   return true;
 }
 

@@ -88,8 +88,8 @@ class Parser {
   bool param_list(std::vector<Param>& out, bool allow_variadic);
   bool value_decl_top();
   bool value_spec(ValueSpec& vs, bool is_const);
-  bool type_decl_top();
-  bool type_spec();
+  bool type_decl(std::vector<TypeDecl>& out);
+  bool type_spec(std::vector<TypeDecl>& out);
 
   // types (parser_types.cpp)
   bool type(TypeP& out);

@@ -88,8 +88,12 @@ bool Parser::stmt(StmtP& out) {
   Pos p = cur().pos;
   switch (cur().kind) {
     case Tok::Var: case Tok::Const: return local_decl(out);
-    case Tok::Type:
-      return fail(p, "local type declarations are not supported by the playground");
+    case Tok::Type: {   // a local type declaration: scoped to its block (compiler_stmt.cpp)
+      auto s = mk(Stmt::TypeDecl, p);
+      if (!type_decl(s->types)) return false;
+      out = std::move(s);
+      return true;
+    }
     case Tok::LBrace: {
       auto s = mk(Stmt::Block, p);
       if (!block(s->body)) return false;

@@ -146,3 +146,29 @@ TEST(Checker, ConstantsIotaAndTypedConversions) {
 }
 
 }  // namespace
+
+// local type declarations: scoped to their block, shadowing, no methods; gc's messages at
+// gc's positions (real Go 1.19 and 1.27 print these for the same programs)
+TEST(Checker, LocalTypesAreScopedAndHaveNoMethods) {
+  langtest::expect_refused({
+      {"package main\n\nfunc main() {\n\ttype point struct{ x, y int }\n\tp := point{1, 2}\n\t_ = p\n}\n\nfunc (p point) Len() int { return p.x }\n",
+       "main.go:9:9: undefined: point"},
+      {"package main\n\nfunc main() {\n\ttype ids []int\n\ttype ids map[int]int\n}\n", "main.go:5:7: ids redeclared in this block"},
+      {"package main\n\nfunc main() {\n\t{\n\t\ttype ids []int\n\t}\n\tvar x ids\n\t_ = x\n}\n", "main.go:7:8: undefined: ids"},
+      {"package main\n\nfunc main() {\n\ttype box[T any] struct{ v T }\n\t_ = box[int]{1}\n}\n",
+       "main.go:4:7: generic type declarations inside a function are not supported by the playground"},
+  });
+  // the package's point keeps its method; the local point shadows it and has none
+  langtest::Run shadow = langtest::run(
+      "package main\n\ntype point struct{ s string }\n\nfunc (p point) Len() int { return len(p.s) }\n\n"
+      "func main() {\n\ttype point struct{ x int }\n\tp := point{1}\n\t_ = p.Len()\n}\n");
+  EXPECT_FALSE(shadow.loaded);
+  EXPECT_NE(shadow.diag.find("p.Len undefined"), std::string::npos) << shadow.diag;
+  langtest::Run ok = langtest::run(
+      "package main\n\nimport \"fmt\"\n\ntype point struct{ s string }\n\nfunc (p point) Len() int { return len(p.s) }\n\n"
+      "func main() {\n\tfmt.Println(point{\"ab\"}.Len())\n\ttype point struct{ x, y int }\n\ttype (\n\t\tids  []int\n\t\tnode struct {\n\t\t\tnext *node\n\t\t\tv    int\n\t\t}\n\t)\n"
+      "\tvar xs ids\n\txs = append(xs, 1, 2)\n\tn := &node{&node{nil, 1}, 2}\n\t{\n\t\ttype point string\n\t\tfmt.Printf(\"%T %v\\n\", point(\"in\"), point(\"in\"))\n\t}\n"
+      "\tfmt.Printf(\"%T %v %T %v %d\\n\", point{1, 2}, point{1, 2}, xs, xs, n.next.v)\n}\n");
+  ASSERT_TRUE(ok.loaded) << ok.diag;
+  EXPECT_EQ(ok.out, "2\nmain.point in\nmain.point {1 2} main.ids [1 2] 1\n");
+}
