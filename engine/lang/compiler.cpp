@@ -103,7 +103,7 @@ bool Compiler::run_impl() {
   size_t k = 0;
   for (; k < pending_.size(); ++k)   // instances found while compiling (the list grows)
     if (!function(pending_[k])) return false;
-  if (!check_uninstantiated()) return false;   // generic bodies nobody instantiates, checked as gc checks them
+  if (!check_uninstantiated()) return false;   // every generic body against its constraints, as gc checks it
   for (; k < pending_.size(); ++k)
     if (!function(pending_[k])) return false;
   prog_.main_func = pkg_["main"].slot;

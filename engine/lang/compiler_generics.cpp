@@ -13,8 +13,8 @@
 // the arguments in a scope of their own, a named type `main.Set[string]` whose methods are
 // instantiated with it (so method sets and dynamic dispatch see them).
 //
-// Simplifications: a generic body is checked where it is instantiated, and one nobody
-// instantiates with stand-ins for its type parameters (check_uninstantiated: what is valid
+// Simplifications: a generic body is checked where it is instantiated, and every generic
+// once more with stand-ins for its type parameters (check_uninstantiated: what is valid
 // for the stand-in but not for the whole type set goes unreported); no generic aliases, no generic methods' own method values; inference unifies
 // exactly (no inexact unification through interfaces); type sets are checked term by term,
 // not intersected.
@@ -309,11 +309,12 @@ int Compiler::instantiate_func(int generic, const std::vector<TypeId>& targs, Po
   return fidx;
 }
 
-// ---------------------------------------------------------------- bodies nobody instantiates
+// ---------------------------------------------------------------- bodies checked at their definition
 // gc type-checks a generic body once, against its constraints, so an error in a generic
-// function or type nobody instantiates is still reported (types2: the body is checked with
-// its type parameters as types of their own). Here a body is only ever checked in an
-// instance, so check_uninstantiated makes one for each such generic with stand-ins for its
+// function or type is reported whether or not anybody instantiates it, and whatever its
+// instances are (types2: the body is checked with its type parameters as types of their
+// own). Here a body is only ever checked in an instance, so check_uninstantiated makes one
+// for each generic, instantiated or not, with stand-ins for its
 // type parameters (stand_in): a type of the parameter's own name (errors say `T`, as gc's
 // do) whose underlying type is one of its type set's — so whatever a correct body does with
 // it compiles — or the constraint's interface of methods (`any`: an empty struct). An instance that no call reaches is dead code.
@@ -520,10 +521,10 @@ bool Compiler::type_set_unary(Tok op, TypeId t, const V& x, Pos px) {
 }
 
 bool Compiler::check_uninstantiated() {
-  std::set<const TypeDecl*> made_types;
-  for (const auto& kv : type_instances_) made_types.insert(kv.first.first);
+  // every generic, instantiated or not: gc checks the body once against its constraints, so
+  // `s += x` on a comparable T is refused even when every instance is of int
   for (const TypeDecl& td : file_.types) {
-    if (td.tparams.empty() || td.alias || made_types.count(&td) || td.pos.line >= kLibraryFirstLine) continue;
+    if (td.tparams.empty() || td.alias || td.pos.line >= kLibraryFirstLine) continue;
     std::vector<TypeId> targs;
     if (!stand_ins(td.tparams, targs)) {
       if (failed_) return false;
@@ -532,11 +533,9 @@ bool Compiler::check_uninstantiated() {
     TypeId inst;
     if (!instantiate_type(pkg_[td.name], targs, td.pos, inst)) return false;   // its methods with it
   }
-  std::set<int> made_funcs;
-  for (const auto& kv : func_instances_) made_funcs.insert(kv.first.first);
   for (size_t i = 0; i < file_.funcs.size(); ++i) {
     const FuncDecl& fd = file_.funcs[i];
-    if (fd.tparams.empty() || fd.has_recv || made_funcs.count(int(i)) || fd.pos.line >= kLibraryFirstLine) continue;
+    if (fd.tparams.empty() || fd.has_recv || fd.pos.line >= kLibraryFirstLine) continue;
     std::vector<TypeId> targs;
     if (!stand_ins(fd.tparams, targs)) {
       if (failed_) return false;
