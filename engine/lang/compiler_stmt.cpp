@@ -488,21 +488,45 @@ bool Compiler::calls_function(const Expr& e) {
   return false;
 }
 
-// index_once: `m[key()] op= v` and `m[key()]++` evaluate the index once (the spec: x op= y
-// is x = x op y "but evaluates x only once"): an index that calls a function is held in a
-// hidden variable, and the statement works on m[that variable].
-const Expr* Compiler::index_once(const Expr& l) {
-  if (l.kind != Expr::Index || !l.y || !calls_function(*l.y)) return &l;
-  V k = expr(*l.y);
-  if (!k.ok || k.isconst || k.is_tuple || k.is_type || k.t == 0) return k.ok ? &l : nullptr;
-  const std::string name = "index#" + std::to_string(synthetic_.size());
-  declare_init(name, k.t, l.y->pos, &k);
-  scopes_.back()[name].used = true;
+// index_once: `m[key()] op= v`, `m[key()]++`, `f()[i]++`, `f().n += v` and `*f() += v`
+// evaluate their operands once (the spec: x op= y is x = x op y "but evaluates x only
+// once"): an operand that calls a function — the indexed slice, map or pointer, the pointer
+// a selector or `*` goes through, the index — is held in a hidden variable, left to right,
+// and the statement works on the expression over those variables. An array or struct value
+// a call returns is not hoisted (not addressable: the store reports it).
+const Expr* Compiler::index_once(const Expr& written) {
+  const Expr* inner = &written;
+  while (inner->kind == Expr::Paren && inner->x) inner = inner->x.get();   // (*p())++
+  const Expr& l = *inner;
+  const bool has_base = l.kind == Expr::Index || l.kind == Expr::Selector || l.kind == Expr::Star;
+  bool hoist_base = false;
+  if (has_base && l.x && calls_function(*l.x)) {
+    TypeId bt = 0;
+    if (static_type(*l.x, bt) && bt) {
+      const Kind k = T.kind(bt);
+      hoist_base = k == Kind::Pointer || (l.kind == Expr::Index && (k == Kind::Slice || k == Kind::Map));
+    } else if (failed_) {
+      return nullptr;
+    }
+  }
+  const bool hoist_index = l.kind == Expr::Index && l.y && calls_function(*l.y);
+  if (!hoist_base && !hoist_index) return &written;
   ExprP c = clone_expr(l);
-  c->y = std::make_unique<Expr>();
-  c->y->kind = Expr::Ident;
-  c->y->pos = l.y->pos;
-  c->y->name = name;
+  auto hold = [&](const Expr& x, ExprP& slot) -> bool {
+    V v = expr(x);
+    if (!v.ok) return false;
+    if (v.isconst || v.is_tuple || v.is_type || v.t == 0) return true;   // left as written
+    const std::string name = "index#" + std::to_string(synthetic_.size()) + (&slot == &c->x ? ".x" : ".y");
+    declare_init(name, v.t, x.pos, &v);
+    scopes_.back()[name].used = true;
+    slot = std::make_unique<Expr>();
+    slot->kind = Expr::Ident;
+    slot->pos = x.pos;
+    slot->name = name;
+    return true;
+  };
+  if (hoist_base && !hold(*l.x, c->x)) return nullptr;
+  if (hoist_index && !hold(*l.y, c->y)) return nullptr;
   synthetic_.push_back(std::move(c));
   return synthetic_.back().get();
 }
