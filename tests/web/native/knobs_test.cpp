@@ -156,4 +156,21 @@ TEST(GoLex, ConstraintNamesAreTypes) {
   EXPECT_FALSE(golex::is_predeclared_type("T"));
 }
 
+TEST(GoLex, EveryGoKeywordColoursAsAKeyword) {
+  // the 25 keywords of the spec, those the playground added lately (goto, fallthrough,
+  // select, chan, go, defer) among them; predeclared names stay names
+  for (const char* kw : {"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
+                         "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range",
+                         "return", "select", "struct", "switch", "type", "var"}) {
+    auto toks = golex::lex(kw);
+    ASSERT_FALSE(toks.empty()) << kw;
+    EXPECT_EQ(toks[0].kind, golex::Tok::Keyword) << kw;
+  }
+  for (const char* name : {"any", "comparable", "error", "nil", "iota", "gotoL", "fallthroughs"}) {
+    auto toks = golex::lex(name);
+    ASSERT_FALSE(toks.empty()) << name;
+    EXPECT_EQ(toks[0].kind, golex::Tok::Ident) << name;
+  }
+}
+
 }  // namespace
