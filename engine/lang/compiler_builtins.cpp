@@ -18,13 +18,22 @@
 namespace lang::detail {
 
 // ---------------------------------------------------------------- builtins
+// builtin_count_error: types2's message for a built-in called with the wrong number of
+// arguments (builtins.go: "invalid operation: not enough arguments for len() (expected 1,
+// found 0)", the call as written, at its start), the same on every release 1.19–1.27.
+V Compiler::builtin_count_error(const Expr& call, size_t expected) {
+  const size_t found = call.args.size();
+  return bad(call.x->pos, std::string("invalid operation: ") + (found < expected ? "not enough" : "too many") + " arguments for " + expr_str(call) +
+                              " (expected " + std::to_string(expected) + ", found " + std::to_string(found) + ")");
+}
+
 V Compiler::builtin(const Expr& e, int id, bool stmt) {
   static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover", "strings_view", "strings_roundupsize"};
   std::string name = names[id];
   if (e.has_ellipsis && id != UB_append) return bad(e.pos, "invalid use of ... with built-in " + name);
   auto nargs = [&](size_t lo, size_t hi) -> bool {
-    if (e.args.size() < lo) return fail(e.pos, "not enough arguments for " + name + "(...) (expected " + std::to_string(lo) + ", found " + std::to_string(e.args.size()) + ")");
-    if (e.args.size() > hi) return fail(e.pos, "too many arguments for " + name + "(...) (expected " + std::to_string(hi) + ", found " + std::to_string(e.args.size()) + ")");
+    if (e.args.size() < lo) return builtin_count_error(e, lo).ok;
+    if (e.args.size() > hi) return builtin_count_error(e, hi).ok;
     return true;
   };
   V r;
@@ -61,7 +70,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       return r;
     }
     case UB_make: {
-      if (e.args.empty()) return bad(e.pos, "not enough arguments for make() (expected 1, found 0)");
+      if (e.args.empty()) return builtin_count_error(e, 1);
       V tv = expr(*e.args[0]);
       if (!tv.ok) return tv;
       if (!tv.is_type) return bad(e.args[0]->pos, expr_str(*e.args[0]) + " is not a type");
@@ -154,7 +163,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       return r;
     }
     case UB_append: {
-      if (e.args.empty()) return bad(e.pos, "not enough arguments for append() (expected 1, found 0)");
+      if (e.args.empty()) return builtin_count_error(e, 1);
       V s = expr(*e.args[0]);
       if (!s.ok) return s;
       if (s.isconst && s.t == TypeTable::kUntypedNil) return bad(e.args[0]->pos, "first argument to append must be a typed slice; have untyped nil");
@@ -241,7 +250,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
     }
     case UB_min: case UB_max: {
       if (!requires_go(e.pos, name, 21)) { r.ok = false; return r; }
-      if (e.args.empty()) return bad(e.pos, "not enough arguments for " + name + "() (expected 1, found 0)");
+      if (e.args.empty()) return builtin_count_error(e, 1);
       std::vector<V> args;
       if (!args_exprs(e, args)) { r.ok = false; return r; }
       bool all_const = true;

@@ -73,7 +73,7 @@ V Compiler::call(const Expr& e, bool stmt) {
   if (f->kind == Expr::FuncLitE) {   // func(…){…}(…): expanded here
     ClosureDef here;
     here.lit = f->lit.get();
-    here.name = "func literal";
+    here.name = expr_str(*f);   // gc quotes the literal: "func(a int) {…}"
     here.depth = scopes_.size();
     here.floor = scope_floor_;
     for (const auto& kv : scopes_.back()) here.names_then.insert(kv.first);
@@ -229,7 +229,7 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   const bool as_go = go_call_;   // a go statement's call (compiler_go.cpp): the flag is this call's
   go_call_ = false;
   const FuncDecl& fd = decl(fidx);
-  const std::string& name = shown ? *shown : fd.name;
+  const std::string name = shown ? *shown : recv && e.x ? expr_str(*e.x) : fd.name;   // gc names a method call t.M
   Function& callee = prog_.funcs[size_t(fidx)];
   const bool variadic = !fd.params.empty() && fd.params.back().variadic;
   if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + name);
@@ -237,8 +237,7 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   if (variadic && !e.has_ellipsis && first + e.args.size() + 1 >= callee.param_types.size()) {
     // the final arguments become one []T (variadic_arg); too few arguments fall through
   } else if (first + e.args.size() != callee.param_types.size()) {
-    std::string which = first + e.args.size() < callee.param_types.size() ? "not enough" : "too many";
-    return bad(e.pos, which + " arguments in call to " + name);
+    return arg_count_error(e, e.args.size(), callee.param_types.size() - first, name);
   }
   size_t n = std::max(callee.param_types.size(), callee.result_types.size());
   std::vector<TypeId> st;
@@ -268,6 +267,17 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   r.src.push_back(rec.result);
   calls_.push_back(std::move(rec));
   return call_results(r, base, callee.result_types, false);
+}
+
+// arg_count_error: gc's "not enough / too many arguments in call to f" where types2 puts it
+// (types2/call.go arguments): at the first extra argument, else at the last argument, else
+// at the start of the call. have and want count call.args (a receiver not among them).
+V Compiler::arg_count_error(const Expr& call, size_t have, size_t want, const std::string& callee) {
+  const bool many = have > want;
+  Pos at = call.x ? call.x->pos : call.pos;
+  if (many && want < call.args.size()) at = call.args[want]->pos;
+  else if (!many && !call.args.empty()) at = call.args.back()->pos;
+  return bad(at, std::string(many ? "too many" : "not enough") + " arguments in call to " + callee);
 }
 
 // variadic_arg packs a variadic call's arguments from e.args[from] on into the []T the

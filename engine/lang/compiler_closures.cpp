@@ -612,7 +612,7 @@ V Compiler::func_value_call(const Expr& e, V fv, const std::vector<int>& callees
   // a variadic call's final arguments become one []T (variadic_arg), unless f(xs...) passes xs
   const bool packed = sig.variadic && !e.has_ellipsis;
   if (packed ? e.args.size() + 1 < np : e.args.size() != np)
-    return bad(e.pos, std::string(e.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(*e.x));
+    return arg_count_error(e, e.args.size(), np, expr_str(*e.x));
   const int f = temp(fv.t);   // the value as it was before the arguments ran
   emit(OpMov, f, fv.slot);
   const size_t m = std::max(np, nr);

@@ -66,7 +66,7 @@ V Compiler::closure_call(const Expr& e, ClosureDef& c) {
   }
   const bool packed = variadic && !e.has_ellipsis;   // the final arguments become one []T (variadic_arg)
   if (packed ? e.args.size() + 1 < params.size() : e.args.size() != params.size())
-    return bad(e.pos, std::string(e.args.size() < params.size() ? "not enough" : "too many") + " arguments in call to " + c.name);
+    return arg_count_error(e, e.args.size(), params.size(), c.name);
   // Arguments first, in the caller's scopes, each copied to a slot of its own.
   std::vector<V> args;
   for (size_t i = 0; i < params.size(); ++i) {
@@ -182,7 +182,7 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   if (e.has_ellipsis) return bad(e.pos, "variadic calls are not supported by the playground");
   const size_t first = recv ? 1 : 0;   // a method's receiver is its parameter 0
   if (first + e.args.size() != fd.params.size())
-    return bad(e.pos, std::string(first + e.args.size() < fd.params.size() ? "not enough" : "too many") + " arguments in call to " + fd.name);
+    return arg_count_error(e, e.args.size(), fd.params.size() - first, recv ? expr_str(*e.x) : fd.name);
   // Arguments first, in the caller's scopes: values copied to slots of their own,
   // function arguments bound by name.
   std::vector<V> values(fd.params.size());

@@ -994,18 +994,95 @@ void Compiler::restore_used(const std::vector<bool>& u) {
       if (i < u.size()) kv.second.used = u[i++] || kv.second.used;
 }
 
+// params_str prints a parameter list as written: names grouped where they share one type
+// (a, b int: the parser gives both the type at the same position).
+static std::string params_str(const std::vector<Param>& ps) {
+  std::string s;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    if (i) s += ", ";
+    s += ps[i].name;
+    const bool grouped = i + 1 < ps.size() && !ps[i].name.empty() && ps[i + 1].type && ps[i].type && ps[i + 1].type->pos.line == ps[i].type->pos.line &&
+                         ps[i + 1].type->pos.col == ps[i].type->pos.col;
+    if (grouped) continue;
+    if (!ps[i].name.empty()) s += " ";
+    s += (ps[i].variadic ? "..." : "") + type_expr_str(*ps[i].type);
+  }
+  return s;
+}
+
+static std::string signature_str(const std::vector<Param>& params, const std::vector<Param>& results) {
+  std::string s = "func(" + params_str(params) + ")";
+  if (results.size() == 1 && results[0].name.empty()) return s + " " + type_expr_str(*results[0].type);
+  if (!results.empty()) s += " (" + params_str(results) + ")";
+  return s;
+}
+
+// type_expr_str prints a type as written, in gc's short form (syntax.String: struct and
+// interface bodies elided).
+std::string type_expr_str(const TypeExpr& t) {
+  switch (t.kind) {
+    case TypeExpr::Name: case TypeExpr::Qualified: {
+      std::string s = t.kind == TypeExpr::Qualified ? t.pkg + "." + t.name : t.name;
+      if (!t.targs.empty()) {
+        s += "[";
+        for (size_t i = 0; i < t.targs.size(); ++i) {
+          if (i) s += ", ";
+          s += type_expr_str(*t.targs[i]);
+        }
+        s += "]";
+      }
+      return s;
+    }
+    case TypeExpr::Array: return "[" + (t.len ? Compiler::expr_str(*t.len) : std::string("...")) + "]" + type_expr_str(*t.elem);
+    case TypeExpr::Slice: return "[]" + type_expr_str(*t.elem);
+    case TypeExpr::Pointer: return "*" + type_expr_str(*t.elem);
+    case TypeExpr::Map: return "map[" + type_expr_str(*t.key) + "]" + type_expr_str(*t.elem);
+    case TypeExpr::Chan: return (t.chan_dir == 2 ? "<-chan " : t.chan_dir == 1 ? "chan<- " : "chan ") + type_expr_str(*t.elem);
+    case TypeExpr::Func: return signature_str(t.fparams, t.fresults);
+    case TypeExpr::Struct: return t.fields.empty() ? "struct{}" : "struct{…}";
+    case TypeExpr::Ellipsis: return "..." + type_expr_str(*t.elem);
+    case TypeExpr::Union: {
+      std::string s;
+      for (size_t i = 0; i < t.fields.size(); ++i) {
+        if (i) s += " | ";
+        s += t.fields[i].name;
+        s += type_expr_str(*t.fields[i].type);
+      }
+      return s;
+    }
+    case TypeExpr::Interface: return "interface{...}";
+  }
+  return "type";
+}
+
+// expr_str prints an expression as gc's messages quote it (syntax.String, ShortForm): as
+// written, but a function literal's body and a composite literal's elements are "…".
 std::string Compiler::expr_str(const Expr& e) {
+  auto list = [](const std::vector<ExprP>& xs) {
+    std::string s;
+    for (size_t i = 0; i < xs.size(); ++i) s += (i ? ", " : "") + expr_str(*xs[i]);
+    return s;
+  };
   switch (e.kind) {
     case Expr::Ident: return e.name;
     case Expr::Selector: return expr_str(*e.x) + "." + e.name;
-    case Expr::Index: return expr_str(*e.x) + "[" + expr_str(*e.y) + "]";
+    case Expr::Index: return expr_str(*e.x) + "[" + (e.args.empty() ? expr_str(*e.y) : list(e.args)) + "]";
+    case Expr::Slice:
+      return expr_str(*e.x) + "[" + (e.y ? expr_str(*e.y) : "") + ":" + (e.z ? expr_str(*e.z) : "") + "]";
     case Expr::Star: return "*" + expr_str(*e.x);
     case Expr::Paren: return "(" + expr_str(*e.x) + ")";
     case Expr::IntLit: case Expr::FloatLit: case Expr::CharLit: return e.name;
     case Expr::StringLit: return "\"" + e.name + "\"";
-    case Expr::Call: return expr_str(*e.x) + "(...)";
-    default: return "expression";
+    case Expr::Call: return expr_str(*e.x) + "(" + list(e.args) + (e.has_ellipsis ? "...)" : ")");
+    case Expr::Binary: return expr_str(*e.x) + " " + tok_string(e.op) + " " + expr_str(*e.y);
+    case Expr::Unary: return std::string(tok_string(e.op)) + expr_str(*e.x);
+    case Expr::KeyValue: return expr_str(*e.x) + ": " + expr_str(*e.y);
+    case Expr::TypeE: return e.type ? type_expr_str(*e.type) : "type";
+    case Expr::CompositeLit: return (e.type ? type_expr_str(*e.type) : "") + (e.args.empty() ? "{}" : "{…}");
+    case Expr::FuncLitE: return signature_str(e.lit->params, e.lit->results) + (e.lit->body.empty() ? " {}" : " {…}");
+    case Expr::TypeAssert: return expr_str(*e.x) + ".(" + (e.type ? type_expr_str(*e.type) : "type") + ")";
   }
+  return "expression";
 }
 
 }  // namespace lang::detail

@@ -36,37 +36,6 @@ std::string unqualified(std::string s) {
   return s;
 }
 
-std::string type_expr_str(const TypeExpr& t) {
-  switch (t.kind) {
-    case TypeExpr::Name: case TypeExpr::Qualified: {
-      std::string s = t.kind == TypeExpr::Qualified ? t.pkg + "." + t.name : t.name;
-      if (!t.targs.empty()) {
-        s += "[";
-        for (size_t i = 0; i < t.targs.size(); ++i) {
-          if (i) s += ", ";
-          s += type_expr_str(*t.targs[i]);
-        }
-        s += "]";
-      }
-      return s;
-    }
-    case TypeExpr::Slice: return "[]" + type_expr_str(*t.elem);
-    case TypeExpr::Pointer: return "*" + type_expr_str(*t.elem);
-    case TypeExpr::Map: return "map[" + type_expr_str(*t.key) + "]" + type_expr_str(*t.elem);
-    case TypeExpr::Union: {
-      std::string s;
-      for (size_t i = 0; i < t.fields.size(); ++i) {
-        if (i) s += " | ";
-        s += t.fields[i].name;
-        s += type_expr_str(*t.fields[i].type);
-      }
-      return s;
-    }
-    case TypeExpr::Interface: return "interface{...}";
-    default: return "type";
-  }
-}
-
 // mentions: te names one of names (a type parameter still unknown).
 bool mentions(const TypeExpr& te, const std::set<std::string>& names) {
   if (te.kind == TypeExpr::Name && te.targs.empty() && names.count(te.name)) return true;

@@ -157,7 +157,7 @@ bool Compiler::go_value(const Expr& c, const Expr& f) {
   const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
   if (c.has_ellipsis) return fail(c.pos, "cannot use ... in call to non-variadic " + expr_str(f));
   if (c.args.size() != np)
-    return fail(c.pos, std::string(c.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(f));
+    return arg_count_error(c, c.args.size(), np, expr_str(f)).ok;
   std::vector<TypeId> params;
   for (size_t i = 0; i < np; ++i) params.push_back(sig.fields[i].type);
   const int base = fresh_slots(params.empty() ? std::vector<TypeId>{TypeTable::kInt} : params);
@@ -252,7 +252,7 @@ bool Compiler::go_literal(const Expr& c, const FuncLit& lit) {
   // go func(xs ...int){…}(1, 2, 3): the final arguments packed into one []int (variadic_arg)
   const bool packed = variadic && !c.has_ellipsis;
   if (packed ? c.args.size() + 1 < lit.params.size() : c.args.size() != lit.params.size())
-    return fail(c.pos, std::string(c.args.size() < lit.params.size() ? "not enough" : "too many") + " arguments in call to func literal");
+    return arg_count_error(c, c.args.size(), lit.params.size(), expr_str(*c.x)).ok;
   std::vector<TypeId> lit_params;
   for (const Param& p : lit.params) {
     TypeId t;
@@ -429,7 +429,7 @@ TypeId Compiler::chan_of(const V& x, Pos p, int need_dir, const char* what) {
 
 // make(chan T[, n]): runtime.makechan, always on the heap (it returns *hchan).
 V Compiler::make_chan(const Expr& e, TypeId t) {
-  if (e.args.size() > 2) return bad(e.pos, "too many arguments for make(...) (expected 2, found " + std::to_string(e.args.size()) + ")");
+  if (e.args.size() > 2) return builtin_count_error(e, 2);
   int ns = -1;
   if (e.args.size() == 2) {
     V n = expr(*e.args[1]);
@@ -483,7 +483,7 @@ bool Compiler::send_stmt(const Stmt& s) {
 }
 
 V Compiler::close_call(const Expr& e) {
-  if (e.args.size() != 1) return bad(e.pos, std::string(e.args.empty() ? "not enough" : "too many") + " arguments for close(...) (expected 1, found " + std::to_string(e.args.size()) + ")");
+  if (e.args.size() != 1) return builtin_count_error(e, 1);
   V ch = expr(*e.args[0]);
   if (!ch.ok) return ch;
   if (T.kind(ch.t) != Kind::Chan) return bad(e.args[0]->pos, "invalid operation: non-chan argument " + describe(ch));
@@ -655,7 +655,7 @@ V Compiler::sync_call(const Expr& e, const Expr& sel, TypeId xt, const std::stri
   const std::string& m = sel.name;
   auto args_n = [&](size_t n) -> bool {
     if (e.args.size() == n) return true;
-    return fail(e.pos, std::string(e.args.size() < n ? "not enough" : "too many") + " arguments in call to " + expr_str(*e.x));
+    return arg_count_error(e, e.args.size(), n, expr_str(*e.x)).ok;
   };
   struct M { const char* type; const char* name; Builtin b; size_t nargs; TypeId result; };
   static const M table[] = {
@@ -709,7 +709,7 @@ V Compiler::timer_method(const Expr& e, const Expr& sel, TypeId xt) {
   const bool stop = sel.name == "Stop";
   if (!stop && sel.name != "Reset") return bad(sel.pos, expr_str(*e.x) + " is not supported by the playground (Stop, Reset)");
   const size_t want = stop ? 0 : 1;
-  if (e.args.size() != want) return bad(e.pos, std::string(e.args.size() < want ? "not enough" : "too many") + " arguments in call to " + expr_str(*e.x));
+  if (e.args.size() != want) return arg_count_error(e, e.args.size(), want, expr_str(*e.x));
   std::vector<V> vals{expr(*sel.x)};
   if (!vals[0].ok) return vals[0];
   if (!stop) {

@@ -205,7 +205,7 @@ V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
   // a variadic method's final arguments become one []T (variadic_arg), unless l.Logf(f, xs...) passes xs
   const bool packed = sig.variadic && !e.has_ellipsis;
   if (packed ? e.args.size() + 1 < np : e.args.size() != np)
-    return bad(e.pos, std::string(e.args.size() < np ? "not enough" : "too many") + " arguments in call to " + expr_str(sel));
+    return arg_count_error(e, e.args.size(), np, expr_str(sel));
   // the frame: the receiver and the parameters; results come back in its first slots
   std::vector<TypeId> st{xt};
   for (size_t i = 0; i < np; ++i) st.push_back(sig.fields[i].type);
@@ -364,7 +364,7 @@ V Compiler::new_error(TypeId ptr_type, const std::vector<V*>& fields, bool force
 V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   auto count = [&](size_t n) {
     if (args.size() == n) return true;
-    return fail(e.pos, std::string(args.size() < n ? "not enough" : "too many") + " arguments in call to errors." + name);
+    return arg_count_error(e, args.size(), n, "errors." + name).ok;
   };
   if (name == "New") {
     if (!count(1)) { V v; v.ok = false; return v; }
@@ -404,7 +404,7 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
 // errorf is fmt.Errorf: Sprintf's string, then errors.New(s), or &wrapError{s, err} when the
 // format has one %w (fmt/errors.go), printed as %v.
 V Compiler::errorf(const Expr& e, std::vector<V>& args) {
-  if (args.empty()) return bad(e.pos, "not enough arguments in call to fmt.Errorf");
+  if (args.empty()) return arg_count_error(e, 0, 1, "fmt.Errorf");
   if (!args[0].isconst || args[0].cv.k != CVal::Str) return bad(e.args[0]->pos, "fmt.Errorf needs a constant format in the playground");
   std::string format = args[0].cv.s;
   int wrapped = -1, argn = 0;
@@ -443,7 +443,7 @@ V Compiler::errorf(const Expr& e, std::vector<V>& args) {
 
 // atoi is strconv.Atoi: (int, error); the VM makes the *NumError of a failure.
 V Compiler::atoi(const Expr& e, std::vector<V>& args) {
-  if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to strconv.Atoi");
+  if (args.size() != 1) return arg_count_error(e, args.size(), 1, "strconv.Atoi");
   if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to strconv.Atoi")) { V v; v.ok = false; return v; }
   // before Go 1.21 a failure's NumError holds the input itself, so the input escapes;
   // from 1.21 it holds a copy (cloneString), and the input does not escape
@@ -468,7 +468,7 @@ V Compiler::atoi(const Expr& e, std::vector<V>& args) {
 // crypto_read: crypto/rand.Read(b) → (n int, err error). Up to Go 1.23 b escapes (it goes
 // to io.ReadFull through the Reader interface); from 1.24 it does not (LibraryRules).
 V Compiler::crypto_read(const Expr& e, std::vector<V>& args) {
-  if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to rand.Read");
+  if (args.size() != 1) return arg_count_error(e, args.size(), 1, "rand.Read");
   if (!assignable(args[0], T.slice(TypeTable::kUint8), e.args[0]->pos, "argument to rand.Read")) { V v; v.ok = false; return v; }
   if (lib_.crypto_read_escapes) sink(args[0].src);
   std::vector<V*> ps{&args[0]};
@@ -605,7 +605,7 @@ void Compiler::rand_types() {
 // inlined, so on the stack unless the *Rand escapes). Measured on Go 1.19/1.21/1.24/1.27.
 V Compiler::rand_new(const Expr& e, const std::string& name, std::vector<V>& args) {
   rand_types();
-  if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to rand." + name);
+  if (args.size() != 1) return arg_count_error(e, args.size(), 1, "rand." + name);
   if (name == "NewSource") {
     if (!assignable(args[0], TypeTable::kInt64, e.args[0]->pos, "argument to rand.NewSource")) { V v; v.ok = false; return v; }
     std::vector<V*> ps{&args[0]};

@@ -102,6 +102,9 @@ struct LoopCtx {
   std::string label;        // outer: for … — the target of break/continue outer
 };
 
+// type_expr_str prints a type expression as gc's messages quote it (compiler_expr.cpp).
+std::string type_expr_str(const TypeExpr& t);
+
 class Compiler {
  public:
   Compiler(const File& f, Program& p, Error& e, int go_minor)
@@ -309,6 +312,7 @@ class Compiler {
   std::vector<bool> snapshot_used();
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);
+  friend std::string type_expr_str(const TypeExpr& t);   // an array's length is an expression
 
   // ---------------------------------------------------------------- compiler_calls.cpp (calls, conversions), compiler_expand_in_place.cpp, compiler_packages.cpp, compiler_builtins.cpp
   V call(const Expr& e, bool stmt);
@@ -504,6 +508,8 @@ class Compiler {
   bool infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& targs);
   bool explicit_targs(const Expr& index, const FuncDecl& fd, std::vector<TypeId>& out);
   V generic_call(const Expr& e, int generic, const Expr* index);
+  V builtin_count_error(const Expr& call, size_t expected);
+  V arg_count_error(const Expr& call, size_t have, size_t want, const std::string& callee);
   std::string undefined_in_package(const std::string& full, const std::string& pkg, const std::string& name);
   bool generic_index(const Expr& e, V& out);
   bool std_generics();

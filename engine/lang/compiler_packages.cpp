@@ -124,7 +124,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     bool is_f = full.back() == 'f';
     if (e.has_ellipsis) return fmt_spread_call(e, full, pf.b, pf.kind == 1, args);
     if (is_f) {
-      if (args.empty()) return bad(e.pos, "not enough arguments in call to " + full);
+      if (args.empty()) return arg_count_error(e, 0, 1, full);
       if (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString) return bad(e.args[0]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
     }
     std::vector<V*> ps;
@@ -135,7 +135,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   std::vector<V> args;
   if (!args_exprs_special(e, full, args)) { V v; v.ok = false; return v; }
   auto want = [&](size_t n) -> bool {
-    if (args.size() != n) return fail(e.pos, std::string(args.size() < n ? "not enough" : "too many") + " arguments in call to " + full);
+    if (args.size() != n) return arg_count_error(e, args.size(), n, full).ok;
     return true;
   };
   std::vector<V*> ps;
@@ -240,8 +240,7 @@ std::string Compiler::undefined_in_package(const std::string& full, const std::s
 V Compiler::fmt_spread_call(const Expr& e, const std::string& full, Builtin b, bool sprint, std::vector<V>& args) {
   const bool is_f = full.back() == 'f';
   const size_t want = is_f ? 2 : 1;
-  if (args.size() > want) return bad(e.args[want]->pos, "too many arguments in call to " + full);
-  if (args.size() < want) return bad(e.pos, "not enough arguments in call to " + full);
+  if (args.size() != want) return arg_count_error(e, args.size(), want, full);
   if (is_f && !assignable(args[0], TypeTable::kString, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
   V& xs = args.back();
   const TypeId any_slice = T.slice(T.interface_({}));
@@ -262,7 +261,7 @@ V Compiler::fmt_spread_call(const Expr& e, const std::string& full, Builtin b, b
 V Compiler::pkg_fn_call(const Expr& e, const std::string& prefix, const PkgFn& f, std::vector<V>& args) {
   const std::string full = prefix + f.name;
   const size_t want = f.param ? 1 : 0;
-  if (e.args.size() != want) return bad(e.pos, std::string(e.args.size() < want ? "not enough" : "too many") + " arguments in call to " + full);
+  if (e.args.size() != want) return arg_count_error(e, e.args.size(), want, full);
   if (f.param && !assignable(args.back(), f.param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
   std::vector<V*> ps;
   for (auto& a : args) ps.push_back(&a);
@@ -315,7 +314,7 @@ V Compiler::maps_call(const Expr& e, const std::string& name, std::vector<V>& ar
   const bool clone = name == "Clone";
   if (!clone && name != "Copy") return bad(e.pos, "maps." + name + " is not supported by the playground (maps.Clone, maps.Copy)");
   const size_t want = clone ? 1 : 2;
-  if (args.size() != want) return bad(e.pos, std::string(args.size() < want ? "not enough" : "too many") + " arguments in call to maps." + name);
+  if (args.size() != want) return arg_count_error(e, args.size(), want, "maps." + name);
   for (size_t i = 0; i < args.size(); ++i)
     if (T.kind(args[i].t) != Kind::Map) return bad(e.args[i]->pos, "in call to maps." + name + ", " + describe(args[i]) + " is not a map");
   const TypeId mt = args.back().t;
@@ -374,7 +373,7 @@ V Compiler::sort_call(const Expr& e, const std::string& pkg, const std::string& 
   for (const S& f : fns) {
     if (pkg != f.pkg || name != f.name) continue;
     const std::string full = pkg + "." + name;
-    if (args.size() != 1) return bad(e.pos, std::string(args.empty() ? "not enough" : "too many") + " arguments in call to " + full);
+    if (args.size() != 1) return arg_count_error(e, args.size(), 1, full);
     const TypeId st = args[0].t;
     const bool slice = T.kind(st) == Kind::Slice;
     const TypeId et = slice ? T.u(st).elem : 0;
@@ -426,7 +425,7 @@ V Compiler::time_method(const Expr& e, const Expr& sel, TypeId xt) {
 // layout); the operand is not evaluated, as the spec says.
 V Compiler::unsafe_call(const Expr& e, const std::string& name) {
   if (name != "Sizeof" && name != "Alignof" && name != "Offsetof") return bad(e.pos, "unsafe." + name + " is not supported by the playground");
-  if (e.args.size() != 1) return bad(e.pos, std::string(e.args.empty() ? "not enough" : "too many") + " arguments in call to unsafe." + name);
+  if (e.args.size() != 1) return arg_count_error(e, e.args.size(), 1, "unsafe." + name);
   const Expr& x = *e.args[0];
   uint64_t value = 0;
   if (name == "Offsetof") {

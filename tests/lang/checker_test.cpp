@@ -172,3 +172,30 @@ TEST(Checker, LocalTypesAreScopedAndHaveNoMethods) {
   ASSERT_TRUE(ok.loaded) << ok.diag;
   EXPECT_EQ(ok.out, "2\nmain.point in\nmain.point {1 2} main.ids [1 2] 1\n");
 }
+
+// Wrong argument counts: gc's message where types2 puts it (call.go arguments: the first
+// extra argument, else the last one, else the call's start; builtins.go: the call as written,
+// at its start). Real Go 1.19 and 1.27 print these same lines.
+TEST(Checker, ArgumentCountsAtGcsPositions) {
+  auto in_main = [](const char* stmt) {
+    return std::string("package main\n\ntype T struct{}\n\nfunc (T) M(a int) {}\n\nfunc main() {\n\tvar t T\n\t_ = t\n\t") + stmt + "\n}\n";
+  };
+  const struct { const char* stmt; const char* diag; } cases[] = {
+      {"t.M()", "main.go:10:2: not enough arguments in call to t.M"},
+      {"t.M(1, 2)", "main.go:10:9: too many arguments in call to t.M"},
+      {"go t.M()", "main.go:10:5: not enough arguments in call to t.M"},
+      {"var f func(int, ...string) int\n\t_ = f()", "main.go:11:6: not enough arguments in call to f"},
+      {"func(a int) { println(a) }()", "main.go:10:2: not enough arguments in call to func(a int) {…}"},
+      {"go func(a, b int) {}(1, 2, 3)", "main.go:10:29: too many arguments in call to func(a, b int) {}"},
+      {"_ = len(1, 2)", "main.go:10:6: invalid operation: too many arguments for len(1, 2) (expected 1, found 2)"},
+      {"delete(map[int]int{})", "main.go:10:2: invalid operation: not enough arguments for delete(map[int]int{}) (expected 2, found 1)"},
+      {"x := []int{1}; _ = cap(x, x[0:1])", "main.go:10:21: invalid operation: too many arguments for cap(x, x[0:1]) (expected 1, found 2)"},
+      {"m := map[string][]int{\"a\": {1}}; _ = len(m[\"a\"], -1, 2+3)",
+       "main.go:10:39: invalid operation: too many arguments for len(m[\"a\"], -1, 2 + 3) (expected 1, found 3)"},
+  };
+  for (const auto& c : cases) {
+    langtest::Run r = langtest::run(in_main(c.stmt));
+    EXPECT_FALSE(r.loaded) << c.stmt;
+    EXPECT_EQ(r.diag, c.diag) << c.stmt;
+  }
+}

@@ -189,7 +189,7 @@ TEST(FuncValues, VariadicFuncTypes) {
   const struct { const char* body; const char* diag; } bad[] = {
       {"\tvar f func([]int) int = sum\n\t_ = f\n", ":8:26: cannot use value of type func(...int) int as func([]int) int value in variable declaration"},
       {"\tf := func(a ...int, b int) int { return b }\n\t_ = f\n", ":8:12: can only use ... with final parameter in list"},
-      {"\tvar f func(int, ...string) int\n\t_ = f()\n", ":9:7: not enough arguments in call to f"},
+      {"\tvar f func(int, ...string) int\n\t_ = f()\n", ":9:6: not enough arguments in call to f"},
       {"\tvar f func(int) int\n\t_ = f([]int{1}...)\n", ":9:7: cannot use ... in call to non-variadic f"},
   };
   for (const auto& b : bad) {
@@ -222,7 +222,7 @@ TEST(FuncValues, StaticValuesAreCalledDirectly) {
   }
   // a call compiled as a call by name still names the variable in gc's messages
   const struct { const char* body; const char* diag; } bad[] = {
-      {"\tf := add\n\t_ = f(1)\n", ":9:7: not enough arguments in call to f"},
+      {"\tf := add\n\t_ = f(1)\n", ":9:8: not enough arguments in call to f"},
       {"\tf := add\n\t_ = f(1, \"x\")\n", "in argument to f"},
   };
   for (const auto& b : bad) {
