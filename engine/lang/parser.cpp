@@ -331,4 +331,22 @@ bool parse(std::string_view src, File& file, Error& err, int first_line, std::st
   return true;
 }
 
+bool imports(const File& file, std::string_view path) {
+  for (const Import& im : file.imports)
+    if (im.path == path) return true;
+  return false;
+}
+
+bool add_library_code(File& file, std::string_view src, int first_line, std::string_view what, Error& err) {
+  File code;
+  if (!parse(src, code, err, first_line)) {
+    err.msg = "internal error in " + std::string(what) + "'s code: " + err.msg;
+    return false;
+  }
+  for (TypeDecl& td : code.types) file.types.push_back(std::move(td));
+  for (ValueSpec& vs : code.values) file.values.push_back(std::move(vs));
+  for (FuncDecl& fd : code.funcs) file.funcs.push_back(std::move(fd));
+  return true;
+}
+
 }  // namespace lang

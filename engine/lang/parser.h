@@ -22,4 +22,13 @@ namespace lang {
 // first_line: see lex (lexer.h); file_name names positions inside messages (branches.h).
 bool parse(std::string_view src, File& file, Error& err, int first_line = 1, std::string_view file_name = "main.go");
 
+// imports: file imports path (the library's preludes are added only then).
+bool imports(const File& file, std::string_view path);
+
+// add_library_code parses src, the library's own Go (sync_map.h, strings_builder.h,
+// strings_funcs.h; lines numbered from first_line, past the program's), and appends its
+// types, values and functions to file; false with err ("internal error in WHAT's code") when
+// that code does not parse (a bug).
+bool add_library_code(File& file, std::string_view src, int first_line, std::string_view what, Error& err);
+
 }  // namespace lang

@@ -136,21 +136,12 @@ func (b *strings_Builder) WriteRune(r rune) (int, error) {
 }  // namespace
 
 bool add_strings_builder(File& file, const runtime::LibraryRules& lib, Error& err) {
-  bool imports = false;
-  for (const Import& im : file.imports) imports = imports || im.path == "strings";
-  if (!imports) return true;
+  if (!imports(file, "strings")) return true;
   std::string src = kBuilder;
   src += lib.builder_grow_rounds_up ? kGrowRounded : kGrowExact;
   src += lib.builder_rune_appends ? kRuneAppends : kRuneInPlace;
-  File code;
   // its lines after sync.Map's (sync_map.h), both past the program's
-  if (!parse(src, code, err, kLibraryFirstLine + 500'000)) {
-    err.msg = "internal error in strings.Builder's code: " + err.msg;
-    return false;
-  }
-  for (TypeDecl& td : code.types) file.types.push_back(std::move(td));
-  for (FuncDecl& fd : code.funcs) file.funcs.push_back(std::move(fd));
-  return true;
+  return add_library_code(file, src, kLibraryFirstLine + 500'000, "strings.Builder", err);
 }
 
 }  // namespace lang

@@ -797,9 +797,7 @@ func strings_caseUnknown(r rune) bool {
 }  // namespace
 
 bool add_strings_funcs(File& file, int go_minor, Error& err) {
-  bool imports = false;
-  for (const Import& im : file.imports) imports = imports || im.path == "strings";
-  if (!imports) return true;
+  if (!imports(file, "strings")) return true;
   std::string src = kSearch;
   if (go_minor >= 20) src += kCutAffix;
   src += kTrim;
@@ -808,15 +806,8 @@ bool add_strings_funcs(File& file, int go_minor, Error& err) {
   if (go_minor < 21) explode.replace(explode.find("_ = ch // MARK"), 14, kExplodeMarksInvalid);
   src += explode;
   src += kBuild;
-  File code;
   // its lines after strings.Builder's (strings_builder.h)
-  if (!parse(src, code, err, kLibraryFirstLine + 600'000)) {
-    err.msg = "internal error in package strings' code: " + err.msg;
-    return false;
-  }
-  for (TypeDecl& td : code.types) file.types.push_back(std::move(td));
-  for (FuncDecl& fd : code.funcs) file.funcs.push_back(std::move(fd));
-  return true;
+  return add_library_code(file, src, kLibraryFirstLine + 600'000, "package strings", err);
 }
 
 }  // namespace lang

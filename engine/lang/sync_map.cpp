@@ -858,18 +858,8 @@ std::string sync_map_prelude(const runtime::LibraryRules& lib) {
 }
 
 bool add_sync_map(File& file, const runtime::LibraryRules& lib, Error& err) {
-  bool imports = false;
-  for (const Import& im : file.imports) imports = imports || im.path == "sync";
-  if (!imports) return true;
-  File code;
-  if (!parse(sync_map_prelude(lib), code, err, kLibraryFirstLine)) {
-    err.msg = "internal error in sync.Map's code: " + err.msg;
-    return false;
-  }
-  for (TypeDecl& td : code.types) file.types.push_back(std::move(td));
-  for (ValueSpec& vs : code.values) file.values.push_back(std::move(vs));
-  for (FuncDecl& fd : code.funcs) file.funcs.push_back(std::move(fd));
-  return true;
+  if (!imports(file, "sync")) return true;
+  return add_library_code(file, sync_map_prelude(lib), kLibraryFirstLine, "sync.Map", err);
 }
 
 }  // namespace lang
