@@ -27,15 +27,16 @@ PackedPtr DeferredCopies::pack(const void* src, size_t n, size_t elem_size) {
   return p;
 }
 
-DeferredCopies::Copied DeferredCopies::copy(uint64_t max_bytes, uint64_t room) {
+DeferredCopies::Copied DeferredCopies::copy(uint64_t max_values, uint64_t room) {
   Copied c;
-  while (!notes_.empty() && (c.src == 0 || c.src < max_bytes)) {
+  while (!notes_.empty() && (c.values == 0 || c.values < max_values)) {
     const Note& n = notes_.back();
     const uint64_t before = n.dst->bytes(), src_left = n.dst->src_bytes_left();
     const uint64_t left = room - std::min<uint64_t>(room, uint64_t(std::max<int64_t>(c.held, 0)));
-    const size_t done = n.dst->pack_some(n.src, size_t(std::min<uint64_t>(max_bytes - std::min(c.src, max_bytes), SIZE_MAX)), left);
+    const size_t done = n.dst->pack_some(n.src, size_t(std::min<uint64_t>(max_values - std::min(c.values, max_values), SIZE_MAX)), left);
     c.held += int64_t(n.dst->bytes()) - int64_t(before);
-    c.src += done;   // with what deciding on a base took (PackedArray::pack_some)
+    c.values += done;   // with what deciding on a base took (PackedArray::pack_some)
+    c.src += src_left - n.dst->src_bytes_left();
     pending_ -= std::min(pending_, src_left - n.dst->src_bytes_left());
     if (n.dst->packed()) notes_.pop_back();
     else if (done == 0) {

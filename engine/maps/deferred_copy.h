@@ -12,7 +12,7 @@
 // packed array is unpacked into a plain one.
 //
 //   take keyframe: CopyDeferral on ─ Heap, Interpreter, Map::clone ─ off  → notes
-//   each slice:    copy(source bytes its budget allows, room)             → notes shrink
+//   each slice:    copy(values its budget allows, room)                   → notes shrink
 //   done:          the keyframe is whole; the program runs on
 //
 // Each packed array is packed against the previous keyframe's copy of the same source (the
@@ -53,12 +53,15 @@ class DeferredCopies {
   // Copied: what one copy() did.
   struct Copied {
     uint64_t src = 0;    // source bytes packed
+    // the work done: values packed, and those sampled to decide on a base (PackedArray::
+    // pack_some: a chunk takes about as long whatever its values' size)
+    uint64_t values = 0;
     int64_t held = 0;    // change of the bytes the packed arrays hold (their pages)
     bool no_room = false;   // stopped: the next page would be more than `room`
   };
-  // copy packs up to max_bytes of the sources (at least one chunk), the packed arrays holding
-  // at most `room` bytes more.
-  Copied copy(uint64_t max_bytes, uint64_t room = UINT64_MAX);
+  // copy packs up to max_values of the sources' values (at least one chunk), the packed
+  // arrays holding at most `room` bytes more.
+  Copied copy(uint64_t max_values, uint64_t room = UINT64_MAX);
   void copy_all() { copy(UINT64_MAX); }
   void drop() { notes_.clear(); pending_ = 0; }
   bool pending() const { return pending_ != 0; }

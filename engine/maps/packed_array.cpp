@@ -279,16 +279,16 @@ void PackedArray::unpack_at(size_t c, T* dst) const {
   }
 }
 
-size_t PackedArray::pack_some(const void* src, size_t max_src_bytes, uint64_t room) {
+size_t PackedArray::pack_some(const void* src, size_t max_values, uint64_t room) {
   size_t done = 0, sampled = 0;
   if (next_ == 0 && base_ && !sampled_) {
     // Whether to pack against the base: decided here, in a slice's budget (charged as the
     // chunks it packs and compares), not when the keyframe is taken.
     sampled_ = true;
-    sampled = drop_base_unless_worth(src) * kChunk * elem_size_;
+    sampled = drop_base_unless_worth(src) * kChunk;
   }
   uint8_t scratch[kMaxChunkBytes], diff[kMaxChunkBytes];
-  while (!packed() && (done == 0 || done < max_src_bytes)) {
+  while (!packed() && (done == 0 || done < max_values)) {
     const size_t m = chunk_len(next_);
     const size_t at = next_ * kChunk;
     size_t s = elem_size_ == 1 ? pack_chunk(static_cast<const uint8_t*>(src) + at, m, scratch)
@@ -323,7 +323,7 @@ size_t PackedArray::pack_some(const void* src, size_t max_src_bytes, uint64_t ro
     index_[next_] = uint32_t((pages_.size() - 1) << 17 | used_);
     used_ += s;
     ++next_;
-    done += m * elem_size_;
+    done += m;
   }
   if (packed()) finish();
   return done + sampled;

@@ -114,14 +114,16 @@ constexpr size_t kMaxKeyframes = 24;           // past this the closest pair is 
 // budget keeps them all.
 constexpr uint64_t kKeyframeSpacing = 5;
 constexpr uint64_t kFirstKeyframeOps = 1 << 17;
-// A keyframe's copy is charged to the slices as this many bytes per op of their budget: its
-// small parts at once (copied), its large arrays a piece per slice while the program waits
-// (packed: maps::DeferredCopies). An op of a map loop takes about as long as copying 64
-// bytes, or packing 4 as differences from an earlier keyframe (build/bench_slices --cpu
-// --keyframes 16 --go 1.19, idle: at 6 a slice that packs took up to 4.9 ms of a 3 ms
-// budget, at 4 up to 3.3-4.0; Go 1.27 2.5).
+// A keyframe's copy is charged to the slices: its small parts at once (copied), this many
+// bytes per op of their budget, its large arrays a piece per slice while the program waits
+// (packed: maps::DeferredCopies), this many values per op. An op of a map loop takes about as
+// long as copying 64 bytes, or packing one value as differences from an earlier keyframe,
+// whether the value is a 4-byte key handle or a 1-byte tophash or ctrl byte (a chunk of 1024
+// takes 4-12 us either way). Charged by source bytes (4 an op), a slice packing 1-byte
+// arrays took 4x its time: up to 4.6 ms for 0.5 predicted on Go 1.19, several in a row at a
+// keyframe, as the pacer's rate, learnt on 4-byte arrays, came down halfway a slice.
 constexpr uint64_t kKeyframeBytesPerOp = 64;
-constexpr uint64_t kPackedBytesPerOp = 4;
+constexpr uint64_t kPackedValuesPerOp = 1;
 
 struct Keyframe {
   uint64_t op = 0, bytes = 0;
@@ -397,18 +399,18 @@ struct Simulation::Impl : lang::Host, RunData {
     packing_near = false;
     return keyframes.back().bytes;
   }
-  // pack packs up to max_bytes of the newest keyframe's (or near's) arrays and returns the
-  // source bytes packed. As they grow, room is made: for the newest keyframe by dropping
+  // pack packs up to max_values of the newest keyframe's (or near's) arrays and returns the
+  // values packed (the work: DeferredCopies::Copied::values). As they grow, room is made: for the newest keyframe by dropping
   // another one, and when none is left to drop (or for near, which never drops one) the
   // copy being made is given up.
-  uint64_t pack(uint64_t max_bytes) {
+  uint64_t pack(uint64_t max_values) {
     uint64_t done = 0;
-    while (kf_copies.pending() && done < max_bytes) {
+    while (kf_copies.pending() && done < max_values) {
       Keyframe& k = packing_near ? near : keyframes.back();
       const uint64_t held = kf_held() + (packing_near ? near.bytes : 0);
       const maps::DeferredCopies::Copied c =
-          kf_copies.copy(max_bytes - done, opt.keyframe_budget_bytes - std::min(held, opt.keyframe_budget_bytes));
-      done += c.src;
+          kf_copies.copy(max_values - done, opt.keyframe_budget_bytes - std::min(held, opt.keyframe_budget_bytes));
+      done += c.values;
       k.bytes = uint64_t(int64_t(k.bytes) + c.held);
       if (!packing_near) kf_bytes = uint64_t(int64_t(kf_bytes) + c.held);
       if (!c.no_room) continue;
@@ -558,8 +560,8 @@ struct Simulation::Impl : lang::Host, RunData {
         // The program waits while the keyframe it just took is packed (the copies' sources).
         if (!slice || stop_on_print) pack(UINT64_MAX);
         else {
-          const uint64_t bytes = budget > UINT64_MAX / kPackedBytesPerOp ? UINT64_MAX : budget * kPackedBytesPerOp;
-          budget -= std::min(budget, std::max<uint64_t>(1, pack(bytes) / kPackedBytesPerOp));
+          const uint64_t values = budget > UINT64_MAX / kPackedValuesPerOp ? UINT64_MAX : budget * kPackedValuesPerOp;
+          budget -= std::min(budget, std::max<uint64_t>(1, pack(values) / kPackedValuesPerOp));
         }
         continue;
       }
