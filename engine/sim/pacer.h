@@ -16,6 +16,14 @@
 // the end overran the frame's engine time by up to its length (bench_slices --cpu, budget 3 ms:
 // frame p50 3.30-3.35 ms, p95 3.98-4.04 ms).
 //
+// A slice that took longer than its rate predicted brings the kind's rate down to what it
+// measured at once (a faster one moves it halfway): moved halfway, a kind whose cost per unit
+// rose 4x overran the next three or four slices too (a keyframe's 1-byte arrays after its
+// 4-byte ones), where one is all a pacer that cannot see the change coming must pay.
+//
+// SliceRecord is one step() as the pacer saw it: a trace for benchmarks (bench_slices,
+// the page's window.app.sliceTrace), off unless asked for.
+//
 // Invariants: every rate stays within [kMinRate, kMaxRate]; budget() is at least 16.
 #include <algorithm>
 #include <cstdint>
@@ -23,6 +31,14 @@
 #include "engine/sim/simulation.h"
 
 namespace sim {
+
+struct SliceRecord {
+  Simulation::Work kind = Simulation::Work::Ops;
+  double predicted_ms = 0;   // what the budget it spent should take at the kind's rate
+  double ms = 0;             // what it took
+  uint64_t asked = 0, spent = 0;   // budget units
+  uint32_t frame = 0;        // the caller's frame number
+};
 
 struct Pacer {
   static constexpr double kMinRate = 32, kMaxRate = 4e7;   // budget units per ms
@@ -39,13 +55,19 @@ struct Pacer {
   uint64_t budget(Simulation::Work kind, double ms) const {
     return static_cast<uint64_t>(std::clamp(rate[int(kind)] * ms, 16.0, 2e7));
   }
-  // measured notes that a step() of kind given `asked` spent `spent` in ms: the rate moves
-  // halfway to what it measured; a slice too short to time that used all it was given
-  // raises it by half.
+  // predicted_ms is how long `spent` units of kind should take at the kind's rate now.
+  double predicted_ms(Simulation::Work kind, uint64_t spent) const { return static_cast<double>(spent) / rate[int(kind)]; }
+  // measured notes that a step() of kind given `asked` spent `spent` in ms: a slower rate
+  // than the kind's is taken at once, a faster one moves it halfway; a slice too short to
+  // time that used all it was given raises it by half.
   void measured(Simulation::Work kind, uint64_t asked, uint64_t spent, double ms) {
     double& r = rate[int(kind)];
-    if (spent > 0 && ms > 0.05) r = 0.5 * r + 0.5 * (static_cast<double>(spent) / ms);
-    else if (spent >= asked) r *= 1.5;
+    if (spent > 0 && ms > 0.05) {
+      const double now = static_cast<double>(spent) / ms;
+      r = now < r ? now : 0.5 * r + 0.5 * now;
+    } else if (spent >= asked) {
+      r *= 1.5;
+    }
     r = std::clamp(r, kMinRate, kMaxRate);
   }
 };

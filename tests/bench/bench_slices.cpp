@@ -15,6 +15,9 @@
 //
 //   frames     p50 / p95 / max engine time per frame, and the ratio p95 / budget
 //              (issue 15's goal: ≤ 1.5)
+//   kinds      per kind of slice (ops, marking, packing: Simulation::next_work), how long
+//              its step() calls took and p95 of took / predicted (the spent budget at the
+//              kind's rate before it): which kind's work is not charged as it costs
 //   chunks     the slowest step() calls: their op range, how long they took against what
 //              the pacer predicted, and what happened inside them (GC cycles with the bytes
 //              they marked, map events, prints) — the unit of work that is not bounded.
@@ -191,12 +194,11 @@ int main(int argc, char** argv) {
       const sim::Simulation::Work kind = s.next_work();
       const uint64_t chunk = pacer.budget(kind, slice);
       const uint64_t before = s.ops(), spent = s.spent(), kf_before = s.keyframes().taken, copying = s.keyframes().copying;
-      const double rate = pacer.rate[int(kind)];
       const double t = now_ms();
       st = s.step(chunk);
       const double dt = now_ms() - t;
       const uint64_t used = s.spent() - spent;
-      chunks.push_back({before, s.ops(), dt, double(used) / rate, kind});
+      chunks.push_back({before, s.ops(), dt, pacer.predicted_ms(kind, used), kind});
       if (s.keyframes().taken != kf_before || copying) keyframe_chunks.push_back(dt);
       pacer.measured(kind, chunk, used, dt);
       if (st != sim::RunState::Ready && st != sim::RunState::Running) break;
@@ -217,12 +219,24 @@ int main(int argc, char** argv) {
   std::printf("engine time per frame: p50 %.2f ms, p95 %.2f ms, max %.2f ms; p95 / budget = %.2f (goal ≤ 1.5); "
               "%zu frames (%.1f %%) over 1.5 × budget\n",
               p50, p95, worst, p95 / budget_ms, over, 100.0 * double(over) / double(frames.size()));
+  static const char* const kKinds[] = {"ops", "marking", "packing"};
+  for (int k = 0; k < sim::Simulation::kWorkKinds; ++k) {
+    std::vector<double> took, over;
+    for (const Chunk& c : chunks)
+      if (int(c.kind) == k) {
+        took.push_back(c.ms);
+        if (c.predicted_ms > 0) over.push_back(c.ms / c.predicted_ms);
+      }
+    if (took.empty()) continue;
+    std::printf("%s slices: %zu, took p50 %.2f ms, p95 %.2f ms, max %.2f ms; took / predicted p50 %.2f, p95 %.2f\n", kKinds[k],
+                took.size(), percentile(took, 0.5), percentile(took, 0.95), *std::max_element(took.begin(), took.end()),
+                percentile(over, 0.5), percentile(over, 0.95));
+  }
   std::vector<Chunk> slow = chunks;
   std::sort(slow.begin(), slow.end(), [](const Chunk& a, const Chunk& b) { return a.ms > b.ms; });
   std::printf("\nslowest step() calls (what happened inside each):\n");
   for (int i = 0; i < top && i < int(slow.size()); ++i) {
     const Chunk& c = slow[size_t(i)];
-    static const char* const kKinds[] = {"ops", "marking", "packing"};
     std::printf("  %7.2f ms (%s, rate predicted %.2f) ops %llu..%llu:%s\n", c.ms, kKinds[int(c.kind)], c.predicted_ms,
                 (unsigned long long)c.op0, (unsigned long long)c.op1, what_happened(s, c.op0, c.op1).c_str());
   }
