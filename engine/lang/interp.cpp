@@ -89,7 +89,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
     if (splitmix64(sched_rng_) % 5 < 2) sync_pools_.resume_on(sync_pools_.p() ^ 1);
   });
   heap_.on_gc = [this](const heap::GcCycle& c) {
-    shrink_stacks();
+    scan_stacks();
     begin_pool_sweep();
     if (heap_.sweep_may_continue()) {
       // The program waits for the cycle (heap::Heap::continue_sweep): the pools are swept

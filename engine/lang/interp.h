@@ -332,8 +332,10 @@ class Interpreter {
   // stack_grow: goroutine gi enters a function of local frame `local` with `entry` bytes
   // of its stack in use: newstack when it does not fit (stack.h)
   void stack_grow(uint32_t gi, uint64_t entry, uint64_t local);
-  // shrink_stacks: a GC's scanstack → shrinkstack for every goroutine (stack.h)
-  void shrink_stacks();
+  // scan_stacks: a GC's scanstack for every goroutine: shrinkstack, and the average scanned
+  // stack that sets the next starting size (stack.h adaptivestackstart)
+  void scan_stacks();
+  uint64_t starting_stack_ = kFixedStack;   // runtime.startingStackSize
   uint64_t allgs_len_ = 0, allgs_cap_ = 0; // runtime.allgs (every g ever made)
   heap::ObjId allgs_ = heap::kNil;         // its array once a goroutine grew it
   void allgadd();

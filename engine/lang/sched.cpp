@@ -34,16 +34,24 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
     fidx = int32_t(obj_get(uint32_t(fv), 0));
   }
   uint32_t gi;
+  // gfget gives a reused g a stack of the starting size (adaptivestackstart), freeing the
+  // one gfput kept if the size has changed since; malg makes a new g's of the minimum
   if (!gfree_.empty()) {
     gi = gfree_.back();
     gfree_.pop_back();
+    StackRef& kept = gs_[gi].gstack;
+    if (kept.size != 0 && kept.size != starting_stack_) {
+      stacks_.free(heap_, kept);
+      kept = StackRef{};
+    }
+    if (kept.size == 0) kept = stacks_.alloc(heap_, starting_stack_);
   } else {
     gi = uint32_t(gs_.size());
     gs_.emplace_back();
     heap_.alloc_runtime(profile_.g_size, false);   // malg: new(g), kept by allgs
     allgadd();
+    gs_[gi].gstack = stacks_.alloc(heap_, kStackMin);
   }
-  if (gs_[gi].gstack.size == 0) gs_[gi].gstack = stacks_.alloc(heap_, kStackMin);   // malg, gfget
   // gc's closures: the literal's (held while the goroutine runs) and the go wrapper's
   const uint64_t inner = fv ? 0 : uint64_t(in.d), outer = uint64_t(in.k);
   heap::ObjId closure = heap::kNil;
@@ -90,22 +98,29 @@ void Interpreter::stack_grow(uint32_t gi, uint64_t entry, uint64_t local) {
   s = grown;
 }
 
-// shrink_stacks: at a GC, scanstack (runtime/mgcmark.go) shrinks every goroutine's stack
+// scan_stacks: at a GC, scanstack (runtime/mgcmark.go) shrinks every goroutine's stack
 // that is less than a quarter used to half its size (stack.h shrinkstack); the old stack is
 // freed, its span returned when empty (freeStackSpans at the cycle's end). A goroutine waits
-// below its own frames in the runtime's (kParkedRuntimeFrames).
-void Interpreter::shrink_stacks() {
+// below its own frames in the runtime's (kParkedRuntimeFrames). The scanned bytes, with the
+// runtime's own goroutines' (Profile::runtime_stacks_scanned), set startingStackSize
+// (gcComputeStartingStackSize at mark termination).
+void Interpreter::scan_stacks() {
+  uint64_t scanned = profile_.runtime_stacks_scanned, stacks = profile_.allgs_len - 1 + kMarkWorkers;
   for (uint32_t gi = 0; gi < gs_.size(); ++gi) {
     StackRef& s = gs_[gi].gstack;
-    if (gs_[gi].status == GStatus::Dead || s.size == 0 || s.baseline) continue;
+    if (gs_[gi].status == GStatus::Dead) continue;
     const std::vector<Frame>& frames = g_frames(gi);
     const uint64_t depth = (frames.empty() ? kGoroutineEntryUsed : frames.back().sp) + kParkedRuntimeFrames;
+    scanned += depth;
+    ++stacks;
+    if (s.size == 0 || s.baseline) continue;
     const uint64_t size = shrunk_stack_size(s.size, depth);
     if (size == 0) continue;
     const StackRef shrunk = stacks_.alloc(heap_, size);
     stacks_.free(heap_, s);
     s = shrunk;
   }
+  starting_stack_ = starting_stack_size(scanned, stacks);
 }
 
 // allgadd appends a new g to allgs (proc.go allgadd): a []*g grown as append grows it (a
@@ -308,7 +323,7 @@ void Interpreter::goexit() {
   Goroutine& g = gs_[cur_];
   g.status = GStatus::Dead;
   g.closure = heap::kNil;
-  if (g.gstack.size != kStackMin) {   // gfput: a grown stack is freed, the g reused without one
+  if (g.gstack.size != starting_stack_) {   // gfput: a stack not of the starting size is freed
     stacks_.free(heap_, g.gstack);
     g.gstack = StackRef{};
   }

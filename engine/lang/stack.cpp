@@ -21,6 +21,14 @@ uint64_t shrunk_stack_size(uint64_t size, uint64_t depth) {
   return half;
 }
 
+uint64_t starting_stack_size(uint64_t scanned, uint64_t stacks) {
+  if (stacks == 0) return kFixedStack;
+  const uint64_t avg = scanned / stacks + kStackGuard;
+  uint64_t size = kFixedStack;
+  while (size < avg) size <<= 1;   // round2 (maxstacksize's cap is far above any stack here)
+  return size;
+}
+
 void StackAllocator::init(uint64_t free_order0, uint64_t baseline_pages) {
   for (auto& p : pool_) p.clear();
   baseline_pages_ = baseline_pages;

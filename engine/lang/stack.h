@@ -19,8 +19,15 @@
 //                — gets one half the size (not below 2 KiB), copystack: the new stack, the
 //                old freed. Once a cycle: a 128 KiB stack parked shallow takes five GCs to
 //                reach 4 KiB (tests/oracle/programs/stack_shrink.go).
-//   gfput/gfget  a dead goroutine keeps a stack of the starting size; a grown one is freed
-//                and the g gets a new 2 KiB stack when it is reused.
+//   gfput/gfget  a dead goroutine keeps a stack of the starting size, another is freed; a
+//                reused g whose kept stack is no longer the starting size gets a new one of
+//                it; a new g (malg) gets 2 KiB whatever the starting size.
+//   adaptivestackstart  (on by default 1.19–1.27) at every GC startingStackSize becomes the
+//                average hi − sp of the stacks scanned (the program's goroutines and the
+//                runtime's own: Profile::runtime_stacks_scanned) plus stackGuard, rounded up
+//                to a power of two (gcComputeStartingStackSize): one goroutine parked 1 500
+//                calls deep makes reused goroutines start at 32 KiB
+//                (tests/oracle/programs/stack_start.go).
 //   newproc1     a new goroutine's stack starts with 32 B of slack and goexit's return
 //                address: its function is entered 40 B below the top.
 //   frames       gc's frame (the TEXT line's $framesize plus the return address): 8 B of
@@ -40,9 +47,9 @@
 // main.main's frame needs (the measured baselines hold it); library calls (fmt, runtime)
 // take no stack; the runtime's frames below a parked goroutine are one estimate
 // (kParkedRuntimeFrames) whatever it waits on; main's start-up stack (in the baseline) is
-// not shrunk, only a stack it grew to; debug.gcshrinkstackoff is not read; every goroutine
-// starts at 2 KiB (adaptivestackstart, on by default since 1.19, only raises it after a GC
-// whose scanned stacks average more than 2 KiB − 928 B).
+// not shrunk, only a stack it grew to; GODEBUG (gcshrinkstackoff, adaptivestackstart) is
+// not read; the runtime's goroutines' scanned bytes are one figure a release, and
+// GOMAXPROCS=2's two mark workers are always counted.
 #include <cstdint>
 #include <vector>
 
@@ -67,6 +74,9 @@ inline constexpr uint64_t kStackNosplit = 800;        // stackNosplit (1.19: _St
 // chanrecv, gopark up to mcall's saved SP: 224 B on 1.19, 176 on 1.27 by objdump; runtime.GC,
 // gcWaitOnMark, gopark 144/120)
 inline constexpr uint64_t kParkedRuntimeFrames = 200;
+// kMarkWorkers: the GC's background mark workers, one a P (GOMAXPROCS=2), goroutines made at
+// the first GC (gcBgMarkStartWorkers) whose stacks every later scan counts
+inline constexpr uint64_t kMarkWorkers = 2;
 
 // StackRef: one goroutine's stack. span: the pool span's index in its order (small), or
 // the first page (large); baseline: the start-up's (its bytes are in the profile's
@@ -104,6 +114,10 @@ int stack_order(uint64_t size);
 // shrunk_stack_size: shrinkstack's new size for a stack of `size` whose goroutine waits
 // `depth` bytes below its top (hi − sched.sp), or 0 when it keeps its stack.
 uint64_t shrunk_stack_size(uint64_t size, uint64_t depth);
+
+// starting_stack_size: gcComputeStartingStackSize from the bytes a GC scanned over `stacks`
+// goroutines: their average plus stackGuard, rounded up to a power of two, at least 2 KiB.
+uint64_t starting_stack_size(uint64_t scanned, uint64_t stacks);
 
 // compute_frames sets every function's frame_bytes and frame_inlined (gc's layout above);
 // release_frame_spill: Profile::frame_spill.

@@ -250,6 +250,13 @@ struct Profile {
   // function that calls (engine/lang/stack.h): 8 on 1.19–1.25, 0 from 1.26 (deep(n) of
   // stack_growth.go: TEXT $96-8, then $88-8 on 1.26 and 1.27).
   uint64_t frame_spill = 8;
+  // runtime_stacks_scanned: what a GC's scanstack counts of the runtime's own goroutines'
+  // stacks (hi − sp: forcegc, bgsweep, bgscavenge, the finalizer goroutine, the two mark
+  // workers; one more from 1.25), which with the program's sets startingStackSize
+  // (adaptivestackstart, engine/lang/stack.h). Measured through
+  // /gc/stack/starting-size:bytes: the recursion depth of one parked goroutine at which new
+  // goroutines start at 4 KiB.
+  uint64_t runtime_stacks_scanned = 1300;
   // first_goid: the goid of a program's first goroutine (the runtime starts its own before
   // main; a panic in it prints "goroutine 5 [running]:"; 17 on Go 1.27).
   uint64_t first_goid = 5;

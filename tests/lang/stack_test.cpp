@@ -99,6 +99,30 @@ TEST(Stacks, StacksShrinkOnceAGc) {
   }
 }
 
+TEST(Stacks, StartingStackSizeIsTheScannedAveragePlusTheGuard) {
+  // runtime/stack.go gcComputeStartingStackSize: round2(avg + stackGuard), at least 2 KiB
+  EXPECT_EQ(lang::starting_stack_size(0, 0), 2048u);
+  EXPECT_EQ(lang::starting_stack_size(8 * 1120, 8), 2048u);       // 1120 + 928 = 2048
+  EXPECT_EQ(lang::starting_stack_size(8 * 1120 + 8, 8), 4096u);
+  EXPECT_EQ(lang::starting_stack_size(9 * 19000, 9), 32768u);
+}
+
+TEST(Stacks, ReusedGoroutinesStartAtTheScannedAverage) {
+  // tests/oracle/programs/stack_start.go: real Go's figures (its header) on 1.19–1.27
+  const std::string src = read_file("tests/oracle/programs/stack_start.go");
+  for (const char* v : {"1.19", "1.24", "1.27"}) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out,
+              "28 new goroutines parked: StackInuse 65536\n"
+              "28 reused: StackInuse 0\n"
+              "28 reused after a GC: StackInuse 0\n"
+              "28 reused after a GC that scanned a goroutine parked 1500 deep, twice: StackInuse 851968\n"
+              "28 reused after a GC without it, twice: StackInuse -819200\n")
+        << v;
+  }
+}
+
 TEST(Stacks, FrameSizesFollowGcsLayout) {
   // deep's frame is gc's TEXT $96-8 (1.19–1.25) and $88-8 (1.26+) plus the return address;
   // a goroutine 9 calls deep stays on its 2 KiB, 10 calls grow it to 4 KiB (one span for 4)
