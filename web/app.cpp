@@ -96,6 +96,10 @@ bool Run::done() const {
 
 namespace {
 
+// The per-slice trace (trace_slices): none unless asked for; at most kMaxTraced records.
+std::vector<sim::SliceRecord>* g_slice_trace = nullptr;
+constexpr size_t kMaxTraced = 200000;
+
 // run_slices spends at most budget_ms (and max_ops operations) in slices of about half a
 // millisecond (the last one cut to what is left: sim::Pacer::slice_ms), sized by the pacer (engine/sim/pacer.h: a measured rate per kind of work), so
 // the frame budget is kept when the cost per unit changes (inserts, then deletes, a growing
@@ -113,7 +117,10 @@ void run_slices(sim::Pacer& pacer, double budget_ms, uint64_t max_ops, Kind kind
     uint64_t did = 0, spent = 0;
     const double t = platform::now_ms();
     const bool more = step(chunk, did, spent);
-    pacer.measured(k, chunk, spent, platform::now_ms() - t);
+    const double took = platform::now_ms() - t;
+    if (g_slice_trace && g_slice_trace->size() < kMaxTraced)
+      g_slice_trace->push_back({k, pacer.predicted_ms(k, spent), took, chunk, spent, uint32_t(platform::frame_count())});
+    pacer.measured(k, chunk, spent, took);
     left -= std::min(left, std::max<uint64_t>(did, 1));
     slice = sim::Pacer::slice_ms(budget_ms - (platform::now_ms() - t0));   // the last one: what is left
     if (!more || slice <= 0) break;
@@ -123,6 +130,26 @@ void run_slices(sim::Pacer& pacer, double budget_ms, uint64_t max_ops, Kind kind
 bool runnable(sim::RunState st) { return st == sim::RunState::Ready || st == sim::RunState::Running; }
 
 }  // namespace
+
+void trace_slices(bool on) {
+  static std::vector<sim::SliceRecord> trace;
+  trace.clear();
+  g_slice_trace = on ? &trace : nullptr;
+}
+
+std::string slice_trace_json() {
+  std::string o = "[";
+  if (g_slice_trace) {
+    char buf[128];
+    for (const sim::SliceRecord& r : *g_slice_trace) {
+      std::snprintf(buf, sizeof buf, "%s[%d,%.3f,%.3f,%llu,%llu,%u]", o.size() > 1 ? "," : "", int(r.kind), r.predicted_ms, r.ms,
+                    (unsigned long long)r.asked, (unsigned long long)r.spent, r.frame);
+      o += buf;
+    }
+    g_slice_trace->clear();
+  }
+  return o + "]";
+}
 
 void advance(Run& r, double budget_ms) { advance_limited(r, budget_ms, UINT64_MAX); }
 

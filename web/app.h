@@ -342,6 +342,11 @@ double release_progress(const ReleasesState& r, size_t k);
 void advance(Run& r, double budget_ms);
 void advance_limited(Run& r, double budget_ms, uint64_t max_ops);
 void advance_releases(ReleasesState& r, double budget_ms);
+// trace_slices: every step() the frames' time slices make is recorded (sim::SliceRecord: its
+// kind, the ms the pacer predicted, the ms it took) while on; slice_trace_json returns those
+// recorded since the last call (the benchmark's per-slice trace, window.app.sliceTrace).
+void trace_slices(bool on);
+std::string slice_trace_json();
 void note_rect(App& a, const std::string& name);   // the last ImGui item's rect, in CSS px
 // layout_tabs draws the given windows as tabs filling the canvas below `top` (the phone
 // layout, and the embed's "play" view).

@@ -145,6 +145,10 @@ EMSCRIPTEN_BINDINGS(gomapsim_app) {
   emscripten::function("frameCount", &frame_count);
   emscripten::function("heapBytes", &heap_bytes);
   emscripten::function("drawStats", &draw_stats);
+  // traceSlices(on) / sliceTrace(): the frames' time slices, one [kind, predicted ms, ms,
+  // asked, spent, frame] each (kind 0 ops, 1 marking, 2 packing), since the last call.
+  emscripten::function("traceSlices", &app::trace_slices);
+  emscripten::function("sliceTrace", &app::slice_trace_json);
   emscripten::function("shareLink", &share_link);
   emscripten::function("loadProgram", &load_preset);
   emscripten::function("setSpeed", &set_speed);

@@ -41,6 +41,11 @@
 //                                              three frames after navigation, close each entry
 //        --preset NAME   another preset than article000_inline (assets/scenarios/NAME.go), e.g.
 //                        article000_pointer, whose heap window once walked the map every frame
+//        --slices        with --frames: the engine's time slices of the run, per kind (ops,
+//                        marking, packing: sim::Simulation::next_work), how long its step()
+//                        calls took and p95 of took / predicted (the budget it spent at the
+//                        pacer's rate), and the slowest ones (window.app.sliceTrace): which
+//                        kind's work overruns in the page
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +66,7 @@ const presetArg = process.argv.indexOf('--preset');
 const PRESET = presetArg > 0 ? process.argv[presetArg + 1] : 'article000_inline';
 const src = fs.readFileSync(path.join(SCENARIOS, `${PRESET}.go`), 'utf8');
 const ms = (v) => v.toFixed(1);
+const SLICES = process.argv.includes('--slices');
 
 // cpuByProcess sums user+system CPU ms of one browser's processes by kind (gpu-process, renderer,
 // browser…), from /proc (Linux), and `renderer:main`: the main threads alone (the page's
@@ -105,6 +111,24 @@ function overrunText(run) {
   return `its budget p50 ${ms(pct(worked, 0.5))}, slice / budget p95 ${pct(ratios, 0.95).toFixed(2)} (goal ≤ 1.5)`;
 }
 
+// sliceText (--slices): the run's step() calls per kind, from window.app.sliceTrace's
+// [kind, predicted ms, ms, asked, spent, frame] records.
+function sliceText(trace) {
+  const kinds = ['ops', 'marking', 'packing'];
+  const out = [];
+  for (let k = 0; k < kinds.length; k++) {
+    const t = trace.filter((r) => r[0] === k);
+    if (!t.length) continue;
+    const took = t.map((r) => r[2]);
+    const over = t.filter((r) => r[1] > 0).map((r) => r[2] / r[1]);
+    out.push(`${kinds[k]} ${t.length}: took p50 ${pct(took, 0.5).toFixed(2)} p95 ${pct(took, 0.95).toFixed(2)} max ${Math.max(...took).toFixed(2)} ms, ` +
+             `took / predicted p95 ${pct(over, 0.95).toFixed(2)}, ${t.filter((r) => r[2] > 1).length} over 1 ms`);
+  }
+  const slow = [...trace].sort((a, b) => b[2] - a[2]).slice(0, 5)
+    .map((r) => `${r[2].toFixed(2)} (${kinds[r[0]]}, predicted ${r[1].toFixed(2)})`);
+  return `slices: ${out.join('; ')}; slowest ${slow.join(', ')} ms`;
+}
+
 // run1M loads the 1M preset and records rAF intervals, the app's per-frame work, the pacer's
 // budget, CPU per process and its draw stats until the run ends (`page` given: run it again
 // in that page).
@@ -115,6 +139,7 @@ async function run1M(browser, shot, page = null) {
     await waitApp(page);
   }
   await page.evaluate(() => { window.__gms_frame_work = []; window.__gms_frame_engine = []; window.__gms_frame_gl = []; window.__gms_frame_budget = []; });
+  if (SLICES) await page.evaluate(() => window.app.traceSlices(true));
   await page.evaluate(([t, name]) => {
     window.__raf = [];
     let last = performance.now();
@@ -143,11 +168,12 @@ async function run1M(browser, shot, page = null) {
   const drawing = await page.evaluate(() => window.__gms_frame_gl || []);
   const budget = await page.evaluate(() => window.__gms_frame_budget || []);
   const heap = await page.evaluate(() => window.app.heapBytes());
+  const slices = SLICES ? JSON.parse(await page.evaluate(() => { const t = window.app.sliceTrace(); window.app.traceSlices(false); return t; })) : null;
   if (shot) saveArtifact(shot, await page.screenshot());
   const st = stats.filter(Boolean);
   const med = (f) => pct(st.map(f), 0.5);
   const cpuPerFrame = (kind) => ((cpu1[kind] || 0) - (cpu0[kind] || 0)) / Math.max(1, raf.length);
-  return { page, state: s.state, runMs, raf, work, engine, drawing, budget, heap,
+  return { page, state: s.state, runMs, raf, work, engine, drawing, budget, heap, slices,
            gpuCpuPerFrame: cpuPerFrame('gpu-process'), rendererCpuPerFrame: cpuPerFrame('renderer'),
            mainCpuPerFrame: cpuPerFrame('renderer:main'),
            triangles: med((x) => x.indices / 3), pixels: med((x) => x.pixels), drawCalls: med((x) => x.drawCalls),
@@ -242,7 +268,8 @@ if (framesArg > 0) {
                 `page work p50 / p95 / max ${ms(pct(run.work, 0.5))} / ${ms(pct(run.work, 0.95))} / ${ms(Math.max(...run.work))} ms ` +
                 `(engine slice p95 ${ms(pct(run.engine, 0.95))}, ${overrunText(run)}, UI p95 ${ms(pct(uiWork(run), 0.95))}), ` +
                 `CPU per frame: the page's main thread ${ms(run.mainCpuPerFrame)} ms, GPU process ${ms(run.gpuCpuPerFrame)} ms (reference ${ms(ref.gpuCpuPerFrame)}); ` +
-                `loaded 3 frames after navigation: ${againstText(against(start.raf, ref))}, ${start.raf.slice(0, 20).filter((x) => x > 20).length} of its first 20 frames late`);
+                `loaded 3 frames after navigation: ${againstText(against(start.raf, ref))}, ${start.raf.slice(0, 20).filter((x) => x > 20).length} of its first 20 frames late` +
+                (run.slices ? `; ${sliceText(run.slices)}` : ''));
     }
     console.log(`run ${i + 1}: ${line.join('; ')}; load average ${la.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
   }
