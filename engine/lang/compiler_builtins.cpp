@@ -28,8 +28,7 @@ V Compiler::builtin_count_error(const Expr& call, size_t expected) {
 }
 
 V Compiler::builtin(const Expr& e, int id, bool stmt) {
-  static const char* names[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print", "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover", "strings_view", "strings_roundupsize"};
-  std::string name = names[id];
+  std::string name = kBuiltinNames[id];
   if (e.has_ellipsis && id != UB_append) return bad(e.pos, "invalid use of ... with built-in " + name);
   auto nargs = [&](size_t lo, size_t hi) -> bool {
     if (e.args.size() < lo) return builtin_count_error(e, lo).ok;
@@ -314,6 +313,13 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       std::vector<V*> ps{&args[0]};
       V v = bi_call(view ? Builtin::StringsView : Builtin::RoundUpSize, ps, view ? TypeTable::kString : TypeTable::kInt, false);
       if (view) v.src = contents_of(args[0].src);   // the string is the buffer's bytes
+      return v;
+    }
+    case UB_stringsNoescape: {   // strings.Builder's copyCheck: b.addr = noescape(b) (strings_builder.h)
+      std::vector<V> args;
+      if (!nargs(1, 1) || !args_exprs(e, args)) { r.ok = false; return r; }
+      V v = args[0];
+      v.src.clear();   // internal/abi.NoEscape: escape analysis loses track of the pointer
       return v;
     }
     default:

@@ -65,10 +65,8 @@ void Compiler::universe() {
   cmp.name = "comparable";
   universe_["comparable"] = cmp;
   library_error_types();
-  const char* bis[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
-                       "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover",
-                       "strings_view", "strings_roundupsize"};
-  for (int i = 0; i < int(sizeof(bis) / sizeof(bis[0])); ++i) {
+  const auto& bis = kBuiltinNames;
+  for (int i = 0; i < UB_count; ++i) {
     Entity e;
     e.k = Entity::Builtin;
     e.bi = i;

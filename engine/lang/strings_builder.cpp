@@ -17,6 +17,16 @@ type strings_Builder struct {
 	buf  []byte
 }
 
+// copyCheck: a Builder copied by value after its first write panics; b.addr is set through
+// noescape so that b does not escape (Go issue 23382).
+func (b *strings_Builder) copyCheck() {
+	if b.addr == nil {
+		b.addr = strings_noescape(b)
+	} else if b.addr != b {
+		panic("strings: illegal use of non-zero Builder copied by value")
+	}
+}
+
 func (b *strings_Builder) String() string { return strings_view(b.buf) }
 
 func (b *strings_Builder) Len() int { return len(b.buf) }
@@ -29,6 +39,7 @@ func (b *strings_Builder) Reset() {
 }
 
 func (b *strings_Builder) Grow(n int) {
+	b.copyCheck()
 	if n < 0 {
 		panic("strings.Builder.Grow: negative count")
 	}
@@ -38,16 +49,19 @@ func (b *strings_Builder) Grow(n int) {
 }
 
 func (b *strings_Builder) Write(p []byte) (int, error) {
+	b.copyCheck()
 	b.buf = append(b.buf, p...)
 	return len(p), nil
 }
 
 func (b *strings_Builder) WriteByte(c byte) error {
+	b.copyCheck()
 	b.buf = append(b.buf, c)
 	return nil
 }
 
 func (b *strings_Builder) WriteString(s string) (int, error) {
+	b.copyCheck()
 	b.buf = append(b.buf, s...)
 	return len(s), nil
 }
@@ -76,6 +90,7 @@ func (b *strings_Builder) grow(n int) {
 // surrogate is U+FFFD)
 constexpr const char* kRuneAppends = R"go(
 func (b *strings_Builder) WriteRune(r rune) (int, error) {
+	b.copyCheck()
 	n := len(b.buf)
 	i := uint32(r)
 	if i <= 0x7F {
@@ -97,6 +112,7 @@ func (b *strings_Builder) WriteRune(r rune) (int, error) {
 // free, then utf8.EncodeRune into b.buf[l:l+4]
 constexpr const char* kRuneInPlace = R"go(
 func (b *strings_Builder) WriteRune(r rune) (int, error) {
+	b.copyCheck()
 	if uint32(r) < 0x80 {
 		b.buf = append(b.buf, byte(r))
 		return 1, nil

@@ -17,8 +17,11 @@
 //   String()  the buffer's bytes as a string, not copied (unsafe.String): nothing allocated
 //   Len, Cap, Reset (Reset drops the buffer: the next write allocates again)
 //
-// Simplifications: copyCheck is not modelled (a Builder copied by value and written does not
-// panic); the prelude's lines are its own (stepping into a method shows no program line).
+//   copyCheck  every write first records the Builder's address (through noescape: b does not
+//              escape); a copy written after the original panics, as in Go
+//
+// Simplifications: the prelude's lines are its own (stepping into a method shows no program
+// line).
 #include "engine/lang/ast.h"
 #include "engine/runtime/profile.h"
 

@@ -63,3 +63,23 @@ TEST(StringsFuncs, CaseOfUnknownScriptPanicsWithReason) {
 }
 
 }  // namespace
+
+namespace {
+
+// strings.Builder's copyCheck (strings_builder.h): a copy may be read, but its first write
+// panics as Go's does (real Go 1.19 and 1.27: exit 2, this message); the original goes on.
+TEST(StringsBuilder, CopyWrittenPanicsOriginalDoesNot) {
+  const char* src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tvar a strings.Builder\n\ta.WriteString(\"x\")\n"
+      "\tb := a\n\tfmt.Println(b.String(), b.Len())\n\ta.WriteByte('z')\n\tfmt.Println(a.String())\n\tb.WriteString(\"y\")\n"
+      "\tfmt.Println(\"unreachable\")\n}\n";
+  for (const char* v : {"1.19", "1.27"}) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, "x 1\nxz\n") << v;
+    EXPECT_EQ(r.exit, 2) << v;
+    EXPECT_EQ(r.err.rfind("panic: strings: illegal use of non-zero Builder copied by value\n", 0), 0u) << r.err;
+  }
+}
+
+}  // namespace
