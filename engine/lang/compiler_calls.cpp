@@ -234,7 +234,14 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   const bool variadic = !fd.params.empty() && fd.params.back().variadic;
   if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + name);
   const size_t first = recv ? 1 : 0;   // callee parameter of e.args[0]
-  if (variadic && !e.has_ellipsis && first + e.args.size() + 1 >= callee.param_types.size()) {
+  std::vector<V> spread;   // f(g()): g's results are f's arguments
+  if (e.args.size() == 1 && !e.has_ellipsis && !variadic && callee.param_types.size() > first + 1 && e.args[0]->kind == Expr::Call) {
+    V g = expr(*e.args[0]);
+    if (!g.ok) return g;
+    const size_t have = g.is_tuple ? T[g.t].fields.size() : 1;
+    if (have != callee.param_types.size() - first) return arg_count_error(e, have, callee.param_types.size() - first, name);
+    tuple_values(g, spread);
+  } else if (variadic && !e.has_ellipsis && first + e.args.size() + 1 >= callee.param_types.size()) {
     // the final arguments become one []T (variadic_arg); too few arguments fall through
   } else if (first + e.args.size() != callee.param_types.size()) {
     return arg_count_error(e, e.args.size(), callee.param_types.size() - first, name);
@@ -249,8 +256,8 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   for (size_t i = 0; i < callee.param_types.size(); ++i) {
     size_t m = temp_mark();
     const bool packed = variadic && !e.has_ellipsis && i + 1 == callee.param_types.size();
-    const Expr& ax = i < first ? *recv->x : packed ? e : *e.args[i - first];
-    V a = i < first ? receiver_value(*recv) : packed ? variadic_arg(e, i - first, callee.param_types[i]) : expr(ax);
+    const Expr& ax = i < first ? *recv->x : packed ? e : *e.args[spread.empty() ? i - first : 0];
+    V a = i < first ? receiver_value(*recv) : !spread.empty() ? spread[i - first] : packed ? variadic_arg(e, i - first, callee.param_types[i]) : expr(ax);
     if (!a.ok) return a;
     if (!assignable(a, callee.param_types[i], ax.pos, ("argument to " + name).c_str())) { a.ok = false; return a; }
     flow(a.src, param_nodes_[size_t(fidx)][i]);
@@ -298,6 +305,24 @@ V Compiler::variadic_arg(const Expr& e, size_t from, TypeId slice_t) {
     for (size_t i = from; i < e.args.size(); ++i) lit->args.push_back(clone_expr(*e.args[i]));
   }
   return composite(*lit, slice_t, false);
+}
+
+// tuple_values: a multi-valued call's results as values of their own (moved to a slot of
+// each result's category where the frame's slot is typed by another value).
+void Compiler::tuple_values(const V& v, std::vector<V>& out) {
+  for (size_t i = 0; i < T[v.t].fields.size(); ++i) {
+    V e;
+    e.t = T[v.t].fields[i].type;
+    e.fresh = true;
+    e.src = v.src;
+    if (prog_.cat_of(e.t) != F->fn->slot_cat[size_t(v.slot) + i]) {
+      e.slot = temp(e.t);
+      emit(OpMov, e.slot, v.slot + int(i));
+    } else {
+      e.slot = v.slot + int(i);
+    }
+    out.push_back(e);
+  }
 }
 
 // call_results: a call's results, which come back in the frame's first slots (base…): none,

@@ -515,6 +515,8 @@ class Compiler {
   bool explicit_targs(const Expr& index, const FuncDecl& fd, std::vector<TypeId>& out);
   V generic_call(const Expr& e, int generic, const Expr* index);
   V builtin_count_error(const Expr& call, size_t expected);
+  void tuple_values(const V& v, std::vector<V>& out);
+  bool single_value(const Expr& a, V v, std::vector<V>& out);
   V arg_count_error(const Expr& call, size_t have, size_t want, const std::string& callee);
   std::string undefined_in_package(const std::string& full, const std::string& pkg, const std::string& name);
   bool generic_index(const Expr& e, V& out);

@@ -64,7 +64,18 @@ V Compiler::bi_call(Builtin fn, const std::vector<V*>& args, TypeId result, bool
   return r;
 }
 
+// args_exprs compiles a package function's arguments; f(g()) passes g's results (the
+// spec's special case for a call whose one argument is a multi-valued call).
 bool Compiler::args_exprs(const Expr& e, std::vector<V>& out) {
+  if (e.args.size() == 1 && !e.has_ellipsis && e.args[0]->kind == Expr::Call) {
+    V v = expr(*e.args[0]);
+    if (!v.ok) return false;
+    if (v.is_tuple) {
+      tuple_values(v, out);
+      return true;
+    }
+    return single_value(*e.args[0], std::move(v), out);
+  }
   for (const auto& a : e.args)
     if (!arg_value(*a, out)) return false;
   return true;
@@ -74,6 +85,10 @@ bool Compiler::args_exprs(const Expr& e, std::vector<V>& out) {
 bool Compiler::arg_value(const Expr& a, std::vector<V>& out) {
   V v = expr(a);
   if (!v.ok) return false;
+  return single_value(a, std::move(v), out);
+}
+
+bool Compiler::single_value(const Expr& a, V v, std::vector<V>& out) {
   if (v.is_type) return fail(a.pos, T.name(v.t) + " (type) is not an expression");
   if (v.is_tuple) return fail(a.pos, "multiple-value in single-value context");
   if (v.t == 0) return fail(a.pos, expr_str(a) + " (no value) used as value");

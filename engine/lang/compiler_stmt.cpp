@@ -247,20 +247,8 @@ bool Compiler::rhs_values(const Stmt& s, size_t n, std::vector<V>& out, std::vec
     V v = expr(r);
     if (!v.ok) return false;
     if (v.is_tuple && T[v.t].fields.size() == n) {
-      for (size_t i = 0; i < n; ++i) {
-        V e;
-        e.t = T[v.t].fields[i].type;
-        e.fresh = true;
-        e.src = v.src;
-        if (prog_.cat_of(e.t) != F->fn->slot_cat[size_t(v.slot) + i]) {
-          e.slot = temp(e.t);
-          emit(OpMov, e.slot, v.slot + int(i));
-        } else {
-          e.slot = v.slot + int(i);
-        }
-        out.push_back(e);
-        pos.push_back(r.pos);
-      }
+      tuple_values(v, out);
+      pos.insert(pos.end(), n, r.pos);
       return true;
     }
     if (v.is_tuple) return fail(s.pos, "assignment mismatch: " + std::to_string(n) + " variable" + (n > 1 ? "s" : "") + " but " + expr_str(r) + " returns " + std::to_string(T[v.t].fields.size()) + " value" + (T[v.t].fields.size() > 1 ? "s" : ""));
