@@ -645,12 +645,16 @@ bool Compiler::select_stmt(const Stmt& s) {
 
 // ---------------------------------------------------------------- package sync's methods
 // sync_call compiles wg.Add/Done/Wait, mu.Lock/Unlock/TryLock, rw.RLock/RUnlock (and
-// Lock/Unlock), once.Do(f): builtins on the value's Obj (the receiver's address: gc's
-// methods do not let it escape).
+// Lock/Unlock), once.Do(f): builtins on the value's Obj (the receiver's address). Each lets
+// the receiver escape, but TryLock from Go 1.24 (internal/sync's Mutex): its slow path hands
+// a semaphore's address to the runtime (runtime_SemacquireMutex and the like have no Go
+// body, so escape analysis lets it leak), so `var mu sync.Mutex` used in a function is
+// "moved to heap: mu" on every release (go build -gcflags=-m, 1.19–1.27).
 V Compiler::sync_call(const Expr& e, const Expr& sel, TypeId xt, const std::string& tname) {
   const bool ptr = T.kind(xt) == Kind::Pointer;
   V recv = ptr ? expr(*sel.x) : address_of_operand(*sel.x, sel.x->pos);
   if (!recv.ok) return recv;
+  if (!(sel.name == "TryLock" && go_minor_ >= 24)) sink(recv.src);
   recv.src.clear();
   const std::string& m = sel.name;
   auto args_n = [&](size_t n) -> bool {
