@@ -327,6 +327,7 @@ bool Compiler::signatures() {
   }
   method_table();
   if (!std_generics()) return false;
+  if (!iter_generics()) return false;
   funcs_ready_ = true;
   for (size_t i = 0; i < early_instances_.size(); ++i)
     if (!instance_methods(early_instances_[i])) return false;

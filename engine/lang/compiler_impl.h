@@ -393,6 +393,12 @@ class Compiler {
   bool captured(const std::string& name) const;
   static bool same_expr(const Expr& a, const Expr& b);
   bool range_stmt(const Stmt& s);
+  bool range_over(const Stmt& s, const Expr& cond, const std::vector<const Expr*>& lhs, bool backward);
+  // compiler_range_func.cpp: range over functions (Go 1.23), package iter's library functions
+  bool iterator_producer(const Expr& e, std::string& full);
+  bool range_library_iter(const Stmt& s, const std::string& full);
+  bool iterator_consumer(const Expr& e, const std::string& full, V& out);
+  bool iter_generics();
   void move_or_load(V& x, int dst, TypeId t);
   bool switch_stmt(const Stmt& s);
   bool defer_stmt(const Stmt& s);
@@ -638,6 +644,7 @@ class Compiler {
   int constraint_ctx_ = 0;                   // > 0: resolving a constraint (they may be named)
   bool funcs_ready_ = false;                 // signatures() has run
   File std_file_;                            // the standard library's generic functions, in Go
+  File iter_file_;                           // consumers of package iter's producers (compiler_range_func.cpp)
   std::map<std::string, int> std_funcs_;     // "slices.Max" → its generic function
   std::map<const FuncDecl*, std::string> std_pkg_;   // a function of std_file_ → "slices.Max"
   int std_ctx_ = 0;                          // > 0: checking a std function's constraints

@@ -107,9 +107,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (it != pkg_.end() && it->second.k == Entity::Func) return user_call(e, it->second.slot, nullptr, &full);
     if ((name == "CutPrefix" || name == "CutSuffix") && go_minor_ < 20) return bad(name_pos, "undefined: " + full);   // added in Go 1.20
   }
-  if (full == "maps.Keys" || full == "maps.Values" || full == "maps.All") {
+  if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp
+  if (std::string prod; iterator_producer(e, prod)) {
     if (go_minor_ < 23) return bad(name_pos, "undefined: " + full);   // added in Go 1.23 (iterators)
-    return bad(e.x->pos, full + " returns an iterator (iter.Seq): range over functions is not supported by the playground yet (range over the map itself)");
+    return bad(e.x->pos, full + " returns an iterator (iter.Seq): the playground runs it where it is ranged over (for k := range " + full +
+                             "(m)) or passed to slices.Collect, Sorted, AppendSeq, maps.Collect or Insert; held in a variable it is not supported yet");
   }
   (void)stmt;
   struct PF { const char* n; Builtin b; int kind; };   // kind 0: fmt-like print, 1: Sprint-like, 2: other

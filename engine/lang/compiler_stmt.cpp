@@ -876,23 +876,32 @@ bool Compiler::same_expr(const Expr& a, const Expr& b) {
 }
 
 bool Compiler::range_stmt(const Stmt& s) {
+  if (std::string full; s.cond && iterator_producer(*s.cond, full)) return range_library_iter(s, full);
+  std::vector<const Expr*> lhs;
+  for (const auto& l : s.lhs) lhs.push_back(l.get());
+  return range_over(s, *s.cond, lhs, false);
+}
+
+// range_over compiles a range loop over cond with the iteration variables lhs (nullptr: a
+// position left out, as `_`); backward walks a slice from its end (slices.Backward).
+bool Compiler::range_over(const Stmt& s, const Expr& cond, const std::vector<const Expr*>& lhs, bool backward) {
   push_scope();
   F->line = s.pos.line;
-  V x = expr(*s.cond);
+  V x = expr(cond);
   if (!x.ok) return false;
   TypeId t = x.t;
   Kind k = T.kind(t);
   if (x.isconst && T.is_untyped(t) && x.t != TypeTable::kUntypedNil) {
     t = T.default_type(t);
-    if (!convert_const(x, t, s.cond->pos, false)) return false;
+    if (!convert_const(x, t, cond.pos, false)) return false;
     k = T.kind(t);
   }
-  if (x.is_type) return fail(s.cond->pos, T.name(t) + " (type) is not an expression");
+  if (x.is_type) return fail(cond.pos, T.name(t) + " (type) is not an expression");
   if (k == Kind::Chan) return range_chan(s, x) && pop_scope();
-  if (s.lhs.size() == 2 && k != Kind::Map && k != Kind::Slice && k != Kind::Array && k != Kind::String && !(k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array))
-    return fail(s.lhs[1]->pos, "range over " + describe(x) + " permits only one iteration variable");
+  if (lhs.size() == 2 && k != Kind::Map && k != Kind::Slice && k != Kind::Array && k != Kind::String && !(k == Kind::Pointer && T.kind(T.u(t).elem) == Kind::Array))
+    return fail(lhs[1]->pos, "range over " + describe(x) + " permits only one iteration variable");
 
-  if (k == Kind::Map && is_range_delete(s)) {
+  if (k == Kind::Map && lhs.size() == s.lhs.size() && lhs[0] == s.lhs[0].get() && &cond == s.cond.get() && is_range_delete(s)) {
     // mapclear: the compiler replaces the whole loop with one runtime call; flagged in an
     // inlined copy, where Go 1.19 keeps the loop (runtime::Profile::clear_idiom_when_inlined)
     const bool inlined_copy = in_inlined_copy(s);
@@ -909,13 +918,13 @@ bool Compiler::range_stmt(const Stmt& s) {
     case Kind::Pointer: kt = TypeTable::kInt; vt = T.u(T.u(t).elem).elem; break;
     case Kind::String: kt = TypeTable::kInt; vt = TypeTable::kInt32; break;
     default:
-      if (!T.is_integer(t)) return fail(s.cond->pos, "cannot range over " + describe(x));
-      if (!requires_go(s.cond->pos, "range over an integer", 22)) return false;
+      if (!T.is_integer(t)) return fail(cond.pos, "cannot range over " + describe(x));
+      if (!requires_go(cond.pos, "range over an integer", 22)) return false;
       kt = t;
       break;
   }
-  bool want_k = !s.lhs.empty() && !(s.lhs[0]->kind == Expr::Ident && s.lhs[0]->name == "_");
-  bool want_v = s.lhs.size() == 2 && !(s.lhs[1]->kind == Expr::Ident && s.lhs[1]->name == "_");
+  bool want_k = !lhs.empty() && lhs[0] && !(lhs[0]->kind == Expr::Ident && lhs[0]->name == "_");
+  bool want_v = lhs.size() == 2 && lhs[1] && !(lhs[1]->kind == Expr::Ident && lhs[1]->name == "_");
   // hidden locals (permanent slots: they live across the body)
   int coll = new_slot(t, "");
   move_or_load(x, coll, t);
@@ -925,8 +934,9 @@ bool Compiler::range_stmt(const Stmt& s) {
   struct Hoisted { int box = -1, node = -1; };
   Hoisted hoisted[2];
   if (s.range_define && go_minor_ < 22) {
-    for (size_t i = 0; i < s.lhs.size() && i < 2; ++i) {
-      const Expr& l = *s.lhs[i];
+    for (size_t i = 0; i < lhs.size() && i < 2; ++i) {
+      if (!lhs[i]) continue;
+      const Expr& l = *lhs[i];
       const TypeId ty = i == 0 ? kt : vt;
       if (l.kind != Expr::Ident || !F->addr_names.count(l.name) || !ty || T.is_aggregate(ty)) continue;
       hoisted[i].node = new_node();
@@ -953,9 +963,13 @@ bool Compiler::range_stmt(const Stmt& s) {
       emit(OpNilChk, coll);
       emit(OpLoadK, lim, konst(Word(T.u(T.u(t).elem).len)));
     } else emit(OpMov, lim, coll);
+    if (backward) {   // slices.Backward: i from len(s)-1 down to 0
+      emit(OpAddI, idx, lim, -1, 0, uint16_t(IntKind::I64));
+      emit(OpLoadK, lim, konst(Word(-1)));
+    }
     top = pc();
     stmt_flag_ = true;
-    jdone = emit(OpJGeS, 0, idx, lim);
+    jdone = backward ? emit(OpJGeS, 0, lim, idx) : emit(OpJGeS, 0, idx, lim);
     emit(OpMov, kslot, idx);
     if (want_v) {
       if (k == Kind::Slice) emit(OpLGet, vslot, coll, idx);
@@ -976,10 +990,10 @@ bool Compiler::range_stmt(const Stmt& s) {
   if (want_v && vt && T[vt].ptrs) vsrc = k == Kind::Array ? x.src : k == Kind::Slice || k == Kind::Pointer ? contents_of(x.src) : vsrc;
   // assign or declare the iteration variables
   push_scope();
-  for (size_t i = 0; i < s.lhs.size(); ++i) {
+  for (size_t i = 0; i < lhs.size(); ++i) {
     bool is_k = i == 0;
     if (is_k ? !want_k : !want_v) continue;
-    const Expr& l = *s.lhs[i];
+    const Expr& l = *lhs[i];
     TypeId ty = is_k ? kt : vt;
     int src = is_k ? kslot : vslot;
     if (s.range_define) {
@@ -1015,7 +1029,7 @@ bool Compiler::range_stmt(const Stmt& s) {
   F->line = s.pos.line;
   if (k != Kind::Map) {
     if (k == Kind::String) emit(OpAdd, idx, idx, width, 0, uint16_t(IntKind::I64));
-    else emit(OpAddI, idx, idx, 1, 0, uint16_t(IntKind::I64));
+    else emit(OpAddI, idx, idx, backward ? -1 : 1, 0, uint16_t(IntKind::I64));
   }
   back_jump(top);
   int end = pc();
