@@ -18,6 +18,7 @@
 #include "engine/lang/sync_map.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -132,10 +133,23 @@ bool Compiler::requires_go(Pos p, const std::string& what, int minor) {
                      std::to_string(go_minor_) + "; choose Go 1." + std::to_string(minor) + " or later)");
 }
 
+// gc_qualified: msg with the package's own types named as gc's messages name them, without
+// "main." (types2's qualifier prints a type of the package being checked unqualified; runtime
+// panics keep "main.", as reflect's type strings do). Only a "main." that starts a name is one:
+// a field x.main.y keeps it.
+static std::string gc_qualified(std::string msg) {
+  for (size_t at = 0; (at = msg.find("main.", at)) != std::string::npos;) {
+    const char before = at ? msg[at - 1] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') { at += 5; continue; }
+    msg.erase(at, 5);
+  }
+  return msg;
+}
+
 bool Compiler::fail(Pos p, const std::string& msg) {
   if (!failed_) {
     err_.pos = p;
-    err_.msg = msg;
+    err_.msg = gc_qualified(msg);
     failed_ = true;
   }
   return false;

@@ -95,6 +95,7 @@ V Compiler::expr(const Expr& e) {
     return bad(e.pos, "expression too deeply nested");
   }
   V v = expr_inner(e);
+  v.ex = &e;
   --expr_depth_;
   return v;
 }
@@ -392,6 +393,7 @@ V Compiler::deref(const V& x, Pos pos) {
   V r;
   r.t = pt;
   r.slot = temp(pt);
+  r.mode = "variable";   // *p is addressable
   if (T[pt].ptrs) r.src = contents_of(x.src);
   emit(OpLoad, r.slot, x.slot, 0, 0, uint16_t(pt));
   return r;
@@ -472,6 +474,7 @@ V Compiler::selector(const Expr& e) {
     // a field read through a pointer is the pointer's contents; a pointer-free field
     // carries nothing that could escape
     if (T[ft].ptrs) r.src = ptr ? contents_of(x.src) : x.src;
+    if (ptr || !x.var.empty() || (x.mode && std::string_view(x.mode) == "variable")) r.mode = "variable";   // addressable
     emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
     return r;
   }
@@ -524,6 +527,7 @@ V Compiler::index(const Expr& e) {
     V r;
     r.t = mt.elem;
     r.slot = temp(mt.elem);
+    r.mode = "map index expression";
     emit(OpMGet, r.slot, materialize(x, t), ks);
     return r;
   }
@@ -550,12 +554,14 @@ V Compiler::index(const Expr& e) {
       r.t = T.u(t).elem;
       r.slot = temp(r.t);
       if (T[r.t].ptrs) r.src = contents_of(x.src);
+      r.mode = "variable";   // a slice element is addressable
       emit(OpLGet, r.slot, materialize(x, t), is);
       return r;
     case Kind::Array:
       r.t = T.u(t).elem;
       r.slot = temp(r.t);
       if (T[r.t].ptrs) r.src = ptr ? contents_of(x.src) : x.src;
+      if (ptr || !x.var.empty() || (x.mode && std::string_view(x.mode) == "variable")) r.mode = "variable";
       emit(OpAGet, r.slot, x.slot, is, int32_t(T.u(t).len), 0, ptr ? 1 : 0);
       return r;
     default:
@@ -1053,6 +1059,18 @@ std::string type_expr_str(const TypeExpr& t) {
     case TypeExpr::Interface: return "interface{...}";
   }
   return "type";
+}
+
+Pos Compiler::start_pos(const Expr& e) {
+  switch (e.kind) {
+    case Expr::Binary: case Expr::Call: case Expr::Index: case Expr::Selector:
+    case Expr::TypeAssert: case Expr::KeyValue:
+      return e.x ? start_pos(*e.x) : e.pos;
+    case Expr::CompositeLit:
+      return e.type ? e.type->pos : e.pos;
+    default:
+      return e.pos;
+  }
 }
 
 // expr_str prints an expression as gc's messages quote it (syntax.String, ShortForm): as

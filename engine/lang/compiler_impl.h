@@ -100,6 +100,8 @@ struct V {                       // a compiled expression
   bool static_lit = false;       // a read of a Var whose static value is a constant (Entity)
   int static_param = -1;         // a read of such a parameter (Entity::static_param)
   int static_func = -1;          // a top-level function's name as a value: its index
+  const Expr* ex = nullptr;      // the expression as written (messages: describe)
+  const char* mode = nullptr;    // types2's operand mode where not "value"/"variable" (messages)
 };
 
 struct LoopCtx {
@@ -318,6 +320,8 @@ class Compiler {
   std::vector<bool> snapshot_used();
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);
+  // start_pos: where e starts as written (syntax.StartPos): gc reports an operand there.
+  static Pos start_pos(const Expr& e);
   friend std::string type_expr_str(const TypeExpr& t);   // an array's length is an expression
 
   // ---------------------------------------------------------------- compiler_calls.cpp (calls, conversions), compiler_expand_in_place.cpp, compiler_packages.cpp, compiler_builtins.cpp

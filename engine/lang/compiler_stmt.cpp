@@ -607,7 +607,7 @@ bool Compiler::const_decl(const Stmt& s) {
     V v = expr(*s.rhs[i]);
     iota_ = saved;
     if (!v.ok) return false;
-    if (!v.isconst) return fail(s.rhs[i]->pos, expr_str(*s.rhs[i]) + " (" + describe(v) + ") is not constant");
+    if (!v.isconst) return fail(s.rhs[i]->pos, describe(v) + " is not constant");
     if (t && !convert_const(v, t, s.rhs[i]->pos, false)) return false;
     Entity e;
     e.k = Entity::Const;

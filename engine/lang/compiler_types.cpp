@@ -542,11 +542,11 @@ bool Compiler::convert_const(V& v, TypeId t, Pos p, bool explicit_conv) {
   if (v.cv.k == CVal::Int || v.cv.k == CVal::Float) {
     if (T.is_integer(t)) {
       if (v.cv.k == CVal::Float) {
-        if (v.cv.f != std::floor(v.cv.f)) return fail(p, "cannot use " + const_str(v) + " (untyped float constant) as " + T.name(t) + " value (truncated)");
+        if (v.cv.f != std::floor(v.cv.f)) return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value (truncated)");
         v.cv.k = CVal::Int;
         v.cv.i = i128(v.cv.f);
       }
-      if (!fits(v.cv.i, t, T)) return fail(p, "cannot use " + const_str(v) + " (untyped int constant " + i128_str(v.cv.i) + ") as " + T.name(t) + " value (overflows)");
+      if (!fits(v.cv.i, t, T)) return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value (overflows)");
     } else if (k == Kind::Float64 || k == Kind::UntypedFloat) {
       if (v.cv.k == CVal::Int) {
         v.cv.f = double(v.cv.i);
@@ -560,12 +560,12 @@ bool Compiler::convert_const(V& v, TypeId t, Pos p, bool explicit_conv) {
       v.cv.k = CVal::Str;
       v.cv.s = s;
     } else {
-      return fail(p, "cannot use " + const_str(v) + " (untyped " + std::string(v.cv.k == CVal::Int ? "int" : "float") + " constant) as " + T.name(t) + " value");
+      return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value");
     }
   } else if (v.cv.k == CVal::Bool) {
-    if (k != Kind::Bool && k != Kind::UntypedBool) return fail(p, "cannot use " + const_str(v) + " (untyped bool constant) as " + T.name(t) + " value");
+    if (k != Kind::Bool && k != Kind::UntypedBool) return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value");
   } else if (v.cv.k == CVal::Str) {
-    if (k != Kind::String && k != Kind::UntypedString) return fail(p, "cannot use " + const_str(v) + " (untyped string constant) as " + T.name(t) + " value");
+    if (k != Kind::String && k != Kind::UntypedString) return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value");
   }
   v.t = t;
   return true;
@@ -633,6 +633,7 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
     return fail(p, "cannot use nil as " + T.name(t) + " value in " + context);
   }
   if (T.kind(t) == Kind::Interface && v.t != t) return to_iface(v, t, p, context);
+  if (v.ex) p = start_pos(*v.ex);   // types2 reports an operand at its start
   if (v.isconst && T.is_untyped(v.t)) {
     if (convert_const(v, t, p, false)) return true;
     // gc names the context: "... as int value in assignment (overflows)"
@@ -656,10 +657,35 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
   return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value in " + context);
 }
 
+// describe: an operand as gc's messages quote it (types2 operandString): the expression as
+// written, then "(variable of type T)", "(value of type T)" or "(untyped int constant 5)". From
+// Go 1.24 a defined type says what it is: "variable of struct type node", "constant 3 of int
+// type MyInt" (operand.go: compositeKind).
 std::string Compiler::describe(const V& v) {
-  if (v.isconst) return const_str(v) + " (" + (T.is_untyped(v.t) ? T.name(v.t) + " constant" : "constant of type " + T.name(v.t)) + ")";
-  if (!v.var.empty()) return v.var + " (variable of type " + T.name(v.t) + ")";
-  return "value of type " + T.name(v.t);
+  std::string expr = !v.var.empty() ? v.var : v.ex ? expr_str(*v.ex) : "";
+  std::string type = "type " + T.name(v.t);
+  if (const auto tp = stand_in_sets_.find(v.t); tp != stand_in_sets_.end()) {
+    type += " constrained by " + tp->second.constraint;   // a type parameter
+  } else if (go_minor_ >= 24 && !T.is_untyped(v.t) && T.under(v.t) != v.t) {
+    static const std::pair<Kind, const char*> kComposite[] = {
+        {Kind::Array, "array"}, {Kind::Slice, "slice"}, {Kind::Struct, "struct"}, {Kind::Pointer, "pointer"},
+        {Kind::Func, "func"}, {Kind::Interface, "interface"}, {Kind::Map, "map"}, {Kind::Chan, "chan"}};
+    std::string what = T.name(T.under(v.t));   // a renamed basic type: "int type MyInt"
+    for (const auto& [k, name] : kComposite)
+      if (T.kind(v.t) == k) what = name;
+    type = what + " " + type;
+  }
+  std::string s;
+  if (v.isconst) {
+    const std::string val = const_str(v);
+    if (expr.empty()) expr = val;
+    s = T.is_untyped(v.t) ? T.name(v.t) + " constant" : "constant";
+    if (val != expr) s += " " + val;
+    if (!T.is_untyped(v.t)) s += " of " + type;
+  } else {
+    s = std::string(v.mode ? v.mode : v.var.empty() ? "value" : "variable") + " of " + type;
+  }
+  return expr.empty() ? s : expr + " (" + s + ")";
 }
 
 // ---------------------------------------------------------------- constant folding

@@ -145,6 +145,85 @@ TEST(Checker, ConstantsIotaAndTypedConversions) {
   EXPECT_EQ(r.out, "0 1 2 4 1024 1.5 255 -1\n");
 }
 
+// An operand in a message is quoted as types2's operandString quotes it: the expression as
+// written, its mode (variable, value, map index expression, constant with its value when
+// the text differs) and its type, the package's own types without "main.", at the operand's
+// start; from Go 1.24 a defined type says what it is ("struct type node", "int type MyInt").
+// Each line is what real Go 1.23 or 1.27 prints for `var s chan int = RHS` (1.23 only where it
+// differs).
+TEST(Checker, OperandsQuotedAsGcQuotesThem) {
+  const std::string head =
+      "package main\n"
+      "\n"
+      "import (\n"
+      "\t\"runtime\"\n"
+      "\t\"time\"\n"
+      ")\n"
+      "\n"
+      "type MyInt int\n"
+      "type fn func()\n"
+      "type list []int\n"
+      "type ptr *int\n"
+      "type node struct{ next *node }\n"
+      "type pair struct{ a, b int }\n"
+      "\n"
+      "const k = 5\n"
+      "\n"
+      "var _ runtime.MemStats\n"
+      "var _ time.Duration\n"
+      "\n"
+      "func main() {\n"
+      "\tvar e error\n"
+      "\tvar d time.Duration\n"
+      "\tvar ms runtime.MemStats\n"
+      "\tvar mi MyInt\n"
+      "\tvar f fn\n"
+      "\tvar l list\n"
+      "\tvar p ptr\n"
+      "\tvar n node\n"
+      "\tm := map[string]int{}\n"
+      "\txs := []int{1}\n"
+      "\t_, _, _, _, _, _, _, _, _, _ = e, d, ms, mi, f, l, p, n, m, xs\n";
+  const struct { const char* release; const char* rhs; const char* diag; } cases[] = {
+      {"1.23", "e", "32:19: cannot use e (variable of type error) as chan int value in variable declaration"},
+      {"1.23", "d", "32:19: cannot use d (variable of type time.Duration) as chan int value in variable declaration"},
+      {"1.23", "ms", "32:19: cannot use ms (variable of type runtime.MemStats) as chan int value in variable declaration"},
+      {"1.23", "mi", "32:19: cannot use mi (variable of type MyInt) as chan int value in variable declaration"},
+      {"1.23", "f", "32:19: cannot use f (variable of type fn) as chan int value in variable declaration"},
+      {"1.23", "l", "32:19: cannot use l (variable of type list) as chan int value in variable declaration"},
+      {"1.23", "p", "32:19: cannot use p (variable of type ptr) as chan int value in variable declaration"},
+      {"1.23", "n", "32:19: cannot use n (variable of type node) as chan int value in variable declaration"},
+      {"1.23", "MyInt(3)", "32:19: cannot use MyInt(3) (constant 3 of type MyInt) as chan int value in variable declaration"},
+      {"1.23", "pair{}", "32:19: cannot use pair{} (value of type pair) as chan int value in variable declaration"},
+      {"1.27", "e", "32:19: cannot use e (variable of interface type error) as chan int value in variable declaration"},
+      {"1.27", "d", "32:19: cannot use d (variable of int64 type time.Duration) as chan int value in variable declaration"},
+      {"1.27", "ms", "32:19: cannot use ms (variable of struct type runtime.MemStats) as chan int value in variable declaration"},
+      {"1.27", "mi", "32:19: cannot use mi (variable of int type MyInt) as chan int value in variable declaration"},
+      {"1.27", "f", "32:19: cannot use f (variable of func type fn) as chan int value in variable declaration"},
+      {"1.27", "l", "32:19: cannot use l (variable of slice type list) as chan int value in variable declaration"},
+      {"1.27", "p", "32:19: cannot use p (variable of pointer type ptr) as chan int value in variable declaration"},
+      {"1.27", "n", "32:19: cannot use n (variable of struct type node) as chan int value in variable declaration"},
+      {"1.27", "MyInt(3)", "32:19: cannot use MyInt(3) (constant 3 of int type MyInt) as chan int value in variable declaration"},
+      {"1.27", "k", "32:19: cannot use k (untyped int constant 5) as chan int value in variable declaration"},
+      {"1.27", "1 + 2", "32:19: cannot use 1 + 2 (untyped int constant 3) as chan int value in variable declaration"},
+      {"1.27", "m[\"a\"]", "32:19: cannot use m[\"a\"] (map index expression of type int) as chan int value in variable declaration"},
+      {"1.27", "xs[0]", "32:19: cannot use xs[0] (variable of type int) as chan int value in variable declaration"},
+      {"1.27", "len(xs)", "32:19: cannot use len(xs) (value of type int) as chan int value in variable declaration"},
+      {"1.27", "[]string{}", "32:19: cannot use []string{} (value of type []string) as chan int value in variable declaration"},
+      {"1.27", "pair{}", "32:19: cannot use pair{} (value of struct type pair) as chan int value in variable declaration"},
+      {"1.27", "&n", "32:19: cannot use &n (value of type *node) as chan int value in variable declaration"},
+      {"1.27", "n.next", "32:19: cannot use n.next (variable of type *node) as chan int value in variable declaration"},
+      {"1.27", "*p", "32:19: cannot use *p (variable of type int) as chan int value in variable declaration"},
+      {"1.27", "xs[:1]", "32:21: cannot use xs[:1] (value of type []int) as chan int value in variable declaration"},
+      {"1.27", "\"a\" + \"b\"", "32:19: cannot use \"a\" + \"b\" (untyped string constant \"ab\") as chan int value in variable declaration"},
+  };
+  for (const auto& c : cases) {
+    langtest::Run r = langtest::run(head + "\tvar s chan int = " + c.rhs + "\n\t_ = s\n}\n", langtest::go(c.release));
+    EXPECT_FALSE(r.loaded) << c.rhs;
+    EXPECT_EQ(r.diag, std::string("main.go:") + c.diag) << c.release << " " << c.rhs;
+  }
+}
+
 }  // namespace
 
 // local type declarations: scoped to their block, shadowing, no methods; gc's messages at

@@ -187,7 +187,7 @@ TEST(FuncValues, VariadicFuncTypes) {
   // func(...int) and func([]int) are distinct types; ... only on the last parameter, and
   // only in a call of a variadic function (gc's messages)
   const struct { const char* body; const char* diag; } bad[] = {
-      {"\tvar f func([]int) int = sum\n\t_ = f\n", ":8:26: cannot use value of type func(...int) int as func([]int) int value in variable declaration"},
+      {"\tvar f func([]int) int = sum\n\t_ = f\n", ":8:26: cannot use sum (value of type func(...int) int) as func([]int) int value in variable declaration"},
       {"\tf := func(a ...int, b int) int { return b }\n\t_ = f\n", ":8:12: can only use ... with final parameter in list"},
       {"\tvar f func(int, ...string) int\n\t_ = f()\n", ":9:6: not enough arguments in call to f"},
       {"\tvar f func(int) int\n\t_ = f([]int{1}...)\n", ":9:7: cannot use ... in call to non-variadic f"},

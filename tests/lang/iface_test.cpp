@@ -158,8 +158,8 @@ TEST(Iface, TypeAssertionPanicsAsTheRuntime) {
 TEST(Iface, CompileErrorsNameTheMissingMethod) {
   const std::pair<const char*, const char*> cases[] = {
       {"type I interface{ M() }\ntype T struct{}\nfunc (t *T) M() {}\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n",
-       "T does not implement main.I (method M has pointer receiver)"},
-      {"type I interface{ M() }\nfunc main() {\n\tvar i I = 3\n\t_ = i\n}\n", "int does not implement main.I (missing method M)"},
+       "cannot use T{} (value of struct type T) as I value in variable declaration: T does not implement I (method M has pointer receiver)"},
+      {"type I interface{ M() }\nfunc main() {\n\tvar i I = 3\n\t_ = i\n}\n", "cannot use 3 (constant of type int) as I value in variable declaration: int does not implement I (missing method M)"},
       {"func main() {\n\tx := 3\n\t_ = x.(int)\n}\n", "is not an interface"},
       {"type C interface{ ~int | ~string }\nfunc main() {\n\tvar c C\n\t_ = c\n}\n", "cannot use type C outside a type constraint: interface contains type constraints"},
       {"import \"reflect\"\nfunc main() { _ = reflect.TypeOf }\n", "import \"reflect\": reflection is not supported"},
@@ -167,7 +167,7 @@ TEST(Iface, CompileErrorsNameTheMissingMethod) {
       {"import \"C\"\nfunc main() {}\n", "import \"C\": cgo is not supported"},
   };
   for (const auto& [body, want] : cases) {
-    auto r = run(std::string("package main\n\n") + body);
+    auto r = run(std::string("package main\n\n") + body, go("1.27"));
     EXPECT_FALSE(r.loaded) << body;
     EXPECT_NE(r.diag.find(want), std::string::npos) << body << " → " << r.diag;
   }
