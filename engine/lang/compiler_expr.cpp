@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -444,6 +445,13 @@ V Compiler::selector(const Expr& e) {
       std::vector<V*> ps{&which};
       return bi_call(Builtin::StrconvErr, ps, prog_.error_type, false);
     }
+    if (im.name == "strings") {   // strings.ToUpper as a value: the release's own function (strings_funcs.h)
+      auto it = pkg_.find("strings_" + e.name);
+      if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
+    }
+    static const std::set<std::string> kFuncsOnly = {"fmt", "log", "maps", "slices", "sort", "strconv", "strings"};
+    if (kFuncsOnly.count(im.name) && e.name != "IntSize")   // their exported names used here are functions
+      return bad(e.pos, e.x->name + "." + e.name + " as a value is not supported by the playground (call it where it is used, or wrap it in a function literal)");
     return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");
   }
   if (!type_operand(*e.x)) {
