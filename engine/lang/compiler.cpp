@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -137,11 +138,20 @@ bool Compiler::requires_go(Pos p, const std::string& what, int minor) {
 // "main." (types2's qualifier prints a type of the package being checked unqualified; runtime
 // panics keep "main.", as reflect's type strings do). Only a "main." that starts a name is one:
 // a field x.main.y keeps it.
-static std::string gc_qualified(std::string msg) {
+std::string gc_qualified(std::string msg) {
   for (size_t at = 0; (at = msg.find("main.", at)) != std::string::npos;) {
     const char before = at ? msg[at - 1] : ' ';
     if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') { at += 5; continue; }
     msg.erase(at, 5);
+  }
+  // the library preludes' exported names (strings_Map, sync_Map) as the package's (strings.Map)
+  for (const char* pkg : {"strings_", "sync_", "slices_", "cmp_"}) {
+    const size_t n = std::strlen(pkg);
+    for (size_t at = 0; (at = msg.find(pkg, at)) != std::string::npos; at += n) {
+      const char before = at ? msg[at - 1] : ' ';
+      if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') continue;
+      if (at + n < msg.size() && std::isupper(static_cast<unsigned char>(msg[at + n]))) msg[at + n - 1] = '.';
+    }
   }
   return msg;
 }

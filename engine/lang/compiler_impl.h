@@ -110,6 +110,10 @@ struct LoopCtx {
   std::string label;        // outer: for … — the target of break/continue outer
 };
 
+// gc_qualified: a message with the program's types and the library preludes' names as gc's
+// messages spell them (compiler.cpp): node, not main.node; strings.Map, not strings_Map.
+std::string gc_qualified(std::string msg);
+
 // type_expr_str prints a type expression as gc's messages quote it (compiler_expr.cpp).
 std::string type_expr_str(const TypeExpr& t);
 

@@ -104,7 +104,8 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
   if (pkg == "strings") {   // strings_funcs.h: the release's own code
     auto it = pkg_.find("strings_" + name);
-    if (it != pkg_.end() && it->second.k == Entity::Func) return user_call(e, it->second.slot, nullptr, &full);
+    if (it != pkg_.end() && it->second.k == Entity::Func)   // Map's mapping is a func-typed parameter: expanded
+      return func_params_[size_t(it->second.slot)] ? expand_call(e, it->second.slot) : user_call(e, it->second.slot, nullptr, &full);
     if ((name == "CutPrefix" || name == "CutSuffix") && go_minor_ < 20) return bad(name_pos, "undefined: " + full);   // added in Go 1.20
   }
   if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp

@@ -643,6 +643,7 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
       bool suffix = paren != std::string::npos && m.back() == ')' && (m.find("(overflows)") != std::string::npos || m.find("(truncated)") != std::string::npos);
       std::string ctx = std::string(" in ") + context;
       if (suffix) m.insert(paren, ctx); else m += ctx;
+      m = gc_qualified(m);
     }
     return false;
   }

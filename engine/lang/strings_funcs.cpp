@@ -544,6 +544,76 @@ func strings_ToLower(s string) string {
 	return strings_mapCase(s, false)
 }
 
+// strings_Map is Map (strings.go, the same code 1.19–1.27): the Builder is made at the first
+// rune that changes (or is dropped: r < 0), grown to len(s)+utf8.UTFMax; nothing when none does.
+func strings_Map(mapping func(rune) rune, s string) string {
+	var b strings_Builder
+	for i, c := range s {
+		r := mapping(c)
+		if r == c && c != 0xFFFD {
+			continue
+		}
+		var width int
+		if c == 0xFFFD {
+			c, width = strings_decodeRune(s[i:])
+			if width != 1 && r == c {
+				continue
+			}
+		} else {
+			width = len(string(c))
+		}
+		b.Grow(len(s) + 4)
+		b.WriteString(s[:i])
+		if r >= 0 {
+			b.WriteRune(r)
+		}
+		s = s[i+width:]
+		break
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	for _, c := range s {
+		r := mapping(c)
+		if r >= 0 {
+			if r < 0x80 {
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// strings_EqualFold is EqualFold (strings.go): rune by rune, no allocation in any release;
+// unicode.SimpleFold's orbits are the upper and lower case strings_caseOf knows.
+func strings_EqualFold(s, t string) bool {
+	for s != "" && t != "" {
+		sr, n := strings_decodeRune(s)
+		s = s[n:]
+		tr, m := strings_decodeRune(t)
+		t = t[m:]
+		if tr == sr {
+			continue
+		}
+		if tr < sr {
+			tr, sr = sr, tr
+		}
+		if tr < 0x80 {
+			if 'A' <= sr && sr <= 'Z' && tr == sr+'a'-'A' {
+				continue
+			}
+			return false
+		}
+		if strings_caseOf(sr, true) == strings_caseOf(tr, true) || strings_caseOf(sr, false) == strings_caseOf(tr, false) {
+			continue
+		}
+		return false
+	}
+	return s == t
+}
+
 // strings_mapCase is Map(unicode.ToUpper, s) (upper) or Map(unicode.ToLower, s): the
 // Builder is made at the first rune that changes, grown to len(s)+utf8.UTFMax.
 func strings_mapCase(s string, upper bool) string {
