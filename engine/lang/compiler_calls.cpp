@@ -234,6 +234,24 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   const bool variadic = !fd.params.empty() && fd.params.back().variadic;
   if (e.has_ellipsis && !variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + name);
   const size_t first = recv ? 1 : 0;   // callee parameter of e.args[0]
+  if (variadic && e.args.size() == 1 && !e.has_ellipsis && e.args[0]->kind == Expr::Call) {
+    TypeId gt = 0;
+    if (!static_type(*e.args[0], gt) && failed_) { V v; v.ok = false; return v; }
+    if (gt && T.kind(gt) == Kind::Tuple) {   // sum(pair()): as gc, t1, t2 := pair(); sum(t1, t2)
+      const size_t fixed = callee.param_types.size() - first - 1;
+      for (size_t i = 0; i < T[gt].fields.size(); ++i) {   // gc's message names g(), not a hidden variable
+        TypeId want = callee.param_types[first + std::min(i, fixed)];
+        if (i >= fixed) want = T.u(want).elem;
+        V r;
+        r.t = T[gt].fields[i].type;
+        r.ex = e.args[0].get();
+        if (!T.is_interface(want) && !assignable(r, want, e.args[0]->pos, ("argument to " + name).c_str())) return bad(e.pos, "");
+      }
+      const Expr* call = spread_results(e);
+      if (!call) { V v; v.ok = false; return v; }
+      return user_call(*call, fidx, recv, shown);
+    }
+  }
   std::vector<V> spread;   // f(g()): g's results are f's arguments
   if (e.args.size() == 1 && !e.has_ellipsis && !variadic && callee.param_types.size() > first + 1 && e.args[0]->kind == Expr::Call) {
     V g = expr(*e.args[0]);
@@ -305,6 +323,29 @@ V Compiler::variadic_arg(const Expr& e, size_t from, TypeId slice_t) {
     for (size_t i = from; i < e.args.size(); ++i) lit->args.push_back(clone_expr(*e.args[i]));
   }
   return composite(*lit, slice_t, false);
+}
+
+// spread_results: call f(g()) with g's results held in hidden variables, as f(t1, …, tn)
+// (typecheck's RewriteMultiValueCall: how gc passes a multi-valued call to a variadic f).
+const Expr* Compiler::spread_results(const Expr& e) {
+  V g = expr(*e.args[0]);
+  if (!g.ok) return nullptr;
+  std::vector<V> vals;
+  tuple_values(g, vals);
+  ExprP c = clone_expr(e);
+  c->args.clear();
+  for (V& v : vals) {
+    const std::string name = "spread#" + std::to_string(synthetic_.size()) + "." + std::to_string(c->args.size());
+    declare_init(name, v.t, e.args[0]->pos, &v);
+    scopes_.back()[name].used = true;
+    auto arg = std::make_unique<Expr>();
+    arg->kind = Expr::Ident;
+    arg->pos = e.args[0]->pos;
+    arg->name = name;
+    c->args.push_back(std::move(arg));
+  }
+  synthetic_.push_back(std::move(c));
+  return synthetic_.back().get();
 }
 
 // tuple_values: a multi-valued call's results as values of their own (moved to a slot of
