@@ -614,42 +614,9 @@ func strings_EqualFold(s, t string) bool {
 	return s == t
 }
 
-// strings_mapCase is Map(unicode.ToUpper, s) (upper) or Map(unicode.ToLower, s): the
-// Builder is made at the first rune that changes, grown to len(s)+utf8.UTFMax.
+// strings_mapCase is Map(unicode.ToUpper, s) (upper) or Map(unicode.ToLower, s).
 func strings_mapCase(s string, upper bool) string {
-	var b strings_Builder
-	for i, c := range s {
-		r := strings_caseOf(c, upper)
-		if r == c && c != 0xFFFD {
-			continue
-		}
-		var width int
-		if c == 0xFFFD {
-			c, width = strings_decodeRune(s[i:])
-			if width != 1 && r == c {
-				continue
-			}
-		} else {
-			width = len(string(c))
-		}
-		b.Grow(len(s) + 4)
-		b.WriteString(s[:i])
-		b.WriteRune(r)
-		s = s[i+width:]
-		break
-	}
-	if b.Cap() == 0 {
-		return s
-	}
-	for _, c := range s {
-		r := strings_caseOf(c, upper)
-		if r < 0x80 {
-			b.WriteByte(byte(r))
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return strings_Map(func(r rune) rune { return strings_caseOf(r, upper) }, s)
 }
 
 // strings_caseOf is unicode.ToUpper(r) (upper) or unicode.ToLower(r) for the blocks whose
