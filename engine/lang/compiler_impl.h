@@ -138,6 +138,7 @@ class Compiler {
   // that every return fills before jumping to the end. Captured variables are then the
   // enclosing function's own (by reference, as in Go), escape analysis and liveness see
   // through the call, and a literal that is only called allocates nothing, as in gc.
+  struct RangeBody;
   struct ClosureDef {
     const FuncLit* lit = nullptr;
     std::string name;
@@ -147,6 +148,7 @@ class Compiler {
     bool expanding = false;
     bool passed = false;                   // handed to a function parameter: gc compiles it
                                            // as a closure of its own, not inlined
+    RangeBody* range_body = nullptr;   // the body of a range over a function (yield)
   };
   // scope_floor_: lookups see scopes_[scope_floor_…] and the package. A function expanded at
   // its call site (expand_call) sees only its own scopes; a literal it is handed still
@@ -163,7 +165,24 @@ class Compiler {
     std::vector<int> src;                  // escape nodes of the returned values
     size_t scope_base = 0;                 // scopes_ index of the literal's parameters
     bool inlined_copy = true;              // gc inlines this body where it is called
+    RangeBody* range_body = nullptr;   // the body of a range over a function: its returns
   };
+  // RangeBody: a range over a function of the program (compiler_range_func.cpp).
+  struct RangeBody {
+    const Stmt* stmt = nullptr;
+    int state = -1, next = -1;             // slots: 1 ready / 0 done; the body returned
+    size_t outer_expansions = 0;           // F->expansions at the range statement
+    std::vector<std::string> results;      // hidden variables of the values a return returns
+    bool named = false;                    // the function has named results: a bare return
+    bool returns = false;                  // the body has a return
+    std::vector<TypeId> params;            // yield's parameters
+    // break L / continue L of a loop around the range statement: a flag each (slot), and
+    // the statement run once the iterator is done
+    std::vector<std::pair<const Stmt*, int>> outer_branches;
+    File check;                            // panicrangestate's check, in Go, at the statement's line
+  };
+  std::vector<std::unique_ptr<RangeBody>> range_bodies_;
+  std::vector<StmtP> synthetic_stmts_;     // statements made up by the compiler
   // LitPlan: what the function literals of one top-level function (its body, theirs nested)
   // need decided before the body compiles: which `f := func…` names become func values
   // (used other than called), and which variables are captured by reference (gc: a
@@ -408,6 +427,12 @@ class Compiler {
   bool range_library_iter(const Stmt& s, const std::string& full);
   bool iterator_consumer(const Expr& e, const std::string& full, V& out);
   bool iter_generics();
+  const FuncDecl* user_iterator(const Expr& cond, const Expr*& gen_call, int& fidx);
+  bool range_user_func(const Stmt& s, const FuncDecl& fd, const Expr* gen_call, int fidx);
+  bool expand_generator(const Expr& e, int fidx, const Entity& yield);
+  V range_body_call(const Expr& e, ClosureDef& c);
+  bool range_body_return(const Stmt& s, Expansion& x);
+  bool range_body_branch(const Stmt& s);
   void move_or_load(V& x, int dst, TypeId t);
   bool switch_stmt(const Stmt& s);
   bool defer_stmt(const Stmt& s);

@@ -25,6 +25,9 @@
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/parser.h"
 
+#include <algorithm>
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,12 +88,15 @@ bool Compiler::range_library_iter(const Stmt& s, const std::string& full) {
   if (call.args.size() != 1 || call.has_ellipsis) return fail(call.pos, "wrong number of arguments in call to " + full);
   const Producer* p = producer(full);
   const bool seq2 = !p || p->k[0] != 0;
-  if (s.lhs.size() > (seq2 ? 2u : 1u))
-    return fail(s.lhs.back()->pos, "range over " + expr_str(call) + " permits only one iteration variable");
   TypeId at = 0;
   if (!static_type(*call.args[0], at)) return false;
   const Kind ak = T.kind(at);
   const bool on_map = full.rfind("maps.", 0) == 0;
+  if (s.lhs.size() > (seq2 ? 2u : 1u)) {
+    std::string seq = "iter.Seq[";
+    if (ak == Kind::Map || ak == Kind::Slice) seq += T.name(full == "maps.Keys" ? T.u(at).key : T.u(at).elem);
+    return fail(s.lhs.back()->pos, "range over " + expr_str(call) + " (value of func type " + seq + "]) permits only one iteration variable");
+  }
   if (on_map ? ak != Kind::Map : ak != Kind::Slice)
     return fail(call.args[0]->pos, "in call to " + full + ", " + expr_str(*call.args[0]) + " (type " + T.name(at) + ") does not satisfy ~" +
                                        (on_map ? "map[K]V" : "[]E"));
@@ -238,6 +244,358 @@ bool Compiler::iter_generics() {
     std_funcs_[fd.name] = fidx;
     std_pkg_[&fd] = full;
   }
+  return true;
+}
+
+}  // namespace lang::detail
+
+namespace lang::detail {
+
+// ---------------------------------------------------------------- the program's own iterators
+// A range over a function of the program: `for x := range f` (f a function with one
+// parameter `yield func(…) bool`) or over a call of a function whose body returns a function
+// literal (`for x := range countTo(n)`, a generator). gc inlines such iterators and the
+// loop body's closure where the loop is: nothing is allocated (real Go 1.23–1.27, range_func.go).
+// The playground does the same: the iterator's body expands here with `yield` bound to the
+// loop body, which expands at each call of yield (range_body_call) and returns true, or false
+// after a break (its state then DONE: a later call panics as the runtime's panicrangestate
+// does) or a return (the values kept in hidden variables, returned once the iterator is done).
+namespace {
+const char* kRangeStateName = "rangefunc_state";
+const char* kRangeNextName = "rangefunc_next";
+constexpr const char* kRangeCheck = R"go(package main
+func _() {
+	if rangefunc_state != 1 {
+		panic("runtime error: range function continued iteration after function for loop body returned false")
+	}
+}
+)go";
+}  // namespace
+
+// user_iterator: s ranges over a function of the program (or a generator's call): its
+// declaration, and the call when it is a generator.
+const FuncDecl* Compiler::user_iterator(const Expr& cond, const Expr*& gen_call, int& fidx) {
+  gen_call = nullptr;
+  const Expr* c = &cond;
+  while (c->kind == Expr::Paren) c = c->x.get();
+  auto func_of = [&](const Expr* id) -> const FuncDecl* {
+    if (!id || id->kind != Expr::Ident) return nullptr;
+    const Entity* en = lookup(id->name);
+    if (!en || en->k != Entity::Func) return nullptr;
+    fidx = en->slot;
+    return &decl(en->slot);
+  };
+  if (const FuncDecl* fd = func_of(c)) {
+    if (fd->has_recv || fd->params.size() != 1 || !fd->params[0].type || fd->params[0].type->kind != TypeExpr::Func || !fd->results.empty()) return nullptr;
+    return fd;
+  }
+  if (c->kind == Expr::Call) {
+    const FuncDecl* fd = func_of(c->x.get());
+    if (!fd || fd->has_recv || fd->body.size() != 1 || fd->body[0]->kind != Stmt::Return || fd->body[0]->rhs.size() != 1 ||
+        fd->body[0]->rhs[0]->kind != Expr::FuncLitE)
+      return nullptr;
+    const FuncLit& lit = *fd->body[0]->rhs[0]->lit;
+    if (lit.params.size() != 1 || !lit.params[0].type || lit.params[0].type->kind != TypeExpr::Func || !lit.results.empty()) return nullptr;
+    gen_call = c;
+    return fd;
+  }
+  return nullptr;
+}
+
+// range_user_func compiles `for … := range f` / `range gen(args)` (see above).
+bool Compiler::range_user_func(const Stmt& s, const FuncDecl& fd, const Expr* gen_call, int fidx) {
+  const Param& yp = gen_call ? fd.body[0]->rhs[0]->lit->params[0] : fd.params[0];
+  const std::string what = expr_str(*s.cond) + " (value of type func(" + yp.name + (yp.name.empty() ? "" : " ") + type_expr_str(*yp.type) + "))";
+  if (go_minor_ < 23) return fail(s.cond->pos, "cannot range over " + what);
+  const TypeExpr& yt = *yp.type;
+  if (yt.fresults.size() != 1 || yt.fparams.size() > 2)
+    return fail(s.cond->pos, "cannot range over " + expr_str(*s.cond) + ": yield func must be func(…) bool with at most two parameters");
+  if (s.lhs.size() > yt.fparams.size())
+    return fail(s.lhs[yt.fparams.size()]->pos, "range over " + what + " permits " +
+                                                 (yt.fparams.empty() ? "no iteration variables" : "only one iteration variable"));
+  if (gen_call && is_generic(fd)) return fail(s.cond->pos, "ranging over a call of a generic function of the program is not supported by the playground");
+  push_scope();
+  F->line = s.pos.line;
+  // hidden variables: the state (1 ready, 0 done), whether the body returned, its results
+  auto hidden = [&](const std::string& name, TypeId t) {
+    const int slot = declare_var(name, t, s.pos);
+    scopes_.back()[name].used = true;
+    emit(OpLoadK, slot, konst(0));
+    return slot;
+  };
+  const int state = hidden(kRangeStateName, TypeTable::kInt);
+  emit(OpLoadK, state, konst(1));
+  const int next = hidden(kRangeNextName, TypeTable::kBool);
+  RangeBody rb;
+  rb.stmt = &s;
+  rb.state = state;
+  rb.next = next;
+  rb.outer_expansions = F->expansions.size();
+  const std::vector<TypeId>& outer_results = F->expansions.empty() ? F->fn->result_types : F->expansions.back()->result_types;
+  rb.named = F->expansions.empty() ? F->named_results : !F->expansions.back()->named.empty();
+  if (!rb.named)
+    for (size_t i = 0; i < outer_results.size(); ++i) rb.results.push_back("rangefunc_r" + std::to_string(i));
+  for (size_t i = 0; i < rb.results.size(); ++i) hidden(rb.results[i], outer_results[i]);
+  for (const Param& p : yt.fparams) {
+    TypeId t;
+    if (!type_of(*p.type, t)) return false;
+    rb.params.push_back(t);
+  }
+  // break L / continue L in the body to a loop around the range statement
+  std::set<std::string> outer_labels;
+  for (const LoopCtx& l : F->loops)
+    if (!l.label.empty()) outer_labels.insert(l.label);
+  std::function<void(const Stmt*)> branches = [&](const Stmt* b) {
+    if (!b) return;
+    if ((b->kind == Stmt::Break || b->kind == Stmt::Continue) && outer_labels.count(b->label)) {
+      const int flag = new_slot(TypeTable::kBool, "");
+      emit(OpLoadK, flag, konst(0));
+      rb.outer_branches.emplace_back(b, flag);
+    }
+    for_each_child(*b, [](const Expr*) {}, branches);
+  };
+  for (const auto& b : s.body) branches(b.get());
+  range_bodies_.push_back(std::make_unique<RangeBody>(std::move(rb)));
+  RangeBody& body = *range_bodies_.back();
+  // the loop body as a literal bound to yield
+  auto c = std::make_unique<ClosureDef>();
+  c->name = "yield";
+  c->depth = scopes_.size();
+  c->floor = scope_floor_;
+  c->passed = true;
+  c->range_body = &body;
+  for (const auto& kv : scopes_.back()) c->names_then.insert(kv.first);
+  Entity y;
+  y.k = Entity::Closure;
+  y.slot = int(closures_.size());
+  y.name = "yield";
+  y.pos = s.pos;
+  y.used = true;
+  closures_.push_back(std::move(c));
+  // the call: f(yield) expands f's body; a generator's arguments bind its parameters
+  if (!gen_call) {
+    if (!func_params_[size_t(fidx)])
+      return fail(s.cond->pos, "cannot range over " + fd.name + " in the playground: its yield parameter is used other than called");
+    scopes_.back()["rangefunc_yield"] = y;
+    auto call = std::make_unique<Expr>();
+    call->kind = Expr::Call;
+    call->pos = s.cond->pos;
+    call->x = clone_expr(*s.cond);
+    auto arg = std::make_unique<Expr>();
+    arg->kind = Expr::Ident;
+    arg->pos = s.cond->pos;
+    arg->name = "rangefunc_yield";
+    call->args.push_back(std::move(arg));
+    synthetic_.push_back(std::move(call));
+    V r = expand_call(*synthetic_.back(), fidx);
+    if (!r.ok) return false;
+  } else if (!expand_generator(*gen_call, fidx, y)) {
+    return false;
+  }
+  // a break L / continue L in the body: now, out here
+  for (const auto& [b, flag] : body.outer_branches) {
+    const int skip = emit(OpJf, 0, flag);
+    auto br = std::make_unique<Stmt>();
+    br->kind = b->kind;
+    br->pos = b->pos;
+    br->label = b->label;
+    br->label_pos = b->label_pos;
+    synthetic_stmts_.push_back(std::move(br));
+    if (!break_continue(*synthetic_stmts_.back())) return false;
+    patch(skip, pc());
+  }
+  // a return in the body: return its values now
+  if (body.returns) {
+    const int skip = emit(OpJf, 0, next);
+    auto ret = std::make_unique<Stmt>();
+    ret->kind = Stmt::Return;
+    ret->pos = s.pos;
+    for (const std::string& n : body.results) {
+      auto id = std::make_unique<Expr>();
+      id->kind = Expr::Ident;
+      id->pos = s.pos;
+      id->name = n;
+      ret->rhs.push_back(std::move(id));
+    }
+    synthetic_stmts_.push_back(std::move(ret));
+    if (!return_stmt(*synthetic_stmts_.back())) return false;
+    patch(skip, pc());
+  }
+  return pop_scope();
+}
+
+// expand_generator: gen(args) whose body is `return func(yield …) {…}`: the arguments bind
+// its parameters, then the literal's body expands with yield bound to the loop body.
+bool Compiler::expand_generator(const Expr& e, int fidx, const Entity& yield) {
+  const FuncDecl& fd = decl(fidx);
+  const Function& fn = prog_.funcs[size_t(fidx)];
+  if (e.has_ellipsis || e.args.size() != fd.params.size()) return fail(e.pos, "wrong number of arguments in call to " + fd.name);
+  std::vector<V> values(fd.params.size());
+  for (size_t i = 0; i < fd.params.size(); ++i) {
+    V v = expr(*e.args[i]);
+    if (!v.ok) return false;
+    if (!assignable(v, fn.param_types[i], e.args[i]->pos, ("argument to " + fd.name).c_str())) return false;
+    values[i] = argument_copy(v, fn.param_types[i]);
+  }
+  const FuncLit& lit = *fd.body[0]->rhs[0]->lit;
+  Expansion x;   // the literal's returns end its expansion
+  const size_t saved_floor = scope_floor_;
+  scope_floor_ = scopes_.size();
+  push_scope();
+  for (size_t i = 0; i < fd.params.size(); ++i) {
+    const Param& p = fd.params[i];
+    if (p.name.empty() || p.name == "_") continue;
+    declare_init(p.name, fn.param_types[i], p.pos, &values[i]);
+    scopes_.back()[p.name].used = true;
+  }
+  push_scope();
+  Entity y = yield;
+  y.name = lit.params[0].name;
+  if (!y.name.empty() && y.name != "_") scopes_.back()[y.name] = y;
+  auto saved_loops = std::move(F->loops);
+  F->loops.clear();
+  F->expansions.push_back(&x);
+  bool ok = stmts(lit.body);
+  F->expansions.pop_back();
+  F->loops = std::move(saved_loops);
+  if (ok) ok = pop_scope();
+  else scopes_.pop_back();
+  if (ok) ok = pop_scope();
+  else scopes_.pop_back();
+  scope_floor_ = saved_floor;
+  if (!ok) return false;
+  expansion_result(x);
+  return true;
+}
+
+// range_body_call: the iterator calls yield(args): the loop body expands here, in the scopes
+// of the range statement, its iteration variables bound to the arguments; the call's value
+// is true, or false after a break or a return.
+V Compiler::range_body_call(const Expr& e, ClosureDef& c) {
+  RangeBody& rb = *c.range_body;
+  const Stmt& s = *rb.stmt;
+  if (c.expanding) return bad(e.pos, "the loop body's yield is called from inside the loop body: not supported by the playground");
+  if (e.args.size() != rb.params.size() || e.has_ellipsis) return arg_count_error(e, e.args.size(), rb.params.size(), "yield");
+  std::vector<V> args;
+  for (size_t i = 0; i < rb.params.size(); ++i) {
+    V a = expr(*e.args[i]);
+    if (!a.ok) return a;
+    if (!assignable(a, rb.params[i], e.args[i]->pos, "argument to yield")) { a.ok = false; return a; }
+    args.push_back(argument_copy(a, rb.params[i]));
+  }
+  Expansion x;
+  x.result_types = {TypeTable::kBool};
+  x.results = fresh_slots(x.result_types);
+  x.range_body = &rb;
+  // the scopes of the range statement
+  std::vector<Scope> deeper(std::make_move_iterator(scopes_.begin() + std::ptrdiff_t(c.depth)), std::make_move_iterator(scopes_.end()));
+  scopes_.resize(c.depth);
+  std::vector<Scope::node_type> later;
+  for (auto it = scopes_.back().begin(); it != scopes_.back().end();) {
+    auto nx = std::next(it);
+    if (!c.names_then.count(it->first)) later.push_back(scopes_.back().extract(it));
+    it = nx;
+  }
+  auto restore = [&] {
+    for (auto& n : later) scopes_.back().insert(std::move(n));
+    for (auto& sc : deeper) scopes_.push_back(std::move(sc));
+  };
+  const size_t saved_floor = scope_floor_;
+  scope_floor_ = c.floor;
+  auto saved_expansions = F->expansions;   // the body's returns are the range statement's
+  F->expansions.resize(rb.outer_expansions);
+  F->expansions.push_back(&x);
+  auto saved_loops = std::move(F->loops);
+  F->loops.clear();
+  c.expanding = true;
+  bool ok = true;
+  // a call after the body returned false panics (runtime.panicrangestate)
+  if (rb.check.funcs.empty()) {   // its panic reported at the range statement's line
+    Error err;
+    if (!parse(kRangeCheck, rb.check, err, std::max(1, s.pos.line - 3))) ok = fail(e.pos, "internal error: " + err.msg);
+  }
+  if (ok) ok = stmt(*rb.check.funcs[0].body[0]);
+  push_scope();
+  for (size_t i = 0; ok && i < s.lhs.size(); ++i) {
+    const Expr& l = *s.lhs[i];
+    if (l.kind == Expr::Ident && l.name == "_") continue;
+    if (s.range_define) {
+      if (l.kind != Expr::Ident) { ok = fail(l.pos, "non-name " + expr_str(l) + " on left side of :="); break; }
+      declare_init(l.name, rb.params[i], l.pos, &args[i]);
+    } else {
+      ok = store(l, args[i], l.pos);
+    }
+  }
+  F->loops.emplace_back();
+  F->loops.back().label = s.labeled;
+  if (ok) ok = stmts(s.body);
+  LoopCtx loop = std::move(F->loops.back());
+  F->loops.pop_back();
+  if (ok) ok = pop_scope();
+  else scopes_.pop_back();
+  if (ok) {
+    for (int j : loop.continues) patch(j, pc());
+    emit(OpLoadK, x.results, konst(1));   // the body's end, or continue: true
+    x.jumps.push_back(emit(OpJmp));
+    for (int j : loop.breaks) patch(j, pc());
+    emit(OpLoadK, rb.state, konst(0));   // break: done, false
+    emit(OpLoadK, x.results, konst(0));
+  }
+  c.expanding = false;
+  F->loops = std::move(saved_loops);
+  F->expansions = std::move(saved_expansions);
+  scope_floor_ = saved_floor;
+  restore();
+  if (!ok) { V v; v.ok = false; return v; }
+  return expansion_result(x);
+}
+
+// range_body_branch: break L / continue L in the loop body to a loop around the range
+// statement: its flag set, yield returns false (done); range_user_func branches after.
+bool Compiler::range_body_branch(const Stmt& s) {
+  for (size_t i = F->expansions.size(); i-- > 0;) {
+    Expansion& x = *F->expansions[i];
+    if (!x.range_body) continue;
+    for (const auto& [b, flag] : x.range_body->outer_branches) {
+      if (b != &s) continue;
+      emit(OpLoadK, flag, konst(1));
+      emit(OpLoadK, x.range_body->state, konst(0));
+      emit(OpLoadK, x.results, konst(0));
+      x.jumps.push_back(emit(OpJmp));
+      return true;
+    }
+  }
+  return false;
+}
+
+// range_body_return: `return …` in the loop body keeps its values in the hidden results,
+// marks the loop as returning and makes yield return false (done).
+bool Compiler::range_body_return(const Stmt& s, Expansion& x) {
+  RangeBody& rb = *x.range_body;
+  if (!s.rhs.empty()) {
+    if (rb.named) return fail(s.pos, "return with values inside a range over a function, in a function with named results: not supported by the playground");
+    if (rb.results.empty()) return fail(s.rhs[0]->pos, "too many return values");
+    auto as = std::make_unique<Stmt>();
+    as->kind = Stmt::Assign;
+    as->pos = s.pos;
+    for (const std::string& n : rb.results) {
+      auto id = std::make_unique<Expr>();
+      id->kind = Expr::Ident;
+      id->pos = s.pos;
+      id->name = n;
+      as->lhs.push_back(std::move(id));
+    }
+    for (const auto& r : s.rhs) as->rhs.push_back(clone_expr(*r));
+    synthetic_stmts_.push_back(std::move(as));
+    if (!stmt(*synthetic_stmts_.back())) return false;
+  } else if (!rb.results.empty()) {
+    return fail(s.pos, "not enough return values");
+  }
+  rb.returns = true;
+  emit(OpLoadK, rb.next, konst(1));
+  emit(OpLoadK, rb.state, konst(0));
+  emit(OpLoadK, x.results, konst(0));
+  x.jumps.push_back(emit(OpJmp));
   return true;
 }
 

@@ -730,6 +730,7 @@ bool Compiler::break_continue(const Stmt& s) {
     (brk ? l.breaks : l.continues).push_back(j);
     return true;
   }
+  if (!s.label.empty() && range_body_branch(s)) return true;   // out of a range over a function's body
   if (!s.label.empty()) return fail(s.label_pos, "invalid " + std::string(what) + " label " + s.label);
   return fail(s.pos, brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
 }
@@ -877,6 +878,9 @@ bool Compiler::same_expr(const Expr& a, const Expr& b) {
 
 bool Compiler::range_stmt(const Stmt& s) {
   if (std::string full; s.cond && iterator_producer(*s.cond, full)) return range_library_iter(s, full);
+  const Expr* gen_call = nullptr;
+  int fidx = -1;
+  if (const FuncDecl* fd = s.cond ? user_iterator(*s.cond, gen_call, fidx) : nullptr) return range_user_func(s, *fd, gen_call, fidx);
   std::vector<const Expr*> lhs;
   for (const auto& l : s.lhs) lhs.push_back(l.get());
   return range_over(s, *s.cond, lhs, false);
@@ -918,6 +922,8 @@ bool Compiler::range_over(const Stmt& s, const Expr& cond, const std::vector<con
     case Kind::Pointer: kt = TypeTable::kInt; vt = T.u(T.u(t).elem).elem; break;
     case Kind::String: kt = TypeTable::kInt; vt = TypeTable::kInt32; break;
     default:
+      if (k == Kind::Func && go_minor_ >= 23)   // compiler_range_func.cpp runs the program's own iterators by name
+        return fail(cond.pos, "range over a func value (" + describe(x) + ") is not supported by the playground: range over a function's name, a call of a function that returns a function literal, or maps' and slices' iterators");
       if (!T.is_integer(t)) return fail(cond.pos, "cannot range over " + describe(x));
       if (!requires_go(cond.pos, "range over an integer", 22)) return false;
       kt = t;
@@ -1260,6 +1266,7 @@ void Compiler::defers_end() {
 }
 
 bool Compiler::return_stmt(const Stmt& s) {
+  if (!F->expansions.empty() && F->expansions.back()->range_body) return range_body_return(s, *F->expansions.back());
   if (!F->expansions.empty()) return expansion_return(s, *F->expansions.back());
   Function& fn = *F->fn;
   size_t n = fn.result_types.size();

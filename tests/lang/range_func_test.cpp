@@ -1,0 +1,188 @@
+// range_func_test.cpp — range over functions (Go 1.23): the program's own iterators and
+// package iter's producers, gc's messages at gc's positions (checked against real go build on
+// 1.22 and 1.24), the runtime's panic when an iterator calls yield after the body returned
+// false, and the semantics of break, continue, return and labels out of the body.
+#include <gtest/gtest.h>
+
+#include "tests/lang/lang_test_util.h"
+
+namespace {
+
+const char* kEvens = R"(package main
+
+import "fmt"
+
+func evens(yield func(int) bool) {
+	for i := 0; i < 10; i += 2 {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+func main() {
+	for x := range evens {
+		fmt.Println(x)
+	}
+}
+)";
+
+TEST(RangeFunc, RefusedBeforeGo123WithGcsMessage) {
+  langtest::Run r = langtest::run(kEvens, langtest::go("1.22"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_EQ(r.diag, "main.go:14:17: cannot range over evens (value of type func(yield func(int) bool))");
+  const char* keys = "package main\n\nimport \"maps\"\n\nfunc main() {\n\tm := map[int]int{1: 2}\n\tfor k := range maps.Keys(m) {\n\t\tprintln(k)\n\t}\n}\n";
+  r = langtest::run(keys, langtest::go("1.22"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_EQ(r.diag, "main.go:7:22: undefined: maps.Keys");
+  r = langtest::run(kEvens, langtest::go("1.23"));
+  EXPECT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0\n2\n4\n6\n8\n");
+}
+
+TEST(RangeFunc, TooManyIterationVariables) {
+  const char* src = R"(package main
+
+import "maps"
+
+func evens(yield func(int) bool) {
+	_ = yield(0)
+}
+
+func main() {
+	m := map[int]int{1: 2}
+	for k, v := range maps.Keys(m) {
+		println(k, v)
+	}
+	for a, b := range evens {
+		println(a, b)
+	}
+}
+)";
+  langtest::Run r = langtest::run(src, langtest::go("1.24"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_EQ(r.diag, "main.go:11:9: range over maps.Keys(m) (value of func type iter.Seq[int]) permits only one iteration variable");
+  std::string second = src;
+  const std::string loop = "\tfor k, v := range maps.Keys(m) {\n\t\tprintln(k, v)\n\t}\n";
+  second.replace(second.find(loop), loop.size(), "\t_ = maps.Clone(m)\n\t_ = m\n");
+  r = langtest::run(second, langtest::go("1.24"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_EQ(r.diag, "main.go:13:9: range over evens (value of type func(yield func(int) bool)) permits only one iteration variable");
+}
+
+TEST(RangeFunc, YieldAfterFalsePanicsAsTheRuntimeDoes) {
+  const char* src = R"(package main
+
+func bad(yield func(int) bool) {
+	yield(1)
+	yield(2)
+}
+
+func main() {
+	for x := range bad {
+		println(x)
+		break
+	}
+}
+)";
+  langtest::Run r = langtest::run(src, langtest::go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.exit, 2);
+  EXPECT_NE(r.err.find("panic: runtime error: range function continued iteration after function for loop body returned false\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("main.go:9"), std::string::npos) << r.err;
+}
+
+// The output real Go 1.24 prints for this program.
+TEST(RangeFunc, BreakContinueReturnAndLabelsAsGo) {
+  const char* src = R"(package main
+
+import "fmt"
+
+func countTo(n int) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				fmt.Println("countTo stopped at", i)
+				return
+			}
+		}
+	}
+}
+
+func evens(yield func(int) bool) {
+	for i := 0; i < 20; i += 2 {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+func pairs(m map[string]int) func(yield func(string, int) bool) {
+	return func(yield func(string, int) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+func find(limit int) int {
+	for x := range evens {
+		if x > limit {
+			return x
+		}
+	}
+	return -1
+}
+
+func three(yield func() bool) {
+	_ = yield() && yield() && yield()
+}
+
+func main() {
+	total := 0
+	for x := range countTo(10) {
+		if x == 2 {
+			continue
+		}
+		if x == 7 {
+			break
+		}
+		total += x
+	}
+	fmt.Println("total", total)
+	for x := range evens {
+		fmt.Print(x, " ")
+	}
+	fmt.Println()
+	fmt.Println("find", find(9), find(100))
+	sum := 0
+	for k, v := range pairs(map[string]int{"a": 1, "bb": 2}) {
+		sum += len(k) * v
+	}
+	fmt.Println("sum", sum)
+	n := 0
+	for range three {
+		n++
+	}
+	fmt.Println("n", n)
+outer:
+	for i := range 3 {
+		for x := range evens {
+			if x == 4 {
+				continue outer
+			}
+			fmt.Println(i, x)
+		}
+	}
+}
+)";
+  langtest::Run r = langtest::run(src, langtest::go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "countTo stopped at 7\ntotal 19\n0 2 4 6 8 10 12 14 16 18 \nfind 10 -1\nsum 5\nn 3\n0 0\n0 2\n1 0\n1 2\n2 0\n2 2\n");
+}
+
+}  // namespace
