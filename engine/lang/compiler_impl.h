@@ -341,6 +341,7 @@ class Compiler {
   bool base_from_value(V& v, int& slot, TypeId& t, bool& ptr, Pos p);
   bool static_type(const Expr& e, TypeId& out);
   const Expr* spread_results(const Expr& e);
+  V fprint(const Expr& e, const std::string& full);
   std::vector<bool> snapshot_used();
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);

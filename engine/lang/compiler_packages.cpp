@@ -122,6 +122,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
       {"log.Print", Builtin::LogPrint, 0}, {"log.Println", Builtin::LogPrintln, 0}, {"log.Printf", Builtin::LogPrintf, 0},
       {"log.Fatal", Builtin::LogFatal, 0}, {"log.Fatalln", Builtin::LogFatalln, 0}, {"log.Fatalf", Builtin::LogFatalf, 0},
   };
+  if (full == "fmt.Fprint" || full == "fmt.Fprintln" || full == "fmt.Fprintf") return fprint(e, full);
   if (full == "crypto/rand.Read") {
     std::vector<V> args;
     if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
@@ -255,6 +256,57 @@ std::string Compiler::undefined_in_package(const std::string& full, const std::s
 // they were stored (no convT here, as gc passes the slice: nothing new on the heap). fmt's
 // parameter leaks its contents (escape: "leaking param content: a"), so what the elements
 // point to escapes, not the slice's array.
+// fprint: fmt.Fprint/Fprintln/Fprintf(w, …) to a *strings.Builder, as fmt does it: the
+// printer formats into its buffer and w.Write appends it (Builder.Write: copyCheck, append),
+// with no string(p.buf) in between; w, held as an io.Writer, escapes (`moved to heap: sb`).
+// Compiled as hidden := w; hidden.WriteString(text) (WriteString appends as Write does).
+V Compiler::fprint(const Expr& e, const std::string& full) {
+  V fail_v;
+  fail_v.ok = false;
+  if (e.args.empty()) return arg_count_error(e, 0, full.back() == 'f' ? 2 : 1, full);
+  if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");
+  V w = expr(*e.args[0]);
+  if (!w.ok) return w;
+  const auto sb = pkg_.find("strings_Builder");
+  if (sb == pkg_.end() || w.t != T.pointer(sb->second.type))
+    return bad(e.args[0]->pos, full + " writes only to a *strings.Builder in the playground (have " + T.name(w.t) +
+                                   "; for standard output use fmt.Print)");
+  sink(w.src);   // an io.Writer's Write is a call through an interface: w leaks
+  std::vector<V> args;
+  for (size_t i = 1; i < e.args.size(); ++i)
+    if (!arg_value(*e.args[i], args)) return fail_v;
+  if (full.back() == 'f' && (args.empty() || (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString)))
+    return args.empty() ? arg_count_error(e, 1, 2, full) : bad(e.args[1]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
+  std::vector<V*> ps;
+  for (auto& a : args) ps.push_back(&a);
+  const Builtin b = full == "fmt.Fprint" ? Builtin::FmtFprint : full == "fmt.Fprintln" ? Builtin::FmtFprintln : Builtin::FmtFprintf;
+  V text = bi_call(b, ps, TypeTable::kString, true);
+  if (!text.ok) return text;
+  auto call = std::make_unique<Expr>();
+  call->kind = Expr::Call;
+  call->pos = e.pos;
+  call->x = std::make_unique<Expr>();
+  call->x->kind = Expr::Selector;
+  call->x->pos = e.pos;
+  call->x->name = "WriteString";
+  for (auto [v, into] : {std::pair{&w, &call->x->x}, std::pair{&text, static_cast<ExprP*>(nullptr)}}) {
+    const std::string name = "fprint#" + std::to_string(synthetic_.size()) + (into ? ".w" : ".s");
+    declare_init(name, v->t, e.pos, v);
+    scopes_.back()[name].used = true;
+    auto id = std::make_unique<Expr>();
+    id->kind = Expr::Ident;
+    id->pos = e.pos;
+    id->name = name;
+    if (into) *into = std::move(id);
+    else call->args.push_back(std::move(id));
+  }
+  synthetic_.push_back(std::move(call));
+  V r = expr(*synthetic_.back());
+  if (!r.ok) return r;
+  r.t = 0;   // (n int, err error) are not kept: a statement
+  return r;
+}
+
 V Compiler::fmt_spread_call(const Expr& e, const std::string& full, Builtin b, bool sprint, std::vector<V>& args) {
   const bool is_f = full.back() == 'f';
   const size_t want = is_f ? 2 : 1;

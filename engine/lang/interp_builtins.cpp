@@ -247,11 +247,15 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       emit_print(1, out);
       return status_ == VmStatus::Running;
     }
-    case Builtin::FmtSprint: case Builtin::FmtSprintln: case Builtin::FmtSprintf: {
+    case Builtin::FmtSprint: case Builtin::FmtSprintln: case Builtin::FmtSprintf:
+    case Builtin::FmtFprint: case Builtin::FmtFprintln: case Builtin::FmtFprintf: {
       std::string out;
-      if (!format_args(cs, a, n, cs.fn == Builtin::FmtSprintf, cs.fn == Builtin::FmtSprintln, out)) return false;
+      const bool f = cs.fn == Builtin::FmtSprintf || cs.fn == Builtin::FmtFprintf;
+      const bool ln = cs.fn == Builtin::FmtSprintln || cs.fn == Builtin::FmtFprintln;
+      if (!format_args(cs, a, n, f, ln, out)) return false;
       R = stack_.data() + frames_.back().base;   // the stack may have moved (call_nested)
-      heap::ObjId data = out.empty() ? heap::kNil : alloc(out.size(), true);   // string(p.buf)
+      const bool sprint = cs.fn == Builtin::FmtSprint || cs.fn == Builtin::FmtSprintln || cs.fn == Builtin::FmtSprintf;
+      heap::ObjId data = out.empty() || !sprint ? heap::kNil : alloc(out.size(), true);   // string(p.buf)
       if (status_ != VmStatus::Running) return false;
       result(new_str(std::move(out), data));
       return true;

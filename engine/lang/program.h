@@ -191,6 +191,8 @@ enum class Builtin : uint16_t {
   // (*Ticker/*Timer).Stop/Reset
   TimerAfter, TimerTick, NewTicker, NewTimer, TimerStop, TimerReset,
   Recover,   // recover(): the panic's value (any) in a deferred call, else nil
+  // fmt.Fprint* to a *strings.Builder: the text p.buf holds, without Sprint's string(p.buf)
+  FmtFprint, FmtFprintln, FmtFprintf,
 };
 
 // DeferSite is one defer statement: its thunk (the call, reading the hidden variables that
