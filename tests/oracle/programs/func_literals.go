@@ -8,8 +8,9 @@
 // and the delete loop end the same.
 // oracle: after-gc lines 3 5
 // Go 1.24's Alloc right after the fill depends on where the last automatic GC fell among
-// the table splits (real runs alone spread 12 %), so it gets 25 %.
-// oracle: go1.24+ tol Alloc 25% lines 2
+// the table splits and how long its mark ran: real runs alone spread 12 % idle, and 22 384–
+// 29 013 KB in three runs of 1.27 at load 9 (gomapsim 18 783, one cycle later), so it gets 40 %.
+// oracle: go1.24+ tol Alloc 40% lines 2
 // For the same reason Go 1.24's count of automatic cycles differs by one between real runs
 // after the fill, and by more under load (the mark stretches): real Go 6, 7, 7, 8 in three idle CI runs on
 // 1.24–1.27, gomapsim 5, 6, 6, 7 on 1.24–1.25 and the same on 1.26+: ±2.
