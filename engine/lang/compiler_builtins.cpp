@@ -322,6 +322,18 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       v.src.clear();   // internal/abi.NoEscape: escape analysis loses track of the pointer
       return v;
     }
+    case UB_syncSemacquire: {
+      // sync.Map's m.mu.Lock() (sync_map.h): Mutex's slow path hands &m.mu.sema to
+      // runtime_SemacquireMutex, which has no Go body, so escape analysis lets the address
+      // leak (the Map moves to the heap: "moved to heap: m"). One goroutine never waits:
+      // nothing runs, and the operand is not compiled (address_src reads it).
+      if (!nargs(1, 1)) { r.ok = false; return r; }
+      const Expr& a = *e.args[0];
+      if (a.kind != Expr::Unary || a.op != Tok::And) return bad(a.pos, "sync_semacquire needs &x.f");
+      sink(address_src(*a.x));
+      r.t = 0;
+      return r;
+    }
     default:
       (void)stmt;
       return bad(e.pos, name + " is not supported by the playground");

@@ -41,6 +41,12 @@ namespace lang::detail {
 
 using i128 = __int128;
 
+// field_address_key is how FnState::addr_names records a variable whose field or element has
+// its address taken (x.f.M() of a pointer method, &x.f, &a[i].g): for a struct or array
+// variable that is its own address (gc moves the whole variable to the heap when it escapes,
+// "moved to heap: x"); a pointer or slice variable is not boxed for it (declare_init).
+inline std::string field_address_key(const std::string& name) { return "." + name; }
+
 // [SECTION] constants and entities
 struct CVal {
   enum K : uint8_t { None, Int, Float, Bool, Str } k = None;
@@ -76,12 +82,12 @@ struct Entity {
 
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
                 UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover,
-                UB_stringsView, UB_stringsRoundup, UB_stringsNoescape, UB_count };
+                UB_stringsView, UB_stringsRoundup, UB_stringsNoescape, UB_syncSemacquire, UB_count };
 // kBuiltinNames: the universe's builtins by UBuiltin (sync_* and strings_* only for the
 // library's own code: sync_map.h, strings_builder.h).
 inline constexpr const char* kBuiltinNames[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
                                                 "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover",
-                                                "strings_view", "strings_roundupsize", "strings_noescape"};
+                                                "strings_view", "strings_roundupsize", "strings_noescape", "sync_semacquire"};
 static_assert(sizeof(kBuiltinNames) / sizeof(kBuiltinNames[0]) == UB_count);
 
 struct Edge { int from, to; };
@@ -211,7 +217,8 @@ class Compiler {
     std::vector<int> result_slots;
     std::vector<int> result_nodes;
     int line = 0;
-    std::set<std::string> addr_names;   // names used as &name in the body
+    std::set<std::string> addr_names;   // names used as &name in the body; field_address_key(x)
+                                        // for x.f.M() / &x.f / &a[i] (a part's address)
     std::map<std::string, int> assignments;   // names' definitions and assignments in the body
     // per name, what a plain `x = v` / `x := v` / `var x = v` assigns it when v is a name or
     // a function literal, in the body and its literals (nil skipped); a nullptr once any other
@@ -477,6 +484,8 @@ class Compiler {
   Entity& bind_param(const std::string& name, Pos p, TypeId t, int slot, int node);
   V address_of(const Expr& e);
   V address_of_operand(const Expr& operand, Pos pos);
+  std::vector<int> address_src(const Expr& e);   // &e's escape nodes, e a field or element chain
+  std::vector<int> value_src(const Expr& e);     // e's value's, e a variable or such a chain
   void box_var(Entity& en);
   void store_boxed(Entity& en, V& v);
   void escape();

@@ -84,7 +84,7 @@ void Compiler::declare_init(const std::string& name, TypeId t, Pos p, V* v) {
     if (v) store_boxed(*en, *v);
     return;
   }
-  if (en && F->addr_names.count(name) && T.is_aggregate(t)) {
+  if (en && T.is_aggregate(t) && (F->addr_names.count(name) || F->addr_names.count(field_address_key(name)))) {
     link_address(*en, new_node());
     int pc0 = emit(OpNew, slot, 0, 0, 0, uint16_t(t));
     add_site_node(pc0, "moved to heap: " + name, en->addr_node, T[t].size > 65536);

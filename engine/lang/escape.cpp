@@ -210,16 +210,26 @@ void Compiler::append_buffer_site(const Expr& call, int pc, V& r) {
 // name counts for every variable that has it, which only costs an Obj per declaration).
 void Compiler::addr_names_in(const Expr* e, std::set<std::string>& out) const {
   if (!e) return;
+  // x.f[i].g → x: the variable whose part an address is taken of (field_address_key)
+  const auto part_of = [&](const Expr* x) {
+    while (x && x->kind == Expr::Paren) x = x->x.get();
+    if (!x || (x->kind != Expr::Selector && x->kind != Expr::Index)) return;
+    while (x && (x->kind == Expr::Paren || x->kind == Expr::Selector || x->kind == Expr::Index)) x = x->x.get();
+    if (x && x->kind == Expr::Ident) out.insert(field_address_key(x->name));
+  };
   if (e->kind == Expr::Unary && e->op == Tok::And) {
     const Expr* x = e->x.get();
     while (x && x->kind == Expr::Paren) x = x->x.get();
     if (x && x->kind == Expr::Ident) out.insert(x->name);
+    part_of(x);
   }
   // x.M() where some M has a pointer receiver may mean (&x).M() (types are not known yet;
-  // an aggregate marked so gets its own Obj, heap-allocated only if &x escapes)
-  if (e->kind == Expr::Call && e->x && e->x->kind == Expr::Selector && e->x->x->kind == Expr::Ident &&
-      ptr_method_names_.count(e->x->name))
-    out.insert(e->x->x->name);
+  // an aggregate marked so gets its own Obj, heap-allocated only if &x escapes); x.f.M()
+  // may mean (&x.f).M()
+  if (e->kind == Expr::Call && e->x && e->x->kind == Expr::Selector && ptr_method_names_.count(e->x->name)) {
+    if (e->x->x->kind == Expr::Ident) out.insert(e->x->x->name);
+    part_of(e->x->x.get());
+  }
   // x.M not called, M a pointer method: the method value holds &x
   if (e->kind == Expr::Selector && e->x && e->x->kind == Expr::Ident && ptr_method_names_.count(e->name)) out.insert(e->x->name);
   for_each_child(*e, [&](const Expr* x) { addr_names_in(x, out); });
@@ -353,8 +363,7 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
   if (x->kind == Expr::Selector || x->kind == Expr::Index) {
     // &x.f / &a[i] of a struct or array field or element (a pointer method called on it,
     // u.SetID() of an embedded Base): the nested value's own Obj, materialised in place.
-    // Escape: it goes with the variable at the root when that variable's address is taken
-    // by name; otherwise it is not followed (simplification)
+    // Escape: address_src
     promote(*x);
     TypeId t = 0;
     if (static_type(*x, t) && T.is_aggregate(t)) {
@@ -363,17 +372,60 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
         V r;
         r.t = T.pointer(t);
         r.slot = s;
-        const Expr* root = x;
-        while (root->kind == Expr::Selector || root->kind == Expr::Index || root->kind == Expr::Paren) root = root->x.get();
-        if (root->kind == Expr::Ident) {
-          const Entity* en = lookup(root->name);
-          if (en && en->k == Entity::Var && en->addr_node >= 0) r.src.push_back(en->addr_node);
-        }
+        r.src = address_src(*x);
         return r;
       }
     }
   }
   return bad(pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only variables, struct and array fields and elements, new(T) and &T{...})");
+}
+
+// address_src: the escape nodes &e may be, e a field or element chain (x.f.g, a[i].f, p.f,
+// (*p).f, s[i]), found without compiling e. Within a local struct or array the address is the
+// variable's own, &x (its address node: addr_names_in records the part's address, so x is
+// "moved to heap" whole when it escapes); through a pointer or a slice it is the pointer's
+// value plus an offset (escape/expr.go: ODOTPTR, OINDEX of a slice), so what p points to
+// escapes with it. A base that is neither a variable nor such a chain (a call's result) is
+// not followed.
+std::vector<int> Compiler::address_src(const Expr& e) {
+  const Expr* x = &e;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  if (x->kind == Expr::Ident) {
+    const Entity* en = lookup(x->name);
+    if (en && en->k == Entity::Var && en->addr_node >= 0) return {en->addr_node};
+    return {};
+  }
+  if (x->kind == Expr::Star) return value_src(*x->x);
+  if (x->kind != Expr::Selector && x->kind != Expr::Index) return {};
+  if (x->kind == Expr::Selector) promote(*x);
+  TypeId bt = 0;
+  if (!static_type(*x->x, bt)) return {};
+  const Kind k = T.kind(bt);
+  if (k == Kind::Pointer || (x->kind == Expr::Index && k == Kind::Slice)) return value_src(*x->x);
+  if (T.is_aggregate(bt)) return address_src(*x->x);
+  return {};
+}
+
+// value_src: the escape nodes e's value may come from, e a variable or a field or element
+// chain (as expr gives them, without compiling e): a variable's node, what a pointer or
+// slice holds through its contents.
+std::vector<int> Compiler::value_src(const Expr& e) {
+  const Expr* x = &e;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  if (x->kind == Expr::Ident) {
+    const Entity* en = lookup(x->name);
+    if (en && en->k == Entity::Var && en->node >= 0) return {en->node};
+    return {};
+  }
+  if (x->kind == Expr::Star) return contents_of(value_src(*x->x));
+  if (x->kind != Expr::Selector && x->kind != Expr::Index) return {};
+  if (x->kind == Expr::Selector) promote(*x);
+  TypeId bt = 0;
+  if (!static_type(*x->x, bt)) return {};
+  const Kind k = T.kind(bt);
+  if (k == Kind::Pointer || (x->kind == Expr::Index && k == Kind::Slice)) return contents_of(value_src(*x->x));
+  if (T.is_aggregate(bt)) return value_src(*x->x);
+  return {};
 }
 
 // box_var gives a scalar variable whose address is taken a box: new(T) at this point of

@@ -340,7 +340,9 @@ class Interpreter {
   heap::ObjId allgs_ = heap::kNil;         // its array once a goroutine grew it
   void allgadd();
   uint64_t select_rng_ = 0;                // select's poll order
-  uint64_t sudogs_made_ = 0, sudogs_in_use_ = 0;   // acquireSudog's new(sudog)s; held now
+  // acquireSudog's sudogs in two caches (hold_sudogs): [0] main's P's, [1] the other P's, where
+  // the goroutines main starts run: how many each made (main's: the start-up's one too), hold.
+  uint64_t sudogs_made_[2] = {1, 0}, sudogs_in_use_[2] = {0, 0};
   void hold_sudogs(uint32_t n);
   std::vector<SimTimer> timers_;
   bool timer_builtin(const CallSite& cs, const Instr& in, Word* R);

@@ -136,14 +136,21 @@ void Interpreter::allgadd() {
   ++allgs_len_;
 }
 
-// hold_sudogs: the parking goroutine takes n sudogs (acquireSudog): new ones only beyond
-// every sudog made so far (the caches keep released ones).
+// hold_sudogs: the parking goroutine takes n sudogs (acquireSudog) from its P's cache: new
+// ones only beyond every sudog that cache has made (releaseSudog puts them back there). Main
+// and the goroutines it starts use two caches: in real Go (GOMAXPROCS=2) the idle P's
+// spinning M steals the goroutines main starts, so their waits take sudogs from the other P,
+// while main's take the one the start-up made — runtime.main's gcenable waits on `<-c` for
+// bgsweep and bgscavenge (mgc.go), on every release 1.19–1.27, one of baseline_objects. Real
+// Go's BySize: no sudog when main alone waits on one goroutine (sync_escape.go); 2 new when
+// main's select (2 sudogs) and the sender it waits on both wait (labels.go).
 void Interpreter::hold_sudogs(uint32_t n) {
+  const int p = cur_ == 0 ? 0 : 1;
   gs_[cur_].sudogs += n;
-  sudogs_in_use_ += n;
-  while (sudogs_in_use_ > sudogs_made_) {
+  sudogs_in_use_[p] += n;
+  while (sudogs_in_use_[p] > sudogs_made_[p]) {
     heap_.alloc_runtime(profile_.sudog_size, false);
-    ++sudogs_made_;
+    ++sudogs_made_[p];
   }
 }
 
@@ -158,7 +165,7 @@ void Interpreter::park(const char* reason) {
 // ready makes g runnable as runnext (proc.go goready, runqput(next=true)): the one that was
 // runnext goes to the run queue's tail.
 void Interpreter::ready(uint32_t g) {
-  sudogs_in_use_ -= gs_[g].sudogs;   // releaseSudog
+  sudogs_in_use_[g == 0 ? 0 : 1] -= gs_[g].sudogs;   // releaseSudog
   gs_[g].sudogs = 0;
   gs_[g].status = GStatus::Runnable;
   gs_[g].wait = "";

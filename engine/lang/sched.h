@@ -27,7 +27,9 @@
 //              clock reaches their time (the clock moves only when no goroutine can run).
 //   runtime2.go sudog: a goroutine parked on a channel (one per select case) or a sync
 //              semaphore holds sudogs; acquireSudog makes a new one (96 B, 112 from Go 1.26; kept for ever in
-//              the per-P and central caches) only when none is free: the run's peak.
+//              the per-P and central caches) only when none is free: the run's peak. The
+//              start-up made one (gcenable's `<-c`) in main's P's cache; the goroutines main
+//              starts take theirs from the other P's (hold_sudogs).
 //
 // Layout:
 //   Interpreter::gs_[i] = Goroutine{goid, status, stack, frames, wait reason, park}

@@ -1,7 +1,10 @@
 // sync_map.cpp — sync.Map's code per release, in the Go the playground runs (see sync_map.h).
 //
 // Each method follows its release's source line by line (sync/map.go for Go 1.19–1.23,
-// internal/sync/hashtriemap.go from 1.24); what differs is said where it differs. An
+// internal/sync/hashtriemap.go from 1.24); what differs is said where it differs. Where Go
+// locks the map's mutex, `sync_semacquire(&m.mu)` stands for it: the lock's slow path hands
+// the mutex's address to the runtime's bodyless semaphore, so every method lets its receiver
+// escape and a local sync.Map is "moved to heap" (go build -gcflags=-m, 1.19–1.27). An
 // allocation gc makes is made by the same kind of expression here: `&i` of a parameter that
 // escapes (gc's "moved to heap") is `&sync_ival{i}` (16 B, as `new(any)`), at the point gc
 // allocates it.
@@ -44,6 +47,7 @@ func (m *sync_Map) Load(key any) (value any, ok bool) {
 	read := m.loadReadOnly()
 	e, ok := read.m[key]
 	if !ok && read.amended {
+		sync_semacquire(&m.mu) // m.mu.Lock()
 		read = m.loadReadOnly()
 		e, ok = read.m[key]
 		if !ok && read.amended {
@@ -81,6 +85,7 @@ func (m *sync_Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 			return actual, loaded
 		}
 	}
+	sync_semacquire(&m.mu) // m.mu.Lock()
 	read = m.loadReadOnly()
 	if e, ok := read.m[key]; ok {
 		if e.unexpungeLocked() {
@@ -117,6 +122,7 @@ func (m *sync_Map) LoadAndDelete(key any) (value any, loaded bool) {
 	read := m.loadReadOnly()
 	e, ok := read.m[key]
 	if !ok && read.amended {
+		sync_semacquire(&m.mu) // m.mu.Lock()
 		read = m.loadReadOnly()
 		e, ok = read.m[key]
 		if !ok && read.amended {
@@ -178,6 +184,7 @@ func (e *sync_entry) tryExpungeLocked() (isExpunged bool) {
 func (m *sync_Map) Range(f func(key, value any) bool) {
 	read := m.loadReadOnly()
 	if read.amended {
+		sync_semacquire(&m.mu) // m.mu.Lock()
 		read = m.loadReadOnly()
 		if read.amended {
 			read = sync_readOnly{m: m.dirty}
@@ -243,6 +250,7 @@ func (m *sync_Map) Store(key, value any) {
 	if e, ok := read.m[key]; ok && e.tryStore(vp) {
 		return
 	}
+	sync_semacquire(&m.mu) // m.mu.Lock()
 	read = m.loadReadOnly()
 	if e, ok := read.m[key]; ok {
 		if e.unexpungeLocked() {
@@ -328,6 +336,7 @@ func (m *sync_Map) Swap(key, value any) (previous any, loaded bool) {
 			return v.v, true
 		}
 	}
+	sync_semacquire(&m.mu) // m.mu.Lock()
 	read = m.loadReadOnly()
 	if e, ok := read.m[key]; ok {
 		if e.unexpungeLocked() {
@@ -359,6 +368,7 @@ func (m *sync_Map) CompareAndSwap(key, old, nw any) (swapped bool) {
 	} else if !read.amended {
 		return false
 	}
+	sync_semacquire(&m.mu) // m.mu.Lock()
 	read = m.loadReadOnly()
 	swapped = false
 	if e, ok := read.m[key]; ok {
@@ -374,6 +384,7 @@ func (m *sync_Map) CompareAndDelete(key, old any) (deleted bool) {
 	read := m.loadReadOnly()
 	e, ok := read.m[key]
 	if !ok && read.amended {
+		sync_semacquire(&m.mu) // m.mu.Lock()
 		read = m.loadReadOnly()
 		e, ok = read.m[key]
 		if !ok && read.amended {
@@ -401,6 +412,7 @@ func (m *sync_Map) Clear() {
 	if len(read.m) == 0 && !read.amended {
 		return
 	}
+	sync_semacquire(&m.mu) // m.mu.Lock()
 	read = m.loadReadOnly()
 	if len(read.m) > 0 || read.amended {
 		m.read = &sync_readOnly{}
@@ -444,6 +456,7 @@ func sync_newEntryNode(key, value any) *sync_entry {
 
 func (m *sync_Map) init() {
 	if m.inited == 0 {
+		sync_semacquire(&m.initMu) // initSlow: ht.initMu.Lock()
 		m.root = &sync_indirect{}
 		m.keyHash = 1
 		m.valEqual = 1

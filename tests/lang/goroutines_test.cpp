@@ -90,6 +90,34 @@ TEST(Goroutines, SleepMovesTheSimulatedClockForSleepers) {
   EXPECT_EQ(r.out, "woke 10\nwoke 30\n30ms\n");
 }
 
+// A local sync value leaks through its methods (the semaphore's address goes to the
+// runtime), a struct holding one goes to the heap whole, and a local sync.Map through its own
+// mutex (tests/oracle/programs/sync_escape.go: real Go 1.19–1.27 print the same). The first
+// goroutine main waits on costs its g alone: the start-up's sudog is in main's P's cache.
+TEST(Goroutines, LocalSyncValuesMoveToTheHeap) {
+  const std::string extra =
+      "type counter struct {\n\tmu sync.Mutex\n\tm  map[string]int\n}\n"
+      "func locked() int {\n\tc := counter{m: map[string]int{}}\n\tc.mu.Lock()\n\tc.m[\"a\"]++\n\tc.mu.Unlock()\n\treturn len(c.m)\n}\n"
+      "func loaded() bool {\n\tvar m sync.Map\n\t_, ok := m.Load(1)\n\treturn ok\n}\n"
+      "var wg sync.WaitGroup\nfunc work() { wg.Done() }\n";
+  const std::string window = "\tvar a, b runtime.MemStats\n\truntime.ReadMemStats(&a)\n%s\truntime.ReadMemStats(&b)\n"
+                             "\tfmt.Println(b.TotalAlloc-a.TotalAlloc, b.Mallocs-a.Mallocs)\n";
+  auto body = [&](const std::string& stmt) {
+    std::string w = window;
+    return w.replace(w.find("%s"), 2, stmt);
+  };
+  for (const char* v : {"1.19", "1.24"}) {
+    auto r = run(with_sync(body("\t_ = locked()\n"), extra), go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, "272 3\n") << v;   // c 16 B, the map's header 48 B and bucket or group 208 B
+    r = run(with_sync(body("\t_ = loaded()\n"), extra), go(v));
+    // the Map (40 B on 1.19); from 1.24 the HashTrieMap's 48 B and the root its init makes
+    EXPECT_EQ(r.out, std::string(v) == "1.19" ? "48 1\n" : "208 2\n") << v;
+    r = run(with_sync(body("\twg.Add(1)\n\tgo work()\n\twg.Wait()\n"), extra), go(v));
+    EXPECT_EQ(r.out, std::string(v) == "1.19" ? "416 1\n" : "448 1\n") << v;   // the g, no sudog
+  }
+}
+
 TEST(Goroutines, RWMutexReadersAndWriter) {
   auto r = run(with_sync("\tvar rw sync.RWMutex\n\tvar wg sync.WaitGroup\n\tn := 0\n"
                          "\tfor i := 0; i < 4; i++ {\n\t\twg.Add(2)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\trw.RLock()\n\t\t\t_ = n\n\t\t\trw.RUnlock()\n\t\t}()\n"

@@ -170,6 +170,24 @@ TEST(Escape, ElementsReadOutOfASliceEscapeWithWhatWasStored) {
   EXPECT_EQ(r.out, "16 1\n");   // an 8-byte Sq in a new 16-byte tiny block
 }
 
+// The address of a field or element: within a local struct or array it is the variable's
+// own (gc moves the whole variable: "moved to heap: p"); through a pointer or a slice it is
+// what they point to that escapes. Real Go 1.19 and 1.21 print the same.
+TEST(Escape, AFieldsAddressEscapesWithItsVariable) {
+  const std::string types = "type cell struct{ n int }\ntype pair struct{ a, b cell }\nvar g *cell\n";
+  auto r = run(delta("", "\tvar p pair\n\tg = &p.b\n", types));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "16 1\n");
+  r = run(delta("", "\tq := &pair{}\n\tg = &q.b\n", types));
+  EXPECT_EQ(r.out, "16 1\n");
+  r = run(delta("", "\tvar arr [4]pair\n\tg = &arr[2].b\n", types));
+  EXPECT_EQ(r.out, "64 1\n");
+  r = run(delta("", "\ts := make([]pair, 4)\n\tg = &s[1].a\n", types));
+  EXPECT_EQ(r.out, "64 1\n");
+  r = run(delta("", "\tvar l pair\n\tx := &l.a\n\tx.n = 1\n\t_ = l.a.n\n", types));
+  EXPECT_EQ(r.out, "0 0\n");   // the address kept in the function: l stays on the stack
+}
+
 TEST(Alloc, InterfaceBoxingFollowsConvT) {
   // small integers come from staticuint64s; 300 needs an 8-byte (tiny) object
   auto r = run(delta("\tsmall := 7\n", "\t_ = fmt.Sprint(small)\n"));
