@@ -87,6 +87,15 @@ Heap::Heap(const runtime::Profile& profile, uint64_t seed) : profile_(profile) {
   }
   mallocs_ += profile_.baseline_freed_objects;
   frees_ += profile_.baseline_freed_objects;
+  // The second P's page cache, filled before main (Profile::startup_idle_pcache): the block of
+  // the lowest free page after the start-up's, taken whole (its 1-page span's object is among
+  // the baseline objects, counted on this P's spans). With no free page left (this P's cache
+  // holds the first chunk's last block) the span maps a second chunk first.
+  if (profile_.startup_idle_pcache && gomaxprocs() >= 2) {
+    if (free_runs_.empty()) grow(1);
+    idle_pcache_ = alloc_to_cache();
+    idle_pcache_taken_ = true;
+  }
   gcpercent_ = saved;
   heap_live_ = heap_alloc_;
   recompute_goal();
@@ -376,22 +385,8 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   while (it != free_runs_.end() && it->second < npages) ++it;
   uint64_t growth = 0;
   if (it == free_runs_.end()) {
-    // mheap.grow: map whole 4 MiB chunks; the new pages join a free run at the end. They are
-    // released (sysMap'd, not yet used) until a span takes them.
-    const uint64_t grow = align_up(npages, kHeapChunkPages);
-    growth = grow * kPageSize;
-    uint64_t start = mapped_pages_;
-    mapped_pages_ += grow;
-    uint64_t len = grow;
-    if (!free_runs_.empty()) {
-      auto last = std::prev(free_runs_.end());
-      if (last->first + last->second == start) {
-        start = last->first;
-        len += last->second;
-        free_runs_.erase(last);
-      }
-    }
-    it = free_runs_.emplace(start, len).first;
+    growth = grow(npages);
+    it = std::prev(free_runs_.end());
   }
   const uint64_t start = it->first, len = it->second;
   free_runs_.erase(it);
@@ -399,6 +394,25 @@ uint64_t Heap::alloc_pages(uint64_t npages) {
   chunk_pages(start, npages, /*alloc=*/true);
   take_released_pages(start, npages, growth);
   return start;
+}
+
+uint64_t Heap::grow(uint64_t npages) {
+  // mheap.grow: map whole 4 MiB chunks; the new pages join a free run at the end. They are
+  // released (sysMap'd, not yet used) until a span takes them. Returns the bytes mapped.
+  const uint64_t pages = align_up(npages, kHeapChunkPages);
+  uint64_t start = mapped_pages_;
+  mapped_pages_ += pages;
+  uint64_t len = pages;
+  if (!free_runs_.empty()) {
+    auto last = std::prev(free_runs_.end());
+    if (last->first + last->second == start) {
+      start = last->first;
+      len += last->second;
+      free_runs_.erase(last);
+    }
+  }
+  free_runs_.emplace(start, len);
+  return pages * kPageSize;
 }
 
 void Heap::take_released_pages(uint64_t start, uint64_t npages, uint64_t growth) {

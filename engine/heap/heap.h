@@ -348,6 +348,7 @@ class Heap {
     uint64_t bits = 0;   // bit i: page base + i is free and the cache's
   };
   PageCache alloc_to_cache();
+  uint64_t grow(uint64_t npages);
   static bool page_cache_alloc(PageCache& c, uint64_t npages, uint64_t& start);
   void flush_page_cache(PageCache& c);
  public:

@@ -344,6 +344,31 @@ TEST(Heap, RandomHeapBaseOfGo126PadsTheFirstChunkFromTheSeed) {
     EXPECT_EQ(m.HeapReleased, m.HeapSys - m.HeapInuse);
     EXPECT_EQ(h.check_invariants(), "");
   }
+  // The second P's page cache, filled before main (Profile::startup_idle_pcache): its block
+  // must lie past this P's, so a padding from ≈ 400 pages maps a second chunk before main, as
+  // in the real runs where P1 filled its cache (390–414; 453 in the others, as without it).
+  const auto first_padding_with_a_second_chunk = [&](const runtime::Profile& p) {
+    for (uint64_t padding = 0; padding < 512; ++padding) {
+      if (!seed_of_padding.count(padding)) continue;
+      if (heap::Heap(p, seed_of_padding.at(padding)).read_memstats().HeapSys == 8126464u)
+        return padding;
+    }
+    return uint64_t{512};
+  };
+  runtime::Profile without_idle_pcache = p126;
+  without_idle_pcache.startup_idle_pcache = false;
+  const uint64_t with = first_padding_with_a_second_chunk(p126);
+  const uint64_t without = first_padding_with_a_second_chunk(without_idle_pcache);
+  EXPECT_GE(with, 385u);   // 390
+  EXPECT_LE(with, 415u);
+  EXPECT_GE(without, 445u);   // 453
+  EXPECT_LE(without, 460u);
+  for (uint64_t padding : {with, uint64_t{511}}) {
+    if (!seed_of_padding.count(padding)) continue;
+    heap::Heap h(p126, seed_of_padding.at(padding));
+    EXPECT_EQ(h.read_memstats().HeapSys, 8126464u) << padding;
+    EXPECT_EQ(h.check_invariants(), "") << padding;
+  }
   // The arena's heapArena metadata (GCSys): a heap starting in its arena's last chunk takes
   // a second arena at its second chunk; one starting at the arena's base only at its 17th.
   for (uint64_t offset : {0u, 15u}) {
