@@ -23,6 +23,26 @@
 namespace lang::detail {
 
 // ---------------------------------------------------------------- function literals and functions with function-typed parameters: expanded in place
+// hide_scopes_after: the scopes as they were where a body was written, at scope depth
+// `depth` with `names_then` in the innermost one: deeper scopes and later names of that scope
+// are taken out until unhide_scopes puts them back.
+Compiler::HiddenScopes Compiler::hide_scopes_after(size_t depth, const std::set<std::string>& names_then) {
+  HiddenScopes h;
+  h.deeper.assign(std::make_move_iterator(scopes_.begin() + std::ptrdiff_t(depth)), std::make_move_iterator(scopes_.end()));
+  scopes_.resize(depth);
+  for (auto it = scopes_.back().begin(); it != scopes_.back().end();) {
+    auto next = std::next(it);
+    if (!names_then.count(it->first)) h.later.push_back(scopes_.back().extract(it));
+    it = next;
+  }
+  return h;
+}
+
+void Compiler::unhide_scopes(HiddenScopes& h) {
+  for (auto& n : h.later) scopes_.back().insert(std::move(n));
+  for (auto& sc : h.deeper) scopes_.push_back(std::move(sc));
+}
+
 bool Compiler::declare_closure(const Expr& name, const Expr& lit) {
   if (name.name == "_") return true;
   if (scopes_.back().count(name.name)) return fail(name.pos, "no new variables on left side of :=");
@@ -82,19 +102,8 @@ V Compiler::closure_call(const Expr& e, ClosureDef& c) {
   x.result_types = results;
   if (!results.empty()) x.results = fresh_slots(results);
   // The body sees the scopes it was written in: later and deeper declarations are hidden.
-  std::vector<Scope> deeper(std::make_move_iterator(scopes_.begin() + std::ptrdiff_t(c.depth)),
-                            std::make_move_iterator(scopes_.end()));
-  scopes_.resize(c.depth);
-  std::vector<Scope::node_type> later;
-  for (auto it = scopes_.back().begin(); it != scopes_.back().end();) {
-    auto next = std::next(it);
-    if (!c.names_then.count(it->first)) later.push_back(scopes_.back().extract(it));
-    it = next;
-  }
-  auto restore = [&] {
-    for (auto& n : later) scopes_.back().insert(std::move(n));
-    for (auto& sc : deeper) scopes_.push_back(std::move(sc));
-  };
+  HiddenScopes hidden = hide_scopes_after(c.depth, c.names_then);
+  auto restore = [&] { unhide_scopes(hidden); };
   const size_t saved_floor = scope_floor_;
   scope_floor_ = c.floor;
   push_scope();

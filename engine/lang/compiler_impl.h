@@ -369,6 +369,12 @@ class Compiler {
   V variadic_arg(const Expr& e, size_t from, TypeId slice_t);
   static bool is_variadic(const FuncDecl& fd) { return !fd.params.empty() && fd.params.back().variadic; }
   bool declare_closure(const Expr& name, const Expr& lit);
+  struct HiddenScopes {
+    std::vector<Scope> deeper;               // scopes opened after the body was written
+    std::vector<Scope::node_type> later;     // names declared after it in its own scope
+  };
+  HiddenScopes hide_scopes_after(size_t depth, const std::set<std::string>& names_then);
+  void unhide_scopes(HiddenScopes& h);
   V closure_call(const Expr& e, ClosureDef& c);
   V argument_copy(V& a, TypeId t);
   void declare_named_results(const std::vector<Param>& decl, const std::vector<TypeId>& types, Expansion& x);

@@ -488,18 +488,8 @@ V Compiler::range_body_call(const Expr& e, ClosureDef& c) {
   x.results = fresh_slots(x.result_types);
   x.range_body = &rb;
   // the scopes of the range statement
-  std::vector<Scope> deeper(std::make_move_iterator(scopes_.begin() + std::ptrdiff_t(c.depth)), std::make_move_iterator(scopes_.end()));
-  scopes_.resize(c.depth);
-  std::vector<Scope::node_type> later;
-  for (auto it = scopes_.back().begin(); it != scopes_.back().end();) {
-    auto nx = std::next(it);
-    if (!c.names_then.count(it->first)) later.push_back(scopes_.back().extract(it));
-    it = nx;
-  }
-  auto restore = [&] {
-    for (auto& n : later) scopes_.back().insert(std::move(n));
-    for (auto& sc : deeper) scopes_.push_back(std::move(sc));
-  };
+  HiddenScopes hidden = hide_scopes_after(c.depth, c.names_then);
+  auto restore = [&] { unhide_scopes(hidden); };
   const size_t saved_floor = scope_floor_;
   scope_floor_ = c.floor;
   auto saved_expansions = F->expansions;   // the body's returns are the range statement's
