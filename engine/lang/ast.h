@@ -187,6 +187,24 @@ struct File {
   std::vector<ValueSpec> values;   // globals and constants in source order
 };
 
+// ident_expr / call_expr: nodes the parser and the compiler synthesize (hidden variables,
+// rewritten calls).
+inline ExprP ident_expr(const std::string& name, Pos pos) {
+  auto e = std::make_unique<Expr>();
+  e->kind = Expr::Ident;
+  e->pos = pos;
+  e->name = name;
+  return e;
+}
+
+inline ExprP call_expr(ExprP fn, Pos pos) {
+  auto e = std::make_unique<Expr>();
+  e->kind = Expr::Call;
+  e->pos = pos;
+  e->x = std::move(fn);
+  return e;
+}
+
 // clone_type / clone_expr deep-copy a subtree (the parser shares a grouped parameter's type;
 // the compiler rewrites x.M(args) into a call of the method with its receiver).
 inline ExprP clone_expr(const Expr& e);

@@ -334,16 +334,8 @@ const Expr* Compiler::spread_results(const Expr& e) {
   tuple_values(g, vals);
   ExprP c = clone_expr(e);
   c->args.clear();
-  for (V& v : vals) {
-    const std::string name = "spread#" + std::to_string(synthetic_.size()) + "." + std::to_string(c->args.size());
-    declare_init(name, v.t, e.args[0]->pos, &v);
-    scopes_.back()[name].used = true;
-    auto arg = std::make_unique<Expr>();
-    arg->kind = Expr::Ident;
-    arg->pos = e.args[0]->pos;
-    arg->name = name;
-    c->args.push_back(std::move(arg));
-  }
+  for (V& v : vals)
+    c->args.push_back(hidden_var("spread#" + std::to_string(synthetic_.size()) + "." + std::to_string(c->args.size()), v, e.args[0]->pos));
   synthetic_.push_back(std::move(c));
   return synthetic_.back().get();
 }

@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <string>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -394,7 +394,7 @@ V Compiler::deref(const V& x, Pos pos) {
   V r;
   r.t = pt;
   r.slot = temp(pt);
-  r.mode = "variable";   // *p is addressable
+  r.mode = V::Variable;   // *p is addressable
   if (T[pt].ptrs) r.src = contents_of(x.src);
   emit(OpLoad, r.slot, x.slot, 0, 0, uint16_t(pt));
   return r;
@@ -482,7 +482,7 @@ V Compiler::selector(const Expr& e) {
     // a field read through a pointer is the pointer's contents; a pointer-free field
     // carries nothing that could escape
     if (T[ft].ptrs) r.src = ptr ? contents_of(x.src) : x.src;
-    if (ptr || !x.var.empty() || (x.mode && std::string_view(x.mode) == "variable")) r.mode = "variable";   // addressable
+    if (ptr || x.addressable()) r.mode = V::Variable;
     emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
     return r;
   }
@@ -535,7 +535,7 @@ V Compiler::index(const Expr& e) {
     V r;
     r.t = mt.elem;
     r.slot = temp(mt.elem);
-    r.mode = "map index expression";
+    r.mode = V::MapIndex;
     emit(OpMGet, r.slot, materialize(x, t), ks);
     return r;
   }
@@ -562,14 +562,14 @@ V Compiler::index(const Expr& e) {
       r.t = T.u(t).elem;
       r.slot = temp(r.t);
       if (T[r.t].ptrs) r.src = contents_of(x.src);
-      r.mode = "variable";   // a slice element is addressable
+      r.mode = V::Variable;   // a slice element is addressable
       emit(OpLGet, r.slot, materialize(x, t), is);
       return r;
     case Kind::Array:
       r.t = T.u(t).elem;
       r.slot = temp(r.t);
       if (T[r.t].ptrs) r.src = ptr ? contents_of(x.src) : x.src;
-      if (ptr || !x.var.empty() || (x.mode && std::string_view(x.mode) == "variable")) r.mode = "variable";
+      if (ptr || x.addressable()) r.mode = V::Variable;
       emit(OpAGet, r.slot, x.slot, is, int32_t(T.u(t).len), 0, ptr ? 1 : 0);
       return r;
     default:

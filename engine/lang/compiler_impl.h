@@ -107,7 +107,8 @@ struct V {                       // a compiled expression
   int static_param = -1;         // a read of such a parameter (Entity::static_param)
   int static_func = -1;          // a top-level function's name as a value: its index
   const Expr* ex = nullptr;      // the expression as written (messages: describe)
-  const char* mode = nullptr;    // types2's operand mode where not "value"/"variable" (messages)
+  enum Mode : uint8_t { Value, Variable, MapIndex } mode = Value;   // types2's operand mode (messages)
+  bool addressable() const { return mode == Variable || !var.empty(); }
 };
 
 struct LoopCtx {
@@ -348,7 +349,9 @@ class Compiler {
   bool base_from_value(V& v, int& slot, TypeId& t, bool& ptr, Pos p);
   bool static_type(const Expr& e, TypeId& out);
   const Expr* spread_results(const Expr& e);
+  ExprP hidden_var(const std::string& name, V& v, Pos p);
   V fprint(const Expr& e, const std::string& full);
+  bool format_string(const Expr& e, const std::vector<V>& args, size_t at, const std::string& full);
   std::vector<bool> snapshot_used();
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);

@@ -142,10 +142,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
     bool is_f = full.back() == 'f';
     if (e.has_ellipsis) return fmt_spread_call(e, full, pf.b, pf.kind == 1, args);
-    if (is_f) {
-      if (args.empty()) return arg_count_error(e, 0, 1, full);
-      if (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString) return bad(e.args[0]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
-    }
+    if (is_f && !format_string(e, args, 0, full)) { V v; v.ok = false; return v; }
     std::vector<V*> ps;
     for (auto& a : args) ps.push_back(&a);
     return bi_call(pf.b, ps, pf.kind == 1 ? TypeTable::kString : 0, true);
@@ -251,11 +248,6 @@ std::string Compiler::undefined_in_package(const std::string& full, const std::s
   return have ? msg + " (but have " + exported + ")" : msg;
 }
 
-// fmt_spread_call: fmt.Println(xs...), fmt.Printf(format, xs...) (and Sprint*, log's) with
-// an []any: the slice is passed as it is, its elements are the arguments, boxed already when
-// they were stored (no convT here, as gc passes the slice: nothing new on the heap). fmt's
-// parameter leaks its contents (escape: "leaking param content: a"), so what the elements
-// point to escapes, not the slice's array.
 // fprint: fmt.Fprint/Fprintln/Fprintf(w, …) to a *strings.Builder, as fmt does it: the
 // printer formats into its buffer and w.Write appends it (Builder.Write: copyCheck, append),
 // with no string(p.buf) in between; w, held as an io.Writer, escapes (`moved to heap: sb`).
@@ -275,31 +267,19 @@ V Compiler::fprint(const Expr& e, const std::string& full) {
   std::vector<V> args;
   for (size_t i = 1; i < e.args.size(); ++i)
     if (!arg_value(*e.args[i], args)) return fail_v;
-  if (full.back() == 'f' && (args.empty() || (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString)))
-    return args.empty() ? arg_count_error(e, 1, 2, full) : bad(e.args[1]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
+  if (full.back() == 'f' && !format_string(e, args, 1, full)) return fail_v;
   std::vector<V*> ps;
   for (auto& a : args) ps.push_back(&a);
   const Builtin b = full == "fmt.Fprint" ? Builtin::FmtFprint : full == "fmt.Fprintln" ? Builtin::FmtFprintln : Builtin::FmtFprintf;
   V text = bi_call(b, ps, TypeTable::kString, true);
   if (!text.ok) return text;
-  auto call = std::make_unique<Expr>();
-  call->kind = Expr::Call;
-  call->pos = e.pos;
-  call->x = std::make_unique<Expr>();
+  const std::string hidden = "fprint#" + std::to_string(synthetic_.size());
+  auto call = call_expr(std::make_unique<Expr>(), e.pos);
   call->x->kind = Expr::Selector;
   call->x->pos = e.pos;
   call->x->name = "WriteString";
-  for (auto [v, into] : {std::pair{&w, &call->x->x}, std::pair{&text, static_cast<ExprP*>(nullptr)}}) {
-    const std::string name = "fprint#" + std::to_string(synthetic_.size()) + (into ? ".w" : ".s");
-    declare_init(name, v->t, e.pos, v);
-    scopes_.back()[name].used = true;
-    auto id = std::make_unique<Expr>();
-    id->kind = Expr::Ident;
-    id->pos = e.pos;
-    id->name = name;
-    if (into) *into = std::move(id);
-    else call->args.push_back(std::move(id));
-  }
+  call->x->x = hidden_var(hidden + ".w", w, e.pos);
+  call->args.push_back(hidden_var(hidden + ".s", text, e.pos));
   synthetic_.push_back(std::move(call));
   V r = expr(*synthetic_.back());
   if (!r.ok) return r;
@@ -307,6 +287,20 @@ V Compiler::fprint(const Expr& e, const std::string& full) {
   return r;
 }
 
+// format_string: the format of a Printf-like call, its argument `at` (args[0] here), is a
+// string; else gc's message (arguments counted from the call's first).
+bool Compiler::format_string(const Expr& e, const std::vector<V>& args, size_t at, const std::string& full) {
+  if (args.empty()) return arg_count_error(e, at, at + 1, full).ok;
+  if (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString)
+    return fail(e.args[at]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
+  return true;
+}
+
+// fmt_spread_call: fmt.Println(xs...), fmt.Printf(format, xs...) (and Sprint*, log's) with
+// an []any: the slice is passed as it is, its elements are the arguments, boxed already when
+// they were stored (no convT here, as gc passes the slice: nothing new on the heap). fmt's
+// parameter leaks its contents (escape: "leaking param content: a"), so what the elements
+// point to escapes, not the slice's array.
 V Compiler::fmt_spread_call(const Expr& e, const std::string& full, Builtin b, bool sprint, std::vector<V>& args) {
   const bool is_f = full.back() == 'f';
   const size_t want = is_f ? 2 : 1;

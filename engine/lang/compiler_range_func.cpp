@@ -144,13 +144,7 @@ bool Compiler::iterator_consumer(const Expr& e, const std::string& full, V& out)
     return true;
   }
   // The synthetic call: the consumer's leading arguments, then the producer's.
-  auto call = std::make_unique<Expr>();
-  call->kind = Expr::Call;
-  call->pos = e.pos;
-  call->x = std::make_unique<Expr>();
-  call->x->kind = Expr::Ident;
-  call->x->pos = e.x->pos;
-  call->x->name = mangle(full, prod);
+  auto call = call_expr(ident_expr(mangle(full, prod), e.x->pos), e.pos);
   for (size_t i = 0; i + 1 < e.args.size(); ++i) call->args.push_back(clone_expr(*e.args[i]));
   call->args.push_back(clone_expr(*seq.args[0]));
   synthetic_.push_back(std::move(call));
@@ -377,15 +371,8 @@ bool Compiler::range_user_func(const Stmt& s, const FuncDecl& fd, const Expr* ge
     if (!func_params_[size_t(fidx)])
       return fail(s.cond->pos, "cannot range over " + fd.name + " in the playground: its yield parameter is used other than called");
     scopes_.back()["rangefunc_yield"] = y;
-    auto call = std::make_unique<Expr>();
-    call->kind = Expr::Call;
-    call->pos = s.cond->pos;
-    call->x = clone_expr(*s.cond);
-    auto arg = std::make_unique<Expr>();
-    arg->kind = Expr::Ident;
-    arg->pos = s.cond->pos;
-    arg->name = "rangefunc_yield";
-    call->args.push_back(std::move(arg));
+    auto call = call_expr(clone_expr(*s.cond), s.cond->pos);
+    call->args.push_back(ident_expr("rangefunc_yield", s.cond->pos));
     synthetic_.push_back(std::move(call));
     V r = expand_call(*synthetic_.back(), fidx);
     if (!r.ok) return false;
@@ -410,13 +397,7 @@ bool Compiler::range_user_func(const Stmt& s, const FuncDecl& fd, const Expr* ge
     auto ret = std::make_unique<Stmt>();
     ret->kind = Stmt::Return;
     ret->pos = s.pos;
-    for (const std::string& n : body.results) {
-      auto id = std::make_unique<Expr>();
-      id->kind = Expr::Ident;
-      id->pos = s.pos;
-      id->name = n;
-      ret->rhs.push_back(std::move(id));
-    }
+    for (const std::string& n : body.results) ret->rhs.push_back(ident_expr(n, s.pos));
     synthetic_stmts_.push_back(std::move(ret));
     if (!return_stmt(*synthetic_stmts_.back())) return false;
     patch(skip, pc());
@@ -568,13 +549,7 @@ bool Compiler::range_body_return(const Stmt& s, Expansion& x) {
     auto as = std::make_unique<Stmt>();
     as->kind = Stmt::Assign;
     as->pos = s.pos;
-    for (const std::string& n : rb.results) {
-      auto id = std::make_unique<Expr>();
-      id->kind = Expr::Ident;
-      id->pos = s.pos;
-      id->name = n;
-      as->lhs.push_back(std::move(id));
-    }
+    for (const std::string& n : rb.results) as->lhs.push_back(ident_expr(n, s.pos));
     for (const auto& r : s.rhs) as->rhs.push_back(clone_expr(*r));
     synthetic_stmts_.push_back(std::move(as));
     if (!stmt(*synthetic_stmts_.back())) return false;

@@ -71,6 +71,14 @@ int Compiler::declare_var(const std::string& name, TypeId t, Pos p) {
   return s;
 }
 
+// hidden_var declares a variable the program cannot name (a '#' in it), holding v, and
+// returns an expression that reads it: operands the compiler evaluates once.
+ExprP Compiler::hidden_var(const std::string& name, V& v, Pos p) {
+  declare_init(name, v.t, p, &v);
+  scopes_.back()[name].used = true;
+  return ident_expr(name, p);
+}
+
 // declare_init declares a variable from a declaration (var / :=) and stores its first
 // value (v == nullptr: the zero value). A struct or array variable whose address is
 // taken somewhere in the function (&x) gets its own Obj at once — heap-allocated when
@@ -504,13 +512,7 @@ const Expr* Compiler::index_once(const Expr& written) {
     V v = expr(x);
     if (!v.ok) return false;
     if (v.isconst || v.is_tuple || v.is_type || v.t == 0) return true;   // left as written
-    const std::string name = "index#" + std::to_string(synthetic_.size()) + (&slot == &c->x ? ".x" : ".y");
-    declare_init(name, v.t, x.pos, &v);
-    scopes_.back()[name].used = true;
-    slot = std::make_unique<Expr>();
-    slot->kind = Expr::Ident;
-    slot->pos = x.pos;
-    slot->name = name;
+    slot = hidden_var("index#" + std::to_string(synthetic_.size()) + (&slot == &c->x ? ".x" : ".y"), v, x.pos);
     return true;
   };
   if (hoist_base && !hold(*l.x, c->x)) return nullptr;

@@ -684,7 +684,7 @@ std::string Compiler::describe(const V& v) {
     if (val != expr) s += " " + val;
     if (!T.is_untyped(v.t)) s += " of " + type;
   } else {
-    s = std::string(v.mode ? v.mode : v.var.empty() ? "value" : "variable") + " of " + type;
+    s = std::string(v.mode == V::MapIndex ? "map index expression" : v.addressable() ? "variable" : "value") + " of " + type;
   }
   return expr.empty() ? s : expr + " (" + s + ")";
 }

@@ -44,16 +44,9 @@ StmtP Parser::go_package_call(Pos p, ExprP call) {
   for (size_t i = 0; i < call->args.size(); ++i) {
     const Expr::Kind k = call->args[i]->kind;
     if (k == Expr::IntLit || k == Expr::FloatLit || k == Expr::StringLit || k == Expr::CharLit) continue;
-    auto id = std::make_unique<Expr>();
-    id->kind = Expr::Ident;
-    id->pos = call->args[i]->pos;
-    id->name = prefix + std::to_string(i);
+    auto id = ident_expr(prefix + std::to_string(i), call->args[i]->pos);
     auto def = mk(Stmt::Define, call->args[i]->pos);
-    auto lhs = std::make_unique<Expr>();
-    lhs->kind = Expr::Ident;
-    lhs->pos = id->pos;
-    lhs->name = id->name;
-    def->lhs.push_back(std::move(lhs));
+    def->lhs.push_back(ident_expr(id->name, id->pos));
     def->rhs.push_back(std::move(call->args[i]));
     call->args[i] = std::move(id);
     block->body.push_back(std::move(def));
@@ -67,12 +60,8 @@ StmtP Parser::go_package_call(Pos p, ExprP call) {
   fn->kind = Expr::FuncLitE;
   fn->pos = p;
   fn->lit = std::move(lit);
-  auto go_call = std::make_unique<Expr>();
-  go_call->kind = Expr::Call;
-  go_call->pos = p;
-  go_call->x = std::move(fn);
   auto go = mk(Stmt::Go, p);
-  go->lhs.push_back(std::move(go_call));
+  go->lhs.push_back(call_expr(std::move(fn), p));
   block->body.push_back(std::move(go));
   return block;
 }
@@ -145,10 +134,7 @@ bool Parser::stmt(StmtP& out) {
       if (call->has_ellipsis) return fail(call->pos, "defer with ... arguments is not supported by the playground");
       const std::string prefix = "defer#" + std::to_string(++defers_) + ".";
       for (size_t i = 0; i < call->args.size(); ++i) {
-        auto id = std::make_unique<Expr>();
-        id->kind = Expr::Ident;
-        id->pos = call->args[i]->pos;
-        id->name = prefix + std::to_string(i);
+        auto id = ident_expr(prefix + std::to_string(i), call->args[i]->pos);
         s->rhs.push_back(std::move(call->args[i]));
         call->args[i] = std::move(id);
       }
@@ -156,20 +142,8 @@ bool Parser::stmt(StmtP& out) {
       // per iteration): lhs[1] calls it through the hidden variable prefix + "f"
       ExprP through_value;
       if (call->x->kind == Expr::FuncLitE) {
-        through_value = std::make_unique<Expr>();
-        through_value->kind = Expr::Call;
-        through_value->pos = call->pos;
-        through_value->x = std::make_unique<Expr>();
-        through_value->x->kind = Expr::Ident;
-        through_value->x->pos = call->x->pos;
-        through_value->x->name = prefix + "f";
-        for (const auto& a : call->args) {
-          auto id = std::make_unique<Expr>();
-          id->kind = Expr::Ident;
-          id->pos = a->pos;
-          id->name = a->name;
-          through_value->args.push_back(std::move(id));
-        }
+        through_value = call_expr(ident_expr(prefix + "f", call->x->pos), call->pos);
+        for (const auto& a : call->args) through_value->args.push_back(ident_expr(a->name, a->pos));
       }
       s->lhs.push_back(std::move(call));
       if (through_value) s->lhs.push_back(std::move(through_value));
