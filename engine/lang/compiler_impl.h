@@ -495,6 +495,7 @@ class Compiler {
   V address_of_operand(const Expr& operand, Pos pos);
   std::vector<int> address_src(const Expr& e);   // &e's escape nodes, e a field or element chain
   std::vector<int> value_src(const Expr& e);     // e's value's, e a variable or such a chain
+  std::vector<int> part_src(const Expr& e, bool address);   // both: &e's (address) or e's
   void box_var(Entity& en);
   void store_boxed(Entity& en, V& v);
   void escape();

@@ -380,51 +380,38 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
   return bad(pos, "taking the address of " + expr_str(*x) + " is not supported by the playground (only variables, struct and array fields and elements, new(T) and &T{...})");
 }
 
-// address_src: the escape nodes &e may be, e a field or element chain (x.f.g, a[i].f, p.f,
-// (*p).f, s[i]), found without compiling e. Within a local struct or array the address is the
-// variable's own, &x (its address node: addr_names_in records the part's address, so x is
-// "moved to heap" whole when it escapes); through a pointer or a slice it is the pointer's
-// value plus an offset (escape/expr.go: ODOTPTR, OINDEX of a slice), so what p points to
-// escapes with it. A base that is neither a variable nor such a chain (a call's result) is
-// not followed.
-std::vector<int> Compiler::address_src(const Expr& e) {
-  const Expr* x = &e;
-  while (x->kind == Expr::Paren) x = x->x.get();
-  if (x->kind == Expr::Ident) {
-    const Entity* en = lookup(x->name);
-    if (en && en->k == Entity::Var && en->addr_node >= 0) return {en->addr_node};
-    return {};
-  }
-  if (x->kind == Expr::Star) return value_src(*x->x);
-  if (x->kind != Expr::Selector && x->kind != Expr::Index) return {};
-  if (x->kind == Expr::Selector) promote(*x);
-  TypeId bt = 0;
-  if (!static_type(*x->x, bt)) return {};
-  const Kind k = T.kind(bt);
-  if (k == Kind::Pointer || (x->kind == Expr::Index && k == Kind::Slice)) return value_src(*x->x);
-  if (T.is_aggregate(bt)) return address_src(*x->x);
-  return {};
-}
+// address_src: the escape nodes &e may be, e a variable or a field or element chain (x.f.g,
+// a[i].f, p.f, (*p).f, s[i]), found without compiling e (value_src: those of e's value).
+// Within a local struct or array the address is the variable's own, &x (its address node:
+// addr_names_in records the part's address, so x is "moved to heap" whole when it escapes);
+// through a pointer or a slice it is the pointer's value plus an offset (escape/expr.go:
+// ODOTPTR, OINDEX of a slice), so what p points to escapes with it, and the part's value is
+// what p's contents hold. A base that is neither a variable nor such a chain (a call's result)
+// is not followed.
+std::vector<int> Compiler::address_src(const Expr& e) { return part_src(e, true); }
+std::vector<int> Compiler::value_src(const Expr& e) { return part_src(e, false); }
 
-// value_src: the escape nodes e's value may come from, e a variable or a field or element
-// chain (as expr gives them, without compiling e): a variable's node, what a pointer or
-// slice holds through its contents.
-std::vector<int> Compiler::value_src(const Expr& e) {
+std::vector<int> Compiler::part_src(const Expr& e, bool address) {
   const Expr* x = &e;
   while (x->kind == Expr::Paren) x = x->x.get();
+  // what a pointer (or a slice) base points to: its value as an address, its contents as a value
+  const auto through = [&](const Expr& base) {
+    std::vector<int> p = value_src(base);
+    return address ? p : contents_of(p);
+  };
   if (x->kind == Expr::Ident) {
     const Entity* en = lookup(x->name);
-    if (en && en->k == Entity::Var && en->node >= 0) return {en->node};
-    return {};
+    const int n = !en || en->k != Entity::Var ? -1 : address ? en->addr_node : en->node;
+    return n >= 0 ? std::vector<int>{n} : std::vector<int>{};
   }
-  if (x->kind == Expr::Star) return contents_of(value_src(*x->x));
+  if (x->kind == Expr::Star) return through(*x->x);
   if (x->kind != Expr::Selector && x->kind != Expr::Index) return {};
   if (x->kind == Expr::Selector) promote(*x);
   TypeId bt = 0;
   if (!static_type(*x->x, bt)) return {};
   const Kind k = T.kind(bt);
-  if (k == Kind::Pointer || (x->kind == Expr::Index && k == Kind::Slice)) return contents_of(value_src(*x->x));
-  if (T.is_aggregate(bt)) return value_src(*x->x);
+  if (k == Kind::Pointer || (x->kind == Expr::Index && k == Kind::Slice)) return through(*x->x);
+  if (T.is_aggregate(bt)) return part_src(*x->x, address);
   return {};
 }
 
