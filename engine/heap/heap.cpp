@@ -34,6 +34,15 @@ uint64_t bootstrap_rand(uint64_t seed) {
   return z ^ (z >> 31);
 }
 
+// seed_chance: a coin real Go tosses once a run (which P a start-up goroutine or a mark
+// worker happens to run on), drawn from the run's seed with probability p: the same seed
+// gives the same side, and each coin (salt) is its own draw.
+bool seed_chance(uint64_t seed, uint64_t salt, double p) {
+  const uint64_t bits = bootstrap_rand(seed ^ salt);
+  return double(bits >> 11) * 0x1.0p-53 < p;
+}
+constexpr uint64_t kStartupPcacheSalt = 0x5A27C0FFEE0001ull;
+
 }  // namespace
 
 void Marker::mark(ObjId obj) {
@@ -87,14 +96,17 @@ Heap::Heap(const runtime::Profile& profile, uint64_t seed) : profile_(profile) {
   }
   mallocs_ += profile_.baseline_freed_objects;
   frees_ += profile_.baseline_freed_objects;
-  // The second P's page cache, filled before main (Profile::startup_idle_pcache): the block of
-  // the lowest free page after the start-up's, taken whole (its 1-page span's object is among
-  // the baseline objects, counted on this P's spans). With no free page left (this P's cache
-  // holds the first chunk's last block) the span maps a second chunk first.
-  if (profile_.startup_idle_pcache && gomaxprocs() >= 2) {
+  // The second P's page cache, filled before main in the runs where a start-up goroutine runs
+  // on that P (Profile::startup_idle_pcache, a draw from the seed): the block of the lowest
+  // free page after the start-up's, taken whole (its 1-page span's object is among the
+  // baseline objects, counted on this P's spans). With no free page left (this P's cache
+  // holds the first chunk's last block) the span maps a second chunk first. In the other
+  // runs the first cycle's mark worker fills it (run_cycle).
+  if (gomaxprocs() >= 2 && seed_chance(seed, kStartupPcacheSalt, profile_.startup_idle_pcache)) {
     if (free_runs_.empty()) grow(1);
     idle_pcache_ = alloc_to_cache();
     idle_pcache_taken_ = true;
+    startup_idle_pcache_filled_ = true;
   }
   gcpercent_ = saved;
   heap_live_ = heap_alloc_;

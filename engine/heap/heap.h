@@ -357,6 +357,9 @@ class Heap {
   // first 64 MiB arena the heap starts at (0–15; 0 before Go 1.26).
   uint64_t heap_base_padding() const { return padding_pages_; }
   uint64_t arena_offset_chunks() const { return arena_offset_chunks_; }
+  // startup_idle_pcache_filled: the idle P filled its page cache before main (this run's draw
+  // of Profile::startup_idle_pcache; else its first mark worker fills it).
+  bool startup_idle_pcache_filled() const { return startup_idle_pcache_filled_; }
   // startup_stack_page: the first page of the start-up's goroutine stacks (Profile::stack_sys).
   uint64_t startup_stack_page() const { return startup_stack_page_; }
   // alloc_stack_span / free_stack_span: a stack span of npages (runtime/stack.go
@@ -448,7 +451,7 @@ class Heap {
   // first cycle (mgc.go gcBgMarkWorker: new(gcBgMarkWorkerNode)), which takes a block the
   // program's later spans and large objects must then go around.
   PageCache pcache_, idle_pcache_;
-  bool idle_pcache_taken_ = false;
+  bool idle_pcache_taken_ = false, startup_idle_pcache_filled_ = false;
   uint64_t mapped_pages_ = 0, inuse_pages_ = 0;
   uint64_t stack_pages_ = 0;
   // The random heap base (Go 1.26+): pages [0, padding_pages_) are padding, allocated and

@@ -230,15 +230,16 @@ struct Profile {
   // no span ever takes them. The simulator draws the 64 bits from the run's seed
   // (engine/heap/README.md, "Heap growth, HeapSys and Sys").
   bool random_heap_base = false;
-  // The other P's page cache takes a 64-page block before main (GOMAXPROCS 2: a goroutine
-  // the start-up makes runs on the second P and cuts a 1-page span from its cache,
-  // mheap.go allocSpan / mpagecache.go allocToCache). Measured on Go 1.26 (a runtime printing
-  // its allocToCache calls, 400 runs): in 295 runs P1 filled its cache before main, and a
-  // random padding from 390–414 pages then mapped a second chunk before main (from 453 in
-  // the others). Set from Go 1.26, where it shows: the padding (random_heap_base) decides
-  // whether the start-up's blocks fit in the first chunk (engine/heap/README.md, "Heap
-  // growth"); not measured on the older releases.
-  bool startup_idle_pcache = false;
+  // The share of runs in which the other P's page cache takes a 64-page block before main
+  // (GOMAXPROCS 2: a goroutine the start-up makes runs on the second P and cuts a 1-page
+  // span from its cache, mheap.go allocSpan / mpagecache.go allocToCache); a draw from the
+  // run's seed (Heap::Heap). Measured on Go 1.26 (a runtime printing its allocToCache calls,
+  // 400 runs): in 295 runs P1 filled its cache before main, and a random padding from
+  // 390–414 pages then mapped a second chunk before main (from 453 in the others; 71 of 400
+  // runs in all; unmodified 1.26 72 of 400, 1.27 80 of 400). Set from Go 1.26, where it
+  // shows: the padding (random_heap_base) decides whether the start-up's blocks fit in the
+  // first chunk (engine/heap/README.md, "Heap growth"); not measured on the older releases.
+  double startup_idle_pcache = 0.0;
   // Goroutines and channels (engine/lang/sched.h). g_size: runtime.g as malg's new(g)
   // allocates it, its size class: sizeof(runtime.g) is 392 B on Go 1.19, 408 on 1.21 (416
   // both), 424–440 on 1.22–1.25 (448), 456 from 1.26 (480) — the binaries' DWARF; BySize
