@@ -10,11 +10,16 @@
 // Go 1.25: +200 and +66 KB; 1.26+ (the Green Tea collector) +223 or +247, then +66 or +90.
 // Go 1.26+ randomize the heap's base (GOEXPERIMENT randomizedheapbase64: runtime/mheap.go
 // grow marks 0–511 random pages of the first 4 MiB chunk as padding); when the padding leaves
-// too little room the heap maps a second chunk: Sys after cycle 1 is 11 798–12 054 KB instead
-// of 7 702–7 966 in 6 of 30 runs on 1.26.10 and 15 of 30 on 1.27.3. gomapsim keeps the usual
-// outcome (no padding), so Sys is compared within 40 % on 1.26+, which both outcomes meet.
+// too little room the heap maps a second chunk, before main or for the map: Sys after cycle 1
+// is 11 798–12 134 KB instead of 7 702–7 966. 40 runs each (2026-12-07, load ~8): two chunks
+// at the end in 9 of 40 on 1.26.10 (5 of 40 already at start), 12 of 40 on 1.27.3 (9 at
+// start); within one outcome Sys spreads by 256 KB (OtherSys) plus 72 KB. gomapsim draws the
+// padding and the second P's start-up page cache from the seed (engine/heap/README.md, "Heap
+// growth"): two chunks at 10 of seeds 1–32 (6 at start), Sys 7 638 / 7 961–8 025 KB or
+// 11 734 / 12 057–12 121. Sys is judged as two outcomes on 1.26+, ±300 KB within one.
 // oracle: tol GCSys ±70
-// oracle: go1.26+ tol Sys 40%
+// oracle: go1.26+ outcomes Sys
+// oracle: go1.26+ tol Sys ±300
 package main
 
 import (
