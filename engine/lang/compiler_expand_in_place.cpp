@@ -65,6 +65,7 @@ bool Compiler::declare_closure(const Expr& name, const Expr& lit) {
 // closure_call expands a function literal's body at a call (see ClosureDef).
 V Compiler::closure_call(const Expr& e, ClosureDef& c) {
   if (c.range_body) return range_body_call(e, c);   // the body of a range over a function (compiler_range_func.cpp)
+  if (c.static_iter) return held_iter_refused(*e.x);
   const FuncLit& lit = *c.lit;
   if (c.expanding) return bad(e.pos, "recursive calls of function literals are not supported by the playground");
   // Literals calling literals expand multiplicatively: bound the code, not the nesting.

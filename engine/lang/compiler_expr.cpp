@@ -79,6 +79,7 @@ V Compiler::ident(const Expr& e) {
       return v;
     case Entity::Func: return func_value_of(*en, e.pos);
     case Entity::Closure:
+      if (closures_[size_t(en->slot)]->static_iter) return held_iter_refused(e);
       return bad(e.pos, "function values are not supported by the playground (" + e.name + " must be called)");
     case Entity::Builtin:
       return bad(e.pos, e.name + " (built-in function) must be called");

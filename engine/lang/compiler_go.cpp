@@ -112,6 +112,7 @@ bool Compiler::go_stmt(const Stmt& s) {
   bool ok_callee = false;
   if (f->kind == Expr::Ident) {
     Entity* en = lookup(f->name);
+    if (en && en->k == Entity::Closure && closures_[size_t(en->slot)]->static_iter) return held_iter_refused(*f).ok;
     if (en && en->k == Entity::Closure) {
       en->used = true;
       return go_literal(c, *closures_[size_t(en->slot)]->lit);

@@ -156,6 +156,8 @@ class Compiler {
     bool passed = false;                   // handed to a function parameter: gc compiles it
                                            // as a closure of its own, not inlined
     RangeBody* range_body = nullptr;   // the body of a range over a function (yield)
+    const Expr* static_iter = nullptr;     // an iterator held in a variable (`seq := maps.Keys(m)`):
+                                           // the call that made it, its arguments in hidden variables
   };
   // scope_floor_: lookups see scopes_[scope_floor_…] and the package. A function expanded at
   // its call site (expand_call) sees only its own scopes; a literal it is handed still
@@ -441,7 +443,11 @@ class Compiler {
   bool range_over(const Stmt& s, const Expr& cond, const std::vector<const Expr*>& lhs, bool backward);
   // compiler_range_func.cpp: range over functions (Go 1.23), package iter's library functions
   bool iterator_producer(const Expr& e, std::string& full);
-  bool range_library_iter(const Stmt& s, const std::string& full);
+  bool range_library_iter(const Stmt& s, const Expr& call, const std::string& full);
+  bool iterator_call(const Expr& e);
+  bool declare_static_iter(const Expr& name, const Expr& call);
+  const Expr& static_iter_of(const Expr& e);
+  V held_iter_refused(const Expr& use);
   bool iterator_consumer(const Expr& e, const std::string& full, V& out);
   bool iter_generics();
   const FuncDecl* user_iterator(const Expr& cond, const Expr*& gen_call, int& fidx);

@@ -112,7 +112,8 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (std::string prod; iterator_producer(e, prod)) {
     if (go_minor_ < 23) return bad(name_pos, "undefined: " + full);   // added in Go 1.23 (iterators)
     return bad(e.x->pos, full + " returns an iterator (iter.Seq): the playground runs it where it is ranged over (for k := range " + full +
-                             "(m)) or passed to slices.Collect, Sorted, AppendSeq, maps.Collect or Insert; held in a variable it is not supported yet");
+                             "(m)), passed to slices.Collect, Sorted, AppendSeq, maps.Collect or Insert, or held in a variable (seq := " + full +
+                             "(m)) used so; passed to a function or stored otherwise it is not supported yet");
   }
   (void)stmt;
   struct PF { const char* n; Builtin b; int kind; };   // kind 0: fmt-like print, 1: Sprint-like, 2: other

@@ -20,8 +20,9 @@
 // maps.Collect pay it there too.
 //
 // Simplifications: the producers are recognised by name where they are ranged over or
-// passed to a consumer (an iterator stored in a variable, or a program's own
-// func(yield …) iterator, is refused with a clear message).
+// passed to a consumer, or through a variable defined once from such a call (`seq :=
+// maps.Keys(m)`, declare_static_iter); an iterator passed to a function's parameter, or
+// otherwise used as a value, is refused with a clear message.
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/parser.h"
 
@@ -81,8 +82,7 @@ bool Compiler::iterator_producer(const Expr& e, std::string& full) {
 // range_library_iter: `for k, v := range maps.All(m)` is the range over m (the inlined
 // iterator's own loop); maps.Keys binds the key, Values and slices.Values the value,
 // slices.Backward walks the slice from its end.
-bool Compiler::range_library_iter(const Stmt& s, const std::string& full) {
-  const Expr& call = *s.cond;
+bool Compiler::range_library_iter(const Stmt& s, const Expr& call, const std::string& full) {
   imports_[call.x->x->name].used = true;
   if (go_minor_ < 23) return fail(Pos{call.x->pos.line, call.x->pos.col + int(call.x->x->name.size()) + 1}, "undefined: " + full);
   if (call.args.size() != 1 || call.has_ellipsis) return fail(call.pos, "wrong number of arguments in call to " + full);
@@ -95,7 +95,9 @@ bool Compiler::range_library_iter(const Stmt& s, const std::string& full) {
   if (s.lhs.size() > (seq2 ? 2u : 1u)) {
     std::string seq = "iter.Seq[";
     if (ak == Kind::Map || ak == Kind::Slice) seq += T.name(full == "maps.Keys" ? T.u(at).key : T.u(at).elem);
-    return fail(s.lhs.back()->pos, "range over " + expr_str(call) + " (value of func type " + seq + "]) permits only one iteration variable");
+    const bool held = s.cond.get() != &call;   // seq := maps.Keys(m); for k, v := range seq
+    return fail(s.lhs.back()->pos, "range over " + expr_str(*s.cond) + (held ? " (variable of func type " : " (value of func type ") + seq +
+                                       "]) permits only one iteration variable");
   }
   if (on_map ? ak != Kind::Map : ak != Kind::Slice)
     return fail(call.args[0]->pos, "in call to " + full + ", " + expr_str(*call.args[0]) + " (type " + T.name(at) + ") does not satisfy ~" +
@@ -104,6 +106,76 @@ bool Compiler::range_library_iter(const Stmt& s, const std::string& full) {
   for (const auto& l : s.lhs) lhs.push_back(l.get());
   if (full == "maps.Values" || full == "slices.Values") lhs.insert(lhs.begin(), nullptr);   // the value is the range's second
   return range_over(s, *call.args[0], lhs, full == "slices.Backward");
+}
+
+// iterator_call: e makes an iterator the playground runs where it is ranged over: a call of
+// a library producer (maps.Keys, …) or of a generator of the program (Go 1.23+).
+bool Compiler::iterator_call(const Expr& e) {
+  if (go_minor_ < 23 || e.kind != Expr::Call) return false;
+  std::string full;
+  const Expr* gen_call = nullptr;
+  int fidx = -1;
+  return iterator_producer(e, full) || (user_iterator(e, gen_call, fidx) && gen_call);
+}
+
+// declare_static_iter: `seq := maps.Keys(m)` or `seq := evens(n)`. gc inlines the producer
+// and, seq being assigned once, finds its static value where it is ranged over
+// (ir.StaticValue): the range is the range over the call, nothing allocated (real Go
+// 1.23–1.27: tests/oracle/programs/iter_values.go). The arguments are evaluated here, into
+// hidden variables; seq names the call made of them.
+bool Compiler::declare_static_iter(const Expr& name, const Expr& call) {
+  if (name.name == "_") return fail(name.pos, "no new variables on left side of :=");
+  if (scopes_.back().count(name.name)) return fail(name.pos, "no new variables on left side of :=");
+  if (call.has_ellipsis) return fail(call.pos, "cannot use ... in call to " + expr_str(*call.x));
+  const Expr* gen_call = nullptr;
+  int fidx = -1;
+  const FuncDecl* gen = user_iterator(call, gen_call, fidx);
+  if (gen && call.args.size() != gen->params.size()) return fail(call.pos, "wrong number of arguments in call to " + gen->name);
+  auto held = call_expr(clone_expr(*call.x), call.pos);
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    V v = expr(*call.args[i]);
+    if (!v.ok) return false;
+    if (gen) {
+      const TypeId pt = prog_.funcs[size_t(fidx)].param_types[i];
+      if (!assignable(v, pt, call.args[i]->pos, ("argument to " + gen->name).c_str())) return false;
+      v = argument_copy(v, pt);
+    } else if (T.is_untyped(v.t)) {
+      return fail(call.args[i]->pos, "in call to " + expr_str(*call.x) + ", cannot infer the type of " + expr_str(*call.args[i]));
+    }
+    held->args.push_back(hidden_var(name.name + "#" + std::to_string(i), v, call.args[i]->pos));
+  }
+  synthetic_.push_back(std::move(held));
+  auto c = std::make_unique<ClosureDef>();
+  c->name = name.name;
+  c->static_iter = synthetic_.back().get();
+  Entity e;
+  e.k = Entity::Closure;
+  e.slot = int(closures_.size());
+  e.name = name.name;
+  e.pos = name.pos;
+  closures_.push_back(std::move(c));
+  scopes_.back()[name.name] = e;
+  return true;
+}
+
+// static_iter_of: e, or the call that made the iterator e names.
+const Expr& Compiler::static_iter_of(const Expr& e) {
+  const Expr* x = &e;
+  while (x->kind == Expr::Paren) x = x->x.get();
+  if (x->kind != Expr::Ident) return e;
+  Entity* en = lookup(x->name);
+  if (!en || en->k != Entity::Closure || !closures_[size_t(en->slot)]->static_iter) return e;
+  en->used = true;
+  return *closures_[size_t(en->slot)]->static_iter;
+}
+
+// held_iter_refused: an iterator held in a variable, used other than ranged over or handed
+// to a library consumer.
+V Compiler::held_iter_refused(const Expr& use) {
+  const std::string& n = use.kind == Expr::Ident ? use.name : expr_str(use);
+  return bad(use.pos, n + " holds an iterator: the playground runs it where it is ranged over (for x := range " + n +
+                          ") or passed to slices.Collect, Sorted, AppendSeq, maps.Collect or Insert; called, passed to a function or "
+                          "stored it is not supported yet");
 }
 
 // iterator_consumer: slices.Collect/Sorted/AppendSeq and maps.Collect/Insert over a
@@ -124,7 +196,7 @@ bool Compiler::iterator_consumer(const Expr& e, const std::string& full, V& out)
     return true;
   }
   std::string prod;
-  const Expr& seq = *e.args.back();
+  const Expr& seq = static_iter_of(*e.args.back());
   if (!iterator_producer(seq, prod) || !producer(prod)) {
     out = bad(seq.pos, "the iterator passed to " + full +
                            " must be a call of maps.Keys, maps.Values, maps.All, slices.All or slices.Values in the playground "

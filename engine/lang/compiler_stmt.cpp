@@ -270,6 +270,8 @@ bool Compiler::define(const Stmt& s) {
     if (l->kind != Expr::Ident) return fail(l->pos, "non-name " + expr_str(*l) + " on left side of :=");
   if (s.lhs.size() == 1 && s.rhs.size() == 1 && s.rhs[0]->kind == Expr::FuncLitE && !(F->plan && F->plan->value_names.count(s.lhs[0]->name)))
     return declare_closure(*s.lhs[0], *s.rhs[0]);   // only called: expanded where it is called
+  if (s.lhs.size() == 1 && s.rhs.size() == 1 && iterator_call(*s.rhs[0]))   // seq := maps.Keys(m): compiler_range_func.cpp
+    return declare_static_iter(*s.lhs[0], *s.rhs[0]);
   std::vector<V> vals;
   std::vector<Pos> pos;
   if (!rhs_values(s, s.lhs.size(), vals, pos)) return false;
@@ -879,10 +881,11 @@ bool Compiler::same_expr(const Expr& a, const Expr& b) {
 }
 
 bool Compiler::range_stmt(const Stmt& s) {
-  if (std::string full; s.cond && iterator_producer(*s.cond, full)) return range_library_iter(s, full);
+  const Expr* cond = s.cond ? &static_iter_of(*s.cond) : nullptr;   // an iterator held in a variable: the call that made it
+  if (std::string full; cond && iterator_producer(*cond, full)) return range_library_iter(s, *cond, full);
   const Expr* gen_call = nullptr;
   int fidx = -1;
-  if (const FuncDecl* fd = s.cond ? user_iterator(*s.cond, gen_call, fidx) : nullptr) return range_user_func(s, *fd, gen_call, fidx);
+  if (const FuncDecl* fd = cond ? user_iterator(*cond, gen_call, fidx) : nullptr) return range_user_func(s, *fd, gen_call, fidx);
   std::vector<const Expr*> lhs;
   for (const auto& l : s.lhs) lhs.push_back(l.get());
   return range_over(s, *s.cond, lhs, false);

@@ -146,7 +146,7 @@ bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
 
 bool Compiler::collect() {
   if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-  static const char* known[] = {"cmp", "crypto/rand", "errors", "fmt", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "time", "unsafe"};
+  static const char* known[] = {"cmp", "crypto/rand", "errors", "fmt", "iter", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "time", "unsafe"};
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
@@ -158,10 +158,11 @@ bool Compiler::collect() {
         {"unsafe/cgo", "cgo is not supported by the playground"}};
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
-    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, sync, time, unsafe)");
+    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, iter, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, sync, time, unsafe)");
     if (im.path == "sync")   // wg.Add(1) is (&wg).Add(1): the receiver's address is taken (addr_names_in)
       for (const char* m : {"Add", "Done", "Wait", "Lock", "Unlock", "RLock", "RUnlock", "TryLock", "Do"}) ptr_method_names_.insert(m);
     if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;
+    if (im.path == "iter" && !requires_go(im.pos, "package iter", 23)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;
     Entity e;
     e.k = Entity::Package;
@@ -356,6 +357,22 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
       }
       if (it->second.name == "time" && (te.name == "Duration" || te.name == "Time")) {
         out = te.name == "Duration" ? prog_.duration_type : prog_.time_type;
+        return true;
+      }
+      if (it->second.name == "iter" && (te.name == "Seq" || te.name == "Seq2")) {   // iter/iter.go: func(yield func(V) bool)
+        const size_t want = te.name == "Seq" ? 1 : 2;
+        if (te.targs.empty())
+          return fail(te.pos, "cannot use generic type iter." + te.name + (want == 1 ? "[V any]" : "[K, V any]") + " without instantiation");
+        if (te.targs.size() != want)   // gc: at the selector's dot
+          return fail(Pos{te.pos.line, te.pos.col + int(te.pkg.size())}, std::string(te.targs.size() > want ? "too many" : "not enough") + " type arguments for type " + te.name +
+                                            ": have " + std::to_string(te.targs.size()) + ", want " + std::to_string(want));
+        std::vector<TypeId> yielded;
+        for (const auto& a : te.targs) {
+          TypeId t;
+          if (!type_of(*a, t)) return false;
+          yielded.push_back(t);
+        }
+        out = T.func_({T.func_(yielded, {TypeTable::kBool})}, {});
         return true;
       }
       if (it->second.name == "time" && (te.name == "Ticker" || te.name == "Timer")) {

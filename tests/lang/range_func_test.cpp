@@ -186,3 +186,89 @@ outer:
 }
 
 }  // namespace
+
+namespace {
+
+// An iterator held in a variable: the call that made it, its arguments evaluated where the
+// variable is defined (gc: ir.StaticValue finds the call; real Go 1.23–1.27 allocate nothing).
+TEST(RangeFunc, IteratorHeldInAVariableAndPackageItersTypes) {
+  const char* src = R"(package main
+
+import (
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+)
+
+func evens(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i += 2 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func pairs(s []string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+func main() {
+	m := map[string]int{"b": 2, "a": 1, "c": 3}
+	keys := maps.Keys(m)
+	m["d"] = 4 // after the iterator was made: it still sees the same map
+	fmt.Println(slices.Sorted(keys))
+	n := 7
+	ev := evens(n)
+	n = 100 // the generator's argument was taken when ev was made
+	for x := range ev {
+		if x == 2 {
+			continue
+		}
+		fmt.Print(x, " ")
+	}
+	fmt.Println()
+	for i, v := range pairs([]string{"x", "y"}) {
+		fmt.Println(i, v)
+	}
+	back := slices.Backward([]int{1, 2, 3})
+	for i, v := range back {
+		fmt.Println(i, v)
+		break
+	}
+}
+)";
+  langtest::Run r = langtest::run(src, langtest::go("1.23"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "[a b c d]\n0 4 6 \n0 x\n1 y\n2 3\n");
+  r = langtest::run(src, langtest::go("1.22"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_EQ(r.diag, "main.go:5:2: package iter requires go1.23 or later (this run is Go 1.22; choose Go 1.23 or later)");
+}
+
+TEST(RangeFunc, HeldIteratorMisusedGetsGcsMessageOrAClearRefusal) {
+  auto diag = [](const std::string& body) {
+    const std::string src = "package main\n\nimport (\n\t\"fmt\"\n\t\"iter\"\n\t\"maps\"\n)\n\nvar _ iter.Seq[int]\n\nfunc main() {\n\tm := map[int]int{1: 2}\n" +
+                            body + "\n\tfmt.Println(len(m))\n}\n";
+    return langtest::run(src, langtest::go("1.27")).diag;
+  };
+  // gc's own messages (go1.27 build)
+  EXPECT_EQ(diag("\tseq := maps.Keys(m)"), "main.go:13:2: declared and not used: seq");
+  EXPECT_EQ(diag("\tseq := maps.Keys(m)\n\tfor k, v := range seq {\n\t\tfmt.Println(k, v)\n\t}"),
+            "main.go:14:9: range over seq (variable of func type iter.Seq[int]) permits only one iteration variable");
+  // what the playground does not run yet: refused at the use
+  EXPECT_EQ(diag("\tseq := maps.Keys(m)\n\tseq(func(k int) bool { return true })"),
+            "main.go:14:2: seq holds an iterator: the playground runs it where it is ranged over (for x := range seq) or passed to "
+            "slices.Collect, Sorted, AppendSeq, maps.Collect or Insert; called, passed to a function or stored it is not supported yet");
+  EXPECT_EQ(diag("\tvar s iter.Seq2[int]\n\t_ = s"), "main.go:13:12: not enough type arguments for type Seq2: have 1, want 2");
+}
+
+}  // namespace
