@@ -107,6 +107,8 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (it != pkg_.end() && it->second.k == Entity::Func)   // Map's mapping is a func-typed parameter: expanded
       return func_params_[size_t(it->second.slot)] ? expand_call(e, it->second.slot) : user_call(e, it->second.slot, nullptr, &full);
     if ((name == "CutPrefix" || name == "CutSuffix") && go_minor_ < 20) return bad(name_pos, "undefined: " + full);   // added in Go 1.20
+    if ((name == "Lines" || name == "SplitSeq" || name == "SplitAfterSeq" || name == "FieldsSeq" || name == "FieldsFuncSeq") && go_minor_ < 24)
+      return bad(name_pos, "undefined: " + full);   // strings/iter.go, added in Go 1.24
   }
   if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp
   if (std::string prod; iterator_producer(e, prod)) {

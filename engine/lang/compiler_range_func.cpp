@@ -351,6 +351,19 @@ const FuncDecl* Compiler::user_iterator(const Expr& cond, const Expr*& gen_call,
     fidx = en->slot;
     return &decl(en->slot);
   };
+  // strings.Lines(s), SplitSeq, SplitAfterSeq, FieldsSeq (Go 1.24): the release's generators (strings_funcs.cpp)
+  if (c->kind == Expr::Call && c->x->kind == Expr::Selector && c->x->x->kind == Expr::Ident && !lookup(c->x->x->name)) {
+    auto im = imports_.find(c->x->x->name);
+    const std::string& n = c->x->name;
+    if (im == imports_.end() || im->second.name != "strings" || (n != "Lines" && n != "SplitSeq" && n != "SplitAfterSeq" && n != "FieldsSeq"))
+      return nullptr;
+    auto it = pkg_.find("strings_" + n);
+    if (it == pkg_.end() || it->second.k != Entity::Func) return nullptr;
+    im->second.used = true;
+    fidx = it->second.slot;
+    gen_call = c;
+    return &decl(fidx);
+  }
   if (const FuncDecl* fd = func_of(c)) {
     if (fd->has_recv || fd->params.size() != 1 || !fd->params[0].type || fd->params[0].type->kind != TypeExpr::Func || !fd->results.empty()) return nullptr;
     return fd;

@@ -831,6 +831,109 @@ func strings_caseUnknown(r rune) bool {
 }
 )go";
 
+// The iterators (Go 1.24, strings/iter.go): generators the playground expands where they are
+// ranged over, as gc inlines them (compiler_range_func.cpp). SplitSeq/SplitAfterSeq are 1.25's
+// form (the "" separator inside the literal); on 1.24 splitSeq returned explodeSeq(s) or the
+// literal, so gc did not inline the iterator there (README, "Known gaps").
+constexpr const char* kIters = R"go(
+func strings_Lines(s string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			var line string
+			if i := strings_IndexByte(s, '\n'); i >= 0 {
+				line, s = s[:i+1], s[i+1:]
+			} else {
+				line, s = s, ""
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+func strings_SplitSeq(s, sep string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		if len(sep) == 0 {
+			for len(s) > 0 {
+				_, size := strings_decodeRune(s)
+				if !yield(s[:size]) {
+					return
+				}
+				s = s[size:]
+			}
+			return
+		}
+		for {
+			i := strings_Index(s, sep)
+			if i < 0 {
+				break
+			}
+			if !yield(s[:i]) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+
+func strings_SplitAfterSeq(s, sep string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		if len(sep) == 0 {
+			for len(s) > 0 {
+				_, size := strings_decodeRune(s)
+				if !yield(s[:size]) {
+					return
+				}
+				s = s[size:]
+			}
+			return
+		}
+		for {
+			i := strings_Index(s, sep)
+			if i < 0 {
+				break
+			}
+			if !yield(s[:i+len(sep)]) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+
+func strings_FieldsSeq(s string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			size := 1
+			isSpace := strings_asciiSpace(s[i])
+			if s[i] >= 0x80 {
+				var r rune
+				r, size = strings_decodeRune(s[i:])
+				isSpace = strings_isSpace(r)
+			}
+			if isSpace {
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+)go";
+
 }  // namespace
 
 bool add_strings_funcs(File& file, int go_minor, Error& err) {
@@ -843,6 +946,7 @@ bool add_strings_funcs(File& file, int go_minor, Error& err) {
   if (go_minor < 21) explode.replace(explode.find("_ = ch // MARK"), 14, kExplodeMarksInvalid);
   src += explode;
   src += kBuild;
+  if (go_minor >= 24) src += kIters;
   // its lines after strings.Builder's (strings_builder.h)
   return add_library_code(file, src, kLibraryFirstLine + 600'000, "package strings", err);
 }

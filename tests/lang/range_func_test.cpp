@@ -272,3 +272,48 @@ TEST(RangeFunc, HeldIteratorMisusedGetsGcsMessageOrAClearRefusal) {
 }
 
 }  // namespace
+
+namespace {
+
+// strings' iterators (Go 1.24): the release's generators expanded where they are ranged over;
+// outputs and gc's message on 1.23 checked against real go1.24/go1.23 builds.
+TEST(RangeFunc, StringsIteratorsFromGo124) {
+  const char* src = R"(package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	for p := range strings.SplitSeq("a,b,,c", ",") {
+		fmt.Printf("%q ", p)
+	}
+	for p := range strings.SplitAfterSeq("a,b,,c", ",") {
+		fmt.Printf("%q ", p)
+	}
+	for p := range strings.SplitSeq("héllo", "") {
+		fmt.Printf("%q ", p)
+	}
+	lines := strings.Lines("one\ntwo\nthree")
+	for l := range lines {
+		fmt.Printf("%q ", l)
+	}
+	for f := range strings.FieldsSeq("  x\ty\u00a0z ") {
+		fmt.Printf("%q ", f)
+		if f == "y" {
+			break
+		}
+	}
+	fmt.Println()
+}
+)";
+  langtest::Run r = langtest::run(src, langtest::go("1.24"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "\"a\" \"b\" \"\" \"c\" \"a,\" \"b,\" \",\" \"c\" \"h\" \"é\" \"l\" \"l\" \"o\" \"one\\n\" \"two\\n\" \"three\" \"x\" \"y\" \n");
+  r = langtest::run(src, langtest::go("1.23"));
+  EXPECT_FALSE(r.loaded);
+  EXPECT_EQ(r.diag, "main.go:9:25: undefined: strings.SplitSeq");
+}
+
+}  // namespace
