@@ -568,6 +568,14 @@ bool Compiler::var_decl(const Stmt& s) {
     name.name = s.names[0];
     return declare_closure(name, *s.rhs[0]);
   }
+  if (!s.type && s.names.size() == 1 && s.rhs.size() == 1 && iterator_call(*s.rhs[0])) {   // var seq = maps.Keys(m)
+    Expr name;
+    name.kind = Expr::Ident;
+    name.pos = s.name_pos[0];
+    name.name = s.names[0];
+    if (scopes_.back().count(name.name)) return fail(name.pos, name.name + " redeclared in this block");
+    return declare_static_iter(name, *s.rhs[0]);
+  }
   TypeId t = 0;
   if (s.type && !type_of(*s.type, t)) return false;
   std::vector<V> vals;

@@ -239,6 +239,10 @@ func main() {
 	for i, v := range pairs([]string{"x", "y"}) {
 		fmt.Println(i, v)
 	}
+	var vals = maps.Values(map[int]int{1: 10})
+	for v := range vals {
+		fmt.Println(v)
+	}
 	back := slices.Backward([]int{1, 2, 3})
 	for i, v := range back {
 		fmt.Println(i, v)
@@ -248,7 +252,7 @@ func main() {
 )";
   langtest::Run r = langtest::run(src, langtest::go("1.23"));
   ASSERT_TRUE(r.loaded) << r.diag;
-  EXPECT_EQ(r.out, "[a b c d]\n0 4 6 \n0 x\n1 y\n2 3\n");
+  EXPECT_EQ(r.out, "[a b c d]\n0 4 6 \n0 x\n1 y\n10\n2 3\n");
   r = langtest::run(src, langtest::go("1.22"));
   EXPECT_FALSE(r.loaded);
   EXPECT_EQ(r.diag, "main.go:5:2: package iter requires go1.23 or later (this run is Go 1.22; choose Go 1.23 or later)");
