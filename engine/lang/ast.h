@@ -86,6 +86,7 @@ struct Expr {
     TypeAssert,                   // x.(type_): type_ null for x.(type) (type switches only)
   } kind;
   Pos pos;
+  Pos name_pos;                   // Selector: the name's (gc reports a missing field or method there)
   Tok op = Tok::Eof;              // Binary/Unary operator
   std::string name;               // Ident name, Selector field, literal text
   ExprP x, y, z;                  // Binary x op y; Index x[y]; Slice x[y:z]; Selector x.name; Star *x; Unary op x
@@ -208,6 +209,8 @@ inline ExprP call_expr(ExprP fn, Pos pos) {
 // clone_type / clone_expr deep-copy a subtree (the parser shares a grouped parameter's type;
 // the compiler rewrites x.M(args) into a call of the method with its receiver).
 inline ExprP clone_expr(const Expr& e);
+// selector_name_pos: where a selector's name is, or (a selector the compiler made) where it starts
+inline Pos selector_name_pos(const Expr& e) { return e.name_pos.line ? e.name_pos : e.pos; }
 inline TypeP clone_type(const TypeExpr& t) {
   auto c = std::make_unique<TypeExpr>();
   c->kind = t.kind;
@@ -228,6 +231,7 @@ inline ExprP clone_expr(const Expr& e) {
   auto c = std::make_unique<Expr>();
   c->kind = e.kind;
   c->pos = e.pos;
+  c->name_pos = e.name_pos;
   c->op = e.op;
   c->name = e.name;
   if (e.x) c->x = clone_expr(*e.x);

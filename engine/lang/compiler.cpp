@@ -15,6 +15,7 @@
 #include "engine/lang/stack.h"
 #include "engine/lang/strings_builder.h"
 #include "engine/lang/strings_funcs.h"
+#include "engine/lang/sync_atomic.h"
 #include "engine/lang/sync_map.h"
 
 #include <algorithm>
@@ -138,19 +139,43 @@ bool Compiler::requires_go(Pos p, const std::string& what, int minor) {
 // "main." (types2's qualifier prints a type of the package being checked unqualified; runtime
 // panics keep "main.", as reflect's type strings do). Only a "main." that starts a name is one:
 // a field x.main.y keeps it.
-std::string gc_qualified(std::string msg) {
+std::string gc_qualified(std::string msg, int go_minor) {
   for (size_t at = 0; (at = msg.find("main.", at)) != std::string::npos;) {
     const char before = at ? msg[at - 1] : ' ';
     if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') { at += 5; continue; }
     msg.erase(at, 5);
   }
   // the library preludes' exported names (strings_Map, sync_Map) as the package's (strings.Map)
-  for (const char* pkg : {"strings_", "sync_", "slices_", "cmp_"}) {
-    const size_t n = std::strlen(pkg);
-    for (size_t at = 0; (at = msg.find(pkg, at)) != std::string::npos; at += n) {
+  for (const LibraryPackage& lib : kLibraryPackages) {
+    const size_t n = lib.prefix.size();
+    for (size_t at = 0; (at = msg.find(lib.prefix, at)) != std::string::npos; at += n) {
       const char before = at ? msg[at - 1] : ' ';
       if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') continue;
       if (at + n < msg.size() && std::isupper(static_cast<unsigned char>(msg[at + n]))) msg[at + n - 1] = '.';
+    }
+  }
+  // a package whose name another package the program links shares is spelled by its quoted
+  // path (types2's qualifier): sync/atomic beside the runtime's own atomic on every release,
+  // sync beside internal/sync from Go 1.24 ("sync".Map, "sync/atomic".Int32)
+  static const struct { const char* name; const char* path; int since; std::initializer_list<const char*> types; } kShared[] = {
+      {"atomic", "sync/atomic", 0, {"Int32", "Int64", "Uint32", "Uint64", "Uintptr", "Bool", "Pointer[", "Value"}},
+      {"sync", "sync", 24, {"Map", "Mutex", "RWMutex", "WaitGroup", "Once"}}};
+  for (const auto& pkg : kShared) {
+    if (go_minor < pkg.since) continue;
+    for (const char* type : pkg.types) {
+      const std::string from = std::string(pkg.name) + "." + type;
+      const std::string to = "\"" + std::string(pkg.path) + "\"." + type;
+      for (size_t at = 0; (at = msg.find(from, at)) != std::string::npos;) {
+        const char before = at ? msg[at - 1] : ' ';
+        const char after = at + from.size() < msg.size() ? msg[at + from.size()] : ' ';
+        if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.' || before == '"' ||
+            std::isalnum(static_cast<unsigned char>(after))) {
+          at += from.size();
+          continue;
+        }
+        msg.replace(at, from.size(), to);
+        at += to.size();
+      }
     }
   }
   return msg;
@@ -159,7 +184,7 @@ std::string gc_qualified(std::string msg) {
 bool Compiler::fail(Pos p, const std::string& msg) {
   if (!failed_) {
     err_.pos = p;
-    err_.msg = gc_qualified(msg);
+    err_.msg = gc_qualified(msg, go_minor_);
     failed_ = true;
   }
   return false;
@@ -640,16 +665,16 @@ bool Compiler::init_function() {
         V& v = vals[i];
         if (!var_value(v, t, pos[i], gt)) return false;
         en.type = gt;
-        prog_.globals[size_t(en.slot)].type = gt;
-        prog_.globals[size_t(en.slot)].cat = prog_.cat_of(gt);
         int s = owned(v, gt);
-        emit(OpGSet, en.slot, s);
+        if (boxed_global(en)) emit(OpStore, global_box(en), s);
+        else emit(OpGSet, en.slot, s);
         sink(v.src);
       } else {
         en.type = gt;
-        prog_.globals[size_t(en.slot)].type = gt;
-        prog_.globals[size_t(en.slot)].cat = prog_.cat_of(gt);
       }
+      const TypeId slot_type = boxed_global(en) ? T.pointer(gt) : gt;   // the box's pointer
+      prog_.globals[size_t(en.slot)].type = slot_type;
+      prog_.globals[size_t(en.slot)].cat = prog_.cat_of(slot_type);
     }
     temp_release(m);
   }
@@ -665,6 +690,7 @@ bool compile(File& file, Program& prog, Error& err, int go_minor) {
   if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err)) return false;
   if (!add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err)) return false;
   if (!add_strings_funcs(file, go_minor, err)) return false;
+  if (!add_sync_atomic(file, go_minor, err)) return false;
   detail::Compiler c(file, prog, err, go_minor);
   return c.run();
 }

@@ -322,17 +322,34 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       v.src.clear();   // internal/abi.NoEscape: escape analysis loses track of the pointer
       return v;
     }
-    case UB_syncSemacquire: {
+    case UB_syncSemacquire: case UB_atomicLeak: {
       // sync.Map's m.mu.Lock() (sync_map.h): Mutex's slow path hands &m.mu.sema to
       // runtime_SemacquireMutex, which has no Go body, so escape analysis lets the address
-      // leak (the Map moves to the heap: "moved to heap: m"). One goroutine never waits:
-      // nothing runs, and the operand is not compiled (address_src reads it).
+      // leak (the Map moves to the heap: "moved to heap: m"); sync/atomic hands its pointer to
+      // code without noescape: StorePointer always, every function up to Go 1.23
+      // (sync_atomic.h). One goroutine never waits: nothing runs, and an &x.f operand is not
+      // compiled (address_src reads it).
       if (!nargs(1, 1)) { r.ok = false; return r; }
       const Expr& a = *e.args[0];
-      if (a.kind != Expr::Unary || a.op != Tok::And) return bad(a.pos, "sync_semacquire needs &x.f");
+      if (id == UB_atomicLeak && !(a.kind == Expr::Unary && a.op == Tok::And)) {   // a pointer's value
+        V p = expr(a);
+        if (!p.ok) return p;
+        sink(p.src);
+        r.t = 0;
+        return r;
+      }
+      if (a.kind != Expr::Unary || a.op != Tok::And) return bad(a.pos, name + " needs &x.f");
       sink(address_src(*a.x));
       r.t = 0;
       return r;
+    }
+    case UB_atomicSameType: {   // atomic.Value's Store: the stored type must not change (sync_atomic.h)
+      std::vector<V> args;
+      if (!nargs(2, 2) || !args_exprs(e, args)) { r.ok = false; return r; }
+      for (size_t i = 0; i < 2; ++i)
+        if (T.kind(args[i].t) != Kind::Interface) return bad(e.args[i]->pos, name + " needs interfaces");
+      std::vector<V*> ps{&args[0], &args[1]};
+      return bi_call(Builtin::SameType, ps, TypeTable::kBool, false);
     }
     default:
       (void)stmt;

@@ -201,9 +201,9 @@ V Compiler::method_call(const Expr& e, const Expr& sel, const Entity& method, bo
   const FuncDecl& fd = decl(method.slot);
   const std::string& recv_type = (fd.params[0].type->kind == TypeExpr::Pointer ? fd.params[0].type->elem : fd.params[0].type)->name;
   // (checkInvariants stays callable: the tests check sync.Map's invariants through it)
-  if ((recv_type.rfind("sync_", 0) == 0 || recv_type.rfind("strings_", 0) == 0) && std::islower(static_cast<unsigned char>(sel.name[0])) && sel.pos.line < kLibraryFirstLine &&
+  if (library_package_of(recv_type) && std::islower(static_cast<unsigned char>(sel.name[0])) && sel.pos.line < kLibraryFirstLine &&
       sel.name != "checkInvariants")
-    return bad(sel.pos, expr_str(sel) + " undefined (cannot refer to unexported method " + sel.name + ")");   // sync_map.h
+    return bad(selector_name_pos(sel), library_unexported(sel, library_name(recv_type), "method"));   // sync_map.h
   const bool ptr_recv = fd.params[0].type->kind == TypeExpr::Pointer;
   if (ptr_recv && !x_is_ptr && !addressable(*sel.x)) {
     TypeId xt = 0;

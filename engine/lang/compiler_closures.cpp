@@ -742,7 +742,7 @@ V Compiler::method_expr(const Expr& sel, TypeId t) {
   if (T.is_interface(t)) {
     const auto& ms = T.u(t).fields;
     auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
-    if (m == ms.end()) return bad(sel.pos, what + " undefined (type " + tn + " has no field or method " + sel.name + ")");
+    if (m == ms.end()) return bad(selector_name_pos(sel), what + " undefined (type " + tn + " has no field or method " + sel.name + ")");
     const Type& sig = T.u(m->type);
     for (size_t i = 0; i < sig.fields.size(); ++i) (i < size_t(sig.len) ? ps : rs).push_back(sig.fields[i].type);
     std::vector<TypeId> all{t};
@@ -753,7 +753,7 @@ V Compiler::method_expr(const Expr& sel, TypeId t) {
   }
   bool x_is_ptr = false;
   const Entity* me = method_of(t, sel.name, x_is_ptr);
-  if (!me) return bad(sel.pos, what + " undefined (type " + tn + " has no field or method " + sel.name + ")");
+  if (!me) return bad(selector_name_pos(sel), what + " undefined (type " + tn + " has no field or method " + sel.name + ")");
   const FuncDecl& fd = decl(me->slot);
   if (func_params_[size_t(me->slot)])
     return bad(sel.pos, fd.name + " (a method with function-typed parameters, expanded where it is called) cannot be used as a value in the playground");
@@ -776,7 +776,7 @@ V Compiler::method_expr(const Expr& sel, TypeId t) {
 V Compiler::iface_method_value(const Expr& sel, V x) {
   const auto& ms = T.u(x.t).fields;
   auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
-  if (m == ms.end()) return bad(sel.pos, expr_str(sel) + " undefined (type " + T.name(x.t) + " has no field or method " + sel.name + ")");
+  if (m == ms.end()) return bad(selector_name_pos(sel), expr_str(sel) + " undefined (type " + T.name(x.t) + " has no field or method " + sel.name + ")");
   const Type& sig = T.u(m->type);
   std::vector<TypeId> ps, rs;
   for (size_t i = 0; i < sig.fields.size(); ++i) (i < size_t(sig.len) ? ps : rs).push_back(sig.fields[i].type);

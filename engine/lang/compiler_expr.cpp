@@ -50,7 +50,8 @@ V Compiler::ident(const Expr& e) {
       v.t = en->type;
       v.slot = temp(v.t);
       v.var = e.name;
-      emit(OpGGet, v.slot, en->slot);
+      if (boxed_global(*en)) emit(OpLoad, v.slot, global_box(*en), 0, 0, uint16_t(v.t));
+      else emit(OpGGet, v.slot, en->slot);
       return v;
     }
     case Entity::Const: {
@@ -404,8 +405,25 @@ V Compiler::deref(const V& x, Pos pos) {
 // library_field: false (gc's error) when the program names a field of the library's code
 // in Go (sync_map.h, strings_builder.h: their fields are unexported); that code itself may.
 bool Compiler::library_field(TypeId st, const Expr& sel) {
-  if ((T[st].name.rfind("main.sync_", 0) != 0 && T[st].name.rfind("main.strings_", 0) != 0) || sel.pos.line >= kLibraryFirstLine) return true;
-  return fail(sel.pos, expr_str(sel) + " undefined (cannot refer to unexported field " + sel.name + ")");
+  if (T[st].name.rfind("main.", 0) != 0 || !library_package_of(std::string_view(T[st].name).substr(5)) || sel.pos.line >= kLibraryFirstLine) return true;
+  return fail(selector_name_pos(sel), library_unexported(sel, T.name(st), "field"));
+}
+
+// library_unexported: gc's message for x.name, an unexported field or method of a prelude's
+// type (named type_name): "cannot refer to unexported field f" from Go 1.23, "type T has no
+// field or method f" before (types2/call.go), and for 1.24's sync.Map, whose code is
+// internal/sync's HashTrieMap behind one field (the prelude's names are not Map's own).
+std::string Compiler::library_unexported(const Expr& sel, const std::string& type_name, const char* what) const {
+  if (go_minor_ < 23 || (type_name == "sync.Map" && go_minor_ >= 24))
+    return expr_str(sel) + " undefined (type " + type_name + " has no field or method " + sel.name + ")";
+  return expr_str(sel) + " undefined (cannot refer to unexported " + what + " " + sel.name + ")";
+}
+
+int Compiler::global_box(const Entity& en) {
+  emit(OpGMat, en.slot, 0, 0, 0, uint16_t(en.type), 2);   // flags 2: a box of en.type
+  const int s = temp(T.pointer(en.type));
+  emit(OpGGet, s, en.slot);
+  return s;
 }
 
 V Compiler::selector(const Expr& e) {
@@ -471,7 +489,7 @@ V Compiler::selector(const Expr& e) {
     t = T.u(t).elem;
     ptr = true;
   }
-  if (T.kind(t) != Kind::Struct) return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
+  if (T.kind(t) != Kind::Struct) return bad(selector_name_pos(e), expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
   const Type& st = T.u(t);
   for (size_t i = 0; i < st.fields.size(); ++i) {
     if (st.fields[i].name != e.name) continue;
@@ -487,7 +505,7 @@ V Compiler::selector(const Expr& e) {
     emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
     return r;
   }
-  return bad(e.pos, expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
+  return bad(selector_name_pos(e), expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
 }
 
 bool Compiler::lookup_local_or_pkg(const std::string& n) {

@@ -198,7 +198,7 @@ V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
   const auto& ms = T.u(xt).fields;
   auto m = std::find_if(ms.begin(), ms.end(), [&](const Field& f) { return f.name == sel.name; });
   if (m == ms.end())
-    return bad(sel.pos, expr_str(sel) + " undefined (type " + T.name(xt) + " has no field or method " + sel.name + ")");
+    return bad(selector_name_pos(sel), expr_str(sel) + " undefined (type " + T.name(xt) + " has no field or method " + sel.name + ")");
   const Type& sig = T.u(m->type);
   const size_t np = size_t(sig.len), nr = sig.fields.size() - np;
   if (e.has_ellipsis && !sig.variadic) return bad(e.pos, "cannot use ... in call to non-variadic " + expr_str(sel));

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "engine/lang/compiler.h"
+#include "engine/lang/library_packages.h"
 #include "engine/runtime/profile.h"
 
 namespace lang::detail {
@@ -82,12 +83,14 @@ struct Entity {
 
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
                 UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover,
-                UB_stringsView, UB_stringsRoundup, UB_stringsNoescape, UB_syncSemacquire, UB_count };
-// kBuiltinNames: the universe's builtins by UBuiltin (sync_* and strings_* only for the
-// library's own code: sync_map.h, strings_builder.h).
+                UB_stringsView, UB_stringsRoundup, UB_stringsNoescape, UB_syncSemacquire,
+                UB_atomicLeak, UB_atomicSameType, UB_count };
+// kBuiltinNames: the universe's builtins by UBuiltin (sync_*, strings_* and atomic_* only for
+// the library's own code: sync_map.h, strings_builder.h, sync_atomic.h).
 inline constexpr const char* kBuiltinNames[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
                                                 "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover",
-                                                "strings_view", "strings_roundupsize", "strings_noescape", "sync_semacquire"};
+                                                "strings_view", "strings_roundupsize", "strings_noescape", "sync_semacquire",
+                                                "atomic_leak", "atomic_sameType"};
 static_assert(sizeof(kBuiltinNames) / sizeof(kBuiltinNames[0]) == UB_count);
 
 struct Edge { int from, to; };
@@ -118,8 +121,9 @@ struct LoopCtx {
 };
 
 // gc_qualified: a message with the program's types and the library preludes' names as gc's
-// messages spell them (compiler.cpp): node, not main.node; strings.Map, not strings_Map.
-std::string gc_qualified(std::string msg);
+// messages spell them on release go_minor (compiler.cpp): node, not main.node; strings.Map,
+// not strings_Map; "sync/atomic".Int32 where two linked packages are named atomic.
+std::string gc_qualified(std::string msg, int go_minor);
 
 // type_expr_str prints a type expression as gc's messages quote it (compiler_expr.cpp).
 std::string type_expr_str(const TypeExpr& t);
@@ -312,6 +316,11 @@ class Compiler {
   bool collect();
   bool resolve_type_entity(Entity& e);
   bool resolve_global(Entity& en, Pos use);
+  // A package variable of a scalar type whose address is taken (&total: addr_globals_) lives
+  // in a box, as a local moved to the heap does, but in static data (no allocation): its slot
+  // holds the box (typed *T for the GC's walk), every read and write goes through it.
+  bool boxed_global(const Entity& en) const { return !T.is_aggregate(en.type) && addr_globals_.count(en.name); }
+  int global_box(const Entity& en);   // a temp holding the box, made at first use
   bool type_of(const TypeExpr& te, TypeId& out);
   bool type_of(const TypeExpr& te);
   bool type_of(const TypeExpr& te, TypeId& out, const Expr* lit);
@@ -600,6 +609,7 @@ class Compiler {
   bool type_set_op(Tok op, TypeId t, const V& x, Pos px, const Expr* whole);
   bool check_uninstantiated();
   bool library_field(TypeId st, const Expr& sel);
+  std::string library_unexported(const Expr& sel, const std::string& type_name, const char* what) const;
   bool is_std(const FuncDecl& fd) const { return std_pkg_.count(&fd) != 0; }
 
   // ---------------------------------------------------------------- compiler_go.cpp: goroutines, channels, select, sync

@@ -102,13 +102,19 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
   const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
-  if (pkg == "strings") {   // strings_funcs.h: the release's own code
-    auto it = pkg_.find("strings_" + name);
+  if (pkg == "strings" || pkg == "sync/atomic") {   // strings_funcs.h, sync_atomic.h: the release's own code
+    auto it = pkg_.find(std::string(library_package(pkg)->prefix) + name);
     if (it != pkg_.end() && it->second.k == Entity::Func)   // Map's mapping is a func-typed parameter: expanded
       return func_params_[size_t(it->second.slot)] ? expand_call(e, it->second.slot) : user_call(e, it->second.slot, nullptr, &full);
     if ((name == "CutPrefix" || name == "CutSuffix") && go_minor_ < 20) return bad(name_pos, "undefined: " + full);   // added in Go 1.20
     if ((name == "Lines" || name == "SplitSeq" || name == "SplitAfterSeq" || name == "FieldsSeq" || name == "FieldsFuncSeq") && go_minor_ < 24)
       return bad(name_pos, "undefined: " + full);   // strings/iter.go, added in Go 1.24
+    if (pkg == "sync/atomic") {
+      for (const char* op : {"Load", "Store", "Swap", "CompareAndSwap"})
+        if (name == std::string(op) + "Pointer")
+          return bad(name_pos, "atomic." + name + " is not supported by the playground (unsafe.Pointer: use atomic.Pointer[T])");
+      return bad(name_pos, "undefined: atomic." + name);   // And*/Or* before Go 1.23 too
+    }
   }
   if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp
   if (std::string prod; iterator_producer(e, prod)) {

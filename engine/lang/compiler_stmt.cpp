@@ -369,6 +369,8 @@ bool Compiler::store(const Expr& lhs, V& v, Pos p) {
           int g = temp(en->type);
           emit(OpGGet, g, en->slot);
           emit(OpStore, g, s);
+        } else if (boxed_global(*en)) {
+          emit(OpStore, global_box(*en), s);
         } else {
           emit(OpGSet, en->slot, s);
         }

@@ -146,7 +146,7 @@ bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
 
 bool Compiler::collect() {
   if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-  static const char* known[] = {"cmp", "crypto/rand", "errors", "fmt", "iter", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "time", "unsafe"};
+  static const char* known[] = {"cmp", "crypto/rand", "errors", "fmt", "iter", "log", "maps", "math/rand", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "sync/atomic", "time", "unsafe"};
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
@@ -158,7 +158,7 @@ bool Compiler::collect() {
         {"unsafe/cgo", "cgo is not supported by the playground"}};
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
-    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, iter, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, sync, time, unsafe)");
+    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (cmp, crypto/rand, errors, fmt, iter, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, sync, sync/atomic, time, unsafe)");
     if (im.path == "sync")   // wg.Add(1) is (&wg).Add(1): the receiver's address is taken (addr_names_in)
       for (const char* m : {"Add", "Done", "Wait", "Lock", "Unlock", "RLock", "RUnlock", "TryLock", "Do"}) ptr_method_names_.insert(m);
     if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;
@@ -339,17 +339,17 @@ bool Compiler::type_of(const TypeExpr& te, TypeId& out) {
         if (!constraint_ctx_) return fail(te.pos, "cannot use type cmp.Ordered outside a type constraint: interface contains type constraints");
         return true;
       }
-      if (it->second.name == "sync" && te.name == "Map") {   // sync_map.h: the release's own code
-        auto sm = pkg_.find("sync_Map");
-        if (sm == pkg_.end() || !resolve_type_entity(sm->second)) return false;
-        out = sm->second.type;
-        return true;
-      }
-      if (it->second.name == "strings" && te.name == "Builder") {   // strings_builder.h: the release's own code
-        auto sb = pkg_.find("strings_Builder");
-        if (sb == pkg_.end() || !resolve_type_entity(sb->second)) return false;
-        out = sb->second.type;
-        return true;
+      if (const LibraryPackage* lib = library_package(it->second.name)) {   // a prelude's type: sync.Map, atomic.Pointer[T]
+        const std::string prelude_name = std::string(lib->prefix) + te.name;
+        const auto lt = pkg_.find(prelude_name);
+        if (lt != pkg_.end() && lt->second.k == Entity::Type) {
+          TypeExpr named;
+          named.kind = TypeExpr::Name;
+          named.pos = te.pos;
+          named.name = prelude_name;
+          for (const auto& a : te.targs) named.targs.push_back(clone_type(*a));
+          return type_of(named, out);
+        }
       }
       if (it->second.name == "sync" && sync_type(te.name)) {
         out = sync_type(te.name);
@@ -660,7 +660,7 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
       bool suffix = paren != std::string::npos && m.back() == ')' && (m.find("(overflows)") != std::string::npos || m.find("(truncated)") != std::string::npos);
       std::string ctx = std::string(" in ") + context;
       if (suffix) m.insert(paren, ctx); else m += ctx;
-      m = gc_qualified(m);
+      m = gc_qualified(m, go_minor_);
     }
     return false;
   }

@@ -351,6 +351,12 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
       r.src.push_back(en->addr_node);
       return r;
     }
+    if (en && en->k == Entity::Global && resolve_global(*en, x->pos) && boxed_global(*en)) {
+      V r;
+      r.t = T.pointer(en->type);
+      r.slot = global_box(*en);
+      return r;   // static data too (a scalar's box)
+    }
     if (en && en->k == Entity::Global && resolve_global(*en, x->pos) && T.is_aggregate(en->type)) {
       emit(OpGMat, en->slot, 0, 0, 0, uint16_t(en->type));
       V r;

@@ -405,8 +405,8 @@ void Interpreter::exec(uint64_t stop) {
       case OpLoadK: R[in.a] = prog_.consts[size_t(in.b)]; break;
       case OpGGet: R[in.a] = globals_[size_t(in.b)]; break;
       case OpGSet: globals_[size_t(in.a)] = R[in.b]; break;
-      case OpGMat:
-        if (globals_[size_t(in.a)] == 0) globals_[size_t(in.a)] = zero_agg(in.k);
+      case OpGMat:   // a global's Obj at first use: an aggregate's, or (flags 2) a scalar's box
+        if (globals_[size_t(in.a)] == 0) globals_[size_t(in.a)] = (in.flags & 2) ? new_obj(in.k, Box, 1, heap::kNil) : zero_agg(in.k);
         break;
       case OpAdd: R[in.a] = normalize(IntKind(in.k), R[in.b] + R[in.c]); break;
       case OpSub: R[in.a] = normalize(IntKind(in.k), R[in.b] - R[in.c]); break;

@@ -660,6 +660,9 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(maps::hash64(hash_word(cs.arg_types[0], k), a[1]));
       return true;
     }
+    case Builtin::SameType:   // both non-nil (atomic.Value checks nil first): their boxes' types
+      result(a[0] != 0 && a[1] != 0 && objs_[uint32_t(a[0])].type == objs_[uint32_t(a[1])].type);
+      return true;
     case Builtin::SyncRand:   // runtime_rand: the run's seed, one number per map (not math/rand's)
       result(splitmix64(sync_rand_));
       return true;

@@ -178,6 +178,7 @@ bool Parser::primary(ExprP& out) {
         auto s = std::make_unique<Expr>();
         s->kind = Expr::Selector;
         s->pos = x->pos;
+        s->name_pos = cur().pos;
         s->name = cur().text;
         s->x = std::move(x);
         next();

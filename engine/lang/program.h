@@ -53,7 +53,7 @@ enum Op : uint8_t {
   OpLoadK,    // R[a] = consts[b]
   OpGGet,     // R[a] = G[b]
   OpGSet,     // G[a] = R[b]
-  OpGMat,     // materialise aggregate global G[a] of type k
+  OpGMat,     // materialise global G[a]: an aggregate of type k, or (flags 2) a box of scalar type k
   // integer arithmetic: R[a] = R[b] op R[c], normalised by IntKind k
   OpAdd, OpSub, OpMul, OpDivS, OpDivU, OpRemS, OpRemU, OpAnd, OpOr, OpXor, OpAndNot,
   OpShl, OpShrS, OpShrU,
@@ -193,6 +193,7 @@ enum class Builtin : uint16_t {
   Recover,   // recover(): the panic's value (any) in a deferred call, else nil
   // fmt.Fprint* to a *strings.Builder: the text p.buf holds, without Sprint's string(p.buf)
   FmtFprint, FmtFprintln, FmtFprintf,
+  SameType,   // sync/atomic.Value's check (sync_atomic.h): two non-nil interfaces of one dynamic type
 };
 
 // DeferSite is one defer statement: its thunk (the call, reading the hidden variables that

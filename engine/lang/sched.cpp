@@ -8,6 +8,7 @@
 #include "engine/lang/interp.h"
 #include "engine/lang/interp_impl.h"
 #include "engine/lang/lexer.h"
+#include "engine/lang/library_packages.h"
 
 namespace lang {
 
@@ -357,11 +358,11 @@ std::string Interpreter::traceback(uint32_t gi, bool running) const {
     const int line = size_t(fr[i].pc) < fn.lines.size() ? fn.lines[size_t(fr[i].pc)] : 0;
     if (line >= kLibraryFirstLine) {   // the library's code in Go (sync_map.h, strings_builder.h): its Go name, no line
       std::string name = fn.name, pkg = "sync";
-      for (const char* p : {"sync", "strings"})
-        for (const std::string& from : {std::string("main.(*") + p + "_", std::string("main.") + p + "_"})
-          if (name.rfind(from, 0) == 0) {
-            name = std::string(p) + (from[5] == '(' ? ".(*" : ".") + name.substr(from.size());
-            pkg = p;
+      for (const LibraryPackage& lib : kLibraryPackages)
+        for (const std::string& from : {"main.(*" + std::string(lib.prefix), "main." + std::string(lib.prefix)})
+          if (name.rfind(from, 0) == 0) {   // by its import path, as Go's traceback: sync/atomic.(*Value).Store
+            name = std::string(lib.path) + (from[5] == '(' ? ".(*" : ".") + name.substr(from.size());
+            pkg = lib.path;
           }
       text += name + "(...)\n\t" + pkg + "\n";
       continue;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/lang/library_packages.h"
+
 namespace lang {
 
 TypeTable::TypeTable() {
@@ -209,8 +211,8 @@ TypeId TypeTable::default_type(TypeId id) const {
 
 std::string TypeTable::name(TypeId id) const {
   const Type& t = types_[id];
-  if (t.name.rfind("main.sync_", 0) == 0) return "sync." + t.name.substr(10);   // sync_map.h
-  if (t.name.rfind("main.strings_", 0) == 0) return "strings." + t.name.substr(13);   // strings_builder.h
+  if (t.name.rfind("main.", 0) == 0 && library_package_of(std::string_view(t.name).substr(5)))   // a prelude's type: sync.Map
+    return library_name(std::string_view(t.name).substr(5));
   if (!t.name.empty()) return t.name;
   switch (t.kind) {
     // Built with += : GCC 12 warns (-Wrestrict, a false positive) on "[" + ... chains.

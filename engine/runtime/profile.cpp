@@ -204,6 +204,7 @@ Profile go124() {
   p.toolchain = "go1.24.4";
   p.changes = "Swiss-table maps (internal/runtime/maps); rand.Seed does nothing";
   p.library.sync_map = SyncMapImpl::HashTrie;   // internal/sync/hashtriemap.go
+  p.library.atomic_noescape = true;   // sync/atomic/doc.go: //go:noescape
   p.map_impl = MapImpl::Swiss;
   p.hmap_size = 48;                     // maps.Map
   // 43 528 B in 75 objects, 5 tiny allocations (3 runs of 5 in a go 1.24 module; 43 512 and

@@ -133,6 +133,10 @@ struct LibraryRules {
   bool sync_map_read_value = true;
   // Map.Clear (Go 1.23+).
   bool sync_map_clear = false;
+  // sync/atomic's functions (AddInt64, LoadInt32, …) are //go:noescape from Go 1.24
+  // (sync/atomic/doc.go); before, the address they are given escapes: `var n int32;
+  // atomic.AddInt32(&n, 1)` and a local atomic.Int64 are "moved to heap" (engine/lang/sync_atomic.h).
+  bool atomic_noescape = false;
 };
 
 // What the memory limit and the scavenger do that changed between releases (runtime/

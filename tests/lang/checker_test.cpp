@@ -97,13 +97,12 @@ TEST(Checker, FmtSpreadTakesAnAnySlice) {
 }
 
 // strings.Builder is the release's own code (strings_builder.h): its fields and grow are
-// unexported, as in Go (gc's message; gc's column is the name's, 7:9 and 7:5: the playground
-// keeps no position for a selector's name); Grow's capacity per release
+// unexported, as in Go (gc's message at the selector's name, as Go 1.19–1.22 word it); Grow's capacity per release
 TEST(Checker, StringsBuilderIsTheLibrarysOwn) {
   EXPECT_EQ(langtest::run("package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar sb strings.Builder\n\t_ = sb.buf\n}\n").diag,
-            "main.go:7:6: sb.buf undefined (cannot refer to unexported field buf)");
+            "main.go:7:9: sb.buf undefined (type strings.Builder has no field or method buf)");
   EXPECT_EQ(langtest::run("package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar sb strings.Builder\n\tsb.grow(1)\n}\n").diag,
-            "main.go:7:2: sb.grow undefined (cannot refer to unexported method grow)");
+            "main.go:7:5: sb.grow undefined (type strings.Builder has no field or method grow)");
   const char* src =
       "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tsb := &strings.Builder{}\n\tsb.Grow(1000)\n"
       "\tsb.WriteString(\"go\")\n\tsb.WriteByte('!')\n\tn, _ := sb.WriteRune('\xe2\x82\xac')\n\tfmt.Printf(\"%T %s %d %d %d\\n\", sb, sb.String(), n, sb.Len(), sb.Cap())\n}\n";

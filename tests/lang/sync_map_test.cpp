@@ -67,7 +67,7 @@ TEST(SyncMap, SwapAndCompareMethodsFromGo120) {
   for (const char* v : kReleases) {
     langtest::Run r = langtest::run(sync_prog(body), langtest::go(v));
     if (std::string(v) == "1.19") {
-      EXPECT_EQ(r.diag, "main.go:29:15: m.Swap undefined (type sync.Map has no field or method Swap)");
+      EXPECT_EQ(r.diag, "main.go:29:17: m.Swap undefined (type sync.Map has no field or method Swap)");
       continue;
     }
     ASSERT_TRUE(r.loaded) << v << ": " << r.diag;
@@ -80,7 +80,7 @@ TEST(SyncMap, ClearFromGo123) {
   for (const char* v : kReleases) {
     langtest::Run r = langtest::run(sync_prog(body), langtest::go(v));
     if (std::string(v) < "1.23") {
-      EXPECT_EQ(r.diag, "main.go:29:2: m.Clear undefined (type sync.Map has no field or method Clear)") << v;
+      EXPECT_EQ(r.diag, "main.go:29:4: m.Clear undefined (type sync.Map has no field or method Clear)") << v;
       continue;
     }
     ASSERT_TRUE(r.loaded) << v << ": " << r.diag;
@@ -90,9 +90,14 @@ TEST(SyncMap, ClearFromGo123) {
 
 TEST(SyncMap, ItsFieldsAndHelpersAreUnexported) {
   langtest::Run r = langtest::run(sync_prog("\tvar m sync.Map\n\tm.dirty = nil"), langtest::go("1.23"));
-  EXPECT_EQ(r.diag, "main.go:28:2: m.dirty undefined (cannot refer to unexported field dirty)");
+  EXPECT_EQ(r.diag, "main.go:28:4: m.dirty undefined (cannot refer to unexported field dirty)");
+  r = langtest::run(sync_prog("\tvar m sync.Map\n\tm.missLocked()"), langtest::go("1.23"));
+  EXPECT_EQ(r.diag, "main.go:28:4: m.missLocked undefined (cannot refer to unexported method missLocked)");
+  // as real Go 1.19/1.21 and 1.24 word them (before 1.23; from 1.24 Map is a HashTrieMap behind one field)
+  r = langtest::run(sync_prog("\tvar m sync.Map\n\tm.dirty = nil"), langtest::go("1.21"));
+  EXPECT_EQ(r.diag, "main.go:28:4: m.dirty undefined (type sync.Map has no field or method dirty)");
   r = langtest::run(sync_prog("\tvar m sync.Map\n\tm.init()"), langtest::go("1.24"));
-  EXPECT_EQ(r.diag, "main.go:28:2: m.init undefined (cannot refer to unexported method init)");
+  EXPECT_EQ(r.diag, "main.go:28:4: m.init undefined (type \"sync\".Map has no field or method init)");
 }
 
 // What one Store of a new key allocates in an empty sync.Map (real Go 1.19, 1.23, 1.24, 1.27
@@ -192,3 +197,20 @@ TEST(SyncMap, UnhashableKeyPanicsAsInGo) {
 }
 
 }  // namespace
+
+// sync/atomic (sync_atomic.h): Value's panics with Go's messages, And/Or from Go 1.23 only,
+// the types named in gc's messages by their quoted path, a package variable's address.
+TEST(SyncAtomic, ValueAndVersionsAsGoHasThem) {
+  const std::string head = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\n";
+  langtest::Run r = langtest::run(head + "func main() {\n\tvar v atomic.Value\n\tv.Store(1)\n\tfmt.Println(v.Load())\n\tv.Store(\"x\")\n}\n", langtest::go("1.27"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "1\n");
+  EXPECT_NE(r.err.find("panic: sync/atomic: store of inconsistently typed value into Value"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("sync/atomic.(*Value).Store(...)"), std::string::npos) << r.err;
+  const std::string and_or = head + "var m int32\n\nfunc main() {\n\tvar n atomic.Int32\n\tn.Store(6)\n\tfmt.Println(n.And(3), atomic.OrInt32(&m, 1), n.Load(), m)\n}\n";
+  r = langtest::run(and_or, langtest::go("1.22"));
+  EXPECT_EQ(r.diag, "main.go:13:16: n.And undefined (type \"sync/atomic\".Int32 has no field or method And)");
+  r = langtest::run(and_or, langtest::go("1.23"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "6 0 2 1\n");
+}
