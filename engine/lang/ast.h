@@ -94,7 +94,7 @@ struct Expr {
                                   // there are several (F[int, string]: instantiation)
   TypeP type;                     // CompositeLit type (null for elided), TypeE
   bool has_ellipsis = false;      // Call f(a, b...)
-  bool slice_lo = false, slice_hi = false;
+  bool slice_lo = false, slice_hi = false;   // Slice x[y:z], and x[y:z:args[0]] (3-index)
   std::shared_ptr<const FuncLit> lit;   // FuncLitE (shared: clones see the same body)
 };
 

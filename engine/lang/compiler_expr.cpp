@@ -602,7 +602,9 @@ V Compiler::slice_expr(const Expr& e) {
   if (!const_string_operand(x, e.x->pos)) { x.ok = false; return x; }
   TypeId t = x.t;
   Kind k = T.kind(t);
-  int base = fresh_slots({TypeTable::kInt, TypeTable::kInt});
+  const bool full = !e.args.empty();   // x[lo:hi:max]
+  if (full && k == Kind::String) return bad(e.args[0]->pos, "invalid operation: 3-index slice of string");
+  int base = full ? fresh_slots({TypeTable::kInt, TypeTable::kInt, TypeTable::kInt}) : fresh_slots({TypeTable::kInt, TypeTable::kInt});
   uint8_t flags = 0;
   if (e.slice_lo) {
     V lo = expr(*e.y);
@@ -617,6 +619,13 @@ V Compiler::slice_expr(const Expr& e) {
     if (!assignable(hi, TypeTable::kInt, e.z->pos, "slice index")) { hi.ok = false; return hi; }
     move_into(hi, base + 1, TypeTable::kInt);
     flags |= 2;
+  }
+  if (full) {
+    V max = expr(*e.args[0]);
+    if (!max.ok) return max;
+    if (!assignable(max, TypeTable::kInt, e.args[0]->pos, "slice index")) { max.ok = false; return max; }
+    move_into(max, base + 2, TypeTable::kInt);
+    flags |= 8;
   }
   V r;
   if (k == Kind::String) {
@@ -1113,7 +1122,8 @@ std::string Compiler::expr_str(const Expr& e) {
     case Expr::Selector: return expr_str(*e.x) + "." + e.name;
     case Expr::Index: return expr_str(*e.x) + "[" + (e.args.empty() ? expr_str(*e.y) : list(e.args)) + "]";
     case Expr::Slice:
-      return expr_str(*e.x) + "[" + (e.y ? expr_str(*e.y) : "") + ":" + (e.z ? expr_str(*e.z) : "") + "]";
+      return expr_str(*e.x) + "[" + (e.y ? expr_str(*e.y) : "") + ":" + (e.z ? expr_str(*e.z) : "") +
+             (e.args.empty() ? "" : ":" + expr_str(*e.args[0])) + "]";
     case Expr::Star: return "*" + expr_str(*e.x);
     case Expr::Paren: return "(" + expr_str(*e.x) + ")";
     case Expr::IntLit: case Expr::FloatLit: case Expr::CharLit: return e.name;

@@ -766,6 +766,14 @@ void Interpreter::exec(uint64_t stop) {
         SliceEnt s = sl ? slices_[sl] : SliceEnt{};
         int64_t lo = (in.flags & 1) ? int64_t(R[in.c]) : 0;
         int64_t hi = (in.flags & 2) ? int64_t(R[in.c + 1]) : int64_t(s.len);
+        if (in.flags & 8) {   // s[lo:hi:max]: runtime/panic.go's panicSlice3* messages
+          const int64_t max = int64_t(R[in.c + 2]);
+          if (max < 0 || uint64_t(max) > s.cap) VM_PANIC("runtime error: slice bounds out of range [::" + std::to_string(max) + "] with capacity " + std::to_string(s.cap));
+          if (hi < 0 || hi > max) VM_PANIC("runtime error: slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(max) + "]");
+          if (lo < 0 || lo > hi) VM_PANIC("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + ":]");
+          R[in.a] = (sl == 0 && max == 0) ? 0 : new_slice(s.arr, s.off + uint64_t(lo), uint64_t(hi - lo), uint64_t(max - lo));
+          break;
+        }
         if (hi < 0 || uint64_t(hi) > s.cap) VM_PANIC("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with capacity " + std::to_string(s.cap));
         if (lo < 0 || lo > hi) VM_PANIC("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
         R[in.a] = (sl == 0 && hi == 0) ? 0 : new_slice(s.arr, s.off + uint64_t(lo), uint64_t(hi - lo), s.cap - uint64_t(lo));
@@ -777,6 +785,14 @@ void Interpreter::exec(uint64_t stop) {
         int64_t n = in.d;
         int64_t lo = (in.flags & 1) ? int64_t(R[in.c]) : 0;
         int64_t hi = (in.flags & 2) ? int64_t(R[in.c + 1]) : n;
+        if (in.flags & 8) {   // a[lo:hi:max] (panicSlice3Alen)
+          const int64_t max = int64_t(R[in.c + 2]);
+          if (max < 0 || max > n) VM_PANIC("runtime error: slice bounds out of range [::" + std::to_string(max) + "] with length " + std::to_string(n));
+          if (hi < 0 || hi > max) VM_PANIC("runtime error: slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(max) + "]");
+          if (lo < 0 || lo > hi) VM_PANIC("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + ":]");
+          R[in.a] = new_slice(base, uint64_t(lo), uint64_t(hi - lo), uint64_t(max - lo));
+          break;
+        }
         if (hi < 0 || hi > n) VM_PANIC("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n));
         if (lo < 0 || lo > hi) VM_PANIC("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
         R[in.a] = new_slice(base, uint64_t(lo), uint64_t(hi - lo), uint64_t(n - lo));

@@ -40,6 +40,7 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs, c
       uses.push_back(in.b);
       if (in.flags & 1) uses.push_back(in.c);
       if (in.flags & 2) uses.push_back(in.c + 1);
+      if (in.flags & 8) uses.push_back(in.c + 2);   // x[lo:hi:max]
       break;
     case OpDecodeRune: defs.push_back(in.a); defs.push_back(in.a + 1); uses.push_back(in.b); uses.push_back(in.c); break;
     case OpObjMat: case OpNilChk: case OpMClear: case OpUse: uses.push_back(in.a); break;

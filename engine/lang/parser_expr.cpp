@@ -199,11 +199,18 @@ bool Parser::primary(ExprP& out) {
           ix->kind = Expr::Slice;
           ix->slice_lo = lo != nullptr;
           ix->y = std::move(lo);
-          if (cur().kind != Tok::RBrack) {
+          if (cur().kind != Tok::RBrack && cur().kind != Tok::Colon) {
             if (!expr(ix->z)) return false;
             ix->slice_hi = true;
           }
-          if (cur().kind == Tok::Colon) return fail(cur().pos, "3-index slices are not supported by the playground");
+          if (cur().kind == Tok::Colon) {   // x[lo:hi:max] (the spec's full slice expression)
+            if (!ix->slice_hi) return fail(cur().pos, "middle index required in 3-index slice");   // gc's words and position
+            next();
+            if (cur().kind == Tok::RBrack) return fail(cur().pos, "final index required in 3-index slice");
+            ExprP max;
+            if (!expr(max)) return false;
+            ix->args.push_back(std::move(max));
+          }
         } else {
           if (!lo) return fail_expected("operand");
           ix->kind = Expr::Index;

@@ -92,7 +92,7 @@ enum Op : uint8_t {
   OpLGet, OpLSet, OpLRef, OpLLen, OpLCap,
   OpAppend,   // R[a] = append(R[b], R[c]); k elem type
   OpAppendS,  // R[a] = append(R[b], R[c]...)
-  OpLSlice,   // R[a] = R[b][R[c]:R[c+1]]; flags as OpSSlice
+  OpLSlice,   // R[a] = R[b][R[c]:R[c+1]] (flags 8: [R[c]:R[c+1]:R[c+2]]); flags as OpSSlice
   OpASlice,   // R[a] = R[b][lo:hi] of a *array (pointer to array) of length d
   // maps
   OpMakeMap,  // R[a] = make(map k, R[b]) (b < 0: no hint); flags bit0 escapes; d: site

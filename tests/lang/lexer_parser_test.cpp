@@ -91,6 +91,9 @@ TEST(Parser, SyntaxErrorsNameTheConstructWithLineAndColumn) {
       {"package main\nfunc main() {\n\tfor {\n}\n", 5, 1, "expected }"},
       {"package main\nfunc main() { x := 1 y := 2 }\n", 2, 22, "at end of statement"},
       {"package main\nfunc main() {\n\ta, b <- 1\n}\n", 3, 2, "unexpected <- with multiple operands"},
+      // 3-index slices, at gc's positions (go build, 1.27)
+      {"package main\nfunc main() {\n\t_ = s[1::3]\n}\n", 3, 10, "middle index required in 3-index slice"},
+      {"package main\nfunc main() {\n\t_ = s[1:2:]\n}\n", 3, 12, "final index required in 3-index slice"},
   };
   for (const SyntaxCase& c : cases) {
     lang::File f;
