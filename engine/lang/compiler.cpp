@@ -483,18 +483,12 @@ bool Compiler::function(int fidx) {
     if (p.name.empty() || p.name == "_") continue;
     if (!names.insert(p.name).second) return fail(p.pos, "duplicate argument " + p.name);
     Entity& en = bind_param(p.name, p.pos, st.fn->param_types[i], s, param_nodes_[size_t(fidx)][i]);
-    if (size_t(fidx) < inlined_.size() && inlined_[size_t(fidx)] && !st.assignments.count(p.name) && !st.addr_names.count(p.name)) en.static_param = int(i);
+    if (size_t(fidx) < inlined_.size() && inlined_[size_t(fidx)] && !st.assignments.count(p.name) && !st.addr_names.count(p.name) &&
+        !st.addr_names.count(field_address_key(p.name))) en.static_param = int(i);
   }
   // &param: the parameter moves into a box at entry, as gc moves it to the heap (after
   // all parameters: their slots come first, in order)
-  for (const Param& p : fd.params) {
-    auto it = scopes_.back().find(p.name);
-    if (it == scopes_.back().end() || !st.addr_names.count(p.name) || T.is_aggregate(it->second.type)) continue;
-    stmt_flag_ = true;
-    const int value_slot = it->second.slot;
-    box_var(it->second);
-    emit(OpStore, it->second.box, value_slot);
-  }
+  move_params(fd.params, true);
   bool named = !fd.results.empty() && !fd.results[0].name.empty();
   if (named) {
     for (size_t i = 0; i < fd.results.size(); ++i) {

@@ -506,13 +506,7 @@ V Compiler::func_lit(const Expr& e) {
     bind_param(pname, lit.params[i].pos, ps[i], s, param_nodes_[size_t(fidx)][i]);
   }
   const int ctx_slot = ctx_index;
-  for (const Param& p : lit.params) {   // &param: into a box at entry
-    auto it = scopes_.back().find(p.name);
-    if (it == scopes_.back().end() || !st.addr_names.count(p.name) || T.is_aggregate(it->second.type)) continue;
-    const int value_slot = it->second.slot;
-    box_var(it->second);
-    emit(OpStore, it->second.box, value_slot);
-  }
+  move_params(lit.params, false);   // &param: its own place at entry
   if (!lit.results.empty() && !lit.results[0].name.empty()) {
     for (size_t i = 0; i < lit.results.size(); ++i) {
       const Param& p = lit.results[i];

@@ -828,7 +828,7 @@ V Compiler::element(const Expr& e, TypeId elem_t) {
 // ---------------------------------------------------------------- lvalues
 // lvalue_ref returns a slot holding the Obj of an addressable aggregate expression
 // (materialising zero aggregates), or -1 when the expression is not addressable.
-int Compiler::lvalue_ref(const Expr& e) {
+int Compiler::lvalue_ref(const Expr& e, bool interior) {
   const Expr* x = &e;
   while (x->kind == Expr::Paren) x = x->x.get();
   switch (x->kind) {
@@ -861,9 +861,11 @@ int Compiler::lvalue_ref(const Expr& e) {
       if (st.kind != Kind::Struct) return -1;
       for (size_t i = 0; i < st.fields.size(); ++i)
         if (st.fields[i].name == x->name) {
-          if (!T.is_aggregate(st.fields[i].type)) return -1;
-          int s = temp(st.fields[i].type);
-          emit(OpFRef, s, bs, int(i), 0, 0, ptr ? 1 : 0);
+          const TypeId ft = st.fields[i].type;
+          if (!T.is_aggregate(ft) && !interior) return -1;
+          const bool ref = !T.is_aggregate(ft);   // a scalar field's address: an interior pointer
+          int s = temp(ref ? T.pointer(ft) : ft);
+          emit(OpFRef, s, bs, int(i), 0, uint16_t(ref ? ft : 0), uint8_t((ptr ? 1 : 0) | (ref ? 2 : 0)));
           return s;
         }
       return -1;
@@ -878,16 +880,17 @@ int Compiler::lvalue_ref(const Expr& e) {
       V i = expr(*x->y);
       if (!i.ok) return -1;
       int is = materialize(i, TypeTable::kInt);
+      const bool ref = !T.is_aggregate(at.elem);   // a scalar element's address: an interior pointer
+      if (ref && !interior) return -1;
+      const uint16_t rk = uint16_t(ref ? at.elem : 0);
       if (at.kind == Kind::Array) {
-        if (!T.is_aggregate(at.elem)) return -1;
-        int s = temp(at.elem);
-        emit(OpARef, s, bs, is, int32_t(at.len), 0, ptr ? 1 : 0);
+        int s = temp(ref ? T.pointer(at.elem) : at.elem);
+        emit(OpARef, s, bs, is, int32_t(at.len), rk, uint8_t((ptr ? 1 : 0) | (ref ? 2 : 0)));
         return s;
       }
       if (at.kind == Kind::Slice) {
-        if (!T.is_aggregate(at.elem)) return -1;
-        int s = temp(at.elem);
-        emit(OpLRef, s, bs, is);
+        int s = temp(ref ? T.pointer(at.elem) : at.elem);
+        emit(OpLRef, s, bs, is, 0, rk, uint8_t(ref ? 2 : 0));
         return s;
       }
       return -1;

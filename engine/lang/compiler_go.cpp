@@ -386,14 +386,7 @@ bool Compiler::lifted_function(int fidx) {
     }
     ++i;
   }
-  for (const Param& p : lit.params) {   // &param: moved into a box at entry (function())
-    auto it = scopes_.back().find(p.name);
-    if (it == scopes_.back().end() || !st.addr_names.count(p.name) || T.is_aggregate(it->second.type)) continue;
-    stmt_flag_ = true;
-    const int value_slot = it->second.slot;
-    box_var(it->second);
-    emit(OpStore, it->second.box, value_slot);
-  }
+  move_params(lit.params, true);   // &param: its own place at entry (function())
   defers_begin(lit.body);
   push_scope();
   st.body_depth = scopes_.size();

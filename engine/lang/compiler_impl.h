@@ -355,7 +355,7 @@ class Compiler {
   V slice_expr(const Expr& e);
   V composite(const Expr& e, TypeId t, bool addr);
   V element(const Expr& e, TypeId elem_t);
-  int lvalue_ref(const Expr& e);
+  int lvalue_ref(const Expr& e, bool interior = false);   // interior: &e of a scalar part too
   bool aggregate_base(const Expr& e, int& slot, TypeId& t, bool& ptr);
   bool base_from_value(V& v, int& slot, TypeId& t, bool& ptr, Pos p);
   bool static_type(const Expr& e, TypeId& out);
@@ -512,6 +512,7 @@ class Compiler {
   std::vector<int> value_src(const Expr& e);     // e's value's, e a variable or such a chain
   std::vector<int> part_src(const Expr& e, bool address);   // both: &e's (address) or e's
   void box_var(Entity& en);
+  void move_params(const std::vector<Param>& params, bool stmt_start);   // &p, &p.f: p's own place at entry
   void store_boxed(Entity& en, V& v);
   void escape();
 

@@ -367,13 +367,13 @@ V Compiler::address_of_operand(const Expr& operand, Pos pos) {
     }
   }
   if (x->kind == Expr::Selector || x->kind == Expr::Index) {
-    // &x.f / &a[i] of a struct or array field or element (a pointer method called on it,
-    // u.SetID() of an embedded Base): the nested value's own Obj, materialised in place.
-    // Escape: address_src
+    // &x.f / &a[i] / &s[i] of a struct or array field or element (a pointer method called
+    // on it, u.SetID() of an embedded Base): the nested value's own Obj, materialised in
+    // place; of a scalar, an interior pointer to it (return &p.x). Escape: address_src
     promote(*x);
     TypeId t = 0;
-    if (static_type(*x, t) && T.is_aggregate(t)) {
-      const int s = lvalue_ref(*x);
+    if (static_type(*x, t)) {
+      const int s = lvalue_ref(*x, true);
       if (s >= 0) {
         V r;
         r.t = T.pointer(t);
@@ -430,6 +430,35 @@ void Compiler::box_var(Entity& en) {
   if (en.box < 0) en.box = new_slot(T.pointer(en.type), en.name);
   int pc0 = emit(OpNew, en.box, 0, 0, 0, uint16_t(en.type));
   add_site_node(pc0, "moved to heap: " + en.name, en.addr_node, T[en.type].size > 65536);
+}
+
+// move_params gives each parameter whose address, or a field's or element's address
+// (addr_names_in: `return &p.x`, `c.mu.Lock()` on a value receiver), is taken its own place
+// at the function's entry, as gc moves the parameter to the heap when that address escapes
+// (escape.go, "moved to heap: p"): a scalar its box, an aggregate a fresh Obj the argument
+// is copied into (the caller's copy in the parameter's slot is then unused). Each is an
+// allocation site on the heap only when its address escapes. stmt_start: the moves begin a
+// statement (a function's entry; a closure's body has begun one already).
+void Compiler::move_params(const std::vector<Param>& params, bool stmt_start) {
+  for (const Param& p : params) {
+    auto it = scopes_.back().find(p.name);
+    if (p.name.empty() || p.name == "_" || it == scopes_.back().end()) continue;
+    Entity& en = it->second;
+    const bool agg = T.is_aggregate(en.type);
+    if (!F->addr_names.count(p.name) && !(agg && F->addr_names.count(field_address_key(p.name)))) continue;
+    if (stmt_start) stmt_flag_ = true;
+    const int value_slot = en.slot;
+    if (!agg) {
+      box_var(en);
+      emit(OpStore, en.box, value_slot);
+      continue;
+    }
+    link_address(en, new_node());
+    en.slot = new_slot(en.type, p.name);
+    const int pc0 = emit(OpNew, en.slot, 0, 0, 0, uint16_t(en.type));
+    add_site_node(pc0, "moved to heap: " + p.name, en.addr_node, T[en.type].size > 65536);
+    emit(OpStore, en.slot, value_slot);
+  }
 }
 
 void Compiler::store_boxed(Entity& en, V& v) {

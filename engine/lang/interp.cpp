@@ -566,6 +566,10 @@ void Interpreter::exec(uint64_t stop) {
         if ((in.flags & 1) && base == 0) VM_PANIC("runtime error: invalid memory address or nil pointer dereference");
         uint64_t i = in.op == OpFRef ? uint64_t(in.c) : R[in.c];
         if (in.op == OpARef && i >= uint64_t(in.d)) VM_PANIC("runtime error: index out of range [" + std::to_string(int64_t(i)) + "] with length " + std::to_string(in.d));
+        if (in.flags & 2) {   // &x.f, &a[i] of a scalar: an interior pointer (type k)
+          R[in.a] = new_ref(in.k, base, i);
+          break;
+        }
         Word w = obj_get(base, i);
         if (w == 0 && base != 0) {
           w = zero_agg(obj_elem_type(objs_[base], i));
@@ -599,7 +603,8 @@ void Interpreter::exec(uint64_t stop) {
       case OpLoad: {
         uint32_t p = uint32_t(R[in.b]);
         if (p == 0) VM_PANIC("runtime error: invalid memory address or nil pointer dereference");
-        R[in.a] = objs_[p].shape == Box ? obj_get(p, 0) : Word(p);
+        if (objs_[p].shape == Ref) R[in.a] = obj_get(uint32_t(obj_get(p, 0)), obj_get(p, 1));
+        else R[in.a] = objs_[p].shape == Box ? obj_get(p, 0) : Word(p);
         break;
       }
       case OpStore: {
@@ -607,6 +612,8 @@ void Interpreter::exec(uint64_t stop) {
         if (p == 0) VM_PANIC("runtime error: invalid memory address or nil pointer dereference");
         if (objs_[p].shape == Box) {
           obj_set(p, 0, R[in.b]);
+        } else if (objs_[p].shape == Ref) {
+          obj_set(uint32_t(obj_get(p, 0)), obj_get(p, 1), R[in.b]);
         } else {
           uint32_t v = uint32_t(R[in.b]);
           if (v == p) break;
@@ -648,6 +655,8 @@ void Interpreter::exec(uint64_t stop) {
           R[in.a] = obj_get(e.arr, e.off + i);
         } else if (in.op == OpLSet) {
           obj_set(e.arr, e.off + i, R[in.c]);
+        } else if (in.flags & 2) {   // &s[i] of a scalar element: an interior pointer (type k)
+          R[in.a] = new_ref(in.k, e.arr, e.off + i);
         } else {
           uint32_t arr = e.arr;
           uint64_t idx = e.off + i;

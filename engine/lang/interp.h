@@ -156,9 +156,13 @@ class Interpreter {
   friend class Codec;
   using Frame = lang::Frame;   // sched.h
   struct StrEnt { std::string s; heap::ObjId data = heap::kNil; uint32_t mark = 0; bool live = false; };
-  enum Shape : uint8_t { Agg, Box, Backing };
+  // Ref: an interior pointer to a scalar field or element (&p.x, &a[i], &s[i]): element 0 is
+  // the Obj holding it (an Agg or a Backing array), element 1 its index there; it allocates
+  // nothing (the holder is the Go object) and keeps the holder alive.
+  enum Shape : uint8_t { Agg, Box, Backing, Ref };
   // ObjEnt is 16 bytes: a run can hold tens of millions of objects. The element count of a
-  // Backing array lives in backing_len_ (an Agg's comes from its type, a Box holds one).
+  // Backing array lives in backing_len_ (an Agg's comes from its type, a Box holds one, a
+  // Ref two).
   struct ObjEnt {
     TypeId type = 0;
     heap::ObjId hobj = heap::kNil;
@@ -197,6 +201,7 @@ class Interpreter {
   uint32_t new_map(TypeId mt, int64_t hint, bool escapes);
   uint32_t clone_map(uint32_t src);
   uint32_t zero_agg(TypeId t);
+  uint32_t new_ref(TypeId t, uint32_t holder, uint64_t index);
   bool deep_eq(TypeId t, Word a, Word b) const;
   void sweep_pools();
   void begin_pool_sweep();

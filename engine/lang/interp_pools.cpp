@@ -97,6 +97,7 @@ const std::string& Interpreter::str(Word w) const {
 uint64_t Interpreter::obj_count(uint32_t i) const {
   const ObjEnt& o = objs_[i];
   if (o.shape == Box) return 1;
+  if (o.shape == Ref) return 2;
   if (o.shape == Backing) return backing_len_.at(i);
   const Type& t = T.u(o.type);
   return t.kind == Kind::Struct ? t.fields.size() : uint64_t(std::max<int64_t>(t.len, 0));
@@ -152,6 +153,13 @@ void Interpreter::obj_set(uint32_t o, uint64_t i, Word w) {
 }
 
 uint32_t Interpreter::zero_agg(TypeId t) { return new_obj(t, Agg, 0, heap::kNil); }
+
+uint32_t Interpreter::new_ref(TypeId t, uint32_t holder, uint64_t index) {
+  const uint32_t r = new_obj(t, Ref, 2, heap::kNil);
+  obj_set(r, 0, holder);
+  obj_set(r, 1, index);
+  return r;
+}
 
 // copy_obj is Go's value copy of an aggregate (nested aggregates are copied too).
 uint32_t Interpreter::copy_obj(uint32_t o) {
@@ -322,6 +330,10 @@ void Interpreter::mark_obj(uint32_t o, heap::Marker* m) {
 void Interpreter::scan_obj(uint32_t o, heap::Marker* m) {
   const ObjEnt& e = objs_[o];
   if (e.store == 0) return;
+  if (e.shape == Ref) {   // the holder of the field or element pointed to
+    mark_obj(uint32_t(obj_get(o, 0)), m);
+    return;
+  }
   const Type& ty = T.u(e.type);
   if (e.shape == Agg && ty.kind == Kind::Struct) {
     for (size_t i = 0; i < ty.fields.size(); ++i)

@@ -78,7 +78,8 @@ enum Op : uint8_t {
   OpCopy,     // R[a] = deep copy of R[b]
   OpFGet,     // R[a] = R[b].field[c]; flags bit0: R[b] is a pointer (nil panics)
   OpFSet,     // R[a].field[c] = R[b]; flags bit0: pointer
-  OpFRef,     // R[a] = nested aggregate R[b].field[c], materialised; flags bit0: pointer
+  OpFRef,     // R[a] = nested aggregate R[b].field[c], materialised; flags bit0: pointer; bit1:
+              // a scalar field's address instead (an interior pointer of type k), as OpARef, OpLRef
   OpAGet,     // R[a] = R[b][R[c]], array of length d
   OpASet,     // R[a][R[b]] = R[c], length d
   OpARef,     // R[a] = nested aggregate R[b][R[c]], materialised, length d

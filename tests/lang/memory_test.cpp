@@ -188,6 +188,50 @@ TEST(Escape, AFieldsAddressEscapesWithItsVariable) {
   EXPECT_EQ(r.out, "0 0\n");   // the address kept in the function: l stays on the stack
 }
 
+// A parameter or value receiver whose address, or a field's address, escapes moves to the
+// heap whole at the function's entry (gc: "moved to heap: p"); the callee is kept out of line
+// (go:noinline) so that the parameter is the callee's own. Real Go 1.19–1.27 print the same.
+TEST(Escape, AParametersFieldAddressMovesTheParameter) {
+  const std::string types =
+      "type point struct{ x, y int }\ntype cell struct{ n int }\ntype pair struct{ a, b cell }\n"
+      "type counter struct {\n\tmu sync.Mutex\n\tn  int\n}\nvar g *cell\nvar gi *int\n"
+      "//go:noinline\nfunc keepB(p pair) { g = &p.b }\n"
+      "//go:noinline\nfunc keepY(p point) { gi = &p.y }\n"
+      "//go:noinline\nfunc readX(p point) int { q := &p.x; *q++; return p.x }\n"
+      "//go:noinline\nfunc (c counter) inc() int { c.mu.Lock(); c.n++; c.mu.Unlock(); return c.n }\n";
+  const auto with_sync = [&](const std::string& src) {
+    std::string s = src;
+    s.replace(s.find("import ("), 8, "import (\n\t\"sync\"");
+    return s;
+  };
+  auto r = run(with_sync(delta("", "\tkeepB(pair{})\n", types)));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "16 1\n");
+  r = run(with_sync(delta("", "\tkeepY(point{1, 2})\n\t_ = *gi\n", types)));
+  EXPECT_EQ(r.out, "16 1\n");
+  r = run(with_sync(delta("", "\t_ = readX(point{1, 2})\n", types)));
+  EXPECT_EQ(r.out, "0 0\n");   // the address kept in the callee: p stays in its frame
+  r = run(with_sync(delta("\tvar c counter\n", "\t_ = c.inc()\n", types)));
+  EXPECT_EQ(r.out, "16 1\n");   // c.mu.Lock() on a value receiver: the copy moves
+}
+
+// &p.x, &a[i], &s[i] of a scalar: a pointer to the field or element, reading and writing it
+// in place (the holder kept alive by the pointer across a GC).
+TEST(Escape, AScalarFieldsAddressPointsIntoItsHolder) {
+  const std::string types =
+      "type point struct{ x, y int }\nvar keep []*int\n"
+      "//go:noinline\nfunc addrY(p point) *int { return &p.y }\nfunc bump(p *int) { *p += 10 }\n";
+  auto r = run(prog(
+      "\tfor i := 0; i < 3; i++ {\n\t\tkeep = append(keep, addrY(point{i, i * 2}))\n\t}\n\truntime.GC()\n"
+      "\tvar a [3]int\n\tbump(&a[1])\n\ts := []int{1, 2, 3}\n\tbump(&s[2])\n\tvar p point\n\tbump(&p.x)\n"
+      "\tq := &p.y\n\t*q = 7\n\t*keep[2]++\n"
+      "\tfmt.Println(*keep[0], *keep[1], *keep[2], a, s, p)\n"
+      "\tdefer func() { fmt.Println(recover()) }()\n\tbump(&s[5])\n",
+      types));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "0 2 5 [0 10 0] [1 2 13] {10 7}\nruntime error: index out of range [5] with length 3\n");
+}
+
 TEST(Alloc, InterfaceBoxingFollowsConvT) {
   // small integers come from staticuint64s; 300 needs an 8-byte (tiny) object
   auto r = run(delta("\tsmall := 7\n", "\t_ = fmt.Sprint(small)\n"));
