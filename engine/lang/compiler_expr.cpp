@@ -214,6 +214,7 @@ V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whol
     if (k == Kind::String) o = (op == Tok::Eql || op == Tok::Neq) ? OpSEq : strict ? OpSLt : OpSLe;
     else if (k == Kind::Float64) o = (op == Tok::Eql || op == Tok::Neq) ? OpFEq : strict ? OpFLt : OpFLe;
     else if (T.is_aggregate(t) || k == Kind::Interface) o = OpDeepEq;
+    else if (k == Kind::Pointer && !T.is_aggregate(T.u(t).elem)) o = OpDeepEq;   // interior pointers (interp.h Ref)
     else if (op == Tok::Eql || op == Tok::Neq) o = OpEq;
     else if (T.is_unsigned(t)) o = strict ? OpLtU : OpLeU;
     else o = strict ? OpLtS : OpLeS;

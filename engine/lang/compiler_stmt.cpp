@@ -492,8 +492,9 @@ bool Compiler::calls_function(const Expr& e) {
 // evaluate their operands once (the spec: x op= y is x = x op y "but evaluates x only
 // once"): an operand that calls a function — the indexed slice, map or pointer, the pointer
 // a selector or `*` goes through, the index — is held in a hidden variable, left to right,
-// and the statement works on the expression over those variables. An array or struct value
-// a call returns is not hoisted (not addressable: the store reports it).
+// and the statement works on the expression over those variables; through a struct's field
+// or an array's element as well (f()[i].x++). An array or struct value a call returns is not
+// hoisted (not addressable: the store reports it).
 const Expr* Compiler::index_once(const Expr& written) {
   const Expr* inner = &written;
   while (inner->kind == Expr::Paren && inner->x) inner = inner->x.get();   // (*p())++
@@ -509,9 +510,24 @@ const Expr* Compiler::index_once(const Expr& written) {
       return nullptr;
     }
   }
+  // a field of a struct or an element of an array that is itself such a part, f()[i].x,
+  // f().a[j]: the operands one level down are held first (an array or struct value a call
+  // returns comes back as written)
+  const Expr* part = nullptr;
+  if ((l.kind == Expr::Index || l.kind == Expr::Selector) && l.x && !hoist_base && calls_function(*l.x)) {
+    TypeId bt = 0;
+    if (static_type(*l.x, bt) && bt && T.is_aggregate(bt)) {
+      part = index_once(*l.x);
+      if (!part) return nullptr;
+      if (part == l.x.get()) part = nullptr;
+    } else if (failed_) {
+      return nullptr;
+    }
+  }
   const bool hoist_index = l.kind == Expr::Index && l.y && calls_function(*l.y);
-  if (!hoist_base && !hoist_index) return &written;
+  if (!hoist_base && !hoist_index && !part) return &written;
   ExprP c = clone_expr(l);
+  if (part) c->x = clone_expr(*part);
   auto hold = [&](const Expr& x, ExprP& slot) -> bool {
     V v = expr(x);
     if (!v.ok) return false;

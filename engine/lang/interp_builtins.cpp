@@ -214,6 +214,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
   }
   const CallSite& cs = *site;
   auto result = [&](Word w) { if (in.a >= 0) R[in.a] = w; };
+  // fmt's printer runs on this goroutine's stack: newstack when it passes the guard (stack.h)
+  if (cs.fn >= Builtin::FmtPrint && cs.fn <= Builtin::FmtSprintf) stack_grow(cur_, frames_.back().sp + 8, kFmtStack);
   switch (cs.fn) {
     case Builtin::Print: case Builtin::Println: {
       // the builtin print writes to stderr with the runtime's own formatting

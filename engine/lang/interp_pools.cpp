@@ -207,6 +207,11 @@ bool Interpreter::deep_eq(TypeId t, Word a, Word b) const {
       }
       return true;
     }
+    case Kind::Pointer: {   // two interior pointers to one field or element are equal
+      if (a == b) return true;
+      if (a == 0 || b == 0 || objs_[a].shape != Ref || objs_[b].shape != Ref) return false;
+      return obj_get(uint32_t(a), 0) == obj_get(uint32_t(b), 0) && obj_get(uint32_t(a), 1) == obj_get(uint32_t(b), 1);
+    }
     default: return a == b;
   }
 }

@@ -123,6 +123,17 @@ TEST(Checker, IndexOfOpAssignIsEvaluatedOnce) {
   EXPECT_EQ(r.out, "3 3 1\n");
 }
 
+// through a field of a slice's or array's element, f()[i].x++ and f()[i].a[j] += v call f once
+TEST(Checker, PartOfAnIndexedCallResultIsEvaluatedOnce) {
+  langtest::Run r = langtest::run(
+      "package main\n\nimport \"fmt\"\n\ntype cell struct {\n\tx int\n\ta [2]int\n}\n\nvar calls int\nvar g = []cell{{}, {}}\n\n"
+      "func cells() []cell { calls++; return g }\n\n"
+      "func main() {\n\tcells()[1].x++\n\tcells()[0].x += 5\n\tcells()[1].a[1] -= 2\n\tcells()[len(g)-1].a[0]++\n"
+      "\tfmt.Println(calls, g)\n}\n");
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "4 [{5 [0 0]} {1 [1 -2]}]\n");
+}
+
 TEST(Checker, DiagnosticCarriesLineAndColumn) {
   langtest::Run r = langtest::run("package main\n\nfunc main() {\n\tvar x int = \"s\"\n\t_ = x\n}\n");
   EXPECT_EQ(r.diag, "main.go:4:14: cannot use \"s\" (untyped string constant) as int value in variable declaration");

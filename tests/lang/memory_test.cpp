@@ -216,7 +216,8 @@ TEST(Escape, AParametersFieldAddressMovesTheParameter) {
 }
 
 // &p.x, &a[i], &s[i] of a scalar: a pointer to the field or element, reading and writing it
-// in place (the holder kept alive by the pointer across a GC).
+// in place (the holder kept alive by the pointer across a GC); two pointers to one field or
+// element are equal.
 TEST(Escape, AScalarFieldsAddressPointsIntoItsHolder) {
   const std::string types =
       "type point struct{ x, y int }\nvar keep []*int\n"
@@ -226,10 +227,11 @@ TEST(Escape, AScalarFieldsAddressPointsIntoItsHolder) {
       "\tvar a [3]int\n\tbump(&a[1])\n\ts := []int{1, 2, 3}\n\tbump(&s[2])\n\tvar p point\n\tbump(&p.x)\n"
       "\tq := &p.y\n\t*q = 7\n\t*keep[2]++\n"
       "\tfmt.Println(*keep[0], *keep[1], *keep[2], a, s, p)\n"
+      "\tfmt.Println(&p.x == &p.x, &p.x == &p.y, q == &p.y, &a[1] == &a[2], &s[0] == &s[:2][0], q != nil)\n"
       "\tdefer func() { fmt.Println(recover()) }()\n\tbump(&s[5])\n",
       types));
   ASSERT_TRUE(r.loaded) << r.diag;
-  EXPECT_EQ(r.out, "0 2 5 [0 10 0] [1 2 13] {10 7}\nruntime error: index out of range [5] with length 3\n");
+  EXPECT_EQ(r.out, "0 2 5 [0 10 0] [1 2 13] {10 7}\ntrue false true false true true\nruntime error: index out of range [5] with length 3\n");
 }
 
 TEST(Alloc, InterfaceBoxingFollowsConvT) {

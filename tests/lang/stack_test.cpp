@@ -65,6 +65,28 @@ TEST(Stacks, DeepRecursionGrowsStacksAsGoDoes) {
   }
 }
 
+// fmt's printer runs on the caller's stack (stack.h kFmtStack): a goroutine calling Sprint or
+// Sprintf at the bottom of a recursion doubles its stack sooner (stack_fmt.go's real figures)
+TEST(Stacks, FmtPrintersTakeTheCallersStack) {
+  const std::string src = read_file("tests/oracle/programs/stack_fmt.go");
+  for (const char* v : {"1.19", "1.27"}) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out,
+              "start\n"
+              "16 goroutines deep 0, parked: StackInuse +32768\n"
+              "16 goroutines Sprint 0, parked: StackInuse +32768\n"
+              "16 goroutines Sprintf 0, parked: StackInuse +32768\n"
+              "16 goroutines deep 7, parked: StackInuse +32768\n"
+              "16 goroutines Sprint 7, parked: StackInuse +65536\n"
+              "16 goroutines Sprintf 7, parked: StackInuse +65536\n"
+              "16 goroutines deep 26, parked: StackInuse +65536\n"
+              "16 goroutines Sprint 26, parked: StackInuse +131072\n"
+              "16 goroutines Sprintf 26, parked: StackInuse +131072\n")
+        << v;
+  }
+}
+
 TEST(Stacks, ShrinkstackHalvesAStackUsedUnderAQuarter) {
   // runtime/stack.go shrinkstack: used = depth + stackNosplit (800) must be under size/4
   EXPECT_EQ(lang::shrunk_stack_size(131072, 300), 65536u);
