@@ -5,8 +5,9 @@
 //   gomapsim version
 //   gomapsim --help
 //
-// Exit status: the program's (0, 2 on panic, 1 for log.Fatal), or 1 with
-// "file:line:col: message" on stderr when the program cannot be loaded. Thin by design:
+// Exit status: the program's (0, 2 on panic, 1 for log.Fatal), or 1 with gc's errors on
+// stderr as `go run` prints them ("# command-line-arguments", up to 10 "file:line:col:
+// message" lines, "too many errors") when the program cannot be loaded. Thin by design:
 // everything else lives in engine/sim (the web front end runs the same Simulation).
 #include <cstdio>
 #include <cstdlib>
@@ -62,7 +63,8 @@ void usage(std::FILE* f) {
                "  --log-timestamps    prefix log output with a fixed date/time, as log does\n"
                "\n"
                "exit status: 0 when the program ran, 2 on a Go panic, 1 when the program could\n"
-               "not be loaded (\"file:line:col: message\" on stderr), log.Fatal, or a limit.\n",
+               "not be loaded (gc's errors on stderr as go run prints them: up to 10\n"
+               "\"file:line:col: message\" lines), log.Fatal, or a limit.\n",
                versions.c_str(), std::string(runtime::default_version()).c_str());
 }
 
@@ -226,6 +228,8 @@ int main(int argc, char** argv) {
     return run_matrix(ss.str(), opt, file, format);
   sim::Simulation s;
   if (!s.load(ss.str(), opt, file)) {
+    // the program's errors as `go run` prints them: the package's header, then gc's list
+    if (!s.diagnostics().empty() && s.diagnostics().front().line > 0) std::fprintf(stderr, "# command-line-arguments\n");
     for (const sim::Diagnostic& d : s.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 1;
   }

@@ -7,7 +7,9 @@
 //
 // Models: gc's order of passes (cmd/compile/internal/gc/main.go: type check, escape
 // analysis, then SSA with liveness per function), types2's package initialisation order
-// (cmd/compile/internal/types2/initorder.go) and gc's first-error reporting.
+// (cmd/compile/internal/types2/initorder.go) and gc's error list (every error, sorted, ten at
+// most: cmd/compile/internal/base/print.go; a failed statement or function recorded and the
+// next one compiled).
 //
 // Simplifications: code is register bytecode (program.h), not SSA; temps are reused by slot
 // category; the initialisation order ignores shadowing when it looks for references.
@@ -22,6 +24,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -102,24 +105,31 @@ bool Compiler::run_impl() {
     if (kv.second.k == Entity::Const && !resolve_const(kv.second)) return false;
   if (!init_function()) return false;
   for (size_t i = 0; i < file_.funcs.size(); ++i)
-    if (!function(int(i))) return false;
+    if (!function(int(i)) && !recover_function()) return false;
   size_t k = 0;
   for (; k < pending_.size(); ++k)   // instances found while compiling (the list grows)
-    if (!function(pending_[k])) return false;
-  if (!check_uninstantiated()) return false;   // every generic body against its constraints, as gc checks it
+    if (!function(pending_[k]) && !recover_function()) return false;
+  if (!check_uninstantiated() && !recover_function()) return false;   // every generic body against its constraints, as gc checks it
   for (; k < pending_.size(); ++k)
-    if (!function(pending_[k])) return false;
+    if (!function(pending_[k]) && !recover_function()) return false;
   prog_.main_func = pkg_["main"].slot;
-  // a package named in a generic body counts as used even where no instance compiles it
+  // a package named in a generic body counts as used even where no instance compiles it; after
+  // an error, a package named anywhere (what did not compile named it: types2 marks a package
+  // used where it resolves the name)
+  const bool errors = failed_ || !errors_.empty();
   for (const FuncDecl& fd : file_.funcs) {
-    if (!is_generic(fd)) continue;
+    if (!is_generic(fd) && !errors) continue;
     std::set<std::string> names;
-    for (const auto& st : fd.body) names_in(st.get(), names);
+    for (const auto& st : fd.body) mentioned_names(st.get(), names);
     for (auto& kv : imports_)
       if (names.count(kv.first)) kv.second.used = true;
   }
   for (auto& kv : imports_)
-    if (!kv.second.used) return fail(import_pos_[kv.first], "\"" + kv.second.name + "\" imported and not used");
+    if (!kv.second.used) {   // Go 1.19's types2: `imported and not used: "os"`
+      const std::string path = "\"" + kv.second.name + "\"";
+      record(import_pos_[kv.first], go_minor_ <= 19 ? "imported and not used: " + path : path + " imported and not used");
+    }
+  if (failed_ || !errors_.empty()) return false;
   escape();
   for (Function& fn : prog_.funcs) liveness(fn);
   compute_frames(prog_, runtime::profile_for_minor(go_minor_).frame_spill);
@@ -190,6 +200,103 @@ bool Compiler::fail(Pos p, const std::string& msg) {
   return false;
 }
 
+// record: an error that does not stop what is compiling (an unused variable or import).
+void Compiler::record(Pos p, const std::string& msg) { errors_.push_back(Error{p, gc_qualified(msg, go_minor_)}); }
+
+// record_failure: the error that stopped a statement or a function (fail's first), unless a
+// poisoned name's use stopped it (gc reports nothing for an invalid operand).
+void Compiler::record_failure() {
+  if (failed_ && !silenced_) errors_.push_back(err_);
+  failed_ = silenced_ = false;
+}
+
+// stmt_mark / recover_stmt: a statement that failed is recorded and compiling goes on with
+// the next one, as types2 goes on after an error: the compiler's stacks back to where the
+// statement started, every name it mentions counted as used (gc marks a variable used even
+// in an expression that does not check), the names it declares poisoned, so that their
+// uses report nothing more (types2 gives them an invalid type). Not while static_type
+// compiles for a type or the standard library's code is checked: their callers want the
+// failure.
+Compiler::StmtMark Compiler::stmt_mark() const {
+  return StmtMark{F, scopes_.size(), lit_ctx_.size(), F ? F->expansions.size() : 0, F ? F->loops.size() : 0,
+                  scope_floor_, expr_depth_};
+}
+
+bool Compiler::recover_stmt(const Stmt& s, const StmtMark& m) {
+  if (!failed_ || speculative_ > 0 || std_ctx_ > 0 || constraint_ctx_ > 0 || !m.f) return false;
+  record_failure();
+  F = m.f;
+  if (scopes_.size() > m.scopes) scopes_.resize(m.scopes);
+  if (lit_ctx_.size() > m.lits) lit_ctx_.resize(m.lits);
+  if (F->expansions.size() > m.expansions) F->expansions.resize(m.expansions);
+  if (F->loops.size() > m.loops) F->loops.resize(m.loops);
+  scope_floor_ = m.floor;
+  expr_depth_ = m.expr_depth;
+  go_call_ = go_emitted_ = false;
+  std::set<std::string> names;
+  mentioned_names(&s, names);
+  for (const std::string& n : names)
+    for (size_t i = scopes_.size(); i-- > 0;)
+      if (auto it = scopes_[i].find(n); it != scopes_[i].end()) { it->second.used = true; break; }
+  for (const std::string& n : names)
+    if (auto it = imports_.find(n); it != imports_.end()) it->second.used = true;
+  if (s.kind == Stmt::Define) {
+    for (const auto& x : s.lhs)
+      if (x->kind == Expr::Ident && !scopes_.back().count(x->name)) poison(x->name, x->pos);
+  } else if (s.kind == Stmt::VarDecl || s.kind == Stmt::ConstDecl) {
+    // `var x T = bad`: x is a T all the same (types2 declares it with its type)
+    TypeId t = 0;
+    const bool typed = s.kind == Stmt::VarDecl && s.type && type_of(*s.type, t);
+    if (failed_) record_failure();
+    for (size_t i = 0; i < s.names.size(); ++i) {
+      const Pos p = i < s.name_pos.size() ? s.name_pos[i] : s.pos;
+      if (scopes_.back().count(s.names[i])) continue;
+      if (typed && s.names[i] != "_") declare_var(s.names[i], t, p); else poison(s.names[i], p);
+    }
+  }
+  return true;
+}
+
+// mentioned_names: every identifier in s, function literals' bodies included.
+void Compiler::mentioned_names(const Stmt* s, std::set<std::string>& out) const {
+  if (!s) return;
+  std::function<void(const Expr*)> in_expr = [&](const Expr* e) {
+    if (!e) return;
+    if (e->kind == Expr::Ident) out.insert(e->name);
+    if (e->kind == Expr::FuncLitE && e->lit)
+      for (const auto& b : e->lit->body) mentioned_names(b.get(), out);
+    for_each_child(*e, in_expr);
+  };
+  for_each_child(*s, in_expr, [&](const Stmt* b) { mentioned_names(b, out); });
+}
+
+void Compiler::poison(const std::string& name, Pos p) {
+  if (name == "_" || scopes_.empty()) return;
+  declare_var(name, TypeTable::kInt, p);
+  Entity& e = scopes_.back()[name];
+  e.used = e.poisoned = true;
+}
+
+// recover_function: a function that failed outside its statements (a parameter, a missing
+// return) is recorded and the next one compiles.
+bool Compiler::recover_function() {
+  if (!failed_) return false;
+  record_failure();
+  F = nullptr;
+  lit_ctx_.clear();
+  scope_floor_ = 0;
+  speculative_ = 0;
+  expr_depth_ = 0;
+  go_call_ = go_emitted_ = false;
+  unused_.clear();
+  return true;
+}
+
+std::vector<Error> Compiler::reported() {
+  record_failure();
+  return gc_error_list(errors_, 10);
+}
+
 V Compiler::bad(Pos p, const std::string& msg) {
   fail(p, msg);
   V v;
@@ -201,7 +308,9 @@ V Compiler::bad(Pos p, const std::string& msg) {
 Entity* Compiler::lookup(const std::string& name) {
   for (size_t i = scopes_.size(); i-- > scope_floor_;) {
     auto it = scopes_[i].find(name);
-    if (it != scopes_[i].end()) return &it->second;
+    if (it == scopes_[i].end()) continue;
+    if (it->second.poisoned && !failed_) failed_ = silenced_ = true;
+    return &it->second;
   }
   // in a function literal compiled on its own: the enclosing function's variables are captures
   if (!lit_ctx_.empty() && scope_floor_ == lit_ctx_.back()->base)
@@ -680,13 +789,60 @@ bool Compiler::init_function() {
 
 }  // namespace detail
 
-bool compile(File& file, Program& prog, Error& err, int go_minor) {
-  if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err)) return false;
-  if (!add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err)) return false;
-  if (!add_strings_funcs(file, go_minor, err)) return false;
-  if (!add_sync_atomic(file, go_minor, err)) return false;
+bool compile(File& file, Program& prog, std::vector<Error>& errs, int go_minor) {
+  errs.clear();
+  Error err;
+  if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err) ||
+      !add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err) ||
+      !add_strings_funcs(file, go_minor, err) || !add_sync_atomic(file, go_minor, err)) {
+    errs.push_back(err);
+    return false;
+  }
   detail::Compiler c(file, prog, err, go_minor);
-  return c.run();
+  if (c.run()) return true;
+  errs = c.reported();
+  if (errs.empty()) errs.push_back(Error{Pos{}, "the program did not compile"});
+  return false;
+}
+
+bool compile(File& file, Program& prog, Error& err, int go_minor) {
+  std::vector<Error> errs;
+  if (compile(file, prog, errs, go_minor)) return true;
+  err = errs.front();
+  return false;
+}
+
+// gc_error_list: errors (in the order reported) as cmd/compile prints them (base/print.go:
+// ErrorfAt, FlushErrors): a syntax error on a line that already has one, or a message equal
+// to the last one on the same line, is dropped; at the max-th error gc stops ("too many
+// errors" at that error's position, after the list); the list sorted by position, equal
+// lines once.
+std::vector<Error> gc_error_list(const std::vector<Error>& reported, size_t max) {
+  std::vector<Error> kept;
+  Pos last_syntax{-1, 0}, last_other{-1, 0};
+  std::string last_msg;
+  bool too_many = false;
+  for (const Error& e : reported) {
+    if (e.msg.rfind("syntax error", 0) == 0) {
+      if (e.pos.line == last_syntax.line) continue;
+      last_syntax = e.pos;
+    } else {
+      if (e.pos.line == last_other.line && e.msg == last_msg) continue;
+      last_other = e.pos;
+      last_msg = e.msg;
+    }
+    kept.push_back(e);
+    if (kept.size() >= max) { too_many = true; break; }
+  }
+  const Error stop = too_many ? kept.back() : Error{};
+  std::stable_sort(kept.begin(), kept.end(), [](const Error& a, const Error& b) {
+    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
+  });
+  kept.erase(std::unique(kept.begin(), kept.end(), [](const Error& a, const Error& b) {
+               return a.pos.line == b.pos.line && a.pos.col == b.pos.col && a.msg == b.msg;
+             }), kept.end());
+  if (too_many) kept.push_back(Error{stop.pos, "too many errors"});
+  return kept;
 }
 
 }  // namespace lang

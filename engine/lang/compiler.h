@@ -49,5 +49,11 @@ namespace lang {
 // from 1.22).
 inline constexpr int kLatestGoMinor = 24;
 bool compile(File& file, Program& prog, Error& err, int go_minor = kLatestGoMinor);
+// compile with every error as gc prints them (gc_error_list), not only the first.
+bool compile(File& file, Program& prog, std::vector<Error>& errs, int go_minor = kLatestGoMinor);
+
+// gc_error_list: errors in the order they were found, as cmd/compile prints them: sorted by
+// position, at most max, then "too many errors" (see compiler.cpp).
+std::vector<Error> gc_error_list(const std::vector<Error>& reported, size_t max = 10);
 
 }  // namespace lang

@@ -176,13 +176,41 @@ V Compiler::binary(const Expr& e) {
   return binop_vals(e.pos, e.x->pos, e.y->pos, op, std::move(x), std::move(y), &e);
 }
 
-// whole: the binary expression (a comparison's message quotes it), nullptr for op= and ++.
-V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whole) {
+// mismatched_kinds: x and y, one an untyped constant, the other typed, do not convert to
+// each other (types2's mayConvert: numeric, string and boolean only among themselves, nil only
+// to a type that has nil; an interface or a type parameter decides elsewhere).
+bool Compiler::mismatched_kinds(const V& x, const V& y) const {
+  if (T.is_untyped(x.t) == T.is_untyped(y.t)) return false;
+  const TypeId typed = T.is_untyped(x.t) ? y.t : x.t, untyped = T.is_untyped(x.t) ? x.t : y.t;
+  if (T.is_interface(typed) || stand_in_types_.count(typed)) return false;
+  const Kind k = T.kind(typed);
+  if (untyped == TypeTable::kUntypedNil)
+    return !(k == Kind::Map || k == Kind::Slice || k == Kind::Pointer || k == Kind::Func || k == Kind::Chan);
+  const auto kind_class = [&](TypeId t) {
+    const Kind c = T.kind(t);
+    return T.is_numeric(t) ? 1 : (c == Kind::String || c == Kind::UntypedString) ? 2 : (c == Kind::Bool || c == Kind::UntypedBool) ? 3 : 0;
+  };
+  return kind_class(x.t) != kind_class(y.t);
+}
+
+// mismatched: types2's "invalid operation: a + b (mismatched types int and int64)", at the
+// left operand's start (a comparison's at the right operand's: types2 knows only then), an
+// op= statement quoted as written.
+V Compiler::mismatched(const V& x, const V& y, Tok op, const Expr* whole, const Stmt* op_assign) {
+  const std::string types = " (mismatched types " + T.name(x.t) + " and " + T.name(y.t) + ")";
+  if (whole) return bad(start_pos(is_cmp(op) ? *whole->y : *whole->x), "invalid operation: " + expr_str(*whole) + types);
+  return bad(start_pos(*op_assign->lhs[0]), "invalid operation: " + expr_str(*op_assign->lhs[0]) + " " + tok_string(op) + "= " + expr_str(*op_assign->rhs[0]) + types);
+}
+
+// whole: the binary expression (a comparison's message quotes it), nullptr for op= and ++;
+// op_assign: the op= statement.
+V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whole, const Stmt* op_assign) {
   if (x.is_type || y.is_type) return bad(p, "type is not an expression");
   if (x.is_tuple || y.is_tuple) return bad(p, "multiple-value in single-value context");
   if (x.t == 0 || y.t == 0) return bad(p, "function call (no value) used as value");
   if (x.isconst && y.isconst && x.t != TypeTable::kUntypedNil && y.t != TypeTable::kUntypedNil) return fold(p, px, py, op, x, y);
   if (op == Tok::Shl || op == Tok::Shr) return shift(p, py, op, x, y);
+  if ((whole || op_assign) && mismatched_kinds(x, y)) return mismatched(x, y, op, whole, op_assign);
   // unify operand types
   if (x.isconst && T.is_untyped(x.t) && !(y.isconst && T.is_untyped(y.t))) {
     if (!assignable(x, y.t, px, "operation")) { x.ok = false; return x; }
@@ -194,7 +222,10 @@ V Compiler::binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whol
     V& c = T.is_interface(x.t) ? y : x;
     if (!assignable(c, T.is_interface(x.t) ? x.t : y.t, T.is_interface(x.t) ? py : px, "comparison")) { c.ok = false; return c; }
   }
-  if (x.t != y.t) return bad(p, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
+  if (x.t != y.t) {
+    if (whole || op_assign) return mismatched(x, y, op, whole, op_assign);
+    return bad(p, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
+  }
   TypeId t = x.t;
   if (!type_set_op(op, t, x, px, whole)) { x.ok = false; return x; }
   Kind k = T.kind(t);
@@ -298,7 +329,7 @@ V Compiler::logical(const Expr& e) {
     }
     V y = expr(*e.y);
     if (!y.ok) return y;
-    if (T.kind(y.t) != Kind::Bool && T.kind(y.t) != Kind::UntypedBool) return bad(e.y->pos, "invalid operation: mismatched types");
+    if (T.kind(y.t) != Kind::Bool && T.kind(y.t) != Kind::UntypedBool) return mismatched(x, y, e.op, &e, nullptr);
     return y;
   }
   TypeId t = x.t;
@@ -307,7 +338,7 @@ V Compiler::logical(const Expr& e) {
   int j = emit(e.op == Tok::LAnd ? OpJf : OpJt, 0, d);
   V y = expr(*e.y);
   if (!y.ok) return y;
-  if (T.kind(y.t) != Kind::Bool && T.kind(y.t) != Kind::UntypedBool) return bad(e.y->pos, "invalid operation: mismatched types " + T.name(x.t) + " and " + T.name(y.t));
+  if (T.kind(y.t) != Kind::Bool && T.kind(y.t) != Kind::UntypedBool) return mismatched(x, y, e.op, &e, nullptr);
   move_into(y, d, t);
   patch(j, pc());
   V r;

@@ -167,9 +167,22 @@ bool Compiler::to_iface(V& v, TypeId it, Pos p, const char* context) {
     constant = true;
   }
   std::string why;
-  if (!implements(v.t, it, why))
+  if (!implements(v.t, it, why)) {
+    if (go_minor_ <= 19) {   // Go 1.19's gc wording (types2's CompilerErrorMessages): "missing String method"
+      for (const char* lead : {"missing ", "wrong type for ", ""}) {
+        const std::string m = std::string(lead) + "method ";
+        if (why.rfind(m, 0) != 0) continue;
+        const std::string rest = why.substr(m.size());   // "String" or "String has pointer receiver"
+        const size_t sp = std::min(rest.find(' '), rest.size());
+        why = lead + rest.substr(0, sp) + " method" + rest.substr(sp);
+        break;
+      }
+      return fail(p, "cannot use " + describe(v) + " as type " + T.name(it) + " in " + context + ":\n\t" + T.name(v.t) +
+                         " does not implement " + T.name(it) + " (" + why + ")");
+    }
     return fail(p, "cannot use " + describe(v) + " as " + T.name(it) + " value in " + context + ": " + T.name(v.t) +
                        " does not implement " + T.name(it) + " (" + why + ")");
+  }
   if (T.kind(v.t) == Kind::Interface) {   // an interface value is the same word
     materialize(v, v.t);
     v.t = it;

@@ -66,6 +66,7 @@ struct Entity {
   std::string name;
   Pos pos;
   bool used = false;
+  bool poisoned = false;   // declared by a statement that failed: a use fails silently (gc's invalid operand)
   int bi = 0;           // Builtin id (universe) or package name index
   int addr_node = -1;   // Var whose address is taken (&x): the escape node of &x
   bool static_lit = false;   // a Var defined once from a constant, never assigned or &'d
@@ -139,6 +140,8 @@ class Compiler {
         typeparam_cannot_use_operator_(runtime::profile_for_minor(go_minor).typeparam_cannot_use_operator) {}
 
   bool run() { return run_impl(); }
+  // reported: after run() failed, the errors as gc prints them (gc_error_list).
+  std::vector<Error> reported();
 
  private:
   using Scope = std::map<std::string, Entity>;
@@ -283,6 +286,23 @@ class Compiler {
   bool run_impl();
   bool requires_go(Pos p, const std::string& what, int minor);
   bool fail(Pos p, const std::string& msg);
+  // Every error, as gc reports them (compile_errors): fail() stops the statement or the
+  // function compiling at its first error; stmts() and run_impl() record it and go on with
+  // the next one (recover_stmt, recover_function).
+  struct StmtMark {
+    FnState* f;
+    size_t scopes, lits, expansions, loops, floor;
+    int expr_depth;
+  };
+  StmtMark stmt_mark() const;
+  bool recover_stmt(const Stmt& s, const StmtMark& m);
+  bool recover_function();
+  void record(Pos p, const std::string& msg);
+  void record_failure();
+  void poison(const std::string& name, Pos p);
+  void mentioned_names(const Stmt* s, std::set<std::string>& out) const;
+  std::string unused_message(const std::string& name) const;
+  void flush_unused();
   V bad(Pos p, const std::string& msg);
   Entity* lookup(const std::string& name);
   bool closure_variable(const std::string& name) const;
@@ -342,7 +362,9 @@ class Compiler {
   V expr(const Expr& e);
   V expr_inner(const Expr& e);
   V binary(const Expr& e);
-  V binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whole = nullptr);
+  V binop_vals(Pos p, Pos px, Pos py, Tok op, V x, V y, const Expr* whole = nullptr, const Stmt* op_assign = nullptr);
+  bool mismatched_kinds(const V& x, const V& y) const;
+  V mismatched(const V& x, const V& y, Tok op, const Expr* whole, const Stmt* op_assign);
   V shift(Pos p, Pos py, Tok op, V x, V y);
   V logical(const Expr& e);
   V unary(const Expr& e);
@@ -658,6 +680,9 @@ class Compiler {
   Error& err_;
   TypeTable& T;
   bool failed_ = false;
+  bool silenced_ = false;               // failed_ by a poisoned name's use: nothing to report
+  std::vector<Error> errors_;           // every error recorded, in the order gc reports them
+  std::vector<Error> unused_;           // the function's "declared and not used", reported at its end
   bool stmt_flag_ = false;
   Scope universe_, pkg_;
   std::map<std::string, Entity> imports_;

@@ -30,15 +30,31 @@ void Compiler::push_scope() { scopes_.emplace_back(); }
 bool Compiler::pop_scope() {
   Scope sc = std::move(scopes_.back());
   scopes_.pop_back();
-  // gc reports unused variables in source order
-  const Entity* first = nullptr;
+  // types2 reports a function's unused variables at its end, in source order (Checker.usage)
   for (auto& kv : sc) {
     const Entity& e = kv.second;
-    if ((e.k == Entity::Var || e.k == Entity::Closure) && !e.used && (!first || e.pos.line < first->pos.line || (e.pos.line == first->pos.line && e.pos.col < first->pos.col)))
-      first = &e;
+    if ((e.k == Entity::Var || e.k == Entity::Closure) && !e.used) unused_.push_back(Error{e.pos, unused_message(e.name)});
   }
-  if (first) return fail(first->pos, "declared and not used: " + first->name);
+  if (!F || scopes_.size() < F->body_depth) flush_unused();
   return true;
+}
+
+// unused_message: gc's words for an unused variable: "x declared but not used" to Go 1.19,
+// "x declared and not used" in 1.20-1.22, "declared and not used: x" from 1.23 (types2's
+// Checker.usage; measured with go run on each release).
+std::string Compiler::unused_message(const std::string& name) const {
+  if (go_minor_ <= 19) return name + " declared but not used";
+  if (go_minor_ <= 22) return name + " declared and not used";
+  return "declared and not used: " + name;
+}
+
+// flush_unused: the function's unused variables, recorded in source order.
+void Compiler::flush_unused() {
+  std::stable_sort(unused_.begin(), unused_.end(), [](const Error& a, const Error& b) {
+    return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
+  });
+  for (const Error& e : unused_) record(e.pos, e.msg);
+  unused_.clear();
 }
 
 // bind_param binds a parameter, named result or capture of the function being compiled:
@@ -113,8 +129,10 @@ void Compiler::declare_init(const std::string& name, TypeId t, Pos p, V* v) {
 
 // ---------------------------------------------------------------- statements
 bool Compiler::stmts(const std::vector<StmtP>& body) {
-  for (const auto& s : body)
-    if (!stmt(*s)) return false;
+  for (const auto& s : body) {
+    const StmtMark m = stmt_mark();
+    if (!stmt(*s) && !recover_stmt(*s, m)) return false;
+  }
   return true;
 }
 
@@ -549,7 +567,7 @@ bool Compiler::op_assign(const Stmt& s) {
   if (!cur.ok) return false;
   V y = expr(*s.rhs[0]);
   if (!y.ok) return false;
-  V r = binop_vals(s.pos, l.pos, s.rhs[0]->pos, s.op, std::move(cur), std::move(y));
+  V r = binop_vals(s.pos, l.pos, s.rhs[0]->pos, s.op, std::move(cur), std::move(y), nullptr, &s);
   if (!r.ok) return false;
   return store(l, r, s.pos);
 }

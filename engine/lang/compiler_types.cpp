@@ -655,7 +655,18 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
     if (convert_const(v, t, p, false)) return true;
     // gc names the context: "... as int value in assignment (overflows)"
     std::string& m = err_.msg;
-    if (m.rfind("cannot use", 0) == 0 && m.find(" in ") == std::string::npos) {
+    if (m.rfind("cannot use ", 0) == 0 && m.find(" in ") == std::string::npos && std::string(context) == "operation") {
+      // an operand of a binary operation: types2's invalidConversion ("1.5 (untyped float
+      // constant) truncated to int64", "… overflows int8", "cannot convert … to type T")
+      const size_t as = m.find(" as " + T.name(t) + " value");
+      if (as != std::string::npos) {
+        const std::string operand = m.substr(11, as - 11);
+        m = m.find("(truncated)") != std::string::npos ? operand + " truncated to " + T.name(t)
+            : m.find("(overflows)") != std::string::npos ? operand + " overflows " + T.name(t)
+            : "cannot convert " + operand + " to type " + T.name(t);
+        m = gc_qualified(m, go_minor_);
+      }
+    } else if (m.rfind("cannot use", 0) == 0 && m.find(" in ") == std::string::npos) {
       size_t paren = m.rfind(" (");
       bool suffix = paren != std::string::npos && m.back() == ')' && (m.find("(overflows)") != std::string::npos || m.find("(truncated)") != std::string::npos);
       std::string ctx = std::string(" in ") + context;
@@ -672,6 +683,8 @@ bool Compiler::assignable(V& v, TypeId t, Pos p, const char* context) {
   if (T.kind(v.t) == Kind::Chan && T.kind(t) == Kind::Chan && T.u(v.t).len == 0 && T.u(v.t).elem == T.u(t).elem &&
       (T[v.t].name.empty() || T[t].name.empty()))
     return true;
+  // Go 1.19's gc wording (types2's CompilerErrorMessages): "as type string in assignment"
+  if (go_minor_ <= 19) return fail(p, "cannot use " + describe(v) + " as type " + T.name(t) + " in " + context);
   return fail(p, "cannot use " + describe(v) + " as " + T.name(t) + " value in " + context);
 }
 

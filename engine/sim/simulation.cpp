@@ -647,8 +647,9 @@ bool Simulation::load(std::string_view source, const Options& options, std::stri
   }
   auto prog = std::make_unique<lang::Program>();
   // The language is the simulated release's (clear needs Go 1.21, range over an int 1.22).
-  if (!lang::compile(ast, *prog, e, s.profile->go_minor())) {
-    s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, e.msg});
+  std::vector<lang::Error> errs;
+  if (!lang::compile(ast, *prog, errs, s.profile->go_minor())) {
+    for (const lang::Error& ce : errs) s.diags.push_back(Diagnostic{s.file, ce.pos.line, ce.pos.col, ce.msg});
     return false;
   }
   s.prog = std::move(prog);

@@ -14,7 +14,7 @@ TEST(Checker, ReportsTypeErrorsWithPosition) {
   const Case cases[] = {
       {"\tx := 1\n\tx = \"a\"\n", "cannot use \"a\" (untyped string constant) as int value in assignment"},
       {"\tvar m map[string]int\n\tm[1] = 2\n", "cannot use 1 (untyped int constant) as string value in map index"},
-      {"\ty := 3\n", "declared and not used: y"},
+      {"\ty := 3\n", "y declared but not used"},
       {"\tundefinedThing()\n", "undefined: undefinedThing"},
       {"\tvar a [3]int\n\ta[5] = 1\n", "invalid argument: index 5 out of bounds [0:3]"},
       {"\tvar b int8 = 300\n\t_ = b\n", "overflows"},
@@ -26,7 +26,7 @@ TEST(Checker, ReportsTypeErrorsWithPosition) {
       {"\tvar p *int\n\t_ = p.x\n", "undefined"},
       {"\t_ = len(1)\n", "invalid argument"},
       {"\tx, y := 1\n\t_, _ = x, y\n", "assignment mismatch: 2 variables but 1 value"},
-      {"\ts := \"a\"\n\tvar n int = s\n\t_ = n\n", "cannot use s (variable of type string) as int value in variable declaration"},
+      {"\ts := \"a\"\n\tvar n int = s\n\t_ = n\n", "cannot use s (variable of type string) as type int in variable declaration"},   // Go 1.19's words
   };
   for (const Case& c : cases) {
     langtest::Run r = langtest::run(langtest::prog(c.body));
@@ -35,6 +35,119 @@ TEST(Checker, ReportsTypeErrorsWithPosition) {
     EXPECT_EQ(r.diag.rfind("main.go:", 0), 0u) << r.diag;
     EXPECT_EQ(r.exit, 1);
   }
+}
+
+// every error of a program, as gc prints them: sorted by position, each variable's and import's
+// "not used" too, a failed declaration's names counting as declared (no follow-on errors),
+// at most 10 then "too many errors" at the tenth error gc found (main's unused y: types2
+// reports a function's unused variables at its end). Real Go 1.19 and 1.27 print these lines
+// after "# command-line-arguments" (`go run main.go`).
+std::string all_diagnostics(const std::string& src, const char* release) {
+  sim::Simulation s;
+  EXPECT_FALSE(s.load(src, langtest::go(release), "main.go"));
+  std::string out;
+  for (const sim::Diagnostic& d : s.diagnostics()) out += d.to_string() + "\n";
+  return out;
+}
+
+TEST(Checker, EveryErrorAsGcReportsIt) {
+  const std::string many =
+      "package main\n"
+      "\n"
+      "import (\n"
+      "\t\"fmt\"\n"
+      "\t\"sort\"\n"
+      "\t\"strings\"\n"
+      ")\n"
+      "\n"
+      "func g(a int) int {\n"
+      "\tb := 1\n"
+      "}\n"
+      "\n"
+      "func main() {\n"
+      "\tvar s string = 5\n"
+      "\tx := undefinedThing + 1\n"
+      "\tfmt.Println(s, x)\n"
+      "\tvar n int = \"a\"\n"
+      "\ty := 3\n"
+      "\tfmt.Println(n, strings.ToUpper(q))\n"
+      "\tm := map[string]int{}\n"
+      "\tm[1] = 2\n"
+      "\tz := 1\n"
+      "\tfor i := 0; i < 3; i++ {\n"
+      "\t\tvar w string = i\n"
+      "\t\tfmt.Println(w + 1)\n"
+      "\t}\n"
+      "}\n";
+  EXPECT_EQ(all_diagnostics(many, "1.19"),
+      "main.go:10:2: b declared but not used\n"
+      "main.go:11:1: missing return\n"
+      "main.go:14:17: cannot use 5 (untyped int constant) as string value in variable declaration\n"
+      "main.go:15:7: undefined: undefinedThing\n"
+      "main.go:17:14: cannot use \"a\" (untyped string constant) as int value in variable declaration\n"
+      "main.go:18:2: y declared but not used\n"
+      "main.go:19:33: undefined: q\n"
+      "main.go:21:4: cannot use 1 (untyped int constant) as string value in map index\n"
+      "main.go:24:18: cannot use i (variable of type int) as type string in variable declaration\n"
+      "main.go:25:15: invalid operation: w + 1 (mismatched types string and untyped int)\n"
+      "main.go:18:2: too many errors\n");
+  EXPECT_EQ(all_diagnostics(many, "1.27"),
+      "main.go:10:2: declared and not used: b\n"
+      "main.go:11:1: missing return\n"
+      "main.go:14:17: cannot use 5 (untyped int constant) as string value in variable declaration\n"
+      "main.go:15:7: undefined: undefinedThing\n"
+      "main.go:17:14: cannot use \"a\" (untyped string constant) as int value in variable declaration\n"
+      "main.go:18:2: declared and not used: y\n"
+      "main.go:19:33: undefined: q\n"
+      "main.go:21:4: cannot use 1 (untyped int constant) as string value in map index\n"
+      "main.go:24:18: cannot use i (variable of type int) as string value in variable declaration\n"
+      "main.go:25:15: invalid operation: w + 1 (mismatched types string and untyped int)\n"
+      "main.go:18:2: too many errors\n");
+  // types2's mismatched operands (binary, comparison, &&, op=) and constants that do not fit
+  const std::string ops =
+      "package main\n"
+      "\n"
+      "func main() {\n"
+      "\tvar a int\n"
+      "\tvar b int64\n"
+      "\tvar s string\n"
+      "\tvar ok bool\n"
+      "\t_ = a + b\n"
+      "\t_ = a == \"x\"\n"
+      "\t_ = b < 1.5\n"
+      "\t_ = ok && 1\n"
+      "\t_ = s == nil\n"
+      "\t_ = 1 + s\n"
+      "\t_ = a + 2.5\n"
+      "\ts += 1\n"
+      "}\n";
+  EXPECT_EQ(all_diagnostics(ops, "1.27"),
+      "main.go:8:6: invalid operation: a + b (mismatched types int and int64)\n"
+      "main.go:9:11: invalid operation: a == \"x\" (mismatched types int and untyped string)\n"
+      "main.go:10:10: 1.5 (untyped float constant) truncated to int64\n"
+      "main.go:11:6: invalid operation: ok && 1 (mismatched types bool and untyped int)\n"
+      "main.go:12:11: invalid operation: s == nil (mismatched types string and untyped nil)\n"
+      "main.go:13:6: invalid operation: 1 + s (mismatched types untyped int and string)\n"
+      "main.go:14:10: 2.5 (untyped float constant) truncated to int\n"
+      "main.go:15:2: invalid operation: s += 1 (mismatched types string and untyped int)\n");
+  // unused imports and variables, a missing return: all of them (Go 1.19's and 1.21's words)
+  const std::string unused = "package main\n\nimport (\n\t\"fmt\"\n\t\"sort\"\n\t\"strings\"\n)\n\nfunc g() int {\n\tb := 1\n}\n\nfunc main() {\n\tx := 1\n\tfmt.Println()\n}\n";
+  EXPECT_EQ(all_diagnostics(unused, "1.19"),
+            "main.go:5:2: imported and not used: \"sort\"\nmain.go:6:2: imported and not used: \"strings\"\n"
+            "main.go:10:2: b declared but not used\nmain.go:11:1: missing return\nmain.go:14:2: x declared but not used\n");
+  EXPECT_EQ(all_diagnostics(unused, "1.21"),
+            "main.go:5:2: \"sort\" imported and not used\nmain.go:6:2: \"strings\" imported and not used\n"
+            "main.go:10:2: b declared and not used\nmain.go:11:1: missing return\nmain.go:14:2: x declared and not used\n");
+  // Go 1.19's gc wording of a value that is not assignable (types2's CompilerErrorMessages)
+  const std::string iface = "package main\n\nimport \"fmt\"\n\ntype T struct{}\n\nfunc main() {\n\tvar s fmt.Stringer = T{}\n\tvar m map[string]int = []int{}\n\tfmt.Println(s, m)\n}\n";
+  EXPECT_EQ(all_diagnostics(iface, "1.19"),
+            "main.go:8:23: cannot use T{} (value of type T) as type fmt.Stringer in variable declaration:\n"
+            "\tT does not implement fmt.Stringer (missing String method)\n"
+            "main.go:9:25: cannot use []int{} (value of type []int) as type map[string]int in variable declaration\n");
+  EXPECT_EQ(all_diagnostics(iface, "1.21"),
+            "main.go:8:23: cannot use T{} (value of type T) as fmt.Stringer value in variable declaration: T does not implement "
+            "fmt.Stringer (missing method String)\n"
+            "main.go:9:25: cannot use []int{} (value of type []int) as map[string]int value in variable declaration\n");
 }
 
 // labeled break/continue: gc's messages at gc's positions (real Go 1.19 and 1.27 print these)
@@ -141,7 +254,7 @@ TEST(Checker, DiagnosticCarriesLineAndColumn) {
 
 TEST(Checker, UnsupportedImportsAndMissingPieces) {
   EXPECT_NE(langtest::run("package main\nimport \"os\"\nfunc main() { os.Exit(1) }\n").diag.find("import \"os\" is not supported"), std::string::npos);
-  EXPECT_NE(langtest::run("package main\nimport \"fmt\"\nfunc main() {}\n").diag.find("\"fmt\" imported and not used"), std::string::npos);
+  EXPECT_NE(langtest::run("package main\nimport \"fmt\"\nfunc main() {}\n").diag.find("imported and not used: \"fmt\""), std::string::npos);
   EXPECT_NE(langtest::run("package main\nfunc f() {}\n").diag.find("function main is undeclared"), std::string::npos);
   EXPECT_NE(langtest::run("package main\nfunc f() int { }\nfunc main() { f() }\n").diag.find("missing return"), std::string::npos);
   EXPECT_NE(langtest::run("package lib\nfunc main() {}\n").diag.find("not a main package"), std::string::npos);

@@ -262,7 +262,14 @@ TEST(RangeFunc, HeldIteratorMisusedGetsGcsMessageOrAClearRefusal) {
   auto diag = [](const std::string& body) {
     const std::string src = "package main\n\nimport (\n\t\"fmt\"\n\t\"iter\"\n\t\"maps\"\n)\n\nvar _ iter.Seq[int]\n\nfunc main() {\n\tm := map[int]int{1: 2}\n" +
                             body + "\n\tfmt.Println(len(m))\n}\n";
-    return langtest::run(src, langtest::go("1.27")).diag;
+    sim::Simulation s;   // every diagnostic, as go run lists them
+    EXPECT_FALSE(s.load(src, langtest::go("1.27"), "main.go"));
+    std::string all;
+    for (const sim::Diagnostic& d : s.diagnostics()) {
+      if (!all.empty()) all += '\n';
+      all += d.to_string();
+    }
+    return all;
   };
   // gc's own messages (go1.27 build)
   EXPECT_EQ(diag("\tseq := maps.Keys(m)"), "main.go:13:2: declared and not used: seq");
@@ -272,7 +279,8 @@ TEST(RangeFunc, HeldIteratorMisusedGetsGcsMessageOrAClearRefusal) {
   EXPECT_EQ(diag("\tseq := maps.Keys(m)\n\tseq(func(k int) bool { return true })"),
             "main.go:14:2: seq holds an iterator: the playground runs it where it is ranged over (for x := range seq) or passed to "
             "slices.Collect, Sorted, AppendSeq, maps.Collect or Insert; called, passed to a function or stored it is not supported yet");
-  EXPECT_EQ(diag("\tvar s iter.Seq2[int]\n\t_ = s"), "main.go:13:12: not enough type arguments for type Seq2: have 1, want 2");
+  EXPECT_EQ(diag("\tvar s iter.Seq2[int]\n\t_ = s"),
+            "main.go:6:2: \"maps\" imported and not used\nmain.go:13:12: not enough type arguments for type Seq2: have 1, want 2");
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ TEST(Run, FunctionLiteralErrors) {
       {"func main() {\n\tf := func() int {\n\t\treturn f()\n\t}\n\tf()\n}\n", "undefined: f"},
       {"func main() {\n\tf := func() int {\n\t\tprintln()\n\t}\n\tf()\n}\n", "missing return"},
       {"func main() {\n\tfor {\n\t\tfunc() {\n\t\t\tbreak\n\t\t}()\n\t}\n}\n", "break"},
-      {"func main() {\n\tf := func() {}\n}\n", "declared and not used: f"},
+      {"func main() {\n\tf := func() {}\n}\n", "f declared but not used"},
       {"func main() {\n\tf := func() {}\n\tgo func() { f() }()\n}\n", "calling the function literal f is not supported"},
   };
   expect_load_errors(cases);
