@@ -359,7 +359,7 @@ V Compiler::unary(const Expr& e) {
       case Tok::Add: if (x.cv.k != CVal::Int && x.cv.k != CVal::Float) return bad(e.pos, "invalid operation: operator + not defined"); return r;
       case Tok::Sub:
         if (x.cv.k == CVal::Int) r.cv.i = -x.cv.i;
-        else if (x.cv.k == CVal::Float) r.cv.f = -x.cv.f;
+        else if (x.cv.k == CVal::Float) r.cv.f = x.cv.f == 0 ? 0.0 : -x.cv.f;   // constants have no -0 (spec: exact values)
         else return bad(e.pos, "invalid operation: operator - not defined on " + describe(x));
         if (!T.is_untyped(r.t) && r.cv.k == CVal::Int && !fits(r.cv.i, r.t, T)) return bad(e.pos, "constant " + i128_str(r.cv.i) + " overflows " + T.name(r.t));
         return r;
@@ -451,6 +451,40 @@ std::string Compiler::library_unexported(const Expr& sel, const std::string& typ
   return expr_str(sel) + " undefined (cannot refer to unexported " + what + " " + sel.name + ")";
 }
 
+// math_const: package math's constant name (math/const.go) as an untyped constant, or false
+bool Compiler::math_const(const std::string& name, V& out) {
+  const std::pair<const char*, int64_t> ints[] = {
+      {"MaxInt", INT64_MAX}, {"MinInt", INT64_MIN}, {"MaxInt8", INT8_MAX}, {"MinInt8", INT8_MIN}, {"MaxInt16", INT16_MAX},
+      {"MinInt16", INT16_MIN}, {"MaxInt32", INT32_MAX}, {"MinInt32", INT32_MIN}, {"MaxInt64", INT64_MAX}, {"MinInt64", INT64_MIN},
+      {"MaxUint8", UINT8_MAX}, {"MaxUint16", UINT16_MAX}, {"MaxUint32", UINT32_MAX}};
+  for (const auto& [n, v] : ints)
+    if (name == n) return out = int_const(TypeTable::kUntypedInt, v), true;
+  if (name == "MaxUint" || name == "MaxUint64") {
+    out = int_const(TypeTable::kUntypedInt, 0);
+    out.cv.i = i128(UINT64_MAX);
+    return true;
+  }
+  const std::pair<const char*, double> floats[] = {
+      {"Pi", 3.14159265358979323846264338327950288419716939937510582097494459}, {"E", 2.71828182845904523536028747135266249775724709369995957496696763},
+      {"Phi", 1.61803398874989484820458683436563811772030917980576286213544862}, {"Sqrt2", 1.41421356237309504880168872420969807856967187537694807317667974},
+      {"SqrtE", 1.64872127070012814684865078831848804789785930430373287366236913}, {"SqrtPi", 1.77245385090551602729816748334114518279754945612238712821380779},
+      {"SqrtPhi", 1.27201964951406896425242246173749149171560804184009624861664038}, {"Ln2", 0.693147180559945309417232121458176568075500134360255254120680009},
+      {"Log2E", 1 / 0.693147180559945309417232121458176568075500134360255254120680009}, {"Ln10", 2.30258509299404568401799145468436420760110148862877297603332790},
+      {"Log10E", 1 / 2.30258509299404568401799145468436420760110148862877297603332790}, {"MaxFloat64", 1.79769313486231570814527423731704356798070e+308},
+      {"SmallestNonzeroFloat64", 4.9406564584124654417656879286822137236505980e-324}, {"MaxFloat32", 3.40282346638528859811704183484516925440e+38},
+      {"SmallestNonzeroFloat32", 1.401298464324817070923729583289916131280e-45}};
+  for (const auto& [n, v] : floats)
+    if (name == n) {
+      out = V{};
+      out.isconst = true;
+      out.t = TypeTable::kUntypedFloat;
+      out.cv.k = CVal::Float;
+      out.cv.f = v;
+      return true;
+    }
+  return false;
+}
+
 int Compiler::global_box(const Entity& en) {
   emit(OpGMat, en.slot, 0, 0, 0, uint16_t(en.type), 2);   // flags 2: a box of en.type
   const int s = temp(T.pointer(en.type));
@@ -476,6 +510,8 @@ V Compiler::selector(const Expr& e) {
       for (const auto& [unit, ns] : units)
         if (e.name == unit) return int_const(prog_.duration_type, ns);
     }
+    if (im.name == "math")   // math/const.go: untyped constants
+      if (V c; math_const(e.name, c)) return c;
     static const std::pair<const char*, const char*> types[] = {
         {"runtime", "MemStats"}, {"time", "Duration"}, {"time", "Time"}, {"fmt", "Stringer"}, {"strconv", "NumError"},
         {"math/rand", "Rand"}, {"math/rand", "Source"}};
@@ -500,7 +536,7 @@ V Compiler::selector(const Expr& e) {
       auto it = pkg_.find("strings_" + e.name);
       if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
     }
-    static const std::set<std::string> kFuncsOnly = {"fmt", "log", "maps", "slices", "sort", "strconv", "strings"};
+    static const std::set<std::string> kFuncsOnly = {"fmt", "log", "maps", "math", "slices", "sort", "strconv", "strings"};
     if (kFuncsOnly.count(im.name) && e.name != "IntSize")   // their exported names used here are functions
       return bad(e.pos, e.x->name + "." + e.name + " as a value is not supported by the playground (call it where it is used, or wrap it in a function literal)");
     return bad(e.pos, e.x->name + "." + e.name + " is not supported here by the playground (only calls to the functions of fmt, log, maps, math/rand, runtime, runtime/debug, slices, sort, strconv, strings, time and unsafe, time's units and log's flags)");

@@ -341,6 +341,7 @@ class Compiler {
   // holds the box (typed *T for the GC's walk), every read and write goes through it.
   bool boxed_global(const Entity& en) const { return !T.is_aggregate(en.type) && addr_globals_.count(en.name); }
   int global_box(const Entity& en);   // a temp holding the box, made at first use
+  bool math_const(const std::string& name, V& out);
   bool type_of(const TypeExpr& te, TypeId& out);
   bool type_of(const TypeExpr& te);
   bool type_of(const TypeExpr& te, TypeId& out, const Expr* lit);
@@ -425,6 +426,7 @@ class Compiler {
   V fmt_spread_call(const Expr& e, const std::string& full, Builtin b, bool sprint, std::vector<V>& args);
   V pkg_fn_call(const Expr& e, const std::string& prefix, const PkgFn& f, std::vector<V>& args);
   V time_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V math_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V maps_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V sort_call(const Expr& e, const std::string& pkg, const std::string& name, std::vector<V>& args);

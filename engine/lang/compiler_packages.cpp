@@ -226,6 +226,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
       if (name == f.name) return pkg_fn_call(e, "log.", f, args);
   }
   if (pkg == "math/rand") return rand_call(e, name, args);
+  if (pkg == "math") return math_call(e, name, args);
   if (pkg == "maps") return maps_call(e, name, args);
   if (pkg == "sort" || pkg == "slices") return sort_call(e, pkg, name, args);
   if (full == "strings.Repeat") {
@@ -358,6 +359,52 @@ V Compiler::time_call(const Expr& e, const std::string& name, std::vector<V>& ar
   for (const PkgFn& f : fns)
     if (name == f.name) return pkg_fn_call(e, "time.", f, args);
   return bad(e.pos, "time." + name + " is not supported by the playground (time.Now, Since, Sleep, After, Tick, NewTicker, NewTimer, Duration and the units)");
+}
+
+// math_call: package math's functions (math/*.go): computations on float64 that allocate
+// nothing, done by the host's C library (IEEE-exact for Sqrt, Floor, Ceil, Trunc, Abs, Mod,
+// Max/Min and the bit conversions, as Go's; the transcendental ones within an ulp of Go's).
+V Compiler::math_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+  using M = MathOp;
+  const TypeId f = TypeTable::kFloat64;
+  struct Fn { const char* name; MathOp op; std::vector<TypeId> params; TypeId result; };
+  static const Fn* table = nullptr;
+  static std::vector<Fn> fns;
+  if (!table) {
+    const std::pair<const char*, MathOp> unary[] = {
+        {"Sqrt", M::Sqrt}, {"Floor", M::Floor}, {"Ceil", M::Ceil}, {"Trunc", M::Trunc}, {"Round", M::Round},
+        {"RoundToEven", M::RoundToEven}, {"Abs", M::Abs}, {"Exp", M::Exp}, {"Exp2", M::Exp2}, {"Log", M::Log},
+        {"Log2", M::Log2}, {"Log10", M::Log10}, {"Log1p", M::Log1p}, {"Sin", M::Sin}, {"Cos", M::Cos}, {"Tan", M::Tan},
+        {"Asin", M::Asin}, {"Acos", M::Acos}, {"Atan", M::Atan}, {"Sinh", M::Sinh}, {"Cosh", M::Cosh}, {"Tanh", M::Tanh},
+        {"Cbrt", M::Cbrt}};
+    for (const auto& [n, op] : unary) fns.push_back(Fn{n, op, {f}, f});
+    const std::pair<const char*, MathOp> binary[] = {
+        {"Max", M::Max}, {"Min", M::Min}, {"Pow", M::Pow}, {"Mod", M::Mod}, {"Hypot", M::Hypot},
+        {"Atan2", M::Atan2}, {"Copysign", M::Copysign}, {"Dim", M::Dim}, {"Remainder", M::Remainder}};
+    for (const auto& [n, op] : binary) fns.push_back(Fn{n, op, {f, f}, f});
+    fns.push_back(Fn{"IsNaN", M::IsNaN, {f}, TypeTable::kBool});
+    fns.push_back(Fn{"Signbit", M::Signbit, {f}, TypeTable::kBool});
+    fns.push_back(Fn{"IsInf", M::IsInf, {f, TypeTable::kInt}, TypeTable::kBool});
+    fns.push_back(Fn{"Inf", M::Inf, {TypeTable::kInt}, f});
+    fns.push_back(Fn{"NaN", M::NaN, {}, f});
+    fns.push_back(Fn{"Float64bits", M::Float64bits, {f}, TypeTable::kUint64});
+    fns.push_back(Fn{"Float64frombits", M::Float64frombits, {TypeTable::kUint64}, f});
+    table = fns.data();
+  }
+  for (const Fn& fn : fns) {
+    if (name != fn.name) continue;
+    const std::string full = std::string("math.") + fn.name;
+    if (args.size() != fn.params.size()) return arg_count_error(e, args.size(), fn.params.size(), full);
+    for (size_t i = 0; i < args.size(); ++i)
+      if (!assignable(args[i], fn.params[i], e.args[i]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+    V op = int_const(TypeTable::kInt, int64_t(fn.op));
+    std::vector<V*> ps;
+    for (V& a : args) ps.push_back(&a);
+    ps.push_back(&op);
+    return bi_call(Builtin::Math, ps, fn.result, false);
+  }
+  return bad(e.pos, "math." + name + " is not supported by the playground (its constants; Sqrt, Floor, Ceil, Trunc, Round, Abs, Exp, Log, "
+                    "Log2, Log10, Pow, Mod, Max, Min, Hypot, the trigonometric functions, Inf, NaN, IsInf, IsNaN, Signbit, Float64bits…)");
 }
 
 // rand_call: math/rand's top-level functions. The generator is the simulator's, seeded from

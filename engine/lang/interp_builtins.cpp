@@ -662,6 +662,68 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(maps::hash64(hash_word(cs.arg_types[0], k), a[1]));
       return true;
     }
+    case Builtin::Math: {   // package math (compiler_packages.cpp math_call): the op is the last argument
+      const double x = n > 1 ? as_f(a[0]) : 0, y = n > 2 ? as_f(a[1]) : 0;
+      const double go_nan = as_f(0x7FF8000000000001ull);   // math.NaN's bits (math/bits.go uvnan)
+      switch (MathOp(a[n - 1])) {
+        case MathOp::Sqrt: result(of_f(std::sqrt(x))); break;
+        case MathOp::Floor: result(of_f(std::floor(x))); break;
+        case MathOp::Ceil: result(of_f(std::ceil(x))); break;
+        case MathOp::Trunc: result(of_f(std::trunc(x))); break;
+        case MathOp::Round: result(of_f(std::round(x))); break;   // half away from zero, as math.Round
+        case MathOp::RoundToEven: result(of_f(std::nearbyint(x))); break;   // the default rounding mode: to even
+        case MathOp::Abs: result(of_f(std::fabs(x))); break;
+        case MathOp::Exp: result(of_f(std::exp(x))); break;
+        case MathOp::Exp2: result(of_f(std::exp2(x))); break;
+        case MathOp::Log: result(of_f(std::log(x))); break;
+        case MathOp::Log2: result(of_f(std::log2(x))); break;
+        case MathOp::Log10: result(of_f(std::log10(x))); break;
+        case MathOp::Log1p: result(of_f(std::log1p(x))); break;
+        case MathOp::Sin: result(of_f(std::sin(x))); break;
+        case MathOp::Cos: result(of_f(std::cos(x))); break;
+        case MathOp::Tan: result(of_f(std::tan(x))); break;
+        case MathOp::Asin: result(of_f(std::asin(x))); break;
+        case MathOp::Acos: result(of_f(std::acos(x))); break;
+        case MathOp::Atan: result(of_f(std::atan(x))); break;
+        case MathOp::Sinh: result(of_f(std::sinh(x))); break;
+        case MathOp::Cosh: result(of_f(std::cosh(x))); break;
+        case MathOp::Tanh: result(of_f(std::tanh(x))); break;
+        case MathOp::Cbrt: result(of_f(std::cbrt(x))); break;
+        case MathOp::Max:   // math.Max: +Inf beats NaN, NaN beats the rest, +0 beats -0
+          if (std::isinf(x) && x > 0) result(of_f(x));
+          else if (std::isinf(y) && y > 0) result(of_f(y));
+          else if (std::isnan(x) || std::isnan(y)) result(of_f(go_nan));
+          else if (x == 0 && y == 0) result(of_f(std::signbit(x) ? y : x));
+          else result(of_f(x > y ? x : y));
+          break;
+        case MathOp::Min:
+          if (std::isinf(x) && x < 0) result(of_f(x));
+          else if (std::isinf(y) && y < 0) result(of_f(y));
+          else if (std::isnan(x) || std::isnan(y)) result(of_f(go_nan));
+          else if (x == 0 && y == 0) result(of_f(std::signbit(x) ? x : y));
+          else result(of_f(x < y ? x : y));
+          break;
+        case MathOp::Pow: result(of_f(std::pow(x, y))); break;
+        case MathOp::Mod: result(of_f(std::fmod(x, y))); break;
+        case MathOp::Hypot: result(of_f(std::hypot(x, y))); break;
+        case MathOp::Atan2: result(of_f(std::atan2(x, y))); break;
+        case MathOp::Copysign: result(of_f(std::copysign(x, y))); break;
+        case MathOp::Dim: result(of_f(std::isnan(x) || std::isnan(y) ? go_nan : (x - y <= 0 ? 0.0 : x - y))); break;
+        case MathOp::Remainder: result(of_f(std::remainder(x, y))); break;
+        case MathOp::IsNaN: result(std::isnan(x)); break;
+        case MathOp::Signbit: result(std::signbit(x)); break;
+        case MathOp::IsInf: {
+          const int64_t sign = int64_t(a[1]);
+          result(std::isinf(x) && (sign == 0 || (sign > 0) == (x > 0)));
+          break;
+        }
+        case MathOp::Inf: result(of_f(int64_t(a[0]) >= 0 ? INFINITY : -INFINITY)); break;
+        case MathOp::NaN: result(of_f(go_nan)); break;
+        case MathOp::Float64bits: result(a[0]); break;
+        case MathOp::Float64frombits: result(a[0]); break;
+      }
+      return true;
+    }
     case Builtin::SameType:   // both non-nil (atomic.Value checks nil first): their boxes' types
       result(a[0] != 0 && a[1] != 0 && objs_[uint32_t(a[0])].type == objs_[uint32_t(a[1])].type);
       return true;

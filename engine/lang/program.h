@@ -195,6 +195,15 @@ enum class Builtin : uint16_t {
   // fmt.Fprint* to a *strings.Builder: the text p.buf holds, without Sprint's string(p.buf)
   FmtFprint, FmtFprintln, FmtFprintf,
   SameType,   // sync/atomic.Value's check (sync_atomic.h): two non-nil interfaces of one dynamic type
+  Math,       // package math's function MathOp(last argument) on the others (compiler_packages.cpp math_call)
+};
+
+// MathOp: which of package math's functions Builtin::Math computes.
+enum class MathOp : uint8_t {
+  Sqrt, Floor, Ceil, Trunc, Round, RoundToEven, Abs, Exp, Exp2, Log, Log2, Log10, Log1p, Sin, Cos,
+  Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Cbrt,   // float64 → float64
+  Max, Min, Pow, Mod, Hypot, Atan2, Copysign, Dim, Remainder,   // (float64, float64) → float64
+  IsNaN, Signbit, IsInf, Inf, NaN, Float64bits, Float64frombits,
 };
 
 // DeferSite is one defer statement: its thunk (the call, reading the hidden variables that
