@@ -52,6 +52,12 @@ bool Compiler::declare_closure(const Expr& name, const Expr& lit) {
   c->depth = scopes_.size();
   c->floor = scope_floor_;
   for (const auto& kv : scopes_.back()) c->names_then.insert(kv.first);
+  add_closure(name, std::move(c));
+  return true;
+}
+
+// add_closure declares name, in the innermost scope, as the closure c.
+void Compiler::add_closure(const Expr& name, std::unique_ptr<ClosureDef> c) {
   Entity e;
   e.k = Entity::Closure;
   e.slot = int(closures_.size());
@@ -59,7 +65,6 @@ bool Compiler::declare_closure(const Expr& name, const Expr& lit) {
   e.pos = name.pos;
   closures_.push_back(std::move(c));
   scopes_.back()[name.name] = e;
-  return true;
 }
 
 // closure_call expands a function literal's body at a call (see ClosureDef).

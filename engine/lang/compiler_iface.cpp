@@ -390,11 +390,12 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
     if (!count(n)) { V v; v.ok = false; return v; }
     for (size_t i = 0; i < n; ++i)
       if (!assignable(args[i], prog_.error_type, e.args[i]->pos, ("argument to errors." + name).c_str())) { V v; v.ok = false; return v; }
+    // both leak to the heap (errors/wrap.go calls their methods through interfaces: the
+    // callee is unknown; go build -gcflags=-m, 1.19 and 1.27: "&E{...} escapes to heap")
+    for (auto& a : args) sink(a.src);
     std::vector<V*> ps;
     for (auto& a : args) ps.push_back(&a);
-    V r = bi_call(name == "Is" ? Builtin::ErrorsIs : Builtin::ErrorsUnwrap, ps, name == "Is" ? TypeTable::kBool : prog_.error_type, false);
-    if (name == "Unwrap") r.src = args[0].src;
-    return r;
+    return bi_call(name == "Is" ? Builtin::ErrorsIs : Builtin::ErrorsUnwrap, ps, name == "Is" ? TypeTable::kBool : prog_.error_type, false);
   }
   if (name == "As") {
     // errors.As(err, &target): target's address escapes (measured: "moved to heap", 8 B
@@ -407,6 +408,7 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
     std::string why;
     if (T.kind(tt) != Kind::Interface && !implements(tt, prog_.error_type, why))
       return bad(e.args[1]->pos, "second argument to errors.As must be a non-nil pointer to either a type that implements error, or to any interface type");
+    sink(args[0].src);   // err leaks as in errors.Is
     sink(args[1].src);
     std::vector<V*> ps{&args[0], &args[1]};
     return bi_call(Builtin::ErrorsAs, ps, TypeTable::kBool, false);
@@ -439,7 +441,13 @@ V Compiler::errorf(const Expr& e, std::vector<V>& args) {
   V wrapped_err;
   if (wrapped >= 0 && size_t(wrapped) < args.size()) {
     wrapped_err = args[size_t(wrapped)];
-    if (T.kind(wrapped_err.t) != Kind::Interface || !wrapped_err.ok) wrapped_err.ok = false;
+    std::string why;
+    if (wrapped_err.ok && T.kind(wrapped_err.t) != Kind::Interface && implements(wrapped_err.t, prog_.error_type, why)) {
+      // a concrete error (%w of &QueryError{…}): the error interface it is passed as
+      if (!to_iface(wrapped_err, prog_.error_type, e.args[size_t(wrapped)]->pos, "argument to fmt.Errorf")) { V v; v.ok = false; return v; }
+    } else if (T.kind(wrapped_err.t) != Kind::Interface || !wrapped_err.ok) {
+      wrapped_err.ok = false;
+    }
   }
   std::vector<V*> ps;
   for (auto& a : args) ps.push_back(&a);

@@ -406,6 +406,7 @@ class Compiler {
   V variadic_arg(const Expr& e, size_t from, TypeId slice_t);
   static bool is_variadic(const FuncDecl& fd) { return !fd.params.empty() && fd.params.back().variadic; }
   bool declare_closure(const Expr& name, const Expr& lit);
+  void add_closure(const Expr& name, std::unique_ptr<ClosureDef> c);
   struct HiddenScopes {
     std::vector<Scope> deeper;               // scopes opened after the body was written
     std::vector<Scope::node_type> later;     // names declared after it in its own scope

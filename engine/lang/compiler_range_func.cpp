@@ -148,13 +148,7 @@ bool Compiler::declare_static_iter(const Expr& name, const Expr& call) {
   auto c = std::make_unique<ClosureDef>();
   c->name = name.name;
   c->static_iter = synthetic_.back().get();
-  Entity e;
-  e.k = Entity::Closure;
-  e.slot = int(closures_.size());
-  e.name = name.name;
-  e.pos = name.pos;
-  closures_.push_back(std::move(c));
-  scopes_.back()[name.name] = e;
+  add_closure(name, std::move(c));
   return true;
 }
 

@@ -272,7 +272,7 @@ class Interpreter {
   Word library_error_string(TypeId t, Word w);
   void unwrap_iface(TypeId& t, Word& w) const;
   bool unwrap_args(const std::vector<TypeId>& types, const Word* args, size_t n, std::vector<TypeId>& ut, std::vector<Word>& uw) const;
-  Word errors_unwrap(Word err) const;
+  bool errors_unwrap(Word err, Word& next);
   bool method_receiver(const MethodEnt& me, TypeId dyn, Word v, Word& recv);
   const MethodEnt* stringer(TypeId t) const;
   bool call_nested(int32_t fn, Word recv, Word& result);

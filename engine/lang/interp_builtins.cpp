@@ -455,15 +455,29 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return true;
     }
     case Builtin::ErrorsIs: {
-      // errors.Is: err or an error it wraps equals target (errors/wrap.go)
-      for (Word e = a[0]; ; e = errors_unwrap(e)) {
-        if (deep_eq(prog_.error_type, e, a[1])) { result(1); return true; }
+      // errors.Is: err or an error it wraps equals target (errors/wrap.go); the chain and
+      // the target stay roots while a program's Unwrap method runs
+      const Word target = a[1];
+      const size_t mark = nested_roots_.size();
+      nested_roots_.push_back({prog_.error_type, a[0]});
+      nested_roots_.push_back({prog_.error_type, target});
+      bool found = false;
+      for (Word e = a[0];;) {
+        if (deep_eq(prog_.error_type, e, target)) { found = true; break; }
         if (e == 0) break;
+        if (!errors_unwrap(e, e)) return nested_roots_.resize(mark), false;
+        nested_roots_.push_back({prog_.error_type, e});
       }
-      result(0);
+      nested_roots_.resize(mark);
+      result(found);
       return true;
     }
-    case Builtin::ErrorsUnwrap: result(errors_unwrap(a[0])); return true;
+    case Builtin::ErrorsUnwrap: {
+      Word next = 0;
+      if (!errors_unwrap(a[0], next)) return false;
+      result(next);
+      return true;
+    }
     case Builtin::StrconvErr: result(strconv_error(a[0] != 0)); return true;
     case Builtin::ErrorsAs: {
       // errors.As: the first error in the chain whose type is the target's (or implements
@@ -471,17 +485,21 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       const TypeId tt = T.u(cs.arg_types[1]).elem;
       const uint32_t p = uint32_t(a[1]);
       if (p == 0) { panic("errors: target must be a non-nil pointer"); return false; }
-      for (Word e = a[0]; e != 0; e = errors_unwrap(e)) {
+      const size_t mark = nested_roots_.size();
+      nested_roots_.push_back({prog_.error_type, a[0]});
+      nested_roots_.push_back({cs.arg_types[1], a[1]});
+      for (Word e = a[0], next = 0; e != 0; e = next) {
         const TypeId dyn = objs_[e].type;
-        Word v;
-        if (T.kind(tt) == Kind::Interface) {
-          if (!iface_implements(dyn, tt, nullptr)) continue;
-          v = e;
-        } else if (dyn == tt) {
-          v = obj_get(uint32_t(e), 0);
-        } else {
+        Word v = 0;
+        bool match = false;
+        if (T.kind(tt) == Kind::Interface) match = iface_implements(dyn, tt, nullptr), v = e;
+        else if (dyn == tt) match = true, v = obj_get(uint32_t(e), 0);
+        if (!match) {
+          if (!errors_unwrap(e, next)) return nested_roots_.resize(mark), false;
+          nested_roots_.push_back({prog_.error_type, next});
           continue;
         }
+        nested_roots_.resize(mark);
         if (T.is_aggregate(tt)) {
           const uint32_t c = copy_obj(uint32_t(v));   // *target = the value (a copy)
           for (uint64_t i = 0; i < obj_count(p); ++i) obj_set(p, i, obj_get(c, i));
@@ -491,6 +509,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         result(1);
         return true;
       }
+      nested_roots_.resize(mark);
       result(0);
       return true;
     }

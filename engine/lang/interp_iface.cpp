@@ -134,13 +134,32 @@ bool Interpreter::unwrap_args(const std::vector<TypeId>& types, const Word* args
   return true;
 }
 
-// errors_unwrap is errors.Unwrap for the library's errors: a wrapError's err, a NumError's
-// Err (strconv's NumError.Unwrap).
-Word Interpreter::errors_unwrap(Word err) const {
-  if (err == 0) return 0;
-  if (objs_[err].type == prog_.wraperror_type) return obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1);
-  if (objs_[err].type == prog_.numerror_type) return obj_get(uint32_t(obj_get(uint32_t(err), 0)), 2);
-  return 0;
+// errors_unwrap is errors.Unwrap (errors/wrap.go): a wrapError's err, a NumError's Err
+// (strconv's NumError.Unwrap), or what the program's own `Unwrap() error` method returns, run
+// as fmt runs an Error method (call_nested); next is 0 when err wraps nothing. False: the run
+// stopped inside the method.
+bool Interpreter::errors_unwrap(Word err, Word& next) {
+  next = 0;
+  if (err == 0) return true;
+  if (objs_[err].type == prog_.wraperror_type) return next = obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1), true;
+  if (objs_[err].type == prog_.numerror_type) return next = obj_get(uint32_t(obj_get(uint32_t(err), 0)), 2), true;
+  const auto name = method_names_.find("Unwrap");
+  if (name == method_names_.end()) return true;
+  TypeId t = prog_.error_type;
+  Word w = err;
+  unwrap_iface(t, w);
+  const MethodEnt* me = find_method(t, name->second);
+  if (!me || me->func < 0) return true;
+  const Function& fn = prog_.funcs[size_t(me->func)];
+  if (fn.nparams != 1 || fn.result_types.size() != 1 || fn.result_types[0] != prog_.error_type) return true;   // Unwrap() []error: not followed
+  Word recv = 0;
+  if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(*me, t, w, recv)) return true;
+  const size_t mark = nested_roots_.size();
+  nested_roots_.push_back({prog_.error_type, err});
+  const bool ok = call_nested(me->func, recv, next);
+  nested_roots_.resize(mark);
+  if (!ok) next = 0;
+  return ok;
 }
 
 // strconv_error is strconv.ErrSyntax or ErrRange: package variables made at init (in the
