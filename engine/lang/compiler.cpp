@@ -150,19 +150,20 @@ bool Compiler::requires_go(Pos p, const std::string& what, int minor) {
 // panics keep "main.", as reflect's type strings do). Only a "main." that starts a name is one:
 // a field x.main.y keeps it.
 std::string gc_qualified(std::string msg, int go_minor) {
-  for (size_t at = 0; (at = msg.find("main.", at)) != std::string::npos;) {
+  // starts_name: msg[at] begins a name (not inside another name or after a '.')
+  const auto starts_name = [&msg](size_t at) {
     const char before = at ? msg[at - 1] : ' ';
-    if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') { at += 5; continue; }
+    return !(std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.');
+  };
+  for (size_t at = 0; (at = msg.find("main.", at)) != std::string::npos;) {
+    if (!starts_name(at)) { at += 5; continue; }
     msg.erase(at, 5);
   }
   // the library preludes' exported names (strings_Map, sync_Map) as the package's (strings.Map)
   for (const LibraryPackage& lib : kLibraryPackages) {
     const size_t n = lib.prefix.size();
-    for (size_t at = 0; (at = msg.find(lib.prefix, at)) != std::string::npos; at += n) {
-      const char before = at ? msg[at - 1] : ' ';
-      if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') continue;
-      if (at + n < msg.size() && std::isupper(static_cast<unsigned char>(msg[at + n]))) msg[at + n - 1] = '.';
-    }
+    for (size_t at = 0; (at = msg.find(lib.prefix, at)) != std::string::npos; at += n)
+      if (starts_name(at) && at + n < msg.size() && std::isupper(static_cast<unsigned char>(msg[at + n]))) msg[at + n - 1] = '.';
   }
   // a package whose name another package the program links shares is spelled by its quoted
   // path (types2's qualifier): sync/atomic beside the runtime's own atomic on every release,
@@ -176,10 +177,8 @@ std::string gc_qualified(std::string msg, int go_minor) {
       const std::string from = std::string(pkg.name) + "." + type;
       const std::string to = "\"" + std::string(pkg.path) + "\"." + type;
       for (size_t at = 0; (at = msg.find(from, at)) != std::string::npos;) {
-        const char before = at ? msg[at - 1] : ' ';
         const char after = at + from.size() < msg.size() ? msg[at + from.size()] : ' ';
-        if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.' || before == '"' ||
-            std::isalnum(static_cast<unsigned char>(after))) {
+        if (!starts_name(at) || (at && msg[at - 1] == '"') || std::isalnum(static_cast<unsigned char>(after))) {
           at += from.size();
           continue;
         }

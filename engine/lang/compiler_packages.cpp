@@ -368,9 +368,8 @@ V Compiler::math_call(const Expr& e, const std::string& name, std::vector<V>& ar
   using M = MathOp;
   const TypeId f = TypeTable::kFloat64;
   struct Fn { const char* name; MathOp op; std::vector<TypeId> params; TypeId result; };
-  static const Fn* table = nullptr;
-  static std::vector<Fn> fns;
-  if (!table) {
+  static const std::vector<Fn> fns = [f] {
+    std::vector<Fn> fns;
     const std::pair<const char*, MathOp> unary[] = {
         {"Sqrt", M::Sqrt}, {"Floor", M::Floor}, {"Ceil", M::Ceil}, {"Trunc", M::Trunc}, {"Round", M::Round},
         {"RoundToEven", M::RoundToEven}, {"Abs", M::Abs}, {"Exp", M::Exp}, {"Exp2", M::Exp2}, {"Log", M::Log},
@@ -389,8 +388,8 @@ V Compiler::math_call(const Expr& e, const std::string& name, std::vector<V>& ar
     fns.push_back(Fn{"NaN", M::NaN, {}, f});
     fns.push_back(Fn{"Float64bits", M::Float64bits, {f}, TypeTable::kUint64});
     fns.push_back(Fn{"Float64frombits", M::Float64frombits, {TypeTable::kUint64}, f});
-    table = fns.data();
-  }
+    return fns;
+  }();
   for (const Fn& fn : fns) {
     if (name != fn.name) continue;
     const std::string full = std::string("math.") + fn.name;

@@ -738,8 +738,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         }
         case MathOp::Inf: result(of_f(int64_t(a[0]) >= 0 ? INFINITY : -INFINITY)); break;
         case MathOp::NaN: result(of_f(go_nan)); break;
-        case MathOp::Float64bits: result(a[0]); break;
-        case MathOp::Float64frombits: result(a[0]); break;
+        case MathOp::Float64bits: case MathOp::Float64frombits: result(a[0]); break;   // the same 64 bits
       }
       return true;
     }
