@@ -366,9 +366,9 @@ V Compiler::time_call(const Expr& e, const std::string& name, std::vector<V>& ar
 // Max/Min and the bit conversions, as Go's; the transcendental ones within an ulp of Go's).
 V Compiler::math_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   using M = MathOp;
-  const TypeId f = TypeTable::kFloat64;
   struct Fn { const char* name; MathOp op; std::vector<TypeId> params; TypeId result; };
-  static const std::vector<Fn> fns = [f] {
+  static const std::vector<Fn> fns = [] {
+    const TypeId f = TypeTable::kFloat64;
     std::vector<Fn> fns;
     const std::pair<const char*, MathOp> unary[] = {
         {"Sqrt", M::Sqrt}, {"Floor", M::Floor}, {"Ceil", M::Ceil}, {"Trunc", M::Trunc}, {"Round", M::Round},
