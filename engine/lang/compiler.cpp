@@ -14,6 +14,8 @@
 // Simplifications: code is register bytecode (program.h), not SSA; temps are reused by slot
 // category; the initialisation order ignores shadowing when it looks for references.
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/bytes_buffer.h"
+#include "engine/lang/os_pkg.h"
 #include "engine/lang/stack.h"
 #include "engine/lang/strings_builder.h"
 #include "engine/lang/strings_funcs.h"
@@ -793,7 +795,8 @@ bool compile(File& file, Program& prog, std::vector<Error>& errs, int go_minor) 
   Error err;
   if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err) ||
       !add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err) ||
-      !add_strings_funcs(file, go_minor, err) || !add_sync_atomic(file, go_minor, err)) {
+      !add_strings_funcs(file, go_minor, err) || !add_sync_atomic(file, go_minor, err) ||
+      !add_bytes_buffer(file, go_minor, err) || !add_os(file, err)) {
     errs.push_back(err);
     return false;
   }

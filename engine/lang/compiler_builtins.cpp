@@ -322,6 +322,16 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       v.src.clear();   // internal/abi.NoEscape: escape analysis loses track of the pointer
       return v;
     }
+    case UB_osWrite: case UB_osExit: {   // package os (os_pkg.h): write(fd, s), exit(code)
+      std::vector<V> args;
+      const size_t n = id == UB_osWrite ? 2 : 1;
+      if (!nargs(n, n) || !args_exprs(e, args)) { r.ok = false; return r; }
+      if (!assignable(args[0], TypeTable::kInt, e.args[0]->pos, ("argument to " + name).c_str()) ||
+          (n == 2 && !assignable(args[1], TypeTable::kString, e.args[1]->pos, ("argument to " + name).c_str()))) { r.ok = false; return r; }
+      std::vector<V*> ps;
+      for (V& a : args) ps.push_back(&a);
+      return bi_call(id == UB_osWrite ? Builtin::OsWrite : Builtin::OsExit, ps, 0, false);
+    }
     case UB_syncSemacquire: case UB_atomicLeak: {
       // sync.Map's m.mu.Lock() (sync_map.h): Mutex's slow path hands &m.mu.sema to
       // runtime_SemacquireMutex, which has no Go body, so escape analysis lets the address

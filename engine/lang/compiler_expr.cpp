@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -535,6 +536,30 @@ V Compiler::selector(const Expr& e) {
     if (im.name == "strings") {   // strings.ToUpper as a value: the release's own function (strings_funcs.h)
       auto it = pkg_.find("strings_" + e.name);
       if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
+    }
+    if (im.name == "os" || im.name == "bytes") {   // os_pkg.h, bytes_buffer.h: the package's Go code
+      auto it = pkg_.find(im.name + "_" + e.name);
+      if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
+      if (it != pkg_.end() && it->second.k == Entity::Global) {   // os.Stdout, os.Args: the prelude's variable
+        auto id = std::make_unique<Expr>();
+        id->kind = Expr::Ident;
+        id->pos = e.pos;
+        id->name = it->first;
+        synthetic_.push_back(std::move(id));
+        return expr(*synthetic_.back());
+      }
+      if (it != pkg_.end() && it->second.k == Entity::Type) {   // new(bytes.Buffer)
+        TypeExpr te;
+        te.kind = TypeExpr::Qualified;
+        te.pos = e.pos;
+        te.pkg = e.x->name;
+        te.name = e.name;
+        V r;
+        if (!type_of(te, r.t)) { r.ok = false; return r; }
+        r.is_type = true;
+        return r;
+      }
+      return bad(selector_name_pos(e), library_unsupported(im.name, e.name));
     }
     static const std::set<std::string> kFuncsOnly = {"fmt", "log", "maps", "math", "slices", "sort", "strconv", "strings"};
     if (kFuncsOnly.count(im.name) && e.name != "IntSize")   // their exported names used here are functions

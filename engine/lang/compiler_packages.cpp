@@ -9,6 +9,7 @@
 // Simplifications: a package function the playground lacks is refused by name.
 
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/os_pkg.h"
 
 #include <algorithm>
 #include <cctype>
@@ -102,7 +103,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
   const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
-  if (pkg == "strings" || pkg == "sync/atomic") {   // strings_funcs.h, sync_atomic.h: the release's own code
+  if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os") {   // strings_funcs.h, sync_atomic.h, bytes_buffer.h, os_pkg.h: Go code
     auto it = pkg_.find(std::string(library_package(pkg)->prefix) + name);
     if (it != pkg_.end() && it->second.k == Entity::Func)   // Map's mapping is a func-typed parameter: expanded
       return func_params_[size_t(it->second.slot)] ? expand_call(e, it->second.slot) : user_call(e, it->second.slot, nullptr, &full);
@@ -115,6 +116,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
           return bad(name_pos, "atomic." + name + " is not supported by the playground (unsafe.Pointer: use atomic.Pointer[T])");
       return bad(name_pos, "undefined: atomic." + name);   // And*/Or* before Go 1.23 too
     }
+    if (pkg == "bytes" || pkg == "os") return bad(name_pos, library_unsupported(pkg, name));
   }
   if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp
   if (std::string prod; iterator_producer(e, prod)) {
@@ -243,6 +245,14 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   return bad(e.pos, full + " is not supported by the playground");
 }
 
+// library_unsupported: the message for pkg.name that the prelude of bytes or os lacks: gc's
+// "undefined" when Go has no such name, else what the playground offers instead
+std::string Compiler::library_unsupported(const std::string& pkg, const std::string& name) {
+  if (!package_exports(pkg, name)) return undefined_in_package(pkg + "." + name, pkg, name);
+  return pkg + "." + name + " is not supported by the playground (" +
+         (pkg == "os" ? "os.Stdout, os.Stderr, os.Args and os.Exit" : "bytes.Buffer, bytes.NewBuffer and bytes.NewBufferString") + ")";
+}
+
 // undefined_in_package: gc's message for pkg.name that the package does not export (an
 // unexported name of the library reads "name x not exported by package p", which the
 // playground cannot tell from a typo). From Go 1.25 types2 names the exported name that
@@ -258,10 +268,12 @@ std::string Compiler::undefined_in_package(const std::string& full, const std::s
   return have ? msg + " (but have " + exported + ")" : msg;
 }
 
-// fprint: fmt.Fprint/Fprintln/Fprintf(w, …) to a *strings.Builder, as fmt does it: the
-// printer formats into its buffer and w.Write appends it (Builder.Write: copyCheck, append),
-// with no string(p.buf) in between; w, held as an io.Writer, escapes (`moved to heap: sb`).
-// Compiled as hidden := w; hidden.WriteString(text) (WriteString appends as Write does).
+// fprint: fmt.Fprint/Fprintln/Fprintf(w, …) to a *strings.Builder, a *bytes.Buffer or an
+// *os.File (os.Stdout, os.Stderr), as fmt does it: the printer formats into its buffer and
+// w.Write takes it (Builder.Write: copyCheck, append; Buffer.Write: grow, copy; File.Write:
+// the write), with no string(p.buf) in between; w, held as an io.Writer, escapes (`moved to
+// heap: sb`). Compiled as hidden := w; hidden.WriteString(text) (WriteString does what Write
+// does with the same bytes).
 V Compiler::fprint(const Expr& e, const std::string& full) {
   V fail_v;
   fail_v.ok = false;
@@ -269,10 +281,12 @@ V Compiler::fprint(const Expr& e, const std::string& full) {
   if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");
   V w = expr(*e.args[0]);
   if (!w.ok) return w;
-  const auto sb = pkg_.find("strings_Builder");
-  if (sb == pkg_.end() || w.t != T.pointer(sb->second.type))
-    return bad(e.args[0]->pos, full + " writes only to a *strings.Builder in the playground (have " + T.name(w.t) +
-                                   "; for standard output use fmt.Print)");
+  bool writer = false;
+  for (const char* type : {"strings_Builder", "bytes_Buffer", "os_File"})
+    if (const auto it = pkg_.find(type); it != pkg_.end() && it->second.k == Entity::Type && w.t == T.pointer(it->second.type)) writer = true;
+  if (!writer)
+    return bad(e.args[0]->pos, full + " writes only to a *strings.Builder, a *bytes.Buffer, os.Stdout or os.Stderr in the playground (have " +
+                                   T.name(w.t) + ")");
   sink(w.src);   // an io.Writer's Write is a call through an interface: w leaks
   std::vector<V> args;
   for (size_t i = 1; i < e.args.size(); ++i)

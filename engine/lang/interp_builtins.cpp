@@ -215,7 +215,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
   const CallSite& cs = *site;
   auto result = [&](Word w) { if (in.a >= 0) R[in.a] = w; };
   // fmt's printer runs on this goroutine's stack: newstack when it passes the guard (stack.h)
-  if (cs.fn >= Builtin::FmtPrint && cs.fn <= Builtin::FmtSprintf) stack_grow(cur_, frames_.back().sp + 8, kFmtStack);
+  if ((cs.fn >= Builtin::FmtPrint && cs.fn <= Builtin::FmtSprintf) || (cs.fn >= Builtin::FmtFprint && cs.fn <= Builtin::FmtFprintf))
+    stack_grow(cur_, frames_.back().sp + 8, kFmtStack);
   switch (cs.fn) {
     case Builtin::Print: case Builtin::Println: {
       // the builtin print writes to stderr with the runtime's own formatting
@@ -669,6 +670,13 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       result(s.empty() ? 0 : new_str(std::move(s), data));
       return true;
     }
+    case Builtin::OsWrite:   // (*os.File).WriteString: the text written to the fd at once (os_pkg.h)
+      emit_print(int(a[0]), str(a[1]));
+      return status_ == VmStatus::Running;
+    case Builtin::OsExit:   // os.Exit: the program ends here; deferred calls do not run
+      exit_code_ = int(int64_t(a[0]));
+      status_ = VmStatus::Finished;
+      return false;
     case Builtin::RoundUpSize:   // runtime/msize.go roundupsize(n, noscan): the size class
       result(heap_.roundupsize(a[0], true));
       return true;

@@ -192,10 +192,11 @@ enum class Builtin : uint16_t {
   // (*Ticker/*Timer).Stop/Reset
   TimerAfter, TimerTick, NewTicker, NewTimer, TimerStop, TimerReset,
   Recover,   // recover(): the panic's value (any) in a deferred call, else nil
-  // fmt.Fprint* to a *strings.Builder: the text p.buf holds, without Sprint's string(p.buf)
+  // fmt.Fprint* to a *strings.Builder, *bytes.Buffer or *os.File: the text p.buf holds, without Sprint's string(p.buf)
   FmtFprint, FmtFprintln, FmtFprintf,
   SameType,   // sync/atomic.Value's check (sync_atomic.h): two non-nil interfaces of one dynamic type
   Math,       // package math's function MathOp(last argument) on the others (compiler_packages.cpp math_call)
+  OsWrite, OsExit,   // package os (os_pkg.h): write(fd, s), exit(code)
 };
 
 // MathOp: which of package math's functions Builtin::Math computes.
