@@ -12,6 +12,7 @@
 // Simplifications: an expression's type is found by compiling it (static_type), not by a
 // separate typing pass; a budget bounds speculative compilation of deep nestings.
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/os_pkg.h"
 
 #include <algorithm>
 #include <cmath>
@@ -598,6 +599,10 @@ V Compiler::selector(const Expr& e) {
     emit(OpFGet, r.slot, x.slot, int(i), 0, 0, ptr ? 1 : 0);
     return r;
   }
+  if (library_method(T.name(t), e.name, go_minor_))   // os_pkg.h: Go's type has it, the prelude does not
+    return bad(selector_name_pos(e), "(*" + T.name(t) + ")." + e.name + " is not supported by the playground" +
+                                         (T.name(t) == "os.File" ? " (write with fmt.Fprint*, Write or WriteString)"
+                                                                : " (a Buffer's write side: Write*, String, Bytes, Len, Cap, Grow, Truncate, Reset)"));
   return bad(selector_name_pos(e), expr_str(e) + " undefined (type " + T.name(x.t) + " has no field or method " + e.name + ")");
 }
 

@@ -31,7 +31,7 @@ constexpr int kTinyNodes = 40;
 // a call of a function gc does not inline costs 57 and more): not //go:noinline, at most
 // kTinyStmts statements and kTinyNodes expression nodes (a function literal's body counted
 // in, as inl.go's hairyVisitor does since Go 1.16), no switch or label, and no call but
-// make, new, len, cap and delete. gc inlines larger functions too; those
+// make, new, len, cap and delete (conversions string(x) and []byte(s) are not calls). gc inlines larger functions too; those
 // are treated as not inlined (compiler.h).
 bool tiny_leaf(const FuncDecl& fd) {
   if (fd.noinline || !fd.has_body || fd.body.size() > kTinyStmts) return false;
@@ -47,8 +47,12 @@ bool tiny_leaf(const FuncDecl& fd) {
     }
     if (e->kind == Expr::Call) {
       const Expr* f = e->x.get();
-      if (!f || f->kind != Expr::Ident ||
-          (f->name != "make" && f->name != "new" && f->name != "len" && f->name != "cap" && f->name != "delete"))
+      // string(b) and []byte(s) are conversions, not calls (bytes.Buffer's String and
+      // NewBufferString inline in gc: the copy lives with the caller's result)
+      const bool byte_slice = f && f->kind == Expr::TypeE && f->type && f->type->kind == TypeExpr::Slice && f->type->elem &&
+                              f->type->elem->kind == TypeExpr::Name && f->type->elem->name == "byte";
+      if (!byte_slice && (!f || f->kind != Expr::Ident ||
+                          (f->name != "make" && f->name != "new" && f->name != "len" && f->name != "cap" && f->name != "delete" && f->name != "string")))
         return false;
     }
     for (const Expr* c : {e->x.get(), e->y.get(), e->z.get()})

@@ -29,6 +29,11 @@ func (f *os_File) WriteString(s string) (int, error) {
 	return len(s), nil
 }
 
+func (f *os_File) Write(b []byte) (int, error) {
+	os_write(f.fd, strings_view(b))
+	return len(b), nil
+}
+
 func os_Exit(code int) { os_exit(code) }
 )go";
 
@@ -55,13 +60,32 @@ constexpr std::string_view kBytesNames =
     " ToLowerSpecial ToTitle ToTitleSpecial ToUpper ToUpperSpecial ToValidUTF8 Trim TrimFunc TrimLeft"
     " TrimLeftFunc TrimPrefix TrimRight TrimRightFunc TrimSpace TrimSuffix ";
 
+// api/go1*.txt of Go 1.27: the methods of *bytes.Buffer (Available, AvailableBuffer from 1.21,
+// Peek from 1.26) and of *os.File
+constexpr std::string_view kBufferMethods =
+    " Bytes Cap Grow Len Next Read ReadByte ReadBytes ReadFrom ReadRune ReadString Reset String Truncate"
+    " UnreadByte UnreadRune Write WriteByte WriteRune WriteString WriteTo ";
+constexpr std::string_view kFileMethods =
+    " Chdir Chmod Chown Close Fd Name Read ReadAt ReadDir ReadFrom Readdir Readdirnames Seek SetDeadline"
+    " SetReadDeadline SetWriteDeadline Stat Sync SyscallConn Truncate Write WriteAt WriteString WriteTo ";
+
+bool has_word(std::string_view words, std::string_view name) {
+  for (size_t at = words.find(name); !name.empty() && at != std::string_view::npos; at = words.find(name, at + 1))
+    if (words[at - 1] == ' ' && words[at + name.size()] == ' ') return true;   // a whole word
+  return false;
+}
+
 }  // namespace
 
+bool library_method(std::string_view type, std::string_view method, int go_minor) {
+  if (type == "bytes.Buffer")
+    return has_word(kBufferMethods, method) || (go_minor >= 21 && (method == "Available" || method == "AvailableBuffer")) ||
+           (go_minor >= 26 && method == "Peek");
+  return type == "os.File" && has_word(kFileMethods, method);
+}
+
 bool package_exports(std::string_view pkg, std::string_view name) {
-  const std::string_view names = pkg == "os" ? kOsNames : pkg == "bytes" ? kBytesNames : std::string_view{};
-  for (size_t at = names.find(name); !name.empty() && at != std::string_view::npos; at = names.find(name, at + 1))
-    if (names[at - 1] == ' ' && names[at + name.size()] == ' ') return true;   // a whole word
-  return false;
+  return has_word(pkg == "os" ? kOsNames : pkg == "bytes" ? kBytesNames : std::string_view{" "}, name);
 }
 
 bool add_os(File& file, Error& err) {

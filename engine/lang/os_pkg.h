@@ -5,7 +5,8 @@
 //
 //   File            { fd int }: os.Stdout (fd 1) and os.Stderr (fd 2) are pointers to package variables (static data: nothing allocated; real Go
 //                   makes them in os's init, before main, in the start-up heap)
-//   (*File).WriteString(s)   the text written to the fd at once (os.File is unbuffered)
+//   (*File).WriteString(s), Write(b)   the bytes written to the fd at once (os.File is
+//                   unbuffered; nothing copied)
 //   fmt.Fprint*(os.Stdout, …)   fmt's buffer written through the File (compiler_packages.cpp
 //                   fprint): what fmt.Print* costs, no string made (real Go's Print* call
 //                   Fprint*(os.Stdout, …))
@@ -16,7 +17,7 @@
 //
 // Every name is prefixed "os_" (os_File is os.File; library_packages.h).
 // Simplifications: no files, no environment (Getenv and the rest are refused by name), no
-// os.Stdin, no (*File).Write (fmt.Fprint* and WriteString are the ways to write), Args has no arguments.
+// os.Stdin, Args has no arguments.
 #include <string_view>
 
 #include "engine/lang/ast.h"
@@ -34,5 +35,9 @@ bool add_os(File& file, Error& err);
 // package_exports: whether package os or bytes of Go 1.27 exports name (api/go1*.txt), so
 // that a name the playground lacks reads "not supported" and a misspelt one gc's "undefined"
 bool package_exports(std::string_view pkg, std::string_view name);
+
+// library_method: whether Go 1.go_minor's type (bytes.Buffer, os.File, as %T spells it) has
+// the method, so that one the prelude lacks reads "not supported" rather than gc's "undefined"
+bool library_method(std::string_view type, std::string_view method, int go_minor);
 
 }  // namespace lang

@@ -102,6 +102,13 @@ TEST(BytesBuffer, ReleasesAndMisuseReadAsGc) {
   EXPECT_EQ(diag("_ = os.Getenv(\"HOME\")", "1.27"), "main.go:10:9: os.Getenv is not supported by the playground (os.Stdout, os.Stderr, os.Args and os.Exit)");
   EXPECT_EQ(diag("_ = bytes.Equal(nil, nil)", "1.27"), "main.go:10:12: bytes.Equal is not supported by the playground (bytes.Buffer, bytes.NewBuffer and bytes.NewBufferString)");
   EXPECT_EQ(diag("_ = buf.buf", "1.27"), "main.go:10:10: buf.buf undefined (cannot refer to unexported field buf)");
+  // a method Go's type has and the prelude lacks is named as not supported; one it does not
+  // have reads gc's message (Peek: bytes/buffer.go, Go 1.26)
+  EXPECT_EQ(diag("buf.WriteTo(os.Stdout)", "1.27"),
+            "main.go:10:6: (*bytes.Buffer).WriteTo is not supported by the playground (a Buffer's write side: Write*, String, Bytes, Len, Cap, Grow, Truncate, Reset)");
+  EXPECT_EQ(diag("_, _ = buf.Peek(1)", "1.25"), "main.go:10:13: buf.Peek undefined (type bytes.Buffer has no field or method Peek)");
+  EXPECT_EQ(diag("os.Stdout.Close()", "1.27"), "main.go:10:12: (*os.File).Close is not supported by the playground (write with fmt.Fprint*, Write or WriteString)");
+  EXPECT_EQ(diag("os.Stdout.Flush()", "1.27"), "main.go:10:12: os.Stdout.Flush undefined (type *os.File has no field or method Flush)");
 }
 
 }  // namespace

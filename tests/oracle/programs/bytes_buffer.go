@@ -3,7 +3,8 @@
 //
 // bytes/buffer.go: the first write makes 64 bytes (smallBufferSize), then growSlice doubles
 // (append of 2·cap bytes to a nil slice: the size class), so 1 000 WriteByte read caps 64 128
-// 256 512 1024; String() copies; a local Buffer or new(bytes.Buffer) stays on the stack,
+// 256 512 1024; String() copies (on the stack where gc inlines it and the copy stays
+// local); os.Stdout.Write(buf.Bytes()) copies nothing; a local Buffer or new(bytes.Buffer) stays on the stack,
 // &bytes.Buffer{} kept in a global and one handed to fmt.Fprintf as an io.Writer do not
 // (48 B). Real Go 1.19 and 1.21 print these lines exactly; from 1.22 new(Buffer) x100 reads
 // 34 896 B (append's growth of kept), 1.27 also 4 608 B for the first line (fmt's 176-B
@@ -16,6 +17,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"runtime"
 )
 
@@ -101,6 +103,23 @@ func fprintf(n int) (int, int) {
 	return buf.Len(), buf.Cap()
 }
 
+// shortString: String() of 5 bytes used where it is made: gc inlines String, the copy is on
+// the stack (real Go: only the 64-B buffer)
+func shortString() bool {
+	var buf bytes.Buffer
+	buf.WriteString("hello, world and more")
+	return buf.String() == "hello"
+}
+
+// toStdout: the Buffer handed to Fprintf as an io.Writer moves to the heap (48 B); its bytes
+// go to os.Stdout as they are
+func toStdout() int {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "x=%d\n", 1234)
+	os.Stdout.Write(buf.Bytes())
+	return buf.Len()
+}
+
 func main() {
 	start()
 	l, c := writes(1000)
@@ -138,4 +157,10 @@ func main() {
 	keptBuf.Reset()
 	keptBuf.WriteString("again")
 	report(fmt.Sprintf("literal Truncate %q Reset %q len=%d cap=%d", t, keptBuf.Bytes(), keptBuf.Len(), keptBuf.Cap()))
+	start()
+	ok := shortString()
+	report(fmt.Sprint("short String compared ", ok))
+	start()
+	l = toStdout()
+	report(fmt.Sprint("os.Stdout.Write(buf.Bytes()) len=", l))
 }
