@@ -755,7 +755,11 @@ V Compiler::slice_expr(const Expr& e) {
   }
   r.t = T.slice(T.u(at).elem);
   r.slot = temp(r.t);
-  r.src = x.src;
+  // through a pointer, what it points to; of an array variable, its address (a[:] is &a
+  // sliced: the array moves to the heap when the slice escapes, gc's "moved to heap: a")
+  // (a variable without an address node of its own keeps its value's nodes, as before)
+  if (!ptr) r.src = address_src(*e.x);
+  if (r.src.empty()) r.src = x.src;
   emit(OpASlice, r.slot, x.slot, base, int32_t(T.u(at).len), uint16_t(T.u(at).elem), uint8_t(flags | (ptr ? 4 : 0)));
   return r;
 }

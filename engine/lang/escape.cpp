@@ -223,6 +223,14 @@ void Compiler::addr_names_in(const Expr* e, std::set<std::string>& out) const {
     if (x && x->kind == Expr::Ident) out.insert(x->name);
     part_of(x);
   }
+  // a[lo:hi] of an array is &a sliced: the slice points into the array (escape/expr.go,
+  // OSLICEARR), so a local array whose slice escapes is "moved to heap" whole. Types are not
+  // known yet: a sliced slice or string is recorded too (a non-aggregate's key is unused)
+  if (e->kind == Expr::Slice) {
+    const Expr* x = e->x.get();
+    while (x && (x->kind == Expr::Paren || x->kind == Expr::Selector || x->kind == Expr::Index)) x = x->x.get();
+    if (x && x->kind == Expr::Ident) out.insert(field_address_key(x->name));
+  }
   // x.M() where some M has a pointer receiver may mean (&x).M() (types are not known yet;
   // an aggregate marked so gets its own Obj, heap-allocated only if &x escapes); x.f.M()
   // may mean (&x.f).M()
