@@ -593,8 +593,10 @@ bool Compiler::function(int fidx) {
     if (p.name.empty() || p.name == "_") continue;
     if (!names.insert(p.name).second) return fail(p.pos, "duplicate argument " + p.name);
     Entity& en = bind_param(p.name, p.pos, st.fn->param_types[i], s, param_nodes_[size_t(fidx)][i]);
+    // (a part's address is the parameter's own only for a struct or array: s[:1] of a string
+    // parameter records its key too, escape.cpp addr_names_in)
     if (size_t(fidx) < inlined_.size() && inlined_[size_t(fidx)] && !st.assignments.count(p.name) && !st.addr_names.count(p.name) &&
-        !st.addr_names.count(field_address_key(p.name))) en.static_param = int(i);
+        !(T.is_aggregate(en.type) && st.addr_names.count(field_address_key(p.name)))) en.static_param = int(i);
   }
   // &param: the parameter moves into a box at entry, as gc moves it to the heap (after
   // all parameters: their slots come first, in order)

@@ -6,8 +6,10 @@
 // each call 64 B / 1 malloc more for the [8]int (32 B for a [4]int printed whole, caps[:]),
 // e.g. fmt.Println 1 592 B / 55 mallocs on 1.27 (1 624 B on 1.19), a global slice 640 B / 10.
 // The array stays on the stack when the slice does not escape: len(caps[:n]), a range over
-// it, a function that only reads it (0 B). gomapsim kept every such array on the stack until
-// 2026-12-07 (fmt.Println 952 B / 45 on 1.27). Real Go repeats itself but for one more
+// it, a function that only reads it (0 B); nor is an inlined function's string parameter
+// sliced (s[:1]) and boxed: still its constant argument, static data (0 B). gomapsim kept
+// every such array on the stack until 2026-12-07 (fmt.Println 952 B / 45 on 1.27; its first
+// cut read 160 B / 10 for the sliced string). Real Go repeats itself but for one more
 // malloc of 48–64 B that now and then lands in a fmt line (1.23, 1.24, 1.27: fmt.Println 56
 // mallocs / 1 688 B in 1 run of 3; 1.24 Println caps[:] 61 / 928–944 B in 2 of 3; 1.25
 // fmt.Sprint 61 in 1 of 3; 1.27 fmt.Println 57 once, two more, on a loaded machine), hence
@@ -168,6 +170,15 @@ func readCase(k int) {
 	total += sum(caps[:n])
 }
 
+// head is inlined: its parameter is the constant argument, boxed as static data (0 B), the
+// slice expression s[:1] notwithstanding (it is not an array's address)
+func head(s string) any {
+	if len(s[:1]) > 0 {
+		return s
+	}
+	return nil
+}
+
 func main() {
 	delta("")
 	for k := 0; k < reps; k++ {
@@ -214,5 +225,9 @@ func main() {
 		readCase(k)
 	}
 	delta("read-only func")
+	for k := 0; k < reps; k++ {
+		sinkAny = head("hello")
+	}
+	delta("sliced string")
 	fmt.Println(str, len(sink), len(lists), sinkAny, total)
 }
