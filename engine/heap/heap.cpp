@@ -42,6 +42,7 @@ bool seed_chance(uint64_t seed, uint64_t salt, double p) {
   return double(bits >> 11) * 0x1.0p-53 < p;
 }
 constexpr uint64_t kStartupPcacheSalt = 0x5A27C0FFEE0001ull;
+constexpr uint64_t kStartupOnP0Salt = 0x5A27C0FFEE0004ull;
 
 }  // namespace
 
@@ -107,6 +108,17 @@ Heap::Heap(const runtime::Profile& profile, uint64_t seed) : profile_(profile) {
     idle_pcache_ = alloc_to_cache();
     idle_pcache_taken_ = true;
     startup_idle_pcache_filled_ = true;
+  }
+  // The program's goroutine starts on P0, whose start-up cache still holds the low pages of
+  // the next block (Profile::startup_on_p0, a draw from the seed): its first small spans come
+  // from there, and its first large span takes the page heap's lowest free page, the rest of
+  // that block, instead of the page after it. In the other runs it starts on P1, whose empty
+  // cache takes that whole block at its first small span.
+  if (gomaxprocs() >= 2 && seed_chance(seed, kStartupOnP0Salt, profile_.startup_on_p0)) {
+    const uint64_t next_block = pcache_.base + kPageCachePages;
+    flush_page_cache(pcache_);
+    pcache_ = alloc_to_cache(next_block, profile_.startup_p0_cache_pages);
+    started_on_p0_ = true;
   }
   gcpercent_ = saved;
   heap_live_ = heap_alloc_;
@@ -340,19 +352,28 @@ void Heap::free_span(uint32_t idx) {
   free_span_ids_.push_back(idx);
 }
 
-Heap::PageCache Heap::alloc_to_cache() {
+Heap::PageCache Heap::alloc_to_cache(uint64_t from_page, uint64_t max_pages) {
   // mpagecache.go allocToCache: the 64-page aligned block holding the lowest free page; all
   // its free pages become the cache's (allocated to the page heap, still free in MemStats:
   // HeapIdle, and the scavenger cannot release them). An empty heap gives an empty cache.
+  // from_page and max_pages only serve the start-up's P0 cache (Heap::Heap): the block of the
+  // lowest free page from from_page, its lowest max_pages free pages.
   PageCache c;
-  if (free_runs_.empty()) return c;
-  c.base = free_runs_.begin()->first / kPageCachePages * kPageCachePages;
+  auto first = free_runs_.lower_bound(from_page);
+  if (first != free_runs_.begin() && std::prev(first)->first + std::prev(first)->second > from_page)
+    first = std::prev(first);
+  if (first == free_runs_.end()) return c;
+  c.base = std::max(first->first, from_page) / kPageCachePages * kPageCachePages;
   const uint64_t block_end = c.base + kPageCachePages;
-  for (auto it = free_runs_.begin(); it != free_runs_.end() && it->first < block_end;) {
-    const uint64_t start = it->first, end = std::min(start + it->second, block_end);
-    const uint64_t rest = start + it->second - end;
+  uint64_t taken = 0;
+  for (auto it = first; it != free_runs_.end() && it->first < block_end && taken < max_pages;) {
+    const uint64_t run_start = it->first, run_len = it->second;
+    const uint64_t start = std::max(run_start, c.base);
+    const uint64_t end = std::min({run_start + run_len, block_end, start + (max_pages - taken)});
     it = free_runs_.erase(it);
-    if (rest) it = free_runs_.emplace(end, rest).first;
+    if (start > run_start) free_runs_.emplace(run_start, start - run_start);
+    if (run_start + run_len > end) it = free_runs_.emplace(end, run_start + run_len - end).first;
+    taken += end - start;
     for (uint64_t p = start; p < end; ++p) c.bits |= 1ull << (p - c.base);
     chunk_pages(start, end - start, /*alloc=*/true);
   }

@@ -347,7 +347,7 @@ class Heap {
     uint64_t base = 0;   // first page of the block
     uint64_t bits = 0;   // bit i: page base + i is free and the cache's
   };
-  PageCache alloc_to_cache();
+  PageCache alloc_to_cache(uint64_t from_page = 0, uint64_t max_pages = kPageCachePages);
   uint64_t grow(uint64_t npages);
   static bool page_cache_alloc(PageCache& c, uint64_t npages, uint64_t& start);
   void flush_page_cache(PageCache& c);
@@ -360,6 +360,9 @@ class Heap {
   // startup_idle_pcache_filled: the idle P filled its page cache before main (this run's draw
   // of Profile::startup_idle_pcache; else its first mark worker fills it).
   bool startup_idle_pcache_filled() const { return startup_idle_pcache_filled_; }
+  // started_on_p0: the program starts on P0 with the start-up's page cache (this run's draw
+  // of Profile::startup_on_p0; else on P1, whose cache is empty).
+  bool started_on_p0() const { return started_on_p0_; }
   // startup_stack_page: the first page of the start-up's goroutine stacks (Profile::stack_sys).
   uint64_t startup_stack_page() const { return startup_stack_page_; }
   // alloc_stack_span / free_stack_span: a stack span of npages (runtime/stack.go
@@ -451,7 +454,7 @@ class Heap {
   // first cycle (mgc.go gcBgMarkWorker: new(gcBgMarkWorkerNode)), which takes a block the
   // program's later spans and large objects must then go around.
   PageCache pcache_, idle_pcache_;
-  bool idle_pcache_taken_ = false, startup_idle_pcache_filled_ = false;
+  bool idle_pcache_taken_ = false, startup_idle_pcache_filled_ = false, started_on_p0_ = false;
   uint64_t mapped_pages_ = 0, inuse_pages_ = 0;
   uint64_t stack_pages_ = 0;
   // The random heap base (Go 1.26+): pages [0, padding_pages_) are padding, allocated and

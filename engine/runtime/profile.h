@@ -234,6 +234,18 @@ struct Profile {
   // no span ever takes them. The simulator draws the 64 bits from the run's seed
   // (engine/heap/README.md, "Heap growth, HeapSys and Sys").
   bool random_heap_base = false;
+  // The share of runs in which the program's goroutine starts on P0 with the start-up's page
+  // cache (mpagecache.go) still holding the low pages of the block after the start-up's, and
+  // how many: its first small spans come from that cache and its first large span takes the
+  // lowest free page of the page heap, the rest of that block. In the other runs it starts on
+  // P1, whose empty cache takes that block's free pages at its first small span, so its large
+  // spans start at the block after. A draw from the run's seed (Heap::Heap). Measured on Go
+  // 1.19 (a runtime printing allocSpan over 16 pages, allocToCache and grow; 150 runs of
+  // tests/oracle/programs/strconv_keys.go): on P0 with no start-up block on P1 in 25 runs, the
+  // first 28-page span at page 99 (128 on P1: P1's refill takes pages 99–127, block 64) and
+  // the B=13 bucket array 25 pages lower (359, 384 on P1). Not measured on later releases.
+  double startup_on_p0 = 0.0;
+  uint64_t startup_p0_cache_pages = 0;
   // The share of runs in which the other P's page cache takes a 64-page block before main
   // (GOMAXPROCS 2: a goroutine the start-up makes runs on the second P and cuts a 1-page
   // span from its cache, mheap.go allocSpan / mpagecache.go allocToCache); a draw from the

@@ -387,6 +387,37 @@ TEST(Heap, RandomHeapBaseOfGo126PadsTheFirstChunkFromTheSeed) {
   }
 }
 
+TEST(Heap, Go119ProgramStartsOnP0InADrawOfItsSeed) {
+  // Profile::startup_on_p0: on P0 the start-up's page cache holds the 35 low pages of the
+  // block after its own, so the page heap's first free run starts 35 pages higher and 16-page
+  // spans (too large for a page cache) fit 35 pages fewer before the heap grows; on P1 the
+  // program's cache takes that block whole only at its first small span.
+  runtime::Profile on_p0 = go119(), on_p1 = go119();
+  on_p0.startup_on_p0 = 1.0;
+  on_p1.startup_on_p0 = 0.0;
+  const auto spans_before_growth = [](const runtime::Profile& p) {
+    heap::Heap h(p);
+    h.set_gc_percent(-1);
+    const uint64_t sys0 = h.read_memstats().HeapSys;
+    int spans = 0;
+    while (h.read_memstats().HeapSys == sys0) {
+      h.alloc(16 * 8192, true);
+      ++spans;
+    }
+    EXPECT_EQ(h.check_invariants(), "");
+    return spans;
+  };
+  EXPECT_TRUE(heap::Heap(on_p0).started_on_p0());
+  // On P1 pages 64–511 hold 28 of them, on P0 pages 99–511 hold 25.
+  EXPECT_EQ(spans_before_growth(on_p1) - spans_before_growth(on_p0), 3);
+  // Real Go 1.19: 25 of 150 runs; seed 1 starts on P1; later releases are not measured.
+  int p0 = 0;
+  for (uint64_t seed = 1; seed <= 3000; ++seed) p0 += heap::Heap(go119(), seed).started_on_p0();
+  EXPECT_NEAR(p0 / 3000.0, 25.0 / 150, 0.02);
+  EXPECT_FALSE(heap::Heap(go119(), 1).started_on_p0());
+  EXPECT_FALSE(heap::Heap(*runtime::profile_for("1.21"), 6).started_on_p0());
+}
+
 TEST(Heap, ResumableCycleKeepsWhatWasReachableWhenItStartedAndAllocatesBlack) {
   // A root scanner that defers its leaves (as the interpreter does with *[128]byte values):
   // the cycle ends only once gc_work has marked them all, and what the program does

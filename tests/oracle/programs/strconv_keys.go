@@ -26,8 +26,9 @@
 // 16.5 MB outcome (1 of 16 real runs; 3 of 200 on 2026-12-07 at load 9): rare enough to pass.
 // It is not the worker's P alone: a runtime printing its page-cache fills (150 runs) showed
 // it only where the program started on P0, its spans 25 pages lower (25 runs), and no cache
-// took the block after the B=13 array before the first sweep (1 of 25); gomapsim starts as on
-// P1 (engine/heap/README.md, "Heap growth").
+// took the block after the B=13 array before the first sweep (1 of 25). gomapsim draws the P0
+// start (6 of seeds 1–32) but its program's spans land 15–17 pages lower, not 25, and a cache
+// always takes that block: 20.7 MB at every seed (engine/heap/README.md, "Heap growth").
 // 1.21–1.25 show one outcome in every run but keep the one-chunk tolerance of "nearly".
 // NumGC: 2–4 (1.21, 1.24, 1.25, 1.26; 4 in three idle CI runs), gomapsim 3: ±1. HeapAlloc
 // right after the fill depends on whether the last cycle had ended (8.4–10.3 MB on 1.24):
