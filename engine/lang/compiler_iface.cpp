@@ -493,8 +493,13 @@ V Compiler::crypto_read(const Expr& e, std::vector<V>& args) {
   if (!assignable(args[0], T.slice(TypeTable::kUint8), e.args[0]->pos, "argument to rand.Read")) { V v; v.ok = false; return v; }
   if (lib_.crypto_read_escapes) sink(args[0].src);
   std::vector<V*> ps{&args[0]};
-  V r = bi_call(Builtin::CryptoRandRead, ps, TypeTable::kInt, false);
-  if (!r.ok) return r;
+  return int_error_results(bi_call(Builtin::CryptoRandRead, ps, TypeTable::kInt, false));
+}
+
+// int_error_results: the builtin call just emitted returns (int, error), as Read does: its
+// results go to two fresh slots (OpBi flags bit 1: the second in R[a+1]).
+V Compiler::int_error_results(V call) {
+  if (!call.ok) return call;
   const int base = fresh_slots({TypeTable::kInt, prog_.error_type});
   Instr& bi = F->fn->code.back();
   bi.a = base;
@@ -651,20 +656,21 @@ V Compiler::rand_new(const Expr& e, const std::string& name, std::vector<V>& arg
 // rand_method: r.Intn(n), r.Int(), … on a *rand.Rand: the package function's builtin with
 // the receiver first, drawing from r's source (Interpreter: the source's own state).
 V Compiler::rand_method(const Expr& e, const Expr& sel) {
-  for (const PkgFn& f : kRandFns) {
-    if (sel.name != f.name) continue;
-    std::vector<V> args;
-    V r = expr(*sel.x);
-    if (!r.ok) return r;
-    args.push_back(r);
-    for (const auto& a : e.args) {
-      V v = expr(*a);
-      if (!v.ok) return v;
-      args.push_back(v);
-    }
-    return pkg_fn_call(e, "(*rand.Rand).", f, args);
+  const bool slice_call = sel.name == "Perm" || sel.name == "Read";
+  const PkgFn* fn = nullptr;
+  for (const PkgFn& f : kRandFns)
+    if (sel.name == f.name) fn = &f;
+  if (!fn && !slice_call) return bad(sel.pos, "(*rand.Rand)." + sel.name + " is not supported by the playground (" + kRandSupported + ")");
+  std::vector<V> args;
+  V r = expr(*sel.x);
+  if (!r.ok) return r;
+  args.push_back(r);
+  for (const auto& a : e.args) {
+    V v = expr(*a);
+    if (!v.ok) return v;
+    args.push_back(v);
   }
-  return bad(sel.pos, "(*rand.Rand)." + sel.name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
+  return slice_call ? rand_slice_call(e, "(*rand.Rand).", sel.name, args) : pkg_fn_call(e, "(*rand.Rand).", *fn, args);
 }
 
 }  // namespace lang::detail

@@ -272,7 +272,8 @@ class Compiler {
   // PkgFn is a package function or method the VM implements as a builtin: at most one
   // parameter besides a method's receiver.
   struct PkgFn { const char* name; Builtin b; TypeId param, result; };
-  static const PkgFn kRandFns[10];   // math/rand's functions = *rand.Rand's methods
+  static const PkgFn kRandFns[12];   // math/rand's functions = *rand.Rand's methods
+  static const char* const kRandSupported;   // their names, for the message refusing others
 
   struct CallRec {            // a call site: argument sources per parameter, result node
     int callee = 0;
@@ -430,6 +431,8 @@ class Compiler {
   V time_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V math_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V rand_slice_call(const Expr& e, const std::string& prefix, const std::string& name, std::vector<V>& args);
+  V int_error_results(V call);
   V maps_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V sort_call(const Expr& e, const std::string& pkg, const std::string& name, std::vector<V>& args);
   V time_method(const Expr& e, const Expr& sel, TypeId xt);

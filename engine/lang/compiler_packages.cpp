@@ -429,13 +429,37 @@ const Compiler::PkgFn Compiler::kRandFns[] = {
     {"Int31", Builtin::RandInt31, 0, TypeTable::kInt32}, {"Int31n", Builtin::RandInt31n, TypeTable::kInt32, TypeTable::kInt32},
     {"Int63", Builtin::RandInt63, 0, TypeTable::kInt64}, {"Int63n", Builtin::RandInt63n, TypeTable::kInt64, TypeTable::kInt64},
     {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
-    {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0}};
+    {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0},
+    {"NormFloat64", Builtin::RandNormFloat64, 0, TypeTable::kFloat64}, {"ExpFloat64", Builtin::RandExpFloat64, 0, TypeTable::kFloat64}};
+const char* const Compiler::kRandSupported = "Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, NormFloat64, ExpFloat64, Perm, Read, Seed";
 
 V Compiler::rand_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   if (name == "New" || name == "NewSource") return rand_new(e, name, args);
+  if (name == "Perm" || name == "Read") return rand_slice_call(e, "rand.", name, args);
   for (const PkgFn& f : kRandFns)
     if (name == f.name) return pkg_fn_call(e, "rand.", f, args);
-  return bad(e.pos, "rand." + name + " is not supported by the playground (Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, Seed)");
+  return bad(e.pos, "rand." + name + " is not supported by the playground (" + kRandSupported + ")");
+}
+
+// rand_slice_call: Perm(n) and Read(p), math/rand's functions or a *Rand's methods (then
+// args[0] is the receiver). Perm returns a new []int, always on the heap (rand.go makes it
+// and returns it); Read fills p and returns (len(p), nil): p does not escape (go build
+// -gcflags=-m, Go 1.19–1.27: "make([]byte, 16) does not escape").
+V Compiler::rand_slice_call(const Expr& e, const std::string& prefix, const std::string& name, std::vector<V>& args) {
+  const std::string full = prefix + name;
+  const size_t recv = args.size() - e.args.size();
+  if (e.args.size() != 1) return arg_count_error(e, e.args.size(), 1, full);
+  const bool perm = name == "Perm";
+  const TypeId param = perm ? TypeTable::kInt : T.slice(TypeTable::kUint8);
+  if (!assignable(args[recv], param, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+  std::vector<V*> ps;
+  for (V& a : args) ps.push_back(&a);
+  if (perm) {
+    V r = bi_call(Builtin::RandPerm, ps, T.slice(TypeTable::kInt), false);
+    r.src.push_back(0);   // made on the heap
+    return r;
+  }
+  return int_error_results(bi_call(Builtin::RandRead, ps, TypeTable::kInt, false));
 }
 
 // maps_call: maps.Clone and maps.Copy (Go 1.21). Up to Go 1.24 both walk the source as the

@@ -294,8 +294,11 @@ class Interpreter {
   void rand_seed(uint64_t seed);
   uint64_t rand_next();                    // 64 random bits
   uint64_t rand_below(uint64_t n);         // uniform in [0, n), n > 0
+  double rand_unit() { return double(rand_next() >> 11) * 0x1.0p-53; }   // uniform in [0, 1)
   Word new_time(const gotime::Time& t);
   Word source_seed(int64_t seed) const;
+  bool rand_first_call();
+  bool rand_draw(Builtin fn, const Word* args, size_t n, Word* R, int32_t dst);
   bool rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst);
 
   // [SECTION] goroutines, channels, sync (sched.cpp; sched.h)

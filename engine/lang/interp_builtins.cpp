@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 
 #include "engine/lang/gofmt.h"
 #include "engine/lang/interp_impl.h"
@@ -119,6 +120,13 @@ Word Interpreter::source_seed(int64_t seed) const {
   return Word((opt_.seed ^ (uint64_t(seed) * 0xd1342543de82ef95ull)) * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull);
 }
 
+// rand_first_call: Go 1.20+'s first top-level math/rand call makes the global generator and
+// stores GODEBUG's randautoseed in internal/godebug's cache (Profile::rand_first_call).
+bool Interpreter::rand_first_call() {
+  for (const runtime::Profile::SizedAlloc& a : profile_.rand_first_call) alloc(a.size, a.noscan);
+  return status_ == VmStatus::Running;
+}
+
 // rand_method: a *rand.Rand's method (a: the receiver, then the arguments), drawing from
 // its source's state: no global generator is set up (measured: 0 mallocs on 1.24/1.27).
 bool Interpreter::rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst) {
@@ -127,33 +135,72 @@ bool Interpreter::rand_method(const CallSite& cs, const Word* a, size_t n, Word*
   const Word src = obj_get(r, 0);
   if (src == 0 || objs_[src].type != prog_.rngsource_type) { panic("rand: a *rand.Rand needs a source from rand.NewSource in the playground"); return false; }
   const uint32_t rng = uint32_t(obj_get(uint32_t(src), 0));
-  const int64_t arg = n > 1 ? int64_t(a[1]) : 0;
   const uint64_t saved = rand_state_;
   rand_state_ = obj_get(rng, 0);
-  Word v = 0;
   bool ok = true;
-  const char* fn = cs.fn == Builtin::RandIntn ? "Intn" : cs.fn == Builtin::RandInt63n ? "Int63n" : "Int31n";
-  switch (cs.fn) {
+  if (cs.fn == Builtin::RandSeed) rand_state_ = source_seed(int64_t(a[1]));   // (*Rand).Seed reseeds its source
+  else ok = rand_draw(cs.fn, a + 1, n - 1, R, dst);
+  obj_set(rng, 0, rand_state_);
+  rand_state_ = saved;
+  return ok;
+}
+
+// rand_draw: a math/rand function or *Rand method other than Seed on the generator in
+// rand_state_ (args: the arguments, the receiver dropped), its results in R[dst…]. False
+// when it panicked (math/rand/rand.go's messages) or the heap refused Perm's slice.
+bool Interpreter::rand_draw(Builtin fn, const Word* args, size_t n, Word* R, int32_t dst) {
+  const int64_t arg = n ? int64_t(args[0]) : 0;
+  auto invalid = [this](const char* name) {
+    panic(std::string("invalid argument to ") + name);
+    return false;
+  };
+  Word v = 0;
+  switch (fn) {
     case Builtin::RandInt: case Builtin::RandInt63: v = Word(rand_next() >> 1); break;
-    case Builtin::RandIntn: case Builtin::RandInt63n:
-      if (arg <= 0) ok = false;
-      else v = Word(rand_below(uint64_t(arg)));
-      break;
+    case Builtin::RandIntn: if (arg <= 0) return invalid("Intn"); v = Word(rand_below(uint64_t(arg))); break;
+    case Builtin::RandInt63n: if (arg <= 0) return invalid("Int63n"); v = Word(rand_below(uint64_t(arg))); break;
     case Builtin::RandInt31: v = Word(rand_next() >> 33); break;
     case Builtin::RandInt31n:
-      if (int32_t(arg) <= 0) ok = false;
-      else v = Word(rand_below(uint64_t(int32_t(arg))));
+      if (int32_t(arg) <= 0) return invalid("Int31n");
+      v = Word(rand_below(uint64_t(int32_t(arg))));
       break;
     case Builtin::RandUint32: v = Word(uint32_t(rand_next() >> 32)); break;
     case Builtin::RandUint64: v = Word(rand_next()); break;
-    case Builtin::RandFloat64: v = of_f(double(rand_next() >> 11) / double(uint64_t{1} << 53)); break;
-    default: rand_state_ = source_seed(arg); break;   // (*Rand).Seed reseeds its source
-  }
-  obj_set(rng, 0, rand_state_);
-  rand_state_ = saved;
-  if (!ok) {
-    panic(std::string("invalid argument to ") + fn);
-    return false;
+    case Builtin::RandFloat64: v = of_f(rand_unit()); break;
+    case Builtin::RandNormFloat64: {   // Box–Muller: the distribution of Go's ziggurat, not its numbers
+      const double u = 1.0 - rand_unit(), w = rand_unit();
+      v = of_f(std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * w));
+      break;
+    }
+    case Builtin::RandExpFloat64: v = of_f(-std::log(1.0 - rand_unit())); break;
+    case Builtin::RandPerm: {
+      // m := make([]int, n), filled as rand.go's Perm does: it escapes (returned), so the
+      // array is on the heap; a negative n is makeslice's panic
+      if (arg < 0) { panic("runtime error: makeslice: len out of range"); return false; }
+      const uint64_t len = uint64_t(arg);
+      const heap::ObjId h = alloc(len * 8, true);
+      if (status_ != VmStatus::Running) return false;
+      const uint32_t arr = new_obj(TypeTable::kInt, Backing, len, h);
+      for (uint64_t i = 0; i < len; ++i) {
+        const uint64_t j = rand_below(i + 1);
+        obj_set(arr, i, obj_get(arr, j));
+        obj_set(arr, j, Word(i));
+      }
+      v = len ? new_slice(arr, 0, len, len) : 0;
+      break;
+    }
+    case Builtin::RandRead: {   // Read(p): len(p) bytes, never an error (rand.go read)
+      uint64_t len = 0;
+      if (const Word w = args[0]; w && w < slices_.size()) {
+        const SliceEnt sl = slices_[w];
+        len = sl.len;
+        for (uint64_t i = 0; i < len; ++i) obj_set(sl.arr, sl.off + i, Word(rand_next() >> 56));
+      }
+      if (dst >= 0) R[dst + 1] = 0;
+      v = Word(len);
+      break;
+    }
+    default: break;
   }
   if (dst >= 0) R[dst] = v;
   return true;
@@ -183,6 +230,7 @@ bool Interpreter::heap_alloc_ok(uint64_t bytes) {
   }
   return true;
 }
+
 
 heap::ObjId Interpreter::alloc(uint64_t size, bool noscan) {
   if (size == 0) return heap::kNil;
@@ -557,36 +605,13 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     }
     case Builtin::RandInt: case Builtin::RandIntn: case Builtin::RandInt31: case Builtin::RandInt31n:
     case Builtin::RandInt63: case Builtin::RandInt63n: case Builtin::RandUint32: case Builtin::RandUint64:
-    case Builtin::RandFloat64: case Builtin::RandSeed: {
+    case Builtin::RandFloat64: case Builtin::RandSeed: case Builtin::RandNormFloat64: case Builtin::RandExpFloat64:
+    case Builtin::RandPerm: case Builtin::RandRead: {
       if (!cs.arg_types.empty() && cs.arg_types[0] == prog_.rand_ptr_type) return rand_method(cs, a, n, R, in.a);
-      if (!rand_used_ && !profile_.rand_source_at_init) {
-        // Go 1.20+: the first call sets up the global generator (measured: 176 B, 6 mallocs)
-        for (uint64_t size : {48, 32, 32, 32, 16, 16}) alloc(size, false);
-        if (status_ != VmStatus::Running) return false;
-      }
+      if (!rand_used_ && !profile_.rand_source_at_init && !rand_first_call()) return false;
       rand_used_ = true;
-      const int64_t arg = n ? int64_t(a[0]) : 0;
-      auto bounded = [&](const char* fn) -> bool {
-        if (arg > 0) return true;
-        panic(std::string("invalid argument to ") + fn);
-        return false;
-      };
-      switch (cs.fn) {
-        case Builtin::RandInt: case Builtin::RandInt63: result(Word(rand_next() >> 1)); break;
-        case Builtin::RandIntn: if (!bounded("Intn")) return false; result(Word(rand_below(uint64_t(arg)))); break;
-        case Builtin::RandInt63n: if (!bounded("Int63n")) return false; result(Word(rand_below(uint64_t(arg)))); break;
-        case Builtin::RandInt31: result(Word(rand_next() >> 33)); break;
-        case Builtin::RandInt31n:
-          if (int32_t(a[0]) <= 0) { panic("invalid argument to Int31n"); return false; }
-          result(Word(rand_below(uint64_t(int32_t(a[0])))));
-          break;
-        case Builtin::RandUint32: result(Word(uint32_t(rand_next() >> 32))); break;
-        case Builtin::RandUint64: result(Word(rand_next())); break;
-        case Builtin::RandFloat64: result(of_f(double(rand_next() >> 11) / double(uint64_t{1} << 53))); break;
-        default:   // Seed: deterministic until Go 1.24, where rand.Seed does nothing
-          if (!profile_.rand_seed_is_noop) rand_seed(uint64_t(arg));
-          break;
-      }
+      if (cs.fn != Builtin::RandSeed) return rand_draw(cs.fn, a, n, R, in.a);
+      if (!profile_.rand_seed_is_noop) rand_seed(uint64_t(a[0]));   // deterministic until Go 1.24, where rand.Seed does nothing
       return true;
     }
     case Builtin::RandNewSource: {

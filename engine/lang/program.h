@@ -173,8 +173,9 @@ enum class Builtin : uint16_t {
   TimeUnixMilli, TimeUnixNano, TimeString,
   DurSeconds, DurMinutes, DurHours, DurMilliseconds, DurMicroseconds, DurNanoseconds, DurString,
   // package math/rand's top-level functions, on the simulator's generator (see interp.h)
+  // (Perm: a new []int; Read(p): (n int, err error), p filled)
   RandInt, RandIntn, RandInt31, RandInt31n, RandInt63, RandInt63n, RandUint32, RandUint64,
-  RandFloat64, RandSeed,
+  RandFloat64, RandSeed, RandNormFloat64, RandExpFloat64, RandPerm, RandRead,
   // slices.Sort (and sort.* from Go 1.22), sort.* before 1.22 (the slice boxed for
   // sort.Sort: 24 B), and the IsSorted checks
   SortSlice, SortBoxed, SliceIsSorted,

@@ -97,6 +97,8 @@ Profile go121() {
   p.library.sync_map_read_value = false;
   p.library.builder_rune_appends = true;   // strings/builder.go WriteRune: utf8.AppendRune
   p.rand_source_at_init = false;
+  p.rand_first_call = {{48, false}, {8, true}, {8, true}, {48, false}, {16, false},    // Rand, sources, setting
+                       {48, false}, {208, false}, {16, false}, {16, false}, {8, false}};   // the sync.Map's store
   // 29 944 B in 52 objects (+ 2 tiny allocations), 4 runs of 6; 31 800 B in the others.
   p.baseline_objects = by_size({{8, 4}, {16, 13}, {24, 1}, {32, 1}, {48, 3}, {64, 1}, {80, 1},
                                 {96, 5}, {112, 1}, {192, 1}, {208, 2}, {384, 1}, {416, 12},
@@ -238,6 +240,7 @@ Profile go124() {
   p.other_sys_after_first_gc = 136 << 10;
   p.stack_and_globals_scan = 155'554;   // 602 932 946 − 2 · 301 388 696
   p.rand_seed_is_noop = true;
+  p.rand_first_call = {{48, false}, {8, true}, {8, true}, {48, false}, {16, false}, {48, false}};
   p.typeparam_cannot_use_operator = true;
   return p;
 }

@@ -319,9 +319,20 @@ struct Profile {
   int64_t mark_min_ns = 0;
 
   // math/rand's top-level functions: before Go 1.20 the global source is built at init
-  // (5 440 B); from 1.20 on the first call (176 B); from 1.24 rand.Seed does nothing.
+  // (5 440 B); from 1.20 on the first call (rand_first_call); from 1.24 rand.Seed does nothing.
   bool rand_source_at_init;
   bool rand_seed_is_noop;
+  // The first call's objects (math/rand/rand.go globalRand; measured with MemProfileRate = 1
+  // in a module of the toolchain's version, as `go mod init` makes it; 40 runs a release, all
+  // alike): the Rand (48 B), its two 8-byte sources (tiny: one 16-byte block), then
+  // internal/godebug's lookup of randautoseed: a setting (48 B) and a 16-byte value, stored in
+  // godebug's cache. Up to Go 1.23 that cache is a sync.Map whose first store makes its dirty
+  // map (a 48-byte hmap, a 208-byte bucket) and boxes the key and value (16 B each, an 8-byte
+  // entry): 424 B / 10 mallocs. From 1.24 a HashTrieMap: one 48-byte entry node, 176 B / 6.
+  // (Built outside a module, GOPATH mode's Go 1.20 GODEBUG defaults have filled the cache
+  // first: 1 112 B on 1.23, and a 160-byte trie node in a third of the runs on 1.24+.)
+  struct SizedAlloc { uint64_t size; bool noscan; };
+  std::vector<SizedAlloc> rand_first_call;
 
   uint64_t baseline_alloc() const { return sum(baseline_objects); }
   // runtime_alloc_after_gc is the runtime's own heap once a cycle has run: the baseline less

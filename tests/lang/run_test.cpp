@@ -639,6 +639,28 @@ TEST(Run, RandNewSourceCostsAsGoAndDrawsFromItsOwnSeed) {
   }
 }
 
+TEST(Run, RandPermAndReadAsGo) {
+  // Perm(n) is a permutation of 0..n-1 in a new []int (on the heap: 896 B for 100); Read fills
+  // p and returns (len(p), nil); a negative n is makeslice's panic; the first top-level call
+  // makes the global generator (424 B / 10 mallocs up to Go 1.23, 176 / 6 from 1.24)
+  const std::string src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"math/rand\"\n\t\"runtime\"\n)\n\n"
+      "func main() {\n\tvar a, b runtime.MemStats\n\truntime.ReadMemStats(&a)\n\tp := rand.Perm(100)\n\truntime.ReadMemStats(&b)\n"
+      "\tsum := 0\n\tfor _, v := range p {\n\t\tsum += v\n\t}\n\tfmt.Println(len(p), sum, b.Mallocs-a.Mallocs, b.TotalAlloc-a.TotalAlloc)\n"
+      "\tbuf := make([]byte, 8)\n\tn, err := rand.New(rand.NewSource(1)).Read(buf)\n\tm, err2 := rand.Read(buf[:3])\n"
+      "\tfmt.Println(n, err, m, err2, rand.ExpFloat64() >= 0)\n\trand.Perm(-1)\n}\n";
+  for (const auto& [v, first] : {std::pair{"1.19", "1 896"}, {"1.23", "11 1320"}, {"1.27", "7 1072"}}) {
+    auto r = run(src, go(v));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.out, std::string("100 4950 ") + first + "\n8 <nil> 3 <nil> true\n") << v;
+    EXPECT_NE(r.err.find("panic: runtime error: makeslice: len out of range"), std::string::npos) << v << r.err;
+  }
+  auto bad = with_import(prog("\tvar s []int\n\trand.Read(s)\n\trand.Shuffle(3, nil)\n"), "import (\n\t\"math/rand\"\n");
+  EXPECT_FALSE(bad.loaded);
+  EXPECT_NE(bad.diag.find("argument to rand.Read"), std::string::npos) << bad.diag;
+  EXPECT_NE(bad.diag.find("rand.Shuffle is not supported by the playground"), std::string::npos) << bad.diag;
+}
+
 TEST(Run, EmbeddedFieldsAndPromotedMethods) {
   // tests/lang/testdata/embedding.go: real Go 1.24's output (promoted fields and methods,
   // a pointer method of an embedded value through &u.Base, an embedded *Logger, interfaces
