@@ -232,6 +232,10 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
                  named && (named->k == Entity::Closure || named->k == Entity::Func)) {
         named->used = true;
         f = *named;
+      } else if (const int pf = pkg_value_function(*a); pf != -1) {   // sort.Ints: called by name, as gc inlines the call
+        if (pf == -2) { V v; v.ok = false; return v; }
+        f.k = Entity::Func;
+        f.slot = pf;
       } else {   // a func value: bound to the parameter as a variable, called through it
         V v = expr(*a);
         if (!v.ok) return v;

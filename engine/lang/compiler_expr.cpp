@@ -534,10 +534,7 @@ V Compiler::selector(const Expr& e) {
       std::vector<V*> ps{&which};
       return bi_call(Builtin::StrconvErr, ps, prog_.error_type, false);
     }
-    if (im.name == "strings") {   // strings.ToUpper as a value: the release's own function (strings_funcs.h)
-      auto it = pkg_.find("strings_" + e.name);
-      if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
-    }
+    if (V r; pkg_func_value(e, r)) return r;   // strings.ToUpper, strconv.Itoa as a value (compiler_pkg_values.cpp)
     if (im.name == "os" || im.name == "bytes") {   // os_pkg.h, bytes_buffer.h: the package's Go code
       auto it = pkg_.find(im.name + "_" + e.name);
       if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);

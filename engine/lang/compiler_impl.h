@@ -580,6 +580,8 @@ class Compiler {
   void precapture(const FuncLit& lit, const LitCtx& c);
   V func_lit(const Expr& e);
   V func_value_of(const Entity& en, Pos p);
+  bool pkg_func_value(const Expr& e, V& out);   // compiler_pkg_values.cpp
+  int pkg_value_function(const Expr& sel);
   // callee: the function when the compiler knows it (a literal called where it is written), else -1 (the arguments escape)
   V func_value_call(const Expr& e, V fv, const std::vector<int>& callees = {});
   V method_value(const Expr& sel, const Entity& method, bool x_is_ptr);
@@ -758,6 +760,8 @@ class Compiler {
   std::deque<LitPlan> plans_;
   std::deque<FuncDecl> lit_decls_;           // a literal function's declaration (its name)
   std::map<std::string, int> lit_numbers_;   // per top-level function: literals made so far
+  std::vector<std::unique_ptr<File>> pkg_value_files_;   // pkg_func_value's functions, in Go
+  std::map<std::string, int> pkg_values_;      // "strconv.Itoa" → the function pkg_func_value made
   std::map<std::string, int> call_wrappers_;   // gc's wrappers by name (T.M-fm, I.M-fm, (*T).M, I.M): call_wrapper
 };
 

@@ -306,7 +306,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       if (!format_args(cs, a, n, f, ln, out)) return false;
       R = stack_.data() + frames_.back().base;   // the stack may have moved (call_nested)
       const bool sprint = cs.fn == Builtin::FmtSprint || cs.fn == Builtin::FmtSprintln || cs.fn == Builtin::FmtSprintf;
-      heap::ObjId data = out.empty() || !sprint ? heap::kNil : alloc(out.size(), true);   // string(p.buf)
+      // string(p.buf): runtime/string.go slicebytetostring, nothing for "" and a one-byte string (staticuint64s)
+      heap::ObjId data = out.size() <= 1 || !sprint ? heap::kNil : alloc(out.size(), true);
       if (status_ != VmStatus::Running) return false;
       result(new_str(std::move(out), data));
       return true;

@@ -32,15 +32,39 @@ bool Parser::file() {
     if (!semi()) return false;
   }
   while (cur().kind != Tok::Eof) {
+    const size_t from = p_;
+    bool ok = false;
     switch (cur().kind) {
-      case Tok::Func: if (!func_decl()) return false; break;
-      case Tok::Var: case Tok::Const: if (!value_decl_top()) return false; break;
-      case Tok::Type: if (!type_decl(file_.types)) return false; break;
-      case Tok::Import: return fail(cur().pos, "syntax error: imports must appear before other declarations");
-      default: return fail(cur().pos, "syntax error: non-declaration statement outside function body");
+      case Tok::Func: ok = func_decl(); break;
+      case Tok::Var: case Tok::Const: ok = value_decl_top(); break;
+      case Tok::Type: ok = type_decl(file_.types); break;
+      case Tok::Import: ok = fail(cur().pos, "syntax error: imports must appear before other declarations"); break;
+      default: ok = fail(cur().pos, "syntax error: non-declaration statement outside function body"); break;
     }
-    if (cur().kind != Tok::Eof && !semi()) return false;
+    if (ok && (cur().kind == Tok::Eof || semi())) continue;
+    // gc's fileOrNil: advance(_Import, _Const, _Type, _Var, _Func)
+    if (!recover_after(from, {Tok::Import, Tok::Const, Tok::Type, Tok::Var, Tok::Func}, false)) return false;
   }
+  return errors_.empty();
+}
+
+bool Parser::recover_after(size_t from, std::initializer_list<Tok> follow, bool in_func) {
+  if (!failed_ || cur().kind == Tok::Eof) return false;   // (an error at the end is file()'s to record)
+  errors_.push_back(err_);
+  failed_ = false;
+  if (errors_.size() >= 100) return false;   // gc_error_list keeps ten lines of them
+  if (p_ == from) next();                    // what failed took no token: skip the one it stopped at
+  auto stops = [&](Tok k) {
+    if (std::find(follow.begin(), follow.end(), k) != follow.end()) return true;
+    if (!in_func) return false;
+    switch (k) {   // syntax/parser.go stopset: keywords that start a statement
+      case Tok::Break: case Tok::Const: case Tok::Continue: case Tok::Defer: case Tok::Fallthrough: case Tok::For:
+      case Tok::Go: case Tok::Goto: case Tok::If: case Tok::Return: case Tok::Select: case Tok::Switch: case Tok::Type:
+      case Tok::Var: return true;
+      default: return false;
+    }
+  };
+  while (cur().kind != Tok::Eof && !stops(cur().kind)) next();
   return true;
 }
 
@@ -116,7 +140,7 @@ bool Parser::type_params(std::vector<TypeParam>& out) {
     }
     pending.clear();
     if (cur().kind == Tok::Comma) { next(); continue; }
-    if (cur().kind != Tok::RBrack) return fail_expected(", or ]");
+    if (cur().kind != Tok::RBrack) return fail_in_list("parameter list", "]");
   }
   if (!pending.empty()) return fail(pending.back().pos, "syntax error: missing type constraint");
   if (out.empty()) return fail(cur().pos, "empty type parameter list");
@@ -192,7 +216,7 @@ bool Parser::param_list(std::vector<Param>& out, bool allow_variadic) {
     }
     items.push_back(std::move(it));
     if (cur().kind == Tok::Comma) { next(); continue; }
-    if (cur().kind != Tok::RParen) return fail_expected(", or )");
+    if (cur().kind != Tok::RParen) return fail_in_list("parameter list", ")");
   }
   next();
   if (any_named) {
@@ -322,13 +346,39 @@ static void mark_noinline(std::string_view src, File& file) {
     if (f.pos.line > 0 && size_t(f.pos.line) < directive_of_line.size()) f.noinline = directive_of_line[size_t(f.pos.line)] != 0;
 }
 
-bool parse(std::string_view src, File& file, Error& err, int first_line, std::string_view file_name) {
+bool parse(std::string_view src, File& file, std::vector<Error>& errs, int first_line, std::string_view file_name) {
+  errs.clear();
   std::vector<Token> toks;
-  if (!lex(src, toks, err, first_line)) return false;
+  Error err;
+  if (!lex(src, toks, err, first_line)) return errs.push_back(err), false;
   Parser p(toks, file, err, file_name);
-  if (!p.file()) return false;
+  const bool ok = p.file();
+  errs = std::move(p.errors_);
+  if (p.pending_error()) errs.push_back(err);   // the error that stopped it (not recovered from)
+  if (!ok || !errs.empty()) {
+    if (errs.empty()) errs.push_back(Error{Pos{1, 1}, "syntax error"});   // (a failure that named none: a bug)
+    return false;
+  }
   mark_noinline(src, file);
   return true;
+}
+
+bool parse(std::string_view src, File& file, Error& err, int first_line, std::string_view file_name) {
+  std::vector<Error> errs;
+  if (parse(src, file, errs, first_line, file_name)) return true;
+  err = errs.front();
+  return false;
+}
+
+std::string syntax_error_for_release(std::string msg, int go_minor) {
+  auto drop = [&](const std::string& from, const std::string& to) {
+    if (const size_t at = msg.find(from); at != std::string::npos) msg.replace(at, from.size(), to);
+  };
+  if (msg.rfind("syntax error: ", 0) != 0) return msg;
+  if (go_minor < 24) drop("unexpected keyword ", "unexpected ");
+  if (go_minor < 23) drop("unexpected name ", "unexpected ");
+  if (go_minor < 20) drop(", expected ", ", expecting ");
+  return msg;
 }
 
 bool imports(const File& file, std::string_view path) {

@@ -252,7 +252,7 @@ bool Parser::primary(ExprP& out) {
             next();
           }
           if (cur().kind == Tok::Comma) { next(); continue; }
-          if (cur().kind != Tok::RParen) return fail_expected(", or )");
+          if (cur().kind != Tok::RParen) return fail_in_list("argument list", ")");
         }
         --lev_;
         next();
@@ -337,7 +337,7 @@ bool Parser::lit_body(Expr& cl) {
     }
     cl.args.push_back(std::move(e));
     if (cur().kind == Tok::Comma) { next(); continue; }
-    if (cur().kind != Tok::RBrace) return fail_expected(", or }");   // gc: "unexpected newline in composite literal; possibly missing comma or }"
+    if (cur().kind != Tok::RBrace) return fail_in_list("composite literal", "}");
   }
   --depth_;
   lev_ = old;

@@ -11,9 +11,11 @@
 //   parser_expr.cpp   expressions: operators by precedence, operands, primary expressions,
 //                     composite literals
 //
-// The token helpers below (cur, next, expect, semi, fail) are shared by all of them; the
-// first error stops parsing (parser.h).
+// The token helpers below (cur, next, expect, semi, fail) are shared by all of them. A
+// syntax error unwinds to the statement list or the file's declaration list it is in, which
+// records it and goes on as gc's parser does (recover_after: syntax/parser.go advance).
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +65,10 @@ class Parser {
   bool fail_expected(const std::string& what) {
     return fail(cur().pos, "syntax error: unexpected " + describe(cur()) + ", expected " + what);
   }
+  // fail_in_list: gc's p.list error for a comma-separated list (syntax/parser.go list)
+  bool fail_in_list(const char* context, const char* close) {
+    return fail(cur().pos, "syntax error: unexpected " + describe(cur()) + " in " + context + "; possibly missing comma or " + close);
+  }
   bool expect(Tok k, const char* what) {
     if (cur().kind != k) return fail_expected(what);
     next();
@@ -72,6 +78,16 @@ class Parser {
     if (cur().kind == Tok::Semicolon) { next(); return true; }
     if (cur().kind == Tok::RParen || cur().kind == Tok::RBrace) return true;
     return fail(cur().pos, "syntax error: unexpected " + describe(cur()) + " at end of statement");
+  }
+  // recover_after: a statement or declaration that began at token `from` failed: record the
+  // error and skip to a token of follow (in a function, also a keyword that starts a
+  // statement: gc's stopset), as syntax/parser.go's advance does; false when parsing stops
+  // (the input ended, or enough errors for gc's list of ten).
+  bool recover_after(size_t from, std::initializer_list<Tok> follow, bool in_func);
+  // end_of_stmt: a statement of a list ends here (a ')' does not end one: gc's stmtList)
+  bool end_of_stmt() {
+    if (cur().kind == Tok::RParen) return fail(cur().pos, "syntax error: unexpected ) at end of statement");
+    return semi();
   }
   bool depth_ok() {
     if (depth_ > 200) return fail(cur().pos, "syntax error: expression nesting too deep");
@@ -135,6 +151,9 @@ class Parser {
   int defers_ = 0;    // defer statements so far: names their hidden argument variables
   int gos_ = 0;       // go statements of package functions so far (go_package_call)
   bool failed_ = false;
+ public:
+  std::vector<Error> errors_;   // the syntax errors recovered from, in the order found
+  bool pending_error() const { return failed_; }   // the one that stopped parsing, in err_
 };
 
 }  // namespace lang::detail

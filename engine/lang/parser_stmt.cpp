@@ -15,9 +15,14 @@ bool Parser::block(std::vector<StmtP>& body, Pos* end, Pos* start) {
     if (cur().kind == Tok::Eof) return fail_expected("}");
     if (cur().kind == Tok::Semicolon) { next(); continue; }
     StmtP s;
-    if (!stmt(s)) return false;
+    const size_t from = p_;
+    if (!stmt(s) || (cur().kind != Tok::RBrace && !end_of_stmt())) {   // gc's stmtList: advance(_Semi, _Rbrace, _Case, _Default)
+      if (!recover_after(from, {Tok::Semicolon, Tok::RBrace, Tok::Case, Tok::Default}, true)) return false;
+      if (cur().kind == Tok::Semicolon) next();
+      else if (cur().kind == Tok::Case || cur().kind == Tok::Default) return fail_expected("}");
+      continue;
+    }
     if (s) body.push_back(std::move(s));
-    if (cur().kind != Tok::RBrace && !semi()) return false;
   }
   --depth_;
   if (end) *end = cur().pos;
@@ -461,9 +466,13 @@ bool Parser::case_body(Stmt::Case& c) {
     if (cur().kind == Tok::Eof) return fail_expected("}");
     if (cur().kind == Tok::Semicolon) { next(); continue; }
     StmtP st;
-    if (!stmt(st)) return false;
+    const size_t from = p_;
+    if (!stmt(st) || (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !end_of_stmt())) {
+      if (!recover_after(from, {Tok::Semicolon, Tok::RBrace, Tok::Case, Tok::Default}, true)) return false;
+      if (cur().kind == Tok::Semicolon) next();
+      continue;
+    }
     if (st) c.body.push_back(std::move(st));
-    if (cur().kind != Tok::RBrace && cur().kind != Tok::Case && cur().kind != Tok::Default && !semi()) return false;
   }
   return true;
 }

@@ -35,6 +35,7 @@ Profile go119() {
   p.max_small_size = 32768;
   p.hmap_size = 48;
   p.clear_idiom_when_inlined = false;
+  p.build_failure_exit_status = 2;
   // 42 408 B in 92 objects and 2 tiny allocations (the mode of 14 runs; 42 408–44 472 B),
   // measured in a go 1.19 module with GOMAXPROCS=2 alone (engine/runtime/README.md).
   p.baseline_objects = by_size({{8, 5}, {16, 43}, {24, 2}, {32, 1}, {48, 7}, {64, 1}, {80, 1},
@@ -128,6 +129,7 @@ Profile go121() {
   // Since 1.20 gc reads inlined bodies through the unified IR (cmd/compile/internal/noder):
   // the range-delete idiom in an inlined function is a mapclear too.
   p.clear_idiom_when_inlined = true;
+  p.build_failure_exit_status = 1;   // cmd/go from Go 1.20: no errPrintedOutput (profile.h)
   // mgcpacer.go: the memory-limit goal's headroom is 3 % of it, at least 1 MiB; mgcscavenge.go:
   // the scavenge index keeps dense chunks from the background scavenger for a cycle.
   p.scavenger.limit_headroom_percent = 3;

@@ -184,6 +184,12 @@ struct Profile {
   // (tests/oracle/programs/clear_inlined.go). From Go 1.20 the unified IR frontend
   // (noder/reader.go) builds inlined bodies as it builds any body: they clear too.
   bool clear_idiom_when_inlined;
+  // `go run`'s exit status when the program does not compile: 2 on Go 1.19 (cmd/go/internal/
+  // work/exec.go: the compiler's output was printed, errPrintedOutput → SetExitStatus(2)); 1
+  // from Go 1.20, which dropped errPrintedOutput (the failure goes through base.Errorf).
+  // Measured with `go run` of a program with an unused variable and of one with a syntax
+  // error: 2 on 1.19, 1 on 1.21–1.27.
+  int build_failure_exit_status = 1;
   // cmd/compile's stack buffer for slices whose backing array does not escape
   // (base.Debug.VariableMakeThreshold, Go 1.25+: 32; 0 = none): the first append to a slice
   // from length 0 (once per append target and call, ssagen/ssa.go append) takes a buffer of

@@ -640,9 +640,10 @@ bool Simulation::load(std::string_view source, const Options& options, std::stri
     return false;
   }
   lang::File ast;
-  lang::Error e;
-  if (!lang::parse(source, ast, e, 1, s.file)) {
-    s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, e.msg});
+  std::vector<lang::Error> syntax_errs;
+  if (!lang::parse(source, ast, syntax_errs, 1, s.file)) {   // gc's list: one a line, ten at most
+    for (const lang::Error& e : lang::gc_error_list(syntax_errs))
+      s.diags.push_back(Diagnostic{s.file, e.pos.line, e.pos.col, lang::syntax_error_for_release(e.msg, s.profile->go_minor())});
     return false;
   }
   auto prog = std::make_unique<lang::Program>();

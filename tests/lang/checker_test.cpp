@@ -151,6 +151,67 @@ TEST(Checker, EveryErrorAsGcReportsIt) {
 }
 
 // labeled break/continue: gc's messages at gc's positions (real Go 1.19 and 1.27 print these)
+// several syntax errors: the parser goes on at the next statement or declaration as gc's does
+// (syntax/parser.go stmtList, fileOrNil: advance), one error a line; each release's words
+// ("expecting" on 1.19, "name"/"keyword" before a token from 1.23/1.24). Real `go run` of this
+// program prints exactly these lines on Go 1.19, 1.21 and 1.27.
+TEST(Checker, SeveralSyntaxErrorsAsGcReportsThem) {
+  const std::string src =
+      "package main\n"
+      "\n"
+      "import \"fmt\"\n"
+      "\n"
+      "func main() {\n"
+      "\tfor i := 0; i < 3; i++ {\n"
+      "\t\tfmt.Println(i))\n"
+      "\t}\n"
+      "\tm := map[string]int{}\n"
+      "\tm[\"a\"] = \n"
+      "\tswitch m[\"a\"] {\n"
+      "\tcase 1:\n"
+      "\t\tfmt.Println(1 2)\n"
+      "\tdefault:\n"
+      "\t\tx := := 3\n"
+      "\t}\n"
+      "\tfmt.Println(m)\n"
+      "}\n"
+      "\n"
+      "x := 5\n"
+      "\n"
+      "func f() {\n"
+      "\treturn ]\n"
+      "}\n";
+  EXPECT_EQ(all_diagnostics(src, "1.19"),
+      "main.go:7:17: syntax error: unexpected ) at end of statement\n"
+      "main.go:11:2: syntax error: unexpected switch, expecting expression\n"
+      "main.go:13:17: syntax error: unexpected literal 2 in argument list; possibly missing comma or )\n"
+      "main.go:15:8: syntax error: unexpected :=, expecting expression\n"
+      "main.go:20:1: syntax error: non-declaration statement outside function body\n"
+      "main.go:23:9: syntax error: unexpected ], expecting expression\n");
+  EXPECT_EQ(all_diagnostics(src, "1.21"),
+      "main.go:7:17: syntax error: unexpected ) at end of statement\n"
+      "main.go:11:2: syntax error: unexpected switch, expected expression\n"
+      "main.go:13:17: syntax error: unexpected literal 2 in argument list; possibly missing comma or )\n"
+      "main.go:15:8: syntax error: unexpected :=, expected expression\n"
+      "main.go:20:1: syntax error: non-declaration statement outside function body\n"
+      "main.go:23:9: syntax error: unexpected ], expected expression\n");
+  EXPECT_EQ(all_diagnostics(src, "1.27"),
+      "main.go:7:17: syntax error: unexpected ) at end of statement\n"
+      "main.go:11:2: syntax error: unexpected keyword switch, expected expression\n"
+      "main.go:13:17: syntax error: unexpected literal 2 in argument list; possibly missing comma or )\n"
+      "main.go:15:8: syntax error: unexpected :=, expected expression\n"
+      "main.go:20:1: syntax error: non-declaration statement outside function body\n"
+      "main.go:23:9: syntax error: unexpected ], expected expression\n");
+  // a name before `in argument list`: "name z" from Go 1.23 (1.21: "unexpected z")
+  const std::string names = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ty := 1\n\tfmt.Println(y z)\n\tfmt.Println(y\n}\n";
+  EXPECT_EQ(all_diagnostics(names, "1.21"),
+      "main.go:7:16: syntax error: unexpected z in argument list; possibly missing comma or )\n"
+      "main.go:8:15: syntax error: unexpected newline in argument list; possibly missing comma or )\n");
+  EXPECT_EQ(all_diagnostics(names, "1.27"),
+      "main.go:7:16: syntax error: unexpected name z in argument list; possibly missing comma or )\n"
+      "main.go:8:15: syntax error: unexpected newline in argument list; possibly missing comma or )\n");
+}
+
 TEST(Checker, LabelsOfBreakAndContinue) {
   langtest::expect_refused({
       {"package main\n\nfunc main() {\n\tfor {\n\t\tbreak nowhere\n\t}\n}\n", "main.go:5:9: break label not defined: nowhere"},

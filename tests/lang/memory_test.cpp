@@ -237,7 +237,7 @@ TEST(Escape, AScalarFieldsAddressPointsIntoItsHolder) {
 TEST(Alloc, InterfaceBoxingFollowsConvT) {
   // small integers come from staticuint64s; 300 needs an 8-byte (tiny) object
   auto r = run(delta("\tsmall := 7\n", "\t_ = fmt.Sprint(small)\n"));
-  EXPECT_EQ(r.out, "16 1\n");   // the 1-byte result string only (one tiny block)
+  EXPECT_EQ(r.out, "0 0\n");   // nothing: a 1-byte result string is staticuint64s' (slicebytetostring; real Go 1.19, 1.27: 0 0)
   // (log's first call grows the Logger's buffer: made before the window)
   r = run(delta("\tsmall, big, s := 7, 300, \"str\"\n\t_, _ = big, s\n\t_ = small\n\tlog.Print()\n", "\tfmt.Print()\n\tlog.Print()\n"));
   EXPECT_EQ(r.out, "0 0\n");
