@@ -136,7 +136,7 @@ int Compiler::pkg_value_function(const Expr& sel) {
                           call_args(sig) + ")\n}\n";
   auto file = std::make_unique<File>();
   Error err;
-  if (!parse(src, *file, err, kLibraryFirstLine + 800'000)) return fail(sel.pos, "internal error in the value of " + full + ": " + err.msg), -2;
+  if (!parse(src, *file, err, kLibraryFirstLine + 950'000)) return fail(sel.pos, "internal error in the value of " + full + ": " + err.msg), -2;
   const FuncDecl& fd = file->funcs.front();
   pkg_value_files_.push_back(std::move(file));
   const std::string go_name = path.substr(path.rfind('/') + 1) + "." + sel.name;   // rand.Intn, as a frame names it
