@@ -517,6 +517,7 @@ bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& 
   const bool expands = expands_at_calls(fd);
   static const std::vector<Param> kNone;
   for (const Param& p : stub ? kNone : fd.params) {
+    const size_t pi = size_t(&p - fd.params.data());
     TypeId t;
     if (p.variadic && &p != &fd.params.back()) return restore(), fail(p.pos, "can only use ... with final parameter in list");
     if (p.variadic) {   // xs ...T: a []T, made at each call from the arguments (variadic_arg)
@@ -529,7 +530,7 @@ bool Compiler::add_function(const FuncDecl& fd, Scope binds, const std::string& 
     if (!type_of(*p.type, t)) return restore(), false;
     // a function-typed parameter only ever called: the function is expanded at each call
     // (expand_call); otherwise it is a func value (compiler_closures.cpp)
-    if (p.type->kind == TypeExpr::Func && expands) func_param = true;
+    if (expands && func_typed_param(fd, pi)) func_param = true;
     fn.param_types.push_back(t);
     nodes.push_back(new_node());
   }

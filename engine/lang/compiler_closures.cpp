@@ -67,9 +67,14 @@ bool Compiler::func_type(const TypeExpr& te, TypeId& out) {
 bool Compiler::expands_at_calls(const FuncDecl& fd) {
   if (body_has_defer(fd.body)) return false;   // its defers need a frame of its own (gc does not inline it either)
   std::set<std::string> fparams;
-  for (const Param& p : fd.params) {
+  for (size_t i = 0; i < fd.params.size(); ++i) {
+    const Param& p = fd.params[i];
     if (p.variadic) return false;
-    if (!p.type || p.type->kind != TypeExpr::Func) continue;
+    if (!func_typed_param(fd, i)) continue;
+    if (params_ranged_over(fd).count(p.name)) {   // an iterator: its yield's func type is its own
+      fparams.insert(p.name);
+      continue;
+    }
     for (const auto* list : {&p.type->fparams, &p.type->fresults})
       for (const Param& q : *list)
         if (q.type && q.type->kind == TypeExpr::Func) return false;
@@ -112,7 +117,9 @@ bool Compiler::expands_at_calls(const FuncDecl& fd) {
     }
     for (const auto& e : s->lhs) expr(e.get(), in_lit);
     for (const auto& e : s->rhs) expr(e.get(), in_lit);
-    expr(s->cond.get(), in_lit);
+    // a range over the parameter: the iterator bound to it expands there (range_user_func)
+    const bool ranged = s->kind == Stmt::Range && !in_lit && s->cond && s->cond->kind == Expr::Ident && fparams.count(s->cond->name);
+    if (!ranged) expr(s->cond.get(), in_lit);
     stmt(s->init.get(), in_lit);
     stmt(s->post.get(), in_lit);
     stmt(s->els.get(), in_lit);
@@ -126,6 +133,31 @@ bool Compiler::expands_at_calls(const FuncDecl& fd) {
   return ok;
 }
 
+// params_ranged_over: the names of fd's function-typed parameters (a func type, iter.Seq or
+// iter.Seq2) ranged over in its body (`for v := range seq`), outside function literals.
+std::set<std::string> Compiler::params_ranged_over(const FuncDecl& fd) {
+  std::set<std::string> params, ranged;
+  for (const Param& p : fd.params)
+    if (p.type && (p.type->kind == TypeExpr::Func ||
+                   (p.type->kind == TypeExpr::Qualified && p.type->pkg == "iter" && (p.type->name == "Seq" || p.type->name == "Seq2"))))
+      params.insert(p.name);
+  std::function<void(const Stmt*)> walk = [&](const Stmt* s) {
+    if (!s) return;
+    if (s->kind == Stmt::Range && s->cond && s->cond->kind == Expr::Ident && params.count(s->cond->name)) ranged.insert(s->cond->name);
+    for_each_child(*s, [](const Expr*) {}, walk);
+  };
+  for (const auto& b : fd.body) walk(b.get());
+  return ranged;
+}
+
+// func_typed_param: fd's parameter i is bound, where fd expands, to the function passed: a
+// func type, or package iter's Seq/Seq2 (iter/iter.go: func(yield func(V) bool)) ranged over.
+bool Compiler::func_typed_param(const FuncDecl& fd, size_t i) {
+  const Param& p = fd.params[i];
+  if (!p.type) return false;
+  return p.type->kind == TypeExpr::Func || params_ranged_over(fd).count(p.name);
+}
+
 // expands_argument: call's argument arg is bound to a function-typed parameter of a
 // function whose calls expand its body (compiler_expand_in_place.cpp expand_call): a literal there
 // stays a literal expanded in place, a named literal passed there is only called.
@@ -133,9 +165,7 @@ bool Compiler::expands_argument(const Expr& call, size_t arg) const {
   const Expr* f = call.x.get();
   while (f && f->kind == Expr::Paren) f = f->x.get();
   if (!f) return false;
-  auto func_param = [&](const FuncDecl& fd, size_t i) {
-    return i < fd.params.size() && fd.params[i].type && fd.params[i].type->kind == TypeExpr::Func;
-  };
+  auto func_param = [&](const FuncDecl& fd, size_t i) { return i < fd.params.size() && func_typed_param(fd, i); };
   if (f->kind == Expr::Ident || (f->kind == Expr::Index && f->x->kind == Expr::Ident)) {
     const std::string& name = f->kind == Expr::Ident ? f->name : f->x->name;
     auto it = pkg_.find(name);

@@ -203,6 +203,10 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   // function arguments bound by name.
   std::vector<V> values(fd.params.size());
   std::vector<Entity> funcs(fd.params.size());
+  // an iterator's maker passed to a parameter ranged over (maps.Values(m), evens(n), or a
+  // variable holding one): its call, and its arguments evaluated here
+  std::vector<const Expr*> iter_calls(fd.params.size(), nullptr);
+  std::vector<std::vector<V>> iter_args(fd.params.size());
   for (size_t i = 0; i < fd.params.size(); ++i) {
     if (i < first) {   // the receiver: x, &x or *x
       V v = receiver_value(*recv);
@@ -213,8 +217,17 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
     }
     const Expr* a = e.args[i - first].get();
     while (a->kind == Expr::Paren) a = a->x.get();
-    if (fd.params[i].type->kind == TypeExpr::Func) {
+    if (func_typed_param(fd, i)) {
       Entity& f = funcs[i];
+      if (const Expr& made = static_iter_of(*a); a->kind != Expr::FuncLitE && iterator_call(made)) {
+        iter_calls[i] = &made;
+        if (!static_iter_args(made, iter_args[i])) { V v; v.ok = false; return v; }
+        continue;
+      }
+      if (a->kind == Expr::FuncLitE && params_ranged_over(fd).count(fd.params[i].name))
+        return bad(a->pos, "a function literal passed to " + fd.name + "'s parameter " + fd.params[i].name +
+                               ", which it ranges over, is not supported by the playground: pass a function's name, a generator's call "
+                               "or maps' and slices' iterators");
       if (a->kind == Expr::FuncLitE) {
         auto c = std::make_unique<ClosureDef>();
         c->lit = a->lit.get();
@@ -254,6 +267,7 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   Expansion x;
   x.result_types = fn.result_types;
   if (!fn.result_types.empty()) x.results = fresh_slots(fn.result_types);
+  if (!range_param_inlined(fd)) x.ranging_fd = &fd;
   const size_t saved_floor = scope_floor_;
   scope_floor_ = scopes_.size();
   const bool bound = !tbinds_[size_t(fidx)].empty();
@@ -263,7 +277,17 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   for (size_t i = 0; i < fd.params.size(); ++i) {
     const Param& p = fd.params[i];
     if (p.name.empty() || p.name == "_") continue;
-    if (fd.params[i].type->kind == TypeExpr::Func && funcs[i].k != Entity::Var) {   // a literal or a function's name
+    if (iter_calls[i]) {   // the parameter holds the call made of its arguments (declare_static_iter)
+      auto held = call_expr(clone_expr(*iter_calls[i]->x), iter_calls[i]->pos);
+      for (size_t j = 0; j < iter_args[i].size(); ++j)
+        held->args.push_back(hidden_var(p.name + "#" + std::to_string(j), iter_args[i][j], iter_calls[i]->args[j]->pos));
+      synthetic_.push_back(std::move(held));
+      auto c = std::make_unique<ClosureDef>();
+      c->name = p.name;
+      c->static_iter = synthetic_.back().get();
+      add_closure(*ident_expr(p.name, p.pos), std::move(c));
+      scopes_.back()[p.name].used = true;
+    } else if (func_typed_param(fd, i) && funcs[i].k != Entity::Var) {   // a literal or a function's name
       funcs[i].name = p.name;
       funcs[i].pos = p.pos;
       scopes_.back()[p.name] = funcs[i];

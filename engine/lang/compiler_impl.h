@@ -137,7 +137,9 @@ class Compiler {
         slice_move2heap_(runtime::profile_for_minor(go_minor).slice_move2heap),
         stack_buffer_bytes_(runtime::profile_for_minor(go_minor).stack_buffer_bytes),
         callees_from_assignments_(runtime::profile_for_minor(go_minor).callees_from_assignments),
-        typeparam_cannot_use_operator_(runtime::profile_for_minor(go_minor).typeparam_cannot_use_operator) {}
+        typeparam_cannot_use_operator_(runtime::profile_for_minor(go_minor).typeparam_cannot_use_operator),
+        rangefunc_param_inlines_(runtime::profile_for_minor(go_minor).rangefunc_param_inlines),
+        heap_scalars_aggregated_(runtime::profile_for_minor(go_minor).heap_scalars_aggregated) {}
 
   bool run() { return run_impl(); }
   // reported: after run() failed, the errors as gc prints them (gc_error_list).
@@ -182,6 +184,11 @@ class Compiler {
     size_t scope_base = 0;                 // scopes_ index of the literal's parameters
     bool inlined_copy = true;              // gc inlines this body where it is called
     RangeBody* range_body = nullptr;   // the body of a range over a function: its returns
+    // a function ranging over its func-typed parameters (expand_call): gc does not inline it
+    // (range_param_inlined), so each such range's body closure escapes (range_param_costs)
+    const FuncDecl* ranging_fd = nullptr;
+    std::set<std::string> moved;           // its variables already moved to the heap
+    bool results_moved = false;            // its #rv results moved (a return in a body)
   };
   // RangeBody: a range over a function of the program (compiler_range_func.cpp).
   struct RangeBody {
@@ -484,6 +491,9 @@ class Compiler {
   bool range_library_iter(const Stmt& s, const Expr& call, const std::string& full);
   bool iterator_call(const Expr& e);
   bool declare_static_iter(const Expr& name, const Expr& call);
+  bool static_iter_args(const Expr& call, std::vector<V>& values);
+  bool range_param_inlined(const FuncDecl& fd) const;
+  bool range_param_costs(const Stmt& s);
   const Expr& static_iter_of(const Expr& e);
   V held_iter_refused(const Expr& use);
   bool iterator_consumer(const Expr& e, const std::string& full, V& out);
@@ -573,6 +583,8 @@ class Compiler {
   // ---------------------------------------------------------------- compiler_closures.cpp: function values
   bool func_type(const TypeExpr& te, TypeId& out);
   static bool expands_at_calls(const FuncDecl& fd);
+  static std::set<std::string> params_ranged_over(const FuncDecl& fd);
+  static bool func_typed_param(const FuncDecl& fd, size_t i);
   void plan_literals(const std::vector<StmtP>& body, FnState& st);
   bool expands_argument(const Expr& call, size_t arg) const;
   Entity* capture(size_t level, const std::string& name);
@@ -728,6 +740,8 @@ class Compiler {
   const uint64_t stack_buffer_bytes_;      // Profile::stack_buffer_bytes
   const bool callees_from_assignments_;     // Profile::callees_from_assignments
   const bool typeparam_cannot_use_operator_;   // Profile::typeparam_cannot_use_operator
+  const bool rangefunc_param_inlines_;          // Profile::rangefunc_param_inlines
+  const uint64_t heap_scalars_aggregated_;      // Profile::heap_scalars_aggregated
   std::map<const FuncLit*, int> lit_functions_;   // a literal compiled as a function of its own: its index
   TypeId last_type_ = 0;                   // what type_of(te) resolved last
   TypeId stringer_type_ = 0;               // fmt.Stringer, made at its first use

@@ -21,8 +21,9 @@
 //
 // Simplifications: the producers are recognised by name where they are ranged over or
 // passed to a consumer, or through a variable defined once from such a call (`seq :=
-// maps.Keys(m)`, declare_static_iter); an iterator passed to a function's parameter, or
-// otherwise used as a value, is refused with a clear message.
+// maps.Keys(m)`, declare_static_iter), or bound to a parameter the function ranges over
+// (range_param_costs, below); an iterator otherwise used as a value is refused with a clear
+// message.
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/parser.h"
 
@@ -126,12 +127,27 @@ bool Compiler::iterator_call(const Expr& e) {
 bool Compiler::declare_static_iter(const Expr& name, const Expr& call) {
   if (name.name == "_") return fail(name.pos, "no new variables on left side of :=");
   if (scopes_.back().count(name.name)) return fail(name.pos, "no new variables on left side of :=");
-  if (call.has_ellipsis) return fail(call.pos, "cannot use ... in call to " + expr_str(*call.x));
+  std::vector<V> values;
+  if (!static_iter_args(call, values)) return false;
+  auto held = call_expr(clone_expr(*call.x), call.pos);
+  for (size_t i = 0; i < call.args.size(); ++i) held->args.push_back(hidden_var(name.name + "#" + std::to_string(i), values[i], call.args[i]->pos));
+  synthetic_.push_back(std::move(held));
+  auto c = std::make_unique<ClosureDef>();
+  c->name = name.name;
+  c->static_iter = synthetic_.back().get();
+  add_closure(name, std::move(c));
+  return true;
+}
+
+// static_iter_args evaluates the arguments of call, an iterator's maker (a producer of maps
+// or slices, a generator of the program or of strings), into values of their own: a
+// generator's converted to its parameters' types.
+bool Compiler::static_iter_args(const Expr& call, std::vector<V>& values) {
   const Expr* gen_call = nullptr;
   int fidx = -1;
   const FuncDecl* gen = user_iterator(call, gen_call, fidx);
+  if (call.has_ellipsis) return fail(call.pos, "cannot use ... in call to " + expr_str(*call.x));
   if (gen && call.args.size() != gen->params.size()) return fail(call.pos, "wrong number of arguments in call to " + gen->name);
-  auto held = call_expr(clone_expr(*call.x), call.pos);
   for (size_t i = 0; i < call.args.size(); ++i) {
     V v = expr(*call.args[i]);
     if (!v.ok) return false;
@@ -141,14 +157,11 @@ bool Compiler::declare_static_iter(const Expr& name, const Expr& call) {
       v = argument_copy(v, pt);
     } else if (T.is_untyped(v.t)) {
       return fail(call.args[i]->pos, "in call to " + expr_str(*call.x) + ", cannot infer the type of " + expr_str(*call.args[i]));
+    } else {
+      v = argument_copy(v, v.t);
     }
-    held->args.push_back(hidden_var(name.name + "#" + std::to_string(i), v, call.args[i]->pos));
+    values.push_back(v);
   }
-  synthetic_.push_back(std::move(held));
-  auto c = std::make_unique<ClosureDef>();
-  c->name = name.name;
-  c->static_iter = synthetic_.back().get();
-  add_closure(name, std::move(c));
   return true;
 }
 
@@ -640,6 +653,159 @@ bool Compiler::range_body_return(const Stmt& s, Expansion& x) {
   emit(OpLoadK, rb.state, konst(0));
   emit(OpLoadK, x.results, konst(0));
   x.jumps.push_back(emit(OpJmp));
+  return true;
+}
+
+// ---------------------------------------------------------------- a range over a parameter
+// `func sum(seq iter.Seq[int]) int { for v := range seq {…} }`: sum expands where it is
+// called (expand_call), seq bound to what was passed (a producer's or generator's call, a
+// function's name), and the range is the range over that (0 B, as where gc inlines sum).
+// Where gc does not inline sum, rangefunc's rewrite passes the loop body's closure to the
+// unknown seq: the closure escapes ("func literal escapes to heap") with what it captures
+// by reference ("moved to heap: t, #state1"). range_param_costs makes those allocations at
+// the range statement, each time it runs; the variables themselves stay where the
+// expansion keeps them (what the allocations hold is not modelled, only their memory).
+
+// range_param_inlined: gc inlines fd, which ranges over its parameters, into its callers
+// (Profile::rangefunc_param_inlines, Go 1.24+): measured, a function with one such range
+// whose body is small (tiny_leaf, the loop body counted: `sum`, one with a return inside
+// the loop, a Seq2 over maps.All) is inlined; one with two ranges is not on 1.24–1.27, nor is
+// any on 1.23 (tests/oracle/programs/range_func_param.go).
+bool Compiler::range_param_inlined(const FuncDecl& fd) const {
+  const std::set<std::string> ranged = params_ranged_over(fd);
+  if (ranged.empty()) return true;
+  if (!rangefunc_param_inlines_) return false;
+  int ranges = 0;
+  std::function<void(const Stmt*)> walk = [&](const Stmt* s) {
+    if (!s) return;
+    if (s->kind == Stmt::Range && s->cond && s->cond->kind == Expr::Ident && ranged.count(s->cond->name)) ++ranges;
+    for_each_child(*s, [](const Expr*) {}, walk);
+  };
+  for (const auto& b : fd.body) walk(b.get());
+  return ranges == 1 && tiny_leaf(fd);
+}
+
+// range_param_costs: s ranges over a parameter of a function gc does not inline: the loop
+// body's closure (its function word, #state1, and each variable of the function the body
+// uses: a pointer to it when the function assigns it after its definition, else its value;
+// with a return inside, #next and a pointer to each result) and the variables it captures by
+// reference (#state1 and #next ints, the results once, each such variable once), as gc's
+// rewrite and escape analysis make them (go build -gcflags='-m -S': newobject of the
+// closure's struct, one of each variable). From Go 1.25 the pointer-free ones share
+// allocations of up to 16 bytes (Profile::heap_scalars_aggregated).
+bool Compiler::range_param_costs(const Stmt& s) {
+  if (!s.cond || s.cond->kind != Expr::Ident || !F) return true;
+  Expansion* x = nullptr;
+  for (size_t i = F->expansions.size(); i-- > 0 && !x;)
+    if (F->expansions[i]->ranging_fd) x = F->expansions[i];
+  if (!x || x->scope_base >= scopes_.size()) return true;
+  const FuncDecl& fd = *x->ranging_fd;
+  const std::string& seq = s.cond->name;
+  auto own = scopes_[x->scope_base].find(seq);
+  if (own == scopes_[x->scope_base].end() || lookup(seq) != &own->second || !params_ranged_over(fd).count(seq)) return true;
+  FnState assigned;
+  for (const auto& b : fd.body) assignments_in(b.get(), assigned);
+  std::set<std::string> params;
+  for (const Param& p : fd.params) params.insert(p.name);
+  // the names a loop body uses (and a range's `=` targets), in order
+  auto uses = [&](const Stmt& r, bool& returns) {
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+    std::function<void(const Expr*)> ex = [&](const Expr* e) {
+      if (!e) return;
+      if (e->kind == Expr::Ident && seen.insert(e->name).second) names.push_back(e->name);
+      for_each_child(*e, ex);
+    };
+    std::function<void(const Stmt*)> st = [&](const Stmt* b) {
+      if (!b) return;
+      returns = returns || b->kind == Stmt::Return;
+      for_each_child(*b, ex, st);
+    };
+    if (!r.range_define)
+      for (const auto& l : r.lhs) ex(l.get());
+    for (const auto& b : r.body) st(b.get());
+    return names;
+  };
+  // a variable of fd (declared in the expansion's scopes, not shadowed), and whether the
+  // closure captures it by reference (fd assigns it after its definition)
+  auto variable = [&](const std::string& n, bool& by_ref) -> const Entity* {
+    const Entity* en = nullptr;
+    for (size_t k = scopes_.size(); k-- > x->scope_base && !en;) {
+      auto it = scopes_[k].find(n);
+      if (it != scopes_[k].end()) en = &it->second;
+    }
+    if (!en || en->k != Entity::Var || lookup(n) != en) return nullptr;
+    auto a = assigned.assignments.find(n);
+    by_ref = (a == assigned.assignments.end() ? 0 : a->second) > (params.count(n) ? 0 : 1);
+    return en;
+  };
+  std::vector<TypeId> moved;
+  if (x->moved.empty()) {   // the first: every range's variables declared by now move to the heap at their definitions
+    std::function<void(const Stmt*)> ranges = [&](const Stmt* r) {
+      if (!r) return;
+      if (r->kind == Stmt::Range && r->cond && r->cond->kind == Expr::Ident && params.count(r->cond->name)) {
+        bool ret = false, by_ref = false;
+        for (const std::string& n : uses(*r, ret))
+          if (const Entity* en = variable(n, by_ref); en && by_ref && x->moved.insert(n).second) moved.push_back(en->type);
+      }
+      for_each_child(*r, [](const Expr*) {}, ranges);
+    };
+    for (const auto& b : fd.body) ranges(b.get());
+    x->moved.insert("#state");
+  }
+  bool returns = false;
+  int words = 2;   // the function word and &#state1
+  for (const std::string& n : uses(s, returns)) {
+    bool by_ref = false;
+    const Entity* en = variable(n, by_ref);
+    if (!en) continue;
+    if (by_ref) {
+      ++words;
+      if (x->moved.insert(n).second) moved.push_back(en->type);
+    } else {
+      words += int((T[en->type].size + 7) / 8);
+    }
+  }
+  if (returns) {   // #next, and the results a return in the body sets
+    words += 1 + int(fd.results.size());
+    if (!x->results_moved)
+      for (TypeId t : x->result_types) moved.push_back(t);
+    x->results_moved = true;
+    moved.push_back(TypeTable::kInt);
+  }
+  moved.push_back(TypeTable::kInt);   // #state1
+  const int saved_line = F->line;
+  F->line = s.pos.line;
+  auto alloc = [&](TypeId t, const std::string& what) {
+    const int pc0 = emit(OpNew, temp(T.pointer(t)), 0, 0, 0, uint16_t(t));
+    add_site(pc0, what, true);
+  };
+  uint64_t pending = 0;
+  TypeId pending_type = 0;
+  int pending_count = 0;
+  auto flush = [&] {
+    if (pending_count == 1) alloc(pending_type, "moved to heap");
+    else if (pending_count > 1) alloc(T.array(TypeTable::kUint8, int64_t(pending)), "moved to heap");
+    pending = 0;
+    pending_count = 0;
+  };
+  for (TypeId t : moved) {
+    const uint64_t size = T[t].size;
+    if (size == 0) continue;   // zerobase
+    if (T[t].ptrs || size >= heap_scalars_aggregated_) {
+      alloc(t, "moved to heap");
+      continue;
+    }
+    if (pending + size > heap_scalars_aggregated_) flush();
+    pending += size;
+    pending_type = t;
+    ++pending_count;
+  }
+  std::vector<Field> fields{Field{"F", TypeTable::kUintptr, 0}};
+  for (int i = 1; i < words; ++i) fields.push_back(Field{"X" + std::to_string(i - 1), T.pointer(TypeTable::kInt), 0});
+  alloc(T.structure(fields), "func literal");
+  flush();
+  F->line = saved_line;
   return true;
 }
 

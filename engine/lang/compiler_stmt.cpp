@@ -925,6 +925,7 @@ bool Compiler::same_expr(const Expr& a, const Expr& b) {
 }
 
 bool Compiler::range_stmt(const Stmt& s) {
+  if (!range_param_costs(s)) return false;   // a range over a parameter of a function gc does not inline
   const Expr* cond = s.cond ? &static_iter_of(*s.cond) : nullptr;   // an iterator held in a variable: the call that made it
   if (std::string full; cond && iterator_producer(*cond, full)) return range_library_iter(s, *cond, full);
   const Expr* gen_call = nullptr;

@@ -244,6 +244,7 @@ Profile go124() {
   p.rand_seed_is_noop = true;
   p.rand_first_call = {{48, false}, {8, true}, {8, true}, {48, false}, {16, false}, {48, false}};
   p.typeparam_cannot_use_operator = true;
+  p.rangefunc_param_inlines = true;
   return p;
 }
 
@@ -270,6 +271,7 @@ Profile go125() {
   // (cmd/compile/internal/ssagen/ssa.go append, base.Debug.VariableMakeThreshold = 32).
   p.stack_buffer_bytes = 32;
   p.static_local_literals = true;
+  p.heap_scalars_aggregated = 16;   // ssagen/ssa.go maxAggregatedHeapAllocation
   // 46 680 B in 72 objects, 3 tiny allocations (the mode of 5 runs; 46 680–51 928 B).
   p.baseline_objects = by_size({{8, 6}, {16, 14}, {24, 3}, {32, 1}, {48, 5}, {64, 2}, {96, 5},
                                 {112, 1}, {128, 1}, {160, 1}, {208, 2}, {224, 1}, {448, 14},

@@ -220,6 +220,20 @@ struct Profile {
   // Go 1.24+: types2's message for `a < b` of a type parameter whose type set is not ordered
   // reads "type parameter T cannot use operator <" (up to 1.23: "… is not comparable with <").
   bool typeparam_cannot_use_operator = false;
+  // Go 1.24+: gc inlines a small function that ranges over its func-typed parameter
+  // (`func sum(seq iter.Seq[int]) int { for v := range seq {…} }`): rangefunc's rewrite of
+  // the loop costs less there (1.23: the state checks 75 nodes of the budget of 80, 23 from
+  // 1.24; inline/inl.go), so the loop body's closure and the iterator inline into the caller
+  // and nothing is allocated. On 1.23, and where the function is not inlined on any release,
+  // the body's closure escapes (it is passed to the unknown seq) with what it captures by
+  // reference: tests/oracle/programs/range_func_param.go.
+  bool rangefunc_param_inlines = false;
+  // Go 1.25+: pointer-free variables moved to the heap in one block share one allocation of
+  // up to this many bytes (ssagen/ssa.go newHeapaddr, maxAggregatedHeapAllocation = 16):
+  // `t := 0` and a range's #state1 cost one 16-byte mallocgc, not two tiny newobjects.
+  // 0: each its own newobject. Modelled for the variables a range-over-func body's escaping
+  // closure moves to the heap (compiler_range_func.cpp range_param_costs).
+  uint64_t heap_scalars_aggregated = 0;
 
   // Heap at the start of main, as objects the runtime keeps alive for ever.
   std::vector<uint64_t> baseline_objects;   // sizes; they sum to the measured Alloc
