@@ -494,6 +494,19 @@ int Compiler::global_box(const Entity& en) {
   return s;
 }
 
+// package_type_value: pkg.T written where a value goes, as new(T)'s operand: the type itself
+V Compiler::package_type_value(const Expr& e) {
+  TypeExpr te;
+  te.kind = TypeExpr::Qualified;
+  te.pos = e.pos;
+  te.pkg = e.x->name;
+  te.name = e.name;
+  V r;
+  if (!type_of(te, r.t)) { r.ok = false; return r; }
+  r.is_type = true;
+  return r;
+}
+
 V Compiler::selector(const Expr& e) {
   if (e.x->kind == Expr::Ident && !lookup_local_or_pkg(e.x->name) && imports_.count(e.x->name)) {
     auto& im = imports_[e.x->name];
@@ -518,17 +531,7 @@ V Compiler::selector(const Expr& e) {
         {"runtime", "MemStats"}, {"time", "Duration"}, {"time", "Time"}, {"fmt", "Stringer"}, {"strconv", "NumError"},
         {"math/rand", "Rand"}, {"math/rand", "Source"}};
     for (const auto& [pkg, name] : types)
-      if (im.name == pkg && e.name == name) {   // a package's type in an expression: new(runtime.MemStats)
-        TypeExpr te;
-        te.kind = TypeExpr::Qualified;
-        te.pos = e.pos;
-        te.pkg = e.x->name;
-        te.name = e.name;
-        V r;
-        if (!type_of(te, r.t)) { r.ok = false; return r; }
-        r.is_type = true;
-        return r;
-      }
+      if (im.name == pkg && e.name == name) return package_type_value(e);   // new(runtime.MemStats)
     if (im.name == "strconv" && (e.name == "ErrSyntax" || e.name == "ErrRange")) {   // strconv's error variables
       V which = int_const(TypeTable::kInt, e.name == "ErrRange");
       std::vector<V*> ps{&which};
@@ -546,17 +549,7 @@ V Compiler::selector(const Expr& e) {
         synthetic_.push_back(std::move(id));
         return expr(*synthetic_.back());
       }
-      if (it != pkg_.end() && it->second.k == Entity::Type) {   // new(bytes.Buffer)
-        TypeExpr te;
-        te.kind = TypeExpr::Qualified;
-        te.pos = e.pos;
-        te.pkg = e.x->name;
-        te.name = e.name;
-        V r;
-        if (!type_of(te, r.t)) { r.ok = false; return r; }
-        r.is_type = true;
-        return r;
-      }
+      if (it != pkg_.end() && it->second.k == Entity::Type) return package_type_value(e);   // new(bytes.Buffer)
       return bad(selector_name_pos(e), library_unsupported(im.name, e.name));
     }
     static const std::set<std::string> kFuncsOnly = {"fmt", "log", "maps", "math", "slices", "sort", "strconv", "strings"};

@@ -380,6 +380,7 @@ class Compiler {
   V star(const Expr& e);
   V deref(const V& x, Pos pos);
   V selector(const Expr& e);
+  V package_type_value(const Expr& e);
   bool lookup_local_or_pkg(const std::string& n);
   V index(const Expr& e);
   bool const_string_operand(V& x, Pos p);
