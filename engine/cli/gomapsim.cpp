@@ -229,10 +229,11 @@ int main(int argc, char** argv) {
   sim::Simulation s;
   if (!s.load(ss.str(), opt, file)) {
     // the program's errors as `go run` prints them: the package's header, then gc's list
-    if (!s.diagnostics().empty() && s.diagnostics().front().line > 0) std::fprintf(stderr, "# command-line-arguments\n");
+    const bool does_not_compile = !s.diagnostics().empty() && s.diagnostics().front().line > 0;
+    if (does_not_compile) std::fprintf(stderr, "# command-line-arguments\n");
     for (const sim::Diagnostic& d : s.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     const runtime::Profile* release = runtime::profile_for(opt.go_version);   // go run's status (2 on Go 1.19)
-    return release && !s.diagnostics().empty() && s.diagnostics().front().line > 0 ? release->build_failure_exit_status : 1;
+    return release && does_not_compile ? release->build_failure_exit_status : 1;
   }
   s.run_to_end();
   if (format == Format::Json || format == Format::Csv) {

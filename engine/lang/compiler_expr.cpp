@@ -539,7 +539,7 @@ V Compiler::selector(const Expr& e) {
     }
     if (V r; pkg_func_value(e, r)) return r;   // strings.ToUpper, strconv.Itoa as a value (compiler_pkg_values.cpp)
     if (im.name == "os" || im.name == "bytes") {   // os_pkg.h, bytes_buffer.h: the package's Go code
-      auto it = pkg_.find(im.name + "_" + e.name);
+      auto it = pkg_.find(std::string(library_package(im.name)->prefix) + e.name);
       if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
       if (it != pkg_.end() && it->second.k == Entity::Global) {   // os.Stdout, os.Args: the prelude's variable
         auto id = std::make_unique<Expr>();
