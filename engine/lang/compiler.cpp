@@ -15,6 +15,7 @@
 // category; the initialisation order ignores shadowing when it looks for references.
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/bytes_buffer.h"
+#include "engine/lang/flag_pkg.h"
 #include "engine/lang/os_pkg.h"
 #include "engine/lang/stack.h"
 #include "engine/lang/strings_builder.h"
@@ -127,7 +128,7 @@ bool Compiler::run_impl() {
       if (names.count(kv.first)) kv.second.used = true;
   }
   for (auto& kv : imports_)
-    if (!kv.second.used) {   // Go 1.19's types2: `imported and not used: "os"`
+    if (!kv.second.used && import_pos_[kv.first].line < kLibraryFirstLine) {   // (a prelude's own imports: flag_pkg.h) Go 1.19's types2: `imported and not used: "os"`
       const std::string path = "\"" + kv.second.name + "\"";
       record(import_pos_[kv.first], go_minor_ <= 19 ? "imported and not used: " + path : path + " imported and not used");
     }
@@ -799,7 +800,7 @@ bool compile(File& file, Program& prog, std::vector<Error>& errs, int go_minor) 
   if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err) ||
       !add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err) ||
       !add_strings_funcs(file, go_minor, err) || !add_sync_atomic(file, go_minor, err) ||
-      !add_bytes_buffer(file, go_minor, err) || !add_os(file, err)) {
+      !add_bytes_buffer(file, go_minor, err) || !add_os(file, err) || !add_flag(file, go_minor, err)) {
     errs.push_back(err);
     return false;
   }

@@ -425,6 +425,13 @@ V Compiler::conversion(const Expr& e, TypeId t) {
     x.t = t;
     return x;
   }
+  // (*intValue)(p) for p *int: unnamed pointer types whose base types have identical
+  // underlying types (the spec's Conversions; flag/flag.go's newIntValue): the same pointer
+  if (to == Kind::Pointer && from == Kind::Pointer && T.under(t) == t && T.under(x.t) == x.t &&
+      T.under(T.u(t).elem) == T.under(T.u(x.t).elem)) {
+    x.t = t;
+    return x;
+  }
   if (T.is_integer(t) && T.is_integer(x.t)) {
     r.slot = temp(t);
     emit(OpConv, r.slot, x.slot, 0, 0, uint16_t(T.int_kind(t)));
@@ -457,7 +464,7 @@ V Compiler::conversion(const Expr& e, TypeId t) {
     r.src.push_back(add_site(pc0, "[]byte(string)", false));
     return r;
   }
-  return bad(e.pos, "cannot convert " + describe(x) + " to type " + T.name(t));
+  return bad(e.args[0]->pos, "cannot convert " + describe(x) + " to type " + T.name(t));   // gc: at the operand
 }
 
 }  // namespace lang::detail

@@ -15,6 +15,7 @@
 #include "engine/lang/os_pkg.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -437,9 +438,11 @@ V Compiler::deref(const V& x, Pos pos) {
 }
 
 // library_field: false (gc's error) when the program names a field of the library's code
-// in Go (sync_map.h, strings_builder.h: their fields are unexported); that code itself may.
+// in Go (sync_map.h, strings_builder.h: their fields are unexported; flag.Flag's are
+// exported); that code itself may.
 bool Compiler::library_field(TypeId st, const Expr& sel) {
   if (T[st].name.rfind("main.", 0) != 0 || !library_package_of(std::string_view(T[st].name).substr(5)) || sel.pos.line >= kLibraryFirstLine) return true;
+  if (std::isupper(static_cast<unsigned char>(sel.name[0]))) return true;
   return fail(selector_name_pos(sel), library_unexported(sel, T.name(st), "field"));
 }
 
@@ -538,7 +541,7 @@ V Compiler::selector(const Expr& e) {
       return bi_call(Builtin::StrconvErr, ps, prog_.error_type, false);
     }
     if (V r; pkg_func_value(e, r)) return r;   // strings.ToUpper, strconv.Itoa as a value (compiler_pkg_values.cpp)
-    if (im.name == "os" || im.name == "bytes") {   // os_pkg.h, bytes_buffer.h: the package's Go code
+    if (im.name == "os" || im.name == "bytes" || im.name == "flag") {   // os_pkg.h, bytes_buffer.h, flag_pkg.h: the package's Go code
       auto it = pkg_.find(std::string(library_package(im.name)->prefix) + e.name);
       if (it != pkg_.end() && it->second.k == Entity::Func) return func_value_of(it->second, e.pos);
       if (it != pkg_.end() && it->second.k == Entity::Global) {   // os.Stdout, os.Args: the prelude's variable

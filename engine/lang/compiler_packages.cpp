@@ -103,7 +103,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
   const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
-  if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os") {   // strings_funcs.h, sync_atomic.h, bytes_buffer.h, os_pkg.h: Go code
+  if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os" || pkg == "flag") {   // strings_funcs.h, sync_atomic.h, bytes_buffer.h, os_pkg.h: Go code
     auto it = pkg_.find(std::string(library_package(pkg)->prefix) + name);
     if (it != pkg_.end() && it->second.k == Entity::Func)   // Map's mapping is a func-typed parameter: expanded
       return func_params_[size_t(it->second.slot)] ? expand_call(e, it->second.slot) : user_call(e, it->second.slot, nullptr, &full);
@@ -116,7 +116,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
           return bad(name_pos, "atomic." + name + " is not supported by the playground (unsafe.Pointer: use atomic.Pointer[T])");
       return bad(name_pos, "undefined: atomic." + name);   // And*/Or* before Go 1.23 too
     }
-    if (pkg == "bytes" || pkg == "os") return bad(name_pos, library_unsupported(pkg, name));
+    if (pkg == "bytes" || pkg == "os" || pkg == "flag") return bad(name_pos, library_unsupported(pkg, name));
   }
   if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp
   if (std::string prod; iterator_producer(e, prod)) {
@@ -250,7 +250,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
 std::string Compiler::library_unsupported(const std::string& pkg, const std::string& name) {
   if (!package_exports(pkg, name)) return undefined_in_package(pkg + "." + name, pkg, name);
   return pkg + "." + name + " is not supported by the playground (" +
-         (pkg == "os" ? "os.Stdout, os.Stderr, os.Args and os.Exit" : "bytes.Buffer, bytes.NewBuffer and bytes.NewBufferString") + ")";
+         (pkg == "os"     ? "os.Stdout, os.Stderr, os.Args and os.Exit"
+          : pkg == "flag" ? "flag.Int, Int64, Uint, String, Bool, Duration, their Var forms, Parse, Parsed, Args, Arg, NArg, NFlag, Lookup, "
+                            "PrintDefaults and Usage: the command line has no arguments"
+                          : "bytes.Buffer, bytes.NewBuffer and bytes.NewBufferString") +
+         ")";
 }
 
 // undefined_in_package: gc's message for pkg.name that the package does not export (an

@@ -22,7 +22,10 @@ var os_stderr = os_File{2}
 var os_Stdout = &os_stdout
 var os_Stderr = &os_stderr
 
-var os_Args = []string{"PROGRAM"}
+// the runtime's argv (runtime/runtime1.go goargs: made before main, in the start-up heap):
+// a slice of static data here, so that importing os costs nothing at init
+var os_argv = [1]string{"PROGRAM"}
+var os_Args = os_argv[:]
 
 func (f *os_File) WriteString(s string) (int, error) {
 	os_write(f.fd, s)
@@ -59,6 +62,11 @@ constexpr std::string_view kBytesNames =
     " ReplaceAll Runes Split SplitAfter SplitAfterN SplitAfterSeq SplitN SplitSeq Title ToLower"
     " ToLowerSpecial ToTitle ToTitleSpecial ToUpper ToUpperSpecial ToValidUTF8 Trim TrimFunc TrimLeft"
     " TrimLeftFunc TrimPrefix TrimRight TrimRightFunc TrimSpace TrimSuffix ";
+constexpr std::string_view kFlagNames =
+    " Arg Args Bool BoolFunc BoolVar CommandLine ContinueOnError Duration DurationVar ErrHelp ErrorHandling"
+    " ExitOnError Flag FlagSet Float64 Float64Var Func Int Int64 Int64Var IntVar Lookup NArg NFlag NewFlagSet"
+    " PanicOnError Parse Parsed PrintDefaults Set String StringVar TextVar Uint Uint64 Uint64Var UintVar"
+    " UnquoteUsage Usage Var Visit VisitAll ";
 
 // api/go1*.txt of Go 1.27: the methods of *bytes.Buffer (Available, AvailableBuffer from 1.21,
 // Peek from 1.26) and of *os.File
@@ -85,11 +93,15 @@ bool library_method(std::string_view type, std::string_view method, int go_minor
 }
 
 bool package_exports(std::string_view pkg, std::string_view name) {
-  return has_word(pkg == "os" ? kOsNames : pkg == "bytes" ? kBytesNames : std::string_view{" "}, name);
+  return has_word(pkg == "os"      ? kOsNames
+                  : pkg == "bytes" ? kBytesNames
+                  : pkg == "flag"  ? kFlagNames
+                                   : std::string_view{" "},
+                  name);
 }
 
 bool add_os(File& file, Error& err) {
-  if (!imports(file, "os")) return true;
+  if (!imports(file, "os") && !imports(file, "flag")) return true;   // flag reads os.Args
   std::string src = kOs;
   const size_t at = src.find("PROGRAM");
   src = src.substr(0, at) + kProgramName + src.substr(at + 7);

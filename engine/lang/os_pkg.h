@@ -32,7 +32,7 @@ inline constexpr const char* kProgramName = "/tmp/go-build/b001/exe/main";
 // false with err when that code does not parse (a bug).
 bool add_os(File& file, Error& err);
 
-// package_exports: whether package os or bytes of Go 1.27 exports name (api/go1*.txt), so
+// package_exports: whether package os, bytes or flag of Go 1.27 exports name (api/go1*.txt), so
 // that a name the playground lacks reads "not supported" and a misspelt one gc's "undefined"
 bool package_exports(std::string_view pkg, std::string_view name);
 
