@@ -103,7 +103,9 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
   const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
-  if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os" || pkg == "flag") {   // strings_funcs.h, sync_atomic.h, bytes_buffer.h, os_pkg.h: Go code
+  if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os" || pkg == "flag" ||
+      (pkg == "strconv" && (name == "Quote" || name == "QuoteRune" || name == "AppendQuote"))) {
+    // strings_funcs.h, sync_atomic.h, bytes_buffer.h, os_pkg.h, flag_pkg.h, strconv_quote.h: Go code
     auto it = pkg_.find(std::string(library_package(pkg)->prefix) + name);
     if (it != pkg_.end() && it->second.k == Entity::Func)   // Map's mapping is a func-typed parameter: expanded
       return func_params_[size_t(it->second.slot)] ? expand_call(e, it->second.slot) : user_call(e, it->second.slot, nullptr, &full);
