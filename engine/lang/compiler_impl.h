@@ -438,6 +438,7 @@ class Compiler {
   V pkg_fn_call(const Expr& e, const std::string& prefix, const PkgFn& f, std::vector<V>& args);
   V time_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V math_call(const Expr& e, const std::string& name, std::vector<V>& args);
+  V unicode_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_slice_call(const Expr& e, const std::string& prefix, const std::string& name, std::vector<V>& args);
   V int_error_results(V call);

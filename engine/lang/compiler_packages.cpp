@@ -231,6 +231,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   }
   if (pkg == "math/rand") return rand_call(e, name, args);
   if (pkg == "math") return math_call(e, name, args);
+  if (pkg == "unicode") return unicode_call(e, name, args);
   if (pkg == "maps") return maps_call(e, name, args);
   if (pkg == "sort" || pkg == "slices") return sort_call(e, pkg, name, args);
   if (full == "strings.Repeat") {
@@ -384,6 +385,26 @@ V Compiler::time_call(const Expr& e, const std::string& name, std::vector<V>& ar
 // math_call: package math's functions (math/*.go): computations on float64 that allocate
 // nothing, done by the host's C library (IEEE-exact for Sqrt, Floor, Ceil, Trunc, Abs, Mod,
 // Max/Min and the bit conversions, as Go's; the transcendental ones within an ulp of Go's).
+// unicode_call: package unicode's predicates and case mappings of one rune (unicode_tables.h),
+// the release's tables chosen by go_minor_; nothing allocated
+V Compiler::unicode_call(const Expr& e, const std::string& name, std::vector<V>& args) {
+  static const std::pair<const char*, UnicodeOp> fns[] = {
+      {"IsLetter", UnicodeOp::IsLetter}, {"IsDigit", UnicodeOp::IsDigit}, {"IsSpace", UnicodeOp::IsSpace},
+      {"IsUpper", UnicodeOp::IsUpper},   {"IsLower", UnicodeOp::IsLower}, {"ToUpper", UnicodeOp::ToUpper},
+      {"ToLower", UnicodeOp::ToLower}};
+  for (const auto& [fn, op] : fns) {
+    if (name != fn) continue;
+    const std::string full = std::string("unicode.") + fn;
+    if (args.size() != 1) return arg_count_error(e, args.size(), 1, full);
+    if (!assignable(args[0], TypeTable::kInt32, e.args[0]->pos, ("argument to " + full).c_str())) { V v; v.ok = false; return v; }
+    V which = int_const(TypeTable::kInt, int64_t(op));
+    V minor = int_const(TypeTable::kInt, go_minor_);
+    std::vector<V*> ps{&args[0], &which, &minor};
+    return bi_call(Builtin::Unicode, ps, op >= UnicodeOp::ToUpper ? TypeTable::kInt32 : TypeTable::kBool, false);
+  }
+  return bad(e.x->pos, "unicode." + name + " is not supported by the playground (IsLetter, IsDigit, IsSpace, IsUpper, IsLower, ToUpper, ToLower)");
+}
+
 V Compiler::math_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   using M = MathOp;
   struct Fn { const char* name; MathOp op; std::vector<TypeId> params; TypeId result; };

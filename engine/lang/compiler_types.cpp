@@ -146,7 +146,7 @@ bool Compiler::declare_pkg(const std::string& name, Entity e, Pos p) {
 
 bool Compiler::collect() {
   if (file_.package != "main") return fail(Pos{1, 9}, "package " + file_.package + " is not a main package (the playground runs package main)");
-  static const char* known[] = {"bytes", "cmp", "crypto/rand", "errors", "flag", "fmt", "iter", "log", "maps", "math", "math/rand", "os", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "sync/atomic", "time", "unsafe"};
+  static const char* known[] = {"bytes", "cmp", "crypto/rand", "errors", "flag", "fmt", "iter", "log", "maps", "math", "math/rand", "os", "runtime", "runtime/debug", "slices", "sort", "strconv", "strings", "sync", "sync/atomic", "time", "unicode", "unsafe"};
   for (const Import& im : file_.imports) {
     bool ok = false;
     for (const char* k : known) ok = ok || im.path == k;
@@ -158,7 +158,7 @@ bool Compiler::collect() {
         {"unsafe/cgo", "cgo is not supported by the playground"}};
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
-    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (bytes, cmp, crypto/rand, errors, flag, fmt, iter, log, maps, math, math/rand, os, runtime, runtime/debug, slices, sort, strconv, strings, sync, sync/atomic, time, unsafe)");
+    if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (bytes, cmp, crypto/rand, errors, flag, fmt, iter, log, maps, math, math/rand, os, runtime, runtime/debug, slices, sort, strconv, strings, sync, sync/atomic, time, unicode, unsafe)");
     if (im.path == "sync")   // wg.Add(1) is (&wg).Add(1): the receiver's address is taken (addr_names_in)
       for (const char* m : {"Add", "Done", "Wait", "Lock", "Unlock", "RLock", "RUnlock", "TryLock", "Do"}) ptr_method_names_.insert(m);
     if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;

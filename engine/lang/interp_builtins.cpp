@@ -17,6 +17,7 @@
 #include "engine/lang/gofmt.h"
 #include "engine/lang/interp_impl.h"
 #include "engine/lang/lexer.h"
+#include "engine/lang/unicode_tables.h"
 
 namespace lang {
 
@@ -713,6 +714,20 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
         return false;
       }
       result(maps::hash64(hash_word(cs.arg_types[0], k), a[1]));
+      return true;
+    }
+    case Builtin::Unicode: {   // package unicode (compiler_packages.cpp unicode_call): rune, op, Go minor
+      const UnicodeTables& t = unicode_tables(int(a[2]));
+      const int64_t r = int32_t(a[0]);
+      switch (UnicodeOp(a[1])) {
+        case UnicodeOp::IsLetter: result(unicode_is(t.letter, r)); break;
+        case UnicodeOp::IsDigit: result(unicode_is(t.digit, r)); break;
+        case UnicodeOp::IsSpace: result(unicode_is(t.white_space, r)); break;
+        case UnicodeOp::IsUpper: result(unicode_is(t.upper, r)); break;
+        case UnicodeOp::IsLower: result(unicode_is(t.lower, r)); break;
+        case UnicodeOp::ToUpper: result(Word(unicode_to(t, r, true))); break;
+        case UnicodeOp::ToLower: result(Word(unicode_to(t, r, false))); break;
+      }
       return true;
     }
     case Builtin::Math: {   // package math (compiler_packages.cpp math_call): the op is the last argument

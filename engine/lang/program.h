@@ -196,11 +196,14 @@ enum class Builtin : uint16_t {
   // fmt.Fprint* to a *strings.Builder, *bytes.Buffer or *os.File: the text p.buf holds, without Sprint's string(p.buf)
   FmtFprint, FmtFprintln, FmtFprintf,
   SameType,   // sync/atomic.Value's check (sync_atomic.h): two non-nil interfaces of one dynamic type
+  Unicode,    // package unicode: UnicodeOp(second argument) of the rune, Go 1.(third)'s tables (unicode_tables.h)
   Math,       // package math's function MathOp(last argument) on the others (compiler_packages.cpp math_call)
   OsWrite, OsExit,   // package os (os_pkg.h): write(fd, s), exit(code)
 };
 
 // MathOp: which of package math's functions Builtin::Math computes.
+enum class UnicodeOp : uint8_t { IsLetter, IsDigit, IsSpace, IsUpper, IsLower, ToUpper, ToLower };
+
 enum class MathOp : uint8_t {
   Sqrt, Floor, Ceil, Trunc, Round, RoundToEven, Abs, Exp, Exp2, Log, Log2, Log10, Log1p, Sin, Cos,
   Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Cbrt,   // float64 → float64
