@@ -195,9 +195,7 @@ func (f *flag_FlagSet) PrintDefaults() {
 		if !f.isZeroValue(flag, flag.DefValue) {
 			if _, ok := flag.Value.(*flag_stringValue); ok {
 				b = append(b, " (default "...)
-				b = append(b, '"')
-				b = append(b, flag.DefValue...)
-				b = append(b, '"')
+				b = append(b, flag_strconv.Quote(flag.DefValue)...)
 				b = append(b, ")"...)
 			} else {
 				b = append(b, " (default "...)
@@ -363,11 +361,11 @@ func (f *flag_FlagSet) sprintf(msg string) string {
 
 func (f *flag_FlagSet) Var(value flag_Value, name string, usage string) {
 	if len(name) > 0 && name[0] == '-' {
-		panic(f.sprintf("flag " + "\"" + name + "\"" + " begins with -"))
+		panic(f.sprintf("flag " + flag_strconv.Quote(name) + " begins with -"))
 	}
 	for i := 0; i < len(name); i++ {
 		if name[i] == '=' {
-			panic(f.sprintf("flag " + "\"" + name + "\"" + " contains ="))
+			panic(f.sprintf("flag " + flag_strconv.Quote(name) + " contains ="))
 		}
 	}
 	flag := &flag_Flag{name, usage, value, value.String()}
