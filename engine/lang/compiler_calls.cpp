@@ -412,7 +412,11 @@ V Compiler::conversion(const Expr& e, TypeId t) {
   V r;
   r.t = t;
   if (x.isconst && x.t == TypeTable::kUntypedNil) {
-    if (to == Kind::Map || to == Kind::Slice || to == Kind::Pointer) { r.isconst = true; r.t = t; return r; }
+    if (to == Kind::Map || to == Kind::Slice || to == Kind::Pointer) {   // a nil of type t, in a slot of its own:
+      r.slot = temp(t);                                                  // append([]string(nil), xs...) reads it
+      emit(OpLoadK, r.slot, konst(0));
+      return r;
+    }
     return bad(e.pos, "cannot convert nil to type " + T.name(t));
   }
   if (x.isconst) {

@@ -695,26 +695,27 @@ V Compiler::slice_expr(const Expr& e) {
   Kind k = T.kind(t);
   const bool full = !e.args.empty();   // x[lo:hi:max]
   if (full && k == Kind::String) return bad(e.args[0]->pos, "invalid operation: 3-index slice of string");
+  // an index of any integer type (s[b : int(b)+1] with b a byte, as replace.go writes it)
   int base = full ? fresh_slots({TypeTable::kInt, TypeTable::kInt, TypeTable::kInt}) : fresh_slots({TypeTable::kInt, TypeTable::kInt});
   uint8_t flags = 0;
   if (e.slice_lo) {
     V lo = expr(*e.y);
     if (!lo.ok) return lo;
-    if (!assignable(lo, TypeTable::kInt, e.y->pos, "slice index") ) { lo.ok = false; return lo; }
+    if (!(T.is_integer(lo.t) && !T.is_untyped(lo.t)) && !assignable(lo, TypeTable::kInt, e.y->pos, "slice index") ) { lo.ok = false; return lo; }
     move_into(lo, base, TypeTable::kInt);
     flags |= 1;
   }
   if (e.slice_hi) {
     V hi = expr(*e.z);
     if (!hi.ok) return hi;
-    if (!assignable(hi, TypeTable::kInt, e.z->pos, "slice index")) { hi.ok = false; return hi; }
+    if (!(T.is_integer(hi.t) && !T.is_untyped(hi.t)) && !assignable(hi, TypeTable::kInt, e.z->pos, "slice index")) { hi.ok = false; return hi; }
     move_into(hi, base + 1, TypeTable::kInt);
     flags |= 2;
   }
   if (full) {
     V max = expr(*e.args[0]);
     if (!max.ok) return max;
-    if (!assignable(max, TypeTable::kInt, e.args[0]->pos, "slice index")) { max.ok = false; return max; }
+    if (!(T.is_integer(max.t) && !T.is_untyped(max.t)) && !assignable(max, TypeTable::kInt, e.args[0]->pos, "slice index")) { max.ok = false; return max; }
     move_into(max, base + 2, TypeTable::kInt);
     flags |= 8;
   }

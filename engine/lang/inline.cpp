@@ -81,30 +81,29 @@ bool tiny_leaf(const FuncDecl& fd) {
 // inline_results decides the returned allocations of inlined functions per call site, as
 // gc's inlined copies do: on the heap where the call's result escapes in its caller (flows
 // to the heap or to the caller's own results). One compiled body serves every call, so a
-// function called both ways gets a second body whose returned sites are heap-allocated,
-// and the calls whose result escapes are pointed at it.
+// function called both ways gets a second body whose returned sites stay on the stack, and
+// the calls whose result does not escape are pointed at it. The first body keeps the heap:
+// a call gc cannot inline — through an interface (a method in an itab), a func value —
+// runs it, and there the result is the function's own, returned (escape/call.go).
 void Compiler::inline_results(const std::vector<std::vector<size_t>>& returned_sites, const std::vector<uint8_t>& esc,
                               const std::vector<std::vector<uint8_t>>& to_ret) {
   for (size_t f = 0; f < returned_sites.size(); ++f) {
     if (returned_sites[f].empty()) continue;
-    std::vector<const CallRec*> heap_calls;
-    bool stack_calls = false;
+    std::vector<const CallRec*> stack_calls;
     for (const CallRec& c : calls_) {
       if (size_t(c.callee) != f) continue;
       const bool escapes = esc[size_t(c.result)] || to_ret[size_t(c.caller)][size_t(c.result)];
-      if (escapes) heap_calls.push_back(&c);
-      else stack_calls = true;
+      if (!escapes) stack_calls.push_back(&c);
     }
-    if (heap_calls.empty()) continue;   // every copy keeps them on the stack
-    int body = int(f);
-    if (stack_calls) {
-      prog_.funcs.push_back(prog_.funcs[f]);   // the escaping calls' copy
-      body = int(prog_.funcs.size()) - 1;
-      for (const CallRec* c : heap_calls) prog_.funcs[size_t(c->caller)].code[size_t(c->pc)].a = body;
-    } else {
-      for (size_t i : returned_sites[f]) prog_.allocs[i].escapes = true;
+    if (!stack_calls.empty()) {
+      prog_.funcs.push_back(prog_.funcs[f]);   // the copy the calls keeping the result on the stack run
+      const int body = int(prog_.funcs.size()) - 1;
+      for (const CallRec* c : stack_calls) prog_.funcs[size_t(c->caller)].code[size_t(c->pc)].a = body;
     }
-    for (size_t i : returned_sites[f]) prog_.funcs[size_t(body)].code[size_t(prog_.allocs[i].pc)].flags |= 1;
+    for (size_t i : returned_sites[f]) {
+      prog_.allocs[i].escapes = stack_calls.empty();
+      prog_.funcs[f].code[size_t(prog_.allocs[i].pc)].flags |= 1;
+    }
   }
 }
 

@@ -489,7 +489,8 @@ void Interpreter::exec(uint64_t stop) {
         }
         std::string s = x + y;
         // concatstrings: a non-escaping result of ≤ 32 bytes uses the caller's stack buffer
-        heap::ObjId data = ((in.flags & 1) || s.size() > 32) ? alloc(s.size(), true) : heap::kNil;
+        // runtime/string.go slicebytetostring (1.19–1.27): one byte is staticuint64s' own, no allocation
+        heap::ObjId data = s.size() > 1 && ((in.flags & 1) || s.size() > 32) ? alloc(s.size(), true) : heap::kNil;
         if (status_ != VmStatus::Running) goto out;
         R[in.a] = new_str(std::move(s), data);
         break;
@@ -519,7 +520,8 @@ void Interpreter::exec(uint64_t stop) {
           const SliceEnt e = slices_[sl];
           for (uint64_t i = 0; i < e.len; ++i) s += char(obj_get(e.arr, e.off + i));
         }
-        heap::ObjId data = ((in.flags & 1) || s.size() > 32) ? alloc(s.size(), true) : heap::kNil;
+        // runtime/string.go slicebytetostring (1.19–1.27): one byte is staticuint64s' own, no allocation
+        heap::ObjId data = s.size() > 1 && ((in.flags & 1) || s.size() > 32) ? alloc(s.size(), true) : heap::kNil;
         if (status_ != VmStatus::Running) goto out;
         R[in.a] = s.empty() ? 0 : new_str(std::move(s), data);
         break;
@@ -528,9 +530,10 @@ void Interpreter::exec(uint64_t stop) {
         std::string s = str(R[in.b]);
         uint64_t n = s.size();
         bool on_heap = (in.flags & 1) || n > 32;
-        heap::ObjId h = on_heap ? alloc(n, true) : heap::kNil;
-        if (status_ != VmStatus::Running) goto out;
+        // rawbyteslice mallocs the size class's bytes (tiny blocks are filled by 8, not 4)
         uint64_t cap = on_heap && n ? heap_.roundupsize(n, true) : n;
+        heap::ObjId h = on_heap ? alloc(cap, true) : heap::kNil;
+        if (status_ != VmStatus::Running) goto out;
         uint32_t arr = new_obj(TypeTable::kUint8, Backing, cap, h);
         for (uint64_t i = 0; i < n; ++i) obj_set(arr, i, static_cast<unsigned char>(s[i]));
         R[in.a] = new_slice(arr, 0, n, cap);
