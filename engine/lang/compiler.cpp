@@ -21,6 +21,7 @@
 #include "engine/lang/strconv_quote.h"
 #include "engine/lang/strings_builder.h"
 #include "engine/lang/strings_funcs.h"
+#include "engine/lang/rand_shuffle.h"
 #include "engine/lang/strings_replacer.h"
 #include "engine/lang/sync_atomic.h"
 #include "engine/lang/sync_map.h"
@@ -801,7 +802,7 @@ bool compile(File& file, Program& prog, std::vector<Error>& errs, int go_minor) 
   Error err;
   if (!add_sync_map(file, runtime::profile_for_minor(go_minor).library, err) ||
       !add_strings_builder(file, runtime::profile_for_minor(go_minor).library, err) ||
-      !add_strings_funcs(file, go_minor, err) || !add_strings_replacer(file, go_minor, err) ||
+      !add_strings_funcs(file, go_minor, err) || !add_strings_replacer(file, go_minor, err) || !add_rand_shuffle(file, err) ||
       !add_sync_atomic(file, go_minor, err) ||
       !add_bytes_buffer(file, go_minor, err) || !add_os(file, err) || !add_flag(file, go_minor, err) ||
       !add_strconv_quote(file, go_minor, err)) {

@@ -85,7 +85,7 @@ V Compiler::call(const Expr& e, bool stmt) {
     TypeId xt = 0;
     if (x_is_value && operand_type(*f->x, xt) && (xt == prog_.duration_type || xt == prog_.time_type))
       return time_method(e, *f, xt);
-    if (x_is_value && xt && xt == prog_.rand_ptr_type) return rand_method(e, *f);
+    if (x_is_value && xt && xt == prog_.rand_ptr_type) return f->name == "Shuffle" ? rand_shuffle_call(e, f->x.get()) : rand_method(e, *f);
     if (std::string sn; x_is_value && xt && is_sync_type(T.kind(xt) == Kind::Pointer ? T.u(xt).elem : xt, sn)) return sync_call(e, *f, xt, sn);
     if (x_is_value && xt && (xt == T.pointer(prog_.ticker_type) || xt == T.pointer(prog_.timer_type))) return timer_method(e, *f, xt);
     const Entity* fe = nullptr;

@@ -653,6 +653,27 @@ V Compiler::rand_new(const Expr& e, const std::string& name, std::vector<V>& arg
   return p;
 }
 
+// rand_shuffle_call: rand.Shuffle(n, swap) (recv null) or r.Shuffle(n, swap), compiled as a
+// call of the program's rand_shuffle(n, swap) / rand_shuffleOn(r, n, swap) (rand_shuffle.h:
+// rand.go's code), so that swap, a func-typed parameter, is expanded at the call as the
+// program's own functions' are: the literal allocates nothing, as gc's does not escape.
+V Compiler::rand_shuffle_call(const Expr& e, const Expr* recv) {
+  ExprP& call = shuffle_calls_[&e];
+  if (!call) {
+    call = std::make_unique<Expr>();
+    call->kind = Expr::Call;
+    call->pos = e.pos;
+    auto callee = std::make_unique<Expr>();
+    callee->kind = Expr::Ident;
+    callee->pos = e.x->pos;
+    callee->name = recv ? "rand_shuffleOn" : "rand_shuffle";
+    call->x = std::move(callee);
+    if (recv) call->args.push_back(clone_expr(*recv));
+    for (const auto& a : e.args) call->args.push_back(clone_expr(*a));
+  }
+  return expr(*call);
+}
+
 // rand_method: r.Intn(n), r.Int(), … on a *rand.Rand: the package function's builtin with
 // the receiver first, drawing from r's source (Interpreter: the source's own state).
 V Compiler::rand_method(const Expr& e, const Expr& sel) {

@@ -581,6 +581,7 @@ class Compiler {
   void promoted_methods();
   V rand_new(const Expr& e, const std::string& name, std::vector<V>& args);
   V rand_method(const Expr& e, const Expr& sel);
+  V rand_shuffle_call(const Expr& e, const Expr* recv);
 
   // ---------------------------------------------------------------- compiler_closures.cpp: function values
   bool func_type(const TypeExpr& te, TypeId& out);
@@ -755,6 +756,7 @@ class Compiler {
   std::map<TypeId, Instance> instance_of_;   // instantiated named type → what it instantiates
   std::vector<TypeId> early_instances_;      // instantiated before the functions existed
   std::map<int, Entity> method_entities_;    // instantiated methods, as method_of returns them
+  std::map<const Expr*, ExprP> shuffle_calls_;   // per rand.Shuffle call: its call of rand_shuffle (rand_shuffle.h)
   std::map<const Expr*, ExprP> variadic_lits_;   // per variadic call: its packed arguments' literal
   std::vector<int> pending_;                 // instances whose bodies are still to compile
   std::map<TypeId, const TypeExpr*> constraint_decls_;   // named constraint interfaces

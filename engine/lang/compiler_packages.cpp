@@ -103,6 +103,7 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
   if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
   const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
+  if (full == "math/rand.Shuffle") return rand_shuffle_call(e, nullptr);   // rand_shuffle.h: Go code
   if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os" || pkg == "flag" ||
       (pkg == "strconv" && (name == "Quote" || name == "QuoteRune" || name == "AppendQuote"))) {
     // strings_funcs.h, sync_atomic.h, bytes_buffer.h, os_pkg.h, flag_pkg.h, strconv_quote.h: Go code
@@ -458,7 +459,7 @@ const Compiler::PkgFn Compiler::kRandFns[] = {
     {"Uint32", Builtin::RandUint32, 0, TypeTable::kUint32}, {"Uint64", Builtin::RandUint64, 0, TypeTable::kUint64},
     {"Float64", Builtin::RandFloat64, 0, TypeTable::kFloat64}, {"Seed", Builtin::RandSeed, TypeTable::kInt64, 0},
     {"NormFloat64", Builtin::RandNormFloat64, 0, TypeTable::kFloat64}, {"ExpFloat64", Builtin::RandExpFloat64, 0, TypeTable::kFloat64}};
-const char* const Compiler::kRandSupported = "Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, NormFloat64, ExpFloat64, Perm, Read, Seed";
+const char* const Compiler::kRandSupported = "Int, Intn, Int31, Int31n, Int63, Int63n, Uint32, Uint64, Float64, NormFloat64, ExpFloat64, Perm, Read, Seed, Shuffle";
 
 V Compiler::rand_call(const Expr& e, const std::string& name, std::vector<V>& args) {
   if (name == "New" || name == "NewSource") return rand_new(e, name, args);
