@@ -614,6 +614,42 @@ func strings_EqualFold(s, t string) bool {
 	return s == t
 }
 
+// strings_Title is Title (strings.go, the same 1.19–1.27, deprecated): Map with a closure
+// on the stack; isSeparator of a non-ASCII rune is unicode.IsSpace (a letter or digit is
+// not a space). unicode.ToTitle is ToUpper for the letters strings_caseOf knows (title
+// case differs from upper case only for the digraphs U+01C4–U+01F3, whose block panics).
+func strings_Title(s string) string {
+	prev := ' '
+	return strings_Map(func(r rune) rune {
+		if strings_isSeparator(prev) {
+			prev = r
+			return strings_caseOf(r, true)
+		}
+		prev = r
+		return r
+	}, s)
+}
+
+func strings_isSeparator(r rune) bool {
+	if r <= 0x7F {
+		switch {
+		case '0' <= r && r <= '9':
+			return false
+		case 'a' <= r && r <= 'z':
+			return false
+		case 'A' <= r && r <= 'Z':
+			return false
+		case r == '_':
+			return false
+		}
+		return true
+	}
+	return strings_isSpace(r)
+}
+
+// strings_ToTitle is ToTitle: Map(unicode.ToTitle, s), no ASCII fast path.
+func strings_ToTitle(s string) string { return strings_mapCase(s, true) }
+
 // strings_mapCase is Map(unicode.ToUpper, s) (upper) or Map(unicode.ToLower, s).
 func strings_mapCase(s string, upper bool) string {
 	return strings_Map(func(r rune) rune { return strings_caseOf(r, upper) }, s)
