@@ -63,6 +63,16 @@ void Marker::mark(ObjId obj) {
   if (!noscan_of(s.spanclass)) h.marked_scan_bytes_ += size;
 }
 
+bool Marker::marked(ObjId obj) const {
+  const Heap& h = heap_;
+  const uint32_t span = obj >> kSlotBits;
+  if (obj == kNil || span >= h.spans_.size()) return false;
+  const Heap::Span& s = h.spans_[span];
+  const uint32_t slot = obj & ((1u << kSlotBits) - 1);
+  if (!s.in_use || slot >= s.nelems) return false;
+  return h.bits_[s.bits + 2 * (slot >> 6) + 1] >> (slot & 63) & 1;
+}
+
 //-- [SECTION] Construction ----------------------------------------------------------------------
 
 Heap::Heap(const runtime::Profile& profile, uint64_t seed) : profile_(profile) {
@@ -760,6 +770,10 @@ void Heap::end_cycle() {
   ++scav_gen_;
   last_heap_inuse_ = inuse_pages_ * kPageSize;
   last_heap_goal_ = goal_ == ~0ull ? ~0ull - 1 : goal_;
+  if (sweep_specials_) {   // objects with specials: what their sweep keeps is marked first
+    Marker m(*this);
+    sweep_specials_(m);
+  }
   sweep();
   c.freed_bytes = before_bytes - heap_alloc_;
   c.freed_objects = before_objects - (mallocs_ - frees_);
@@ -939,6 +953,8 @@ void Heap::read_sys(MemStats& m) const {
     m.OtherSys += profile_.other_sys_after_first_gc;
   }
   if (num_gc_ >= 2) m.GCSys += profile_.gc_sys_after_cycle[1];
+  m.GCSys += gc_misc_persistent_;
+  m.OtherSys -= std::min(m.OtherSys, gc_misc_persistent_);
   m.Sys = m.HeapSys + m.StackSys + m.MSpanSys + m.MCacheSys + m.BuckHashSys + m.GCSys + m.OtherSys;
 }
 

@@ -67,6 +67,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/heap/gc_cpu_limiter.h"
@@ -128,6 +129,8 @@ class Marker {
  public:
   // mark marks obj reachable (nil and already-marked objects are ignored).
   void mark(ObjId obj);
+  // marked: obj is marked in this cycle (or allocated black during it).
+  bool marked(ObjId obj) const;
   // deferring: the cycle is resumable and takes leaves for later (Heap::set_leaf_marker). A
   // root scanner may then hand defer() a leaf — an object of its own that refers to nothing —
   // instead of marking it; the heap marks it (through the leaf marker) in a later increment,
@@ -277,6 +280,12 @@ class Heap {
   // footprint is the bytes an object of size counts in HeapAlloc.
   uint64_t footprint(uint64_t size, bool noscan) const;
   uint64_t object_size(ObjId obj) const;    // footprint of a live object
+  // sweep_order: where a live object comes in a full sweep (mgcsweep.go sweepone →
+  // nextSpanForSweep: span class by span class, then span by span, slot by slot).
+  std::tuple<uint8_t, uint64_t, uint32_t> sweep_order(ObjId obj) const {
+    const Span& s = span_of(obj);
+    return {s.spanclass, s.start_page, obj & ((1u << kSlotBits) - 1)};
+  }
   bool is_live(ObjId obj) const;            // allocated and not yet swept
 
   // Inspection.
@@ -313,6 +322,15 @@ class Heap {
   // set_pool_cleanup installs sync's poolCleanup, which every cycle runs first, before it
   // marks (runtime_registerPoolCleanup; mgc.go gcStart → clearpools).
   void set_pool_cleanup(std::function<void()> cleanup) { pool_cleanup_ = std::move(cleanup); }
+  // set_sweep_specials installs what the sweep does with the objects that have specials
+  // (mgcsweep.go sweep → freeSpecial): it runs once the mark is complete, before anything is
+  // freed, and may mark an object it keeps (a finalizer's object, queued to run: it survives
+  // this cycle). Engine: the interpreter's finalizers (engine/lang/finalizers.cpp).
+  void set_sweep_specials(std::function<void(Marker&)> specials) { sweep_specials_ = std::move(specials); }
+  // persistent_gc_misc: the runtime took bytes of its persistent chunks for the GC's own
+  // metadata (malloc.go persistentalloc with &memstats.gcMiscSys, e.g. mfinal.go's finBlock):
+  // GCSys grows by them and OtherSys, which counted the chunk, shrinks as much; Sys is unchanged.
+  void persistent_gc_misc(uint64_t bytes) { gc_misc_persistent_ += bytes; }
 
   // check_invariants recounts everything; returns "" or the first broken invariant.
   std::string check_invariants() const;
@@ -484,6 +502,8 @@ class Heap {
   std::vector<GcCycle> cycles_;
   RootScanner roots_;
   std::function<void()> pool_cleanup_;
+  std::function<void(Marker&)> sweep_specials_;
+  uint64_t gc_misc_persistent_ = 0;         // persistent_gc_misc's bytes
   std::vector<ObjId> pinned_;
   std::vector<ObjId> baseline_;             // the runtime's own objects, live for ever
   uint64_t high_water_page_ = 0;            // pages below were touched at least once

@@ -563,6 +563,7 @@ class Compiler {
   void method_table();
   bool interface_type(const TypeExpr& te, TypeId& out);
   TypeId signature_of(int fidx);
+  V set_finalizer(const Expr& e, std::vector<V>& args);   // compiler_packages.cpp
   bool implements(TypeId t, TypeId iface, std::string& why);
   bool to_iface(V& v, TypeId iface, Pos p, const char* context);
   V iface_call(const Expr& e, const Expr& sel, TypeId xt);

@@ -194,6 +194,11 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     r.t = 0;
     return r;
   }
+  if (full == "runtime.SetFinalizer") return set_finalizer(e, args);
+  if (full == "runtime.AddCleanup") {   // runtime/mcleanup.go, added in Go 1.24
+    if (go_minor_ < 24) return bad(name_pos, "undefined: runtime.AddCleanup");
+    return bad(e.x->pos, "runtime.AddCleanup is not supported by the playground yet (runtime.SetFinalizer is)");
+  }
   if (full == "runtime.ReadMemStats") {
     if (!want(1)) { V v; v.ok = false; return v; }
     if (T.kind(args[0].t) != Kind::Pointer || T.u(args[0].t).elem != prog_.memstats_type)
@@ -247,6 +252,33 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     return bi_call(Builtin::StringsClone, ps, TypeTable::kString, false);
   }
   return bad(e.pos, full + " is not supported by the playground");
+}
+
+// set_finalizer: runtime.SetFinalizer(obj, finalizer) (runtime/mfinal.go). gc takes any two
+// values (both parameters are `any`, both escape); the runtime checks them when it runs
+// and throws. The playground checks at compile time what it runs: obj a pointer, finalizer
+// nil or a func of one parameter that obj's type is (or an interface obj's type implements),
+// any results; the rest is refused here rather than thrown.
+V Compiler::set_finalizer(const Expr& e, std::vector<V>& args) {
+  if (args.size() != 2) return arg_count_error(e, args.size(), 2, "runtime.SetFinalizer");
+  V& obj = args[0];
+  V& fn = args[1];
+  if (obj.isconst || T.kind(obj.t) != Kind::Pointer)
+    return bad(e.args[0]->pos, "runtime.SetFinalizer of " + describe(obj) + " is not supported by the playground (its first argument must be a pointer: Go throws \"first argument is " +
+                                   (obj.isconst ? std::string("not a pointer") : T.name(obj.t) + ", not pointer") + "\")");
+  if (!(fn.isconst && fn.t == TypeTable::kUntypedNil)) {
+    if (fn.isconst || T.kind(fn.t) != Kind::Func)
+      return bad(e.args[1]->pos, "runtime.SetFinalizer with " + describe(fn) + " is not supported by the playground (its second argument must be nil or a function)");
+    const Type& ft = T.u(fn.t);
+    const TypeId param = ft.len == 1 ? ft.fields[0].type : 0;
+    std::string why;
+    const bool ok = param && !ft.variadic && (param == obj.t || (T.kind(param) == Kind::Interface && implements(obj.t, param, why)));
+    if (!ok)
+      return bad(e.args[1]->pos, "runtime.SetFinalizer: cannot pass " + T.name(obj.t) + " to finalizer " + T.name(fn.t) +
+                                     " (Go throws this when the program runs; the playground refuses it)");
+  }
+  std::vector<V*> ps{&obj, &fn};
+  return bi_call(Builtin::SetFinalizer, ps, 0, /*escape_args=*/true);
 }
 
 // library_unsupported: the message for pkg.name that the prelude of bytes or os lacks: gc's

@@ -158,6 +158,13 @@ bool Compiler::collect() {
         {"unsafe/cgo", "cgo is not supported by the playground"}};
     for (const auto& [path, why] : outside)
       if (!ok && im.path == path) return fail(im.pos, "import \"" + im.path + "\": " + why);
+    // weak (Go 1.24) and unique (Go 1.23): go build's message before they existed (1.19 says
+    // GOROOT, later releases std; the path after it is left out), the playground's after
+    if (!ok && (im.path == "weak" || im.path == "unique")) {
+      if (go_minor_ < (im.path == "weak" ? 24 : 23))
+        return fail(im.pos, "package " + im.path + " is not in " + (go_minor_ < 20 ? "GOROOT" : "std"));
+      return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground yet (runtime.SetFinalizer and runtime.KeepAlive are)");
+    }
     if (!ok) return fail(im.pos, "import \"" + im.path + "\" is not supported by the playground (bytes, cmp, crypto/rand, errors, flag, fmt, iter, log, maps, math, math/rand, os, runtime, runtime/debug, slices, sort, strconv, strings, sync, sync/atomic, time, unicode, unsafe)");
     if (im.path == "sync")   // wg.Add(1) is (&wg).Add(1): the receiver's address is taken (addr_names_in)
       for (const char* m : {"Add", "Done", "Wait", "Lock", "Unlock", "RLock", "RUnlock", "TryLock", "Do"}) ptr_method_names_.insert(m);

@@ -75,6 +75,9 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
   for (size_t i = 0; i < prog.method_names.size(); ++i) method_names_.emplace(prog.method_names[i], int32_t(i));
   heap_.set_root_scanner([this](heap::Marker& m) { mark_roots(&m); });
   heap_.set_leaf_marker([this](uint32_t o, heap::Marker& m) { mark_obj(o, &m); });
+  heap_.set_sweep_specials([this](heap::Marker& m) {   // finalizers.cpp
+    if (!finalizers_.empty()) sweep_finalizers(m);
+  });
   pp_free_ = sync_pools_.add_pool();
   log_buffers_ = sync_pools_.add_pool();
   sched_rng_ = opt_.seed ^ 0x5deece66dull;
@@ -145,6 +148,7 @@ Interpreter::~Interpreter() {
   if (!owns_heap_hooks_.on) return;
   heap_.set_root_scanner(nullptr);
   heap_.set_leaf_marker(nullptr);
+  heap_.set_sweep_specials(nullptr);
   heap_.set_pool_cleanup(nullptr);
   heap_.on_gc = nullptr;
   heap_.continue_sweep(nullptr);
@@ -297,7 +301,7 @@ VmStatus Interpreter::run(uint64_t budget) {
     if (parked_ && !schedule()) break;
     if (ops_ >= slice_end_) {   // preemption after kTimeSlice instructions
       slice_end_ = ops_ + kTimeSlice;
-      if (live_goroutines() > 1) {
+      if (others_may_run()) {
         parked_ = 2;
         continue;
       }
@@ -985,6 +989,15 @@ void Interpreter::exec(uint64_t stop) {
         if (in.b > 0 && in.a != 0) memmove(R, R + in.a, size_t(in.b) * sizeof(Word));
         frames_.pop_back();
         if (frames_.empty()) {
+          if (cur_ == fing_) {   // a finalizer returned: runfinq calls the next or waits
+            if (fing_next_call()) {
+              RELOAD();
+              pc = 0;
+              continue;
+            }
+            if (status_ == VmStatus::Running) park("finalizer wait");
+            return;
+          }
           if (cur_ != 0) {   // a goroutine ends (main's end ends the program)
             goexit();
             return;
@@ -1001,7 +1014,7 @@ void Interpreter::exec(uint64_t stop) {
         if (!builtin(in, R)) goto out;
         RELOAD();   // a builtin may have run a method (call_nested): frames_ and stack_ moved
         if (parked_) {   // blocked (the waker completes it) or yielded (sched.cpp)
-          fr->pc = parked_ == 2 ? pc + 1 : pc;
+          fr->pc = parked_ == 2 || parked_ == 4 ? pc + 1 : pc;
           return;
         }
         if (stop_now_) {

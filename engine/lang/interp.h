@@ -305,6 +305,7 @@ class Interpreter {
   bool go_start(const Instr& in, const Word* R);
   std::vector<Word>& g_stack(uint32_t g) { return g == cur_ ? stack_ : gs_[g].stack; }
   std::vector<Frame>& g_frames(uint32_t g) { return g == cur_ ? frames_ : gs_[g].frames; }
+  const std::vector<Frame>& g_frames_const(uint32_t g) const { return g == cur_ ? frames_ : gs_[g].frames; }
   void park(const char* reason);
   void ready(uint32_t g);
   void complete(uint32_t g);
@@ -316,6 +317,12 @@ class Interpreter {
   void deadlock();
   std::string traceback(uint32_t g, bool running) const;
   uint64_t live_goroutines() const;
+  // others_may_run: a goroutine besides the running one may run (the finalizer goroutine
+  // counts while it is woken or runs a finalizer, though NumGoroutine leaves it out)
+  bool others_may_run() const {
+    const bool fing_busy = fing_ != kNoG && (gs_[fing_].status != GStatus::Waiting || !g_frames_const(fing_).empty());
+    return live_goroutines() + (fing_busy ? 1 : 0) > 1;
+  }
   int chan_send(uint32_t c, Word v, uint32_t vslot);
   int chan_recv(uint32_t c, uint32_t dst);
   bool chan_close(uint32_t c);
@@ -333,7 +340,8 @@ class Interpreter {
   std::vector<uint32_t> gfree_;            // dead goroutines: their g and stack are reused
   uint8_t parked_ = 0;                     // 1: the goroutine blocked (exec returns, the
                                            // waker completes the instruction); 2: it yields
-                                           // (resumes after it); 3: it ended
+                                           // (resumes after it); 3: it ended; 4: runtime.GC
+                                           // returned: the woken finalizer goroutine first
   uint64_t next_goid_ = 0;
   uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
   StackAllocator stacks_;                  // the stack spans (stack.h)
@@ -357,6 +365,26 @@ class Interpreter {
   void fire_timer(SimTimer& t);
   std::unordered_map<uint32_t, Hchan> chans_;   // by the channel's Obj
   std::unordered_map<uint64_t, std::deque<Waiter>> sema_;   // sync's waiters: Obj << 2 | queue
+
+  // [SECTION] finalizers (finalizers.cpp): runtime.SetFinalizer's specials, the finalizer
+  // queue and the finalizer goroutine (runtime/mfinal.go, mheap.go specialfinalizer)
+  struct Finalizer {
+    uint32_t obj = 0;      // the object (an Obj whose hobj is its heap object)
+    TypeId obj_type = 0;   // the *T SetFinalizer was given
+    Word fn = 0;           // the finalizer: a func value (its closure)
+    TypeId fn_type = 0;
+  };
+  bool set_finalizer(const CallSite& cs, const Word* a);
+  void sweep_finalizers(heap::Marker& m);
+  void mark_finalizers(heap::Marker* m);
+  bool fing_next_call();
+  bool is_fing(uint32_t g) const { return g == fing_; }
+  std::vector<Finalizer> finalizers_;      // set and not yet queued (the objects' specials)
+  std::deque<Finalizer> finq_;             // queued, not yet run (finq)
+  uint32_t fing_ = kNoG;                   // the finalizer goroutine, once SetFinalizer ran
+  heap::ObjId fing_frame_ = heap::kNil;    // runfinq's argument frame (framecap bytes)
+  uint64_t fing_framecap_ = 0;
+  bool finblock_ = false;                  // the first finBlock was taken (persistentalloc)
 
   // [SECTION] builtins and the run loop
   bool builtin(const Instr& in, Word* R);

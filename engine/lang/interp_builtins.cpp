@@ -383,6 +383,9 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       // either ends before the next operation (Interpreter::run)
       if (cs.fn == Builtin::FreeOSMemory) heap_.free_os_memory();
       else heap_.gc(/*resumable=*/true);
+      // the finalizers the cycle queued run on an idle P while runtime.GC finishes
+      // (finalizers.cpp): once the cycle has ended, the scheduler runs them first
+      if (fing_ != kNoG) parked_ = 4;
       return true;
     case Builtin::ReadMemStats: {
       uint32_t p = uint32_t(a[0]);
@@ -432,6 +435,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::SetMemoryLimit: result(Word(heap_.set_memory_limit(int64_t(a[0])))); return true;
     case Builtin::GoMaxProcs: result(Word(int64_t(heap_.set_gomaxprocs(int(int64_t(a[0])))))); return true;
     case Builtin::NumGoroutine: result(live_goroutines()); return true;
+    case Builtin::SetFinalizer: return set_finalizer(cs, a);   // finalizers.cpp
     case Builtin::WgAdd: case Builtin::WgDone: case Builtin::WgWait: case Builtin::MutexLock:
     case Builtin::MutexUnlock: case Builtin::MutexTryLock: case Builtin::RLock: case Builtin::RUnlock:
     case Builtin::OnceBegin: case Builtin::OnceEnd: case Builtin::Gosched:
@@ -567,7 +571,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
     case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
     case Builtin::TimeSleep:
-      if (live_goroutines() > 1) {   // others may run meanwhile: a timer (sched.cpp)
+      if (others_may_run()) {   // others may run meanwhile: a timer (sched.cpp)
         if (int64_t(a[0]) > 0) sleep_goroutine(int64_t(a[0]));
         return true;
       }

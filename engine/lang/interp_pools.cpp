@@ -229,6 +229,7 @@ void Interpreter::mark_roots(heap::Marker* m) {
   }
   mark_goroutines(m);   // the other goroutines' stacks and closures (sched.cpp)
   mark_defers(m);       // defer records, panics' values, the deferpools (interp_defer.cpp)
+  if (fing_ != kNoG) mark_finalizers(m);   // finalizers.cpp
   for (auto& p : pinned_) mark_word(p.first, p.second, m);
   for (auto& p : nested_roots_) mark_word(p.first, p.second, m);
   if (m) {   // the library's buffers: those in the pools, those in use, the Logger's

@@ -199,6 +199,7 @@ enum class Builtin : uint16_t {
   Unicode,    // package unicode: UnicodeOp(second argument) of the rune, Go 1.(third)'s tables (unicode_tables.h)
   Math,       // package math's function MathOp(last argument) on the others (compiler_packages.cpp math_call)
   OsWrite, OsExit,   // package os (os_pkg.h): write(fd, s), exit(code)
+  SetFinalizer,      // runtime.SetFinalizer(obj *T, fn func(*T) or nil) (finalizers.cpp)
 };
 
 // MathOp: which of package math's functions Builtin::Math computes.

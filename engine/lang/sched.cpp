@@ -188,7 +188,8 @@ Waiter* Interpreter::first_valid(std::deque<Waiter>& q) {
 
 uint64_t Interpreter::live_goroutines() const {
   uint64_t n = 0;
-  for (const Goroutine& g : gs_) n += g.status != GStatus::Dead;
+  for (uint32_t i = 0; i < gs_.size(); ++i)   // the finalizer goroutine is a system one (finalizers.cpp)
+    n += gs_[i].status != GStatus::Dead && i != fing_;
   return n;
 }
 
@@ -214,6 +215,23 @@ bool Interpreter::schedule() {
     gs_[cur_].status = GStatus::Runnable;
     runq_.push_back(cur_);
   }
+  if (why == 4) {   // runtime.GC returned (finalizers.cpp): the finalizer goroutine if woken
+    const uint32_t me = cur_;
+    if (runnext_ != fing_ || fing_ == kNoG) {
+      switch_to(me);
+      return true;
+    }
+    gs_[me].status = GStatus::Runnable;
+    runnext_ = me;   // the program goes on as soon as the finalizers are run or block
+    switch_to(fing_);
+    if (frames_.empty() && !fing_next_call()) {
+      gs_[fing_].status = GStatus::Waiting;
+      gs_[fing_].wait = "finalizer wait";
+      runnext_ = kNoG;
+      switch_to(me);
+    }
+    return status_ == VmStatus::Running;
+  }
   uint64_t idle_fires = 0;
   while (status_ == VmStatus::Running) {
     uint32_t next = kNoG;
@@ -226,6 +244,13 @@ bool Interpreter::schedule() {
     }
     if (next != kNoG) {
       switch_to(next);
+      // the finalizer goroutine woken: runfinq takes the queue (finalizers.cpp)
+      if (next == fing_ && frames_.empty() && !fing_next_call()) {
+        if (status_ != VmStatus::Running) return false;
+        gs_[next].status = GStatus::Waiting;
+        gs_[next].wait = "finalizer wait";
+        continue;
+      }
       return true;
     }
     int64_t wake = INT64_MAX;
@@ -379,6 +404,7 @@ void Interpreter::deadlock() {
   std::string text = "fatal error: all goroutines are asleep - deadlock!\n\n";
   for (uint32_t i = 0; i < gs_.size(); ++i) {
     if (gs_[i].status != GStatus::Waiting) continue;
+    if (i == fing_) continue;   // a system goroutine: its traceback is not shown (finalizers.cpp)
     if (i) text += "\n";
     text += traceback(i, false);
   }
@@ -605,7 +631,7 @@ int Interpreter::select_op(const Instr& in, uint32_t base) {
 // sync_type). False: the run stopped (a fatal error, a panic).
 bool Interpreter::sync_builtin(const CallSite& cs, const Instr& in, Word* R) {
   if (cs.fn == Builtin::Gosched) {
-    if (live_goroutines() > 1) parked_ = 2;
+    if (others_may_run()) parked_ = 2;
     return true;
   }
   const uint32_t o = uint32_t(R[in.b]);

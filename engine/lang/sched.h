@@ -8,7 +8,9 @@
 //              []*g growing as append grows it — and a 2 KiB stack, _StackMin = 2048), runqput(next=true) (the new goroutine is runnext: it runs
 //              when the current one blocks or yields), goready (a woken goroutine is
 //              runnext too), gopark, goexit (gfput: the dead g and its stack are reused),
-//              Gosched (the current goroutine to the tail of the run queue), checkdead
+//              Gosched (the current goroutine to the tail of the run queue); after
+//              runtime.GC the finalizer goroutine, when it was woken, runs first and the
+//              program's goroutine is runnext (engine/lang/finalizers.cpp), checkdead
 //              ("fatal error: all goroutines are asleep - deadlock!").
 //   stack.go   stackalloc, newstack, stackfree: engine/lang/stack.h (a goroutine starts on
 //              2 KiB, 16 to a 32 KiB span; deep calls double its stack).
