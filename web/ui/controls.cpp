@@ -62,7 +62,9 @@ std::string run_status(const app::App& a, bool brief) {
     case sim::RunState::Ready: return "Ready: press Run";
     case sim::RunState::Running:
       return std::string(r.playing ? "Running" : "Paused") + where_line(s->current_line()) + "  ·  " + ops + mem;
-    case sim::RunState::Finished: return "Finished  ·  " + ops + mem;
+    case sim::RunState::Finished:
+      if (s->exit_code() != 0) return "Exited with status " + std::to_string(s->exit_code()) + "  ·  " + ops + mem;
+      return "Finished  ·  " + ops + mem;
     case sim::RunState::Panicked: return "Panicked" + where_line(sc.error_line) + " after " + ops + " (see Output)";
     case sim::RunState::LimitExceeded: return "Stopped by the simulator after " + ops + " (see Output)";
     default: return "Nothing loaded";

@@ -1,12 +1,13 @@
 // output.cpp — the Output window: what the program printed, as Go prints it, line by line as
 // the run (or the cursor) reaches it; stderr (log.*, panics) in a second colour. Everything
 // the program itself runs into is said here, once: its compile errors (main.go:line:column),
-// its panic (as Go prints it), and a stop by the simulator's limits, in plain words. Also the
-// hidden DOM mirror of the output and key figures for screen readers.
+// its panic (as Go prints it), go run's "exit status N", and a stop by the simulator's limits,
+// in plain words. Also the hidden DOM mirror of the output and key figures for screen readers.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <string>
 
 #include "imgui.h"
 #include "web/platform.h"
@@ -69,8 +70,11 @@ void rebuild(app::App& a) {
   for (const sim::Record& r : app::horizon(a).records()) {
     if (r.op > cur) break;
     if (r.kind == sim::Record::End) {
-      // A panic printed itself (stderr, as Go prints it); a limit is said in words, once.
+      // A panic printed itself (stderr, as Go prints it); a limit is said in words, once. A
+      // program that ends with a status other than 0 (a panic: 2; os.Exit(n)) gets go run's
+      // last line (cmd/go/internal/run: "exit status N").
       if (r.text.rfind("LimitExceeded", 0) == 0) o.lines.emplace_back(stopped_in_words(a, r.text), kNote);
+      else if (const int code = s->exit_code(); code != 0) o.lines.emplace_back("exit status " + std::to_string(code), kNote);
       open_line = false;
       continue;
     }

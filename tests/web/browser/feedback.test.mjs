@@ -232,7 +232,7 @@ test('typing reruns the program after a pause in typing, as a knob does', async 
   await page.close();
 });
 
-test('a panic prints once, as Go prints it, and its line is marked', async () => {
+test('a panic prints once, as Go prints it, and its line is marked; go run\'s "exit status N" ends it, as os.Exit\'s', async () => {
   const page = await open(base);
   const src = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("before")\n\tvar m map[string]int\n\tm["a"] = 1\n}\n';
   await page.evaluate((t) => window.app.loadProgram(t, 'panics'), src);
@@ -253,6 +253,13 @@ test('a panic prints once, as Go prints it, and its line is marked', async () =>
   const again = await waitState(page, (x) => x.state === 'Panicked' && x.errorLine === 8, 20000);
   assert.equal(again.errorLine, 8);
   assert.equal(count(again.output, 'assignment to entry in nil map'), 1);
+  assert.match(again.output, /\nexit status 2\n$/, 'go run ends a panic with "exit status 2"');
+  // os.Exit(3): go run's last line, and the status says how it ended.
+  await page.evaluate((t) => window.app.loadProgram(t, 'exits'),
+    'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() {\n\tdefer fmt.Println("deferred")\n\tfmt.Println("hi")\n\tos.Exit(3)\n}\n');
+  const exited = await waitState(page, (x) => x.state === 'Finished' && x.output.includes('exit status'), 20000);
+  assert.equal(exited.output, 'hi\nexit status 3\n');
+  assert.match(exited.status, /^Exited with status 3 /);
   await page.close();
 });
 
