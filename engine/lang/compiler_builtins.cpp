@@ -312,7 +312,7 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       if (!assignable(args[0], view ? T.slice(TypeTable::kUint8) : TypeTable::kInt, e.args[0]->pos, ("argument to " + name).c_str())) { r.ok = false; return r; }
       std::vector<V*> ps{&args[0]};
       V v = bi_call(view ? Builtin::StringsView : Builtin::RoundUpSize, ps, view ? TypeTable::kString : TypeTable::kInt, false);
-      if (view) v.src = contents_of(args[0].src);   // the string is the buffer's bytes
+      if (view) v.src = args[0].src;   // the string is the buffer's array: it escapes with the string
       return v;
     }
     case UB_stringsNoescape: {   // strings.Builder's copyCheck: b.addr = noescape(b) (strings_builder.h)

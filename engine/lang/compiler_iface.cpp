@@ -40,7 +40,8 @@ void Compiler::library_error_types() {
   prog_.wraperror_type = named_ptr("fmt.wrapError", {Field{"msg", TypeTable::kString, 0}, Field{"err", prog_.error_type, 0}});
   prog_.numerror_type = named_ptr("strconv.NumError", {Field{"Func", TypeTable::kString, 0}, Field{"Num", TypeTable::kString, 0},
                                                         Field{"Err", prog_.error_type, 0}});
-  for (TypeId t : {prog_.errstring_type, prog_.wraperror_type, prog_.numerror_type})
+  prog_.wraperrors_type = named_ptr("fmt.wrapErrors", {Field{"msg", TypeTable::kString, 0}, Field{"errs", T.slice(prog_.error_type), 0}});
+  for (TypeId t : {prog_.errstring_type, prog_.wraperror_type, prog_.numerror_type, prog_.wraperrors_type})
     prog_.methods.push_back(MethodEnt{t, method_name("Error"), -1, false});
 }
 
@@ -413,16 +414,24 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
     std::vector<V*> ps{&args[0], &args[1]};
     return bi_call(Builtin::ErrorsAs, ps, TypeTable::kBool, false);
   }
-  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, As, Unwrap)");
+  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, As, Unwrap, Join)");
 }
 
-// errorf is fmt.Errorf: Sprintf's string, then errors.New(s), or &wrapError{s, err} when the
-// format has one %w (fmt/errors.go), printed as %v.
+// errorf is fmt.Errorf (fmt/errors.go): Sprintf's string, then errors.New(s) without a %w,
+// &wrapError{s, err} with one, and from Go 1.20 &wrapErrors{s, errs} with several (the
+// wrapped arguments in argument order, a repeated one once; %[n]w is refused with every
+// explicit index). Each %w appends its argument's
+// index to the printer's wrappedErrs (CallSite::wraps) and prints as %v. Up to Go 1.19 the
+// printer keeps one wrapped error: a second %w is a bad verb (%!w(…)) and leaves a plain
+// errorString.
 V Compiler::errorf(const Expr& e, std::vector<V>& args) {
   if (args.empty()) return arg_count_error(e, 0, 1, "fmt.Errorf");
   if (!args[0].isconst || args[0].cv.k != CVal::Str) return bad(e.args[0]->pos, "fmt.Errorf needs a constant format in the playground");
+  const bool trees = lib_.error_trees;
   std::string format = args[0].cv.s;
-  int wrapped = -1, argn = 0;
+  if (!no_arg_index(*e.args[0], format, "fmt.Errorf")) { V v; v.ok = false; return v; }
+  std::vector<int> wrapped;   // the %w verbs' argument numbers (1-based), in the format's order
+  int argn = 0;
   for (size_t i = 0; i < format.size(); ++i) {
     if (format[i] != '%') continue;
     size_t j = i + 1;
@@ -431,35 +440,39 @@ V Compiler::errorf(const Expr& e, std::vector<V>& args) {
     if (format[j] == '%') { i = j; continue; }
     ++argn;
     if (format[j] == 'w') {
-      if (wrapped >= 0) return bad(e.pos, "fmt.Errorf with more than one %w is not supported by the playground");
-      wrapped = argn;
-      format[j] = 'v';
+      if (trees || wrapped.empty()) format[j] = 'v';   // 1.19: a second %w stays a bad verb
+      wrapped.push_back(argn);
     }
     i = j;
   }
   args[0].cv.s = format;
-  V wrapped_err;
-  if (wrapped >= 0 && size_t(wrapped) < args.size()) {
-    wrapped_err = args[size_t(wrapped)];
+  // the wrapped arguments: each an error (the interface it is passed as)
+  std::vector<int> order = wrapped;
+  if (!trees && order.size() > 1) order.clear();   // 1.19: no wrapped error is kept
+  std::sort(order.begin(), order.end());
+  order.erase(std::unique(order.begin(), order.end()), order.end());
+  // a concrete error (%w of &QueryError{…}) is boxed once, as the error Sprintf prints and
+  // the result keeps (gc boxes it into the `any`, and a[argNum].(error) shares that word)
+  for (int k : order) {
+    if (k < 1 || size_t(k) >= args.size()) return bad(e.pos, "fmt.Errorf: %w needs an argument of type error");
+    V& w = args[size_t(k)];
     std::string why;
-    if (wrapped_err.ok && T.kind(wrapped_err.t) != Kind::Interface && implements(wrapped_err.t, prog_.error_type, why)) {
-      // a concrete error (%w of &QueryError{…}): the error interface it is passed as
-      if (!to_iface(wrapped_err, prog_.error_type, e.args[size_t(wrapped)]->pos, "argument to fmt.Errorf")) { V v; v.ok = false; return v; }
-    } else if (T.kind(wrapped_err.t) != Kind::Interface || !wrapped_err.ok) {
-      wrapped_err.ok = false;
-    }
+    if (!w.ok || !implements(w.t, prog_.error_type, why)) return bad(e.pos, "fmt.Errorf: %w needs an argument of type error");
+    if (T.kind(w.t) != Kind::Interface && !to_iface(w, prog_.error_type, e.args[size_t(k)]->pos, "argument to fmt.Errorf")) { V v; v.ok = false; return v; }
   }
+  std::vector<V> errs;
+  for (int k : order) errs.push_back(args[size_t(k)]);
   std::vector<V*> ps;
   for (auto& a : args) ps.push_back(&a);
   V s = bi_call(Builtin::FmtSprintf, ps, TypeTable::kString, true);
   if (!s.ok) return s;
-  if (wrapped >= 0 && wrapped_err.ok && T.kind(wrapped_err.t) == Kind::Interface) {
-    std::string why;
-    if (!implements(wrapped_err.t, prog_.error_type, why)) return bad(e.pos, "fmt.Errorf: %w needs an error argument");
-    return new_error(prog_.wraperror_type, {&s, &wrapped_err}, true);
-  }
-  if (wrapped >= 0) return bad(e.pos, "fmt.Errorf: %w needs an argument of type error");
-  return new_error(prog_.errstring_type, {&s}, true);
+  prog_.calls.back().wraps = int(wrapped.size());
+  if (errs.empty()) return new_error(prog_.errstring_type, {&s}, true);
+  if (errs.size() == 1) return new_error(prog_.wraperror_type, {&s, &errs[0]}, true);
+  std::vector<V*> parts{&s};
+  for (auto& w : errs) parts.push_back(&w);
+  for (auto& w : errs) sink(w.src);   // stored in the new error's errs
+  return bi_call(Builtin::FmtWrapErrors, parts, prog_.error_type, false);
 }
 
 // atoi is strconv.Atoi: (int, error); the VM makes the *NumError of a failure.

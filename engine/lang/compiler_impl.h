@@ -396,6 +396,7 @@ class Compiler {
   V fprint(const Expr& e, const std::string& full);
   std::string library_unsupported(const std::string& pkg, const std::string& name);
   bool format_string(const Expr& e, const std::vector<V>& args, size_t at, const std::string& full);
+  bool no_arg_index(const Expr& format, const std::string& f, const std::string& full);
   std::vector<bool> snapshot_used();
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);

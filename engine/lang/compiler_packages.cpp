@@ -9,6 +9,7 @@
 // Simplifications: a package function the playground lacks is refused by name.
 
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/gofmt.h"
 #include "engine/lang/os_pkg.h"
 
 #include <algorithm>
@@ -141,6 +142,10 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     std::vector<V> args;
     if (!args_exprs(e, args)) { V v; v.ok = false; return v; }
     return crypto_read(e, args);
+  }
+  if (full == "errors.Join") {   // errors_join.h: Go code, from Go 1.20
+    if (go_minor_ < 20) return bad(name_pos, "undefined: errors.Join");
+    if (auto it = pkg_.find("errors_Join"); it != pkg_.end() && it->second.k == Entity::Func) return user_call(e, it->second.slot, nullptr, &full);
   }
   if (full == "fmt.Errorf" || pkg == "errors" || full == "strconv.Atoi") {
     if (e.has_ellipsis) return bad(e.pos, "passing a slice with ... to " + full + " is not supported by the playground");
@@ -357,7 +362,15 @@ bool Compiler::format_string(const Expr& e, const std::vector<V>& args, size_t a
   if (args.empty()) return arg_count_error(e, at, at + 1, full).ok;
   if (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString)
     return fail(e.args[at]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
+  if (args[0].isconst && args[0].cv.k == CVal::Str) return no_arg_index(*e.args[at], args[0].cv.s, full);
   return true;
+}
+
+// no_arg_index refuses a format with an explicit argument index (%[2]d): fmt's argNumber is
+// not modelled, and the playground would print it wrong.
+bool Compiler::no_arg_index(const Expr& format, const std::string& f, const std::string& full) {
+  if (gofmt::arg_index_at(f) == std::string::npos) return true;
+  return fail(format.pos, full + ": explicit argument indexes (%[n]v) are not supported by the playground");
 }
 
 // fmt_spread_call: fmt.Println(xs...), fmt.Printf(format, xs...) (and Sprint*, log's) with

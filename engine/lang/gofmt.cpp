@@ -80,6 +80,17 @@ std::vector<char> printf_verbs(const std::string& f) {
   return verbs;
 }
 
+size_t arg_index_at(const std::string& f) {
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '%') continue;
+    size_t j = i + 1;
+    while (j < f.size() && std::string("+-# 0123456789.*").find(f[j]) != std::string::npos) ++j;
+    if (j < f.size() && f[j] == '[') return i;
+    i = j;
+  }
+  return std::string::npos;
+}
+
 // quote is strconv.Quote.
 std::string quote(const std::string& s) {
   std::string q = "\"";
@@ -667,6 +678,10 @@ void Interpreter::pooled_put(uint32_t pool, uint32_t item) {
     b.buf = heap::kNil;
     b.cap = 0;
   }
+  if (b.wrapped_cap > 8) {   // (*pp).free: `if cap(p.wrappedErrs) > 8 { p.wrappedErrs = nil }`
+    b.wrapped = heap::kNil;
+    b.wrapped_cap = 0;
+  }
   b.in_use = false;
   sync_pools_.put(pool, item, [this](uint64_t size, bool noscan) { return alloc(size, noscan); });
 }
@@ -674,6 +689,19 @@ void Interpreter::pooled_put(uint32_t pool, uint32_t item) {
 void Interpreter::mark_pooled(uint32_t item, heap::Marker& m) const {
   m.mark(pooled_bufs_[item].owner);
   m.mark(pooled_bufs_[item].buf);
+  m.mark(pooled_bufs_[item].wrapped);
+}
+
+void Interpreter::pooled_wrap(uint32_t item, int wraps) {
+  for (uint64_t len = 1; len <= uint64_t(wraps); ++len) {
+    PooledBuffer& b = pooled_bufs_[item];
+    if (len <= b.wrapped_cap) continue;
+    const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(b.wrapped_cap, len) * 8, true);
+    const heap::ObjId arr = alloc(bytes, true);
+    if (status_ != VmStatus::Running) return;
+    pooled_bufs_[item].wrapped = arr;
+    pooled_bufs_[item].wrapped_cap = bytes / 8;
+  }
 }
 
 // log_buffer_write grows log's buffer as Logger.output does (log/log.go): the header in the

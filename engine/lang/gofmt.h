@@ -24,6 +24,10 @@ uint32_t decode_rune(const std::string& s, size_t i, size_t& width);
 // ('*' for a width or precision taken from an argument).
 std::vector<char> printf_verbs(const std::string& format);
 
+// arg_index_at: the offset of the first explicit argument index (%[n]d) in a Printf format,
+// or npos
+size_t arg_index_at(const std::string& f);
+
 // is_bytes_verb: fmt prints byte slices and arrays as strings under %s %q %x %X (fmtBytes),
 // not element by element.
 bool is_bytes_verb(char verb);

@@ -157,11 +157,12 @@ Interpreter::~Interpreter() {
 // call_nested runs function fn with receiver recv to its return, from inside a builtin (fmt
 // calling an argument's Error or String method, fmt/print.go handleMethods), its frame above
 // the caller's; result is its one result. False when the run stopped (panic, limit).
-bool Interpreter::call_nested(int32_t fn, Word recv, Word& result) {
+bool Interpreter::call_nested(int32_t fn, Word recv, Word& result, const Word* args, size_t nargs) {
   const Frame& top = frames_.back();
   const uint32_t base = top.base + uint32_t(prog_.funcs[size_t(top.fn)].nslots);
   if (!call_function(fn, base)) return false;
   stack_[base] = recv;
+  for (size_t i = 0; i < nargs; ++i) stack_[base + 1 + i] = args[i];   // a method's parameters follow its receiver
   const size_t saved = ret_floor_;
   ret_floor_ = frames_.size() - 1;
   while (status_ == VmStatus::Running && frames_.size() > ret_floor_) {
@@ -534,8 +535,10 @@ void Interpreter::exec(uint64_t stop) {
         std::string s = str(R[in.b]);
         uint64_t n = s.size();
         bool on_heap = (in.flags & 1) || n > 32;
-        // rawbyteslice mallocs the size class's bytes (tiny blocks are filled by 8, not 4)
-        uint64_t cap = on_heap && n ? heap_.roundupsize(n, true) : n;
+        // stringtoslicebyte (runtime/string.go): on the heap rawbyteslice mallocs the size
+        // class's bytes (tiny blocks are filled by 8, not 4); on the stack the caller's tmpBuf,
+        // b = buf[:len(s)] with its capacity of 32
+        uint64_t cap = on_heap ? (n ? heap_.roundupsize(n, true) : 0) : 32;
         heap::ObjId h = on_heap ? alloc(cap, true) : heap::kNil;
         if (status_ != VmStatus::Running) goto out;
         uint32_t arr = new_obj(TypeTable::kUint8, Backing, cap, h);

@@ -233,10 +233,17 @@ class Interpreter {
   // newPrinter, (*pp).free: the *pp and its buffer) and, from Go 1.21, log's buffers
   // (log/log.go getBuffer/putBuffer: a *[]byte and its array); up to Go 1.20 the standard
   // Logger's own buffer (l.buf), which is one for ever. `owner` is the *pp or *[]byte.
-  struct PooledBuffer { heap::ObjId owner = heap::kNil, buf = heap::kNil; uint64_t cap = 0; bool in_use = false; };
+  // A pooled buffer: fmt's pp (its buf, and its wrappedErrs []int: Go 1.20+) or log's buffer.
+  struct PooledBuffer {
+    heap::ObjId owner = heap::kNil, buf = heap::kNil, wrapped = heap::kNil;
+    uint64_t cap = 0, wrapped_cap = 0;
+    bool in_use = false;
+  };
   uint32_t pooled_get(uint32_t pool, uint64_t owner_bytes);
   // pooled_append grows the buffer as appends ending at `ends` (from length 0) would.
   void pooled_append(uint32_t item, const std::vector<uint64_t>& ends);
+  // pooled_wrap: a printer's wrappedErrs grown by one append per %w (fmt/print.go, Go 1.20+)
+  void pooled_wrap(uint32_t item, int wraps);
   void pooled_put(uint32_t pool, uint32_t item);
   void mark_pooled(uint32_t item, heap::Marker& m) const;
   void log_buffer_write(const std::string& header, uint64_t message_len, bool adds_newline);
@@ -273,9 +280,17 @@ class Interpreter {
   void unwrap_iface(TypeId& t, Word& w) const;
   bool unwrap_args(const std::vector<TypeId>& types, const Word* args, size_t n, std::vector<TypeId>& ut, std::vector<Word>& uw) const;
   bool errors_unwrap(Word err, Word& next);
+  // errors_children: what err wraps, as errors/wrap.go asks: Unwrap() error (one, in next:
+  // 0 when nil) or Unwrap() []error (several, in list; from Go 1.20); false: the run stopped.
+  enum class Wraps { None, One, Several };
+  bool errors_children(Word err, Wraps& kind, Word& next, std::vector<Word>& list);
+  bool errors_method(Word err, const char* name, Word arg, bool& result);
+  bool errors_is(Word err, Word target, bool comparable, bool& found);
+  bool errors_as(Word err, TypeId target_type, Word target, TypeId ptr_type, bool& found);
+  Word wrap_errors(Word msg, const Word* errs, size_t n);
   bool method_receiver(const MethodEnt& me, TypeId dyn, Word v, Word& recv);
   const MethodEnt* stringer(TypeId t) const;
-  bool call_nested(int32_t fn, Word recv, Word& result);
+  bool call_nested(int32_t fn, Word recv, Word& result, const Word* args = nullptr, size_t nargs = 0);
   bool format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out);
   void spread_args(const CallSite& cs, const Word* a, size_t n, CallSite& out, std::vector<Word>& ws) const;
   bool stringer_call(const MethodEnt& me, TypeId t, Word w, Word& text);

@@ -510,21 +510,24 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       return true;
     }
     case Builtin::ErrorsIs: {
-      // errors.Is: err or an error it wraps equals target (errors/wrap.go); the chain and
-      // the target stay roots while a program's Unwrap method runs
-      const Word target = a[1];
-      const size_t mark = nested_roots_.size();
-      nested_roots_.push_back({prog_.error_type, a[0]});
-      nested_roots_.push_back({prog_.error_type, target});
-      bool found = false;
-      for (Word e = a[0];;) {
-        if (deep_eq(prog_.error_type, e, target)) { found = true; break; }
-        if (e == 0) break;
-        if (!errors_unwrap(e, e)) return nested_roots_.resize(mark), false;
-        nested_roots_.push_back({prog_.error_type, e});
+      // errors.Is (errors/wrap.go): err == target, or target is in err's tree
+      const Word err = a[0], target = a[1];
+      if (err == 0 || target == 0) {
+        result(err == target);
+        return true;
       }
-      nested_roots_.resize(mark);
+      bool found = false;
+      nested_roots_.push_back({prog_.error_type, target});
+      const bool ok = errors_is(err, target, T.comparable(objs_[target].type), found);
+      nested_roots_.pop_back();
+      if (!ok) return false;
       result(found);
+      return true;
+    }
+    case Builtin::FmtWrapErrors: {
+      const Word w = wrap_errors(a[0], a + 1, n - 1);
+      if (status_ != VmStatus::Running) return false;
+      result(w);
       return true;
     }
     case Builtin::ErrorsUnwrap: {
@@ -540,32 +543,12 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       const TypeId tt = T.u(cs.arg_types[1]).elem;
       const uint32_t p = uint32_t(a[1]);
       if (p == 0) { panic("errors: target must be a non-nil pointer"); return false; }
-      const size_t mark = nested_roots_.size();
-      nested_roots_.push_back({prog_.error_type, a[0]});
       nested_roots_.push_back({cs.arg_types[1], a[1]});
-      for (Word e = a[0], next = 0; e != 0; e = next) {
-        const TypeId dyn = objs_[e].type;
-        Word v = 0;
-        bool match = false;
-        if (T.kind(tt) == Kind::Interface) match = iface_implements(dyn, tt, nullptr), v = e;
-        else if (dyn == tt) match = true, v = obj_get(uint32_t(e), 0);
-        if (!match) {
-          if (!errors_unwrap(e, next)) return nested_roots_.resize(mark), false;
-          nested_roots_.push_back({prog_.error_type, next});
-          continue;
-        }
-        nested_roots_.resize(mark);
-        if (T.is_aggregate(tt)) {
-          const uint32_t c = copy_obj(uint32_t(v));   // *target = the value (a copy)
-          for (uint64_t i = 0; i < obj_count(p); ++i) obj_set(p, i, obj_get(c, i));
-        } else {
-          obj_set(p, 0, v);
-        }
-        result(1);
-        return true;
-      }
-      nested_roots_.resize(mark);
-      result(0);
+      bool found = false;
+      const bool ok = errors_as(a[0], tt, p, cs.arg_types[1], found);
+      nested_roots_.pop_back();
+      if (!ok) return false;
+      result(found);
       return true;
     }
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;

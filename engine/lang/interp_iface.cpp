@@ -38,7 +38,24 @@ uint64_t Interpreter::convt_bytes(TypeId t, Word w, bool& noscan) const {
     }
     case Kind::String: return str(w).empty() ? 0 : 16;
     case Kind::Slice: return w ? 24 : 0;
-    default: return ty.size;   // structs and arrays (convT); zero-size: zerobase
+    default: {
+      // structs and arrays (convT); zero-size: zerobase. One of 2, 4 or 8 bytes aligned to its
+      // size without pointers goes through convT16/32/64 (walk/convert.go dataWordFuncName),
+      // which take staticuint64s for a value under 256: codeErr{404} allocates, codeErr{7} not.
+      if ((ty.size == 2 || ty.size == 4 || ty.size == 8) && ty.align == ty.size && !ty.ptrs) {
+        TypeId leaf = t;
+        Word v = w;
+        while (T.is_aggregate(leaf)) {   // the one scalar inside (struct{code int}, [1]int64)
+          const Type& a = T.u(leaf);
+          if (a.kind == Kind::Struct ? a.fields.size() != 1 : a.len != 1) return ty.size;
+          v = v ? obj_get(uint32_t(v), 0) : 0;   // a zero value may have no Obj yet
+          leaf = a.kind == Kind::Struct ? a.fields[0].type : a.elem;
+        }
+        const uint64_t u = ty.size == 8 ? v : ty.size == 4 ? uint32_t(v) : uint16_t(v);
+        return u < 256 ? 0 : ty.size;
+      }
+      return ty.size;
+    }
   }
 }
 
@@ -81,7 +98,7 @@ std::string Interpreter::assert_message(TypeId iface, Word w, TypeId want) const
 // library_error_text: Error() of errors.New's, fmt.Errorf's and strconv's errors (t the
 // dynamic type, w the pointer: the struct's Obj); false for other types.
 bool Interpreter::library_error_text(TypeId t, Word w, std::string& out) const {
-  if (t == prog_.errstring_type || t == prog_.wraperror_type) {
+  if (t == prog_.errstring_type || t == prog_.wraperror_type || t == prog_.wraperrors_type) {
     out += str(obj_get(uint32_t(w), 0));
     return true;
   }
@@ -160,6 +177,190 @@ bool Interpreter::errors_unwrap(Word err, Word& next) {
   nested_roots_.resize(mark);
   if (!ok) next = 0;
   return ok;
+}
+
+// errors_children: what err wraps as errors/wrap.go's is/as see it: a wrapError's or
+// NumError's one, a wrapErrors' several (fmt/errors.go), or what the program's own
+// `Unwrap() error` or (from Go 1.20) `Unwrap() []error` returns (errors.Join's joinError is
+// the errors prelude's, errors_join.h). False: the run stopped inside the method.
+bool Interpreter::errors_children(Word err, Wraps& kind, Word& next, std::vector<Word>& list) {
+  kind = Wraps::None;
+  next = 0;
+  list.clear();
+  if (err == 0) return true;
+  const TypeId dyn = objs_[err].type;
+  Word slice = 0;
+  if (dyn == prog_.wraperrors_type) {
+    slice = obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1);
+  } else if (dyn == prog_.wraperror_type || dyn == prog_.numerror_type) {
+    kind = Wraps::One;
+    return errors_unwrap(err, next);
+  } else {
+    const auto name = method_names_.find("Unwrap");
+    if (name == method_names_.end()) return true;
+    TypeId t = prog_.error_type;
+    Word w = err;
+    unwrap_iface(t, w);
+    const MethodEnt* me = find_method(t, name->second);
+    if (!me || me->func < 0) return true;
+    const Function& fn = prog_.funcs[size_t(me->func)];
+    if (fn.nparams != 1 || fn.result_types.size() != 1) return true;
+    const TypeId rt = fn.result_types[0];
+    if (rt == prog_.error_type) {
+      kind = Wraps::One;
+      return errors_unwrap(err, next);
+    }
+    if (!profile_.library.error_trees || T.kind(rt) != Kind::Slice || T.u(rt).elem != prog_.error_type) return true;
+    Word recv = 0;
+    if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(*me, t, w, recv)) return true;
+    nested_roots_.push_back({prog_.error_type, err});
+    const bool ok = call_nested(me->func, recv, slice);
+    nested_roots_.pop_back();
+    if (!ok) return false;
+  }
+  kind = Wraps::Several;
+  if (slice && slice < slices_.size() && slices_[slice].live)
+    for (uint64_t i = 0; i < slices_[slice].len; ++i) list.push_back(obj_get(slices_[slice].arr, slices_[slice].off + i));
+  return true;
+}
+
+// errors_method calls err's own `Is(error) bool` or `As(any) bool` (errors/wrap.go: "if x, ok
+// := err.(interface{ Is(error) bool }); ok && x.Is(target)") with arg; result false when err
+// has no such method.
+bool Interpreter::errors_method(Word err, const char* name, Word arg, bool& result) {
+  result = false;
+  const auto n = method_names_.find(name);
+  if (n == method_names_.end() || err == 0) return true;
+  TypeId t = prog_.error_type;
+  Word w = err;
+  unwrap_iface(t, w);
+  const MethodEnt* me = find_method(t, n->second);
+  if (!me || me->func < 0) return true;
+  const Function& fn = prog_.funcs[size_t(me->func)];
+  if (fn.nparams != 2 || fn.result_types.size() != 1 || fn.result_types[0] != TypeTable::kBool) return true;
+  const TypeId param = fn.param_types[1];
+  const bool is = std::strcmp(name, "Is") == 0;
+  if (is ? param != prog_.error_type : T.kind(param) != Kind::Interface || !T.u(param).fields.empty()) return true;
+  Word recv = 0;
+  if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(*me, t, w, recv)) return true;
+  Word r = 0;
+  if (!call_nested(me->func, recv, r, &arg, 1)) return false;
+  result = r != 0;
+  return true;
+}
+
+// errors_is walks err's tree as errors/wrap.go's is: err itself (== target when target's type
+// is comparable, or its own Is method), then what it wraps: one after another, or several
+// depth-first (Go 1.20+). Every error met stays a root while the program's methods run.
+bool Interpreter::errors_is(Word err, Word target, bool comparable, bool& found) {
+  found = false;
+  const size_t mark = nested_roots_.size();
+  const auto done = [&](bool ok) {
+    nested_roots_.resize(mark);
+    return ok;
+  };
+  std::vector<Word> list;
+  for (;;) {
+    nested_roots_.push_back({prog_.error_type, err});
+    if (comparable && deep_eq(prog_.error_type, err, target)) return found = true, done(true);
+    if (err == 0) return done(true);
+    if (!errors_method(err, "Is", target, found)) return done(false);
+    if (found) return done(true);
+    Wraps kind = Wraps::None;
+    Word next = 0;
+    if (!errors_children(err, kind, next, list)) return done(false);
+    if (kind == Wraps::One && next != 0) {
+      err = next;
+      continue;
+    }
+    if (kind == Wraps::Several) {
+      for (Word w : list) nested_roots_.push_back({prog_.error_type, w});
+      const std::vector<Word> kids = list;
+      for (Word k : kids)
+        if (!errors_is(k, target, comparable, found) || found) return done(status_ == VmStatus::Running);
+    }
+    return done(true);
+  }
+}
+
+// errors_as walks err's tree as errors/wrap.go's as: the first error whose type is the
+// target's (or implements the target interface) is stored through p, the pointer of type
+// ptr_type; else an error's own As method is asked with p as an any.
+bool Interpreter::errors_as(Word err, TypeId tt, Word p, TypeId ptr_type, bool& found) {
+  found = false;
+  const size_t mark = nested_roots_.size();
+  const auto done = [&](bool ok) {
+    nested_roots_.resize(mark);
+    return ok;
+  };
+  std::vector<Word> list;
+  while (err != 0) {
+    nested_roots_.push_back({prog_.error_type, err});
+    const TypeId dyn = objs_[err].type;
+    if (T.kind(tt) == Kind::Interface ? iface_implements(dyn, tt, nullptr) : dyn == tt) {
+      const Word v = T.kind(tt) == Kind::Interface ? err : obj_get(uint32_t(err), 0);
+      if (T.is_aggregate(tt)) {
+        const uint32_t c = copy_obj(uint32_t(v));   // *target = the value (a copy)
+        for (uint64_t i = 0; i < obj_count(uint32_t(p)); ++i) obj_set(uint32_t(p), i, obj_get(c, i));
+      } else {
+        obj_set(uint32_t(p), 0, v);
+      }
+      return found = true, done(true);
+    }
+    if (method_names_.count("As")) {
+      const Word target = to_iface(ptr_type, p, heap::kNil);
+      nested_roots_.push_back({prog_.error_type, target});   // an interface: marked as one
+      if (!errors_method(err, "As", target, found)) return done(false);
+      if (found) return done(true);
+    }
+    Wraps kind = Wraps::None;
+    Word next = 0;
+    if (!errors_children(err, kind, next, list)) return done(false);
+    if (kind == Wraps::One) {
+      err = next;
+      continue;
+    }
+    if (kind == Wraps::Several) {
+      for (Word w : list) nested_roots_.push_back({prog_.error_type, w});
+      const std::vector<Word> kids = list;
+      for (Word k : kids)
+        if (!errors_as(k, tt, p, ptr_type, found) || found) return done(status_ == VmStatus::Running);
+    }
+    break;
+  }
+  return done(true);
+}
+
+// wrap_errors is fmt.Errorf's result for several %w (fmt/errors.go, Go 1.20+): the wrapped
+// errors appended one at a time to a new []error (growslice's arrays), then
+// &wrapErrors{msg, errs}. A nil error argument is left out (`a[argNum].(error)` fails).
+Word Interpreter::wrap_errors(Word msg, const Word* errs, size_t n) {
+  const TypeId st = T.u(prog_.wraperrors_type).elem;
+  const TypeId slice_t = T.u(st).fields[1].type;
+  Word slice = 0;
+  uint64_t len = 0, cap = 0;
+  uint32_t arr = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (errs[i] == 0) continue;
+    if (len + 1 > cap) {
+      const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(cap, len + 1) * 16, false);
+      const heap::ObjId h = alloc(bytes, false);
+      if (status_ != VmStatus::Running) return 0;
+      const uint32_t grown = new_obj(prog_.error_type, Backing, bytes / 16, h);
+      for (uint64_t j = 0; j < len; ++j) obj_set(grown, j, obj_get(arr, j));
+      arr = grown;
+      cap = bytes / 16;
+    }
+    obj_set(arr, len++, errs[i]);
+    slice = new_slice(arr, 0, len, cap);
+    pinned_.push_back({slice_t, slice});
+  }
+  const heap::ObjId h = alloc(T.u(st).size, false);
+  if (status_ != VmStatus::Running) return 0;
+  const uint32_t o = new_obj(st, Agg, 0, h);
+  obj_set(o, 0, msg);
+  obj_set(o, 1, slice);
+  return to_iface(prog_.wraperrors_type, o, heap::kNil);
 }
 
 // strconv_error is strconv.ErrSyntax or ErrRange: package variables made at init (in the
@@ -393,6 +594,8 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   box_args(cs, a);
   if (status_ != VmStatus::Running) return false;
   const uint32_t printer = pooled_get(pp_free_, profile_.library.fmt_printer_bytes);
+  if (status_ != VmStatus::Running) return false;
+  if (cs.wraps > 0 && profile_.library.error_trees) pooled_wrap(printer, cs.wraps);   // fmt.Errorf's %w
   if (status_ != VmStatus::Running) return false;
   std::vector<TypeId> ts(cs.arg_types.begin(), cs.arg_types.end());
   std::vector<Word> ws(a, a + n);

@@ -182,6 +182,7 @@ enum class Builtin : uint16_t {
   LogSetFlags, LogSetPrefix, LogFlags,
   // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
   ErrorsIs, ErrorsUnwrap, ErrorsAs, StrconvErr,
+  FmtWrapErrors,   // fmt.Errorf with several %w (Go 1.20+): &wrapErrors{msg, errs} from (msg, err...)
   RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
   CryptoRandRead,  // crypto/rand.Read(b): (n int, err error), b filled from the run's seed
   SyncHash, SyncRand,   // sync.Map's hash-trie (sync_map.h): keyHash(&key, seed), runtime_rand()
@@ -259,6 +260,7 @@ struct CallSite {
   std::vector<bool> arg_const;
   std::vector<bool> arg_static;   // a local whose static value is a constant (Profile::static_local_literals)
   bool spread = false;            // fmt/log f(xs...): the last argument is an []any whose elements are the arguments
+  int wraps = 0;                  // fmt.Errorf: its format's %w verbs (each appended to the printer's wrappedErrs, Go 1.20+)
   TypeId result = 0;
   int line = 0;
 };
@@ -329,6 +331,7 @@ class Program {
   TypeId error_type = 0;               // error
   TypeId errstring_type = 0;           // *errors.errorString {s string}
   TypeId wraperror_type = 0;           // *fmt.wrapError {msg string; err error}
+  TypeId wraperrors_type = 0;          // *fmt.wrapErrors {msg string; errs []error} (Go 1.20+)
   TypeId numerror_type = 0;            // *strconv.NumError {Func, Num string; Err error}
   TypeId rand_source_type = 0;         // rand.Source (made when a program uses rand.New/NewSource)
   TypeId rngsource_type = 0;           // *rand.rngSource {tap, feed int; vec [607]int64}

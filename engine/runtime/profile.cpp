@@ -94,6 +94,7 @@ Profile go121() {
   p.startup_on_p0 = 0.0;
   p.startup_p0_cache_pages = 0;
   p.library.numerror_copies_input = true;
+  p.library.error_trees = true;
   p.library.log_buffer_pool = true;
   p.library.sync_map_read_value = false;
   p.library.builder_rune_appends = true;   // strings/builder.go WriteRune: utf8.AppendRune

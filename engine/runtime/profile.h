@@ -92,6 +92,12 @@ struct LibraryRules {
   // strconv's *NumError holds a copy of the input (strconv.cloneString, Go 1.21+); before,
   // it holds the input itself, so the input escapes.
   bool numerror_copies_input = false;
+  // An error wraps several (Go 1.20+, errors/wrap.go, join.go, fmt/errors.go): errors.Is/As
+  // walk Unwrap() []error too, errors.Join exists, and fmt's printer records each %w's
+  // argument in pp.wrappedErrs (an []int the printer keeps: 8 B the first time) so that
+  // fmt.Errorf with several returns a *wrapErrors; before, one wrappedErr and a second %w is
+  // a bad verb (%!w(…)) that leaves a plain errorString.
+  bool error_trees = false;
   // strconv.Atoi of an out-of-range number makes a range error twice (ParseUint's, then
   // ParseInt's own) up to Go 1.26; once from 1.27.
   bool range_error_made_twice = true;
