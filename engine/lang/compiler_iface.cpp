@@ -420,10 +420,9 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
 // errorf is fmt.Errorf (fmt/errors.go): Sprintf's string, then errors.New(s) without a %w,
 // &wrapError{s, err} with one, and from Go 1.20 &wrapErrors{s, errs} with several (the
 // wrapped arguments in argument order, a repeated one once; %[n]w is refused with every
-// explicit index). Each %w appends its argument's
-// index to the printer's wrappedErrs (CallSite::wraps) and prints as %v. Up to Go 1.19 the
-// printer keeps one wrapped error: a second %w is a bad verb (%!w(…)) and leaves a plain
-// errorString.
+// explicit index). Each %w appends its argument's index to the printer's wrappedErrs
+// (CallSite::wraps) and prints as %v. Up to Go 1.19 the printer keeps one wrapped error: a
+// second %w is a bad verb (%!w(…)) and leaves a plain errorString.
 V Compiler::errorf(const Expr& e, std::vector<V>& args) {
   if (args.empty()) return arg_count_error(e, 0, 1, "fmt.Errorf");
   if (!args[0].isconst || args[0].cv.k != CVal::Str) return bad(e.args[0]->pos, "fmt.Errorf needs a constant format in the playground");
