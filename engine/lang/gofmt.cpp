@@ -229,6 +229,10 @@ void fmt_bytes(std::string& out, const std::string& bytes, char verb) {
 
 }  // namespace
 
+// g_fmt_erroring is pp.erroring (fmt/print.go badVerb): while a bad verb's value is printed,
+// handleMethods calls no Error or String method. Set and cleared around that one call.
+namespace { bool g_fmt_erroring = false; }
+
 bool Interpreter::stringer_text(TypeId t, Word w, std::string& out) const {
   if (t == prog_.duration_type) out += gotime::duration_string(int64_t(w));
   else if (t == prog_.time_type) out += gotime::time_string(time_of(w));
@@ -280,9 +284,9 @@ void Interpreter::fmt_value(std::string& out, TypeId t, Word w, char verb, bool 
     if (t == TypeTable::kUntypedNil) { out += "<nil>"; return; }
     top = depth == 0;
   }
-  // fmt calls String() for %v and %s (handleMethods)
-  if ((verb == 'v' || verb == 's') && stringer_text(t, w, out)) return;
-  if (depth > 0 && !walk_.texts.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (print_value_walk)
+  // fmt calls String() for %v and %s (handleMethods), not while it prints a bad verb
+  if ((verb == 'v' || verb == 's') && !g_fmt_erroring && stringer_text(t, w, out)) return;
+  if (depth > 0 && !g_fmt_erroring && !walk_.texts.empty() && std::strchr("vsqxX", verb))   // a program's String/Error method inside the value (print_value_walk)
     if (auto it = walk_.texts.find({t, w}); it != walk_.texts.end()) {
       fmt_value(out, TypeTable::kString, it->second, verb, plus, sharp, depth, false);
       return;
@@ -619,7 +623,9 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
         out += "<nil>";
       } else {
         out += T.name(t) + "=";
+        g_fmt_erroring = true;   // fmt/print.go badVerb: p.erroring stops handleMethods
         fmt_value(out, t, w, 'v', false, false, 0, true);
+        g_fmt_erroring = false;
       }
       out += ")";
       continue;

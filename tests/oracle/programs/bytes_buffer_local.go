@@ -1,8 +1,8 @@
 // bytes_buffer_local.go — bytes.NewBufferString used where it is made: real Go inlines it,
 // so neither the Buffer nor []byte(s) leave the stack, and []byte(s) takes the 32-byte
 // stack buffer (cap 32: the next small write does not grow). Real Go 1.19 and 1.27 read 48 B
-// / 2 mallocs (the label's string and fmt's); gomapsim 64 B / 3: its []byte(s) of the
-// inlined constant argument has cap 3, so WriteString("def") grows it (one 16-B tiny block).
+// / 2 mallocs (the label's string and fmt's). gomapsim read 64 B / 3 until 2026-12-07, its
+// []byte(s) on the stack having cap 3 (stringtoslicebyte's tmpBuf gives 32).
 // oracle: unit B
 // oracle: mem delta
 // oracle: nofloor delta
