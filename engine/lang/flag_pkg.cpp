@@ -435,14 +435,15 @@ bool add_flag(File& file, int go_minor, Error& err) {
   for (const char* path : {"strconv", "time", "errors"}) {
     if (std::string_view(path) == "errors" && go_minor >= 20) continue;
     Import im;
-    im.pos = Pos{kLibraryFirstLine + 950'000, 1};
+    im.pos = Pos{kLibraryFirstLine + 960'000, 1};
     im.path = path;
     im.name = std::string("flag_") + path;
     im.used = true;
     file.imports.push_back(im);
   }
-  // after package os's (os_pkg.h), past the program's
-  return add_library_code(file, src, kLibraryFirstLine + 950'000, "package flag", err);
+  // past sync/atomic's (sync_atomic.h) and the package functions made as values
+  // (compiler_pkg_values.cpp, from 950 000), before strconv's quoting (strconv_quote.h)
+  return add_library_code(file, src, kLibraryFirstLine + 960'000, "package flag", err);
 }
 
 }  // namespace lang
