@@ -284,6 +284,8 @@ class Interpreter {
   // 0 when nil) or Unwrap() []error (several, in list; from Go 1.20); false: the run stopped.
   enum class Wraps { None, One, Several };
   bool errors_children(Word err, Wraps& kind, Word& next, std::vector<Word>& list);
+  const MethodEnt* error_method(Word err, const char* name, int nparams) const;
+  bool call_error_method(const MethodEnt& me, Word err, Word& result, const Word* args = nullptr, size_t nargs = 0);
   bool errors_method(Word err, const char* name, Word arg, bool& result);
   bool errors_is(Word err, Word target, bool comparable, bool& found);
   bool errors_as(Word err, TypeId target_type, Word target, TypeId ptr_type, bool& found);

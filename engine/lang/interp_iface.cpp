@@ -151,32 +151,48 @@ bool Interpreter::unwrap_args(const std::vector<TypeId>& types, const Word* args
   return true;
 }
 
+// error_method: the program's own method `name` of err's dynamic type taking nparams (its
+// receiver counted) and returning one value; null when err has none (or it is the library's).
+const MethodEnt* Interpreter::error_method(Word err, const char* name, int nparams) const {
+  const auto n = method_names_.find(name);
+  if (err == 0 || n == method_names_.end()) return nullptr;
+  TypeId t = prog_.error_type;
+  Word w = err;
+  unwrap_iface(t, w);
+  const MethodEnt* me = find_method(t, n->second);
+  if (!me || me->func < 0) return nullptr;
+  const Function& fn = prog_.funcs[size_t(me->func)];
+  return fn.nparams == nparams && fn.result_types.size() == 1 ? me : nullptr;
+}
+
+// call_error_method runs err's method me (error_method) with args after the receiver, as fmt
+// runs an Error method (call_nested), err a root meanwhile; result 0 when a nil pointer would
+// receive it. False: the run stopped inside the method.
+bool Interpreter::call_error_method(const MethodEnt& me, Word err, Word& result, const Word* args, size_t nargs) {
+  result = 0;
+  TypeId t = prog_.error_type;
+  Word w = err;
+  unwrap_iface(t, w);
+  Word recv = 0;
+  if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(me, t, w, recv)) return true;
+  nested_roots_.push_back({prog_.error_type, err});
+  const bool ok = call_nested(me.func, recv, result, args, nargs);
+  nested_roots_.pop_back();
+  if (!ok) result = 0;
+  return ok;
+}
+
 // errors_unwrap is errors.Unwrap (errors/wrap.go): a wrapError's err, a NumError's Err
-// (strconv's NumError.Unwrap), or what the program's own `Unwrap() error` method returns, run
-// as fmt runs an Error method (call_nested); next is 0 when err wraps nothing. False: the run
-// stopped inside the method.
+// (strconv's NumError.Unwrap), or what the program's own `Unwrap() error` method returns;
+// next is 0 when err wraps nothing. False: the run stopped inside the method.
 bool Interpreter::errors_unwrap(Word err, Word& next) {
   next = 0;
   if (err == 0) return true;
   if (objs_[err].type == prog_.wraperror_type) return next = obj_get(uint32_t(obj_get(uint32_t(err), 0)), 1), true;
   if (objs_[err].type == prog_.numerror_type) return next = obj_get(uint32_t(obj_get(uint32_t(err), 0)), 2), true;
-  const auto name = method_names_.find("Unwrap");
-  if (name == method_names_.end()) return true;
-  TypeId t = prog_.error_type;
-  Word w = err;
-  unwrap_iface(t, w);
-  const MethodEnt* me = find_method(t, name->second);
-  if (!me || me->func < 0) return true;
-  const Function& fn = prog_.funcs[size_t(me->func)];
-  if (fn.nparams != 1 || fn.result_types.size() != 1 || fn.result_types[0] != prog_.error_type) return true;   // Unwrap() []error: not followed
-  Word recv = 0;
-  if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(*me, t, w, recv)) return true;
-  const size_t mark = nested_roots_.size();
-  nested_roots_.push_back({prog_.error_type, err});
-  const bool ok = call_nested(me->func, recv, next);
-  nested_roots_.resize(mark);
-  if (!ok) next = 0;
-  return ok;
+  const MethodEnt* me = error_method(err, "Unwrap", 1);
+  if (!me || prog_.funcs[size_t(me->func)].result_types[0] != prog_.error_type) return true;   // Unwrap() []error: not followed
+  return call_error_method(*me, err, next);
 }
 
 // errors_children: what err wraps as errors/wrap.go's is/as see it: a wrapError's or
@@ -196,27 +212,15 @@ bool Interpreter::errors_children(Word err, Wraps& kind, Word& next, std::vector
     kind = Wraps::One;
     return errors_unwrap(err, next);
   } else {
-    const auto name = method_names_.find("Unwrap");
-    if (name == method_names_.end()) return true;
-    TypeId t = prog_.error_type;
-    Word w = err;
-    unwrap_iface(t, w);
-    const MethodEnt* me = find_method(t, name->second);
-    if (!me || me->func < 0) return true;
-    const Function& fn = prog_.funcs[size_t(me->func)];
-    if (fn.nparams != 1 || fn.result_types.size() != 1) return true;
-    const TypeId rt = fn.result_types[0];
+    const MethodEnt* me = error_method(err, "Unwrap", 1);
+    if (!me) return true;
+    const TypeId rt = prog_.funcs[size_t(me->func)].result_types[0];
     if (rt == prog_.error_type) {
       kind = Wraps::One;
-      return errors_unwrap(err, next);
+      return call_error_method(*me, err, next);
     }
     if (!profile_.library.error_trees || T.kind(rt) != Kind::Slice || T.u(rt).elem != prog_.error_type) return true;
-    Word recv = 0;
-    if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(*me, t, w, recv)) return true;
-    nested_roots_.push_back({prog_.error_type, err});
-    const bool ok = call_nested(me->func, recv, slice);
-    nested_roots_.pop_back();
-    if (!ok) return false;
+    if (!call_error_method(*me, err, slice)) return false;
   }
   kind = Wraps::Several;
   if (slice && slice < slices_.size() && slices_[slice].live)
@@ -229,22 +233,15 @@ bool Interpreter::errors_children(Word err, Wraps& kind, Word& next, std::vector
 // has no such method.
 bool Interpreter::errors_method(Word err, const char* name, Word arg, bool& result) {
   result = false;
-  const auto n = method_names_.find(name);
-  if (n == method_names_.end() || err == 0) return true;
-  TypeId t = prog_.error_type;
-  Word w = err;
-  unwrap_iface(t, w);
-  const MethodEnt* me = find_method(t, n->second);
-  if (!me || me->func < 0) return true;
+  const MethodEnt* me = error_method(err, name, 2);
+  if (!me) return true;
   const Function& fn = prog_.funcs[size_t(me->func)];
-  if (fn.nparams != 2 || fn.result_types.size() != 1 || fn.result_types[0] != TypeTable::kBool) return true;
   const TypeId param = fn.param_types[1];
   const bool is = std::strcmp(name, "Is") == 0;
-  if (is ? param != prog_.error_type : T.kind(param) != Kind::Interface || !T.u(param).fields.empty()) return true;
-  Word recv = 0;
-  if ((T.kind(t) == Kind::Pointer && w == 0) || !method_receiver(*me, t, w, recv)) return true;
+  if (fn.result_types[0] != TypeTable::kBool || (is ? param != prog_.error_type : T.kind(param) != Kind::Interface || !T.u(param).fields.empty()))
+    return true;
   Word r = 0;
-  if (!call_nested(me->func, recv, r, &arg, 1)) return false;
+  if (!call_error_method(*me, err, r, &arg, 1)) return false;
   result = r != 0;
   return true;
 }
