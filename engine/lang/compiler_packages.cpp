@@ -493,9 +493,8 @@ V Compiler::math_call(const Expr& e, const std::string& name, std::vector<V>& ar
                     "Log2, Log10, Pow, Mod, Max, Min, Hypot, the trigonometric functions, Inf, NaN, IsInf, IsNaN, Signbit, Float64bits…)");
 }
 
-// rand_call: math/rand's top-level functions. The generator is the simulator's, seeded from
-// the run's seed: the numbers differ from real Go's (whose global source is randomly
-// seeded since Go 1.20), what they cost does not.
+// rand_call: math/rand's top-level functions, drawing as Go's do (math_rand.h; the source
+// they draw from: Interpreter::global_rand_source).
 // kRandFns: math/rand's functions, which are also the methods of a *rand.Rand (rand_method).
 const Compiler::PkgFn Compiler::kRandFns[] = {
     {"Int", Builtin::RandInt, 0, TypeTable::kInt}, {"Intn", Builtin::RandIntn, TypeTable::kInt, TypeTable::kInt},

@@ -109,7 +109,7 @@ Interpreter::Interpreter(const Program& prog, heap::Heap& heap, const runtime::P
     if (host_) host_->gc_cycle(c);
   };
   if (opt_.max_heap_bytes) {}
-  rand_seed(opt_.seed);
+  rand_state_ = opt_.seed * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull;   // the runtime generator's seed
   if (prog.imports_math_rand && profile_.rand_source_at_init) {
     // Go 1.19's math/rand makes its global source at init: rngSource (5 376 B), its
     // lockedSource and Rand (measured: start-up Alloc +5 440 B in 3 mallocs)
@@ -337,7 +337,8 @@ uint64_t Interpreter::memory() const {
   uint64_t b = stack_.capacity() * 8 + strs_.capacity() * sizeof(StrEnt) + str_bytes_ +
                objs_.capacity() * sizeof(ObjEnt) + stores_.capacity() * sizeof(Store) +
                slices_.capacity() * sizeof(SliceEnt) + bigs_.capacity() * sizeof(BigEnt) +
-               maps_.capacity() * sizeof(MapEnt) + iters_.capacity() * sizeof(IterEnt);
+               maps_.capacity() * sizeof(MapEnt) + iters_.capacity() * sizeof(IterEnt) +
+               rng_sources_.capacity() * sizeof(math_rand::RngSource);
   for (const Store& s : stores_) b += s.dense.capacity() * 8 + s.sparse.size() * 32;
   for (const IterEnt& it : iters_) b += it.keys.capacity() * 4;
   return b + map_memory();
@@ -1072,6 +1073,12 @@ void Interpreter::exec(uint64_t stop) {
         const TypeId dyn = objs_[w].type;
         const MethodEnt* me = find_method(dyn, in.a);
         if (!me) VM_PANIC("internal error: no method " + prog_.method_names[size_t(in.a)] + " for " + T.name(dyn));
+        if (me->func < 0 && dyn == prog_.rngsource_type) {   // a rand.Source's Int63 or Seed (rng.go)
+          math_rand::RngSource& rng = rng_sources_[size_t(obj_get(uint32_t(obj_get(uint32_t(w), 0)), 0))];
+          if (prog_.method_names[size_t(in.a)] == "Seed") rng.seed(int64_t(stack_[base + 1]));
+          else stack_[base] = Word(rng.int63());
+          break;
+        }
         if (me->func < 0) {   // Error of the library's errors
           stack_[base] = library_error_string(dyn, obj_get(uint32_t(w), 0));
           if (status_ != VmStatus::Running) goto out;

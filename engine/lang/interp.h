@@ -58,6 +58,7 @@
 #include "engine/heap/heap.h"
 #include "engine/lang/chunked_vector.h"
 #include "engine/lang/gotime.h"
+#include "engine/lang/math_rand.h"
 #include "engine/lang/program.h"
 #include "engine/lang/sched.h"
 #include "engine/lang/sync_pool.h"
@@ -308,14 +309,23 @@ class Interpreter {
   void sleep(int64_t d);
   void load_time_local();
   heap::ObjId time_string_alloc(const std::string& text);
-  void rand_seed(uint64_t seed);
-  uint64_t rand_next();                    // 64 random bits
-  uint64_t rand_below(uint64_t n);         // uniform in [0, n), n > 0
-  double rand_unit() { return double(rand_next() >> 11) * 0x1.0p-53; }   // uniform in [0, 1)
   Word new_time(const gotime::Time& t);
-  Word source_seed(int64_t seed) const;
+  // RandSource: the Source64 a math/rand draw takes: an rngSource (math_rand.h) or, with
+  // rng null, the runtime's generator (runtime.rand: Go 1.20+'s unseeded top-level functions)
+  struct RandSource {
+    math_rand::RngSource* rng;
+    uint64_t* runtime_state;
+    uint64_t uint64();
+    int64_t int63() { return int64_t(uint64() & math_rand::kRngMask); }
+  };
+  // RandReadState: a Rand's readVal/readPos (rand.go read), the bytes Read has left over
+  struct RandReadState {
+    int64_t val = 0, pos = 0;
+  };
+  uint32_t new_rng_source(int64_t seed);
+  RandSource global_rand_source();
   bool rand_first_call();
-  bool rand_draw(Builtin fn, const Word* args, size_t n, Word* R, int32_t dst);
+  bool rand_draw(Builtin fn, RandSource src, RandReadState& read, const Word* args, size_t n, Word* R, int32_t dst);
   bool rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst);
 
   // [SECTION] goroutines, channels, sync (sched.cpp; sched.h)
@@ -502,8 +512,14 @@ class Interpreter {
   bool time_local_loaded_ = false;         // time's localOnce has run (load_time_local)
   std::string log_prefix_;                 // log.SetPrefix
   int64_t last_gc_clock_ = 0;              // clock_ns_ when the last GC cycle ran
-  // math/rand: the simulator's generator (splitmix64), seeded from VmOptions::seed and
-  // rand.Seed; its numbers are not Go's (Go's source is randomly seeded since 1.20).
+  // math/rand: the run's rngSources (a rand.NewSource's object holds its index), the
+  // top-level functions' (global_rng_: Go 1.19's NewSource(1), rand.Seed's up to 1.23; -1
+  // while they draw from the runtime's generator, Go 1.20+'s unseeded default) and the
+  // runtime generator's state (splitmix64 from VmOptions::seed: Go seeds it at random)
+  std::vector<math_rand::RngSource> rng_sources_;
+  std::vector<uint32_t> free_rng_sources_;   // of rngSource objects the GC freed (sweep_pools)
+  int32_t global_rng_ = -1;
+  RandReadState global_read_;
   uint64_t rand_state_ = 0;
   bool rand_used_ = false;
   // crypto/rand: a generator of its own (math/rand's numbers stay as they were), seeded

@@ -12,7 +12,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <numbers>
 
 #include "engine/lang/gofmt.h"
 #include "engine/lang/interp_impl.h"
@@ -97,16 +96,26 @@ void Interpreter::sleep(int64_t d) {
   clock_ns_ = wake;
 }
 
-void Interpreter::rand_seed(uint64_t seed) { rand_state_ = seed * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull; }
+uint64_t Interpreter::RandSource::uint64() { return rng ? rng->uint64() : splitmix64(*runtime_state); }
 
-uint64_t Interpreter::rand_next() { return splitmix64(rand_state_); }
+// new_rng_source: an rngSource seeded as rand.NewSource(seed) seeds it; its index
+uint32_t Interpreter::new_rng_source(int64_t seed) {
+  if (free_rng_sources_.empty()) {
+    rng_sources_.emplace_back().seed(seed);
+    return uint32_t(rng_sources_.size() - 1);
+  }
+  const uint32_t i = free_rng_sources_.back();
+  free_rng_sources_.pop_back();
+  rng_sources_[i].seed(seed);
+  return i;
+}
 
-uint64_t Interpreter::rand_below(uint64_t n) {
-  const uint64_t limit = UINT64_MAX - UINT64_MAX % n;   // rejection keeps it unbiased
-  uint64_t v;
-  do v = rand_next();
-  while (v >= limit);
-  return v % n;
+// global_rand_source: what the top-level functions draw from (rand.go globalRand): Go 1.19's
+// rngSource seeded with 1 at init (the same numbers every run), or from Go 1.20 the runtime's
+// generator until rand.Seed (up to 1.23) gives them an rngSource of its seed.
+Interpreter::RandSource Interpreter::global_rand_source() {
+  if (global_rng_ < 0 && profile_.rand_source_at_init) global_rng_ = int32_t(new_rng_source(1));
+  return RandSource{global_rng_ < 0 ? nullptr : &rng_sources_[size_t(global_rng_)], &rand_state_};
 }
 
 Word Interpreter::new_time(const gotime::Time& t) {
@@ -114,11 +123,6 @@ Word Interpreter::new_time(const gotime::Time& t) {
   obj_set(o, 0, Word(t.wall));
   obj_set(o, 1, Word(t.ext));
   return o;
-}
-
-// source_seed: the state of a rand.NewSource(seed) generator (the run's seed mixed in).
-Word Interpreter::source_seed(int64_t seed) const {
-  return Word((opt_.seed ^ (uint64_t(seed) * 0xd1342543de82ef95ull)) * 0x9e3779b97f4a7c15ull + 0x6a09e667f3bcc909ull);
 }
 
 // rand_first_call: Go 1.20+'s first top-level math/rand call makes the global generator and
@@ -129,27 +133,32 @@ bool Interpreter::rand_first_call() {
 }
 
 // rand_method: a *rand.Rand's method (a: the receiver, then the arguments), drawing from
-// its source's state: no global generator is set up (measured: 0 mallocs on 1.24/1.27).
+// its source: no global generator is set up (measured: 0 mallocs on 1.24/1.27).
 bool Interpreter::rand_method(const CallSite& cs, const Word* a, size_t n, Word* R, int32_t dst) {
   const uint32_t r = uint32_t(a[0]);
   if (r == 0) { panic("runtime error: invalid memory address or nil pointer dereference"); return false; }
   const Word src = obj_get(r, 0);
   if (src == 0 || objs_[src].type != prog_.rngsource_type) { panic("rand: a *rand.Rand needs a source from rand.NewSource in the playground"); return false; }
-  const uint32_t rng = uint32_t(obj_get(uint32_t(src), 0));
-  const uint64_t saved = rand_state_;
-  rand_state_ = obj_get(rng, 0);
+  math_rand::RngSource& rng = rng_sources_[size_t(obj_get(uint32_t(obj_get(uint32_t(src), 0)), 0))];
+  RandReadState read{int64_t(obj_get(r, 2)), int64_t(obj_get(r, 3))};   // Rand's readVal, readPos
   bool ok = true;
-  if (cs.fn == Builtin::RandSeed) rand_state_ = source_seed(int64_t(a[1]));   // (*Rand).Seed reseeds its source
-  else ok = rand_draw(cs.fn, a + 1, n - 1, R, dst);
-  obj_set(rng, 0, rand_state_);
-  rand_state_ = saved;
+  if (cs.fn == Builtin::RandSeed) {   // (*Rand).Seed: r.src.Seed(seed); r.readPos = 0
+    rng.seed(int64_t(a[1]));
+    read.pos = 0;
+  } else {
+    ok = rand_draw(cs.fn, RandSource{&rng, &rand_state_}, read, a + 1, n - 1, R, dst);
+  }
+  obj_set(r, 2, Word(read.val));
+  obj_set(r, 3, Word(read.pos));
   return ok;
 }
 
-// rand_draw: a math/rand function or *Rand method other than Seed on the generator in
-// rand_state_ (args: the arguments, the receiver dropped), its results in R[dst…]. False
-// when it panicked (math/rand/rand.go's messages) or the heap refused Perm's slice.
-bool Interpreter::rand_draw(Builtin fn, const Word* args, size_t n, Word* R, int32_t dst) {
+// rand_draw: a math/rand function or *Rand method other than Seed, as rand.go computes it
+// from src's draws (math_rand.h; args: the arguments, the receiver dropped), its results in
+// R[dst…]. False when it panicked (math/rand/rand.go's messages) or the heap refused Perm's
+// slice.
+bool Interpreter::rand_draw(Builtin fn, RandSource src, RandReadState& read, const Word* args, size_t n, Word* R, int32_t dst) {
+  using namespace math_rand;
   const int64_t arg = n ? int64_t(args[0]) : 0;
   auto invalid = [this](const char* name) {
     panic(std::string("invalid argument to ") + name);
@@ -157,23 +166,19 @@ bool Interpreter::rand_draw(Builtin fn, const Word* args, size_t n, Word* R, int
   };
   Word v = 0;
   switch (fn) {
-    case Builtin::RandInt: case Builtin::RandInt63: v = Word(rand_next() >> 1); break;
-    case Builtin::RandIntn: if (arg <= 0) return invalid("Intn"); v = Word(rand_below(uint64_t(arg))); break;
-    case Builtin::RandInt63n: if (arg <= 0) return invalid("Int63n"); v = Word(rand_below(uint64_t(arg))); break;
-    case Builtin::RandInt31: v = Word(rand_next() >> 33); break;
+    case Builtin::RandInt: case Builtin::RandInt63: v = Word(src.int63()); break;
+    case Builtin::RandIntn: if (arg <= 0) return invalid("Intn"); v = Word(rand_intn(src, arg)); break;
+    case Builtin::RandInt63n: if (arg <= 0) return invalid("Int63n"); v = Word(rand_int63n(src, arg)); break;
+    case Builtin::RandInt31: v = Word(int64_t(rand_int31(src))); break;
     case Builtin::RandInt31n:
       if (int32_t(arg) <= 0) return invalid("Int31n");
-      v = Word(rand_below(uint64_t(int32_t(arg))));
+      v = Word(int64_t(rand_int31n(src, int32_t(arg))));
       break;
-    case Builtin::RandUint32: v = Word(uint32_t(rand_next() >> 32)); break;
-    case Builtin::RandUint64: v = Word(rand_next()); break;
-    case Builtin::RandFloat64: v = of_f(rand_unit()); break;
-    case Builtin::RandNormFloat64: {   // Box–Muller: the distribution of Go's ziggurat, not its numbers
-      const double u = 1.0 - rand_unit(), w = rand_unit();
-      v = of_f(std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * w));
-      break;
-    }
-    case Builtin::RandExpFloat64: v = of_f(-std::log(1.0 - rand_unit())); break;
+    case Builtin::RandUint32: v = Word(rand_uint32(src)); break;
+    case Builtin::RandUint64: v = Word(src.uint64()); break;
+    case Builtin::RandFloat64: v = of_f(rand_float64(src)); break;
+    case Builtin::RandNormFloat64: v = of_f(rand_norm_float64(src)); break;
+    case Builtin::RandExpFloat64: v = of_f(rand_exp_float64(src)); break;
     case Builtin::RandPerm: {
       // m := make([]int, n), filled as rand.go's Perm does: it escapes (returned), so the
       // array is on the heap; a negative n is makeslice's panic
@@ -183,19 +188,27 @@ bool Interpreter::rand_draw(Builtin fn, const Word* args, size_t n, Word* R, int
       if (status_ != VmStatus::Running) return false;
       const uint32_t arr = new_obj(TypeTable::kInt, Backing, len, h);
       for (uint64_t i = 0; i < len; ++i) {
-        const uint64_t j = rand_below(i + 1);
+        const uint64_t j = uint64_t(rand_intn(src, int64_t(i + 1)));
         obj_set(arr, i, obj_get(arr, j));
         obj_set(arr, j, Word(i));
       }
       v = len ? new_slice(arr, 0, len, len) : 0;
       break;
     }
-    case Builtin::RandRead: {   // Read(p): len(p) bytes, never an error (rand.go read)
+    case Builtin::RandRead: {   // Read(p): len(p) bytes, 7 from each Int63 (rand.go read), never an error
       uint64_t len = 0;
       if (const Word w = args[0]; w && w < slices_.size()) {
         const SliceEnt sl = slices_[w];
         len = sl.len;
-        for (uint64_t i = 0; i < len; ++i) obj_set(sl.arr, sl.off + i, Word(rand_next() >> 56));
+        for (uint64_t i = 0; i < len; ++i) {
+          if (read.pos == 0) {
+            read.val = src.int63();
+            read.pos = 7;
+          }
+          obj_set(sl.arr, sl.off + i, Word(uint8_t(read.val)));
+          read.val >>= 8;
+          --read.pos;
+        }
       }
       if (dst >= 0) R[dst + 1] = 0;
       v = Word(len);
@@ -599,18 +612,24 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       if (!cs.arg_types.empty() && cs.arg_types[0] == prog_.rand_ptr_type) return rand_method(cs, a, n, R, in.a);
       if (!rand_used_ && !profile_.rand_source_at_init && !rand_first_call()) return false;
       rand_used_ = true;
-      if (cs.fn != Builtin::RandSeed) return rand_draw(cs.fn, a, n, R, in.a);
-      if (!profile_.rand_seed_is_noop) rand_seed(uint64_t(a[0]));   // deterministic until Go 1.24, where rand.Seed does nothing
+      if (cs.fn != Builtin::RandSeed) return rand_draw(cs.fn, global_rand_source(), global_read_, a, n, R, in.a);
+      // rand.Seed: the top-level functions draw from an rngSource of that seed (rand.go
+      // lockedSource.seedPos, the Rand's readPos reset), until Go 1.24, where it does nothing
+      if (!profile_.rand_seed_is_noop) {
+        if (global_rng_ < 0) global_rng_ = int32_t(new_rng_source(int64_t(a[0])));
+        else rng_sources_[size_t(global_rng_)].seed(int64_t(a[0]));
+        global_read_.pos = 0;
+      }
       return true;
     }
     case Builtin::RandNewSource: {
-      // rand.NewSource: &rngSource{} on the heap (4 872 B), seeded; its state is the
-      // simulator's generator, kept in the source (numbers follow the run's seed and this one)
+      // rand.NewSource: &rngSource{} on the heap (4 872 B), seeded as rng.go seeds it; its
+      // state lives in rng_sources_, the object holds its index
       const TypeId rng = T.u(prog_.rngsource_type).elem;
       const heap::ObjId h = alloc(T.u(rng).size, true);
       if (status_ != VmStatus::Running) return false;
       const uint32_t o = new_obj(rng, Agg, 0, h);
-      obj_set(o, 0, source_seed(int64_t(a[0])));
+      obj_set(o, 0, Word(new_rng_source(int64_t(a[0]))));
       result(to_iface(prog_.rngsource_type, o, heap::kNil));
       return true;
     }

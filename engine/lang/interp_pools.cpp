@@ -450,6 +450,8 @@ bool Interpreter::pool_sweep_step(uint64_t units, uint64_t& done) {
           ObjEnt& e = objs_[i];
           if (!e.live) return true;
           if (e.mark == epoch_) return false;
+          if (prog_.rngsource_type && e.type == T.u(prog_.rngsource_type).elem)   // its generator's state is free again
+            free_rng_sources_.push_back(uint32_t(obj_get(i, 0)));
           if (e.store) {
             Store& st = stores_[e.store];
             std::vector<Word>().swap(st.dense);

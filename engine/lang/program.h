@@ -172,7 +172,7 @@ enum class Builtin : uint16_t {
   TimeNow, TimeSince, TimeSleep, TimeSub, TimeAdd, TimeBefore, TimeAfter, TimeEqual, TimeUnix,
   TimeUnixMilli, TimeUnixNano, TimeString,
   DurSeconds, DurMinutes, DurHours, DurMilliseconds, DurMicroseconds, DurNanoseconds, DurString,
-  // package math/rand's top-level functions, on the simulator's generator (see interp.h)
+  // package math/rand's top-level functions and *Rand methods (math_rand.h, interp.h)
   // (Perm: a new []int; Read(p): (n int, err error), p filled)
   RandInt, RandIntn, RandInt31, RandInt31n, RandInt63, RandInt63n, RandUint32, RandUint64,
   RandFloat64, RandSeed, RandNormFloat64, RandExpFloat64, RandPerm, RandRead,

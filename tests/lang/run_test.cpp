@@ -430,7 +430,7 @@ TEST(Run, GlobalsInitialiseInOrderAndAreShared) {
   EXPECT_EQ(r.out, "2 [a 1 2] 8192\n");
 }
 
-TEST(Run, MathRandIsSeededByTheRunAndCostsWhatGoPays) {
+TEST(Run, MathRandDrawsGosNumbersAndCostsWhatGoPays) {
   const std::string body =
       "\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n\tstart := ms.Alloc\n"
       "\ta, b := rand.Intn(1000), rand.Int63()\n\tok := a >= 0 && a < 1000 && b >= 0 && rand.Float64() < 1\n"
@@ -444,9 +444,12 @@ TEST(Run, MathRandIsSeededByTheRunAndCostsWhatGoPays) {
     EXPECT_TRUE(r.loaded) << r.diag;
     return r.out;
   };
-  // the same seed gives the same numbers; another seed others
-  EXPECT_EQ(with_seed(1, "1.19"), with_seed(1, "1.19"));
-  EXPECT_NE(with_seed(1, "1.19"), with_seed(2, "1.19"));
+  // Go 1.19's global source is rand.NewSource(1): every run draws the same numbers, real Go
+  // 1.19's; from 1.20 the runtime's generator, seeded at random (here: by the run's seed)
+  EXPECT_EQ(with_seed(1, "1.19"), with_seed(2, "1.19"));
+  EXPECT_NE(with_seed(1, "1.19").find(" 81 8674665223082153551 true "), std::string::npos) << with_seed(1, "1.19");
+  EXPECT_EQ(with_seed(1, "1.24"), with_seed(1, "1.24"));
+  EXPECT_NE(with_seed(1, "1.24"), with_seed(2, "1.24"));
   // Go 1.19 pays for the global source at init (start-up Alloc 42 408 + 5 440 B); rand.Seed
   // repeats a sequence until Go 1.24, where it does nothing
   EXPECT_EQ(with_seed(1, "1.19").rfind("47848 ", 0), 0u) << with_seed(1, "1.19");

@@ -8,7 +8,8 @@
 // 1.24 (176 B / 6); 40 runs a release alike, measured with MemProfileRate = 1. Perm(n)
 // returns a new []int (always on the heap: 896 B for 100, with isPerm's []bool 1 008 B / 2);
 // Read and Float64/NormFloat64/ExpFloat64 allocate nothing, on a *Rand as on the global one.
-// The numbers themselves differ from real Go's: nothing printed depends on them.
+// The global source is seeded at random from Go 1.20, so nothing printed depends on its
+// numbers (rand_seeded.go prints a seeded source's).
 // oracle: unit B
 // oracle: mem delta
 // oracle: nofloor delta

@@ -4,8 +4,9 @@
 // 1.21–1.27: 0 B for a literal, three rounds, the method value d.swap and 999 swaps of a
 // 1 000-int slice on the stack; the first global Shuffle 0 B on 1.19, 424 B / 10 mallocs on
 // 1.21–1.23, 176 B / 6 from 1.24 — the global generator made at its first use).
-// The order is not printed: the playground's seeded source is not Go's rngSource yet
-// (rand.New(rand.NewSource(42)).Uint32() differs), so only permutations are checked.
+// The seeded shuffles' orders are printed: rand.New(rand.NewSource(42)) is Go's rngSource
+// (engine/lang/math_rand.h), so they are real Go's on every release; the global one's is
+// not printed (seeded at random from Go 1.20).
 // oracle: mem delta
 // oracle: nofloor delta
 // oracle: unit B
@@ -65,11 +66,13 @@ func main() {
 		fmt.Println(len(words), words[0] != "" && words[6] != "")
 	}
 	delta("three rounds")
+	fmt.Println(words)
+	delta("print")
 
 	d := &deck{cards: []string{"a", "b", "c", "d", "e"}}
 	r.Shuffle(len(d.cards), d.swap)
 	delta("method value")
-	fmt.Println(len(d.cards))
+	fmt.Println(len(d.cards), d.cards)
 	delta("print")
 
 	swaps := 0

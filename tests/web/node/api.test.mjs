@@ -96,6 +96,17 @@ test("GOMEMLIMIT: the memlimit option gives the CLI's --memlimit figures, GOGC o
   }
 });
 
+test("math/rand: seeded draws equal the CLI's (rngCooked and the ziggurat computed by the wasm build's libm)", { skip: !cliPath() && 'CLI not built' }, () => {
+  const file = path.join(SCENARIOS, '..', '..', 'tests', 'oracle', 'programs', 'rand_seeded.go');
+  for (const go of ['1.19', '1.27']) {
+    const r = run(fs.readFileSync(file, 'utf8'), { goVersion: go, seed: 1 });
+    assert.equal(r.state, 'Finished', r.stderr);
+    assert.match(r.stdout, /^81 87 131847 /m);
+    const cli = runCli(['run', '--go', go, '--seed', '1', file]);
+    assert.equal(r.stdout, cli.stdout);
+  }
+});
+
 test('article 000: the map keeps its buckets after deleting every key', () => {
   const src = fs.readFileSync(path.join(SCENARIOS, 'article000_inline.go'), 'utf8');
   const r = run(src, { goVersion: '1.19', seed: 1 });
