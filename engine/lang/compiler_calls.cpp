@@ -55,6 +55,9 @@ V Compiler::call(const Expr& e, bool stmt) {
   }
   if (f->kind == Expr::Selector && f->x->kind == Expr::Ident && !lookup_local_or_pkg(f->x->name) && imports_.count(f->x->name))
     return pkg_call(e, imports_[f->x->name].name, f->name, f->x->name, stmt);
+  if (f->kind == Expr::Index && f->x->kind == Expr::Selector && f->x->x->kind == Expr::Ident && f->x->name == "AsType" &&
+      !lookup_local_or_pkg(f->x->x->name) && imports_.count(f->x->x->name) && imports_[f->x->x->name].name == "errors")
+    return errors_as_type(e, *f);   // errors.AsType[E](err), Go 1.26+
   if (f->kind == Expr::Index && f->x->kind == Expr::Ident) {   // F[int](…), Set[string](m)
     Entity* en = lookup(f->x->name);
     if (en && en->k == Entity::Func && is_generic(decl(en->slot))) return generic_call(e, en->slot, f);

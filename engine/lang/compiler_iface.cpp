@@ -18,6 +18,7 @@
 // (fields and static calls at any depth); a type switch's cases are tested in order (gc may
 // reorder concrete cases by hash, which no program can see).
 #include "engine/lang/compiler_impl.h"
+#include "engine/lang/gofmt.h"
 
 #include <algorithm>
 #include <set>
@@ -414,35 +415,75 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
     std::vector<V*> ps{&args[0], &args[1]};
     return bi_call(Builtin::ErrorsAs, ps, TypeTable::kBool, false);
   }
-  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, As, Unwrap, Join)");
+  if (name == "AsType" && go_minor_ < 26 && e.x->kind == Expr::Selector)
+    return bad(Pos{e.x->pos.line, e.x->pos.col + int(e.x->x->name.size()) + 1}, "undefined: errors.AsType");
+  if (name == "AsType") return bad(e.pos, "in call to errors.AsType, cannot infer E");
+  return bad(e.pos, "errors." + name + " is not supported by the playground (errors.New, Is, As, AsType, Unwrap, Join)");
+}
+
+// errors_as_type is errors.AsType[E](err) (errors/wrap.go, Go 1.26+): the first error in
+// err's tree of type E (or implementing E, an interface), and whether there was one. err
+// leaks as in errors.As; the target *E that an error's own As method fills is new(E) on the
+// heap, made once a call and only when an error in the walk has an As(any) bool method (real
+// Go 1.26/1.27: 8 B a call for a *T or an int E; nothing when no As method is met).
+V Compiler::errors_as_type(const Expr& e, const Expr& f) {
+  imports_[f.x->x->name].used = true;
+  const Pos name_pos{f.x->pos.line, f.x->pos.col + int(f.x->x->name.size()) + 1};   // gc's: at AsType
+  if (go_minor_ < 26) return bad(name_pos, "undefined: errors.AsType");
+  std::vector<const Expr*> list;
+  if (f.args.empty()) list.push_back(f.y.get());
+  for (const auto& a : f.args) list.push_back(a.get());
+  if (list.size() != 1)
+    return bad(f.pos, std::string(list.size() < 1 ? "not enough" : "too many") + " type arguments for func errors.AsType: have " + std::to_string(list.size()) + ", want 1");
+  V tv = expr(*list[0]);
+  if (!tv.ok) return tv;
+  if (!tv.is_type) return bad(list[0]->pos, expr_str(*list[0]) + " is not a type");
+  const TypeId et = tv.t;
+  std::string why;
+  if (!implements(et, prog_.error_type, why))
+    return bad(list[0]->pos, T.name(et) + " does not satisfy error (missing method Error)");
+  std::vector<V> args;
+  for (const auto& a : e.args) {
+    args.push_back(expr(*a));
+    if (!args.back().ok) return args.back();
+  }
+  if (args.size() != 1) return arg_count_error(e, args.size(), 1, "errors.AsType");
+  if (!assignable(args[0], prog_.error_type, e.args[0]->pos, "argument to errors.AsType")) { V v; v.ok = false; return v; }
+  sink(args[0].src);
+  V target;   // *E's type for the As method's argument (the VM makes the object)
+  target.t = T.pointer(et);
+  target.slot = temp(target.t);
+  emit(OpLoadK, target.slot, konst(0));
+  std::vector<V*> ps{&args[0], &target};
+  V r = bi_call(Builtin::ErrorsAsType, ps, et, false);
+  if (!r.ok) return r;
+  const int base = fresh_slots({et, TypeTable::kBool});   // (E, bool) in two slots
+  Instr& bi = F->fn->code.back();
+  bi.a = base;
+  bi.flags |= 2;
+  V t;
+  t.is_tuple = true;
+  t.t = T.tuple({et, TypeTable::kBool});
+  t.slot = base;
+  t.src.push_back(0);   // the error found escapes with err
+  return t;
 }
 
 // errorf is fmt.Errorf (fmt/errors.go): Sprintf's string, then errors.New(s) without a %w,
 // &wrapError{s, err} with one, and from Go 1.20 &wrapErrors{s, errs} with several (the
-// wrapped arguments in argument order, a repeated one once; %[n]w is refused with every
-// explicit index). Each %w appends its argument's index to the printer's wrappedErrs
-// (CallSite::wraps) and prints as %v. Up to Go 1.19 the printer keeps one wrapped error: a
+// wrapped arguments in argument order, a repeated one once; %[n]w names its argument).
+// Each %w appends its argument's index to the printer's wrappedErrs (CallSite::wraps) and prints as %v. Up to Go 1.19 the printer keeps one wrapped error: a
 // second %w is a bad verb (%!w(…)) and leaves a plain errorString.
 V Compiler::errorf(const Expr& e, std::vector<V>& args) {
   if (args.empty()) return arg_count_error(e, 0, 1, "fmt.Errorf");
   if (!args[0].isconst || args[0].cv.k != CVal::Str) return bad(e.args[0]->pos, "fmt.Errorf needs a constant format in the playground");
   const bool trees = lib_.error_trees;
   std::string format = args[0].cv.s;
-  if (!no_arg_index(*e.args[0], format, "fmt.Errorf")) { V v; v.ok = false; return v; }
   std::vector<int> wrapped;   // the %w verbs' argument numbers (1-based), in the format's order
-  int argn = 0;
-  for (size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') continue;
-    size_t j = i + 1;
-    while (j < format.size() && std::string("+-# 0123456789.").find(format[j]) != std::string::npos) ++j;
-    if (j >= format.size()) break;
-    if (format[j] == '%') { i = j; continue; }
-    ++argn;
-    if (format[j] == 'w') {
-      if (trees || wrapped.empty()) format[j] = 'v';   // 1.19: a second %w stays a bad verb
-      wrapped.push_back(argn);
-    }
-    i = j;
+  for (const gofmt::PrintfItem& it : gofmt::parse_printf(format, args.size() - 1).items) {
+    if (it.what != gofmt::PrintfItem::Print || it.verb != 'w') continue;
+    if (trees || wrapped.empty()) format[it.at] = 'v';   // 1.19: a second %w stays a bad verb
+    wrapped.push_back(it.arg + 1);
   }
   args[0].cv.s = format;
   // the wrapped arguments: each an error (the interface it is passed as)

@@ -396,7 +396,6 @@ class Compiler {
   V fprint(const Expr& e, const std::string& full);
   std::string library_unsupported(const std::string& pkg, const std::string& name);
   bool format_string(const Expr& e, const std::vector<V>& args, size_t at, const std::string& full);
-  bool no_arg_index(const Expr& format, const std::string& f, const std::string& full);
   std::vector<bool> snapshot_used();
   void restore_used(const std::vector<bool>& u);
   static std::string expr_str(const Expr& e);
@@ -574,6 +573,7 @@ class Compiler {
   V new_error(TypeId ptr_type, const std::vector<V*>& fields, bool force);
   V errors_call(const Expr& e, const std::string& name, std::vector<V>& args);
   V errorf(const Expr& e, std::vector<V>& args);
+  V errors_as_type(const Expr& e, const Expr& f);
   V atoi(const Expr& e, std::vector<V>& args);
   V crypto_read(const Expr& e, std::vector<V>& args);
   void rand_types();

@@ -362,15 +362,7 @@ bool Compiler::format_string(const Expr& e, const std::vector<V>& args, size_t a
   if (args.empty()) return arg_count_error(e, at, at + 1, full).ok;
   if (T.kind(args[0].t) != Kind::String && T.kind(args[0].t) != Kind::UntypedString)
     return fail(e.args[at]->pos, "cannot use " + describe(args[0]) + " as string value in argument to " + full);
-  if (args[0].isconst && args[0].cv.k == CVal::Str) return no_arg_index(*e.args[at], args[0].cv.s, full);
   return true;
-}
-
-// no_arg_index refuses a format with an explicit argument index (%[2]d): fmt's argNumber is
-// not modelled, and the playground would print it wrong.
-bool Compiler::no_arg_index(const Expr& format, const std::string& f, const std::string& full) {
-  if (gofmt::arg_index_at(f) == std::string::npos) return true;
-  return fail(format.pos, full + ": explicit argument indexes (%[n]v) are not supported by the playground");
 }
 
 // fmt_spread_call: fmt.Println(xs...), fmt.Printf(format, xs...) (and Sprint*, log's) with

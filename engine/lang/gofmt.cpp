@@ -64,31 +64,135 @@ uint32_t decode_rune(const std::string& s, size_t i, size_t& width) {
   return r;
 }
 
-std::vector<char> printf_verbs(const std::string& f) {
-  std::vector<char> verbs;
-  for (size_t i = 0; i < f.size(); ++i) {
-    if (f[i] != '%') continue;
-    size_t j = i + 1;
-    while (j < f.size() && (std::string("+-# 0123456789.*").find(f[j]) != std::string::npos)) {
-      if (f[j] == '*') verbs.push_back('*');
-      ++j;
-    }
-    if (j >= f.size()) break;
-    if (f[j] != '%') verbs.push_back(f[j]);
-    i = j;
+namespace {
+// parsenum is fmt/print.go's: the number at format[start, end), stopping at 1e6 ("crazy long
+// number"), which reads as none and ends the scan at end.
+size_t parsenum(const std::string& f, size_t start, size_t end, int& num, bool& isnum) {
+  num = 0;
+  isnum = false;
+  if (start >= end) return end;
+  size_t i = start;
+  for (; i < end && f[i] >= '0' && f[i] <= '9'; ++i) {
+    if (num > 1000000) { num = 0; isnum = false; return end; }
+    num = num * 10 + (f[i] - '0');
+    isnum = true;
   }
-  return verbs;
+  return i;
+}
+}  // namespace
+
+PrintfFormat parse_printf(const std::string& f, size_t nargs) {
+  PrintfFormat r;
+  const size_t end = f.size();
+  size_t arg_num = 0;
+  bool good_arg_num = true;
+  // argNumber: an explicit index [n] at f[i] (1-based); out of range or malformed, the verb
+  // prints %!v(BADINDEX). Returns whether an index was read.
+  auto arg_number = [&](size_t& i) -> bool {
+    if (i >= end || f[i] != '[') return false;
+    r.reordered = true;
+    int index = 0;
+    size_t wid = 1;
+    bool ok = false;
+    if (end - i >= 3) {   // parseArgNumber: at least "[n]"
+      for (size_t k = i + 1; k < end; ++k) {
+        if (f[k] != ']') continue;
+        int num;
+        bool isnum;
+        const size_t newi = parsenum(f, i + 1, k, num, isnum);
+        wid = k + 1 - i;
+        if (isnum && newi == k) { index = num - 1; ok = true; }
+        break;
+      }
+    }
+    i += wid;
+    if (ok && index >= 0 && size_t(index) < nargs) { arg_num = size_t(index); return true; }
+    good_arg_num = false;
+    return ok;
+  };
+  for (size_t i = 0; i < end;) {
+    PrintfItem it;
+    good_arg_num = true;
+    it.lit_from = i;
+    while (i < end && f[i] != '%') ++i;
+    it.lit_to = i;
+    if (i >= end) { r.items.push_back(it); break; }
+    ++i;
+    bool simple = false;
+    for (; i < end; ++i) {
+      const char c = f[i];
+      if (c == '#') it.sharp = true;
+      else if (c == '0') it.zero = !it.minus;   // only zero padding to the left
+      else if (c == '+') it.plus = true;
+      else if (c == '-') { it.minus = true; it.zero = false; }
+      else if (c == ' ') it.space = true;
+      else {
+        if (c >= 'a' && c <= 'z' && arg_num < nargs) {   // the fast path: flags and a verb
+          it.what = PrintfItem::Print;
+          it.at = i;
+          it.verb = uint32_t(c);
+          it.arg = int(arg_num++);
+          ++i;
+          simple = true;
+        }
+        break;
+      }
+    }
+    if (simple) { r.items.push_back(it); continue; }
+    bool after_index = arg_number(i);
+    if (i < end && f[i] == '*') {
+      ++i;
+      it.wid_star = true;
+      if (arg_num < nargs) it.wid_arg = int(arg_num++);
+      after_index = false;
+    } else {
+      bool present;
+      i = parsenum(f, i, end, it.wid, present);
+      if (!present) it.wid = -1;
+      if (after_index && present) good_arg_num = false;   // "%[3]2d"
+    }
+    if (i + 1 < end && f[i] == '.') {
+      ++i;
+      if (after_index) good_arg_num = false;   // "%[3].2d"
+      after_index = arg_number(i);
+      if (i < end && f[i] == '*') {
+        ++i;
+        it.prec_star = true;
+        if (arg_num < nargs) it.prec_arg = int(arg_num++);
+        after_index = false;
+      } else {
+        bool present;
+        i = parsenum(f, i, end, it.prec, present);
+        if (!present) it.prec = 0;
+      }
+    }
+    if (!after_index) after_index = arg_number(i);
+    if (i >= end) { it.what = PrintfItem::NoVerb; r.items.push_back(it); break; }
+    size_t w;
+    it.at = i;
+    it.verb = decode_rune(f, i, w);
+    i += w;
+    if (it.verb == '%') it.what = PrintfItem::Percent;
+    else if (!good_arg_num) it.what = PrintfItem::BadIndex;
+    else if (arg_num >= nargs) it.what = PrintfItem::Missing;
+    else { it.what = PrintfItem::Print; it.arg = int(arg_num++); }
+    r.items.push_back(it);
+  }
+  r.next_arg = arg_num;
+  return r;
 }
 
-size_t arg_index_at(const std::string& f) {
-  for (size_t i = 0; i < f.size(); ++i) {
-    if (f[i] != '%') continue;
-    size_t j = i + 1;
-    while (j < f.size() && std::string("+-# 0123456789.*").find(f[j]) != std::string::npos) ++j;
-    if (j < f.size() && f[j] == '[') return i;
-    i = j;
+std::vector<std::string> printf_arg_verbs(const std::string& format, size_t nargs) {
+  std::vector<std::string> uses(nargs);
+  const PrintfFormat pf = parse_printf(format, nargs);
+  for (const PrintfItem& it : pf.items) {
+    if (it.wid_arg >= 0) uses[size_t(it.wid_arg)] += '*';
+    if (it.prec_arg >= 0) uses[size_t(it.prec_arg)] += '*';
+    if (it.what == PrintfItem::Print) uses[size_t(it.arg)] += it.verb < 128 ? char(it.verb) : '?';
   }
-  return std::string::npos;
+  if (!pf.reordered)
+    for (size_t k = pf.next_arg; k < nargs; ++k) uses[k] += 'v';
+  return uses;
 }
 
 // quote is strconv.Quote.
@@ -441,75 +545,55 @@ std::string Interpreter::fmt_print(const std::vector<TypeId>& types, const Word*
   return out;
 }
 
-std::string Interpreter::fmt_printf(const std::string& f, const std::vector<TypeId>& types, const Word* args, size_t n) const {
+std::string Interpreter::fmt_printf(const std::string& f, const std::vector<TypeId>& types, const Word* args, size_t n, const MethodTexts* texts) const {
   std::vector<TypeId> ut;
   std::vector<Word> uw;
-  if (unwrap_args(types, args, n, ut, uw)) return fmt_printf(f, ut, uw.data(), n);
+  if (unwrap_args(types, args, n, ut, uw)) return fmt_printf(f, ut, uw.data(), n, texts);
+  auto method_text = [&](size_t a, char verb, TypeId& t, Word& w) {
+    if (texts && (*texts)[a].first && std::strchr("vsqxX", verb)) { t = TypeTable::kString; w = (*texts)[a].second; }
+  };
   std::string out;
-  size_t argi = 0;
   fmt_pieces_.clear();
-  for (size_t i = 0; i < f.size();) {
-    fmt_pieces_.push_back(out.size());   // a literal run or one verb: one append to p.buf
-    char c = f[i];
-    if (c != '%') {
-      size_t j = f.find('%', i);
-      if (j == std::string::npos) j = f.size();
-      out.append(f, i, j - i);
-      i = j;
-      continue;
+  const gofmt::PrintfFormat pf = gofmt::parse_printf(f, n);
+  // intFromArg: a width or precision from an integer argument within ±1e6
+  auto int_from_arg = [&](int a, int& dst) {
+    if (a < 0 || !T.is_integer(types[size_t(a)])) return false;
+    const Word v = args[size_t(a)];
+    if (T.is_unsigned(types[size_t(a)]) ? v > 1000000 : (int64_t(v) > 1000000 || int64_t(v) < -1000000)) return false;
+    dst = int(int64_t(v));
+    return true;
+  };
+  for (const gofmt::PrintfItem& it : pf.items) {
+    if (it.lit_to > it.lit_from) {
+      fmt_pieces_.push_back(out.size());   // a literal run or one verb: one append to p.buf
+      out.append(f, it.lit_from, it.lit_to - it.lit_from);
     }
-    ++i;
+    if (it.what == gofmt::PrintfItem::End) break;
+    fmt_pieces_.push_back(out.size());
     Spec sp;
-    for (; i < f.size(); ++i) {
-      char fl = f[i];
-      if (fl == '-') { sp.minus = true; sp.zero = false; }
-      else if (fl == '+') sp.plus = true;
-      else if (fl == '#') sp.sharp = true;
-      else if (fl == '0') sp.zero = !sp.minus;
-      else if (fl == ' ') sp.space = true;
-      else break;
+    sp.minus = it.minus; sp.plus = it.plus; sp.sharp = it.sharp; sp.zero = it.zero; sp.space = it.space;
+    sp.width = it.wid;
+    sp.prec = it.prec;
+    if (it.wid_star) {
+      if (!int_from_arg(it.wid_arg, sp.width)) { sp.width = -1; out += "%!(BADWIDTH)"; }
+      else if (sp.width < 0) { sp.width = -sp.width; sp.minus = true; sp.zero = false; }
     }
-    auto number = [&](int& dst) {
-      if (i < f.size() && f[i] == '*') {
-        ++i;
-        if (argi < n && T.is_integer(types[argi])) {
-          dst = int(std::clamp<int64_t>(int64_t(args[argi]), -1000000, 1000000));
-          if (dst < 0) { sp.minus = true; dst = -dst; }
-        } else {
-          out += "%!(BADWIDTH)";
-        }
-        ++argi;
-        return;
-      }
-      int v = 0;
-      bool any = false;
-      while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
-        v = std::min(v * 10 + (f[i] - '0'), 1000000);
-        ++i;
-        any = true;
-      }
-      if (any) dst = v;
-    };
-    number(sp.width);
-    if (i < f.size() && f[i] == '.') {
-      ++i;
-      sp.prec = 0;
-      number(sp.prec);
+    if (it.prec_star) {
+      if (!int_from_arg(it.prec_arg, sp.prec) || sp.prec < 0) { sp.prec = -1; out += "%!(BADPREC)"; }
     }
-    if (i >= f.size()) { out += "%!(NOVERB)"; break; }
-    size_t vw;
-    uint32_t verb = decode_rune(f, i, vw);
-    i += vw;
-    if (verb == '%') { out += '%'; continue; }
-    sp.verb = verb < 128 ? char(verb) : '?';
-    if (argi >= n) {
+    const uint32_t verb = it.verb;
+    if (it.what == gofmt::PrintfItem::NoVerb) { out += "%!(NOVERB)"; break; }
+    if (it.what == gofmt::PrintfItem::Percent) { out += '%'; continue; }
+    if (it.what == gofmt::PrintfItem::BadIndex || it.what == gofmt::PrintfItem::Missing) {
       out += "%!";
       append_rune(out, verb);
-      out += "(MISSING)";
+      out += it.what == gofmt::PrintfItem::BadIndex ? "(BADINDEX)" : "(MISSING)";
       continue;
     }
-    TypeId t = types[argi];
-    Word w = args[argi++];
+    sp.verb = verb < 128 ? char(verb) : '?';
+    TypeId t = types[size_t(it.arg)];
+    Word w = args[size_t(it.arg)];
+    method_text(size_t(it.arg), sp.verb, t, w);
     Kind k = T.kind(t);
     std::string s;
     fmt_piece_out_ = &s;   // a composite value's pieces go onto the buffer where s will
@@ -632,12 +716,16 @@ std::string Interpreter::fmt_printf(const std::string& f, const std::vector<Type
     }
     pad(out, s, sp, numeric);
   }
-  if (argi < n) {
+  if (!pf.reordered && pf.next_arg < n) {
+    const size_t argi = pf.next_arg;
     out += "%!(EXTRA ";
     for (size_t j = argi; j < n; ++j) {
       if (j > argi) out += ", ";
       out += T.name(types[j]) + "=";
-      fmt_value(out, types[j], args[j], 'v', false, false, 0, true);
+      TypeId t = types[j];
+      Word w = args[j];
+      method_text(j, 'v', t, w);
+      fmt_value(out, t, w, 'v', false, false, 0, true);
     }
     out += ")";
   }

@@ -226,7 +226,10 @@ class Interpreter {
 
   // [SECTION] fmt (gofmt.cpp)
   void fmt_value(std::string& out, TypeId t, Word w, char verb, bool plus, bool sharp, int depth, bool top) const;
-  std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n) const;
+  // texts: per argument, the text of its own String/Error method, printed where the verb is
+  // one fmt calls the method for (%v %s %q %x %X; %[1]s %[1]d prints it and the number)
+  using MethodTexts = std::vector<std::pair<bool, Word>>;
+  std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n, const MethodTexts* texts = nullptr) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
   void box_args(const CallSite& cs, const Word* args);
   std::string func_address(Word w) const;
@@ -286,10 +289,14 @@ class Interpreter {
   enum class Wraps { None, One, Several };
   bool errors_children(Word err, Wraps& kind, Word& next, std::vector<Word>& list);
   const MethodEnt* error_method(Word err, const char* name, int nparams) const;
+  bool as_method_ok(const MethodEnt& me, bool is) const;
+  bool has_as_method(Word err) const;
   bool call_error_method(const MethodEnt& me, Word err, Word& result, const Word* args = nullptr, size_t nargs = 0);
   bool errors_method(Word err, const char* name, Word arg, bool& result);
   bool errors_is(Word err, Word target, bool comparable, bool& found);
-  bool errors_as(Word err, TypeId target_type, Word target, TypeId ptr_type, bool& found);
+  // as_type: errors.AsType's walk (Go 1.26+): the error found is returned in *as_type (E's
+  // value), and target (0 at first) becomes new(E) on the heap when an As method is first met
+  bool errors_as(Word err, TypeId target_type, Word& target, TypeId ptr_type, bool& found, Word* as_type = nullptr);
   Word wrap_errors(Word msg, const Word* errs, size_t n);
   bool method_receiver(const MethodEnt& me, TypeId dyn, Word v, Word& recv);
   const MethodEnt* stringer(TypeId t) const;

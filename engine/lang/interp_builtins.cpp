@@ -554,7 +554,7 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       // errors.As: the first error in the chain whose type is the target's (or implements
       // the target interface) is stored through the pointer (errors/wrap.go)
       const TypeId tt = T.u(cs.arg_types[1]).elem;
-      const uint32_t p = uint32_t(a[1]);
+      Word p = a[1];
       if (p == 0) { panic("errors: target must be a non-nil pointer"); return false; }
       nested_roots_.push_back({cs.arg_types[1], a[1]});
       bool found = false;
@@ -562,6 +562,21 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
       nested_roots_.pop_back();
       if (!ok) return false;
       result(found);
+      return true;
+    }
+    case Builtin::ErrorsAsType: {
+      // errors.AsType[E](err) (Go 1.26+): (E, bool); a[1] is a nil *E naming the pointer type
+      const TypeId tt = cs.result;
+      Word p = 0;   // ppe: new(E) once an As method is met
+      Word v = 0;
+      bool found = false;
+      const size_t mark = nested_roots_.size();
+      const bool ok = errors_as(a[0], tt, p, cs.arg_types[1], found, &v);
+      nested_roots_.resize(mark);
+      if (!ok) return false;
+      if (!found) v = T.is_aggregate(tt) ? Word(zero_agg(tt)) : 0;
+      R[in.a] = v;
+      R[in.a + 1] = found;
       return true;
     }
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;

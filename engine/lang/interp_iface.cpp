@@ -231,15 +231,23 @@ bool Interpreter::errors_children(Word err, Wraps& kind, Word& next, std::vector
 // errors_method calls err's own `Is(error) bool` or `As(any) bool` (errors/wrap.go: "if x, ok
 // := err.(interface{ Is(error) bool }); ok && x.Is(target)") with arg; result false when err
 // has no such method.
+// as_method_ok: me is `Is(error) bool` (is) or `As(any) bool`, the interfaces errors/wrap.go
+// asserts (a method of another signature is not one of them).
+bool Interpreter::as_method_ok(const MethodEnt& me, bool is) const {
+  const Function& fn = prog_.funcs[size_t(me.func)];
+  const TypeId param = fn.param_types[1];
+  return fn.result_types[0] == TypeTable::kBool && (is ? param == prog_.error_type : T.kind(param) == Kind::Interface && T.u(param).fields.empty());
+}
+
+bool Interpreter::has_as_method(Word err) const {
+  const MethodEnt* me = error_method(err, "As", 2);
+  return me && as_method_ok(*me, false);
+}
+
 bool Interpreter::errors_method(Word err, const char* name, Word arg, bool& result) {
   result = false;
   const MethodEnt* me = error_method(err, name, 2);
-  if (!me) return true;
-  const Function& fn = prog_.funcs[size_t(me->func)];
-  const TypeId param = fn.param_types[1];
-  const bool is = std::strcmp(name, "Is") == 0;
-  if (fn.result_types[0] != TypeTable::kBool || (is ? param != prog_.error_type : T.kind(param) != Kind::Interface || !T.u(param).fields.empty()))
-    return true;
+  if (!me || !as_method_ok(*me, std::strcmp(name, "Is") == 0)) return true;
   Word r = 0;
   if (!call_error_method(*me, err, r, &arg, 1)) return false;
   result = r != 0;
@@ -283,7 +291,7 @@ bool Interpreter::errors_is(Word err, Word target, bool comparable, bool& found)
 // errors_as walks err's tree as errors/wrap.go's as: the first error whose type is the
 // target's (or implements the target interface) is stored through p, the pointer of type
 // ptr_type; else an error's own As method is asked with p as an any.
-bool Interpreter::errors_as(Word err, TypeId tt, Word p, TypeId ptr_type, bool& found) {
+bool Interpreter::errors_as(Word err, TypeId tt, Word& p, TypeId ptr_type, bool& found, Word* as_type) {
   found = false;
   const size_t mark = nested_roots_.size();
   const auto done = [&](bool ok) {
@@ -296,6 +304,10 @@ bool Interpreter::errors_as(Word err, TypeId tt, Word p, TypeId ptr_type, bool& 
     const TypeId dyn = objs_[err].type;
     if (T.kind(tt) == Kind::Interface ? iface_implements(dyn, tt, nullptr) : dyn == tt) {
       const Word v = T.kind(tt) == Kind::Interface ? err : obj_get(uint32_t(err), 0);
+      if (as_type) {   // `if e, ok := err.(E); ok { return e, true }`
+        *as_type = T.is_aggregate(tt) ? Word(copy_obj(uint32_t(v))) : v;
+        return found = true, done(true);
+      }
       if (T.is_aggregate(tt)) {
         const uint32_t c = copy_obj(uint32_t(v));   // *target = the value (a copy)
         for (uint64_t i = 0; i < obj_count(uint32_t(p)); ++i) obj_set(uint32_t(p), i, obj_get(c, i));
@@ -304,11 +316,24 @@ bool Interpreter::errors_as(Word err, TypeId tt, Word p, TypeId ptr_type, bool& 
       }
       return found = true, done(true);
     }
-    if (method_names_.count("As")) {
+    if (method_names_.count("As") && (!as_type || has_as_method(err))) {
+      if (p == 0) {   // asType: `*ppe = new(E)` at the first As method met
+        const Type& ty = T.u(tt);
+        const heap::ObjId h = alloc(ty.size, !ty.ptrs);
+        if (status_ != VmStatus::Running) return done(false);
+        p = new_obj(tt, T.is_aggregate(tt) ? Agg : Box, 1, h);
+        nested_roots_.push_back({ptr_type, p});
+      }
       const Word target = to_iface(ptr_type, p, heap::kNil);
       nested_roots_.push_back({prog_.error_type, target});   // an interface: marked as one
       if (!errors_method(err, "As", target, found)) return done(false);
-      if (found) return done(true);
+      if (found) {
+        if (as_type) {   // return **ppe, true
+          const Word v = T.is_aggregate(tt) ? Word(p) : obj_get(uint32_t(p), 0);
+          *as_type = T.is_aggregate(tt) ? Word(copy_obj(uint32_t(v))) : v;
+        }
+        return done(true);
+      }
     }
     Wraps kind = Wraps::None;
     Word next = 0;
@@ -321,7 +346,7 @@ bool Interpreter::errors_as(Word err, TypeId tt, Word p, TypeId ptr_type, bool& 
       for (Word w : list) nested_roots_.push_back({prog_.error_type, w});
       const std::vector<Word> kids = list;
       for (Word k : kids)
-        if (!errors_as(k, tt, p, ptr_type, found) || found) return done(status_ == VmStatus::Running);
+        if (!errors_as(k, tt, p, ptr_type, found, as_type) || found) return done(status_ == VmStatus::Running);
     }
     break;
   }
@@ -597,7 +622,9 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
   std::vector<TypeId> ts(cs.arg_types.begin(), cs.arg_types.end());
   std::vector<Word> ws(a, a + n);
   for (size_t i = 0; i < n; ++i) unwrap_iface(ts[i], ws[i]);
-  const std::vector<char> verbs = printf ? gofmt::printf_verbs(str(ws[0])) : std::vector<char>{};
+  // the verbs that print each argument (%[1]s %[1]q: twice, String called each time; an
+  // argument a reordered format never names: none)
+  const std::vector<std::string> uses = printf ? gofmt::printf_arg_verbs(str(ws[0]), n - 1) : std::vector<std::string>{};
   const size_t mark = nested_roots_.size();
   for (size_t i = 0; i < n; ++i) nested_roots_.push_back({ts[i], ws[i]});
   PrintWalk outer_walk;   // a String method that prints has its own
@@ -608,21 +635,29 @@ bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool 
     pooled_bufs_[printer].in_use = false;
     return false;
   };
+  MethodTexts texts(printf ? n - 1 : 0);
   for (size_t i = printf ? 1 : 0; i < n; ++i) {
-    const size_t k = printf ? i - 1 : 0;
-    const char verb = !printf ? 'v' : k < verbs.size() ? verbs[k] : 'v';
-    if (verb == 'T' || verb == 'p' || verb == '*') continue;   // printArg: no printValue
-    const MethodEnt* me = std::strchr("vsqxX", verb) ? stringer(ts[i]) : nullptr;
-    if (me) {
-      Word text = 0;
-      if (!stringer_call(*me, ts[i], ws[i], text)) return stop();
-      ts[i] = TypeTable::kString;
-      ws[i] = text;
-    } else if (!print_value_walk(ts[i], ws[i], verb, 0, false, false)) {
-      return stop();
+    const std::string verbs = printf ? uses[i - 1] : std::string("v");
+    const TypeId t = ts[i];
+    const Word w = ws[i];
+    for (const char verb : verbs) {
+      if (verb == 'T' || verb == 'p' || verb == '*') continue;   // printArg: no printValue
+      const MethodEnt* me = std::strchr("vsqxX", verb) ? stringer(t) : nullptr;
+      if (me) {
+        Word text = 0;
+        if (!stringer_call(*me, t, w, text)) return stop();
+        if (printf) {
+          texts[i - 1] = {true, text};
+        } else {
+          ts[i] = TypeTable::kString;
+          ws[i] = text;
+        }
+      } else if (!print_value_walk(t, w, verb, 0, false, false)) {
+        return stop();
+      }
     }
   }
-  if (printf) out = fmt_printf(str(ws[0]), std::vector<TypeId>(ts.begin() + 1, ts.end()), ws.data() + 1, n - 1);
+  if (printf) out = fmt_printf(str(ws[0]), std::vector<TypeId>(ts.begin() + 1, ts.end()), ws.data() + 1, n - 1, &texts);
   else out = fmt_print(ts, ws.data(), n, ln);
   pooled_append(printer, fmt_pieces_);
   nested_roots_.resize(mark);

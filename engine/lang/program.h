@@ -181,7 +181,7 @@ enum class Builtin : uint16_t {
   SortSlice, SortBoxed, SliceIsSorted,
   LogSetFlags, LogSetPrefix, LogFlags,
   // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
-  ErrorsIs, ErrorsUnwrap, ErrorsAs, StrconvErr,
+  ErrorsIs, ErrorsUnwrap, ErrorsAs, ErrorsAsType, StrconvErr,
   FmtWrapErrors,   // fmt.Errorf with several %w (Go 1.20+): &wrapErrors{msg, errs} from (msg, err...)
   RandNewSource,   // rand.NewSource(seed): a *rand.rngSource as a rand.Source
   CryptoRandRead,  // crypto/rand.Read(b): (n int, err error), b filled from the run's seed

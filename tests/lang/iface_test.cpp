@@ -156,6 +156,34 @@ TEST(Iface, TypeAssertionPanicsAsTheRuntime) {
   EXPECT_NE(n.err.find("nil pointer dereference"), std::string::npos) << n.err;
 }
 
+TEST(Iface, ErrorsAsTypeFromGo126) {
+  // errors/wrap.go's AsType: the first E in the tree; new(E) only when an As method is met
+  // (real Go 1.26/1.27: 8 B a call, one tiny block here; tests/oracle/programs/errors_as_type.go)
+  const std::string src =
+      "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"runtime\"\n)\n\n"
+      "type NotFound struct{ Key string }\n\nfunc (e *NotFound) Error() string { return e.Key }\n\n"
+      "type Code int\n\nfunc (c Code) Error() string { return \"code\" }\n\n"
+      "type Tmp struct{}\n\nfunc (Tmp) Error() string { return \"tmp\" }\n"
+      "func (Tmp) As(target any) bool {\n\tif p, ok := target.(*Code); ok {\n\t\t*p = 503\n\t\treturn true\n\t}\n\treturn false\n}\n\n"
+      "func main() {\n"
+      "\terr := fmt.Errorf(\"a: %w\", &NotFound{\"k\"})\n"
+      "\tvar tmp error = Tmp{}\n"
+      "\tvar ms runtime.MemStats\n"
+      "\truntime.ReadMemStats(&ms)\n"
+      "\tm0, b0 := ms.Mallocs, ms.TotalAlloc\n"
+      "\tnf, ok := errors.AsType[*NotFound](err)\n"
+      "\t_, miss := errors.AsType[Code](err)\n"
+      "\tc, viaAs := errors.AsType[Code](tmp)\n"
+      "\truntime.ReadMemStats(&ms)\n"
+      "\tfmt.Println(nf.Key, ok, miss, int(c), viaAs, ms.Mallocs-m0, ms.TotalAlloc-b0)\n"
+      "}\n";
+  auto r = run(src, go("1.27"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "k true false 503 true 1 16\n");   // new(Code): a fresh 16-B tiny block
+  const std::string diag = run(src, go("1.25")).diag;
+  EXPECT_NE(diag.find("main.go:34:19: undefined: errors.AsType"), std::string::npos) << diag;
+}
+
 TEST(Iface, CompileErrorsNameTheMissingMethod) {
   const std::pair<const char*, const char*> cases[] = {
       {"type I interface{ M() }\ntype T struct{}\nfunc (t *T) M() {}\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n",

@@ -191,6 +191,24 @@ TEST(Run, MapsStringsAndRange) {
             "map[a:1 b:2 c:3] 3 2 true false\n5 2\n0 map[]\n01234 5 12 50\n0:h 1:\xc3\xa9 3:! \nXbc [88 98 99]\n0 0 true\n");
 }
 
+TEST(Run, PrintfArgumentIndexes) {
+  // fmt/print.go's argNumber: reordering, widths and precisions from named arguments, bad
+  // indexes, no EXTRA once reordered, an argument printed by two verbs (real Go 1.19–1.27:
+  // tests/oracle/programs/fmt_arg_index.go)
+  auto r = run(prog(
+      "\tfmt.Printf(\"%[2]d %[1]v|%[3]*.[2]*[1]f|%[2]*d\\n\", 2.5, 2, 8, 1)\n"
+      "\tfmt.Printf(\"%d %d %[1]d %d|%[5]d|%[0]d|%[x]d\\n\", 1, 2)\n"
+      "\tfmt.Printf(\"%[1]d extra|%[1]2d|%.*d|%*d\\n\", 3, -1, 5, 2000000, 6)\n"
+      "\tfmt.Printf(\"%[1]v %[1]d\\n\", C(21))\n",
+      "type C int\nfunc (c C) String() string { return \"c\" }\n"));
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out,
+            "2 2.5|    2.50| 8\n"
+            "1 2 1 2|%!d(BADINDEX)|%!d(BADINDEX)|%!d(BADINDEX)\n"
+            "3 extra|%!d(BADINDEX)|-001|2000000\n"
+            "c 21\n");
+}
+
 TEST(Run, PrintfVerbsAndWidths) {
   auto r = run(prog(
       "\ttype2 := [3]string{\"x\", \"y\"}\n"
