@@ -123,6 +123,7 @@ struct Goroutine {
   std::vector<DeferRec> defers;         // executed defer statements, last on top (g._defer)
   std::vector<PanicRec> panics;         // panics in progress, newest last (g._panic)
   StackRef gstack;                      // its stack's size and span (stack.h); size 0: none
+  Word coro = 0;                        // a coroutine's *coro (iter_pull.h): its end switches to c.gp
 };
 
 struct Waiter {
