@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/lang/lexer.h"
+#include "engine/runtime/profile.h"
 #include "engine/lang/parser.h"
 
 namespace lang {
@@ -183,10 +184,9 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 // pull_code: Pull (two = false) or Pull2 as the release writes it: up to Go 1.24 the state
 // is separate variables (each moved to the heap), from 1.25 one struct `pull` (iter.go:
-// "var pull struct {…}", seqDone beside the other bools)
-std::string pull_code(bool two, int go_minor) {
+// "var pull struct {…}", seqDone beside the other bools; LibraryRules::pull_state_struct)
+std::string pull_code(bool two, bool in_struct) {
   std::string s = kPull;
-  const bool in_struct = go_minor >= 25;
   const std::string p = in_struct ? "pull." : "";
   std::string vars;
   if (in_struct) {
@@ -217,8 +217,9 @@ std::string pull_code(bool two, int go_minor) {
 bool add_iter_pull(File& file, int go_minor, Error& err) {
   if (go_minor < 23 || !imports(file, "iter")) return true;
   std::string src = kCoro;
-  src += pull_code(false, go_minor);
-  src += pull_code(true, go_minor);
+  const bool in_struct = runtime::profile_for_minor(go_minor).library.pull_state_struct;
+  src += pull_code(false, in_struct);
+  src += pull_code(true, in_struct);
   src += kProducers;
   return add_library_code(file, src, kLibraryFirstLine + 880'000, "iter.Pull", err);
 }
