@@ -385,7 +385,12 @@ V Compiler::errors_call(const Expr& e, const std::string& name, std::vector<V>& 
     if (!count(1)) { V v; v.ok = false; return v; }
     if (!assignable(args[0], TypeTable::kString, e.args[0]->pos, "argument to errors.New")) { V v; v.ok = false; return v; }
     // errors.New is inlined: &errorString{text} stays on the stack unless the error escapes
-    return new_error(prog_.errstring_type, {&args[0]}, false);
+    const bool static_init = lib_.static_init_inlined && args[0].isconst && F && F->fidx == prog_.init_func;
+    V err = new_error(prog_.errstring_type, {&args[0]}, false);
+    // a package variable's `errors.New("…")`: static data from Go 1.20 (staticinit), not the
+    // heap: the error flows nowhere that could make it escape
+    if (static_init && err.ok) err.src.clear();
+    return err;
   }
   if (name == "Is" || name == "Unwrap") {
     const size_t n = name == "Is" ? 2 : 1;

@@ -827,8 +827,8 @@ void Interpreter::log_buffer_write(const std::string& header, uint64_t message_l
 // (runtime/iface.go): convT64/32/16 allocate unless the value is < 256 (staticuint64s),
 // convTstring 16 B for a non-empty string, convTslice 24 B, convT the value's size for
 // structs and arrays; pointers, maps and bytes/bools are free.
-void Interpreter::box_args(const CallSite& cs, const Word* args) {
-  for (size_t i = 0; i < cs.arg_types.size(); ++i) {
+void Interpreter::box_args(const CallSite& cs, const Word* args, size_t first) {
+  for (size_t i = first; i < cs.arg_types.size(); ++i) {
     TypeId t = cs.arg_types[i];
     const Type& ty = T.u(t);
     Word w = args[i];

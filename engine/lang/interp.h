@@ -231,7 +231,9 @@ class Interpreter {
   using MethodTexts = std::vector<std::pair<bool, Word>>;
   std::string fmt_printf(const std::string& format, const std::vector<TypeId>& types, const Word* args, size_t n, const MethodTexts* texts = nullptr) const;
   std::string fmt_print(const std::vector<TypeId>& types, const Word* args, size_t n, bool ln) const;
-  void box_args(const CallSite& cs, const Word* args);
+  // box_args: convT* of each argument from `first` on (a Printf format, argument 0, is a
+  // string parameter, not an interface: never boxed)
+  void box_args(const CallSite& cs, const Word* args, size_t first = 0);
   std::string func_address(Word w) const;
   // Byte buffers the library keeps in sync.Pools (sync_pool.h): fmt's printers (fmt/print.go
   // newPrinter, (*pp).free: the *pp and its buffer) and, from Go 1.21, log's buffers
@@ -337,10 +339,6 @@ class Interpreter {
 
   // [SECTION] goroutines, channels, sync (sched.cpp; sched.h)
   bool go_start(const Instr& in, const Word* R);
-  uint32_t newg();   // newproc1's g: gfget's dead one, else malg's (sched.cpp)
-  void start_frame(uint32_t gi, int32_t fidx, size_t nslots);
-  bool coro_new(Word c, int32_t corostart);   // iter.Pull's coroutines (iter_pull.h)
-  bool coro_switch(Word c);
   std::vector<Word>& g_stack(uint32_t g) { return g == cur_ ? stack_ : gs_[g].stack; }
   std::vector<Frame>& g_frames(uint32_t g) { return g == cur_ ? frames_ : gs_[g].frames; }
   const std::vector<Frame>& g_frames_const(uint32_t g) const { return g == cur_ ? frames_ : gs_[g].frames; }
@@ -379,9 +377,7 @@ class Interpreter {
   uint8_t parked_ = 0;                     // 1: the goroutine blocked (exec returns, the
                                            // waker completes the instruction); 2: it yields
                                            // (resumes after it); 3: it ended; 4: runtime.GC
-                                           // returned: the woken finalizer goroutine first;
-                                           // 5: coroswitch: coro_next_ runs at once
-  uint32_t coro_next_ = kNoG;
+                                           // returned: the woken finalizer goroutine first
   uint64_t next_goid_ = 0;
   uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
   StackAllocator stacks_;                  // the stack spans (stack.h)

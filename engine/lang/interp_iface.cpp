@@ -613,7 +613,7 @@ void Interpreter::spread_args(const CallSite& cs, const Word* a, size_t n, CallS
 // method of an argument where the verb asks for it (%v %s %q %x %X, every argument of
 // Print/Println), formatting the string it returns.
 bool Interpreter::format_args(const CallSite& cs, const Word* a, size_t n, bool printf, bool ln, std::string& out) {
-  box_args(cs, a);
+  box_args(cs, a, printf ? 1 : 0);
   if (status_ != VmStatus::Running) return false;
   const uint32_t printer = pooled_get(pp_free_, profile_.library.fmt_printer_bytes);
   if (status_ != VmStatus::Running) return false;

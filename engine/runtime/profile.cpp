@@ -95,6 +95,7 @@ Profile go121() {
   p.startup_p0_cache_pages = 0;
   p.library.numerror_copies_input = true;
   p.library.error_trees = true;
+  p.library.static_init_inlined = true;
   p.library.log_buffer_pool = true;
   p.library.sync_map_read_value = false;
   p.library.builder_rune_appends = true;   // strings/builder.go WriteRune: utf8.AppendRune
@@ -265,7 +266,6 @@ Profile go125() {
   p.changes = "tombstones pruned before a table grows; maps.Clone copies every table; clear(m) drops an emptied map's tombstones; a first append to a local slice uses a 32-byte stack buffer";
   p.library.numerror_error_quotes_apart = false;
   p.library.panic_marks_repanicked = true;
-  p.library.pull_state_struct = true;   // iter.Pull's state in one struct (iter/iter.go)
   p.swiss.prune_tombstones = true;
   p.swiss.clone_copies_tables = true;
   p.swiss.clear_drops_tombstones = true;

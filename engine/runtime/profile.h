@@ -98,6 +98,12 @@ struct LibraryRules {
   // fmt.Errorf with several returns a *wrapErrors; before, one wrappedErr and a second %w is
   // a bad verb (%!w(…)) that leaves a plain errorString.
   bool error_trees = false;
+  // A package variable initialised by an inlined call is static data when the inlined body
+  // leaves a constant (staticinit of inlined calls, cmd/compile/internal/staticinit, Go
+  // 1.20+): `var errNotFound = errors.New("not found")` mallocs nothing at start-up; up to
+  // 1.19 init runs errors.New, 16 B each (real Go 1.19: 3 such variables, +3 mallocs / 48 B
+  // at main's start; 1.21 and 1.27: +0).
+  bool static_init_inlined = false;
   // strconv.Atoi of an out-of-range number makes a range error twice (ParseUint's, then
   // ParseInt's own) up to Go 1.26; once from 1.27.
   bool range_error_made_twice = true;
@@ -143,12 +149,6 @@ struct LibraryRules {
   // (sync/atomic/doc.go); before, the address they are given escapes: `var n int32;
   // atomic.AddInt32(&n, 1)` and a local atomic.Int64 are "moved to heap" (engine/lang/sync_atomic.h).
   bool atomic_noescape = false;
-  // iter.Pull/Pull2 (engine/lang/iter_pull.h): up to Go 1.24 the state next, stop and the
-  // coroutine share is seven variables (eight for Pull2), each moved to the heap on its own
-  // when the closures escape; from Go 1.25 one struct `pull` (iter/iter.go "var pull
-  // struct"), one allocation: a Pull read to its end costs 7 mallocs, not 13 (232 B, not
-  // 376, for int keys; measured on 1.23–1.27, tests/oracle/programs/iter_pull.go).
-  bool pull_state_struct = false;
 };
 
 // What the memory limit and the scavenger do that changed between releases (runtime/

@@ -1,5 +1,10 @@
 // iface_test.cpp — interfaces: dispatch, assertions, type switches, errors, and what a
 // conversion to an interface costs (each figure measured on real Go 1.19, 1.24 and 1.27).
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <utility>
+
 #include <gtest/gtest.h>
 
 #include "tests/lang/lang_test_util.h"
@@ -182,6 +187,31 @@ TEST(Iface, ErrorsAsTypeFromGo126) {
   EXPECT_EQ(r.out, "k true false 503 true 1 16\n");   // new(Code): a fresh 16-B tiny block
   const std::string diag = run(src, go("1.25")).diag;
   EXPECT_NE(diag.find("main.go:34:19: undefined: errors.AsType"), std::string::npos) << diag;
+}
+
+TEST(Iface, PackageSentinelErrorsAreStaticFromGo120) {
+  // `var errX = errors.New("…")`: init calls errors.New up to Go 1.19 (16 B a variable),
+  // static data from 1.20 (staticinit of the inlined call). Real Go, Mallocs at main's start
+  // with four such variables against none: 1.19 +4 / 64 B, 1.21 and 1.27 +0
+  // (tests/oracle/programs/errors_static_init.go)
+  auto start = [](bool sentinels, const char* v) {
+    const std::string decl = sentinels ? "var (\n\ta = errors.New(\"a\")\n\tb = errors.New(\"b\")\n\tc = errors.New(\"c\")\n\td = errors.New(\"\")\n)\n"
+                                       : "var a, b, c, d error\n";
+    auto r = run("package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"runtime\"\n)\n\n" + decl +
+                     "func main() {\n\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n\tfmt.Println(ms.Mallocs, ms.TotalAlloc)\n"
+                     "\t_ = errors.New\n\tfmt.Println(a, b, c, d)\n}\n",
+                 go(v));
+    EXPECT_TRUE(r.loaded) << r.diag;
+    uint64_t mallocs = 0, bytes = 0;
+    std::sscanf(r.out.c_str(), "%lu %lu", &mallocs, &bytes);
+    return std::make_pair(mallocs, bytes);
+  };
+  for (const char* v : {"1.19", "1.21", "1.27"}) {
+    const auto with = start(true, v), without = start(false, v);
+    const bool init_calls = std::string(v) == "1.19";
+    EXPECT_EQ(with.first - without.first, init_calls ? 4u : 0u) << v;
+    EXPECT_EQ(with.second - without.second, init_calls ? 64u : 0u) << v;
+  }
 }
 
 TEST(Iface, CompileErrorsNameTheMissingMethod) {
