@@ -16,6 +16,7 @@
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/bytes_buffer.h"
 #include "engine/lang/errors_join.h"
+#include "engine/lang/iter_pull.h"
 #include "engine/lang/flag_pkg.h"
 #include "engine/lang/os_pkg.h"
 #include "engine/lang/stack.h"
@@ -806,7 +807,8 @@ bool compile(File& file, Program& prog, std::vector<Error>& errs, int go_minor) 
       !add_strings_funcs(file, go_minor, err) || !add_strings_replacer(file, go_minor, err) || !add_rand_shuffle(file, err) ||
       !add_sync_atomic(file, go_minor, err) ||
       !add_bytes_buffer(file, go_minor, err) || !add_os(file, err) || !add_flag(file, go_minor, err) ||
-      !add_strconv_quote(file, go_minor, err) || !add_errors_join(file, go_minor, err)) {
+      !add_strconv_quote(file, go_minor, err) || !add_errors_join(file, go_minor, err) ||
+      !add_iter_pull(file, go_minor, err)) {
     errs.push_back(err);
     return false;
   }

@@ -332,6 +332,20 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       for (V& a : args) ps.push_back(&a);
       return bi_call(id == UB_osWrite ? Builtin::OsWrite : Builtin::OsExit, ps, 0, false);
     }
+    case UB_runtimeNewcoro: case UB_runtimeCoroswitch: {
+      // iter.Pull's coroutines (iter_pull.h): newcoro(c) makes c's goroutine, parked at
+      // iter_corostart(c); coroswitch(c) runs it (sched.cpp coro_new, coro_switch)
+      std::vector<V> args;
+      if (!nargs(1, 1) || !args_exprs(e, args)) { r.ok = false; return r; }
+      if (T.kind(args[0].t) != Kind::Pointer) return bad(e.args[0]->pos, name + " needs a *coro");
+      std::vector<V*> ps{&args[0]};
+      if (id == UB_runtimeCoroswitch) return bi_call(Builtin::CoroSwitch, ps, 0, false);
+      auto start = pkg_.find("iter_corostart");
+      if (start == pkg_.end() || start->second.k != Entity::Func) return bad(e.pos, name + " needs iter_corostart");
+      V fidx = int_const(TypeTable::kInt, start->second.slot);
+      ps.push_back(&fidx);
+      return bi_call(Builtin::CoroNew, ps, 0, true);   // the goroutine keeps c: it escapes
+    }
     case UB_syncSemacquire: case UB_atomicLeak: {
       // sync.Map's m.mu.Lock() (sync_map.h): Mutex's slow path hands &m.mu.sema to
       // runtime_SemacquireMutex, which has no Go body, so escape analysis lets the address

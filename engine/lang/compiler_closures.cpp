@@ -568,7 +568,9 @@ V Compiler::func_lit(const Expr& e) {
   if (!ok) { restore(); V v; v.ok = false; return v; }
   // the captures' loads, then on to the body
   std::vector<Field> fields{Field{"F", TypeTable::kUintptr, 0}};
-  for (const Capture& c : ctx.caps) fields.push_back(Field{c.name, c.by_ref && !T.is_aggregate(c.outer.type) ? T.pointer(c.outer.type) : c.outer.type, 0});
+  // a capture by reference is a pointer word, an aggregate's too (its Obj): gc's closure
+  // holds &x, 8 bytes, whatever x's size
+  for (const Capture& c : ctx.caps) fields.push_back(Field{c.name, c.by_ref ? T.pointer(c.outer.type) : c.outer.type, 0});
   const TypeId closure_t = T.structure(fields);
   const TypeId closure_ptr = T.pointer(closure_t);
   st.fn->param_types[size_t(ctx_slot)] = closure_ptr;

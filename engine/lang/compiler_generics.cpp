@@ -543,6 +543,14 @@ bool Compiler::unify(const TypeExpr& pt, TypeId at, const std::set<std::string>&
         unify(*pt.elem, T.u(at).elem, tparams, bound);
       }
       return true;
+    case TypeExpr::Func:   // func(yield func(V) bool) against a func value's signature (params, then results)
+      if (T.kind(at) == Kind::Func) {
+        const Type& ft = T.u(at);
+        const size_t np = size_t(ft.len);
+        for (size_t j = 0; j < pt.fparams.size() && j < np; ++j) unify(*pt.fparams[j].type, ft.fields[j].type, tparams, bound);
+        for (size_t j = 0; j < pt.fresults.size() && np + j < ft.fields.size(); ++j) unify(*pt.fresults[j].type, ft.fields[np + j].type, tparams, bound);
+      }
+      return true;
     default: return true;
   }
 }
@@ -581,6 +589,9 @@ bool Compiler::infer(const Expr& e, const FuncDecl& fd, std::vector<TypeId>& tar
       } else if (const Entity* f = a->kind == Expr::Ident ? lookup(a->name) : nullptr; f && f->k == Entity::Func && !is_generic(decl(f->slot))) {
         ps = prog_.funcs[size_t(f->slot)].param_types;
         rs = prog_.funcs[size_t(f->slot)].result_types;
+      } else if (TypeId ft; operand_type(*a, ft) && T.kind(ft) == Kind::Func) {   // a func value: iter.Pull(maps.Keys(m))
+        unify(pt, ft, names, bound);
+        continue;
       }
       for (size_t j = 0; j < ps.size() && j < pt.fparams.size(); ++j) unify(*pt.fparams[j].type, ps[j], names, bound);
       for (size_t j = 0; j < rs.size() && j < pt.fresults.size(); ++j) unify(*pt.fresults[j].type, rs[j], names, bound);

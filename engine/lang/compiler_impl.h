@@ -85,13 +85,14 @@ struct Entity {
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
                 UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover,
                 UB_stringsView, UB_stringsRoundup, UB_stringsNoescape, UB_syncSemacquire,
-                UB_atomicLeak, UB_atomicSameType, UB_osWrite, UB_osExit, UB_count };
+                UB_atomicLeak, UB_atomicSameType, UB_osWrite, UB_osExit, UB_runtimeNewcoro, UB_runtimeCoroswitch, UB_count };
 // kBuiltinNames: the universe's builtins by UBuiltin (sync_*, strings_* and atomic_* only for
-// the library's own code: sync_map.h, strings_builder.h, sync_atomic.h, os_pkg.h).
+// the library's own code: sync_map.h, strings_builder.h, sync_atomic.h, os_pkg.h, iter_pull.h).
 inline constexpr const char* kBuiltinNames[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
                                                 "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover",
                                                 "strings_view", "strings_roundupsize", "strings_noescape", "sync_semacquire",
-                                                "atomic_leak", "atomic_sameType", "os_write", "os_exit"};
+                                                "atomic_leak", "atomic_sameType", "os_write", "os_exit",
+                                                "runtime_newcoro", "runtime_coroswitch"};
 static_assert(sizeof(kBuiltinNames) / sizeof(kBuiltinNames[0]) == UB_count);
 
 struct Edge { int from, to; };

@@ -123,8 +123,15 @@ V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& n
     if (pkg == "bytes" || pkg == "os" || pkg == "flag") return bad(name_pos, library_unsupported(pkg, name));
   }
   if (V r; iterator_consumer(e, full, r)) return r;   // compiler_range_func.cpp
+  if (pkg == "iter" && (name == "Pull" || name == "Pull2")) {   // iter_pull.h: Go code, from Go 1.23
+    auto it = pkg_.find("iter_" + name);
+    if (it != pkg_.end() && it->second.k == Entity::Func) return generic_call(e, it->second.slot, nullptr);
+  }
   if (std::string prod; iterator_producer(e, prod)) {
     if (go_minor_ < 23) return bad(name_pos, "undefined: " + full);   // added in Go 1.23 (iterators)
+    // an iterator as a value (iter.Pull(maps.Keys(m))): its Go code, in a program that imports iter (iter_pull.h)
+    auto it = pkg_.find("iter_" + pkg + name);
+    if (it != pkg_.end() && it->second.k == Entity::Func) return generic_call(e, it->second.slot, nullptr);
     return bad(e.x->pos, full + " returns an iterator (iter.Seq): the playground runs it where it is ranged over (for k := range " + full +
                              "(m)), passed to slices.Collect, Sorted, AppendSeq, maps.Collect or Insert, or held in a variable (seq := " + full +
                              "(m)) used so; passed to a function or stored otherwise it is not supported yet");

@@ -1018,7 +1018,7 @@ void Interpreter::exec(uint64_t stop) {
         if (!builtin(in, R)) goto out;
         RELOAD();   // a builtin may have run a method (call_nested): frames_ and stack_ moved
         if (parked_) {   // blocked (the waker completes it) or yielded (sched.cpp)
-          fr->pc = parked_ == 2 || parked_ == 4 ? pc + 1 : pc;
+          fr->pc = parked_ == 2 || parked_ == 4 || parked_ == 5 ? pc + 1 : pc;
           return;
         }
         if (stop_now_) {

@@ -339,6 +339,10 @@ class Interpreter {
 
   // [SECTION] goroutines, channels, sync (sched.cpp; sched.h)
   bool go_start(const Instr& in, const Word* R);
+  uint32_t newg();   // newproc1's g: gfget's dead one, else malg's (sched.cpp)
+  void start_frame(uint32_t gi, int32_t fidx, size_t nslots);
+  bool coro_new(Word c, int32_t corostart);   // iter.Pull's coroutines (iter_pull.h)
+  bool coro_switch(Word c);
   std::vector<Word>& g_stack(uint32_t g) { return g == cur_ ? stack_ : gs_[g].stack; }
   std::vector<Frame>& g_frames(uint32_t g) { return g == cur_ ? frames_ : gs_[g].frames; }
   const std::vector<Frame>& g_frames_const(uint32_t g) const { return g == cur_ ? frames_ : gs_[g].frames; }
@@ -377,7 +381,9 @@ class Interpreter {
   uint8_t parked_ = 0;                     // 1: the goroutine blocked (exec returns, the
                                            // waker completes the instruction); 2: it yields
                                            // (resumes after it); 3: it ended; 4: runtime.GC
-                                           // returned: the woken finalizer goroutine first
+                                           // returned: the woken finalizer goroutine first;
+                                           // 5: coroswitch: coro_next_ runs at once
+  uint32_t coro_next_ = kNoG;
   uint64_t next_goid_ = 0;
   uint64_t slice_end_ = ~uint64_t{0};      // preemption point of the running goroutine
   StackAllocator stacks_;                  // the stack spans (stack.h)

@@ -449,6 +449,8 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::GoMaxProcs: result(Word(int64_t(heap_.set_gomaxprocs(int(int64_t(a[0])))))); return true;
     case Builtin::NumGoroutine: result(live_goroutines()); return true;
     case Builtin::SetFinalizer: return set_finalizer(cs, a);   // finalizers.cpp
+    case Builtin::CoroNew: return coro_new(a[0], int32_t(a[1]));   // sched.cpp
+    case Builtin::CoroSwitch: return coro_switch(a[0]);
     case Builtin::WgAdd: case Builtin::WgDone: case Builtin::WgWait: case Builtin::MutexLock:
     case Builtin::MutexUnlock: case Builtin::MutexTryLock: case Builtin::RLock: case Builtin::RUnlock:
     case Builtin::OnceBegin: case Builtin::OnceEnd: case Builtin::Gosched:

@@ -2,7 +2,7 @@
 // library_packages.h — the packages whose code the playground compiles from Go.
 //
 // A prelude (sync_map.h, strings_builder.h, strings_funcs.h, sync_atomic.h, bytes_buffer.h,
-// os_pkg.h, flag_pkg.h, strconv_quote.h, errors_join.h, the iterator
+// os_pkg.h, flag_pkg.h, strconv_quote.h, errors_join.h, iter_pull.h, the iterator
 // functions of compiler_range_func.cpp) is Go code appended to a program that imports its
 // package, every top-level name prefixed with the package's name and "_" (sync_Map is
 // sync.Map, atomic_Int64 is atomic.Int64). This table maps the two spellings: what the
@@ -22,7 +22,8 @@ inline constexpr LibraryPackage kLibraryPackages[] = {
     {"sync", "sync", "sync_"},     {"strings", "strings", "strings_"}, {"slices", "slices", "slices_"},
     {"cmp", "cmp", "cmp_"},        {"sync/atomic", "atomic", "atomic_"},
     {"bytes", "bytes", "bytes_"},  {"os", "os", "os_"},
-    {"flag", "flag", "flag_"},     {"strconv", "strconv", "strconv_"}, {"errors", "errors", "errors_"}};
+    {"flag", "flag", "flag_"},     {"strconv", "strconv", "strconv_"}, {"errors", "errors", "errors_"},
+    {"iter", "iter", "iter_"}};
 
 // library_package: the package imported as path, or null when its code is not Go here
 inline const LibraryPackage* library_package(std::string_view path) {

@@ -201,6 +201,7 @@ enum class Builtin : uint16_t {
   Math,       // package math's function MathOp(last argument) on the others (compiler_packages.cpp math_call)
   OsWrite, OsExit,   // package os (os_pkg.h): write(fd, s), exit(code)
   SetFinalizer,      // runtime.SetFinalizer(obj *T, fn func(*T) or nil) (finalizers.cpp)
+  CoroNew, CoroSwitch,   // runtime.newcoro's goroutine (c, corostart's function) and coroswitch(c) (iter_pull.h, sched.cpp)
 };
 
 // MathOp: which of package math's functions Builtin::Math computes.

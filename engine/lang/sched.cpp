@@ -34,25 +34,7 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
     }
     fidx = int32_t(obj_get(uint32_t(fv), 0));
   }
-  uint32_t gi;
-  // gfget gives a reused g a stack of the starting size (adaptivestackstart), freeing the
-  // one gfput kept if the size has changed since; malg makes a new g's of the minimum
-  if (!gfree_.empty()) {
-    gi = gfree_.back();
-    gfree_.pop_back();
-    StackRef& kept = gs_[gi].gstack;
-    if (kept.size != 0 && kept.size != starting_stack_) {
-      stacks_.free(heap_, kept);
-      kept = StackRef{};
-    }
-    if (kept.size == 0) kept = stacks_.alloc(heap_, starting_stack_);
-  } else {
-    gi = uint32_t(gs_.size());
-    gs_.emplace_back();
-    heap_.alloc_runtime(profile_.g_size, false);   // malg: new(g), kept by allgs
-    allgadd();
-    gs_[gi].gstack = stacks_.alloc(heap_, kStackMin);
-  }
+  const uint32_t gi = newg();
   // gc's closures: the literal's (held while the goroutine runs) and the go wrapper's
   const uint64_t inner = fv ? 0 : uint64_t(in.d), outer = uint64_t(in.k);
   heap::ObjId closure = heap::kNil;
@@ -70,16 +52,94 @@ bool Interpreter::go_start(const Instr& in, const Word* R) {
   g.start_fn = fidx;
   g.created_fn = frames_.back().fn;
   g.created_line = current_line();
-  g.frames.clear();
   g.defers.clear();
   g.panics.clear();
-  g.frames.push_back(Frame{fidx, 0, 0});
-  if (fn.frame_bytes) stack_grow(gi, kGoroutineEntryUsed, fn.frame_bytes - 8);   // its first call: newstack if its frame needs more than 2 KiB
-  g.frames.back().sp = kGoroutineEntryUsed + (fn.frame_bytes ? fn.frame_bytes - 8 : 0);
-  g.stack.assign(std::max(size_t(fn.nslots), size_t(in.d) + 1) + 16, 0);
+  start_frame(gi, fidx, std::max(size_t(fn.nslots), size_t(in.d) + 1));
   std::copy(args, args + in.c, g.stack.begin());
   if (fv) g.stack[size_t(in.d)] = fv;   // the closure, as OpCallF puts it
   ready(gi);
+  return true;
+}
+
+// newg: proc.go newproc1's g. gfget gives a reused g a stack of the starting size
+// (adaptivestackstart), freeing the one gfput kept if the size has changed since; malg makes
+// a new g (heap, never freed: allgs keeps it) with a stack of the minimum.
+uint32_t Interpreter::newg() {
+  uint32_t gi;
+  if (!gfree_.empty()) {
+    gi = gfree_.back();
+    gfree_.pop_back();
+    StackRef& kept = gs_[gi].gstack;
+    if (kept.size != 0 && kept.size != starting_stack_) {
+      stacks_.free(heap_, kept);
+      kept = StackRef{};
+    }
+    if (kept.size == 0) kept = stacks_.alloc(heap_, starting_stack_);
+  } else {
+    gi = uint32_t(gs_.size());
+    gs_.emplace_back();
+    heap_.alloc_runtime(profile_.g_size, false);   // malg: new(g), kept by allgs
+    allgadd();
+    gs_[gi].gstack = stacks_.alloc(heap_, kStackMin);
+  }
+  gs_[gi].coro = 0;
+  return gi;
+}
+
+// start_frame: the goroutine's first call, fidx, with nslots slots; newstack if its frame
+// needs more than the stack it starts on.
+void Interpreter::start_frame(uint32_t gi, int32_t fidx, size_t nslots) {
+  Goroutine& g = gs_[gi];
+  const Function& fn = prog_.funcs[size_t(fidx)];
+  g.frames.clear();
+  g.frames.push_back(Frame{fidx, 0, 0});
+  if (fn.frame_bytes) stack_grow(gi, kGoroutineEntryUsed, fn.frame_bytes - 8);   // its first call: newstack if its frame needs more than 2 KiB
+  g.frames.back().sp = kGoroutineEntryUsed + (fn.frame_bytes ? fn.frame_bytes - 8 : 0);
+  g.stack.assign(nslots + 16, 0);
+}
+
+// coro_new: runtime/coro.go newcoro's newproc1(corostart, parked=true): a goroutine
+// (newg: the first Pull makes a g, later ones reuse the dead coroutine's) that waits
+// (waitReasonCoroutine) at corostart(c) until a coroswitch runs it; c.gp is it.
+bool Interpreter::coro_new(Word c, int32_t corostart) {
+  const uint32_t gi = newg();
+  if (status_ != VmStatus::Running) return false;
+  Goroutine& g = gs_[gi];
+  g.goid = next_goid_++;
+  g.status = GStatus::Waiting;
+  g.wait = "coroutine";
+  ++g.park_gen;
+  g.wake_ns = -1;
+  g.sel = -1;
+  g.closure = heap::kNil;
+  g.start_fn = corostart;
+  g.created_fn = frames_.back().fn;
+  g.created_line = current_line();
+  g.defers.clear();
+  g.panics.clear();
+  g.coro = c;
+  start_frame(gi, corostart, size_t(prog_.funcs[size_t(corostart)].nslots));
+  g.stack[0] = c;
+  obj_set(uint32_t(c), 0, gi + 1);   // c.gp (guintptr: the g, 0 none)
+  return true;
+}
+
+// coro_switch: coroswitch_m. The running goroutine parks (waitReasonCoroutine) and leaves
+// itself in c.gp; the goroutine c.gp held runs at once, not through the run queue.
+bool Interpreter::coro_switch(Word c) {
+  const Word next = obj_get(uint32_t(c), 0);
+  if (next == 0 || next - 1 >= gs_.size() || gs_[next - 1].status != GStatus::Waiting) {
+    std::string text = "fatal error: coroswitch on exited coro\n\n" + traceback(cur_, true);   // coro.go's throw
+    message_ = text;
+    exit_code_ = 2;
+    status_ = VmStatus::Panicked;
+    if (host_) host_->print(2, text);
+    return false;
+  }
+  obj_set(uint32_t(c), 0, cur_ + 1);
+  park("coroutine");
+  parked_ = 5;
+  coro_next_ = uint32_t(next - 1);
   return true;
 }
 
@@ -211,6 +271,11 @@ void Interpreter::switch_to(uint32_t g) {
 bool Interpreter::schedule() {
   const uint8_t why = parked_;
   parked_ = 0;
+  if (why == 5) {   // coroswitch: the coroutine's other goroutine runs at once (iter_pull.h)
+    switch_to(coro_next_);
+    coro_next_ = kNoG;
+    return true;
+  }
   if (why == 2) {   // Gosched or preemption: to the queue's tail
     gs_[cur_].status = GStatus::Runnable;
     runq_.push_back(cur_);
@@ -363,6 +428,16 @@ void Interpreter::goexit() {
   frames_.clear();
   gfree_.push_back(cur_);
   parked_ = 3;
+  if (g.coro) {   // corostart returned: coroexit (gdestroy, then coroswitch_m to c.gp; c.gp = 0)
+    const Word c = g.coro;
+    g.coro = 0;
+    const Word next = obj_get(uint32_t(c), 0);
+    obj_set(uint32_t(c), 0, 0);
+    if (next != 0 && next - 1 < gs_.size() && gs_[next - 1].status == GStatus::Waiting) {
+      coro_next_ = uint32_t(next - 1);
+      parked_ = 5;
+    }
+  }
 }
 
 void Interpreter::sleep_goroutine(int64_t d) {

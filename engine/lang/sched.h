@@ -12,6 +12,10 @@
 //              runtime.GC the finalizer goroutine, when it was woken, runs first and the
 //              program's goroutine is runnext (engine/lang/finalizers.cpp), checkdead
 //              ("fatal error: all goroutines are asleep - deadlock!").
+//   coro.go    newcoro (iter.Pull's coroutine: newproc1 of corostart, parked with
+//              waitReasonCoroutine), coroswitch (the running goroutine parks, c.gp runs at
+//              once, not through the run queue), coroexit (corostart returned: the g dies,
+//              gfput, and c.gp runs): engine/lang/iter_pull.h.
 //   stack.go   stackalloc, newstack, stackfree: engine/lang/stack.h (a goroutine starts on
 //              2 KiB, 16 to a 32 KiB span; deep calls double its stack).
 //   chan.go    makechan (hchan and buffer in one noscan object when the elements hold no
@@ -123,6 +127,7 @@ struct Goroutine {
   std::vector<DeferRec> defers;         // executed defer statements, last on top (g._defer)
   std::vector<PanicRec> panics;         // panics in progress, newest last (g._panic)
   StackRef gstack;                      // its stack's size and span (stack.h); size 0: none
+  Word coro = 0;                        // a coroutine's *coro (iter_pull.h): its end switches to c.gp
 };
 
 struct Waiter {

@@ -266,6 +266,7 @@ Profile go125() {
   p.changes = "tombstones pruned before a table grows; maps.Clone copies every table; clear(m) drops an emptied map's tombstones; a first append to a local slice uses a 32-byte stack buffer";
   p.library.numerror_error_quotes_apart = false;
   p.library.panic_marks_repanicked = true;
+  p.library.pull_state_struct = true;   // iter.Pull's state in one struct (iter/iter.go)
   p.swiss.prune_tombstones = true;
   p.swiss.clone_copies_tables = true;
   p.swiss.clear_drops_tombstones = true;
