@@ -298,6 +298,16 @@ V Compiler::builtin(const Expr& e, int id, bool stmt) {
       std::vector<V*> ps{&args[0], &args[1]};
       return bi_call(Builtin::Copy, ps, TypeTable::kInt, false);
     }
+    case UB_sortSwapper: {   // sort.Slice's reflectlite.ValueOf and Swapper (sort_slice.h)
+      std::vector<V> args;
+      if (!nargs(2, 2) || !args_exprs(e, args)) { r.ok = false; return r; }
+      const bool swapper = args[1].isconst && args[1].cv.b;
+      r.t = 0;
+      if (!swapper && !lib_.reflectlite_valueof_escapes) return r;   // SliceIsSorted from Go 1.22: x stays put
+      std::vector<V*> ps{&args[0], &args[1]};
+      bi_call(Builtin::SortSwapper, ps, 0, true);   // x, boxed into an interface, escapes
+      return r;
+    }
     case UB_syncHash: case UB_syncRand: {   // sync.Map's hash-trie (sync_map.h): its hasher, its seed
       std::vector<V> args;
       if (!nargs(id == UB_syncHash ? 2 : 0, id == UB_syncHash ? 2 : 0) || !args_exprs(e, args)) { r.ok = false; return r; }

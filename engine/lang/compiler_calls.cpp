@@ -162,6 +162,9 @@ const Entity* Compiler::method_of(TypeId t, const std::string& name, bool& x_is_
 // (An expression's type does not depend on where it is compiled: a function literal is
 // expanded in the scopes it was written in.)
 bool Compiler::operand_type(const Expr& x, TypeId& out) {
+  // a generic body's operands have each instance's types: not remembered there
+  if (bound_expansions_ > 0 || (F && F->fidx >= 0 && size_t(F->fidx) < tbinds_.size() && !tbinds_[size_t(F->fidx)].empty()))
+    return static_type(x, out);
   auto it = operand_types_.find(&x);
   if (it != operand_types_.end()) {
     out = it->second;

@@ -272,6 +272,7 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   scope_floor_ = scopes_.size();
   const bool bound = !tbinds_[size_t(fidx)].empty();
   if (bound) scopes_.push_back(tbinds_[size_t(fidx)]);   // an instance's type parameters
+  bound_expansions_ += bound;   // its operands have this instance's types (operand_type)
   push_scope();
   x.scope_base = scopes_.size() - 1;
   for (size_t i = 0; i < fd.params.size(); ++i) {
@@ -316,6 +317,7 @@ V Compiler::expand_call(const Expr& e, int fidx, const Receiver* recv) {
   if (ok) ok = pop_scope();
   else scopes_.pop_back();
   if (bound) scopes_.pop_back();
+  bound_expansions_ -= bound;
   scope_floor_ = saved_floor;
   if (!ok) { V v; v.ok = false; return v; }
   return expansion_result(x);

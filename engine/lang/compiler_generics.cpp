@@ -20,6 +20,7 @@
 // not intersected.
 #include "engine/lang/compiler_impl.h"
 #include "engine/lang/parser.h"
+#include "engine/lang/sort_slice.h"
 
 #include <algorithm>
 #include <functional>
@@ -787,11 +788,21 @@ func slices_Equal[S ~[]E, E comparable](s1, s2 S) bool {
 // std_generics declares the library's generic functions for the packages the program
 // imports (after its own functions: their indices are the program's).
 bool Compiler::std_generics() {
-  bool wanted = false;
-  for (const auto& kv : imports_) wanted = wanted || kv.second.name == "cmp" || kv.second.name == "slices";
-  if (!wanted) return true;
+  bool wanted = false, sort = false;
+  for (const auto& kv : imports_) {
+    wanted = wanted || kv.second.name == "cmp" || kv.second.name == "slices";
+    sort = sort || kv.second.name == "sort";
+  }
+  if (!wanted && !sort) return true;
+  std::string src = wanted ? kStdGenerics : "package main\n";
+  if (sort) src += kSortGenerics;   // sort_slice.h
+  // xorshift's shifts, as the release's slices/sort.go and sort/sort.go have them
+  // (Profile::library.sort_xorshift_64)
+  const bool xs64 = lib_.sort_xorshift_64;
+  for (const auto& [mark, shift] : {std::pair<std::string, std::string>{"XORSHIFT_B", xs64 ? "7" : "17"}, {"XORSHIFT_C", xs64 ? "17" : "5"}})
+    for (size_t at; (at = src.find(mark)) != std::string::npos;) src.replace(at, mark.size(), shift);
   Error e;
-  if (!parse(kStdGenerics, std_file_, e)) return fail(Pos{1, 1}, "internal error in the standard library's generic functions: " + e.msg);
+  if (!parse(src, std_file_, e)) return fail(Pos{1, 1}, "internal error in the standard library's generic functions: " + e.msg);
   for (const FuncDecl& fd : std_file_.funcs) {
     const size_t us = fd.name.find('_');
     const std::string full = fd.name.substr(0, us) + "." + fd.name.substr(us + 1);

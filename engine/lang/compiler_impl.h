@@ -85,14 +85,16 @@ struct Entity {
 enum UBuiltin { UB_len, UB_cap, UB_make, UB_new, UB_append, UB_delete, UB_clear, UB_panic,
                 UB_print, UB_println, UB_min, UB_max, UB_mapShape, UB_copy, UB_syncHash, UB_syncRand, UB_close, UB_recover,
                 UB_stringsView, UB_stringsRoundup, UB_stringsNoescape, UB_syncSemacquire,
-                UB_atomicLeak, UB_atomicSameType, UB_osWrite, UB_osExit, UB_runtimeNewcoro, UB_runtimeCoroswitch, UB_count };
-// kBuiltinNames: the universe's builtins by UBuiltin (sync_*, strings_* and atomic_* only for
-// the library's own code: sync_map.h, strings_builder.h, sync_atomic.h, os_pkg.h, iter_pull.h).
+                UB_atomicLeak, UB_atomicSameType, UB_osWrite, UB_osExit, UB_runtimeNewcoro, UB_runtimeCoroswitch,
+                UB_sortSwapper, UB_count };
+// kBuiltinNames: the universe's builtins by UBuiltin (sync_*, strings_*, atomic_*, os_*,
+// runtime_* and sort_* only for the library's own code: sync_map.h, strings_builder.h,
+// sync_atomic.h, os_pkg.h, iter_pull.h, sort_slice.h).
 inline constexpr const char* kBuiltinNames[] = {"len", "cap", "make", "new", "append", "delete", "clear", "panic", "print",
                                                 "println", "min", "max", "mapShape", "copy", "sync_hash", "sync_rand", "close", "recover",
                                                 "strings_view", "strings_roundupsize", "strings_noescape", "sync_semacquire",
                                                 "atomic_leak", "atomic_sameType", "os_write", "os_exit",
-                                                "runtime_newcoro", "runtime_coroswitch"};
+                                                "runtime_newcoro", "runtime_coroswitch", "sort_swapper"};
 static_assert(sizeof(kBuiltinNames) / sizeof(kBuiltinNames[0]) == UB_count);
 
 struct Edge { int from, to; };
@@ -714,7 +716,7 @@ class Compiler {
   Scope universe_, pkg_;
   std::map<std::string, Entity> imports_;
   std::set<std::string> ptr_method_names_;     // methods with a pointer receiver (addr_names_in)
-  std::map<const Expr*, TypeId> operand_types_;   // operand_type's memory
+  std::map<const Expr*, TypeId> operand_types_;   // operand_type's memory (cleared where type parameters are bound anew)
   // local type declarations (local_type_decl): the named type of each per function compiled,
   // and the set of them (they have no methods: method_of)
   std::map<std::pair<const TypeDecl*, int>, TypeId> local_types_;
@@ -754,6 +756,7 @@ class Compiler {
   // generics (compiler_generics.cpp)
   std::vector<const FuncDecl*> decls_;     // per function: its declaration (null: main.init)
   std::vector<Scope> tbinds_;              // per function: its type parameters' bindings
+  int bound_expansions_ = 0;               // expand_call of generic instances under way (operand_type)
   std::map<std::pair<int, std::vector<TypeId>>, int> func_instances_;   // (generic, targs) → function
   std::map<std::pair<const TypeDecl*, std::vector<TypeId>>, TypeId> type_instances_;
   std::map<TypeId, Instance> instance_of_;   // instantiated named type → what it instantiates

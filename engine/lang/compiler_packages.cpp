@@ -615,7 +615,7 @@ V Compiler::sort_call(const Expr& e, const std::string& pkg, const std::string& 
     const bool boxed = pkg == "sort" && lib_.sort_boxes_slice;
     return bi_call(boxed ? Builtin::SortBoxed : Builtin::SortSlice, ps, 0, boxed);
   }
-  return bad(e.pos, pkg + "." + name + " is not supported by the playground (sort.Ints, Strings, Float64s and their IsSorted checks; slices.Sort, IsSorted)");
+  return bad(e.pos, pkg + "." + name + " is not supported by the playground (sort.Ints, Strings, Float64s and their IsSorted checks, Slice, SliceStable, SliceIsSorted, Search, SearchInts, SearchStrings, SearchFloat64s; slices.Sort, IsSorted)");
 }
 
 // time_method compiles a method call on a time.Duration or time.Time value.

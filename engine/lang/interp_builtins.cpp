@@ -653,6 +653,25 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::LogSetFlags: log_flags_ = int(int64_t(a[0])); return true;
     case Builtin::LogSetPrefix: log_prefix_ = str(a[0]); return true;
     case Builtin::LogFlags: result(Word(int64_t(log_flags_))); return true;
+    case Builtin::SortSwapper: {
+      // sort.Slice's reflectlite.ValueOf(x) and Swapper(x) (internal/reflectlite/swapper.go):
+      // x boxed into an interface (convTslice), then for 2+ elements the swap closure — over
+      // its fast paths' slices (pointer-free elements of 8, 4, 2 or 1 bytes, a pointer, a
+      // string) a 32-B closure, else a scratch element (unsafe_New; none for size 0) and a
+      // 48-B closure. All garbage once the sort returns.
+      alloc(24, false);
+      const Word x = a[0];
+      const uint64_t len = x && x < slices_.size() ? slices_[x].len : 0;
+      if (a[1] && len > 1 && status_ == VmStatus::Running) {
+        const TypeId elem = T.u(cs.arg_types[0]).elem;
+        const Type& et = T.u(elem);
+        const bool fast = et.ptrs ? et.size == 8 || T.kind(elem) == Kind::String
+                                  : et.size == 8 || et.size == 4 || et.size == 2 || et.size == 1;
+        if (!fast && et.size) alloc(et.size, !et.ptrs);
+        alloc(fast ? 32 : 48, false);
+      }
+      return status_ == VmStatus::Running;
+    }
     case Builtin::SortSlice: case Builtin::SortBoxed: case Builtin::SliceIsSorted: {
       if (cs.fn == Builtin::SortBoxed) {
         alloc(24, false);   // sort.Sort(IntSlice(x)): convTslice

@@ -179,6 +179,8 @@ enum class Builtin : uint16_t {
   // slices.Sort (and sort.* from Go 1.22), sort.* before 1.22 (the slice boxed for
   // sort.Sort: 24 B), and the IsSorted checks
   SortSlice, SortBoxed, SliceIsSorted,
+  // sort.Slice's reflectlite.ValueOf/Swapper: (x, with the swap closure) (sort_slice.h)
+  SortSwapper,
   LogSetFlags, LogSetPrefix, LogFlags,
   // package errors; strconv.Atoi's (int, error) (OpBi flags bit1: a second result in R[a+1])
   ErrorsIs, ErrorsUnwrap, ErrorsAs, ErrorsAsType, StrconvErr,

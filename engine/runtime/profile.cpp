@@ -148,6 +148,7 @@ Profile go122() {
   p.toolchain = "go1.22.12";
   p.changes = "8-byte malloc header on pointerful objects > 512 B (no heap bitmap in GCSys); loop variables per iteration; maps double at 6.5 a bucket again";
   p.library.sort_boxes_slice = false;
+  p.library.reflectlite_valueof_escapes = false;
   p.malloc_header = true;
   p.defer_record_bytes = 48;
   p.max_small_size = 32760;
@@ -214,6 +215,7 @@ Profile go124() {
   Profile p = go123();
   p.version = "1.24";
   p.library.crypto_read_escapes = false;   // crypto/rand.Read reads *reader directly (crypto/rand/rand.go)
+  p.library.sort_xorshift_64 = true;   // slices/sort.go xorshift.Next: *r ^= *r >> 7; *r ^= *r << 17
   p.library.crypto_first_read = {176, 112, 16};
   p.toolchain = "go1.24.4";
   p.changes = "Swiss-table maps (internal/runtime/maps); rand.Seed does nothing";

@@ -89,6 +89,9 @@ struct LibraryRules {
   // sort.Ints/Strings/Float64s convert the slice to an interface (sort.IntSlice): 24 B and
   // the array escapes; from Go 1.22 they call slices.Sort and allocate nothing.
   bool sort_boxes_slice = true;
+  // internal/reflectlite.ValueOf lets its argument escape up to Go 1.21 (value.go: escapes(i));
+  // from 1.22 it does not: sort.SliceIsSorted's x is boxed (24 B) only up to 1.21.
+  bool reflectlite_valueof_escapes = true;
   // strconv's *NumError holds a copy of the input (strconv.cloneString, Go 1.21+); before,
   // it holds the input itself, so the input escapes.
   bool numerror_copies_input = false;
@@ -135,6 +138,10 @@ struct LibraryRules {
   // gives it the whole size class as capacity (runtime/slice.go roundupsize), before exactly
   // 2·cap + n (make([]byte, len, 2*cap+n) up to 1.20, MakeNoZero without rounding 1.21–1.22).
   bool builder_grow_rounds_up = false;
+  // slices.SortFunc's pdqsort breaks patterns with a xorshift generator (slices/sort.go
+  // xorshift.Next): shifts 13, 17, 5 up to Go 1.23; from 1.24 the 64-bit triple 13, 7, 17,
+  // so equal elements can end in another order (tests/oracle/programs/slices_sorted_func.go).
+  bool sort_xorshift_64 = false;
   // sync.Map (engine/lang/sync_map.h): up to Go 1.23 a read-only map and a dirty map of
   // *entry (sync/map.go); from Go 1.24 a hash-trie (internal/sync/hashtriemap.go, the default
   // GOEXPERIMENT synchashtriemap in 1.24–1.25, the only sync.Map from 1.26).
