@@ -171,6 +171,8 @@ bool Compiler::collect() {
     if ((im.path == "maps" || im.path == "slices" || im.path == "cmp") && !requires_go(im.pos, "package " + im.path, 21)) return false;
     if (im.path == "iter" && !requires_go(im.pos, "package iter", 23)) return false;
     if (im.path == "math/rand") prog_.imports_math_rand = true;
+    for (const char* os_user : {"fmt", "log", "os", "flag", "runtime/debug", "crypto/rand"})   // they import os
+      if (im.path == os_user) prog_.fing_at_init = true;
     Entity e;
     e.k = Entity::Package;
     e.name = im.path;

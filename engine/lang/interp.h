@@ -402,6 +402,14 @@ class Interpreter {
   // the goroutines main starts run: how many each made (main's: the start-up's one too), hold.
   uint64_t sudogs_made_[2] = {1, 0}, sudogs_in_use_[2] = {0, 0};
   void hold_sudogs(uint32_t n);
+  // the timer heaps of the two Ps (runtime/time.go pp.timers; ts.heap from 1.23) as
+  // time.Sleep fills them (sleep_timer): the array, its length and capacity; main_p_: the P
+  // main runs on (it wakes from each Sleep on the other one).
+  struct TimerHeap { heap::ObjId arr = heap::kNil; uint64_t len = 0, cap = 0; };
+  TimerHeap ptimers_[2];
+  int8_t main_p_ = 0;
+  bool sleep_timer();
+  void sleep_done(uint32_t g);
   std::vector<SimTimer> timers_;
   bool timer_builtin(const CallSite& cs, const Instr& in, Word* R);
   void fire_timer(SimTimer& t);

@@ -584,11 +584,14 @@ bool Interpreter::builtin(const Instr& in, Word* R) {
     case Builtin::TimeNow: result(new_time(gotime::now(clock_ns_))); return true;
     case Builtin::TimeSince: result(Word(gotime::sub(gotime::now(clock_ns_), time_of(a[0])))); return true;
     case Builtin::TimeSleep:
+      if (int64_t(a[0]) <= 0) return true;
+      if (!sleep_timer()) return false;   // gp.timer and the P's timer heap (sched.cpp)
       if (others_may_run()) {   // others may run meanwhile: a timer (sched.cpp)
-        if (int64_t(a[0]) > 0) sleep_goroutine(int64_t(a[0]));
+        sleep_goroutine(int64_t(a[0]));
         return true;
       }
       sleep(int64_t(a[0]));
+      sleep_done(cur_);
       return status_ == VmStatus::Running;
     case Builtin::TimeSub: result(Word(gotime::sub(time_of(a[0]), time_of(a[1])))); return true;
     case Builtin::TimeAdd: result(new_time(gotime::add(time_of(a[0]), int64_t(a[1])))); return true;

@@ -327,6 +327,10 @@ class Program {
   TypeId time_type = 0;                // time.Time {wall uint64; ext int64; loc *time.Location}
   TypeId ticker_type = 0, timer_type = 0;   // time.Ticker, time.Timer {C <-chan Time; r int64}
   bool imports_math_rand = false;      // its package variables cost heap at init (Go 1.19)
+  // fing_at_init: an import whose init sets a finalizer and so starts the finalizer goroutine
+  // before main (os.NewFile's on Stdin, Stdout, Stderr): fmt, log, os, flag, runtime/debug,
+  // crypto/rand (finalizers.cpp createfing)
+  bool fing_at_init = false;
   std::vector<std::string> memstats_fields;
   // interfaces: method sets of the program's types and of the errors the library makes
   std::vector<std::string> method_names;

@@ -336,6 +336,7 @@ bool Interpreter::schedule() {
       Goroutine& g = gs_[i];
       if (g.status == GStatus::Waiting && g.wake_ns >= 0 && g.wake_ns <= clock_ns_) {
         g.wake_ns = -1;
+        sleep_done(i);
         complete(i);
         // timers fire in goroutine order; the first woken runs first
         g.status = GStatus::Runnable;
@@ -421,6 +422,7 @@ void Interpreter::goexit() {
   Goroutine& g = gs_[cur_];
   g.status = GStatus::Dead;
   g.closure = heap::kNil;
+  g.timer = heap::kNil;   // goexit0: gp.timer = nil (garbage now)
   if (g.gstack.size != starting_stack_) {   // gfput: a stack not of the starting size is freed
     stacks_.free(heap_, g.gstack);
     g.gstack = StackRef{};
@@ -438,6 +440,44 @@ void Interpreter::goexit() {
       parked_ = 5;
     }
   }
+}
+
+// sleep_timer: time.Sleep's timer (runtime/time.go timeSleep; Profile::sleep_timer_bytes):
+// a goroutine's first Sleep allocates it (gp.timer, kept until goexit0 drops it: a reused g
+// makes a new one), and every Sleep adds it to its P's timer heap, a slice that grows as
+// append grows it and that the P keeps. Main starts on P0 and wakes from each Sleep on the
+// other P (the idle P's M runs the timer and main with it: its second Sleep fills P1's heap);
+// the goroutines main starts sleep on the other P's heap, as they take its sudogs
+// (hold_sudogs). False if an allocation stopped the run.
+bool Interpreter::sleep_timer() {
+  if (gs_[cur_].timer == heap::kNil) {
+    const heap::ObjId t = alloc(profile_.sleep_timer_bytes, false);
+    if (status_ != VmStatus::Running) return false;
+    gs_[cur_].timer = t;
+  }
+  const int p = cur_ == 0 ? main_p_ : 1;
+  TimerHeap& h = ptimers_[p];
+  if (h.len == h.cap) {
+    const uint64_t elem = profile_.timer_heap_elem;
+    const uint64_t bytes = heap_.roundupsize(heap::Heap::growslice_cap(h.cap, h.len + 1) * elem, false);
+    const heap::ObjId arr = alloc(bytes, false);
+    if (status_ != VmStatus::Running) return false;
+    h.arr = arr;   // the old array is garbage
+    h.cap = bytes / elem;
+  }
+  ++h.len;
+  gs_[cur_].timer_p = int8_t(p);
+  return true;
+}
+
+// sleep_done: g's Sleep timer fired (runOneTimer removes it from its P's heap; the slice keeps
+// its capacity); main runs on the other P from now on.
+void Interpreter::sleep_done(uint32_t gi) {
+  Goroutine& g = gs_[gi];
+  if (g.timer_p < 0) return;
+  --ptimers_[g.timer_p].len;
+  g.timer_p = -1;
+  if (gi == 0) main_p_ ^= 1;
 }
 
 void Interpreter::sleep_goroutine(int64_t d) {
@@ -496,10 +536,13 @@ void Interpreter::mark_goroutines(heap::Marker* m) {
       if (m && t.obj != heap::kNil) m->mark(t.obj);
     }
   if (m && allgs_ != heap::kNil) m->mark(allgs_);
+  for (const TimerHeap& h : ptimers_)
+    if (m && h.arr != heap::kNil) m->mark(h.arr);
   for (uint32_t i = 0; i < gs_.size(); ++i) {
     Goroutine& g = gs_[i];
     if (g.status == GStatus::Dead) continue;
     if (m && g.closure != heap::kNil) m->mark(g.closure);
+    if (m && g.timer != heap::kNil) m->mark(g.timer);
     if (i == cur_) continue;   // its frames are stack_'s (mark_roots)
     stack_.swap(g.stack);
     frames_.swap(g.frames);

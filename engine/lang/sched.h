@@ -28,7 +28,9 @@
 //              (a waiting writer stops new readers), WaitGroup, Once; the runtime's fatal
 //              errors for misuse ("sync: unlock of unlocked mutex", "sync: negative WaitGroup
 //              counter").
-//   time.go    time.Sleep parks the goroutine on a timer of the simulated clock; time.After,
+//   time.go    time.Sleep parks the goroutine on a timer of the simulated clock (its first
+//              Sleep allocates gp.timer, each P's timer heap grows as append grows it:
+//              sleep_timer, Profile::sleep_timer_bytes); time.After,
 //              Tick, NewTicker and NewTimer send the time on a 1-buffered channel when the
 //              clock reaches their time (the clock moves only when no goroutine can run).
 //   runtime2.go sudog: a goroutine parked on a channel (one per select case) or a sync
@@ -128,6 +130,8 @@ struct Goroutine {
   std::vector<PanicRec> panics;         // panics in progress, newest last (g._panic)
   StackRef gstack;                      // its stack's size and span (stack.h); size 0: none
   Word coro = 0;                        // a coroutine's *coro (iter_pull.h): its end switches to c.gp
+  heap::ObjId timer = heap::kNil;       // gp.timer: made by its first time.Sleep (sleep_timer)
+  int8_t timer_p = -1;                  // the P whose timer heap holds it while it sleeps
 };
 
 struct Waiter {

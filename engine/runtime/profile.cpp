@@ -185,6 +185,8 @@ Profile go123() {
   Profile p = go122();
   p.hchan_size = 104;
   p.timer_bytes = 112;
+  p.sleep_timer_bytes = 96;   // time.go's timer rewrite: the timer's own lock and state
+  p.timer_heap_elem = 16;     // ts.heap []timerWhen
   p.version = "1.23";
   p.library.crypto_first_read = {112, 16};   // the runtime's timeTimer (time/sleep.go newTimer, Go 1.23)
   p.toolchain = "go1.23.5";

@@ -336,6 +336,18 @@ struct Profile {
   // its runtimeTimer), 112 B from 1.23 (timeTimer). Measured: 3 mallocs, 200 B a call up to
   // 1.22, 248 B from 1.23 (100 calls of time.After).
   uint64_t timer_bytes = 80;
+  // sleep_timer_bytes: the timer a goroutine's first time.Sleep allocates and keeps in
+  // gp.timer (runtime/time.go timeSleep: new(timer); goexit0 drops it, so a reused g makes a
+  // new one): 80 B up to Go 1.22 (timer: pp, when, period, f, arg, seq, nextwhen, status),
+  // 96 B from 1.23's rewrite (mu, state bits, blocked, ts, sendLock, isSending).
+  // timer_heap_elem: an element of a P's timer heap, appended when the timer is added
+  // (addtimer's pp.timers = append(pp.timers, t): *timer, 8 B; from 1.23 ts.heap's timerWhen
+  // {timer, when}, 16 B); the slice grows as append grows it and is kept by the P. Measured
+  // (GOMAXPROCS=2, 6 runs each): main's first Sleep 2 mallocs, 88 B (1.19–1.22) / 112 B
+  // (1.23–1.27); its next Sleep 1 malloc, 8 / 16 B (the other P's heap: main wakes there; the
+  // 3rd or 4th Sleep in 3 of 12 runs on 1.19); later ones 0.
+  uint64_t sleep_timer_bytes = 80;
+  uint64_t timer_heap_elem = 8;
   // defer_record_bytes: a heap _defer record (runtime/panic.go newdefer's new(_defer)), made
   // for a defer statement inside a loop once the per-P deferpool (32 records) and the central
   // one are empty; freedefer returns it to the pools, clearpools drops the central one at

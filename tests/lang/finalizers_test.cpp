@@ -80,3 +80,34 @@ TEST(Finalizers, ThrowsAndRefusals) {
 }
 
 }  // namespace
+
+namespace {
+
+// the mallocs and bytes between two ReadMemStats around `stmt`, printed "N B"
+std::string delta_prog(const std::string& imports, const std::string& setup, const std::string& stmt) {
+  return "package main\n\nimport (\n" + imports + "\t\"runtime\"\n\t\"time\"\n)\n\ntype R struct{ a [6]int }\n\n"
+         "func main() {\n\ttime.Sleep(time.Millisecond)\n" + setup +
+         "\tvar m0, m1 runtime.MemStats\n\truntime.ReadMemStats(&m0)\n" + stmt +
+         "\truntime.ReadMemStats(&m1)\n\tprintln(m1.Mallocs-m0.Mallocs, m1.TotalAlloc-m0.TotalAlloc)\n}\n";
+}
+
+TEST(Finalizers, WithoutOsTheFirstSetFinalizerStartsTheFinalizerGoroutine) {
+  // createfing's `go runfinq()`: a g and allgs grown from 4 slots to 8 (real Go, every release)
+  const std::string set = "\truntime.SetFinalizer(r, func(*R) {})\n";
+  for (const auto& [ver, want] : std::vector<std::pair<std::string, std::string>>{
+           {"1.19", "2 480\n"}, {"1.24", "2 512\n"}, {"1.27", "2 544\n"}}) {
+    auto r = run(delta_prog("", "\tr := &R{}\n", set + "\truntime.KeepAlive(r)\n"), go(ver.c_str()));
+    ASSERT_TRUE(r.loaded) << r.diag;
+    EXPECT_EQ(r.err, want) << ver;
+  }
+  // os's init started it: nothing allocated (fmt, log, os, flag, runtime/debug, crypto/rand)
+  auto with_os = run(delta_prog("\t\"os\"\n", "\t_ = os.Args\n\tr := &R{}\n", set + "\truntime.KeepAlive(r)\n"), go("1.24"));
+  ASSERT_TRUE(with_os.loaded) << with_os.diag;
+  EXPECT_EQ(with_os.err, "0 0\n");
+  // a program without os has 4 gs in a 4-slot allgs: its first goroutine grows it (64 B)
+  auto g = run(delta_prog("", "\tdone := make(chan bool)\n", "\tgo func() { done <- true }()\n\t<-done\n"), go("1.19"));
+  ASSERT_TRUE(g.loaded) << g.diag;
+  EXPECT_EQ(g.err, "3 496\n");   // g 416, allgs 64, closure 16
+}
+
+}  // namespace
