@@ -21,8 +21,8 @@
 //   GC 3: objects −1…+8; kept dropped: finalized=4, Alloc +650…+840 B, or ~6 KB on
 //         1.24/1.27 in half the runs [objects 0, Alloc +600…+632]
 // The first time.Sleep of a goroutine allocates its timer (88 B in 2 mallocs up to 1.22,
-// 112 B from 1.23) and gomapsim does not model it yet: the program sleeps once before it
-// measures. The counts that say what the finalizers did (finalized, order, NumGC) are exact;
+// 112 B from 1.23, with the P's timer heap: sleep_timer.go): the program sleeps once before
+// it measures. The counts that say what the finalizers did (finalized, order, NumGC) are exact;
 // the heap's counts carry the runtime's own background allocations, hence the tolerances.
 // oracle: unit B
 // oracle: nofloor freed
