@@ -717,7 +717,13 @@ bool Compiler::generic_index(const Expr& e, V& out) {
 // cmp and slices functions written in Go as their packages write them (go1.21
 // src/cmp/cmp.go, src/slices/slices.go; NaN ordering left out): compiled as the program's
 // own generic functions are, so an instance allocates what the library's code does (none
-// of these allocates). pkg_Name declares pkg.Name; they call no other function here.
+// of these allocates). pkg_Name declares pkg.Name. SortFunc and SortStableFunc are go1.21–
+// 1.27 src/slices/zsortanyfunc.go (pdqsort; insertion sort and symMerge), identical in every
+// release, so equal elements end where real Go puts them; their helpers call each other as
+// slices.name (std_funcs_), a program cannot (unexported: pkg_call). Rewritten without what
+// the subset lacks, same steps: sortedHint is an int (0 unknown, 1 increasing, 2
+// decreasing), xorshift's Next (its shifts the release's) and bits.Len are written out, medianCmpFunc returns the swap
+// count instead of incrementing *swaps, constants are literals.
 namespace {
 constexpr const char* kStdGenerics = R"go(package main
 func cmp_Compare[T cmp.Ordered](x, y T) int {
@@ -781,6 +787,352 @@ func slices_Equal[S ~[]E, E comparable](s1, s2 S) bool {
 		}
 	}
 	return true
+}
+func slices_SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
+	n := len(x)
+	limit := 0
+	for l := uint(n); l > 0; l >>= 1 {
+		limit++
+	}
+	slices.pdqsortCmpFunc(x, 0, n, limit, cmp)
+}
+func slices_SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
+	slices.stableCmpFunc(x, len(x), cmp)
+}
+func slices_insertionSortCmpFunc[E any](data []E, a, b int, cmp func(a, b E) int) {
+	for i := a + 1; i < b; i++ {
+		for j := i; j > a && (cmp(data[j], data[j-1]) < 0); j-- {
+			data[j], data[j-1] = data[j-1], data[j]
+		}
+	}
+}
+func slices_siftDownCmpFunc[E any](data []E, lo, hi, first int, cmp func(a, b E) int) {
+	root := lo
+	for {
+		child := 2*root + 1
+		if child >= hi {
+			break
+		}
+		if child+1 < hi && (cmp(data[first+child], data[first+child+1]) < 0) {
+			child++
+		}
+		if !(cmp(data[first+root], data[first+child]) < 0) {
+			return
+		}
+		data[first+root], data[first+child] = data[first+child], data[first+root]
+		root = child
+	}
+}
+func slices_heapSortCmpFunc[E any](data []E, a, b int, cmp func(a, b E) int) {
+	first := a
+	lo := 0
+	hi := b - a
+	for i := (hi - 1) / 2; i >= 0; i-- {
+		slices.siftDownCmpFunc(data, i, hi, first, cmp)
+	}
+	for i := hi - 1; i >= 0; i-- {
+		data[first], data[first+i] = data[first+i], data[first]
+		slices.siftDownCmpFunc(data, lo, i, first, cmp)
+	}
+}
+func slices_pdqsortCmpFunc[E any](data []E, a, b, limit int, cmp func(a, b E) int) {
+	wasBalanced, wasPartitioned := true, true
+	for {
+		length := b - a
+		if length <= 12 {
+			slices.insertionSortCmpFunc(data, a, b, cmp)
+			return
+		}
+		if limit == 0 {
+			slices.heapSortCmpFunc(data, a, b, cmp)
+			return
+		}
+		if !wasBalanced {
+			slices.breakPatternsCmpFunc(data, a, b, cmp)
+			limit--
+		}
+		pivot, hint := slices.choosePivotCmpFunc(data, a, b, cmp)
+		if hint == 2 {
+			slices.reverseRangeCmpFunc(data, a, b, cmp)
+			pivot = (b - 1) - (pivot - a)
+			hint = 1
+		}
+		if wasBalanced && wasPartitioned && hint == 1 {
+			if slices.partialInsertionSortCmpFunc(data, a, b, cmp) {
+				return
+			}
+		}
+		if a > 0 && !(cmp(data[a-1], data[pivot]) < 0) {
+			mid := slices.partitionEqualCmpFunc(data, a, b, pivot, cmp)
+			a = mid
+			continue
+		}
+		mid, alreadyPartitioned := slices.partitionCmpFunc(data, a, b, pivot, cmp)
+		wasPartitioned = alreadyPartitioned
+		leftLen, rightLen := mid-a, b-mid
+		balanceThreshold := length / 8
+		if leftLen < rightLen {
+			wasBalanced = leftLen >= balanceThreshold
+			slices.pdqsortCmpFunc(data, a, mid, limit, cmp)
+			a = mid + 1
+		} else {
+			wasBalanced = rightLen >= balanceThreshold
+			slices.pdqsortCmpFunc(data, mid+1, b, limit, cmp)
+			b = mid
+		}
+	}
+}
+func slices_partitionCmpFunc[E any](data []E, a, b, pivot int, cmp func(a, b E) int) (int, bool) {
+	data[a], data[pivot] = data[pivot], data[a]
+	i, j := a+1, b-1
+	for i <= j && (cmp(data[i], data[a]) < 0) {
+		i++
+	}
+	for i <= j && !(cmp(data[j], data[a]) < 0) {
+		j--
+	}
+	if i > j {
+		data[j], data[a] = data[a], data[j]
+		return j, true
+	}
+	data[i], data[j] = data[j], data[i]
+	i++
+	j--
+	for {
+		for i <= j && (cmp(data[i], data[a]) < 0) {
+			i++
+		}
+		for i <= j && !(cmp(data[j], data[a]) < 0) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data[i], data[j] = data[j], data[i]
+		i++
+		j--
+	}
+	data[j], data[a] = data[a], data[j]
+	return j, false
+}
+func slices_partitionEqualCmpFunc[E any](data []E, a, b, pivot int, cmp func(a, b E) int) int {
+	data[a], data[pivot] = data[pivot], data[a]
+	i, j := a+1, b-1
+	for {
+		for i <= j && !(cmp(data[a], data[i]) < 0) {
+			i++
+		}
+		for i <= j && (cmp(data[a], data[j]) < 0) {
+			j--
+		}
+		if i > j {
+			break
+		}
+		data[i], data[j] = data[j], data[i]
+		i++
+		j--
+	}
+	return i
+}
+func slices_partialInsertionSortCmpFunc[E any](data []E, a, b int, cmp func(a, b E) int) bool {
+	i := a + 1
+	for j := 0; j < 5; j++ {
+		for i < b && !(cmp(data[i], data[i-1]) < 0) {
+			i++
+		}
+		if i == b {
+			return true
+		}
+		if b-a < 50 {
+			return false
+		}
+		data[i], data[i-1] = data[i-1], data[i]
+		if i-a >= 2 {
+			for j := i - 1; j >= 1; j-- {
+				if !(cmp(data[j], data[j-1]) < 0) {
+					break
+				}
+				data[j], data[j-1] = data[j-1], data[j]
+			}
+		}
+		if b-i >= 2 {
+			for j := i + 1; j < b; j++ {
+				if !(cmp(data[j], data[j-1]) < 0) {
+					break
+				}
+				data[j], data[j-1] = data[j-1], data[j]
+			}
+		}
+	}
+	return false
+}
+func slices_breakPatternsCmpFunc[E any](data []E, a, b int, cmp func(a, b E) int) {
+	length := b - a
+	if length >= 8 {
+		random := uint64(length)
+		modulus := uint(1)
+		for l := uint(length); l > 0; l >>= 1 {
+			modulus <<= 1
+		}
+		for idx := a + (length/4)*2 - 1; idx <= a+(length/4)*2+1; idx++ {
+			random ^= random << 13
+			random ^= random >> XORSHIFT_B
+			random ^= random << XORSHIFT_C
+			other := int(uint(random) & (modulus - 1))
+			if other >= length {
+				other -= length
+			}
+			data[idx], data[a+other] = data[a+other], data[idx]
+		}
+	}
+}
+func slices_choosePivotCmpFunc[E any](data []E, a, b int, cmp func(a, b E) int) (int, int) {
+	l := b - a
+	swaps := 0
+	i := a + l/4*1
+	j := a + l/4*2
+	k := a + l/4*3
+	if l >= 8 {
+		if l >= 50 {
+			i, swaps = slices.medianCmpFunc(data, i-1, i, i+1, swaps, cmp)
+			j, swaps = slices.medianCmpFunc(data, j-1, j, j+1, swaps, cmp)
+			k, swaps = slices.medianCmpFunc(data, k-1, k, k+1, swaps, cmp)
+		}
+		j, swaps = slices.medianCmpFunc(data, i, j, k, swaps, cmp)
+	}
+	switch swaps {
+	case 0:
+		return j, 1
+	case 12:
+		return j, 2
+	default:
+		return j, 0
+	}
+}
+func slices_order2CmpFunc[E any](data []E, a, b int, swaps int, cmp func(a, b E) int) (int, int, int) {
+	if cmp(data[b], data[a]) < 0 {
+		return b, a, swaps + 1
+	}
+	return a, b, swaps
+}
+func slices_medianCmpFunc[E any](data []E, a, b, c int, swaps int, cmp func(a, b E) int) (int, int) {
+	a, b, swaps = slices.order2CmpFunc(data, a, b, swaps, cmp)
+	b, c, swaps = slices.order2CmpFunc(data, b, c, swaps, cmp)
+	a, b, swaps = slices.order2CmpFunc(data, a, b, swaps, cmp)
+	return b, swaps
+}
+func slices_reverseRangeCmpFunc[E any](data []E, a, b int, cmp func(a, b E) int) {
+	i := a
+	j := b - 1
+	for i < j {
+		data[i], data[j] = data[j], data[i]
+		i++
+		j--
+	}
+}
+func slices_swapRangeCmpFunc[E any](data []E, a, b, n int, cmp func(a, b E) int) {
+	for i := 0; i < n; i++ {
+		data[a+i], data[b+i] = data[b+i], data[a+i]
+	}
+}
+func slices_stableCmpFunc[E any](data []E, n int, cmp func(a, b E) int) {
+	blockSize := 20
+	a, b := 0, blockSize
+	for b <= n {
+		slices.insertionSortCmpFunc(data, a, b, cmp)
+		a = b
+		b += blockSize
+	}
+	slices.insertionSortCmpFunc(data, a, n, cmp)
+	for blockSize < n {
+		a, b = 0, 2*blockSize
+		for b <= n {
+			slices.symMergeCmpFunc(data, a, a+blockSize, b, cmp)
+			a = b
+			b += 2 * blockSize
+		}
+		if m := a + blockSize; m < n {
+			slices.symMergeCmpFunc(data, a, m, n, cmp)
+		}
+		blockSize *= 2
+	}
+}
+func slices_symMergeCmpFunc[E any](data []E, a, m, b int, cmp func(a, b E) int) {
+	if m-a == 1 {
+		i := m
+		j := b
+		for i < j {
+			h := int(uint(i+j) >> 1)
+			if cmp(data[h], data[a]) < 0 {
+				i = h + 1
+			} else {
+				j = h
+			}
+		}
+		for k := a; k < i-1; k++ {
+			data[k], data[k+1] = data[k+1], data[k]
+		}
+		return
+	}
+	if b-m == 1 {
+		i := a
+		j := m
+		for i < j {
+			h := int(uint(i+j) >> 1)
+			if !(cmp(data[m], data[h]) < 0) {
+				i = h + 1
+			} else {
+				j = h
+			}
+		}
+		for k := m; k > i; k-- {
+			data[k], data[k-1] = data[k-1], data[k]
+		}
+		return
+	}
+	mid := int(uint(a+b) >> 1)
+	n := mid + m
+	var start, r int
+	if m > mid {
+		start = n - b
+		r = mid
+	} else {
+		start = a
+		r = m
+	}
+	p := n - 1
+	for start < r {
+		c := int(uint(start+r) >> 1)
+		if !(cmp(data[p-c], data[c]) < 0) {
+			start = c + 1
+		} else {
+			r = c
+		}
+	}
+	end := n - start
+	if start < m && m < end {
+		slices.rotateCmpFunc(data, start, m, end, cmp)
+	}
+	if a < start && start < mid {
+		slices.symMergeCmpFunc(data, a, start, mid, cmp)
+	}
+	if mid < end && end < b {
+		slices.symMergeCmpFunc(data, mid, end, b, cmp)
+	}
+}
+func slices_rotateCmpFunc[E any](data []E, a, m, b int, cmp func(a, b E) int) {
+	i := m - a
+	j := b - m
+	for i != j {
+		if i > j {
+			slices.swapRangeCmpFunc(data, m-i, m, j, cmp)
+			i -= j
+		} else {
+			slices.swapRangeCmpFunc(data, m-i, m+j-i, i, cmp)
+			j -= i
+		}
+	}
+	slices.swapRangeCmpFunc(data, m-i, m, i, cmp)
 }
 )go";
 }  // namespace

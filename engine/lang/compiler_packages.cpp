@@ -101,8 +101,11 @@ bool Compiler::single_value(const Expr& a, V v, std::vector<V>& out) {
 V Compiler::pkg_call(const Expr& e, const std::string& pkg, const std::string& name, const std::string& alias, bool stmt) {
   imports_[alias].used = true;
   std::string full = pkg + "." + name;
-  if (auto it = std_funcs_.find(full); it != std_funcs_.end()) return generic_call(e, it->second, nullptr);
   const Pos name_pos{e.x->pos.line, e.x->pos.col + int(alias.size()) + 1};   // gc's position of `name` in pkg.name
+  // the library's unexported helpers (slices.pdqsortCmpFunc) are called only from its own functions
+  const bool in_library = F && F->fn && F->fn->name.rfind(pkg + ".", 0) == 0;
+  if (auto it = std_funcs_.find(full); it != std_funcs_.end() && (in_library || std::isupper(static_cast<unsigned char>(name[0]))))
+    return generic_call(e, it->second, nullptr);
   if (!std::isupper(static_cast<unsigned char>(name[0]))) return bad(name_pos, undefined_in_package(full, pkg, name));
   if (full == "math/rand.Shuffle") return rand_shuffle_call(e, nullptr);   // rand_shuffle.h: Go code
   if (pkg == "strings" || pkg == "sync/atomic" || pkg == "bytes" || pkg == "os" || pkg == "flag" ||

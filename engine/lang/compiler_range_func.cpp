@@ -189,7 +189,8 @@ V Compiler::held_iter_refused(const Expr& use) {
 // producer call: the instance of the release's code with that producer inlined
 // (iter_generics), called with the consumer's leading arguments and the producer's.
 bool Compiler::iterator_consumer(const Expr& e, const std::string& full, V& out) {
-  static const char* consumers[] = {"slices.Collect", "slices.Sorted", "slices.AppendSeq", "maps.Collect", "maps.Insert"};
+  static const char* consumers[] = {"slices.Collect",   "slices.Sorted", "slices.SortedFunc", "slices.SortedStableFunc",
+                                    "slices.AppendSeq", "maps.Collect",  "maps.Insert"};
   bool known = false;
   for (const char* c : consumers) known = known || full == c;
   if (!known) return false;
@@ -197,13 +198,14 @@ bool Compiler::iterator_consumer(const Expr& e, const std::string& full, V& out)
     out = bad(Pos{e.x->pos.line, e.x->pos.col + int(e.x->x->name.size()) + 1}, "undefined: " + full);
     return true;
   }
-  const size_t want = full == "slices.AppendSeq" || full == "maps.Insert" ? 2 : 1;
+  const bool seq_first = full == "slices.SortedFunc" || full == "slices.SortedStableFunc";   // (seq, cmp)
+  const size_t want = full == "slices.AppendSeq" || full == "maps.Insert" || seq_first ? 2 : 1;
   if (e.args.size() != want || e.has_ellipsis) {
     out = arg_count_error(e, e.args.size(), want, full);
     return true;
   }
   std::string prod;
-  const Expr& seq = static_iter_of(*e.args.back());
+  const Expr& seq = static_iter_of(seq_first ? *e.args[0] : *e.args.back());
   if (!iterator_producer(seq, prod) || !producer(prod)) {
     out = bad(seq.pos, "the iterator passed to " + full +
                            " must be a call of maps.Keys, maps.Values, maps.All, slices.All or slices.Values in the playground "
@@ -222,10 +224,12 @@ bool Compiler::iterator_consumer(const Expr& e, const std::string& full, V& out)
     out = bad(seq.pos, "wrong number of arguments in call to " + prod);
     return true;
   }
-  // The synthetic call: the consumer's leading arguments, then the producer's.
+  // The synthetic call: the consumer's leading arguments, then the producer's (SortedFunc:
+  // the producer's, then cmp).
   auto call = call_expr(ident_expr(mangle(full, prod), e.x->pos), e.pos);
-  for (size_t i = 0; i + 1 < e.args.size(); ++i) call->args.push_back(clone_expr(*e.args[i]));
-  call->args.push_back(clone_expr(*seq.args[0]));
+  if (seq_first) call->args.push_back(clone_expr(*seq.args[0]));
+  for (size_t i = seq_first ? 1 : 0; i + (seq_first ? 0 : 1) < e.args.size(); ++i) call->args.push_back(clone_expr(*e.args[i]));
+  if (!seq_first) call->args.push_back(clone_expr(*seq.args[0]));
   synthetic_.push_back(std::move(call));
   // gc inlines the consumer into its caller (but Sorted, and AppendSeq/Insert on 1.23): its
   // body expands here, so a result that does not escape keeps Go 1.25's append buffer
@@ -240,7 +244,7 @@ bool Compiler::iterator_consumer(const Expr& e, const std::string& full, V& out)
     out.ok = false;
     return true;
   }
-  const bool inlined = full != "slices.Sorted" && go_minor_ >= 24;
+  const bool inlined = full.rfind("slices.Sorted", 0) != 0 && go_minor_ >= 24;
   out = inlined ? expand_call(c, fidx) : user_call(c, fidx);
   return true;
 }
@@ -297,6 +301,11 @@ bool Compiler::iter_generics() {
       else otp = "Slice ~[]E, E cmp.Ordered";
       fn(mangle("slices.Sorted", p.full), otp, arg, "[]" + el, "\tvar s []" + el + "\n", "s = append(s, v)", "\tslices.Sort(s)\n\treturn s\n", p,
          true);
+      // SortedFunc / SortedStableFunc: Collect then SortFunc / SortStableFunc, never inlined
+      // either (real Go 1.23–1.27: as Sorted, 25 272 B / 15 mallocs for 1 000 keys)
+      for (const char* sort : {"SortFunc", "SortStableFunc"})
+        fn(mangle(std::string("slices.Sorted") + (sort + 4), p.full), tp, arg + ", cmp func(" + el + ", " + el + ") int", "[]" + el,
+           "\tvar s []" + el + "\n", "s = append(s, v)", std::string("\tslices.") + sort + "(s, cmp)\n\treturn s\n", p, true);
     } else {   // iter.Seq2 consumers
       const std::string kt = p.k, vt = p.v;
       const std::string tp2 = tp, m2 = "M2 ~map[" + kt + "]" + vt + ", ";

@@ -694,6 +694,9 @@ void Interpreter::exec(uint64_t stop) {
         uint64_t es = T.u(et).size;
         uint32_t sl = uint32_t(R[in.b]);
         SliceEnt s = sl ? slices_[sl] : SliceEnt{};
+        // an element copied into another array: a struct or array element is its own value
+        const bool agg = T.is_aggregate(et);
+        auto elem = [&](Word w) { return agg && w ? Word(copy_obj(uint32_t(w))) : w; };
         // the appended elements
         std::vector<Word> add;
         if (in.op == OpAppend) {
@@ -703,7 +706,7 @@ void Interpreter::exec(uint64_t stop) {
           for (unsigned char ch : src) add.push_back(ch);
         } else if (R[in.c]) {
           const SliceEnt o = slices_[R[in.c]];
-          for (uint64_t i = 0; i < o.len; ++i) add.push_back(obj_get(o.arr, o.off + i));
+          for (uint64_t i = 0; i < o.len; ++i) add.push_back(elem(obj_get(o.arr, o.off + i)));
         }
         uint64_t newlen = s.len + add.size();
         if (add.empty()) { R[in.a] = R[in.b]; break; }
@@ -734,7 +737,7 @@ void Interpreter::exec(uint64_t stop) {
           uint32_t arr = new_obj(et, Backing, cap, heap::kNil);
           R = stack_.data() + fr->base;
           for (uint64_t i = 0; i < s.len; ++i)
-            if (Word w = obj_get(s.arr, s.off + i)) obj_set(arr, i, w);
+            if (Word w = obj_get(s.arr, s.off + i)) obj_set(arr, i, elem(w));
           for (size_t i = 0; i < add.size(); ++i) obj_set(arr, s.len + i, add[i]);
           R[in.a] = new_slice(arr, 0, newlen, cap);
           break;
@@ -757,7 +760,7 @@ void Interpreter::exec(uint64_t stop) {
           const SliceEnt old = slices_[sl];
           for (uint64_t i = 0; i < old.len; ++i) {
             Word w = obj_get(old.arr, old.off + i);
-            if (w) obj_set(arr, i, w);
+            if (w) obj_set(arr, i, elem(w));
           }
         }
         for (size_t i = 0; i < add.size(); ++i) obj_set(arr, s.len + i, add[i]);
@@ -783,8 +786,9 @@ void Interpreter::exec(uint64_t stop) {
         uint32_t arr = new_obj(et, Backing, cap, h);
         R = stack_.data() + fr->base;
         const uint64_t n = keep_cap ? s.cap : s.len;
+        const bool agg = T.is_aggregate(et);
         for (uint64_t i = 0; i < n; ++i)
-          if (Word w = obj_get(s.arr, s.off + i)) obj_set(arr, i, w);
+          if (Word w = obj_get(s.arr, s.off + i)) obj_set(arr, i, agg ? Word(copy_obj(uint32_t(w))) : w);
         R[in.a] = new_slice(arr, 0, s.len, cap);
         break;
       }
