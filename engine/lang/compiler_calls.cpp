@@ -294,6 +294,7 @@ V Compiler::user_call(const Expr& e, int fidx, const Receiver* recv, const std::
   rec.caller = F->fidx;
   rec.pc = int(F->fn->code.size());
   emit(OpCall, fidx, base, int(callee.param_types.size()), int(callee.result_types.size()));
+  note_call_results(callee.result_types);
   V r;
   r.src.push_back(rec.result);
   calls_.push_back(std::move(rec));
@@ -368,6 +369,16 @@ void Compiler::tuple_values(const V& v, std::vector<V>& out) {
 // one (moved to a slot of its own category if base's differs), or a tuple — left in place,
 // or copied into slots of the results' own types (copy: when the frame's slots are typed
 // by other values, a call through an interface).
+// note_call_results records the result categories of the call just emitted: they land in
+// the call's argument slots, whose categories may be others (liveness: Function::result_cats).
+void Compiler::note_call_results(const std::vector<TypeId>& results) {
+  if (results.empty()) return;
+  Function::CallResults c;
+  c.pc = pc() - 1;
+  for (TypeId t : results) c.cats.push_back(prog_.cat_of(t));
+  F->fn->call_results_at.push_back(std::move(c));
+}
+
 V Compiler::call_results(V r, int base, const std::vector<TypeId>& results, bool copy) {
   if (results.empty()) {
     r.t = 0;

@@ -658,6 +658,7 @@ V Compiler::func_value_call(const Expr& e, V fv, const std::vector<int>& callees
     temp_release(mark);
   }
   emit(OpCallF, f, base, int(np), int(nr), uint16_t(m));
+  note_call_results(results);
   return call_results(V{}, base, results, false);
 }
 
@@ -715,10 +716,12 @@ int Compiler::call_wrapper(const std::string& name, TypeId recv_t, const std::ve
     rec.caller = w;
     rec.pc = pc();
     emit(OpCall, method, base, int(ps.size()) + 1, int(rs.size()));
+    note_call_results(rs);
     calls_.push_back(std::move(rec));
   } else {
     for (const int n : param_nodes_[size_t(w)]) sink({n});   // escape/call.go: an interface call's arguments escape
     emit(OpCallI, iface_method, base, int(ps.size()) + 1, int(rs.size()));
+    note_call_results(rs);
   }
   emit(OpRet, base, int(rs.size()));
   const TypeId closure_t = recv_in_closure ? T.structure({Field{"F", TypeTable::kUintptr, 0}, Field{"R", recv_t, 0}})

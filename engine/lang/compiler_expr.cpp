@@ -1096,6 +1096,8 @@ bool Compiler::static_type(const Expr& e, TypeId& out) {
   F->fn->lines.resize(ncode);
   F->fn->stmt_start.resize(ncode);
   F->fn->loop_back.resize(ncode);
+  auto& calls_at = F->fn->call_results_at;
+  while (!calls_at.empty() && calls_at.back().pc >= int(ncode)) calls_at.pop_back();
   temp_release(mark);
   F->free_temps = saved_free;
   F->fn->nslots = int(nslots);

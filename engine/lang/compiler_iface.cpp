@@ -249,6 +249,7 @@ V Compiler::iface_call(const Expr& e, const Expr& sel, TypeId xt) {
   r.src.push_back(0);   // what an unknown method returns may be anything on the heap
   std::vector<TypeId> res;
   for (size_t i = np; i < sig.fields.size(); ++i) res.push_back(sig.fields[i].type);
+  note_call_results(res);
   return call_results(r, base, res, true);
 }
 

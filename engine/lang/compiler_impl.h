@@ -416,6 +416,7 @@ class Compiler {
   V receiver_value(const Receiver& r);
   V user_call(const Expr& e, int fidx, const Receiver* recv = nullptr, const std::string* shown = nullptr);
   V call_results(V r, int base, const std::vector<TypeId>& results, bool copy);
+  void note_call_results(const std::vector<TypeId>& results);   // of the call just emitted (Function::call_results_at)
   V variadic_arg(const Expr& e, size_t from, TypeId slice_t);
   static bool is_variadic(const FuncDecl& fd) { return !fd.params.empty() && fd.params.back().variadic; }
   bool declare_closure(const Expr& name, const Expr& lit);

@@ -1310,7 +1310,7 @@ std::vector<VmMap> Interpreter::live_maps() const {
       const std::string& name = fn.slot_names[size_t(s)];
       const Word w = stack_[f.base + uint32_t(s)];
       if (!name.empty()) walk(name, fn.slot_types[size_t(s)], w, 0);
-      else if (fn.slot_cat[size_t(s)] == SlotCat::Map && w < maps_.size() && maps_[w].map)
+      else if (fn.cat_at(pc, s) == SlotCat::Map && w < maps_.size() && maps_[w].map)
         walk(fn.name.substr(5) + ".(temp)", maps_[w].type, w, 0);
     }
   }

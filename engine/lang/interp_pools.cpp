@@ -257,7 +257,7 @@ void Interpreter::mark_frame(const Frame& f, bool top, int32_t callee_base, heap
     Word w = stack_[f.base + uint32_t(s)];
     // only a later len/cap: the header (the pool entry) stays, its data is not a root
     const bool header_only = !(full[r / 64] >> (r % 64) & 1);
-    switch (fn.slot_cat[size_t(s)]) {
+    switch (fn.result_cats.empty() ? fn.slot_cat[size_t(s)] : fn.cat_at(pc, s)) {   // (a call's result: Function::result_cats)
       case SlotCat::Str:
         if (w < strs_.size() && strs_[w].live && strs_[w].mark != kPermanent) {
           strs_[w].mark = epoch_;

@@ -1,6 +1,7 @@
 // liveness.cpp — passes over a function's finished bytecode: liveness (a live set of
-// pointer slots per instruction, the stack maps the GC's root scan reads) and the fusion of
-// bulk map loops into one VM instruction.
+// pointer slots per instruction, the stack maps the GC's root scan reads; where a call's
+// result of another category sits in an argument slot, that category: result_cats) and the
+// fusion of bulk map loops into one VM instruction.
 //
 // Models: cmd/compile/internal/liveness/plive.go (backward dataflow over the control-flow
 // graph until a fixed point; a slot is live from its definition to its last use, so a
@@ -115,6 +116,7 @@ void operands(const Instr& in, std::vector<int>& uses, std::vector<int>& defs, c
   }
 }
 
+
 }  // namespace
 
 // liveness computes fn's stack maps: for each pc, the pointer slots live there (used
@@ -127,11 +129,32 @@ namespace {
 // A function with defers: its thunks and its recovery code run at its returns and wherever
 // it may panic, so every instruction flows into them too (what a deferred call reads stays
 // live; the VM zeroes such a frame at entry, so no slot is read before it is written).
-void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const std::vector<uint64_t>& def,
-           std::vector<uint64_t>& live) {
+std::vector<size_t> exits_of(const Function& fn) {
   std::vector<size_t> exits;
   for (const DeferSite& d : fn.defer_sites) exits.push_back(size_t(d.thunk));
   if (fn.recover_pc >= 0) exits.push_back(size_t(fn.recover_pc));
+  return exits;
+}
+
+// each_succ calls f(s) for every instruction control can reach from pc (exits: exits_of).
+template <class F>
+void each_succ(const Function& fn, size_t pc, const std::vector<size_t>& exits, F&& f) {
+  const Instr& in = fn.code[pc];
+  if (in.op != OpRet && in.op != OpDeferRet)
+    for (size_t e : exits) f(e);
+  switch (in.op) {
+    case OpRet: case OpDeferRet: break;
+    case OpDefer: f(size_t(in.b)); break;
+    case OpJmp: f(size_t(in.a)); break;
+    case OpJt: case OpJf: case OpJLtS: case OpJGeS: f(size_t(in.a)); f(pc + 1); break;
+    case OpMNext: case OpMClone: f(size_t(in.d)); f(pc + 1); break;
+    default: f(pc + 1); break;
+  }
+}
+
+void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const std::vector<uint64_t>& def,
+           std::vector<uint64_t>& live) {
+  const std::vector<size_t> exits = exits_of(fn);
   const size_t n = fn.code.size();
   live.assign(n * size_t(W), 0);
   std::vector<uint64_t> out(static_cast<size_t>(W));
@@ -140,22 +163,11 @@ void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const st
   while (changed && guard++ < 10000) {
     changed = false;
     for (size_t pc = n; pc-- > 0;) {
-      const Instr& in = fn.code[pc];
       std::fill(out.begin(), out.end(), 0);
-      auto add_succ = [&](size_t s) {
+      each_succ(fn, pc, exits, [&](size_t s) {
         if (s >= n) return;
         for (int w = 0; w < W; ++w) out[size_t(w)] |= live[s * size_t(W) + size_t(w)];
-      };
-      if (in.op != OpRet && in.op != OpDeferRet)
-        for (size_t e : exits) add_succ(e);
-      switch (in.op) {
-        case OpRet: case OpDeferRet: break;
-        case OpDefer: add_succ(size_t(in.b)); break;
-        case OpJmp: add_succ(size_t(in.a)); break;
-        case OpJt: case OpJf: case OpJLtS: case OpJGeS: add_succ(size_t(in.a)); add_succ(pc + 1); break;
-        case OpMNext: case OpMClone: add_succ(size_t(in.d)); add_succ(pc + 1); break;
-        default: add_succ(pc + 1); break;
-      }
+      });
       for (int w = 0; w < W; ++w) {
         size_t i = pc * size_t(W) + size_t(w);
         uint64_t nv = use[i] | (out[size_t(w)] & ~def[i]);
@@ -168,6 +180,61 @@ void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const st
   }
 }
 
+// result_cats fills fn.result_cats: the pcs where slot `slot` (one of cands) holds a call's
+// result whose category is not the slot's, and that value is live. Forward dataflow: a slot
+// holds what its last definition put there; where paths bring different categories it is
+// taken as the slot's own (no code reads it there: a temporary is dead where paths join).
+void result_cats(Function& fn, const std::vector<int>& cands, const std::vector<int>& index, int W) {
+  const size_t n = fn.code.size(), nc = cands.size();
+  std::vector<int> cand_of(size_t(fn.nslots), -1);
+  for (size_t c = 0; c < nc; ++c) cand_of[size_t(cands[c])] = int(c);
+  std::vector<const Function::CallResults*> call_at(n, nullptr);
+  for (const Function::CallResults& c : fn.call_results_at)
+    if (c.pc >= 0 && size_t(c.pc) < n) call_at[size_t(c.pc)] = &c;
+  constexpr uint8_t kUnseen = 0xFF;
+  auto own = [&](size_t c) { return uint8_t(fn.slot_cat[size_t(cands[c])]); };
+  std::vector<uint8_t> in(n * nc, kUnseen), out(nc);
+  for (size_t c = 0; c < nc; ++c) in[c] = own(c);   // at entry every slot holds its own kind
+  const std::vector<size_t> exits = exits_of(fn);
+  std::vector<int> u, d;
+  bool changed = true;
+  for (int guard = 0; changed && guard < 10000; ++guard) {
+    changed = false;
+    for (size_t pc = 0; pc < n; ++pc) {
+      if (in[pc * nc] == kUnseen) continue;
+      std::copy(in.begin() + std::ptrdiff_t(pc * nc), in.begin() + std::ptrdiff_t(pc * nc + nc), out.begin());
+      const Instr& ins = fn.code[pc];
+      operands(ins, u, d, &fn.defer_sites);
+      for (int slot : d) {
+        if (slot < 0 || slot >= fn.nslots || cand_of[size_t(slot)] < 0) continue;
+        const size_t c = size_t(cand_of[size_t(slot)]);
+        const Function::CallResults* call = call_at[pc];
+        const int i = slot - ins.b;
+        out[c] = call && i >= 0 && size_t(i) < call->cats.size() ? uint8_t(call->cats[size_t(i)]) : own(c);
+      }
+      each_succ(fn, pc, exits, [&](size_t s) {
+        if (s >= n) return;
+        for (size_t c = 0; c < nc; ++c) {
+          uint8_t& v = in[s * nc + c];
+          const uint8_t met = v == kUnseen || v == out[c] ? out[c] : own(c);
+          if (met != v) {
+            v = met;
+            changed = true;
+          }
+        }
+      });
+    }
+  }
+  fn.result_cats.clear();
+  for (size_t pc = 0; pc < n; ++pc)
+    for (size_t c = 0; c < nc; ++c) {
+      const uint8_t v = in[pc * nc + c];
+      const int r = index[size_t(cands[c])];
+      if (v == kUnseen || v == own(c) || !(fn.live[pc * size_t(W) + size_t(r / 64)] >> (r % 64) & 1)) continue;
+      fn.result_cats.push_back(Function::SlotCatAt{int32_t(pc), cands[c], SlotCat(v)});
+    }
+}
+
 }  // namespace
 
 // liveness computes fn's stack maps: for each pc, the pointer slots live there (used
@@ -177,11 +244,23 @@ void solve(const Function& fn, int W, const std::vector<uint64_t>& use, const st
 void liveness(Function& fn) {
   size_t n = fn.code.size();
   std::vector<int> index(size_t(fn.nslots), -1);
+  // slots where a call leaves a result of another category than theirs (result_cats)
+  std::vector<uint8_t> holds_other(size_t(fn.nslots), 0);
+  for (const Function::CallResults& c : fn.call_results_at) {
+    const int base = fn.code[size_t(c.pc)].b;
+    for (size_t i = 0; i < c.cats.size(); ++i) {
+      const size_t slot = size_t(base) + i;
+      if (slot < holds_other.size() && c.cats[i] != fn.slot_cat[slot]) holds_other[slot] = 1;
+    }
+  }
   fn.ref_slots.clear();
+  fn.result_cats.clear();
+  std::vector<int> cands;
   for (int s = 0; s < fn.nslots; ++s)
-    if (fn.slot_cat[size_t(s)] != SlotCat::None) {
+    if (fn.slot_cat[size_t(s)] != SlotCat::None || holds_other[size_t(s)]) {
       index[size_t(s)] = int(fn.ref_slots.size());
       fn.ref_slots.push_back(s);
+      if (holds_other[size_t(s)]) cands.push_back(s);
     }
   int W = int((fn.ref_slots.size() + 63) / 64);
   fn.live_words = W;
@@ -208,6 +287,7 @@ void liveness(Function& fn) {
   }
   solve(fn, W, use, def, fn.live);
   solve(fn, W, use_full, def, fn.live_full);
+  if (!cands.empty()) result_cats(fn, cands, index, W);
 }
 
 // fuse_map_loops marks bulk map loops, the hot part of every scenario, so the VM runs

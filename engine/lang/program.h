@@ -29,6 +29,7 @@
 // at every exit of a function with defers, runs this frame's records last first (each in
 // the frame itself, its arguments put back in their slots); a panic runs them frame by
 // frame and, recovered, resumes at the function's recover_pc (OpRunDefers; OpRet).
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -295,6 +296,28 @@ struct Function {
   // later len/cap keeps its header, not its data (gc's liveness tracks the pointer word of
   // an SSA-able slice or string apart from its length: plive.go)
   std::vector<uint64_t> live_full;
+  // A call's results land in its frame's first slots (OpRet), whose category is the
+  // parameters'. The compiler records each call's result categories (call_results_at);
+  // liveness finds where result i of another category than its slot's is live, until the
+  // slot is written again (result_cats, sorted by pc), and the GC's root scan reads the
+  // value there as what it is: a string returned in the slot of a *T argument is a string.
+  struct CallResults {
+    int32_t pc = 0;
+    std::vector<SlotCat> cats;
+  };
+  std::vector<CallResults> call_results_at;
+  struct SlotCatAt {
+    int32_t pc = 0, slot = 0;
+    SlotCat cat = SlotCat::None;
+  };
+  std::vector<SlotCatAt> result_cats;
+  // what slot holds at pc: a call's result of another category there, else the slot's own
+  SlotCat cat_at(int32_t pc, int32_t slot) const {
+    auto it = std::lower_bound(result_cats.begin(), result_cats.end(), pc, [](const SlotCatAt& e, int32_t p) { return e.pc < p; });
+    for (; it != result_cats.end() && it->pc == pc; ++it)
+      if (it->slot == slot) return it->cat;
+    return slot_cat[size_t(slot)];
+  }
   int line = 0, end_line = 0;
   std::vector<DeferSite> defer_sites;
   int32_t recover_pc = -1;               // a recovered panic resumes here (OpRunDefers; OpRet)

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 
+#include "engine/lang/compiler.h"
+#include "engine/lang/parser.h"
 #include "tests/lang/lang_test_util.h"
 
 namespace {
@@ -396,6 +399,44 @@ TEST(Liveness, ALaterLenKeepsTheHeaderNotTheArray) {
                     "\tfmt.Println(ms.HeapAlloc > 200*48, len(many[199]))\n"));
   ASSERT_TRUE(k.loaded) << k.diag;
   EXPECT_EQ(k.out, "true 1\n");
+}
+
+}  // namespace
+
+namespace {
+
+// the main function's stack maps for a program, compiled
+const lang::Function& compiled_main(const std::string& src, lang::Program& p) {
+  lang::File file;
+  lang::Error err;
+  EXPECT_TRUE(lang::parse(src, file, err)) << err.msg;
+  EXPECT_TRUE(lang::compile(file, p, err)) << err.msg;
+  return p.funcs[size_t(p.main_func)];
+}
+
+TEST(Liveness, ACallsResultIsScannedAsWhatItIsNotAsItsArgumentSlot) {
+  // A call's results land in its argument slots: b.String()'s string in the slot of the
+  // *B receiver, pair's string and []int in those of its int parameters. A GC between the
+  // call and the move of its results must scan them as a string and a slice (strings.Builder's
+  // String() read as an Obj freed the string: Sort programs printed zero values).
+  const std::string src =
+      "package main\n\nimport \"fmt\"\n\ntype B struct {\n\tn   int\n\tbuf []byte\n}\n\n"
+      "func (b *B) String() string {\n\tfor i := 0; i < 3; i++ {\n\t\tb.n += i\n\t}\n\treturn string(b.buf)\n}\n\n"
+      "func pair(n, m int) (string, []int) {\n\tfor i := 0; i < 3; i++ {\n\t\tn += i\n\t}\n\treturn fmt.Sprint(n), make([]int, m)\n}\n\n"
+      "func main() {\n\tb := &B{buf: []byte(\"hi\")}\n\tfmt.Println(len(b.String()))\n\ts, xs := pair(3, 4)\n\tfmt.Println(s, len(xs))\n}\n";
+  lang::Program p;
+  const lang::Function& fn = compiled_main(src, p);
+  std::set<lang::SlotCat> seen;
+  for (const auto& rc : fn.result_cats) {
+    EXPECT_NE(rc.cat, fn.slot_cat[size_t(rc.slot)]) << lang::disassemble(fn);
+    EXPECT_EQ(fn.cat_at(rc.pc, rc.slot), rc.cat);
+    seen.insert(rc.cat);
+  }
+  EXPECT_TRUE(seen.count(lang::SlotCat::Str)) << lang::disassemble(fn);
+  EXPECT_TRUE(seen.count(lang::SlotCat::Slice)) << lang::disassemble(fn);
+  auto r = run(src);
+  ASSERT_TRUE(r.loaded) << r.diag;
+  EXPECT_EQ(r.out, "2\n6 4\n");
 }
 
 }  // namespace
