@@ -1147,7 +1147,10 @@ bool Compiler::std_generics() {
   }
   if (!wanted && !sort) return true;
   std::string src = wanted ? kStdGenerics : "package main\n";
-  if (sort) src += kSortGenerics;   // sort_slice.h
+  if (sort) {   // sort_slice.h: zsortfunc.go's helpers made from slices' (one template in Go), once
+    static const std::string sort_src = sort_generics(kStdGenerics);
+    src += sort_src;
+  }
   // xorshift's shifts, as the release's slices/sort.go and sort/sort.go have them
   // (Profile::library.sort_xorshift_64)
   const bool xs64 = lib_.sort_xorshift_64;

@@ -20,10 +20,14 @@
 // Simplifications: x must be a slice at compile time (Go panics at run time otherwise);
 // sort.Sort/Stable/IsSorted over a program's own sort.Interface and sort.Reverse are not here.
 
+#include <string>
+#include <string_view>
+
 namespace lang {
 
-// kSortGenerics: the functions above, in Go, named sort_Name (the text of a file without its
-// package clause; XORSHIFT_B/XORSHIFT_C stand for the release's shifts).
-extern const char* const kSortGenerics;
+// sort_generics: the functions above, in Go, named sort_Name (the text of a file without its
+// package clause; XORSHIFT_B/XORSHIFT_C stand for the release's shifts), zsortfunc.go's made
+// from slices' zsortanyfunc.go helpers in std_generics (Go generates both from one template).
+std::string sort_generics(std::string_view std_generics);
 
 }  // namespace lang
