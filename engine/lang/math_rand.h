@@ -2,12 +2,12 @@
 // math_rand.h — math/rand's generator as Go's: rngSource and the Rand methods' arithmetic.
 //
 // Models math/rand of Go 1.19–1.27 (the same code in every release; only the top-level
-// functions' source changed, see Interpreter::global_rand):
+// functions' source changed, see Interpreter::global_rand_source):
 //   rng.go     rngSource, the additive lagged Fibonacci generator x[n] = x[n-607] + x[n-273]
 //              (mod 2⁶⁴), seeded by seedrand's Park–Miller steps XORed with rngCooked;
-//   rand.go    (*Rand).Int63n/Int31n/Intn/Float64/Perm: how a draw of the
-//              source becomes a number (rejection above max; Shuffle's
-//              Lemire multiply is Go code, rand_shuffle.cpp);
+//   rand.go    (*Rand).Int63n/Int31n/Intn/Float64/Perm: how a draw of the source becomes a
+//              number (rejection above max; Shuffle's Lemire multiply is Go code,
+//              rand_shuffle.cpp);
 //   normal.go, exp.go  NormFloat64 and ExpFloat64: Marsaglia & Tsang's ziggurat.
 // So rand.New(rand.NewSource(1)).Intn(100) prints 81, as real Go does, on every release.
 //
@@ -24,7 +24,13 @@
 // for value against each release's math/rand source (tests/lang/math_rand_test.cpp) and by
 // the oracle against real Go's draws (tests/oracle/programs/rand_seeded.go).
 //
-// Invariants: 0 ≤ tap, feed < 607 and feed − tap ≡ 334 (mod 607) between draws.
+// Invariants: 0 ≤ tap, feed < 607 and feed − tap ≡ 334 (mod 607) between draws
+// (RngSource::check_invariants).
+//
+// Simplifications: Float32 is absent (the playground has no float32); the ziggurat's slow
+// paths call the host's log/exp (glibc natively, Emscripten's libm in the page) where Go
+// calls math.Log/Exp; the tables, computed by both, equal Go's literals (the Node API test
+// compares the page's draws with the CLI's).
 #include <cmath>
 #include <cstdint>
 

@@ -12,9 +12,11 @@
 // Go 1.19 under load skips a cycle in the fill: a clean-clone CI's real runs (3, 2026-12-07,
 // the CI's own load) read NumGC 1 and Alloc 82 419–82 552 KB on line 3, one cycle fewer on
 // lines 4–5; 16 runs on a quieter machine the same day NumGC 2 and 64 873 KB, as gomapsim.
+// Go 1.23 (the same classic map and pacer) did the same in the next day's clean-clone CI
+// (3 runs: NumGC 1, Alloc 82 451 KB), so the classic-map releases share the allowance.
 // oracle: go1.24+ tol Alloc 25% lines 3
-// oracle: go1.19 tol Alloc 30% lines 3
-// oracle: go1.19 tol NumGC ±1 lines 3-5
+// oracle: go1.19-1.23 tol Alloc 30% lines 3
+// oracle: go1.19-1.23 tol NumGC ±1 lines 3-5
 package main
 
 import (
