@@ -1085,7 +1085,7 @@ void Interpreter::exec(uint64_t stop) {
         const MethodEnt* me = find_method(dyn, in.a);
         if (!me) VM_PANIC("internal error: no method " + prog_.method_names[size_t(in.a)] + " for " + T.name(dyn));
         if (me->func < 0 && dyn == prog_.rngsource_type) {   // a rand.Source's Int63 or Seed (rng.go)
-          math_rand::RngSource& rng = rng_sources_[size_t(obj_get(uint32_t(obj_get(uint32_t(w), 0)), 0))];
+          math_rand::RngSource& rng = rng_source(w);
           if (prog_.method_names[size_t(in.a)] == "Seed") rng.seed(int64_t(stack_[base + 1]));
           else stack_[base] = Word(rng.int63());
           break;

@@ -332,6 +332,9 @@ class Interpreter {
     int64_t val = 0, pos = 0;
   };
   uint32_t new_rng_source(int64_t seed);
+  // rng_source: the generator state of a rand.Source interface value holding a *rngSource
+  // (its object's field 0 is the index into rng_sources_)
+  math_rand::RngSource& rng_source(Word src) { return rng_sources_[size_t(obj_get(uint32_t(obj_get(uint32_t(src), 0)), 0))]; }
   RandSource global_rand_source();
   bool rand_first_call();
   bool rand_draw(Builtin fn, RandSource src, RandReadState& read, const Word* args, size_t n, Word* R, int32_t dst);

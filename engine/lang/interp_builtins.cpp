@@ -139,7 +139,7 @@ bool Interpreter::rand_method(const CallSite& cs, const Word* a, size_t n, Word*
   if (r == 0) { panic("runtime error: invalid memory address or nil pointer dereference"); return false; }
   const Word src = obj_get(r, 0);
   if (src == 0 || objs_[src].type != prog_.rngsource_type) { panic("rand: a *rand.Rand needs a source from rand.NewSource in the playground"); return false; }
-  math_rand::RngSource& rng = rng_sources_[size_t(obj_get(uint32_t(obj_get(uint32_t(src), 0)), 0))];
+  math_rand::RngSource& rng = rng_source(src);
   RandReadState read{int64_t(obj_get(r, 2)), int64_t(obj_get(r, 3))};   // Rand's readVal, readPos
   bool ok = true;
   if (cs.fn == Builtin::RandSeed) {   // (*Rand).Seed: r.src.Seed(seed); r.readPos = 0
